@@ -1,0 +1,31 @@
+import pg from 'pg'
+import { Kysely, PostgresDialect } from 'kysely'
+
+// numeric and bigint arrive as JS numbers (our magnitudes fit in a double); `date` stays a
+// 'YYYY-MM-DD' string so no time zone can shift a Stichtag.
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, v => Number.parseFloat(v))
+pg.types.setTypeParser(pg.types.builtins.INT8, v => Number.parseInt(v, 10))
+pg.types.setTypeParser(pg.types.builtins.DATE, v => v)
+
+export interface DbStats { statements: number }
+
+export interface DbHandle<DB> {
+  db: Kysely<DB>
+  /** Counts SQL statements sent, for tests that prove batching (no N+1). */
+  stats: DbStats
+  close(): Promise<void>
+}
+
+export interface CreateDbOptions { max?: number; applicationName?: string }
+
+export function createDb<DB>(url: string, opts: CreateDbOptions = {}): DbHandle<DB> {
+  const stats: DbStats = { statements: 0 }
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, application_name: opts.applicationName ?? 'stadtgraph' })
+  // An idle client that loses its server (restart, network) must not crash the process.
+  pool.on('error', err => console.error(`[db] idle connection error: ${err.message}`))
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool }),
+    log: event => { if (event.level === 'query') stats.statements++ },
+  })
+  return { db, stats, close: () => db.destroy() }
+}

@@ -1,0 +1,65 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server'
+
+const MAX_BODY_BYTES = 1_000_000
+
+export class BodyTooLargeError extends Error {}
+
+export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > limit) throw new BodyTooLargeError(`request body exceeds ${limit} bytes`)
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers })
+  res.end(text)
+}
+
+/**
+ * Serves one HTTP request with an Apollo Server on plain node:http (no framework), the way
+ * `startStandaloneServer` does, so the same handler can sit next to our health routes.
+ */
+export async function handleGraphQL<C extends BaseContext>(server: ApolloServer<C>, req: IncomingMessage, res: ServerResponse,
+  context: (req: IncomingMessage) => Promise<C>): Promise<void> {
+  const headers = new HeaderMap()
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value)
+  }
+  let rawBody: string
+  try {
+    rawBody = await readBody(req)
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) {
+      sendJson(res, 413, { errors: [{ message: err.message, extensions: { code: 'REQUEST_TOO_LARGE' } }] })
+      return
+    }
+    throw err
+  }
+  let body: unknown = rawBody
+  if ((req.headers['content-type'] ?? '').includes('application/json')) {
+    try { body = rawBody ? JSON.parse(rawBody) : {} } catch {
+      sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] })
+      return
+    }
+  }
+  const url = new URL(req.url ?? '/', 'http://localhost')
+  const result = await server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+    context: () => context(req),
+  })
+  for (const [key, value] of result.headers) res.setHeader(key, value)
+  res.statusCode = result.status ?? 200
+  if (result.body.kind === 'complete') {
+    res.end(result.body.string)
+    return
+  }
+  for await (const chunk of result.body.asyncIterator) res.write(chunk)
+  res.end()
+}

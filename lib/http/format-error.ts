@@ -1,0 +1,26 @@
+import type { GraphQLFormattedError } from 'graphql'
+
+/** Codes whose messages are written for clients; anything else is masked. */
+const PUBLIC_CODES = new Set([
+  'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'SUBGRAPH_UNAVAILABLE', 'UNAUTHENTICATED', 'FORBIDDEN',
+  'FORBIDDEN_FIELD', 'REQUEST_TOO_LARGE',
+])
+
+/**
+ * Apollo `formatError`: errors from our catalog pass; everything else (a database error, a bug)
+ * becomes a generic INTERNAL_SERVER_ERROR so no SQL, path or stack reaches a client. The original
+ * is logged on the server.
+ */
+export function createFormatError(service: string) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code
+    if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+      const { stacktrace: _s, exception: _e, ...extensions } = formatted.extensions ?? {}
+      return { ...formatted, extensions }
+    }
+    const original = (error as { originalError?: unknown })?.originalError ?? error
+    console.error(`[${service}] internal error at ${formatted.path?.join('.') ?? '-'}:`, original instanceof Error ? original.stack ?? original.message : original)
+    return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } }
+  }
+}

@@ -1,0 +1,73 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { ApolloServer } from '@apollo/server'
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled'
+import { sql } from 'kysely'
+import { buildSubgraphSchema } from '../../schema/build-subgraph-schema.js'
+import { handleGraphQL, sendJson } from '../http/apollo-handler.js'
+import { createFormatError } from '../http/format-error.js'
+import type { DbHandle } from '../db/create-db.js'
+import type { ServiceContext, ServiceDefinition } from './define-service.js'
+
+export interface SubgraphServer {
+  name: string
+  url: string
+  port: number
+  close(): Promise<void>
+}
+
+export interface SubgraphServerOptions { port?: number; host?: string }
+
+/**
+ * Serves a department subgraph over HTTP: `POST /graphql`, `/healthz` (process up) and
+ * `/readyz` (database reachable). Creates no database: the caller owns the handle.
+ */
+export async function createSubgraphServer(def: ServiceDefinition, handle: DbHandle<any>, opts: SubgraphServerOptions = {}): Promise<SubgraphServer> {
+  const { schema } = buildSubgraphSchema(def.typeDefs, def.resolvers)
+  const apollo = new ApolloServer<ServiceContext>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    formatError: createFormatError(def.name),
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  })
+  await apollo.start()
+  const context = async (): Promise<ServiceContext> => ({ db: handle.db, loaders: def.createLoaders(handle.db) })
+
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]
+    const route = async () => {
+      if (path === '/graphql') return handleGraphQL(apollo, req, res, context)
+      if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: def.name })
+      if (path === '/readyz') {
+        try {
+          await sql`select 1`.execute(handle.db)
+          return sendJson(res, 200, { status: 'ready', service: def.name })
+        } catch {
+          return sendJson(res, 503, { status: 'unavailable', service: def.name, reason: 'database unreachable' })
+        }
+      }
+      return sendJson(res, 404, { error: 'not found' })
+    }
+    route().catch(err => {
+      console.error(`[${def.name}] request failed:`, err)
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })
+      else res.end()
+    })
+  })
+  server.keepAliveTimeout = 65_000
+  const host = opts.host ?? '127.0.0.1'
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 0, host, () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    name: def.name,
+    port,
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`,
+    close: async () => {
+      await new Promise<void>(resolve => { server.close(() => resolve()); server.closeAllConnections() })
+      await apollo.stop()
+    },
+  }
+}

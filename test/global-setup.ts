@@ -1,0 +1,38 @@
+import type { TestProject } from 'vitest/node'
+import { createDb } from '../lib/db/create-db.js'
+import { prepareDatabase } from '../lib/db/prepare-database.js'
+import { loadServices } from '../lib/service/discover-services.js'
+import type { SeedProfile } from '../lib/city.js'
+import { createDatabase, startTestServer } from './helpers/test-database.js'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Server-level URL: tests create their own databases from it. */
+    adminUrl: string
+    /** A database migrated and seeded once for the whole run; tests only read from it. */
+    cityDatabaseUrl: string
+    seedProfile: SeedProfile
+  }
+}
+
+/** One Postgres server and one seeded city database for the whole test run. */
+export default async function setup(project: TestProject) {
+  const t0 = performance.now()
+  const server = await startTestServer()
+  const city = await createDatabase(server.adminUrl, 'sg_city')
+  const profile = (process.env.TEST_SEED_PROFILE ?? 'small') as SeedProfile
+  const handle = createDb(city.url)
+  try {
+    await prepareDatabase(handle.db, await loadServices(), profile)
+  } finally {
+    await handle.close()
+  }
+  console.log(`[test] ${process.env.TEST_DATABASE_URL ? 'server Postgres' : 'embedded Postgres'}, city seeded (${profile}) in ${Math.round(performance.now() - t0)} ms`)
+  project.provide('adminUrl', server.adminUrl)
+  project.provide('cityDatabaseUrl', city.url)
+  project.provide('seedProfile', profile)
+  return async () => {
+    await city.drop().catch(() => {})
+    await server.stop()
+  }
+}

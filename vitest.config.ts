@@ -1,0 +1,18 @@
+import { createRequire } from 'node:module'
+import { defineConfig } from 'vitest/config'
+
+const require = createRequire(import.meta.url)
+
+export default defineConfig({
+  // graphql 16 ships CJS and ESM without an exports map; pin one copy or schemas from
+  // @graphql-tools (CJS) and from test files (ESM) come from "another module or realm".
+  resolve: { alias: { graphql: require.resolve('graphql') } },
+  test: {
+    globalSetup: ['test/global-setup.ts'],
+    include: ['**/*.test.ts'],
+    exclude: ['node_modules/**', 'dist/**'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+})
