@@ -71,7 +71,7 @@ export function buildSubgraphSchema(typeDefs: string, resolvers: SubgraphResolve
   }
   const schema = makeExecutableSchema({
     typeDefs: [plumbing, doc],
-    resolvers: [scalarResolvers, plain, federationResolvers],
+    resolvers: [opts.sharedTypes === false ? {} : scalarResolvers, plain, federationResolvers],
   })
   return { schema, sdl, entityTypes }
 }

@@ -6,24 +6,25 @@ import { migrateSchema } from './migrate.js'
 export interface PrepareResult { service: string; migrated: string[]; seeded: boolean; ms: number }
 
 /**
- * Migrates every department's schema and seeds each one once with `profile`. A department's seed
- * runs in one transaction together with its bookkeeping row, so a crash never leaves half a seed.
+ * Migrates every department's schema and seeds each one once with `profile`. The seed runs in one
+ * transaction together with its bookkeeping row (kept in the department's own schema, so a
+ * department's database role needs no rights elsewhere): a crash never leaves half a seed.
  */
 export async function prepareDatabase(db: Kysely<any>, services: readonly ServiceDefinition[], profile: SeedProfile | null): Promise<PrepareResult[]> {
-  await sql`create table if not exists public.stadtgraph_seed (
-    service text primary key, profile text not null, seeded_at timestamptz not null default now())`.execute(db)
   const results: PrepareResult[] = []
   for (const s of services) {
     const t0 = performance.now()
     const migrated = await migrateSchema(db, s.dbSchema, s.migrations)
     let seeded = false
     if (profile) {
+      const table = sql.id(s.dbSchema, 'seed_state')
+      await sql`create table if not exists ${table} (profile text not null, seeded_at timestamptz not null default now())`.execute(db)
       seeded = await db.transaction().execute(async trx => {
-        await sql`lock table public.stadtgraph_seed in exclusive mode`.execute(trx)
-        const done = await sql`select 1 from public.stadtgraph_seed where service = ${s.name}`.execute(trx)
+        await sql`lock table ${table} in exclusive mode`.execute(trx)
+        const done = await sql`select 1 from ${table}`.execute(trx)
         if (done.rows.length) return false
         await s.seed(trx, profile)
-        await sql`insert into public.stadtgraph_seed (service, profile) values (${s.name}, ${profile})`.execute(trx)
+        await sql`insert into ${table} (profile) values (${profile})`.execute(trx)
         return true
       })
     }

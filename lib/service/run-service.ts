@@ -1,10 +1,13 @@
 import { createDb } from '../db/create-db.js'
+import { prepareDatabase } from '../db/prepare-database.js'
+import { SEED_PROFILES, type SeedProfile } from '../city.js'
 import { createSubgraphServer } from './create-subgraph-server.js'
 import type { ServiceDefinition } from './define-service.js'
 
 /**
  * Entry for running one department alone (its own process or container), configured by env only:
- * DATABASE_URL (required), PORT (default: the service's port), HOST (default 127.0.0.1).
+ * DATABASE_URL (required), PORT (default: the service's port), HOST (default 127.0.0.1),
+ * MIGRATE_ON_START=true and SEED_PROFILE to migrate/seed its own schema first.
  */
 export async function runService(def: ServiceDefinition): Promise<void> {
   const url = process.env.DATABASE_URL
@@ -18,7 +21,25 @@ export async function runService(def: ServiceDefinition): Promise<void> {
     process.exit(2)
   }
   const handle = createDb(url, { applicationName: `stadtgraph-${def.name}`, max: Number(process.env.DB_POOL_MAX ?? 10) })
-  const server = await createSubgraphServer(def, handle, { port, host: process.env.HOST ?? '127.0.0.1' })
+  // In a container the department migrates (and on first start seeds) its own schema with its own role.
+  const seedProfile = process.env.SEED_PROFILE as SeedProfile | undefined
+  if (process.env.MIGRATE_ON_START === 'true') {
+    if (seedProfile && !SEED_PROFILES.includes(seedProfile)) {
+      console.error(`[${def.name}] SEED_PROFILE must be one of ${SEED_PROFILES.join(', ')}`)
+      process.exit(2)
+    }
+    const [r] = await prepareDatabase(handle.db, [def], seedProfile ?? null)
+    console.log(`[${def.name}] migrations: ${r.migrated.join(', ') || 'none pending'}${r.seeded ? `, seeded ${seedProfile}` : ''}`)
+  }
+  let server
+  try {
+    server = await createSubgraphServer(def, handle, { port, host: process.env.HOST ?? '127.0.0.1' })
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    console.error(`[${def.name}] cannot listen on port ${port}: ${code === 'EADDRINUSE' ? 'port in use (set PORT)' : (err as Error).message}`)
+    await handle.close()
+    process.exit(1)
+  }
   console.log(`[${def.name}] subgraph ready at ${server.url}`)
   const stop = async () => {
     await server.close()

@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { SUPERGRAPH_PATH } from '../schema/supergraph-file.js'
+
+export interface GatewayConfig {
+  readonly port: number
+  readonly host: string
+  readonly graphqlPath: string
+  readonly healthPath: string
+  readonly readyPath: string
+  /** Supergraph file; reloaded without restart when it changes (unless `watch` is false). */
+  readonly supergraphPath: string | null
+  /** Or the supergraph itself (tests, embedding). */
+  readonly supergraphSdl: string | null
+  readonly subgraphUrls: Readonly<Record<string, string>>
+  readonly watch: boolean
+  readonly subgraphTimeoutMs: number
+}
+
+export class ConfigError extends Error {}
+
+function parsePort(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === '') return fallback
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`${name} must be a port number (0–65535), got "${value}"`)
+  return port
+}
+
+function parsePath(value: string | undefined, name: string, fallback: string): string {
+  const v = value ?? fallback
+  if (!v.startsWith('/')) throw new ConfigError(`${name} must start with "/", got "${v}"`)
+  return v
+}
+
+/** `name=url` pairs, from `--subgraph name=url` flags or SUBGRAPH_URLS="name=url,name=url". */
+function parseSubgraphUrls(pairs: string[]): Record<string, string> {
+  const urls: Record<string, string> = {}
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=')
+    const name = pair.slice(0, eq).trim()
+    const url = pair.slice(eq + 1).trim()
+    if (eq < 1 || !/^https?:\/\//.test(url)) throw new ConfigError(`subgraph must be given as name=http(s)://host:port/path, got "${pair}"`)
+    urls[name] = url
+  }
+  return urls
+}
+
+/**
+ * Reads the gateway configuration once from command-line flags (which win) and environment,
+ * validates it and freezes it. A mistake fails at start with the name of the setting.
+ */
+export function readGatewayConfig(argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const flags = new Map<string, string[]>()
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    if (!arg.startsWith('--')) throw new ConfigError(`unexpected argument "${arg}"`)
+    const [key, inline] = arg.slice(2).split(/=(.*)/s, 2)
+    const value = inline ?? (argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : 'true')
+    flags.set(key, [...(flags.get(key) ?? []), value])
+  }
+  const known = new Set(['port', 'host', 'supergraph', 'subgraph', 'health-path', 'ready-path', 'graphql-path', 'no-watch', 'subgraph-timeout-ms'])
+  for (const key of flags.keys()) if (!known.has(key)) throw new ConfigError(`unknown option --${key}`)
+  const one = (key: string) => flags.get(key)?.at(-1)
+
+  const supergraphArg = one('supergraph') ?? env.SUPERGRAPH_PATH
+  const supergraphPath = resolve(supergraphArg ?? SUPERGRAPH_PATH)
+  if (!existsSync(supergraphPath)) throw new ConfigError(`supergraph file not found: ${supergraphPath}`)
+  const timeout = Number(one('subgraph-timeout-ms') ?? env.SUBGRAPH_TIMEOUT_MS ?? 15_000)
+  if (!Number.isFinite(timeout) || timeout <= 0) throw new ConfigError('SUBGRAPH_TIMEOUT_MS must be a positive number of milliseconds')
+
+  return Object.freeze({
+    port: parsePort(one('port') ?? env.GATEWAY_PORT ?? env.PORT, 'GATEWAY_PORT', 4000),
+    host: one('host') ?? env.HOST ?? '127.0.0.1',
+    graphqlPath: parsePath(one('graphql-path') ?? env.GRAPHQL_PATH, 'GRAPHQL_PATH', '/graphql'),
+    healthPath: parsePath(one('health-path') ?? env.HEALTH_PATH, 'HEALTH_PATH', '/healthz'),
+    readyPath: parsePath(one('ready-path') ?? env.READY_PATH, 'READY_PATH', '/readyz'),
+    supergraphPath,
+    supergraphSdl: null,
+    subgraphUrls: Object.freeze(parseSubgraphUrls([
+      ...(env.SUBGRAPH_URLS ? env.SUBGRAPH_URLS.split(',').filter(Boolean) : []),
+      ...(flags.get('subgraph') ?? []),
+    ])),
+    watch: one('no-watch') !== 'true' && env.SUPERGRAPH_WATCH !== 'false',
+    subgraphTimeoutMs: timeout,
+  })
+}

@@ -1,0 +1,52 @@
+import { GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql'
+import { getStitchedSchemaFromSupergraphSdl } from '@graphql-tools/federation'
+import { withSubgraphUrls } from '../../schema/compose.js'
+
+export interface StitchedSchemaOptions {
+  supergraphSdl: string
+  /** Subgraph URL overrides by name (wins over `@join__graph(url:)`). */
+  subgraphUrls?: Readonly<Record<string, string>>
+  /** Per subgraph request timeout. */
+  timeoutMs?: number
+}
+
+function unavailable(service: string, reason: string): GraphQLError {
+  return new GraphQLError(`Service "${service}" is unavailable: ${reason}`, {
+    extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: service },
+  })
+}
+
+/** A transport failure (refused, reset, timed out, non-GraphQL answer), as opposed to a GraphQL error of the subgraph. */
+function isTransportError(err: { message?: string; extensions?: Record<string, unknown> }): boolean {
+  if (typeof err.extensions?.code === 'string') return false
+  return /fetch failed|ECONNREFUSED|ECONNRESET|socket hang up|timed? ?out|aborted|Unexpected response|not valid JSON|No response/i.test(err.message ?? '')
+}
+
+/**
+ * Executable gateway schema for a supergraph, planned and executed by @graphql-tools/federation.
+ * A subgraph that cannot be reached yields an error naming it (SUBGRAPH_UNAVAILABLE) while the
+ * other subgraphs' data still comes back.
+ */
+export function createStitchedSchema(opts: StitchedSchemaOptions): GraphQLSchema {
+  const supergraphSdl = opts.subgraphUrls ? withSubgraphUrls(opts.supergraphSdl, opts.subgraphUrls) : opts.supergraphSdl
+  return getStitchedSchemaFromSupergraphSdl({
+    supergraphSdl,
+    batch: true,
+    httpExecutorOpts: { timeout: opts.timeoutMs ?? 15_000 },
+    onSubschemaConfig(config) {
+      const execute = config.executor
+      const name = config.name
+      config.executor = (async (request: Parameters<typeof execute>[0]) => {
+        try {
+          const result = await execute(request) as ExecutionResult
+          if (result && 'errors' in result && result.errors?.length && !result.data && result.errors.every(e => isTransportError(e))) {
+            return { errors: [unavailable(name, 'no answer')] }
+          }
+          return result
+        } catch (err) {
+          return { errors: [unavailable(name, err instanceof Error && /timed? ?out|abort/i.test(err.message) ? 'timed out' : 'no answer')] }
+        }
+      }) as typeof execute
+    },
+  })
+}

@@ -1,0 +1,107 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { createDb } from '../lib/db/create-db.js'
+import { freePort, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../lib/db/embedded-postgres.js'
+import { prepareDatabase } from '../lib/db/prepare-database.js'
+import { loadServices, SERVICES_DIR } from '../lib/service/discover-services.js'
+import { SEED_PROFILES, type SeedProfile } from '../lib/city.js'
+import { composeSupergraph } from '../schema/compose.js'
+import { readGatewayConfig } from '../gateway/config.js'
+import { createGateway, type Gateway } from '../gateway/gateway.js'
+
+// `npm start`: the whole city on one machine. Without DATABASE_URL an embedded PostgreSQL runs from
+// .data/postgres; every department runs as its own process; the gateway serves the composed graph.
+const t0 = performance.now()
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const DATA_DIR = join(ROOT, '.data')
+const profile = (process.env.SEED_PROFILE ?? 'small') as SeedProfile
+if (!SEED_PROFILES.includes(profile)) {
+  console.error(`SEED_PROFILE must be one of ${SEED_PROFILES.join(', ')}, got "${profile}"`)
+  process.exit(2)
+}
+
+let embedded: EmbeddedPostgresHandle | null = null
+const children: ChildProcess[] = []
+let gateway: Gateway | null = null
+let stopping = false
+
+async function shutdown(code: number) {
+  if (stopping) return
+  stopping = true
+  for (const child of children) child.kill('SIGTERM')
+  await gateway?.close().catch(() => {})
+  await Promise.all(children.map(c => new Promise(resolve => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)))))
+  await embedded?.stop().catch(() => {})
+  process.exit(code)
+}
+process.once('SIGINT', () => void shutdown(0))
+process.once('SIGTERM', () => void shutdown(0))
+
+try {
+  let databaseUrl = process.env.DATABASE_URL
+  if (!databaseUrl) {
+    mkdirSync(DATA_DIR, { recursive: true })
+    embedded = await startEmbeddedPostgres({ dir: join(DATA_DIR, 'postgres'), port: Number(process.env.EMBEDDED_PG_PORT ?? 0) || await freePort() })
+    databaseUrl = embedded.url('postgres')
+    console.log(`[start] embedded PostgreSQL on port ${embedded.port} (data in .data/postgres)`)
+  }
+
+  const services = await loadServices()
+  const handle = createDb(databaseUrl, { max: 2 })
+  try {
+    const results = await prepareDatabase(handle.db, services, profile)
+    for (const r of results) {
+      const what = [r.migrated.length ? `migrated ${r.migrated.join(', ')}` : '', r.seeded ? `seeded ${profile}` : ''].filter(Boolean).join(', ') || 'up to date'
+      console.log(`[start] ${r.service}: ${what} (${r.ms} ms)`)
+    }
+  } finally {
+    await handle.close()
+  }
+
+  const urls: Record<string, string> = {}
+  for (const s of services) {
+    const port = s.defaultPort
+    urls[s.name] = `http://127.0.0.1:${port}/graphql`
+    const child = spawn(process.execPath, ['--import', 'tsx', join(SERVICES_DIR, s.name, 'index.ts')], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DB_POOL_MAX: process.env.DB_POOL_MAX ?? '8' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    })
+    child.once('exit', code => {
+      if (!stopping) {
+        console.error(`[start] ${s.name} exited with code ${code}; stopping`)
+        void shutdown(1)
+      }
+    })
+    children.push(child)
+  }
+
+  const supergraphPath = join(DATA_DIR, 'supergraph.graphql')
+  mkdirSync(DATA_DIR, { recursive: true })
+  writeFileSync(supergraphPath, composeSupergraph(services.map(s => ({ name: s.name, url: urls[s.name], typeDefs: s.typeDefs }))))
+  gateway = await createGateway(readGatewayConfig(['--supergraph', supergraphPath]))
+
+  const readyUrl = gateway.url.replace(/\/graphql$/, '/readyz')
+  for (let i = 0; i < 300; i++) {
+    const ok = await fetch(readyUrl).then(r => r.ok, () => false)
+    if (ok) break
+    if (i === 299) throw new Error('subgraphs did not become ready within 60 s')
+    await new Promise(r => setTimeout(r, 200))
+  }
+  const base = gateway.url.replace(/\/graphql$/, '')
+  console.log(`
+Stadtgraph is ready in ${((performance.now() - t0) / 1000).toFixed(1)} s
+
+  GraphQL endpoint  ${gateway.url}
+  GraphiQL          ${gateway.url}   (open in a browser)
+  Health            ${base}/healthz   Ready ${base}/readyz
+  Departments       ${services.map(s => `${s.name} ${urls[s.name]}`).join('\n                    ')}
+
+Try:  curl -s ${gateway.url} -H 'content-type: application/json' \\
+        -d '{"query":"{ district(code: \\"05\\") { name population(year: 2025) { total { value } } } }"}'
+`)
+} catch (err) {
+  console.error(`[start] ${err instanceof Error ? err.message : String(err)}`)
+  await shutdown(1)
+}
