@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import {
   GraphQLError, GraphQLScalarType, Kind, parse, valueFromASTUntyped, visit,
-  type ConstDirectiveNode, type DocumentNode, type GraphQLResolveInfo, type GraphQLSchema, type ObjectTypeDefinitionNode,
+  type DirectiveNode, type DocumentNode, type GraphQLResolveInfo, type GraphQLSchema, type ObjectTypeDefinitionNode,
 } from 'graphql'
 import { makeExecutableSchema } from '@graphql-tools/schema'
 import { FEDERATION_DIRECTIVES, FEDERATION_SCALARS } from './federation-directives.js'
@@ -93,7 +93,7 @@ function resolveEntity(rep: Record<string, unknown>, references: Map<string, Res
 function federationImports(doc: DocumentNode): Map<string, string> {
   const imports = new Map<string, string>()
   visit(doc, {
-    Directive(node: ConstDirectiveNode) {
+    Directive(node: DirectiveNode) {
       if (node.name.value !== 'link') return
       const url = node.arguments?.find(a => a.name.value === 'url')
       if (!url || url.value.kind !== Kind.STRING || !url.value.value.includes('specs.apollo.dev/federation/')) return

@@ -18,6 +18,7 @@ function unavailable(service: string, reason: string): GraphQLError {
 
 /** A transport failure (refused, reset, timed out, non-GraphQL answer), as opposed to a GraphQL error of the subgraph. */
 function isTransportError(err: { message?: string; extensions?: Record<string, unknown> }): boolean {
+  if (err.extensions?.code === 'SUBREQUEST_HTTP_ERROR') return true
   if (typeof err.extensions?.code === 'string') return false
   return /fetch failed|ECONNREFUSED|ECONNRESET|socket hang up|timed? ?out|aborted|Unexpected response|not valid JSON|No response/i.test(err.message ?? '')
 }
@@ -29,13 +30,15 @@ function isTransportError(err: { message?: string; extensions?: Record<string, u
  */
 export function createStitchedSchema(opts: StitchedSchemaOptions): GraphQLSchema {
   const supergraphSdl = opts.subgraphUrls ? withSubgraphUrls(opts.supergraphSdl, opts.subgraphUrls) : opts.supergraphSdl
+  const graphNames = new Map([...supergraphSdl.matchAll(/^\s*(\w+) @join__graph\(name: "([^"]+)"/gm)].map(m => [m[1], m[2]]))
   return getStitchedSchemaFromSupergraphSdl({
     supergraphSdl,
     batch: true,
     httpExecutorOpts: { timeout: opts.timeoutMs ?? 15_000 },
     onSubschemaConfig(config) {
       const execute = config.executor
-      const name = config.name
+      // Subschemas are named after the join__Graph enum value (ASYLUM); errors use the subgraph's own name.
+      const name = graphNames.get(config.name) ?? config.name
       config.executor = (async (request: Parameters<typeof execute>[0]) => {
         try {
           const result = await execute(request) as ExecutionResult

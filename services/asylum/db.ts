@@ -1,0 +1,42 @@
+/** Tables of the `asy` schema. */
+export type AccommodationKind = 'ERSTAUFNAHME' | 'GU' | 'NOTUNTERKUNFT' | 'WOHNUNG_ANGEMIETET' | 'CONTAINER'
+export type AllocationRoute = 'ZUWEISUNG' | 'UKRAINE_24' | 'FAMILIENNACHZUG' | 'SONSTIGE'
+
+export interface AccommodationTable {
+  id: string
+  name: string
+  kind: AccommodationKind
+  operator: string | null
+  district_code: string
+  address: string | null
+  capacity: number
+  opened: string
+  closed: string | null
+}
+
+/** Month-end figures (small profile); a row exists only while the accommodation is open. */
+export interface OccupancyTable {
+  accommodation_id: string
+  day: string
+  occupied: number
+  of_which_recognised: number
+  capacity: number
+}
+
+/** Person-level and restricted: never exposed row by row, religion is Art. 9 GDPR data. */
+export interface AllocationTable {
+  id: number
+  allocation_date: string
+  route: AllocationRoute
+  age_at_allocation: number
+  sex: 'M' | 'W' | 'D'
+  country_of_origin: string
+  religion: string | null
+  first_accommodation_id: string | null
+}
+
+export interface AsyDatabase {
+  'asy.accommodation': AccommodationTable
+  'asy.occupancy': OccupancyTable
+  'asy.allocation': AllocationTable
+}

@@ -1,0 +1,100 @@
+import { assertDistrictCode, assertPositiveInt, assertYear, badUserInput } from '../../lib/errors.js'
+import { CITY_AGS, FIRST_DATA_YEAR, LAST_DATA_YEAR } from '../../lib/city.js'
+import { ratio, round, statCount } from '../../lib/stat.js'
+import type { ServiceContext } from '../../lib/service/define-service.js'
+import type { AccommodationTable, AllocationRoute, AsyDatabase, OccupancyTable } from './db.js'
+import { CITY_SCOPE, routesKey, type AllocationBucket, type AsylumGrain, type AsylumLoaders, type CapacityStatus } from './loaders.js'
+
+type Ctx = ServiceContext<AsyDatabase, AsylumLoaders>
+type DistrictRef = { ags: string; code: string }
+
+/** Months of arrivals the free places must cover to count as sufficient. */
+const HEADROOM_MONTHS = 3
+/** Only product 313 (Hilfen für Asylbewerber) carries asylum cases. */
+const ASYLUM_PRODUCT = '313'
+
+const isDataYear = (year: unknown): year is number =>
+  Number.isInteger(year) && (year as number) >= FIRST_DATA_YEAR && (year as number) <= LAST_DATA_YEAR
+
+function assertAccommodationId(id: string): string {
+  if (typeof id !== 'string' || id.length === 0 || id.length > 64) {
+    throw badUserInput(`Argument "id" must be an accommodation id (e.g. "ACC-ASTERNWEG"), got ${JSON.stringify(id)}`, { argumentName: 'id' })
+  }
+  return id
+}
+
+function assertDateRange(from: string, to: string): void {
+  if (from > to) throw badUserInput(`Argument "from" (${from}) must not be after "to" (${to})`, { argumentName: 'from' })
+}
+
+export const resolvers = {
+  Query: {
+    accommodation: (_: unknown, { id }: { id: string }, ctx: Ctx) => ctx.loaders.accommodation.load(assertAccommodationId(id)),
+    accommodations: (_: unknown, args: { activeOn?: string | null; districtCode?: string | null }, ctx: Ctx) => {
+      let q = ctx.db.selectFrom('asy.accommodation').selectAll().orderBy('id')
+      if (args.districtCode != null) q = q.where('district_code', '=', assertDistrictCode(args.districtCode, 'districtCode'))
+      const day = args.activeOn
+      if (day != null) q = q.where('opened', '<=', day).where(eb => eb.or([eb('closed', 'is', null), eb('closed', '>', day)]))
+      return q.execute()
+    },
+    asylumCapacity: (_: unknown, { day }: { day: string }, ctx: Ctx) =>
+      ctx.loaders.capacityStatus.load({ scope: CITY_SCOPE, day, clampToData: false }),
+  },
+
+  Accommodation: {
+    __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.accommodation.load(String(ref.id)),
+    district: (a: AccommodationTable): DistrictRef => ({ ags: CITY_AGS, code: a.district_code }),
+    occupancy: (a: AccommodationTable, { day }: { day: string }, ctx: Ctx) => ctx.loaders.occupancyOn.load(`${a.id}|${day}`),
+    occupancySeries: (a: AccommodationTable, { from, to }: { from: string; to: string }, ctx: Ctx) => {
+      assertDateRange(from, to)
+      return ctx.loaders.occupancySeries.load(`${a.id}|${from}|${to}`)
+    },
+  },
+
+  AccommodationOccupancy: {
+    occupied: (o: OccupancyTable) => statCount(o.occupied),
+    free: (o: OccupancyTable) => o.capacity - o.occupied,
+    rate: (o: OccupancyTable) => ratio(o.occupied, o.capacity),
+    recognisedResidents: (o: OccupancyTable) => statCount(o.of_which_recognised),
+    provenance: (_: OccupancyTable, __: unknown, ctx: Ctx) => ctx.loaders.provenance.load('asy.occupancy'),
+  },
+
+  AsylumCapacityStatus: {
+    occupancyRate: (s: CapacityStatus) => ratio(s.occupied, s.capacity),
+    arrivalsPerMonth: (s: CapacityStatus) => round(s.arrivals / HEADROOM_MONTHS, 2),
+    monthsOfHeadroom: (s: CapacityStatus) => (s.arrivals === 0 ? null : round(s.free / (s.arrivals / HEADROOM_MONTHS), 2)),
+    sufficient: (s: CapacityStatus) => s.free >= s.arrivals, // free ≥ 3 months × (arrivals of 3 months ÷ 3)
+    provenance: (_: CapacityStatus, __: unknown, ctx: Ctx) => ctx.loaders.provenance.load('asy.occupancy'),
+  },
+
+  AsylumAllocationBucket: {
+    count: (b: AllocationBucket) => statCount(b.count),
+    byOrigin: async (b: AllocationBucket, { top }: { top: number }, ctx: Ctx) => {
+      assertPositiveInt(top, 'top', 50)
+      const byPeriod = await ctx.loaders.allocationOrigins.load(`${b.year}|${b.grain}|${routesKey(b.routes)}|${top}`)
+      return (byPeriod.get(b.period) ?? []).map(o => ({ country: { code: o.country }, count: statCount(o.count) }))
+    },
+  },
+
+  District: {
+    accommodations: (d: DistrictRef, { activeOn }: { activeOn?: string | null }, ctx: Ctx) =>
+      (d.ags === CITY_AGS ? ctx.loaders.accommodationsByDistrict.load(`${d.code}|${activeOn ?? ''}`) : []),
+    asylumCapacity: (d: DistrictRef, { day }: { day: string }, ctx: Ctx) =>
+      (d.ags === CITY_AGS ? ctx.loaders.capacityStatus.load({ scope: String(d.code), day, clampToData: false }) : null),
+  },
+
+  Year: {
+    allocations: (y: { year: number }, { grain, route }: { grain: AsylumGrain; route?: AllocationRoute[] | null }, ctx: Ctx) =>
+      (isDataYear(y.year) ? ctx.loaders.allocationBuckets.load(`${y.year}|${grain}|${routesKey(route ?? null)}`) : []),
+    asylumCapacity: (y: { year: number }, _: unknown, ctx: Ctx) =>
+      (isDataYear(y.year) ? ctx.loaders.capacityStatus.load({ scope: CITY_SCOPE, day: `${y.year}-12-31`, clampToData: true }) : null),
+  },
+
+  Product: {
+    asylumCaseCount: async (p: { code: string }, { year }: { year: number }, ctx: Ctx) => {
+      assertYear(year)
+      if (p.code !== ASYLUM_PRODUCT || !isDataYear(year)) return null
+      return statCount(await ctx.loaders.allocationsPerYear.load(year))
+    },
+  },
+}

@@ -1,0 +1,127 @@
+import type { ServiceContext } from '../../lib/service/define-service.js'
+import { money } from '../../lib/stat.js'
+import { lineTotals } from './account-lines.js'
+import {
+  assertCategory, assertDistrictCode, assertLevel, assertMeasureId, assertProductCode, assertTeilhaushaltCode,
+  assertYear, assertYearRange, yearWindow,
+} from './arguments.js'
+import { COMPARED_VERSIONS, budgetSummary, perCapita, planActual, productResult } from './budget-results.js'
+import type { BudgetVersion, DebtTable, FinDatabase, InvestmentMeasureTable, ProductTable, TeilhaushaltTable } from './db.js'
+import { key, type FinLoaders, type MeasureYearValue } from './loaders.js'
+
+type Ctx = ServiceContext<FinDatabase, FinLoaders>
+/** A District or Year representation; `residents` arrives from the population subgraph via @requires. */
+interface DistrictRef { ags: string; code: string; residents?: number | null }
+interface YearRef { year: number; residents?: number | null }
+
+const provenance = (parent: { datasetId: string }, _: unknown, ctx: Ctx) => ctx.loaders.provenance.load(parent.datasetId)
+
+async function wholeBudget(year: number, version: BudgetVersion, ctx: Ctx) {
+  const [lines, payments] = await Promise.all([
+    ctx.loaders.budgetLines.load(key(year, version)),
+    // Investments carry only Ansatz and Ist: every plan version reports the Ansatz.
+    ctx.loaders.investmentPayments.load(key(year, version === 'IST' ? 'IST' : 'ANSATZ')),
+  ])
+  return lines.length ? budgetSummary(year, version, lines, payments) : null
+}
+
+export const resolvers = {
+  Query: {
+    product: (_: unknown, { code }: { code: string }, ctx: Ctx) => ctx.loaders.product.load(assertProductCode(code)),
+    products: (_: unknown, args: { level?: number | null; teilhaushalt?: string | null }, ctx: Ctx) => {
+      let q = ctx.db.selectFrom('fin.product').selectAll().orderBy('code')
+      if (args.level != null) q = q.where('level', '=', assertLevel(args.level))
+      if (args.teilhaushalt != null) q = q.where('teilhaushalt_code', '=', assertTeilhaushaltCode(args.teilhaushalt))
+      return q.execute()
+    },
+    teilhaushalte: (_: unknown, __: unknown, ctx: Ctx) =>
+      ctx.db.selectFrom('fin.teilhaushalt').selectAll().orderBy(eb => eb.cast('code', 'integer')).execute(),
+    investmentMeasures: (_: unknown, args: { category?: string | null; districtCode?: string | null; from?: number | null; to?: number | null }, ctx: Ctx) => {
+      const [from, to] = yearWindow(args.from, args.to)
+      let q = ctx.db.selectFrom('fin.investment_measure').selectAll()
+        .where(eb => eb.or([eb('start_year', 'is', null), eb('start_year', '<=', to)]))
+        .where(eb => eb.or([eb('end_year', 'is', null), eb('end_year', '>=', from)]))
+        .orderBy('start_year').orderBy('id')
+      if (args.category != null) q = q.where('category', '=', assertCategory(args.category))
+      if (args.districtCode != null) q = q.where('district_code', '=', assertDistrictCode(args.districtCode, 'districtCode'))
+      return q.execute()
+    },
+    investmentMeasure: (_: unknown, { id }: { id: string }, ctx: Ctx) => ctx.loaders.measure.load(assertMeasureId(id)),
+  },
+  Product: {
+    __resolveReference: (ref: { code: string }, ctx: Ctx) => ctx.loaders.product.load(String(ref.code)),
+    parent: (p: ProductTable, _: unknown, ctx: Ctx) => (p.parent_code ? ctx.loaders.product.load(p.parent_code) : null),
+    children: (p: ProductTable, _: unknown, ctx: Ctx) => ctx.loaders.children.load(p.code),
+    teilhaushalt: (p: ProductTable, _: unknown, ctx: Ctx) => (p.teilhaushalt_code ? ctx.loaders.teilhaushalt.load(p.teilhaushalt_code) : null),
+    result: async (p: ProductTable, { year, version }: { year: number; version: BudgetVersion }, ctx: Ctx) => {
+      const lines = await ctx.loaders.productLines.load(key(p.code, assertYear(year), version))
+      return lines.length ? productResult(year, version, lines) : null
+    },
+    comparison: async (p: ProductTable, { year }: { year: number }, ctx: Ctx) => {
+      assertYear(year)
+      const lines = await ctx.loaders.productLines.loadMany(COMPARED_VERSIONS.map(v => key(p.code, year, v)))
+      return planActual(year, lines.map(l => { if (l instanceof Error) throw l; return l }))
+    },
+    series: async (p: ProductTable, { from, to, version }: { from: number; to: number; version: BudgetVersion }, ctx: Ctx) => {
+      assertYearRange(from, to)
+      const years = Array.from({ length: to - from + 1 }, (_, i) => from + i)
+      const lines = await ctx.loaders.productLines.loadMany(years.map(y => key(p.code, y, version)))
+      return years.flatMap((year, i) => {
+        const l = lines[i]
+        if (l instanceof Error) throw l
+        return l.length ? [productResult(year, version, l)] : []
+      })
+    },
+    investments: (p: ProductTable, { year }: { year?: number | null }, ctx: Ctx) =>
+      ctx.loaders.productMeasures.load(key(p.code, year == null ? null : assertYear(year))),
+  },
+  Teilhaushalt: {
+    responsibleDepartment: (t: TeilhaushaltTable) => t.responsible_department,
+  },
+  ProductResult: { provenance },
+  PlanActual: { provenance },
+  BudgetSummary: { provenance },
+  InvestmentMeasure: {
+    __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.measure.load(String(ref.id)),
+    product: (m: InvestmentMeasureTable, _: unknown, ctx: Ctx) => (m.product_code ? ctx.loaders.product.load(m.product_code) : null),
+    district: (m: InvestmentMeasureTable) => (m.district_code ? { ags: m.ags, code: m.district_code } : null),
+    totalCost: (m: InvestmentMeasureTable) => money(m.total_cost),
+    startYear: (m: InvestmentMeasureTable) => m.start_year,
+    endYear: (m: InvestmentMeasureTable) => m.end_year,
+    fundingShare: (m: InvestmentMeasureTable) => m.funding_share,
+    fundingSource: (m: InvestmentMeasureTable) => m.funding_source,
+    values: async (m: InvestmentMeasureTable, args: { from?: number | null; to?: number | null }, ctx: Ctx) => {
+      const [from, to] = yearWindow(args.from, args.to)
+      const rows = await ctx.loaders.measureValues.load(key(m.id, from, to))
+      return rows.map((v: MeasureYearValue) => ({ year: v.year, ansatz: v.ansatz === null ? null : money(v.ansatz), ist: v.ist === null ? null : money(v.ist) }))
+    },
+  },
+  District: {
+    investments: (d: DistrictRef, args: { from?: number | null; to?: number | null }, ctx: Ctx) => {
+      const [from, to] = yearWindow(args.from, args.to)
+      return ctx.loaders.districtMeasures.load(key(d.ags, d.code, from, to))
+    },
+    investmentPerCapita: async (d: DistrictRef, { from, to }: { from: number; to: number }, ctx: Ctx) => {
+      assertYearRange(from, to)
+      return perCapita(await ctx.loaders.districtInvestmentAnsatz.load(key(d.ags, d.code, from, to)), d.residents)
+    },
+  },
+  Year: {
+    budget: (y: YearRef, { version }: { version: BudgetVersion }, ctx: Ctx) => wholeBudget(y.year, version, ctx),
+    expensePerCapita: async (y: YearRef, { version }: { version: BudgetVersion }, ctx: Ctx) => {
+      const lines = await ctx.loaders.budgetLines.load(key(y.year, version))
+      return lines.length ? perCapita(lineTotals(lines).expense, y.residents) : null
+    },
+    debt: async (y: YearRef, _: unknown, ctx: Ctx) => {
+      const d: DebtTable | null = await ctx.loaders.debt.load(y.year)
+      return d && {
+        stichtag: d.stichtag,
+        liquidityCredits: money(d.liquidity_credits),
+        investmentCredits: money(d.investment_credits),
+        total: money(d.liquidity_credits + d.investment_credits),
+        datasetId: 'fin.debt',
+      }
+    },
+  },
+  FinanceDebt: { provenance },
+}

@@ -1,0 +1,188 @@
+import DataLoader from 'dataloader'
+import { sql, type Kysely } from 'kysely'
+import { DISTRICTS } from '../../lib/city.js'
+import { createProvenanceLoader } from '../../lib/service/provenance.js'
+import { AGE_GROUPS, type PopulationAgeScheme } from './age-groups.js'
+import type { PopDatabase } from './db.js'
+
+export type RegisterBasis = 'REGISTER_MAIN' | 'REGISTER_ALL'
+
+/**
+ * A stock scope: one district, or the whole municipality when `code` is null. Keys are strings
+ * so DataLoader dedupes them; every batch function answers all its keys with ONE statement.
+ */
+export interface StockScope { year: number; basis: RegisterBasis; ags: string; code: string | null }
+export const stockKey = (s: StockScope) => `${s.year}|${s.basis}|${s.ags}|${s.code ?? ''}`
+
+function parseStockKey(key: string) {
+  const [year, basis, ags, code] = key.split('|')
+  return { year: Number(year), basis, ags, code }
+}
+
+const DISTRICT_CODES = DISTRICTS.map(d => d.code)
+
+/**
+ * FROM clause joining stock scopes `k(year, basis, ags, code, idx)` to their stock rows `s`. A
+ * whole-municipality scope (code '') expands to its districts so every join is an equality on the
+ * primary-key columns; keys are bpchar like the columns, so small batches can use the index.
+ */
+function stockOfScopes(keys: readonly string[]) {
+  const scopes = keys.map(parseStockKey)
+  // offset 0 keeps the expanded keys a separate step, so the planner hashes all four key columns.
+  return sql`(select k.idx, make_date(k.year, 12, 31) as stichtag, k.basis, k.ags, d.code
+      from unnest(${scopes.map(s => s.year)}::int[], ${scopes.map(s => s.basis)}::text[], ${scopes.map(s => s.ags)}::bpchar[],
+        ${scopes.map(s => s.code)}::bpchar[]) with ordinality k(year, basis, ags, code, idx)
+      cross join lateral unnest(case when k.code = '' then ${DISTRICT_CODES}::bpchar[] else array[k.code] end) d(code)
+      offset 0) k
+    join pop.stock s on s.stichtag = k.stichtag and s.basis = k.basis and s.ags = k.ags and s.district_code = k.code`
+}
+
+export interface StockSummary {
+  total: number
+  foreigners: number
+  ageSum: number
+  bySex: Record<string, number>
+}
+
+export interface NationalityCount { group: string; n: number }
+export interface AgeGroupCount { from: number; n: number }
+export interface MovementTotals { byKind: Record<string, number>; lastMonthEnd: string }
+export interface OfficialTotal { stichtag: string; total: number; male: number; female: number }
+
+/** Groups rows by the 1-based ordinality of their key; returns a lookup by 0-based key position. */
+const index = <T extends { idx: number }>(rows: T[]) => {
+  const byIdx = new Map<number, T[]>()
+  for (const r of rows) {
+    const list = byIdx.get(Number(r.idx))
+    if (list) list.push(r)
+    else byIdx.set(Number(r.idx), [r])
+  }
+  return (i: number) => byIdx.get(i + 1) ?? []
+}
+
+/** Per-request loaders of the population subgraph. */
+export function createLoaders(db: Kysely<PopDatabase>) {
+  return {
+    /** Total, foreigners, age sum and sex split of stock scopes (null when the Stichtag has no data). */
+    stockSummary: new DataLoader<string, StockSummary | null>(async keys => {
+      const { rows } = await sql<{ idx: number; sex: string | null; n: number; foreigners: number; age_sum: number }>`
+        select k.idx, s.sex, sum(s.n)::int as n, coalesce(sum(s.n) filter (where s.nationality_group <> 'DEU'), 0)::int as foreigners,
+          sum(s.n * (s.age + 0.5))::float8 as age_sum
+        from ${stockOfScopes(keys)}
+        group by grouping sets ((k.idx), (k.idx, s.sex))`.execute(db)
+      const of = index(rows)
+      return keys.map((_, i) => {
+        const cells = of(i)
+        const all = cells.find(r => r.sex === null)
+        if (!all) return null
+        const bySex = Object.fromEntries(cells.filter(r => r.sex !== null).map(r => [r.sex!, r.n]))
+        return { total: all.n, foreigners: all.foreigners, ageSum: all.age_sum, bySex }
+      })
+    }),
+
+    /** Counts per age group; key = stock key + `|scheme`. Groups without persons count 0. */
+    stockByAgeGroup: new DataLoader<string, AgeGroupCount[]>(async keys => {
+      const schemes = keys.map(k => k.slice(k.lastIndexOf('|') + 1) as PopulationAgeScheme)
+      const groups = Object.values(AGE_GROUPS).flat()
+      // Sum per single age once, then fold the ages into the groups of the requested scheme.
+      const { rows } = await sql<{ idx: number; from_age: number; n: number }>`
+        with per_age as (
+          select k.idx, s.age, sum(s.n) as n
+          from ${stockOfScopes(keys.map(k => k.slice(0, k.lastIndexOf('|'))))}
+          group by k.idx, s.age
+        )
+        select ks.idx, g.from_age, coalesce(sum(a.n), 0)::int as n
+        from unnest(${schemes}::text[]) with ordinality ks(scheme, idx)
+        join unnest(${groups.map(g => g.scheme)}::text[], ${groups.map(g => g.from)}::int[], ${groups.map(g => g.to ?? 100)}::int[]) g(scheme, from_age, to_age)
+          on g.scheme = ks.scheme
+        left join per_age a on a.idx = ks.idx and a.age between g.from_age and g.to_age
+        group by ks.idx, g.from_age
+        order by ks.idx, g.from_age`.execute(db)
+      const of = index(rows)
+      return keys.map((_, i) => of(i).map(r => ({ from: r.from_age, n: r.n })))
+    }),
+
+    /** The `top` largest nationality groups and OTHER for the rest; key = stock key + `|top`. */
+    stockByNationality: new DataLoader<string, NationalityCount[]>(async keys => {
+      const tops = keys.map(k => Number(k.slice(k.lastIndexOf('|') + 1)))
+      const { rows } = await sql<{ idx: number; grp: string; n: number }>`
+        with agg as (
+          select k.idx, s.nationality_group as grp, sum(s.n)::int as n
+          from ${stockOfScopes(keys.map(k => k.slice(0, k.lastIndexOf('|'))))}
+          group by k.idx, s.nationality_group
+        ), ranked as (
+          select agg.*, case when grp <> 'OTHER' then row_number() over (partition by idx, grp = 'OTHER' order by n desc, grp) end as rank
+          from agg
+        )
+        select idx, grp, sum(n)::int as n from (
+          select r.idx, case when r.rank is null or r.rank > t.top then 'OTHER' else r.grp end as grp, r.n
+          from ranked r join unnest(${tops}::int[]) with ordinality t(top, idx) on t.idx = r.idx
+        ) folded
+        group by idx, grp
+        order by idx, grp = 'OTHER', n desc, grp`.execute(db)
+      const of = index(rows)
+      return keys.map((_, i) => of(i).map(r => ({ group: r.grp, n: r.n })))
+    }),
+
+    /** Persons aged from..to in a district, REGISTER_MAIN; key `year|ags|code|from|to`; null when the district has no Stichtag that year. */
+    cohort: new DataLoader<string, number | null>(async keys => {
+      const parts = keys.map(k => k.split('|'))
+      const { rows } = await sql<{ idx: number; n: number | null }>`
+        select k.idx, case when exists (
+            select 1 from pop.stock s where s.stichtag = make_date(k.year, 12, 31) and s.basis = 'REGISTER_MAIN' and s.ags = k.ags and s.district_code = k.code
+          ) then coalesce((
+            select sum(s.n) from pop.stock s where s.stichtag = make_date(k.year, 12, 31) and s.basis = 'REGISTER_MAIN' and s.ags = k.ags
+              and s.district_code = k.code and s.age between k.age_from and k.age_to
+          ), 0)::int end as n
+        from unnest(${parts.map(p => Number(p[0]))}::int[], ${parts.map(p => p[1])}::bpchar[], ${parts.map(p => p[2])}::bpchar[],
+          ${parts.map(p => Number(p[3]))}::int[], ${parts.map(p => Number(p[4]))}::int[]) with ordinality k(year, ags, code, age_from, age_to, idx)`.execute(db)
+      const of = index(rows)
+      return keys.map((_, i) => of(i)[0]?.n ?? null)
+    }),
+
+    /** Movement totals per kind of a calendar year; key `year|ags|code` (code '' = whole municipality). */
+    movements: new DataLoader<string, MovementTotals | null>(async keys => {
+      const parts = keys.map(k => k.split('|'))
+      const { rows } = await sql<{ idx: number; kind: string; n: number; last_month_end: string }>`
+        select k.idx, m.kind, sum(m.n)::int as n, (max(max(m.month)) over (partition by k.idx) + interval '1 month' - interval '1 day')::date as last_month_end
+        from (select k.idx, k.year, k.ags, d.code
+            from unnest(${parts.map(p => Number(p[0]))}::int[], ${parts.map(p => p[1])}::bpchar[], ${parts.map(p => p[2])}::bpchar[]) with ordinality k(year, ags, code, idx)
+            cross join lateral unnest(case when k.code = '' then ${DISTRICT_CODES}::bpchar[] else array[k.code] end) d(code)
+            offset 0) k
+        join pop.movement m on m.month >= make_date(k.year, 1, 1) and m.month < make_date(k.year + 1, 1, 1) and m.ags = k.ags and m.district_code = k.code
+        group by k.idx, m.kind`.execute(db)
+      const of = index(rows)
+      return keys.map((_, i) => {
+        const kinds = of(i)
+        if (!kinds.length) return null
+        return { byKind: Object.fromEntries(kinds.map(r => [r.kind, r.n])), lastMonthEnd: kinds[0].last_month_end }
+      })
+    }),
+
+    /** Official totals; key `year|ags|basis` (OFFICIAL_UPDATE or CENSUS). */
+    officialTotal: new DataLoader<string, OfficialTotal | null>(async keys => {
+      const parts = keys.map(k => k.split('|'))
+      const { rows } = await sql<OfficialTotal & { idx: number }>`
+        select k.idx, o.stichtag, o.total, o.male, o.female
+        from unnest(${parts.map(p => Number(p[0]))}::int[], ${parts.map(p => p[1])}::bpchar[], ${parts.map(p => p[2])}::text[]) with ordinality k(year, ags, basis, idx)
+        join pop.official_total o on o.ags = k.ags and o.basis = k.basis
+          and o.stichtag >= make_date(k.year, 1, 1) and o.stichtag <= make_date(k.year, 12, 31)`.execute(db)
+      const of = index(rows)
+      return keys.map((_, i) => of(i)[0] ?? null)
+    }),
+
+    /** Latest year with a register Stichtag not after the given date; key `basis|date`. */
+    latestStockYear: new DataLoader<string, number | null>(async keys => {
+      const parts = keys.map(k => k.split('|'))
+      const { rows } = await sql<{ idx: number; year: number | null }>`
+        select k.idx, (select extract(year from max(s.stichtag))::int from pop.stock s where s.basis = k.basis and s.stichtag <= k.until) as year
+        from unnest(${parts.map(p => p[0])}::text[], ${parts.map(p => p[1])}::date[]) with ordinality k(basis, until, idx)`.execute(db)
+      const of = index(rows)
+      return keys.map((_, i) => of(i)[0]?.year ?? null)
+    }),
+
+    provenance: createProvenanceLoader(db, 'pop'),
+  }
+}
+
+export type PopLoaders = ReturnType<typeof createLoaders>
