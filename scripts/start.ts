@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { createDb } from '../lib/db/create-db.js'
 import { freePort, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../lib/db/embedded-postgres.js'
 import { prepareDatabase } from '../lib/db/prepare-database.js'
@@ -45,7 +45,7 @@ try {
     mkdirSync(DATA_DIR, { recursive: true })
     embedded = await startEmbeddedPostgres({ dir: join(DATA_DIR, 'postgres'), port: Number(process.env.EMBEDDED_PG_PORT ?? 0) || await freePort() })
     databaseUrl = embedded.url('postgres')
-    console.log(`[start] embedded PostgreSQL on port ${embedded.port} (data in .data/postgres)`)
+    console.log(`[start] embedded PostgreSQL on port ${embedded.port} (data in ${relative(ROOT, embedded.dataDir) || embedded.dataDir})`)
   }
 
   const services = await loadServices()

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { CITY_AGS, DISTRICTS } from '../../lib/city.js'
 import { insertRows } from '../../lib/db/insert-rows.js'
 import { createRng } from '../../lib/seed/prng.js'
-import { apportion } from './apportion.js'
+import { apportion } from '../../lib/seed/apportion.js'
 import type { KitaOperatorType, KitaStatTable, KitaTable, Row } from './db.js'
 import { kitaStichtag } from './school-year.js'
 
