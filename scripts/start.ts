@@ -45,7 +45,7 @@ try {
     mkdirSync(DATA_DIR, { recursive: true })
     embedded = await startEmbeddedPostgres({ dir: join(DATA_DIR, 'postgres'), port: Number(process.env.EMBEDDED_PG_PORT ?? 0) || await freePort() })
     databaseUrl = embedded.url('postgres')
-    console.log(`[start] embedded PostgreSQL on port ${embedded.port} (data in ${relative(ROOT, embedded.dataDir) || embedded.dataDir})`)
+    console.log(`[start] embedded PostgreSQL on port ${embedded.port} (data in ${relative(ROOT, embedded.dataDir).startsWith('..') ? embedded.dataDir : relative(ROOT, embedded.dataDir)})`)
   }
 
   const services = await loadServices()
