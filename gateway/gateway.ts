@@ -71,6 +71,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     gateway: gatewayInterface,
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError('gateway'),
+    // The process owner (entry script) stops servers in order; Apollo must not race it on SIGINT.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginLandingPageDisabled()],
   })
   await apollo.start()

@@ -32,12 +32,14 @@ async function shutdown(code: number) {
   stopping = true
   for (const child of children) child.kill('SIGTERM')
   await gateway?.close().catch(() => {})
-  await Promise.all(children.map(c => new Promise(resolve => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)))))
+  await Promise.all(children.map(c => new Promise(resolve => (c.exitCode !== null || c.signalCode !== null ? resolve(null) : c.once('exit', resolve)))))
   await embedded?.stop().catch(() => {})
   process.exit(code)
 }
-process.once('SIGINT', () => void shutdown(0))
-process.once('SIGTERM', () => void shutdown(0))
+// `on`, not `once`: a second signal (tsx relays one, a terminal sends one to the group) must not
+// kill the process half-way through stopping the database.
+process.on('SIGINT', () => void shutdown(0))
+process.on('SIGTERM', () => void shutdown(0))
 
 try {
   let databaseUrl = process.env.DATABASE_URL

@@ -26,7 +26,7 @@ query DistrictProfile($code: ID! = "05", $year: Int! = 2025) {
 `
 
 export function graphiqlHtml(endpoint: string, title = 'Stadtgraph'): string {
-  const opts = JSON.stringify({ endpoint, title, defaultQuery: DEFAULT_QUERY, headers: '{}' }).replace(/</g, '\\u003c')
+  const opts = JSON.stringify({ endpoint, title, query: DEFAULT_QUERY }).replace(/</g, '\\u003c')
   return `<!doctype html>
 <html lang="de">
 <head>

@@ -104,6 +104,12 @@ function pidAlive(pid: number): boolean {
   try { process.kill(pid, 0); return true } catch (err) { return (err as NodeJS.ErrnoException).code === 'EPERM' }
 }
 
+async function stopPid(pid: number): Promise<void> {
+  try { process.kill(pid, 'SIGINT') } catch { return }
+  for (let i = 0; i < 150 && pidAlive(pid); i++) await new Promise(r => setTimeout(r, 100))
+  if (pidAlive(pid)) process.kill(pid, 'SIGKILL')
+}
+
 function run(cmd: string, args: string[], opts: { uid?: number; gid?: number }): Promise<void> {
   return new Promise((resolveRun, reject) => {
     const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } })
@@ -128,10 +134,18 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
 
   if (!persistent) rmSync(dataDir, { recursive: true, force: true })
   const pidFile = join(dataDir, 'postmaster.pid')
+  const ownerFile = join(dataDir, 'stadtgraph-owner.pid')
   if (existsSync(pidFile)) {
     const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0], 10)
-    if (pidAlive(pid)) throw new Error(`an embedded PostgreSQL (pid ${pid}) is already running on ${dataDir}; stop it first`)
-    rmSync(pidFile, { force: true }) // left behind by a crash
+    if (pidAlive(pid)) {
+      const owner = existsSync(ownerFile) ? Number.parseInt(readFileSync(ownerFile, 'utf8'), 10) : NaN
+      if (Number.isInteger(owner) && owner !== process.pid && pidAlive(owner)) {
+        throw new Error(`the embedded PostgreSQL on ${dataDir} is in use by process ${owner}; stop that first`)
+      }
+      // Left running by a process that died without stopping it: stop it, then start afresh.
+      await stopPid(pid)
+    }
+    rmSync(pidFile, { force: true })
   }
 
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
@@ -170,6 +184,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     server.once('exit', code => fail(new Error(`embedded PostgreSQL exited (${code}) while starting: ${log.trim().split('\n').slice(-3).join(' | ')}`)))
   })
 
+  writeFileSync(ownerFile, String(process.pid))
+
   return {
     port,
     dataDir,
@@ -183,6 +199,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
         await exited
         clearTimeout(timer)
       }
+      rmSync(ownerFile, { force: true })
       if (!persistent) rmSync(dataDir, { recursive: true, force: true })
     },
   }

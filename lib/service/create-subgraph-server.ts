@@ -28,6 +28,8 @@ export async function createSubgraphServer(def: ServiceDefinition, handle: DbHan
     schema,
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError(def.name),
+    // The process owner (entry script) stops servers in order; Apollo must not race it on SIGINT.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   })
   await apollo.start()

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync } from 'node:fs'
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -16,7 +16,7 @@ export async function startTestServer(): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'stadtgraph-test-pg-'))
   chmodSync(dir, 0o755) // the cluster runs as the unprivileged postgres user when we are root
   const cluster: EmbeddedPostgresHandle = await startEmbeddedPostgres({ dir: join(dir, 'data'), persistent: false, durable: false })
-  return { adminUrl: cluster.url('postgres'), stop: () => cluster.stop() }
+  return { adminUrl: cluster.url('postgres'), stop: async () => { await cluster.stop(); rmSync(dir, { recursive: true, force: true }) } }
 }
 
 export function databaseUrl(adminUrl: string, name: string): string {
