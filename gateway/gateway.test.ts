@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { graphql as execute } from 'graphql'
 import { buildSubgraphSchema } from '../schema/build-subgraph-schema.js'
@@ -65,6 +65,7 @@ afterAll(async () => {
   await gateway?.close()
   products?.server.close()
   reviewService?.server.close()
+  if (supergraphPath) rmSync(dirname(supergraphPath), { recursive: true, force: true })
 })
 
 describe('gateway on any supergraph', () => {
