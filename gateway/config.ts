@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { hostname } from 'node:os'
 import { resolve } from 'node:path'
 import { SUPERGRAPH_PATH } from '../schema/supergraph-file.js'
 
@@ -15,6 +16,15 @@ export interface GatewayConfig {
   readonly subgraphUrls: Readonly<Record<string, string>>
   readonly watch: boolean
   readonly subgraphTimeoutMs: number
+  /** `enforce`: role-based projected schemas (default); `off`: serve the whole supergraph (third-party graphs, test suites). */
+  readonly authorization: 'enforce' | 'off'
+  readonly adminPath: string
+  /** Name this replica reports with its policy version. */
+  readonly replicaId: string
+  /** Policy store (the `access` schema); without it the built-in default roles apply, read-only. */
+  readonly databaseUrl: string | null
+  /** Secret for signing internal identity tokens to subgraphs; null sends none (third-party subgraphs). */
+  readonly internalTokenSecret: string | null
 }
 
 export class ConfigError extends Error {}
@@ -30,6 +40,12 @@ function parsePath(value: string | undefined, name: string, fallback: string): s
   const v = value ?? fallback
   if (!v.startsWith('/')) throw new ConfigError(`${name} must start with "/", got "${v}"`)
   return v
+}
+
+function parseAuthorization(value: string | undefined): 'enforce' | 'off' {
+  if (value === undefined || value === '' || value === 'enforce') return 'enforce'
+  if (value === 'off') return 'off'
+  throw new ConfigError(`AUTHORIZATION must be "enforce" or "off", got "${value}"`)
 }
 
 /** `name=url` pairs, from `--subgraph name=url` flags or SUBGRAPH_URLS="name=url,name=url". */
@@ -58,7 +74,8 @@ export function readGatewayConfig(argv: readonly string[] = process.argv.slice(2
     const value = inline ?? (argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : 'true')
     flags.set(key, [...(flags.get(key) ?? []), value])
   }
-  const known = new Set(['port', 'host', 'supergraph', 'subgraph', 'health-path', 'ready-path', 'graphql-path', 'no-watch', 'subgraph-timeout-ms'])
+  const known = new Set(['port', 'host', 'supergraph', 'subgraph', 'health-path', 'ready-path', 'graphql-path', 'no-watch',
+    'subgraph-timeout-ms', 'authorization', 'admin-path', 'replica-id'])
   for (const key of flags.keys()) if (!known.has(key)) throw new ConfigError(`unknown option --${key}`)
   const one = (key: string) => flags.get(key)?.at(-1)
 
@@ -82,5 +99,10 @@ export function readGatewayConfig(argv: readonly string[] = process.argv.slice(2
     ])),
     watch: one('no-watch') !== 'true' && env.SUPERGRAPH_WATCH !== 'false',
     subgraphTimeoutMs: timeout,
+    authorization: parseAuthorization(one('authorization') ?? env.AUTHORIZATION),
+    adminPath: parsePath(one('admin-path') ?? env.ADMIN_PATH, 'ADMIN_PATH', '/admin/graphql'),
+    replicaId: one('replica-id') ?? env.REPLICA_ID ?? `${hostname()}-${process.pid}`,
+    databaseUrl: env.DATABASE_URL || null,
+    internalTokenSecret: env.INTERNAL_TOKEN_SECRET || null,
   })
 }

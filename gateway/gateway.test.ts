@@ -8,7 +8,8 @@ import { graphql as execute } from 'graphql'
 import { buildSubgraphSchema } from '../schema/build-subgraph-schema.js'
 import { composeSupergraph } from '../schema/compose.js'
 import { graphql } from '../test/helpers/start-subgraphs.js'
-import { testGatewayConfig } from '../test/helpers/start-city.js'
+import { TEST_IDENTITY_CONFIG, testGatewayConfig } from '../test/helpers/start-city.js'
+import { createGatewayDeps } from './create-gateway-deps.js'
 import { ConfigError, readGatewayConfig } from './config.js'
 import { createGateway, type Gateway } from './gateway.js'
 
@@ -45,6 +46,7 @@ const reviewResolvers = {
 let products: { url: string; server: Server }
 let reviewService: { url: string; server: Server }
 let gateway: Gateway
+let deps: Awaited<ReturnType<typeof createGatewayDeps>>
 let supergraphPath: string
 
 beforeAll(async () => {
@@ -57,12 +59,17 @@ beforeAll(async () => {
   ])
   supergraphPath = join(mkdtempSync(join(tmpdir(), 'stadtgraph-gw-')), 'supergraph.graphql')
   writeFileSync(supergraphPath, sdl)
-  gateway = await createGateway(testGatewayConfig({
+  // A third-party graph: no classification, no identity for its subgraphs.
+  const config = testGatewayConfig({
     supergraphPath, watch: true, healthPath: '/health', subgraphUrls: { products: products.url, reviews: reviewService.url },
-  }))
+    authorization: 'off', internalTokenSecret: null,
+  })
+  deps = await createGatewayDeps(config, TEST_IDENTITY_CONFIG)
+  gateway = await createGateway(config, deps)
 })
 afterAll(async () => {
   await gateway?.close()
+  await deps?.close()
   products?.server.close()
   reviewService?.server.close()
   if (supergraphPath) rmSync(dirname(supergraphPath), { recursive: true, force: true })

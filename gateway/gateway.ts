@@ -1,16 +1,29 @@
 import { createHash } from 'node:crypto'
 import { readFileSync, watchFile, unwatchFile } from 'node:fs'
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { execute, type GraphQLSchema } from 'graphql'
+import type { GraphQLSchema } from 'graphql'
 import { ApolloServer } from '@apollo/server'
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
-import type { GatewayInterface, GatewaySchemaLoadOrUpdateCallback } from '@apollo/server-gateway-interface'
 import { handleGraphQL, sendJson } from '../lib/http/apollo-handler.js'
 import { createFormatError } from '../lib/http/format-error.js'
 import { subgraphsOf, withSubgraphUrls } from '../schema/compose.js'
+import { AuthError, type Principal } from '../auth/principal.js'
+import type { Authenticator } from '../auth/identity/create-authenticator.js'
+import type { InternalIdentity } from '../auth/internal/internal-token.js'
+import { createAdminSchema } from '../auth/policy/admin-schema.js'
+import { effectiveAccess } from '../auth/policy/effective-access.js'
+import { projectSchema } from '../auth/policy/project-schema.js'
+import { fieldOwners, readRequirements } from '../auth/policy/requirements.js'
+import type { EffectiveAccess, Requirements } from '../auth/policy/types.js'
 import type { GatewayConfig } from './config.js'
+import type { GatewayContext } from './gateway-context.js'
+import { createProjectedServers } from './authorize/projected-servers.js'
+import type { PolicyRuntime } from './authorize/policy-runtime.js'
 import { createStitchedSchema } from './execute/stitched-schema.js'
+import { createPersonalDataPlugin } from './authorize/personal-data-plugin.js'
+import { createCoordinateClassifier } from './authorize/classify-coordinates.js'
+import type { SensitivityClass } from '../auth/classes.js'
 import { graphiqlHtml, serveGraphiqlAsset } from './graphiql/graphiql-page.js'
 import { checkSubgraphs } from './health/check-subgraphs.js'
 
@@ -19,74 +32,129 @@ export interface Gateway {
   port: number
   /** Hash of the supergraph being served. */
   supergraphHash(): string
+  /** Policy version this replica enforces. */
+  policyVersion(): number
   /** Re-reads the supergraph file (or takes `sdl`) and swaps the schema without dropping requests. */
   reload(sdl?: string): Promise<void>
   close(): Promise<void>
 }
 
-interface LoadedSupergraph { sdl: string; schema: GraphQLSchema; hash: string; loadedAt: Date }
+export interface GatewayDeps {
+  authenticator: Authenticator
+  policy: PolicyRuntime
+  /** Signs the caller's identity for each subgraph call; null for third-party subgraphs. */
+  internalSigner: { sign(identity: InternalIdentity, audience: string): string } | null
+  /** Receives the classifier of the served graph (for validating grants). */
+  classifyWith?(classify: (coordinate: string) => SensitivityClass | undefined): void
+}
+
+interface LoadedSupergraph {
+  sdl: string
+  schema: GraphQLSchema
+  hash: string
+  loadedAt: Date
+  requirements: Requirements
+  owners: ReturnType<typeof fieldOwners>
+}
+
+/** With authorization off every caller gets the whole API schema. */
+const UNRESTRICTED: EffectiveAccess = Object.freeze({
+  key: 'unrestricted', policyVersion: 0, scopes: new Set<string>(), allow: new Set<string>(), deny: new Set<string>(), aggregateOnly: false, admin: false,
+})
+
+/** The gateway itself, asking subgraphs whether they answer; it holds no roles. */
+const HEALTH_CONTEXT: GatewayContext = Object.freeze({
+  principal: Object.freeze({ subject: 'stadtgraph-gateway', roles: [], department: null, purpose: null, authenticated: true }),
+  access: UNRESTRICTED,
+})
 
 /**
  * The gateway's HTTP server. Request pipeline:
  *
- *   HTTP ─► route (/graphql, health, GraphiQL) ─► Apollo Server (parse, validate against the
- *   federated API schema) ─► execute: plan + fetch from subgraphs (@graphql-tools/federation)
- *
- * The schema sits behind Apollo's gateway interface, so a new supergraph replaces it in flight.
+ *   HTTP ─► route ─► authenticate (JWT → principal; 401/403 before any GraphQL work)
+ *        ─► authorize (effective access → projected schema, cached per access and supergraph)
+ *        ─► Apollo Server on that projection (parse, validate, introspection)
+ *        ─► execute: plan + fetch from subgraphs (@graphql-tools/federation), each call carrying
+ *           an internal token the gateway signs for that subgraph
  */
-export async function createGateway(config: GatewayConfig): Promise<Gateway> {
+export async function createGateway(config: GatewayConfig, deps: GatewayDeps): Promise<Gateway> {
   const readSdl = () => config.supergraphSdl ?? readFileSync(config.supergraphPath!, 'utf8')
+  const subgraphHeaders = (subgraph: string, context: unknown): Record<string, string> => {
+    const ctx = context as Partial<GatewayContext> | undefined
+    if (!deps.internalSigner || !ctx?.principal || !ctx.access) return {}
+    const identity: InternalIdentity = { ...ctx.principal, aggregateOnly: ctx.access.aggregateOnly, policyVersion: ctx.access.policyVersion }
+    return { 'x-stadtgraph-internal': deps.internalSigner.sign(identity, subgraph) }
+  }
   const load = (sdl: string): LoadedSupergraph => ({
     sdl,
-    schema: createStitchedSchema({ supergraphSdl: sdl, subgraphUrls: config.subgraphUrls, timeoutMs: config.subgraphTimeoutMs }),
+    schema: createStitchedSchema({ supergraphSdl: sdl, subgraphUrls: config.subgraphUrls, timeoutMs: config.subgraphTimeoutMs, subgraphHeaders }),
     hash: createHash('sha256').update(sdl).digest('hex').slice(0, 16),
     loadedAt: new Date(),
+    requirements: readRequirements(sdl),
+    owners: fieldOwners(sdl),
   })
   let current = load(readSdl())
-  const listeners = new Set<GatewaySchemaLoadOrUpdateCallback>()
+  deps.classifyWith?.(createCoordinateClassifier(() => current))
+  const servers = createProjectedServers([createPersonalDataPlugin(() => current.requirements, deps.policy.accessLog)])
+  deps.policy.onChange(snapshot => {
+    servers.clear()
+    console.log(`[gateway] policy version ${snapshot.version} active`)
+  })
 
-  const gatewayInterface: GatewayInterface = {
-    async load() {
-      // Apollo learns the schema through the update callback, also for the first load.
-      for (const listener of listeners) listener({ apiSchema: current.schema, coreSupergraphSdl: current.sdl })
-      return {
-        schema: current.schema,
-        executor: async requestContext => execute({
-          schema: requestContext.schema,
-          document: requestContext.document,
-          operationName: requestContext.operationName ?? undefined,
-          variableValues: requestContext.request.variables,
-          contextValue: requestContext.context,
-        }) as never,
-      }
-    },
-    onSchemaLoadOrUpdate(callback) {
-      listeners.add(callback)
-      return () => listeners.delete(callback)
-    },
-    async stop() { listeners.clear() },
+  const accessOf = (principal: Principal): EffectiveAccess =>
+    config.authorization === 'off' ? UNRESTRICTED : effectiveAccess(deps.policy.snapshot(), principal)
+  const serverFor = (access: EffectiveAccess) => {
+    const loaded = current
+    return servers.get(`${loaded.hash}|${access.key}`, () =>
+      access === UNRESTRICTED ? loaded.schema : projectSchema(loaded.schema, loaded.requirements, loaded.owners, access))
   }
 
-  const apollo = new ApolloServer({
-    gateway: gatewayInterface,
-    includeStacktraceInErrorResponses: false,
-    formatError: createFormatError('gateway'),
-    // The process owner (entry script) stops servers in order; Apollo must not race it on SIGINT.
-    stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
-  })
-  await apollo.start()
+  let admin: ApolloServer<any> | null = null
+  const adminServer = async () => {
+    if (admin) return admin
+    const store = deps.policy.store
+    if (!store) return null
+    admin = new ApolloServer({
+      schema: createAdminSchema({ store, supergraph: () => ({ sdl: current.sdl, apiSchema: current.schema, requirements: current.requirements, owners: current.owners }) }),
+      includeStacktraceInErrorResponses: false,
+      hideSchemaDetailsFromClientErrors: true,
+      formatError: createFormatError('admin'),
+      stopOnTerminationSignals: false,
+      plugins: [ApolloServerPluginLandingPageDisabled()],
+    })
+    await admin.start()
+    return admin
+  }
 
   const reload = async (sdl?: string) => {
     const next = sdl ?? readSdl()
     if (createHash('sha256').update(next).digest('hex').slice(0, 16) === current.hash) return
-    const loaded = load(next)
-    current = loaded
-    for (const listener of listeners) listener({ apiSchema: loaded.schema, coreSupergraphSdl: loaded.sdl })
-    console.log(`[gateway] supergraph reloaded (${loaded.hash})`)
+    current = load(next)
+    servers.clear()
+    console.log(`[gateway] supergraph reloaded (${current.hash})`)
+  }
+
+  /** A purpose (Zweckbindung) may also be declared per request; it binds reads of personal data. */
+  const withPurpose = (principal: Principal, req: IncomingMessage): Principal => {
+    const header = req.headers['x-stadtgraph-purpose']
+    const purpose = typeof header === 'string' ? header.trim().slice(0, 200) : ''
+    return purpose ? { ...principal, purpose } : principal
   }
 
   const subgraphs = () => subgraphsOf(withSubgraphUrls(current.sdl, config.subgraphUrls))
+
+  /** Authenticates; on failure answers 401/403/431 itself and returns null. */
+  const authenticate = async (req: IncomingMessage, res: ServerResponse): Promise<Principal | null> => {
+    try {
+      return await deps.authenticator.authenticate(req.headers)
+    } catch (err) {
+      if (!(err instanceof AuthError)) throw err
+      console.warn(`[gateway] auth.failure ${err.status} ${err.code}: ${err.reason}`)
+      const headers: Record<string, string> = err.status === 401 ? { 'www-authenticate': 'Bearer error="invalid_token"' } : {}
+      sendJson(res, err.status, { errors: [{ message: err.message, extensions: { code: err.code } }] }, headers)
+      return null
+    }
+  }
 
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]
@@ -97,17 +165,37 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
           res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
           return void res.end(graphiqlHtml(config.graphqlPath))
         }
-        return handleGraphQL(apollo, req, res, async () => ({}))
+        const authenticated = await authenticate(req, res)
+        if (!authenticated) return
+        const principal = withPurpose(authenticated, req)
+        const access = accessOf(principal)
+        const apollo = await serverFor(access)
+        return handleGraphQL(apollo, req, res, async () => ({ principal, access }))
+      }
+      if (path === config.adminPath) {
+        const principal = await authenticate(req, res)
+        if (!principal) return
+        const access = effectiveAccess(deps.policy.snapshot(), principal)
+        if (!access.admin) return sendJson(res, 403, { errors: [{ message: 'The admin API is for the admin role only', extensions: { code: 'FORBIDDEN' } }] })
+        const apollo = await adminServer()
+        if (!apollo) return sendJson(res, 503, { errors: [{ message: 'The admin API needs the policy database (DATABASE_URL)', extensions: { code: 'POLICY_STORE_UNAVAILABLE' } }] })
+        return handleGraphQL(apollo, req, res, async () => ({ principal, isAdmin: true, actor: principal.subject ?? 'unknown' }))
       }
       if (path === '/' || path === '/graphiql') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
         return void res.end(graphiqlHtml(config.graphqlPath))
       }
       if (path === config.healthPath) {
-        return sendJson(res, 200, { status: 'ok', supergraph: { hash: current.hash, loadedAt: current.loadedAt.toISOString() }, subgraphs: subgraphs().length })
+        return sendJson(res, 200, {
+          status: 'ok',
+          replica: config.replicaId,
+          policyVersion: deps.policy.snapshot().version,
+          supergraph: { hash: current.hash, loadedAt: current.loadedAt.toISOString() },
+          subgraphs: subgraphs().length,
+        })
       }
       if (path === config.readyPath) {
-        const checks = await checkSubgraphs(subgraphs())
+        const checks = await checkSubgraphs(subgraphs(), 2_000, name => subgraphHeaders(name, HEALTH_CONTEXT))
         const ready = checks.every(c => c.ok)
         return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs: checks })
       }
@@ -121,6 +209,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     })
   })
   server.keepAliveTimeout = 65_000
+  // Oversized header blocks are refused by Node with 431 before they reach us.
+  server.maxHeadersCount = 100
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(config.port, config.host, () => resolve())
@@ -138,11 +228,11 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}${config.graphqlPath}`,
     port,
     supergraphHash: () => current.hash,
+    policyVersion: () => deps.policy.snapshot().version,
     reload,
     close: async () => {
       if (watching) unwatchFile(config.supergraphPath!)
       await new Promise<void>(resolve => { server.close(() => resolve()); server.closeAllConnections() })
-      await apollo.stop()
     },
   }
 }

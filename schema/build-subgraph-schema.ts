@@ -27,9 +27,12 @@ export interface SubgraphSchema {
  * Entity types without `__resolveReference` resolve to the representation itself.
  */
 export function buildSubgraphSchema(typeDefs: string, resolvers: SubgraphResolvers, opts: { sharedTypes?: boolean } = {}): SubgraphSchema {
-  const sdl = opts.sharedTypes === false ? typeDefs : `${typeDefs.trimEnd()}\n\n${SHARED_TYPES_SDL}`
+  const imports = federationImports(parse(typeDefs))
+  // The shared types use federation directives under the names this subgraph gave them (or their
+  // namespaced names when it did not import them).
+  const shared = SHARED_TYPES_SDL.replace(/@(shareable|requiresScopes)\b/g, (_, name: string) => `@${imports.get(name) ?? `federation__${name}`}`)
+  const sdl = opts.sharedTypes === false ? typeDefs : `${typeDefs.trimEnd()}\n\n${shared}`
   const doc = parse(sdl)
-  const imports = federationImports(doc)
   const entityTypes = findEntityTypes(doc, imports.get('key') ?? 'federation__key')
   const hasQuery = doc.definitions.some(d => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Query')
 

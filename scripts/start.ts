@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { join, relative } from 'node:path'
@@ -10,6 +11,10 @@ import { SEED_PROFILES, type SeedProfile } from '../lib/city.js'
 import { composeSupergraph } from '../schema/compose.js'
 import { readGatewayConfig } from '../gateway/config.js'
 import { createGateway, type Gateway } from '../gateway/gateway.js'
+import { createGatewayDeps } from '../gateway/create-gateway-deps.js'
+import { readIdentityConfig } from '../auth/identity/identity-config.js'
+import { signDevToken } from '../auth/identity/dev-token.js'
+import { DEFAULT_ROLES } from '../auth/policy/store/default-roles.js'
 
 // `npm start`: the whole city on one machine. Without DATABASE_URL an embedded PostgreSQL runs from
 // .data/postgres; every department runs as its own process; the gateway serves the composed graph.
@@ -25,6 +30,7 @@ if (!SEED_PROFILES.includes(profile)) {
 let embedded: EmbeddedPostgresHandle | null = null
 const children: ChildProcess[] = []
 let gateway: Gateway | null = null
+let closeDeps: (() => Promise<void>) | null = null
 let stopping = false
 
 async function shutdown(code: number) {
@@ -32,6 +38,7 @@ async function shutdown(code: number) {
   stopping = true
   for (const child of children) child.kill('SIGTERM')
   await gateway?.close().catch(() => {})
+  await closeDeps?.().catch(() => {})
   await Promise.all(children.map(c => new Promise(resolve => (c.exitCode !== null || c.signalCode !== null ? resolve(null) : c.once('exit', resolve)))))
   await embedded?.stop().catch(() => {})
   process.exit(code)
@@ -40,6 +47,16 @@ async function shutdown(code: number) {
 // kill the process half-way through stopping the database.
 process.on('SIGINT', () => void shutdown(0))
 process.on('SIGTERM', () => void shutdown(0))
+
+/** Development tokens, one per default role (12 h), so a newcomer can try every role at once. */
+function devTokens(identity: ReturnType<typeof readIdentityConfig>): string {
+  const lines = DEFAULT_ROLES.map(r => {
+    const department = r.scopes.some(s => s.startsWith('{department}')) ? 'asylum' : undefined
+    const token = signDevToken(identity, { roles: [r.name], department, sub: `dev-${r.name}`, ttlSeconds: 12 * 3600 })
+    return `  ${(r.name + (department ? ` (${department})` : '')).padEnd(26)} ${token}`
+  })
+  return `\nDevelopment tokens (send as  Authorization: Bearer <token>; no token = role public):\n${lines.join('\n')}\n`
+}
 
 try {
   let databaseUrl = process.env.DATABASE_URL
@@ -62,12 +79,14 @@ try {
     await handle.close()
   }
 
+  // Gateway and departments share a secret for the internal identity tokens of this run.
+  const internalTokenSecret = process.env.INTERNAL_TOKEN_SECRET ?? randomBytes(32).toString('hex')
   const urls: Record<string, string> = {}
   for (const s of services) {
     const port = s.defaultPort
     urls[s.name] = `http://127.0.0.1:${port}/graphql`
     const child = spawn(process.execPath, ['--import', 'tsx', join(SERVICES_DIR, s.name, 'index.ts')], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DB_POOL_MAX: process.env.DB_POOL_MAX ?? '8' },
+      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DB_POOL_MAX: process.env.DB_POOL_MAX ?? '8', INTERNAL_TOKEN_SECRET: internalTokenSecret },
       stdio: ['ignore', 'inherit', 'inherit'],
     })
     child.once('exit', code => {
@@ -82,7 +101,11 @@ try {
   const supergraphPath = join(DATA_DIR, 'supergraph.graphql')
   mkdirSync(DATA_DIR, { recursive: true })
   writeFileSync(supergraphPath, composeSupergraph(services.map(s => ({ name: s.name, url: urls[s.name], typeDefs: s.typeDefs }))))
-  gateway = await createGateway(readGatewayConfig(['--supergraph', supergraphPath]))
+  const gatewayConfig = readGatewayConfig(['--supergraph', supergraphPath], { ...process.env, DATABASE_URL: databaseUrl, INTERNAL_TOKEN_SECRET: internalTokenSecret })
+  const identity = readIdentityConfig()
+  const deps = await createGatewayDeps(gatewayConfig, identity)
+  closeDeps = deps.close
+  gateway = await createGateway(gatewayConfig, deps)
 
   const readyUrl = gateway.url.replace(/\/graphql$/, '/readyz')
   for (let i = 0; i < 300; i++) {
@@ -102,7 +125,7 @@ Stadtgraph is ready in ${((performance.now() - t0) / 1000).toFixed(1)} s
 
 Try:  curl -s ${gateway.url} -H 'content-type: application/json' \\
         -d '{"query":"{ district(code: \\"05\\") { name population(year: 2025) { total { value } } } }"}'
-`)
+${identity.production ? '' : devTokens(identity)}`)
 } catch (err) {
   console.error(`[start] ${err instanceof Error ? err.message : String(err)}`)
   await shutdown(1)

@@ -2,6 +2,7 @@ import type { TestProject } from 'vitest/node'
 import { createDb } from '../lib/db/create-db.js'
 import { prepareDatabase } from '../lib/db/prepare-database.js'
 import { loadServices } from '../lib/service/discover-services.js'
+import { createPolicyStore } from '../auth/policy/store/create-policy-store.js'
 import type { SeedProfile } from '../lib/city.js'
 import { createDatabase, startTestServer } from './helpers/test-database.js'
 
@@ -24,6 +25,10 @@ export default async function setup(project: TestProject) {
   const handle = createDb(city.url)
   try {
     await prepareDatabase(handle.db, await loadServices(), profile)
+    // The policy store with its default roles, so every gateway in the tests starts from the same policy.
+    const store = createPolicyStore(handle.db, { connectionString: city.url })
+    await store.migrate()
+    await store.seedDefaults()
   } finally {
     await handle.close()
   }

@@ -8,6 +8,11 @@ export interface StitchedSchemaOptions {
   subgraphUrls?: Readonly<Record<string, string>>
   /** Per subgraph request timeout. */
   timeoutMs?: number
+  /**
+   * Headers for each subgraph request, from the GraphQL context of the operation (the gateway signs
+   * the caller's identity here). Client headers are never forwarded.
+   */
+  subgraphHeaders?: (subgraph: string, context: unknown) => Record<string, string>
 }
 
 function unavailable(service: string, reason: string): GraphQLError {
@@ -34,7 +39,12 @@ export function createStitchedSchema(opts: StitchedSchemaOptions): GraphQLSchema
   return getStitchedSchemaFromSupergraphSdl({
     supergraphSdl,
     batch: true,
-    httpExecutorOpts: { timeout: opts.timeoutMs ?? 15_000 },
+    httpExecutorOpts: ({ name }) => ({
+      timeout: opts.timeoutMs ?? 15_000,
+      ...(opts.subgraphHeaders ? {
+        headers: (request?: { context?: unknown }) => opts.subgraphHeaders!(graphNames.get(name) ?? name, request?.context),
+      } : {}),
+    }),
     onSubschemaConfig(config) {
       const execute = config.executor
       // Subschemas are named after the join__Graph enum value (ASYLUM); errors use the subgraph's own name.

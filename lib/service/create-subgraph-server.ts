@@ -4,10 +4,13 @@ import { ApolloServer } from '@apollo/server'
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled'
 import { sql } from 'kysely'
 import { buildSubgraphSchema } from '../../schema/build-subgraph-schema.js'
+import { withDisclosureControl } from './with-disclosure-control.js'
 import { handleGraphQL, sendJson } from '../http/apollo-handler.js'
 import { createFormatError } from '../http/format-error.js'
 import type { DbHandle } from '../db/create-db.js'
 import type { ServiceContext, ServiceDefinition } from './define-service.js'
+import { AuthError } from '../../auth/principal.js'
+import { createInternalTokenVerifier, INTERNAL_TOKEN_HEADER, type InternalIdentity } from '../../auth/internal/internal-token.js'
 
 export interface SubgraphServer {
   name: string
@@ -16,14 +19,22 @@ export interface SubgraphServer {
   close(): Promise<void>
 }
 
-export interface SubgraphServerOptions { port?: number; host?: string }
+export interface SubgraphServerOptions {
+  port?: number
+  host?: string
+  /** Secret shared with the gateway; every GraphQL request must carry a token it signed for this subgraph. */
+  internalTokenSecret: string
+}
 
 /**
  * Serves a department subgraph over HTTP: `POST /graphql`, `/healthz` (process up) and
- * `/readyz` (database reachable). Creates no database: the caller owns the handle.
+ * `/readyz` (database reachable). GraphQL requests are refused (401) unless they carry an internal
+ * token the gateway signed for this subgraph: subgraphs are never reachable around the gateway.
+ * Creates no database: the caller owns the handle.
  */
-export async function createSubgraphServer(def: ServiceDefinition, handle: DbHandle<any>, opts: SubgraphServerOptions = {}): Promise<SubgraphServer> {
-  const { schema } = buildSubgraphSchema(def.typeDefs, def.resolvers)
+export async function createSubgraphServer(def: ServiceDefinition, handle: DbHandle<any>, opts: SubgraphServerOptions): Promise<SubgraphServer> {
+  const verifier = createInternalTokenVerifier(opts.internalTokenSecret, def.name)
+  const schema = withDisclosureControl(buildSubgraphSchema(def.typeDefs, def.resolvers).schema)
   const apollo = new ApolloServer<ServiceContext>({
     schema,
     includeStacktraceInErrorResponses: false,
@@ -33,12 +44,22 @@ export async function createSubgraphServer(def: ServiceDefinition, handle: DbHan
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   })
   await apollo.start()
-  const context = async (): Promise<ServiceContext> => ({ db: handle.db, loaders: def.createLoaders(handle.db) })
+  const context = async (principal: InternalIdentity): Promise<ServiceContext> => ({ db: handle.db, loaders: def.createLoaders(handle.db), principal })
 
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]
     const route = async () => {
-      if (path === '/graphql') return handleGraphQL(apollo, req, res, context)
+      if (path === '/graphql') {
+        let principal: InternalIdentity
+        try {
+          const header = req.headers[INTERNAL_TOKEN_HEADER]
+          principal = verifier.verify(Array.isArray(header) ? undefined : header)
+        } catch (err) {
+          const message = err instanceof AuthError ? err.message : 'Unauthenticated'
+          return sendJson(res, 401, { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] })
+        }
+        return handleGraphQL(apollo, req, res, () => context(principal))
+      }
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: def.name })
       if (path === '/readyz') {
         try {

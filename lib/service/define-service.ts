@@ -1,11 +1,16 @@
 import type { Kysely, Migration } from 'kysely'
 import type { SeedProfile } from '../city.js'
 import type { SubgraphResolvers } from '../../schema/build-subgraph-schema.js'
+import type { InternalIdentity } from '../../auth/internal/internal-token.js'
 
-/** What a resolver of a department subgraph receives as context: its database and per-request loaders. */
+/**
+ * What a resolver of a department subgraph receives as context: its database, per-request loaders,
+ * and the caller as the gateway vouched for it (roles, department, whether disclosure control applies).
+ */
 export interface ServiceContext<DB = any, L = any> {
   db: Kysely<DB>
   loaders: L
+  principal: InternalIdentity
 }
 
 /**

@@ -2,12 +2,14 @@ import { createDb } from '../db/create-db.js'
 import { prepareDatabase } from '../db/prepare-database.js'
 import { SEED_PROFILES, type SeedProfile } from '../city.js'
 import { createSubgraphServer } from './create-subgraph-server.js'
+import { readInternalTokenSecret } from '../../auth/internal/internal-token.js'
 import type { ServiceDefinition } from './define-service.js'
 
 /**
  * Entry for running one department alone (its own process or container), configured by env only:
  * DATABASE_URL (required), PORT (default: the service's port), HOST (default 127.0.0.1),
- * MIGRATE_ON_START=true and SEED_PROFILE to migrate/seed its own schema first.
+ * MIGRATE_ON_START=true and SEED_PROFILE to migrate/seed its own schema first, and
+ * INTERNAL_TOKEN_SECRET (shared with the gateway, which signs every request it sends).
  */
 export async function runService(def: ServiceDefinition): Promise<void> {
   const url = process.env.DATABASE_URL
@@ -31,9 +33,16 @@ export async function runService(def: ServiceDefinition): Promise<void> {
     const [r] = await prepareDatabase(handle.db, [def], seedProfile ?? null)
     console.log(`[${def.name}] migrations: ${r.migrated.join(', ') || 'none pending'}${r.seeded ? `, seeded ${seedProfile}` : ''}`)
   }
+  let internalTokenSecret: string
+  try {
+    internalTokenSecret = readInternalTokenSecret(process.env)
+  } catch (err) {
+    console.error(`[${def.name}] ${(err as Error).message}`)
+    process.exit(2)
+  }
   let server
   try {
-    server = await createSubgraphServer(def, handle, { port, host: process.env.HOST ?? '127.0.0.1' })
+    server = await createSubgraphServer(def, handle, { port, host: process.env.HOST ?? '127.0.0.1', internalTokenSecret })
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
     console.error(`[${def.name}] cannot listen on port ${port}: ${code === 'EADDRINUSE' ? 'port in use (set PORT)' : (err as Error).message}`)

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import pg from 'pg'
 import { CITY_AGS, DISTRICTS } from '../../lib/city.js'
-import { graphql, startSubgraphs, type RunningSubgraphs } from '../../test/helpers/start-subgraphs.js'
+import { graphql, internalHeaders, startSubgraphs, TEST_IDENTITY, type RunningSubgraphs } from '../../test/helpers/start-subgraphs.js'
 
 let subgraphs: RunningSubgraphs
 let url: string
@@ -205,13 +205,20 @@ describe('asylum subgraph', () => {
     expect(JSON.stringify(res)).not.toMatch(/stacktrace|at .*\.ts:/)
   })
 
-  it('exposes only aggregates: no person-level rows or special-category fields', async () => {
+  it('classifies person-level records as personal (religion as special) and serves rows only to its own staff', async () => {
     const res = await graphql(url, '{ _service { sdl } }')
     const sdl: string = res.data._service.sdl
-    expect(sdl).toContain('type Accommodation @key(fields: "id")')
-    expect(sdl).toContain('type Product @key(fields: "code")')
-    expect(sdl).not.toMatch(/religion|allocationRecord|ageAtAllocation|\bsex\b|firstAccommodation/i)
-    const probe = await graphql(url, '{ allocationRecords(from: "2022-01-01", to: "2022-12-31") { religion } }')
-    expect(probe.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED')
+    expect(sdl).toMatch(/allocationRecords\(.*\): \[AllocationRecord!\] @requiresScopes\(scopes: \[\["personal"\], \["asylum:personal"\]\]\)/)
+    expect(sdl).toMatch(/religion: String @requiresScopes\(scopes: \[\["special"\], \["asylum:special"\]\]\)/)
+    const query = '{ allocationRecords(from: "2022-03-01", to: "2022-03-31", first: 5) { id allocationDate route countryOfOrigin { code } religion } }'
+    const { rows } = await db.query(`select id::text, allocation_date from asy.allocation where allocation_date between '2022-03-01' and '2022-03-31'
+      order by allocation_date, id limit 5`)
+    const own = await graphql(url, query, undefined, internalHeaders('asylum', { ...TEST_IDENTITY, roles: ['staff'], department: 'asylum' }))
+    expect(own.errors).toBeUndefined()
+    expect(own.data.allocationRecords.map((r: { id: string }) => r.id)).toEqual(rows.map(r => r.id))
+    const other = await graphql(url, query, undefined, internalHeaders('asylum', { ...TEST_IDENTITY, roles: ['staff'], department: 'finance' }))
+    expect(other.data.allocationRecords).toEqual([])
+    const tooMany = await graphql(url, '{ allocationRecords(from: "2022-01-01", to: "2022-12-31", first: 5000) { id } }')
+    expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT')
   })
 })

@@ -23,7 +23,7 @@ export interface OccupancyTable {
   capacity: number
 }
 
-/** Person-level and restricted: never exposed row by row, religion is Art. 9 GDPR data. */
+/** Person-level (personal data): rows reach only the asylum department's staff, with a purpose and an access-log entry; religion is Art. 9 GDPR special-category data. */
 export interface AllocationTable {
   id: number
   allocation_date: string

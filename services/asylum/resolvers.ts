@@ -39,6 +39,26 @@ export const resolvers = {
     },
     asylumCapacity: (_: unknown, { day }: { day: string }, ctx: Ctx) =>
       ctx.loaders.capacityStatus.load({ scope: CITY_SCOPE, day, clampToData: false }),
+    allocationRecords: async (_: unknown, { from, to, first }: { from: string; to: string; first: number }, ctx: Ctx) => {
+      assertDateRange(from, to)
+      if (!Number.isInteger(first) || first < 1 || first > 1000) {
+        throw badUserInput(`Argument "first" must be between 1 and 1000, got ${first}`, { argumentName: 'first' })
+      }
+      // Row rule, enforced here as well as by the gateway's projection: person-level rows only for the
+      // asylum department's own staff. Anyone else gets no rows — exactly as if there were none.
+      if (ctx.principal.department !== 'asylum') return []
+      return ctx.db.selectFrom('asy.allocation')
+        .select(['id', 'allocation_date', 'route', 'age_at_allocation', 'sex', 'country_of_origin', 'religion', 'first_accommodation_id'])
+        .where('allocation_date', '>=', from).where('allocation_date', '<=', to)
+        .orderBy('allocation_date').orderBy('id').limit(first).execute()
+    },
+  },
+  AllocationRecord: {
+    allocationDate: (r: { allocation_date: string }) => r.allocation_date,
+    ageAtAllocation: (r: { age_at_allocation: number }) => r.age_at_allocation,
+    countryOfOrigin: (r: { country_of_origin: string }) => ({ code: r.country_of_origin }),
+    firstAccommodation: (r: { first_accommodation_id: string | null }, _: unknown, ctx: Ctx) =>
+      r.first_accommodation_id ? ctx.loaders.accommodation.load(r.first_accommodation_id) : null,
   },
 
   Accommodation: {

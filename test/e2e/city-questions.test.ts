@@ -13,8 +13,9 @@ const all = async <T = any>(text: string, params: unknown[] = []): Promise<T[]> 
 beforeAll(async () => { city = await startCity(inject('cityDatabaseUrl')) })
 afterAll(async () => { await city?.stop(); await db.end() })
 
+/** Asked as central controlling: exact aggregates of every department, no disclosure control. */
 async function ask(query: string, variables?: Record<string, unknown>) {
-  const res = await city.query(query, variables)
+  const res = await city.queryAs('controlling', query, variables)
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined()
   return res.data
 }
@@ -264,14 +265,14 @@ describe('bad input through the gateway', () => {
     ['from after to', '{ product(code: "3") { series(from: 2025, to: 2015) { year } } }', /from/],
     ['bad school year', '{ school(id: "GS-01") { pupils(schoolYear: "2025/2027") { total { value } } } }', /school year/],
   ])('%s → BAD_USER_INPUT with a clear message, no stack trace', async (_name, query, message) => {
-    const res = await city.query(query)
+    const res = await city.queryAs('controlling', query)
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT')
     expect(res.errors?.[0].message).toMatch(message)
     expect(JSON.stringify(res)).not.toMatch(/stacktrace|\.ts:\d+|node_modules/)
   })
 
   it('answers an unknown district with null', async () => {
-    const res = await city.query('{ district(code: "99") { name population(year: 2025) { total { value } } schools { name } } }')
+    const res = await city.queryAs('controlling', '{ district(code: "99") { name population(year: 2025) { total { value } } schools { name } } }')
     expect(res.errors).toBeUndefined()
     expect(res.data.district).toBeNull()
   })

@@ -13,12 +13,12 @@ const DISTRICT_FIELDS = `code name
 describe('batching across the federated graph (no N+1)', () => {
   it('costs one SQL statement per department per plan step, whether 1 or 18 districts are listed', async () => {
     city.subgraphs.resetStatements()
-    const one = await city.query(`{ district(code: "05") { ${DISTRICT_FIELDS} } }`)
+    const one = await city.queryAs('controlling', `{ district(code: "05") { ${DISTRICT_FIELDS} } }`)
     expect(one.errors).toBeUndefined()
     const forOne = city.subgraphs.statements()
 
     city.subgraphs.resetStatements()
-    const all = await city.query(`{ districts { ${DISTRICT_FIELDS} } }`)
+    const all = await city.queryAs('controlling', `{ districts { ${DISTRICT_FIELDS} } }`)
     expect(all.errors).toBeUndefined()
     expect(all.data.districts).toHaveLength(18)
     const forAll = city.subgraphs.statements()
@@ -29,10 +29,10 @@ describe('batching across the federated graph (no N+1)', () => {
   })
 
   it('sends one request per subgraph per plan step', async () => {
-    const res = await city.query(`{ districts { code population(year: 2024) { total { value } } p2: population(year: 2025) { total { value } } } }`)
+    const res = await city.queryAs('controlling', `{ districts { code population(year: 2024) { total { value } } p2: population(year: 2025) { total { value } } } }`)
     expect(res.errors).toBeUndefined()
     city.subgraphs.resetStatements()
-    await city.query(`{ districts { code population(year: 2024) { total { value } } p2: population(year: 2025) { total { value } } } }`)
+    await city.queryAs('controlling', `{ districts { code population(year: 2024) { total { value } } p2: population(year: 2025) { total { value } } } }`)
     // Two aliased fields of the same family for 18 districts are still one statement.
     expect(city.subgraphs.statements().population).toBe(1)
   })
@@ -43,7 +43,7 @@ describe('a department that is down', () => {
     const asylum = city.subgraphs.byName.get('asylum')!
     await asylum.server.close()
     try {
-      const res = await city.query(`{
+      const res = await city.queryAs('controlling', `{
         district(code: "09") { name population(year: 2025) { total { value } } accommodations(activeOn: "2025-12-31") { name } }
         asylumCapacity(day: "2025-12-31") { free }
       }`)

@@ -7,17 +7,24 @@ afterAll(async () => { await city?.stop() })
 
 describe('gateway basics', () => {
   it('serves the federated graph', async () => {
-    const res = await city.query('{ districts { code name } }')
+    const res = await city.queryAs('controlling', '{ districts { code name } }')
     expect(res.errors).toBeUndefined()
     expect(res.data.districts).toHaveLength(18)
   })
   it('passes BAD_USER_INPUT from subgraphs without stack traces', async () => {
-    const res = await city.query('{ district(code: "5") { name } }')
+    const res = await city.queryAs('controlling', '{ district(code: "5") { name } }')
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT')
     expect(JSON.stringify(res)).not.toMatch(/stacktrace/)
   })
+  it('is ready when every department answers the gateway', async () => {
+    const res = await fetch(city.gateway.url.replace(/\/graphql$/, '/readyz'))
+    const body = await res.json()
+    expect(res.status, JSON.stringify(body)).toBe(200)
+    expect(body.subgraphs.map((s: { name: string }) => s.name).sort()).toEqual(['asylum', 'education', 'finance', 'geo', 'population'])
+  })
+
   it('hides federation internals', async () => {
-    const res = await city.query('{ _service { sdl } }')
+    const res = await city.queryAs('controlling', '{ _service { sdl } }')
     expect(res.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED')
   })
 })

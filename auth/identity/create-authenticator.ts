@@ -1,0 +1,123 @@
+import { createSecretKey, type KeyObject } from 'node:crypto'
+import type { IncomingHttpHeaders } from 'node:http'
+import jwt from 'jsonwebtoken'
+import { PUBLIC_PRINCIPAL, type Principal } from '../principal.js'
+import { decodeBearerToken, invalidToken, type DecodedBearerToken } from './decode-bearer-token.js'
+import type { IdentityConfig } from './identity-config.js'
+import { createJwksKeySet, type JwksKeySet } from './jwks-key-set.js'
+import { principalFromClaims, selectRoles } from './principal-from-claims.js'
+import { publicKeyFromPem, type TrustedKey } from './trusted-key.js'
+
+export interface Authenticator {
+  /**
+   * The principal for a request: PUBLIC_PRINCIPAL without an Authorization header; otherwise a verified
+   * token or an AuthError (401 invalid, 403 role not held, 431 oversize). Never a downgrade to public.
+   */
+  authenticate(headers: IncomingHttpHeaders): Promise<Principal>
+  /** Stops JWKS fetching; keys already loaded keep verifying. Idempotent. */
+  close(): void
+}
+
+export interface AuthenticatorOptions {
+  /** Timeout of one JWKS request (default 5 s). */
+  fetchTimeoutMs?: number
+  /** Age after which the JWKS is re-fetched before use, so removed keys stop verifying (default 10 min). */
+  jwksMaxAgeMs?: number
+  /** Clock in milliseconds, for tests; also drives exp/nbf/iat checks. */
+  now?: () => number
+  /** Key refusals and JWKS failures (default: console.warn). */
+  warn?: (message: string) => void
+}
+
+/**
+ * Verifies bearer tokens at the gateway edge (authorization.md E2–E5). Every key is a KeyObject built
+ * once (a string secret costs ~40× per verify, ARCHITECTURE §9) and bound to exactly one algorithm:
+ * HS256 only for the HS secret, RS256/ES256 only for the public key registered under that kid.
+ * Building the authenticator has no side effects; the JWKS is fetched on first need.
+ */
+export function createAuthenticator(config: IdentityConfig, opts: AuthenticatorOptions = {}): Authenticator {
+  const now = opts.now ?? Date.now
+  const warn = opts.warn ?? ((m: string) => console.warn(`[auth] ${m}`))
+  const hsKey: KeyObject | null = config.hs256Secret === null ? null : createSecretKey(Buffer.from(config.hs256Secret, 'utf8'))
+  const staticKeys = new Map<string, TrustedKey>(config.publicKeys.map(k => [k.kid, publicKeyFromPem(k.kid, k.pem, k.algorithm)]))
+  const jwks: JwksKeySet | null = config.jwksUrl === null ? null : createJwksKeySet({
+    url: config.jwksUrl,
+    cooldownMs: config.jwksCooldownMs,
+    maxAgeMs: opts.jwksMaxAgeMs ?? 10 * 60_000,
+    fetchTimeoutMs: opts.fetchTimeoutMs ?? 5_000,
+    now,
+    warn,
+  })
+
+  async function keyFor(decoded: DecodedBearerToken): Promise<{ key: KeyObject; algorithm: jwt.Algorithm }> {
+    const { alg, kid } = decoded.header
+    if (kid !== undefined && (typeof kid !== 'string' || kid === '' || kid.length > 256)) {
+      throw invalidToken('malformed_token: kid is not a short string')
+    }
+    if (alg === 'HS256') {
+      // A kid naming one of our public keys means someone HMAC-signed with that public key (T02).
+      if (kid !== undefined && (staticKeys.has(kid) || jwks?.peek(kid))) {
+        throw invalidToken(`algorithm_mismatch: HS256 with asymmetric key "${kid}"`)
+      }
+      if (hsKey === null) throw invalidToken('algorithm_not_allowed: HS256 is not accepted here')
+      return { key: hsKey, algorithm: 'HS256' }
+    }
+    if (alg !== 'RS256' && alg !== 'ES256') throw invalidToken(`algorithm_not_allowed: ${JSON.stringify(alg).slice(0, 32)}`)
+    if (kid === undefined) throw invalidToken('missing_kid')
+    const trusted = staticKeys.get(kid) ?? (jwks ? await jwks.lookup(kid) : undefined)
+    if (!trusted) throw invalidToken(`unknown_kid${jwks?.lastError ? ` (${jwks.lastError})` : ''}`)
+    if (trusted.algorithm !== alg) throw invalidToken(`algorithm_mismatch: ${alg} with ${trusted.algorithm} key "${kid}"`)
+    return { key: trusted.key, algorithm: alg }
+  }
+
+  function verifyClaims(decoded: DecodedBearerToken, key: KeyObject, algorithm: jwt.Algorithm): Record<string, unknown> {
+    const nowSeconds = Math.floor(now() / 1000)
+    let claims: unknown
+    try {
+      claims = jwt.verify(decoded.token, key, {
+        algorithms: [algorithm],
+        issuer: config.issuer,
+        audience: config.audience,
+        clockTolerance: config.leewaySeconds,
+        clockTimestamp: nowSeconds,
+      })
+    } catch (err) {
+      throw invalidToken(reasonOf(err))
+    }
+    if (typeof claims !== 'object' || claims === null) throw invalidToken('malformed_token: payload is not an object')
+    const c = claims as Record<string, unknown>
+    // jsonwebtoken accepts tokens without exp, iat or aud; we fail closed on each (T05, T06).
+    if (typeof c.exp !== 'number') throw invalidToken('missing_exp')
+    if (typeof c.iat !== 'number') throw invalidToken('missing_iat')
+    if (c.aud === undefined) throw invalidToken('missing_aud')
+    if (c.iat > nowSeconds + config.leewaySeconds) throw invalidToken('iat_in_future')
+    if (c.exp - c.iat > config.maxTokenAgeSeconds) throw invalidToken(`token_lifetime_too_long: ${c.exp - c.iat} s`)
+    return c
+  }
+
+  return {
+    async authenticate(headers) {
+      const decoded = decodeBearerToken(headers)
+      const principal = decoded === null ? PUBLIC_PRINCIPAL : await verified(decoded)
+      return selectRoles(principal, headers, config.roleHeader)
+    },
+    close() {
+      jwks?.close()
+    },
+  }
+
+  async function verified(decoded: DecodedBearerToken): Promise<Principal> {
+    const { key, algorithm } = await keyFor(decoded)
+    return principalFromClaims(verifyClaims(decoded, key, algorithm))
+  }
+}
+
+function reasonOf(err: unknown): string {
+  if (err instanceof jwt.TokenExpiredError) return 'token_expired'
+  if (err instanceof jwt.NotBeforeError) return 'token_not_yet_valid'
+  const message = err instanceof Error ? err.message : String(err)
+  if (message === 'invalid signature') return 'invalid_signature'
+  if (message.startsWith('jwt audience invalid')) return 'invalid_audience'
+  if (message.startsWith('jwt issuer invalid')) return 'invalid_issuer'
+  return `invalid_token: ${message}`
+}

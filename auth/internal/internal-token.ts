@@ -1,0 +1,129 @@
+import { createSecretKey, randomUUID, type KeyObject } from 'node:crypto'
+import jwt from 'jsonwebtoken'
+import { AuthError, type Principal } from '../principal.js'
+
+/**
+ * Gateway → subgraph trust (authorization.md E18, T21). The gateway strips any client-sent copy of this
+ * header and sets its own; a subgraph serves nothing without a valid token in it.
+ */
+export const INTERNAL_TOKEN_HEADER = 'x-stadtgraph-internal'
+
+/** What a subgraph learns about the caller: the gateway's verified principal plus its policy decision. */
+export interface InternalIdentity extends Principal {
+  /** The caller may see aggregates only; the subgraph must not return row-level data. */
+  aggregateOnly: boolean
+  /** Policy version the gateway decided under; lets subgraphs and audit tie a call to one policy. */
+  policyVersion: number
+}
+
+const ISSUER = 'stadtgraph-gateway'
+/** Short enough that a captured token is useless soon after; a subgraph call never takes this long to start. */
+const LIFETIME_SECONDS = 60
+/** Gateway and subgraph clocks may differ slightly (containers on different hosts). */
+const CLOCK_TOLERANCE_SECONDS = 5
+const MIN_SECRET_LENGTH = 32
+const MAX_TOKEN_LENGTH = 8 * 1024
+
+export interface InternalTokenClock {
+  /** Milliseconds, for tests. */
+  now?: () => number
+}
+
+function secretKey(secret: string): KeyObject {
+  if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) {
+    throw new Error(`internal token secret must be at least ${MIN_SECRET_LENGTH} characters (INTERNAL_TOKEN_SECRET)`)
+  }
+  // Built once: jsonwebtoken with a string secret re-derives the key on every call (ARCHITECTURE §9).
+  return createSecretKey(Buffer.from(secret, 'utf8'))
+}
+
+export function createInternalTokenSigner(secret: string, opts: InternalTokenClock = {}): {
+  sign(identity: InternalIdentity, audience: string): string
+} {
+  const key = secretKey(secret)
+  const now = opts.now ?? Date.now
+  return {
+    /** One token per subgraph call: audience = the subgraph's name, so it cannot be replayed to another. */
+    sign(identity, audience) {
+      if (typeof audience !== 'string' || audience === '') throw new Error('internal token audience must be a subgraph name')
+      const iat = Math.floor(now() / 1000)
+      return jwt.sign({
+        iat,
+        exp: iat + LIFETIME_SECONDS,
+        roles: [...identity.roles],
+        department: identity.department,
+        purpose: identity.purpose,
+        authenticated: identity.authenticated,
+        aggregateOnly: identity.aggregateOnly,
+        policyVersion: identity.policyVersion,
+        ...(identity.subject === null ? {} : { sub: identity.subject }),
+      }, key, { algorithm: 'HS256', issuer: ISSUER, audience, jwtid: randomUUID() })
+    },
+  }
+}
+
+export function createInternalTokenVerifier(secret: string, audience: string, opts: InternalTokenClock = {}): {
+  verify(token: string | undefined): InternalIdentity
+} {
+  const key = secretKey(secret)
+  if (typeof audience !== 'string' || audience === '') throw new Error('internal token audience must be a subgraph name')
+  const now = opts.now ?? Date.now
+  return {
+    verify(token) {
+      if (typeof token !== 'string' || token === '') throw refused('missing_internal_token')
+      if (token.length > MAX_TOKEN_LENGTH) throw refused('internal_token_too_large')
+      const nowSeconds = Math.floor(now() / 1000)
+      let claims: unknown
+      try {
+        claims = jwt.verify(token, key, {
+          algorithms: ['HS256'],
+          issuer: ISSUER,
+          audience,
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
+          clockTimestamp: nowSeconds,
+        })
+      } catch (err) {
+        throw refused(`invalid_internal_token: ${err instanceof Error ? err.message : String(err)}`)
+      }
+      return identityFromClaims(claims, nowSeconds)
+    },
+  }
+}
+
+/** INTERNAL_TOKEN_SECRET: shared by the gateway and every subgraph; required, no development default. */
+export function readInternalTokenSecret(env: Record<string, string | undefined> = process.env): string {
+  const secret = env.INTERNAL_TOKEN_SECRET
+  if (secret === undefined || secret === '') throw new Error('INTERNAL_TOKEN_SECRET is not set')
+  if (secret.length < MIN_SECRET_LENGTH) throw new Error(`INTERNAL_TOKEN_SECRET must be at least ${MIN_SECRET_LENGTH} characters`)
+  return secret
+}
+
+function refused(reason: string): AuthError {
+  return new AuthError(401, 'UNAUTHENTICATED', 'Missing or invalid internal identity token', reason)
+}
+
+/** Even a correctly signed token must have exactly the shape we sign; anything else is refused. */
+function identityFromClaims(claims: unknown, nowSeconds: number): InternalIdentity {
+  if (typeof claims !== 'object' || claims === null) throw refused('invalid_claims: payload')
+  const c = claims as Record<string, unknown>
+  const stringOrNull = (v: unknown) => v === null || (typeof v === 'string' && v !== '')
+  const ok =
+    typeof c.exp === 'number' && typeof c.iat === 'number' && typeof c.jti === 'string' &&
+    c.exp - c.iat <= LIFETIME_SECONDS && c.iat <= nowSeconds + CLOCK_TOLERANCE_SECONDS &&
+    Array.isArray(c.roles) && c.roles.length > 0 && c.roles.every(r => typeof r === 'string' && r !== '') &&
+    stringOrNull(c.department) && stringOrNull(c.purpose) &&
+    (c.sub === undefined || (typeof c.sub === 'string' && c.sub !== '')) &&
+    typeof c.authenticated === 'boolean' &&
+    typeof c.aggregateOnly === 'boolean' &&
+    typeof c.policyVersion === 'number' && Number.isSafeInteger(c.policyVersion) && c.policyVersion >= 0
+  if (!ok) throw refused('invalid_claims: internal token shape')
+  return Object.freeze({
+    subject: (c.sub as string | undefined) ?? null,
+    roles: Object.freeze([...(c.roles as string[])]),
+    department: c.department as string | null,
+    purpose: c.purpose as string | null,
+    authenticated: c.authenticated as boolean,
+    aggregateOnly: c.aggregateOnly as boolean,
+    policyVersion: c.policyVersion as number,
+  })
+}

@@ -1,0 +1,230 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { buildSchema, graphql, type ExecutionResult } from 'graphql'
+import { printSchemaWithDirectives } from '@graphql-tools/utils'
+import type { Principal } from '../principal.js'
+import { createAdminSchema, type AdminContext, type AdminStore, type AuditEntry, type WriteMeta } from './admin-schema.js'
+import { fieldOwners, readRequirements } from './requirements.js'
+import { PolicyError, type CoordinateGrant, type PolicySnapshot, type RoleDefinition, type RowRule } from './types.js'
+
+// A plain API schema (no supergraph): unclassified fields need the bare `internal` scope.
+const apiSchema = buildSchema(`
+  directive @requiresScopes(scopes: [[String!]!]!) on FIELD_DEFINITION | OBJECT
+  type Query { accommodations: [Accommodation!]! @requiresScopes(scopes: [["open"]]) note: String }
+  type Accommodation { id: ID! @requiresScopes(scopes: [["open"]]) operator: String @requiresScopes(scopes: [["internal"], ["asylum:internal"]]) religion: String @requiresScopes(scopes: [["special"], ["asylum:special"]]) }
+`)
+const sdl = printSchemaWithDirectives(apiSchema)
+const supergraph = () => ({ sdl, apiSchema, requirements: readRequirements(sdl), owners: fieldOwners(sdl) })
+
+const role = (name: string, scopes: string[], flags: Partial<RoleDefinition> = {}): RoleDefinition =>
+  ({ name, description: name, scopes, aggregateOnly: false, admin: false, validFrom: null, validUntil: null, ...flags })
+
+/** In-memory AdminStore: the same contract as the Postgres store (optimistic version, actor, PolicyError). */
+class FakeStore implements AdminStore {
+  version = 4
+  roles = new Map<string, RoleDefinition>([
+    ['public', role('public', ['open'], { aggregateOnly: true })],
+    ['staff', role('staff', ['open', '{department}:internal', '{department}:personal', '{department}:special'])],
+    ['admin', role('admin', [], { admin: true })],
+  ])
+  grants: CoordinateGrant[] = [{ role: 'public', coordinate: 'Query.note', effect: 'ALLOW', validUntil: null }]
+  rowRules: RowRule[] = [{ role: 'staff', coordinate: 'Accommodation', condition: { column: 'department', claim: 'department' } }]
+  calls: Array<{ method: string; input: unknown }> = []
+  audit: AuditEntry[] = [
+    { id: 1, at: new Date('2026-01-01T00:00:00Z'), actor: 'a', action: 'seed', payload: { n: 1 }, prevHash: '0', hash: 'h1' },
+    { id: 2, at: '2026-01-02T00:00:00.000Z', actor: 'b', action: 'setGrant', payload: { role: 'public' }, prevHash: 'h1', hash: 'h2' },
+  ]
+
+  private async write(method: string, input: WriteMeta, change: () => void) {
+    this.calls.push({ method, input })
+    if (input.expectedVersion !== this.version) throw new PolicyError('VERSION_CONFLICT', `policy is at version ${this.version}`)
+    change()
+    return { version: ++this.version }
+  }
+  async load(): Promise<PolicySnapshot> {
+    return { version: this.version, roles: new Map(this.roles), grants: [...this.grants], rowRules: [...this.rowRules], loadedAt: new Date() }
+  }
+  upsertRole(input: WriteMeta & { role: RoleDefinition }) {
+    return this.write('upsertRole', input, () => {
+      if (!/^[a-z_]+$/.test(input.role.name)) throw new PolicyError('INVALID_POLICY', 'bad role name', '/name')
+      this.roles.set(input.role.name, input.role)
+    })
+  }
+  deleteRole(input: WriteMeta & { name: string }) { return this.write('deleteRole', input, () => this.roles.delete(input.name)) }
+  setGrant(input: WriteMeta & { grant: CoordinateGrant }) { return this.write('setGrant', input, () => this.grants.push(input.grant)) }
+  removeGrant(input: WriteMeta & { role: string; coordinate: string }) {
+    return this.write('removeGrant', input, () => { this.grants = this.grants.filter(g => g.role !== input.role || g.coordinate !== input.coordinate) })
+  }
+  setRowRule(input: WriteMeta & { rule: RowRule }) { return this.write('setRowRule', input, () => this.rowRules.push(input.rule)) }
+  removeRowRule(input: WriteMeta & { role: string; coordinate: string }) { return this.write('removeRowRule', input, () => {}) }
+  importPolicy(input: WriteMeta & { json: string }) { return this.write('importPolicy', input, () => {}) }
+  async exportPolicy() { return { version: this.version, roles: [...this.roles.values()], grants: this.grants, rowRules: this.rowRules } }
+  async auditLog(input: { limit: number; before: number | null }) {
+    this.calls.push({ method: 'auditLog', input })
+    return this.audit.filter(e => input.before === null || e.id < input.before).reverse().slice(0, input.limit)
+  }
+  async verifyAuditChain() { return { ok: false, checked: 2, brokenAt: 2 } }
+  async replicas() { return [{ id: 'gw-1', policyVersion: 4, seenAt: new Date('2026-01-03T00:00:00Z') }] }
+}
+
+const adminPrincipal: Principal = { subject: 'alice', roles: ['admin'], department: null, purpose: null, authenticated: true }
+const ADMIN: AdminContext = { principal: adminPrincipal, isAdmin: true, actor: 'alice' }
+const STAFF: AdminContext = { principal: { ...adminPrincipal, subject: 'bob', roles: ['staff'] }, isAdmin: false, actor: 'bob' }
+
+let store: FakeStore
+const run = (source: string, ctx: AdminContext = ADMIN, variableValues?: Record<string, unknown>) =>
+  graphql({ schema: createAdminSchema({ store, supergraph }), source, contextValue: ctx, variableValues }) as Promise<ExecutionResult<any>>
+const codes = (res: ExecutionResult) => res.errors?.map(e => e.extensions?.code)
+
+beforeEach(() => { store = new FakeStore() })
+
+describe('admin schema: access', () => {
+  it.each([
+    ['policy', '{ policy { version } }'],
+    ['explain', '{ explain(roles: ["public"], coordinate: "Query.note") { decision } }'],
+    ['effectiveSchema', '{ effectiveSchema(roles: ["staff"], department: "asylum") }'],
+    ['coordinates', '{ coordinates { coordinate } }'],
+    ['auditLog', '{ auditLog { id } }'],
+    ['auditChain', '{ auditChain { ok } }'],
+    ['replicas', '{ replicas { id } }'],
+    ['exportPolicy', '{ exportPolicy }'],
+    ['upsertRole', 'mutation { upsertRole(input: { name: "x", scopes: [] }, expectedVersion: 4) }'],
+    ['deleteRole', 'mutation { deleteRole(name: "public", expectedVersion: 4) }'],
+    ['setGrant', 'mutation { setGrant(input: { role: "public", coordinate: "A.b", effect: ALLOW }, expectedVersion: 4) }'],
+    ['removeGrant', 'mutation { removeGrant(role: "public", coordinate: "Query.note", expectedVersion: 4) }'],
+    ['setRowRule', 'mutation { setRowRule(input: { role: "staff", coordinate: "A", condition: "{}" }, expectedVersion: 4) }'],
+    ['removeRowRule', 'mutation { removeRowRule(role: "staff", coordinate: "A", expectedVersion: 4) }'],
+    ['importPolicy', 'mutation { importPolicy(json: "{}", expectedVersion: 4) }'],
+  ])('%s as non-admin → FORBIDDEN, store untouched', async (_name, source) => {
+    const res = await run(source, STAFF)
+    expect(codes(res)).toEqual(['FORBIDDEN'])
+    expect(res.data).toBeNull()
+    expect(store.calls).toEqual([])
+    expect(store.version).toBe(4)
+  })
+
+  it('without a context at all → FORBIDDEN', async () => {
+    const res = await graphql({ schema: createAdminSchema({ store, supergraph }), source: '{ policy { version } }' })
+    expect(codes(res)).toEqual(['FORBIDDEN'])
+  })
+})
+
+describe('admin schema: reads', () => {
+  it('policy returns roles, grants and row rules of the current version', async () => {
+    const res = await run('{ policy { version roles { name scopes aggregateOnly admin validFrom validUntil } grants { role coordinate effect validUntil } rowRules { role coordinate condition } } }')
+    expect(res.errors).toBeUndefined()
+    expect(res.data.policy.version).toBe(4)
+    expect(res.data.policy.roles.map((r: any) => r.name)).toEqual(['public', 'staff', 'admin'])
+    expect(res.data.policy.grants).toEqual([{ role: 'public', coordinate: 'Query.note', effect: 'ALLOW', validUntil: null }])
+    expect(JSON.parse(res.data.policy.rowRules[0].condition)).toEqual({ column: 'department', claim: 'department' })
+  })
+
+  it('explain answers for roles and department, from the current store version', async () => {
+    const res = await run(`{
+      a: explain(roles: ["public"], coordinate: "Accommodation.operator") { decision class requirement heldScopes reasons policyVersion }
+      b: explain(roles: ["staff"], department: "asylum", coordinate: "Accommodation.religion") { decision class matchedGrants { role } }
+      c: explain(roles: ["public"], coordinate: "Query.note") { decision matchedGrants { role coordinate effect } }
+      d: explain(roles: ["public"], coordinate: "Query.nothing") { decision reasons }
+    }`)
+    expect(res.errors).toBeUndefined()
+    expect(res.data.a).toMatchObject({ decision: 'DENY', class: 'internal', requirement: [['internal'], ['asylum:internal']], heldScopes: ['open'], policyVersion: 4 })
+    expect(res.data.a.reasons).toContain('class internal not granted to role public: held scopes [open] do not satisfy the requirement')
+    expect(res.data.b).toEqual({ decision: 'ALLOW', class: 'special', matchedGrants: [] })
+    expect(res.data.c).toEqual({ decision: 'ALLOW', matchedGrants: [{ role: 'public', coordinate: 'Query.note', effect: 'ALLOW' }] })
+    expect(res.data.d).toEqual({ decision: 'DENY', reasons: ['unknown coordinate'] })
+  })
+
+  it('effectiveSchema prints the projection, without scopes', async () => {
+    const res = await run('{ p: effectiveSchema(roles: ["public"]) s: effectiveSchema(roles: ["staff"], department: "asylum") n: effectiveSchema(roles: []) }')
+    expect(res.errors).toBeUndefined()
+    expect(res.data.p).toContain('note: String')
+    expect(res.data.p).not.toContain('operator')
+    expect(res.data.s).toContain('religion: String')
+    expect(res.data.s).not.toContain('note') // unclassified outside a supergraph: bare `internal`, which staff lacks
+    expect(res.data.n).toContain('stadtgraph: String')
+    for (const printed of [res.data.p, res.data.s]) expect(printed).not.toContain('requiresScopes')
+  })
+
+  it('coordinates lists every field with class, requirement and whether it was declared', async () => {
+    const res = await run('{ coordinates { coordinate class requirement declared owners } }')
+    expect(res.data.coordinates).toEqual([
+      { coordinate: 'Accommodation.id', class: 'open', requirement: [['open']], declared: true, owners: [] },
+      { coordinate: 'Accommodation.operator', class: 'internal', requirement: [['internal'], ['asylum:internal']], declared: true, owners: [] },
+      { coordinate: 'Accommodation.religion', class: 'special', requirement: [['special'], ['asylum:special']], declared: true, owners: [] },
+      { coordinate: 'Query.accommodations', class: 'open', requirement: [['open']], declared: true, owners: [] },
+      { coordinate: 'Query.note', class: 'internal', requirement: [['internal']], declared: false, owners: [] },
+    ])
+  })
+
+  it('auditLog passes limit and before, newest first, payload as JSON', async () => {
+    const res = await run('{ all: auditLog { id at actor action payload prevHash hash } older: auditLog(limit: 5, before: 2) { id } }')
+    expect(res.errors).toBeUndefined()
+    expect(res.data.all.map((e: any) => e.id)).toEqual([2, 1])
+    expect(res.data.all[1]).toEqual({ id: 1, at: '2026-01-01T00:00:00.000Z', actor: 'a', action: 'seed', payload: '{"n":1}', prevHash: '0', hash: 'h1' })
+    expect(res.data.older).toEqual([{ id: 1 }])
+    expect(store.calls).toEqual([{ method: 'auditLog', input: { limit: 50, before: null } }, { method: 'auditLog', input: { limit: 5, before: 2 } }])
+  })
+
+  it.each([0, -1, 1001])('auditLog(limit: %i) → BAD_USER_INPUT', async limit => {
+    expect(codes(await run(`{ auditLog(limit: ${limit}) { id } }`))).toEqual(['BAD_USER_INPUT'])
+  })
+
+  it('auditChain, replicas and exportPolicy come from the store; replicas can be overridden', async () => {
+    const res = await run('{ auditChain { ok checked brokenAt } replicas { id policyVersion seenAt } exportPolicy }')
+    expect(res.data.auditChain).toEqual({ ok: false, checked: 2, brokenAt: 2 })
+    expect(res.data.replicas).toEqual([{ id: 'gw-1', policyVersion: 4, seenAt: '2026-01-03T00:00:00.000Z' }])
+    expect(JSON.parse(res.data.exportPolicy)).toMatchObject({ version: 4, grants: [{ role: 'public', coordinate: 'Query.note' }] })
+    const schema = createAdminSchema({ store, supergraph, replicas: async () => [{ id: 'live', policyVersion: 5, seenAt: 'now' }] })
+    const live = await graphql({ schema, source: '{ replicas { id } }', contextValue: ADMIN }) as ExecutionResult<any>
+    expect(live.data.replicas).toEqual([{ id: 'live' }])
+  })
+})
+
+describe('admin schema: writes', () => {
+  it('each mutation passes expectedVersion and the actor, and returns the new version', async () => {
+    const steps: Array<[string, string, Record<string, unknown>]> = [
+      ['upsertRole', 'mutation { upsertRole(input: { name: "auditor", scopes: ["open"], validUntil: "2027-01-01" }, expectedVersion: 4) }',
+        { role: { name: 'auditor', description: '', scopes: ['open'], aggregateOnly: false, admin: false, validFrom: null, validUntil: '2027-01-01' } }],
+      ['setGrant', 'mutation { setGrant(input: { role: "auditor", coordinate: "Accommodation.*", effect: DENY }, expectedVersion: 5) }',
+        { grant: { role: 'auditor', coordinate: 'Accommodation.*', effect: 'DENY', validUntil: null } }],
+      ['removeGrant', 'mutation { removeGrant(role: "auditor", coordinate: "Accommodation.*", expectedVersion: 6) }', { role: 'auditor', coordinate: 'Accommodation.*' }],
+      ['setRowRule', 'mutation { setRowRule(input: { role: "auditor", coordinate: "Accommodation", condition: "{\\"column\\":\\"department\\",\\"claim\\":\\"department\\"}" }, expectedVersion: 7) }',
+        { rule: { role: 'auditor', coordinate: 'Accommodation', condition: { column: 'department', claim: 'department' } } }],
+      ['removeRowRule', 'mutation { removeRowRule(role: "auditor", coordinate: "Accommodation", expectedVersion: 8) }', { role: 'auditor', coordinate: 'Accommodation' }],
+      ['deleteRole', 'mutation { deleteRole(name: "auditor", expectedVersion: 9) }', { name: 'auditor' }],
+      ['importPolicy', 'mutation { importPolicy(json: "{\\"roles\\":[]}", expectedVersion: 10) }', { json: '{"roles":[]}' }],
+    ]
+    let expected = 4
+    for (const [method, source, input] of steps) {
+      const res = await run(source)
+      expect(res.errors, method).toBeUndefined()
+      expect(res.data[method]).toBe(expected + 1)
+      expect(store.calls.at(-1)).toEqual({ method, input: { ...input, expectedVersion: expected, actor: 'alice' } })
+      expected++
+    }
+  })
+
+  it('a stale expectedVersion surfaces as VERSION_CONFLICT', async () => {
+    const res = await run('mutation { deleteRole(name: "public", expectedVersion: 3) }')
+    expect(codes(res)).toEqual(['VERSION_CONFLICT'])
+    expect(res.data).toBeNull()
+    expect(store.roles.has('public')).toBe(true)
+  })
+
+  it('INVALID_POLICY carries its JSON pointer', async () => {
+    const res = await run('mutation { upsertRole(input: { name: "Bad Name", scopes: [] }, expectedVersion: 4) }')
+    expect(res.errors?.map(e => e.extensions)).toEqual([{ code: 'INVALID_POLICY', pointer: '/name' }])
+  })
+
+  it.each(['not json', '[]', '{"column": 1}'])('a row rule condition %j is INVALID_POLICY before the store is called', async condition => {
+    const res = await run('mutation ($c: String!) { setRowRule(input: { role: "staff", coordinate: "A", condition: $c }, expectedVersion: 4) }', ADMIN, { c: condition })
+    expect(res.errors?.map(e => e.extensions)).toEqual([{ code: 'INVALID_POLICY', pointer: '/condition' }])
+    expect(store.calls).toEqual([])
+  })
+
+  it('an unexpected store failure is not turned into a policy code', async () => {
+    store.load = async () => { throw new Error('connection refused') }
+    const res = await run('{ policy { version } }')
+    expect(res.errors?.[0].message).toBe('connection refused')
+    expect(res.errors?.[0].extensions?.code).toBeUndefined() // the server's formatError masks it
+  })
+})

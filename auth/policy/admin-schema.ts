@@ -1,0 +1,245 @@
+import {
+  GraphQLError, isInterfaceType, isIntrospectionType, isObjectType, printSchema,
+  type GraphQLFieldResolver, type GraphQLSchema,
+} from 'graphql'
+import { makeExecutableSchema } from '@graphql-tools/schema'
+import type { Principal } from '../principal.js'
+import { effectiveAccess } from './effective-access.js'
+import { explain } from './explain.js'
+import { projectSchema } from './project-schema.js'
+import { classOfCoordinate, requirementOf, type FieldOwners } from './requirements.js'
+import { PolicyError, type CoordinateGrant, type PolicySnapshot, type Requirements, type RoleDefinition, type RowRule } from './types.js'
+
+/** Every write names the version it was based on (optimistic locking) and who made it (audit). */
+export interface WriteMeta { expectedVersion: number; actor: string }
+/** A write's outcome: the policy version it created. */
+export interface PolicyWrite { version: number }
+
+export interface AuditEntry {
+  id: number
+  at: Date | string
+  actor: string
+  action: string
+  payload: unknown
+  prevHash: string
+  hash: string
+}
+export interface AuditChainStatus {
+  ok: boolean
+  /** Entries checked. */
+  checked: number
+  /** Id of the first entry whose hash does not follow from its predecessor, if any. */
+  brokenAt: number | null
+}
+export interface ReplicaStatus { id: string; policyVersion: number; seenAt: Date | string }
+
+/**
+ * What the admin API needs from the policy store (auth/policy/store implements it). Writes throw
+ * PolicyError: VERSION_CONFLICT when `expectedVersion` is stale, INVALID_POLICY (with a JSON
+ * pointer) for bad input; nothing is written partially.
+ */
+export interface AdminStore {
+  load(): Promise<PolicySnapshot>
+  upsertRole(input: WriteMeta & { role: RoleDefinition }): Promise<PolicyWrite>
+  deleteRole(input: WriteMeta & { name: string }): Promise<PolicyWrite>
+  setGrant(input: WriteMeta & { grant: CoordinateGrant }): Promise<PolicyWrite>
+  removeGrant(input: WriteMeta & { role: string; coordinate: string }): Promise<PolicyWrite>
+  setRowRule(input: WriteMeta & { rule: RowRule }): Promise<PolicyWrite>
+  removeRowRule(input: WriteMeta & { role: string; coordinate: string }): Promise<PolicyWrite>
+  /** Replaces the whole policy with a JSON document `{ roles, grants, rowRules }` (as exportPolicy writes it). */
+  importPolicy(input: WriteMeta & { json: string }): Promise<PolicyWrite>
+  /** The whole policy as a JSON-serialisable document (or already serialised). */
+  exportPolicy(): Promise<unknown>
+  /** Newest first; `before` is an entry id (exclusive). */
+  auditLog(input: { limit: number; before: number | null }): Promise<AuditEntry[]>
+  verifyAuditChain(): Promise<AuditChainStatus>
+  replicas(): Promise<ReplicaStatus[]>
+}
+
+export interface AdminSupergraph { sdl: string; apiSchema: GraphQLSchema; requirements: Requirements; owners: FieldOwners }
+
+export interface AdminSchemaDeps {
+  store: AdminStore
+  supergraph: () => AdminSupergraph
+  /** Overrides `store.replicas()`, e.g. to add this replica's live view. */
+  replicas?: () => Promise<ReplicaStatus[]>
+}
+
+export interface AdminContext { principal: Principal; isAdmin: boolean; actor: string }
+
+const typeDefs = /* GraphQL */ `
+  enum Effect { ALLOW DENY }
+  enum SensitivityClass { open internal personal special }
+
+  type Role { name: String! description: String! scopes: [String!]! aggregateOnly: Boolean! admin: Boolean! validFrom: String validUntil: String }
+  type Grant { role: String! coordinate: String! effect: Effect! validUntil: String }
+  "condition: the JSON object of the rule, e.g. {\\"column\\":\\"department\\",\\"claim\\":\\"department\\"}."
+  type RowRule { role: String! coordinate: String! condition: String! }
+  type Policy { version: Int! roles: [Role!]! grants: [Grant!]! rowRules: [RowRule!]! }
+
+  "Why a principal with these roles and department can or cannot see one coordinate."
+  type ExplainResult {
+    decision: Effect!
+    coordinate: String!
+    class: SensitivityClass!
+    "Disjunction of conjunctions: [[a, b], [c]] means (a AND b) OR c."
+    requirement: [[String!]!]!
+    heldScopes: [String!]!
+    matchedGrants: [Grant!]!
+    reasons: [String!]!
+    policyVersion: Int!
+  }
+  "One row of the permission matrix: a field of the API schema and how it is classified."
+  type CoordinateInfo { coordinate: String! class: SensitivityClass! requirement: [[String!]!]! declared: Boolean! owners: [String!]! }
+  "payload: the change as JSON."
+  type AuditEntry { id: Int! at: String! actor: String! action: String! payload: String! prevHash: String! hash: String! }
+  type AuditChainStatus { ok: Boolean! checked: Int! brokenAt: Int }
+  type ReplicaStatus { id: String! policyVersion: Int! seenAt: String! }
+
+  type Query {
+    policy: Policy!
+    explain(roles: [String!]!, department: String, coordinate: String!): ExplainResult!
+    "SDL of the schema a principal with these roles and department is served."
+    effectiveSchema(roles: [String!]!, department: String): String!
+    coordinates: [CoordinateInfo!]!
+    auditLog(limit: Int = 50, before: Int): [AuditEntry!]!
+    auditChain: AuditChainStatus!
+    replicas: [ReplicaStatus!]!
+    "The whole policy as JSON, as importPolicy takes it."
+    exportPolicy: String!
+  }
+
+  input RoleInput {
+    name: String! description: String! = "" scopes: [String!]! aggregateOnly: Boolean! = false admin: Boolean! = false
+    validFrom: String validUntil: String
+  }
+  input GrantInput { role: String! coordinate: String! effect: Effect! validUntil: String }
+  "condition: a JSON object of strings."
+  input RowRuleInput { role: String! coordinate: String! condition: String! }
+
+  "Every mutation takes the policy version it was based on and returns the new one (VERSION_CONFLICT if stale)."
+  type Mutation {
+    upsertRole(input: RoleInput!, expectedVersion: Int!): Int!
+    deleteRole(name: String!, expectedVersion: Int!): Int!
+    setGrant(input: GrantInput!, expectedVersion: Int!): Int!
+    removeGrant(role: String!, coordinate: String!, expectedVersion: Int!): Int!
+    setRowRule(input: RowRuleInput!, expectedVersion: Int!): Int!
+    removeRowRule(role: String!, coordinate: String!, expectedVersion: Int!): Int!
+    importPolicy(json: String!, expectedVersion: Int!): Int!
+  }
+`
+
+function code(message: string, extensions: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(message, { extensions })
+}
+
+/** Admin check first, then PolicyError → a coded GraphQL error; anything else stays masked upstream. */
+function guarded<A>(resolve: (args: A, ctx: AdminContext) => unknown): GraphQLFieldResolver<unknown, AdminContext, A> {
+  return async (_parent, args, ctx) => {
+    if (!ctx?.isAdmin) throw code('The admin API is for the admin role only', { code: 'FORBIDDEN' })
+    try {
+      return await resolve(args, ctx)
+    } catch (err) {
+      if (err instanceof PolicyError) throw code(err.message, { code: err.code, ...(err.pointer !== undefined ? { pointer: err.pointer } : {}) })
+      throw err
+    }
+  }
+}
+
+function parseCondition(json: string): Record<string, string> {
+  let value: unknown
+  try { value = JSON.parse(json) } catch { throw new PolicyError('INVALID_POLICY', 'condition is not valid JSON', '/condition') }
+  const ok = typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(v => typeof v === 'string')
+  if (!ok) throw new PolicyError('INVALID_POLICY', 'condition must be a JSON object of strings', '/condition')
+  return value as Record<string, string>
+}
+
+const asPrincipal = (roles: string[], department: string | null | undefined): Principal =>
+  ({ subject: null, roles, department: department ?? null, purpose: null, authenticated: true })
+
+const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : d)
+
+type Args = Record<string, any>
+
+/** The `/admin/graphql` schema: policy read and write, explain, the permission matrix, audit and replicas. */
+export function createAdminSchema(deps: AdminSchemaDeps): GraphQLSchema {
+  const { store } = deps
+  const write = (f: (args: Args, meta: WriteMeta) => Promise<PolicyWrite>) =>
+    guarded<Args>(async (args, ctx) => (await f(args, { expectedVersion: args.expectedVersion, actor: ctx.actor })).version)
+
+  const resolvers = {
+    Query: {
+      policy: guarded(async () => {
+        const s = await store.load()
+        return {
+          version: s.version,
+          roles: [...s.roles.values()],
+          grants: s.grants,
+          rowRules: s.rowRules.map(r => ({ ...r, condition: JSON.stringify(r.condition) })),
+        }
+      }),
+      explain: guarded<Args>(async ({ roles, department, coordinate }) => {
+        const { apiSchema, requirements, owners } = deps.supergraph()
+        return explain({ snapshot: await store.load(), requirements, owners, apiSchema, principal: asPrincipal(roles, department), coordinate })
+      }),
+      effectiveSchema: guarded<Args>(async ({ roles, department }) => {
+        const { apiSchema, requirements, owners } = deps.supergraph()
+        const access = effectiveAccess(await store.load(), asPrincipal(roles, department))
+        return printSchema(projectSchema(apiSchema, requirements, owners, access))
+      }),
+      coordinates: guarded(() => {
+        const { apiSchema, requirements, owners } = deps.supergraph()
+        const rows = []
+        for (const type of Object.values(apiSchema.getTypeMap())) {
+          if (isIntrospectionType(type) || !(isObjectType(type) || isInterfaceType(type))) continue
+          for (const field of Object.keys(type.getFields())) {
+            const coordinate = `${type.name}.${field}`
+            rows.push({
+              coordinate,
+              class: classOfCoordinate(coordinate, requirements, owners),
+              requirement: requirementOf(coordinate, requirements, owners),
+              declared: requirements.has(coordinate),
+              owners: owners.get(coordinate) ?? [],
+            })
+          }
+        }
+        return rows.sort((a, b) => (a.coordinate < b.coordinate ? -1 : 1))
+      }),
+      auditLog: guarded<Args>(async ({ limit, before }) => {
+        if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+          throw code('Argument "limit" must be an integer between 1 and 1000', { code: 'BAD_USER_INPUT', argumentName: 'limit' })
+        }
+        const entries = await store.auditLog({ limit, before: before ?? null })
+        return entries.map(e => ({ ...e, at: iso(e.at), payload: JSON.stringify(e.payload) }))
+      }),
+      auditChain: guarded(() => store.verifyAuditChain()),
+      replicas: guarded(async () => (await (deps.replicas ?? (() => store.replicas()))()).map(r => ({ ...r, seenAt: iso(r.seenAt) }))),
+      exportPolicy: guarded(async () => {
+        const doc = await store.exportPolicy()
+        return typeof doc === 'string' ? doc : JSON.stringify(doc, null, 2)
+      }),
+    },
+    Mutation: {
+      upsertRole: write(({ input }, meta) => store.upsertRole({
+        ...meta,
+        role: {
+          name: input.name, description: input.description, scopes: input.scopes, aggregateOnly: input.aggregateOnly,
+          admin: input.admin, validFrom: input.validFrom ?? null, validUntil: input.validUntil ?? null,
+        },
+      })),
+      deleteRole: write(({ name }, meta) => store.deleteRole({ ...meta, name })),
+      setGrant: write(({ input }, meta) => store.setGrant({
+        ...meta,
+        grant: { role: input.role, coordinate: input.coordinate, effect: input.effect, validUntil: input.validUntil ?? null },
+      })),
+      removeGrant: write(({ role, coordinate }, meta) => store.removeGrant({ ...meta, role, coordinate })),
+      setRowRule: write(({ input }, meta) => store.setRowRule({
+        ...meta,
+        rule: { role: input.role, coordinate: input.coordinate, condition: parseCondition(input.condition) },
+      })),
+      removeRowRule: write(({ role, coordinate }, meta) => store.removeRowRule({ ...meta, role, coordinate })),
+      importPolicy: write(({ json }, meta) => store.importPolicy({ ...meta, json })),
+    },
+  }
+  return makeExecutableSchema({ typeDefs, resolvers })
+}

@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto'
+import { sql, type QueryCreator } from 'kysely'
+import type { AccessTables } from './db.js'
+
+/**
+ * The audit log of policy changes as a hash chain: each entry's hash covers its predecessor's, so
+ * an edited, removed or reordered entry breaks every check from there on.
+ */
+
+/** `prev_hash` of the first audit row. */
+export const GENESIS_HASH = '0'.repeat(64)
+
+/**
+ * JSON with object keys sorted at every level and `undefined` members dropped: the same value
+ * gives the same text before it is stored and after `jsonb` has reordered its keys.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value)
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new TypeError('canonicalJson: numbers must be finite')
+    return JSON.stringify(value)
+  }
+  if (Array.isArray(value)) return `[${value.map(v => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+  }
+  throw new TypeError(`canonicalJson: cannot encode ${typeof value}`)
+}
+
+export interface AuditContent {
+  /** ISO timestamp with milliseconds, as `Date#toISOString` writes it. */
+  at: string
+  actor: string
+  action: string
+  payload: unknown
+}
+
+/** `sha256(prev_hash || canonical JSON of {at, actor, action, payload})`, hex. */
+export function auditHash(prevHash: string, content: AuditContent): string {
+  const { at, actor, action, payload } = content
+  return createHash('sha256').update(prevHash).update(canonicalJson({ at, actor, action, payload })).digest('hex')
+}
+
+export interface AuditEntry { id: number; at: Date; actor: string; action: string; payload: unknown; prevHash: string; hash: string }
+/** `checked`: entries verified before the first break (all of them when ok). */
+export interface AuditChainStatus { ok: boolean; brokenAt: number | null; checked: number }
+
+type Access = QueryCreator<AccessTables>
+
+/**
+ * Appends one entry linked to the newest one. The caller holds the policy_version row lock, which
+ * serialises appends, so "newest" cannot change under us.
+ */
+export async function appendAuditEntry(a: Access, entry: { actor: string; action: string; payload: Record<string, unknown> }): Promise<void> {
+  const last = await a.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst()
+  const prevHash = last?.hash ?? GENESIS_HASH
+  const at = new Date().toISOString()
+  // Hash what jsonb will give back: plain JSON, no undefined members.
+  const payload = JSON.parse(JSON.stringify(entry.payload)) as unknown
+  const hash = auditHash(prevHash, { at, actor: entry.actor, action: entry.action, payload })
+  await a.insertInto('audit_log').values({ at, actor: entry.actor, action: entry.action, payload: JSON.stringify(payload), prev_hash: prevHash, hash }).execute()
+}
+
+/** Newest first; `before` is an id (exclusive). */
+export async function readAuditLog(a: Access, limit: number, before: number | null): Promise<AuditEntry[]> {
+  let q = a.selectFrom('audit_log').select(['id', 'at', 'actor', 'action', 'payload', 'prev_hash', 'hash'])
+  if (before !== null) q = q.where('id', '<', before)
+  const rows = await q.orderBy('id', 'desc').limit(limit).execute()
+  return rows.map(r => ({ id: Number(r.id), at: new Date(r.at), actor: r.actor, action: r.action, payload: r.payload, prevHash: r.prev_hash, hash: r.hash }))
+}
+
+/** Walks the chain in id order; the first entry whose link or hash does not match is the break. */
+export async function verifyAuditChain(a: Access): Promise<AuditChainStatus> {
+  let prev = GENESIS_HASH
+  let after = 0
+  let checked = 0
+  for (;;) {
+    // `at` rendered exactly as toISOString wrote it when the entry was hashed.
+    const rows = await a.selectFrom('audit_log')
+      .select(['id', sql<string>`to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as('at'), 'actor', 'action', 'payload', 'prev_hash', 'hash'])
+      .where('id', '>', after).orderBy('id').limit(1000).execute()
+    if (rows.length === 0) return { ok: true, brokenAt: null, checked }
+    for (const r of rows) {
+      const id = Number(r.id)
+      if (r.prev_hash !== prev || auditHash(r.prev_hash, { at: r.at, actor: r.actor, action: r.action, payload: r.payload }) !== r.hash) {
+        return { ok: false, brokenAt: id, checked }
+      }
+      prev = r.hash
+      after = id
+      checked++
+    }
+  }
+}

@@ -1,0 +1,302 @@
+import { sql, type Kysely, type QueryCreator, type Transaction } from 'kysely'
+import { migrateSchema } from '../../../lib/db/migrate.js'
+import { PolicyError, type CoordinateGrant, type PolicySnapshot, type RoleDefinition, type RowRule } from '../types.js'
+import { appendAuditEntry, readAuditLog, verifyAuditChain, type AuditChainStatus, type AuditEntry } from './audit-chain.js'
+import type { AccessTables } from './db.js'
+import { DEFAULT_ROLES } from './default-roles.js'
+import { migrations } from './migrations/index.js'
+import { POLICY_CHANNEL, subscribePolicyVersion, type PolicyLogger, type PolicySubscription } from './subscribe-policy-version.js'
+import {
+  validateCoordinate, validateGrant, validatePolicy, validateRole, validateRoleName, validateRowRule,
+  validateRowRuleCoordinate, type Classify,
+} from './validate-policy.js'
+
+export const ACCESS_SCHEMA = 'access'
+
+export interface PolicyStoreOptions {
+  /** For the dedicated LISTEN connection of `subscribe`; without it `subscribe` polls only. */
+  connectionString?: string
+  /** The supergraph's class of a coordinate: rejects unknown coordinates and public ALLOWs on personal/special data. */
+  classify?: Classify
+  logger?: PolicyLogger
+}
+
+/** Optimistic concurrency: a change names the version it was made against and who made it. */
+export interface ChangeContext { expectedVersion: number; actor: string }
+export interface ChangeResult { version: number }
+
+export interface PolicyParts { roles: readonly RoleDefinition[]; grants: readonly CoordinateGrant[]; rowRules: readonly RowRule[] }
+export interface PolicyExport { version: number; roles: RoleDefinition[]; grants: CoordinateGrant[]; rowRules: RowRule[] }
+export type { AuditChainStatus, AuditEntry }
+export interface ReplicaStatus { id: string; policyVersion: number; seenAt: Date }
+
+export interface PolicyStore {
+  /** Applies the `access` schema migrations; returns the names newly applied. */
+  migrate(): Promise<string[]>
+  /** Inserts the default roles a database lacks (never overwrites); one version bump and audit row if any was missing. */
+  seedDefaults(opts?: { actor?: string }): Promise<{ version: number; inserted: string[] }>
+  load(): Promise<PolicySnapshot>
+  version(): Promise<number>
+  upsertRole(input: ChangeContext & { role: RoleDefinition }): Promise<ChangeResult>
+  /** Also removes the role's grants and row rules (listed in the audit row). */
+  deleteRole(input: ChangeContext & { name: string }): Promise<ChangeResult>
+  setGrant(input: ChangeContext & { grant: CoordinateGrant }): Promise<ChangeResult>
+  removeGrant(input: ChangeContext & { role: string; coordinate: string }): Promise<ChangeResult>
+  setRowRule(input: ChangeContext & { rule: RowRule }): Promise<ChangeResult>
+  removeRowRule(input: ChangeContext & { role: string; coordinate: string }): Promise<ChangeResult>
+  /**
+   * Replaces roles, grants and row rules in one transaction; all or nothing. Takes the parts, or
+   * `json`: a document as exportPolicy writes it (its `version` is ignored; `expectedVersion` counts).
+   */
+  importPolicy(input: ChangeContext & (PolicyParts | { json: string })): Promise<ChangeResult>
+  exportPolicy(): Promise<PolicyExport>
+  /** Newest first; `before` pages by id. */
+  auditLog(opts: { limit: number; before?: number | null }): Promise<AuditEntry[]>
+  /** `brokenAt`: id of the first row whose link or hash does not match. */
+  verifyAuditChain(): Promise<AuditChainStatus>
+  reportReplica(id: string, version: number): Promise<void>
+  replicas(): Promise<ReplicaStatus[]>
+  /** `onVersion` receives each newer version once; `since`: the version the caller already loaded (default: current). */
+  subscribe(onVersion: (version: number) => void, opts?: { pollMs?: number; since?: number }): Promise<PolicySubscription>
+}
+
+type Access = QueryCreator<AccessTables>
+const access = (db: Kysely<any>): Access => db.withSchema(ACCESS_SCHEMA) as unknown as Access
+
+function invalid(at: string, message: string): never {
+  throw new PolicyError('INVALID_POLICY', message, at)
+}
+
+function checkContext(input: unknown): ChangeContext {
+  const ctx = (input ?? {}) as Partial<ChangeContext>
+  if (!Number.isSafeInteger(ctx.expectedVersion) || (ctx.expectedVersion as number) < 0) invalid('/expectedVersion', 'expectedVersion must be a non-negative integer')
+  if (typeof ctx.actor !== 'string' || ctx.actor.trim() === '' || ctx.actor.length > 200) invalid('/actor', 'actor must be a non-empty string (who makes the change)')
+  return { expectedVersion: ctx.expectedVersion as number, actor: ctx.actor }
+}
+
+const byKey = <T extends { role: string; coordinate: string }>(a: T, b: T) =>
+  a.role === b.role ? (a.coordinate < b.coordinate ? -1 : a.coordinate > b.coordinate ? 1 : 0) : a.role < b.role ? -1 : 1
+
+function toRole(r: { name: string; description: string; scopes: string[]; aggregate_only: boolean; admin: boolean; valid_from: string | null; valid_until: string | null }): RoleDefinition {
+  return { name: r.name, description: r.description, scopes: r.scopes, aggregateOnly: r.aggregate_only, admin: r.admin, validFrom: r.valid_from, validUntil: r.valid_until }
+}
+
+const roleRow = (r: RoleDefinition) => ({
+  name: r.name, description: r.description, scopes: [...r.scopes], aggregate_only: r.aggregateOnly, admin: r.admin,
+  valid_from: r.validFrom, valid_until: r.validUntil,
+})
+
+/** Dates as text: independent of the `pg` type parsers the process installed. Sorted in JS: collations differ between databases. */
+async function readPolicy(db: Kysely<any>): Promise<PolicyExport> {
+  // One after another: inside a transaction they share one connection.
+  const a = access(db)
+  const v = await a.selectFrom('policy_version').select('version').executeTakeFirstOrThrow()
+  const roles = await a.selectFrom('role').select(['name', 'description', 'scopes', 'aggregate_only', 'admin',
+    sql<string | null>`valid_from::text`.as('valid_from'), sql<string | null>`valid_until::text`.as('valid_until')]).execute()
+  const grants = await a.selectFrom('coordinate_grant').select(['role', 'coordinate', 'effect', sql<string | null>`valid_until::text`.as('valid_until')]).execute()
+  const rules = await a.selectFrom('row_rule').select(['role', 'coordinate', 'condition']).execute()
+  return {
+    version: Number(v.version),
+    roles: roles.map(toRole).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)),
+    grants: grants.map(g => ({ role: g.role, coordinate: g.coordinate, effect: g.effect, validUntil: g.valid_until })).sort(byKey),
+    rowRules: rules.map(r => ({ role: r.role, coordinate: r.coordinate, condition: r.condition })).sort(byKey),
+  }
+}
+
+/** The parts of an import, from a JSON document or given directly; a document that is not JSON is INVALID_POLICY. */
+function policyDocument(input: Partial<PolicyParts> & { json?: unknown }): unknown {
+  if (!('json' in input)) return { roles: input.roles, grants: input.grants, rowRules: input.rowRules }
+  if (typeof input.json !== 'string') invalid('/json', 'json must be a string')
+  try {
+    return JSON.parse(input.json)
+  } catch (err) {
+    return invalid('', `the policy document is not JSON: ${(err as Error).message}`)
+  }
+}
+
+async function roleNames(trx: Kysely<any>): Promise<Set<string>> {
+  return new Set((await access(trx).selectFrom('role').select('name').execute()).map(r => r.name))
+}
+
+/**
+ * The permission store in Postgres (ARCHITECTURE.md §4). Every change is one transaction that
+ * locks the version row, checks `expectedVersion`, validates, writes, bumps the version, appends
+ * one hash-chained audit row and notifies `stadtgraph_policy` — so a replica that sees version N
+ * sees exactly the state the N-th change left.
+ */
+export function createPolicyStore(db: Kysely<any>, options: PolicyStoreOptions = {}): PolicyStore {
+  const logger = options.logger ?? { warn: (m: string) => console.warn(m) }
+
+  async function lockVersion(trx: Transaction<any>): Promise<number> {
+    const row = await access(trx).selectFrom('policy_version').select('version').forUpdate().executeTakeFirstOrThrow()
+    return Number(row.version)
+  }
+
+  async function commit(trx: Transaction<any>, next: number, actor: string, action: string, payload: Record<string, unknown>): Promise<ChangeResult> {
+    await access(trx).updateTable('policy_version').set({ version: next }).execute()
+    await appendAuditEntry(access(trx), { actor, action, payload: { version: next, ...payload } })
+    // Delivered by Postgres only if the transaction commits.
+    await sql`select pg_notify(${POLICY_CHANNEL}, ${String(next)})`.execute(trx)
+    return { version: next }
+  }
+
+  async function change(input: unknown, action: string, work: (trx: Transaction<any>) => Promise<Record<string, unknown>>): Promise<ChangeResult> {
+    const { expectedVersion, actor } = checkContext(input)
+    return db.transaction().execute(async trx => {
+      const current = await lockVersion(trx)
+      if (current !== expectedVersion) {
+        throw new PolicyError('VERSION_CONFLICT', `the policy is at version ${current}, this change was made against version ${expectedVersion}; reload and retry`, '/expectedVersion')
+      }
+      return commit(trx, current + 1, actor, action, await work(trx))
+    })
+  }
+
+  const store: PolicyStore = {
+    migrate: () => migrateSchema(db, ACCESS_SCHEMA, migrations),
+
+    seedDefaults: async (opts = {}) => db.transaction().execute(async trx => {
+      const current = await lockVersion(trx)
+      const existing = await roleNames(trx)
+      const missing = DEFAULT_ROLES.filter(r => !existing.has(r.name))
+      if (missing.length === 0) return { version: current, inserted: [] }
+      await access(trx).insertInto('role').values(missing.map(roleRow)).execute()
+      const { version } = await commit(trx, current + 1, opts.actor ?? 'system', 'policy.seed', { roles: missing })
+      return { version, inserted: missing.map(r => r.name) }
+    }),
+
+    load: async () => {
+      const p = await db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(trx => readPolicy(trx))
+      const freeze = <T extends object>(o: T): T => Object.freeze(o)
+      return freeze({
+        version: p.version,
+        roles: new Map(p.roles.map(r => [r.name, freeze({ ...r, scopes: freeze([...r.scopes]) })])),
+        grants: freeze(p.grants.map(freeze)),
+        rowRules: freeze(p.rowRules.map(r => freeze({ ...r, condition: freeze({ ...r.condition }) }))),
+        loadedAt: new Date(),
+      })
+    },
+
+    version: async () => Number((await access(db).selectFrom('policy_version').select('version').executeTakeFirstOrThrow()).version),
+
+    upsertRole: input => change(input, 'role.upsert', async trx => {
+      const role = validateRole(input.role, '/role')
+      const a = access(trx)
+      const previous = await a.selectFrom('role').select(['name', 'description', 'scopes', 'aggregate_only', 'admin',
+        sql<string | null>`valid_from::text`.as('valid_from'), sql<string | null>`valid_until::text`.as('valid_until')])
+        .where('name', '=', role.name).executeTakeFirst()
+      const row = roleRow(role)
+      await a.insertInto('role').values(row).onConflict(oc => oc.column('name').doUpdateSet({
+        description: row.description, scopes: row.scopes, aggregate_only: row.aggregate_only, admin: row.admin,
+        valid_from: row.valid_from, valid_until: row.valid_until,
+      })).execute()
+      return { role, previous: previous ? toRole(previous) : null }
+    }),
+
+    deleteRole: input => change(input, 'role.delete', async trx => {
+      const name = validateRoleName(input.name, '/name')
+      const a = access(trx)
+      const grants = await a.selectFrom('coordinate_grant').select(['coordinate', 'effect']).where('role', '=', name).orderBy('coordinate').execute()
+      const rules = await a.selectFrom('row_rule').select(['coordinate', 'condition']).where('role', '=', name).orderBy('coordinate').execute()
+      const deleted = await a.deleteFrom('role').where('name', '=', name).returning('name').executeTakeFirst()
+      if (!deleted) invalid('/name', `unknown role ${JSON.stringify(name)}`)
+      return { name, removedGrants: grants, removedRowRules: rules }
+    }),
+
+    setGrant: input => change(input, 'grant.set', async trx => {
+      const names = await roleNames(trx)
+      const grant = validateGrant(input.grant, '/grant', n => names.has(n), options.classify)
+      const a = access(trx)
+      const previous = await a.selectFrom('coordinate_grant').select(['effect', sql<string | null>`valid_until::text`.as('valid_until')])
+        .where('role', '=', grant.role).where('coordinate', '=', grant.coordinate).executeTakeFirst()
+      await a.insertInto('coordinate_grant')
+        .values({ role: grant.role, coordinate: grant.coordinate, effect: grant.effect, valid_until: grant.validUntil })
+        .onConflict(oc => oc.columns(['role', 'coordinate']).doUpdateSet({ effect: grant.effect, valid_until: grant.validUntil }))
+        .execute()
+      return { grant, previous: previous ? { effect: previous.effect, validUntil: previous.valid_until } : null }
+    }),
+
+    removeGrant: input => change(input, 'grant.remove', async trx => {
+      const role = validateRoleName(input.role, '/role')
+      const coordinate = validateCoordinate(input.coordinate, '/coordinate')
+      const removed = await access(trx).deleteFrom('coordinate_grant').where('role', '=', role).where('coordinate', '=', coordinate)
+        .returning(['effect', sql<string | null>`valid_until::text`.as('valid_until')]).executeTakeFirst()
+      if (!removed) invalid('/coordinate', `role ${role} has no grant on ${coordinate}`)
+      return { removed: { role, coordinate, effect: removed.effect, validUntil: removed.valid_until } }
+    }),
+
+    setRowRule: input => change(input, 'rowRule.set', async trx => {
+      const names = await roleNames(trx)
+      const rule = validateRowRule(input.rule, '/rule', n => names.has(n))
+      const a = access(trx)
+      const previous = await a.selectFrom('row_rule').select('condition').where('role', '=', rule.role).where('coordinate', '=', rule.coordinate).executeTakeFirst()
+      const condition = JSON.stringify(rule.condition)
+      await a.insertInto('row_rule').values({ role: rule.role, coordinate: rule.coordinate, condition })
+        .onConflict(oc => oc.columns(['role', 'coordinate']).doUpdateSet({ condition })).execute()
+      return { rule, previous: previous ? previous.condition : null }
+    }),
+
+    removeRowRule: input => change(input, 'rowRule.remove', async trx => {
+      const role = validateRoleName(input.role, '/role')
+      const coordinate = validateRowRuleCoordinate(input.coordinate, '/coordinate')
+      const removed = await access(trx).deleteFrom('row_rule').where('role', '=', role).where('coordinate', '=', coordinate)
+        .returning('condition').executeTakeFirst()
+      if (!removed) invalid('/coordinate', `role ${role} has no row rule on ${coordinate}`)
+      return { removed: { role, coordinate, condition: removed.condition } }
+    }),
+
+    importPolicy: input => change(input, 'policy.import', async trx => {
+      const policy = validatePolicy(policyDocument(input), options.classify)
+      const a = access(trx)
+      const before = await readPolicy(trx)
+      // Children first; the cascade would do it, but explicit deletes keep the statement order obvious.
+      await a.deleteFrom('row_rule').execute()
+      await a.deleteFrom('coordinate_grant').execute()
+      await a.deleteFrom('role').execute()
+      if (policy.roles.length) await a.insertInto('role').values(policy.roles.map(roleRow)).execute()
+      if (policy.grants.length) {
+        await a.insertInto('coordinate_grant')
+          .values(policy.grants.map(g => ({ role: g.role, coordinate: g.coordinate, effect: g.effect, valid_until: g.validUntil }))).execute()
+      }
+      if (policy.rowRules.length) {
+        await a.insertInto('row_rule')
+          .values(policy.rowRules.map(r => ({ role: r.role, coordinate: r.coordinate, condition: JSON.stringify(r.condition) }))).execute()
+      }
+      return {
+        ...policy,
+        replaced: { roles: before.roles.length, grants: before.grants.length, rowRules: before.rowRules.length },
+      }
+    }),
+
+    exportPolicy: () => db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(trx => readPolicy(trx)),
+
+    auditLog: async ({ limit, before }) => {
+      if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) invalid('/limit', 'limit must be an integer between 1 and 1000')
+      if (before != null && !Number.isSafeInteger(before)) invalid('/before', 'before must be an audit row id')
+      return readAuditLog(access(db), limit, before ?? null)
+    },
+
+    verifyAuditChain: () => verifyAuditChain(access(db)),
+
+    reportReplica: async (id, version) => {
+      if (typeof id !== 'string' || id.length < 1 || id.length > 200) invalid('/id', 'replica id must be a string of 1–200 characters')
+      if (!Number.isSafeInteger(version) || version < 0) invalid('/version', 'version must be a non-negative integer')
+      await access(db).insertInto('replica').values({ id, policy_version: version })
+        .onConflict(oc => oc.column('id').doUpdateSet({ policy_version: version, seen_at: sql<string>`now()` })).execute()
+    },
+
+    replicas: async () => {
+      const rows = await access(db).selectFrom('replica').select(['id', 'policy_version', 'seen_at']).execute()
+      return rows.map(r => ({ id: r.id, policyVersion: Number(r.policy_version), seenAt: new Date(r.seen_at) }))
+        .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+    },
+
+    subscribe: async (onVersion, opts = {}) => {
+      const pollMs = opts.pollMs ?? 5000
+      if (!Number.isFinite(pollMs) || pollMs < 10) invalid('/pollMs', 'pollMs must be at least 10')
+      return subscribePolicyVersion({
+        connectionString: options.connectionString, readVersion: store.version, onVersion, pollMs, since: opts.since, logger,
+      })
+    },
+  }
+  return store
+}

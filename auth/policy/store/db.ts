@@ -1,0 +1,48 @@
+import type { ColumnType, Generated } from 'kysely'
+
+/**
+ * Table types of the `access` schema. Dates are read with `::text` casts in queries, so the
+ * store does not depend on which `pg` type parsers the process installed.
+ */
+export interface AccessTables {
+  role: {
+    name: string
+    description: string
+    scopes: string[]
+    aggregate_only: boolean
+    admin: boolean
+    valid_from: string | null
+    valid_until: string | null
+  }
+  coordinate_grant: {
+    id: Generated<number>
+    role: string
+    coordinate: string
+    effect: 'ALLOW' | 'DENY'
+    valid_until: string | null
+  }
+  row_rule: {
+    id: Generated<number>
+    role: string
+    coordinate: string
+    condition: ColumnType<Record<string, string>, string, string>
+  }
+  policy_version: {
+    singleton: Generated<boolean>
+    version: ColumnType<number | string, number, number>
+  }
+  audit_log: {
+    id: Generated<number | string>
+    at: ColumnType<Date, string, never>
+    actor: string
+    action: string
+    payload: ColumnType<unknown, string, never>
+    prev_hash: string
+    hash: string
+  }
+  replica: {
+    id: string
+    policy_version: ColumnType<number | string, number, number>
+    seen_at: ColumnType<Date, string | undefined, string>
+  }
+}

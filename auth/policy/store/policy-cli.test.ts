@@ -1,0 +1,139 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { createDb, type DbHandle } from '../../../lib/db/create-db.js'
+import { createDatabase } from '../../../test/helpers/test-database.js'
+import { createPolicyStore, type PolicyStore } from './create-policy-store.js'
+import { DEFAULT_ROLES } from './default-roles.js'
+import { runPolicyCli } from './policy-cli.js'
+
+let database: Awaited<ReturnType<typeof createDatabase>>
+let empty: Awaited<ReturnType<typeof createDatabase>>
+let handle: DbHandle<any>
+let store: PolicyStore
+let dir: string
+
+async function cli(argv: string[], env: Record<string, string | undefined> = { DATABASE_URL: database.url, USER: 'tester' }) {
+  let stdout = ''
+  let stderr = ''
+  const code = await runPolicyCli(argv, env, { stdout: t => { stdout += t }, stderr: t => { stderr += t } })
+  return { code, stdout, stderr }
+}
+
+async function state() {
+  const [policy, audit] = await Promise.all([
+    store.exportPolicy(),
+    sql<{ n: number }>`select count(*)::int as n from access.audit_log`.execute(handle.db),
+  ])
+  return { policy, audit: audit.rows[0].n }
+}
+
+beforeAll(async () => {
+  database = await createDatabase(inject('adminUrl'), 'sg_policy_cli')
+  empty = await createDatabase(inject('adminUrl'), 'sg_policy_cli_empty')
+  handle = createDb(database.url, { max: 2 })
+  store = createPolicyStore(handle.db)
+  await store.migrate()
+  await store.seedDefaults()
+  dir = mkdtempSync(join(tmpdir(), 'stadtgraph-policy-cli-'))
+})
+afterAll(async () => {
+  await handle?.close()
+  await database?.drop()
+  await empty?.drop()
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
+
+describe('policy CLI', () => {
+  it('lists the roles', async () => {
+    const { code, stdout } = await cli(['roles'])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^policy version 1$/m)
+    for (const r of DEFAULT_ROLES) expect(stdout).toMatch(new RegExp(`^${r.name} `, 'm'))
+    expect(stdout).toMatch(/^staff .*\{department\}:special/m)
+  })
+
+  it('exports to stdout and to a file', async () => {
+    const toStdout = await cli(['export'])
+    expect(toStdout.code).toBe(0)
+    expect(JSON.parse(toStdout.stdout)).toEqual(await store.exportPolicy())
+    const file = join(dir, 'policy.json')
+    expect((await cli(['export', '--file', file])).code).toBe(0)
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(await store.exportPolicy())
+  })
+
+  it('imports an edited export against the version it was exported at', async () => {
+    const file = join(dir, 'edit.json')
+    await cli(['export', `--file=${file}`])
+    const doc = JSON.parse(readFileSync(file, 'utf8'))
+    doc.grants.push({ role: 'committee', coordinate: 'BudgetLine.forecast', effect: 'DENY', validUntil: null })
+    writeFileSync(file, JSON.stringify(doc))
+    const { code, stdout } = await cli(['import', '--file', file])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/policy version 2/)
+    const after = await state()
+    expect(after.policy).toEqual({ ...doc, version: 2 })
+    expect((await store.auditLog({ limit: 1 }))[0]).toMatchObject({ action: 'policy.import', actor: 'cli:tester' })
+
+    // The same file again is now stale.
+    const again = await cli(['import', '--file', file, '--actor', 'ops'])
+    expect(again.code).toBe(1)
+    expect(again.stderr).toMatch(/^VERSION_CONFLICT/)
+    expect(await state()).toEqual(after)
+  })
+
+  it.each([
+    ['public role with personal data', (doc: any) => { doc.roles.find((r: any) => r.name === 'public').scopes.push('asylum:personal') }, /INVALID_POLICY: .*public.* \(at \/roles\/\d+\/scopes\/1\)/],
+    ['grant to an unknown role', (doc: any) => { doc.grants.push({ role: 'ghost', coordinate: 'X.y', effect: 'ALLOW', validUntil: null }) }, /INVALID_POLICY: unknown role "ghost" \(at \/grants\/1\/role\)/],
+    ['not JSON', null, /INVALID_POLICY: the policy document is not JSON/],
+  ])('refuses an import with %s and writes nothing', async (_name, edit, message) => {
+    const before = await state()
+    const file = join(dir, 'bad.json')
+    if (edit) {
+      const doc = JSON.parse(JSON.stringify(before.policy))
+      edit(doc)
+      writeFileSync(file, JSON.stringify(doc))
+    } else {
+      writeFileSync(file, '{"roles": [')
+    }
+    const { code, stderr } = await cli(['import', '--file', file, '--expected-version', String(before.policy.version)])
+    expect(code).toBe(1)
+    expect(stderr).toMatch(message)
+    expect(await state()).toEqual(before)
+  })
+
+  it('verifies the audit chain and reports a break with its entry id', async () => {
+    const ok = await cli(['verify-audit'])
+    expect(ok).toMatchObject({ code: 0, stdout: 'audit chain ok (2 entries)\n' })
+    await sql.raw('alter table access.audit_log disable trigger audit_log_append_only').execute(handle.db)
+    try {
+      await sql.raw(`update access.audit_log set actor = 'mallory' where id = (select min(id) from access.audit_log)`).execute(handle.db)
+    } finally {
+      await sql.raw('alter table access.audit_log enable trigger audit_log_append_only').execute(handle.db)
+    }
+    const [first] = (await store.auditLog({ limit: 10 })).slice(-1)
+    const broken = await cli(['verify-audit'])
+    expect(broken.code).toBe(1)
+    expect(broken.stdout).toBe(`audit chain BROKEN at entry ${first.id} (0 entries verified before it)\n`)
+  })
+
+  it.each([
+    ['no command', [], { DATABASE_URL: 'postgres://unused' }, /unknown or missing command/],
+    ['an unknown command', ['grant'], { DATABASE_URL: 'postgres://unused' }, /unknown or missing command/],
+    ['an unknown flag', ['export', '--out', 'x'], { DATABASE_URL: 'postgres://unused' }, /unexpected argument "--out"/],
+    ['import without --file', ['import'], { DATABASE_URL: 'postgres://unused' }, /import needs --file/],
+    ['no DATABASE_URL', ['roles'], {}, /DATABASE_URL is not set/],
+  ])('exits 2 on %s', async (_name, argv, env, message) => {
+    const { code, stderr } = await cli(argv as string[], env as Record<string, string>)
+    expect(code).toBe(2)
+    expect(stderr).toMatch(message)
+  })
+
+  it('exits 2 with a clear message on a database without the access schema', async () => {
+    const { code, stderr } = await cli(['roles'], { DATABASE_URL: empty.url })
+    expect(code).toBe(2)
+    expect(stderr).toMatch(/access schema is not migrated/)
+  })
+})

@@ -1,0 +1,50 @@
+import type { GraphQLSchema } from 'graphql'
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server'
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
+import { createFormatError } from '../../lib/http/format-error.js'
+import type { GatewayContext } from '../gateway-context.js'
+
+/**
+ * One Apollo Server per projected schema, built on first use and cached by key (supergraph hash +
+ * effective access). Operations are parsed and validated against the caller's projection, so a
+ * field the caller may not see fails exactly like one that does not exist, and introspection shows
+ * only the projection. Bounded: the least recently used entries are dropped.
+ */
+export interface ProjectedServers {
+  get(key: string, build: () => GraphQLSchema): Promise<ApolloServer<GatewayContext>>
+  clear(): void
+  size(): number
+}
+
+export function createProjectedServers(plugins: ApolloServerPlugin<GatewayContext>[] = [], max = 64): ProjectedServers {
+  const cache = new Map<string, Promise<ApolloServer<GatewayContext>>>()
+  return {
+    get(key, build) {
+      const hit = cache.get(key)
+      if (hit) {
+        cache.delete(key)
+        cache.set(key, hit)
+        return hit
+      }
+      const created = (async () => {
+        const server = new ApolloServer<GatewayContext>({
+          schema: build(),
+          includeStacktraceInErrorResponses: false,
+          // No "Did you mean …?": a suggestion could name a field the caller may not see.
+          hideSchemaDetailsFromClientErrors: true,
+          formatError: createFormatError('gateway'),
+          stopOnTerminationSignals: false,
+          plugins: [ApolloServerPluginLandingPageDisabled(), ...plugins],
+        })
+        await server.start()
+        return server
+      })()
+      created.catch(() => cache.delete(key))
+      cache.set(key, created)
+      while (cache.size > max) cache.delete(cache.keys().next().value!)
+      return created
+    },
+    clear: () => cache.clear(),
+    size: () => cache.size,
+  }
+}

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import jwt from 'jsonwebtoken'
+import { createGateway, type Gateway } from '../../gateway/gateway.js'
+import { createGatewayDeps } from '../../gateway/create-gateway-deps.js'
+import { createDatabase } from '../helpers/test-database.js'
+import { bearer, startCity, TEST_IDENTITY_CONFIG, testGatewayConfig, token, type RunningCity } from '../helpers/start-city.js'
+import { graphql, internalHeaders } from '../helpers/start-subgraphs.js'
+
+// Role-based field access end to end: real JWTs, projected schemas per role, the admin API, and
+// policy changes reaching a second replica. The policy lives in its own database so grants made
+// here never leak into other test files.
+
+let city: RunningCity
+let policyDb: Awaited<ReturnType<typeof createDatabase>>
+let replica2: Gateway
+let replica2Deps: Awaited<ReturnType<typeof createGatewayDeps>>
+
+beforeAll(async () => {
+  policyDb = await createDatabase(inject('adminUrl'), 'sg_policy')
+  city = await startCity(inject('cityDatabaseUrl'), { policyDatabaseUrl: policyDb.url, replicaId: 'replica-1' })
+  const config = testGatewayConfig({ supergraphSdl: city.supergraphSdl, databaseUrl: policyDb.url, replicaId: 'replica-2' })
+  replica2Deps = await createGatewayDeps(config, TEST_IDENTITY_CONFIG)
+  replica2 = await createGateway(config, replica2Deps)
+})
+afterAll(async () => {
+  await replica2?.close()
+  await replica2Deps?.close()
+  await city?.stop()
+  await policyDb?.drop()
+})
+
+const admin = (query: string, variables?: Record<string, unknown>, roles: string | string[] = 'admin') =>
+  graphql(city.gateway.url.replace(/\/graphql$/, '/admin/graphql'), query, variables, bearer(roles))
+
+describe('identity at the edge', () => {
+  it('serves anonymous callers the public projection', async () => {
+    const res = await city.query('{ districts { code name } }')
+    expect(res.status).toBe(200)
+    expect(res.data.districts).toHaveLength(18)
+  })
+
+  it.each([
+    ['a forged signature', () => jwt.sign({ roles: ['controlling'], sub: 'x', aud: 'stadtgraph', iss: TEST_IDENTITY_CONFIG.issuer }, 'wrong-secret-wrong-secret-wrong-secret', { algorithm: 'HS256', expiresIn: 60 })],
+    ['an expired token, even for a public query', () => jwt.sign(
+      { roles: ['public'], sub: 'x', aud: 'stadtgraph', iss: TEST_IDENTITY_CONFIG.issuer, iat: Math.floor(Date.now() / 1000) - 600, exp: Math.floor(Date.now() / 1000) - 120 },
+      TEST_IDENTITY_CONFIG.hs256Secret!, { algorithm: 'HS256' })],
+    ['alg none', () => `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ roles: ['admin'], sub: 'x', aud: 'stadtgraph', iss: TEST_IDENTITY_CONFIG.issuer, iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 60 })).toString('base64url')}.`],
+  ])('answers %s with 401 UNAUTHENTICATED and no data', async (_name, make) => {
+    const res = await fetch(city.gateway.url, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${make()}` }, body: '{"query":"{ districts { code } }"}',
+    })
+    expect(res.status).toBe(401)
+    expect(res.headers.get('www-authenticate')).toContain('invalid_token')
+    const body = await res.json()
+    expect(body.data).toBeUndefined()
+    expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED')
+  })
+
+  it('refuses a requested role the token does not hold, and accepts a subset', async () => {
+    const escalate = await graphql(city.gateway.url, '{ districts { code } }', undefined, { ...bearer('staff', { department: 'asylum' }), 'x-stadtgraph-role': 'admin' })
+    expect(escalate.status).toBe(403)
+    expect(escalate.errors?.[0].extensions?.code).toBe('FORBIDDEN')
+    const subset = await graphql(city.gateway.url, '{ districts { code } }', undefined, { ...bearer(['staff', 'committee'], { department: 'asylum' }), 'x-stadtgraph-role': 'committee' })
+    expect(subset.status).toBe(200)
+  })
+})
+
+describe('projected schemas per role', () => {
+  it('fails a hidden field exactly like a nonexistent one, in every syntax, without suggestions and without subgraph calls', async () => {
+    city.subgraphs.resetStatements()
+    const hidden = await city.query('{ accommodations { id operator } }')
+    const missing = await city.query('{ accommodations { id operatorx } }')
+    expect(hidden.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED')
+    expect(hidden.errors?.[0].message.replace('operator', 'X')).toBe(missing.errors?.[0].message.replace('operatorx', 'X'))
+    for (const query of [
+      '{ accommodations { id op: operator } }',
+      '{ accommodations { ...F } } fragment F on Accommodation { operator }',
+      '{ accommodations { ... on Accommodation { operator } } }',
+      'query ($f: Boolean = true) { accommodations { operator @include(if: $f) } }',
+    ]) {
+      const res = await city.query(query)
+      expect(res.errors?.[0].extensions?.code, query).toBe('GRAPHQL_VALIDATION_FAILED')
+      expect(res.errors?.[0].message, query).not.toMatch(/Did you mean/)
+    }
+    expect(Object.values(city.subgraphs.statements()).reduce((a, b) => a + b, 0)).toBe(0)
+  })
+
+  it('shows each role only its projection in introspection, without scopes', async () => {
+    const q = '{ __type(name: "Accommodation") { fields { name } } __schema { directives { name } } }'
+    const pub = await city.query(q)
+    const staff = await city.queryAs('staff', q, undefined, { department: 'asylum' })
+    const names = (r: any) => r.data.__type.fields.map((f: { name: string }) => f.name)
+    expect(names(pub)).not.toContain('operator')
+    expect(names(staff)).toContain('operator')
+    expect(pub.data.__schema.directives.map((d: { name: string }) => d.name)).not.toContain('requiresScopes')
+  })
+
+  it('gives department staff their own department\'s internal fields only', async () => {
+    const asylumStaff = await city.queryAs('staff', '{ accommodations { id operator } }', undefined, { department: 'asylum' })
+    expect(asylumStaff.errors).toBeUndefined()
+    const financeStaff = await city.queryAs('staff', '{ accommodations { id operator } }', undefined, { department: 'finance' })
+    expect(financeStaff.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED')
+  })
+
+  it('gives the admin role policy tools, not data', async () => {
+    const res = await city.queryAs('admin', '{ districts { code } }')
+    expect(res.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED')
+  })
+
+  it('keeps federation internals and subgraphs out of reach', async () => {
+    const entities = await city.queryAs('controlling', '{ _entities(representations: [{ __typename: "District", ags: "07312000", code: "01" }]) { __typename } }')
+    expect(entities.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED')
+    const asylum = city.subgraphs.byName.get('asylum')!.server.url
+    const direct = await graphql(asylum, '{ accommodations { id operator } }', undefined, { 'x-stadtgraph-internal': '' })
+    expect(direct.status).toBe(401)
+    const wrongAudience = await graphql(asylum, '{ accommodations { id } }', undefined, internalHeaders('finance'))
+    expect(wrongAudience.status).toBe(401)
+  })
+
+  it('ignores identity headers sent by clients', async () => {
+    const res = await graphql(city.gateway.url, '{ accommodations { id operator } }', undefined, {
+      'x-stadtgraph-internal': internalHeaders('asylum')['x-stadtgraph-internal'], 'x-stadtgraph-department': 'asylum',
+    })
+    expect(res.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED')
+  })
+})
+
+describe('administration at runtime', () => {
+  it('is for the admin role only', async () => {
+    const res = await admin('{ policy { version } }', undefined, 'controlling')
+    expect(res.status).toBe(403)
+    expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN')
+  })
+
+  it('explains a denial', async () => {
+    const res = await admin('{ explain(roles: ["public"], coordinate: "Accommodation.operator") { decision class reasons policyVersion } }')
+    expect(res.errors).toBeUndefined()
+    expect(res.data.explain.decision).toBe('DENY')
+    expect(res.data.explain.class).toBe('internal')
+  })
+
+  it('grants a field to a role; every replica enforces it without a restart; a stale edit conflicts', async () => {
+    const { data: { policy: { version } } } = await admin('{ policy { version } }')
+    const grant = await admin(`mutation ($v: Int!) { setGrant(input: { role: "public", coordinate: "Accommodation.operator", effect: ALLOW }, expectedVersion: $v) }`, { v: version })
+    expect(grant.errors).toBeUndefined()
+    const stale = await admin(`mutation ($v: Int!) { setGrant(input: { role: "public", coordinate: "Accommodation.name", effect: DENY }, expectedVersion: $v) }`, { v: version })
+    expect(stale.errors?.[0].extensions?.code).toBe('VERSION_CONFLICT')
+
+    const visibleOn = async (url: string) => {
+      const deadline = Date.now() + 1_000
+      for (;;) {
+        const res = await graphql(url, '{ accommodations { id operator } }')
+        if (!res.errors) return true
+        if (Date.now() > deadline) return false
+        await new Promise(r => setTimeout(r, 25))
+      }
+    }
+    expect(await visibleOn(city.gateway.url)).toBe(true)
+    expect(await visibleOn(replica2.url)).toBe(true)
+    expect(replica2.policyVersion()).toBe(version + 1)
+    const health = await fetch(replica2.url.replace(/\/graphql$/, '/healthz')).then(r => r.json())
+    expect(health.policyVersion).toBe(version + 1)
+  })
+})
