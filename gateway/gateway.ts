@@ -64,7 +64,7 @@ const UNRESTRICTED: EffectiveAccess = Object.freeze({
 
 /** The gateway itself, asking subgraphs whether they answer; it holds no roles. */
 const HEALTH_CONTEXT: GatewayContext = Object.freeze({
-  principal: Object.freeze({ subject: 'stadtgraph-gateway', roles: [], department: null, purpose: null, authenticated: true }),
+  principal: Object.freeze({ subject: 'stadtgraph-gateway', roles: ['stadtgraph-gateway'], department: null, purpose: null, authenticated: true }),
   access: UNRESTRICTED,
 })
 
