@@ -9,9 +9,12 @@ psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" <<SQ
   create role finance login password '${FINANCE_DB_PASSWORD}';
   create role education login password '${EDUCATION_DB_PASSWORD}';
   create role asylum login password '${ASYLUM_DB_PASSWORD}';
+  create role gateway login password '${GATEWAY_DB_PASSWORD}';
   create schema geo authorization geo;
   create schema pop authorization population;
   create schema fin authorization finance;
   create schema edu authorization education;
   create schema asy authorization asylum;
+  -- The gateways own the policy store (roles, grants, audit, access log); departments cannot touch it.
+  create schema access authorization gateway;
 SQL
