@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { resolve } from 'node:path'
 import { SUPERGRAPH_PATH } from '../schema/supergraph-file.js'
+import { DEFAULT_LIMITS, type OperationLimits } from './limits/operation-limits.js'
 
 export interface GatewayConfig {
   readonly port: number
@@ -25,6 +26,7 @@ export interface GatewayConfig {
   readonly databaseUrl: string | null
   /** Secret for signing internal identity tokens to subgraphs; null sends none (third-party subgraphs). */
   readonly internalTokenSecret: string | null
+  readonly limits: OperationLimits
 }
 
 export class ConfigError extends Error {}
@@ -40,6 +42,13 @@ function parsePath(value: string | undefined, name: string, fallback: string): s
   const v = value ?? fallback
   if (!v.startsWith('/')) throw new ConfigError(`${name} must start with "/", got "${v}"`)
   return v
+}
+
+function parseLimit(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === '') return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${name} must be a positive integer, got "${value}"`)
+  return n
 }
 
 function parseAuthorization(value: string | undefined): 'enforce' | 'off' {
@@ -104,5 +113,12 @@ export function readGatewayConfig(argv: readonly string[] = process.argv.slice(2
     replicaId: one('replica-id') ?? env.REPLICA_ID ?? `${hostname()}-${process.pid}`,
     databaseUrl: env.DATABASE_URL || null,
     internalTokenSecret: env.INTERNAL_TOKEN_SECRET || null,
+    limits: Object.freeze({
+      maxTokens: parseLimit(env.LIMIT_MAX_TOKENS, 'LIMIT_MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
+      maxDepth: parseLimit(env.LIMIT_MAX_DEPTH, 'LIMIT_MAX_DEPTH', DEFAULT_LIMITS.maxDepth),
+      maxAliases: parseLimit(env.LIMIT_MAX_ALIASES, 'LIMIT_MAX_ALIASES', DEFAULT_LIMITS.maxAliases),
+      maxDirectives: parseLimit(env.LIMIT_MAX_DIRECTIVES, 'LIMIT_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
+      maxRootFields: parseLimit(env.LIMIT_MAX_ROOT_FIELDS, 'LIMIT_MAX_ROOT_FIELDS', DEFAULT_LIMITS.maxRootFields),
+    }),
   })
 }

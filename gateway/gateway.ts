@@ -22,6 +22,7 @@ import { createProjectedServers } from './authorize/projected-servers.js'
 import type { PolicyRuntime } from './authorize/policy-runtime.js'
 import { createStitchedSchema } from './execute/stitched-schema.js'
 import { createPersonalDataPlugin } from './authorize/personal-data-plugin.js'
+import { createOperationLimitsPlugin } from './limits/operation-limits.js'
 import { createCoordinateClassifier } from './authorize/classify-coordinates.js'
 import type { SensitivityClass } from '../auth/classes.js'
 import { graphiqlHtml, serveGraphiqlAsset } from './graphiql/graphiql-page.js'
@@ -95,7 +96,10 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
   })
   let current = load(readSdl())
   deps.classifyWith?.(createCoordinateClassifier(() => current))
-  const servers = createProjectedServers([createPersonalDataPlugin(() => current.requirements, deps.policy.accessLog)])
+  const servers = createProjectedServers([
+    createOperationLimitsPlugin(config.limits),
+    createPersonalDataPlugin(() => current.requirements, deps.policy.accessLog),
+  ], config.limits.maxTokens)
   deps.policy.onChange(snapshot => {
     servers.clear()
     console.log(`[gateway] policy version ${snapshot.version} active`)
@@ -146,6 +150,9 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
   /** Authenticates; on failure answers 401/403/431 itself and returns null. */
   const authenticate = async (req: IncomingMessage, res: ServerResponse): Promise<Principal | null> => {
     try {
+      // Node keeps only the first of repeated Authorization headers; two of them are an attack or a bug (T11).
+      const authorizations = req.rawHeaders.filter((_, i) => i % 2 === 0 && req.rawHeaders[i].toLowerCase() === 'authorization').length
+      if (authorizations > 1) throw new AuthError(401, 'UNAUTHENTICATED', 'Invalid or expired token', 'more than one Authorization header')
       return await deps.authenticator.authenticate(req.headers)
     } catch (err) {
       if (!(err instanceof AuthError)) throw err

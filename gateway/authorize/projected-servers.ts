@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql'
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server'
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
 import { createFormatError } from '../../lib/http/format-error.js'
+import { isTokenLimitError, tokenLimitError } from '../limits/operation-limits.js'
 import type { GatewayContext } from '../gateway-context.js'
 
 /**
@@ -16,8 +17,9 @@ export interface ProjectedServers {
   size(): number
 }
 
-export function createProjectedServers(plugins: ApolloServerPlugin<GatewayContext>[] = [], max = 64): ProjectedServers {
+export function createProjectedServers(plugins: ApolloServerPlugin<GatewayContext>[] = [], maxTokens = 5_000, max = 64): ProjectedServers {
   const cache = new Map<string, Promise<ApolloServer<GatewayContext>>>()
+  const formatError = createFormatError('gateway')
   return {
     get(key, build) {
       const hit = cache.get(key)
@@ -32,7 +34,11 @@ export function createProjectedServers(plugins: ApolloServerPlugin<GatewayContex
           includeStacktraceInErrorResponses: false,
           // No "Did you mean …?": a suggestion could name a field the caller may not see.
           hideSchemaDetailsFromClientErrors: true,
-          formatError: createFormatError('gateway'),
+          // The parser stops at the token limit; its syntax error is reported under our code.
+          parseOptions: { maxTokens },
+          formatError: (formatted, error) => formatError(
+            formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && isTokenLimitError(formatted.message)
+              ? { message: tokenLimitError(maxTokens).message, extensions: { code: 'MAX_TOKENS_EXCEEDED' } } : formatted, error),
           stopOnTerminationSignals: false,
           plugins: [ApolloServerPluginLandingPageDisabled(), ...plugins],
         })

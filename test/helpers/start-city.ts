@@ -1,6 +1,7 @@
 import { createGateway, type Gateway } from '../../gateway/gateway.js'
 import type { GatewayConfig } from '../../gateway/config.js'
 import { createGatewayDeps } from '../../gateway/create-gateway-deps.js'
+import { DEFAULT_LIMITS } from '../../gateway/limits/operation-limits.js'
 import { readIdentityConfig, type IdentityConfig } from '../../auth/identity/identity-config.js'
 import { signDevToken } from '../../auth/identity/dev-token.js'
 import { composeSupergraph } from '../../schema/compose.js'
@@ -36,6 +37,7 @@ export function testGatewayConfig(overrides: Partial<GatewayConfig> = {}): Gatew
     port: 0, host: '127.0.0.1', graphqlPath: '/graphql', healthPath: '/healthz', readyPath: '/readyz',
     supergraphPath: null, supergraphSdl: null, subgraphUrls: {}, watch: false, subgraphTimeoutMs: 5_000,
     authorization: 'enforce', adminPath: '/admin/graphql', replicaId: 'test', databaseUrl: null, internalTokenSecret: TEST_INTERNAL_SECRET,
+    limits: DEFAULT_LIMITS,
     ...overrides,
   }
 }

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs'
+import { runPolicyCli } from '../auth/policy/store/policy-cli.js'
+import { fieldOwners, readRequirements } from '../auth/policy/requirements.js'
+import { createCoordinateClassifier } from '../gateway/authorize/classify-coordinates.js'
+import { SUPERGRAPH_PATH } from '../schema/supergraph-file.js'
+
+// Permissions as code, on DATABASE_URL:
+//   npm run policy -- roles | export [--file policy.json] | import --file policy.json [--expected-version N] | verify-audit
+// Imports are checked against the committed supergraph: unknown coordinates and personal/special
+// data for the public role are refused, and nothing is written unless all of it is valid.
+const sdl = readFileSync(process.env.SUPERGRAPH_PATH ?? SUPERGRAPH_PATH, 'utf8')
+const graph = { requirements: readRequirements(sdl), owners: fieldOwners(sdl) }
+process.exitCode = await runPolicyCli(process.argv.slice(2), process.env, { classify: createCoordinateClassifier(() => graph) })

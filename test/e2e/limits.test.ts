@@ -1,0 +1,86 @@
+import { connect } from 'node:net'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { startCity, token, type RunningCity } from '../helpers/start-city.js'
+
+// Operation and request limits (authorization.md T11, T29–T36): refused with a code before any
+// planning, so no department sees a single SQL statement.
+
+let city: RunningCity
+beforeAll(async () => { city = await startCity(inject('cityDatabaseUrl')) })
+afterAll(async () => { await city?.stop() })
+
+const nested = (levels: number) => `{ district(code: "01") { ${'municipality { districts { '.repeat(levels)}code${' } }'.repeat(levels)} } }`
+
+describe('operation limits', () => {
+  it.each([
+    ['a depth bomb', nested(12), 'MAX_DEPTH_EXCEEDED'],
+    ['an alias bomb', `{ ${Array.from({ length: 1000 }, (_, i) => `p${i}: districts { code }`).join(' ')} }`, 'MAX_TOKENS_EXCEEDED'],
+    ['many aliases', `{ district(code: "01") { ${Array.from({ length: 60 }, (_, i) => `n${i}: name`).join(' ')} } }`, 'MAX_ALIASES_EXCEEDED'],
+    ['a token bomb', `{ ${'__typename '.repeat(50_000)} }`, 'MAX_TOKENS_EXCEEDED'],
+    ['a directive pile', `{ districts { ${'code @include(if: true) '.repeat(60)} } }`, 'MAX_DIRECTIVES_EXCEEDED'],
+    ['a fragment cycle', '{ districts { ...A } } fragment A on District { code ...B } fragment B on District { name ...A }', 'GRAPHQL_VALIDATION_FAILED'],
+  ])('refuses %s with 400 and no subgraph work', async (_name, query, code) => {
+    city.subgraphs.resetStatements()
+    const res = await city.query(query)
+    expect(res.status).toBe(400)
+    expect(res.errors?.[0].extensions?.code).toBe(code)
+    expect(res.data).toBeUndefined()
+    expect(Object.values(city.subgraphs.statements()).reduce((a, b) => a + b, 0)).toBe(0)
+  })
+
+  it('lets ordinary deep-ish queries and GraphiQL-style introspection through', async () => {
+    const ok = await city.query(nested(3))
+    expect(ok.errors).toBeUndefined()
+    const typeRef = 'kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } }'
+    const introspection = await city.query(`{ __schema { types { name fields { name type { ${typeRef} } } } } }`)
+    expect(introspection.errors).toBeUndefined()
+  })
+})
+
+describe('request limits', () => {
+  /** A request written byte by byte, so header lines can repeat exactly as an attacker sends them. */
+  const raw = (headers: Array<[string, string]>, body: string, method = 'POST', path = '/graphql') => new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const url = new URL(city.gateway.url)
+    const socket = connect(Number(url.port), url.hostname, () => {
+      const lines = [`${method} ${path} HTTP/1.1`, `host: ${url.host}`, 'connection: close', `content-length: ${Buffer.byteLength(body)}`,
+        ...headers.map(([k, v]) => `${k}: ${v}`)]
+      socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`)
+    })
+    let text = ''
+    socket.on('data', c => { text += c })
+    socket.on('error', reject)
+    socket.on('close', () => {
+      const [head, ...rest] = text.split('\r\n\r\n')
+      resolve({ status: Number(head.split(' ')[1]), body: rest.join('\r\n\r\n') })
+    })
+  })
+
+  it('refuses two Authorization headers', async () => {
+    const t = token('controlling')
+    const res = await raw([['content-type', 'application/json'], ['authorization', `Bearer ${t}`], ['authorization', `Bearer ${t}`]], '{"query":"{ districts { code } }"}')
+    expect(res.status, res.body).toBe(401)
+  })
+
+  it('refuses an oversized header block with 431 and a body over 1 MB with 413', async () => {
+    const big = await raw([['content-type', 'application/json'], ['authorization', `Bearer ${'a'.repeat(64 * 1024)}`]], '{"query":"{ districts { code } }"}')
+    expect(big.status).toBe(431)
+    const body = await city.query(`{ districts { code } } # ${'x'.repeat(1_100_000)}`)
+    expect(body.status).toBe(413)
+    expect(body.errors?.[0].extensions?.code).toBe('REQUEST_TOO_LARGE')
+  })
+
+  it('prevents CSRF and mutations over GET, and does not batch', async () => {
+    const plain = await raw([['content-type', 'text/plain']], '{"query":"{ districts { code } }"}')
+    expect(plain.status).toBe(400)
+    const get = await raw([['apollo-require-preflight', 'true']], '', 'GET', '/graphql?query=' + encodeURIComponent('mutation { x }'))
+    expect([400, 405]).toContain(get.status)
+    const batch = await raw([['content-type', 'application/json']], JSON.stringify([{ query: '{ districts { code } }' }, { query: '{ districts { name } }' }]))
+    expect(batch.status).toBe(400)
+  })
+
+  it('ignores a token in the query string (treated as anonymous)', async () => {
+    const res = await raw([['content-type', 'application/json']], '{"query":"{ accommodations { operator } }"}', 'POST', `/graphql?access_token=${token('controlling')}`)
+    expect(res.body, String(res.status)).not.toBe('')
+    expect(JSON.parse(res.body).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED')
+  })
+})
