@@ -44,10 +44,10 @@ function parsePath(value: string | undefined, name: string, fallback: string): s
   return v
 }
 
-function parseLimit(value: string | undefined, name: string, fallback: number): number {
+function parseLimit(value: string | undefined, name: string, fallback: number, zeroAllowed = false): number {
   if (value === undefined || value === '') return fallback
   const n = Number(value)
-  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${name} must be a positive integer, got "${value}"`)
+  if (!Number.isInteger(n) || n < (zeroAllowed ? 0 : 1)) throw new ConfigError(`${name} must be a ${zeroAllowed ? 'non-negative' : 'positive'} integer, got "${value}"`)
   return n
 }
 
@@ -114,6 +114,8 @@ export function readGatewayConfig(argv: readonly string[] = process.argv.slice(2
     databaseUrl: env.DATABASE_URL || null,
     internalTokenSecret: env.INTERNAL_TOKEN_SECRET || null,
     limits: Object.freeze({
+      ratePerMinute: parseLimit(env.RATE_LIMIT_PER_MINUTE, 'RATE_LIMIT_PER_MINUTE', DEFAULT_LIMITS.ratePerMinute, true),
+      anonymousRatePerMinute: parseLimit(env.RATE_LIMIT_ANONYMOUS_PER_MINUTE, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', DEFAULT_LIMITS.anonymousRatePerMinute, true),
       maxTokens: parseLimit(env.LIMIT_MAX_TOKENS, 'LIMIT_MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
       maxDepth: parseLimit(env.LIMIT_MAX_DEPTH, 'LIMIT_MAX_DEPTH', DEFAULT_LIMITS.maxDepth),
       maxAliases: parseLimit(env.LIMIT_MAX_ALIASES, 'LIMIT_MAX_ALIASES', DEFAULT_LIMITS.maxAliases),

@@ -23,6 +23,7 @@ import type { PolicyRuntime } from './authorize/policy-runtime.js'
 import { createStitchedSchema } from './execute/stitched-schema.js'
 import { createPersonalDataPlugin } from './authorize/personal-data-plugin.js'
 import { createOperationLimitsPlugin } from './limits/operation-limits.js'
+import { createRateLimiter } from './limits/rate-limiter.js'
 import { createCoordinateClassifier } from './authorize/classify-coordinates.js'
 import type { SensitivityClass } from '../auth/classes.js'
 import { graphiqlHtml, serveGraphiqlAsset } from './graphiql/graphiql-page.js'
@@ -145,6 +146,9 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
     return purpose ? { ...principal, purpose } : principal
   }
 
+  const principalLimiter = config.limits.ratePerMinute > 0 ? createRateLimiter(config.limits.ratePerMinute) : null
+  const anonymousLimiter = config.limits.anonymousRatePerMinute > 0 ? createRateLimiter(config.limits.anonymousRatePerMinute) : null
+
   const subgraphs = () => subgraphsOf(withSubgraphUrls(current.sdl, config.subgraphUrls))
 
   /** Authenticates; on failure answers 401/403/431 itself and returns null. */
@@ -174,6 +178,13 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
         }
         const authenticated = await authenticate(req, res)
         if (!authenticated) return
+        const retryAfter = authenticated.subject
+          ? principalLimiter?.take(authenticated.subject)
+          : anonymousLimiter?.take(req.socket.remoteAddress ?? 'unknown')
+        if (retryAfter) {
+          return sendJson(res, 429, { errors: [{ message: `Too many requests; retry after ${retryAfter} s`, extensions: { code: 'RATE_LIMITED' } }] },
+            { 'retry-after': String(retryAfter) })
+        }
         const principal = withPurpose(authenticated, req)
         const access = accessOf(principal)
         const apollo = await serverFor(access)

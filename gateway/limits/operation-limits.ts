@@ -3,6 +3,9 @@ import type { ApolloServerPlugin } from '@apollo/server'
 
 /** Limits checked before any planning or subgraph call (authorization.md E13, T29–T32). */
 export interface OperationLimits {
+  /** Requests per minute per principal (`sub`) and per anonymous client address; 0 turns the limit off. */
+  ratePerMinute: number
+  anonymousRatePerMinute: number
   maxTokens: number
   maxDepth: number
   maxAliases: number
@@ -10,7 +13,7 @@ export interface OperationLimits {
   maxRootFields: number
 }
 
-export const DEFAULT_LIMITS: OperationLimits = Object.freeze({ maxTokens: 5_000, maxDepth: 12, maxAliases: 40, maxDirectives: 50, maxRootFields: 20 })
+export const DEFAULT_LIMITS: OperationLimits = Object.freeze({ ratePerMinute: 1_200, anonymousRatePerMinute: 600, maxTokens: 5_000, maxDepth: 12, maxAliases: 40, maxDirectives: 50, maxRootFields: 20 })
 
 type LimitCode = 'MAX_TOKENS_EXCEEDED' | 'MAX_DEPTH_EXCEEDED' | 'MAX_ALIASES_EXCEEDED' | 'MAX_DIRECTIVES_EXCEEDED' | 'MAX_ROOT_FIELDS_EXCEEDED'
 

@@ -1,6 +1,10 @@
 import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { startCity, token, type RunningCity } from '../helpers/start-city.js'
+import { bearer, startCity, TEST_IDENTITY_CONFIG, testGatewayConfig, token, type RunningCity } from '../helpers/start-city.js'
+import { graphql } from '../helpers/start-subgraphs.js'
+import { createGateway } from '../../gateway/gateway.js'
+import { createGatewayDeps } from '../../gateway/create-gateway-deps.js'
+import { DEFAULT_LIMITS } from '../../gateway/limits/operation-limits.js'
 
 // Operation and request limits (authorization.md T11, T29–T36): refused with a code before any
 // planning, so no department sees a single SQL statement.
@@ -82,5 +86,32 @@ describe('request limits', () => {
     const res = await raw([['content-type', 'application/json']], '{"query":"{ accommodations { operator } }"}', 'POST', `/graphql?access_token=${token('controlling')}`)
     expect(res.body, String(res.status)).not.toBe('')
     expect(JSON.parse(res.body).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED')
+  })
+})
+
+describe('rate limits', () => {
+  it('gives each principal its budget across all its tokens, with 429 and Retry-After beyond it', async () => {
+    const config = testGatewayConfig({ supergraphSdl: city.supergraphSdl, limits: { ...DEFAULT_LIMITS, ratePerMinute: 5, anonymousRatePerMinute: 3 } })
+    const deps = await createGatewayDeps(config, TEST_IDENTITY_CONFIG)
+    const gw = await createGateway(config, deps)
+    try {
+      const ask = (headers: Record<string, string> = {}) => graphql(gw.url, '{ districts { code } }', undefined, headers)
+      const statuses: number[] = []
+      for (let i = 0; i < 6; i++) statuses.push((await ask(bearer('staff', { sub: 'u-1', department: 'asylum' }))).status)
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429])
+      // a fresh token of the same person shares the budget; another person has their own
+      expect((await ask(bearer('committee', { sub: 'u-1' }))).status).toBe(429)
+      expect((await ask(bearer('committee', { sub: 'u-2' }))).status).toBe(200)
+      const res = await fetch(gw.url, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer('staff', { sub: 'u-1', department: 'asylum' }) }, body: '{"query":"{ districts { code } }"}' })
+      expect(res.status).toBe(429)
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0)
+      expect((await res.json()).errors[0].extensions.code).toBe('RATE_LIMITED')
+      const anonymous = []
+      for (let i = 0; i < 4; i++) anonymous.push((await ask()).status)
+      expect(anonymous).toEqual([200, 200, 200, 429])
+    } finally {
+      await gw.close()
+      await deps.close()
+    }
   })
 })
