@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { buildSchema, graphql, type ExecutionResult } from 'graphql'
 import { printSchemaWithDirectives } from '@graphql-tools/utils'
 import type { Principal } from '../principal.js'
-import { createAdminSchema, type AdminContext, type AdminStore, type AuditEntry, type WriteMeta } from './admin-schema.js'
+import { createAdminSchema, type AdminContext, type AdminStore, type AuditEntry, type PendingChange, type WriteMeta } from './admin-schema.js'
 import { fieldOwners, readRequirements } from './requirements.js'
 import { PolicyError, type CoordinateGrant, type PolicySnapshot, type RoleDefinition, type RowRule } from './types.js'
 
@@ -50,7 +50,31 @@ class FakeStore implements AdminStore {
     })
   }
   deleteRole(input: WriteMeta & { name: string }) { return this.write('deleteRole', input, () => this.roles.delete(input.name)) }
-  setGrant(input: WriteMeta & { grant: CoordinateGrant }) { return this.write('setGrant', input, () => this.grants.push(input.grant)) }
+  pending: PendingChange[] = []
+  setGrant(input: WriteMeta & { grant: CoordinateGrant }) {
+    // As the Postgres store does with classify: an ALLOW on special data waits for a second administrator.
+    if (input.grant.effect === 'ALLOW' && input.grant.coordinate === 'Accommodation.religion') {
+      this.calls.push({ method: 'setGrant', input })
+      const id = this.pending.length + 1
+      this.pending.push({ id, kind: 'grant.set', payload: { grant: input.grant }, requestedBy: input.actor, requestedAt: new Date('2026-02-01T00:00:00Z') })
+      return Promise.reject(Object.assign(new PolicyError('PENDING_APPROVAL', `pending change ${id} awaits approval`), { changeId: id }))
+    }
+    return this.write('setGrant', input, () => this.grants.push(input.grant))
+  }
+  async pendingChanges() { return this.pending }
+  approveChange(input: WriteMeta & { id: number }) {
+    const change = this.pending.find(c => c.id === input.id)
+    if (!change) return Promise.reject(new PolicyError('INVALID_POLICY', 'unknown pending change', '/id'))
+    if (change.requestedBy === input.actor) return Promise.reject(new PolicyError('FORBIDDEN', 'four-eyes: requested by the same actor', '/id'))
+    return this.write('approveChange', input, () => {
+      this.pending = this.pending.filter(c => c !== change)
+      this.grants.push((change.payload as { grant: CoordinateGrant }).grant)
+    })
+  }
+  async rejectChange(input: { id: number; actor: string }) {
+    this.calls.push({ method: 'rejectChange', input })
+    this.pending = this.pending.filter(c => c.id !== input.id)
+  }
   removeGrant(input: WriteMeta & { role: string; coordinate: string }) {
     return this.write('removeGrant', input, () => { this.grants = this.grants.filter(g => g.role !== input.role || g.coordinate !== input.coordinate) })
   }
@@ -94,6 +118,9 @@ describe('admin schema: access', () => {
     ['setRowRule', 'mutation { setRowRule(input: { role: "staff", coordinate: "A", condition: "{}" }, expectedVersion: 4) }'],
     ['removeRowRule', 'mutation { removeRowRule(role: "staff", coordinate: "A", expectedVersion: 4) }'],
     ['importPolicy', 'mutation { importPolicy(json: "{}", expectedVersion: 4) }'],
+    ['pendingChanges', '{ pendingChanges { id } }'],
+    ['approveChange', 'mutation { approveChange(id: 1, expectedVersion: 4) }'],
+    ['rejectChange', 'mutation { rejectChange(id: 1) }'],
   ])('%s as non-admin → FORBIDDEN, store untouched', async (_name, source) => {
     const res = await run(source, STAFF)
     expect(codes(res)).toEqual(['FORBIDDEN'])
@@ -226,5 +253,46 @@ describe('admin schema: writes', () => {
     const res = await run('{ policy { version } }')
     expect(res.errors?.[0].message).toBe('connection refused')
     expect(res.errors?.[0].extensions?.code).toBeUndefined() // the server's formatError masks it
+  })
+})
+
+describe('admin schema: four-eyes approval', () => {
+  const BOB: AdminContext = { principal: { ...adminPrincipal, subject: 'bob' }, isAdmin: true, actor: 'bob' }
+  const request = 'mutation { setGrant(input: { role: "staff", coordinate: "Accommodation.religion", effect: ALLOW }, expectedVersion: 4) }'
+
+  it('a grant that waits for approval answers PENDING_APPROVAL with the change id, and is listed', async () => {
+    const res = await run(request)
+    expect(res.data).toBeNull()
+    expect(res.errors?.map(e => e.extensions)).toEqual([{ code: 'PENDING_APPROVAL', changeId: 1 }])
+    expect(res.errors?.[0].message).toContain('pending change 1')
+    const list = await run('{ pendingChanges { id kind payload requestedBy requestedAt } }')
+    expect(list.errors).toBeUndefined()
+    expect(list.data.pendingChanges).toEqual([{
+      id: 1, kind: 'grant.set', requestedBy: 'alice', requestedAt: '2026-02-01T00:00:00.000Z',
+      payload: JSON.stringify({ grant: { role: 'staff', coordinate: 'Accommodation.religion', effect: 'ALLOW', validUntil: null } }),
+    }])
+    expect(store.version).toBe(4)
+  })
+
+  it('approveChange passes id, expectedVersion and the approving actor; the requester gets FORBIDDEN', async () => {
+    await run(request)
+    const own = await run('mutation { approveChange(id: 1, expectedVersion: 4) }')
+    expect(codes(own)).toEqual(['FORBIDDEN'])
+    expect(own.errors?.[0].message).toMatch(/^four-eyes:/)
+    expect(store.version).toBe(4)
+    const approved = await run('mutation { approveChange(id: 1, expectedVersion: 4) }', BOB)
+    expect(approved.errors).toBeUndefined()
+    expect(approved.data.approveChange).toBe(5)
+    expect(store.calls.at(-1)).toEqual({ method: 'approveChange', input: { id: 1, expectedVersion: 4, actor: 'bob' } })
+    expect(store.grants).toContainEqual({ role: 'staff', coordinate: 'Accommodation.religion', effect: 'ALLOW', validUntil: null })
+    expect(codes(await run('mutation { approveChange(id: 1, expectedVersion: 5) }', BOB))).toEqual(['INVALID_POLICY'])
+  })
+
+  it('rejectChange passes the actor and answers true', async () => {
+    await run(request)
+    const res = await run('mutation { rejectChange(id: 1) }', BOB)
+    expect(res).toEqual({ data: { rejectChange: true } })
+    expect(store.calls.at(-1)).toEqual({ method: 'rejectChange', input: { id: 1, actor: 'bob' } })
+    expect((await run('{ pendingChanges { id } }')).data.pendingChanges).toEqual([])
   })
 })

@@ -32,11 +32,15 @@ export interface AuditChainStatus {
   brokenAt: number | null
 }
 export interface ReplicaStatus { id: string; policyVersion: number; seenAt: Date | string }
+/** A change that opens personal or special data, waiting for a second administrator (four-eyes). */
+export interface PendingChange { id: number; kind: string; payload: unknown; requestedBy: string; requestedAt: Date | string }
 
 /**
  * What the admin API needs from the policy store (auth/policy/store implements it). Writes throw
  * PolicyError: VERSION_CONFLICT when `expectedVersion` is stale, INVALID_POLICY (with a JSON
- * pointer) for bad input; nothing is written partially.
+ * pointer) for bad input; nothing is written partially. A grant or role change that opens personal
+ * or special data is not applied: the store keeps it as a pending change and throws
+ * PENDING_APPROVAL (with `changeId` on the error) until a different actor approves it.
  */
 export interface AdminStore {
   load(): Promise<PolicySnapshot>
@@ -54,6 +58,11 @@ export interface AdminStore {
   auditLog(input: { limit: number; before: number | null }): Promise<AuditEntry[]>
   verifyAuditChain(): Promise<AuditChainStatus>
   replicas(): Promise<ReplicaStatus[]>
+  /** Open pending changes, oldest first. */
+  pendingChanges(): Promise<PendingChange[]>
+  /** Applies a pending change as a normal write; FORBIDDEN when `actor` requested it (four-eyes). */
+  approveChange(input: WriteMeta & { id: number }): Promise<PolicyWrite>
+  rejectChange(input: { id: number; actor: string }): Promise<unknown>
 }
 
 export interface AdminSupergraph { sdl: string; apiSchema: GraphQLSchema; requirements: Requirements; owners: FieldOwners }
@@ -95,6 +104,8 @@ const typeDefs = /* GraphQL */ `
   type AuditEntry { id: Int! at: String! actor: String! action: String! payload: String! prevHash: String! hash: String! }
   type AuditChainStatus { ok: Boolean! checked: Int! brokenAt: Int }
   type ReplicaStatus { id: String! policyVersion: Int! seenAt: String! }
+  "A change that opens personal or special data, waiting for a second administrator. kind: grant.set or role.upsert; payload: the change as JSON."
+  type PendingChange { id: Int! kind: String! payload: String! requestedBy: String! requestedAt: String! }
 
   type Query {
     policy: Policy!
@@ -107,6 +118,8 @@ const typeDefs = /* GraphQL */ `
     replicas: [ReplicaStatus!]!
     "The whole policy as JSON, as importPolicy takes it."
     exportPolicy: String!
+    "Open changes waiting for four-eyes approval, oldest first."
+    pendingChanges: [PendingChange!]!
   }
 
   input RoleInput {
@@ -126,7 +139,14 @@ const typeDefs = /* GraphQL */ `
     setRowRule(input: RowRuleInput!, expectedVersion: Int!): Int!
     removeRowRule(role: String!, coordinate: String!, expectedVersion: Int!): Int!
     importPolicy(json: String!, expectedVersion: Int!): Int!
+    "Applies a pending change (a second administrator only: the requester gets FORBIDDEN); returns the new version."
+    approveChange(id: Int!, expectedVersion: Int!): Int!
+    "Closes a pending change without applying it."
+    rejectChange(id: Int!): Boolean!
   }
+
+  # setGrant (ALLOW on personal/special data) and upsertRole (adding a personal/special scope) answer
+  # PENDING_APPROVAL with extensions.changeId instead of a version: the change waits for approveChange.
 `
 
 function code(message: string, extensions: Record<string, unknown>): GraphQLError {
@@ -140,7 +160,14 @@ function guarded<A>(resolve: (args: A, ctx: AdminContext) => unknown): GraphQLFi
     try {
       return await resolve(args, ctx)
     } catch (err) {
-      if (err instanceof PolicyError) throw code(err.message, { code: err.code, ...(err.pointer !== undefined ? { pointer: err.pointer } : {}) })
+      if (err instanceof PolicyError) {
+        const changeId = (err as { changeId?: unknown }).changeId
+        throw code(err.message, {
+          code: err.code,
+          ...(err.pointer !== undefined ? { pointer: err.pointer } : {}),
+          ...(typeof changeId === 'number' ? { changeId } : {}),
+        })
+      }
       throw err
     }
   }
@@ -218,6 +245,8 @@ export function createAdminSchema(deps: AdminSchemaDeps): GraphQLSchema {
         const doc = await store.exportPolicy()
         return typeof doc === 'string' ? doc : JSON.stringify(doc, null, 2)
       }),
+      pendingChanges: guarded(async () => (await store.pendingChanges())
+        .map(c => ({ ...c, payload: JSON.stringify(c.payload), requestedAt: iso(c.requestedAt) }))),
     },
     Mutation: {
       upsertRole: write(({ input }, meta) => store.upsertRole({
@@ -239,6 +268,11 @@ export function createAdminSchema(deps: AdminSchemaDeps): GraphQLSchema {
       })),
       removeRowRule: write(({ role, coordinate }, meta) => store.removeRowRule({ ...meta, role, coordinate })),
       importPolicy: write(({ json }, meta) => store.importPolicy({ ...meta, json })),
+      approveChange: write(({ id }, meta) => store.approveChange({ ...meta, id })),
+      rejectChange: guarded<Args>(async ({ id }, ctx) => {
+        await store.rejectChange({ id, actor: ctx.actor })
+        return true
+      }),
     },
   }
   return makeExecutableSchema({ typeDefs, resolvers })

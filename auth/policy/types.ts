@@ -62,7 +62,7 @@ export interface EffectiveAccess {
   admin: boolean
 }
 
-export type PolicyErrorCode = 'VERSION_CONFLICT' | 'INVALID_POLICY' | 'FORBIDDEN'
+export type PolicyErrorCode = 'VERSION_CONFLICT' | 'INVALID_POLICY' | 'FORBIDDEN' | 'PENDING_APPROVAL'
 
 export class PolicyError extends Error {
   constructor(readonly code: PolicyErrorCode, message: string, readonly pointer?: string) {

@@ -4,6 +4,7 @@ import { PolicyError, type CoordinateGrant, type PolicySnapshot, type RoleDefini
 import { appendAuditEntry, readAuditLog, verifyAuditChain, type AuditChainStatus, type AuditEntry } from './audit-chain.js'
 import type { AccessTables } from './db.js'
 import { DEFAULT_ROLES } from './default-roles.js'
+import { addedSensitiveScopes, checkChangeId, grantNeedsApproval, pendingApproval, type PendingChange, type PendingKind } from './four-eyes.js'
 import { migrations } from './migrations/index.js'
 import { POLICY_CHANNEL, subscribePolicyVersion, type PolicyLogger, type PolicySubscription } from './subscribe-policy-version.js'
 import {
@@ -27,7 +28,7 @@ export interface ChangeResult { version: number }
 
 export interface PolicyParts { roles: readonly RoleDefinition[]; grants: readonly CoordinateGrant[]; rowRules: readonly RowRule[] }
 export interface PolicyExport { version: number; roles: RoleDefinition[]; grants: CoordinateGrant[]; rowRules: RowRule[] }
-export type { AuditChainStatus, AuditEntry }
+export type { AuditChainStatus, AuditEntry, PendingChange, PendingKind }
 export interface ReplicaStatus { id: string; policyVersion: number; seenAt: Date }
 
 export interface PolicyStore {
@@ -37,9 +38,11 @@ export interface PolicyStore {
   seedDefaults(opts?: { actor?: string }): Promise<{ version: number; inserted: string[] }>
   load(): Promise<PolicySnapshot>
   version(): Promise<number>
+  /** Adding a personal/special scope is not applied: it becomes a pending change and throws PENDING_APPROVAL. */
   upsertRole(input: ChangeContext & { role: RoleDefinition }): Promise<ChangeResult>
   /** Also removes the role's grants and row rules (listed in the audit row). */
   deleteRole(input: ChangeContext & { name: string }): Promise<ChangeResult>
+  /** An ALLOW on a coordinate `classify` calls personal/special is not applied: it becomes a pending change and throws PENDING_APPROVAL. */
   setGrant(input: ChangeContext & { grant: CoordinateGrant }): Promise<ChangeResult>
   removeGrant(input: ChangeContext & { role: string; coordinate: string }): Promise<ChangeResult>
   setRowRule(input: ChangeContext & { rule: RowRule }): Promise<ChangeResult>
@@ -50,6 +53,16 @@ export interface PolicyStore {
    */
   importPolicy(input: ChangeContext & (PolicyParts | { json: string })): Promise<ChangeResult>
   exportPolicy(): Promise<PolicyExport>
+  /** Open changes waiting for a second administrator, oldest first. */
+  pendingChanges(): Promise<PendingChange[]>
+  /**
+   * Applies a pending change like the direct write would (version + 1, NOTIFY), audited as
+   * `change.approved` with both actors. FORBIDDEN if `actor` requested it; INVALID_POLICY if the id
+   * is unknown or already decided, or the change no longer validates (it then stays open).
+   */
+  approveChange(input: ChangeContext & { id: number }): Promise<ChangeResult>
+  /** Closes a pending change without applying it (the requester may withdraw their own); audited as `change.rejected`. */
+  rejectChange(input: { id: number; actor: string }): Promise<void>
   /** Newest first; `before` pages by id. */
   auditLog(opts: { limit: number; before?: number | null }): Promise<AuditEntry[]>
   /** `brokenAt`: id of the first row whose link or hash does not match. */
@@ -67,11 +80,21 @@ function invalid(at: string, message: string): never {
   throw new PolicyError('INVALID_POLICY', message, at)
 }
 
+function checkActor(input: unknown): string {
+  const { actor } = (input ?? {}) as { actor?: unknown }
+  if (typeof actor !== 'string' || actor.trim() === '' || actor.length > 200) invalid('/actor', 'actor must be a non-empty string (who makes the change)')
+  return actor
+}
+
 function checkContext(input: unknown): ChangeContext {
   const ctx = (input ?? {}) as Partial<ChangeContext>
   if (!Number.isSafeInteger(ctx.expectedVersion) || (ctx.expectedVersion as number) < 0) invalid('/expectedVersion', 'expectedVersion must be a non-negative integer')
-  if (typeof ctx.actor !== 'string' || ctx.actor.trim() === '' || ctx.actor.length > 200) invalid('/actor', 'actor must be a non-empty string (who makes the change)')
-  return { expectedVersion: ctx.expectedVersion as number, actor: ctx.actor }
+  return { expectedVersion: ctx.expectedVersion as number, actor: checkActor(input) }
+}
+
+/** What a write's work returns instead of its audit payload when the change must wait for a second administrator. */
+class NeedsApproval {
+  constructor(readonly kind: PendingKind, readonly payload: Record<string, unknown>, readonly what: string) {}
 }
 
 const byKey = <T extends { role: string; coordinate: string }>(a: T, b: T) =>
@@ -140,15 +163,69 @@ export function createPolicyStore(db: Kysely<any>, options: PolicyStoreOptions =
     return { version: next }
   }
 
-  async function change(input: unknown, action: string, work: (trx: Transaction<any>) => Promise<Record<string, unknown>>): Promise<ChangeResult> {
+  function checkVersion(current: number, expectedVersion: number): void {
+    if (current !== expectedVersion) {
+      throw new PolicyError('VERSION_CONFLICT', `the policy is at version ${current}, this change was made against version ${expectedVersion}; reload and retry`, '/expectedVersion')
+    }
+  }
+
+  /**
+   * One write. When `work` answers NeedsApproval (it must not have written anything), the change is
+   * stored as pending and audited as `change.requested` — no version bump, no NOTIFY — and only
+   * after that transaction commits does the caller get PENDING_APPROVAL.
+   */
+  async function change(input: unknown, action: string, work: (trx: Transaction<any>) => Promise<Record<string, unknown> | NeedsApproval>): Promise<ChangeResult> {
     const { expectedVersion, actor } = checkContext(input)
-    return db.transaction().execute(async trx => {
+    const outcome = await db.transaction().execute(async trx => {
       const current = await lockVersion(trx)
-      if (current !== expectedVersion) {
-        throw new PolicyError('VERSION_CONFLICT', `the policy is at version ${current}, this change was made against version ${expectedVersion}; reload and retry`, '/expectedVersion')
-      }
-      return commit(trx, current + 1, actor, action, await work(trx))
+      checkVersion(current, expectedVersion)
+      const result = await work(trx)
+      if (!(result instanceof NeedsApproval)) return commit(trx, current + 1, actor, action, result)
+      const row = await access(trx).insertInto('pending_change')
+        .values({ kind: result.kind, payload: JSON.stringify(result.payload), requested_by: actor }).returning('id').executeTakeFirstOrThrow()
+      const id = Number(row.id)
+      await appendAuditEntry(access(trx), { actor, action: 'change.requested', payload: { version: current, changeId: id, kind: result.kind, ...result.payload } })
+      return pendingApproval(id, result.kind, result.what)
     })
+    if (outcome instanceof PolicyError) throw outcome
+    return outcome
+  }
+
+  async function applyRole(trx: Transaction<any>, role: RoleDefinition, previous: RoleDefinition | null): Promise<Record<string, unknown>> {
+    const row = roleRow(role)
+    await access(trx).insertInto('role').values(row).onConflict(oc => oc.column('name').doUpdateSet({
+      description: row.description, scopes: row.scopes, aggregate_only: row.aggregate_only, admin: row.admin,
+      valid_from: row.valid_from, valid_until: row.valid_until,
+    })).execute()
+    return { role, previous }
+  }
+
+  async function readRole(trx: Transaction<any>, name: string): Promise<RoleDefinition | null> {
+    const previous = await access(trx).selectFrom('role').select(['name', 'description', 'scopes', 'aggregate_only', 'admin',
+      sql<string | null>`valid_from::text`.as('valid_from'), sql<string | null>`valid_until::text`.as('valid_until')])
+      .where('name', '=', name).executeTakeFirst()
+    return previous ? toRole(previous) : null
+  }
+
+  async function applyGrant(trx: Transaction<any>, grant: CoordinateGrant): Promise<Record<string, unknown>> {
+    const a = access(trx)
+    const previous = await a.selectFrom('coordinate_grant').select(['effect', sql<string | null>`valid_until::text`.as('valid_until')])
+      .where('role', '=', grant.role).where('coordinate', '=', grant.coordinate).executeTakeFirst()
+    await a.insertInto('coordinate_grant')
+      .values({ role: grant.role, coordinate: grant.coordinate, effect: grant.effect, valid_until: grant.validUntil })
+      .onConflict(oc => oc.columns(['role', 'coordinate']).doUpdateSet({ effect: grant.effect, valid_until: grant.validUntil }))
+      .execute()
+    return { grant, previous: previous ? { effect: previous.effect, validUntil: previous.valid_until } : null }
+  }
+
+  /** The open pending change `id`, locked; INVALID_POLICY if unknown or already decided. */
+  async function openChange(trx: Transaction<any>, id: number) {
+    const row = await access(trx).selectFrom('pending_change').select(['id', 'kind', 'payload', 'requested_by', 'approved_by', 'rejected'])
+      .where('id', '=', id).forUpdate().executeTakeFirst()
+    if (!row) invalid('/id', `unknown pending change ${id}`)
+    if (row.approved_by !== null) invalid('/id', `pending change ${id} was already approved by ${row.approved_by}`)
+    if (row.rejected) invalid('/id', `pending change ${id} was rejected`)
+    return row
   }
 
   const store: PolicyStore = {
@@ -180,16 +257,10 @@ export function createPolicyStore(db: Kysely<any>, options: PolicyStoreOptions =
 
     upsertRole: input => change(input, 'role.upsert', async trx => {
       const role = validateRole(input.role, '/role')
-      const a = access(trx)
-      const previous = await a.selectFrom('role').select(['name', 'description', 'scopes', 'aggregate_only', 'admin',
-        sql<string | null>`valid_from::text`.as('valid_from'), sql<string | null>`valid_until::text`.as('valid_until')])
-        .where('name', '=', role.name).executeTakeFirst()
-      const row = roleRow(role)
-      await a.insertInto('role').values(row).onConflict(oc => oc.column('name').doUpdateSet({
-        description: row.description, scopes: row.scopes, aggregate_only: row.aggregate_only, admin: row.admin,
-        valid_from: row.valid_from, valid_until: row.valid_until,
-      })).execute()
-      return { role, previous: previous ? toRole(previous) : null }
+      const previous = await readRole(trx, role.name)
+      const added = addedSensitiveScopes(role, previous)
+      if (added.length) return new NeedsApproval('role.upsert', { role }, `role ${role.name} gaining scope ${added.join(', ')}`)
+      return applyRole(trx, role, previous)
     }),
 
     deleteRole: input => change(input, 'role.delete', async trx => {
@@ -205,14 +276,10 @@ export function createPolicyStore(db: Kysely<any>, options: PolicyStoreOptions =
     setGrant: input => change(input, 'grant.set', async trx => {
       const names = await roleNames(trx)
       const grant = validateGrant(input.grant, '/grant', n => names.has(n), options.classify)
-      const a = access(trx)
-      const previous = await a.selectFrom('coordinate_grant').select(['effect', sql<string | null>`valid_until::text`.as('valid_until')])
-        .where('role', '=', grant.role).where('coordinate', '=', grant.coordinate).executeTakeFirst()
-      await a.insertInto('coordinate_grant')
-        .values({ role: grant.role, coordinate: grant.coordinate, effect: grant.effect, valid_until: grant.validUntil })
-        .onConflict(oc => oc.columns(['role', 'coordinate']).doUpdateSet({ effect: grant.effect, valid_until: grant.validUntil }))
-        .execute()
-      return { grant, previous: previous ? { effect: previous.effect, validUntil: previous.valid_until } : null }
+      if (grantNeedsApproval(grant, options.classify)) {
+        return new NeedsApproval('grant.set', { grant }, `ALLOW of ${grant.coordinate} to role ${grant.role}`)
+      }
+      return applyGrant(trx, grant)
     }),
 
     removeGrant: input => change(input, 'grant.remove', async trx => {
@@ -268,6 +335,52 @@ export function createPolicyStore(db: Kysely<any>, options: PolicyStoreOptions =
     }),
 
     exportPolicy: () => db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(trx => readPolicy(trx)),
+
+    pendingChanges: async () => {
+      const rows = await access(db).selectFrom('pending_change').select(['id', 'kind', 'payload', 'requested_by', 'requested_at'])
+        .where('approved_by', 'is', null).where('rejected', '=', false).orderBy('id').execute()
+      return rows.map(r => ({ id: Number(r.id), kind: r.kind, payload: r.payload, requestedBy: r.requested_by, requestedAt: new Date(r.requested_at) }))
+    },
+
+    approveChange: async input => {
+      const { expectedVersion, actor } = checkContext(input)
+      const id = checkChangeId((input as { id?: unknown }).id)
+      return db.transaction().execute(async trx => {
+        const current = await lockVersion(trx)
+        const pending = await openChange(trx, id)
+        if (pending.requested_by === actor) {
+          throw new PolicyError('FORBIDDEN', `four-eyes: pending change ${id} was requested by ${actor}; a second administrator must approve it`, '/id')
+        }
+        checkVersion(current, expectedVersion)
+        // Validated again against the policy as it is now: the role may have gone, the graph changed.
+        let result: Record<string, unknown>
+        if (pending.kind === 'grant.set') {
+          const names = await roleNames(trx)
+          result = await applyGrant(trx, validateGrant(pending.payload.grant, '/payload/grant', n => names.has(n), options.classify))
+        } else {
+          const role = validateRole(pending.payload.role, '/payload/role')
+          result = await applyRole(trx, role, await readRole(trx, role.name))
+        }
+        await access(trx).updateTable('pending_change').set({ approved_by: actor, approved_at: sql<string>`now()` }).where('id', '=', id).execute()
+        return commit(trx, current + 1, actor, 'change.approved', {
+          changeId: id, kind: pending.kind, requestedBy: pending.requested_by, approvedBy: actor, ...result,
+        })
+      })
+    },
+
+    rejectChange: async input => {
+      const actor = checkActor(input)
+      const id = checkChangeId((input as { id?: unknown }).id)
+      await db.transaction().execute(async trx => {
+        // The version lock serialises audit appends; the version itself does not change.
+        const current = await lockVersion(trx)
+        const pending = await openChange(trx, id)
+        await access(trx).updateTable('pending_change').set({ rejected: true }).where('id', '=', id).execute()
+        await appendAuditEntry(access(trx), {
+          actor, action: 'change.rejected', payload: { version: current, changeId: id, kind: pending.kind, requestedBy: pending.requested_by, rejectedBy: actor },
+        })
+      })
+    },
 
     auditLog: async ({ limit, before }) => {
       if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) invalid('/limit', 'limit must be an integer between 1 and 1000')

@@ -45,4 +45,14 @@ export interface AccessTables {
     policy_version: ColumnType<number | string, number, number>
     seen_at: ColumnType<Date, string | undefined, string>
   }
+  pending_change: {
+    id: Generated<number | string>
+    kind: 'grant.set' | 'role.upsert'
+    payload: ColumnType<Record<string, unknown>, string, never>
+    requested_by: string
+    requested_at: ColumnType<Date, string | undefined, never>
+    approved_by: string | null
+    approved_at: ColumnType<Date | null, string | undefined, string>
+    rejected: ColumnType<boolean, boolean | undefined, boolean>
+  }
 }

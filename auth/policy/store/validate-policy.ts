@@ -17,7 +17,7 @@ export const PUBLIC_ROLE = 'public'
 export type Classify = (coordinate: string) => SensitivityClass | undefined
 
 /** Classes that may never reach the public role, whatever a grant or role edit says (ARCHITECTURE.md §4). */
-const NEVER_PUBLIC: ReadonlySet<string> = new Set<SensitivityClass>(['personal', 'special'])
+export const NEVER_PUBLIC: ReadonlySet<string> = new Set<SensitivityClass>(['personal', 'special'])
 
 export interface PolicyInput {
   roles: readonly RoleDefinition[]
@@ -62,7 +62,7 @@ function date(value: unknown, at: string, what: string): string | null {
 }
 
 /** The class a scope names: the part after `:` (`asylum:personal` → personal), as `classOf` reads it. */
-function scopeClass(scope: string): string {
+export function scopeClass(scope: string): string {
   return scope.includes(':') ? scope.slice(scope.indexOf(':') + 1) : scope
 }
 

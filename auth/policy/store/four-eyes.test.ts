@@ -1,0 +1,243 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { createDb, type DbHandle } from '../../../lib/db/create-db.js'
+import { createDatabase } from '../../../test/helpers/test-database.js'
+import type { SensitivityClass } from '../../classes.js'
+import { PolicyError, type CoordinateGrant, type RoleDefinition } from '../types.js'
+import { createPolicyStore, type PolicyStore } from './create-policy-store.js'
+import { DEFAULT_ROLES } from './default-roles.js'
+
+// Four-eyes approval (authorization.md §5 G6, T45) against a real Postgres: a change that opens
+// personal or special data waits for a second administrator; everything else is applied at once.
+
+const CLASSES: Record<string, SensitivityClass> = {
+  'District.name': 'open', 'Accommodation.operator': 'internal',
+  'AllocationRecord.id': 'personal', 'AllocationRecord.religion': 'special', 'AllocationRecord.*': 'special',
+  'Query.allocationRecords': 'personal',
+}
+const classify = (coordinate: string) => CLASSES[coordinate]
+
+let database: Awaited<ReturnType<typeof createDatabase>>
+let handle: DbHandle<any>
+let store: PolicyStore
+
+beforeAll(async () => {
+  database = await createDatabase(inject('adminUrl'), 'sg_four_eyes')
+  handle = createDb(database.url)
+  store = createPolicyStore(handle.db, { connectionString: database.url, classify })
+  await store.migrate()
+  await store.seedDefaults()
+})
+afterAll(async () => {
+  await handle?.close()
+  await database?.drop()
+})
+
+const role = (name: string, scopes: string[]): RoleDefinition =>
+  ({ name, description: `${name} role`, scopes, aggregateOnly: false, admin: false, validFrom: null, validUntil: null })
+const grant = (r: string, coordinate: string, effect: 'ALLOW' | 'DENY' = 'ALLOW'): CoordinateGrant => ({ role: r, coordinate, effect, validUntil: null })
+const controlling = DEFAULT_ROLES.find(r => r.name === 'controlling')!
+
+/** The policy, the number of audit rows and the open pending changes. */
+async function state() {
+  const [policy, audit, pending] = await Promise.all([
+    store.exportPolicy(),
+    sql<{ n: number }>`select count(*)::int as n from access.audit_log`.execute(handle.db),
+    store.pendingChanges(),
+  ])
+  return { policy, audit: audit.rows[0].n, pending: pending.map(p => p.id) }
+}
+
+async function refusal(p: Promise<unknown>): Promise<PolicyError & { changeId?: number }> {
+  try { await p } catch (e) {
+    if (e instanceof PolicyError) return e
+    throw e
+  }
+  throw new Error('expected a PolicyError')
+}
+
+/** Requests a change that must wait; returns the pending change id after checking nothing took effect. */
+async function request(run: (v: number) => Promise<unknown>, actor: string): Promise<number> {
+  const before = await state()
+  const err = await refusal(run(before.policy.version))
+  expect(err.code).toBe('PENDING_APPROVAL')
+  expect(typeof err.changeId).toBe('number')
+  expect(err.message).toContain(`pending change ${err.changeId}`)
+  const after = await state()
+  expect(after.policy).toEqual(before.policy)
+  expect(after.audit).toBe(before.audit + 1)
+  expect(after.pending).toEqual([...before.pending, err.changeId])
+  const [entry] = await store.auditLog({ limit: 1 })
+  expect(entry).toMatchObject({ actor, action: 'change.requested', payload: { version: before.policy.version, changeId: err.changeId } })
+  return err.changeId!
+}
+
+describe('four-eyes: what waits for a second administrator', () => {
+  const waits: Array<[string, (v: number) => Promise<unknown>]> = [
+    ['ALLOW on a personal field', v => store.setGrant({ grant: grant('controlling', 'AllocationRecord.id'), expectedVersion: v, actor: 'anna' })],
+    ['ALLOW on a special field', v => store.setGrant({ grant: grant('controlling', 'AllocationRecord.religion'), expectedVersion: v, actor: 'anna' })],
+    ['ALLOW on a whole type holding special data', v => store.setGrant({ grant: grant('leadership', 'AllocationRecord.*'), expectedVersion: v, actor: 'anna' })],
+    ['ALLOW on a personal root field, with an end date', v => store.setGrant({ grant: { ...grant('controlling', 'Query.allocationRecords'), validUntil: '2099-01-01' }, expectedVersion: v, actor: 'anna' })],
+    ['a new role holding personal', v => store.upsertRole({ role: role('auditor', ['open', 'personal']), expectedVersion: v, actor: 'anna' })],
+    ['a role gaining x:special', v => store.upsertRole({ role: { ...controlling, scopes: [...controlling.scopes, 'asylum:special'] }, expectedVersion: v, actor: 'anna' })],
+    ['a role gaining {department}:personal', v => store.upsertRole({ role: { ...controlling, scopes: [...controlling.scopes, '{department}:personal'] }, expectedVersion: v, actor: 'anna' })],
+  ]
+  it.each(waits)('%s: PENDING_APPROVAL, policy and version unchanged, change.requested audited', async (_name, run) => {
+    const id = await request(run, 'anna')
+    const listed = (await store.pendingChanges()).find(p => p.id === id)!
+    expect(listed).toMatchObject({ requestedBy: 'anna' })
+    expect(listed.requestedAt).toBeInstanceOf(Date)
+    expect(['grant.set', 'role.upsert']).toContain(listed.kind)
+  })
+
+  const immediate: Array<[string, (v: number) => Promise<{ version: number }>]> = [
+    ['DENY on special data', v => store.setGrant({ grant: grant('staff', 'AllocationRecord.religion', 'DENY'), expectedVersion: v, actor: 'anna' })],
+    ['ALLOW on internal data', v => store.setGrant({ grant: grant('controlling', 'Accommodation.operator'), expectedVersion: v, actor: 'anna' })],
+    ['editing a role that already holds personal scopes', v => store.upsertRole({ role: { ...DEFAULT_ROLES.find(r => r.name === 'staff')!, description: 'edited' }, expectedVersion: v, actor: 'anna' })],
+    ['dropping a personal scope', v => store.upsertRole({ role: { ...DEFAULT_ROLES.find(r => r.name === 'statistics_office')!, scopes: ['open', 'population:internal'] }, expectedVersion: v, actor: 'anna' })],
+    ['a new role without personal data', v => store.upsertRole({ role: role('reader', ['open', 'finance:internal']), expectedVersion: v, actor: 'anna' })],
+  ]
+  it.each(immediate)('%s: applied at once', async (_name, run) => {
+    const before = await state()
+    expect(await run(before.policy.version)).toEqual({ version: before.policy.version + 1 })
+    expect((await state()).pending).toEqual(before.pending)
+  })
+
+  it('checks a request like a write: a stale version conflicts and an invalid grant is invalid, and neither is stored', async () => {
+    const before = await state()
+    expect((await refusal(store.setGrant({ grant: grant('controlling', 'AllocationRecord.id'), expectedVersion: before.policy.version - 1, actor: 'anna' }))).code).toBe('VERSION_CONFLICT')
+    expect((await refusal(store.setGrant({ grant: grant('nobody', 'AllocationRecord.id'), expectedVersion: before.policy.version, actor: 'anna' }))).code).toBe('INVALID_POLICY')
+    expect((await refusal(store.setGrant({ grant: grant('public', 'AllocationRecord.id'), expectedVersion: before.policy.version, actor: 'anna' }))).code).toBe('INVALID_POLICY')
+    expect(await state()).toEqual(before)
+  })
+})
+
+describe('four-eyes: approving and rejecting', () => {
+  it('refuses the requester approving their own change (FORBIDDEN, four-eyes), and writes nothing', async () => {
+    const id = await request(v => store.setGrant({ grant: grant('committee', 'AllocationRecord.id'), expectedVersion: v, actor: 'anna' }), 'anna')
+    const before = await state()
+    const err = await refusal(store.approveChange({ id, expectedVersion: before.policy.version, actor: 'anna' }))
+    expect(err.code).toBe('FORBIDDEN')
+    expect(err.message).toMatch(/^four-eyes: /)
+    expect(await state()).toEqual(before)
+  })
+
+  it('applies an approved grant like a direct write: version + 1, change.approved naming both, NOTIFY, closed', async () => {
+    const id = await request(v => store.setGrant({ grant: grant('controlling', 'AllocationRecord.religion'), expectedVersion: v, actor: 'anna' }), 'anna')
+    const before = await state()
+    expect((await refusal(store.approveChange({ id, expectedVersion: before.policy.version - 1, actor: 'bernd' }))).code).toBe('VERSION_CONFLICT')
+    expect(await state()).toEqual(before)
+
+    const seen: number[] = []
+    const sub = await store.subscribe(v => seen.push(v), { pollMs: 600_000 }) // no poll within the test: only NOTIFY delivers
+    try {
+      const result = await store.approveChange({ id, expectedVersion: before.policy.version, actor: 'bernd' })
+      expect(result).toEqual({ version: before.policy.version + 1 })
+      const deadline = Date.now() + 5_000
+      while (!seen.includes(result.version) && Date.now() < deadline) await new Promise(r => setTimeout(r, 10))
+      expect(seen).toEqual([result.version])
+    } finally {
+      await sub.close()
+    }
+    const after = await state()
+    expect(after.policy.version).toBe(before.policy.version + 1)
+    expect(after.policy.grants).toContainEqual(grant('controlling', 'AllocationRecord.religion'))
+    expect((await store.load()).grants).toContainEqual(grant('controlling', 'AllocationRecord.religion'))
+    expect(after.audit).toBe(before.audit + 1)
+    expect(after.pending).toEqual(before.pending.filter(p => p !== id))
+    const [entry] = await store.auditLog({ limit: 1 })
+    expect(entry).toMatchObject({
+      actor: 'bernd', action: 'change.approved',
+      payload: { version: after.policy.version, changeId: id, kind: 'grant.set', requestedBy: 'anna', approvedBy: 'bernd', grant: grant('controlling', 'AllocationRecord.religion') },
+    })
+    const { rows } = await sql<{ approved_by: string; approved: boolean }>`select approved_by, approved_at is not null as approved from access.pending_change where id = ${id}`.execute(handle.db)
+    expect(rows).toEqual([{ approved_by: 'bernd', approved: true }])
+
+    // Decided is decided: a second approval, by anyone, is refused.
+    for (const actor of ['bernd', 'clara']) {
+      const again = await refusal(store.approveChange({ id, expectedVersion: after.policy.version, actor }))
+      expect({ code: again.code, pointer: again.pointer }).toEqual({ code: 'INVALID_POLICY', pointer: '/id' })
+    }
+    expect(await state()).toEqual(after)
+  })
+
+  it('applies an approved role change with its personal scope', async () => {
+    const id = await request(v => store.upsertRole({ role: role('census', ['open', 'population:personal']), expectedVersion: v, actor: 'anna' }), 'anna')
+    expect((await store.load()).roles.has('census')).toBe(false)
+    const { version } = await store.approveChange({ id, expectedVersion: await store.version(), actor: 'bernd' })
+    const snapshot = await store.load()
+    expect(snapshot.version).toBe(version)
+    expect(snapshot.roles.get('census')).toEqual(role('census', ['open', 'population:personal']))
+    expect((await store.auditLog({ limit: 1 }))[0]).toMatchObject({ action: 'change.approved', payload: { kind: 'role.upsert', requestedBy: 'anna', approvedBy: 'bernd', previous: null } })
+  })
+
+  it.each([
+    ['an unknown id', 999_999],
+    ['id 0', 0],
+    ['a fractional id', 1.5],
+  ])('refuses approving or rejecting %s with INVALID_POLICY at /id', async (_name, id) => {
+    const before = await state()
+    expect(await refusal(store.approveChange({ id, expectedVersion: before.policy.version, actor: 'bernd' }))).toMatchObject({ code: 'INVALID_POLICY', pointer: '/id' })
+    expect(await refusal(store.rejectChange({ id, actor: 'bernd' }))).toMatchObject({ code: 'INVALID_POLICY', pointer: '/id' })
+    expect(await state()).toEqual(before)
+  })
+
+  it('rejects: closed without effect or version bump, change.rejected audited; it cannot be approved afterwards', async () => {
+    const id = await request(v => store.setGrant({ grant: grant('leadership', 'AllocationRecord.id'), expectedVersion: v, actor: 'anna' }), 'anna')
+    const before = await state()
+    await store.rejectChange({ id, actor: 'bernd' })
+    const after = await state()
+    expect(after.policy).toEqual(before.policy)
+    expect(after.audit).toBe(before.audit + 1)
+    expect(after.pending).toEqual(before.pending.filter(p => p !== id))
+    expect((await store.auditLog({ limit: 1 }))[0]).toMatchObject({
+      actor: 'bernd', action: 'change.rejected', payload: { version: before.policy.version, changeId: id, requestedBy: 'anna', rejectedBy: 'bernd' },
+    })
+    expect(await refusal(store.approveChange({ id, expectedVersion: after.policy.version, actor: 'clara' }))).toMatchObject({ code: 'INVALID_POLICY', pointer: '/id' })
+    expect(await refusal(store.rejectChange({ id, actor: 'clara' }))).toMatchObject({ code: 'INVALID_POLICY', pointer: '/id' })
+    expect(await refusal(store.rejectChange({ id, actor: ' ' }))).toMatchObject({ code: 'INVALID_POLICY', pointer: '/actor' })
+  })
+
+  it('lets the requester withdraw their own change', async () => {
+    const id = await request(v => store.setGrant({ grant: grant('leadership', 'AllocationRecord.religion'), expectedVersion: v, actor: 'anna' }), 'anna')
+    await store.rejectChange({ id, actor: 'anna' })
+    expect((await store.pendingChanges()).map(p => p.id)).not.toContain(id)
+  })
+
+  it('validates again on approval: a change whose role is gone is refused and stays open', async () => {
+    await store.upsertRole({ role: role('temp', ['open']), expectedVersion: await store.version(), actor: 'anna' })
+    const id = await request(v => store.setGrant({ grant: grant('temp', 'AllocationRecord.id'), expectedVersion: v, actor: 'anna' }), 'anna')
+    await store.deleteRole({ name: 'temp', expectedVersion: await store.version(), actor: 'anna' })
+    const before = await state()
+    expect(await refusal(store.approveChange({ id, expectedVersion: before.policy.version, actor: 'bernd' }))).toMatchObject({ code: 'INVALID_POLICY', pointer: '/payload/grant/role' })
+    expect(await state()).toEqual(before)
+    expect(before.pending).toContain(id)
+  })
+
+  it('lets exactly one of two concurrent approvals of the same change win', async () => {
+    const id = await request(v => store.setGrant({ grant: grant('committee', 'AllocationRecord.religion'), expectedVersion: v, actor: 'anna' }), 'anna')
+    const v = await store.version()
+    const results = await Promise.allSettled(['bernd', 'clara'].map(actor => store.approveChange({ id, expectedVersion: v, actor })))
+    expect(results.filter(r => r.status === 'fulfilled')).toEqual([{ status: 'fulfilled', value: { version: v + 1 } }])
+    expect(results.filter(r => r.status === 'rejected').map(r => (r as PromiseRejectedResult).reason.code)).toEqual(['INVALID_POLICY'])
+    expect(await store.version()).toBe(v + 1)
+  })
+
+  it('keeps four eyes in the database too: a row approved by its requester is refused', async () => {
+    const id = await request(v => store.setGrant({ grant: grant('leadership', 'Query.allocationRecords'), expectedVersion: v, actor: 'anna' }), 'anna')
+    await expect(sql`update access.pending_change set approved_by = requested_by, approved_at = now() where id = ${id}`.execute(handle.db))
+      .rejects.toThrow(/check constraint/)
+  })
+
+  it('leaves an intact audit chain', async () => {
+    expect(await store.verifyAuditChain()).toMatchObject({ ok: true, brokenAt: null })
+  })
+})
+
+describe('four-eyes without a classifier', () => {
+  it('still holds back roles gaining personal scopes (no graph needed for that)', async () => {
+    const bare = createPolicyStore(handle.db)
+    const err = await refusal(bare.upsertRole({ role: role('bare', ['special']), expectedVersion: await bare.version(), actor: 'anna' }))
+    expect(err.code).toBe('PENDING_APPROVAL')
+  })
+})
