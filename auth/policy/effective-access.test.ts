@@ -2,19 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { Principal } from '../principal.js'
 import { effectiveAccess, isWithin, resolveScope } from './effective-access.js'
 import type { CoordinateGrant, PolicySnapshot, RoleDefinition } from './types.js'
+import { TEST_ROLES as ROLES } from './test-fixtures.js'
 
-const role = (name: string, scopes: string[], flags: Partial<RoleDefinition> = {}): RoleDefinition =>
-  ({ name, description: name, scopes, aggregateOnly: false, admin: false, validFrom: null, validUntil: null, ...flags })
-const ROLES: RoleDefinition[] = [
-  role('public', ['open'], { aggregateOnly: true }),
-  role('committee', ['open', 'finance:internal'], { aggregateOnly: true }),
-  role('leadership', ['open', 'internal']),
-  role('department_head', ['open', '{department}:internal']),
-  role('staff', ['open', '{department}:internal', '{department}:personal', '{department}:special']),
-  role('controlling', ['open', 'internal']),
-  role('statistics_office', ['open', 'population:internal', 'population:personal']),
-  role('admin', [], { admin: true }),
-]
 const snap = (opts: { grants?: CoordinateGrant[]; roles?: RoleDefinition[]; version?: number } = {}): PolicySnapshot => ({
   version: opts.version ?? 7,
   roles: new Map((opts.roles ?? ROLES).map(r => [r.name, r])),

@@ -1,54 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { getStitchedSchemaFromSupergraphSdl } from '@graphql-tools/federation'
-import { composeSupergraph } from '../../schema/compose.js'
-import type { Principal } from '../principal.js'
 import { effectiveAccess } from './effective-access.js'
 import { explain } from './explain.js'
 import { isVisible } from './project-schema.js'
 import { fieldOwners, readRequirements } from './requirements.js'
-import type { CoordinateGrant, PolicySnapshot, RoleDefinition } from './types.js'
+import type { CoordinateGrant, PolicySnapshot } from './types.js'
+import { TEST_ROLES as ROLES, TEST_SUPERGRAPH as SUPERGRAPH, grant, principal } from './test-fixtures.js'
 
-const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@requiresScopes"])'
-const O = '@requiresScopes(scopes: [["open"]])'
-const I = (d: string) => `@requiresScopes(scopes: [["internal"], ["${d}:internal"]])`
-const P = (d: string) => `@requiresScopes(scopes: [["personal"], ["${d}:personal"]])`
-const S = (d: string) => `@requiresScopes(scopes: [["special"], ["${d}:special"]])`
-const SUPERGRAPH = composeSupergraph([
-  { name: 'asylum', url: 'http://asylum.test/graphql', typeDefs: `${LINK}
-    type Query { accommodations: [Accommodation!]! ${O} allocationRecords: [AllocationRecord!] ${P('asylum')} asylumNote: String }
-    type Accommodation @key(fields: "id") { id: ID! ${O} name: String ${O} operator: String ${I('asylum')} district: District ${O} }
-    type AllocationRecord ${P('asylum')} { id: ID age: Int ${P('asylum')} religion: String ${S('asylum')} }
-    type District @key(fields: "code") { code: ID! ${O} accommodationCount: Int ${O} }` },
-  { name: 'population', url: 'http://population.test/graphql', typeDefs: `${LINK}
-    type Query { districts: [District!]! ${O} personRecords: [PersonRecord!] ${P('population')} }
-    type District @key(fields: "code") { code: ID! ${O} name: String ${O} migrationShare: Float ${I('population')} residents: Int }
-    type PersonRecord { pseudonym: ID ${P('population')} birthYear: Int ${P('population')} }` },
-  { name: 'finance', url: 'http://finance.test/graphql', typeDefs: `${LINK}
-    type Query { budget: Budget ${O} }
-    type Budget { ansatz: Float ${O} prognose: Float ${I('finance')} }` },
-])
 const requirements = readRequirements(SUPERGRAPH)
 const owners = fieldOwners(SUPERGRAPH)
 
-const role = (name: string, scopes: string[], flags: Partial<RoleDefinition> = {}): RoleDefinition =>
-  ({ name, description: name, scopes, aggregateOnly: false, admin: false, validFrom: null, validUntil: null, ...flags })
-const ROLES: RoleDefinition[] = [
-  role('public', ['open'], { aggregateOnly: true }),
-  role('committee', ['open', 'finance:internal'], { aggregateOnly: true }),
-  role('leadership', ['open', 'internal']),
-  role('department_head', ['open', '{department}:internal']),
-  role('staff', ['open', '{department}:internal', '{department}:personal', '{department}:special']),
-  role('controlling', ['open', 'internal']),
-  role('statistics_office', ['open', 'population:internal', 'population:personal']),
-  role('admin', [], { admin: true }),
-]
 const snapshot = (grants: CoordinateGrant[] = [], roles = ROLES): PolicySnapshot =>
   ({ version: 3, roles: new Map(roles.map(r => [r.name, r])), grants, rowRules: [], loadedAt: new Date() })
-const principal = (roles: string[], department: string | null = null): Principal =>
-  ({ subject: 'u', roles, department, purpose: null, authenticated: true })
-const grant = (role: string, coordinate: string, effect: 'ALLOW' | 'DENY' = 'ALLOW', validUntil: string | null = null): CoordinateGrant =>
-  ({ role, coordinate, effect, validUntil })
 
 const COORDINATES = [...owners.keys()]
 const ROLE_NAMES = ROLES.map(r => r.name)
