@@ -84,7 +84,9 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
   const subgraphHeaders = (subgraph: string, context: unknown): Record<string, string> => {
     const ctx = context as Partial<GatewayContext> | undefined
     if (!deps.internalSigner || !ctx?.principal || !ctx.access) return {}
-    const identity: InternalIdentity = { ...ctx.principal, aggregateOnly: ctx.access.aggregateOnly, policyVersion: ctx.access.policyVersion }
+    const identity: InternalIdentity = {
+      ...ctx.principal, aggregateOnly: ctx.access.aggregateOnly, policyVersion: ctx.access.policyVersion, scopes: [...ctx.access.scopes],
+    }
     return { 'x-stadtgraph-internal': deps.internalSigner.sign(identity, subgraph) }
   }
   const load = (sdl: string): LoadedSupergraph => ({

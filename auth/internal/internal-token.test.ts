@@ -12,9 +12,9 @@ const T0 = Date.UTC(2026, 0, 15, 10, 0, 0)
 
 const staff: InternalIdentity = {
   subject: 'u1', roles: ['staff'], department: 'soziales', purpose: 'Unterbringungsplanung', authenticated: true,
-  aggregateOnly: false, policyVersion: 7,
+  aggregateOnly: false, policyVersion: 7, scopes: ['open', 'soziales:internal', 'soziales:personal'],
 }
-const anonymous: InternalIdentity = { ...PUBLIC_PRINCIPAL, aggregateOnly: true, policyVersion: 7 }
+const anonymous: InternalIdentity = { ...PUBLIC_PRINCIPAL, aggregateOnly: true, policyVersion: 7, scopes: ['open'] }
 
 const signer = createInternalTokenSigner(SECRET, { now: () => T0 })
 const verifierAt = (ms: number, audience = 'asylum', secret = SECRET) => createInternalTokenVerifier(secret, audience, { now: () => ms })

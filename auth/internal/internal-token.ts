@@ -14,6 +14,11 @@ export interface InternalIdentity extends Principal {
   aggregateOnly: boolean
   /** Policy version the gateway decided under; lets subgraphs and audit tie a call to one policy. */
   policyVersion: number
+  /**
+   * Scopes the caller holds under that policy, for instance-level decisions a schema cannot express
+   * (e.g. which budget versions an argument may ask for).
+   */
+  scopes: readonly string[]
 }
 
 const ISSUER = 'stadtgraph-gateway'
@@ -56,6 +61,7 @@ export function createInternalTokenSigner(secret: string, opts: InternalTokenClo
         authenticated: identity.authenticated,
         aggregateOnly: identity.aggregateOnly,
         policyVersion: identity.policyVersion,
+        scopes: [...identity.scopes],
         ...(identity.subject === null ? {} : { sub: identity.subject }),
       }, key, { algorithm: 'HS256', issuer: ISSUER, audience, jwtid: randomUUID() })
     },
@@ -115,7 +121,8 @@ function identityFromClaims(claims: unknown, nowSeconds: number): InternalIdenti
     (c.sub === undefined || (typeof c.sub === 'string' && c.sub !== '')) &&
     typeof c.authenticated === 'boolean' &&
     typeof c.aggregateOnly === 'boolean' &&
-    typeof c.policyVersion === 'number' && Number.isSafeInteger(c.policyVersion) && c.policyVersion >= 0
+    typeof c.policyVersion === 'number' && Number.isSafeInteger(c.policyVersion) && c.policyVersion >= 0 &&
+    Array.isArray(c.scopes) && c.scopes.every(x => typeof x === 'string' && x !== '')
   if (!ok) throw refused('invalid_claims: internal token shape')
   return Object.freeze({
     subject: (c.sub as string | undefined) ?? null,
@@ -125,5 +132,6 @@ function identityFromClaims(claims: unknown, nowSeconds: number): InternalIdenti
     authenticated: c.authenticated as boolean,
     aggregateOnly: c.aggregateOnly as boolean,
     policyVersion: c.policyVersion as number,
+    scopes: Object.freeze([...(c.scopes as string[])]),
   })
 }

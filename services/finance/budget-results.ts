@@ -38,10 +38,13 @@ export function productResult(year: number, version: BudgetVersion, lines: reado
 /** The plan/actual versions a comparison reads, in the order their loads are issued. */
 export const COMPARED_VERSIONS = ['ANSATZ', 'NACHTRAG', 'FORTGESCHRIEBEN', 'IST', 'PROGNOSE'] as const
 
-/** Ordinary expense per version; deviation = (Ist, else Prognose) − (Nachtrag, else Ansatz). */
-export function planActual(year: number, linesPerVersion: ReadonlyArray<readonly LineAmount[]>) {
+/**
+ * Ordinary expense per version; deviation = (Ist, else Prognose) − (Nachtrag, else Ansatz). Without
+ * `forecastsVisible` the Prognose takes no part, so the deviation cannot reveal it.
+ */
+export function planActual(year: number, linesPerVersion: ReadonlyArray<readonly LineAmount[]>, forecastsVisible = true) {
   const [ansatz, nachtrag, fortgeschrieben, ist, prognose] = linesPerVersion.map(l => (l.length ? lineTotals(l).expense : null))
-  const actual = ist ?? prognose
+  const actual = ist ?? (forecastsVisible ? prognose : null)
   const plan = nachtrag ?? ansatz
   const deviation = actual !== null && plan !== null ? actual - plan : null
   const optional = (v: number | null) => (v === null ? null : money(v))

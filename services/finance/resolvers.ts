@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql'
 import type { ServiceContext } from '../../lib/service/define-service.js'
 import { money } from '../../lib/stat.js'
 import { lineTotals } from './account-lines.js'
@@ -15,6 +16,21 @@ interface DistrictRef { ags: string; code: string; residents?: number | null }
 interface YearRef { year: number; residents?: number | null }
 
 const provenance = (parent: { datasetId: string }, _: unknown, ctx: Ctx) => ctx.loaders.provenance.load(parent.datasetId)
+
+/** Forecasts and the running plan are internal (PlanActual.prognose / .fortgeschrieben are classified so). */
+const FORECAST_VERSIONS: ReadonlySet<BudgetVersion> = new Set(['PROGNOSE', 'FORTGESCHRIEBEN'])
+const forecastsVisible = (ctx: Ctx) => ctx.principal.scopes.includes('internal') || ctx.principal.scopes.includes('finance:internal')
+
+/**
+ * A version argument is an instance-level decision the schema cannot make: asking for a forecast
+ * without internal access gives `null` with FORBIDDEN_FIELD at the field, never the figures.
+ */
+function assertVersionAllowed(version: BudgetVersion, ctx: Ctx): BudgetVersion {
+  if (FORECAST_VERSIONS.has(version) && !forecastsVisible(ctx)) {
+    throw new GraphQLError(`Budget version ${version} is internal to the finance department`, { extensions: { code: 'FORBIDDEN_FIELD' } })
+  }
+  return version
+}
 
 async function wholeBudget(year: number, version: BudgetVersion, ctx: Ctx) {
   const [lines, payments] = await Promise.all([
@@ -54,16 +70,17 @@ export const resolvers = {
     children: (p: ProductTable, _: unknown, ctx: Ctx) => ctx.loaders.children.load(p.code),
     teilhaushalt: (p: ProductTable, _: unknown, ctx: Ctx) => (p.teilhaushalt_code ? ctx.loaders.teilhaushalt.load(p.teilhaushalt_code) : null),
     result: async (p: ProductTable, { year, version }: { year: number; version: BudgetVersion }, ctx: Ctx) => {
-      const lines = await ctx.loaders.productLines.load(key(p.code, assertYear(year), version))
+      const lines = await ctx.loaders.productLines.load(key(p.code, assertYear(year), assertVersionAllowed(version, ctx)))
       return lines.length ? productResult(year, version, lines) : null
     },
     comparison: async (p: ProductTable, { year }: { year: number }, ctx: Ctx) => {
       assertYear(year)
       const lines = await ctx.loaders.productLines.loadMany(COMPARED_VERSIONS.map(v => key(p.code, year, v)))
-      return planActual(year, lines.map(l => { if (l instanceof Error) throw l; return l }))
+      return planActual(year, lines.map(l => { if (l instanceof Error) throw l; return l }), forecastsVisible(ctx))
     },
     series: async (p: ProductTable, { from, to, version }: { from: number; to: number; version: BudgetVersion }, ctx: Ctx) => {
       assertYearRange(from, to)
+      assertVersionAllowed(version, ctx)
       const years = Array.from({ length: to - from + 1 }, (_, i) => from + i)
       const lines = await ctx.loaders.productLines.loadMany(years.map(y => key(p.code, y, version)))
       return years.flatMap((year, i) => {
@@ -107,9 +124,9 @@ export const resolvers = {
     },
   },
   Year: {
-    budget: (y: YearRef, { version }: { version: BudgetVersion }, ctx: Ctx) => wholeBudget(y.year, version, ctx),
+    budget: (y: YearRef, { version }: { version: BudgetVersion }, ctx: Ctx) => wholeBudget(y.year, assertVersionAllowed(version, ctx), ctx),
     expensePerCapita: async (y: YearRef, { version }: { version: BudgetVersion }, ctx: Ctx) => {
-      const lines = await ctx.loaders.budgetLines.load(key(y.year, version))
+      const lines = await ctx.loaders.budgetLines.load(key(y.year, assertVersionAllowed(version, ctx)))
       return lines.length ? perCapita(lineTotals(lines).expense, y.residents) : null
     },
     debt: async (y: YearRef, _: unknown, ctx: Ctx) => {

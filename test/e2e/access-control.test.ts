@@ -102,6 +102,20 @@ describe('projected schemas per role', () => {
     expect(financeStaff.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED')
   })
 
+  it('denies forecasts asked for through an argument at the instance: null + FORBIDDEN_FIELD, the rest intact', async () => {
+    const q = '{ product(code: "313") { name result(year: 2026, version: PROGNOSE) { ordinaryExpense { amount } } comparison(year: 2026) { ansatz { amount } deviation { amount } } } }'
+    const pub = await city.query(q)
+    expect(pub.data.product.name).toBeTruthy()
+    expect(pub.data.product.result).toBeNull()
+    expect(pub.errors?.map(e => [e.extensions?.code, e.path])).toEqual([['FORBIDDEN_FIELD', ['product', 'result']]])
+    // 2026 has no Ist yet: for the public the deviation must not be derived from the Prognose
+    expect(pub.data.product.comparison.deviation).toBeNull()
+    const committee = await city.queryAs('committee', q)
+    expect(committee.errors).toBeUndefined()
+    expect(committee.data.product.result.ordinaryExpense.amount).toBeGreaterThan(0)
+    expect(committee.data.product.comparison.deviation.amount).not.toBeNull()
+  })
+
   it('gives the admin role policy tools, not data', async () => {
     const res = await city.queryAs('admin', '{ districts { code } }')
     expect(res.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED')

@@ -11,6 +11,7 @@ const signer = createInternalTokenSigner(TEST_INTERNAL_SECRET)
 /** Identity department tests call their subgraph with: exact aggregates, no department. */
 export const TEST_IDENTITY: InternalIdentity = Object.freeze({
   subject: 'test', roles: ['controlling'], department: null, purpose: null, authenticated: true, aggregateOnly: false, policyVersion: 0,
+  scopes: ['open', 'internal'],
 })
 
 /** Headers a gateway would send to `subgraph` for `identity`. */
