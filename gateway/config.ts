@@ -27,6 +27,8 @@ export interface GatewayConfig {
   /** Secret for signing internal identity tokens to subgraphs; null sends none (third-party subgraphs). */
   readonly internalTokenSecret: string | null
   readonly limits: OperationLimits
+  /** Who may introspect (their own projection): everyone, authenticated callers only, or nobody. */
+  readonly introspection: 'all' | 'authenticated' | 'off'
 }
 
 export class ConfigError extends Error {}
@@ -49,6 +51,13 @@ function parseLimit(value: string | undefined, name: string, fallback: number, z
   const n = Number(value)
   if (!Number.isInteger(n) || n < (zeroAllowed ? 0 : 1)) throw new ConfigError(`${name} must be a ${zeroAllowed ? 'non-negative' : 'positive'} integer, got "${value}"`)
   return n
+}
+
+/** Production hides the schema from anonymous callers (authorization.md E12); development shows each caller its projection. */
+function parseIntrospection(value: string | undefined, nodeEnv: string | undefined): 'all' | 'authenticated' | 'off' {
+  if (value === undefined || value === '') return nodeEnv === 'production' ? 'authenticated' : 'all'
+  if (value === 'all' || value === 'authenticated' || value === 'off') return value
+  throw new ConfigError(`INTROSPECTION must be "all", "authenticated" or "off", got "${value}"`)
 }
 
 function parseAuthorization(value: string | undefined): 'enforce' | 'off' {
@@ -113,6 +122,7 @@ export function readGatewayConfig(argv: readonly string[] = process.argv.slice(2
     replicaId: one('replica-id') ?? env.REPLICA_ID ?? `${hostname()}-${process.pid}`,
     databaseUrl: env.DATABASE_URL || null,
     internalTokenSecret: env.INTERNAL_TOKEN_SECRET || null,
+    introspection: parseIntrospection(env.INTROSPECTION, env.NODE_ENV),
     limits: Object.freeze({
       ratePerMinute: parseLimit(env.RATE_LIMIT_PER_MINUTE, 'RATE_LIMIT_PER_MINUTE', DEFAULT_LIMITS.ratePerMinute, true),
       anonymousRatePerMinute: parseLimit(env.RATE_LIMIT_ANONYMOUS_PER_MINUTE, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', DEFAULT_LIMITS.anonymousRatePerMinute, true),

@@ -110,10 +110,11 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
 
   const accessOf = (principal: Principal): EffectiveAccess =>
     config.authorization === 'off' ? UNRESTRICTED : effectiveAccess(deps.policy.snapshot(), principal)
-  const serverFor = (access: EffectiveAccess) => {
+  const serverFor = (access: EffectiveAccess, principal: Principal) => {
     const loaded = current
+    const introspection = config.introspection === 'all' || (config.introspection === 'authenticated' && principal.authenticated)
     return servers.get(`${loaded.hash}|${access.key}`, () =>
-      access === UNRESTRICTED ? loaded.schema : projectSchema(loaded.schema, loaded.requirements, loaded.owners, access))
+      access === UNRESTRICTED ? loaded.schema : projectSchema(loaded.schema, loaded.requirements, loaded.owners, access), { introspection })
   }
 
   let admin: ApolloServer<any> | null = null
@@ -189,7 +190,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
         }
         const principal = withPurpose(authenticated, req)
         const access = accessOf(principal)
-        const apollo = await serverFor(access)
+        const apollo = await serverFor(access, principal)
         return handleGraphQL(apollo, req, res, async () => ({ principal, access }))
       }
       if (path === config.adminPath) {

@@ -12,7 +12,7 @@ import type { GatewayContext } from '../gateway-context.js'
  * only the projection. Bounded: the least recently used entries are dropped.
  */
 export interface ProjectedServers {
-  get(key: string, build: () => GraphQLSchema): Promise<ApolloServer<GatewayContext>>
+  get(key: string, build: () => GraphQLSchema, opts?: { introspection?: boolean }): Promise<ApolloServer<GatewayContext>>
   clear(): void
   size(): number
 }
@@ -21,7 +21,9 @@ export function createProjectedServers(plugins: ApolloServerPlugin<GatewayContex
   const cache = new Map<string, Promise<ApolloServer<GatewayContext>>>()
   const formatError = createFormatError('gateway')
   return {
-    get(key, build) {
+    get(baseKey, build, opts = {}) {
+      const introspection = opts.introspection ?? true
+      const key = `${baseKey}|introspection=${introspection}`
       const hit = cache.get(key)
       if (hit) {
         cache.delete(key)
@@ -31,6 +33,7 @@ export function createProjectedServers(plugins: ApolloServerPlugin<GatewayContex
       const created = (async () => {
         const server = new ApolloServer<GatewayContext>({
           schema: build(),
+          introspection,
           includeStacktraceInErrorResponses: false,
           // No "Did you mean …?": a suggestion could name a field the caller may not see.
           hideSchemaDetailsFromClientErrors: true,
@@ -38,7 +41,10 @@ export function createProjectedServers(plugins: ApolloServerPlugin<GatewayContex
           parseOptions: { maxTokens },
           formatError: (formatted, error) => formatError(
             formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && isTokenLimitError(formatted.message)
-              ? { message: tokenLimitError(maxTokens).message, extensions: { code: 'MAX_TOKENS_EXCEEDED' } } : formatted, error),
+              ? { message: tokenLimitError(maxTokens).message, extensions: { code: 'MAX_TOKENS_EXCEEDED' } }
+              : /introspection is not allowed/i.test(formatted.message)
+                ? { message: 'Introspection is not available to this caller', extensions: { code: 'INTROSPECTION_DISABLED' } }
+                : formatted, error),
           stopOnTerminationSignals: false,
           plugins: [ApolloServerPluginLandingPageDisabled(), ...plugins],
         })

@@ -115,3 +115,24 @@ describe('rate limits', () => {
     }
   })
 })
+
+describe('introspection in production', () => {
+  it('is closed to anonymous callers in every form, and shows authenticated callers their projection', async () => {
+    const config = testGatewayConfig({ supergraphSdl: city.supergraphSdl, introspection: 'authenticated' })
+    const deps = await createGatewayDeps(config, TEST_IDENTITY_CONFIG)
+    const gw = await createGateway(config, deps)
+    try {
+      for (const query of ['{ __schema { types { name } } }', '{ __type(name: "Accommodation") { fields { name } } }', '{ s: __schema { queryType { name } } }', '{ __schema #x\n { types { name } } }']) {
+        const res = await graphql(gw.url, query)
+        expect(res.status, query).toBe(400)
+        expect(res.errors?.[0].extensions?.code, query).toBe('INTROSPECTION_DISABLED')
+      }
+      expect((await graphql(gw.url, '{ __typename districts { code } }')).errors).toBeUndefined()
+      const staff = await graphql(gw.url, '{ __type(name: "Accommodation") { fields { name } } }', undefined, bearer('staff', { department: 'asylum' }))
+      expect(staff.data.__type.fields.map((f: { name: string }) => f.name)).toContain('operator')
+    } finally {
+      await gw.close()
+      await deps.close()
+    }
+  })
+})
