@@ -4,12 +4,12 @@ import { PolicyError, type CoordinateGrant, type PolicySnapshot, type RoleDefini
 import { appendAuditEntry, readAuditLog, verifyAuditChain, type AuditChainStatus, type AuditEntry } from './audit-chain.js'
 import type { AccessTables } from './db.js'
 import { DEFAULT_ROLES } from './default-roles.js'
-import { addedSensitiveScopes, checkChangeId, grantNeedsApproval, pendingApproval, type PendingChange, type PendingKind } from './four-eyes.js'
+import { addedSensitiveScopes, checkChangeId, grantNeedsApproval, importAdditions, pendingApproval, type PendingChange, type PendingKind } from './four-eyes.js'
 import { migrations } from './migrations/index.js'
 import { POLICY_CHANNEL, subscribePolicyVersion, type PolicyLogger, type PolicySubscription } from './subscribe-policy-version.js'
 import {
   validateCoordinate, validateGrant, validatePolicy, validateRole, validateRoleName, validateRowRule,
-  validateRowRuleCoordinate, type Classify,
+  validateRowRuleCoordinate, type Classify, type PolicyInput,
 } from './validate-policy.js'
 
 export const ACCESS_SCHEMA = 'access'
@@ -50,6 +50,9 @@ export interface PolicyStore {
   /**
    * Replaces roles, grants and row rules in one transaction; all or nothing. Takes the parts, or
    * `json`: a document as exportPolicy writes it (its `version` is ignored; `expectedVersion` counts).
+   * An import that adds an ALLOW on personal/special data or a personal/special scope (compared
+   * with the current policy) is not applied: the whole import becomes one pending change
+   * (`policy.import`) and the call throws PENDING_APPROVAL.
    */
   importPolicy(input: ChangeContext & (PolicyParts | { json: string })): Promise<ChangeResult>
   exportPolicy(): Promise<PolicyExport>
@@ -137,6 +140,16 @@ function policyDocument(input: Partial<PolicyParts> & { json?: unknown }): unkno
   }
 }
 
+/** Runs `validate` on a pending change's payload; an INVALID_POLICY pointer then points into `/payload`. */
+function atPayload<T>(validate: () => T): T {
+  try {
+    return validate()
+  } catch (err) {
+    if (err instanceof PolicyError && err.code === 'INVALID_POLICY') throw new PolicyError(err.code, err.message, `/payload${err.pointer ?? ''}`)
+    throw err
+  }
+}
+
 async function roleNames(trx: Kysely<any>): Promise<Set<string>> {
   return new Set((await access(trx).selectFrom('role').select('name').execute()).map(r => r.name))
 }
@@ -216,6 +229,28 @@ export function createPolicyStore(db: Kysely<any>, options: PolicyStoreOptions =
       .onConflict(oc => oc.columns(['role', 'coordinate']).doUpdateSet({ effect: grant.effect, valid_until: grant.validUntil }))
       .execute()
     return { grant, previous: previous ? { effect: previous.effect, validUntil: previous.valid_until } : null }
+  }
+
+  /** Replaces the whole policy with `policy` (validated); `before` is the policy it replaces, for the audit row. */
+  async function applyImport(trx: Transaction<any>, policy: PolicyInput, before: PolicyExport): Promise<Record<string, unknown>> {
+    const a = access(trx)
+    // Children first; the cascade would do it, but explicit deletes keep the statement order obvious.
+    await a.deleteFrom('row_rule').execute()
+    await a.deleteFrom('coordinate_grant').execute()
+    await a.deleteFrom('role').execute()
+    if (policy.roles.length) await a.insertInto('role').values(policy.roles.map(roleRow)).execute()
+    if (policy.grants.length) {
+      await a.insertInto('coordinate_grant')
+        .values(policy.grants.map(g => ({ role: g.role, coordinate: g.coordinate, effect: g.effect, valid_until: g.validUntil }))).execute()
+    }
+    if (policy.rowRules.length) {
+      await a.insertInto('row_rule')
+        .values(policy.rowRules.map(r => ({ role: r.role, coordinate: r.coordinate, condition: JSON.stringify(r.condition) }))).execute()
+    }
+    return {
+      ...policy,
+      replaced: { roles: before.roles.length, grants: before.grants.length, rowRules: before.rowRules.length },
+    }
   }
 
   /** The open pending change `id`, locked; INVALID_POLICY if unknown or already decided. */
@@ -313,25 +348,14 @@ export function createPolicyStore(db: Kysely<any>, options: PolicyStoreOptions =
 
     importPolicy: input => change(input, 'policy.import', async trx => {
       const policy = validatePolicy(policyDocument(input), options.classify)
-      const a = access(trx)
       const before = await readPolicy(trx)
-      // Children first; the cascade would do it, but explicit deletes keep the statement order obvious.
-      await a.deleteFrom('row_rule').execute()
-      await a.deleteFrom('coordinate_grant').execute()
-      await a.deleteFrom('role').execute()
-      if (policy.roles.length) await a.insertInto('role').values(policy.roles.map(roleRow)).execute()
-      if (policy.grants.length) {
-        await a.insertInto('coordinate_grant')
-          .values(policy.grants.map(g => ({ role: g.role, coordinate: g.coordinate, effect: g.effect, valid_until: g.validUntil }))).execute()
+      // Four eyes for the import as a whole: it opens nothing setGrant/upsertRole would hold back for a second administrator.
+      const added = importAdditions(policy, before, options.classify)
+      if (added.length) {
+        const shown = added.length > 5 ? `${added.slice(0, 5).join(', ')} and ${added.length - 5} more` : added.join(', ')
+        return new NeedsApproval('policy.import', { roles: policy.roles, grants: policy.grants, rowRules: policy.rowRules }, `an import adding ${shown}`)
       }
-      if (policy.rowRules.length) {
-        await a.insertInto('row_rule')
-          .values(policy.rowRules.map(r => ({ role: r.role, coordinate: r.coordinate, condition: JSON.stringify(r.condition) }))).execute()
-      }
-      return {
-        ...policy,
-        replaced: { roles: before.roles.length, grants: before.grants.length, rowRules: before.rowRules.length },
-      }
+      return applyImport(trx, policy, before)
     }),
 
     exportPolicy: () => db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(trx => readPolicy(trx)),
@@ -357,6 +381,9 @@ export function createPolicyStore(db: Kysely<any>, options: PolicyStoreOptions =
         if (pending.kind === 'grant.set') {
           const names = await roleNames(trx)
           result = await applyGrant(trx, validateGrant(pending.payload.grant, '/payload/grant', n => names.has(n), options.classify))
+        } else if (pending.kind === 'policy.import') {
+          const policy = atPayload(() => validatePolicy(pending.payload, options.classify))
+          result = await applyImport(trx, policy, await readPolicy(trx))
         } else {
           const role = validateRole(pending.payload.role, '/payload/role')
           result = await applyRole(trx, role, await readRole(trx, role.name))

@@ -47,7 +47,7 @@ export interface AccessTables {
   }
   pending_change: {
     id: Generated<number | string>
-    kind: 'grant.set' | 'role.upsert'
+    kind: 'grant.set' | 'role.upsert' | 'policy.import'
     payload: ColumnType<Record<string, unknown>, string, never>
     requested_by: string
     requested_at: ColumnType<Date, string | undefined, never>

@@ -234,6 +234,174 @@ describe('four-eyes: approving and rejecting', () => {
   })
 })
 
+describe('four-eyes for whole-policy imports', () => {
+  /** The current policy as an import document (parts only), edited by `edit`. */
+  async function edited(edit: (doc: { roles: RoleDefinition[]; grants: CoordinateGrant[]; rowRules: any[] }) => void) {
+    const { roles, grants, rowRules } = structuredClone(await store.exportPolicy())
+    const doc = { roles, grants, rowRules }
+    edit(doc)
+    return doc
+  }
+  /** Sets `g` in the document's grants, replacing one on the same (role, coordinate). */
+  const put = (d: { grants: CoordinateGrant[] }, ...gs: CoordinateGrant[]) => {
+    for (const g of gs) d.grants.splice(0, d.grants.length, ...d.grants.filter(x => x.role !== g.role || x.coordinate !== g.coordinate), g)
+  }
+  const gain = (d: { roles: RoleDefinition[] }, name: string, scope: string) => {
+    const r = d.roles.find(x => x.name === name)!
+    r.scopes = [...r.scopes, scope]
+  }
+  const importing = (doc: object, actor = 'anna') => (v: number) => store.importPolicy({ json: JSON.stringify(doc), expectedVersion: v, actor })
+
+  it('holds back an import adding an ALLOW on personal data: one pending policy.import with the validated import, nothing applied', async () => {
+    // validUntil left out on purpose: the stored payload is the validated (normalised) import.
+    const doc = await edited(d => { d.grants.push({ role: 'committee', coordinate: 'AllocationRecord.id', effect: 'ALLOW' } as CoordinateGrant) })
+    const id = await request(importing(doc), 'anna')
+    const listed = (await store.pendingChanges()).find(p => p.id === id)!
+    expect(listed).toMatchObject({ kind: 'policy.import', requestedBy: 'anna' })
+    expect(listed.payload).toEqual({ ...doc, grants: doc.grants.map(g => ({ ...g, validUntil: g.validUntil ?? null })) })
+    expect((await store.load()).grants).not.toContainEqual(grant('committee', 'AllocationRecord.id'))
+    const err = await refusal(importing(doc)(await store.version()))
+    expect(err.message).toMatch(/\(policy\.import\): an import adding ALLOW of AllocationRecord\.id to role committee opens personal or special data/)
+  })
+
+  type Doc = { roles: RoleDefinition[]; grants: CoordinateGrant[] }
+  /** [name, what is applied at once first (an import without additions), the import that must wait]. */
+  const waits: Array<[string, ((d: Doc) => void) | null, (d: Doc) => void]> = [
+    ['an ALLOW on special data among harmless edits', null, d => {
+      put(d, grant('controlling', 'Accommodation.operator'), grant('staff', 'AllocationRecord.religion', 'DENY'), grant('leadership', 'AllocationRecord.religion'))
+    }],
+    ['a personal scope gained by an existing role', null, d => { gain(d, 'controlling', 'asylum:personal') }],
+    ['a new role holding special', null, d => { d.roles.push(role('inspector', ['open', 'health:special'])) }],
+    ['an existing personal ALLOW whose end date is lifted',
+      d => { put(d, { ...grant('controlling', 'AllocationRecord.religion'), validUntil: '2030-01-01' }) },
+      d => { put(d, grant('controlling', 'AllocationRecord.religion')) }],
+    ['an existing personal ALLOW whose end date is moved later',
+      d => { put(d, { ...grant('controlling', 'AllocationRecord.religion'), validUntil: '2030-01-01' }) },
+      d => { put(d, { ...grant('controlling', 'AllocationRecord.religion'), validUntil: '2031-01-01' }) }],
+    ['a DENY on personal data turned into an ALLOW',
+      d => { put(d, grant('leadership', 'AllocationRecord.id', 'DENY')) },
+      d => { put(d, grant('leadership', 'AllocationRecord.id')) }],
+  ]
+  it.each(waits)('holds back an import with %s', async (_name, first, edit) => {
+    if (first) {
+      const v = await store.version()
+      expect(await importing(await edited(first))(v)).toEqual({ version: v + 1 })
+    }
+    await request(importing(await edited(edit)), 'anna')
+  })
+
+  const immediate: Array<[string, (d: Doc) => void]> = [
+    ['the current policy as it is (its personal ALLOWs included)', () => {}],
+    ['only open/internal ALLOWs, DENYs and a role without personal scopes', d => {
+      put(d, grant('committee', 'District.name'), grant('committee', 'AllocationRecord.religion', 'DENY'))
+      d.roles.push(role('viewer', ['open', 'asylum:internal']))
+    }],
+    ['a personal ALLOW shortened and a personal scope dropped', d => {
+      d.grants.find(g => g.role === 'controlling' && g.coordinate === 'AllocationRecord.religion')!.validUntil = '2029-12-31'
+      const staff = d.roles.find(r => r.name === 'staff')!
+      staff.scopes = staff.scopes.filter(s => !s.endsWith(':special'))
+    }],
+    ['personal grants and roles removed', d => {
+      d.grants.splice(0, d.grants.length, ...d.grants.filter(g => !g.coordinate.startsWith('AllocationRecord.')))
+      d.roles.splice(0, d.roles.length, ...d.roles.filter(r => r.name !== 'census'))
+    }],
+  ]
+  it.each(immediate)('applies an import with %s at once', async (_name, edit) => {
+    const before = await state()
+    const doc = await edited(edit)
+    expect(await importing(doc)(before.policy.version)).toEqual({ version: before.policy.version + 1 })
+    const after = await state()
+    expect(after.pending).toEqual(before.pending)
+    expect(after.audit).toBe(before.audit + 1)
+    const { version: _v, ...parts } = after.policy
+    expect(parts).toEqual({
+      roles: [...doc.roles].sort((a, b) => a.name.localeCompare(b.name)),
+      grants: [...doc.grants].sort((a, b) => a.role === b.role ? (a.coordinate < b.coordinate ? -1 : 1) : a.role < b.role ? -1 : 1),
+      rowRules: after.policy.rowRules,
+    })
+    expect((await store.auditLog({ limit: 1 }))[0]).toMatchObject({ actor: 'anna', action: 'policy.import', payload: { version: after.policy.version } })
+  })
+
+  it('checks a held-back import like a write: a stale version conflicts and nothing is stored', async () => {
+    const before = await state()
+    const doc = await edited(d => { put(d, grant('committee', 'AllocationRecord.id')) })
+    expect((await refusal(importing(doc)(before.policy.version - 1))).code).toBe('VERSION_CONFLICT')
+    expect(await state()).toEqual(before)
+  })
+
+  it('refuses self-approval (FORBIDDEN); a second administrator applies it like a direct import: one version, change.approved, NOTIFY', async () => {
+    const doc = await edited(d => {
+      put(d, grant('committee', 'AllocationRecord.id'), grant('committee', 'District.name'))
+      gain(d, 'committee', 'asylum:personal')
+    })
+    const requestedAt = await store.version()
+    const id = await request(importing(doc), 'anna')
+
+    let before = await state()
+    const own = await refusal(store.approveChange({ id, expectedVersion: before.policy.version, actor: 'anna' }))
+    expect(own.code).toBe('FORBIDDEN')
+    expect(own.message).toMatch(/^four-eyes: /)
+    expect(await state()).toEqual(before)
+
+    // Another change lands meanwhile: approveChange checks the version the approver passes, not the request's.
+    await store.setGrant({ grant: grant('committee', 'Accommodation.operator'), expectedVersion: requestedAt, actor: 'clara' })
+    before = await state()
+    expect((await refusal(store.approveChange({ id, expectedVersion: requestedAt, actor: 'bernd' }))).code).toBe('VERSION_CONFLICT')
+    expect(await state()).toEqual(before)
+
+    const seen: number[] = []
+    const sub = await store.subscribe(v => seen.push(v), { pollMs: 600_000 })
+    try {
+      const result = await store.approveChange({ id, expectedVersion: before.policy.version, actor: 'bernd' })
+      expect(result).toEqual({ version: before.policy.version + 1 })
+      const deadline = Date.now() + 5_000
+      while (!seen.includes(result.version) && Date.now() < deadline) await new Promise(r => setTimeout(r, 10))
+      expect(seen).toEqual([result.version])
+    } finally {
+      await sub.close()
+    }
+    const after = await state()
+    // The import replaced the whole policy, clara's grant (made after the request) included.
+    const { version, ...parts } = after.policy
+    expect(version).toBe(before.policy.version + 1)
+    expect(parts.grants).toContainEqual(grant('committee', 'AllocationRecord.id'))
+    expect(parts.grants).not.toContainEqual(grant('committee', 'Accommodation.operator'))
+    expect(parts.roles.find(r => r.name === 'committee')!.scopes).toContain('asylum:personal')
+    expect(parts).toEqual(await store.exportPolicy().then(({ version: _v, ...p }) => p))
+    expect(new Set(parts.grants.map(g => `${g.role} ${g.coordinate} ${g.effect}`))).toEqual(new Set(doc.grants.map(g => `${g.role} ${g.coordinate} ${g.effect}`)))
+    expect(after.audit).toBe(before.audit + 1)
+    expect(after.pending).toEqual(before.pending.filter(p => p !== id))
+    expect((await store.auditLog({ limit: 1 }))[0]).toMatchObject({
+      actor: 'bernd', action: 'change.approved',
+      payload: { version, changeId: id, kind: 'policy.import', requestedBy: 'anna', approvedBy: 'bernd', replaced: { roles: before.policy.roles.length, grants: before.policy.grants.length } },
+    })
+    expect(await refusal(store.approveChange({ id, expectedVersion: version, actor: 'clara' }))).toMatchObject({ code: 'INVALID_POLICY', pointer: '/id' })
+  })
+
+  it('validates a held-back import again on approval (against the graph as it is then); refused, it stays open', async () => {
+    const doc = await edited(d => { put(d, grant('leadership', 'AllocationRecord.religion', 'ALLOW')) })
+    const id = await request(importing(doc), 'anna')
+    // The graph changed: AllocationRecord.religion is gone.
+    const later = createPolicyStore(handle.db, { classify: c => (c === 'AllocationRecord.religion' ? undefined : CLASSES[c]) })
+    const before = await state()
+    const err = await refusal(later.approveChange({ id, expectedVersion: before.policy.version, actor: 'bernd' }))
+    expect(err.code).toBe('INVALID_POLICY')
+    expect(err.pointer).toMatch(/^\/payload\/grants\/\d+\/coordinate$/)
+    expect(await state()).toEqual(before)
+    expect(before.pending).toContain(id)
+    await store.rejectChange({ id, actor: 'anna' })
+  })
+
+  it('keeps the kind check: policy.import is accepted by the table, unknown kinds are not', async () => {
+    await expect(sql`insert into access.pending_change (kind, payload, requested_by) values ('policy.bogus', '{}', 'x')`.execute(handle.db))
+      .rejects.toThrow(/check constraint/)
+  })
+
+  it('leaves an intact audit chain', async () => {
+    expect(await store.verifyAuditChain()).toMatchObject({ ok: true, brokenAt: null })
+  })
+})
+
 describe('four-eyes without a classifier', () => {
   it('still holds back roles gaining personal scopes (no graph needed for that)', async () => {
     const bare = createPolicyStore(handle.db)

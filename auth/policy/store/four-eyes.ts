@@ -1,5 +1,5 @@
 import { PolicyError, type CoordinateGrant, type RoleDefinition } from '../types.js'
-import { NEVER_PUBLIC, scopeClass, type Classify } from './validate-policy.js'
+import { NEVER_PUBLIC, scopeClass, type Classify, type PolicyInput } from './validate-policy.js'
 
 /**
  * Four-eyes principle (authorization.md §5 G6): a change that opens personal or special data is
@@ -9,12 +9,12 @@ import { NEVER_PUBLIC, scopeClass, type Classify } from './validate-policy.js'
  */
 
 /** The changes that can wait for approval, named like the audit actions of their direct form. */
-export type PendingKind = 'grant.set' | 'role.upsert'
+export type PendingKind = 'grant.set' | 'role.upsert' | 'policy.import'
 
 export interface PendingChange {
   id: number
   kind: PendingKind
-  /** `{ grant }` or `{ role }`: the validated input, applied as it is on approval. */
+  /** `{ grant }`, `{ role }` or `{ roles, grants, rowRules }`: the validated input, applied as it is on approval. */
   payload: Record<string, unknown>
   requestedBy: string
   requestedAt: Date
@@ -40,6 +40,30 @@ export function grantNeedsApproval(grant: CoordinateGrant, classify: Classify | 
 export function addedSensitiveScopes(role: RoleDefinition, previous: RoleDefinition | null): string[] {
   const had = new Set(previous?.scopes ?? [])
   return role.scopes.filter(s => !had.has(s) && NEVER_PUBLIC.has(scopeClass(s)))
+}
+
+/**
+ * What importing `policy` over `current` would open that `current` does not: each ALLOW on a
+ * coordinate `classify` calls personal/special that `current` lacks (a role counts by name; an
+ * existing ALLOW counts only if it lasts at least as long, so lifting or extending its `validUntil`
+ * is an addition too), and each personal/special scope a role gains as `upsertRole` counts it.
+ * Empty: the import may apply at once. Removals never count (narrowing never waits).
+ */
+export function importAdditions(policy: PolicyInput, current: PolicyInput, classify: Classify | undefined): string[] {
+  const added: string[] = []
+  const previousRoles = new Map(current.roles.map(r => [r.name, r]))
+  for (const role of policy.roles) {
+    for (const scope of addedSensitiveScopes(role, previousRoles.get(role.name) ?? null)) added.push(`scope ${scope} to role ${role.name}`)
+  }
+  const key = (g: CoordinateGrant) => `${g.role}\u0000${g.coordinate}`
+  const allowed = new Map(current.grants.filter(g => g.effect === 'ALLOW').map(g => [key(g), g.validUntil]))
+  for (const grant of policy.grants) {
+    if (!grantNeedsApproval(grant, classify)) continue
+    const had = allowed.get(key(grant))
+    const covered = had !== undefined && (had === null || (grant.validUntil !== null && grant.validUntil <= had))
+    if (!covered) added.push(`ALLOW of ${grant.coordinate} to role ${grant.role}${grant.validUntil ? ` until ${grant.validUntil}` : ''}`)
+  }
+  return added
 }
 
 /** The refusal of a write that was stored for approval instead; `changeId` names the pending change. */

@@ -8,6 +8,7 @@ import { createDatabase } from '../../../test/helpers/test-database.js'
 import { createPolicyStore, type PolicyStore } from './create-policy-store.js'
 import { DEFAULT_ROLES } from './default-roles.js'
 import { runPolicyCli } from './policy-cli.js'
+import type { Classify } from './validate-policy.js'
 
 let database: Awaited<ReturnType<typeof createDatabase>>
 let empty: Awaited<ReturnType<typeof createDatabase>>
@@ -15,10 +16,10 @@ let handle: DbHandle<any>
 let store: PolicyStore
 let dir: string
 
-async function cli(argv: string[], env: Record<string, string | undefined> = { DATABASE_URL: database.url, USER: 'tester' }) {
+async function cli(argv: string[], env: Record<string, string | undefined> = { DATABASE_URL: database.url, USER: 'tester' }, classify?: Classify) {
   let stdout = ''
   let stderr = ''
-  const code = await runPolicyCli(argv, env, { stdout: t => { stdout += t }, stderr: t => { stderr += t } })
+  const code = await runPolicyCli(argv, env, { stdout: t => { stdout += t }, stderr: t => { stderr += t }, classify })
   return { code, stdout, stderr }
 }
 
@@ -129,6 +130,54 @@ describe('policy CLI', () => {
     const { code, stderr } = await cli(argv as string[], env as Record<string, string>)
     expect(code).toBe(2)
     expect(stderr).toMatch(message)
+  })
+
+  describe('import and four eyes (with the graph\'s classes)', () => {
+    const classify: Classify = c => (c.startsWith('AllocationRecord.') ? 'personal' : c.startsWith('BudgetLine.') ? 'internal' : undefined)
+    const pending = async () => (await store.pendingChanges()).map(p => p.id)
+
+    it('holds back an import adding a personal grant: prints the pending change id, exits 1, changes nothing', async () => {
+      const before = await state()
+      const pendingBefore = await pending()
+      const file = join(dir, 'personal.json')
+      const doc = JSON.parse(JSON.stringify(before.policy))
+      doc.grants.push({ role: 'controlling', coordinate: 'AllocationRecord.id', effect: 'ALLOW', validUntil: null })
+      writeFileSync(file, JSON.stringify(doc))
+
+      const { code, stdout, stderr } = await cli(['import', '--file', file, '--actor', 'anna'], undefined, classify)
+      expect(code).toBe(1)
+      const id = Number(/^pending change (\d+)$/m.exec(stdout)?.[1])
+      expect(id).toBeGreaterThan(0)
+      expect(stdout).toBe(`pending change ${id}\n`)
+      expect(stderr).toContain(`${file} NOT imported`)
+      expect(stderr).toContain(`as pending change ${id}; the policy is unchanged`)
+      expect(stderr).toMatch(/^PENDING_APPROVAL: pending change \d+ \(policy\.import\): an import adding ALLOW of AllocationRecord\.id to role controlling/m)
+      const after = await state()
+      expect(after.policy).toEqual(before.policy)
+      expect(after.audit).toBe(before.audit + 1) // change.requested only
+      expect(await pending()).toEqual([...pendingBefore, id])
+      const [change] = (await store.pendingChanges()).filter(p => p.id === id)
+      expect(change).toMatchObject({ kind: 'policy.import', requestedBy: 'anna', payload: { grants: doc.grants } })
+
+      // The requester cannot approve it; a second administrator applies it.
+      const approver = createPolicyStore(handle.db, { classify })
+      await expect(approver.approveChange({ id, expectedVersion: before.policy.version, actor: 'anna' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+      expect(await approver.approveChange({ id, expectedVersion: before.policy.version, actor: 'bernd' })).toEqual({ version: before.policy.version + 1 })
+      expect(await store.exportPolicy()).toEqual({ ...doc, version: before.policy.version + 1 })
+    })
+
+    it('applies an import adding nothing personal at once, even with personal grants already in place', async () => {
+      const before = await state()
+      const file = join(dir, 'internal.json')
+      const doc = JSON.parse(JSON.stringify(before.policy))
+      expect(doc.grants).toContainEqual({ role: 'controlling', coordinate: 'AllocationRecord.id', effect: 'ALLOW', validUntil: null })
+      doc.grants.push({ role: 'controlling', coordinate: 'BudgetLine.forecast', effect: 'ALLOW', validUntil: null })
+      writeFileSync(file, JSON.stringify(doc))
+      const { code, stdout } = await cli(['import', '--file', file], undefined, classify)
+      expect(code).toBe(0)
+      expect(stdout).toBe(`imported ${file}: policy version ${before.policy.version + 1}\n`)
+      expect((await state()).policy).toEqual({ ...doc, version: before.policy.version + 1 })
+    })
   })
 
   it('exits 2 with a clear message on a database without the access schema', async () => {

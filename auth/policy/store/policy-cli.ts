@@ -14,11 +14,15 @@ export interface PolicyCliIo {
 const USAGE = `usage: policy <command> (on DATABASE_URL)
   export [--file out.json]                                    write the policy as JSON (stdout without --file)
   import --file in.json [--expected-version N] [--actor name] replace the policy, all or nothing
-                                                              (expected version: --expected-version, else the file's "version")
+                                                              (expected version: --expected-version, else the file's "version";
+                                                              adding personal/special access waits for a second administrator)
   verify-audit                                                check the audit log's hash chain
   roles                                                       list the roles`
 
-/** Exit codes: 0 done, 1 refused (invalid policy, version conflict, broken audit chain), 2 usage or environment. */
+/**
+ * Exit codes: 0 done, 1 refused (invalid policy, version conflict, import waiting for a second
+ * administrator, broken audit chain), 2 usage or environment.
+ */
 export async function runPolicyCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, io: PolicyCliIo = {}): Promise<number> {
   const out = io.stdout ?? ((t: string) => void process.stdout.write(t))
   const err = io.stderr ?? ((t: string) => void process.stderr.write(t))
@@ -49,9 +53,18 @@ export async function runPolicyCli(argv: readonly string[], env: Readonly<Record
         const expectedVersion = expectedVersionOf(flags.get('expected-version'), json)
         if (expectedVersion === null) { err('give --expected-version N (the file has no "version")\n'); return 2 }
         const actor = flags.get('actor') ?? `cli:${env.USER ?? 'unknown'}`
-        const { version } = await store.importPolicy({ json, expectedVersion, actor })
-        out(`imported ${file}: policy version ${version}\n`)
-        return 0
+        try {
+          const { version } = await store.importPolicy({ json, expectedVersion, actor })
+          out(`imported ${file}: policy version ${version}\n`)
+          return 0
+        } catch (e) {
+          const changeId = (e as { changeId?: unknown }).changeId
+          if (!(e instanceof PolicyError) || e.code !== 'PENDING_APPROVAL' || typeof changeId !== 'number') throw e
+          out(`pending change ${changeId}\n`)
+          err(`${file} NOT imported: it adds access to personal or special data and waits for a second administrator `
+            + `(not ${actor}) as pending change ${changeId}; the policy is unchanged.\n${e.code}: ${e.message}\n`)
+          return 1
+        }
       }
       case 'verify-audit': {
         const status = await store.verifyAuditChain()
