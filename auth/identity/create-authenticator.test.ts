@@ -3,7 +3,7 @@ import jwt from 'jsonwebtoken'
 import { describe, expect, it } from 'vitest'
 import { AuthError, PUBLIC_PRINCIPAL, type Principal } from '../principal.js'
 import { createAuthenticator } from './create-authenticator.js'
-import { readIdentityConfig, type IdentityConfig } from './identity-config.js'
+import { readIdentityConfig } from './identity-config.js'
 
 // Fixtures after authorization.md §7: a test IdP with an RS256 key k1 (2048 bit) and an ES256 key e1.
 const ISS = 'https://idp.test/realms/kl'

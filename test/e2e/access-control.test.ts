@@ -3,7 +3,7 @@ import jwt from 'jsonwebtoken'
 import { createGateway, type Gateway } from '../../gateway/gateway.js'
 import { createGatewayDeps } from '../../gateway/create-gateway-deps.js'
 import { createDatabase } from '../helpers/test-database.js'
-import { bearer, startCity, TEST_IDENTITY_CONFIG, testGatewayConfig, token, type RunningCity } from '../helpers/start-city.js'
+import { bearer, startCity, TEST_IDENTITY_CONFIG, testGatewayConfig, type RunningCity } from '../helpers/start-city.js'
 import { graphql, internalHeaders } from '../helpers/start-subgraphs.js'
 
 // Role-based field access end to end: real JWTs, projected schemas per role, the admin API, and
