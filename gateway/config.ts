@@ -3,6 +3,7 @@ import { hostname } from 'node:os'
 import { resolve } from 'node:path'
 import { SUPERGRAPH_PATH } from '../schema/supergraph-file.js'
 import { DEFAULT_LIMITS, type OperationLimits } from './limits/operation-limits.js'
+import type { TrustedDocumentsMode } from './limits/trusted-documents.js'
 
 export interface GatewayConfig {
   readonly port: number
@@ -29,6 +30,8 @@ export interface GatewayConfig {
   readonly limits: OperationLimits
   /** Who may introspect (their own projection): everyone, authenticated callers only, or nobody. */
   readonly introspection: 'all' | 'authenticated' | 'off'
+  /** Trusted documents file and how strictly anonymous callers are held to it. */
+  readonly trustedDocuments: { path: string | null; mode: TrustedDocumentsMode }
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +61,18 @@ function parseIntrospection(value: string | undefined, nodeEnv: string | undefin
   if (value === undefined || value === '') return nodeEnv === 'production' ? 'authenticated' : 'all'
   if (value === 'all' || value === 'authenticated' || value === 'off') return value
   throw new ConfigError(`INTROSPECTION must be "all", "authenticated" or "off", got "${value}"`)
+}
+
+function parseTrustedDocuments(path: string | undefined, mode: string | undefined): { path: string | null; mode: TrustedDocumentsMode } {
+  if (mode !== undefined && mode !== '' && !['off', 'log', 'enforce'].includes(mode)) {
+    throw new ConfigError(`TRUSTED_DOCUMENTS_MODE must be "off", "log" or "enforce", got "${mode}"`)
+  }
+  if (!path) {
+    if (mode && mode !== 'off') throw new ConfigError('TRUSTED_DOCUMENTS_MODE needs TRUSTED_DOCUMENTS (a JSON file of documents)')
+    return { path: null, mode: 'off' }
+  }
+  if (!existsSync(path)) throw new ConfigError(`TRUSTED_DOCUMENTS file not found: ${path}`)
+  return { path: resolve(path), mode: (mode || 'enforce') as TrustedDocumentsMode }
 }
 
 function parseAuthorization(value: string | undefined): 'enforce' | 'off' {
@@ -123,6 +138,7 @@ export function readGatewayConfig(argv: readonly string[] = process.argv.slice(2
     databaseUrl: env.DATABASE_URL || null,
     internalTokenSecret: env.INTERNAL_TOKEN_SECRET || null,
     introspection: parseIntrospection(env.INTROSPECTION, env.NODE_ENV),
+    trustedDocuments: Object.freeze(parseTrustedDocuments(env.TRUSTED_DOCUMENTS, env.TRUSTED_DOCUMENTS_MODE)),
     limits: Object.freeze({
       ratePerMinute: parseLimit(env.RATE_LIMIT_PER_MINUTE, 'RATE_LIMIT_PER_MINUTE', DEFAULT_LIMITS.ratePerMinute, true),
       anonymousRatePerMinute: parseLimit(env.RATE_LIMIT_ANONYMOUS_PER_MINUTE, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', DEFAULT_LIMITS.anonymousRatePerMinute, true),

@@ -24,6 +24,7 @@ import { createStitchedSchema } from './execute/stitched-schema.js'
 import { createPersonalDataPlugin } from './authorize/personal-data-plugin.js'
 import { createOperationLimitsPlugin } from './limits/operation-limits.js'
 import { createRateLimiter } from './limits/rate-limiter.js'
+import { createTrustedDocuments, loadTrustedDocuments } from './limits/trusted-documents.js'
 import { createCoordinateClassifier } from './authorize/classify-coordinates.js'
 import type { SensitivityClass } from '../auth/classes.js'
 import { graphiqlHtml, serveGraphiqlAsset } from './graphiql/graphiql-page.js'
@@ -149,6 +150,8 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
     return purpose ? { ...principal, purpose } : principal
   }
 
+  const trusted = createTrustedDocuments(config.trustedDocuments.mode,
+    config.trustedDocuments.path ? loadTrustedDocuments(config.trustedDocuments.path) : new Map())
   const principalLimiter = config.limits.ratePerMinute > 0 ? createRateLimiter(config.limits.ratePerMinute) : null
   const anonymousLimiter = config.limits.anonymousRatePerMinute > 0 ? createRateLimiter(config.limits.anonymousRatePerMinute) : null
 
@@ -191,7 +194,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
         const principal = withPurpose(authenticated, req)
         const access = accessOf(principal)
         const apollo = await serverFor(access, principal)
-        return handleGraphQL(apollo, req, res, async () => ({ principal, access }))
+        return handleGraphQL(apollo, req, res, async () => ({ principal, access }), body => trusted.prepare(body, principal.authenticated))
       }
       if (path === config.adminPath) {
         const principal = await authenticate(req, res)

@@ -34,6 +34,8 @@ export function createProjectedServers(plugins: ApolloServerPlugin<GatewayContex
         const server = new ApolloServer<GatewayContext>({
           schema: build(),
           introspection,
+          // Documents are never registered at run time; trusted documents are resolved before Apollo.
+          persistedQueries: false,
           includeStacktraceInErrorResponses: false,
           // No "Did you mean …?": a suggestion could name a field the caller may not see.
           hideSchemaDetailsFromClientErrors: true,

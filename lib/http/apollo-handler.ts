@@ -26,8 +26,15 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
  * Serves one HTTP request with an Apollo Server on plain node:http (no framework), the way
  * `startStandaloneServer` does, so the same handler can sit next to our health routes.
  */
+/** A refusal decided before GraphQL execution, answered as `{ errors }` with its HTTP status. */
+export class HttpRefusal extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message)
+  }
+}
+
 export async function handleGraphQL<C extends BaseContext>(server: ApolloServer<C>, req: IncomingMessage, res: ServerResponse,
-  context: (req: IncomingMessage) => Promise<C>): Promise<void> {
+  context: (req: IncomingMessage) => Promise<C>, prepare?: (body: unknown) => unknown): Promise<void> {
   const headers = new HeaderMap()
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value)
@@ -46,6 +53,15 @@ export async function handleGraphQL<C extends BaseContext>(server: ApolloServer<
   if ((req.headers['content-type'] ?? '').includes('application/json')) {
     try { body = rawBody ? JSON.parse(rawBody) : {} } catch {
       sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] })
+      return
+    }
+  }
+  if (prepare && req.method === 'POST') {
+    try {
+      body = prepare(body)
+    } catch (err) {
+      if (!(err instanceof HttpRefusal)) throw err
+      sendJson(res, err.status, { errors: [{ message: err.message, extensions: { code: err.code } }] })
       return
     }
   }

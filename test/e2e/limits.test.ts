@@ -1,4 +1,8 @@
 import { connect } from 'node:net'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { documentId } from '../../gateway/limits/trusted-documents.js'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { bearer, startCity, TEST_IDENTITY_CONFIG, testGatewayConfig, token, type RunningCity } from '../helpers/start-city.js'
 import { graphql } from '../helpers/start-subgraphs.js'
@@ -133,6 +137,40 @@ describe('introspection in production', () => {
     } finally {
       await gw.close()
       await deps.close()
+    }
+  })
+})
+
+describe('trusted documents', () => {
+  it('holds anonymous callers to registered operations; authenticated tools may send documents', async () => {
+    const registered = '{ districts { code } }'
+    const dir = mkdtempSync(join(tmpdir(), 'stadtgraph-trusted-'))
+    const file = join(dir, 'documents.json')
+    writeFileSync(file, JSON.stringify([registered]))
+    const id = documentId(registered)
+    const config = testGatewayConfig({ supergraphSdl: city.supergraphSdl, trustedDocuments: { path: file, mode: 'enforce' } })
+    const deps = await createGatewayDeps(config, TEST_IDENTITY_CONFIG)
+    const gw = await createGateway(config, deps)
+    const post = async (body: unknown, headers: Record<string, string> = {}) => {
+      const res = await fetch(gw.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+      return { status: res.status, ...(await res.json()) }
+    }
+    try {
+      expect((await post({ documentId: id })).data.districts).toHaveLength(18)
+      expect((await post({ documentId: `sha256:${id}` })).data.districts).toHaveLength(18)
+      expect((await post({ extensions: { persistedQuery: { version: 1, sha256Hash: id } } })).data.districts).toHaveLength(18)
+      expect((await post({ query: registered })).data.districts).toHaveLength(18)
+      const free = await post({ query: '{ districts { name } }' })
+      expect([free.status, free.errors[0].extensions.code]).toEqual([400, 'OPERATION_NOT_TRUSTED'])
+      const unknown = await post({ documentId: 'f'.repeat(64) })
+      expect([unknown.status, unknown.errors[0].extensions.code]).toEqual([400, 'PERSISTED_QUERY_NOT_FOUND'])
+      const apq = await post({ query: '{ districts { name } }', extensions: { persistedQuery: { version: 1, sha256Hash: documentId('{ districts { name } }') } } })
+      expect([apq.status, apq.errors[0].extensions.code]).toEqual([400, 'OPERATION_NOT_TRUSTED'])
+      expect((await post({ query: '{ districts { name } }' }, bearer('controlling'))).data.districts).toHaveLength(18)
+    } finally {
+      await gw.close()
+      await deps.close()
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 })
