@@ -22,6 +22,13 @@ export async function runService(def: ServiceDefinition): Promise<void> {
     console.error(`[${def.name}] PORT must be a port number, got ${process.env.PORT}`)
     process.exit(2)
   }
+  let internalTokenSecret: string
+  try {
+    internalTokenSecret = readInternalTokenSecret(process.env)
+  } catch (err) {
+    console.error(`[${def.name}] ${(err as Error).message}`)
+    process.exit(2)
+  }
   const handle = createDb(url, { applicationName: `stadtgraph-${def.name}`, max: Number(process.env.DB_POOL_MAX ?? 10) })
   // In a container the department migrates (and on first start seeds) its own schema with its own role.
   const seedProfile = process.env.SEED_PROFILE as SeedProfile | undefined
@@ -30,15 +37,14 @@ export async function runService(def: ServiceDefinition): Promise<void> {
       console.error(`[${def.name}] SEED_PROFILE must be one of ${SEED_PROFILES.join(', ')}`)
       process.exit(2)
     }
-    const [r] = await prepareDatabase(handle.db, [def], seedProfile ?? null)
-    console.log(`[${def.name}] migrations: ${r.migrated.join(', ') || 'none pending'}${r.seeded ? `, seeded ${seedProfile}` : ''}`)
-  }
-  let internalTokenSecret: string
-  try {
-    internalTokenSecret = readInternalTokenSecret(process.env)
-  } catch (err) {
-    console.error(`[${def.name}] ${(err as Error).message}`)
-    process.exit(2)
+    try {
+      const [r] = await prepareDatabase(handle.db, [def], seedProfile ?? null)
+      console.log(`[${def.name}] migrations: ${r.migrated.join(', ') || 'none pending'}${r.seeded ? `, seeded ${seedProfile}` : ''}`)
+    } catch (err) {
+      console.error(`[${def.name}] cannot prepare its schema: ${err instanceof Error ? err.message : String(err)}`)
+      await handle.close()
+      process.exit(1)
+    }
   }
   let server
   try {
