@@ -1,8 +1,11 @@
 import type { Principal } from '../auth/principal.js'
 import type { EffectiveAccess } from '../auth/policy/types.js'
+import type { RowFilter } from '../auth/policy/row-filters.js'
 
 /** The GraphQL context of one operation at the gateway. */
 export interface GatewayContext {
   principal: Principal
   access: EffectiveAccess
+  /** Row rules resolved for the principal, passed to the departments in the internal token. */
+  rowFilters?: RowFilter[]
 }

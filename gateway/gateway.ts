@@ -13,6 +13,7 @@ import type { Authenticator } from '../auth/identity/create-authenticator.js'
 import type { InternalIdentity } from '../auth/internal/internal-token.js'
 import { createAdminSchema } from '../auth/policy/admin-schema.js'
 import { effectiveAccess } from '../auth/policy/effective-access.js'
+import { rowFilters } from '../auth/policy/row-filters.js'
 import { projectSchema } from '../auth/policy/project-schema.js'
 import { fieldOwners, readRequirements } from '../auth/policy/requirements.js'
 import type { EffectiveAccess, Requirements } from '../auth/policy/types.js'
@@ -87,6 +88,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
     if (!deps.internalSigner || !ctx?.principal || !ctx.access) return {}
     const identity: InternalIdentity = {
       ...ctx.principal, aggregateOnly: ctx.access.aggregateOnly, policyVersion: ctx.access.policyVersion, scopes: [...ctx.access.scopes],
+      rowFilters: ctx.rowFilters,
     }
     return { 'x-stadtgraph-internal': deps.internalSigner.sign(identity, subgraph) }
   }
@@ -194,7 +196,8 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
         const principal = withPurpose(authenticated, req)
         const access = accessOf(principal)
         const apollo = await serverFor(access, principal)
-        return handleGraphQL(apollo, req, res, async () => ({ principal, access }), body => trusted.prepare(body, principal.authenticated))
+        const rows = config.authorization === 'off' ? [] : rowFilters(deps.policy.snapshot(), principal)
+        return handleGraphQL(apollo, req, res, async () => ({ principal, access, rowFilters: rows }), body => trusted.prepare(body, principal.authenticated))
       }
       if (path === config.adminPath) {
         const principal = await authenticate(req, res)

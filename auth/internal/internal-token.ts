@@ -19,6 +19,8 @@ export interface InternalIdentity extends Principal {
    * (e.g. which budget versions an argument may ask for).
    */
   scopes: readonly string[]
+  /** Row rules resolved for the caller (auth/policy/row-filters.ts); absent or empty: no row rules. */
+  rowFilters?: ReadonlyArray<{ coordinate: string; anyOf: ReadonlyArray<ReadonlyArray<{ field: string; value: string | null }>> }>
 }
 
 const ISSUER = 'stadtgraph-gateway'
@@ -62,6 +64,7 @@ export function createInternalTokenSigner(secret: string, opts: InternalTokenClo
         aggregateOnly: identity.aggregateOnly,
         policyVersion: identity.policyVersion,
         scopes: [...identity.scopes],
+        ...(identity.rowFilters?.length ? { rowFilters: identity.rowFilters } : {}),
         ...(identity.subject === null ? {} : { sub: identity.subject }),
       }, key, { algorithm: 'HS256', issuer: ISSUER, audience, jwtid: randomUUID() })
     },
@@ -108,6 +111,11 @@ function refused(reason: string): AuthError {
   return new AuthError(401, 'UNAUTHENTICATED', 'Missing or invalid internal identity token', reason)
 }
 
+function validRowFilters(v: unknown): boolean {
+  return Array.isArray(v) && v.every(f => f && typeof f.coordinate === 'string' && Array.isArray(f.anyOf) &&
+    f.anyOf.every((all: unknown) => Array.isArray(all) && all.every(c => c && typeof c.field === 'string' && (c.value === null || typeof c.value === 'string'))))
+}
+
 /** Even a correctly signed token must have exactly the shape we sign; anything else is refused. */
 function identityFromClaims(claims: unknown, nowSeconds: number): InternalIdentity {
   if (typeof claims !== 'object' || claims === null) throw refused('invalid_claims: payload')
@@ -122,7 +130,8 @@ function identityFromClaims(claims: unknown, nowSeconds: number): InternalIdenti
     typeof c.authenticated === 'boolean' &&
     typeof c.aggregateOnly === 'boolean' &&
     typeof c.policyVersion === 'number' && Number.isSafeInteger(c.policyVersion) && c.policyVersion >= 0 &&
-    Array.isArray(c.scopes) && c.scopes.every(x => typeof x === 'string' && x !== '')
+    Array.isArray(c.scopes) && c.scopes.every(x => typeof x === 'string' && x !== '') &&
+    (c.rowFilters === undefined || validRowFilters(c.rowFilters))
   if (!ok) throw refused('invalid_claims: internal token shape')
   return Object.freeze({
     subject: (c.sub as string | undefined) ?? null,
@@ -133,5 +142,6 @@ function identityFromClaims(claims: unknown, nowSeconds: number): InternalIdenti
     aggregateOnly: c.aggregateOnly as boolean,
     policyVersion: c.policyVersion as number,
     scopes: Object.freeze([...(c.scopes as string[])]),
+    ...(c.rowFilters === undefined ? {} : { rowFilters: c.rowFilters as InternalIdentity['rowFilters'] }),
   })
 }

@@ -2,6 +2,7 @@ import { assertDistrictCode, assertPositiveInt, assertYear, badUserInput } from 
 import { CITY_AGS, FIRST_DATA_YEAR, LAST_DATA_YEAR } from '../../lib/city.js'
 import { ratio, round, statCount } from '../../lib/stat.js'
 import type { ServiceContext } from '../../lib/service/define-service.js'
+import { withRowFilter } from '../../lib/service/row-filter.js'
 import type { AccommodationTable, AllocationRoute, AsyDatabase, OccupancyTable } from './db.js'
 import { CITY_SCOPE, routesKey, type AllocationBucket, type AsylumGrain, type AsylumLoaders, type CapacityStatus } from './loaders.js'
 
@@ -47,10 +48,13 @@ export const resolvers = {
       // Row rule, enforced here as well as by the gateway's projection: person-level rows only for the
       // asylum department's own staff. Anyone else gets no rows — exactly as if there were none.
       if (ctx.principal.department !== 'asylum') return []
-      return ctx.db.selectFrom('asy.allocation')
+      const query = ctx.db.selectFrom('asy.allocation')
         .select(['id', 'allocation_date', 'route', 'age_at_allocation', 'sex', 'country_of_origin', 'religion', 'first_accommodation_id'])
         .where('allocation_date', '>=', from).where('allocation_date', '<=', to)
-        .orderBy('allocation_date').orderBy('id').limit(first).execute()
+      // Row rules an administrator set for the caller's roles, on the fields a rule may name.
+      return withRowFilter(query, ctx, 'AllocationRecord', {
+        route: 'route', countryOfOrigin: 'country_of_origin', firstAccommodation: 'first_accommodation_id', sex: 'sex',
+      }).orderBy('allocation_date').orderBy('id').limit(first).execute()
     },
   },
   AllocationRecord: {

@@ -261,3 +261,39 @@ describe('disclosure control for aggregate roles', () => {
     expect(b.data).toEqual(a.data)
   })
 })
+
+describe('row rules set at runtime, applied in SQL by the department', () => {
+  it('limits person-level rows to what the rule allows, and lifts the limit when the rule goes', async () => {
+    const records = '{ allocationRecords(from: "2022-03-01", to: "2022-03-31", first: 200) { id route } }'
+    const ask = () => graphql(city.gateway.url, records, undefined, { ...bearer('staff', { department: 'asylum' }), 'x-stadtgraph-purpose': 'Unterbringungsplanung' })
+    const before = await ask()
+    expect(new Set(before.data.allocationRecords.map((r: { route: string }) => r.route)).size).toBeGreaterThan(1)
+
+    const version = async () => (await admin('{ policy { version } }')).data.policy.version as number
+    const set = await admin(`mutation ($v: Int!, $c: String!) { setRowRule(input: { role: "staff", coordinate: "AllocationRecord", condition: $c }, expectedVersion: $v) }`,
+      { v: await version(), c: JSON.stringify({ column: 'route', equals: 'UKRAINE_24' }) })
+    expect(set.errors).toBeUndefined()
+    let limited: any
+    for (const deadline = Date.now() + 2_000; Date.now() < deadline;) {
+      limited = await ask()
+      if (limited.data.allocationRecords.every((r: { route: string }) => r.route === 'UKRAINE_24')) break
+      await new Promise(r => setTimeout(r, 25))
+    }
+    const pg = (await import('pg')).default
+    const db = new pg.Client({ connectionString: inject('cityDatabaseUrl') })
+    await db.connect()
+    const { rows } = await db.query(`select id::text from asy.allocation where route = 'UKRAINE_24'
+      and allocation_date between '2022-03-01' and '2022-03-31' order by allocation_date, id limit 200`).finally(() => db.end())
+    expect(limited.data.allocationRecords.map((r: { id: string }) => r.id)).toEqual(rows.map(r => r.id))
+
+    const removed = await admin(`mutation ($v: Int!) { removeRowRule(role: "staff", coordinate: "AllocationRecord", expectedVersion: $v) }`, { v: await version() })
+    expect(removed.errors).toBeUndefined()
+    let restored: any
+    for (const deadline = Date.now() + 2_000; Date.now() < deadline;) {
+      restored = await ask()
+      if (!restored.data.allocationRecords.every((r: { route: string }) => r.route === 'UKRAINE_24')) break
+      await new Promise(r => setTimeout(r, 25))
+    }
+    expect(restored.data).toEqual(before.data)
+  })
+})
