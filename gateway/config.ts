@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import { SUPERGRAPH_PATH } from '../schema/supergraph-file.js'
 import { DEFAULT_LIMITS, type OperationLimits } from './limits/operation-limits.js'
 import type { TrustedDocumentsMode } from './limits/trusted-documents.js'
+import type { DenialMode } from './authorize/denial-mode-plugin.js'
 
 export interface GatewayConfig {
   readonly port: number
@@ -30,6 +31,8 @@ export interface GatewayConfig {
   readonly limits: OperationLimits
   /** Who may introspect (their own projection): everyone, authenticated callers only, or nobody. */
   readonly introspection: 'all' | 'authenticated' | 'off'
+  /** Instance-level denials: `partial` answers with null at the denied paths, `reject` refuses the operation. */
+  readonly denials: DenialMode
   /** Trusted documents file and how strictly anonymous callers are held to it. */
   readonly trustedDocuments: { path: string | null; mode: TrustedDocumentsMode }
 }
@@ -61,6 +64,12 @@ function parseIntrospection(value: string | undefined, nodeEnv: string | undefin
   if (value === undefined || value === '') return nodeEnv === 'production' ? 'authenticated' : 'all'
   if (value === 'all' || value === 'authenticated' || value === 'off') return value
   throw new ConfigError(`INTROSPECTION must be "all", "authenticated" or "off", got "${value}"`)
+}
+
+function parseDenials(value: string | undefined): DenialMode {
+  if (value === undefined || value === '' || value === 'partial') return 'partial'
+  if (value === 'reject') return 'reject'
+  throw new ConfigError(`AUTHORIZATION_DENIALS must be "partial" or "reject", got "${value}"`)
 }
 
 function parseTrustedDocuments(path: string | undefined, mode: string | undefined): { path: string | null; mode: TrustedDocumentsMode } {
@@ -138,6 +147,7 @@ export function readGatewayConfig(argv: readonly string[] = process.argv.slice(2
     databaseUrl: env.DATABASE_URL || null,
     internalTokenSecret: env.INTERNAL_TOKEN_SECRET || null,
     introspection: parseIntrospection(env.INTROSPECTION, env.NODE_ENV),
+    denials: parseDenials(env.AUTHORIZATION_DENIALS),
     trustedDocuments: Object.freeze(parseTrustedDocuments(env.TRUSTED_DOCUMENTS, env.TRUSTED_DOCUMENTS_MODE)),
     limits: Object.freeze({
       ratePerMinute: parseLimit(env.RATE_LIMIT_PER_MINUTE, 'RATE_LIMIT_PER_MINUTE', DEFAULT_LIMITS.ratePerMinute, true),

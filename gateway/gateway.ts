@@ -23,6 +23,7 @@ import { createProjectedServers } from './authorize/projected-servers.js'
 import type { PolicyRuntime } from './authorize/policy-runtime.js'
 import { createStitchedSchema } from './execute/stitched-schema.js'
 import { createPersonalDataPlugin } from './authorize/personal-data-plugin.js'
+import { createDenialModePlugin } from './authorize/denial-mode-plugin.js'
 import { createOperationLimitsPlugin } from './limits/operation-limits.js'
 import { createRateLimiter } from './limits/rate-limiter.js'
 import { createTrustedDocuments, loadTrustedDocuments } from './limits/trusted-documents.js'
@@ -105,6 +106,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
   const servers = createProjectedServers([
     createOperationLimitsPlugin(config.limits),
     createPersonalDataPlugin(() => current.requirements, deps.policy.accessLog),
+    createDenialModePlugin(config.denials),
   ], config.limits.maxTokens)
   deps.policy.onChange(snapshot => {
     servers.clear()

@@ -116,6 +116,22 @@ describe('projected schemas per role', () => {
     expect(committee.data.product.comparison.deviation.amount).not.toBeNull()
   })
 
+  it('refuses the whole operation instead, with the denied paths, when configured to reject', async () => {
+    const config = testGatewayConfig({ supergraphSdl: city.supergraphSdl, denials: 'reject', replicaId: 'reject' })
+    const deps = await createGatewayDeps(config, TEST_IDENTITY_CONFIG)
+    const strict = await createGateway(config, deps)
+    try {
+      const res = await graphql(strict.url, '{ product(code: "313") { name result(year: 2026, version: PROGNOSE) { ordinaryExpense { amount } } } }')
+      expect(res.status).toBe(403)
+      expect(res.data).toBeUndefined()
+      expect(res.errors?.[0].extensions).toEqual({ code: 'FORBIDDEN', deniedPaths: [['product', 'result']] })
+      expect((await graphql(strict.url, '{ product(code: "313") { name } }')).errors).toBeUndefined()
+    } finally {
+      await strict.close()
+      await deps.close()
+    }
+  })
+
   it('gives the admin role policy tools, not data', async () => {
     const res = await city.queryAs('admin', '{ districts { code } }')
     expect(res.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED')

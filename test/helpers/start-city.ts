@@ -37,7 +37,7 @@ export function testGatewayConfig(overrides: Partial<GatewayConfig> = {}): Gatew
     port: 0, host: '127.0.0.1', graphqlPath: '/graphql', healthPath: '/healthz', readyPath: '/readyz',
     supergraphPath: null, supergraphSdl: null, subgraphUrls: {}, watch: false, subgraphTimeoutMs: 5_000,
     authorization: 'enforce', adminPath: '/admin/graphql', replicaId: 'test', databaseUrl: null, internalTokenSecret: TEST_INTERNAL_SECRET,
-    limits: DEFAULT_LIMITS, introspection: 'all', trustedDocuments: { path: null, mode: 'off' },
+    limits: DEFAULT_LIMITS, introspection: 'all', trustedDocuments: { path: null, mode: 'off' }, denials: 'partial',
     ...overrides,
   }
 }
