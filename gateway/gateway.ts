@@ -24,6 +24,7 @@ import type { PolicyRuntime } from './authorize/policy-runtime.js'
 import { createStitchedSchema } from './execute/stitched-schema.js'
 import { createPersonalDataPlugin } from './authorize/personal-data-plugin.js'
 import { createDenialModePlugin } from './authorize/denial-mode-plugin.js'
+import { createDenialLogPlugin } from './authorize/denial-log-plugin.js'
 import { createOperationLimitsPlugin } from './limits/operation-limits.js'
 import { createRateLimiter } from './limits/rate-limiter.js'
 import { createTrustedDocuments, loadTrustedDocuments } from './limits/trusted-documents.js'
@@ -107,6 +108,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
     createOperationLimitsPlugin(config.limits),
     createPersonalDataPlugin(() => current.requirements, deps.policy.accessLog),
     createDenialModePlugin(config.denials),
+    createDenialLogPlugin(() => current.owners),
   ], config.limits.maxTokens)
   deps.policy.onChange(snapshot => {
     servers.clear()
