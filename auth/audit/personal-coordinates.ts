@@ -1,25 +1,32 @@
-import { TypeInfo, visit, visitWithTypeInfo, getNamedType, type DocumentNode, type GraphQLSchema } from 'graphql'
+import { TypeInfo, visit, visitWithTypeInfo, getNamedType, isObjectType, type DocumentNode, type GraphQLSchema } from 'graphql'
 import { classOf, CLASS_RANK } from '../classes.js'
 import type { Requirements } from '../policy/types.js'
 
 /**
- * The coordinates (`Type.field`) of class personal or special that an operation selects, found by
- * walking it against the schema it was validated with. Fragments and aliases are seen through.
+ * The coordinates (`Type.field`) an operation selects, found by walking it against a schema:
+ * fragments and aliases are seen through; introspection fields are left out.
  */
-export function personalCoordinates(schema: GraphQLSchema, document: DocumentNode, requirements: Requirements): string[] {
+export function selectedCoordinates(schema: GraphQLSchema, document: DocumentNode): string[] {
   const typeInfo = new TypeInfo(schema)
   const found = new Set<string>()
   visit(document, visitWithTypeInfo(typeInfo, {
     Field() {
       const parent = typeInfo.getParentType()
       const field = typeInfo.getFieldDef()
-      if (!parent || !field || field.name.startsWith('__')) return
-      const coordinate = `${parent.name}.${field.name}`
-      const typeLevel = requirements.get(getNamedType(field.type).name)
-      const own = requirements.get(coordinate)
-      const rank = Math.max(CLASS_RANK[classOf(own)], typeLevel ? CLASS_RANK[classOf(typeLevel)] : 0)
-      if (rank >= CLASS_RANK.personal) found.add(coordinate)
+      if (parent && field && !field.name.startsWith('__')) found.add(`${parent.name}.${field.name}`)
     },
   }))
   return [...found].sort()
+}
+
+/** The selected coordinates of class personal or special (by the field's or its type's requirement). */
+export function personalCoordinates(schema: GraphQLSchema, document: DocumentNode, requirements: Requirements): string[] {
+  return selectedCoordinates(schema, document).filter(coordinate => {
+    const [typeName, fieldName] = coordinate.split('.')
+    const type = schema.getType(typeName)
+    const field = type && isObjectType(type) ? type.getFields()[fieldName] : undefined
+    const typeLevel = field ? requirements.get(getNamedType(field.type).name) : undefined
+    const rank = Math.max(CLASS_RANK[classOf(requirements.get(coordinate))], typeLevel ? CLASS_RANK[classOf(typeLevel)] : 0)
+    return rank >= CLASS_RANK.personal
+  })
 }

@@ -1,4 +1,5 @@
 import {
+  parse,
   GraphQLError, isInterfaceType, isIntrospectionType, isObjectType, printSchema,
   type GraphQLFieldResolver, type GraphQLSchema,
 } from 'graphql'
@@ -6,6 +7,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema'
 import type { Principal } from '../principal.js'
 import { effectiveAccess } from './effective-access.js'
 import { explain } from './explain.js'
+import { selectedCoordinates } from '../audit/personal-coordinates.js'
 import { projectSchema } from './project-schema.js'
 import { classOfCoordinate, requirementOf, type FieldOwners } from './requirements.js'
 import { PolicyError, type CoordinateGrant, type PolicySnapshot, type Requirements, type RoleDefinition, type RowRule } from './types.js'
@@ -110,6 +112,8 @@ const typeDefs = /* GraphQL */ `
   type Query {
     policy: Policy!
     explain(roles: [String!]!, department: String, coordinate: String!): ExplainResult!
+    "Every field a whole operation selects (resolved against the full graph), each with its decision."
+    explainOperation(roles: [String!]!, department: String, operation: String!): [ExplainResult!]!
     "SDL of the schema a principal with these roles and department is served."
     effectiveSchema(roles: [String!]!, department: String): String!
     coordinates: [CoordinateInfo!]!
@@ -208,6 +212,16 @@ export function createAdminSchema(deps: AdminSchemaDeps): GraphQLSchema {
       explain: guarded<Args>(async ({ roles, department, coordinate }) => {
         const { apiSchema, requirements, owners } = deps.supergraph()
         return explain({ snapshot: await store.load(), requirements, owners, apiSchema, principal: asPrincipal(roles, department), coordinate })
+      }),
+      explainOperation: guarded<Args>(async ({ roles, department, operation }) => {
+        const { apiSchema, requirements, owners } = deps.supergraph()
+        let document
+        try { document = parse(operation) } catch (err) {
+          throw new GraphQLError(`operation does not parse: ${(err as Error).message}`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'operation' } })
+        }
+        const snapshot = await store.load()
+        return selectedCoordinates(apiSchema, document).map(coordinate =>
+          explain({ snapshot, requirements, owners, apiSchema, principal: asPrincipal(roles, department), coordinate }))
       }),
       effectiveSchema: guarded<Args>(async ({ roles, department }) => {
         const { apiSchema, requirements, owners } = deps.supergraph()

@@ -167,6 +167,14 @@ describe('administration at runtime', () => {
     expect(res.errors).toBeUndefined()
     expect(res.data.explain.decision).toBe('DENY')
     expect(res.data.explain.class).toBe('internal')
+    const op = await admin('{ explainOperation(roles: ["public"], operation: "{ accommodations { id ...F } } fragment F on Accommodation { op: operator }") { coordinate decision } }')
+    expect(op.data.explainOperation).toEqual([
+      { coordinate: 'Accommodation.id', decision: 'ALLOW' },
+      { coordinate: 'Accommodation.operator', decision: 'DENY' },
+      { coordinate: 'Query.accommodations', decision: 'ALLOW' },
+    ])
+    const broken = await admin('{ explainOperation(roles: ["public"], operation: "{ accommodations {") { decision } }')
+    expect(broken.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT')
   })
 
   it('grants a field to a role; every replica enforces it without a restart; a stale edit conflicts', async () => {
