@@ -21,6 +21,21 @@ let database: Awaited<ReturnType<typeof createDatabase>>
 let handle: DbHandle<any>
 let store: PolicyStore
 
+/** A second admin approves; the new version arrives by NOTIFY alone (no polling within the test). */
+async function approveAndHearIt(id: number, version: number): Promise<void> {
+  const seen: number[] = []
+  const sub = await store.subscribe(v => seen.push(v), { pollMs: 600_000 })
+  try {
+    const result = await store.approveChange({ id, expectedVersion: version, actor: 'bernd' })
+    expect(result).toEqual({ version: version + 1 })
+    const deadline = Date.now() + 5_000
+    while (!seen.includes(result.version) && Date.now() < deadline) await new Promise(r => setTimeout(r, 10))
+    expect(seen).toEqual([result.version])
+  } finally {
+    await sub.close()
+  }
+}
+
 beforeAll(async () => {
   database = await createDatabase(inject('adminUrl'), 'sg_four_eyes')
   handle = createDb(database.url)
@@ -128,17 +143,7 @@ describe('four-eyes: approving and rejecting', () => {
     expect((await refusal(store.approveChange({ id, expectedVersion: before.policy.version - 1, actor: 'bernd' }))).code).toBe('VERSION_CONFLICT')
     expect(await state()).toEqual(before)
 
-    const seen: number[] = []
-    const sub = await store.subscribe(v => seen.push(v), { pollMs: 600_000 }) // no poll within the test: only NOTIFY delivers
-    try {
-      const result = await store.approveChange({ id, expectedVersion: before.policy.version, actor: 'bernd' })
-      expect(result).toEqual({ version: before.policy.version + 1 })
-      const deadline = Date.now() + 5_000
-      while (!seen.includes(result.version) && Date.now() < deadline) await new Promise(r => setTimeout(r, 10))
-      expect(seen).toEqual([result.version])
-    } finally {
-      await sub.close()
-    }
+    await approveAndHearIt(id, before.policy.version)
     const after = await state()
     expect(after.policy.version).toBe(before.policy.version + 1)
     expect(after.policy.grants).toContainEqual(grant('controlling', 'AllocationRecord.religion'))
@@ -349,17 +354,7 @@ describe('four-eyes for whole-policy imports', () => {
     expect((await refusal(store.approveChange({ id, expectedVersion: requestedAt, actor: 'bernd' }))).code).toBe('VERSION_CONFLICT')
     expect(await state()).toEqual(before)
 
-    const seen: number[] = []
-    const sub = await store.subscribe(v => seen.push(v), { pollMs: 600_000 })
-    try {
-      const result = await store.approveChange({ id, expectedVersion: before.policy.version, actor: 'bernd' })
-      expect(result).toEqual({ version: before.policy.version + 1 })
-      const deadline = Date.now() + 5_000
-      while (!seen.includes(result.version) && Date.now() < deadline) await new Promise(r => setTimeout(r, 10))
-      expect(seen).toEqual([result.version])
-    } finally {
-      await sub.close()
-    }
+    await approveAndHearIt(id, before.policy.version)
     const after = await state()
     // The import replaced the whole policy, clara's grant (made after the request) included.
     const { version, ...parts } = after.policy
