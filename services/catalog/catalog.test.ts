@@ -128,6 +128,30 @@ describe('catalog subgraph over the seeded city', () => {
     ])
   })
 
+  it('publishes the open datasets as a DCAT-AP.de catalogue in JSON-LD', async () => {
+    const res = await graphql(url, '{ dcatCatalog }', undefined, internalHeaders('catalog', PUBLIC))
+    expect(res.errors).toBeUndefined()
+    const doc = JSON.parse(res.data.dcatCatalog)
+    expect(doc['@type']).toBe('dcat:Catalog')
+    expect(doc['dct:publisher']).toEqual({ '@type': 'foaf:Organization', 'foaf:name': 'Stadtverwaltung Kaiserslautern' })
+    const open = (await departmentRows()).filter(r => r.open_data).map(r => r.id)
+    expect(doc['dcat:dataset'].map((d: any) => d['dct:identifier'])).toEqual(open)
+    const occupancy = doc['dcat:dataset'].find((d: any) => d['dct:identifier'] === 'asy.occupancy')
+    expect(occupancy).toMatchObject({
+      '@type': 'dcat:Dataset',
+      'dct:title': 'Belegung der Unterkünfte',
+      'dcatde:maintainer': { 'foaf:name': 'Referat Soziales / Stabsstelle Asyl und Integration' },
+      'dcat:theme': [{ '@id': 'http://publications.europa.eu/resource/authority/data-theme/SOCI' }],
+      'dcatde:politicalGeocodingLevelURI': { '@id': 'http://dcat-ap.de/def/politicalGeocoding/Level/municipality' },
+      'dcatde:politicalGeocodingURI': { '@id': 'http://dcat-ap.de/def/politicalGeocoding/municipalityKey/07312000' },
+      'dct:accrualPeriodicity': { '@id': 'http://publications.europa.eu/resource/authority/frequency/MONTHLY' },
+      'dct:temporal': { '@type': 'dct:PeriodOfTime', 'dcat:endDate': { '@value': '2026-10-31', '@type': 'xsd:date' } },
+      'dct:modified': { '@value': '2026-11-25T06:00:00.000Z', '@type': 'xsd:dateTime' },
+      'dcat:distribution': [{ '@type': 'dcat:Distribution', 'dct:license': { '@id': 'http://dcat-ap.de/def/licenses/dl-by-de/2.0' } }],
+    })
+    expect(occupancy['dcat:contactPoint']['vcard:hasEmail']).toEqual({ '@id': 'mailto:open-data@kaiserslautern.example' })
+  })
+
   it('rejects a malformed dataset id with BAD_USER_INPUT', async () => {
     const res = await graphql(url, '{ dataset(id: "") { id } }')
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT')

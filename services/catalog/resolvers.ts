@@ -1,10 +1,11 @@
 import { badUserInput } from '../../lib/errors.js'
 import type { ServiceContext } from '../../lib/service/define-service.js'
 import type { CatDatabase } from './db.js'
+import { toDcatJsonLd, type DcatOptions } from './dcat-jsonld.js'
 import type { CatalogLoaders, DatasetView, IndicatorView } from './loaders.js'
 import { bandsOf, computeWarnGauge, ruleSetOn, windowOf, type DayValues, type GaugeReading, type GaugeResult, type RuleSetDefinition } from './warn-gauge.js'
 
-type Ctx = ServiceContext<CatDatabase, CatalogLoaders>
+type Ctx = ServiceContext<CatDatabase, CatalogLoaders & { dcat: DcatOptions }>
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
 /**
@@ -42,6 +43,7 @@ export const resolvers = {
       return d && visible(ctx, d) ? d : null
     },
     indicators: (_: unknown, __: unknown, ctx: Ctx) => ctx.loaders.indicators(),
+    dcatCatalog: async (_: unknown, __: unknown, ctx: Ctx) => JSON.stringify(toDcatJsonLd(await ctx.loaders.datasets(), ctx.loaders.dcat)),
     warnRuleSets: (_: unknown, __: unknown, ctx: Ctx) => ctx.loaders.ruleSets(),
   },
 

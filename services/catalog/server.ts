@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { defineService } from '../../lib/service/define-service.js'
 import { SERVICES_DIR, serviceFolders } from '../../lib/service/discover-services.js'
 import type { CatDatabase } from './db.js'
-import { createLoaders } from './loaders.js'
+import type { DcatOptions } from './dcat-jsonld.js'
+import { createLoaders, type CatalogLoaders } from './loaders.js'
 import { migrations } from './migrations/index.js'
 import { resolvers } from './resolvers.js'
 import { seed } from './seed.js'
@@ -29,12 +30,23 @@ export interface CatalogServiceOptions {
   now?: () => Date
   /** Serve the warning gauge on HealthDay (default: when a department serves HealthDay). */
   warnGauge?: boolean
+  /** Identifiers and access URL of the DCAT-AP.de catalogue (default: CATALOG_BASE_URI, CATALOG_ACCESS_URL). */
+  dcat?: DcatOptions
+}
+
+/** The DCAT identifiers and access URL from the environment; the defaults suit `npm start`. */
+export function dcatOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DcatOptions {
+  return Object.freeze({
+    baseUri: env.CATALOG_BASE_URI ?? 'https://daten.kaiserslautern.example/',
+    accessUrl: env.CATALOG_ACCESS_URL ?? 'http://127.0.0.1:4000/graphql',
+  })
 }
 
 export function createCatalogService(opts: CatalogServiceOptions = {}) {
   const gauge = opts.warnGauge ?? healthDayServed()
   const now = opts.now ?? (() => new Date())
-  return defineService<CatDatabase, ReturnType<typeof createLoaders>>({
+  const dcat = opts.dcat ?? dcatOptionsFromEnv()
+  return defineService<CatDatabase, CatalogLoaders & { dcat: DcatOptions }>({
     name: 'catalog',
     dbSchema: 'cat',
     defaultPort: 4008,
@@ -42,7 +54,7 @@ export function createCatalogService(opts: CatalogServiceOptions = {}) {
     resolvers: gauge ? resolvers : Object.fromEntries(Object.entries(resolvers).filter(([type]) => !GAUGE_TYPES.includes(type))),
     migrations,
     seed,
-    createLoaders: db => createLoaders(db, now),
+    createLoaders: db => ({ ...createLoaders(db, now), dcat }),
   })
 }
 

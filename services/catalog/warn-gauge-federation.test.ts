@@ -50,7 +50,7 @@ const healthResolvers = {
 }
 
 const catalog = createCatalogService({ warnGauge: true, now: () => new Date('2020-10-25T12:00:00Z') })
-const handle = createDb(inject('cityDatabaseUrl'), { max: 2 })
+const handle = createDb<any>(inject('cityDatabaseUrl'), { max: 2 })
 afterAll(() => handle.close())
 
 function gatewaySchema(): GraphQLSchema {
