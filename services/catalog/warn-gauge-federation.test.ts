@@ -82,6 +82,18 @@ describe('warning gauge through the federation planner', () => {
     ])).toEqual([])
   })
 
+  it('hands __resolveReference the whole representation, required fields included', async () => {
+    const seen: unknown[] = []
+    const { schema } = buildSubgraphSchema(catalog.typeDefs, {
+      ...catalog.resolvers,
+      HealthDay: { ...catalog.resolvers.HealthDay, __resolveReference: (ref: unknown) => { seen.push(ref); return ref } },
+    })
+    const rep = { __typename: 'HealthDay', ags: '07312000', day: '2020-10-25', incidence7: 65, hospitalization7: null, icuShare: null, recent: [{ day: '2020-10-25', incidence7: 65 }] }
+    const res = await execute({ schema, document: parse('query ($r: [_Any!]!) { _entities(representations: $r) { ... on HealthDay { day } } }'), variableValues: { r: [rep] } })
+    expect(res.errors).toBeUndefined()
+    expect(seen).toEqual([rep])
+  })
+
   it('sends the required fields, the nested recent series included, and computes the level from them', async () => {
     const schema = gatewaySchema()
     const res = await execute({ schema, contextValue: {}, document: parse(`{ municipality(ags: "07312000") {
