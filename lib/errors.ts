@@ -10,6 +10,10 @@ export type ErrorCode =
   | 'GRAPHQL_PARSE_FAILED'
   | 'SUBGRAPH_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR'
+  // Data entry (lib/data-entry): a refused write wrote nothing.
+  | 'VALIDATION_FAILED'
+  | 'DUPLICATE_PERIOD'
+  | 'IDEMPOTENCY_KEY_REUSED'
 
 export function badUserInput(message: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...extra } })

@@ -11,6 +11,8 @@ export interface ServiceContext<DB = any, L = any> {
   db: Kysely<DB>
   loaders: L
   principal: InternalIdentity
+  /** The service's cache, when it has one: data-entry writes tell it after commit which datasets changed. */
+  cache?: { invalidate(datasetIds: string[]): Promise<void> }
 }
 
 /**

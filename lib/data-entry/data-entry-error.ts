@@ -1,0 +1,25 @@
+import { GraphQLError } from 'graphql'
+import type { Problem } from './define-dataset.js'
+
+/** Codes the data-entry kit answers with (docs/errors.md). */
+export type DataEntryErrorCode = 'VALIDATION_FAILED' | 'DUPLICATE_PERIOD' | 'IDEMPOTENCY_KEY_REUSED' | 'FORBIDDEN'
+
+/**
+ * A refused write. Nothing was written: the kit throws only inside the write transaction or
+ * before it starts. `problems` lists every rejected (row, column, reason), sorted by row.
+ */
+export class DataEntryError extends GraphQLError {
+  readonly code: DataEntryErrorCode
+  readonly problems: readonly Problem[]
+
+  constructor(code: DataEntryErrorCode, message: string, extra: { problems?: readonly Problem[]; [k: string]: unknown } = {}) {
+    super(message, { extensions: { code, ...extra } })
+    this.code = code
+    this.problems = extra.problems ?? []
+  }
+}
+
+export function validationFailed(problems: readonly Problem[], dataset: string): DataEntryError {
+  const rows = new Set(problems.map(p => p.row)).size
+  return new DataEntryError('VALIDATION_FAILED', `${dataset}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${rows} row${rows === 1 ? '' : 's'}; nothing was written`, { problems })
+}

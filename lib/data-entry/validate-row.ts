@@ -1,0 +1,60 @@
+import type { DatasetDeclaration, FieldProblem, FieldSpec } from './define-dataset.js'
+import { parseDate, parseNumber, type DecimalMark, type Parsed } from './parse-value.js'
+
+/** How values arrive: typed by GraphQL, or as text from a CSV file (with the file's decimal mark). */
+export interface ValueSource { decimalMark?: DecimalMark }
+
+const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '')
+
+/** One value checked against its spec: typed, in range, allowed. References are checked later, per batch. */
+export function validateValue(spec: FieldSpec, raw: unknown, source: ValueSource = {}): Parsed<string | number | null> {
+  if (isBlank(raw)) return spec.required === false ? { ok: true, value: null } : { ok: false, reason: 'is required' }
+  switch (spec.type) {
+    case 'integer':
+    case 'decimal': {
+      const n = parseNumber(raw, source.decimalMark)
+      if (!n.ok) return n
+      if (spec.type === 'integer' && !Number.isInteger(n.value)) return { ok: false, reason: `must be a whole number, got ${n.value}` }
+      if (typeof spec.min === 'number' && n.value < spec.min) return { ok: false, reason: `must be at least ${spec.min}, got ${n.value}` }
+      if (typeof spec.max === 'number' && n.value > spec.max) return { ok: false, reason: `must be at most ${spec.max}, got ${n.value}` }
+      return n
+    }
+    case 'date': {
+      const d = parseDate(raw)
+      if (!d.ok) return d
+      if (typeof spec.min === 'string' && d.value < spec.min) return { ok: false, reason: `must not be before ${spec.min}, got ${d.value}` }
+      if (typeof spec.max === 'string' && d.value > spec.max) return { ok: false, reason: `must not be after ${spec.max}, got ${d.value}` }
+      return d
+    }
+    case 'text':
+    case 'enum': {
+      if (typeof raw !== 'string') return { ok: false, reason: `must be text, got ${typeof raw}` }
+      const text = raw.trim()
+      if (spec.type === 'enum' && !spec.values!.includes(text)) return { ok: false, reason: `must be one of ${spec.values!.join(', ')}, got ${JSON.stringify(text)}` }
+      if (spec.maxLength !== undefined && text.length > spec.maxLength) return { ok: false, reason: `must be at most ${spec.maxLength} characters long` }
+      if (spec.pattern && !spec.pattern.regex.test(text)) return { ok: false, reason: `must look like ${spec.pattern.hint}, got ${JSON.stringify(text)}` }
+      return { ok: true, value: text }
+    }
+  }
+}
+
+export type RowResult<R> = { ok: true; values: R } | { ok: false; problems: FieldProblem[] }
+
+/**
+ * A raw row (GraphQL input object or CSV record by header) against the declaration: every field
+ * typed and checked, unknown fields refused, then the declaration's cross-field check. Every
+ * problem of the row is reported, not just the first.
+ */
+export function validateRow<R extends Record<string, unknown>>(decl: DatasetDeclaration<R>, raw: Record<string, unknown>, source: ValueSource = {}): RowResult<R> {
+  const problems: FieldProblem[] = []
+  const values: Record<string, unknown> = {}
+  for (const [name, spec] of Object.entries(decl.fields) as Array<[string, FieldSpec]>) {
+    const v = validateValue(spec, raw[name], source)
+    if (v.ok) values[name] = v.value
+    else problems.push({ column: name, reason: v.reason })
+  }
+  for (const name of Object.keys(raw)) if (!(name in decl.fields)) problems.push({ column: name, reason: 'is not a field of this dataset' })
+  if (problems.length) return { ok: false, problems }
+  const cross = decl.check?.(values as R) ?? []
+  return cross.length ? { ok: false, problems: [...cross] } : { ok: true, values: values as R }
+}
