@@ -58,6 +58,35 @@ const bad: Array<{ name: string; services: ClassifiedService[]; problems: Expect
     problems: [{ file: 'services/geo/schema.graphql', line: 2, coordinate: 'Query.name', message: /is not the internal form; write @requiresScopes\(scopes: \[\["internal"\], \["geo:internal"\]\]\)/ }],
   },
   {
+    name: 'mutation without a requirement (rule 5)',
+    services: [svc('asylum', [LINK, 'type Mutation {', '  recordBeds(n: Int!): Int', '}'])],
+    problems: [{ file: 'services/asylum/schema.graphql', line: 3, coordinate: 'Mutation.recordBeds', message: /is a mutation: write @requiresScopes\(scopes: \[\["asylum:write"\]\]\)/ }],
+  },
+  {
+    name: 'mutation classified internal instead of the write scope (leadership could write)',
+    services: [svc('asylum', [LINK, 'type Mutation {', `  recordBeds(n: Int!): Int ${scopes('asylum', 'internal')}`, '}'])],
+    problems: [{ file: 'services/asylum/schema.graphql', line: 3, coordinate: 'Mutation.recordBeds', message: /is a mutation: write .*asylum:write/ }],
+  },
+  {
+    name: 'mutation with another department\'s write scope',
+    services: [
+      svc('asylum', [LINK, `type Query { beds: Int ${OPEN} }`]),
+      svc('finance', [LINK, 'type Mutation {', '  recordIst(n: Int!): Int @requiresScopes(scopes: [["asylum:write"]])', '}']),
+    ],
+    problems: [
+      { file: 'services/finance/schema.graphql', line: 3, coordinate: 'Mutation.recordIst', message: /is a mutation: write .*finance:write/ },
+      { file: 'services/finance/schema.graphql', line: 3, coordinate: 'Mutation.recordIst', message: /scope "asylum:write" of department asylum/ },
+    ],
+  },
+  {
+    name: 'write scope combined with another scope',
+    services: [svc('asylum', [LINK, 'type Mutation {', '  recordBeds(n: Int!): Int @requiresScopes(scopes: [["asylum:write"], ["internal"]])', '}'])],
+    problems: [
+      { file: 'services/asylum/schema.graphql', line: 3, coordinate: 'Mutation.recordBeds', message: /is a mutation: write/ },
+      { file: 'services/asylum/schema.graphql', line: 3, coordinate: 'Mutation.recordBeds', message: /combines the write scope with other scopes/ },
+    ],
+  },
+  {
     name: 'class scopes joined by AND instead of OR',
     services: [svc('geo', [LINK, 'type Query { name: String @requiresScopes(scopes: [["personal", "geo:personal"]]) }'])],
     problems: [{ file: 'services/geo/schema.graphql', line: 2, coordinate: 'Query.name', message: /is not the personal form/ }],
@@ -133,6 +162,11 @@ const bad: Array<{ name: string; services: ClassifiedService[]; problems: Expect
 ]
 
 const good: Array<{ name: string; services: ClassifiedService[] }> = [
+  {
+    name: 'a mutation and its receipt with the department\'s write scope',
+    services: [svc('asylum', [LINK, 'type Mutation {', '  recordBeds(n: Int!): BedsReceipt! @requiresScopes(scopes: [["asylum:write"]])', '}',
+      'type BedsReceipt { rows: Int! @requiresScopes(scopes: [["asylum:write"]]) }'])],
+  },
   {
     name: 'the four forms, sensitive fields nullable',
     services: [svc('asylum', [LINK, 'type Accommodation @key(fields: "id") {',

@@ -33,7 +33,10 @@ interface Declaration { service: ClassifiedService; line: number; cls: Sensitivi
  *     department, no unknown scope, no other shape;
  *  3. a coordinate declared in several subgraphs (entity keys, shareable or external fields) carries one class;
  *     only explicit requirements count: an unannotated copy adds nothing when the composer merges requirements;
- *  4. one directive names one class (mixing `open` with `internal` alternatives makes the class ambiguous).
+ *  4. one directive names one class (mixing `open` with `internal` alternatives makes the class ambiguous);
+ *  5. every `Mutation` field requires exactly the department's write scope, `[["<department>:write"]]`, which
+ *     only the department's own staff hold (a mutation left unclassified would be writable by every role
+ *     with `internal`); the write scope stands alone and belongs to its own department.
  * Fields without a requirement are `internal` and not reported: leaving a field internal is always safe.
  */
 export function checkClassification(services: ReadonlyArray<ClassifiedService>): Problem[] {
@@ -82,6 +85,7 @@ export function checkClassification(services: ReadonlyArray<ClassifiedService>):
       }
       for (const field of def.fields ?? []) {
         const coordinate = `${typeName}.${field.name.value}`
+        if (typeName === 'Mutation') checkMutation(field, service.name, directiveName, coordinate, report)
         const cls = classify(field.directives, coordinate)
         if (cls) note(coordinate, line(field.name), cls)
         fieldsToCheck.push({ service, typeName, field, cls })
@@ -130,6 +134,13 @@ function checkRequirement(
     report(at, coordinate, '@requiresScopes needs `scopes:` as a list of lists of scope strings')
     return null
   }
+  const write = `${department}:write`
+  if (requirement.flat().includes(write)) {
+    if (!sameRequirement(requirement, writeRequirement(department))) {
+      report(at, coordinate, `combines the write scope with other scopes; write @requiresScopes(scopes: [["${write}"]])`)
+    }
+    return classOf(requirement)
+  }
   const named = new Set<SensitivityClass>()
   let valid = true
   for (const scope of requirement.flat()) {
@@ -153,6 +164,21 @@ function checkRequirement(
     }
   }
   return classOf(requirement)
+}
+
+/** The one requirement a department's mutations carry. */
+export function writeRequirement(department: string): ScopeRequirement {
+  return [[`${department}:write`]]
+}
+
+/** Rule 5 for one Mutation field (its requirement's form; `checkRequirement` reports malformed ones). */
+function checkMutation(field: FieldDefinitionNode, department: string, directiveName: string, coordinate: string,
+  report: (line: number, coordinate: string, message: string) => void): void {
+  const own = (field.directives ?? []).find(d => d.name.value === directiveName)
+  const requirement = own ? scopesOf(own) : null
+  if (requirement && sameRequirement(requirement, writeRequirement(department))) return
+  report(own ? line(own) : line(field.name), coordinate,
+    `is a mutation: write @requiresScopes(scopes: [["${department}:write"]]) so only ${department}'s staff may run it`)
 }
 
 /** The class a single scope names when it is part of the department's vocabulary, else null. */
