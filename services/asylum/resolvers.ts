@@ -4,6 +4,8 @@ import { ratio, round, statCount } from '../../lib/stat.js'
 import type { ServiceContext } from '../../lib/service/define-service.js'
 import { withRowFilter } from '../../lib/service/row-filter.js'
 import type { AccommodationTable, AllocationRoute, AsyDatabase, OccupancyTable } from './db.js'
+import { enterRows, type EntryInput } from '../../lib/data-entry/enter-rows.js'
+import { datasets } from './datasets.js'
 import { CITY_SCOPE, routesKey, type AllocationBucket, type AsylumGrain, type AsylumLoaders, type CapacityStatus } from './loaders.js'
 
 type Ctx = ServiceContext<AsyDatabase, AsylumLoaders>
@@ -29,6 +31,10 @@ function assertDateRange(from: string, to: string): void {
 }
 
 export const resolvers = {
+  Mutation: {
+    recordAsylumAllocations: (_: unknown, { input }: { input: EntryInput }, ctx: Ctx) => enterRows(ctx, datasets.allocations, input),
+    recordAsylumOccupancy: (_: unknown, { input }: { input: EntryInput }, ctx: Ctx) => enterRows(ctx, datasets.occupancy, input),
+  },
   Query: {
     accommodation: (_: unknown, { id }: { id: string }, ctx: Ctx) => ctx.loaders.accommodation.load(assertAccommodationId(id)),
     accommodations: (_: unknown, args: { activeOn?: string | null; districtCode?: string | null }, ctx: Ctx) => {

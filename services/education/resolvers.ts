@@ -4,6 +4,8 @@ import { ratio, statCount } from '../../lib/stat.js'
 import type { EducationDatabase, KitaStatTable, KitaTable, SchoolTable, SchoolType } from './db.js'
 import { key, type EducationLoaders, type KitaSupplyRow, type PupilGrade, type PupilStats, type QualificationCount, type TransitionCount } from './loaders.js'
 import { assertSchoolYear, kitaStichtag, schoolStatStichtag, schoolYearOf } from './school-year.js'
+import { enterRows, type EntryInput } from '../../lib/data-entry/enter-rows.js'
+import { datasets } from './datasets.js'
 
 type Ctx = ServiceContext<EducationDatabase, EducationLoaders>
 type DistrictRef = { ags: string; code: string }
@@ -27,6 +29,9 @@ async function provenance(ctx: Ctx, datasetId: string, stichtag: string) {
 const qualificationCounts = (rows: QualificationCount[]) => rows.map(r => ({ qualification: r.qualification, count: statCount(r.n) }))
 
 export const resolvers = {
+  Mutation: {
+    recordPupilCounts: (_: unknown, { input }: { input: EntryInput }, ctx: ServiceContext) => enterRows(ctx, datasets.pupils, input),
+  },
   Query: {
     school: (_: unknown, { id }: { id: string }, ctx: Ctx) => ctx.loaders.school.load(assertEntityId(id)),
     schools: (_: unknown, args: { type?: SchoolType | null; districtCode?: string | null }, ctx: Ctx) => {

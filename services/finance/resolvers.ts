@@ -9,6 +9,8 @@ import {
 import { COMPARED_VERSIONS, budgetSummary, perCapita, planActual, productResult } from './budget-results.js'
 import type { BudgetVersion, DebtTable, FinDatabase, InvestmentMeasureTable, ProductTable, TeilhaushaltTable } from './db.js'
 import { key, type FinLoaders, type MeasureYearValue } from './loaders.js'
+import { enterRows, type EntryInput } from '../../lib/data-entry/enter-rows.js'
+import { datasets } from './datasets.js'
 
 type Ctx = ServiceContext<FinDatabase, FinLoaders>
 /** A District or Year representation; `residents` arrives from the population subgraph via @requires. */
@@ -42,6 +44,9 @@ async function wholeBudget(year: number, version: BudgetVersion, ctx: Ctx) {
 }
 
 export const resolvers = {
+  Mutation: {
+    recordBudgetActuals: (_: unknown, { input }: { input: EntryInput }, ctx: ServiceContext) => enterRows(ctx, datasets.actuals, input),
+  },
   Query: {
     product: (_: unknown, { code }: { code: string }, ctx: Ctx) => ctx.loaders.product.load(assertProductCode(code)),
     products: (_: unknown, args: { level?: number | null; teilhaushalt?: string | null }, ctx: Ctx) => {

@@ -1,0 +1,40 @@
+import { defineDataset, tableReference } from '../../lib/data-entry/define-dataset.js'
+import type { NationalityGroup, Sex } from './db.js'
+import { schoolStatStichtag } from './school-year.js'
+
+export interface PupilRow extends Record<string, unknown> {
+  schoolId: string
+  schoolYear: string
+  grade: number
+  sex: Sex
+  nationalityGroup: NationalityGroup
+  pupils: number
+}
+
+/**
+ * The education department's data entry (lib/data-entry): pupils per school, school year, grade,
+ * sex and nationality group, as the Schulstatistik reports them about four weeks into the school
+ * year. A school's figures for a school year are entered once.
+ */
+export const datasets = {
+  pupils: defineDataset<PupilRow>({
+    department: 'education', schema: 'edu', id: 'edu.pupils', table: 'edu.school_year_stat',
+    fields: {
+      schoolId: { column: 'school_id', type: 'text', pgType: 'text', references: tableReference('school', 'edu.school', 'id'), aliases: ['Schule'] },
+      schoolYear: { column: 'school_year', type: 'text', pgType: 'text', pattern: { regex: /^\d{4}\/\d{2}$/, hint: 'a school year such as "2025/26"' }, aliases: ['Schuljahr'] },
+      grade: { column: 'grade', type: 'integer', pgType: 'smallint', min: 1, max: 13, aliases: ['Klassenstufe'] },
+      sex: { column: 'sex', type: 'enum', pgType: 'char(1)', values: ['M', 'W'], aliases: ['Geschlecht'] },
+      nationalityGroup: { column: 'nationality_group', type: 'enum', pgType: 'text', values: ['DEU', 'AUSL'], aliases: ['Staatsangehörigkeit'] },
+      pupils: { column: 'pupils', type: 'integer', pgType: 'int', min: 0, max: 2_000, aliases: ['Schüler', 'Anzahl'] },
+    },
+    key: ['schoolId', 'schoolYear', 'grade', 'sex', 'nationalityGroup'],
+    period: { parts: ['schoolId', 'schoolYear'], stichtag: r => schoolStatStichtag(r.schoolYear) },
+    check: r => {
+      const start = Number(r.schoolYear.slice(0, 4))
+      if (Number(r.schoolYear.slice(5)) !== (start + 1) % 100) return [{ column: 'schoolYear', reason: `must name two consecutive years, got ${JSON.stringify(r.schoolYear)}` }]
+      if (start < 2000 || start > new Date().getUTCFullYear()) return [{ column: 'schoolYear', reason: `must start between 2000 and this year, got ${r.schoolYear}` }]
+      return []
+    },
+    invalidates: ['edu.pupils'],
+  }),
+}
