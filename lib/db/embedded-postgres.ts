@@ -100,6 +100,20 @@ function reachableDataDir(dir: string): string {
   return join(tmpdir(), `stadtgraph-data-${createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 12)}`)
 }
 
+/**
+ * The cluster in `dir` when a process (such as `npm start`) runs it now: its URL, read from the
+ * server's own postmaster.pid. Null when it is not running.
+ */
+export function runningEmbeddedPostgres(dir: string): { port: number; url: (database?: string) => string } | null {
+  const pidFile = join(reachableDataDir(dir), 'postmaster.pid')
+  if (!existsSync(pidFile)) return null
+  const lines = readFileSync(pidFile, 'utf8').split('\n')
+  const pid = Number.parseInt(lines[0], 10)
+  const port = Number.parseInt(lines[3], 10)
+  if (!Number.isInteger(pid) || !Number.isInteger(port) || !pidAlive(pid)) return null
+  return { port, url: (database = 'postgres') => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}` }
+}
+
 function pidAlive(pid: number): boolean {
   try { process.kill(pid, 0); return true } catch (err) { return (err as NodeJS.ErrnoException).code === 'EPERM' }
 }
