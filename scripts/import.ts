@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -58,7 +58,13 @@ if (!url) {
   const running = runningEmbeddedPostgres(dir)
   if (running) url = running.url()
   else {
-    embedded = await startEmbeddedPostgres({ dir })
+    // As `npm start` does: the parent folder readable by the server's user.
+    mkdirSync(join(ROOT, '.data'), { recursive: true })
+    try {
+      embedded = await startEmbeddedPostgres({ dir })
+    } catch (err) {
+      fail(`cannot start the embedded database (set DATABASE_URL to use a server): ${err instanceof Error ? err.message : String(err)}`, 1)
+    }
     url = embedded.url()
   }
 }
