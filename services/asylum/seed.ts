@@ -141,8 +141,10 @@ function recognisedShare(y: number, acc: AccommodationFact): number {
   return ({ 2015: 0.03, 2016: 0.1, 2017: 0.2, 2018: 0.25, 2022: 0.18, 2023: 0.22, 2024: 0.25 } as Record<number, number>)[y] ?? 0.26
 }
 
-function occupancyRows(years: number[]) {
-  const rows: Array<Record<string, unknown>> = []
+type OccupancyRow = { accommodation_id: string; day: string; occupied: number; of_which_recognised: number; capacity: number }
+
+export function occupancyRows(years: number[]): OccupancyRow[] {
+  const rows: OccupancyRow[] = []
   for (const acc of ACCOMMODATIONS) {
     const rng = createRng('asy', 'occupancy', acc.id)
     for (const y of years) {
@@ -161,20 +163,66 @@ function occupancyRows(years: number[]) {
   return rows
 }
 
-/** Accommodations are the same in every profile; allocations and Belegung follow `profileYears`. `large` reuses `small`. */
+/**
+ * `large`: a figure for every day a facility is open (≈ 55k rows, domain-model §11.6). The month-end
+ * figures are exactly those of `small`; the days between move from one month-end towards the next
+ * with daily arrivals and departures (never above the day's capacity, invariant 4).
+ */
+export function dailyOccupancyRows(years: number[]): OccupancyRow[] {
+  const monthEnds = occupancyRows(years)
+  const byAccommodation = new Map<string, Map<string, OccupancyRow>>()
+  for (const r of monthEnds) {
+    if (!byAccommodation.has(r.accommodation_id)) byAccommodation.set(r.accommodation_id, new Map())
+    byAccommodation.get(r.accommodation_id)!.set(r.day, r)
+  }
+  const rows: OccupancyRow[] = []
+  const first = `${years[0]}-01-01`
+  for (const acc of ACCOMMODATIONS) {
+    const ends = byAccommodation.get(acc.id)
+    if (!ends) continue
+    const rng = createRng('asy', 'occupancy-daily', acc.id)
+    const start = new Date(`${acc.opened > first ? acc.opened : first}T00:00:00Z`)
+    let previous: OccupancyRow | null = null
+    for (const d = start; ; d.setUTCDate(d.getUTCDate() + 1)) {
+      const day = d.toISOString().slice(0, 10)
+      if (day > DATA_STICHTAG || !isOpenOn(acc, day)) {
+        if (previous || day > DATA_STICHTAG) break
+        continue
+      }
+      const monthEnd = iso(d.getUTCFullYear(), d.getUTCMonth() + 1, daysIn(d.getUTCFullYear(), d.getUTCMonth() + 1))
+      const target = ends.get(monthEnd)
+      if (day === monthEnd && target) { rows.push(previous = target); continue }
+      const capacity = capacityOn(acc, day)
+      const goal = target?.occupied ?? previous?.occupied ?? Math.round(capacity * 0.7)
+      const from = previous?.occupied ?? goal
+      const daysLeft = Math.max(1, Number(monthEnd.slice(8)) - d.getUTCDate() + 1)
+      const drift = (goal - from) / daysLeft
+      const occupied = Math.max(0, Math.min(capacity, Math.round(from + drift + rng.normal(0, Math.max(0.5, capacity * 0.006)))))
+      const share = target && target.occupied ? target.of_which_recognised / target.occupied : recognisedShare(d.getUTCFullYear(), acc)
+      rows.push(previous = { accommodation_id: acc.id, day, occupied, of_which_recognised: Math.min(occupied, Math.round(occupied * share)), capacity })
+    }
+  }
+  return rows
+}
+
+/**
+ * Accommodations are the same in every profile; allocations and Belegung follow `profileYears`.
+ * Belegung is month-end in `tiny`/`small` and daily in `large`; allocations are the same in all.
+ */
 export async function seed(db: Kysely<any>, profile: SeedProfile): Promise<void> {
   const years = profileYears(profile)
   await insertRows(db, 'asy.accommodation',
     { id: 'text', name: 'text', kind: 'text', operator: 'text', district_code: 'text', address: 'text', capacity: 'int', opened: 'date', closed: 'date' },
     ACCOMMODATIONS.map(a => ({ id: a.id, name: a.name, kind: a.kind, operator: a.operator, district_code: a.districtCode, address: a.address, capacity: currentCapacity(a), opened: a.opened, closed: a.closed })))
-  await insertRows(db, 'asy.occupancy', { accommodation_id: 'text', day: 'date', occupied: 'int', of_which_recognised: 'int', capacity: 'int' }, occupancyRows(years))
+  await insertRows(db, 'asy.occupancy', { accommodation_id: 'text', day: 'date', occupied: 'int', of_which_recognised: 'int', capacity: 'int' },
+    profile === 'large' ? dailyOccupancyRows(years) : occupancyRows(years))
   await insertRows(db, 'asy.allocation',
     { id: 'bigint', allocation_date: 'date', route: 'text', age_at_allocation: 'smallint', sex: 'text', country_of_origin: 'text', religion: 'text', first_accommodation_id: 'text' },
     allocationRows(years))
   const asOf = `${REFERENCE_DATE}T06:00:00Z`
   await upsertDatasets(db, 'asy', [
     { id: 'asy.accommodation', title: 'Unterkünfte für Geflüchtete', description: 'Gemeinschaftsunterkünfte, Not- und Erstaufnahmen, angemietete Wohnungen mit Betreiber, Bezirk, Plätzen und Öffnungszeitraum.', ownerDepartment: OWNER, sourceSystem: 'ASYLCUBE', stichtag: DATA_STICHTAG, asOf, refreshCadence: 'MONTHLY' },
-    { id: 'asy.occupancy', title: 'Belegung der Unterkünfte', description: 'Belegung, Plätze und Fehlbeleger je Unterkunft zum Monatsende.', ownerDepartment: OWNER, sourceSystem: 'ASYLCUBE', stichtag: DATA_STICHTAG, asOf, refreshCadence: 'MONTHLY' },
+    { id: 'asy.occupancy', title: 'Belegung der Unterkünfte', description: `Belegung, Plätze und Fehlbeleger je Unterkunft ${profile === 'large' ? 'täglich' : 'zum Monatsende'}.`, ownerDepartment: OWNER, sourceSystem: 'ASYLCUBE', stichtag: DATA_STICHTAG, asOf, refreshCadence: 'MONTHLY' },
     { id: 'asy.allocation', title: 'Zuweisungen und Aufnahmen', description: 'Zuweisungen nach Verteilungsverfügung der ADD, Aufnahmen nach § 24 AufenthG und Familiennachzug; personenbezogen, nur aggregiert veröffentlicht.', ownerDepartment: OWNER, sourceSystem: 'ASYLCUBE', stichtag: DATA_STICHTAG, asOf, refreshCadence: 'DAILY', openData: false },
   ])
 }

@@ -1,28 +1,26 @@
 import { sql, type Kysely } from 'kysely'
-import { REFERENCE_DATE, profileYears, type SeedProfile } from '../../lib/city.js'
-import { insertRows } from '../../lib/db/insert-rows.js'
+import { CITY_AGS, REFERENCE_DATE, profileYears, type SeedProfile } from '../../lib/city.js'
+import { MAX_AGE } from './age-groups.js'
+import { insertColumns, insertRows } from '../../lib/db/insert-rows.js'
 import { upsertDatasets } from '../../lib/service/provenance.js'
 import { generateMovements } from './movement-generator.js'
 import { generateOfficialTotals } from './official-totals.js'
+import { generateMicrodata } from './micro-generator.js'
+import { NATIONALITY_GROUPS } from './nationality-groups.js'
 import { generateStock, type StockRow } from './stock-generator.js'
 
 export const OWNER = 'Referat Organisationsmanagement, Statistik und Wahlen (Statistikstelle)'
 
-/** Register stock, monthly movements and official totals; `large` reuses `small` (aggregates do not grow). */
+/**
+ * Register stock, monthly movements and official totals. `large` adds the microdata behind the stock
+ * (pop_micro.person_year, ≈ 1.2 M rows) and derives pop.stock from it; the aggregates are the same
+ * cells as in `small`, so every figure agrees across profiles.
+ */
 export async function seed(db: Kysely<any>, profile: SeedProfile): Promise<void> {
   const years = profileYears(profile)
   const stock = generateStock(years)
-  const stockColumns = { stichtag: 'date', ags: 'text', district_code: 'text', age: 'smallint', sex: 'text', nationality_group: 'text', n: 'int' }
-  await insertRows(db, 'pop.stock', { ...stockColumns, basis: 'text' }, stock.main.map(r => ({ ...r, basis: 'REGISTER_MAIN' })))
-  // REGISTER_ALL = main residents + secondary residences, added up in the database instead of shipping every cell twice.
-  const extra = (col: keyof StockRow, type: string) => sql`${stock.secondary.map(r => r[col])}::${sql.raw(type)}[]`
-  await sql`insert into pop.stock (stichtag, basis, ags, district_code, age, sex, nationality_group, n)
-    select stichtag, 'REGISTER_ALL', ags, district_code, age, sex, nationality_group, sum(n)
-    from (select stichtag, ags, district_code, age, sex, nationality_group, n from pop.stock where basis = 'REGISTER_MAIN'
-          union all select * from unnest(${extra('stichtag', 'date')}, ${extra('ags', 'text')}, ${extra('district_code', 'text')},
-            ${extra('age', 'smallint')}, ${extra('sex', 'text')}, ${extra('nationality_group', 'text')}, ${extra('n', 'int')})) cells
-    group by stichtag, ags, district_code, age, sex, nationality_group
-    order by stichtag, ags, district_code, age, sex, nationality_group`.execute(db)
+  if (profile === 'large') await seedMicrodata(db, stock.main, stock.secondary)
+  else await insertStock(db, stock.main, stock.secondary)
   await insertRows(db, 'pop.movement', { month: 'date', ags: 'text', district_code: 'text', kind: 'text', age_group: 'text', sex: 'text', nationality_group: 'text', n: 'int' },
     generateMovements(years, stock.districts, REFERENCE_DATE))
   await insertRows(db, 'pop.official_total', { stichtag: 'date', ags: 'text', basis: 'text', total: 'int', male: 'int', female: 'int' },
@@ -46,6 +44,46 @@ export async function seed(db: Kysely<any>, profile: SeedProfile): Promise<void>
       ownerDepartment: OWNER, sourceSystem: 'Statistisches Landesamt Rheinland-Pfalz', stichtag: `${lastYear - 1}-12-31`, asOf, refreshCadence: 'ANNUAL',
     },
   ])
+}
+
+async function insertStock(db: Kysely<any>, main: StockRow[], secondary: StockRow[]): Promise<void> {
+  const stockColumns = { stichtag: 'date', ags: 'text', district_code: 'text', age: 'smallint', sex: 'text', nationality_group: 'text', n: 'int' }
+  await insertRows(db, 'pop.stock', { ...stockColumns, basis: 'text' }, main.map(r => ({ ...r, basis: 'REGISTER_MAIN' })))
+  // REGISTER_ALL = main residents + secondary residences, added up in the database instead of shipping every cell twice.
+  const extra = (col: keyof StockRow, type: string) => sql`${secondary.map(r => r[col])}::${sql.raw(type)}[]`
+  await sql`insert into pop.stock (stichtag, basis, ags, district_code, age, sex, nationality_group, n)
+    select stichtag, 'REGISTER_ALL', ags, district_code, age, sex, nationality_group, sum(n)
+    from (select stichtag, ags, district_code, age, sex, nationality_group, n from pop.stock where basis = 'REGISTER_MAIN'
+          union all select * from unnest(${extra('stichtag', 'date')}, ${extra('ags', 'text')}, ${extra('district_code', 'text')},
+            ${extra('age', 'smallint')}, ${extra('sex', 'text')}, ${extra('nationality_group', 'text')}, ${extra('n', 'int')})) cells
+    group by stichtag, ags, district_code, age, sex, nationality_group
+    order by stichtag, ags, district_code, age, sex, nationality_group`.execute(db)
+}
+
+/**
+ * Loads the microdata at bulk speed (primary key and index dropped during the load, rebuilt after it)
+ * and derives both register bases of pop.stock from it by aggregation (domain-model §11.10 invariant 9).
+ */
+async function seedMicrodata(db: Kysely<any>, main: StockRow[], secondary: StockRow[]): Promise<void> {
+  const micro = generateMicrodata(main, secondary)
+  await sql`alter table pop_micro.person_year drop constraint person_year_pkey`.execute(db)
+  await sql`drop index pop_micro.person_year_stichtag_district_idx`.execute(db)
+  await insertColumns(db, 'pop_micro.person_year', {
+    person_pid: 'bigint', stichtag: 'date', district_code: 'text', birth_year: 'smallint', sex: 'text', nationality: 'text',
+    second_nationality: 'text', born_abroad: 'boolean', naturalised_year: 'smallint', main_residence: 'boolean',
+  }, micro as unknown as Record<string, unknown[]>)
+  await sql`alter table pop_micro.person_year add constraint person_year_pkey primary key (person_pid, stichtag)`.execute(db)
+  await sql`create index person_year_stichtag_district_idx on pop_micro.person_year (stichtag, district_code)`.execute(db)
+  const named = NATIONALITY_GROUPS.filter(g => g !== 'OTHER')
+  await sql`insert into pop.stock (stichtag, basis, ags, district_code, age, sex, nationality_group, n)
+    select p.stichtag, b.basis, ${CITY_AGS}, p.district_code, least(${MAX_AGE}, extract(year from p.stichtag)::int - p.birth_year) as age, p.sex,
+      case when p.nationality = any(${named}::text[]) then p.nationality else 'OTHER' end as nationality_group, count(*)::int
+    from pop_micro.person_year p
+    join (values ('REGISTER_MAIN'), ('REGISTER_ALL')) as b(basis) on b.basis = 'REGISTER_ALL' or p.main_residence
+    group by 1, 2, 3, 4, 5, 6, 7
+    order by 1, 2, 3, 4, 5, 6, 7`.execute(db)
+  await sql`analyze pop_micro.person_year`.execute(db)
+  await sql`analyze pop.stock`.execute(db)
 }
 
 /** Last day of the month before the reference date's month: the newest complete month of movements. */
