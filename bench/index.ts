@@ -1,0 +1,258 @@
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+import { sql } from 'kysely'
+import { createDb } from '../lib/db/create-db.js'
+import { freePort, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../lib/db/embedded-postgres.js'
+import { prepareDatabase } from '../lib/db/prepare-database.js'
+import { loadServices, SERVICES_DIR } from '../lib/service/discover-services.js'
+import type { SeedProfile } from '../lib/city.js'
+import { composeSupergraph } from '../schema/compose.js'
+import { readIdentityConfig } from '../auth/identity/identity-config.js'
+import { signDevToken } from '../auth/identity/dev-token.js'
+import { createCachedToken, INTERNAL_TOKEN_HEADER } from './baseline-identity.js'
+import { measure, type LoadTarget } from './load.js'
+import { OPERATIONS, type BenchOperation } from './operations.js'
+import { parseOptions, USAGE, UsageError, type BenchOptions, type TargetName } from './options.js'
+import { measurePolicyPropagation } from './policy-propagation.js'
+import { ProcessGroup, waitFor } from './processes.js'
+import { markdown, ratios, TARGET_LABELS, type BenchReport, type CheckResult, type RunResult } from './report.js'
+
+// npm run bench: our gateway side by side with @apollo/gateway, the Hive gateway runtime and the
+// subgraphs called directly — same subgraphs, same operations, same run. Every server is its own
+// process (each department, each gateway); this process only generates load and measures.
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+
+let options: BenchOptions
+try {
+  options = parseOptions(process.argv.slice(2))
+} catch (err) {
+  if (!(err instanceof UsageError)) throw err
+  if (err.message) console.error(err.message)
+  console.error(USAGE)
+  process.exit(err.message ? 2 : 0)
+}
+const log = (msg: string) => console.error(`[bench] ${msg}`)
+const processes = new ProcessGroup()
+const work = mkdtempSync(join(tmpdir(), 'stadtgraph-bench-'))
+let embedded: EmbeddedPostgresHandle | null = null
+
+/** The database of the profile: DATABASE_URL as given, or `stadtgraph_bench_<profile>` in an embedded cluster kept in .data/. */
+async function openDatabase(profile: SeedProfile): Promise<string> {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL
+  // The parent first, with default permissions: when run as root the server runs as `postgres` and must traverse it.
+  mkdirSync(join(ROOT, '.data'), { recursive: true })
+  embedded = await startEmbeddedPostgres({ dir: join(ROOT, '.data', 'bench-postgres') })
+  const name = `stadtgraph_bench_${profile}`
+  const admin = new pg.Client({ connectionString: embedded.url('postgres') })
+  await admin.connect()
+  try {
+    const { rows } = await admin.query('select 1 from pg_database where datname = $1', [name])
+    if (!rows.length) await admin.query(`create database ${name}`)
+  } finally {
+    await admin.end()
+  }
+  return embedded.url(name)
+}
+
+/** Migrates and seeds (once); refuses a database that an earlier seed filled with another profile. */
+async function prepare(databaseUrl: string, profile: SeedProfile, services: Awaited<ReturnType<typeof loadServices>>) {
+  const handle = createDb(databaseUrl, { max: 2 })
+  try {
+    const t0 = performance.now()
+    const results = await prepareDatabase(handle.db, services, profile)
+    const seedMs = Math.round(performance.now() - t0)
+    for (const s of services) {
+      const { rows } = await sql<{ profile: string }>`select profile from ${sql.id(s.dbSchema, 'seed_state')}`.execute(handle.db)
+      if (rows.some(r => r.profile !== profile)) {
+        throw new Error(`${s.dbSchema} in this database was seeded with profile "${rows[0].profile}", not "${profile}": ` +
+          'use another DATABASE_URL (the embedded database keeps one database per profile)')
+      }
+    }
+    const count = async (table: string) => {
+      const [schema, name] = table.split('.')
+      const { rows } = await sql<{ n: string }>`select count(*) as n from ${sql.id(schema, name)}`.execute(handle.db).catch(() => ({ rows: [{ n: '-1' }] }))
+      return Number(rows[0].n)
+    }
+    const rows: Record<string, number> = {}
+    for (const t of ['pop.stock', 'pop.movement', 'pop_micro.person_year', 'asy.occupancy', 'asy.allocation', 'fin.budget_value']) rows[t] = await count(t)
+    return { seeded: results.some(r => r.seeded), seedMs, rows }
+  } finally {
+    await handle.close()
+  }
+}
+
+const post = (url: string, headers: Record<string, string>, body: string) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body })
+
+/** Key order does not matter when comparing answers of different gateways. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
+  if (value && typeof value === 'object') return `{${Object.keys(value).sort().map(k => `${JSON.stringify(k)}:${canonical((value as any)[k])}`).join(',')}}`
+  return JSON.stringify(value)
+}
+
+async function check(target: LoadTarget, op: BenchOperation): Promise<{ ok: boolean; error?: string; data?: string; ms?: number }> {
+  const t0 = performance.now()
+  try {
+    let data = ''
+    for (const i of [0, 1]) {
+      const res = await post(target.url, target.headers(), JSON.stringify({ query: op.query, variables: op.variables(i) }))
+      const text = await res.text()
+      let json: { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> }
+      try { json = JSON.parse(text) } catch { return { ok: false, error: `HTTP ${res.status}: ${text.slice(0, 200)}` } }
+      if (res.status !== 200 || json.errors?.length) {
+        const e = json.errors?.[0]
+        return { ok: false, error: `HTTP ${res.status}${e ? `: ${e.message}${e.extensions?.code ? ` (${e.extensions.code})` : ''}` : ''}` }
+      }
+      if (!json.data || Object.values(json.data as object).some(v => v === null)) return { ok: false, error: 'no data' }
+      if (i === 0) data = canonical(json.data)
+    }
+    return { ok: true, data, ms: Math.round((performance.now() - t0) / 2) }
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message : String(err) }
+  }
+}
+
+try {
+  const loadAverageAtStart = loadavg()
+  const services = await loadServices()
+  const databaseUrl = await openDatabase(options.profile)
+  log(`database: preparing profile ${options.profile} (an existing seed is reused)`)
+  const database = await prepare(databaseUrl, options.profile, services)
+  log(`database ready in ${database.seedMs} ms (${database.seeded ? 'seeded now' : 'already seeded'}): ${JSON.stringify(database.rows)}`)
+
+  // Departments: one process each, sharing the internal-token secret with every gateway of this run.
+  const secret = randomBytes(32).toString('hex')
+  const subgraphs = new Map<string, { url: string; pid: number }>()
+  for (const s of services) {
+    const port = await freePort()
+    const child = processes.spawnTs(join(SERVICES_DIR, s.name, 'index.ts'), {
+      DATABASE_URL: databaseUrl, PORT: String(port), INTERNAL_TOKEN_SECRET: secret, DB_POOL_MAX: process.env.DB_POOL_MAX ?? '8',
+    })
+    subgraphs.set(s.name, { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! })
+  }
+  for (const [name, s] of subgraphs) await waitFor(`subgraph ${name}`, async () => (await fetch(s.url.replace(/graphql$/, 'readyz'))).ok, 180_000)
+  const supergraphPath = join(work, 'supergraph.graphql')
+  writeFileSync(supergraphPath, composeSupergraph(services.map(s => ({ name: s.name, url: subgraphs.get(s.name)!.url, typeDefs: s.typeDefs }))))
+  const backendPids = [...subgraphs.values()].map(s => s.pid)
+
+  // Gateways: ours with authorization enforced and off, and the two baselines.
+  const identityEnv = { AUTH_HS256_SECRET: randomBytes(32).toString('hex'), AUTH_ISSUER: 'https://idp.bench/kl' }
+  const identity = readIdentityConfig({ ...process.env, ...identityEnv })
+  const controlling = signDevToken(identity, { roles: ['controlling'], sub: 'bench', ttlSeconds: 6 * 3600 })
+  const bearer = { authorization: `Bearer ${controlling}` }
+  const graphqlReady = (url: string) => async () => (await post(url, {}, '{"query":"{ __typename }"}')).ok
+  const ours = async (replica: string, authorization: 'enforce' | 'off') => {
+    const port = await freePort()
+    const child = processes.spawnTs(join(ROOT, 'gateway', 'index.ts'), {
+      ...identityEnv, DATABASE_URL: databaseUrl, INTERNAL_TOKEN_SECRET: secret, AUTHORIZATION: authorization, REPLICA_ID: replica,
+      RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0', GATEWAY_PORT: String(port),
+    }, ['--supergraph', supergraphPath])
+    return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! }
+  }
+  const baseline = async (file: string) => {
+    const port = await freePort()
+    const child = processes.spawnTs(join(ROOT, 'bench', 'baselines', file), { SUPERGRAPH_PATH: supergraphPath, INTERNAL_TOKEN_SECRET: secret, PORT: String(port) })
+    return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! }
+  }
+  const gateways = new Map<TargetName, { url: string; pid: number }>()
+  if (options.targets.includes('ours') || options.propagation) gateways.set('ours', await ours('replica-1', 'enforce'))
+  if (options.targets.includes('ours-authz-off')) gateways.set('ours-authz-off', await ours('authorization-off', 'off'))
+  if (options.targets.includes('apollo')) gateways.set('apollo', await baseline('apollo-gateway.ts'))
+  if (options.targets.includes('hive')) gateways.set('hive', await baseline('hive-gateway.ts'))
+  const replica2 = options.propagation ? await ours('replica-2', 'enforce') : null
+  for (const [name, g] of [...gateways, ...(replica2 ? [['replica-2', replica2] as const] : [])]) await waitFor(`gateway ${name}`, graphqlReady(g.url), 180_000)
+  log(`started ${subgraphs.size} subgraphs and ${gateways.size + (replica2 ? 1 : 0)} gateways`)
+
+  const targetFor = (target: TargetName, op: BenchOperation): LoadTarget | null => {
+    if (target === 'direct') {
+      if (op.subgraphs.length !== 1) return null
+      const s = subgraphs.get(op.subgraphs[0])!
+      const token = createCachedToken(secret, op.subgraphs[0])
+      return { url: s.url, pid: s.pid, backendPids: [], headers: () => ({ [INTERNAL_TOKEN_HEADER]: token() }) }
+    }
+    const g = gateways.get(target)
+    if (!g) return null
+    return { url: g.url, pid: g.pid, backendPids, headers: () => (target === 'ours' || target === 'ours-authz-off' ? bearer : {}) }
+  }
+
+  // Every target must answer every operation with data and without errors before anything is measured.
+  const operations = OPERATIONS.filter(o => options.operations.includes(o.name))
+  const checks: CheckResult[] = []
+  for (const op of operations) {
+    let oursData: string | undefined
+    for (const t of options.targets) {
+      const target = targetFor(t, op)
+      if (!target) continue
+      const result = await check(target, op)
+      if (t === 'ours') oursData = result.data
+      checks.push({ target: t, operation: op.name, ok: result.ok, ...(result.error ? { error: result.error } : {}),
+        ...(result.ok && oursData && t !== 'ours' ? { sameDataAsOurs: result.data === oursData } : {}) })
+      log(`check ${op.name} via ${TARGET_LABELS[t]}: ${result.ok ? `ok (${result.ms} ms per request, unloaded)` : `FAILED ${result.error}`}`)
+    }
+  }
+
+  const settings = { connections: options.connections, warmupSeconds: options.warmupSeconds, durationSeconds: options.durationSeconds, timeoutSeconds: options.timeoutSeconds }
+  const runs: RunResult[] = []
+  for (const op of operations) {
+    if (op.distinct <= options.connections) log(`note: ${op.name} has ${op.distinct} distinct variable sets for ${options.connections} connections; some distinct requests may coincide`)
+    for (const mode of options.modes) {
+      for (const t of options.targets) {
+        const target = targetFor(t, op)
+        if (!target || !checks.find(c => c.target === t && c.operation === op.name)?.ok) continue
+        let i = 0
+        const fixed = JSON.stringify({ query: op.query, variables: op.variables(0) })
+        const body = mode === 'identical' ? () => fixed : () => JSON.stringify({ query: op.query, variables: op.variables(i++) })
+        const result = await measure(target, body, settings)
+        runs.push({ target: t, operation: op.name, mode, ...result })
+        log(`${op.name} ${mode} ${TARGET_LABELS[t]}: ${result.rps} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, ` +
+          `errors ${result.errors}/${result.non2xx}/${result.graphqlErrors}, CPU ${result.cpuMsPerRequest} ms/req, peak RSS ${result.peakRssMb} MB`)
+      }
+    }
+  }
+
+  let policyPropagationMs = null
+  if (replica2) {
+    const admin = signDevToken(identity, { roles: ['admin'], sub: 'bench-admin', ttlSeconds: 3600 })
+    const base = (url: string) => url.replace(/\/graphql$/, '')
+    policyPropagationMs = await measurePolicyPropagation(base(gateways.get('ours')!.url), base(replica2.url), admin)
+  }
+
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    profile: options.profile,
+    machine: { cpus: cpus().length, loadAverageAtStart, node: process.version, platform: `${process.platform}-${process.arch}` },
+    settings: { ...settings, modes: options.modes },
+    database,
+    notes: [
+      'ours = this repository\'s gateway (gateway/index.ts) with a `controlling` token; authorization off = the same gateway with AUTHORIZATION=off.',
+      'Baselines run with their defaults on the same supergraph minus @requiresScopes (@apollo/gateway refuses it); they sign a fresh internal token (60 s lifetime, the maximum subgraphs accept) for every subgraph call, carrying the identity ours forwards for `controlling`.',
+      'Direct subgraph calls reuse one internal token per subgraph, renewed every 20 s, so the load generator does not sign per request.',
+      'Distinct requests vary the variables per request (see bench/operations.ts); identical requests all send the first variable set.',
+      'One run on a shared machine: absolute numbers are noisy, ratios between targets measured minutes apart are the robust part. CPU = utime+stime from /proc/<pid>/stat over the measured window; RSS sampled every 200 ms.',
+    ],
+    operations: operations.map(o => ({ name: o.name, file: `bench/operations/${o.file}`, subgraphs: o.subgraphs, distinctVariableSets: o.distinct, description: o.description })),
+    checks,
+    runs,
+    ratios: ratios(runs),
+    policyPropagationMs,
+  }
+  mkdirSync(options.outDir, { recursive: true })
+  const file = join(options.outDir, `${report.date.slice(0, 10)}-${options.profile}.json`)
+  writeFileSync(file, JSON.stringify(report, null, 2) + '\n')
+  const md = markdown(report)
+  writeFileSync(join(options.outDir, 'latest.md'), md)
+  console.log(md)
+  log(`written ${file} and ${join(options.outDir, 'latest.md')}`)
+} catch (err) {
+  console.error(`[bench] ${err instanceof Error ? err.stack ?? err.message : String(err)}`)
+  process.exitCode = 1
+} finally {
+  await processes.stop()
+  await (embedded as EmbeddedPostgresHandle | null)?.stop().catch(() => {})
+  rmSync(work, { recursive: true, force: true })
+}

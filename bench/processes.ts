@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+
+/** Child processes of one benchmark run; all are stopped together at the end. */
+export class ProcessGroup {
+  private readonly children: ChildProcess[] = []
+
+  /** A TypeScript entry file run by node + tsx: the child's pid is the node process itself (for /proc). */
+  spawnTs(file: string, env: Record<string, string>, args: string[] = []): ChildProcess {
+    const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+      env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'],
+    })
+    this.children.push(child)
+    return child
+  }
+
+  async stop(): Promise<void> {
+    const exits = this.children.filter(c => c.exitCode === null && c.signalCode === null)
+      .map(c => new Promise(resolve => { c.once('exit', resolve); c.kill('SIGTERM') }))
+    const timeout = new Promise(resolve => setTimeout(resolve, 5000))
+    await Promise.race([Promise.all(exits), timeout])
+    for (const c of this.children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL')
+  }
+}
+
+/** Polls `check` until it answers true; fails with `what` after `timeoutMs`. */
+export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs
+  while (Date.now() < until) {
+    if (await check().catch(() => false)) return
+    await new Promise(r => setTimeout(r, 100))
+  }
+  throw new Error(`${what} not ready within ${timeoutMs / 1000} s`)
+}
+
+const CLOCK_TICKS = 100 // USER_HZ on Linux (getconf CLK_TCK)
+
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat; null off Linux. */
+export function cpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS // utime, stime (fields 14, 15)
+  } catch {
+    return null
+  }
+}
+
+/** Resident set size in MB, from /proc/<pid>/status; null off Linux. */
+export function rssMb(pid: number): number | null {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return m ? Number(m[1]) / 1024 : null
+  } catch {
+    return null
+  }
+}
+
+/** Samples a process's RSS while a measurement runs; `stop()` gives the peak. */
+export function sampleRss(pid: number, everyMs = 200): { stop(): number | null } {
+  let peak: number | null = rssMb(pid)
+  const timer = setInterval(() => {
+    const now = rssMb(pid)
+    if (now !== null && (peak === null || now > peak)) peak = now
+  }, everyMs)
+  return { stop: () => { clearInterval(timer); return peak } }
+}

@@ -1,0 +1,85 @@
+import type { SeedProfile } from '../lib/city.js'
+import type { LoadResult, LoadSettings } from './load.js'
+import type { Mode, TargetName } from './options.js'
+
+export const TARGET_LABELS: Record<TargetName, string> = {
+  ours: 'ours (authorization on)',
+  'ours-authz-off': 'ours (authorization off)',
+  apollo: '@apollo/gateway',
+  hive: 'Hive gateway runtime',
+  direct: 'subgraph directly',
+}
+
+export interface CheckResult { target: TargetName; operation: string; ok: boolean; error?: string; sameDataAsOurs?: boolean }
+export interface RunResult extends LoadResult { target: TargetName; operation: string; mode: Mode }
+export interface RatioRow {
+  operation: string
+  mode: Mode
+  oursVsApollo: number | null
+  oursVsHive: number | null
+  oursVsDirect: number | null
+  authzOnVsOff: number | null
+}
+
+export interface BenchReport {
+  date: string
+  profile: SeedProfile
+  machine: { cpus: number; loadAverageAtStart: number[]; node: string; platform: string }
+  settings: LoadSettings & { modes: Mode[] }
+  database: { seeded: boolean; seedMs: number; rows: Record<string, number> }
+  notes: string[]
+  operations: Array<{ name: string; file: string; subgraphs: string[]; distinctVariableSets: number; description: string }>
+  checks: CheckResult[]
+  runs: RunResult[]
+  ratios: RatioRow[]
+  policyPropagationMs: { p50: number; max: number; samples: number[] } | null
+}
+
+const ratio = (a: RunResult | undefined, b: RunResult | undefined) =>
+  (a && b && b.rps > 0 ? Number((a.rps / b.rps).toFixed(2)) : null)
+
+export function ratios(runs: RunResult[]): RatioRow[] {
+  const rows: RatioRow[] = []
+  const keys = [...new Set(runs.map(r => `${r.operation}|${r.mode}`))]
+  for (const key of keys) {
+    const [operation, mode] = key.split('|') as [string, Mode]
+    const of = (t: TargetName) => runs.find(r => r.operation === operation && r.mode === mode && r.target === t)
+    rows.push({
+      operation, mode,
+      oursVsApollo: ratio(of('ours'), of('apollo')),
+      oursVsHive: ratio(of('ours'), of('hive')),
+      oursVsDirect: ratio(of('ours'), of('direct')),
+      authzOnVsOff: ratio(of('ours'), of('ours-authz-off')),
+    })
+  }
+  return rows
+}
+
+const cell = (x: number | null | undefined, suffix = '') => (x === null || x === undefined ? '—' : `${x}${suffix}`)
+
+export function markdown(r: BenchReport): string {
+  const lines: string[] = []
+  lines.push(`### ${r.date.slice(0, 10)}, profile \`${r.profile}\``, '')
+  lines.push(`${r.machine.cpus} cores, load average at start ${r.machine.loadAverageAtStart.map(x => x.toFixed(2)).join(' / ')}, Node ${r.machine.node}; ` +
+    `${r.settings.connections} connections, ${r.settings.warmupSeconds} s warm-up + ${r.settings.durationSeconds} s measured per row. ` +
+    `Ratios are throughput (req/s) ratios from this one run.`, '')
+  lines.push('| operation | mode | ours / @apollo/gateway | ours / Hive | ours / subgraph directly | authorization on / off |', '|---|---|---|---|---|---|')
+  for (const x of r.ratios) lines.push(`| ${x.operation} | ${x.mode} | ${cell(x.oursVsApollo)} | ${cell(x.oursVsHive)} | ${cell(x.oursVsDirect)} | ${cell(x.authzOnVsOff)} |`)
+  for (const mode of r.settings.modes) {
+    lines.push('', `**${mode} requests**`, '')
+    lines.push('| operation | target | req/s | p50 ms | p95 ms | p99 ms | errors / non-2xx / GraphQL errors | target CPU (cores) | CPU ms/req | peak RSS MB | subgraphs CPU (cores) |',
+      '|---|---|---|---|---|---|---|---|---|---|---|')
+    for (const x of r.runs.filter(run => run.mode === mode)) {
+      lines.push(`| ${x.operation} | ${TARGET_LABELS[x.target]} | ${x.rps} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.errors} / ${x.non2xx} / ${x.graphqlErrors} | ` +
+        `${cell(x.cpuCores)} | ${cell(x.cpuMsPerRequest)} | ${cell(x.peakRssMb)} | ${cell(x.target === 'direct' ? null : x.backendCpuCores)} |`)
+    }
+  }
+  const failed = r.checks.filter(c => !c.ok)
+  const differs = r.checks.filter(c => c.ok && c.sameDataAsOurs === false)
+  lines.push('', `Checks before load (one request per target × operation): ${r.checks.length - failed.length} of ${r.checks.length} answered with data and without errors.`)
+  for (const c of failed) lines.push(`- **${TARGET_LABELS[c.target]} fails ${c.operation}**: ${c.error} — not measured.`)
+  for (const c of differs) lines.push(`- ${TARGET_LABELS[c.target]} answers ${c.operation} with data different from ours.`)
+  if (r.policyPropagationMs) lines.push('', `Policy change through replica 1 → seen by replica 2: p50 ${r.policyPropagationMs.p50} ms, max ${r.policyPropagationMs.max} ms (${r.policyPropagationMs.samples.length} changes).`)
+  if (r.notes.length) lines.push('', ...r.notes.map(n => `- ${n}`))
+  return lines.join('\n') + '\n'
+}
