@@ -192,7 +192,7 @@ try {
       if (t === 'ours') oursData = result.data
       checks.push({ target: t, operation: op.name, ok: result.ok, ...(result.error ? { error: result.error } : {}),
         ...(result.ok && oursData && t !== 'ours' ? { sameDataAsOurs: result.data === oursData } : {}) })
-      log(`check ${op.name} via ${TARGET_LABELS[t]}: ${result.ok ? `ok (${result.ms} ms per request, unloaded)` : `FAILED ${result.error}`}`)
+      log(`check ${op.name} via ${TARGET_LABELS[t]}: ${result.ok ? `ok (${result.ms} ms per request, before load)` : `FAILED ${result.error}`}`)
     }
   }
 

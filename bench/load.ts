@@ -13,9 +13,10 @@ export interface LoadTarget {
 export interface LoadResult {
   requests: number
   rps: number
-  p50: number
-  p95: number
-  p99: number
+  /** Milliseconds; null when no request completed inside the window. */
+  p50: number | null
+  p95: number | null
+  p99: number | null
   /** Transport errors and timeouts. */
   errors: number
   non2xx: number
@@ -79,9 +80,9 @@ export async function measure(target: LoadTarget, body: () => string, s: LoadSet
   return {
     requests: answered,
     rps: round(answered / seconds)!,
-    p50: round(percentile(latencies, 50))!,
-    p95: round(percentile(latencies, 95))!,
-    p99: round(percentile(latencies, 99))!,
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     graphqlErrors,

@@ -70,9 +70,14 @@ export function markdown(r: BenchReport): string {
     lines.push('| operation | target | req/s | p50 ms | p95 ms | p99 ms | errors / non-2xx / GraphQL errors | target CPU (cores) | CPU ms/req | peak RSS MB | subgraphs CPU (cores) |',
       '|---|---|---|---|---|---|---|---|---|---|---|')
     for (const x of r.runs.filter(run => run.mode === mode)) {
-      lines.push(`| ${x.operation} | ${TARGET_LABELS[x.target]} | ${x.rps} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.errors} / ${x.non2xx} / ${x.graphqlErrors} | ` +
+      lines.push(`| ${x.operation} | ${TARGET_LABELS[x.target]} | ${x.rps} | ${cell(x.p50)} | ${cell(x.p95)} | ${cell(x.p99)} | ${x.errors} / ${x.non2xx} / ${x.graphqlErrors} | ` +
         `${cell(x.cpuCores)} | ${cell(x.cpuMsPerRequest)} | ${cell(x.peakRssMb)} | ${cell(x.target === 'direct' ? null : x.backendCpuCores)} |`)
     }
+  }
+  const empty = r.runs.filter(x => x.requests === 0)
+  if (empty.length) {
+    lines.push('', `**${empty.length} of ${r.runs.length} rows completed no request inside the measured window** (each request took longer than ` +
+      `the window at ${r.settings.connections} connections: an overloaded machine). Re-run with fewer --connections or a longer --duration.`)
   }
   const failed = r.checks.filter(c => !c.ok)
   const differs = r.checks.filter(c => c.ok && c.sameDataAsOurs === false)

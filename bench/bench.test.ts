@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { ApolloGateway } from '@apollo/gateway'
+import { parse, validate } from 'graphql'
+import { subgraphUrls, withoutRequiresScopes } from './baselines/supergraph-for-baselines.js'
+import { OPERATIONS } from './operations.js'
+import { parseOptions, UsageError } from './options.js'
+import { ratios, type RunResult } from './report.js'
+
+// The benchmark itself is not a test (no timing assertions); these check that its pieces stay valid
+// as the supergraph and the operations evolve.
+const supergraph = readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8')
+
+describe('benchmark harness', () => {
+  it('gives @apollo/gateway a supergraph it loads (without @requiresScopes), with every subgraph URL kept', async () => {
+    await expect(new ApolloGateway({ supergraphSdl: supergraph }).load()).rejects.toThrow(/requiresScopes/)
+    const stripped = withoutRequiresScopes(supergraph)
+    expect(stripped).not.toMatch(/requiresScopes/)
+    const gateway = new ApolloGateway({ supergraphSdl: stripped })
+    await gateway.load()
+    await gateway.stop()
+    expect([...subgraphUrls(stripped).keys()].sort()).toEqual([...subgraphUrls(supergraph).keys()].sort())
+    expect(subgraphUrls(supergraph).size).toBeGreaterThanOrEqual(5)
+  })
+
+  it('has operations that are valid against the current supergraph for every variable set', async () => {
+    const gateway = new ApolloGateway({ supergraphSdl: withoutRequiresScopes(supergraph) })
+    const { schema } = await gateway.load()
+    for (const op of OPERATIONS) {
+      expect(validate(schema!, parse(op.query)).map(e => e.message), op.name).toEqual([])
+      const sets = new Set(Array.from({ length: op.distinct * 2 }, (_, i) => JSON.stringify(op.variables(i))))
+      expect(sets.size, `${op.name} distinct variable sets`).toBe(op.distinct)
+    }
+    await gateway.stop()
+  })
+
+  it('parses flags and refuses unknown ones with the usage', () => {
+    const o = parseOptions(['--profile', 'large', '--connections=10', '--modes', 'distinct', '--no-propagation'])
+    expect(o).toMatchObject({ profile: 'large', connections: 10, modes: ['distinct'], propagation: false, durationSeconds: 4 })
+    expect(() => parseOptions(['--profile', 'huge'])).toThrow(UsageError)
+    expect(() => parseOptions(['--targets', 'ours,nginx'])).toThrow(/nginx/)
+    expect(() => parseOptions(['--duration', '0'])).toThrow(/positive/)
+    expect(() => parseOptions(['--frobnicate', '1'])).toThrow(/unknown flag/)
+  })
+
+  it('computes throughput ratios per operation and mode', () => {
+    const run = (target: RunResult['target'], rps: number): RunResult => ({ target, operation: 'Op', mode: 'distinct', rps } as RunResult)
+    expect(ratios([run('ours', 300), run('apollo', 150), run('hive', 250), run('ours-authz-off', 310)])).toEqual([
+      { operation: 'Op', mode: 'distinct', oursVsApollo: 2, oursVsHive: 1.2, oursVsDirect: null, authzOnVsOff: 0.97 },
+    ])
+  })
+})
