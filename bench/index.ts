@@ -233,7 +233,7 @@ try {
       'Baselines run with their defaults on the same supergraph minus @requiresScopes (@apollo/gateway refuses it); they sign a fresh internal token (60 s lifetime, the maximum subgraphs accept) for every subgraph call, carrying the identity ours forwards for `controlling`.',
       'Direct subgraph calls reuse one internal token per subgraph, renewed every 20 s, so the load generator does not sign per request.',
       'Distinct requests vary the variables per request (see bench/operations.ts); identical requests all send the first variable set.',
-      'One run on a shared machine: absolute numbers are noisy, ratios between targets measured minutes apart are the robust part. CPU = utime+stime from /proc/<pid>/stat over the measured window; RSS sampled every 200 ms.',
+      'Targets are measured one after another (operation by operation, mode by mode), so ratios compare runs seconds apart; on a quiet machine they are the robust part, absolute req/s depend on the hardware. CPU = utime+stime from /proc/<pid>/stat over the measured window; RSS sampled every 200 ms.',
     ],
     operations: operations.map(o => ({ name: o.name, file: `bench/operations/${o.file}`, subgraphs: o.subgraphs, distinctVariableSets: o.distinct, description: o.description })),
     checks,

@@ -63,6 +63,12 @@ export function markdown(r: BenchReport): string {
   lines.push(`${r.machine.cpus} cores, load average at start ${r.machine.loadAverageAtStart.map(x => x.toFixed(2)).join(' / ')}, Node ${r.machine.node}; ` +
     `${r.settings.connections} connections, ${r.settings.warmupSeconds} s warm-up + ${r.settings.durationSeconds} s measured per row. ` +
     `Ratios are throughput (req/s) ratios from this one run.`, '')
+  const busiest = Math.max(0, ...r.runs.map(x => x.cpuCores ?? 0))
+  if (r.machine.loadAverageAtStart[0] > r.machine.cpus || (r.runs.length && busiest < 0.5)) {
+    lines.push(`> **Contended machine:** load average ${r.machine.loadAverageAtStart[0].toFixed(1)} on ${r.machine.cpus} cores at start; no measured ` +
+      `process got more than ${busiest} of a core. Throughput then reflects the other work on the machine more than the gateways, and ratios ` +
+      'between rows measured seconds apart are noise. Compare CPU ms per request, and re-run on a quiet machine for ratios.', '')
+  }
   lines.push('| operation | mode | ours / @apollo/gateway | ours / Hive | ours / subgraph directly | authorization on / off |', '|---|---|---|---|---|---|')
   for (const x of r.ratios) lines.push(`| ${x.operation} | ${x.mode} | ${cell(x.oursVsApollo)} | ${cell(x.oursVsHive)} | ${cell(x.oursVsDirect)} | ${cell(x.authzOnVsOff)} |`)
   for (const mode of r.settings.modes) {
