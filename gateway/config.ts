@@ -33,6 +33,11 @@ export interface GatewayConfig {
   readonly introspection: 'all' | 'authenticated' | 'off'
   /** Instance-level denials: `partial` answers with null at the denied paths, `reject` refuses the operation. */
   readonly denials: DenialMode
+  /**
+   * How operations run: `plan` (default) plans them with the Hive Router query planner and executes the
+   * plan; `stitched` runs them through @graphql-tools/federation's stitched schema (the fallback).
+   */
+  readonly executor?: 'plan' | 'stitched'
   /** Trusted documents file and how strictly anonymous callers are held to it. */
   readonly trustedDocuments: { path: string | null; mode: TrustedDocumentsMode }
 }
@@ -82,6 +87,12 @@ function parseTrustedDocuments(path: string | undefined, mode: string | undefine
   }
   if (!existsSync(path)) throw new ConfigError(`TRUSTED_DOCUMENTS file not found: ${path}`)
   return { path: resolve(path), mode: (mode || 'enforce') as TrustedDocumentsMode }
+}
+
+function parseExecutor(value: string | undefined): 'plan' | 'stitched' {
+  if (value === undefined || value === '' || value === 'plan') return 'plan'
+  if (value === 'stitched') return 'stitched'
+  throw new ConfigError(`GATEWAY_EXECUTOR must be "plan" or "stitched", got "${value}"`)
 }
 
 function parseAuthorization(value: string | undefined): 'enforce' | 'off' {
@@ -148,6 +159,7 @@ export function readGatewayConfig(argv: readonly string[] = process.argv.slice(2
     internalTokenSecret: env.INTERNAL_TOKEN_SECRET || null,
     introspection: parseIntrospection(env.INTROSPECTION, env.NODE_ENV),
     denials: parseDenials(env.AUTHORIZATION_DENIALS),
+    executor: parseExecutor(env.GATEWAY_EXECUTOR),
     trustedDocuments: Object.freeze(parseTrustedDocuments(env.TRUSTED_DOCUMENTS, env.TRUSTED_DOCUMENTS_MODE)),
     limits: Object.freeze({
       ratePerMinute: parseLimit(env.RATE_LIMIT_PER_MINUTE, 'RATE_LIMIT_PER_MINUTE', DEFAULT_LIMITS.ratePerMinute, true),

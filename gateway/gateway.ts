@@ -22,6 +22,8 @@ import type { GatewayContext } from './gateway-context.js'
 import { createProjectedServers } from './authorize/projected-servers.js'
 import type { PolicyRuntime } from './authorize/policy-runtime.js'
 import { createStitchedSchema } from './execute/stitched-schema.js'
+import { createPlanExecutor } from './execute/plan-executor.js'
+import type { OperationExecutor } from './execute/operation-executor.js'
 import { createPersonalDataPlugin } from './authorize/personal-data-plugin.js'
 import { createDenialModePlugin } from './authorize/denial-mode-plugin.js'
 import { createDenialLogPlugin } from './authorize/denial-log-plugin.js'
@@ -61,6 +63,8 @@ interface LoadedSupergraph {
   loadedAt: Date
   requirements: Requirements
   owners: ReturnType<typeof fieldOwners>
+  /** Runs operations by query plan; null: the stitched schema's resolvers run them. */
+  executor: OperationExecutor | null
 }
 
 /** With authorization off every caller gets the whole API schema. */
@@ -94,15 +98,19 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
     }
     return { 'x-stadtgraph-internal': deps.internalSigner.sign(identity, subgraph) }
   }
-  const load = (sdl: string): LoadedSupergraph => ({
+  const execution = { supergraphSdl: '', subgraphUrls: config.subgraphUrls, timeoutMs: config.subgraphTimeoutMs, subgraphHeaders }
+  const load = async (sdl: string): Promise<LoadedSupergraph> => ({
     sdl,
-    schema: createStitchedSchema({ supergraphSdl: sdl, subgraphUrls: config.subgraphUrls, timeoutMs: config.subgraphTimeoutMs, subgraphHeaders }),
+    // The stitched schema is the API schema either way (projections, admin API); with the `plan`
+    // executor its resolvers are only the fallback.
+    schema: createStitchedSchema({ ...execution, supergraphSdl: sdl }),
+    executor: config.executor === 'stitched' ? null : await createPlanExecutor({ ...execution, supergraphSdl: sdl }),
     hash: createHash('sha256').update(sdl).digest('hex').slice(0, 16),
     loadedAt: new Date(),
     requirements: readRequirements(sdl),
     owners: fieldOwners(sdl),
   })
-  let current = load(readSdl())
+  let current = await load(readSdl())
   deps.classifyWith?.(createCoordinateClassifier(() => current))
   const servers = createProjectedServers([
     createOperationLimitsPlugin(config.limits),
@@ -121,7 +129,8 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
     const loaded = current
     const introspection = config.introspection === 'all' || (config.introspection === 'authenticated' && principal.authenticated)
     return servers.get(`${loaded.hash}|${access.key}`, () =>
-      access === UNRESTRICTED ? loaded.schema : projectSchema(loaded.schema, loaded.requirements, loaded.owners, access), { introspection })
+      access === UNRESTRICTED ? loaded.schema : projectSchema(loaded.schema, loaded.requirements, loaded.owners, access),
+      { introspection, executor: loaded.executor ?? undefined })
   }
 
   let admin: ApolloServer<any> | null = null
@@ -144,7 +153,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
   const reload = async (sdl?: string) => {
     const next = sdl ?? readSdl()
     if (createHash('sha256').update(next).digest('hex').slice(0, 16) === current.hash) return
-    current = load(next)
+    current = await load(next)
     servers.clear()
     console.log(`[gateway] supergraph reloaded (${current.hash})`)
   }

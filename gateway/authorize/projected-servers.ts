@@ -4,6 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { createFormatError } from '../../lib/http/format-error.js'
 import { isTokenLimitError, tokenLimitError } from '../limits/operation-limits.js'
 import type { GatewayContext } from '../gateway-context.js'
+import { asApolloGateway, type OperationExecutor } from '../execute/operation-executor.js'
 
 /**
  * One Apollo Server per projected schema, built on first use and cached by key (supergraph hash +
@@ -12,7 +13,7 @@ import type { GatewayContext } from '../gateway-context.js'
  * only the projection. Bounded: the least recently used entries are dropped.
  */
 export interface ProjectedServers {
-  get(key: string, build: () => GraphQLSchema, opts?: { introspection?: boolean }): Promise<ApolloServer<GatewayContext>>
+  get(key: string, build: () => GraphQLSchema, opts?: { introspection?: boolean; executor?: OperationExecutor }): Promise<ApolloServer<GatewayContext>>
   clear(): void
   size(): number
 }
@@ -31,8 +32,10 @@ export function createProjectedServers(plugins: ApolloServerPlugin<GatewayContex
         return hit
       }
       const created = (async () => {
+        // Without an executor the schema's own resolvers run; with one, Apollo Server still parses,
+        // validates (against this projection) and runs the plugins, and the executor runs the operation.
         const server = new ApolloServer<GatewayContext>({
-          schema: build(),
+          ...(opts.executor ? { gateway: asApolloGateway(build(), opts.executor) } : { schema: build() }),
           introspection,
           // Documents are never registered at run time; trusted documents are resolved before Apollo.
           persistedQueries: false,

@@ -1,6 +1,7 @@
-import { GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql'
+import type { ExecutionResult, GraphQLSchema } from 'graphql'
 import { getStitchedSchemaFromSupergraphSdl } from '@graphql-tools/federation'
 import { withSubgraphUrls } from '../../schema/compose.js'
+import { graphNamesOf, isTransportError, unavailable } from './subgraph-errors.js'
 
 export interface StitchedSchemaOptions {
   supergraphSdl: string
@@ -15,19 +16,6 @@ export interface StitchedSchemaOptions {
   subgraphHeaders?: (subgraph: string, context: unknown) => Record<string, string>
 }
 
-function unavailable(service: string, reason: string): GraphQLError {
-  return new GraphQLError(`Service "${service}" is unavailable: ${reason}`, {
-    extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: service },
-  })
-}
-
-/** A transport failure (refused, reset, timed out, non-GraphQL answer), as opposed to a GraphQL error of the subgraph. */
-function isTransportError(err: { message?: string; extensions?: Record<string, unknown> }): boolean {
-  if (err.extensions?.code === 'SUBREQUEST_HTTP_ERROR') return true
-  if (typeof err.extensions?.code === 'string') return false
-  return /fetch failed|ECONNREFUSED|ECONNRESET|socket hang up|timed? ?out|aborted|Unexpected response|not valid JSON|No response/i.test(err.message ?? '')
-}
-
 /**
  * Executable gateway schema for a supergraph, planned and executed by @graphql-tools/federation.
  * A subgraph that cannot be reached yields an error naming it (SUBGRAPH_UNAVAILABLE) while the
@@ -35,7 +23,7 @@ function isTransportError(err: { message?: string; extensions?: Record<string, u
  */
 export function createStitchedSchema(opts: StitchedSchemaOptions): GraphQLSchema {
   const supergraphSdl = opts.subgraphUrls ? withSubgraphUrls(opts.supergraphSdl, opts.subgraphUrls) : opts.supergraphSdl
-  const graphNames = new Map([...supergraphSdl.matchAll(/^\s*(\w+) @join__graph\(name: "([^"]+)"/gm)].map(m => [m[1], m[2]]))
+  const graphNames = graphNamesOf(supergraphSdl)
   return getStitchedSchemaFromSupergraphSdl({
     supergraphSdl,
     batch: true,

@@ -1,0 +1,119 @@
+import { Agent, request as httpRequest } from 'node:http'
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
+import { buildSchema, execute, GraphQLError, Kind, print, type DocumentNode, type ExecutionResult } from 'graphql'
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime'
+import { subgraphsOf, withSubgraphUrls } from '../../schema/compose.js'
+import { graphNamesOf, unavailable } from './subgraph-errors.js'
+import type { OperationExecutor } from './operation-executor.js'
+
+export interface PlanExecutorOptions {
+  supergraphSdl: string
+  subgraphUrls?: Readonly<Record<string, string>>
+  timeoutMs?: number
+  /** Headers for each subgraph call, from the operation's context (the signed internal token). */
+  subgraphHeaders?: (subgraph: string, context: unknown) => Record<string, string>
+}
+
+
+/** Subgraph documents are printed once each (the planner's fetch nodes are reused across requests). */
+const printed = new WeakMap<DocumentNode, string>()
+const printOnce = (document: DocumentNode) => {
+  let text = printed.get(document)
+  if (text === undefined) printed.set(document, text = print(document))
+  return text
+}
+
+/**
+ * Whether an operation reads the schema itself (`__schema`, `__type`) or only `__typename` at the
+ * root: it then runs on the caller's projected schema, so introspection shows only the projection.
+ */
+const introspective = new WeakMap<DocumentNode, boolean>()
+function readsSchema(document: DocumentNode): boolean {
+  let hit = introspective.get(document)
+  if (hit === undefined) {
+    hit = document.definitions.some(d => d.kind === Kind.OPERATION_DEFINITION && (
+      d.selectionSet.selections.every(s => s.kind === Kind.FIELD && s.name.value === '__typename') ||
+      d.selectionSet.selections.some(s => s.kind !== Kind.FIELD || s.name.value === '__schema' || s.name.value === '__type')))
+    introspective.set(document, hit)
+  }
+  return hit
+}
+
+/** A subgraph's error as it came over the wire: message, path and extensions (its code) kept. */
+function asGraphQLError(error: unknown): GraphQLError {
+  const e = (error && typeof error === 'object' ? error : {}) as { message?: unknown; path?: unknown; extensions?: unknown }
+  return new GraphQLError(typeof e.message === 'string' ? e.message : 'Unknown error', {
+    path: Array.isArray(e.path) ? e.path as Array<string | number> : undefined,
+    extensions: e.extensions && typeof e.extensions === 'object' ? e.extensions as Record<string, unknown> : undefined,
+  })
+}
+
+/**
+ * POSTs one GraphQL request over a keep-alive pool. Resolves with the parsed answer, or with
+ * SUBGRAPH_UNAVAILABLE when the subgraph did not give a GraphQL answer in time.
+ */
+function postGraphQL(name: string, url: URL, agent: Agent, body: string, headers: Record<string, string>, timeoutMs: number): Promise<ExecutionResult> {
+  return new Promise(resolve => {
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest
+    let settled = false
+    const done = (result: ExecutionResult) => { if (!settled) { settled = true; resolve(result) } }
+    const req = send(url, {
+      method: 'POST', agent,
+      headers: { ...headers, 'content-type': 'application/json', accept: 'application/json', 'content-length': Buffer.byteLength(body) },
+    }, res => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('error', () => done({ errors: [unavailable(name, 'no answer')] }))
+      res.on('end', () => {
+        try {
+          const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: ExecutionResult['data']; errors?: unknown }
+          if (parsed && typeof parsed === 'object' && ('data' in parsed || 'errors' in parsed)) {
+            return done(Array.isArray(parsed.errors) && parsed.errors.length ? { ...parsed, errors: parsed.errors.map(asGraphQLError) } as ExecutionResult : parsed as ExecutionResult)
+          }
+        } catch { /* not GraphQL: below */ }
+        done({ errors: [unavailable(name, 'no answer')] })
+      })
+    })
+    req.setTimeout(timeoutMs, () => { req.destroy(); done({ errors: [unavailable(name, 'timed out')] }) })
+    req.on('error', () => done({ errors: [unavailable(name, 'no answer')] }))
+    req.end(body)
+  })
+}
+
+/**
+ * Executes operations by query plan: the Hive Router query planner (Rust, via
+ * @graphql-hive/router-query-planner) plans each document once — plans are cached per parsed
+ * document, and each projected Apollo Server caches its parsed documents, so in effect per
+ * (document, projection) — and @graphql-hive/router-runtime runs the plan's fetch, flatten,
+ * sequence and parallel nodes (one `_entities` request per subgraph per plan step). Subgraph
+ * calls go over keep-alive pools with the headers of the operation's context.
+ */
+export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<OperationExecutor> {
+  const sdl = opts.subgraphUrls ? withSubgraphUrls(opts.supergraphSdl, opts.subgraphUrls) : opts.supergraphSdl
+  const names = graphNamesOf(sdl)
+  const targets = new Map(subgraphsOf(sdl).map(s => {
+    const url = new URL(s.url)
+    const agent = url.protocol === 'https:' ? new HttpsAgent({ keepAlive: true, maxSockets: 128 }) : new Agent({ keepAlive: true, maxSockets: 128 })
+    return [s.name, { url, agent }]
+  }))
+  const timeoutMs = opts.timeoutMs ?? 15_000
+  const handler = await unifiedGraphHandler({
+    unifiedGraph: buildSchema(sdl, { assumeValid: true, assumeValidSDL: true }),
+    getUnifiedGraphSDL: () => sdl,
+    onSubgraphExecute(subgraph: string, request: { document: DocumentNode; variables?: Record<string, unknown>; operationName?: string; context?: unknown }) {
+      const name = names.get(subgraph) ?? subgraph
+      const target = targets.get(name)
+      if (!target) return { errors: [unavailable(name, 'unknown subgraph')] }
+      const body = JSON.stringify({ query: printOnce(request.document), variables: request.variables, operationName: request.operationName })
+      return postGraphQL(name, target.url, target.agent as Agent, body, opts.subgraphHeaders?.(name, request.context) ?? {}, timeoutMs)
+    },
+  } as unknown as Parameters<typeof unifiedGraphHandler>[0])
+  return async request => readsSchema(request.document)
+    ? execute({ schema: request.schema, document: request.document, operationName: request.operationName, variableValues: request.variables, contextValue: request.context })
+    : handler.executor!({
+    document: request.document,
+    operationName: request.operationName ?? undefined,
+    variables: request.variables,
+    context: request.context,
+  } as never) as Promise<ExecutionResult>
+}
