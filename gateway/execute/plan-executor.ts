@@ -108,12 +108,23 @@ export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<Ope
       return postGraphQL(name, target.url, target.agent as Agent, body, opts.subgraphHeaders?.(name, request.context) ?? {}, timeoutMs)
     },
   } as unknown as Parameters<typeof unifiedGraphHandler>[0])
-  return async request => readsSchema(request.document)
-    ? execute({ schema: request.schema, document: request.document, operationName: request.operationName, variableValues: request.variables, contextValue: request.context })
-    : handler.executor!({
+  const run = (request: Parameters<OperationExecutor>[0]) => handler.executor!({
     document: request.document,
     operationName: request.operationName ?? undefined,
     variables: request.variables,
     context: request.context,
   } as never) as Promise<ExecutionResult>
+  return async request => {
+    if (readsSchema(request.document)) {
+      return execute({ schema: request.schema, document: request.document, operationName: request.operationName, variableValues: request.variables, contextValue: request.context })
+    }
+    try {
+      return await run(request)
+    } catch (err) {
+      // Variables that do not fit their types: returned as errors, so Apollo Server answers 400 BAD_USER_INPUT.
+      if (err instanceof GraphQLError) return { errors: [err] }
+      if (err instanceof AggregateError && err.errors.every(e => e instanceof GraphQLError)) return { errors: err.errors }
+      throw err
+    }
+  }
 }
