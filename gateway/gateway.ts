@@ -89,7 +89,7 @@ const HEALTH_CONTEXT: GatewayContext = Object.freeze({
  */
 export async function createGateway(config: GatewayConfig, deps: GatewayDeps): Promise<Gateway> {
   const readSdl = () => config.supergraphSdl ?? readFileSync(config.supergraphPath!, 'utf8')
-  const subgraphHeaders = (subgraph: string, context: unknown): Record<string, string> => {
+  const signHeaders = (subgraph: string, context: unknown): Record<string, string> => {
     const ctx = context as Partial<GatewayContext> | undefined
     if (!deps.internalSigner || !ctx?.principal || !ctx.access) return {}
     const identity: InternalIdentity = {
@@ -97,6 +97,17 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
       rowFilters: ctx.rowFilters,
     }
     return { 'x-stadtgraph-internal': deps.internalSigner.sign(identity, subgraph) }
+  }
+  // One token per operation and subgraph: a plan that calls a subgraph in several steps signs once.
+  // Keyed by the operation's own context object, so a token never serves another request or principal.
+  const signed = new WeakMap<object, Map<string, Record<string, string>>>()
+  const subgraphHeaders = (subgraph: string, context: unknown): Record<string, string> => {
+    if (!context || typeof context !== 'object') return signHeaders(subgraph, context)
+    let bySubgraph = signed.get(context)
+    if (!bySubgraph) signed.set(context, bySubgraph = new Map())
+    let headers = bySubgraph.get(subgraph)
+    if (!headers) bySubgraph.set(subgraph, headers = signHeaders(subgraph, context))
+    return headers
   }
   const execution = { supergraphSdl: '', subgraphUrls: config.subgraphUrls, timeoutMs: config.subgraphTimeoutMs, subgraphHeaders }
   const load = async (sdl: string): Promise<LoadedSupergraph> => ({
@@ -235,7 +246,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
         })
       }
       if (path === config.readyPath) {
-        const checks = await checkSubgraphs(subgraphs(), 2_000, name => subgraphHeaders(name, HEALTH_CONTEXT))
+        const checks = await checkSubgraphs(subgraphs(), 2_000, name => signHeaders(name, HEALTH_CONTEXT))
         const ready = checks.every(c => c.ok)
         return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs: checks })
       }
