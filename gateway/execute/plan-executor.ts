@@ -119,7 +119,9 @@ export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<Ope
       return execute({ schema: request.schema, document: request.document, operationName: request.operationName, variableValues: request.variables, contextValue: request.context })
     }
     try {
-      return await run(request)
+      const result = await run(request)
+      // An execution error that nulled the whole answer still answers `data: null` (GraphQL spec 7.1.2).
+      return result.data === undefined ? { ...result, data: null } : result
     } catch (err) {
       // Variables that do not fit their types: returned as errors, so Apollo Server answers 400 BAD_USER_INPUT.
       if (err instanceof GraphQLError) return { errors: [err] }
