@@ -4,12 +4,14 @@ import { SEED_PROFILES, type SeedProfile } from '../city.js'
 import { createSubgraphServer } from './create-subgraph-server.js'
 import { readInternalTokenSecret } from '../../auth/internal/internal-token.js'
 import type { ServiceDefinition } from './define-service.js'
+import { readCacheConfig, type CacheConfig } from '../cache/cache-config.js'
 
 /**
  * Entry for running one department alone (its own process or container), configured by env only:
  * DATABASE_URL (required), PORT (default: the service's port), HOST (default 127.0.0.1),
  * MIGRATE_ON_START=true and SEED_PROFILE to migrate/seed its own schema first, and
- * INTERNAL_TOKEN_SECRET (shared with the gateway, which signs every request it sends).
+ * INTERNAL_TOKEN_SECRET (shared with the gateway, which signs every request it sends), and the
+ * cache settings of lib/cache/cache-config.ts (CACHE, REDIS_URL, CACHE_TTL_SECONDS, CACHE_TTLS …).
  */
 export async function runService(def: ServiceDefinition): Promise<void> {
   const url = process.env.DATABASE_URL
@@ -25,6 +27,13 @@ export async function runService(def: ServiceDefinition): Promise<void> {
   let internalTokenSecret: string
   try {
     internalTokenSecret = readInternalTokenSecret(process.env)
+  } catch (err) {
+    console.error(`[${def.name}] ${(err as Error).message}`)
+    process.exit(2)
+  }
+  let cache: CacheConfig
+  try {
+    cache = readCacheConfig(process.env)
   } catch (err) {
     console.error(`[${def.name}] ${(err as Error).message}`)
     process.exit(2)
@@ -48,14 +57,14 @@ export async function runService(def: ServiceDefinition): Promise<void> {
   }
   let server
   try {
-    server = await createSubgraphServer(def, handle, { port, host: process.env.HOST ?? '127.0.0.1', internalTokenSecret })
+    server = await createSubgraphServer(def, handle, { port, host: process.env.HOST ?? '127.0.0.1', internalTokenSecret, cache })
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
     console.error(`[${def.name}] cannot listen on port ${port}: ${code === 'EADDRINUSE' ? 'port in use (set PORT)' : (err as Error).message}`)
     await handle.close()
     process.exit(1)
   }
-  console.log(`[${def.name}] subgraph ready at ${server.url}`)
+  console.log(`[${def.name}] subgraph ready at ${server.url} (cache: ${cache.mode})`)
   const stop = async () => {
     await server.close()
     await handle.close()
