@@ -10,6 +10,8 @@ export interface DedupeStats {
   leaders: number
   /** Operations answered with a leader's result instead of executing. */
   followers: number
+  /** Operations waiting for a leader right now. */
+  waiting: number
 }
 
 export interface DedupePlugin extends ApolloServerPlugin<GatewayContext> {
@@ -50,7 +52,7 @@ function flight(): Flight {
 export function createDedupePlugin(requirements: () => Requirements): DedupePlugin {
   const inFlight = new WeakMap<GraphQLSchema, Map<string, Flight>>()
   const shareable = new WeakMap<DocumentNode, boolean>()
-  const stats: DedupeStats = { leaders: 0, followers: 0 }
+  const stats: DedupeStats = { leaders: 0, followers: 0, waiting: 0 }
 
   const isShareable = (rc: GraphQLRequestContext<GatewayContext>): boolean => {
     if (rc.operation?.operation !== 'query' || !rc.document || !rc.contextValue?.access) return false
@@ -80,7 +82,8 @@ export function createDedupePlugin(requirements: () => Requirements): DedupePlug
           const key = dedupeKey({ queryHash: rc.queryHash!, operationName: rc.operationName ?? null, variables: rc.request.variables }, rc.contextValue)
           const running = flights.get(key)
           if (running) {
-            const result = await running.promise
+            stats.waiting++
+            const result = await running.promise.finally(() => { stats.waiting-- })
             if (!result) return null
             stats.followers++
             return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: result.data } } }
