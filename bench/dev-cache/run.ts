@@ -31,7 +31,7 @@ function spawnTs(file: string, env: Record<string, string>, args: string[] = [])
 }
 
 async function waitReady(url: string) {
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 1200; i++) {
     try { if ((await fetch(url)).ok) return } catch { /* not yet */ }
     await new Promise(r => setTimeout(r, 100))
   }

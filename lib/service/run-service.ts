@@ -4,7 +4,7 @@ import { SEED_PROFILES, type SeedProfile } from '../city.js'
 import { createSubgraphServer } from './create-subgraph-server.js'
 import { readInternalTokenSecret } from '../../auth/internal/internal-token.js'
 import type { ServiceDefinition } from './define-service.js'
-import { readCacheConfig, type CacheConfig } from '../cache/cache-config.js'
+import { readCacheConfig } from '../cache/cache-config.js'
 
 /**
  * Entry for running one department alone (its own process or container), configured by env only:
@@ -24,20 +24,17 @@ export async function runService(def: ServiceDefinition): Promise<void> {
     console.error(`[${def.name}] PORT must be a port number, got ${process.env.PORT}`)
     process.exit(2)
   }
-  let internalTokenSecret: string
-  try {
-    internalTokenSecret = readInternalTokenSecret(process.env)
-  } catch (err) {
-    console.error(`[${def.name}] ${(err as Error).message}`)
-    process.exit(2)
+  // A setting that is missing or wrong stops the department at start, naming it.
+  const setting = <T>(read: () => T): T => {
+    try {
+      return read()
+    } catch (err) {
+      console.error(`[${def.name}] ${(err as Error).message}`)
+      process.exit(2)
+    }
   }
-  let cache: CacheConfig
-  try {
-    cache = readCacheConfig(process.env)
-  } catch (err) {
-    console.error(`[${def.name}] ${(err as Error).message}`)
-    process.exit(2)
-  }
+  const internalTokenSecret = setting(() => readInternalTokenSecret(process.env))
+  const cache = setting(() => readCacheConfig(process.env))
   const handle = createDb(url, { applicationName: `stadtgraph-${def.name}`, max: Number(process.env.DB_POOL_MAX ?? 10) })
   // In a container the department migrates (and on first start seeds) its own schema with its own role.
   const seedProfile = process.env.SEED_PROFILE as SeedProfile | undefined
