@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { createDb } from '../../lib/db/create-db.js'
@@ -78,7 +78,7 @@ async function load(url: string, token: string, op: (typeof OPERATIONS)[number],
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: JSON.stringify({ query: op.query, variables: op.variables(distinct ? n++ : 0) }) }) }],
   })
-  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx }
+  return { rps: Math.round(result.requests.average * 10) / 10, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx }
 }
 
 /** One request at a time: the latency a single dashboard sees. */
@@ -104,6 +104,7 @@ try {
   const token = signDevToken(readIdentityConfig({ ...process.env, ...identityEnv }), { roles: ['controlling'], sub: 'bench', ttlSeconds: 3600 })
 
   const rows: Record<string, Record<string, unknown>> = {}
+  const loadBefore = loadavg()[0]
   for (const cached of [false, true]) {
     const url = await startStack(databaseUrl, cached)
     const mode = cached ? 'cached' : 'uncached'
@@ -118,13 +119,14 @@ try {
     await stopAll()
   }
   const date = new Date().toISOString()
-  const out = { date, durationS: DURATION, connections: CONNECTIONS, profile: 'small', cache: process.env.CACHE ?? 'memory', rows }
+  const out = { date, loadAverage1m: { before: loadBefore, after: loadavg()[0] }, durationS: DURATION, connections: CONNECTIONS, profile: 'small', cache: process.env.CACHE ?? 'memory', rows }
   writeFileSync(new URL(`./results-${date.slice(0, 10)}.json`, import.meta.url), JSON.stringify(out, null, 2) + '\n')
   const r = (v: unknown) => (v as { rps: number }).rps
   console.log(`\n| operation | uncached p50 (1 client) | cached p50 | uncached req/s identical | cached req/s identical | × | uncached req/s distinct | cached req/s distinct | × |\n|---|---|---|---|---|---|---|---|---|`)
   for (const [name, row] of Object.entries(rows)) {
-    console.log(`| ${name} | ${row['uncached p50 1 client (ms)']} ms | ${row['cached p50 1 client (ms)']} ms | ${r(row['uncached identical'])} | ${r(row['cached identical'])} | ${(r(row['cached identical']) / r(row['uncached identical'])).toFixed(1)} | ${r(row['uncached distinct'])} | ${r(row['cached distinct'])} | ${(r(row['cached distinct']) / r(row['uncached distinct'])).toFixed(1)} |`)
+    console.log(`| ${name} | ${row['uncached p50 1 client (ms)']} ms | ${row['cached p50 1 client (ms)']} ms | ${r(row['uncached identical'])} | ${r(row['cached identical'])} | ${(r(row['cached identical']) / Math.max(r(row['uncached identical']), 0.1)).toFixed(1)} | ${r(row['uncached distinct'])} | ${r(row['cached distinct'])} | ${(r(row['cached distinct']) / Math.max(r(row['uncached distinct']), 0.1)).toFixed(1)} |`)
   }
+  console.log(`1-minute load average: ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after (2 cores)`)
   await embedded?.stop()
 } catch (err) {
   console.error(err)

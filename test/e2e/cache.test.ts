@@ -111,6 +111,43 @@ describe('a cached answer never reaches a caller who may not see it', () => {
   })
 })
 
+describe('row rules changed at runtime reach the next request, cache and dedupe on', () => {
+  let policyDb: Awaited<ReturnType<typeof createDatabase>>
+  let city: RunningCity
+  beforeAll(async () => {
+    policyDb = await createDatabase(inject('adminUrl'), 'sg_policy')
+    city = await startCity(inject('cityDatabaseUrl'), { cache: memoryCache(), policyDatabaseUrl: policyDb.url })
+  })
+  afterAll(async () => {
+    await city?.stop()
+    await policyDb?.drop()
+  })
+
+  it('limits person-level rows by the new rule even for identical concurrent requests', async () => {
+    const admin = (query: string, variables?: Record<string, unknown>) =>
+      graphql(city.gateway.url.replace(/\/graphql$/, '/admin/graphql'), query, variables, bearer('admin'))
+    const records = '{ allocationRecords(from: "2022-03-01", to: "2022-03-31", first: 200) { id route } }'
+    const headers = { ...bearer('staff', { department: 'asylum' }), 'x-stadtgraph-purpose': 'Unterbringungsplanung' }
+    const ask = () => graphql(city.gateway.url, records, undefined, headers)
+    const routes = (res: any) => new Set(res.data.allocationRecords.map((r: { route: string }) => r.route))
+    const before = await Promise.all([ask(), ask(), ask()])
+    for (const res of before) expect(routes(res).size).toBeGreaterThan(1)
+
+    const { data: { policy: { version } } } = await admin('{ policy { version } }')
+    const set = await admin(`mutation ($v: Int!, $c: String!) { setRowRule(input: { role: "staff", coordinate: "AllocationRecord", condition: $c }, expectedVersion: $v) }`,
+      { v: version, c: JSON.stringify({ column: 'route', equals: 'UKRAINE_24' }) })
+    expect(set.errors).toBeUndefined()
+    // The gateway hears of the change through LISTEN/NOTIFY; from then on every answer is limited.
+    for (let i = 0; i < 200 && city.gateway.policyVersion() === version; i++) await new Promise(r => setTimeout(r, 25))
+    expect(city.gateway.policyVersion()).toBeGreaterThan(version)
+    const after = await Promise.all([ask(), ask(), ask()])
+    for (const res of after) {
+      expect(res.data.allocationRecords.length).toBeGreaterThan(0)
+      expect([...routes(res)]).toEqual(['UKRAINE_24'])
+    }
+  })
+})
+
 describe('cached and uncached answers are identical', () => {
   let cached: RunningCity
   let uncached: RunningCity
