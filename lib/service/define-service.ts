@@ -40,8 +40,9 @@ export interface ServiceDefinition<DB = any, L = any> {
   /**
    * Per-request loaders. `cache.loader(name, batch, policy)` makes a loader answer from the
    * department's cross-request cache first (see lib/cache/create-service-cache.ts for its contract).
+   * A department that caches nothing may ignore it; absent means no cache.
    */
-  createLoaders(db: Kysely<DB>, cache: LoaderCache): L
+  createLoaders(db: Kysely<DB>, cache?: LoaderCache): L
 }
 
 export function defineService<DB, L>(def: ServiceDefinition<DB, L>): ServiceDefinition<DB, L> {
