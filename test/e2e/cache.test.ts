@@ -75,7 +75,7 @@ describe('a cached answer never reaches a caller who may not see it', () => {
   })
 
   it('never shares personal rows between principals, even for identical concurrent requests', async () => {
-    const records = '{ allocationRecords(from: "2022-03-01", to: "2022-03-31", first: 50) { id route } }'
+    const records = '{ allocationRecords(from: "2024-03-01", to: "2024-03-31", first: 50) { id route } }'
     const asOwnStaff = { ...bearer('staff', { department: 'asylum', sub: 'caseworker-1' }), 'x-stadtgraph-purpose': 'Unterbringungsplanung' }
     const asOtherDept = { ...bearer('staff', { department: 'finance', sub: 'clerk-2' }), 'x-stadtgraph-purpose': 'Unterbringungsplanung' }
     const [own, other, own2] = await Promise.all([
@@ -126,7 +126,7 @@ describe('row rules changed at runtime reach the next request, cache and dedupe 
   it('limits person-level rows by the new rule even for identical concurrent requests', async () => {
     const admin = (query: string, variables?: Record<string, unknown>) =>
       graphql(city.gateway.url.replace(/\/graphql$/, '/admin/graphql'), query, variables, bearer('admin'))
-    const records = '{ allocationRecords(from: "2022-03-01", to: "2022-03-31", first: 200) { id route } }'
+    const records = '{ allocationRecords(from: "2024-03-01", to: "2024-03-31", first: 200) { id route } }'
     const headers = { ...bearer('staff', { department: 'asylum' }), 'x-stadtgraph-purpose': 'Unterbringungsplanung' }
     const ask = () => graphql(city.gateway.url, records, undefined, headers)
     const routes = (res: any) => new Set(res.data.allocationRecords.map((r: { route: string }) => r.route))
@@ -224,6 +224,25 @@ describe('a write invalidates what it changed', () => {
 
     await afterWrite(ctx, ['asy.accommodation'])
     expect((await city.queryAs('controlling', q)).data.accommodation.name).toBe(`${acc.name} (umbenannt)`)
+  })
+
+  it('a data-entry mutation through the gateway invalidates what it wrote: the next read is fresh', async () => {
+    const day = '2026-11-20'
+    const read = `{ asylumCapacity(day: "${day}") { occupied provenance { asOf stichtag } } }`
+    const before = await city.queryAs('controlling', read)
+    expect(before.errors).toBeUndefined()
+    expect((await city.queryAs('controlling', read)).data).toEqual(before.data) // cached now
+    const write = await graphql(city.gateway.url, `mutation ($input: AsylumOccupancyEntryInput!) { recordAsylumOccupancy(input: $input) { rowCount asOf } }`, {
+      input: { clientKey: `cache-${randomUUID()}`, rows: [{ accommodationId: 'ACC-ASTERNWEG', day, occupied: 7, recognisedResidents: 1, capacity: 200 }] },
+    }, bearer('staff', { department: 'asylum', sub: 'anna.asyl' }))
+    expect(write.errors).toBeUndefined()
+    const after = (await city.queryAs('controlling', read)).data.asylumCapacity
+    expect(after.provenance).toEqual({ asOf: write.data.recordAsylumOccupancy.asOf, stichtag: day })
+    const { rows: [expected] } = await sql.query(`select sum(occupied)::int as occupied from (
+        select distinct on (a.id) o.occupied from asy.accommodation a join asy.occupancy o on o.accommodation_id = a.id and o.day <= $1
+        where a.opened <= $1 and (a.closed is null or a.closed > $1) order by a.id, o.day desc) s`, [day])
+    expect(after.occupied).toBe(expected.occupied)
+    expect(after.occupied).not.toBe(before.data.asylumCapacity.occupied)
   })
 
   it('refuses anything but dataset ids', async () => {
