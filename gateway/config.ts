@@ -40,6 +40,8 @@ export interface GatewayConfig {
   readonly executor?: 'plan' | 'stitched'
   /** Trusted documents file and how strictly anonymous callers are held to it. */
   readonly trustedDocuments: { path: string | null; mode: TrustedDocumentsMode }
+  /** In-flight deduplication of identical non-personal queries (gateway/cache); on unless false. */
+  readonly dedupe?: boolean
 }
 
 export class ConfigError extends Error {}
@@ -93,6 +95,13 @@ function parseExecutor(value: string | undefined): 'plan' | 'stitched' {
   if (value === undefined || value === '' || value === 'plan') return 'plan'
   if (value === 'stitched') return 'stitched'
   throw new ConfigError(`GATEWAY_EXECUTOR must be "plan" or "stitched", got "${value}"`)
+}
+
+/** GATEWAY_DEDUPE=on|off; `CACHE=off` switches it off too unless GATEWAY_DEDUPE says otherwise. */
+function parseDedupe(value: string | undefined, cache: string | undefined): boolean {
+  if (value === undefined || value === '') return cache?.trim() !== 'off'
+  if (value === 'on' || value === 'off') return value === 'on'
+  throw new ConfigError(`GATEWAY_DEDUPE must be "on" or "off", got "${value}"`)
 }
 
 function parseAuthorization(value: string | undefined): 'enforce' | 'off' {
@@ -161,6 +170,7 @@ export function readGatewayConfig(argv: readonly string[] = process.argv.slice(2
     denials: parseDenials(env.AUTHORIZATION_DENIALS),
     executor: parseExecutor(env.GATEWAY_EXECUTOR),
     trustedDocuments: Object.freeze(parseTrustedDocuments(env.TRUSTED_DOCUMENTS, env.TRUSTED_DOCUMENTS_MODE)),
+    dedupe: parseDedupe(env.GATEWAY_DEDUPE, env.CACHE),
     limits: Object.freeze({
       ratePerMinute: parseLimit(env.RATE_LIMIT_PER_MINUTE, 'RATE_LIMIT_PER_MINUTE', DEFAULT_LIMITS.ratePerMinute, true),
       anonymousRatePerMinute: parseLimit(env.RATE_LIMIT_ANONYMOUS_PER_MINUTE, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', DEFAULT_LIMITS.anonymousRatePerMinute, true),

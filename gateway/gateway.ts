@@ -34,6 +34,7 @@ import { createCoordinateClassifier } from './authorize/classify-coordinates.js'
 import type { SensitivityClass } from '../auth/classes.js'
 import { graphiqlHtml, serveGraphiqlAsset } from './graphiql/graphiql-page.js'
 import { checkSubgraphs } from './health/check-subgraphs.js'
+import { createDedupePlugin } from './cache/dedupe-plugin.js'
 
 export interface Gateway {
   url: string
@@ -84,7 +85,8 @@ const HEALTH_CONTEXT: GatewayContext = Object.freeze({
  *   HTTP ─► route ─► authenticate (JWT → principal; 401/403 before any GraphQL work)
  *        ─► authorize (effective access → projected schema, cached per access and supergraph)
  *        ─► Apollo Server on that projection (parse, validate, introspection)
- *        ─► execute: plan + fetch from subgraphs (@graphql-tools/federation), each call carrying
+ *        ─► dedupe: an identical non-personal query in flight for the same access is awaited
+ *        ─► execute: the cached query plan (gateway/execute; stitched fallback), fetched from subgraphs, each call carrying
  *           an internal token the gateway signs for that subgraph
  */
 export async function createGateway(config: GatewayConfig, deps: GatewayDeps): Promise<Gateway> {
@@ -128,6 +130,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
     createPersonalDataPlugin(() => current.requirements, deps.policy.accessLog),
     createDenialModePlugin(config.denials),
     createDenialLogPlugin(() => current.owners),
+    ...(config.dedupe === false ? [] : [createDedupePlugin(() => current.requirements)]),
   ], config.limits.maxTokens)
   deps.policy.onChange(snapshot => {
     servers.clear()

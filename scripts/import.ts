@@ -11,6 +11,8 @@ import { createDb } from '../lib/db/create-db.js'
 import { runningEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../lib/db/embedded-postgres.js'
 import { prepareDatabase } from '../lib/db/prepare-database.js'
 import { loadService, SERVICES_DIR, serviceFolders } from '../lib/service/discover-services.js'
+import { readCacheConfig } from '../lib/cache/cache-config.js'
+import { createServiceCache, type ServiceCache } from '../lib/cache/create-service-cache.js'
 
 // npm run import -- <department> <dataset> <file.csv> [--by <name>] [--key <clientKey>] [--dry-run]
 // A CSV file into a department's dataset through the same declaration and validation as its
@@ -69,10 +71,13 @@ if (!url) {
   }
 }
 const handle = createDb(url, { max: 2, applicationName: 'stadtgraph-import' })
+let sharedCache: ServiceCache | null = null
 try {
   const services = [await loadService(department)]
   // Migrations are idempotent; a database that was never set up gets the city seed `npm start` would give it.
   await prepareDatabase(handle.db, services, embedded ? ((process.env.SEED_PROFILE ?? 'small') as 'small') : null)
+  const cacheConfig = readCacheConfig(process.env)
+  if (cacheConfig.mode === 'redis') sharedCache = createServiceCache(department, cacheConfig)
   const t0 = performance.now()
   const csv = csvRows(decl, createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 }))
   const receipt = await writeDataset(handle.db, decl, csv.rows, {
@@ -80,6 +85,9 @@ try {
     clientKey: (flags.get('key') as string | undefined) ?? null,
     dryRun,
     decimalMark: csv.decimalMark,
+    // Running departments hear of the import through a shared Redis cache; with memory storage (one per
+    // process) they see it once their entries expire (CACHE_TTL_SECONDS).
+    ...(sharedCache ? { cache: sharedCache } : {}),
   })
   const ms = Math.round(performance.now() - t0)
   const format = `separator ${JSON.stringify(csv.delimiter() ?? ';')}, decimal ${csv.decimalMark()}`
@@ -97,6 +105,7 @@ try {
     console.error(`${decl.id}: import failed, nothing was written: ${err instanceof Error ? err.message : String(err)}`)
   }
 } finally {
+  await sharedCache?.close()
   await handle.close()
   await embedded?.stop()
 }

@@ -11,11 +11,15 @@ import type { DbHandle } from '../db/create-db.js'
 import type { ServiceContext, ServiceDefinition } from './define-service.js'
 import { AuthError } from '../../auth/principal.js'
 import { createInternalTokenVerifier, INTERNAL_TOKEN_HEADER, type InternalIdentity } from '../../auth/internal/internal-token.js'
+import { CACHE_OFF, type CacheConfig } from '../cache/cache-config.js'
+import { createServiceCache, type ServiceCache } from '../cache/create-service-cache.js'
 
 export interface SubgraphServer {
   name: string
   url: string
   port: number
+  /** The department's cross-request cache (a no-op when caching is off). */
+  cache: ServiceCache
   close(): Promise<void>
 }
 
@@ -24,6 +28,8 @@ export interface SubgraphServerOptions {
   host?: string
   /** Secret shared with the gateway; every GraphQL request must carry a token it signed for this subgraph. */
   internalTokenSecret: string
+  /** Cross-request cache of loads (lib/cache); off unless given. `runService` reads it from the environment. */
+  cache?: CacheConfig
 }
 
 /**
@@ -44,7 +50,10 @@ export async function createSubgraphServer(def: ServiceDefinition, handle: DbHan
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   })
   await apollo.start()
-  const context = async (principal: InternalIdentity): Promise<ServiceContext> => ({ db: handle.db, loaders: def.createLoaders(handle.db), principal })
+  const cache = createServiceCache(def.name, opts.cache ?? CACHE_OFF)
+  const invalidator = cache.mode === 'off' ? undefined : { invalidate: cache.invalidate }
+  const context = async (principal: InternalIdentity): Promise<ServiceContext> =>
+    ({ db: handle.db, loaders: def.createLoaders(handle.db, cache), principal, cache: invalidator })
 
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]
@@ -87,10 +96,12 @@ export async function createSubgraphServer(def: ServiceDefinition, handle: DbHan
   return {
     name: def.name,
     port,
+    cache,
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`,
     close: async () => {
       await new Promise<void>(resolve => { server.close(() => resolve()); server.closeAllConnections() })
       await apollo.stop()
+      await cache.close()
     },
   }
 }

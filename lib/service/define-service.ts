@@ -2,17 +2,23 @@ import type { Kysely, Migration } from 'kysely'
 import type { SeedProfile } from '../city.js'
 import type { SubgraphResolvers } from '../../schema/build-subgraph-schema.js'
 import type { InternalIdentity } from '../../auth/internal/internal-token.js'
+import type { DatasetInvalidator, LoaderCache } from '../cache/create-service-cache.js'
 
 /**
  * What a resolver of a department subgraph receives as context: its database, per-request loaders,
- * and the caller as the gateway vouched for it (roles, department, whether disclosure control applies).
+ * the caller as the gateway vouched for it (roles, department, whether disclosure control applies),
+ * and the department's cross-request cache, if one is configured.
  */
 export interface ServiceContext<DB = any, L = any> {
   db: Kysely<DB>
   loaders: L
   principal: InternalIdentity
-  /** The service's cache, when it has one: data-entry writes tell it after commit which datasets changed. */
-  cache?: { invalidate(datasetIds: string[]): Promise<void> }
+  /**
+   * Write contract: after a write has COMMITTED, call `afterWrite(ctx, datasetIds)`
+   * (lib/service/after-write.ts) — it calls `ctx.cache?.invalidate(datasetIds)` with the ids of
+   * the `<schema>.dataset` rows whose data changed (e.g. `['asy.occupancy']`). Absent when caching is off.
+   */
+  cache?: DatasetInvalidator
 }
 
 /**
@@ -31,7 +37,12 @@ export interface ServiceDefinition<DB = any, L = any> {
   resolvers: SubgraphResolvers
   migrations: Record<string, Migration>
   seed(db: Kysely<DB>, profile: SeedProfile): Promise<void>
-  createLoaders(db: Kysely<DB>): L
+  /**
+   * Per-request loaders. `cache.loader(name, batch, policy)` makes a loader answer from the
+   * department's cross-request cache first (see lib/cache/create-service-cache.ts for its contract).
+   * A department that caches nothing may ignore it; absent means no cache.
+   */
+  createLoaders(db: Kysely<DB>, cache?: LoaderCache): L
 }
 
 export function defineService<DB, L>(def: ServiceDefinition<DB, L>): ServiceDefinition<DB, L> {

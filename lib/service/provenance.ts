@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader'
 import { sql, type Kysely } from 'kysely'
+import type { LoaderCache } from '../cache/create-service-cache.js'
 
 /**
  * Every department keeps one row per dataset in `<schema>.dataset` (created by its first
@@ -51,9 +52,12 @@ export async function upsertDatasets(db: Kysely<any>, schema: string, rows: Data
   }
 }
 
-/** Per-request loader: provenance of any number of datasets costs one statement. */
-export function createProvenanceLoader(db: Kysely<any>, schema: string): DataLoader<string, ProvenanceRow | null> {
-  return new DataLoader(async ids => {
+/**
+ * Per-request loader: provenance of any number of datasets costs one statement. Cached across
+ * requests; an entry references its own dataset, whose `as_of` a write changes.
+ */
+export function createProvenanceLoader(db: Kysely<any>, cache: LoaderCache, schema: string): DataLoader<string, ProvenanceRow | null> {
+  return new DataLoader(cache.loader<string, ProvenanceRow | null>('provenance', async ids => {
     const { rows } = await sql<{ id: string; stichtag: string; as_of: Date; source_system: string; owner_department: string }>`
       select id, stichtag, as_of, source_system, owner_department from ${sql.id(schema, 'dataset')} where id = any(${[...ids]}::text[])`.execute(db)
     const byId = new Map(rows.map(r => [r.id, r]))
@@ -61,5 +65,5 @@ export function createProvenanceLoader(db: Kysely<any>, schema: string): DataLoa
       const r = byId.get(id)
       return r ? { datasetId: r.id, stichtag: r.stichtag, asOf: r.as_of, sourceSystem: r.source_system, ownerDepartment: r.owner_department } : null
     })
-  })
+  }, { datasets: id => [id] }))
 }

@@ -4,12 +4,14 @@ import { SEED_PROFILES, type SeedProfile } from '../city.js'
 import { createSubgraphServer } from './create-subgraph-server.js'
 import { readInternalTokenSecret } from '../../auth/internal/internal-token.js'
 import type { ServiceDefinition } from './define-service.js'
+import { readCacheConfig } from '../cache/cache-config.js'
 
 /**
  * Entry for running one department alone (its own process or container), configured by env only:
  * DATABASE_URL (required), PORT (default: the service's port), HOST (default 127.0.0.1),
  * MIGRATE_ON_START=true and SEED_PROFILE to migrate/seed its own schema first, and
- * INTERNAL_TOKEN_SECRET (shared with the gateway, which signs every request it sends).
+ * INTERNAL_TOKEN_SECRET (shared with the gateway, which signs every request it sends), and the
+ * cache settings of lib/cache/cache-config.ts (CACHE, REDIS_URL, CACHE_TTL_SECONDS, CACHE_TTLS …).
  */
 export async function runService(def: ServiceDefinition): Promise<void> {
   const url = process.env.DATABASE_URL
@@ -22,13 +24,17 @@ export async function runService(def: ServiceDefinition): Promise<void> {
     console.error(`[${def.name}] PORT must be a port number, got ${process.env.PORT}`)
     process.exit(2)
   }
-  let internalTokenSecret: string
-  try {
-    internalTokenSecret = readInternalTokenSecret(process.env)
-  } catch (err) {
-    console.error(`[${def.name}] ${(err as Error).message}`)
-    process.exit(2)
+  // A setting that is missing or wrong stops the department at start, naming it.
+  const setting = <T>(read: () => T): T => {
+    try {
+      return read()
+    } catch (err) {
+      console.error(`[${def.name}] ${(err as Error).message}`)
+      process.exit(2)
+    }
   }
+  const internalTokenSecret = setting(() => readInternalTokenSecret(process.env))
+  const cache = setting(() => readCacheConfig(process.env))
   const handle = createDb(url, { applicationName: `stadtgraph-${def.name}`, max: Number(process.env.DB_POOL_MAX ?? 10) })
   // In a container the department migrates (and on first start seeds) its own schema with its own role.
   const seedProfile = process.env.SEED_PROFILE as SeedProfile | undefined
@@ -48,14 +54,14 @@ export async function runService(def: ServiceDefinition): Promise<void> {
   }
   let server
   try {
-    server = await createSubgraphServer(def, handle, { port, host: process.env.HOST ?? '127.0.0.1', internalTokenSecret })
+    server = await createSubgraphServer(def, handle, { port, host: process.env.HOST ?? '127.0.0.1', internalTokenSecret, cache })
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
     console.error(`[${def.name}] cannot listen on port ${port}: ${code === 'EADDRINUSE' ? 'port in use (set PORT)' : (err as Error).message}`)
     await handle.close()
     process.exit(1)
   }
-  console.log(`[${def.name}] subgraph ready at ${server.url}`)
+  console.log(`[${def.name}] subgraph ready at ${server.url} (cache: ${cache.mode})`)
   const stop = async () => {
     await server.close()
     await handle.close()

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader'
 import { sql, type Kysely } from 'kysely'
 import { createProvenanceLoader } from '../../lib/service/provenance.js'
+import { NO_CACHE, type LoaderCache } from '../../lib/cache/create-service-cache.js'
 import type { AccommodationTable, AllocationRoute, AsyDatabase, OccupancyTable } from './db.js'
 
 export type AsylumGrain = 'MONTH' | 'QUARTER' | 'YEAR'
@@ -21,6 +22,8 @@ export interface CapacityKey {
   /** Year summaries: a day after the data's Stichtag in the Stichtag's year moves back to the Stichtag. */
   clampToData: boolean
 }
+
+const capacityKey = (k: CapacityKey) => `${k.scope}|${k.day}|${k.clampToData}`
 
 export interface CapacityStatus {
   day: string
@@ -50,16 +53,16 @@ async function grouped<K, V>(keys: readonly K[], groupOf: (k: K) => string, batc
 }
 
 /** Per-request loaders: one SQL statement per entity type / field family per plan step. */
-export function createLoaders(db: Kysely<AsyDatabase>) {
+export function createLoaders(db: Kysely<AsyDatabase>, cache: LoaderCache = NO_CACHE) {
   return {
-    accommodation: new DataLoader<string, AccommodationTable | null>(async ids => {
+    accommodation: new DataLoader<string, AccommodationTable | null>(cache.loader('accommodation', async ids => {
       const rows = await db.selectFrom('asy.accommodation').selectAll().where('id', 'in', [...ids]).execute()
       const byId = new Map(rows.map(r => [r.id, r]))
       return ids.map(id => byId.get(id) ?? null)
-    }),
+    }, { datasets: ['asy.accommodation'] })),
 
     /** Key `code|activeOn` (activeOn may be empty): accommodations of a district of the city. */
-    accommodationsByDistrict: new DataLoader<string, AccommodationTable[]>(async keys => {
+    accommodationsByDistrict: new DataLoader<string, AccommodationTable[]>(cache.loader('accommodationsByDistrict', async keys => {
       const pairs = keys.map(k => k.split('|'))
       const { rows } = await sql<AccommodationTable & { i: number }>`
         select k.i, a.* from unnest(${pairs.map(p => p[0])}::text[], ${pairs.map(p => p[1] || null)}::date[]) with ordinality as k(code, day, i)
@@ -67,10 +70,10 @@ export function createLoaders(db: Kysely<AsyDatabase>) {
           and (k.day is null or (a.opened <= k.day and (a.closed is null or a.closed > k.day)))
         order by k.i, a.id`.execute(db)
       return keys.map((_, i) => rows.filter(r => r.i === i + 1).map(({ i: _i, ...a }) => a))
-    }),
+    }, { datasets: ['asy.accommodation'] })),
 
     /** Key `id|day`: the latest month-end figure ≤ day while the accommodation is open on day. */
-    occupancyOn: new DataLoader<string, OccupancyTable | null>(async keys => {
+    occupancyOn: new DataLoader<string, OccupancyTable | null>(cache.loader('occupancyOn', async keys => {
       const pairs = keys.map(k => k.split('|'))
       const { rows } = await sql<OccupancyTable & { i: number }>`
         select distinct on (k.i) k.i, o.* from unnest(${pairs.map(p => p[0])}::text[], ${pairs.map(p => p[1])}::date[]) with ordinality as k(id, day, i)
@@ -79,17 +82,17 @@ export function createLoaders(db: Kysely<AsyDatabase>) {
         order by k.i, o.day desc`.execute(db)
       const byIndex = new Map(rows.map(({ i, ...o }) => [i, o]))
       return keys.map((_, i) => byIndex.get(i + 1) ?? null)
-    }),
+    }, { datasets: ['asy.accommodation', 'asy.occupancy'] })),
 
     /** Key `id|from|to`: month-end figures in [from, to]. */
-    occupancySeries: new DataLoader<string, OccupancyTable[]>(async keys => {
+    occupancySeries: new DataLoader<string, OccupancyTable[]>(cache.loader('occupancySeries', async keys => {
       const parts = keys.map(k => k.split('|'))
       const { rows } = await sql<OccupancyTable & { i: number }>`
         select k.i, o.* from unnest(${parts.map(p => p[0])}::text[], ${parts.map(p => p[1])}::date[], ${parts.map(p => p[2])}::date[]) with ordinality as k(id, f, t, i)
         join asy.occupancy o on o.accommodation_id = k.id and o.day between k.f and k.t
         order by k.i, o.day`.execute(db)
       return keys.map((_, i) => rows.filter(r => r.i === i + 1).map(({ i: _i, ...o }) => o))
-    }),
+    }, { datasets: ['asy.accommodation', 'asy.occupancy'] })),
 
     /**
      * Capacity and occupancy summed over the accommodations open on the day (each with its latest
@@ -97,7 +100,7 @@ export function createLoaders(db: Kysely<AsyDatabase>) {
      * district's arrivals are the persons first housed there. Null when no figure exists, or when
      * the arrival window reaches past the data's Stichtag.
      */
-    capacityStatus: new DataLoader<CapacityKey, CapacityStatus | null, string>(async keys => {
+    capacityStatus: new DataLoader<CapacityKey, CapacityStatus | null, string>(cache.loader('capacityStatus', async keys => {
       const { rows } = await sql<{ i: number; day: string; capacity: number; occupied: number; arrivals: number }>`
         with k as (
           select * from unnest(${keys.map(k => k.day)}::date[], ${keys.map(k => k.scope)}::text[], ${keys.map(k => k.clampToData)}::boolean[])
@@ -132,10 +135,10 @@ export function createLoaders(db: Kysely<AsyDatabase>) {
         const r = byIndex.get(i + 1)
         return r ? { day: r.day, capacity: r.capacity, occupied: r.occupied, free: r.capacity - r.occupied, arrivals: r.arrivals } : null
       })
-    }, { cacheKeyFn: k => `${k.scope}|${k.day}|${k.clampToData}` }),
+    }, { datasets: ['asy.accommodation', 'asy.occupancy', 'asy.allocation'], key: capacityKey }), { cacheKeyFn: capacityKey }),
 
     /** Key `year|grain|routes`: allocation counts per period of the year, zero periods up to the Stichtag. */
-    allocationBuckets: new DataLoader<string, AllocationBucket[]>(keys => grouped(keys, k => k.slice(k.indexOf('|') + 1), async (group, ks) => {
+    allocationBuckets: new DataLoader<string, AllocationBucket[]>(cache.loader('allocationBuckets', keys => grouped(keys, k => k.slice(k.indexOf('|') + 1), async (group, ks) => {
       const [grain, rk] = group.split('|') as [AsylumGrain, string]
       const g = GRAIN_SQL[grain]
       const routes = parseRoutes(rk)
@@ -157,10 +160,10 @@ export function createLoaders(db: Kysely<AsyDatabase>) {
         const year = Number(k.split('|')[0])
         return [k, rows.filter(r => r.year === year).map(r => ({ year, grain, routes, period: r.period, count: r.n }))]
       }))
-    }, [])),
+    }, []), { datasets: ['asy.allocation'] })),
 
     /** Key `year|grain|routes|top`: the top countries of origin per period of the year. */
-    allocationOrigins: new DataLoader<string, Map<string, OriginCount[]>>(keys => grouped(keys, k => k.slice(k.indexOf('|') + 1), async (group, ks) => {
+    allocationOrigins: new DataLoader<string, Map<string, OriginCount[]>>(cache.loader('allocationOrigins', keys => grouped(keys, k => k.slice(k.indexOf('|') + 1), async (group, ks) => {
       const [grain, rk, top] = group.split('|') as [AsylumGrain, string, string]
       const g = GRAIN_SQL[grain]
       const routes = parseRoutes(rk)
@@ -180,19 +183,19 @@ export function createLoaders(db: Kysely<AsyDatabase>) {
         for (const r of rows) if (r.year === year) byPeriod.set(r.period, [...(byPeriod.get(r.period) ?? []), { country: r.country, count: r.n }])
         return [k, byPeriod]
       }))
-    }, new Map())),
+    }, new Map()), { datasets: ['asy.allocation'] })),
 
     /** Allocations per calendar year (asylum cases booked on product 313). */
-    allocationsPerYear: new DataLoader<number, number>(async years => {
+    allocationsPerYear: new DataLoader<number, number>(cache.loader('allocationsPerYear', async years => {
       const { rows } = await sql<{ year: number; n: number }>`
         select y.year, count(a.id)::int as n from unnest(${[...years]}::int[]) as y(year)
         left join asy.allocation a on a.allocation_date >= make_date(y.year, 1, 1) and a.allocation_date < make_date(y.year + 1, 1, 1)
         group by y.year`.execute(db)
       const byYear = new Map(rows.map(r => [r.year, r.n]))
       return years.map(y => byYear.get(y) ?? 0)
-    }),
+    }, { datasets: ['asy.allocation'] })),
 
-    provenance: createProvenanceLoader(db, 'asy'),
+    provenance: createProvenanceLoader(db, cache, 'asy'),
   }
 }
 

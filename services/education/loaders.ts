@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader'
 import { sql, type Kysely } from 'kysely'
 import { createProvenanceLoader } from '../../lib/service/provenance.js'
+import { NO_CACHE, type LoaderCache } from '../../lib/cache/create-service-cache.js'
 import type { EducationDatabase, KitaStatTable, KitaTable, Residence, SchoolQualification, SchoolTable, SchoolType } from './db.js'
 
 /** Composite DataLoader keys; every part is validated (or comes from our own rows) before it is joined. */
@@ -31,24 +32,24 @@ function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, 
 }
 
 /** Per-request loaders: one SQL statement per entity type or field family per plan step; sums happen in SQL. */
-export function createLoaders(db: Kysely<EducationDatabase>) {
+export function createLoaders(db: Kysely<EducationDatabase>, cache: LoaderCache = NO_CACHE) {
   return {
-    school: new DataLoader<string, SchoolTable | null>(async ids => {
+    school: new DataLoader<string, SchoolTable | null>(cache.loader('school', async ids => {
       const rows = await db.selectFrom('edu.school').selectAll().where('id', 'in', [...ids]).execute()
       const byId = new Map(rows.map(r => [r.id, r]))
       return ids.map(id => byId.get(id) ?? null)
-    }),
+    }, { datasets: ['edu.pupils', 'edu.transitions', 'edu.graduates'] })),
     /** Key: ags|districtCode → the district's schools, ordered by id. */
-    schoolsByDistrict: new DataLoader<string, SchoolTable[]>(async keys => {
+    schoolsByDistrict: new DataLoader<string, SchoolTable[]>(cache.loader('schoolsByDistrict', async keys => {
       const pairs = split(keys)
       const rows = await db.selectFrom('edu.school').selectAll()
         .where(sql<boolean>`(ags, district_code) in (select * from unnest(${column(pairs, 0)}::text[], ${column(pairs, 1)}::text[]))`)
         .orderBy('id').execute()
       const groups = groupBy(rows, r => key(r.ags, r.district_code))
       return keys.map(k => groups.get(k) ?? [])
-    }),
+    }, { datasets: ['edu.pupils', 'edu.transitions', 'edu.graduates'] })),
     /** Key: schoolId|schoolYear → pupils per grade and in total (grouping sets), classes per grade; null without data. */
-    pupils: new DataLoader<string, PupilStats | null>(async keys => {
+    pupils: new DataLoader<string, PupilStats | null>(cache.loader('pupils', async keys => {
       const pairs = split(keys)
       const { rows } = await sql<{ school_id: string; school_year: string; grade: number | null; pupils: number; non_german: number; classes: number | null }>`
         with g as (
@@ -68,9 +69,9 @@ export function createLoaders(db: Kysely<EducationDatabase>) {
         else stats.get(k)!.byGrade.push({ grade: r.grade, pupils: r.pupils, nonGerman: r.non_german, classes: r.classes })
       }
       return keys.map(k => stats.get(k) ?? null)
-    }),
+    }, { datasets: ['edu.pupils'] })),
     /** Key: schoolId|schoolYear → leavers by qualification. */
-    schoolGraduates: new DataLoader<string, QualificationCount[]>(async keys => {
+    schoolGraduates: new DataLoader<string, QualificationCount[]>(cache.loader('schoolGraduates', async keys => {
       const pairs = split(keys)
       const rows = await db.selectFrom('edu.graduate')
         .select(['school_id', 'school_year', 'qualification', sql<number>`sum(n)::int`.as('n')])
@@ -78,9 +79,9 @@ export function createLoaders(db: Kysely<EducationDatabase>) {
         .groupBy(['school_id', 'school_year', 'qualification']).execute()
       const groups = groupBy(rows, r => key(r.school_id, r.school_year))
       return keys.map(k => (groups.get(k) ?? []).map(r => ({ qualification: r.qualification, n: r.n })).sort(byQualification))
-    }),
+    }, { datasets: ['edu.graduates'] })),
     /** Key: schoolYear → city-wide admissions into grade 5 by school type × residence. */
-    transitions: new DataLoader<string, TransitionCount[]>(async years => {
+    transitions: new DataLoader<string, TransitionCount[]>(cache.loader('transitions', async years => {
       const rows = await db.selectFrom('edu.transition')
         .select(['school_year', 'to_school_type', 'residence', sql<number | null>`sum(applications)::int`.as('applications'), sql<number>`sum(admissions)::int`.as('admissions')])
         .where('school_year', 'in', [...years])
@@ -89,50 +90,50 @@ export function createLoaders(db: Kysely<EducationDatabase>) {
       return years.map(y => (groups.get(y) ?? [])
         .map(r => ({ toSchoolType: r.to_school_type, residence: r.residence, applications: r.applications, admissions: r.admissions }))
         .sort((a, b) => TYPE_ORDER.indexOf(a.toSchoolType) - TYPE_ORDER.indexOf(b.toSchoolType) || RESIDENCE_ORDER.indexOf(a.residence) - RESIDENCE_ORDER.indexOf(b.residence)))
-    }),
+    }, { datasets: ['edu.transitions'] })),
     /** Key: schoolYear → city-wide leavers by qualification. */
-    cityGraduates: new DataLoader<string, QualificationCount[]>(async years => {
+    cityGraduates: new DataLoader<string, QualificationCount[]>(cache.loader('cityGraduates', async years => {
       const rows = await db.selectFrom('edu.graduate')
         .select(['school_year', 'qualification', sql<number>`sum(n)::int`.as('n')])
         .where('school_year', 'in', [...years])
         .groupBy(['school_year', 'qualification']).execute()
       const groups = groupBy(rows, r => r.school_year)
       return years.map(y => (groups.get(y) ?? []).map(r => ({ qualification: r.qualification, n: r.n })).sort(byQualification))
-    }),
+    }, { datasets: ['edu.graduates'] })),
     /** Key: schoolYear → city-wide first graders at Grundschulen; null without data. */
-    cityFirstGraders: new DataLoader<string, number | null>(async years => {
+    cityFirstGraders: new DataLoader<string, number | null>(cache.loader('cityFirstGraders', async years => {
       const rows = await db.selectFrom('edu.school_year_stat as s').innerJoin('edu.school as sc', 'sc.id', 's.school_id')
         .select(['s.school_year', sql<number>`sum(s.pupils)::int`.as('pupils')])
         .where('sc.school_type', '=', 'GS').where('s.grade', '=', 1).where('s.school_year', 'in', [...years])
         .groupBy('s.school_year').execute()
       const byYear = new Map(rows.map(r => [r.school_year, r.pupils]))
       return years.map(y => byYear.get(y) ?? null)
-    }),
-    kita: new DataLoader<string, KitaTable | null>(async ids => {
+    }, { datasets: ['edu.pupils'] })),
+    kita: new DataLoader<string, KitaTable | null>(cache.loader('kita', async ids => {
       const rows = await db.selectFrom('edu.kita').selectAll().where('id', 'in', [...ids]).execute()
       const byId = new Map(rows.map(r => [r.id, r]))
       return ids.map(id => byId.get(id) ?? null)
-    }),
+    }, { datasets: ['edu.kita'] })),
     /** Key: ags|districtCode → the district's Kitas, ordered by id. */
-    kitasByDistrict: new DataLoader<string, KitaTable[]>(async keys => {
+    kitasByDistrict: new DataLoader<string, KitaTable[]>(cache.loader('kitasByDistrict', async keys => {
       const pairs = split(keys)
       const rows = await db.selectFrom('edu.kita').selectAll()
         .where(sql<boolean>`(ags, district_code) in (select * from unnest(${column(pairs, 0)}::text[], ${column(pairs, 1)}::text[]))`)
         .orderBy('id').execute()
       const groups = groupBy(rows, r => key(r.ags, r.district_code))
       return keys.map(k => groups.get(k) ?? [])
-    }),
+    }, { datasets: ['edu.kita'] })),
     /** Key: kitaId|stichtag. */
-    kitaStats: new DataLoader<string, KitaStatTable | null>(async keys => {
+    kitaStats: new DataLoader<string, KitaStatTable | null>(cache.loader('kitaStats', async keys => {
       const pairs = split(keys)
       const rows = await db.selectFrom('edu.kita_stat').selectAll()
         .where(sql<boolean>`(kita_id, stichtag) in (select * from unnest(${column(pairs, 0)}::text[], ${column(pairs, 1)}::date[]))`)
         .execute()
       const byKey = new Map(rows.map(r => [key(r.kita_id, r.stichtag), r]))
       return keys.map(k => byKey.get(k) ?? null)
-    }),
+    }, { datasets: ['edu.kita'] })),
     /** Key: ags|districtCode|stichtag → sums over the district's Kitas; null without data. */
-    kitaPlaces: new DataLoader<string, KitaSupplyRow | null>(async keys => {
+    kitaPlaces: new DataLoader<string, KitaSupplyRow | null>(cache.loader('kitaPlaces', async keys => {
       const parts = split(keys)
       const { rows } = await sql<{ ags: string; district_code: string; stichtag: string; kitas: number; places_total: number; places_u3: number; children_u3: number; children_3_6: number }>`
         select k.ags, k.district_code, s.stichtag, count(*)::int as kitas, sum(s.places_total)::int as places_total, sum(s.places_u3)::int as places_u3,
@@ -148,8 +149,8 @@ export function createLoaders(db: Kysely<EducationDatabase>) {
           childrenU3: r.children_u3, children3to6: r.children_3_6,
         } : null
       })
-    }),
-    provenance: createProvenanceLoader(db, 'edu'),
+    }, { datasets: ['edu.kita'] })),
+    provenance: createProvenanceLoader(db, cache, 'edu'),
   }
 }
 

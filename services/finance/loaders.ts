@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader'
 import { sql, type Kysely } from 'kysely'
 import { createProvenanceLoader } from '../../lib/service/provenance.js'
+import { NO_CACHE, type LoaderCache } from '../../lib/cache/create-service-cache.js'
 import type { LineAmount } from './account-lines.js'
 import type { DebtTable, FinDatabase, InvestmentMeasureTable, ProductTable, TeilhaushaltTable } from './db.js'
 
@@ -23,28 +24,28 @@ function byKey<R extends { k: string }>(keys: readonly string[], rows: R[]): R[]
 }
 
 /** Per-request loaders: one SQL statement per entity type or field family per plan step. */
-export function createLoaders(db: Kysely<FinDatabase>) {
+export function createLoaders(db: Kysely<FinDatabase>, cache: LoaderCache = NO_CACHE) {
   return {
-    product: new DataLoader<string, ProductTable | null>(async codes => {
+    product: new DataLoader<string, ProductTable | null>(cache.loader('product', async codes => {
       const rows = await db.selectFrom('fin.product').selectAll().where('code', 'in', [...codes]).execute()
       const byCode = new Map(rows.map(r => [r.code, r]))
       return codes.map(c => byCode.get(c) ?? null)
-    }),
-    children: new DataLoader<string, ProductTable[]>(async codes => {
+    }, { datasets: ['fin.budget'] })),
+    children: new DataLoader<string, ProductTable[]>(cache.loader('children', async codes => {
       const rows = await db.selectFrom('fin.product').selectAll().where('parent_code', 'in', [...codes]).orderBy('code').execute()
       return codes.map(c => rows.filter(r => r.parent_code === c))
-    }),
-    teilhaushalt: new DataLoader<string, TeilhaushaltTable | null>(async codes => {
+    }, { datasets: ['fin.budget'] })),
+    teilhaushalt: new DataLoader<string, TeilhaushaltTable | null>(cache.loader('teilhaushalt', async codes => {
       const rows = await db.selectFrom('fin.teilhaushalt').selectAll().where('code', 'in', [...codes]).execute()
       const byCode = new Map(rows.map(r => [r.code, r]))
       return codes.map(c => byCode.get(c) ?? null)
-    }),
+    }, { datasets: ['fin.budget'] })),
     /**
      * key(product, year, version) → summed detail lines of the product's leaf descendants. Results,
      * comparisons and series of any number of products share this one statement; the descent runs
      * in SQL (recursive CTE), the sums too.
      */
-    productLines: new DataLoader<string, LineAmount[]>(async keys => {
+    productLines: new DataLoader<string, LineAmount[]>(cache.loader('productLines', async keys => {
       const parts = keys.map(split)
       const { rows } = await sql<{ k: string; line: string; amount: number }>`
         with recursive k(k, root, year, version) as (
@@ -60,9 +61,9 @@ export function createLoaders(db: Kysely<FinDatabase>) {
         join fin.budget_value v on v.product_code = t.code and v.year = k.year and v.version = k.version
         group by k.k, v.account_line`.execute(db)
       return byKey(keys, rows)
-    }),
+    }, { datasets: ['fin.budget', 'fin.actuals'] })),
     /** key(year, version) → detail lines of the whole budget summed per Teilhaushalt. */
-    budgetLines: new DataLoader<string, TeilhaushaltLine[]>(async keys => {
+    budgetLines: new DataLoader<string, TeilhaushaltLine[]>(cache.loader('budgetLines', async keys => {
       const parts = keys.map(split)
       const { rows } = await sql<{ k: string } & TeilhaushaltLine>`
         select k.k, th.code as teilhaushalt, th.name, v.account_line as line, sum(v.amount) as amount
@@ -73,9 +74,9 @@ export function createLoaders(db: Kysely<FinDatabase>) {
         group by k.k, th.code, th.name, v.account_line
         order by length(th.code), th.code`.execute(db)
       return byKey(keys, rows)
-    }),
+    }, { datasets: ['fin.budget', 'fin.actuals'] })),
     /** key(year, 'ANSATZ' | 'IST') → Σ investment payments of all measures, null when there are none. */
-    investmentPayments: new DataLoader<string, number | null>(async keys => {
+    investmentPayments: new DataLoader<string, number | null>(cache.loader('investmentPayments', async keys => {
       const parts = keys.map(split)
       const { rows } = await sql<{ k: string; amount: number }>`
         select k.k, sum(v.amount) as amount
@@ -84,14 +85,14 @@ export function createLoaders(db: Kysely<FinDatabase>) {
         group by k.k`.execute(db)
       const byK = new Map(rows.map(r => [r.k, r.amount]))
       return keys.map(k => byK.get(k) ?? null)
-    }),
-    measure: new DataLoader<string, InvestmentMeasureTable | null>(async ids => {
+    }, { datasets: ['fin.investments'] })),
+    measure: new DataLoader<string, InvestmentMeasureTable | null>(cache.loader('measure', async ids => {
       const rows = await db.selectFrom('fin.investment_measure').selectAll().where('id', 'in', [...ids]).execute()
       const byId = new Map(rows.map(r => [r.id, r]))
       return ids.map(id => byId.get(id) ?? null)
-    }),
+    }, { datasets: ['fin.investments'] })),
     /** key(ags, district, from, to) → measures located in the district and active in [from, to]. */
-    districtMeasures: new DataLoader<string, InvestmentMeasureTable[]>(async keys => {
+    districtMeasures: new DataLoader<string, InvestmentMeasureTable[]>(cache.loader('districtMeasures', async keys => {
       const parts = keys.map(split)
       const { rows } = await sql<{ k: string } & InvestmentMeasureTable>`
         select k.k, m.*
@@ -101,9 +102,9 @@ export function createLoaders(db: Kysely<FinDatabase>) {
           and coalesce(m.start_year, ${OPEN_FROM}) <= k.y_to and coalesce(m.end_year, ${OPEN_TO}) >= k.y_from
         order by m.start_year, m.id`.execute(db)
       return byKey(keys, rows)
-    }),
+    }, { datasets: ['fin.investments'] })),
     /** key(ags, district, from, to) → Σ Ansatz payments in [from, to] of the district's measures. */
-    districtInvestmentAnsatz: new DataLoader<string, number>(async keys => {
+    districtInvestmentAnsatz: new DataLoader<string, number>(cache.loader('districtInvestmentAnsatz', async keys => {
       const parts = keys.map(split)
       const { rows } = await sql<{ k: string; amount: number }>`
         select k.k, sum(v.amount) as amount
@@ -114,9 +115,9 @@ export function createLoaders(db: Kysely<FinDatabase>) {
         group by k.k`.execute(db)
       const byK = new Map(rows.map(r => [r.k, r.amount]))
       return keys.map(k => byK.get(k) ?? 0)
-    }),
+    }, { datasets: ['fin.investments'] })),
     /** key(product, year) → measures booked on the product or a descendant (active in the year, if given). */
-    productMeasures: new DataLoader<string, InvestmentMeasureTable[]>(async keys => {
+    productMeasures: new DataLoader<string, InvestmentMeasureTable[]>(cache.loader('productMeasures', async keys => {
       const parts = keys.map(split)
       const { rows } = await sql<{ k: string } & InvestmentMeasureTable>`
         with recursive k(k, root, year) as (
@@ -133,9 +134,9 @@ export function createLoaders(db: Kysely<FinDatabase>) {
           and (k.year is null or (coalesce(m.start_year, ${OPEN_FROM}) <= k.year and coalesce(m.end_year, ${OPEN_TO}) >= k.year))
         order by m.start_year, m.id`.execute(db)
       return byKey(keys, rows)
-    }),
+    }, { datasets: ['fin.investments'] })),
     /** key(measure, from, to) → Ansatz and Ist per year in [from, to], ordered by year. */
-    measureValues: new DataLoader<string, MeasureYearValue[]>(async keys => {
+    measureValues: new DataLoader<string, MeasureYearValue[]>(cache.loader('measureValues', async keys => {
       const parts = keys.map(split)
       const { rows } = await sql<{ k: string } & MeasureYearValue>`
         select k.k, v.year,
@@ -147,17 +148,17 @@ export function createLoaders(db: Kysely<FinDatabase>) {
         group by k.k, v.year
         order by v.year`.execute(db)
       return byKey(keys, rows)
-    }),
+    }, { datasets: ['fin.investments'] })),
     /** year → the last debt Stichtag within the year. */
-    debt: new DataLoader<number, DebtTable | null>(async years => {
+    debt: new DataLoader<number, DebtTable | null>(cache.loader('debt', async years => {
       const { rows } = await sql<DebtTable & { year: number }>`
         select distinct on (extract(year from stichtag)) extract(year from stichtag)::int as year, stichtag, liquidity_credits, investment_credits
         from fin.debt where extract(year from stichtag)::int = any(${[...years]}::int[])
         order by extract(year from stichtag), stichtag desc`.execute(db)
       const byYear = new Map(rows.map(r => [r.year, r]))
       return years.map(y => byYear.get(y) ?? null)
-    }),
-    provenance: createProvenanceLoader(db, 'fin'),
+    }, { datasets: ['fin.debt'] })),
+    provenance: createProvenanceLoader(db, cache, 'fin'),
   }
 }
 

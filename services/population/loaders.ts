@@ -2,6 +2,7 @@ import DataLoader from 'dataloader'
 import { sql, type Kysely } from 'kysely'
 import { DISTRICTS } from '../../lib/city.js'
 import { createProvenanceLoader } from '../../lib/service/provenance.js'
+import { NO_CACHE, type LoaderCache } from '../../lib/cache/create-service-cache.js'
 import { AGE_GROUPS, type PopulationAgeScheme } from './age-groups.js'
 import type { PopDatabase } from './db.js'
 
@@ -61,10 +62,10 @@ const index = <T extends { idx: number }>(rows: T[]) => {
 }
 
 /** Per-request loaders of the population subgraph. */
-export function createLoaders(db: Kysely<PopDatabase>) {
+export function createLoaders(db: Kysely<PopDatabase>, cache: LoaderCache = NO_CACHE) {
   return {
     /** Total, foreigners, age sum and sex split of stock scopes (null when the Stichtag has no data). */
-    stockSummary: new DataLoader<string, StockSummary | null>(async keys => {
+    stockSummary: new DataLoader<string, StockSummary | null>(cache.loader('stockSummary', async keys => {
       const { rows } = await sql<{ idx: number; sex: string | null; n: number; foreigners: number; age_sum: number }>`
         select k.idx, s.sex, sum(s.n)::int as n, coalesce(sum(s.n) filter (where s.nationality_group <> 'DEU'), 0)::int as foreigners,
           sum(s.n * (s.age + 0.5))::float8 as age_sum
@@ -78,10 +79,10 @@ export function createLoaders(db: Kysely<PopDatabase>) {
         const bySex = Object.fromEntries(cells.filter(r => r.sex !== null).map(r => [r.sex!, r.n]))
         return { total: all.n, foreigners: all.foreigners, ageSum: all.age_sum, bySex }
       })
-    }),
+    }, { datasets: ['pop.stock'] })),
 
     /** Counts per age group; key = stock key + `|scheme`. Groups without persons count 0. */
-    stockByAgeGroup: new DataLoader<string, AgeGroupCount[]>(async keys => {
+    stockByAgeGroup: new DataLoader<string, AgeGroupCount[]>(cache.loader('stockByAgeGroup', async keys => {
       const schemes = keys.map(k => k.slice(k.lastIndexOf('|') + 1) as PopulationAgeScheme)
       const groups = Object.values(AGE_GROUPS).flat()
       // Sum per single age once, then fold the ages into the groups of the requested scheme.
@@ -100,10 +101,10 @@ export function createLoaders(db: Kysely<PopDatabase>) {
         order by ks.idx, g.from_age`.execute(db)
       const of = index(rows)
       return keys.map((_, i) => of(i).map(r => ({ from: r.from_age, n: r.n })))
-    }),
+    }, { datasets: ['pop.stock'] })),
 
     /** The `top` largest nationality groups and OTHER for the rest; key = stock key + `|top`. */
-    stockByNationality: new DataLoader<string, NationalityCount[]>(async keys => {
+    stockByNationality: new DataLoader<string, NationalityCount[]>(cache.loader('stockByNationality', async keys => {
       const tops = keys.map(k => Number(k.slice(k.lastIndexOf('|') + 1)))
       const { rows } = await sql<{ idx: number; grp: string; n: number }>`
         with agg as (
@@ -122,10 +123,10 @@ export function createLoaders(db: Kysely<PopDatabase>) {
         order by idx, grp = 'OTHER', n desc, grp`.execute(db)
       const of = index(rows)
       return keys.map((_, i) => of(i).map(r => ({ group: r.grp, n: r.n })))
-    }),
+    }, { datasets: ['pop.stock'] })),
 
     /** Persons aged from..to in a district, REGISTER_MAIN; key `year|ags|code|from|to`; null when the district has no Stichtag that year. */
-    cohort: new DataLoader<string, number | null>(async keys => {
+    cohort: new DataLoader<string, number | null>(cache.loader('cohort', async keys => {
       const parts = keys.map(k => k.split('|'))
       const { rows } = await sql<{ idx: number; n: number | null }>`
         select k.idx, case when exists (
@@ -138,10 +139,10 @@ export function createLoaders(db: Kysely<PopDatabase>) {
           ${parts.map(p => Number(p[3]))}::int[], ${parts.map(p => Number(p[4]))}::int[]) with ordinality k(year, ags, code, age_from, age_to, idx)`.execute(db)
       const of = index(rows)
       return keys.map((_, i) => of(i)[0]?.n ?? null)
-    }),
+    }, { datasets: ['pop.stock'] })),
 
     /** Movement totals per kind of a calendar year; key `year|ags|code` (code '' = whole municipality). */
-    movements: new DataLoader<string, MovementTotals | null>(async keys => {
+    movements: new DataLoader<string, MovementTotals | null>(cache.loader('movements', async keys => {
       const parts = keys.map(k => k.split('|'))
       const { rows } = await sql<{ idx: number; kind: string; n: number; last_month_end: string }>`
         select k.idx, m.kind, sum(m.n)::int as n, (max(max(m.month)) over (partition by k.idx) + interval '1 month' - interval '1 day')::date as last_month_end
@@ -157,10 +158,10 @@ export function createLoaders(db: Kysely<PopDatabase>) {
         if (!kinds.length) return null
         return { byKind: Object.fromEntries(kinds.map(r => [r.kind, r.n])), lastMonthEnd: kinds[0].last_month_end }
       })
-    }),
+    }, { datasets: ['pop.movement'] })),
 
     /** Official totals; key `year|ags|basis` (OFFICIAL_UPDATE or CENSUS). */
-    officialTotal: new DataLoader<string, OfficialTotal | null>(async keys => {
+    officialTotal: new DataLoader<string, OfficialTotal | null>(cache.loader('officialTotal', async keys => {
       const parts = keys.map(k => k.split('|'))
       const { rows } = await sql<OfficialTotal & { idx: number }>`
         select k.idx, o.stichtag, o.total, o.male, o.female
@@ -169,19 +170,19 @@ export function createLoaders(db: Kysely<PopDatabase>) {
           and o.stichtag >= make_date(k.year, 1, 1) and o.stichtag <= make_date(k.year, 12, 31)`.execute(db)
       const of = index(rows)
       return keys.map((_, i) => of(i)[0] ?? null)
-    }),
+    }, { datasets: ['pop.official_total'] })),
 
     /** Latest year with a register Stichtag not after the given date; key `basis|date`. */
-    latestStockYear: new DataLoader<string, number | null>(async keys => {
+    latestStockYear: new DataLoader<string, number | null>(cache.loader('latestStockYear', async keys => {
       const parts = keys.map(k => k.split('|'))
       const { rows } = await sql<{ idx: number; year: number | null }>`
         select k.idx, (select extract(year from max(s.stichtag))::int from pop.stock s where s.basis = k.basis and s.stichtag <= k.until) as year
         from unnest(${parts.map(p => p[0])}::text[], ${parts.map(p => p[1])}::date[]) with ordinality k(basis, until, idx)`.execute(db)
       const of = index(rows)
       return keys.map((_, i) => of(i)[0]?.year ?? null)
-    }),
+    }, { datasets: ['pop.stock'] })),
 
-    provenance: createProvenanceLoader(db, 'pop'),
+    provenance: createProvenanceLoader(db, cache, 'pop'),
   }
 }
 

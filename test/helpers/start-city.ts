@@ -5,6 +5,7 @@ import { DEFAULT_LIMITS } from '../../gateway/limits/operation-limits.js'
 import { readIdentityConfig, type IdentityConfig } from '../../auth/identity/identity-config.js'
 import { signDevToken } from '../../auth/identity/dev-token.js'
 import { composeSupergraph } from '../../schema/compose.js'
+import type { CacheConfig } from '../../lib/cache/cache-config.js'
 import { graphql, startSubgraphs, TEST_INTERNAL_SECRET, type RunningSubgraphs } from './start-subgraphs.js'
 
 /** The identity provider of the tests: HS256 with a fixed development secret. */
@@ -47,16 +48,21 @@ export interface StartCityOptions {
   /** Database of the policy store; defaults to the city database. */
   policyDatabaseUrl?: string | null
   replicaId?: string
+  /** Cross-request cache of the departments (off by default, so tests see every write at once). */
+  cache?: CacheConfig
+  /** Gateway overrides (e.g. `dedupe: false`). */
+  gateway?: Partial<GatewayConfig>
 }
 
 /** All departments in-process on ephemeral ports, composed at their real URLs, behind a gateway. */
 export async function startCity(databaseUrl: string, opts: StartCityOptions = {}): Promise<RunningCity> {
-  const subgraphs = await startSubgraphs(databaseUrl, opts.only)
+  const subgraphs = await startSubgraphs(databaseUrl, opts.only, opts.cache)
   const supergraphSdl = composeSupergraph(subgraphs.list.map(s => ({ name: s.def.name, url: s.server.url, typeDefs: s.def.typeDefs })))
   const config = testGatewayConfig({
     supergraphSdl,
     databaseUrl: opts.policyDatabaseUrl === undefined ? databaseUrl : opts.policyDatabaseUrl,
     replicaId: opts.replicaId ?? 'test',
+    ...opts.gateway,
   })
   const deps = await createGatewayDeps(config, TEST_IDENTITY_CONFIG)
   const gateway = await createGateway(config, deps)

@@ -3,6 +3,7 @@ import { createSubgraphServer, type SubgraphServer } from '../../lib/service/cre
 import { loadServices } from '../../lib/service/discover-services.js'
 import type { ServiceDefinition } from '../../lib/service/define-service.js'
 import { createInternalTokenSigner, INTERNAL_TOKEN_HEADER, type InternalIdentity } from '../../auth/internal/internal-token.js'
+import type { CacheConfig } from '../../lib/cache/cache-config.js'
 
 /** Secret the test gateway and test subgraphs share. */
 export const TEST_INTERNAL_SECRET = 'stadtgraph-test-internal-secret-0123456789'
@@ -33,12 +34,12 @@ export interface RunningSubgraphs {
   stop(): Promise<void>
 }
 
-/** Starts department subgraphs in this process on ephemeral ports, each with its own pool. */
-export async function startSubgraphs(databaseUrl: string, only?: readonly string[]): Promise<RunningSubgraphs> {
+/** Starts department subgraphs in this process on ephemeral ports, each with its own pool; no cross-request cache unless `cache` is given. */
+export async function startSubgraphs(databaseUrl: string, only?: readonly string[], cache?: CacheConfig): Promise<RunningSubgraphs> {
   const defs = (await loadServices()).filter(d => !only || only.includes(d.name))
   const list = await Promise.all(defs.map(async def => {
     const db = createDb(databaseUrl, { max: 4, applicationName: `test-${def.name}` })
-    const server = await createSubgraphServer(def, db, { port: 0, internalTokenSecret: TEST_INTERNAL_SECRET })
+    const server = await createSubgraphServer(def, db, { port: 0, internalTokenSecret: TEST_INTERNAL_SECRET, cache })
     subgraphByUrl.set(server.url, def.name)
     return { def, server, db }
   }))
