@@ -282,12 +282,12 @@ describe('admin schema: writes', () => {
 
   it('INVALID_POLICY carries its JSON pointer', async () => {
     const res = await run('mutation { upsertRole(input: { name: "Bad Name", scopes: [] }, expectedVersion: 4) }')
-    expect(res.errors?.map(e => e.extensions)).toEqual([{ code: 'INVALID_POLICY', pointer: '/name' }])
+    expect(res.errors?.map(e => e.extensions)).toEqual([{ code: 'INVALID_POLICY', pointer: '/name', http: { status: 400 } }])
   })
 
   it.each(['not json', '[]', '{"column": 1}'])('a row rule condition %j is INVALID_POLICY before the store is called', async condition => {
     const res = await run('mutation ($c: String!) { setRowRule(input: { role: "staff", coordinate: "A", condition: $c }, expectedVersion: 4) }', ADMIN, { c: condition })
-    expect(res.errors?.map(e => e.extensions)).toEqual([{ code: 'INVALID_POLICY', pointer: '/condition' }])
+    expect(res.errors?.map(e => e.extensions)).toEqual([{ code: 'INVALID_POLICY', pointer: '/condition', http: { status: 400 } }])
     expect(store.calls).toEqual([])
   })
 

@@ -166,6 +166,9 @@ function code(message: string, extensions: Record<string, unknown>): GraphQLErro
   return new GraphQLError(message, { extensions })
 }
 
+/** Policy errors that refuse the whole request carry their HTTP status (authorization.md §8, T43). */
+const HTTP_STATUS: Partial<Record<string, number>> = { INVALID_POLICY: 400, VERSION_CONFLICT: 409 }
+
 /** Admin check first, then PolicyError → a coded GraphQL error; anything else stays masked upstream. */
 function guarded<A>(resolve: (args: A, ctx: AdminContext) => unknown): GraphQLFieldResolver<unknown, AdminContext, A> {
   return async (_parent, args, ctx) => {
@@ -177,6 +180,7 @@ function guarded<A>(resolve: (args: A, ctx: AdminContext) => unknown): GraphQLFi
         const changeId = (err as { changeId?: unknown }).changeId
         throw code(err.message, {
           code: err.code,
+          ...(HTTP_STATUS[err.code] ? { http: { status: HTTP_STATUS[err.code] } } : {}),
           ...(err.pointer !== undefined ? { pointer: err.pointer } : {}),
           ...(typeof changeId === 'number' ? { changeId } : {}),
         })
