@@ -16,7 +16,7 @@ export interface OperationLimits {
   maxCost: number
 }
 
-export const DEFAULT_LIMITS: OperationLimits = Object.freeze({ ratePerMinute: 1_200, anonymousRatePerMinute: 600, maxTokens: 5_000, maxDepth: 12, maxAliases: 40, maxDirectives: 50, maxRootFields: 20, maxCost: 50_000 })
+export const DEFAULT_LIMITS: OperationLimits = Object.freeze({ ratePerMinute: 1_200, anonymousRatePerMinute: 600, maxTokens: 15_000, maxDepth: 12, maxAliases: 40, maxDirectives: 50, maxRootFields: 20, maxCost: 50_000 })
 
 type LimitCode = 'MAX_TOKENS_EXCEEDED' | 'MAX_DEPTH_EXCEEDED' | 'MAX_ALIASES_EXCEEDED' | 'MAX_DIRECTIVES_EXCEEDED' | 'MAX_ROOT_FIELDS_EXCEEDED'
 
