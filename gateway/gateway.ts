@@ -30,6 +30,7 @@ import { createDenialLogPlugin } from './authorize/denial-log-plugin.js'
 import { createOperationLimitsPlugin } from './limits/operation-limits.js'
 import { createRateLimiter } from './limits/rate-limiter.js'
 import { createTrustedDocuments, loadTrustedDocuments } from './limits/trusted-documents.js'
+import { MAX_HEADER_COUNT, refuseBatch, refuseRequest } from './limits/request-guards.js'
 import { createCoordinateClassifier } from './authorize/classify-coordinates.js'
 import type { SensitivityClass } from '../auth/classes.js'
 import { graphiqlHtml, serveGraphiqlAsset } from './graphiql/graphiql-page.js'
@@ -211,6 +212,8 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
           res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
           return void res.end(graphiqlHtml(config.graphqlPath))
         }
+        const refusal = refuseRequest(req)
+        if (refusal) return sendJson(res, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] })
         const authenticated = await authenticate(req, res)
         if (!authenticated) return
         const retryAfter = authenticated.subject
@@ -224,11 +227,18 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
         const access = accessOf(principal)
         const apollo = await serverFor(access, principal)
         const rows = config.authorization === 'off' ? [] : rowFilters(deps.policy.snapshot(), principal)
-        return handleGraphQL(apollo, req, res, async () => ({ principal, access, rowFilters: rows }), body => trusted.prepare(body, principal.authenticated))
+        return handleGraphQL(apollo, req, res, async () => ({ principal, access, rowFilters: rows }), body => {
+          refuseBatch(body)
+          return trusted.prepare(body, principal.authenticated)
+        })
       }
       if (path === config.adminPath) {
         const principal = await authenticate(req, res)
         if (!principal) return
+        if (!principal.authenticated) {
+          return sendJson(res, 401, { errors: [{ message: 'The admin API needs a bearer token', extensions: { code: 'UNAUTHENTICATED' } }] },
+            { 'www-authenticate': 'Bearer' })
+        }
         const access = effectiveAccess(deps.policy.snapshot(), principal)
         if (!access.admin) return sendJson(res, 403, { errors: [{ message: 'The admin API is for the admin role only', extensions: { code: 'FORBIDDEN' } }] })
         const apollo = await adminServer()
@@ -263,8 +273,9 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
     })
   })
   server.keepAliveTimeout = 65_000
-  // Oversized header blocks are refused by Node with 431 before they reach us.
-  server.maxHeadersCount = 100
+  // Oversized header blocks are refused by Node with 431 before they reach us; too many header
+  // lines by refuseRequest (Node would silently drop those beyond maxHeadersCount).
+  server.maxHeadersCount = MAX_HEADER_COUNT * 2 + 2
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(config.port, config.host, () => resolve())

@@ -29,6 +29,8 @@ const configs = {
   prod: readIdentityConfig({ AUTH_ISSUER: ISS, AUTH_PUBLIC_KEYS: publicKeys }),
   /** Production keys plus an explicitly configured HS256 secret. */
   mixed: readIdentityConfig({ AUTH_ISSUER: ISS, AUTH_PUBLIC_KEYS: publicKeys, AUTH_HS256_SECRET: HS_SECRET }),
+  /** Keycloak: realm roles and the roles of client `stadtgraph` (T15). */
+  keycloak: readIdentityConfig({ AUTH_ISSUER: ISS, AUTH_PUBLIC_KEYS: publicKeys, AUTH_ROLES_CLAIM: 'realm_access.roles,resource_access.stadtgraph.roles' }),
 }
 type ConfigName = keyof typeof configs
 
@@ -177,6 +179,12 @@ const refused: Refused[] = [
   { name: 'T15 purpose an object', config: 'prod', header: () => `Bearer ${rs256(claims({ purpose: { p: 1 } }))}`, reason: /invalid_claims: purpose/ },
   { name: 'sub missing', config: 'prod', header: () => `Bearer ${rs256(claims({ sub: undefined }))}`, reason: /invalid_claims: sub/ },
   { name: 'sub a number', config: 'prod', header: () => `Bearer ${rs256(claims({ sub: 42 }))}`, reason: /invalid_claims: sub/ },
+  // T15 Keycloak shapes: the configured paths only, each a string or an array of strings
+  { name: 'T15 Keycloak: neither realm_access.roles nor resource_access.stadtgraph.roles', config: 'keycloak', header: () => `Bearer ${rs256(claims())}`, reason: /none of the role claims/ },
+  { name: 'T15 Keycloak: realm_access.roles an object', config: 'keycloak', header: () => `Bearer ${rs256(claims({ roles: undefined, realm_access: { roles: { staff: true } } }))}`, reason: /roles at realm_access.roles/ },
+  { name: 'T15 Keycloak: client roles [1]', config: 'keycloak', header: () => `Bearer ${rs256(claims({ roles: undefined, resource_access: { stadtgraph: { roles: [1] } } }))}`, reason: /roles at resource_access.stadtgraph.roles/ },
+  { name: 'T15 Keycloak: realm_access an array', config: 'keycloak', header: () => `Bearer ${rs256(claims({ roles: undefined, realm_access: [['staff']] }))}`, reason: /none of the role claims/ },
+  { name: 'T15 Keycloak: both present but empty', config: 'keycloak', header: () => `Bearer ${rs256(claims({ roles: undefined, realm_access: { roles: [] }, resource_access: { stadtgraph: { roles: [] } } }))}`, reason: /roles is empty/ },
   // T17 an expired token on a request public could also run: 401, not public
   { name: 'T17 expired HS256 token', config: 'dev', header: () => `Bearer ${hs256(claims({ iat: NOW - 7200, nbf: undefined, exp: NOW - 3600 }))}`, reason: /token_expired/ },
 ]
@@ -209,6 +217,10 @@ const accepted: Accepted[] = [
   { name: 'T15 roles "staff admin" (space-separated)', config: 'prod', header: () => `Bearer ${rs256(claims({ roles: 'staff admin' }))}`, expected: { roles: ['staff', 'admin'] } },
   { name: 'T15 roles "staff,admin, staff" (comma-separated, deduplicated)', config: 'prod', header: () => `Bearer ${rs256(claims({ roles: 'staff,admin, staff' }))}`, expected: { roles: ['staff', 'admin'] } },
   { name: 'T15 roles ["committee","staff"]', config: 'prod', header: () => `Bearer ${rs256(claims({ roles: ['committee', 'staff'] }))}`, expected: { roles: ['committee', 'staff'] } },
+  { name: 'T15 scope as an array or a string does not matter (roles decide)', config: 'prod', header: () => `Bearer ${rs256(claims({ scope: ['openid', 'profile'] }))}`, expected: { roles: ['staff'] } },
+  { name: 'T15 Keycloak realm roles', config: 'keycloak', header: () => `Bearer ${rs256(claims({ roles: ['admin'], realm_access: { roles: ['committee', 'offline_access'] } }))}`, expected: { roles: ['committee', 'offline_access'] } },
+  { name: 'T15 Keycloak client roles of our client only', config: 'keycloak', header: () => `Bearer ${rs256(claims({ roles: undefined, resource_access: { stadtgraph: { roles: ['staff'] }, account: { roles: ['admin'] } } }))}`, expected: { roles: ['staff'] } },
+  { name: 'T15 Keycloak realm and client roles together', config: 'keycloak', header: () => `Bearer ${rs256(claims({ roles: undefined, realm_access: { roles: ['committee'] }, resource_access: { stadtgraph: { roles: ['staff', 'committee'] } } }))}`, expected: { roles: ['committee', 'staff'] } },
   { name: 'department absent', config: 'prod', header: () => `Bearer ${rs256(claims({ department: undefined }))}`, expected: { department: null } },
   { name: 'department null', config: 'prod', header: () => `Bearer ${rs256(claims({ department: null }))}`, expected: { department: null } },
   { name: 'purpose claim', config: 'prod', header: () => `Bearer ${rs256(claims({ purpose: 'Unterbringungsplanung' }))}`, expected: { purpose: 'Unterbringungsplanung' } },

@@ -108,7 +108,7 @@ export function createAuthenticator(config: IdentityConfig, opts: AuthenticatorO
 
   async function verified(decoded: DecodedBearerToken): Promise<Principal> {
     const { key, algorithm } = await keyFor(decoded)
-    return principalFromClaims(verifyClaims(decoded, key, algorithm))
+    return principalFromClaims(verifyClaims(decoded, key, algorithm), config.rolesClaim)
   }
 }
 

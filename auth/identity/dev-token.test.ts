@@ -18,6 +18,13 @@ describe('signDevToken', () => {
     expect(JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString())).toEqual({ alg: 'HS256', typ: 'JWT' })
   })
 
+  it('puts the roles where AUTH_ROLES_CLAIM says the gateway reads them', async () => {
+    const keycloak = readIdentityConfig({ AUTH_ROLES_CLAIM: 'realm_access.roles' })
+    const token = signDevToken(keycloak, { roles: ['committee'] })
+    expect(JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString())).toMatchObject({ realm_access: { roles: ['committee'] } })
+    expect((await createAuthenticator(keycloak).authenticate({ authorization: `Bearer ${token}` })).roles).toEqual(['committee'])
+  })
+
   it.each([
     { name: 'production config', config: readIdentityConfig({ AUTH_JWKS_URL: 'https://idp.example/certs' }), opts: { roles: ['staff'] }, error: /production/ },
     { name: 'production config with an explicit HS secret', config: readIdentityConfig({ AUTH_JWKS_URL: 'https://idp.example/certs', AUTH_HS256_SECRET: 'x'.repeat(32) }), opts: { roles: ['staff'] }, error: /production/ },

@@ -26,7 +26,12 @@ export function signDevToken(config: IdentityConfig, opts: DevTokenOptions): str
   if (!Number.isInteger(ttl) || ttl < 1 || ttl > config.maxTokenAgeSeconds) {
     throw new Error(`ttlSeconds must be an integer between 1 and ${config.maxTokenAgeSeconds} (AUTH_MAX_TOKEN_AGE_SECONDS)`)
   }
-  const claims: Record<string, unknown> = { roles: opts.roles }
+  // Roles go where the gateway reads them (AUTH_ROLES_CLAIM: the first configured path).
+  const claims: Record<string, unknown> = {}
+  const path = config.rolesClaim[0] ?? ['roles']
+  let at = claims
+  path.slice(0, -1).forEach(member => { at = (at[member] = {}) as Record<string, unknown> })
+  at[path[path.length - 1]] = opts.roles
   if (opts.department !== undefined) claims.department = opts.department
   if (opts.purpose !== undefined) claims.purpose = opts.purpose
   return jwt.sign(claims, createSecretKey(Buffer.from(config.hs256Secret, 'utf8')), {

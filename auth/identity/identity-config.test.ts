@@ -14,7 +14,7 @@ describe('readIdentityConfig', () => {
     const c = readIdentityConfig({})
     expect(c).toMatchObject({
       issuer: 'https://stadtgraph.local/dev', audience: 'stadtgraph', publicKeys: [], jwksUrl: null, jwksCooldownMs: 30_000,
-      leewaySeconds: 30, maxTokenAgeSeconds: 43_200, roleHeader: 'x-stadtgraph-role', production: false,
+      leewaySeconds: 30, maxTokenAgeSeconds: 43_200, roleHeader: 'x-stadtgraph-role', rolesClaim: [['roles']], production: false,
     })
     expect(c.hs256Secret?.length).toBeGreaterThanOrEqual(32)
     expect(Object.isFrozen(c)).toBe(true)
@@ -40,8 +40,9 @@ describe('readIdentityConfig', () => {
       AUTH_ISSUER: 'https://idp.test/realms/kl', AUTH_AUDIENCE: 'sg', AUTH_HS256_SECRET: 'h'.repeat(40),
       AUTH_PUBLIC_KEYS: keys({ kid: 'k1', pem: rsaPem, algorithm: 'RS256' }, { kid: 'e1', pem: ecPem, algorithm: 'ES256' }),
       AUTH_JWKS_URL: 'http://127.0.0.1:8080/certs', AUTH_JWKS_COOLDOWN_MS: '1000', AUTH_LEEWAY_SECONDS: '0',
-      AUTH_MAX_TOKEN_AGE_SECONDS: '3600', AUTH_ROLE_HEADER: 'X-Role',
+      AUTH_MAX_TOKEN_AGE_SECONDS: '3600', AUTH_ROLE_HEADER: 'X-Role', AUTH_ROLES_CLAIM: 'realm_access.roles, resource_access.stadtgraph.roles',
     })
+    expect(c.rolesClaim).toEqual([['realm_access', 'roles'], ['resource_access', 'stadtgraph', 'roles']])
     expect(c).toMatchObject({
       issuer: 'https://idp.test/realms/kl', audience: 'sg', hs256Secret: 'h'.repeat(40), jwksUrl: 'http://127.0.0.1:8080/certs',
       jwksCooldownMs: 1000, leewaySeconds: 0, maxTokenAgeSeconds: 3600, roleHeader: 'x-role', production: true,
@@ -63,6 +64,10 @@ describe('readIdentityConfig', () => {
     { env: { AUTH_JWKS_URL: 'file:///etc/passwd' }, variable: 'AUTH_JWKS_URL' },
     { env: { AUTH_ROLE_HEADER: 'x role' }, variable: 'AUTH_ROLE_HEADER' },
     { env: { AUTH_ROLE_HEADER: 'Authorization' }, variable: 'AUTH_ROLE_HEADER' },
+    { env: { AUTH_ROLES_CLAIM: 'realm_access..roles' }, variable: 'AUTH_ROLES_CLAIM' },
+    { env: { AUTH_ROLES_CLAIM: 'roles[0]' }, variable: 'AUTH_ROLES_CLAIM' },
+    { env: { AUTH_ROLES_CLAIM: '__proto__.roles' }, variable: 'AUTH_ROLES_CLAIM' },
+    { env: { AUTH_ROLES_CLAIM: ' , ' }, variable: 'AUTH_ROLES_CLAIM' },
     { env: { AUTH_PUBLIC_KEYS: 'nope' }, variable: 'AUTH_PUBLIC_KEYS' },
     { env: { AUTH_PUBLIC_KEYS: '{"kid":"k1"}' }, variable: 'AUTH_PUBLIC_KEYS' },
     { env: { AUTH_PUBLIC_KEYS: keys({ kid: 'k1' }) }, variable: 'AUTH_PUBLIC_KEYS' },

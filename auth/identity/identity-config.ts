@@ -14,6 +14,12 @@ export interface IdentityConfig {
   maxTokenAgeSeconds: number
   /** Request header naming the subset of the token's roles to activate (lower case). */
   roleHeader: string
+  /**
+   * Where the token carries its roles: one or more claim paths, each a list of member names
+   * (`roles`; Keycloak: `realm_access.roles`, `resource_access.<client>.roles`). The roles are the
+   * union over the paths present; a token with none of them is refused.
+   */
+  rolesClaim: ReadonlyArray<readonly string[]>
   /** A real key source (JWKS or public keys) is configured; the development secret is then off. */
   production: boolean
 }
@@ -49,6 +55,8 @@ export function readIdentityConfig(env: Env = process.env): IdentityConfig {
     throw new Error(`AUTH_ROLE_HEADER must be a plain header name (letters, digits, dashes), got ${JSON.stringify(roleHeader)}`)
   }
 
+  const rolesClaim = readRolesClaim(env)
+
   return Object.freeze({
     issuer,
     audience,
@@ -59,6 +67,7 @@ export function readIdentityConfig(env: Env = process.env): IdentityConfig {
     leewaySeconds: integer(env, 'AUTH_LEEWAY_SECONDS', 30, 0, MAX_LEEWAY_SECONDS),
     maxTokenAgeSeconds: integer(env, 'AUTH_MAX_TOKEN_AGE_SECONDS', 43_200, 1, MAX_TOKEN_AGE_LIMIT_SECONDS),
     roleHeader,
+    rolesClaim,
     production,
   })
 }
@@ -79,6 +88,17 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new Error(`${name} must be an integer between ${min} and ${max}, got ${JSON.stringify(raw)}`)
   }
   return Number(raw)
+}
+
+/** AUTH_ROLES_CLAIM: comma-separated claim paths, members separated by dots (default `roles`). */
+function readRolesClaim(env: Env): IdentityConfig['rolesClaim'] {
+  const raw = present(env, 'AUTH_ROLES_CLAIM') ?? 'roles'
+  const paths = raw.split(',').map(p => p.trim()).filter(Boolean).map(p => p.split('.'))
+  const member = /^[A-Za-z0-9_$:-]{1,128}$/
+  if (paths.length === 0 || paths.some(path => path.some(m => !member.test(m) || m === '__proto__'))) {
+    throw new Error(`AUTH_ROLES_CLAIM must be claim paths like "roles" or "realm_access.roles,resource_access.stadtgraph.roles", got ${JSON.stringify(raw)}`)
+  }
+  return Object.freeze(paths.map(p => Object.freeze(p)))
 }
 
 function readJwksUrl(env: Env): string | null {

@@ -58,6 +58,27 @@ describe('internal identity token (E18, T21)', () => {
     expect(verifierAt(T0 + 64_000).verify(token)).toEqual(staff)
   })
 
+  it('accepts each token once: an exact replay inside its window is refused, a fresh token is not', () => {
+    const verifier = verifierAt(T0 + 1_000)
+    const token = signer.sign(staff, 'asylum')
+    expect(verifier.verify(token)).toEqual(staff)
+    expect(() => verifier.verify(token)).toThrow(expect.objectContaining({ status: 401, reason: 'replayed_internal_token' }))
+    expect(verifier.verify(signer.sign(staff, 'asylum'))).toEqual(staff)
+  })
+
+  it('forgets a jti only once its token can no longer verify', () => {
+    let now = T0
+    const verifier = createInternalTokenVerifier(SECRET, 'asylum', { now: () => now })
+    const first = signer.sign(staff, 'asylum')
+    verifier.verify(first)
+    now = T0 + 64_000
+    expect(() => verifier.verify(first)).toThrow(expect.objectContaining({ reason: 'replayed_internal_token' }))
+    now = T0 + 70_000
+    const later = createInternalTokenSigner(SECRET, { now: () => now })
+    for (let i = 0; i < 3; i++) verifier.verify(later.sign(staff, 'asylum'))
+    expect(() => verifier.verify(first)).toThrow(expect.objectContaining({ reason: expect.stringMatching(/jwt expired/) }))
+  })
+
   const refused: Array<{ name: string; token: () => string | undefined; verifier?: () => ReturnType<typeof verifierAt>; reason: RegExp }> = [
     { name: 'missing', token: () => undefined, reason: /missing_internal_token/ },
     { name: 'empty', token: () => '', reason: /missing_internal_token/ },

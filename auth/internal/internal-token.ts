@@ -71,12 +71,18 @@ export function createInternalTokenSigner(secret: string, opts: InternalTokenClo
   }
 }
 
+/**
+ * Verifies internal tokens for one subgraph (`audience`). Each token is accepted once: the verifier
+ * remembers every `jti` it accepted until that token has expired (at most 65 s), so a token captured
+ * on the wire is refused even inside its window. The gateway signs a fresh token per subgraph call.
+ */
 export function createInternalTokenVerifier(secret: string, audience: string, opts: InternalTokenClock = {}): {
   verify(token: string | undefined): InternalIdentity
 } {
   const key = secretKey(secret)
   if (typeof audience !== 'string' || audience === '') throw new Error('internal token audience must be a subgraph name')
   const now = opts.now ?? Date.now
+  const replays = createReplayGuard()
   return {
     verify(token) {
       if (typeof token !== 'string' || token === '') throw refused('missing_internal_token')
@@ -94,7 +100,31 @@ export function createInternalTokenVerifier(secret: string, audience: string, op
       } catch (err) {
         throw refused(`invalid_internal_token: ${err instanceof Error ? err.message : String(err)}`)
       }
-      return identityFromClaims(claims, nowSeconds)
+      const identity = identityFromClaims(claims, nowSeconds)
+      const { jti, exp } = claims as { jti: string; exp: number }
+      if (!replays.firstUse(jti, exp + CLOCK_TOLERANCE_SECONDS, nowSeconds)) throw refused('replayed_internal_token')
+      return identity
+    },
+  }
+}
+
+/**
+ * The `jti`s seen while their tokens can still verify. Tokens are signed with a fixed lifetime, so
+ * they expire roughly in arrival order: a queue pruned from the front keeps memory at one entry per
+ * call of the last ~65 s.
+ */
+function createReplayGuard() {
+  const seen = new Set<string>()
+  const queue: Array<{ jti: string; until: number }> = []
+  let head = 0
+  return {
+    firstUse(jti: string, until: number, nowSeconds: number): boolean {
+      while (head < queue.length && queue[head].until < nowSeconds) seen.delete(queue[head++].jti)
+      if (head > 1024 && head * 2 > queue.length) { queue.splice(0, head); head = 0 }
+      if (seen.has(jti)) return false
+      seen.add(jti)
+      queue.push({ jti, until })
+      return true
     },
   }
 }

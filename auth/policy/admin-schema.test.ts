@@ -87,6 +87,13 @@ class FakeStore implements AdminStore {
     return this.audit.filter(e => input.before === null || e.id < input.before).reverse().slice(0, input.limit)
   }
   async verifyAuditChain() { return { ok: false, checked: 2, brokenAt: 2 } }
+  reads: Array<{ actor: string; action: string; payload: Record<string, unknown> }> = []
+  /** Set to make the audit sink fail. */
+  auditDown = false
+  async recordAdminRead(input: { actor: string; action: string; payload: Record<string, unknown> }) {
+    if (this.auditDown) throw new Error('audit sink down')
+    this.reads.push(input)
+  }
   async replicas() { return [{ id: 'gw-1', policyVersion: 4, seenAt: new Date('2026-01-03T00:00:00Z') }] }
 }
 
@@ -206,6 +213,42 @@ describe('admin schema: reads', () => {
   })
 })
 
+describe('admin schema: reads that reveal policy are audited', () => {
+  it('explain, explainOperation, effectiveSchema, the permission matrix and the export each leave a row naming who asked what', async () => {
+    const res = await run(`{
+      explain(roles: ["public"], coordinate: "Accommodation.operator") { decision }
+      explainOperation(roles: ["staff"], department: "asylum", operation: "{ accommodations { id } }") { decision }
+      effectiveSchema(roles: ["public"])
+      coordinates { coordinate }
+      exportPolicy
+      policy { version }
+      auditLog { id }
+    }`)
+    expect(res.errors).toBeUndefined()
+    expect(store.reads).toEqual([
+      { actor: 'alice', action: 'read.explain', payload: { roles: ['public'], department: null, coordinate: 'Accommodation.operator' } },
+      { actor: 'alice', action: 'read.explainOperation', payload: {
+        roles: ['staff'], department: 'asylum', operation: '{ accommodations { id } }', operationHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      } },
+      { actor: 'alice', action: 'read.effectiveSchema', payload: { roles: ['public'], department: null } },
+      { actor: 'alice', action: 'read.coordinates', payload: {} },
+      { actor: 'alice', action: 'read.exportPolicy', payload: {} },
+    ])
+  })
+
+  it('reveals nothing when the audit row cannot be written', async () => {
+    store.auditDown = true
+    const res = await run('{ explain(roles: ["public"], coordinate: "Accommodation.operator") { decision } }')
+    expect(res.data).toBeNull()
+    expect(res.errors).toHaveLength(1)
+  })
+
+  it('does not audit refused callers (they are refused before anything is read)', async () => {
+    await graphql({ schema: createAdminSchema({ store, supergraph }), source: '{ exportPolicy }', contextValue: STAFF })
+    expect(store.reads).toEqual([])
+  })
+})
+
 describe('admin schema: writes', () => {
   it('each mutation passes expectedVersion and the actor, and returns the new version', async () => {
     const steps: Array<[string, string, Record<string, unknown>]> = [
@@ -239,12 +282,12 @@ describe('admin schema: writes', () => {
 
   it('INVALID_POLICY carries its JSON pointer', async () => {
     const res = await run('mutation { upsertRole(input: { name: "Bad Name", scopes: [] }, expectedVersion: 4) }')
-    expect(res.errors?.map(e => e.extensions)).toEqual([{ code: 'INVALID_POLICY', pointer: '/name' }])
+    expect(res.errors?.map(e => e.extensions)).toEqual([{ code: 'INVALID_POLICY', pointer: '/name', http: { status: 400 } }])
   })
 
   it.each(['not json', '[]', '{"column": 1}'])('a row rule condition %j is INVALID_POLICY before the store is called', async condition => {
     const res = await run('mutation ($c: String!) { setRowRule(input: { role: "staff", coordinate: "A", condition: $c }, expectedVersion: 4) }', ADMIN, { c: condition })
-    expect(res.errors?.map(e => e.extensions)).toEqual([{ code: 'INVALID_POLICY', pointer: '/condition' }])
+    expect(res.errors?.map(e => e.extensions)).toEqual([{ code: 'INVALID_POLICY', pointer: '/condition', http: { status: 400 } }])
     expect(store.calls).toEqual([])
   })
 

@@ -3,6 +3,7 @@ import {
   GraphQLError, isInterfaceType, isIntrospectionType, isObjectType, printSchema,
   type GraphQLFieldResolver, type GraphQLSchema,
 } from 'graphql'
+import { createHash } from 'node:crypto'
 import { makeExecutableSchema } from '@graphql-tools/schema'
 import type { Principal } from '../principal.js'
 import { effectiveAccess } from './effective-access.js'
@@ -10,7 +11,7 @@ import { explain } from './explain.js'
 import { selectedCoordinates } from '../audit/personal-coordinates.js'
 import { projectSchema } from './project-schema.js'
 import { classOfCoordinate, requirementOf, type FieldOwners } from './requirements.js'
-import { PolicyError, type CoordinateGrant, type PolicySnapshot, type Requirements, type RoleDefinition, type RowRule } from './types.js'
+import { PolicyError, type AdminReadAction, type CoordinateGrant, type PolicySnapshot, type Requirements, type RoleDefinition, type RowRule } from './types.js'
 
 /** Every write names the version it was based on (optimistic locking) and who made it (audit). */
 export interface WriteMeta { expectedVersion: number; actor: string }
@@ -65,7 +66,15 @@ export interface AdminStore {
   /** Applies a pending change as a normal write; FORBIDDEN when `actor` requested it (four-eyes). */
   approveChange(input: WriteMeta & { id: number }): Promise<PolicyWrite>
   rejectChange(input: { id: number; actor: string }): Promise<unknown>
+  /**
+   * Appends an admin read that reveals policy (explain, effective schema, permission matrix, export)
+   * to the hash-chained audit log: who, when, what was asked. Must succeed before the answer is given.
+   */
+  recordAdminRead(input: { actor: string; action: AdminReadAction; payload: Record<string, unknown> }): Promise<void>
 }
+
+/** Longest operation text kept in an audit row; longer ones are kept with their hash. */
+const MAX_AUDITED_OPERATION = 4_000
 
 export interface AdminSupergraph { sdl: string; apiSchema: GraphQLSchema; requirements: Requirements; owners: FieldOwners }
 
@@ -157,6 +166,9 @@ function code(message: string, extensions: Record<string, unknown>): GraphQLErro
   return new GraphQLError(message, { extensions })
 }
 
+/** Policy errors that refuse the whole request carry their HTTP status (authorization.md §8, T43). */
+const HTTP_STATUS: Partial<Record<string, number>> = { INVALID_POLICY: 400, VERSION_CONFLICT: 409 }
+
 /** Admin check first, then PolicyError → a coded GraphQL error; anything else stays masked upstream. */
 function guarded<A>(resolve: (args: A, ctx: AdminContext) => unknown): GraphQLFieldResolver<unknown, AdminContext, A> {
   return async (_parent, args, ctx) => {
@@ -168,6 +180,7 @@ function guarded<A>(resolve: (args: A, ctx: AdminContext) => unknown): GraphQLFi
         const changeId = (err as { changeId?: unknown }).changeId
         throw code(err.message, {
           code: err.code,
+          ...(HTTP_STATUS[err.code] ? { http: { status: HTTP_STATUS[err.code] } } : {}),
           ...(err.pointer !== undefined ? { pointer: err.pointer } : {}),
           ...(typeof changeId === 'number' ? { changeId } : {}),
         })
@@ -192,6 +205,27 @@ const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : d)
 
 type Args = Record<string, any>
 
+/** A guarded read that is audited first: if the audit row cannot be written, nothing is revealed. */
+function auditedRead<A extends Args>(store: AdminStore, action: AdminReadAction, what: (args: A) => Record<string, unknown>,
+  resolve: (args: A, ctx: AdminContext) => unknown): GraphQLFieldResolver<unknown, AdminContext, A> {
+  return guarded<A>(async (args, ctx) => {
+    await store.recordAdminRead({ actor: ctx.actor, action, payload: what(args) })
+    return resolve(args, ctx)
+  })
+}
+
+const asked = ({ roles, department, coordinate }: Args) =>
+  ({ roles, department: department ?? null, ...(coordinate === undefined ? {} : { coordinate }) })
+
+function askedOperation({ roles, department, operation }: Args) {
+  const text = String(operation)
+  return {
+    roles, department: department ?? null,
+    operationHash: createHash('sha256').update(text).digest('hex'),
+    ...(text.length <= MAX_AUDITED_OPERATION ? { operation: text } : { operationLength: text.length }),
+  }
+}
+
 /** The `/admin/graphql` schema: policy read and write, explain, the permission matrix, audit and replicas. */
 export function createAdminSchema(deps: AdminSchemaDeps): GraphQLSchema {
   const { store } = deps
@@ -209,11 +243,11 @@ export function createAdminSchema(deps: AdminSchemaDeps): GraphQLSchema {
           rowRules: s.rowRules.map(r => ({ ...r, condition: JSON.stringify(r.condition) })),
         }
       }),
-      explain: guarded<Args>(async ({ roles, department, coordinate }) => {
+      explain: auditedRead(store, 'read.explain', asked, async ({ roles, department, coordinate }) => {
         const { apiSchema, requirements, owners } = deps.supergraph()
         return explain({ snapshot: await store.load(), requirements, owners, apiSchema, principal: asPrincipal(roles, department), coordinate })
       }),
-      explainOperation: guarded<Args>(async ({ roles, department, operation }) => {
+      explainOperation: auditedRead(store, 'read.explainOperation', askedOperation, async ({ roles, department, operation }) => {
         const { apiSchema, requirements, owners } = deps.supergraph()
         let document
         try { document = parse(operation) } catch (err) {
@@ -223,12 +257,12 @@ export function createAdminSchema(deps: AdminSchemaDeps): GraphQLSchema {
         return selectedCoordinates(apiSchema, document).map(coordinate =>
           explain({ snapshot, requirements, owners, apiSchema, principal: asPrincipal(roles, department), coordinate }))
       }),
-      effectiveSchema: guarded<Args>(async ({ roles, department }) => {
+      effectiveSchema: auditedRead(store, 'read.effectiveSchema', asked, async ({ roles, department }) => {
         const { apiSchema, requirements, owners } = deps.supergraph()
         const access = effectiveAccess(await store.load(), asPrincipal(roles, department))
         return printSchema(projectSchema(apiSchema, requirements, owners, access))
       }),
-      coordinates: guarded(() => {
+      coordinates: auditedRead(store, 'read.coordinates', () => ({}), () => {
         const { apiSchema, requirements, owners } = deps.supergraph()
         const rows = []
         for (const type of Object.values(apiSchema.getTypeMap())) {
@@ -255,7 +289,7 @@ export function createAdminSchema(deps: AdminSchemaDeps): GraphQLSchema {
       }),
       auditChain: guarded(() => store.verifyAuditChain()),
       replicas: guarded(async () => (await (deps.replicas ?? (() => store.replicas()))()).map(r => ({ ...r, seenAt: iso(r.seenAt) }))),
-      exportPolicy: guarded(async () => {
+      exportPolicy: auditedRead(store, 'read.exportPolicy', () => ({}), async () => {
         const doc = await store.exportPolicy()
         return typeof doc === 'string' ? doc : JSON.stringify(doc, null, 2)
       }),

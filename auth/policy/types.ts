@@ -69,3 +69,7 @@ export class PolicyError extends Error {
     super(message)
   }
 }
+
+/** Admin reads that reveal who may see what (explain, effective schema, permission matrix, export); each leaves an audit row. */
+export const ADMIN_READ_ACTIONS: ReadonlySet<string> = new Set(['read.explain', 'read.explainOperation', 'read.effectiveSchema', 'read.coordinates', 'read.exportPolicy'])
+export type AdminReadAction = 'read.explain' | 'read.explainOperation' | 'read.effectiveSchema' | 'read.coordinates' | 'read.exportPolicy'

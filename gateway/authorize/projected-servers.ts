@@ -1,4 +1,4 @@
-import type { GraphQLSchema } from 'graphql'
+import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql'
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server'
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
 import { createFormatError } from '../../lib/http/format-error.js'
@@ -17,6 +17,19 @@ export interface ProjectedServers {
   clear(): void
   size(): number
 }
+
+/**
+ * An operation type the schema does not define (our graph has no subscriptions; a role without
+ * data-entry rights sees no mutations) fails validation like an unknown field would, instead of
+ * failing at execution with a masked internal error.
+ */
+export const KnownOperationTypes: ValidationRule = context => ({
+  OperationDefinition(node) {
+    const schema = context.getSchema()
+    const root = node.operation === 'query' ? schema.getQueryType() : node.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType()
+    if (!root) context.reportError(new GraphQLError(`This API has no ${node.operation} operations`, { nodes: node }))
+  },
+})
 
 export function createProjectedServers(plugins: ApolloServerPlugin<GatewayContext>[] = [], maxTokens = 5_000, max = 64): ProjectedServers {
   const cache = new Map<string, Promise<ApolloServer<GatewayContext>>>()
@@ -39,6 +52,7 @@ export function createProjectedServers(plugins: ApolloServerPlugin<GatewayContex
           introspection,
           // Documents are never registered at run time; trusted documents are resolved before Apollo.
           persistedQueries: false,
+          validationRules: [KnownOperationTypes],
           includeStacktraceInErrorResponses: false,
           // No "Did you mean …?": a suggestion could name a field the caller may not see.
           hideSchemaDetailsFromClientErrors: true,

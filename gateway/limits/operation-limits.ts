@@ -1,5 +1,6 @@
 import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql'
 import type { ApolloServerPlugin } from '@apollo/server'
+import { estimateCost } from './estimate-cost.js'
 
 /** Limits checked before any planning or subgraph call (authorization.md E13, T29–T32). */
 export interface OperationLimits {
@@ -11,9 +12,11 @@ export interface OperationLimits {
   maxAliases: number
   maxDirectives: number
   maxRootFields: number
+  /** Largest estimated cost (gateway/limits/estimate-cost.ts) an operation may have. */
+  maxCost: number
 }
 
-export const DEFAULT_LIMITS: OperationLimits = Object.freeze({ ratePerMinute: 1_200, anonymousRatePerMinute: 600, maxTokens: 5_000, maxDepth: 12, maxAliases: 40, maxDirectives: 50, maxRootFields: 20 })
+export const DEFAULT_LIMITS: OperationLimits = Object.freeze({ ratePerMinute: 1_200, anonymousRatePerMinute: 600, maxTokens: 15_000, maxDepth: 12, maxAliases: 40, maxDirectives: 50, maxRootFields: 20, maxCost: 50_000 })
 
 type LimitCode = 'MAX_TOKENS_EXCEEDED' | 'MAX_DEPTH_EXCEEDED' | 'MAX_ALIASES_EXCEEDED' | 'MAX_DIRECTIVES_EXCEEDED' | 'MAX_ROOT_FIELDS_EXCEEDED'
 
@@ -69,12 +72,19 @@ export function createOperationLimitsPlugin(limits: OperationLimits = DEFAULT_LI
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operationName }) {
+        async didResolveOperation({ document, operationName, schema, request }) {
           const m = measure(document, operationName)
           if (m.depth > limits.maxDepth) throw exceeded('MAX_DEPTH_EXCEEDED', 'depth', limits.maxDepth)
           if (m.aliases > limits.maxAliases) throw exceeded('MAX_ALIASES_EXCEEDED', 'alias', limits.maxAliases)
           if (m.directives > limits.maxDirectives) throw exceeded('MAX_DIRECTIVES_EXCEEDED', 'directive', limits.maxDirectives)
           if (m.rootFields > limits.maxRootFields) throw exceeded('MAX_ROOT_FIELDS_EXCEEDED', 'root field', limits.maxRootFields)
+          // Amount, not shape: `first: 99999999` is refused before any subgraph is asked (T33).
+          const estimatedCost = estimateCost(schema, document, operationName, request.variables)
+          if (estimatedCost > limits.maxCost) {
+            throw new GraphQLError(`The operation's estimated cost ${estimatedCost} exceeds the maximum of ${limits.maxCost}; ask for fewer rows`, {
+              extensions: { code: 'COST_LIMIT_EXCEEDED', estimatedCost, maxCost: limits.maxCost, http: { status: 400 } },
+            })
+          }
         },
       }
     },

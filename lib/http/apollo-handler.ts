@@ -44,6 +44,8 @@ export async function handleGraphQL<C extends BaseContext>(server: ApolloServer<
     rawBody = await readBody(req)
   } catch (err) {
     if (err instanceof BodyTooLargeError) {
+      // The rest of the body is never read: the connection cannot carry another request.
+      res.setHeader('connection', 'close')
       sendJson(res, 413, { errors: [{ message: err.message, extensions: { code: 'REQUEST_TOO_LARGE' } }] })
       return
     }

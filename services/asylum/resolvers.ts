@@ -26,6 +26,10 @@ function assertAccommodationId(id: string): string {
   return id
 }
 
+const RECORD_COLUMNS = ['id', 'allocation_date', 'route', 'age_at_allocation', 'sex', 'country_of_origin', 'religion', 'first_accommodation_id'] as const
+/** The AllocationRecord fields a row rule may name, and their columns. */
+const RULE_COLUMNS = { route: 'route', countryOfOrigin: 'country_of_origin', firstAccommodation: 'first_accommodation_id', sex: 'sex' } as const
+
 function assertDateRange(from: string, to: string): void {
   if (from > to) throw badUserInput(`Argument "from" (${from}) must not be after "to" (${to})`, { argumentName: 'from' })
 }
@@ -54,13 +58,17 @@ export const resolvers = {
       // Row rule, enforced here as well as by the gateway's projection: person-level rows only for the
       // asylum department's own staff. Anyone else gets no rows — exactly as if there were none.
       if (ctx.principal.department !== 'asylum') return []
-      const query = ctx.db.selectFrom('asy.allocation')
-        .select(['id', 'allocation_date', 'route', 'age_at_allocation', 'sex', 'country_of_origin', 'religion', 'first_accommodation_id'])
+      const query = ctx.db.selectFrom('asy.allocation').select(RECORD_COLUMNS)
         .where('allocation_date', '>=', from).where('allocation_date', '<=', to)
       // Row rules an administrator set for the caller's roles, on the fields a rule may name.
-      return withRowFilter(query, ctx, 'AllocationRecord', {
-        route: 'route', countryOfOrigin: 'country_of_origin', firstAccommodation: 'first_accommodation_id', sex: 'sex',
-      }).orderBy('allocation_date').orderBy('id').limit(first).execute()
+      return withRowFilter(query, ctx, 'AllocationRecord', RULE_COLUMNS).orderBy('allocation_date').orderBy('id').limit(first).execute()
+    },
+    // A record outside the caller's rows answers exactly like one that does not exist: null, no error,
+    // and the same single statement either way (never confirm that a row exists).
+    allocationRecord: async (_: unknown, { id }: { id: string }, ctx: Ctx) => {
+      if (ctx.principal.department !== 'asylum' || !/^[1-9][0-9]{0,14}$/.test(id)) return null
+      const query = ctx.db.selectFrom('asy.allocation').select(RECORD_COLUMNS).where('id', '=', Number(id))
+      return (await withRowFilter(query, ctx, 'AllocationRecord', RULE_COLUMNS).executeTakeFirst()) ?? null
     },
   },
   AllocationRecord: {

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type QueryCreator, type Transaction } from 'kysely'
 import { migrateSchema } from '../../../lib/db/migrate.js'
-import { PolicyError, type CoordinateGrant, type PolicySnapshot, type RoleDefinition, type RowRule } from '../types.js'
+import { ADMIN_READ_ACTIONS, PolicyError, type AdminReadAction, type CoordinateGrant, type PolicySnapshot, type RoleDefinition, type RowRule } from '../types.js'
 import { appendAuditEntry, readAuditLog, verifyAuditChain, type AuditChainStatus, type AuditEntry } from './audit-chain.js'
 import type { AccessTables } from './db.js'
 import { DEFAULT_ROLES } from './default-roles.js'
@@ -66,6 +66,8 @@ export interface PolicyStore {
   approveChange(input: ChangeContext & { id: number }): Promise<ChangeResult>
   /** Closes a pending change without applying it (the requester may withdraw their own); audited as `change.rejected`. */
   rejectChange(input: { id: number; actor: string }): Promise<void>
+  /** Appends an admin read that reveals policy (explain, effective schema, matrix, export) to the audit chain. */
+  recordAdminRead(input: { actor: string; action: AdminReadAction; payload: Record<string, unknown> }): Promise<void>
   /** Newest first; `before` pages by id. */
   auditLog(opts: { limit: number; before?: number | null }): Promise<AuditEntry[]>
   /** `brokenAt`: id of the first row whose link or hash does not match. */
@@ -406,6 +408,18 @@ export function createPolicyStore(db: Kysely<any>, options: PolicyStoreOptions =
         await appendAuditEntry(access(trx), {
           actor, action: 'change.rejected', payload: { version: current, changeId: id, kind: pending.kind, requestedBy: pending.requested_by, rejectedBy: actor },
         })
+      })
+    },
+
+    recordAdminRead: async input => {
+      const actor = checkActor(input)
+      const { action, payload } = input as { action?: unknown; payload?: unknown }
+      if (typeof action !== 'string' || !ADMIN_READ_ACTIONS.has(action)) invalid('/action', 'action must be one of the audited admin reads')
+      if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) invalid('/payload', 'payload must be an object')
+      await db.transaction().execute(async trx => {
+        // The version lock serialises audit appends; reads do not change the version.
+        const version = await lockVersion(trx)
+        await appendAuditEntry(access(trx), { actor, action, payload: { version, ...(payload as Record<string, unknown>) } })
       })
     },
 
