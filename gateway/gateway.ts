@@ -101,17 +101,10 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
     }
     return { 'x-stadtgraph-internal': deps.internalSigner.sign(identity, subgraph) }
   }
-  // One token per operation and subgraph: a plan that calls a subgraph in several steps signs once.
-  // Keyed by the operation's own context object, so a token never serves another request or principal.
-  const signed = new WeakMap<object, Map<string, Record<string, string>>>()
-  const subgraphHeaders = (subgraph: string, context: unknown): Record<string, string> => {
-    if (!context || typeof context !== 'object') return signHeaders(subgraph, context)
-    let bySubgraph = signed.get(context)
-    if (!bySubgraph) signed.set(context, bySubgraph = new Map())
-    let headers = bySubgraph.get(subgraph)
-    if (!headers) bySubgraph.set(subgraph, headers = signHeaders(subgraph, context))
-    return headers
-  }
+  // A fresh token for every subgraph call: subgraphs accept each token once (its jti is remembered
+  // until it expires), so a plan that calls a subgraph in two steps needs two tokens. Signing costs
+  // microseconds with the pre-built key.
+  const subgraphHeaders = signHeaders
   const execution = { supergraphSdl: '', subgraphUrls: config.subgraphUrls, timeoutMs: config.subgraphTimeoutMs, subgraphHeaders }
   const load = async (sdl: string): Promise<LoadedSupergraph> => ({
     sdl,

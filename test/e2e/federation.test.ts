@@ -38,6 +38,17 @@ describe('batching across the federated graph (no N+1)', () => {
   })
 })
 
+describe('a plan that calls one department in two steps', () => {
+  it('signs a fresh internal token for each call (departments accept each token once)', async () => {
+    // geo lists the districts, asylum their accommodations, geo again the accommodations' districts.
+    const res = await city.queryAs('controlling', `{ districts { code accommodations(activeOn: "2025-12-31") { name district { code name } } } }`)
+    expect(res.errors).toBeUndefined()
+    const withAccommodations = res.data.districts.filter((d: any) => d.accommodations?.length)
+    expect(withAccommodations.length).toBeGreaterThan(0)
+    for (const d of withAccommodations) for (const a of d.accommodations) expect(a.district).toMatchObject({ code: d.code, name: expect.any(String) })
+  })
+})
+
 describe('a department that is down', () => {
   it('does not take the others with it, and the error names it', async () => {
     const asylum = city.subgraphs.byName.get('asylum')!
