@@ -126,12 +126,15 @@ try {
   log(`database ready in ${database.seedMs} ms (${database.seeded ? 'seeded now' : 'already seeded'}): ${JSON.stringify(database.rows)}`)
 
   // Departments: one process each, sharing the internal-token secret with every gateway of this run.
+  // Their caches are off unless BENCH_SUBGRAPH_CACHE says otherwise: the distinct mode cycles through a
+  // fixed set of variables, and cached departments would flatter every gateway alike.
   const secret = randomBytes(32).toString('hex')
   const subgraphs = new Map<string, { url: string; pid: number }>()
   for (const s of services) {
     const port = await freePort()
     const child = processes.spawnTs(join(SERVICES_DIR, s.name, 'index.ts'), {
       DATABASE_URL: databaseUrl, PORT: String(port), INTERNAL_TOKEN_SECRET: secret, DB_POOL_MAX: process.env.DB_POOL_MAX ?? '8',
+      CACHE: process.env.BENCH_SUBGRAPH_CACHE ?? 'off',
     })
     subgraphs.set(s.name, { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! })
   }
