@@ -47,11 +47,13 @@ export interface StartCityOptions {
   /** Database of the policy store; defaults to the city database. */
   policyDatabaseUrl?: string | null
   replicaId?: string
+  /** Departments from another folder than `services/` (e.g. a copy with a new department). */
+  servicesDir?: string
 }
 
 /** All departments in-process on ephemeral ports, composed at their real URLs, behind a gateway. */
 export async function startCity(databaseUrl: string, opts: StartCityOptions = {}): Promise<RunningCity> {
-  const subgraphs = await startSubgraphs(databaseUrl, opts.only)
+  const subgraphs = await startSubgraphs(databaseUrl, opts.only, opts.servicesDir)
   const supergraphSdl = composeSupergraph(subgraphs.list.map(s => ({ name: s.def.name, url: s.server.url, typeDefs: s.def.typeDefs })))
   const config = testGatewayConfig({
     supergraphSdl,
