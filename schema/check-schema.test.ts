@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { copyServices, type ServicesCopy } from '../test/helpers/copy-services.js'
 import { checkSchema, formatFinding } from './check-schema.js'
 import { locateInSdl } from './sdl-location.js'
+import { composeOwnSupergraph } from './supergraph-file.js'
 
 const REPO = fileURLToPath(new URL('../', import.meta.url))
 const copies: ServicesCopy[] = []
@@ -107,6 +108,32 @@ describe('schema:check', () => {
     expect(result.findings.map(formatFinding)).toContain(
       `services/education/schema.graphql:${line}  CLASSIFICATION  School.name is personal but non-null (String!): make it nullable so a denied value becomes null (E8)`)
     expect(result.ok).toBe(false)
+  })
+
+  it('takes the supergraph committed at a git revision as the baseline, and finds a removed type in the SDL of that revision', async () => {
+    const copy = copyServices()
+    copies.push(copy)
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: copy.root, stdio: 'pipe' })
+    git('init', '-q')
+    git('add', 'services', 'supergraph.graphql')
+    git('commit', '-qm', 'baseline')
+    const file = join(copy.servicesDir, 'education', 'schema.graphql')
+    const before = readFileSync(file, 'utf8')
+    const typeLine = lineOf(before, 'SchoolGradeCount')
+    // The whole type goes, with the field returning it; the supergraph on disk is recomposed, as a team would.
+    writeFileSync(file, removeField(/^\s+byGrade: \[SchoolGradeCount!\]!/)(before).replace(/\ntype SchoolGradeCount \{[^}]*\}\n/, '\n'))
+    writeFileSync(copy.supergraphPath, await composeOwnSupergraph(copy.servicesDir))
+
+    const result = await check(copy)
+    expect(result.baseline).toBe('HEAD:supergraph.graphql')
+    expect(result.findings.filter(f => f.fails).map(formatFinding)).toEqual([
+      expect.stringMatching(/^services\/education\/schema\.graphql:\d+ {2}BREAKING {2}Field SchoolPupilStats\.byGrade was removed/),
+      `services/education/schema.graphql@HEAD:${typeLine}  BREAKING  Type SchoolGradeCount was removed (no known operation uses it; if every client is prepared, acknowledge it in services/education/breaking-changes.txt)`,
+    ])
+
+    const unknown = await checkSchema({ servicesDir: copy.servicesDir, supergraphPath: copy.supergraphPath, base: 'no-such-revision' })
+    expect(unknown.findings.map(formatFinding)).toContain('supergraph.graphql:1  ERROR  cannot read supergraph.graphql at git revision "no-such-revision" (--base)')
+    expect(unknown.ok).toBe(false)
   })
 
   it('runs as `npm run schema:check`: one line per finding, exit code 1', async () => {

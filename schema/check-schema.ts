@@ -10,8 +10,8 @@ import { loadKnownOperations, operationErrors, OPERATIONS_DIR } from './known-op
 import { locateInSdl } from './sdl-location.js'
 import { composeOwnSupergraph, SUPERGRAPH_PATH } from './supergraph-file.js'
 
-/** What a finding is about; every level except DANGEROUS and NOTE can fail the check. */
-export type FindingLevel = 'COMPOSITION' | 'CLASSIFICATION' | 'STALE' | 'BREAKING' | 'DANGEROUS' | 'OPERATION' | 'NOTE'
+/** What a finding is about; every level except DANGEROUS and NOTE can fail the check. ERROR: the check itself could not run a step. */
+export type FindingLevel = 'ERROR' | 'COMPOSITION' | 'CLASSIFICATION' | 'STALE' | 'BREAKING' | 'DANGEROUS' | 'OPERATION' | 'NOTE'
 
 /** One line of `npm run schema:check`: `file:line  LEVEL  message`, paths relative to the repository. */
 export interface Finding {
@@ -108,7 +108,7 @@ export async function checkSchema(opts: SchemaCheckOptions = {}): Promise<Schema
   }
 
   const base = readBaseline(supergraphPath, committed, opts.base)
-  if (base.problem) findings.push({ file: rel(supergraphPath), line: 1, level: 'COMPOSITION', message: base.problem, fails: true })
+  if (base.problem) findings.push({ file: rel(supergraphPath), line: 1, level: 'ERROR', message: base.problem, fails: true })
   const { operations, problems: operationProblems } = loadKnownOperations(opts.operationsDirs ?? [OPERATIONS_DIR], opts.trustedDocumentsPath ?? null)
   for (const p of operationProblems) findings.push({ file: rel(resolve(p.file)), line: p.line, level: 'OPERATION', message: p.message, fails: true })
 
@@ -166,7 +166,7 @@ export async function checkSchema(opts: SchemaCheckOptions = {}): Promise<Schema
     }
   }
 
-  const order: Record<FindingLevel, number> = { COMPOSITION: 0, CLASSIFICATION: 1, STALE: 2, BREAKING: 3, OPERATION: 4, DANGEROUS: 5, NOTE: 6 }
+  const order: Record<FindingLevel, number> = { ERROR: -1, COMPOSITION: 0, CLASSIFICATION: 1, STALE: 2, BREAKING: 3, OPERATION: 4, DANGEROUS: 5, NOTE: 6 }
   findings.sort((a, b) => order[a.level] - order[b.level] || a.file.localeCompare(b.file) || a.line - b.line)
   return { findings, composed, baseline: base.sdl !== null ? base.label : null, changes, ok: !findings.some(f => f.fails) }
 }
