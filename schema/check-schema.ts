@@ -8,7 +8,7 @@ import { checkClassification } from './check-classification.js'
 import { CompositionError } from './compose.js'
 import { loadKnownOperations, operationErrors, OPERATIONS_DIR } from './known-operations.js'
 import { locateInSdl } from './sdl-location.js'
-import { composeOwnSupergraph, SUPERGRAPH_PATH } from './supergraph-file.js'
+import { SUPERGRAPH_PATH, supergraphOf } from './supergraph-file.js'
 
 /** What a finding is about; every level except DANGEROUS and NOTE can fail the check. ERROR: the check itself could not run a step. */
 export type FindingLevel = 'ERROR' | 'COMPOSITION' | 'CLASSIFICATION' | 'STALE' | 'BREAKING' | 'DANGEROUS' | 'OPERATION' | 'NOTE'
@@ -69,10 +69,8 @@ export async function checkSchema(opts: SchemaCheckOptions = {}): Promise<Schema
 
   // Classification: every department folder, regardless of STADTGRAPH_SERVICES — it is a property of the files.
   const folders = serviceFolders(servicesDir)
-  const services = await Promise.all(folders.map(async folder => {
-    const service = await loadService(folder, servicesDir)
-    return { name: service.name, folder, typeDefs: service.typeDefs, file: rel(sdlFile(folder)) }
-  }))
+  const definitions = await Promise.all(folders.map(folder => loadService(folder, servicesDir)))
+  const services = definitions.map((service, i) => ({ name: service.name, folder: folders[i], typeDefs: service.typeDefs, file: rel(sdlFile(folders[i])) }))
   for (const p of checkClassification(services)) {
     findings.push({ file: p.file, line: p.line, level: 'CLASSIFICATION', message: `${p.coordinate || '(file)'} ${p.message}`, fails: true })
   }
@@ -81,7 +79,8 @@ export async function checkSchema(opts: SchemaCheckOptions = {}): Promise<Schema
 
   let composed: string | null = null
   try {
-    composed = await composeOwnSupergraph(servicesDir)
+    // Every folder, like the committed file: STADTGRAPH_SERVICES narrows what runs, not what is checked.
+    composed = supergraphOf(definitions)
   } catch (err) {
     const problems = err instanceof CompositionError ? err.problems : [err instanceof Error ? err.message : String(err)]
     for (const problem of problems) {

@@ -5,7 +5,7 @@ import { loadService, SERVICES_DIR, serviceFolders } from '../lib/service/discov
 import { CLASSES } from '../auth/classes.js'
 import { checkClassification } from '../schema/check-classification.js'
 import { CompositionError } from '../schema/compose.js'
-import { composeOwnSupergraph, SUPERGRAPH_PATH, supergraphOf } from '../schema/supergraph-file.js'
+import { SUPERGRAPH_PATH, supergraphOf } from '../schema/supergraph-file.js'
 
 const TEMPLATES = fileURLToPath(new URL('./templates/service/', import.meta.url))
 
@@ -81,7 +81,8 @@ export async function scaffoldService(opts: ScaffoldOptions): Promise<ScaffoldRe
       mkdirSync(dirname(join(folder, path)), { recursive: true })
       writeFileSync(join(folder, path), text)
     }
-    writeFileSync(supergraphPath, await composeOwnSupergraph(servicesDir))
+    // Composed from disk, every folder (as `npm run compose` without STADTGRAPH_SERVICES): the new one must load.
+    writeFileSync(supergraphPath, supergraphOf(await Promise.all(serviceFolders(servicesDir).map(f => loadService(f, servicesDir)))))
   } catch (err) {
     rmSync(folder, { recursive: true, force: true })
     throw err instanceof CompositionError ? new ScaffoldError(err.message) : err
