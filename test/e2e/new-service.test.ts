@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -88,6 +88,17 @@ describe('npm run new:service', () => {
         (err, stdout, stderr) => done({ code: err ? (err as { code?: number }).code ?? 1 : 0, out: (stdout + stderr).replace(/\x1b\[[0-9;]*m/g, '') }))
     })
     expect(run.out).toMatch(/Tests\s+3 passed/)
+    expect(run.code).toBe(0)
+  }, 180_000)
+
+  it('typechecks', async () => {
+    // Only the new folder (with what it imports) and the test context types; the project's own tsconfig otherwise.
+    writeFileSync(join(copy.root, 'tsconfig.scaffold.json'), JSON.stringify({ extends: './tsconfig.json', include: ['services/parks', 'test/global-setup.ts'] }))
+    const run = await new Promise<{ code: number | null; out: string }>(done => {
+      execFile(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.scaffold.json'], { cwd: copy.root },
+        (err, stdout, stderr) => done({ code: err ? (err as { code?: number }).code ?? 1 : 0, out: stdout + stderr }))
+    })
+    expect(run.out).toBe('')
     expect(run.code).toBe(0)
   }, 180_000)
 
