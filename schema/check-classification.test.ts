@@ -128,8 +128,18 @@ const bad: Array<{ name: string; services: ClassifiedService[]; problems: Expect
   },
   {
     name: 'type-level requirement with a wrong scope',
-    services: [svc('asylum', [LINK, 'type Allocation @requiresScopes(scopes: [["asylum:cases"]]) { id: ID }'])],
-    problems: [{ file: 'services/asylum/schema.graphql', line: 2, coordinate: 'Allocation', message: /unknown scope "asylum:cases"/ }],
+    services: [svc('asylum', [LINK, 'type Allocation @requiresScopes(scopes: [["cases"]]) { id: ID }'])],
+    problems: [{ file: 'services/asylum/schema.graphql', line: 2, coordinate: 'Allocation', message: /unknown scope "cases"/ }],
+  },
+  {
+    name: 'a department scope mixed with a class form',
+    services: [svc('asylum', [LINK, 'type Allocation @requiresScopes(scopes: [["internal"], ["asylum:cases"]]) { id: ID }'])],
+    problems: [{ file: 'services/asylum/schema.graphql', line: 2, coordinate: 'Allocation', message: /mixes department scope asylum:cases with class scopes/ }],
+  },
+  {
+    name: "another department's department scope",
+    services: [svc('finance', [LINK, `type Query { x: Int }`]), svc('asylum', [LINK, 'type Allocation @requiresScopes(scopes: [["finance:preview"]]) { id: ID }'])],
+    problems: [{ file: 'services/asylum/schema.graphql', line: 2, coordinate: 'Allocation', message: /scope "finance:preview" of department finance; asylum may only use its own/ }],
   },
   {
     name: 'scopes not written as a list of lists',
@@ -198,6 +208,11 @@ const good: Array<{ name: string; services: ClassifiedService[] }> = [
   {
     name: 'a nullable field returning a personal type',
     services: [svc('asylum', [LINK, `type Record ${scopes('asylum', 'personal')} { id: ID! }`, `type Query { records: [Record!] ${OPEN} }`])],
+  },
+  {
+    name: 'department scopes alone (visible only where granted), also on non-null fields',
+    services: [svc('parks', [LINK, 'type Query { trees: Int! @requiresScopes(scopes: [["parks:preview"]]) }',
+      'type Tree @requiresScopes(scopes: [["parks:preview", "parks:trees"]]) { id: ID }'])],
   },
   {
     name: 'renamed import used under its alias',

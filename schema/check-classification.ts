@@ -29,8 +29,10 @@ interface Declaration { service: ClassifiedService; line: number; cls: Sensitivi
  * Classification rules for department SDLs, checked before composition (ARCHITECTURE §4, authorization.md E8, G9):
  *  1. a `personal`/`special` field is nullable, and so is every field returning a type classified so
  *     (a denied instance becomes `null`; a non-null field would null its parent instead);
- *  2. every `@requiresScopes` is one of the four class forms of the owning department — no scope of another
- *     department, no unknown scope, no other shape;
+ *  2. every `@requiresScopes` is one of the four class forms of the owning department, or names only
+ *     department scopes of its own (`[["asylum:cases"]]`: internal, visible only to roles granted exactly that
+ *     scope — how a new department stays invisible until released) — no scope of another department, no
+ *     unknown scope, no other shape;
  *  3. a coordinate declared in several subgraphs (entity keys, shareable or external fields) carries one class;
  *     only explicit requirements count: an unannotated copy adds nothing when the composer merges requirements;
  *  4. one directive names one class (mixing `open` with `internal` alternatives makes the class ambiguous);
@@ -142,10 +144,12 @@ function checkRequirement(
     return classOf(requirement)
   }
   const named = new Set<SensitivityClass>()
+  const own: string[] = []
   let valid = true
   for (const scope of requirement.flat()) {
     const cls = scopeClass(scope, department)
     if (cls) { named.add(cls); continue }
+    if (DEPARTMENT_SCOPE.test(scope) && scope.startsWith(`${department}:`)) { own.push(scope); continue }
     valid = false
     const owner = scope.includes(':') ? scope.slice(0, scope.indexOf(':')) : null
     const suffix = scope.includes(':') ? scope.slice(scope.indexOf(':') + 1) : null
@@ -154,6 +158,10 @@ function checkRequirement(
     } else {
       report(at, coordinate, `uses unknown scope "${scope}"; allowed: ${allowedScopes(department)}`)
     }
+  }
+  if (own.length) {
+    if (named.size) report(at, coordinate, `mixes department scope ${own[0]} with class scopes; write either a class form or department scopes alone`)
+    return classOf(requirement)
   }
   if (named.size > 1) {
     report(at, coordinate, `mixes classes ${[...named].sort((a, b) => CLASS_RANK[a] - CLASS_RANK[b]).join(' and ')} in one requirement; name exactly one class`)
@@ -181,6 +189,9 @@ function checkMutation(field: FieldDefinitionNode, department: string, directive
     `is a mutation: write @requiresScopes(scopes: [["${department}:write"]]) so only ${department}'s staff may run it`)
 }
 
+/** `<department>:<name>`; a name that is a class (`asylum:internal`) is a class form, not a department scope. */
+const DEPARTMENT_SCOPE = new RegExp(`^[a-z_]+:(?!(${CLASSES.join('|')})$)[a-z_]+$`)
+
 /** The class a single scope names when it is part of the department's vocabulary, else null. */
 function scopeClass(scope: string, department: string): SensitivityClass | null {
   if ((CLASSES as readonly string[]).includes(scope)) return scope as SensitivityClass
@@ -189,7 +200,7 @@ function scopeClass(scope: string, department: string): SensitivityClass | null 
 }
 
 function allowedScopes(department: string): string {
-  return [...CLASSES, ...CLASSES.filter(c => c !== 'open').map(c => `${department}:${c}`)].join(', ')
+  return [...CLASSES, ...CLASSES.filter(c => c !== 'open').map(c => `${department}:${c}`), `${department}:<name> alone`].join(', ')
 }
 
 /** Order-insensitive equality of two disjunctions of conjunctions. */

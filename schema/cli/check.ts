@@ -1,54 +1,47 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
-import { loadService, SERVICES_DIR, serviceFolders } from '../../lib/service/discover-services.js'
-import { checkClassification } from '../check-classification.js'
-import { CompositionError } from '../compose.js'
-import { composeOwnSupergraph, SUPERGRAPH_PATH } from '../supergraph-file.js'
+import { parseArgs } from 'node:util'
+import { checkSchema, formatFinding } from '../check-schema.js'
 
-// npm run schema:check: every department classifies its fields correctly, the SDLs compose, and the committed
-// supergraph is up to date. All three run, so one run shows every problem; any of them failing exits 1.
-let failed = false
-
-// Every department folder, regardless of STADTGRAPH_SERVICES: classification is a property of the files.
-const services = await Promise.all(serviceFolders().map(async folder => {
-  const service = await loadService(folder)
-  return { name: service.name, typeDefs: service.typeDefs, file: relative(process.cwd(), join(SERVICES_DIR, folder, 'schema.graphql')) }
-}))
-const problems = checkClassification(services)
-if (problems.length) {
-  failed = true
-  console.error(`Classification: ${problems.length} problem${problems.length === 1 ? '' : 's'}`)
-  for (const p of problems) console.error(`${p.file}:${p.line}  ${p.coordinate || '(file)'}  ${p.message}`)
-} else {
-  console.log(`classification ok: ${services.length} department schemas`)
-}
-
-const where = relative(process.cwd(), SUPERGRAPH_PATH)
-let composed: string | null = null
+// npm run schema:check [-- --base <git-rev>] [--services <dir>] [--supergraph <file>] [--operations <dir>]…
+// One line per finding (`file:line  LEVEL  message`); exits 1 when any finding fails the check, 2 on bad arguments.
+let args
 try {
-  composed = await composeOwnSupergraph()
+  args = parseArgs({
+    options: {
+      base: { type: 'string' },
+      services: { type: 'string' },
+      supergraph: { type: 'string' },
+      operations: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: false,
+  }).values
 } catch (err) {
-  failed = true
-  console.error(err instanceof CompositionError ? err.message : err)
+  console.error(`${(err as Error).message}\nUsage: npm run schema:check -- [--base <git-rev>] [--services <dir>] [--supergraph <file>] [--operations <dir>]`)
+  process.exit(2)
 }
-if (composed !== null) {
-  if (!existsSync(SUPERGRAPH_PATH)) {
-    failed = true
-    console.error(`${where} is missing: run \`npm run compose\` and commit it.`)
-  } else {
-    const committed = readFileSync(SUPERGRAPH_PATH, 'utf8')
-    if (committed !== composed) {
-      failed = true
-      const a = committed.split('\n')
-      const b = composed.split('\n')
-      const found = a.findIndex((l, i) => l !== b[i])
-      const line = found < 0 ? a.length : found // the committed file is a prefix of the composed one
-      console.error(`${where} is stale: the departments' schemas compose to something else.`)
-      console.error(`First difference at line ${line + 1}:\n  committed: ${a[line] ?? '(end of file)'}\n  composed:  ${b[line] ?? '(end of file)'}`)
-      console.error('Run `npm run compose` and commit the result.')
-    } else {
-      console.log(`schema ok: ${where} is up to date`)
-    }
-  }
+if (args.help) {
+  console.log(`npm run schema:check -- [options]
+  --base <git-rev>     compare against the supergraph committed at this revision (default HEAD; in CI e.g. origin/main)
+  --services <dir>     department folders (default services/)
+  --supergraph <file>  the committed supergraph (default schema/supergraph.graphql)
+  --operations <dir>   folder of known operations (*.graphql; default schema/operations/; repeatable)
+TRUSTED_DOCUMENTS (the gateway's trusted documents file) counts as known operations too.`)
+  process.exit(0)
 }
-process.exit(failed ? 1 : 0)
+
+const result = await checkSchema({
+  base: args.base,
+  servicesDir: args.services,
+  supergraphPath: args.supergraph,
+  operationsDirs: args.operations,
+  trustedDocumentsPath: process.env.TRUSTED_DOCUMENTS || null,
+})
+for (const f of result.findings) console.log(formatFinding(f))
+const failing = result.findings.filter(f => f.fails).length
+const breaking = result.changes.filter(c => c.level === 'BREAKING').length
+const dangerous = result.changes.filter(c => c.level === 'DANGEROUS').length
+const against = result.baseline ? `against ${result.baseline}: ${breaking} breaking, ${dangerous} dangerous` : 'no baseline'
+console.log(result.ok
+  ? `schema ok (${against})`
+  : `schema check failed: ${failing} finding${failing === 1 ? '' : 's'} to fix (${against})`)
+process.exit(result.ok ? 0 : 1)

@@ -43,7 +43,8 @@ describe('catalog subgraph over the seeded city', () => {
     expect(res.data.datasets).toEqual(expected.map(e => ({
       id: e.id, title: e.title, ownerDepartment: e.owner_department, department: e.department, openData: e.open_data, refreshCadence: e.refresh_cadence, stichtag: e.stichtag,
     })))
-    expect(new Set(res.data.datasets.map((d: any) => d.department))).toEqual(new Set(['geo', 'population', 'finance', 'education', 'asylum', 'catalog']))
+    // The known departments among them; a new department folder with a dataset table joins the list by itself.
+    expect([...new Set(res.data.datasets.map((d: any) => d.department))]).toEqual(expect.arrayContaining(['geo', 'population', 'finance', 'education', 'asylum', 'catalog']))
   })
 
   it('carries DCAT-AP.de metadata for the municipality 07312000', async () => {

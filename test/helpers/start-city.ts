@@ -52,11 +52,13 @@ export interface StartCityOptions {
   cache?: CacheConfig
   /** Gateway overrides (e.g. `dedupe: false`). */
   gateway?: Partial<GatewayConfig>
+  /** Departments from another folder than `services/` (e.g. a copy with a new department). */
+  servicesDir?: string
 }
 
 /** All departments in-process on ephemeral ports, composed at their real URLs, behind a gateway. */
 export async function startCity(databaseUrl: string, opts: StartCityOptions = {}): Promise<RunningCity> {
-  const subgraphs = await startSubgraphs(databaseUrl, opts.only, opts.cache)
+  const subgraphs = await startSubgraphs(databaseUrl, opts.only, { cache: opts.cache, servicesDir: opts.servicesDir })
   const supergraphSdl = composeSupergraph(subgraphs.list.map(s => ({ name: s.def.name, url: s.server.url, typeDefs: s.def.typeDefs })))
   const config = testGatewayConfig({
     supergraphSdl,

@@ -34,9 +34,13 @@ export interface RunningSubgraphs {
   stop(): Promise<void>
 }
 
-/** Starts department subgraphs in this process on ephemeral ports, each with its own pool; no cross-request cache unless `cache` is given. */
-export async function startSubgraphs(databaseUrl: string, only?: readonly string[], cache?: CacheConfig): Promise<RunningSubgraphs> {
-  const defs = (await loadServices()).filter(d => !only || only.includes(d.name))
+/**
+ * Starts department subgraphs (of `servicesDir`, default `services/`) in this process on ephemeral ports, each
+ * with its own pool; no cross-request cache unless `cache` is given.
+ */
+export async function startSubgraphs(databaseUrl: string, only?: readonly string[], opts: { cache?: CacheConfig; servicesDir?: string } = {}): Promise<RunningSubgraphs> {
+  const { cache, servicesDir } = opts
+  const defs = (await loadServices(servicesDir)).filter(d => !only || only.includes(d.name))
   const list = await Promise.all(defs.map(async def => {
     const db = createDb(databaseUrl, { max: 4, applicationName: `test-${def.name}` })
     const server = await createSubgraphServer(def, db, { port: 0, internalTokenSecret: TEST_INTERNAL_SECRET, cache })

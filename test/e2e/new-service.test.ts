@@ -1,0 +1,138 @@
+import { execFile } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { DEFAULT_ROLES } from '../../auth/policy/store/default-roles.js'
+import { createDb } from '../../lib/db/create-db.js'
+import { prepareDatabase } from '../../lib/db/prepare-database.js'
+import { loadServices } from '../../lib/service/discover-services.js'
+import { checkSchema, formatFinding } from '../../schema/check-schema.js'
+import { scaffoldService, ScaffoldError, type ScaffoldResult } from '../../scripts/scaffold-service.js'
+import { copyServices, type ServicesCopy } from '../helpers/copy-services.js'
+import { bearer, startCity, type RunningCity } from '../helpers/start-city.js'
+import { graphql } from '../helpers/start-subgraphs.js'
+import { createDatabase } from '../helpers/test-database.js'
+
+// `npm run new:service` end to end, on a copy of the departments (the real services/ stays untouched):
+// the scaffold composes with every department, passes its own tests, serves through the gateway, and
+// is invisible to every default role until an administrator grants its scope — without a restart.
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url))
+/** A name no real department will take, with an underscore to exercise the name conversions. */
+const NAME = 'demo_parks'
+let copy: ServicesCopy
+let scaffold: ScaffoldResult
+let database: Awaited<ReturnType<typeof createDatabase>>
+let city: RunningCity
+
+beforeAll(async () => {
+  copy = copyServices()
+  scaffold = await scaffoldService({ name: NAME, owner: 'Referat Grünflächen', servicesDir: copy.servicesDir, supergraphPath: copy.supergraphPath })
+  // Its own database: the shared city database is read-only for tests and knows nothing of the new department.
+  database = await createDatabase(inject('adminUrl'), 'sg_new_service')
+  const handle = createDb(database.url)
+  try {
+    await prepareDatabase(handle.db, (await loadServices(copy.servicesDir)).filter(s => ['geo', NAME].includes(s.name)), 'tiny')
+  } finally {
+    await handle.close()
+  }
+  city = await startCity(database.url, { servicesDir: copy.servicesDir, only: ['geo', NAME], replicaId: 'new-service' })
+})
+afterAll(async () => {
+  await city?.stop()
+  await database?.drop()
+  copy?.remove()
+})
+
+const QUERY = '{ district(code: "05") { name demoParksFigure(year: 2025) { value provenance { ownerDepartment } } } demoParksFigures(year: 2025) { districtCode } }'
+const admin = (query: string, variables?: Record<string, unknown>) =>
+  graphql(city.gateway.url.replace(/\/graphql$/, '/admin/graphql'), query, variables, bearer('admin', { sub: 'admin-a' }))
+
+describe('npm run new:service', () => {
+  it('writes the department folder with a free port and composes it into the supergraph', () => {
+    const taken = defaultPorts()
+    let free = 4001
+    while (taken.includes(free)) free++
+    expect(scaffold.port).toBe(free)
+    for (const file of ['schema.graphql', 'db.ts', 'migrations/0001-init.ts', 'migrations/index.ts', 'seed.ts', 'loaders.ts', 'resolvers.ts', 'server.ts', 'index.ts', `${NAME}.test.ts`, 'README.md']) {
+      expect(existsSync(join(copy.servicesDir, NAME, file)), file).toBe(true)
+    }
+    expect(readFileSync(join(copy.servicesDir, NAME, 'README.md'), 'utf8')).toMatch(/Owner: \*\*Referat Grünflächen\*\*/)
+    expect(readFileSync(copy.supergraphPath, 'utf8')).toContain(`@join__graph(name: "${NAME}", url: "http://localhost:${scaffold.port}/graphql")`)
+  })
+
+  it('passes schema:check together with every department: no finding at all', async () => {
+    const result = await checkSchema({ servicesDir: copy.servicesDir, supergraphPath: copy.supergraphPath })
+    expect(result.findings.map(formatFinding)).toEqual([])
+  })
+
+  it('refuses bad names and taken ports before writing anything', async () => {
+    const attempts: Array<[Parameters<typeof scaffoldService>[0], RegExp]> = [
+      [{ name: 'Parks' }, /lowercase letters/],
+      [{ name: NAME }, /already exists/],
+      [{ name: 'internal' }, /reserved/],
+      [{ name: 'edu' }, /Postgres schema/],
+      [{ name: 'trees', port: 4001 }, /default port of department geo/],
+      [{ name: 'trees', port: 80 }, /1024 to 65535/],
+    ]
+    for (const [opts, message] of attempts) {
+      await expect(scaffoldService({ ...opts, servicesDir: copy.servicesDir, supergraphPath: copy.supergraphPath })).rejects.toThrow(ScaffoldError)
+      await expect(scaffoldService({ ...opts, servicesDir: copy.servicesDir, supergraphPath: copy.supergraphPath })).rejects.toThrow(message)
+    }
+    expect(existsSync(join(copy.servicesDir, 'trees'))).toBe(false)
+  })
+
+  it('passes its own tests at once', async () => {
+    const run = await new Promise<{ code: number | null; out: string }>(done => {
+      execFile(process.execPath, [join(REPO, 'node_modules/vitest/vitest.mjs'), 'run', '--root', copy.root, `services/${NAME}/`],
+        { cwd: copy.root, env: { ...process.env, TEST_DATABASE_URL: inject('adminUrl'), TEST_SEED_PROFILE: 'tiny', STADTGRAPH_SERVICES: 'geo' } },
+        (err, stdout, stderr) => done({ code: err ? (err as { code?: number }).code ?? 1 : 0, out: (stdout + stderr).replace(/\x1b\[[0-9;]*m/g, '') }))
+    })
+    expect(run.out).toMatch(/Tests\s+3 passed/)
+    expect(run.code).toBe(0)
+  }, 180_000)
+
+  it('typechecks', async () => {
+    // Only the new folder (with what it imports) and the test context types; the project's own tsconfig otherwise.
+    writeFileSync(join(copy.root, 'tsconfig.scaffold.json'), JSON.stringify({ extends: './tsconfig.json', include: [`services/${NAME}`, 'test/global-setup.ts'] }))
+    const run = await new Promise<{ code: number | null; out: string }>(done => {
+      execFile(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.scaffold.json'], { cwd: copy.root },
+        (err, stdout, stderr) => done({ code: err ? (err as { code?: number }).code ?? 1 : 0, out: stdout + stderr }))
+    })
+    expect(run.out).toBe('')
+    expect(run.code).toBe(0)
+  }, 180_000)
+
+  it('is invisible to every default role until an administrator grants its scope, then appears without a restart', async () => {
+    for (const role of DEFAULT_ROLES.map(r => r.name)) {
+      const res = role === 'public' ? await city.query(QUERY) : await city.queryAs(role, QUERY, undefined, { department: NAME, purpose: 'Prüfung' })
+      expect(res.data, role).toBeUndefined()
+      expect(res.errors?.[0].extensions?.code, role).toBe('GRAPHQL_VALIDATION_FAILED')
+      expect(res.errors?.map(e => e.message).join(' '), role).toMatch(/Cannot query field "(demoParksFigure|demoParksFigures|district)"/)
+    }
+
+    const policy = (await admin('{ policy { version roles { name description scopes aggregateOnly admin } } }')).data.policy
+    const controlling = policy.roles.find((r: { name: string }) => r.name === 'controlling')
+    const res = await admin('mutation ($input: RoleInput!, $v: Int!) { upsertRole(input: $input, expectedVersion: $v) }', {
+      input: { ...controlling, scopes: [...controlling.scopes, `${NAME}:preview`] }, v: policy.version,
+    })
+    expect(res.errors).toBeUndefined()
+    const deadline = Date.now() + 5_000
+    while (city.gateway.policyVersion() < res.data.upsertRole && Date.now() < deadline) await new Promise(r => setTimeout(r, 20))
+
+    const granted = await city.queryAs('controlling', QUERY)
+    expect(granted.errors).toBeUndefined()
+    expect(granted.data.district.name).toBeTruthy()
+    expect(granted.data.district.demoParksFigure.provenance).toEqual({ ownerDepartment: 'Referat Grünflächen' })
+    expect(typeof granted.data.district.demoParksFigure.value).toBe('number')
+    expect(granted.data.demoParksFigures).toHaveLength(18)
+    // Only the role that was granted: leadership holds `internal` too, and still sees nothing of the new department.
+    expect((await city.queryAs('leadership', QUERY)).errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED')
+  })
+})
+
+/** Default ports of the real departments (the copy's, before the scaffold). */
+function defaultPorts(): number[] {
+  return [...readFileSync(join(REPO, 'schema/supergraph.graphql'), 'utf8').matchAll(/url: "http:\/\/localhost:(\d+)\/graphql"/g)].map(m => Number(m[1]))
+}
