@@ -2,6 +2,8 @@ import { assertDistrictCode, assertPositiveInt, assertYear, badUserInput } from 
 import { CITY_AGS } from '../../lib/city.js'
 import { money, round } from '../../lib/stat.js'
 import type { ServiceContext } from '../../lib/service/define-service.js'
+import { enterRows, type EntryInput } from '../../lib/data-entry/enter-rows.js'
+import { datasets } from './datasets.js'
 import type { InfraDatabase, LampType, StreetLightTable } from './db.js'
 import { CITY_SCOPE, type InfraLoaders, type LightingFigures } from './loaders.js'
 
@@ -30,6 +32,10 @@ export const resolvers = {
       if (args.after != null) q = q.where('id', '>', assertLightId(args.after, 'after'))
       return q.orderBy('id').limit(args.first).execute()
     },
+  },
+
+  Mutation: {
+    recordLedConversions: (_: unknown, { input }: { input: EntryInput }, ctx: Ctx) => enterRows(ctx, datasets.ledConversions, input),
   },
 
   StreetLight: {

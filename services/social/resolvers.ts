@@ -3,6 +3,8 @@ import { CITY_AGS, FIRST_DATA_YEAR } from '../../lib/city.js'
 import { money, statCount, type Money, type StatCount } from '../../lib/stat.js'
 import type { ServiceContext } from '../../lib/service/define-service.js'
 import { withRowFilter } from '../../lib/service/row-filter.js'
+import { enterRows, type EntryInput } from '../../lib/data-entry/enter-rows.js'
+import { datasets } from './datasets.js'
 import { BENEFIT_GROUP_ORDER } from './egh-cases.js'
 import type { DailyMetric, EghBenefitGroup, EghCaseTable, SocDatabase } from './db.js'
 import { CITY_SCOPE, type HealthDayRow, type SocialLoaders } from './loaders.js'
@@ -64,6 +66,10 @@ export const resolvers = {
         benefitGroup: 'benefit_group', district: 'district_code', ageGroup: 'age_group', sex: 'sex',
       }).orderBy('start_date').orderBy('id').limit(args.first).execute()
     },
+  },
+
+  Mutation: {
+    recordDailyHealthFigures: (_: unknown, { input }: { input: EntryInput }, ctx: Ctx) => enterRows(ctx, datasets.dailyMetrics, input),
   },
 
   EghCase: {
