@@ -6,6 +6,9 @@ import { prepareDatabase } from '../../lib/db/prepare-database.js'
 import { createDatabase } from '../../test/helpers/test-database.js'
 import { graphql, internalHeaders, startSubgraphs, TEST_IDENTITY, type RunningSubgraphs } from '../../test/helpers/start-subgraphs.js'
 import type { InternalIdentity } from '../../auth/internal/internal-token.js'
+import { createPolicyStore } from '../../auth/policy/store/create-policy-store.js'
+import { loadServices } from '../../lib/service/discover-services.js'
+import { bearer, startCity, type RunningCity } from '../../test/helpers/start-city.js'
 import { service } from './server.js'
 
 // Daily figures entered by the health office: a database of its own (writes never touch the shared city).
@@ -110,5 +113,33 @@ describe('recordDailyHealthFigures', () => {
     const foreign = await record({ clientKey: 'foreign-1', department: 'asylum', rows })
     expect(foreign.errors?.[0].extensions?.code).toBe('FORBIDDEN')
     expect((await db.query(`select count(*)::int as n from soc.daily_metric where day = '2023-04-13'`)).rows[0].n).toBe(0)
+  })
+})
+
+describe('through the gateway', () => {
+  let cityDb: Awaited<ReturnType<typeof createDatabase>>
+  let city: RunningCity
+  beforeAll(async () => {
+    cityDb = await createDatabase(inject('adminUrl'), 'sg_social_gateway')
+    const handle = createDb(cityDb.url)
+    try {
+      await prepareDatabase(handle.db, (await loadServices()).filter(s => s.name === 'geo' || s.name === 'social'), 'tiny')
+      const store = createPolicyStore(handle.db, { connectionString: cityDb.url })
+      await store.migrate()
+      await store.seedDefaults()
+    } finally { await handle.close() }
+    city = await startCity(cityDb.url, { only: ['geo', 'social'] })
+  })
+  afterAll(async () => { await city?.stop(); await cityDb?.drop() })
+
+  it('a staff token of the health office posts the day\'s incidence, and a public caller reads it at once', async () => {
+    const mutation = `mutation { recordDailyHealthFigures(input: { clientKey: "gw-2023-04-14", rows: [
+      { day: "2023-04-14", ags: "${CITY_AGS}", metric: COVID_INC7, value: 31.6 }] }) { rowCount stichtag } }`
+    const posted = await graphql(city.gateway.url, mutation, undefined, bearer('staff', { department: 'social', sub: 'gesundheitsamt-9' }))
+    expect(posted.errors).toBeUndefined()
+    expect(posted.data.recordDailyHealthFigures).toEqual({ rowCount: 1, stichtag: '2023-04-14' })
+    const read = await city.query(`{ municipality(ags: "${CITY_AGS}") { name healthDay(day: "2023-04-14") { incidence7 provenance { stichtag } } } }`)
+    expect(read.errors).toBeUndefined()
+    expect(read.data.municipality).toEqual({ name: 'Kaiserslautern', healthDay: { incidence7: 31.6, provenance: { stichtag: '2023-04-14' } } })
   })
 })
