@@ -9,6 +9,8 @@ psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" <<SQ
   create role finance login password '${FINANCE_DB_PASSWORD}';
   create role education login password '${EDUCATION_DB_PASSWORD}';
   create role asylum login password '${ASYLUM_DB_PASSWORD}';
+  create role social login password '${SOCIAL_DB_PASSWORD}';
+  create role infrastructure login password '${INFRASTRUCTURE_DB_PASSWORD}';
   create role catalog login password '${CATALOG_DB_PASSWORD}';
   create role gateway login password '${GATEWAY_DB_PASSWORD}';
   create schema geo authorization geo;
@@ -16,6 +18,8 @@ psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" <<SQ
   create schema fin authorization finance;
   create schema edu authorization education;
   create schema asy authorization asylum;
+  create schema soc authorization social;
+  create schema infra authorization infrastructure;
   create schema cat authorization catalog;
   -- The gateways own the policy store (roles, grants, audit, access log); departments cannot touch it.
   create schema access authorization gateway;

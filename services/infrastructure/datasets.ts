@@ -1,0 +1,41 @@
+import { sql } from 'kysely'
+import { defineDataset, tableReference, type Problem } from '../../lib/data-entry/define-dataset.js'
+
+export type LedConversion = { lightId: string; convertedOn: string; ledWatt: number; measureId: string | null }
+
+/** What the street-lighting department keeps current by data entry (mutation or `npm run import -- infrastructure <dataset> <file>`). */
+export const datasets = {
+  /**
+   * Lights converted to LED: each light once. Applied to the register and the district energy in the same
+   * transaction (infra.apply_led_conversion), so the lighting summaries show the conversion at once.
+   */
+  ledConversions: defineDataset<LedConversion>({
+    department: 'infrastructure', schema: 'infra', id: 'infra.street_light', table: 'infra.led_conversion',
+    fields: {
+      lightId: { column: 'light_id', type: 'text', pgType: 'text', pattern: { regex: /^SL-\d{2}-\d{5}$/, hint: 'SL-01-00001' },
+        references: tableReference('street light', 'infra.street_light', 'id'), aliases: ['Leuchte', 'Leuchten-Nr'] },
+      convertedOn: { column: 'converted_on', type: 'date', pgType: 'date', min: '2010-01-01', aliases: ['Umrüstung', 'Datum'] },
+      ledWatt: { column: 'led_watt', type: 'integer', pgType: 'smallint', min: 5, max: 400, aliases: ['Leistung', 'Watt'] },
+      measureId: { column: 'measure_id', type: 'text', pgType: 'text', required: false, pattern: { regex: /^\d+\.\d+$/, hint: '7.541008' },
+        references: tableReference('LED investment measure', 'infra.led_measure', 'id'), aliases: ['Maßnahme', 'Investitionsnummer'] },
+    },
+    key: ['lightId'],
+    period: { parts: ['lightId'], stichtag: r => r.convertedOn },
+    check: r => (r.convertedOn > new Date().toISOString().slice(0, 10) ? [{ column: 'convertedOn', reason: `lies in the future (${r.convertedOn})` }] : []),
+    checkRows: async (db, rows) => {
+      const { rows: lights } = await sql<{ id: string; installed: string; converted: string | null }>`
+        select id, installed::text as installed, converted_to_led::text as converted from infra.street_light
+        where id = any(${rows.map(r => r.values.lightId)}::text[])`.execute(db)
+      const byId = new Map(lights.map(l => [l.id, l]))
+      const problems: Problem[] = []
+      for (const { row, values } of rows) {
+        const light = byId.get(values.lightId)
+        if (!light) continue // reported as an unknown street light
+        if (light.converted) problems.push({ row, column: 'lightId', reason: `is LED already (converted on ${light.converted})` })
+        else if (values.convertedOn < light.installed) problems.push({ row, column: 'convertedOn', reason: `is before the light was installed (${light.installed})` })
+      }
+      return problems
+    },
+    invalidates: ['infra.street_light', 'infra.energy'],
+  }),
+}

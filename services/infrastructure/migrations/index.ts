@@ -1,0 +1,6 @@
+import type { Migration } from 'kysely'
+import * as m0001 from './0001-init.js'
+import * as m0002 from './0002-data-entry.js'
+
+/** In order; a landed migration is never edited, a change is a new file. */
+export const migrations: Record<string, Migration> = { '0001-init': m0001, '0002-data-entry': m0002 }

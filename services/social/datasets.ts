@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely'
+import { CITY_AGS } from '../../lib/city.js'
+import { defineDataset, type FieldProblem, type Reference } from '../../lib/data-entry/define-dataset.js'
+import { DAILY_FIRST_DAY, DAILY_METRICS } from './daily-metrics.js'
+import type { DailyMetric } from './db.js'
+
+/** The health office of Kaiserslautern reports for the city and the Landkreis it shares the office with. */
+export const REPORTING_AREAS: readonly string[] = [CITY_AGS, '07335000']
+
+const reportingArea: Reference = Object.freeze({
+  what: 'municipality the health office reports for',
+  existing: async (_db: Kysely<any>, values: readonly string[]) => new Set(values.filter(v => REPORTING_AREAS.includes(v))),
+})
+
+/** Upper bounds that make a typo visible: a share is a percentage, cases are whole persons. */
+function plausible(r: DailyFigure): FieldProblem[] {
+  const problems: FieldProblem[] = []
+  if (r.metric === 'COVID_CASES' && !Number.isInteger(r.value)) problems.push({ column: 'value', reason: `COVID_CASES counts persons: a whole number, got ${r.value}` })
+  if (r.metric === 'ICU_SHARE' && r.value > 100) problems.push({ column: 'value', reason: `ICU_SHARE is a percentage (0–100), got ${r.value}` })
+  if (r.day > new Date().toISOString().slice(0, 10)) problems.push({ column: 'day', reason: `lies in the future (${r.day})` })
+  return problems
+}
+
+export type DailyFigure = { day: string; ags: string; metric: DailyMetric; value: number }
+
+/** What the social department keeps current by data entry (mutation or `npm run import -- social <dataset> <file>`). */
+export const datasets = {
+  /** One figure of one day: new cases, 7-day incidence (also +USAF), hospitalisation incidence, ICU share. */
+  dailyMetrics: defineDataset<DailyFigure>({
+    department: 'social', schema: 'soc', id: 'soc.daily_metric', table: 'soc.daily_metric',
+    fields: {
+      day: { column: 'day', type: 'date', pgType: 'date', min: DAILY_FIRST_DAY, aliases: ['Datum', 'Tag', 'Meldedatum'] },
+      ags: { column: 'ags', type: 'text', pgType: 'char(8)', references: reportingArea, aliases: ['Gemeindeschlüssel', 'Kreis'] },
+      metric: { column: 'metric', type: 'enum', pgType: 'text', values: DAILY_METRICS, aliases: ['Kennzahl', 'Indikator'] },
+      value: { column: 'value', type: 'decimal', pgType: 'numeric', min: 0, max: 100_000, aliases: ['Wert'] },
+    },
+    key: ['day', 'ags', 'metric'],
+    period: { parts: ['day', 'ags', 'metric'], stichtag: r => r.day },
+    check: plausible,
+  }),
+}
