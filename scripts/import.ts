@@ -85,8 +85,8 @@ try {
     clientKey: (flags.get('key') as string | undefined) ?? null,
     dryRun,
     decimalMark: csv.decimalMark,
-    // Running departments hear of the import through a shared Redis cache; with memory storage (one per
-    // process) they see it once their entries expire (CACHE_TTL_SECONDS).
+    // Running departments hear of the import from the database (the kit notifies on commit, see
+    // lib/cache/dataset-changes.ts); a shared Redis cache is also invalidated directly.
     ...(sharedCache ? { cache: sharedCache } : {}),
   })
   const ms = Math.round(performance.now() - t0)

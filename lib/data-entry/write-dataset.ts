@@ -5,6 +5,7 @@ import { insertRows } from '../db/insert-rows.js'
 import type { DatasetDeclaration, FieldSpec, Problem } from './define-dataset.js'
 import { DataEntryError, validationFailed } from './data-entry-error.js'
 import type { DecimalMark } from './parse-value.js'
+import { DATASET_CHANGES_CHANNEL } from '../cache/dataset-changes.js'
 import { validateRow, type ValueSource } from './validate-row.js'
 
 /**
@@ -238,6 +239,9 @@ export async function writeDataset<R extends Row>(db: Kysely<any>, declaration: 
       (dataset, client_key, subject, roles, department, via, row_count, payload_hash, stichtag)
       values (${decl.id}, ${clientKey}, ${w.subject}, ${[...w.roles]}::text[], ${w.department}, ${w.via}, ${count}, ${payloadHash}, ${stichtag}::date)
       returning id`.execute(trx)
+    // Delivered on commit only: every department process (and replica) drops what it cached of these
+    // datasets — also after a CSV import, which runs in a process of its own.
+    await sql`select pg_notify(${DATASET_CHANGES_CHANNEL}, ${JSON.stringify([...(decl.invalidates ?? [decl.id])])})`.execute(trx)
     return {
       dataset: decl.id, clientKey, rowCount: count, stichtag: prov.rows[0].stichtag, asOf: prov.rows[0].as_of,
       payloadHash, replayed: false, dryRun: false, auditId: Number(audit.rows[0].id),

@@ -13,6 +13,7 @@ import { AuthError } from '../../auth/principal.js'
 import { createInternalTokenVerifier, INTERNAL_TOKEN_HEADER, type InternalIdentity } from '../../auth/internal/internal-token.js'
 import { CACHE_OFF, type CacheConfig } from '../cache/cache-config.js'
 import { createServiceCache, type ServiceCache } from '../cache/create-service-cache.js'
+import { listenDatasetChanges } from '../cache/dataset-changes.js'
 
 export interface SubgraphServer {
   name: string
@@ -30,6 +31,11 @@ export interface SubgraphServerOptions {
   internalTokenSecret: string
   /** Cross-request cache of loads (lib/cache); off unless given. `runService` reads it from the environment. */
   cache?: CacheConfig
+  /**
+   * The department's database URL, for a LISTEN connection: with a cache on, a write committed by any
+   * process (another replica, `npm run import`) invalidates what this process cached of its datasets.
+   */
+  databaseUrl?: string
 }
 
 /**
@@ -52,6 +58,11 @@ export async function createSubgraphServer(def: ServiceDefinition, handle: DbHan
   await apollo.start()
   const cache = createServiceCache(def.name, opts.cache ?? CACHE_OFF)
   const invalidator = cache.mode === 'off' ? undefined : { invalidate: cache.invalidate }
+  const changes = cache.mode !== 'off' && opts.databaseUrl
+    ? await listenDatasetChanges(opts.databaseUrl, ids => {
+      cache.invalidate(ids).catch(err => console.error(`[${def.name}] cache invalidation failed:`, err))
+    }, { applicationName: `${def.name}-dataset-changes` })
+    : null
   const context = async (principal: InternalIdentity): Promise<ServiceContext> =>
     ({ db: handle.db, loaders: def.createLoaders(handle.db, cache), principal, cache: invalidator })
 
@@ -101,6 +112,7 @@ export async function createSubgraphServer(def: ServiceDefinition, handle: DbHan
     close: async () => {
       await new Promise<void>(resolve => { server.close(() => resolve()); server.closeAllConnections() })
       await apollo.stop()
+      await changes?.close()
       await cache.close()
     },
   }

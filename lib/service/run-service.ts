@@ -54,7 +54,7 @@ export async function runService(def: ServiceDefinition): Promise<void> {
   }
   let server
   try {
-    server = await createSubgraphServer(def, handle, { port, host: process.env.HOST ?? '127.0.0.1', internalTokenSecret, cache })
+    server = await createSubgraphServer(def, handle, { port, host: process.env.HOST ?? '127.0.0.1', internalTokenSecret, cache, databaseUrl: url })
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
     console.error(`[${def.name}] cannot listen on port ${port}: ${code === 'EADDRINUSE' ? 'port in use (set PORT)' : (err as Error).message}`)

@@ -6,6 +6,8 @@ import { prepareDatabase } from '../../lib/db/prepare-database.js'
 import { loadService } from '../../lib/service/discover-services.js'
 import { createSubgraphServer, type SubgraphServer } from '../../lib/service/create-subgraph-server.js'
 import { afterWrite } from '../../lib/service/after-write.js'
+import { writeDataset } from '../../lib/data-entry/write-dataset.js'
+import { datasets as asylumDatasets } from '../../services/asylum/datasets.js'
 import { readCacheConfig, type CacheConfig } from '../../lib/cache/cache-config.js'
 import { OPERATIONS } from '../../bench/dev-cache/operations.js'
 import { createDatabase } from '../helpers/test-database.js'
@@ -243,6 +245,32 @@ describe('a write invalidates what it changed', () => {
         where a.opened <= $1 and (a.closed is null or a.closed > $1) order by a.id, o.day desc) s`, [day])
     expect(after.occupied).toBe(expected.occupied)
     expect(after.occupied).not.toBe(before.data.asylumCapacity.occupied)
+  })
+
+  it('a write committed by another process (a CSV import) reaches the cache through the database', async () => {
+    const day = '2026-11-21'
+    const read = `{ asylumCapacity(day: "${day}") { occupied provenance { asOf } } }`
+    const before = await city.queryAs('controlling', read)
+    expect((await city.queryAs('controlling', read)).data).toEqual(before.data) // cached now
+    // What `npm run import` does: its own connection, no cache of the running department at hand.
+    const importer = createDb(db.url)
+    let receipt
+    try {
+      receipt = await writeDataset(importer.db, asylumDatasets.occupancy, [{ row: 1, values: { accommodationId: 'ACC-ASTERNWEG', day, occupied: 9, recognisedResidents: 2, capacity: 200 } }], {
+        writer: { subject: 'm.mueller', roles: [], department: 'asylum', via: 'import' },
+      })
+    } finally { await importer.close() }
+    // The notification is asynchronous: ask until the answer changes (bounded), then check it is the written one.
+    let after = before.data.asylumCapacity
+    for (let i = 0; i < 50 && after.provenance.asOf === before.data.asylumCapacity.provenance.asOf; i++) {
+      await new Promise(r => setTimeout(r, 100))
+      after = (await city.queryAs('controlling', read)).data.asylumCapacity
+    }
+    expect(after.provenance.asOf).toBe(receipt.asOf.toISOString())
+    const { rows: [expected] } = await sql.query(`select sum(occupied)::int as occupied from (
+        select distinct on (a.id) o.occupied from asy.accommodation a join asy.occupancy o on o.accommodation_id = a.id and o.day <= $1
+        where a.opened <= $1 and (a.closed is null or a.closed > $1) order by a.id, o.day desc) s`, [day])
+    expect(after.occupied).toBe(expected.occupied)
   })
 
   it('refuses anything but dataset ids', async () => {

@@ -43,7 +43,7 @@ export async function startSubgraphs(databaseUrl: string, only?: readonly string
   const defs = (await loadServices(servicesDir)).filter(d => !only || only.includes(d.name))
   const list = await Promise.all(defs.map(async def => {
     const db = createDb(databaseUrl, { max: 4, applicationName: `test-${def.name}` })
-    const server = await createSubgraphServer(def, db, { port: 0, internalTokenSecret: TEST_INTERNAL_SECRET, cache })
+    const server = await createSubgraphServer(def, db, { port: 0, internalTokenSecret: TEST_INTERNAL_SECRET, cache, databaseUrl })
     subgraphByUrl.set(server.url, def.name)
     return { def, server, db }
   }))
