@@ -20,17 +20,3 @@ export function createBaselineSigner(secret: string): (subgraph: string) => stri
   const signer = createInternalTokenSigner(secret)
   return subgraph => signer.sign(BASELINE_IDENTITY, subgraph)
 }
-
-/**
- * For load generated straight at a subgraph: one token per subgraph, renewed well before it expires,
- * so the load generator spends its time sending requests, not signing.
- */
-export function createCachedToken(secret: string, subgraph: string): () => string {
-  const sign = createBaselineSigner(secret)
-  let token = ''
-  let signedAt = 0
-  return () => {
-    if (Date.now() - signedAt > 20_000) { token = sign(subgraph); signedAt = Date.now() }
-    return token
-  }
-}

@@ -13,7 +13,7 @@ import type { SeedProfile } from '../lib/city.js'
 import { composeSupergraph } from '../schema/compose.js'
 import { readIdentityConfig } from '../auth/identity/identity-config.js'
 import { signDevToken } from '../auth/identity/dev-token.js'
-import { createCachedToken, INTERNAL_TOKEN_HEADER } from './baseline-identity.js'
+import { createBaselineSigner, INTERNAL_TOKEN_HEADER } from './baseline-identity.js'
 import { measure, type LoadTarget } from './load.js'
 import { OPERATIONS, type BenchOperation } from './operations.js'
 import { parseOptions, USAGE, UsageError, type BenchOptions, type TargetName } from './options.js'
@@ -171,12 +171,14 @@ try {
   for (const [name, g] of [...gateways, ...(replica2 ? [['replica-2', replica2] as const] : [])]) await waitFor(`gateway ${name}`, graphqlReady(g.url), 180_000)
   log(`started ${subgraphs.size} subgraphs and ${gateways.size + (replica2 ? 1 : 0)} gateways`)
 
+  const signDirect = createBaselineSigner(secret)
   const targetFor = (target: TargetName, op: BenchOperation): LoadTarget | null => {
     if (target === 'direct') {
       if (op.subgraphs.length !== 1) return null
       const s = subgraphs.get(op.subgraphs[0])!
-      const token = createCachedToken(secret, op.subgraphs[0])
-      return { url: s.url, pid: s.pid, backendPids: [], headers: () => ({ [INTERNAL_TOKEN_HEADER]: token() }) }
+      // A fresh token per request, as every gateway sends: subgraphs accept each token once.
+      const subgraph = op.subgraphs[0]
+      return { url: s.url, pid: s.pid, backendPids: [], headers: () => ({ [INTERNAL_TOKEN_HEADER]: signDirect(subgraph) }) }
     }
     const g = gateways.get(target)
     if (!g) return null
@@ -234,7 +236,7 @@ try {
     notes: [
       'ours = this repository\'s gateway (gateway/index.ts) with a `controlling` token; authorization off = the same gateway with AUTHORIZATION=off.',
       'Baselines run with their defaults on the same supergraph minus @requiresScopes (@apollo/gateway refuses it); they sign a fresh internal token (60 s lifetime, the maximum subgraphs accept) for every subgraph call, carrying the identity ours forwards for `controlling`.',
-      'Direct subgraph calls reuse one internal token per subgraph, renewed every 20 s, so the load generator does not sign per request.',
+      'Direct subgraph calls carry a fresh internal token per request (subgraphs accept each token once), signed by the load generator.',
       'Distinct requests vary the variables per request (see bench/operations.ts); identical requests all send the first variable set.',
       'Targets are measured one after another (operation by operation, mode by mode), so ratios compare runs seconds apart; on a quiet machine they are the robust part, absolute req/s depend on the hardware. CPU = utime+stime from /proc/<pid>/stat over the measured window; RSS sampled every 200 ms.',
     ],
