@@ -2,11 +2,22 @@ import { TypeInfo, visit, visitWithTypeInfo, getNamedType, isObjectType, type Do
 import { classOf, CLASS_RANK } from '../classes.js'
 import type { Requirements } from '../policy/types.js'
 
+/** Walks remembered per schema and document: both are immutable, and Apollo Server hands out one parsed document per query text. */
+const walks = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, readonly string[]>>()
+
 /**
  * The coordinates (`Type.field`) an operation selects, found by walking it against a schema:
  * fragments and aliases are seen through; introspection fields are left out.
  */
-export function selectedCoordinates(schema: GraphQLSchema, document: DocumentNode): string[] {
+export function selectedCoordinates(schema: GraphQLSchema, document: DocumentNode): readonly string[] {
+  let bySchema = walks.get(schema)
+  if (!bySchema) walks.set(schema, bySchema = new WeakMap())
+  let coordinates = bySchema.get(document)
+  if (!coordinates) bySchema.set(document, coordinates = Object.freeze(walk(schema, document)))
+  return coordinates
+}
+
+function walk(schema: GraphQLSchema, document: DocumentNode): string[] {
   const typeInfo = new TypeInfo(schema)
   const found = new Set<string>()
   visit(document, visitWithTypeInfo(typeInfo, {

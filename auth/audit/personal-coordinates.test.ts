@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { buildSchema, parse } from 'graphql'
+import { personalCoordinates, selectedCoordinates } from './personal-coordinates.js'
+
+const schema = buildSchema(`
+  type Query { records: [Record!]! districts: [District!]! }
+  type Record { id: ID! religion: String }
+  type District { code: ID! name: String! }
+`)
+
+describe('selectedCoordinates', () => {
+  it('sees through aliases and fragments, leaves out introspection, and sorts', () => {
+    const doc = parse('{ a: districts { ...D } __typename records { ... on Record { religion } } } fragment D on District { code name }')
+    expect(selectedCoordinates(schema, doc)).toEqual(['District.code', 'District.name', 'Query.districts', 'Query.records', 'Record.religion'])
+  })
+
+  it('walks a document once per schema and hands out the same frozen answer', () => {
+    const doc = parse('{ districts { code } }')
+    const first = selectedCoordinates(schema, doc)
+    expect(selectedCoordinates(schema, doc)).toBe(first)
+    expect(Object.isFrozen(first)).toBe(true)
+    // Another document or another schema is walked on its own.
+    expect(selectedCoordinates(schema, parse('{ districts { name } }'))).toEqual(['District.name', 'Query.districts'])
+    const other = buildSchema('type Query { districts: [District!]! } type District { code: ID! }')
+    expect(selectedCoordinates(other, doc)).not.toBe(first)
+    expect(selectedCoordinates(other, doc)).toEqual(first)
+  })
+})
+
+describe('personalCoordinates', () => {
+  it('keeps the selected coordinates of class personal or special', () => {
+    const requirements = new Map([['Record.religion', [['special']]], ['Query.records', [['personal']]], ['District.code', [['open']]]]) as any
+    expect(personalCoordinates(schema, parse('{ records { id religion } districts { code } }'), requirements)).toEqual(['Query.records', 'Record.religion'])
+  })
+})
