@@ -1,24 +1,10 @@
-import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { startCity, type RunningCity } from '../helpers/start-city.js'
+import { describe, expect, it } from 'vitest'
+import { useCityQuestions } from '../helpers/city-questions.js'
 
 // The cross-department questions of domain-model §9, each one query through the gateway. Every expected
 // number is computed here with SQL against the seeded database, independently of the departments' code.
 
-let city: RunningCity
-const db = new pg.Pool({ connectionString: inject('cityDatabaseUrl'), max: 2 })
-const one = async <T = any>(text: string, params: unknown[] = []): Promise<T> => (await db.query(text, params)).rows[0]
-const all = async <T = any>(text: string, params: unknown[] = []): Promise<T[]> => (await db.query(text, params)).rows
-
-beforeAll(async () => { city = await startCity(inject('cityDatabaseUrl')) })
-afterAll(async () => { await city?.stop(); await db.end() })
-
-/** Asked as central controlling: exact aggregates of every department, no disclosure control. */
-async function ask(query: string, variables?: Record<string, unknown>) {
-  const res = await city.queryAs('controlling', query, variables)
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined()
-  return res.data
-}
+const { city: currentCity, one, all, ask } = useCityQuestions()
 
 /** Ordinary expense (E9–E14) of a product and all its descendants in one year and version. */
 const PRODUCT_EXPENSE = `
@@ -265,14 +251,14 @@ describe('bad input through the gateway', () => {
     ['from after to', '{ product(code: "3") { series(from: 2025, to: 2015) { year } } }', /from/],
     ['bad school year', '{ school(id: "GS-01") { pupils(schoolYear: "2025/2027") { total { value } } } }', /school year/],
   ])('%s → BAD_USER_INPUT with a clear message, no stack trace', async (_name, query, message) => {
-    const res = await city.queryAs('controlling', query)
+    const res = await currentCity().queryAs('controlling', query)
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT')
     expect(res.errors?.[0].message).toMatch(message)
     expect(JSON.stringify(res)).not.toMatch(/stacktrace|\.ts:\d+|node_modules/)
   })
 
   it('answers an unknown district with null', async () => {
-    const res = await city.queryAs('controlling', '{ district(code: "99") { name population(year: 2025) { total { value } } schools { name } } }')
+    const res = await currentCity().queryAs('controlling', '{ district(code: "99") { name population(year: 2025) { total { value } } schools { name } } }')
     expect(res.errors).toBeUndefined()
     expect(res.data.district).toBeNull()
   })

@@ -1,24 +1,12 @@
-import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { graphql } from '../helpers/start-subgraphs.js'
-import { bearer, startCity, type RunningCity } from '../helpers/start-city.js'
+import { bearer } from '../helpers/start-city.js'
+import { useCityQuestions } from '../helpers/city-questions.js'
 
 // Questions that join the social and infrastructure departments with the others, one query each through the
 // gateway. Every expected number is computed here with SQL against the seeded database.
 
-let city: RunningCity
-const db = new pg.Pool({ connectionString: inject('cityDatabaseUrl'), max: 2 })
-const one = async <T = any>(text: string, params: unknown[] = []): Promise<T> => (await db.query(text, params)).rows[0]
-const all = async <T = any>(text: string, params: unknown[] = []): Promise<T[]> => (await db.query(text, params)).rows
-
-beforeAll(async () => { city = await startCity(inject('cityDatabaseUrl')) })
-afterAll(async () => { await city?.stop(); await db.end() })
-
-async function ask(query: string, variables?: Record<string, unknown>) {
-  const res = await city.queryAs('controlling', query, variables)
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined()
-  return res.data
-}
+const { city: currentCity, one, all, ask } = useCityQuestions()
 
 describe('questions across social, infrastructure and the other departments', () => {
   it('LED programme: what each measure cost (finance), how many lights it converted and what it saves (infrastructure)', async () => {
@@ -96,7 +84,7 @@ describe('questions across social, infrastructure and the other departments', ()
 
   it('who sees Eingliederungshilfe: the public gets suppressed tables, only social staff with a purpose get case rows', async () => {
     const table = `{ districts { code eingliederungshilfe(year: 2022) { benefitGroup recipients { value status } cost { amount status } } } }`
-    const published = await city.query(table)
+    const published = await currentCity().query(table)
     expect(published.errors).toBeUndefined()
     const cells = published.data.districts.flatMap((d: any) => d.eingliederungshilfe)
     expect(cells.some((c: any) => c.recipients.status === 'SECRET')).toBe(true)
@@ -105,13 +93,13 @@ describe('questions across social, infrastructure and the other departments', ()
 
     const cases = '{ eghCases(from: "2025-01-01", to: "2025-12-31", first: 3) { id benefitGroup district { code } } }'
     for (const [roles, department] of [['public', undefined], ['controlling', undefined], ['staff', 'asylum']] as const) {
-      const res = await city.queryAs(roles, cases, undefined, { department })
+      const res = await currentCity().queryAs(roles, cases, undefined, { department })
       expect(res.errors?.[0].extensions?.code, `${roles} ${department ?? ''}`).toBe('GRAPHQL_VALIDATION_FAILED')
     }
-    const noPurpose = await city.queryAs('staff', cases, undefined, { department: 'social' })
+    const noPurpose = await currentCity().queryAs('staff', cases, undefined, { department: 'social' })
     expect(noPurpose.errors?.[0].extensions?.code).toBe('PURPOSE_REQUIRED')
     const before = (await one('select count(*)::int as n from access.access_log')).n
-    const own = await graphql(city.gateway.url, cases, undefined, { ...bearer('staff', { department: 'social', sub: 'eingliederungshilfe-3' }), 'x-stadtgraph-purpose': 'Hilfeplanung' })
+    const own = await graphql(currentCity().gateway.url, cases, undefined, { ...bearer('staff', { department: 'social', sub: 'eingliederungshilfe-3' }), 'x-stadtgraph-purpose': 'Hilfeplanung' })
     expect(own.errors).toBeUndefined()
     const expected = await all(`select id from soc.egh_case where start_date <= '2025-12-31' and (end_date is null or end_date >= '2025-01-01') order by start_date, id limit 3`)
     expect(own.data.eghCases.map((c: any) => c.id)).toEqual(expected.map(e => e.id))
@@ -122,8 +110,8 @@ describe('questions across social, infrastructure and the other departments', ()
   })
 
   it('a district comes back when the infrastructure department is down; only its fields are null', async () => {
-    await city.subgraphs.byName.get('infrastructure')!.server.close()
-    const res = await city.queryAs('controlling', `{ district(code: "06") { name eingliederungshilfeRecipients(year: 2024) { value } streetLighting(year: 2024) { lights } }
+    await currentCity().subgraphs.byName.get('infrastructure')!.server.close()
+    const res = await currentCity().queryAs('controlling', `{ district(code: "06") { name eingliederungshilfeRecipients(year: 2024) { value } streetLighting(year: 2024) { lights } }
       investmentMeasure(id: "7.541001") { name convertedLights } }`)
     expect(res.data.district.name).toBe('Betzenberg')
     expect(res.data.district.eingliederungshilfeRecipients.value).toBeGreaterThan(0)
