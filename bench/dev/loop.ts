@@ -22,7 +22,8 @@ import { createInternalTokenSigner, INTERNAL_TOKEN_HEADER } from '../../auth/int
 //   npx tsx bench/dev/loop.ts
 //   BENCH_VARIANTS='stitched:GATEWAY_EXECUTOR=stitched;plan:GATEWAY_EXECUTOR=plan' npx tsx bench/dev/loop.ts
 //   env: BENCH_DURATION_S (8), BENCH_CONNECTIONS (32), BENCH_ROUNDS (2), BENCH_TARGETS (comma list filter),
-//        BENCH_CPU_PROFILE=<variant> (runs that gateway with --cpu-prof into .data/bench-dev/prof)
+//        BENCH_CPU_PROFILE=<variant> (runs that gateway with --cpu-prof into .data/bench-dev/prof;
+//        `departments` profiles every department into .data/bench-dev/prof/<name>)
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const DATA = join(ROOT, '.data', 'bench-dev')
 const DURATION = Number(process.env.BENCH_DURATION_S ?? 8)
@@ -79,12 +80,14 @@ async function post(t: Target, n: number) {
 }
 
 let subgraphPidList: number[] = []
+let subgraphPids: Record<string, number> = {}
 const subgraphCpu = () => subgraphPidList.reduce((s, pid) => s + cpuMs(pid), 0)
 
 async function load(t: Target, seconds = DURATION) {
   let n = 0
   const cpu0 = t.pid ? cpuMs(t.pid) : 0
   const sub0 = subgraphCpu()
+  const dept0 = Object.fromEntries(Object.entries(subgraphPids).map(([name, pid]) => [name, cpuMs(pid)]))
   const result = await autocannon({
     url: t.url, connections: CONNECTIONS, duration: seconds, method: 'POST',
     requests: [{
@@ -96,6 +99,8 @@ async function load(t: Target, seconds = DURATION) {
   })
   const cpu = t.pid ? cpuMs(t.pid) - cpu0 : 0
   const sub = subgraphCpu() - sub0
+  const perDept = Object.entries(subgraphPids).map(([name, pid]) => `${name} ${((cpuMs(pid) - dept0[name]) / Math.max(1, result.requests.total)).toFixed(2)}`).join(', ')
+  console.log(`  ${t.name}: department CPU ms/req: ${perDept}`)
   return {
     rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99,
     errors: result.errors + result.non2xx + result.timeouts,
@@ -115,11 +120,11 @@ try {
 
   const secret = randomBytes(32).toString('hex')
   const urls: Record<string, string> = {}
-  const subgraphPids: Record<string, number> = {}
   for (const s of services) {
     const port = await freePort()
     urls[s.name] = `http://127.0.0.1:${port}/graphql`
-    subgraphPids[s.name] = spawnNode(join(SERVICES_DIR, s.name, 'index.ts'), { DATABASE_URL: databaseUrl, PORT: String(port), INTERNAL_TOKEN_SECRET: secret }).pid!
+    const prof = process.env.BENCH_CPU_PROFILE === 'departments' ? ['--cpu-prof', `--cpu-prof-dir=${join(DATA, 'prof', s.name)}`] : []
+    subgraphPids[s.name] = spawnNode(join(SERVICES_DIR, s.name, 'index.ts'), { DATABASE_URL: databaseUrl, PORT: String(port), INTERNAL_TOKEN_SECRET: secret }, [], prof).pid!
   }
   subgraphPidList = Object.values(subgraphPids)
   const supergraph = composeSupergraph(services.map(s => ({ name: s.name, url: urls[s.name], typeDefs: s.typeDefs })))

@@ -1,11 +1,10 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { ApolloServer } from '@apollo/server'
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled'
 import { sql } from 'kysely'
 import { buildSubgraphSchema } from '../../schema/build-subgraph-schema.js'
 import { withDisclosureControl } from './with-disclosure-control.js'
-import { handleGraphQL, sendJson } from '../http/apollo-handler.js'
+import { createSubgraphGraphQLHandler } from './subgraph-graphql-handler.js'
+import { sendJson } from '../http/apollo-handler.js'
 import { createFormatError } from '../http/format-error.js'
 import type { DbHandle } from '../db/create-db.js'
 import type { ServiceContext, ServiceDefinition } from './define-service.js'
@@ -47,15 +46,9 @@ export interface SubgraphServerOptions {
 export async function createSubgraphServer(def: ServiceDefinition, handle: DbHandle<any>, opts: SubgraphServerOptions): Promise<SubgraphServer> {
   const verifier = createInternalTokenVerifier(opts.internalTokenSecret, def.name)
   const schema = withDisclosureControl(buildSubgraphSchema(def.typeDefs, def.resolvers).schema)
-  const apollo = new ApolloServer<ServiceContext>({
-    schema,
-    includeStacktraceInErrorResponses: false,
-    formatError: createFormatError(def.name),
-    // The process owner (entry script) stops servers in order; Apollo must not race it on SIGINT.
-    stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
-  })
-  await apollo.start()
+  // The gateway is a subgraph's only client: a lean GraphQL-over-HTTP handler, not a full Apollo Server
+  // pipeline (plugins, per-field instrumentation, a sha256 per request); same codes and statuses.
+  const graphql = createSubgraphGraphQLHandler<ServiceContext>(schema, { formatError: createFormatError(def.name) })
   const cache = createServiceCache(def.name, opts.cache ?? CACHE_OFF)
   const invalidator = cache.mode === 'off' ? undefined : { invalidate: cache.invalidate }
   const changes = cache.mode !== 'off' && opts.databaseUrl
@@ -78,7 +71,7 @@ export async function createSubgraphServer(def: ServiceDefinition, handle: DbHan
           const message = err instanceof AuthError ? err.message : 'Unauthenticated'
           return sendJson(res, 401, { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] })
         }
-        return handleGraphQL(apollo, req, res, () => context(principal))
+        return graphql(req, res, () => context(principal))
       }
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: def.name })
       if (path === '/readyz') {
@@ -111,7 +104,6 @@ export async function createSubgraphServer(def: ServiceDefinition, handle: DbHan
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`,
     close: async () => {
       await new Promise<void>(resolve => { server.close(() => resolve()); server.closeAllConnections() })
-      await apollo.stop()
       await changes?.close()
       await cache.close()
     },
