@@ -7,14 +7,10 @@ import { createDb } from '../lib/db/create-db.js'
 import { freePort, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../lib/db/embedded-postgres.js'
 import { prepareDatabase } from '../lib/db/prepare-database.js'
 import { loadServices, SERVICES_DIR } from '../lib/service/discover-services.js'
+import { buildDepartments } from '../lib/service/build-departments.js'
 import { SEED_PROFILES, type SeedProfile } from '../lib/city.js'
-import { composeSupergraph } from '../schema/compose.js'
-import { readGatewayConfig } from '../gateway/config.js'
-import { createGateway, type Gateway } from '../gateway/gateway.js'
-import { createGatewayDeps } from '../gateway/create-gateway-deps.js'
-import { readIdentityConfig } from '../auth/identity/identity-config.js'
-import { signDevToken } from '../auth/identity/dev-token.js'
-import { DEFAULT_ROLES } from '../auth/policy/store/default-roles.js'
+import type { Gateway } from '../gateway/gateway.js'
+import type { IdentityConfig } from '../auth/identity/identity-config.js'
 
 // `npm start`: the whole city on one machine. Without DATABASE_URL an embedded PostgreSQL runs from
 // .data/postgres; every department runs as its own process; the gateway serves the composed graph.
@@ -49,7 +45,7 @@ process.on('SIGINT', () => void shutdown(0))
 process.on('SIGTERM', () => void shutdown(0))
 
 /** Development tokens, one per default role (12 h), so a newcomer can try every role at once. */
-function devTokens(identity: ReturnType<typeof readIdentityConfig>): string {
+function devTokens(identity: IdentityConfig, { DEFAULT_ROLES, signDevToken }: Awaited<typeof gatewayModules>): string {
   const lines = DEFAULT_ROLES.map(r => {
     const department = r.scopes.some(s => s.startsWith('{department}')) ? 'asylum' : undefined
     const token = signDevToken(identity, { roles: [r.name], department, sub: `dev-${r.name}`, ttlSeconds: 12 * 3600 })
@@ -58,35 +54,56 @@ function devTokens(identity: ReturnType<typeof readIdentityConfig>): string {
   return `\nDevelopment tokens (send as  Authorization: Bearer <token>; no token = role public):\n${lines.join('\n')}\n`
 }
 
+/**
+ * The composition and the gateway's modules, loaded while the database starts: the first start
+ * spends seconds in initdb and the seeds, which leave this process's thread free.
+ */
+async function loadGatewayModules() {
+  const [compose, config, gateway, deps, identity, devToken, roles] = await Promise.all([
+    import('../schema/compose.js'), import('../gateway/config.js'), import('../gateway/gateway.js'), import('../gateway/create-gateway-deps.js'),
+    import('../auth/identity/identity-config.js'), import('../auth/identity/dev-token.js'), import('../auth/policy/store/default-roles.js'),
+  ])
+  return {
+    composeSupergraph: compose.composeSupergraph, readGatewayConfig: config.readGatewayConfig, createGateway: gateway.createGateway,
+    createGatewayDeps: deps.createGatewayDeps, readIdentityConfig: identity.readIdentityConfig, signDevToken: devToken.signDevToken,
+    DEFAULT_ROLES: roles.DEFAULT_ROLES,
+  }
+}
+let gatewayModules!: ReturnType<typeof loadGatewayModules>
+
 try {
   let databaseUrl = process.env.DATABASE_URL
+  let starting: Promise<EmbeddedPostgresHandle> | null = null
   if (!databaseUrl) {
     mkdirSync(DATA_DIR, { recursive: true })
-    embedded = await startEmbeddedPostgres({ dir: join(DATA_DIR, 'postgres'), port: Number(process.env.EMBEDDED_PG_PORT ?? 0) || await freePort() })
-    databaseUrl = embedded.url('postgres')
-    console.log(`[start] embedded PostgreSQL on port ${embedded.port} (data in ${relative(ROOT, embedded.dataDir).startsWith('..') ? embedded.dataDir : relative(ROOT, embedded.dataDir)})`)
+    starting = startEmbeddedPostgres({ dir: join(DATA_DIR, 'postgres'), port: Number(process.env.EMBEDDED_PG_PORT ?? 0) || await freePort() })
+    starting.then(e => { embedded = e }, () => {})
   }
-
+  gatewayModules = loadGatewayModules()
+  gatewayModules.catch(() => {}) // awaited below; a failure is reported there
   const services = await loadServices()
-  const handle = createDb(databaseUrl, { max: 2 })
-  try {
-    const results = await prepareDatabase(handle.db, services, profile)
-    for (const r of results) {
-      const what = [r.migrated.length ? `migrated ${r.migrated.join(', ')}` : '', r.seeded ? `seeded ${profile}` : ''].filter(Boolean).join(', ') || 'up to date'
-      console.log(`[start] ${r.service}: ${what} (${r.ms} ms)`)
-    }
-  } finally {
-    await handle.close()
+  // Departments run as plain ES modules built from their sources for this start (see
+  // lib/service/build-departments.ts); should the build fail, they run from source through tsx.
+  const built = buildDepartments(services.map(s => s.name), join(DATA_DIR, 'departments')).catch(err => {
+    console.error(`[start] ${err instanceof Error ? err.message : String(err)}; the departments run from source`)
+    return null
+  })
+  if (starting) {
+    embedded = await starting
+    databaseUrl = embedded.url('postgres')
+    console.log(`[start] embedded PostgreSQL on port ${embedded.port} (data in ${relative(ROOT, embedded.dataDir).startsWith('..') ? embedded.dataDir : relative(ROOT, embedded.dataDir)}; up after ${Math.round(performance.now() - t0)} ms)`)
   }
+  const url = databaseUrl!
 
   // Gateway and departments share a secret for the internal identity tokens of this run.
   const internalTokenSecret = process.env.INTERNAL_TOKEN_SECRET ?? randomBytes(32).toString('hex')
-  const urls: Record<string, string> = {}
-  for (const s of services) {
-    const port = s.defaultPort
-    urls[s.name] = `http://127.0.0.1:${port}/graphql`
-    const child = spawn(process.execPath, ['--import', 'tsx', join(SERVICES_DIR, s.name, 'index.ts')], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DB_POOL_MAX: process.env.DB_POOL_MAX ?? '8', INTERNAL_TOKEN_SECRET: internalTokenSecret },
+  const urls: Record<string, string> = Object.fromEntries(services.map(s => [s.name, `http://127.0.0.1:${s.defaultPort}/graphql`]))
+  const entries = await built
+  const spawnDepartment = (name: string) => {
+    const s = services.find(d => d.name === name)!
+    const args = entries?.[s.name] ? ['--enable-source-maps', entries[s.name]] : ['--import', 'tsx', join(SERVICES_DIR, s.name, 'index.ts')]
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, DATABASE_URL: url, PORT: String(s.defaultPort), DB_POOL_MAX: process.env.DB_POOL_MAX ?? '8', INTERNAL_TOKEN_SECRET: internalTokenSecret },
       stdio: ['ignore', 'inherit', 'inherit'],
     })
     child.once('exit', code => {
@@ -98,14 +115,38 @@ try {
     children.push(child)
   }
 
-  const supergraphPath = join(DATA_DIR, 'supergraph.graphql')
-  mkdirSync(DATA_DIR, { recursive: true })
-  writeFileSync(supergraphPath, composeSupergraph(services.map(s => ({ name: s.name, url: urls[s.name], typeDefs: s.typeDefs }))))
-  const gatewayConfig = readGatewayConfig(['--supergraph', supergraphPath], { ...process.env, DATABASE_URL: databaseUrl, INTERNAL_TOKEN_SECRET: internalTokenSecret })
-  const identity = readIdentityConfig()
-  const deps = await createGatewayDeps(gatewayConfig, identity)
-  closeDeps = deps.close
-  gateway = await createGateway(gatewayConfig, deps)
+  // Composition and the gateway's policy store (a schema of its own) are made ready meanwhile.
+  const gatewayParts = gatewayModules.then(async m => {
+    const supergraphPath = join(DATA_DIR, 'supergraph.graphql')
+    mkdirSync(DATA_DIR, { recursive: true })
+    writeFileSync(supergraphPath, m.composeSupergraph(services.map(s => ({ name: s.name, url: urls[s.name], typeDefs: s.typeDefs }))))
+    const config = m.readGatewayConfig(['--supergraph', supergraphPath], { ...process.env, DATABASE_URL: url, INTERNAL_TOKEN_SECRET: internalTokenSecret })
+    const identity = m.readIdentityConfig()
+    const deps = await m.createGatewayDeps(config, identity)
+    closeDeps = deps.close
+    return { config, identity, deps }
+  })
+  gatewayParts.catch(() => {}) // awaited below; a failure is reported there
+
+  // Each department's process starts as soon as its own schema is migrated and seeded (its start-up
+  // overlaps the other seeds), so a department never serves before its data is committed. The
+  // gateway, which alone holds this run's internal-token secret, is created only after every
+  // department is prepared: no request reaches a department before all seeds are in (the catalog
+  // reads the other departments' dataset tables).
+  const handle = createDb(url, { max: services.length })
+  try {
+    await prepareDatabase(handle.db, services, profile, {
+      onPrepared: r => {
+        const what = [r.migrated.length ? `migrated ${r.migrated.join(', ')}` : '', r.seeded ? `seeded ${profile}` : ''].filter(Boolean).join(', ') || 'up to date'
+        console.log(`[start] ${r.service}: ${what} (${r.ms} ms)`)
+        if (!stopping) spawnDepartment(r.service)
+      },
+    })
+  } finally {
+    await handle.close()
+  }
+  const { config: gatewayConfig, identity, deps } = await gatewayParts
+  gateway = await (await gatewayModules).createGateway(gatewayConfig, deps)
 
   const readyUrl = gateway.url.replace(/\/graphql$/, '/readyz')
   for (let i = 0; i < 300; i++) {
@@ -125,7 +166,7 @@ Stadtgraph is ready in ${((performance.now() - t0) / 1000).toFixed(1)} s
 
 Try:  curl -s ${gateway.url} -H 'content-type: application/json' \\
         -d '{"query":"{ district(code: \\"05\\") { name population(year: 2025) { total { value } } } }"}'
-${identity.production ? '' : devTokens(identity)}`)
+${identity.production ? '' : devTokens(identity, await gatewayModules)}`)
 } catch (err) {
   console.error(`[start] ${err instanceof Error ? err.message : String(err)}`)
   await shutdown(1)

@@ -38,21 +38,26 @@ export function lightMonthCentiKwh(l: LightWatts, m: Month): number {
 
 const ledAtMonthEnd = (l: LightWatts, m: Month) => l.converted_to_led !== null && l.converted_to_led < m.next
 
-/** District × month rows (kWh, lights and LED lights at month-end) for `lights` over `months`. */
+/** District × month rows (kWh, lights and LED lights at month-end) for `lights` over `months`, in the order they first occur. */
 export function districtEnergyRows(lights: readonly LightWatts[], months: readonly Month[]) {
-  const cells = new Map<string, { district_code: string; month: string; centi: number; lights: number; led_lights: number }>()
+  type Cell = { district_code: string; month: string; centi: number; lights: number; led_lights: number }
+  // One row of cells per district, indexed by month: no key string per light and month.
+  const byDistrict = new Map<string, Array<Cell | undefined>>()
+  const cells: Cell[] = []
   for (const l of lights) {
-    for (const m of months) {
+    let row = byDistrict.get(l.district_code)
+    if (!row) byDistrict.set(l.district_code, row = new Array<Cell | undefined>(months.length))
+    for (let i = 0; i < months.length; i++) {
+      const m = months[i]
       if (l.installed >= m.next) continue
-      const key = `${l.district_code}|${m.start}`
-      let cell = cells.get(key)
-      if (!cell) cells.set(key, cell = { district_code: l.district_code, month: m.start, centi: 0, lights: 0, led_lights: 0 })
+      let cell = row[i]
+      if (!cell) cells.push(row[i] = cell = { district_code: l.district_code, month: m.start, centi: 0, lights: 0, led_lights: 0 })
       cell.centi += lightMonthCentiKwh(l, m)
       cell.lights++
       if (ledAtMonthEnd(l, m)) cell.led_lights++
     }
   }
-  return [...cells.values()].map(({ centi, ...c }) => ({ ...c, kwh: centi / 100 }))
+  return cells.map(({ centi, ...c }) => ({ ...c, kwh: centi / 100 }))
 }
 
 /** (Re)writes the district × month energy of `districts` from the register, for the months of the range. */
