@@ -5,7 +5,7 @@ import { parse, validate } from 'graphql'
 import { subgraphUrls, withoutRequiresScopes } from './baselines/supergraph-for-baselines.js'
 import { OPERATIONS } from './operations.js'
 import { parseOptions, UsageError } from './options.js'
-import { ratios, type RunResult } from './report.js'
+import { markdown, ratios, type BenchReport, type RunResult } from './report.js'
 
 // The benchmark itself is not a test (no timing assertions); these check that its pieces stay valid
 // as the supergraph and the operations evolve.
@@ -36,17 +36,40 @@ describe('benchmark harness', () => {
 
   it('parses flags and refuses unknown ones with the usage', () => {
     const o = parseOptions(['--profile', 'large', '--connections=10', '--modes', 'distinct', '--no-propagation'])
-    expect(o).toMatchObject({ profile: 'large', connections: 10, modes: ['distinct'], propagation: false, durationSeconds: 4 })
+    expect(o).toMatchObject({ profile: 'large', connections: 10, modes: ['distinct'], propagation: false, durationSeconds: 4, departments: ['uncached', 'cached'] })
+    expect(parseOptions(['--departments', 'cached']).departments).toEqual(['cached'])
+    expect(() => parseOptions(['--departments', 'warm'])).toThrow(/uncached, cached/)
     expect(() => parseOptions(['--profile', 'huge'])).toThrow(UsageError)
     expect(() => parseOptions(['--targets', 'ours,nginx'])).toThrow(/nginx/)
     expect(() => parseOptions(['--duration', '0'])).toThrow(/positive/)
     expect(() => parseOptions(['--frobnicate', '1'])).toThrow(/unknown flag/)
   })
 
-  it('computes throughput ratios per operation and mode', () => {
-    const run = (target: RunResult['target'], rps: number): RunResult => ({ target, operation: 'Op', mode: 'distinct', rps } as RunResult)
-    expect(ratios([run('ours', 300), run('apollo', 150), run('hive', 250), run('ours-authz-off', 310)])).toEqual([
-      { operation: 'Op', mode: 'distinct', oursVsApollo: 2, oursVsHive: 1.2, oursVsDirect: null, authzOnVsOff: 0.97 },
+  it('computes throughput ratios per department setup, operation and mode', () => {
+    const run = (target: RunResult['target'], rps: number, departments?: RunResult['departments']): RunResult =>
+      ({ target, operation: 'Op', mode: 'distinct', rps, ...(departments ? { departments } : {}) } as RunResult)
+    expect(ratios([run('ours', 300), run('apollo', 150), run('hive', 250), run('ours-authz-off', 310),
+      run('ours', 900, 'cached'), run('apollo', 400, 'cached')])).toEqual([
+      // Runs without a setup come from results written before both were measured: uncached.
+      { departments: 'uncached', operation: 'Op', mode: 'distinct', oursVsApollo: 2, oursVsHive: 1.2, oursVsDirect: null, authzOnVsOff: 0.97 },
+      { departments: 'cached', operation: 'Op', mode: 'distinct', oursVsApollo: 2.25, oursVsHive: null, oursVsDirect: null, authzOnVsOff: null },
     ])
+  })
+
+  it('renders one section per department setup and still renders results written before setups existed', () => {
+    const run = (target: RunResult['target'], rps: number, departments?: RunResult['departments']): RunResult =>
+      ({ target, operation: 'Op', mode: 'distinct', rps, p50: 1, p95: 2, p99: 3, errors: 0, non2xx: 0, graphqlErrors: 0, requests: 10, ...(departments ? { departments } : {}) } as RunResult)
+    const report = (runs: RunResult[]): BenchReport => ({
+      date: '2026-11-26T00:00:00Z', profile: 'small', machine: { cpus: 2, loadAverageAtStart: [0.1, 0.1, 0.1], node: 'v20', platform: 'linux-x64' },
+      settings: { connections: 20, warmupSeconds: 1, durationSeconds: 2, timeoutSeconds: 10, modes: ['distinct'] },
+      database: { seeded: false, seedMs: 0, rows: {} }, notes: [], operations: [], checks: [], runs, ratios: [], policyPropagationMs: null,
+    })
+    const both = markdown(report([run('ours', 300, 'uncached'), run('apollo', 150, 'uncached'), run('ours', 900, 'cached'), run('apollo', 400, 'cached')]))
+    expect(both).toContain('#### Departments uncached')
+    expect(both).toContain('#### Departments cached')
+    expect(both.indexOf('| Op | distinct | 2 |')).toBeLessThan(both.indexOf('| Op | distinct | 2.25 |'))
+    const old = markdown(report([run('ours', 300), run('apollo', 150)]))
+    expect(old).not.toContain('#### Departments')
+    expect(old).toContain('| Op | distinct | 2 |')
   })
 })

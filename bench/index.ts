@@ -16,7 +16,7 @@ import { signDevToken } from '../auth/identity/dev-token.js'
 import { createBaselineSigner, INTERNAL_TOKEN_HEADER } from './baseline-identity.js'
 import { measure, type LoadTarget } from './load.js'
 import { OPERATIONS, type BenchOperation } from './operations.js'
-import { parseOptions, USAGE, UsageError, type BenchOptions, type TargetName } from './options.js'
+import { parseOptions, USAGE, UsageError, type BenchOptions, type DepartmentSetup, type TargetName } from './options.js'
 import { measurePolicyPropagation } from './policy-propagation.js'
 import { ProcessGroup, waitFor } from './processes.js'
 import { markdown, ratios, TARGET_LABELS, type BenchReport, type CheckResult, type RunResult } from './report.js'
@@ -36,7 +36,8 @@ try {
   process.exit(err.message ? 2 : 0)
 }
 const log = (msg: string) => console.error(`[bench] ${msg}`)
-const processes = new ProcessGroup()
+/** Process groups still running (one per department setup), stopped on the way out whatever happens. */
+const active = new Set<ProcessGroup>()
 const work = mkdtempSync(join(tmpdir(), 'stadtgraph-bench-'))
 let embedded: EmbeddedPostgresHandle | null = null
 
@@ -128,135 +129,155 @@ try {
   const database = await prepare(databaseUrl, options.profile, services)
   log(`database ready in ${database.seedMs} ms (${database.seeded ? 'seeded now' : 'already seeded'}): ${JSON.stringify(database.rows)}`)
 
-  // Departments: one process each, sharing the internal-token secret with every gateway of this run.
-  // Their caches are off unless BENCH_SUBGRAPH_CACHE says otherwise: the distinct mode cycles through a
-  // fixed set of variables, and cached departments would flatter every gateway alike.
-  const secret = randomBytes(32).toString('hex')
-  const subgraphs = new Map<string, { url: string; pid: number }>()
-  for (const s of services) {
-    const port = await freePort()
-    const child = processes.spawnTs(join(SERVICES_DIR, s.name, 'index.ts'), {
-      DATABASE_URL: databaseUrl, PORT: String(port), INTERNAL_TOKEN_SECRET: secret, DB_POOL_MAX: process.env.DB_POOL_MAX ?? '8',
-      CACHE: process.env.BENCH_SUBGRAPH_CACHE ?? 'off',
-    })
-    subgraphs.set(s.name, { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! })
-  }
-  for (const [name, s] of subgraphs) await waitFor(`subgraph ${name}`, async () => (await fetch(s.url.replace(/graphql$/, 'readyz'))).ok, 180_000)
-  const supergraphPath = join(work, 'supergraph.graphql')
-  writeFileSync(supergraphPath, composeSupergraph(services.map(s => ({ name: s.name, url: subgraphs.get(s.name)!.url, typeDefs: s.typeDefs }))))
-  const backendPids = [...subgraphs.values()].map(s => s.pid)
-
-  // Gateways: ours with authorization enforced and off, and the two baselines.
+  const settings = { connections: options.connections, warmupSeconds: options.warmupSeconds, durationSeconds: options.durationSeconds, timeoutSeconds: options.timeoutSeconds }
   const identityEnv = { AUTH_HS256_SECRET: randomBytes(32).toString('hex'), AUTH_ISSUER: 'https://idp.bench/kl' }
   const identity = readIdentityConfig({ ...process.env, ...identityEnv })
   const controlling = signDevToken(identity, { roles: ['controlling'], sub: 'bench', ttlSeconds: 6 * 3600 })
   const bearer = { authorization: `Bearer ${controlling}` }
   const graphqlReady = (url: string) => async () => (await post(url, {}, '{"query":"{ __typename }"}')).ok
-  const ours = async (replica: string, authorization: 'enforce' | 'off') => {
-    const port = await freePort()
-    const child = processes.spawnTs(join(ROOT, 'gateway', 'index.ts'), {
-      ...identityEnv, DATABASE_URL: databaseUrl, INTERNAL_TOKEN_SECRET: secret, AUTHORIZATION: authorization, REPLICA_ID: replica,
-      RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0', GATEWAY_PORT: String(port),
-    }, ['--supergraph', supergraphPath])
-    return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! }
-  }
-  const baseline = async (file: string) => {
-    const port = await freePort()
-    const child = processes.spawnTs(join(ROOT, 'bench', 'baselines', file), { SUPERGRAPH_PATH: supergraphPath, INTERNAL_TOKEN_SECRET: secret, PORT: String(port) })
-    return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! }
-  }
-  const gateways = new Map<TargetName, { url: string; pid: number }>()
-  if (options.targets.includes('ours') || options.propagation) gateways.set('ours', await ours('replica-1', 'enforce'))
-  if (options.targets.includes('ours-authz-off')) gateways.set('ours-authz-off', await ours('authorization-off', 'off'))
-  if (options.targets.includes('apollo')) gateways.set('apollo', await baseline('apollo-gateway.ts'))
-  if (options.targets.includes('hive')) gateways.set('hive', await baseline('hive-gateway.ts'))
-  const replica2 = options.propagation ? await ours('replica-2', 'enforce') : null
-  for (const [name, g] of [...gateways, ...(replica2 ? [['replica-2', replica2] as const] : [])]) await waitFor(`gateway ${name}`, graphqlReady(g.url), 180_000)
-  log(`started ${subgraphs.size} subgraphs and ${gateways.size + (replica2 ? 1 : 0)} gateways`)
-
-  const signDirect = createBaselineSigner(secret)
-  const targetFor = (target: TargetName, op: BenchOperation): LoadTarget | null => {
-    if (target === 'direct') {
-      if (op.subgraphs.length !== 1) return null
-      const s = subgraphs.get(op.subgraphs[0])!
-      // A fresh token per request, as every gateway sends: subgraphs accept each token once.
-      const subgraph = op.subgraphs[0]
-      return { url: s.url, pid: s.pid, backendPids: [], headers: () => ({ [INTERNAL_TOKEN_HEADER]: signDirect(subgraph) }) }
-    }
-    const g = gateways.get(target)
-    if (!g) return null
-    return { url: g.url, pid: g.pid, backendPids, headers: () => (target === 'ours' || target === 'ours-authz-off' ? bearer : {}) }
-  }
-
-  // Every target must answer every operation with data and without errors before anything is measured.
   const operations = OPERATIONS.filter(o => options.operations.includes(o.name))
   const checks: CheckResult[] = []
-  for (const op of operations) {
-    let oursData: string | undefined
-    for (const t of options.targets) {
-      const target = targetFor(t, op)
-      if (!target) continue
-      const result = await check(target, op)
-      if (t === 'ours') oursData = result.data
-      checks.push({ target: t, operation: op.name, ok: result.ok, ...(result.error ? { error: result.error } : {}),
-        ...(result.ok && oursData && t !== 'ours' ? { sameDataAsOurs: result.data === oursData } : {}) })
-      log(`check ${op.name} via ${TARGET_LABELS[t]}: ${result.ok ? `ok (${result.ms} ms per request, before load)` : `FAILED ${result.error}`}`)
-    }
-  }
-
-  const settings = { connections: options.connections, warmupSeconds: options.warmupSeconds, durationSeconds: options.durationSeconds, timeoutSeconds: options.timeoutSeconds }
-  // Warm every process up before the first measured row: departments and gateways JIT-compile and
-  // Postgres fills its caches during the first seconds of load, which would otherwise be charged to
-  // whichever target happens to be measured first (seen: authorization on/off 0.81 in that order,
-  // 1.13 the other way round).
-  const eligible = (t: TargetName, op: BenchOperation) => !!targetFor(t, op) && !!checks.find(c => c.target === t && c.operation === op.name)?.ok
-  const settleSeconds = Math.max(5, options.warmupSeconds)
-  log(`warm-up: every target × operation, distinct requests, ${settleSeconds} s each (not measured)`)
-  for (const op of operations) {
-    for (const t of options.targets) {
-      if (!eligible(t, op)) continue
-      let i = 0
-      await measure(targetFor(t, op)!, () => JSON.stringify({ query: op.query, variables: op.variables(i++) }),
-        { ...settings, warmupSeconds: 0, durationSeconds: settleSeconds })
-    }
-  }
-
   const runs: RunResult[] = []
-  for (const op of operations) {
-    if (op.distinct <= options.connections) log(`note: ${op.name} has ${op.distinct} distinct variable sets for ${options.connections} connections; some distinct requests may coincide`)
-    for (const mode of options.modes) {
+  let policyPropagationMs: BenchReport['policyPropagationMs'] = null
+
+  /**
+   * One department setup: its own departments and gateways, checked, warmed up and measured, then stopped.
+   * The policy propagation is measured with the first setup only.
+   */
+  const runSetup = async (setup: DepartmentSetup, group: ProcessGroup, propagation: boolean) => {
+    log(`departments ${setup}: starting`)
+    // Departments: one process each, sharing the internal-token secret with every gateway of this setup.
+    const secret = randomBytes(32).toString('hex')
+    const subgraphs = new Map<string, { url: string; pid: number }>()
+    for (const s of services) {
+      const port = await freePort()
+      const child = group.spawnTs(join(SERVICES_DIR, s.name, 'index.ts'), {
+        DATABASE_URL: databaseUrl, PORT: String(port), INTERNAL_TOKEN_SECRET: secret, DB_POOL_MAX: process.env.DB_POOL_MAX ?? '8',
+        // Cached: entries outlive the run, so every target meets the same warm caches.
+        ...(setup === 'cached' ? { CACHE: 'memory', CACHE_TTL_SECONDS: String(24 * 3600), CACHE_TTLS: '' } : { CACHE: 'off' }),
+      })
+      subgraphs.set(s.name, { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! })
+    }
+    for (const [name, s] of subgraphs) await waitFor(`subgraph ${name}`, async () => (await fetch(s.url.replace(/graphql$/, 'readyz'))).ok, 180_000)
+    const supergraphPath = join(work, `supergraph-${setup}.graphql`)
+    writeFileSync(supergraphPath, composeSupergraph(services.map(s => ({ name: s.name, url: subgraphs.get(s.name)!.url, typeDefs: s.typeDefs }))))
+    const backendPids = [...subgraphs.values()].map(s => s.pid)
+
+    // Gateways: ours with authorization enforced and off, and the two baselines.
+    const ours = async (replica: string, authorization: 'enforce' | 'off') => {
+      const port = await freePort()
+      const child = group.spawnTs(join(ROOT, 'gateway', 'index.ts'), {
+        ...identityEnv, DATABASE_URL: databaseUrl, INTERNAL_TOKEN_SECRET: secret, AUTHORIZATION: authorization, REPLICA_ID: replica,
+        RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0', GATEWAY_PORT: String(port),
+      }, ['--supergraph', supergraphPath])
+      return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! }
+    }
+    const baseline = async (file: string) => {
+      const port = await freePort()
+      const child = group.spawnTs(join(ROOT, 'bench', 'baselines', file), { SUPERGRAPH_PATH: supergraphPath, INTERNAL_TOKEN_SECRET: secret, PORT: String(port) })
+      return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! }
+    }
+    const gateways = new Map<TargetName, { url: string; pid: number }>()
+    if (options.targets.includes('ours') || propagation) gateways.set('ours', await ours('replica-1', 'enforce'))
+    if (options.targets.includes('ours-authz-off')) gateways.set('ours-authz-off', await ours('authorization-off', 'off'))
+    if (options.targets.includes('apollo')) gateways.set('apollo', await baseline('apollo-gateway.ts'))
+    if (options.targets.includes('hive')) gateways.set('hive', await baseline('hive-gateway.ts'))
+    const replica2 = propagation ? await ours('replica-2', 'enforce') : null
+    for (const [name, g] of [...gateways, ...(replica2 ? [['replica-2', replica2] as const] : [])]) await waitFor(`gateway ${name}`, graphqlReady(g.url), 180_000)
+    log(`departments ${setup}: started ${subgraphs.size} subgraphs and ${gateways.size + (replica2 ? 1 : 0)} gateways`)
+
+    const signDirect = createBaselineSigner(secret)
+    const targetFor = (target: TargetName, op: BenchOperation): LoadTarget | null => {
+      if (target === 'direct') {
+        if (op.subgraphs.length !== 1) return null
+        const s = subgraphs.get(op.subgraphs[0])!
+        // A fresh token per request, as every gateway sends: subgraphs accept each token once.
+        const subgraph = op.subgraphs[0]
+        return { url: s.url, pid: s.pid, backendPids: [], headers: () => ({ [INTERNAL_TOKEN_HEADER]: signDirect(subgraph) }) }
+      }
+      const g = gateways.get(target)
+      if (!g) return null
+      return { url: g.url, pid: g.pid, backendPids, headers: () => (target === 'ours' || target === 'ours-authz-off' ? bearer : {}) }
+    }
+
+    // Every target must answer every operation with data and without errors before anything is measured.
+    const setupChecks: CheckResult[] = []
+    for (const op of operations) {
+      let oursData: string | undefined
       for (const t of options.targets) {
         const target = targetFor(t, op)
-        if (!target || !checks.find(c => c.target === t && c.operation === op.name)?.ok) continue
-        let i = 0
-        const fixed = JSON.stringify({ query: op.query, variables: op.variables(0) })
-        const body = mode === 'identical' ? () => fixed : () => JSON.stringify({ query: op.query, variables: op.variables(i++) })
-        const result = await measure(target, body, settings)
-        runs.push({ target: t, operation: op.name, mode, ...result })
-        log(`${op.name} ${mode} ${TARGET_LABELS[t]}: ${result.rps} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, ` +
-          `errors ${result.errors}/${result.non2xx}/${result.graphqlErrors}, CPU ${result.cpuMsPerRequest} ms/req, peak RSS ${result.peakRssMb} MB`)
+        if (!target) continue
+        const result = await check(target, op)
+        if (t === 'ours') oursData = result.data
+        setupChecks.push({ target: t, operation: op.name, departments: setup, ok: result.ok, ...(result.error ? { error: result.error } : {}),
+          ...(result.ok && oursData && t !== 'ours' ? { sameDataAsOurs: result.data === oursData } : {}) })
+        log(`check ${op.name} via ${TARGET_LABELS[t]}: ${result.ok ? `ok (${result.ms} ms per request, before load)` : `FAILED ${result.error}`}`)
       }
+    }
+    checks.push(...setupChecks)
+
+    // Warm every process up before the first measured row: departments and gateways JIT-compile,
+    // Postgres fills its caches (and cached departments theirs) during the first seconds of load, which
+    // would otherwise be charged to whichever target happens to be measured first (seen: authorization
+    // on/off 0.81 in that order, 1.13 the other way round).
+    const eligible = (t: TargetName, op: BenchOperation) => !!targetFor(t, op) && !!setupChecks.find(c => c.target === t && c.operation === op.name)?.ok
+    const settleSeconds = Math.max(5, options.warmupSeconds)
+    log(`departments ${setup}: warm-up, every target × operation, distinct requests, ${settleSeconds} s each (not measured)`)
+    for (const op of operations) {
+      for (const t of options.targets) {
+        if (!eligible(t, op)) continue
+        let i = 0
+        await measure(targetFor(t, op)!, () => JSON.stringify({ query: op.query, variables: op.variables(i++) }),
+          { ...settings, warmupSeconds: 0, durationSeconds: settleSeconds })
+      }
+    }
+
+    for (const op of operations) {
+      if (op.distinct <= options.connections) log(`note: ${op.name} has ${op.distinct} distinct variable sets for ${options.connections} connections; some distinct requests may coincide`)
+      for (const mode of options.modes) {
+        for (const t of options.targets) {
+          if (!eligible(t, op)) continue
+          let i = 0
+          const fixed = JSON.stringify({ query: op.query, variables: op.variables(0) })
+          const body = mode === 'identical' ? () => fixed : () => JSON.stringify({ query: op.query, variables: op.variables(i++) })
+          const result = await measure(targetFor(t, op)!, body, settings)
+          runs.push({ target: t, operation: op.name, mode, departments: setup, ...result })
+          log(`${setup} ${op.name} ${mode} ${TARGET_LABELS[t]}: ${result.rps} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, ` +
+            `errors ${result.errors}/${result.non2xx}/${result.graphqlErrors}, CPU ${result.cpuMsPerRequest} ms/req, peak RSS ${result.peakRssMb} MB`)
+        }
+      }
+    }
+
+    if (replica2) {
+      const admin = signDevToken(identity, { roles: ['admin'], sub: 'bench-admin', ttlSeconds: 3600 })
+      const base = (url: string) => url.replace(/\/graphql$/, '')
+      policyPropagationMs = await measurePolicyPropagation(base(gateways.get('ours')!.url), base(replica2.url), admin)
     }
   }
 
-  let policyPropagationMs = null
-  if (replica2) {
-    const admin = signDevToken(identity, { roles: ['admin'], sub: 'bench-admin', ttlSeconds: 3600 })
-    const base = (url: string) => url.replace(/\/graphql$/, '')
-    policyPropagationMs = await measurePolicyPropagation(base(gateways.get('ours')!.url), base(replica2.url), admin)
+  for (const [i, setup] of options.departments.entries()) {
+    const group = new ProcessGroup()
+    active.add(group)
+    try {
+      await runSetup(setup, group, options.propagation && i === 0)
+    } finally {
+      await group.stop()
+      active.delete(group)
+    }
   }
 
   const report: BenchReport = {
     date: new Date().toISOString(),
     profile: options.profile,
     machine: { cpus: cpus().length, loadAverageAtStart, node: process.version, platform: `${process.platform}-${process.arch}` },
-    settings: { ...settings, modes: options.modes },
+    settings: { ...settings, modes: options.modes, departments: options.departments },
     database,
     notes: [
       'ours = this repository\'s gateway (gateway/index.ts) with a `controlling` token; authorization off = the same gateway with AUTHORIZATION=off.',
       'Baselines run with their defaults on the same supergraph minus @requiresScopes (@apollo/gateway refuses it); they sign a fresh internal token (60 s lifetime, the maximum subgraphs accept) for every subgraph call, carrying the identity ours forwards for `controlling`.',
       'Direct subgraph calls carry a fresh internal token per request (subgraphs accept each token once), signed by the load generator.',
       'Distinct requests vary the variables per request (see bench/operations.ts); identical requests all send the first variable set.',
+      'Departments uncached: CACHE=off, every subgraph call reads PostgreSQL. Departments cached: CACHE=memory with entries kept for the whole run, for every target alike. Each setup has its own department and gateway processes, started, warmed up and measured in turn.',
       'Targets are measured one after another (operation by operation, mode by mode), so ratios compare runs seconds apart; on a quiet machine they are the robust part, absolute req/s depend on the hardware. CPU = utime+stime from /proc/<pid>/stat over the measured window; RSS sampled every 200 ms.',
     ],
     operations: operations.map(o => ({ name: o.name, file: `bench/operations/${o.file}`, subgraphs: o.subgraphs, distinctVariableSets: o.distinct, description: o.description })),
@@ -276,7 +297,7 @@ try {
   console.error(`[bench] ${err instanceof Error ? err.stack ?? err.message : String(err)}`)
   process.exitCode = 1
 } finally {
-  await processes.stop()
+  for (const group of active) await group.stop()
   await (embedded as EmbeddedPostgresHandle | null)?.stop().catch(() => {})
   rmSync(work, { recursive: true, force: true })
 }

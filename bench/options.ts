@@ -5,6 +5,13 @@ export const TARGETS = ['ours', 'ours-authz-off', 'apollo', 'hive', 'direct'] as
 export type TargetName = typeof TARGETS[number]
 export const MODES = ['distinct', 'identical'] as const
 export type Mode = typeof MODES[number]
+/**
+ * How the departments run. `uncached`: caches off, every subgraph call reads PostgreSQL (the whole system on
+ * one machine sets the pace). `cached`: their loader caches on for the whole run, so each variable set reads
+ * PostgreSQL once and the gateways set the pace — how federation gateways are usually compared.
+ */
+export const DEPARTMENT_SETUPS = ['uncached', 'cached'] as const
+export type DepartmentSetup = typeof DEPARTMENT_SETUPS[number]
 
 export interface BenchOptions {
   profile: SeedProfile
@@ -13,6 +20,7 @@ export interface BenchOptions {
   durationSeconds: number
   timeoutSeconds: number
   modes: Mode[]
+  departments: DepartmentSetup[]
   operations: string[]
   targets: TargetName[]
   propagation: boolean
@@ -26,6 +34,8 @@ export const USAGE = `npm run bench -- [flags]
   --duration S              measured seconds per gateway × operation × mode (default 4)
   --timeout S               request timeout (default 10)
   --modes a,b               distinct,identical (default both)
+  --departments a,b         uncached,cached (default both): departments read PostgreSQL on every call, or answer
+                            repeated calls from their caches so that the gateways set the pace
   --operations a,b          ${OPERATIONS.map(o => o.name).join(',')} (default all)
   --targets a,b             ${TARGETS.join(',')} (default all)
   --no-propagation          skip the policy propagation measurement
@@ -62,7 +72,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     values.set(name, value)
   }
   if (flags.has('help')) throw new UsageError('')
-  const known = new Set(['profile', 'connections', 'warmup', 'duration', 'timeout', 'modes', 'operations', 'targets', 'out'])
+  const known = new Set(['profile', 'connections', 'warmup', 'duration', 'timeout', 'modes', 'departments', 'operations', 'targets', 'out'])
   for (const k of values.keys()) if (!known.has(k)) throw new UsageError(`unknown flag --${k}`)
   const profile = (values.get('profile') ?? 'small') as SeedProfile
   if (!SEED_PROFILES.includes(profile)) throw new UsageError(`--profile must be one of ${SEED_PROFILES.join(', ')}`)
@@ -73,6 +83,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     durationSeconds: positive(values.get('duration'), '--duration', 4),
     timeoutSeconds: positive(values.get('timeout'), '--timeout', 10),
     modes: list(values.get('modes'), MODES, '--modes') ?? [...MODES],
+    departments: list(values.get('departments'), DEPARTMENT_SETUPS, '--departments') ?? [...DEPARTMENT_SETUPS],
     operations: list(values.get('operations'), OPERATIONS.map(o => o.name), '--operations') ?? OPERATIONS.map(o => o.name),
     targets: list(values.get('targets'), TARGETS, '--targets') ?? [...TARGETS],
     propagation: !flags.has('no-propagation'),

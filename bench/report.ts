@@ -1,6 +1,6 @@
 import type { SeedProfile } from '../lib/city.js'
 import type { LoadResult, LoadSettings } from './load.js'
-import type { Mode, TargetName } from './options.js'
+import type { DepartmentSetup, Mode, TargetName } from './options.js'
 
 export const TARGET_LABELS: Record<TargetName, string> = {
   ours: 'ours (authorization on)',
@@ -10,9 +10,11 @@ export const TARGET_LABELS: Record<TargetName, string> = {
   direct: 'subgraph directly',
 }
 
-export interface CheckResult { target: TargetName; operation: string; ok: boolean; error?: string; sameDataAsOurs?: boolean }
-export interface RunResult extends LoadResult { target: TargetName; operation: string; mode: Mode }
+/** `departments` is absent in results written before the harness measured both setups: they were `uncached`. */
+export interface RunResult extends LoadResult { target: TargetName; operation: string; mode: Mode; departments?: DepartmentSetup }
+export interface CheckResult { target: TargetName; operation: string; ok: boolean; error?: string; sameDataAsOurs?: boolean; departments?: DepartmentSetup }
 export interface RatioRow {
+  departments: DepartmentSetup
   operation: string
   mode: Mode
   oursVsApollo: number | null
@@ -25,7 +27,7 @@ export interface BenchReport {
   date: string
   profile: SeedProfile
   machine: { cpus: number; loadAverageAtStart: number[]; node: string; platform: string }
-  settings: LoadSettings & { modes: Mode[] }
+  settings: LoadSettings & { modes: Mode[]; departments?: DepartmentSetup[] }
   database: { seeded: boolean; seedMs: number; rows: Record<string, number> }
   notes: string[]
   operations: Array<{ name: string; file: string; subgraphs: string[]; distinctVariableSets: number; description: string }>
@@ -38,14 +40,16 @@ export interface BenchReport {
 const ratio = (a: RunResult | undefined, b: RunResult | undefined) =>
   (a && b && b.rps > 0 ? Number((a.rps / b.rps).toFixed(2)) : null)
 
+const setupOf = (x: { departments?: DepartmentSetup }): DepartmentSetup => x.departments ?? 'uncached'
+
 export function ratios(runs: RunResult[]): RatioRow[] {
   const rows: RatioRow[] = []
-  const keys = [...new Set(runs.map(r => `${r.operation}|${r.mode}`))]
+  const keys = [...new Set(runs.map(r => `${setupOf(r)}|${r.operation}|${r.mode}`))]
   for (const key of keys) {
-    const [operation, mode] = key.split('|') as [string, Mode]
-    const of = (t: TargetName) => runs.find(r => r.operation === operation && r.mode === mode && r.target === t)
+    const [departments, operation, mode] = key.split('|') as [DepartmentSetup, string, Mode]
+    const of = (t: TargetName) => runs.find(r => setupOf(r) === departments && r.operation === operation && r.mode === mode && r.target === t)
     rows.push({
-      operation, mode,
+      departments, operation, mode,
       oursVsApollo: ratio(of('ours'), of('apollo')),
       oursVsHive: ratio(of('ours'), of('hive')),
       oursVsDirect: ratio(of('ours'), of('direct')),
@@ -53,6 +57,14 @@ export function ratios(runs: RunResult[]): RatioRow[] {
     })
   }
   return rows
+}
+
+const SETUP_TEXT: Record<DepartmentSetup, string> = {
+  uncached: 'Caches off: every subgraph call reads PostgreSQL. The departments and PostgreSQL share the two cores with the gateway under test, ' +
+    'so the whole system sets the pace and the same department work is added to every target.',
+  cached: 'Loader caches on (memory) for the whole run: each variable set reads PostgreSQL once, every later call is answered from the ' +
+    'department\'s cache, for every target alike. The departments are then fast and the gateways set the pace — the usual way federation ' +
+    'gateways are compared.',
 }
 
 const cell = (x: number | null | undefined, suffix = '') => (x === null || x === undefined ? '—' : `${x}${suffix}`)
@@ -69,16 +81,26 @@ export function markdown(r: BenchReport): string {
       `process got more than ${busiest} of a core. Throughput then reflects the other work on the machine more than the gateways, and ratios ` +
       'between rows measured seconds apart are noise. Compare CPU ms per request, and re-run on a quiet machine for ratios.', '')
   }
-  lines.push('| operation | mode | ours / @apollo/gateway | ours / Hive | ours / subgraph directly | authorization on / off |', '|---|---|---|---|---|---|')
-  for (const x of r.ratios) lines.push(`| ${x.operation} | ${x.mode} | ${cell(x.oursVsApollo)} | ${cell(x.oursVsHive)} | ${cell(x.oursVsDirect)} | ${cell(x.authzOnVsOff)} |`)
-  for (const mode of r.settings.modes) {
-    lines.push('', `**${mode} requests**`, '')
-    lines.push('| operation | target | req/s | p50 ms | p95 ms | p99 ms | errors / non-2xx / GraphQL errors | target CPU (cores) | CPU ms/req | peak RSS MB | subgraphs CPU (cores) |',
-      '|---|---|---|---|---|---|---|---|---|---|---|')
-    for (const x of r.runs.filter(run => run.mode === mode)) {
-      lines.push(`| ${x.operation} | ${TARGET_LABELS[x.target]} | ${x.rps} | ${cell(x.p50)} | ${cell(x.p95)} | ${cell(x.p99)} | ${x.errors} / ${x.non2xx} / ${x.graphqlErrors} | ` +
-        `${cell(x.cpuCores)} | ${cell(x.cpuMsPerRequest)} | ${cell(x.peakRssMb)} | ${cell(x.target === 'direct' ? null : x.backendCpuCores)} |`)
+  const setups = [...new Set(r.runs.map(setupOf))]
+  const allRatios = ratios(r.runs)
+  for (const setup of setups) {
+    if (setups.length > 1 || setup === 'cached') lines.push(`#### Departments ${setup}`, '', SETUP_TEXT[setup], '')
+    lines.push('| operation | mode | ours / @apollo/gateway | ours / Hive | ours / subgraph directly | authorization on / off |', '|---|---|---|---|---|---|')
+    for (const x of allRatios.filter(row => row.departments === setup)) {
+      lines.push(`| ${x.operation} | ${x.mode} | ${cell(x.oursVsApollo)} | ${cell(x.oursVsHive)} | ${cell(x.oursVsDirect)} | ${cell(x.authzOnVsOff)} |`)
     }
+    for (const mode of r.settings.modes) {
+      const rows = r.runs.filter(run => run.mode === mode && setupOf(run) === setup)
+      if (!rows.length) continue
+      lines.push('', `**${mode} requests${setups.length > 1 ? `, departments ${setup}` : ''}**`, '')
+      lines.push('| operation | target | req/s | p50 ms | p95 ms | p99 ms | errors / non-2xx / GraphQL errors | target CPU (cores) | CPU ms/req | peak RSS MB | subgraphs CPU (cores) |',
+        '|---|---|---|---|---|---|---|---|---|---|---|')
+      for (const x of rows) {
+        lines.push(`| ${x.operation} | ${TARGET_LABELS[x.target]} | ${x.rps} | ${cell(x.p50)} | ${cell(x.p95)} | ${cell(x.p99)} | ${x.errors} / ${x.non2xx} / ${x.graphqlErrors} | ` +
+          `${cell(x.cpuCores)} | ${cell(x.cpuMsPerRequest)} | ${cell(x.peakRssMb)} | ${cell(x.target === 'direct' ? null : x.backendCpuCores)} |`)
+      }
+    }
+    lines.push('')
   }
   const empty = r.runs.filter(x => x.requests === 0)
   if (empty.length) {
@@ -88,8 +110,9 @@ export function markdown(r: BenchReport): string {
   const failed = r.checks.filter(c => !c.ok)
   const differs = r.checks.filter(c => c.ok && c.sameDataAsOurs === false)
   lines.push('', `Checks before load (one request per target × operation): ${r.checks.length - failed.length} of ${r.checks.length} answered with data and without errors.`)
-  for (const c of failed) lines.push(`- **${TARGET_LABELS[c.target]} fails ${c.operation}**: ${c.error} — not measured.`)
-  for (const c of differs) lines.push(`- ${TARGET_LABELS[c.target]} answers ${c.operation} with data different from ours.`)
+  const where = (c: CheckResult) => (c.departments ? ` (departments ${c.departments})` : '')
+  for (const c of failed) lines.push(`- **${TARGET_LABELS[c.target]} fails ${c.operation}${where(c)}**: ${c.error} — not measured.`)
+  for (const c of differs) lines.push(`- ${TARGET_LABELS[c.target]} answers ${c.operation}${where(c)} with data different from ours.`)
   if (r.policyPropagationMs) lines.push('', `Policy change through replica 1 → seen by replica 2: p50 ${r.policyPropagationMs.p50} ms, max ${r.policyPropagationMs.max} ms (${r.policyPropagationMs.samples.length} changes).`)
   if (r.notes.length) lines.push('', ...r.notes.map(n => `- ${n}`))
   return lines.join('\n') + '\n'
