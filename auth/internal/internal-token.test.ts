@@ -1,4 +1,4 @@
-import { createSecretKey } from 'node:crypto'
+import { createHmac, createSecretKey } from 'node:crypto'
 import jwt from 'jsonwebtoken'
 import { describe, expect, it } from 'vitest'
 import { AuthError, PUBLIC_PRINCIPAL } from '../principal.js'
@@ -26,6 +26,21 @@ function forged(claims: Record<string, unknown>, opts: jwt.SignOptions = {}): st
     createSecretKey(Buffer.from(SECRET)), withoutUndefined<jwt.SignOptions>({ algorithm: 'HS256', issuer: 'stadtgraph-gateway', audience: 'asylum', jwtid: 'j1', ...opts }))
 }
 const withoutUndefined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
+
+const KEY = createSecretKey(Buffer.from(SECRET))
+const HS256_HEADER = { alg: 'HS256', typ: 'JWT' }
+/** The claims of a fresh token of ours for asylum (fresh jti), to re-sign in another form. */
+const claims = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({ ...jwt.decode(signer.sign(staff, 'asylum')) as object, ...extra })
+/**
+ * Header and payload (objects, or segment text as given) with a correct HMAC-SHA256 under the right
+ * secret: nothing but the check a test is about stands between such a token and acceptance.
+ */
+function hs256(header: unknown, payload: unknown): string {
+  const segment = (v: unknown) => typeof v === 'string' ? v : b64(v)
+  const input = `${segment(header)}.${segment(payload)}`
+  return `${input}.${createHmac('sha256', KEY).update(input).digest('base64url')}`
+}
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 
 describe('internal identity token (E18, T21)', () => {
   it('the header name is fixed', () => {
@@ -106,6 +121,123 @@ describe('internal identity token (E18, T21)', () => {
     let err: unknown
     try {
       v.verify(token())
+    } catch (e) {
+      err = e
+    }
+    expect(err).toBeInstanceOf(AuthError)
+    expect(err).toMatchObject({ status: 401, code: 'UNAUTHENTICATED', message: 'Missing or invalid internal identity token' })
+    expect((err as AuthError).reason).toMatch(reason)
+  })
+
+  it('signs what jsonwebtoken signs for the same claims, byte for byte, and jsonwebtoken verifies it', () => {
+    const token = signer.sign(staff, 'asylum')
+    expect(token.split('.')[0]).toBe(b64(HS256_HEADER))
+    expect(jwt.sign(jwt.decode(token) as object, KEY, { algorithm: 'HS256' })).toBe(token)
+    expect(jwt.verify(token, KEY, { algorithms: ['HS256'], issuer: 'stadtgraph-gateway', audience: 'asylum', clockTimestamp: T0 / 1000 }))
+      .toEqual(jwt.decode(token))
+  })
+
+  it('verifies tokens jsonwebtoken signed with the same claims', () => {
+    const { aud, iss, jti, ...rest } = claims()
+    const token = jwt.sign(rest, KEY, { algorithm: 'HS256', audience: aud as string, issuer: iss as string, jwtid: jti as string })
+    expect(verifierAt(T0).verify(token)).toEqual(staff)
+  })
+
+  it.each([
+    { name: 'without typ', header: { alg: 'HS256' } },
+    { name: 'with its members in another order', header: { typ: 'JWT', alg: 'HS256' } },
+    { name: 'with a kid', header: { alg: 'HS256', typ: 'JWT', kid: 'k1' } },
+  ])('accepts an HS256 header $name', ({ header }) => {
+    expect(verifierAt(T0).verify(hs256(header, claims()))).toEqual(staff)
+  })
+
+  it('accepts nbf up to the clock tolerance ahead, and exp until the tolerance is up', () => {
+    expect(verifierAt(T0).verify(hs256(HS256_HEADER, claims({ nbf: T0 / 1000 + 5 })))).toEqual(staff)
+    expect(verifierAt(T0 + 64_999).verify(signer.sign(staff, 'asylum'))).toEqual(staff)
+  })
+
+  /** Standard base64 of a claims JSON that is sure to contain '+' and '/' there ('~~~' and '???'). */
+  const standardBase64Payload = () => {
+    const seg = Buffer.from(JSON.stringify(claims({ purpose: '~~~~~~ ??????' }))).toString('base64')
+    expect(seg).toMatch(/\+/)
+    expect(seg).toMatch(/\//)
+    return seg.replace(/=+$/, '')
+  }
+  /** A claims JSON padded with trailing spaces (JSON allows them) to a length ≡ remainder (mod 3). */
+  const jsonOfLength = (remainder: number) => {
+    let json = JSON.stringify(claims())
+    while (json.length % 3 !== remainder) json += ' '
+    return json
+  }
+  /** Base64 pads a length ≡ 1 (mod 3) with '=='. */
+  const paddedPayload = () => Buffer.from(jsonOfLength(1)).toString('base64')
+  /** A token of ours whose signature has '-' or '_', spelled in the standard alphabet ('+', '/'). */
+  const standardBase64Signature = () => {
+    let token = signer.sign(staff, 'asylum')
+    while (!/[-_]/.test(token.split('.')[2])) token = signer.sign(staff, 'asylum')
+    return token.replace(/[^.]*$/, s => s.replace(/-/g, '+').replace(/_/g, '/'))
+  }
+  /** A signature of ours with a different last character that decodes to the same 32 bytes. */
+  const secondSpellingOfSignature = () => {
+    const token = signer.sign(staff, 'asylum')
+    const i = ALPHABET.indexOf(token.at(-1)!)
+    expect(i & 3).toBe(0)
+    const other = token.slice(0, -1) + ALPHABET[i | 1]
+    expect(Buffer.from(other.split('.')[2], 'base64url')).toEqual(Buffer.from(token.split('.')[2], 'base64url'))
+    return other
+  }
+
+  const refusedJws: Array<{ name: string; token: () => string; at?: number; reason: RegExp }> = [
+    // The header: HS256 and nothing else, even under a correct HMAC-SHA256.
+    { name: 'alg none (correctly HMAC-signed)', token: () => hs256({ alg: 'none', typ: 'JWT' }, claims()), reason: /invalid_internal_token: invalid algorithm/ },
+    { name: 'alg HS384 (correctly HMAC-SHA256-signed)', token: () => hs256({ alg: 'HS384', typ: 'JWT' }, claims()), reason: /invalid_internal_token: invalid algorithm/ },
+    { name: 'alg RS256 (HMAC over it: key confusion)', token: () => hs256({ alg: 'RS256', typ: 'JWT' }, claims()), reason: /invalid_internal_token: invalid algorithm/ },
+    { name: 'alg hs256 (case)', token: () => hs256({ alg: 'hs256', typ: 'JWT' }, claims()), reason: /invalid_internal_token: invalid algorithm/ },
+    { name: 'no alg', token: () => hs256({ typ: 'JWT' }, claims()), reason: /invalid_internal_token: invalid algorithm/ },
+    { name: 'a crit header', token: () => hs256({ ...HS256_HEADER, crit: ['exp'] }, claims()), reason: /invalid_internal_token: unsupported header: crit/ },
+    { name: 'another typ', token: () => hs256({ alg: 'HS256', typ: 'at+jwt' }, claims()), reason: /invalid_internal_token: invalid header: typ/ },
+    { name: 'a header that is not JSON', token: () => hs256(Buffer.from('{alg:"HS256"}').toString('base64url'), claims()), reason: /invalid_internal_token: invalid header/ },
+    { name: 'a header that is JSON null', token: () => hs256(null, claims()), reason: /invalid_internal_token: invalid header/ },
+    { name: 'a header that is an array', token: () => hs256([HS256_HEADER], claims()), reason: /invalid_internal_token: invalid header/ },
+    { name: 'a header that is a JSON string', token: () => hs256(b64('HS256'), claims()), reason: /invalid_internal_token: invalid header/ },
+    { name: 'alg HS384 signed by jsonwebtoken', token: () => { const { aud, iss, jti, ...rest } = claims(); return jwt.sign(rest, KEY, { algorithm: 'HS384', audience: aud as string, issuer: iss as string, jwtid: jti as string }) }, reason: /invalid_internal_token: invalid signature/ },
+    // The signature.
+    { name: 'a tampered header (HS384 over our signature)', token: () => { const [, p, s] = signer.sign(staff, 'asylum').split('.'); return `${b64({ alg: 'HS384', typ: 'JWT' })}.${p}.${s}` }, reason: /invalid_internal_token: invalid signature/ },
+    { name: 'a signature truncated to 16 bytes', token: () => { const t = signer.sign(staff, 'asylum'); const [h, p] = t.split('.'); return `${h}.${p}.${createHmac('sha256', KEY).update(`${h}.${p}`).digest().subarray(0, 16).toString('base64url')}` }, reason: /invalid_internal_token: invalid signature/ },
+    { name: 'a signature one character too long', token: () => `${signer.sign(staff, 'asylum')}A`, reason: /invalid_internal_token: invalid signature/ },
+    { name: 'a signature one character short', token: () => signer.sign(staff, 'asylum').slice(0, -1), reason: /invalid_internal_token: invalid signature/ },
+    { name: 'a second base64url spelling of the right signature', token: secondSpellingOfSignature, reason: /invalid_internal_token: invalid signature/ },
+    // The format.
+    { name: 'an extra segment (empty)', token: () => `${signer.sign(staff, 'asylum')}.`, reason: /invalid_internal_token: jwt malformed/ },
+    { name: 'an extra segment (repeated signature)', token: () => { const t = signer.sign(staff, 'asylum'); return `${t}.${t.split('.')[2]}` }, reason: /invalid_internal_token: jwt malformed/ },
+    { name: 'five segments (JWE form)', token: () => `${signer.sign(staff, 'asylum')}.a.b`, reason: /invalid_internal_token: jwt malformed/ },
+    { name: 'two segments', token: () => signer.sign(staff, 'asylum').split('.').slice(0, 2).join('.'), reason: /invalid_internal_token: jwt malformed/ },
+    { name: 'a payload in the standard base64 alphabet (+ /)', token: () => hs256(HS256_HEADER, standardBase64Payload()), reason: /invalid_internal_token: jwt malformed/ },
+    { name: 'a padded payload (==)', token: () => hs256(HS256_HEADER, paddedPayload()), reason: /invalid_internal_token: jwt malformed/ },
+    { name: 'whitespace inside the payload', token: () => { const p = b64(claims()); return hs256(HS256_HEADER, `${p.slice(0, 8)} ${p.slice(8)}`) }, reason: /invalid_internal_token: jwt malformed/ },
+    { name: 'a payload of 4n+1 characters (no base64url length)', token: () => hs256(HS256_HEADER, `${Buffer.from(jsonOfLength(0)).toString('base64url')}A`), reason: /invalid_internal_token: jwt malformed/ },
+    { name: 'a signature in the standard base64 alphabet', token: standardBase64Signature, reason: /invalid_internal_token: jwt malformed/ },
+    // The payload.
+    { name: 'a payload that is an array', token: () => hs256(HS256_HEADER, [claims()]), reason: /invalid_internal_token: payload is not a JSON object/ },
+    { name: 'a payload that is JSON null', token: () => hs256(HS256_HEADER, null), reason: /invalid_internal_token: payload is not a JSON object/ },
+    { name: 'a payload that is not JSON', token: () => hs256(HS256_HEADER, Buffer.from('{"iat":1,').toString('base64url')), reason: /invalid_internal_token: payload is not a JSON object/ },
+    // The registered claims.
+    { name: 'aud an array holding the audience', token: () => hs256(HS256_HEADER, claims({ aud: ['asylum'] })), reason: /invalid_internal_token: jwt audience invalid/ },
+    { name: 'aud an array by jsonwebtoken', token: () => forged({}, { audience: ['asylum'] }), reason: /invalid_internal_token: jwt audience invalid/ },
+    { name: 'no aud', token: () => hs256(HS256_HEADER, claims({ aud: undefined })), reason: /invalid_internal_token: jwt audience invalid/ },
+    { name: 'no iss', token: () => hs256(HS256_HEADER, claims({ iss: undefined })), reason: /invalid_internal_token: jwt issuer invalid/ },
+    { name: 'expired by exactly the clock tolerance', token: () => signer.sign(staff, 'asylum'), at: T0 + 65_000, reason: /invalid_internal_token: jwt expired/ },
+    { name: 'no exp', token: () => hs256(HS256_HEADER, claims({ exp: undefined })), reason: /invalid_internal_token: jwt exp required/ },
+    { name: 'exp a string', token: () => hs256(HS256_HEADER, claims({ exp: String(T0 / 1000 + 60) })), reason: /invalid_internal_token: invalid exp value/ },
+    { name: 'nbf beyond the clock tolerance ahead', token: () => hs256(HS256_HEADER, claims({ nbf: T0 / 1000 + 6 })), reason: /invalid_internal_token: jwt not active/ },
+    { name: 'nbf by jsonwebtoken, 30 s ahead', token: () => forged({ nbf: T0 / 1000 + 30 }), reason: /invalid_internal_token: jwt not active/ },
+    { name: 'nbf a string', token: () => hs256(HS256_HEADER, claims({ nbf: String(T0 / 1000) })), reason: /invalid_internal_token: invalid nbf value/ },
+  ]
+
+  it.each(refusedJws)('refuses $name with 401 UNAUTHENTICATED', ({ token, at, reason }) => {
+    let err: unknown
+    try {
+      verifierAt(at ?? T0).verify(token())
     } catch (e) {
       err = e
     }

@@ -1,5 +1,4 @@
-import { createSecretKey, randomUUID, type KeyObject } from 'node:crypto'
-import jwt from 'jsonwebtoken'
+import { createHmac, createSecretKey, randomUUID, timingSafeEqual, type KeyObject } from 'node:crypto'
 import { AuthError, type Principal } from '../principal.js'
 
 /**
@@ -31,6 +30,18 @@ const CLOCK_TOLERANCE_SECONDS = 5
 const MIN_SECRET_LENGTH = 32
 const MAX_TOKEN_LENGTH = 8 * 1024
 
+/**
+ * The token is a compact JWS (RFC 7515) with HMAC-SHA256, the one form we sign, implemented on
+ * node:crypto directly: a generic JWT library decodes, dispatches on the header's algorithm and
+ * re-checks options on every call, which showed in gateway and department CPU profiles. The header is
+ * the one jsonwebtoken emits, so tokens stay interchangeable with any HS256 JWT implementation.
+ */
+const HEADER_SEGMENT = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' }), 'utf8').toString('base64url')
+/** base64url of a 32-byte HMAC-SHA256, unpadded. */
+const SIGNATURE_LENGTH = 43
+/** Three unpadded base64url segments (the signature may be empty, refused below with its own reason). */
+const COMPACT_JWS = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]*)$/
+
 export interface InternalTokenClock {
   /** Milliseconds, for tests. */
   now?: () => number
@@ -40,7 +51,7 @@ function secretKey(secret: string): KeyObject {
   if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) {
     throw new Error(`internal token secret must be at least ${MIN_SECRET_LENGTH} characters (INTERNAL_TOKEN_SECRET)`)
   }
-  // Built once: jsonwebtoken with a string secret re-derives the key on every call (ARCHITECTURE §9).
+  // Built once per signer/verifier, not per token.
   return createSecretKey(Buffer.from(secret, 'utf8'))
 }
 
@@ -54,7 +65,8 @@ export function createInternalTokenSigner(secret: string, opts: InternalTokenClo
     sign(identity, audience) {
       if (typeof audience !== 'string' || audience === '') throw new Error('internal token audience must be a subgraph name')
       const iat = Math.floor(now() / 1000)
-      return jwt.sign({
+      // Registered claims last, in the order jsonwebtoken writes them: both give the same token for the same claims.
+      const payload = Buffer.from(JSON.stringify({
         iat,
         exp: iat + LIFETIME_SECONDS,
         roles: [...identity.roles],
@@ -66,7 +78,12 @@ export function createInternalTokenSigner(secret: string, opts: InternalTokenClo
         scopes: [...identity.scopes],
         ...(identity.rowFilters?.length ? { rowFilters: identity.rowFilters } : {}),
         ...(identity.subject === null ? {} : { sub: identity.subject }),
-      }, key, { algorithm: 'HS256', issuer: ISSUER, audience, jwtid: randomUUID() })
+        aud: audience,
+        iss: ISSUER,
+        jti: randomUUID(),
+      }), 'utf8').toString('base64url')
+      const signingInput = `${HEADER_SEGMENT}.${payload}`
+      return `${signingInput}.${hmac(key, signingInput)}`
     },
   }
 }
@@ -88,24 +105,73 @@ export function createInternalTokenVerifier(secret: string, audience: string, op
       if (typeof token !== 'string' || token === '') throw refused('missing_internal_token')
       if (token.length > MAX_TOKEN_LENGTH) throw refused('internal_token_too_large')
       const nowSeconds = Math.floor(now() / 1000)
-      let claims: unknown
-      try {
-        claims = jwt.verify(token, key, {
-          algorithms: ['HS256'],
-          issuer: ISSUER,
-          audience,
-          clockTolerance: CLOCK_TOLERANCE_SECONDS,
-          clockTimestamp: nowSeconds,
-        })
-      } catch (err) {
-        throw refused(`invalid_internal_token: ${err instanceof Error ? err.message : String(err)}`)
-      }
+      const claims = verifiedClaims(token, key, audience, nowSeconds)
       const identity = identityFromClaims(claims, nowSeconds)
       const { jti, exp } = claims as { jti: string; exp: number }
       if (!replays.firstUse(jti, exp + CLOCK_TOLERANCE_SECONDS, nowSeconds)) throw refused('replayed_internal_token')
       return identity
     },
   }
+}
+
+function hmac(key: KeyObject, signingInput: string): string {
+  return createHmac('sha256', key).update(signingInput, 'latin1').digest('base64url')
+}
+
+/**
+ * Checks a compact HS256 JWS and its registered claims; returns the payload, not yet shape-checked.
+ * Order: format, signature, then header and payload, so nothing a caller sent is parsed before it is
+ * known to come from a holder of the secret. Reasons keep jsonwebtoken's wording where it had one.
+ */
+function verifiedClaims(token: string, key: KeyObject, audience: string, nowSeconds: number): Record<string, unknown> {
+  const parts = COMPACT_JWS.exec(token)
+  // A length of 1 mod 4 is no base64url encoding of any byte string.
+  if (parts === null || parts[1].length % 4 === 1 || parts[2].length % 4 === 1) throw invalid('jwt malformed')
+  const [, header, payload, signature] = parts
+  if (signature === '') throw invalid('jwt signature is required')
+  // Compared as text: exactly the encoding we produce, no second spelling of the same bytes.
+  if (signature.length !== SIGNATURE_LENGTH) throw invalid('invalid signature')
+  const expected = hmac(key, token.slice(0, header.length + 1 + payload.length))
+  if (!timingSafeEqual(Buffer.from(signature, 'latin1'), Buffer.from(expected, 'latin1'))) throw invalid('invalid signature')
+
+  if (header !== HEADER_SEGMENT) {
+    const h = decodeJson(header)
+    if (!isPlainObject(h)) throw invalid('invalid header')
+    if (h.alg !== 'HS256') throw invalid('invalid algorithm')
+    // Extensions a recipient must understand (RFC 7515 §4.1.11): we understand none.
+    if (Object.hasOwn(h, 'crit')) throw invalid('unsupported header: crit')
+    if (h.typ !== undefined && h.typ !== 'JWT') throw invalid('invalid header: typ')
+  }
+  const claims = decodeJson(payload)
+  if (!isPlainObject(claims)) throw invalid('payload is not a JSON object')
+
+  if (claims.nbf !== undefined) {
+    if (typeof claims.nbf !== 'number') throw invalid('invalid nbf value')
+    if (claims.nbf > nowSeconds + CLOCK_TOLERANCE_SECONDS) throw invalid('jwt not active')
+  }
+  if (claims.exp === undefined) throw invalid('jwt exp required')
+  if (typeof claims.exp !== 'number') throw invalid('invalid exp value')
+  if (nowSeconds >= claims.exp + CLOCK_TOLERANCE_SECONDS) throw invalid('jwt expired')
+  // A string only: we sign one audience per token, so an array (which RFC 7519 allows) is not ours.
+  if (claims.aud !== audience) throw invalid(`jwt audience invalid. expected: ${audience}`)
+  if (claims.iss !== ISSUER) throw invalid(`jwt issuer invalid. expected: ${ISSUER}`)
+  return claims
+}
+
+function decodeJson(segment: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'))
+  } catch {
+    return undefined
+  }
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+function invalid(message: string): AuthError {
+  return refused(`invalid_internal_token: ${message}`)
 }
 
 /**
