@@ -1,5 +1,6 @@
 import pg from 'pg'
 import { Kysely, PostgresDialect } from 'kysely'
+import { preparingClient, readPreparedStatements } from './prepared-statements.js'
 
 // numeric and bigint arrive as JS numbers (our magnitudes fit in a double); `date` stays a
 // 'YYYY-MM-DD' string so no time zone can shift a Stichtag.
@@ -16,11 +17,25 @@ export interface DbHandle<DB> {
   close(): Promise<void>
 }
 
-export interface CreateDbOptions { max?: number; applicationName?: string }
+export interface CreateDbOptions {
+  max?: number
+  applicationName?: string
+  /**
+   * Send queries as named prepared statements (lib/db/prepared-statements.ts); default: the
+   * `DB_PREPARED_STATEMENTS` setting (on unless `off`).
+   */
+  preparedStatements?: boolean
+  /** Distinct statement texts named per connection (default 256); later ones go unnamed. */
+  preparedStatementsPerConnection?: number
+}
 
 export function createDb<DB>(url: string, opts: CreateDbOptions = {}): DbHandle<DB> {
   const stats: DbStats = { statements: 0 }
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, application_name: opts.applicationName ?? 'stadtgraph' })
+  const prepared = opts.preparedStatements ?? readPreparedStatements(process.env)
+  const pool = new pg.Pool({
+    connectionString: url, max: opts.max ?? 10, application_name: opts.applicationName ?? 'stadtgraph',
+    ...(prepared ? { Client: preparingClient(opts.preparedStatementsPerConnection) } : {}),
+  })
   // An idle client that loses its server (restart, network) must not crash the process.
   pool.on('error', err => console.error(`[db] idle connection error: ${err.message}`))
   const db = new Kysely<DB>({

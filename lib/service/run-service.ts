@@ -5,13 +5,16 @@ import { createSubgraphServer } from './create-subgraph-server.js'
 import { readInternalTokenSecret } from '../../auth/internal/internal-token.js'
 import type { ServiceDefinition } from './define-service.js'
 import { readCacheConfig } from '../cache/cache-config.js'
+import { readPreparedStatements } from '../db/prepared-statements.js'
 
 /**
  * Entry for running one department alone (its own process or container), configured by env only:
  * DATABASE_URL (required), PORT (default: the service's port), HOST (default 127.0.0.1),
  * MIGRATE_ON_START=true and SEED_PROFILE to migrate/seed its own schema first, and
- * INTERNAL_TOKEN_SECRET (shared with the gateway, which signs every request it sends), and the
- * cache settings of lib/cache/cache-config.ts (CACHE, REDIS_URL, CACHE_TTL_SECONDS, CACHE_TTLS …).
+ * INTERNAL_TOKEN_SECRET (shared with the gateway, which signs every request it sends), DB_POOL_MAX
+ * (connections, default 10), DB_PREPARED_STATEMENTS=off to send no named prepared statements (behind
+ * PgBouncer in transaction mode), and the cache settings of lib/cache/cache-config.ts (CACHE,
+ * REDIS_URL, CACHE_TTL_SECONDS, CACHE_TTLS …).
  */
 export async function runService(def: ServiceDefinition): Promise<void> {
   const url = process.env.DATABASE_URL
@@ -35,7 +38,8 @@ export async function runService(def: ServiceDefinition): Promise<void> {
   }
   const internalTokenSecret = setting(() => readInternalTokenSecret(process.env))
   const cache = setting(() => readCacheConfig(process.env))
-  const handle = createDb(url, { applicationName: `stadtgraph-${def.name}`, max: Number(process.env.DB_POOL_MAX ?? 10) })
+  const preparedStatements = setting(() => readPreparedStatements(process.env))
+  const handle = createDb(url, { applicationName: `stadtgraph-${def.name}`, max: Number(process.env.DB_POOL_MAX ?? 10), preparedStatements })
   // In a container the department migrates (and on first start seeds) its own schema with its own role.
   const seedProfile = process.env.SEED_PROFILE as SeedProfile | undefined
   if (process.env.MIGRATE_ON_START === 'true') {
