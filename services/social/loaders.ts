@@ -51,11 +51,18 @@ export function createLoaders(db: Kysely<SocDatabase>, cache: LoaderCache = NO_C
     /** Key `ags|metric|from|to`: the reported values in [from, to], oldest first. */
     dailySeries: new DataLoader<string, Array<{ day: string; value: number }>>(cache.loader('dailySeries', async keys => {
       const parts = keys.map(k => k.split('|'))
+      // Each key reads its range from the primary key (ags, metric, day). As a lateral subquery (its
+      // `order by` keeps it from being flattened into a join) this holds for the generic plan of the
+      // prepared statement too, which cannot see how few keys a batch has and would otherwise hash
+      // the whole table.
       const { rows } = await sql<{ i: number; day: string; value: number }>`
         select k.i, m.day::text as day, m.value::float8 as value
         from unnest(${parts.map(p => p[0])}::bpchar[], ${parts.map(p => p[1])}::text[], ${parts.map(p => p[2])}::date[], ${parts.map(p => p[3])}::date[])
           with ordinality as k(ags, metric, f, t, i)
-        join soc.daily_metric m on m.ags = k.ags and m.metric = k.metric and m.day between k.f and k.t
+        cross join lateral (
+          select d.day, d.value from soc.daily_metric d
+          where d.ags = k.ags and d.metric = k.metric and d.day between k.f and k.t
+          order by d.day) m
         order by k.i, m.day`.execute(db)
       const byIndex = new Map<number, Array<{ day: string; value: number }>>()
       for (const r of rows) {

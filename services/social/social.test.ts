@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import pg from 'pg'
+import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely'
 import { CITY_AGS, DISTRICTS } from '../../lib/city.js'
 import { graphql, internalHeaders, startSubgraphs, TEST_IDENTITY, type RunningSubgraphs } from '../../test/helpers/start-subgraphs.js'
 import { INCIDENCE_DENOMINATOR } from './daily-metrics.js'
+import { createLoaders } from './loaders.js'
+import type { SocDatabase } from './db.js'
 
 let subgraphs: RunningSubgraphs
 let url: string
@@ -215,5 +218,38 @@ describe('social subgraph: daily health figures', () => {
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT')
     expect(res.errors?.[0].message).toMatch(message)
     expect(JSON.stringify(res)).not.toMatch(/stacktrace|at .*\.ts:/)
+  })
+})
+
+interface PlanNode { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] }
+const scans = (node: PlanNode): string[] =>
+  [...(node['Relation Name'] ? [`${node['Node Type']} ${node['Relation Name']}`] : []), ...(node.Plans ?? []).flatMap(scans)]
+
+describe('social loaders as prepared statements', () => {
+  it('read a daily series by the primary key in the generic plan too, never scanning the whole table', async () => {
+    const sent: CompiledQuery[] = []
+    const pool = new pg.Pool({ connectionString: inject('cityDatabaseUrl'), max: 1 })
+    const kysely = new Kysely<SocDatabase>({ dialect: new PostgresDialect({ pool }), log: e => { if (e.level === 'query') sent.push(e.query) } })
+    try {
+      const series = await createLoaders(kysely).dailySeries.load(`${CITY_AGS}|COVID_INC7|2021-09-01|2021-09-30`)
+      expect(series).toHaveLength(30)
+      const [{ sql: text, parameters }] = sent
+      // The parameters are text arrays: as array literals they can be given to EXECUTE.
+      const literal = (v: unknown) => `'{${(v as string[]).map(x => `"${x}"`).join(',')}}'`
+      const client = await pool.connect()
+      try {
+        // With current statistics, as autovacuum keeps them in a running city.
+        await client.query('analyze soc.daily_metric')
+        await client.query('set plan_cache_mode = force_generic_plan')
+        await client.query(`prepare daily_series as ${text}`)
+        const { rows } = await client.query(`explain (format json) execute daily_series(${parameters.map(literal).join(', ')})`)
+        const metricScans = scans(rows[0]['QUERY PLAN'][0].Plan).filter(s => s.endsWith('daily_metric'))
+        expect(metricScans).toEqual(['Index Scan daily_metric'])
+      } finally {
+        client.release(true)
+      }
+    } finally {
+      await kysely.destroy()
+    }
   })
 })
