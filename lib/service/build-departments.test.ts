@@ -3,7 +3,7 @@ import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { buildDepartments, DepartmentBuildError } from './build-departments.js'
+import { buildDepartments, buildGateway, DepartmentBuildError } from './build-departments.js'
 import { graphql, internalHeaders, TEST_INTERNAL_SECRET } from '../../test/helpers/start-subgraphs.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -11,10 +11,14 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const OUT = join(ROOT, '.data', `build-test-${process.pid}`)
 const children: ChildProcess[] = []
 
-/** Runs a built department with plain node (no TypeScript loader) and returns its GraphQL URL. */
-async function runBuilt(entry: string): Promise<string> {
-  const child = spawn(process.execPath, [entry], {
-    env: { ...process.env, DATABASE_URL: inject('cityDatabaseUrl'), PORT: '0', INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET, CACHE: 'off' },
+/**
+ * Runs a built entry with plain node (no TypeScript loader) and returns the GraphQL URL it reports
+ * (a department by default: on the city database, any port).
+ */
+async function runBuilt(entry: string, args: string[] = [], env: Record<string, string> = { DATABASE_URL: inject('cityDatabaseUrl'), PORT: '0', CACHE: 'off' },
+  ready = /subgraph ready at (http:\/\/\S+\/graphql)/): Promise<string> {
+  const child = spawn(process.execPath, [entry, ...args], {
+    env: { ...process.env, INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   children.push(child)
@@ -22,7 +26,7 @@ async function runBuilt(entry: string): Promise<string> {
     let out = ''
     const onData = (chunk: Buffer) => {
       out += chunk
-      const m = /subgraph ready at (http:\/\/\S+\/graphql)/.exec(out)
+      const m = ready.exec(out)
       if (m) resolve(m[1])
     }
     child.stdout!.on('data', onData)
@@ -31,13 +35,18 @@ async function runBuilt(entry: string): Promise<string> {
   })
 }
 
+/** Stops every process `runBuilt` started. */
+async function stopChildren(): Promise<void> {
+  await Promise.all(children.splice(0).map(c => new Promise(r => (c.exitCode !== null || c.signalCode !== null ? r(null) : (c.once('exit', r), c.kill('SIGTERM'))))))
+}
+
 describe('buildDepartments', () => {
   let entries: Record<string, string>
   beforeAll(async () => {
     entries = await buildDepartments(['geo', 'catalog'], OUT)
   })
   afterAll(async () => {
-    await Promise.all(children.map(c => new Promise(r => (c.exitCode !== null ? r(null) : (c.once('exit', r), c.kill('SIGTERM'))))))
+    await stopChildren()
     rmSync(OUT, { recursive: true, force: true })
   })
 
@@ -62,5 +71,27 @@ describe('buildDepartments', () => {
     await expect(failure).rejects.toBeInstanceOf(DepartmentBuildError)
     await expect(failure).rejects.toThrow(/^cannot build the departments: .*no-such-department/)
     rmSync(`${OUT}-failing`, { recursive: true, force: true })
+  })
+})
+
+describe('buildGateway', () => {
+  const OUT_GATEWAY = join(ROOT, '.data', `build-test-gateway-${process.pid}`)
+  afterAll(async () => {
+    await stopChildren()
+    rmSync(OUT_GATEWAY, { recursive: true, force: true })
+  })
+
+  it('builds a gateway that runs with plain node: it serves GraphQL and its GraphiQL files from the sources\' places', async () => {
+    const entry = await buildGateway(OUT_GATEWAY)
+    expect(entry).toBe(join(OUT_GATEWAY, 'gateway.js'))
+    // No policy database: the default roles apply (an anonymous caller may ask for the type name).
+    const url = await runBuilt(entry, ['--supergraph', join(ROOT, 'schema', 'supergraph.graphql'), '--port', '0', '--no-watch'],
+      { DATABASE_URL: '' }, /serving \S+ at (http:\/\/\S+\/graphql)/)
+    const body = await graphql(url, '{ __typename }')
+    expect(body.errors).toBeUndefined()
+    expect(body.data).toEqual({ __typename: 'Query' })
+    const css = await fetch(new URL('/graphiql/assets/graphiql.css', url))
+    expect(css.status).toBe(200)
+    expect((await css.text()).length).toBeGreaterThan(1000)
   })
 })
