@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs'
 export class ProcessGroup {
   private readonly children: ChildProcess[] = []
 
-  /** A TypeScript entry file run by node + tsx: the child's pid is the node process itself (for /proc). */
-  spawnTs(file: string, env: Record<string, string>, args: string[] = []): ChildProcess {
-    const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+  /** A built ES module run by plain node (lib/service/build-departments.ts), as the container image runs the gateway. */
+  spawnNode(file: string, env: Record<string, string>, args: string[] = []): ChildProcess {
+    const child = spawn(process.execPath, ['--enable-source-maps', file, ...args], {
       env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'],
     })
     this.children.push(child)

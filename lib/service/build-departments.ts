@@ -69,6 +69,15 @@ export async function buildDepartments(names: readonly string[], outDir: string,
 }
 
 /**
+ * Builds any entry points of the project (name → TypeScript file) for plain `node` into `outDir`
+ * (see `bundle`): the benchmark runs departments, gateway and baselines this way. Returns the built
+ * entry file of each name.
+ */
+export async function buildEntryPoints(entryPoints: Record<string, string>, outDir: string, root = PROJECT_ROOT): Promise<Record<string, string>> {
+  return bundle(entryPoints, outDir, root, message => new BuildError(`cannot build ${Object.keys(entryPoints).join(', ')}: ${message}`))
+}
+
+/**
  * Builds the gateway (`gateway/index.ts`; same arguments and environment) into `<outDir>/gateway.js`
  * for plain `node`. A gateway started through the TypeScript loader (`node --import tsx`) keeps the
  * loader for its whole life — on Node 20 module hooks run on a thread of their own, a second V8
