@@ -36,6 +36,13 @@ export function createDb<DB>(url: string, opts: CreateDbOptions = {}): DbHandle<
     connectionString: url, max: opts.max ?? 10, application_name: opts.applicationName ?? 'stadtgraph',
     ...(prepared ? { Client: preparingClient(opts.preparedStatementsPerConnection) } : {}),
   })
+  // Named statements keep their parse and analysis, but each execution is planned for its own parameter
+  // values: after five executions PostgreSQL may otherwise settle on one generic plan per statement, and
+  // a loader statement that serves both one district and all eighteen got a generic plan that made the
+  // district profile 3× and the deep cross-department query 4× slower once the 18-district comparison had
+  // run on the same connections (npm run bench, departments uncached). Queued before any other query of
+  // the connection; a server without the setting (PostgreSQL < 12) keeps its default.
+  if (prepared) pool.on('connect', client => { client.query('set plan_cache_mode = force_custom_plan').catch(() => {}) })
   // An idle client that loses its server (restart, network) must not crash the process.
   pool.on('error', err => console.error(`[db] idle connection error: ${err.message}`))
   const db = new Kysely<DB>({

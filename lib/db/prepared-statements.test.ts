@@ -70,6 +70,17 @@ describe('named prepared statements', () => {
     expect((await preparedOn(db)).map(p => p.statement)).toEqual(['select label from item where n = $1'])
   })
 
+  it('plans every execution of a named statement for its own parameters (no generic plan), and leaves unnamed pools at the default', async () => {
+    const mode = async (db: Kysely<any>) => (await sql<{ plan_cache_mode: string }>`show plan_cache_mode`.execute(db)).rows[0].plan_cache_mode
+    const named = open({ preparedStatements: true })
+    expect(await mode(named)).toBe('force_custom_plan')
+    for (let n = 1; n <= 8; n++) await sql`select label from item where n = ${n}`.execute(named)
+    const { rows } = await sql<{ generic_plans: number; custom_plans: number }>`select generic_plans::int, custom_plans::int
+      from pg_prepared_statements where statement = 'select label from item where n = $1'`.execute(named)
+    expect(rows).toEqual([{ generic_plans: 0, custom_plans: 8 }])
+    expect(await mode(open({ preparedStatements: false }))).toBe('auto')
+  })
+
   it('names at most the given number of distinct texts per connection and still runs the others', async () => {
     const db = open({ preparedStatements: true, preparedStatementsPerConnection: 3 })
     for (let round = 0; round < 2; round++) {

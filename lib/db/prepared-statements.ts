@@ -6,9 +6,10 @@ import pg from 'pg'
  *
  * Sent unnamed, every statement is parsed, analysed and planned by PostgreSQL on every execution;
  * for the small, index-driven queries of the departments planning costs about as much as running
- * them. A statement sent with a name is parsed and analysed once per connection and its plan is kept
- * in the server's plan cache (after five executions PostgreSQL may settle on a generic plan, see
- * `plan_cache_mode`).
+ * them. A statement sent with a name is parsed and analysed once per connection; createDb sets
+ * `plan_cache_mode = force_custom_plan` on these connections, so every execution is still planned for
+ * its own parameters (a generic plan, PostgreSQL's choice after five executions, made batch loaders
+ * that serve one key and eighteen several times slower).
  *
  * What is named: queries and DML (`select`, `with`, `insert`, `update`, `delete`, `values`) that
  * carry parameters, or carry none and hold no `;` (a parameterless text goes by the simple query
