@@ -1,4 +1,5 @@
 import { createDb } from '../lib/db/create-db.js'
+import { readPreparedStatements } from '../lib/db/prepared-statements.js'
 import { prepareDatabase } from '../lib/db/prepare-database.js'
 import { loadServices } from '../lib/service/discover-services.js'
 import { SEED_PROFILES, type SeedProfile } from '../lib/city.js'
@@ -15,7 +16,10 @@ if (!SEED_PROFILES.includes(profile)) { console.error(`--profile must be one of 
 const only = arg('service')
 const services = (await loadServices()).filter(s => !only || s.name === only)
 if (only && !services.length) { console.error(`no department "${only}" in services/`); process.exit(2) }
-const handle = createDb(url, { max: 2 })
+const preparedStatements = (() => {
+  try { return readPreparedStatements(process.env) } catch (err) { console.error((err as Error).message); return process.exit(2) }
+})()
+const handle = createDb(url, { max: 2, preparedStatements })
 try {
   for (const r of await prepareDatabase(handle.db, services, command === 'seed' ? profile : null)) {
     console.log(`${r.service}: migrations ${r.migrated.join(', ') || 'none pending'}${r.seeded ? `, seeded ${profile}` : ''} (${r.ms} ms)`)

@@ -31,9 +31,12 @@ afterAll(async () => {
 })
 
 function runImport(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runImportWith({}, ...args)
+}
+function runImportWith(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise(resolve => {
     execFile(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args],
-      { cwd: ROOT, env: { ...process.env, DATABASE_URL: database.url }, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: database.url, ...env }, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }))
   })
 }
@@ -44,6 +47,12 @@ const allocationsIn = (month: string) => n(sql<{ n: number }>`select count(*)::i
 
 // Each run starts a Node process with tsx (seconds on a busy machine).
 describe('npm run import', { timeout: 120_000 }, () => {
+  it('refuses a DB_PREPARED_STATEMENTS that is neither on nor off with one line, before opening the database', async () => {
+    const res = await runImportWith({ DB_PREPARED_STATEMENTS: 'maybe' }, 'asylum', 'occupancy', 'docs/samples/asylum-occupancy.csv')
+    expect(res.code).toBe(2)
+    expect(res.stderr).toBe('DB_PREPARED_STATEMENTS must be on or off, got "maybe"\n')
+  })
+
   it('imports the German sample (BOM, ;, quotes, DD.MM.YYYY, CRLF) attributed to --by and audited as an import', async () => {
     const res = await runImport('asylum', 'occupancy', 'docs/samples/asylum-occupancy.csv', '--by', 'sachbearbeitung.asyl')
     expect(res.stderr).toBe('')

@@ -8,6 +8,7 @@ import type { DatasetDeclaration } from '../lib/data-entry/define-dataset.js'
 import { CsvError } from '../lib/data-entry/parse-csv.js'
 import { writeDataset } from '../lib/data-entry/write-dataset.js'
 import { createDb } from '../lib/db/create-db.js'
+import { readPreparedStatements } from '../lib/db/prepared-statements.js'
 import { runningEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../lib/db/embedded-postgres.js'
 import { prepareDatabase } from '../lib/db/prepare-database.js'
 import { loadService, SERVICES_DIR, serviceFolders } from '../lib/service/discover-services.js'
@@ -42,6 +43,10 @@ function fail(message: string, code = 2): never {
   process.exit(code)
 }
 
+// Before any database is opened or started.
+const preparedStatements = (() => {
+  try { return readPreparedStatements(process.env) } catch (err) { return fail((err as Error).message) }
+})()
 if (!serviceFolders().includes(department)) fail(`no department "${department}" in services/ (${serviceFolders().join(', ')})`)
 const datasetsFile = join(SERVICES_DIR, department, 'datasets.ts')
 if (!existsSync(datasetsFile)) fail(`department ${department} declares no datasets for data entry (services/${department}/datasets.ts)`)
@@ -70,7 +75,7 @@ if (!url) {
     url = embedded.url()
   }
 }
-const handle = createDb(url, { max: 2, applicationName: 'stadtgraph-import' })
+const handle = createDb(url, { max: 2, applicationName: 'stadtgraph-import', preparedStatements })
 let sharedCache: ServiceCache | null = null
 try {
   const services = [await loadService(department)]

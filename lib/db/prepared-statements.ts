@@ -51,7 +51,7 @@ export function isPreparable(text: string, values: readonly unknown[]): boolean 
 }
 
 /** Reads `DB_PREPARED_STATEMENTS` (`on`, the default, or `off`). */
-export function readPreparedStatements(env: NodeJS.ProcessEnv = process.env): boolean {
+export function readPreparedStatements(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
   const value = env.DB_PREPARED_STATEMENTS?.trim().toLowerCase()
   if (value === undefined || value === '' || value === 'on') return true
   if (value === 'off') return false

@@ -126,6 +126,8 @@ describe('policy CLI', () => {
     ['an unknown flag', ['export', '--out', 'x'], { DATABASE_URL: 'postgres://unused' }, /unexpected argument "--out"/],
     ['import without --file', ['import'], { DATABASE_URL: 'postgres://unused' }, /import needs --file/],
     ['no DATABASE_URL', ['roles'], {}, /DATABASE_URL is not set/],
+    ['a DB_PREPARED_STATEMENTS that is neither on nor off', ['roles'], { DATABASE_URL: 'postgres://unused', DB_PREPARED_STATEMENTS: 'maybe' },
+      /DB_PREPARED_STATEMENTS must be on or off, got "maybe"/],
   ])('exits 2 on %s', async (_name, argv, env, message) => {
     const { code, stderr } = await cli(argv as string[], env as Record<string, string>)
     expect(code).toBe(2)

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { createDb } from '../../../lib/db/create-db.js'
+import { readPreparedStatements } from '../../../lib/db/prepared-statements.js'
 import { PolicyError } from '../types.js'
 import { createPolicyStore } from './create-policy-store.js'
 import type { Classify } from './validate-policy.js'
@@ -36,7 +37,14 @@ export async function runPolicyCli(argv: readonly string[], env: Readonly<Record
   }
   const url = env.DATABASE_URL
   if (!url) { err('DATABASE_URL is not set\n'); return 2 }
-  const handle = createDb(url, { max: 2, applicationName: 'stadtgraph-policy-cli' })
+  let preparedStatements: boolean
+  try {
+    preparedStatements = readPreparedStatements(env)
+  } catch (e) {
+    err(`${(e as Error).message}\n`)
+    return 2
+  }
+  const handle = createDb(url, { max: 2, applicationName: 'stadtgraph-policy-cli', preparedStatements })
   const store = createPolicyStore(handle.db, { connectionString: url, classify: io.classify })
   try {
     switch (command) {
