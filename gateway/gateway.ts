@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import type { GraphQLSchema } from 'graphql'
 import { ApolloServer } from '@apollo/server'
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
-import { handleGraphQL, sendJson } from '../lib/http/apollo-handler.js'
+import { handleGraphQL, HttpRefusal, sendJson } from '../lib/http/apollo-handler.js'
 import { createFormatError } from '../lib/http/format-error.js'
 import { subgraphsOf, withSubgraphUrls } from '../schema/compose.js'
 import { AuthError, type Principal } from '../auth/principal.js'
@@ -28,6 +28,8 @@ import { createPersonalDataPlugin } from './authorize/personal-data-plugin.js'
 import { createDenialModePlugin } from './authorize/denial-mode-plugin.js'
 import { createDenialLogPlugin } from './authorize/denial-log-plugin.js'
 import { createOperationLimitsPlugin } from './limits/operation-limits.js'
+import { readCostDirectives, type CostDirectives } from './limits/cost-directives.js'
+import { createShapeGuard } from './limits/shape-guard.js'
 import { createRateLimiter } from './limits/rate-limiter.js'
 import { createTrustedDocuments, loadTrustedDocuments } from './limits/trusted-documents.js'
 import { MAX_HEADER_COUNT, refuseBatch, refuseRequest } from './limits/request-guards.js'
@@ -64,6 +66,7 @@ interface LoadedSupergraph {
   hash: string
   loadedAt: Date
   requirements: Requirements
+  costDirectives: CostDirectives
   owners: ReturnType<typeof fieldOwners>
   /** Runs operations by query plan; null: the stitched schema's resolvers run them. */
   executor: OperationExecutor | null
@@ -115,12 +118,13 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
     hash: createHash('sha256').update(sdl).digest('hex').slice(0, 16),
     loadedAt: new Date(),
     requirements: readRequirements(sdl),
+    costDirectives: readCostDirectives(sdl),
     owners: fieldOwners(sdl),
   })
   let current = await load(readSdl())
   deps.classifyWith?.(createCoordinateClassifier(() => current))
   const servers = createProjectedServers([
-    createOperationLimitsPlugin(config.limits),
+    createOperationLimitsPlugin(config.limits, () => current.costDirectives),
     createPersonalDataPlugin(() => current.requirements, deps.policy.accessLog),
     createDenialModePlugin(config.denials),
     createDenialLogPlugin(() => current.owners),
@@ -178,6 +182,11 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
   const principalLimiter = config.limits.ratePerMinute > 0 ? createRateLimiter(config.limits.ratePerMinute) : null
   const anonymousLimiter = config.limits.anonymousRatePerMinute > 0 ? createRateLimiter(config.limits.anonymousRatePerMinute) : null
 
+  const shapeGuard = createShapeGuard(config.limits)
+  const shapeRefusal = (check: () => void): HttpRefusal | null => {
+    try { check(); return null } catch (err) { if (err instanceof HttpRefusal) return err; throw err }
+  }
+
   const subgraphs = () => subgraphsOf(withSubgraphUrls(current.sdl, config.subgraphUrls))
 
   /** Authenticates; on failure answers 401/403/431 itself and returns null. */
@@ -220,9 +229,16 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
         const access = accessOf(principal)
         const apollo = await serverFor(access, principal)
         const rows = config.authorization === 'off' ? [] : rowFilters(deps.policy.snapshot(), principal)
+        if (req.method === 'GET') {
+          const params = new URL(req.url ?? '/', 'http://localhost').searchParams
+          const refusal = shapeRefusal(() => shapeGuard.check(params.get('query'), params.get('operationName')))
+          if (refusal) return sendJson(res, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] })
+        }
         return handleGraphQL(apollo, req, res, async () => ({ principal, access, rowFilters: rows }), body => {
           refuseBatch(body)
-          return trusted.prepare(body, principal.authenticated)
+          const prepared = trusted.prepare(body, principal.authenticated) as { query?: unknown; operationName?: unknown } | null
+          shapeGuard.check(prepared?.query, prepared?.operationName)
+          return prepared
         })
       }
       if (path === config.adminPath) {

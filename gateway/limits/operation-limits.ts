@@ -1,6 +1,7 @@
-import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql'
+import { GraphQLError } from 'graphql'
 import type { ApolloServerPlugin } from '@apollo/server'
-import { estimateCost } from './estimate-cost.js'
+import { DEFAULT_LIST_SIZE, estimateCost } from './estimate-cost.js'
+import type { CostDirectives } from './cost-directives.js'
 
 /** Limits checked before any planning or subgraph call (authorization.md E13, T29–T32). */
 export interface OperationLimits {
@@ -12,17 +13,15 @@ export interface OperationLimits {
   maxAliases: number
   maxDirectives: number
   maxRootFields: number
+  /** Field selections with fragments expanded (each spread counts what it brings). */
+  maxFields: number
   /** Largest estimated cost (gateway/limits/estimate-cost.ts) an operation may have. */
   maxCost: number
+  /** List length the cost estimate assumes where no argument and no `@listSize` bounds a list. */
+  defaultListSize: number
 }
 
-export const DEFAULT_LIMITS: OperationLimits = Object.freeze({ ratePerMinute: 1_200, anonymousRatePerMinute: 600, maxTokens: 15_000, maxDepth: 12, maxAliases: 40, maxDirectives: 50, maxRootFields: 20, maxCost: 50_000 })
-
-type LimitCode = 'MAX_TOKENS_EXCEEDED' | 'MAX_DEPTH_EXCEEDED' | 'MAX_ALIASES_EXCEEDED' | 'MAX_DIRECTIVES_EXCEEDED' | 'MAX_ROOT_FIELDS_EXCEEDED'
-
-function exceeded(code: LimitCode, what: string, limit: number): GraphQLError {
-  return new GraphQLError(`The operation exceeds the ${what} limit of ${limit}`, { extensions: { code, http: { status: 400 } } })
-}
+export const DEFAULT_LIMITS: OperationLimits = Object.freeze({ ratePerMinute: 1_200, anonymousRatePerMinute: 600, maxTokens: 15_000, maxDepth: 12, maxAliases: 40, maxDirectives: 50, maxRootFields: 20, maxFields: 1_000, maxCost: 50_000, defaultListSize: DEFAULT_LIST_SIZE })
 
 /**
  * The token limit is enforced by the parser itself (`parseOptions.maxTokens`: it stops reading at the
@@ -33,56 +32,25 @@ export function isTokenLimitError(message: string): boolean {
 }
 
 export function tokenLimitError(limit: number): GraphQLError {
-  return exceeded('MAX_TOKENS_EXCEEDED', 'token', limit)
+  return new GraphQLError(`The operation exceeds the token limit of ${limit}`, { extensions: { code: 'MAX_TOKENS_EXCEEDED', http: { status: 400 } } })
 }
 
-interface Counts { depth: number; aliases: number; directives: number }
-
-/** Depth, aliases and directives of an operation with fragments expanded (each fragment counted where it is spread). */
-export function measure(document: DocumentNode, operationName: string | null | undefined): Counts & { rootFields: number } {
-  const fragments = new Map<string, FragmentDefinitionNode>()
-  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def)
-  const operation = document.definitions.find(d => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName))
-  const counts: Counts = { depth: 0, aliases: 0, directives: 0 }
-  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return { ...counts, rootFields: 0 }
-  const walk = (set: SelectionSetNode, depth: number, seen: ReadonlySet<string>) => {
-    for (const selection of set.selections) {
-      counts.directives += selection.directives?.length ?? 0
-      if (selection.kind === Kind.FIELD) {
-        if (selection.alias) counts.aliases++
-        // Introspection is bounded by the schema itself, and clients (GraphiQL, codegen) nest `ofType` deeply.
-        if (selection.name.value.startsWith('__')) continue
-        counts.depth = Math.max(counts.depth, depth)
-        if (selection.selectionSet) walk(selection.selectionSet, depth + 1, seen)
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        walk(selection.selectionSet, depth, seen)
-      } else {
-        const fragment = fragments.get(selection.name.value)
-        // cycles are a validation error already; `seen` only keeps this walk finite
-        if (fragment && !seen.has(fragment.name.value)) walk(fragment.selectionSet, depth, new Set([...seen, fragment.name.value]))
-      }
-    }
-  }
-  walk(operation.selectionSet, 1, new Set())
-  const rootFields = operation.selectionSet.selections.length
-  return { ...counts, rootFields }
-}
-
-export function createOperationLimitsPlugin(limits: OperationLimits = DEFAULT_LIMITS): ApolloServerPlugin {
+/**
+ * The cost depends on the variables too, so it is checked for every request, after validation and
+ * before any planning. Shape limits are checked earlier, on the query text (shape-guard.ts).
+ */
+export function createOperationLimitsPlugin(limits: OperationLimits = DEFAULT_LIMITS, costDirectives: () => CostDirectives = () => new Map()): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operationName, schema, request }) {
-          const m = measure(document, operationName)
-          if (m.depth > limits.maxDepth) throw exceeded('MAX_DEPTH_EXCEEDED', 'depth', limits.maxDepth)
-          if (m.aliases > limits.maxAliases) throw exceeded('MAX_ALIASES_EXCEEDED', 'alias', limits.maxAliases)
-          if (m.directives > limits.maxDirectives) throw exceeded('MAX_DIRECTIVES_EXCEEDED', 'directive', limits.maxDirectives)
-          if (m.rootFields > limits.maxRootFields) throw exceeded('MAX_ROOT_FIELDS_EXCEEDED', 'root field', limits.maxRootFields)
           // Amount, not shape: `first: 99999999` is refused before any subgraph is asked (T33).
-          const estimatedCost = estimateCost(schema, document, operationName, request.variables)
-          if (estimatedCost > limits.maxCost) {
-            throw new GraphQLError(`The operation's estimated cost ${estimatedCost} exceeds the maximum of ${limits.maxCost}; ask for fewer rows`, {
-              extensions: { code: 'COST_LIMIT_EXCEEDED', estimatedCost, maxCost: limits.maxCost, http: { status: 400 } },
+          const { cost } = estimateCost(schema, document, operationName, request.variables,
+            { directives: costDirectives(), defaultListSize: limits.defaultListSize, maxCost: limits.maxCost })
+          if (cost > limits.maxCost) {
+            // The walk stops once over the maximum: the estimate reported is then a lower bound.
+            throw new GraphQLError(`The operation's estimated cost ${cost} exceeds the maximum of ${limits.maxCost}; ask for fewer rows`, {
+              extensions: { code: 'COST_LIMIT_EXCEEDED', estimatedCost: cost, maxCost: limits.maxCost, http: { status: 400 } },
             })
           }
         },

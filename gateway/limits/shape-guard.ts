@@ -1,0 +1,70 @@
+import { GraphQLError, parse, type DocumentNode } from 'graphql'
+import { HttpRefusal } from '../../lib/http/apollo-handler.js'
+import { measureOperation, ShapeLimitExceeded, type OperationShape, type ShapeLimits } from './measure-operation.js'
+import type { OperationLimits } from './operation-limits.js'
+
+const REFUSALS: Record<keyof OperationShape, [code: string, what: string]> = {
+  depth: ['MAX_DEPTH_EXCEEDED', 'depth'],
+  fields: ['MAX_FIELDS_EXCEEDED', 'field'],
+  aliases: ['MAX_ALIASES_EXCEEDED', 'alias'],
+  directives: ['MAX_DIRECTIVES_EXCEEDED', 'directive'],
+  rootFields: ['MAX_ROOT_FIELDS_EXCEEDED', 'root field'],
+}
+
+/** Texts longer than this are checked every time rather than remembered. */
+const MAX_REMEMBERED_LENGTH = 16 * 1024
+
+export interface ShapeGuard {
+  /** Throws HttpRefusal (400 with the limit's code) when the operation's shape is over a limit. */
+  check(query: unknown, operationName: unknown): void
+}
+
+/**
+ * Shape limits (depth, expanded fields, aliases, directives, root fields), checked on the query text
+ * before Apollo Server parses and validates it: graphql-js validation grows faster than the document
+ * with many fragment spreads side by side, and the planner inlines fragments, so an operation over a
+ * limit must be refused before either runs. The check parses once and measures in time linear in the
+ * document (measure-operation.ts); verdicts for recent texts are remembered (`max` entries), so a
+ * repeated operation costs one map lookup. Unparsable texts pass: Apollo Server reports them with its
+ * own codes (syntax, token limit).
+ */
+export function createShapeGuard(limits: OperationLimits, max = 1_000): ShapeGuard {
+  const shapeLimits: ShapeLimits = {
+    depth: limits.maxDepth, fields: limits.maxFields, aliases: limits.maxAliases, directives: limits.maxDirectives, rootFields: limits.maxRootFields,
+  }
+  const verdicts = new Map<string, HttpRefusal | null>()
+  const judge = (query: string, operationName: string | undefined): HttpRefusal | null => {
+    let document: DocumentNode
+    try {
+      document = parse(query, { maxTokens: limits.maxTokens, noLocation: true })
+    } catch (err) {
+      if (err instanceof GraphQLError) return null
+      throw err
+    }
+    try {
+      measureOperation(document, operationName, shapeLimits)
+      return null
+    } catch (err) {
+      if (!(err instanceof ShapeLimitExceeded)) throw err
+      const [code, what] = REFUSALS[err.limit]
+      return new HttpRefusal(400, code, `The operation exceeds the ${what} limit of ${err.max}`)
+    }
+  }
+  return {
+    check(query, operationName) {
+      if (typeof query !== 'string') return
+      const name = typeof operationName === 'string' ? operationName : undefined
+      const remember = query.length <= MAX_REMEMBERED_LENGTH
+      const key = `${name ?? ''}\n${query}`
+      let verdict = remember ? verdicts.get(key) : undefined
+      if (verdict === undefined) {
+        verdict = judge(query, name)
+        if (remember) {
+          verdicts.set(key, verdict)
+          if (verdicts.size > max) verdicts.delete(verdicts.keys().next().value!)
+        }
+      }
+      if (verdict) throw verdict
+    },
+  }
+}
