@@ -180,6 +180,8 @@ export function readGatewayConfig(argv: readonly string[] = process.argv.slice(2
       maxDirectives: parseLimit(env.LIMIT_MAX_DIRECTIVES, 'LIMIT_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
       maxRootFields: parseLimit(env.LIMIT_MAX_ROOT_FIELDS, 'LIMIT_MAX_ROOT_FIELDS', DEFAULT_LIMITS.maxRootFields),
       maxFields: parseLimit(env.LIMIT_MAX_FIELDS, 'LIMIT_MAX_FIELDS', DEFAULT_LIMITS.maxFields),
+      maxFragments: parseLimit(env.LIMIT_MAX_FRAGMENTS, 'LIMIT_MAX_FRAGMENTS', DEFAULT_LIMITS.maxFragments),
+      maxDuplicateFields: parseLimit(env.LIMIT_MAX_DUPLICATE_FIELDS, 'LIMIT_MAX_DUPLICATE_FIELDS', DEFAULT_LIMITS.maxDuplicateFields, true),
       maxCost: parseLimit(env.LIMIT_MAX_COST, 'LIMIT_MAX_COST', DEFAULT_LIMITS.maxCost),
       defaultListSize: parseLimit(env.LIMIT_DEFAULT_LIST_SIZE, 'LIMIT_DEFAULT_LIST_SIZE', DEFAULT_LIMITS.defaultListSize),
     }),

@@ -17,6 +17,7 @@ const SHOP = buildSchema(`
 const LIMITS: ShapeLimits = {
   depth: DEFAULT_LIMITS.maxDepth, fields: DEFAULT_LIMITS.maxFields, aliases: DEFAULT_LIMITS.maxAliases,
   directives: DEFAULT_LIMITS.maxDirectives, rootFields: DEFAULT_LIMITS.maxRootFields,
+  fragments: DEFAULT_LIMITS.maxFragments, duplicateFields: DEFAULT_LIMITS.maxDuplicateFields,
 }
 
 /** Selection nodes in the document: the unit of work the analyses may spend on it. */
@@ -78,7 +79,7 @@ const documents = (maxLevels: number) => fc.record({
 describe('measureOperation', () => {
   it('counts depth, fields, aliases, directives and root fields of the expanded operation', () => {
     const document = parse(`query { a: topProducts { ...P } user(id: "1") { name } } fragment P on Product { upc x: name @skip(if: false) ... on Book { author { name } } }`)
-    expect(measureOperation(document, undefined).shape).toEqual({ depth: 3, fields: 7, aliases: 2, directives: 1, rootFields: 2 })
+    expect(measureOperation(document, undefined).shape).toEqual({ depth: 3, fields: 7, aliases: 2, directives: 1, rootFields: 2, fragments: 1, duplicateFields: 0 })
   })
 
   it('counts root fields brought by fragments on the root type', () => {
@@ -88,13 +89,25 @@ describe('measureOperation', () => {
 
   it('leaves cycles and unknown fragments to validation (they count as empty)', () => {
     expect(measureOperation(parse('{ topProducts { ...A } } fragment A on Product { upc ...B } fragment B on Product { name ...A ...Nope }'), undefined).shape)
-      .toEqual({ depth: 2, fields: 3, aliases: 0, directives: 0, rootFields: 1 })
+      .toEqual({ depth: 2, fields: 3, aliases: 0, directives: 0, rootFields: 1, fragments: 2, duplicateFields: 0 })
+  })
+
+  it('counts response keys repeated in one selection set, inline fragments included, as written (not expanded)', () => {
+    const document = parse(`{ topProducts { upc upc name ... on Book { upc x: upc } reviews { id id } ...P ...P } } fragment P on Product { upc upc }`)
+    // upc ×2 more in the set, +1 in the inline fragment, id once, and the fragment's own repeat once (not once per spread)
+    expect(measureOperation(document, undefined).shape.duplicateFields).toBe(4)
+    expect(() => measureOperation(document, undefined, { ...LIMITS, duplicateFields: 3 })).toThrow(expect.objectContaining({ limit: 'duplicateFields' }))
+  })
+
+  it('refuses more fragment definitions than the limit before walking anything', () => {
+    const document = parse(`{ topProducts { upc } } ${Array.from({ length: 101 }, (_, i) => `fragment F${i} on Product { upc }`).join(' ')}`)
+    expect(() => measureOperation(document, undefined, LIMITS)).toThrow(expect.objectContaining({ limit: 'fragments' }))
   })
 
   it('agrees with a full expansion on small documents', () => {
     fc.assert(fc.property(documents(6), source => {
       const document = parse(source)
-      expect(measureOperation(document, undefined).shape).toEqual(naiveShape(document))
+      expect(measureOperation(document, undefined).shape).toMatchObject(naiveShape(document))
     }), { numRuns: 200, seed: 20261204 })
   })
 

@@ -14,6 +14,14 @@ export interface OperationShape {
   directives: number
   /** Fields selected on the root type, through fragments too. */
   rootFields: number
+  /** Fragment definitions in the document. */
+  fragments: number
+  /**
+   * Fields whose response key was already selected in the same selection set (directly or through
+   * an inline fragment), counted in the document as written. graphql-js validation compares such
+   * fields pair by pair, and fragments spread side by side likewise: these two bound that work.
+   */
+  duplicateFields: number
 }
 
 export type ShapeLimits = { [K in keyof OperationShape]: number }
@@ -29,7 +37,9 @@ export class ShapeLimitExceeded extends Error {
 interface Summary { depth: number; fields: number; aliases: number; directives: number; topFields: number }
 
 const EMPTY: Summary = Object.freeze({ depth: 0, fields: 0, aliases: 0, directives: 0, topFields: 0 })
-const UNLIMITED: ShapeLimits = Object.freeze({ depth: Infinity, fields: Infinity, aliases: Infinity, directives: Infinity, rootFields: Infinity })
+const UNLIMITED: ShapeLimits = Object.freeze({
+  depth: Infinity, fields: Infinity, aliases: Infinity, directives: Infinity, rootFields: Infinity, fragments: Infinity, duplicateFields: Infinity,
+})
 
 export interface MeasureResult { shape: OperationShape; /** Selection nodes walked: never more than the document holds. */ visited: number }
 
@@ -48,13 +58,15 @@ export function measureOperation(document: DocumentNode, operationName: string |
     else if (def.kind === Kind.OPERATION_DEFINITION && !operation && (!operationName || def.name?.value === operationName)) operation = def
   }
   let visited = 0
-  if (!operation) return { shape: { depth: 0, fields: 0, aliases: 0, directives: 0, rootFields: 0 }, visited }
+  let duplicateFields = 0
+  if (!operation) return { shape: { depth: 0, fields: 0, aliases: 0, directives: 0, rootFields: 0, fragments: fragments.size, duplicateFields }, visited }
 
   const summaries = new Map<string, Summary>()
   const inProgress = new Set<string>()
   const check = (key: keyof OperationShape, value: number) => {
     if (value > limits[key]) throw new ShapeLimitExceeded(key, limits[key])
   }
+  check('fragments', fragments.size)
   const fragmentSummary = (name: string): Summary => {
     const known = summaries.get(name)
     if (known) return known
@@ -66,12 +78,16 @@ export function measureOperation(document: DocumentNode, operationName: string |
     summaries.set(name, summary)
     return summary
   }
-  const summarise = (set: SelectionSetNode): Summary => {
+  /** `keys`: response keys already selected in the enclosing selection set (inline fragments share it). */
+  const summarise = (set: SelectionSetNode, keys: Set<string> | null = null): Summary => {
     const s = { depth: 0, fields: 0, aliases: 0, directives: 0, topFields: 0 }
     for (const selection of set.selections) {
       visited++
       s.directives += selection.directives?.length ?? 0
       if (selection.kind === Kind.FIELD) {
+        const key = (selection.alias ?? selection.name).value
+        if (keys?.has(key)) check('duplicateFields', ++duplicateFields)
+        else if (set.selections.length > 1 || keys) (keys ??= new Set()).add(key)
         s.fields++
         s.topFields++
         if (selection.alias) s.aliases++
@@ -82,7 +98,7 @@ export function measureOperation(document: DocumentNode, operationName: string |
           add(s, below)
         }
       } else {
-        const inner = selection.kind === Kind.INLINE_FRAGMENT ? summarise(selection.selectionSet) : fragmentSummary(selection.name.value)
+        const inner = selection.kind === Kind.INLINE_FRAGMENT ? summarise(selection.selectionSet, keys ??= new Set()) : fragmentSummary(selection.name.value)
         s.depth = Math.max(s.depth, inner.depth)
         s.topFields += inner.topFields
         add(s, inner)
@@ -96,7 +112,10 @@ export function measureOperation(document: DocumentNode, operationName: string |
   }
   const root = summarise(operation.selectionSet)
   check('rootFields', root.topFields)
-  return { shape: { depth: root.depth, fields: root.fields, aliases: root.aliases, directives: root.directives, rootFields: root.topFields }, visited }
+  return {
+    shape: { depth: root.depth, fields: root.fields, aliases: root.aliases, directives: root.directives, rootFields: root.topFields, fragments: fragments.size, duplicateFields },
+    visited,
+  }
 }
 
 function add(into: Summary, from: Summary): void {

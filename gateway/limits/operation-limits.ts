@@ -15,13 +15,17 @@ export interface OperationLimits {
   maxRootFields: number
   /** Field selections with fragments expanded (each spread counts what it brings). */
   maxFields: number
+  /** Fragment definitions in one document. */
+  maxFragments: number
+  /** Fields repeating a response key already selected in the same selection set. */
+  maxDuplicateFields: number
   /** Largest estimated cost (gateway/limits/estimate-cost.ts) an operation may have. */
   maxCost: number
   /** List length the cost estimate assumes where no argument and no `@listSize` bounds a list. */
   defaultListSize: number
 }
 
-export const DEFAULT_LIMITS: OperationLimits = Object.freeze({ ratePerMinute: 1_200, anonymousRatePerMinute: 600, maxTokens: 15_000, maxDepth: 12, maxAliases: 40, maxDirectives: 50, maxRootFields: 20, maxFields: 1_000, maxCost: 50_000, defaultListSize: DEFAULT_LIST_SIZE })
+export const DEFAULT_LIMITS: OperationLimits = Object.freeze({ ratePerMinute: 1_200, anonymousRatePerMinute: 600, maxTokens: 15_000, maxDepth: 12, maxAliases: 40, maxDirectives: 50, maxRootFields: 20, maxFields: 1_000, maxFragments: 100, maxDuplicateFields: 50, maxCost: 50_000, defaultListSize: DEFAULT_LIST_SIZE })
 
 /**
  * The token limit is enforced by the parser itself (`parseOptions.maxTokens`: it stops reading at the

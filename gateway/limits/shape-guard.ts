@@ -9,6 +9,8 @@ const REFUSALS: Record<keyof OperationShape, [code: string, what: string]> = {
   aliases: ['MAX_ALIASES_EXCEEDED', 'alias'],
   directives: ['MAX_DIRECTIVES_EXCEEDED', 'directive'],
   rootFields: ['MAX_ROOT_FIELDS_EXCEEDED', 'root field'],
+  fragments: ['MAX_FRAGMENTS_EXCEEDED', 'fragment'],
+  duplicateFields: ['MAX_DUPLICATE_FIELDS_EXCEEDED', 'repeated field'],
 }
 
 /** Texts longer than this are checked every time rather than remembered. */
@@ -31,6 +33,7 @@ export interface ShapeGuard {
 export function createShapeGuard(limits: OperationLimits, max = 1_000): ShapeGuard {
   const shapeLimits: ShapeLimits = {
     depth: limits.maxDepth, fields: limits.maxFields, aliases: limits.maxAliases, directives: limits.maxDirectives, rootFields: limits.maxRootFields,
+    fragments: limits.maxFragments, duplicateFields: limits.maxDuplicateFields,
   }
   const verdicts = new Map<string, HttpRefusal | null>()
   const judge = (query: string, operationName: string | undefined): HttpRefusal | null => {

@@ -94,9 +94,18 @@ describe('T32 directives and fragments', () => {
     expect((await city.query(fanOut(8, '...FN'))).data.districts).toHaveLength(18)
   })
 
-  it('200 nested fragment spreads: caught by the depth limit (fragments are flattened)', async () => {
-    const fragments = Array.from({ length: 200 }, (_, i) => `fragment F${i} on District { municipality { districts { ${i < 199 ? `...F${i + 1}` : 'code'} } } }`).join(' ')
+  it('what makes validation quadratic — many fragments side by side, one composite field repeated: refused before validation', async () => {
+    const side = Array.from({ length: 400 }, (_, i) => `fragment F${i} on District { name }`)
+    await expectRefused(`{ districts { ${side.map((_, i) => `...F${i}`).join(' ')} } } ${side.join(' ')}`, 'MAX_FRAGMENTS_EXCEEDED')
+    await expectRefused(`{ districts { ${'municipality { ags } '.repeat(400)} } }`, 'MAX_DUPLICATE_FIELDS_EXCEEDED')
+    await expectRefused(`{ districts { ${'... on District { municipality { ags } } '.repeat(400)} } }`, 'MAX_DUPLICATE_FIELDS_EXCEEDED')
+  })
+
+  it('90 nested fragment spreads: caught by the depth limit (fragments are flattened); 200 fragments by the fragment limit', async () => {
+    const fragments = Array.from({ length: 90 }, (_, i) => `fragment F${i} on District { municipality { districts { ${i < 89 ? `...F${i + 1}` : 'code'} } } }`).join(' ')
     await expectRefused(`{ districts { ...F0 } } ${fragments}`, 'MAX_DEPTH_EXCEEDED')
+    const many = Array.from({ length: 200 }, (_, i) => `fragment F${i} on District { municipality { districts { ${i < 199 ? `...F${i + 1}` : 'code'} } } }`).join(' ')
+    await expectRefused(`{ districts { ...F0 } } ${many}`, 'MAX_FRAGMENTS_EXCEEDED')
   })
 })
 
