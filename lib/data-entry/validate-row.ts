@@ -19,7 +19,9 @@ export function validateValue(spec: FieldSpec, raw: unknown, source: ValueSource
       const text = typeof raw === 'string' ? raw.trim().toLowerCase() : null
       if (text !== null && TRUE_TEXT.has(text)) return { ok: true, value: true }
       if (text !== null && FALSE_TEXT.has(text)) return { ok: true, value: false }
-      return { ok: false, reason: `must be yes or no (true/false, ja/nein, 1/0), got ${JSON.stringify(raw)}` }
+      // Echo at most a few characters of what was sent: a cell of a file can be megabytes long.
+      const shown = typeof raw === 'string' && raw.length > 20 ? `${raw.slice(0, 20)}…` : raw
+      return { ok: false, reason: `must be yes or no (true/false, ja/nein, 1/0), got ${JSON.stringify(shown)}` }
     }
     case 'integer':
     case 'decimal': {

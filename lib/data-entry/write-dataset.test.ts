@@ -226,6 +226,7 @@ describe('plausibility rules', () => {
       { districtCode: '03', day: '2026-03-01', used: -1, beds: 0 }, // field problems first: no rule runs on the row
       { districtCode: '03', day: '2026-03-02', used: 1, beds: 2, overflow: 'vielleicht' },
       { districtCode: '03', day: '2026-03-03', used: 3, beds: 2, overflow: 'Nein' },
+      { districtCode: '03', day: '2026-03-04', used: 1, beds: 2, overflow: 'x'.repeat(100_000) },
     )))
     expect(err.code).toBe('VALIDATION_FAILED')
     const rule = { rule: 'used-within-beds', columns: ['used', 'beds', 'overflow'] }
@@ -236,6 +237,7 @@ describe('plausibility rules', () => {
       { row: 4, column: 'used', reason: 'must be at least 0, got -1' },
       { row: 5, column: 'overflow', reason: 'must be yes or no (true/false, ja/nein, 1/0), got "vielleicht"' },
       { row: 6, column: 'used', ...rule, reason: '3 > 2; set overflow to record it on purpose' },
+      { row: 7, column: 'overflow', reason: `must be yes or no (true/false, ja/nein, 1/0), got "${'x'.repeat(20)}…"` },
     ])
     expect(await bedRows()).toEqual([])
   })
