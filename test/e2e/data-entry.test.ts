@@ -145,6 +145,9 @@ describe('asylum occupancy', () => {
     expect(audit).toMatchObject({ client_key: 'occ-overflow', subject: 'anna.asyl', via: 'graphql', row_count: 2, acknowledged: { 'occupied-within-capacity': 1 } })
     expect((await sql`select accommodation_id, over_capacity from asy.occupancy where day = ${day}::date order by 1`.execute(handle.db)).rows)
       .toEqual([{ accommodation_id: 'ACC-ASTERNWEG', over_capacity: true }, { accommodation_id: 'ACC-POST', over_capacity: false }])
+    // The database holds the same line for writers that bypass the kit.
+    await expect(sql`insert into asy.occupancy (accommodation_id, day, occupied, of_which_recognised, capacity)
+      values ('ACC-ZOAR', ${day}::date, 151, 0, 150)`.execute(handle.db)).rejects.toThrow(/occupancy_within_capacity/)
 
     const figure = `{ occupied { value } capacity free aboveCapacity rate { value } overCapacity }`
     const internal = await asylumStaff(`{ a: accommodation(id: "ACC-ASTERNWEG") { occupancy(day: "${day}") ${figure} } p: accommodation(id: "ACC-POST") { occupancy(day: "${day}") ${figure} } }`)
