@@ -21,7 +21,7 @@ let dir: string
 beforeAll(async () => {
   database = await createDatabase(inject('adminUrl'), 'sg_import')
   handle = createDb(database.url, { max: 2 })
-  await prepareDatabase(handle.db, (await loadServices()).filter(s => ['asylum', 'finance'].includes(s.name)), 'tiny')
+  await prepareDatabase(handle.db, (await loadServices()).filter(s => ['asylum', 'finance', 'education', 'infrastructure'].includes(s.name)), 'tiny')
   dir = mkdtempSync(join(tmpdir(), 'stadtgraph-import-'))
 })
 afterAll(async () => {
@@ -108,6 +108,49 @@ describe('npm run import', { timeout: 120_000 }, () => {
       '  line 8, column accommodationId: repeats row 2 (same accommodationId, day)',
     ])
     expect(await occupancyOn('2026-11-03')).toBe(0)
+  })
+
+  it('refuses rows that break a plausibility rule with line, column and rule, by the same rules as the mutation; nothing written', async () => {
+    const csv = file('implausible.csv', [
+      'Unterkunft;Stichtag;Belegt;Fehlbeleger;Plätze;Überbelegung',
+      'ACC-ASTERNWEG;06.11.2026;1000;12;200;',
+      'ACC-POST;06.11.2026;250;260;300;nein',
+      'ACC-HOTEL-ZEPP;06.11.2026;50;0;80;ja',
+      'ACC-ZOAR;06.11.2026;150;0;150;vielleicht',
+    ].join('\r\n'))
+    const res = await runImport('asylum', 'occupancy', csv)
+    expect(res.code).toBe(1)
+    expect(res.stderr.split('\n').filter(Boolean)).toEqual([
+      'asy.occupancy: 4 problems in 4 rows; nothing was written',
+      '  line 2, column occupied (rule occupied-within-capacity: occupied, capacity, overCapacity): occupied exceeds capacity (1000 > 200); set overCapacity to record it on purpose',
+      '  line 3, column recognisedResidents (rule recognised-within-occupied: recognisedResidents, occupied): must not exceed occupied (260 > 250)',
+      '  line 4, column overCapacity (rule occupied-within-capacity: occupied, capacity, overCapacity): acknowledges a breach of occupied-within-capacity, but the row keeps the rule; leave it out or false',
+      '  line 5, column overCapacity: must be yes or no (true/false, ja/nein, 1/0), got "vielleicht"',
+    ])
+    expect(await occupancyOn('2026-11-06')).toBe(0)
+
+    const school = (await sql<{ id: string }>`select id from edu.school where school_type = 'GS' order by id limit 1`.execute(handle.db)).rows[0].id
+    const pupils = await runImport('education', 'pupils', file('pupils.csv', `Schule;Schuljahr;Klassenstufe;Geschlecht;Staatsangehörigkeit;Anzahl\n${school};2025/26;8;W;DEU;21\n`))
+    expect(pupils.code).toBe(1)
+    expect(pupils.stderr).toContain(`  line 2, column grade (rule grade-taught-by-school-type: grade, schoolId): grade 8 is not taught at school ${school} (GS: grades 1–4)`)
+    const light = (await sql<{ id: string; lamp_type: string; watt: number }>`select id, lamp_type, watt from infra.street_light
+      where converted_to_led is null and lamp_type = 'HQL' order by id limit 1`.execute(handle.db)).rows[0]
+    const led = await runImport('infrastructure', 'ledConversions', file('led.csv', `lightId,convertedOn,ledWatt\n${light.id},2026-10-01,${light.watt + 10}\n`))
+    expect(led.code).toBe(1)
+    expect(led.stderr).toContain(`  line 2, column ledWatt (rule led-watt-not-above-replaced-lamp: ledWatt, lightId): LED of ${light.watt + 10} W draws more than the replaced HQL lamp (${light.watt} W)`)
+    expect(await n(sql<{ n: number }>`select count(*)::int as n from infra.led_conversion`)).toBe(0)
+  })
+
+  it('writes an over-occupancy acknowledged in the file: stored with the row, counted in the write audit of the import', async () => {
+    const res = await runImport('asylum', 'occupancy', file('overflow.csv', 'Unterkunft;Stichtag;Belegt;Fehlbeleger;Plätze;Überbelegung\nACC-VOGELWOOG;07.11.2026;97;0;85;ja\nACC-ZOAR;07.11.2026;140;20;150;\n'), '--by', 'sachbearbeitung.asyl')
+    expect(res.stderr).toBe('')
+    expect(res.stdout).toMatch(/^asy\.occupancy: 2 rows written by sachbearbeitung\.asyl .*; 1 row breaking occupied-within-capacity on purpose/)
+    expect((await sql`select accommodation_id, occupied, capacity, over_capacity from asy.occupancy where day = '2026-11-07' order by 1`.execute(handle.db)).rows).toEqual([
+      { accommodation_id: 'ACC-VOGELWOOG', occupied: 97, capacity: 85, over_capacity: true },
+      { accommodation_id: 'ACC-ZOAR', occupied: 140, capacity: 150, over_capacity: false },
+    ])
+    const audit = (await sql<Record<string, unknown>>`select * from asy.write_audit order by id desc limit 1`.execute(handle.db)).rows[0]
+    expect(audit).toMatchObject({ dataset: 'asy.occupancy', subject: 'sachbearbeitung.asyl', via: 'import', row_count: 2, acknowledged: { 'occupied-within-capacity': 1 } })
   })
 
   it('refuses broken CSV, a header that does not fit, and a dry run writes nothing', async () => {

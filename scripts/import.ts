@@ -98,12 +98,18 @@ try {
   const format = `separator ${JSON.stringify(csv.delimiter() ?? ';')}, decimal ${csv.decimalMark()}`
   if (receipt.dryRun) console.log(`${decl.id}: ${receipt.rowCount} rows valid (${format}); dry run, nothing written (${ms} ms)`)
   else if (receipt.replayed) console.log(`${decl.id}: key ${receipt.clientKey} was imported before with the same file (${receipt.rowCount} rows, audit #${receipt.auditId}); nothing written`)
-  else console.log(`${decl.id}: ${receipt.rowCount} rows written by ${by} (${format}); Stichtag ${receipt.stichtag}, audit #${receipt.auditId} (${ms} ms)`)
+  else {
+    const acknowledged = Object.entries(receipt.acknowledged).map(([rule, n]) => `; ${n} row${n === 1 ? '' : 's'} breaking ${rule} on purpose`).join('')
+    console.log(`${decl.id}: ${receipt.rowCount} rows written by ${by} (${format}); Stichtag ${receipt.stichtag}, audit #${receipt.auditId}${acknowledged} (${ms} ms)`)
+  }
 } catch (err) {
   process.exitCode = 1
   if (err instanceof DataEntryError) {
     console.error(err.message)
-    for (const p of err.problems) console.error(`  line ${p.row}${p.column ? `, column ${p.column}` : ''}: ${p.reason}`)
+    for (const p of err.problems) {
+      const rule = p.rule ? ` (rule ${p.rule}: ${(p.columns ?? [p.column]).join(', ')})` : ''
+      console.error(`  line ${p.row}${p.column ? `, column ${p.column}` : ''}${rule}: ${p.reason}`)
+    }
   } else if (err instanceof CsvError) {
     console.error(`${decl.id}: broken CSV, ${err.message}; nothing was written`)
   } else {

@@ -29,17 +29,50 @@ export interface DatasetDeclaration<R extends Record<string, unknown> = Record<s
   key?: ReadonlyArray<keyof R & string>
   /** What may be written only once; a period that already has rows in the table is a DUPLICATE_PERIOD. */
   period: PeriodSpec<R>
-  /** Checks across fields of one (already typed) row, e.g. "recognised ≤ occupied". */
+  /** Checks across fields of one (already typed) row that are not a named rule (e.g. "not in the future"). */
   check?: (row: R) => ReadonlyArray<FieldProblem>
   /** Checks that need the database, per batch, inside the write transaction (e.g. "accommodation open on that day"). */
   checkRows?: (db: Kysely<any>, rows: ReadonlyArray<{ row: number; values: R }>) => Promise<Problem[]>
+  /**
+   * Plausibility rules across the fields of one row ("occupied ≤ capacity"), checked for every row of
+   * a mutation and of a CSV import alike; a violation names the row, the rule and its fields.
+   */
+  rules?: ReadonlyArray<RowRule<R>>
+  /**
+   * Plausibility rules of a row against data already stored ("LED watts ≤ the replaced lamp's"),
+   * checked per batch inside the write transaction, so the stored data cannot change in between.
+   */
+  storedRules?: ReadonlyArray<StoredRule<R>>
   /** Most rows one mutation may carry (an import has no limit: it streams). Default 10 000. */
   maxRows?: number
   /** Cache datasets the write invalidates after commit; default `[id]`. */
   invalidates?: readonly string[]
 }
 
-export type FieldType = 'integer' | 'decimal' | 'date' | 'text' | 'enum'
+export type FieldType = 'integer' | 'decimal' | 'date' | 'text' | 'enum' | 'boolean'
+
+/**
+ * A plausibility rule of one row. `violation` answers why the row breaks the rule, or null when it
+ * holds; it only sees rows whose fields are all valid. A rule that may be broken on purpose names
+ * the boolean field that acknowledges it (`acknowledgedBy`): with that field true, the broken rule
+ * is accepted and the row is counted in the write audit (`acknowledged`); true on a row that keeps
+ * the rule is refused, so an acknowledgement is never recorded for nothing.
+ */
+export interface RowRule<R> {
+  /** Stable name, reported with every violation (`extensions.problems[].rule`) and in the write audit. */
+  name: string
+  /** The fields the rule relates; a violation is reported at the first one and lists them all. */
+  fields: ReadonlyArray<keyof R & string>
+  violation: (row: R) => string | null
+  acknowledgedBy?: keyof R & string
+}
+
+/** A plausibility rule of rows against stored data; `violations` maps a batch's row numbers to reasons. */
+export interface StoredRule<R> {
+  name: string
+  fields: ReadonlyArray<keyof R & string>
+  violations: (db: Kysely<any>, rows: ReadonlyArray<{ row: number; values: R }>) => Promise<ReadonlyMap<number, string>>
+}
 
 export interface FieldSpec {
   /** Column of the target table. */
@@ -47,8 +80,10 @@ export interface FieldSpec {
   type: FieldType
   /** Postgres type for the bulk insert cast (`int`, `numeric`, `date`, `text`, `char(3)`). */
   pgType: string
-  /** Default true; a missing optional value is written as NULL. */
+  /** Default true; a missing optional value is written as NULL (or as `default`). */
   required?: boolean
+  /** What a missing optional value is written as (e.g. `false` for an acknowledgement flag). */
+  default?: string | number | boolean
   /** Inclusive bounds: numbers for numeric fields, ISO dates for dates. */
   min?: number | string
   max?: number | string
@@ -81,15 +116,28 @@ export interface PeriodSpec<R> {
   stichtag: (row: R) => string
 }
 
-export interface FieldProblem { column: string; reason: string }
+/** `rule` and `columns`: set when a plausibility rule is broken (its name and every field it relates). */
+export interface FieldProblem { column: string; reason: string; rule?: string; columns?: readonly string[] }
 /** `row`: 1-based position in a mutation's `rows`, the line number in a CSV file. */
-export interface Problem { row: number; column: string; reason: string }
+export interface Problem extends FieldProblem { row: number }
 
 /** Typing helper: the declaration checked against its row type, frozen. */
 export function defineDataset<R extends Record<string, unknown>>(decl: DatasetDeclaration<R>): DatasetDeclaration<R> {
   if (!decl.table.startsWith(`${decl.schema}.`)) throw new Error(`dataset ${decl.id}: table ${decl.table} is not in schema ${decl.schema}`)
   for (const [name, f] of Object.entries(decl.fields) as Array<[string, FieldSpec]>) {
     if (f.type === 'enum' && !f.values?.length) throw new Error(`dataset ${decl.id}: enum field ${name} needs values`)
+  }
+  const names = new Set<string>()
+  for (const rule of [...decl.rules ?? [], ...decl.storedRules ?? []]) {
+    if (names.has(rule.name)) throw new Error(`dataset ${decl.id}: rule ${rule.name} declared twice`)
+    names.add(rule.name)
+    for (const f of rule.fields) if (!(f in decl.fields)) throw new Error(`dataset ${decl.id}: rule ${rule.name} names unknown field ${f}`)
+  }
+  for (const rule of decl.rules ?? []) {
+    const ack = rule.acknowledgedBy && decl.fields[rule.acknowledgedBy]
+    if (rule.acknowledgedBy && (!ack || ack.type !== 'boolean' || ack.required !== false || ack.default !== false)) {
+      throw new Error(`dataset ${decl.id}: rule ${rule.name} must be acknowledged by an optional boolean field with default false`)
+    }
   }
   return Object.freeze(decl)
 }

@@ -1,4 +1,4 @@
-import type { DatasetDeclaration, FieldProblem, FieldSpec } from './define-dataset.js'
+import type { DatasetDeclaration, FieldProblem, FieldSpec, RowRule } from './define-dataset.js'
 import { parseDate, parseNumber, type DecimalMark, type Parsed } from './parse-value.js'
 
 /** How values arrive: typed by GraphQL, or as text from a CSV file (with the file's decimal mark). */
@@ -6,10 +6,23 @@ export interface ValueSource { decimalMark?: DecimalMark }
 
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '')
 
+/** How a yes/no column is written in a file (German or English, or 1/0); GraphQL sends a Boolean. */
+const TRUE_TEXT = new Set(['true', 'ja', 'yes', 'wahr', '1', 'x'])
+const FALSE_TEXT = new Set(['false', 'nein', 'no', 'falsch', '0'])
+
 /** One value checked against its spec: typed, in range, allowed. References are checked later, per batch. */
-export function validateValue(spec: FieldSpec, raw: unknown, source: ValueSource = {}): Parsed<string | number | null> {
-  if (isBlank(raw)) return spec.required === false ? { ok: true, value: null } : { ok: false, reason: 'is required' }
+export function validateValue(spec: FieldSpec, raw: unknown, source: ValueSource = {}): Parsed<string | number | boolean | null> {
+  if (isBlank(raw)) return spec.required === false ? { ok: true, value: spec.default ?? null } : { ok: false, reason: 'is required' }
   switch (spec.type) {
+    case 'boolean': {
+      if (typeof raw === 'boolean') return { ok: true, value: raw }
+      const text = typeof raw === 'string' ? raw.trim().toLowerCase() : null
+      if (text !== null && TRUE_TEXT.has(text)) return { ok: true, value: true }
+      if (text !== null && FALSE_TEXT.has(text)) return { ok: true, value: false }
+      // Echo at most a few characters of what was sent: a cell of a file can be megabytes long.
+      const shown = typeof raw === 'string' && raw.length > 20 ? `${raw.slice(0, 20)}…` : raw
+      return { ok: false, reason: `must be yes or no (true/false, ja/nein, 1/0), got ${JSON.stringify(shown)}` }
+    }
     case 'integer':
     case 'decimal': {
       const n = parseNumber(raw, source.decimalMark)
@@ -38,12 +51,28 @@ export function validateValue(spec: FieldSpec, raw: unknown, source: ValueSource
   }
 }
 
-export type RowResult<R> = { ok: true; values: R } | { ok: false; problems: FieldProblem[] }
+/** `acknowledged`: names of the rules the row breaks on purpose (its acknowledgement field is true). */
+export type RowResult<R> = { ok: true; values: R; acknowledged: string[] } | { ok: false; problems: FieldProblem[] }
+
+/** The row against one rule; an acknowledgement accepts a violation and must not stand without one. */
+function applyRule<R extends Record<string, unknown>>(rule: RowRule<R>, row: R, acknowledged: string[]): FieldProblem | null {
+  const columns = rule.acknowledgedBy ? [...rule.fields, rule.acknowledgedBy] : [...rule.fields]
+  const reason = rule.violation(row)
+  const ack = rule.acknowledgedBy !== undefined && row[rule.acknowledgedBy] === true
+  if (reason === null) {
+    return ack ? { column: rule.acknowledgedBy!, rule: rule.name, columns, reason: `acknowledges a breach of ${rule.name}, but the row keeps the rule; leave it out or false` } : null
+  }
+  if (ack) {
+    acknowledged.push(rule.name)
+    return null
+  }
+  return { column: rule.fields[0], rule: rule.name, columns, reason: rule.acknowledgedBy ? `${reason}; set ${rule.acknowledgedBy} to record it on purpose` : reason }
+}
 
 /**
  * A raw row (GraphQL input object or CSV record by header) against the declaration: every field
- * typed and checked, unknown fields refused, then the declaration's cross-field check. Every
- * problem of the row is reported, not just the first.
+ * typed and checked, unknown fields refused, then the declaration's plausibility rules and
+ * cross-field check. Every problem of the row is reported, not just the first.
  */
 export function validateRow<R extends Record<string, unknown>>(decl: DatasetDeclaration<R>, raw: Record<string, unknown>, source: ValueSource = {}): RowResult<R> {
   const problems: FieldProblem[] = []
@@ -55,6 +84,11 @@ export function validateRow<R extends Record<string, unknown>>(decl: DatasetDecl
   }
   for (const name of Object.keys(raw)) if (!(name in decl.fields)) problems.push({ column: name, reason: 'is not a field of this dataset' })
   if (problems.length) return { ok: false, problems }
-  const cross = decl.check?.(values as R) ?? []
-  return cross.length ? { ok: false, problems: [...cross] } : { ok: true, values: values as R }
+  const acknowledged: string[] = []
+  for (const rule of decl.rules ?? []) {
+    const p = applyRule(rule, values as R, acknowledged)
+    if (p) problems.push(p)
+  }
+  problems.push(...decl.check?.(values as R) ?? [])
+  return problems.length ? { ok: false, problems } : { ok: true, values: values as R, acknowledged }
 }

@@ -39,3 +39,17 @@ export async function dropWriteAuditTable(db: Kysely<any>, schema: string): Prom
   await sql`drop table ${sql.id(schema, 'write_audit')}`.execute(db)
   await sql`drop function ${sql.id(schema, 'write_audit_append_only')}()`.execute(db)
 }
+
+/**
+ * `<schema>.write_audit.acknowledged`: per write, rule name → rows that broke a plausibility rule on
+ * purpose (e.g. `{"occupied-within-capacity": 2}`). A department whose datasets declare an
+ * acknowledgeable rule (define-dataset.ts `acknowledgedBy`) adds it in a migration; the writer fills it.
+ */
+export async function addAcknowledgedColumn(db: Kysely<any>, schema: string): Promise<void> {
+  await sql`alter table ${sql.id(schema, 'write_audit')} add column acknowledged jsonb not null default '{}'
+    check (jsonb_typeof(acknowledged) = 'object')`.execute(db)
+}
+
+export async function dropAcknowledgedColumn(db: Kysely<any>, schema: string): Promise<void> {
+  await sql`alter table ${sql.id(schema, 'write_audit')} drop column acknowledged`.execute(db)
+}

@@ -5,7 +5,7 @@ import { createDatasetTable, upsertDatasets } from '../service/provenance.js'
 import { createDatabase } from '../../test/helpers/test-database.js'
 import { defineDataset, districtReference } from './define-dataset.js'
 import { DataEntryError } from './data-entry-error.js'
-import { createWriteAuditTable } from './write-audit-table.js'
+import { addAcknowledgedColumn, createWriteAuditTable } from './write-audit-table.js'
 import { writeDataset, type SourceRow, type WriteOptions } from './write-dataset.js'
 
 // The kit against a real Postgres, with a dataset declared only for this test: monthly readings
@@ -48,6 +48,11 @@ beforeAll(async () => {
     primary key (district_code, month, kind))`.execute(handle.db)
   await createDatasetTable(handle.db, 'kit')
   await createWriteAuditTable(handle.db, 'kit')
+  await addAcknowledgedColumn(handle.db, 'kit')
+  await sql`create table kit.ward (district_code char(2) primary key, max_beds integer not null)`.execute(handle.db)
+  await sql`insert into kit.ward values ('01', 100), ('02', 50)`.execute(handle.db)
+  await sql`create table kit.beds (district_code char(2) not null, day date not null, used integer not null, beds integer not null,
+    overflow boolean not null, primary key (district_code, day))`.execute(handle.db)
 })
 afterAll(async () => {
   await handle?.close()
@@ -178,5 +183,98 @@ describe('writeDataset', () => {
     await write(rowsOf({ districtCode: '10', month: '2026-10-01', value: 1 }))
     await expect(sql`update kit.write_audit set subject = 'mallory'`.execute(handle.db)).rejects.toThrow(/append-only/)
     await expect(sql`delete from kit.write_audit`.execute(handle.db)).rejects.toThrow(/append-only/)
+  })
+})
+
+// Plausibility rules: a row-level rule that may be broken on purpose, and a rule against stored data.
+const beds = defineDataset<{ districtCode: string; day: string; used: number; beds: number; overflow: boolean }>({
+  department: 'kit', schema: 'kit', id: 'kit.beds', table: 'kit.beds',
+  fields: {
+    districtCode: { column: 'district_code', type: 'text', pgType: 'text', references: districtReference },
+    day: { column: 'day', type: 'date', pgType: 'date' },
+    used: { column: 'used', type: 'integer', pgType: 'int', min: 0 },
+    beds: { column: 'beds', type: 'integer', pgType: 'int', min: 0 },
+    overflow: { column: 'overflow', type: 'boolean', pgType: 'boolean', required: false, default: false, aliases: ['Überbelegung'] },
+  },
+  key: ['districtCode', 'day'],
+  period: { parts: ['districtCode', 'day'], stichtag: r => r.day },
+  rules: [{ name: 'used-within-beds', fields: ['used', 'beds'], acknowledgedBy: 'overflow', violation: r => (r.used > r.beds ? `${r.used} > ${r.beds}` : null) }],
+  storedRules: [{
+    name: 'beds-within-ward', fields: ['beds', 'districtCode'],
+    violations: async (db, rows) => {
+      const { rows: wards } = await sql<{ district_code: string; max_beds: number }>`select district_code, max_beds from kit.ward`.execute(db)
+      const max = new Map(wards.map(w => [w.district_code, w.max_beds]))
+      return new Map(rows.filter(r => r.values.beds > (max.get(r.values.districtCode) ?? Infinity)).map(r => [r.row, `more than the ward's ${max.get(r.values.districtCode)}`]))
+    },
+  }],
+})
+const writeBeds = (rows: SourceRow[], opts: Partial<WriteOptions> = {}) => writeDataset(handle.db, beds, rows, { writer, ...opts })
+const bedRows = async () => (await sql`select district_code, day, used, beds, overflow from kit.beds order by district_code, day`.execute(handle.db)).rows
+
+describe('plausibility rules', () => {
+  beforeEach(async () => {
+    await sql`delete from kit.beds`.execute(handle.db)
+    await upsertDatasets(handle.db, 'kit', [{ id: 'kit.beds', title: 'Beds', description: '', ownerDepartment: 'Kit', sourceSystem: 'test',
+      stichtag: '2025-12-01', asOf: '2026-01-01T00:00:00Z', refreshCadence: 'DAILY' }])
+  })
+
+  it('refuses a broken rule, an acknowledgement without a breach and a breach of stored data: row, rule and fields named, nothing written', async () => {
+    const err = await refused(writeBeds(rowsOf(
+      { districtCode: '01', day: '2026-03-01', used: 60, beds: 50 },
+      { districtCode: '02', day: '2026-03-01', used: 10, beds: 20, overflow: 'ja' },
+      { districtCode: '02', day: '2026-03-02', used: 10, beds: 60 },
+      { districtCode: '03', day: '2026-03-01', used: -1, beds: 0 }, // field problems first: no rule runs on the row
+      { districtCode: '03', day: '2026-03-02', used: 1, beds: 2, overflow: 'vielleicht' },
+      { districtCode: '03', day: '2026-03-03', used: 3, beds: 2, overflow: 'Nein' },
+      { districtCode: '03', day: '2026-03-04', used: 1, beds: 2, overflow: 'x'.repeat(100_000) },
+    )))
+    expect(err.code).toBe('VALIDATION_FAILED')
+    const rule = { rule: 'used-within-beds', columns: ['used', 'beds', 'overflow'] }
+    expect(err.problems).toEqual([
+      { row: 1, column: 'used', ...rule, reason: '60 > 50; set overflow to record it on purpose' },
+      { row: 2, column: 'overflow', ...rule, reason: 'acknowledges a breach of used-within-beds, but the row keeps the rule; leave it out or false' },
+      { row: 3, column: 'beds', rule: 'beds-within-ward', columns: ['beds', 'districtCode'], reason: "more than the ward's 50" },
+      { row: 4, column: 'used', reason: 'must be at least 0, got -1' },
+      { row: 5, column: 'overflow', reason: 'must be yes or no (true/false, ja/nein, 1/0), got "vielleicht"' },
+      { row: 6, column: 'used', ...rule, reason: '3 > 2; set overflow to record it on purpose' },
+      { row: 7, column: 'overflow', reason: `must be yes or no (true/false, ja/nein, 1/0), got "${'x'.repeat(20)}…"` },
+    ])
+    expect(await bedRows()).toEqual([])
+  })
+
+  it('writes acknowledged breaches with the row and counts them per rule in the receipt and the write audit, across batches', async () => {
+    const receipt = await writeBeds(rowsOf(
+      { districtCode: '01', day: '2026-04-01', used: 120, beds: 100, overflow: true },
+      { districtCode: '01', day: '2026-04-02', used: 90, beds: 100 },
+      { districtCode: '02', day: '2026-04-01', used: 51, beds: 50, overflow: '1' },
+    ), { batchSize: 1, clientKey: 'beds-1' })
+    expect(receipt).toMatchObject({ rowCount: 3, acknowledged: { 'used-within-beds': 2 } })
+    expect(await bedRows()).toEqual([
+      { district_code: '01', day: '2026-04-01', used: 120, beds: 100, overflow: true },
+      { district_code: '01', day: '2026-04-02', used: 90, beds: 100, overflow: false },
+      { district_code: '02', day: '2026-04-01', used: 51, beds: 50, overflow: true },
+    ])
+    const audit = (await audits()).at(-1)!
+    expect(audit).toMatchObject({ id: receipt.auditId, dataset: 'kit.beds', acknowledged: { 'used-within-beds': 2 } })
+    // A replay answers the first write's acknowledgements; a dataset without acknowledgeable rules records none.
+    expect((await writeBeds(rowsOf(
+      { districtCode: '01', day: '2026-04-01', used: 120, beds: 100, overflow: true },
+      { districtCode: '01', day: '2026-04-02', used: 90, beds: 100 },
+      { districtCode: '02', day: '2026-04-01', used: 51, beds: 50, overflow: '1' },
+    ), { clientKey: 'beds-1' }))).toMatchObject({ replayed: true, acknowledged: { 'used-within-beds': 2 } })
+    const plain = await write(rowsOf({ districtCode: '11', month: '2026-11-01', value: 1 }))
+    expect(plain.acknowledged).toEqual({})
+    expect((await audits()).at(-1)).toMatchObject({ id: plain.auditId, acknowledged: {} })
+  })
+
+  it('refuses declarations whose rules name unknown fields, repeat a name or are acknowledged by anything but an optional boolean defaulting to false', () => {
+    const base = { department: 'kit', schema: 'kit', id: 'kit.x', table: 'kit.x', period: { parts: ['a' as const], stichtag: () => '2026-01-01' } }
+    const fields = { a: { column: 'a', type: 'integer' as const, pgType: 'int' }, ok: { column: 'ok', type: 'boolean' as const, pgType: 'boolean', required: false } }
+    const rule = { name: 'r', fields: ['a' as const], violation: () => null }
+    expect(() => defineDataset<{ a: number; ok: boolean }>({ ...base, fields, rules: [{ ...rule, fields: ['b' as 'a'] }] })).toThrow(/rule r names unknown field b/)
+    expect(() => defineDataset<{ a: number; ok: boolean }>({ ...base, fields, rules: [rule, rule] })).toThrow(/rule r declared twice/)
+    expect(() => defineDataset<{ a: number; ok: boolean }>({ ...base, fields, rules: [{ ...rule, acknowledgedBy: 'ok' }] })).toThrow(/optional boolean field with default false/)
+    expect(() => defineDataset<{ a: number; ok: boolean }>({ ...base, fields, rules: [{ ...rule, acknowledgedBy: 'a' }] })).toThrow(/optional boolean field with default false/)
+    expect(() => defineDataset<{ a: number; ok: boolean }>({ ...base, fields: { ...fields, ok: { ...fields.ok, default: false } }, rules: [{ ...rule, acknowledgedBy: 'ok' }] })).not.toThrow()
   })
 })

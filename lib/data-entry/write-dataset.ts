@@ -55,6 +55,8 @@ export interface WriteReceipt {
   dryRun: boolean
   /** Row of `<schema>.write_audit`; null for a dry run. */
   auditId: number | null
+  /** Rule name → rows that break it on purpose (their acknowledgement field true); also in the write audit. */
+  acknowledged: Record<string, number>
 }
 
 const DEFAULT_BATCH = 5_000
@@ -109,6 +111,8 @@ export async function writeDataset<R extends Row>(db: Kysely<any>, declaration: 
   const toRecord = (values: Row) => Object.fromEntries([
     ...fields.map(([name, f]) => [f.column, values[name]]), ...constants.map(([column, c]) => [column, c.value]),
   ])
+  // Only a dataset with acknowledgeable rules writes the audit column (lib/data-entry/write-audit-table.ts).
+  const auditsAcknowledgements = (decl.rules ?? []).some(r => r.acknowledgedBy !== undefined)
   const hash = createHash('sha256').update(`${decl.id}\n`)
   const hashRow = (values: Row) => hash.update(`${canonicalJson(values)}\n`)
 
@@ -130,7 +134,10 @@ export async function writeDataset<R extends Row>(db: Kysely<any>, declaration: 
             `clientKey ${JSON.stringify(clientKey)} was already used for another payload (${p.dataset}, ${p.row_count} rows, at ${new Date(p.at).toISOString()}); use a new key for new data`,
             { clientKey })
         }
-        return { dataset: decl.id, clientKey, rowCount: p.row_count, stichtag: p.stichtag, asOf: new Date(p.at), payloadHash, replayed: true, dryRun: false, auditId: Number(p.id) }
+        const acknowledged = auditsAcknowledgements
+          ? (await sql<{ acknowledged: Record<string, number> }>`select acknowledged from ${sql.id(decl.schema, 'write_audit')} where id = ${p.id}`.execute(trx)).rows[0].acknowledged
+          : {}
+        return { dataset: decl.id, clientKey, rowCount: p.row_count, stichtag: p.stichtag, asOf: new Date(p.at), payloadHash, replayed: true, dryRun: false, auditId: Number(p.id), acknowledged }
       }
     }
     return write(trx)
@@ -150,6 +157,7 @@ export async function writeDataset<R extends Row>(db: Kysely<any>, declaration: 
     let stichtag = ''
     let batch: Pending[] = []
     let prepared = false
+    const acknowledged: Record<string, number> = {}
 
     const flush = async () => {
       if (batch.length === 0) return
@@ -166,6 +174,13 @@ export async function writeDataset<R extends Row>(db: Kysely<any>, declaration: 
         }
       }
       if (decl.checkRows) problems.push(...await decl.checkRows(trx, current))
+      for (const rule of decl.storedRules ?? []) {
+        const violations = await rule.violations(trx, current)
+        for (const r of current) {
+          const reason = violations.get(r.row)
+          if (reason !== undefined) problems.push({ row: r.row, column: rule.fields[0], rule: rule.name, columns: [...rule.fields], reason })
+        }
+      }
       const fresh = new Map<string, string[]>()
       for (const r of current) {
         const p = periodOf(decl, r.values)
@@ -201,6 +216,7 @@ export async function writeDataset<R extends Row>(db: Kysely<any>, declaration: 
         for (const p of checked.problems) problems.push({ row: src.row, ...p })
         continue
       }
+      for (const name of checked.acknowledged) acknowledged[name] = (acknowledged[name] ?? 0) + 1
       if (decl.key?.length) {
         const k = JSON.stringify(decl.key.map(f => checked.values[f]))
         const first = keys.get(k)
@@ -227,7 +243,7 @@ export async function writeDataset<R extends Row>(db: Kysely<any>, declaration: 
     if (count === 0) throw new DataEntryError('VALIDATION_FAILED', `${decl.id}: no rows to write`, { problems: [] })
     const payloadHash = hash.digest('hex')
     if (opts.dryRun) {
-      return { dataset: decl.id, clientKey, rowCount: count, stichtag, asOf: new Date(), payloadHash, replayed: false, dryRun: true, auditId: null }
+      return { dataset: decl.id, clientKey, rowCount: count, stichtag, asOf: new Date(), payloadHash, replayed: false, dryRun: true, auditId: null, acknowledged }
     }
 
     const prov = await sql<{ as_of: Date; stichtag: string }>`update ${sql.id(decl.schema, 'dataset')}
@@ -236,15 +252,15 @@ export async function writeDataset<R extends Row>(db: Kysely<any>, declaration: 
     if (prov.rows.length === 0) throw new Error(`data entry: no provenance row ${decl.id} in ${decl.schema}.dataset (seed or migrate the department first)`)
     const w = opts.writer
     const audit = await sql<{ id: number }>`insert into ${sql.id(decl.schema, 'write_audit')}
-      (dataset, client_key, subject, roles, department, via, row_count, payload_hash, stichtag)
-      values (${decl.id}, ${clientKey}, ${w.subject}, ${[...w.roles]}::text[], ${w.department}, ${w.via}, ${count}, ${payloadHash}, ${stichtag}::date)
+      (dataset, client_key, subject, roles, department, via, row_count, payload_hash, stichtag${auditsAcknowledgements ? sql`, acknowledged` : sql``})
+      values (${decl.id}, ${clientKey}, ${w.subject}, ${[...w.roles]}::text[], ${w.department}, ${w.via}, ${count}, ${payloadHash}, ${stichtag}::date${auditsAcknowledgements ? sql`, ${JSON.stringify(acknowledged)}::jsonb` : sql``})
       returning id`.execute(trx)
     // Delivered on commit only: every department process (and replica) drops what it cached of these
     // datasets — also after a CSV import, which runs in a process of its own.
     await sql`select pg_notify(${DATASET_CHANGES_CHANNEL}, ${JSON.stringify([...(decl.invalidates ?? [decl.id])])})`.execute(trx)
     return {
       dataset: decl.id, clientKey, rowCount: count, stichtag: prov.rows[0].stichtag, asOf: prov.rows[0].as_of,
-      payloadHash, replayed: false, dryRun: false, auditId: Number(audit.rows[0].id),
+      payloadHash, replayed: false, dryRun: false, auditId: Number(audit.rows[0].id), acknowledged,
     }
   }
 }

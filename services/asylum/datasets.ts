@@ -21,6 +21,7 @@ export interface OccupancyRow extends Record<string, unknown> {
   occupied: number
   recognisedResidents: number
   capacity: number
+  overCapacity: boolean
 }
 
 /**
@@ -62,13 +63,20 @@ export const datasets = {
       occupied: { column: 'occupied', type: 'integer', pgType: 'int', min: 0, max: 5_000, aliases: ['Belegt', 'Belegung'] },
       recognisedResidents: { column: 'of_which_recognised', type: 'integer', pgType: 'int', min: 0, max: 5_000, aliases: ['Fehlbeleger', 'davon anerkannt'] },
       capacity: { column: 'capacity', type: 'integer', pgType: 'int', min: 0, max: 5_000, aliases: ['Plätze', 'Kapazität'] },
+      // The acknowledgement of an over-occupancy (field beds in an emergency); stored with the row.
+      overCapacity: { column: 'over_capacity', type: 'boolean', pgType: 'boolean', required: false, default: false, aliases: ['Überbelegung'] },
     },
     key: ['accommodationId', 'day'],
     period: { parts: ['accommodationId', 'day'], stichtag: r => r.day },
-    check: r => [
-      ...(r.recognisedResidents > r.occupied ? [{ column: 'recognisedResidents', reason: `must not exceed occupied (${r.recognisedResidents} > ${r.occupied})` }] : []),
-      ...(r.day > today() ? [{ column: 'day', reason: `must not be in the future (${r.day})` }] : []),
+    // Counts are ≥ 0 by the fields' ranges. `capacity` is the row's own: beds change over time (a
+    // facility extended or partly closed), so the day's figure is the one entered with the Belegung.
+    rules: [
+      { name: 'occupied-within-capacity', fields: ['occupied', 'capacity'], acknowledgedBy: 'overCapacity',
+        violation: r => (r.occupied > r.capacity ? `occupied exceeds capacity (${r.occupied} > ${r.capacity})` : null) },
+      { name: 'recognised-within-occupied', fields: ['recognisedResidents', 'occupied'],
+        violation: r => (r.recognisedResidents > r.occupied ? `must not exceed occupied (${r.recognisedResidents} > ${r.occupied})` : null) },
     ],
+    check: r => (r.day > today() ? [{ column: 'day', reason: `must not be in the future (${r.day})` }] : []),
     checkRows: (db, rows) => openOn(db, rows.map(r => ({ row: r.row, id: r.values.accommodationId, day: r.values.day, column: 'accommodationId' }))),
     invalidates: ['asy.occupancy'],
   }),

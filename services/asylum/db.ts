@@ -21,6 +21,8 @@ export interface OccupancyTable {
   occupied: number
   of_which_recognised: number
   capacity: number
+  /** Entered above capacity on purpose (the row's acknowledgement, migration 0003). */
+  over_capacity: boolean
 }
 
 /** Person-level (personal data): rows reach only the asylum department's staff, with a purpose and an access-log entry; religion is Art. 9 GDPR special-category data. */

@@ -29,7 +29,10 @@ export interface CapacityStatus {
   day: string
   capacity: number
   occupied: number
+  /** Free beds summed per accommodation (never negative: one facility's overflow frees none elsewhere). */
   free: number
+  /** Persons housed above capacity, summed per accommodation (acknowledged over-occupancy). */
+  aboveCapacity: number
   arrivals: number
 }
 
@@ -101,7 +104,7 @@ export function createLoaders(db: Kysely<AsyDatabase>, cache: LoaderCache = NO_C
      * the arrival window reaches past the data's Stichtag.
      */
     capacityStatus: new DataLoader<CapacityKey, CapacityStatus | null, string>(cache.loader('capacityStatus', async keys => {
-      const { rows } = await sql<{ i: number; day: string; capacity: number; occupied: number; arrivals: number }>`
+      const { rows } = await sql<{ i: number; day: string; capacity: number; occupied: number; free: number; above: number; arrivals: number }>`
         with k as (
           select * from unnest(${keys.map(k => k.day)}::date[], ${keys.map(k => k.scope)}::text[], ${keys.map(k => k.clampToData)}::boolean[])
             with ordinality as k(req_day, scope, clamp, i)),
@@ -118,7 +121,10 @@ export function createLoaders(db: Kysely<AsyDatabase>, cache: LoaderCache = NO_C
             and (d.scope = ${CITY_SCOPE} or a.district_code = d.scope)
           join asy.occupancy o on o.accommodation_id = a.id and o.day <= d.day
           order by d.i, a.id, o.day desc),
-        beds as (select i, sum(capacity)::int as capacity, sum(occupied)::int as occupied from latest group by i),
+        beds as (
+          select i, sum(capacity)::int as capacity, sum(occupied)::int as occupied,
+            sum(greatest(capacity - occupied, 0))::int as free, sum(greatest(occupied - capacity, 0))::int as above
+          from latest group by i),
         arrivals as (
           select d.i, count(al.id)::int as arrivals
           from d left join asy.allocation al
@@ -127,13 +133,13 @@ export function createLoaders(db: Kysely<AsyDatabase>, cache: LoaderCache = NO_C
             and (d.scope = ${CITY_SCOPE} or exists (
               select 1 from asy.accommodation fa where fa.id = al.first_accommodation_id and fa.district_code = d.scope))
           group by d.i)
-        select d.i, d.day, b.capacity, b.occupied, ar.arrivals
+        select d.i, d.day, b.capacity, b.occupied, b.free, b.above, ar.arrivals
         from d join beds b using (i) join arrivals ar using (i) cross join h
         where date_trunc('month', d.day)::date <= h.stichtag + 1`.execute(db)
       const byIndex = new Map(rows.map(r => [r.i, r]))
       return keys.map((_, i) => {
         const r = byIndex.get(i + 1)
-        return r ? { day: r.day, capacity: r.capacity, occupied: r.occupied, free: r.capacity - r.occupied, arrivals: r.arrivals } : null
+        return r ? { day: r.day, capacity: r.capacity, occupied: r.occupied, free: r.free, aboveCapacity: r.above, arrivals: r.arrivals } : null
       })
     }, { datasets: ['asy.accommodation', 'asy.occupancy', 'asy.allocation'], key: capacityKey }), { cacheKeyFn: capacityKey }),
 

@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../lib/service/define-service.js'
 import { withRowFilter } from '../../lib/service/row-filter.js'
 import type { AccommodationTable, AllocationRoute, AsyDatabase, OccupancyTable } from './db.js'
 import { enterRows, type EntryInput } from '../../lib/data-entry/enter-rows.js'
+import type { WriteReceipt } from '../../lib/data-entry/write-dataset.js'
 import { datasets } from './datasets.js'
 import { CITY_SCOPE, routesKey, type AllocationBucket, type AsylumGrain, type AsylumLoaders, type CapacityStatus } from './loaders.js'
 
@@ -38,6 +39,9 @@ export const resolvers = {
   Mutation: {
     recordAsylumAllocations: (_: unknown, { input }: { input: EntryInput }, ctx: Ctx) => enterRows(ctx, datasets.allocations, input),
     recordAsylumOccupancy: (_: unknown, { input }: { input: EntryInput }, ctx: Ctx) => enterRows(ctx, datasets.occupancy, input),
+  },
+  AsylumEntryReceipt: {
+    overCapacityRows: (r: WriteReceipt) => r.acknowledged['occupied-within-capacity'] ?? 0,
   },
   Query: {
     accommodation: (_: unknown, { id }: { id: string }, ctx: Ctx) => ctx.loaders.accommodation.load(assertAccommodationId(id)),
@@ -91,14 +95,18 @@ export const resolvers = {
 
   AccommodationOccupancy: {
     occupied: (o: OccupancyTable) => statCount(o.occupied),
-    free: (o: OccupancyTable) => o.capacity - o.occupied,
-    rate: (o: OccupancyTable) => ratio(o.occupied, o.capacity),
+    // Over-occupancy (acknowledged on entry) shows as aboveCapacity, never as negative free beds or a rate above 1.
+    free: (o: OccupancyTable) => Math.max(0, o.capacity - o.occupied),
+    aboveCapacity: (o: OccupancyTable) => Math.max(0, o.occupied - o.capacity),
+    rate: (o: OccupancyTable) => ratio(Math.min(o.occupied, o.capacity), o.capacity),
+    overCapacity: (o: OccupancyTable) => o.over_capacity,
     recognisedResidents: (o: OccupancyTable) => statCount(o.of_which_recognised),
     provenance: (_: OccupancyTable, __: unknown, ctx: Ctx) => ctx.loaders.provenance.load('asy.occupancy'),
   },
 
   AsylumCapacityStatus: {
-    occupancyRate: (s: CapacityStatus) => ratio(s.occupied, s.capacity),
+    // Beds in use ÷ beds: 0–1 even when some facility is over-occupied (see aboveCapacity).
+    occupancyRate: (s: CapacityStatus) => ratio(s.capacity - s.free, s.capacity),
     arrivalsPerMonth: (s: CapacityStatus) => round(s.arrivals / HEADROOM_MONTHS, 2),
     monthsOfHeadroom: (s: CapacityStatus) => (s.arrivals === 0 ? null : round(s.free / (s.arrivals / HEADROOM_MONTHS), 2)),
     sufficient: (s: CapacityStatus) => s.free >= s.arrivals, // free ≥ 3 months × (arrivals of 3 months ÷ 3)

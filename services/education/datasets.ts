@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { defineDataset, tableReference } from '../../lib/data-entry/define-dataset.js'
 import type { NationalityGroup, Sex } from './db.js'
 import { schoolStatStichtag } from './school-year.js'
@@ -10,6 +11,13 @@ export interface PupilRow extends Record<string, unknown> {
   nationalityGroup: NationalityGroup
   pupils: number
 }
+
+/**
+ * Grades a school type certainly teaches in Rhineland-Palatinate: a Grundschule 1–4; Realschule plus,
+ * IGS and Gymnasium start at 5 (their upper end varies: Fachoberschule, Oberstufe, G8). Förderschulen
+ * and berufsbildende Schulen span too many forms for a rule.
+ */
+const GRADE_SPAN: Readonly<Record<string, readonly [number, number]>> = { GS: [1, 4], RSPLUS: [5, 13], IGS: [5, 13], GYM: [5, 13] }
 
 /**
  * The education department's data entry (lib/data-entry): pupils per school, school year, grade,
@@ -35,6 +43,23 @@ export const datasets = {
       if (start < 2000 || start > new Date().getUTCFullYear()) return [{ column: 'schoolYear', reason: `must start between 2000 and this year, got ${r.schoolYear}` }]
       return []
     },
+    storedRules: [{
+      name: 'grade-taught-by-school-type', fields: ['grade', 'schoolId'],
+      violations: async (db, rows) => {
+        const { rows: schools } = await sql<{ id: string; school_type: string }>`select id, school_type from edu.school
+          where id = any(${[...new Set(rows.map(r => r.values.schoolId))]}::text[])`.execute(db)
+        const typeOf = new Map(schools.map(s => [s.id, s.school_type]))
+        const problems = new Map<number, string>()
+        for (const { row, values } of rows) {
+          const type = typeOf.get(values.schoolId)
+          const span = type ? GRADE_SPAN[type] : undefined
+          if (span && (values.grade < span[0] || values.grade > span[1])) {
+            problems.set(row, `grade ${values.grade} is not taught at school ${values.schoolId} (${type}: grades ${span[0]}–${span[1]})`)
+          }
+        }
+        return problems
+      },
+    }],
     invalidates: ['edu.pupils'],
   }),
 }

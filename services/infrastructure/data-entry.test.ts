@@ -116,6 +116,24 @@ describe('recordLedConversions', () => {
     expect(await snapshot()).toEqual(before)
   })
 
+  it('refuses an LED drawing more than the lamp it replaces (the measure\'s saving would turn negative) and a light installed as LED; nothing changes', async () => {
+    const { rows: [hql] } = await db.query(`select id, watt from infra.street_light where converted_to_led is null and lamp_type = 'HQL' order by id limit 1`)
+    // A new light installed as LED (the seed has none): there is nothing to convert.
+    await db.query(`insert into infra.street_light (id, district_code, street, lamp_type, watt, installed, lat, lon)
+      values ('SL-01-99990', '01', 'Neubaugebiet', 'LED', 24, '2024-05-02', 49.44, 7.76)`)
+    const native = [{ id: 'SL-01-99990', installed: '2024-05-02' }]
+    const before = await snapshot()
+    const rows = [{ lightId: hql.id, convertedOn: '2026-02-02', ledWatt: hql.watt + 1 }, ...native.map(l => ({ lightId: l.id, convertedOn: '2026-02-02', ledWatt: 20 }))]
+    const res = await record({ clientKey: 'bad-watts', rows })
+    expect(res.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED')
+    expect(res.errors![0].extensions!.problems).toEqual([
+      { row: 1, column: 'ledWatt', rule: 'led-watt-not-above-replaced-lamp', columns: ['ledWatt', 'lightId'], reason: `LED of ${hql.watt + 1} W draws more than the replaced HQL lamp (${hql.watt} W)` },
+      ...native.map(l => ({ row: 2, column: 'lightId', reason: `is LED already (installed as LED on ${l.installed})` })),
+    ])
+    expect(await snapshot()).toEqual(before)
+    expect((await db.query('select count(*)::int as n from infra.led_conversion')).rows[0].n).toBe(3)
+  })
+
   it('lets only the department\'s staff write', async () => {
     const [light] = await notLed(1)
     const rows = [{ lightId: light.id, convertedOn: '2026-02-02', ledWatt: 30 }]

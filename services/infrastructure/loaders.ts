@@ -90,7 +90,7 @@ export function createLoaders(db: Kysely<InfraDatabase>, cache: LoaderCache = NO
     /** Key: measure id → lights it converted and their yearly saving; null when it converted none. */
     measureLights: new DataLoader<string, MeasureLights | null>(cache.loader('measureLights', async ids => {
       const { rows } = await sql<{ id: string; n: number; saving: number }>`
-        select measure_id as id, count(*)::int as n, (sum(previous_watt - watt) * ${BURN_HOURS_PER_YEAR} / 1000.0)::float8 as saving
+        select measure_id as id, count(*)::int as n, (sum(greatest(previous_watt - watt, 0)) * ${BURN_HOURS_PER_YEAR} / 1000.0)::float8 as saving
         from infra.street_light where measure_id = any(${[...ids]}::text[]) group by measure_id`.execute(db)
       const byId = new Map(rows.map(r => [r.id, { count: r.n, savingKwh: r.saving }]))
       return ids.map(id => byId.get(id) ?? null)

@@ -86,7 +86,7 @@ describe('recordDailyHealthFigures', () => {
     const problems = res.errors![0].extensions!.problems as Array<{ row: number; column: string; reason: string }>
     expect(problems.map(p => [p.row, p.column])).toEqual([[2, 'day'], [3, 'ags'], [4, 'value'], [5, 'value'], [6, 'day'], [7, 'value'], [8, 'day']])
     expect(problems.find(p => p.row === 3)!.reason).toMatch(/unknown municipality/)
-    expect(problems.find(p => p.row === 4)!.reason).toMatch(/percentage/)
+    expect(problems.find(p => p.row === 4)).toMatchObject({ rule: 'share-is-percentage', columns: ['value', 'metric'], reason: expect.stringMatching(/percentage/) })
     expect(await count()).toBe(n)
     expect((await provenance()).stichtag).toBe(stichtag)
     expect(JSON.stringify(res)).not.toMatch(/stacktrace|at .*\.ts:/)

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { CITY_AGS } from '../../lib/city.js'
-import { defineDataset, type FieldProblem, type Reference } from '../../lib/data-entry/define-dataset.js'
+import { defineDataset, type FieldProblem, type Reference, type RowRule } from '../../lib/data-entry/define-dataset.js'
 import { DAILY_FIRST_DAY, DAILY_METRICS } from './daily-metrics.js'
 import type { DailyMetric } from './db.js'
 
@@ -12,14 +12,18 @@ const reportingArea: Reference = Object.freeze({
   existing: async (_db: Kysely<any>, values: readonly string[]) => new Set(values.filter(v => REPORTING_AREAS.includes(v))),
 })
 
-/** Upper bounds that make a typo visible: a share is a percentage, cases are whole persons. */
-function plausible(r: DailyFigure): FieldProblem[] {
-  const problems: FieldProblem[] = []
-  if (r.metric === 'COVID_CASES' && !Number.isInteger(r.value)) problems.push({ column: 'value', reason: `COVID_CASES counts persons: a whole number, got ${r.value}` })
-  if (r.metric === 'ICU_SHARE' && r.value > 100) problems.push({ column: 'value', reason: `ICU_SHARE is a percentage (0–100), got ${r.value}` })
-  if (r.day > new Date().toISOString().slice(0, 10)) problems.push({ column: 'day', reason: `lies in the future (${r.day})` })
-  return problems
+/** A reported day is never in the future. */
+function notFuture(r: DailyFigure): FieldProblem[] {
+  return r.day > new Date().toISOString().slice(0, 10) ? [{ column: 'day', reason: `lies in the future (${r.day})` }] : []
 }
+
+/** What a value can be depends on its metric: cases are whole persons, a share is a percentage. */
+const metricRules: ReadonlyArray<RowRule<DailyFigure>> = [
+  { name: 'cases-are-whole-persons', fields: ['value', 'metric'],
+    violation: r => (r.metric === 'COVID_CASES' && !Number.isInteger(r.value) ? `COVID_CASES counts persons: a whole number, got ${r.value}` : null) },
+  { name: 'share-is-percentage', fields: ['value', 'metric'],
+    violation: r => (r.metric === 'ICU_SHARE' && r.value > 100 ? `ICU_SHARE is a percentage (0–100), got ${r.value}` : null) },
+]
 
 export type DailyFigure = { day: string; ags: string; metric: DailyMetric; value: number }
 
@@ -36,6 +40,7 @@ export const datasets = {
     },
     key: ['day', 'ags', 'metric'],
     period: { parts: ['day', 'ags', 'metric'], stichtag: r => r.day },
-    check: plausible,
+    rules: metricRules,
+    check: notFuture,
   }),
 }

@@ -100,10 +100,79 @@ describe('asylum occupancy', () => {
       { row: 2, column: 'accommodationId', reason: 'unknown accommodation "ACC-NOWHERE"' },
       { row: 3, column: 'capacity', reason: 'must be at most 5000, got 9000' },
       { row: 3, column: 'occupied', reason: 'must be at least 0, got -3' },
-      { row: 4, column: 'recognisedResidents', reason: 'must not exceed occupied (6 > 5)' },
+      { row: 4, column: 'recognisedResidents', rule: 'recognised-within-occupied', columns: ['recognisedResidents', 'occupied'], reason: 'must not exceed occupied (6 > 5)' },
       { row: 5, column: 'accommodationId', reason: 'accommodation ACC-THW-HALLE is not open on 2026-11-10 (opened 2015-09-01, closed 2019-06-30)' },
     ])
     expect(await occupancyOn(day)).toBe(0)
+  })
+
+  it('refuses occupied above capacity without the acknowledgement, an acknowledgement without a breach, recognised above occupied: row, rule and fields named, nothing written', async () => {
+    const day = '2026-11-21'
+    const audits = await count(sql<{ n: number }>`select count(*)::int as n from asy.write_audit`)
+    const res = await asylumStaff(OCCUPANCY, { input: { clientKey: 'occ-implausible', rows: [
+      { accommodationId: 'ACC-ASTERNWEG', day, occupied: 1000, recognisedResidents: 12, capacity: 200 },
+      { accommodationId: 'ACC-POST', day, occupied: 250, recognisedResidents: 30, capacity: 300, overCapacity: true },
+      { accommodationId: 'ACC-HOTEL-ZEPP', day, occupied: 50, recognisedResidents: 60, capacity: 80, overCapacity: false },
+      { accommodationId: 'ACC-ZOAR', day, occupied: 150, recognisedResidents: 0, capacity: 150 },
+    ] } })
+    expect(codes(res)).toEqual(['VALIDATION_FAILED'])
+    expect(res.errors![0].message).toBe('asy.occupancy: 3 problems in 3 rows; nothing was written')
+    const capacityRule = { rule: 'occupied-within-capacity', columns: ['occupied', 'capacity', 'overCapacity'] }
+    expect(res.errors![0].extensions!.problems).toEqual([
+      { row: 1, column: 'occupied', ...capacityRule, reason: 'occupied exceeds capacity (1000 > 200); set overCapacity to record it on purpose' },
+      { row: 2, column: 'overCapacity', ...capacityRule, reason: 'acknowledges a breach of occupied-within-capacity, but the row keeps the rule; leave it out or false' },
+      { row: 3, column: 'recognisedResidents', rule: 'recognised-within-occupied', columns: ['recognisedResidents', 'occupied'], reason: 'must not exceed occupied (60 > 50)' },
+    ])
+    expect(await occupancyOn(day)).toBe(0)
+    expect(await count(sql<{ n: number }>`select count(*)::int as n from asy.write_audit`)).toBe(audits)
+  })
+
+  it('writes an acknowledged over-occupancy: stored with the row, counted in receipt and write audit, shown to the department; public figures never negative nor above 100 %', async () => {
+    const day = '2026-11-22'
+    // The reported case: 1 000 persons in the 200-bed Asternweg, now on purpose.
+    const res = await asylumStaff(OCCUPANCY, { input: { clientKey: 'occ-overflow', rows: [
+      { accommodationId: 'ACC-ASTERNWEG', day, occupied: 1000, recognisedResidents: 12, capacity: 200, overCapacity: true },
+      { accommodationId: 'ACC-POST', day, occupied: 250, recognisedResidents: 30, capacity: 300 },
+    ] } })
+    expect(res.errors).toBeUndefined()
+    const receipt = (await asylumStaff(`mutation ($input: AsylumOccupancyEntryInput!) { recordAsylumOccupancy(input: $input) { rowCount overCapacityRows replayed } }`,
+      { input: { clientKey: 'occ-overflow', rows: [
+        { accommodationId: 'ACC-ASTERNWEG', day, occupied: 1000, recognisedResidents: 12, capacity: 200, overCapacity: true },
+        { accommodationId: 'ACC-POST', day, occupied: 250, recognisedResidents: 30, capacity: 300 },
+      ] } })).data.recordAsylumOccupancy
+    expect(receipt).toEqual({ rowCount: 2, overCapacityRows: 1, replayed: true })
+    const audit = (await sql<Record<string, unknown>>`select * from asy.write_audit where id = ${Number(res.data.recordAsylumOccupancy.auditId)}`.execute(handle.db)).rows[0]
+    expect(audit).toMatchObject({ client_key: 'occ-overflow', subject: 'anna.asyl', via: 'graphql', row_count: 2, acknowledged: { 'occupied-within-capacity': 1 } })
+    expect((await sql`select accommodation_id, over_capacity from asy.occupancy where day = ${day}::date order by 1`.execute(handle.db)).rows)
+      .toEqual([{ accommodation_id: 'ACC-ASTERNWEG', over_capacity: true }, { accommodation_id: 'ACC-POST', over_capacity: false }])
+    // The database holds the same line for writers that bypass the kit.
+    await expect(sql`insert into asy.occupancy (accommodation_id, day, occupied, of_which_recognised, capacity)
+      values ('ACC-ZOAR', ${day}::date, 151, 0, 150)`.execute(handle.db)).rejects.toThrow(/occupancy_within_capacity/)
+
+    const figure = `{ occupied { value } capacity free aboveCapacity rate { value } overCapacity }`
+    const internal = await asylumStaff(`{ a: accommodation(id: "ACC-ASTERNWEG") { occupancy(day: "${day}") ${figure} } p: accommodation(id: "ACC-POST") { occupancy(day: "${day}") ${figure} } }`)
+    expect(internal.errors).toBeUndefined()
+    expect(internal.data.a.occupancy).toEqual({ occupied: { value: 1000 }, capacity: 200, free: 0, aboveCapacity: 800, rate: { value: 1 }, overCapacity: true })
+    expect(internal.data.p.occupancy).toEqual({ occupied: { value: 250 }, capacity: 300, free: 50, aboveCapacity: 0, rate: { value: 0.8333 }, overCapacity: false })
+
+    const status = `{ capacity occupied free aboveCapacity occupancyRate { value } }`
+    const open = await anonymous(`{ asylumCapacity(day: "${day}") ${status} year(year: 2026) { asylumCapacity ${status} } }`)
+    expect(open.errors).toBeUndefined()
+    const district = await asylumStaff(`{ district(code: "05") { asylumCapacity(day: "${day}") { free aboveCapacity occupancyRate { value } monthsOfHeadroom } } }`)
+    expect(district.errors).toBeUndefined()
+    for (const s of [open.data.asylumCapacity, open.data.year.asylumCapacity]) {
+      expect(s.free).toBeGreaterThanOrEqual(0)
+      expect(s.aboveCapacity).toBeGreaterThanOrEqual(800)
+      expect(s.occupancyRate.value).toBeGreaterThanOrEqual(0)
+      expect(s.occupancyRate.value).toBeLessThanOrEqual(1)
+      // Per accommodation: beds in use + free = capacity, beds in use + above capacity = occupied.
+      expect(s.capacity - s.free + s.aboveCapacity).toBe(s.occupied)
+    }
+    const d = district.data.district.asylumCapacity
+    expect(d.free).toBeGreaterThanOrEqual(0)
+    expect(d.aboveCapacity).toBeGreaterThanOrEqual(800)
+    expect(d.occupancyRate.value).toBeLessThanOrEqual(1)
+    if (d.monthsOfHeadroom !== null) expect(d.monthsOfHeadroom).toBeGreaterThanOrEqual(0)
   })
 
   it('refuses wrong types before anything runs', async () => {
@@ -199,6 +268,25 @@ describe('finance actuals and education pupils', () => {
       { row: 1, column: 'sex', reason: 'must be one of M, W, got "D"' },
       { row: 2, column: 'schoolId', reason: `period already written (schoolId ${school}, schoolYear ${year}); a period is entered once` },
     ])
+  })
+
+  it('education: pupils only in grades the school type teaches (checked against the stored school), nothing written', async () => {
+    const first = async (type: string) => (await sql<{ id: string }>`select id from edu.school where school_type = ${type} order by id limit 1`.execute(handle.db)).rows[0].id
+    const [gs, gym] = [await first('GS'), await first('GYM')]
+    const year = '2025/26'
+    const stat = async () => count(sql<{ n: number }>`select count(*)::int as n from edu.school_year_stat where school_year = ${year} and school_id = any(${[gs, gym]}::text[]) and grade in (2, 7)`)
+    const before = await stat()
+    const res = await as('staff', 'education', 'erika.edu')(PUPILS, { input: { clientKey: 'pupils-grades', rows: [
+      { schoolId: gs, schoolYear: year, grade: 7, sex: 'M', nationalityGroup: 'DEU', pupils: 20 },
+      { schoolId: gym, schoolYear: year, grade: 2, sex: 'W', nationalityGroup: 'DEU', pupils: 20 },
+    ] } })
+    expect(codes(res)).toEqual(['VALIDATION_FAILED'])
+    const rule = { rule: 'grade-taught-by-school-type', columns: ['grade', 'schoolId'] }
+    expect(res.errors![0].extensions!.problems).toEqual(expect.arrayContaining([
+      { row: 1, column: 'grade', ...rule, reason: `grade 7 is not taught at school ${gs} (GS: grades 1–4)` },
+      { row: 2, column: 'grade', ...rule, reason: `grade 2 is not taught at school ${gym} (GYM: grades 5–13)` },
+    ]))
+    expect(await stat()).toBe(before)
   })
 })
 
