@@ -15,7 +15,7 @@ import { readDbTimeouts } from '../db/db-timeouts.js'
  * INTERNAL_TOKEN_SECRET (shared with the gateway, which signs every request it sends), DB_POOL_MAX
  * (connections, default 10), DB_PREPARED_STATEMENTS=off to send no named prepared statements (behind
  * PgBouncer in transaction mode), DB_STATEMENT_TIMEOUT_MS and DB_CONNECT_TIMEOUT_MS (lib/db/db-timeouts.ts,
- * default 5000 each; behind PgBouncer list `statement_timeout` in its `ignore_startup_parameters`), and the cache settings of lib/cache/cache-config.ts (CACHE,
+ * default 5000 each), and the cache settings of lib/cache/cache-config.ts (CACHE,
  * REDIS_URL, CACHE_TTL_SECONDS, CACHE_TTLS …).
  */
 export async function runService(def: ServiceDefinition): Promise<void> {

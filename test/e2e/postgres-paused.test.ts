@@ -107,6 +107,9 @@ describe('PostgreSQL paused for 5 s', () => {
   it('answers with codes meanwhile, reports not ready, and recovers without a restart', { timeout: 90_000 }, async () => {
     const gatewayReady = gateway.url.replace(/\/graphql$/, '/readyz')
     const geoReady = departments.find(d => d.name === 'geo')!.url.replace(/\/graphql$/, '/readyz')
+    // Liveness never asks the database: a paused database is no reason to restart the process.
+    const gatewayLive = gatewayReady.replace(/\/readyz$/, '/healthz')
+    const geoLive = geoReady.replace(/\/readyz$/, '/healthz')
     const baseline = await ask(gateway.url)
     expect(baseline.body.errors).toBeUndefined()
     expect((await ready(gatewayReady)).status).toBe(200)
@@ -116,6 +119,7 @@ describe('PostgreSQL paused for 5 s', () => {
     expect(pids.length).toBeGreaterThan(1)
     const during: Answer[] = []
     const readiness: Array<{ which: string; status: number; ms: number }> = []
+    const liveness: number[] = []
     let resumedAt = 0
     for (const pid of pids) process.kill(pid, 'SIGSTOP')
     const pausedAt = performance.now()
@@ -126,8 +130,9 @@ describe('PostgreSQL paused for 5 s', () => {
       }
       const probes = async () => {
         while (performance.now() - pausedAt < PAUSE_MS - 1_500) {
-          const [g, d] = await Promise.all([ready(gatewayReady), ready(geoReady)])
+          const [g, d, gl, dl] = await Promise.all([ready(gatewayReady), ready(geoReady), ready(gatewayLive), ready(geoLive)])
           readiness.push({ which: 'gateway', status: g.status, ms: g.ms }, { which: 'geo', status: d.status, ms: d.ms })
+          liveness.push(gl.status, dl.status)
           await new Promise(r => setTimeout(r, 250))
         }
       }
@@ -153,6 +158,9 @@ describe('PostgreSQL paused for 5 s', () => {
       expect(r.status, `${r.which} /readyz`).toBe(503)
       expect(r.ms, `${r.which} /readyz`).toBeLessThan(5_000)
     }
+
+    expect(liveness.length).toBeGreaterThan(0)
+    expect(liveness.every(status => status === 200)).toBe(true)
 
     // After SIGCONT: full answers and ready again, in the same processes.
     let recoveredMs = -1
