@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import pg from 'pg'
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -179,5 +180,28 @@ describe('PostgreSQL paused for 5 s', () => {
       + `${during.filter(a => !a.body.errors).length} complete answers), slowest ${Math.round(Math.max(...during.map(a => a.ms)))} ms; `
       + `${readiness.length} readiness probes, all 503, slowest ${Math.round(Math.max(...readiness.map(r => r.ms)))} ms; recovered ${recoveredMs} ms after SIGCONT`)
     expect(recoveredMs).toBeGreaterThanOrEqual(0)
+  })
+
+  it('a statement past its timeout (here: waiting on a lock) answers DATABASE_TIMEOUT for that department only', { timeout: 60_000 }, async () => {
+    const locker = new pg.Client({ connectionString: cluster.url('postgres') })
+    await locker.connect()
+    const post = (query: string) => fetch(gateway.url, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }), signal: AbortSignal.timeout(REQUEST_GUARD_MS),
+    }).then(async r => ({ status: r.status, body: await r.json() as any }))
+    try {
+      await locker.query('begin')
+      await locker.query('lock table geo.district in access exclusive mode')
+      const [districts, accommodations] = await Promise.all([post('{ districts { code } }'), post('{ accommodations { id } }')])
+      expect(districts.status).toBe(200)
+      expect(districts.body.errors?.map((e: any) => [e.extensions?.code, e.extensions?.serviceName])).toEqual([['DATABASE_TIMEOUT', 'geo']])
+      expect(accommodations.body.errors).toBeUndefined()
+      expect(accommodations.body.data.accommodations.length).toBeGreaterThan(0)
+      await locker.query('rollback')
+      const again = await post('{ districts { code } }')
+      expect(again.body.errors).toBeUndefined()
+      expect(again.body.data.districts).toHaveLength(18)
+    } finally {
+      await locker.end()
+    }
   })
 })
