@@ -37,6 +37,20 @@ describe('statement timeout', () => {
   })
 })
 
+describe('a server that does not answer', () => {
+  it('is given up on a second after the statement timeout; the connection is dropped, a transaction fails as a timeout', async () => {
+    const h = db({ max: 1, statementTimeoutMs: 200 })
+    // The server-side bound lifted for this transaction: only the client-side one is left.
+    const err = await failure(h.db.transaction().execute(async trx => {
+      await sql`set local statement_timeout = 0`.execute(trx)
+      await sql`select pg_sleep(4)`.execute(trx)
+    }))
+    expect(isDatabaseTimeout(err), String(err)).toBe(true)
+    const { rows } = await sql<{ one: number }>`select 1 as one`.execute(h.db)
+    expect(rows).toEqual([{ one: 1 }])
+  })
+})
+
 describe('connection acquisition', () => {
   it('gives up waiting for a free connection after connectTimeoutMs, as a database timeout', async () => {
     const h = db({ max: 1, connectTimeoutMs: 300 })

@@ -54,11 +54,18 @@ export const QUERY_READ_GRACE_MS = 1_000
  */
 function droppingClient(Base: typeof pg.Client): typeof pg.Client {
   return class DroppingClient extends Base {
+    private dropped = false
+
     override query(config: any, values?: any, callback?: any): any {
+      // What still comes on a dropped connection (kysely's rollback of the transaction the lost
+      // query was in) fails as the timeout it is, not as a closed client.
+      const promised = callback === undefined && typeof values !== 'function' && typeof config?.callback !== 'function' && typeof config?.submit !== 'function'
+      if (this.dropped && promised) return Promise.reject(new DatabaseTimeoutError('the connection was dropped: the server did not answer in time'))
       const result: unknown = super.query(config, values, callback)
       if (!(result instanceof Promise)) return result
       return result.catch((err: unknown) => {
-        if (err instanceof Error && err.message === 'Query read timeout') {
+        if (err instanceof Error && err.message === 'Query read timeout' && !this.dropped) {
+          this.dropped = true
           // Ending first makes the close a deliberate one (no 'error' event on a checked-out client).
           this.end().catch(() => {})
           ;(this as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy()
