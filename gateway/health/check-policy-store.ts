@@ -1,3 +1,5 @@
+import { isDatabaseTimeout } from '../../lib/db/database-timeout.js'
+
 export interface PolicyStoreHealth { ok: boolean; ms: number; error?: string }
 
 /** How long `/readyz` waits for the policy store: a probe must answer before its own timeout (Kubernetes: 1 s). */
@@ -15,6 +17,6 @@ export async function checkPolicyStore(policy: { ping(timeoutMs: number): Promis
     await policy.ping(timeoutMs)
     return { ok: true, ms: Math.round(performance.now() - t0) }
   } catch (err) {
-    return { ok: false, ms: Math.round(performance.now() - t0), error: err instanceof Error && err.name === 'DatabaseTimeoutError' ? 'timeout' : 'unreachable' }
+    return { ok: false, ms: Math.round(performance.now() - t0), error: isDatabaseTimeout(err) ? 'timeout' : 'unreachable' }
   }
 }
