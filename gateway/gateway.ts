@@ -37,6 +37,8 @@ import { createCoordinateClassifier } from './authorize/classify-coordinates.js'
 import type { SensitivityClass } from '../auth/classes.js'
 import { graphiqlHtml, serveGraphiqlAsset } from './graphiql/graphiql-page.js'
 import { checkSubgraphs } from './health/check-subgraphs.js'
+import { checkPolicyStore } from './health/check-policy-store.js'
+import { createPolicyVersionPlugin } from './authorize/policy-version-plugin.js'
 import { createDedupePlugin } from './cache/dedupe-plugin.js'
 
 export interface Gateway {
@@ -129,6 +131,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
     createDenialModePlugin(config.denials),
     createDenialLogPlugin(() => current.owners),
     ...(config.dedupe === false ? [] : [createDedupePlugin(() => current.requirements)]),
+    createPolicyVersionPlugin(),
   ], config.limits.maxTokens)
   deps.policy.onChange(snapshot => {
     servers.clear()
@@ -268,9 +271,11 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
         })
       }
       if (path === config.readyPath) {
-        const checks = await checkSubgraphs(subgraphs(), 2_000, name => signHeaders(name, HEALTH_CONTEXT))
-        const ready = checks.every(c => c.ok)
-        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs: checks })
+        const [checks, policyStore] = await Promise.all([
+          checkSubgraphs(subgraphs(), 2_000, name => signHeaders(name, HEALTH_CONTEXT)), checkPolicyStore(deps.policy),
+        ])
+        const ready = checks.every(c => c.ok) && policyStore.ok
+        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', policyStore, subgraphs: checks })
       }
       if (req.method === 'GET' && serveGraphiqlAsset(path, res)) return
       return sendJson(res, 404, { error: 'not found' })

@@ -18,7 +18,19 @@ export interface AccessLogEntry {
 }
 
 export interface AccessLog {
+  /** Rejects (a DatabaseTimeoutError-like pg error on a timeout) when the entry cannot be written within the log's bounds. */
   write(entry: AccessLogEntry): Promise<void>
+}
+
+export interface AccessLogOptions {
+  /**
+   * How long a write waits for the log's table lock (default 1500 ms): a table locked by someone
+   * else (a long report, a stuck migration, `LOCK TABLE`) then refuses personal data at once with
+   * AUDIT_UNAVAILABLE instead of holding the request until the lock is gone.
+   */
+  lockTimeoutMs?: number
+  /** Bound on each statement of the write (default 2000 ms). */
+  statementTimeoutMs?: number
 }
 
 export async function createAccessLogTable(db: Kysely<any>): Promise<void> {
@@ -46,10 +58,14 @@ export function operationHash(document: string): string {
   return createHash('sha256').update(document).digest('hex')
 }
 
-export function createAccessLog(db: Kysely<any>): AccessLog {
+export function createAccessLog(db: Kysely<any>, opts: AccessLogOptions = {}): AccessLog {
+  const lockTimeout = `${opts.lockTimeoutMs ?? 1_500}ms`
+  const statementTimeout = `${opts.statementTimeoutMs ?? 2_000}ms`
   return {
     async write(entry) {
       await db.transaction().execute(async trx => {
+        // Local to this transaction: the pool's other work keeps its own bounds.
+        await sql`select set_config('lock_timeout', ${lockTimeout}, true), set_config('statement_timeout', ${statementTimeout}, true)`.execute(trx)
         // Serialise writers so the chain has one predecessor per entry.
         await sql`lock table access.access_log in share row exclusive mode`.execute(trx)
         const { rows } = await sql<{ hash: string }>`select hash from access.access_log order by id desc limit 1`.execute(trx)

@@ -1,4 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql'
+import { isDatabaseTimeout } from '../db/database-timeout.js'
 
 /** Codes whose messages are written for clients; anything else is masked. */
 const PUBLIC_CODES = new Set([
@@ -9,6 +10,7 @@ const PUBLIC_CODES = new Set([
   'MAX_DIRECTIVES_EXCEEDED', 'MAX_ROOT_FIELDS_EXCEEDED', 'MAX_FIELDS_EXCEEDED', 'MAX_FRAGMENTS_EXCEEDED', 'MAX_DUPLICATE_FIELDS_EXCEEDED', 'RATE_LIMITED', 'INTROSPECTION_DISABLED', 'OPERATION_NOT_TRUSTED',
   'VALIDATION_FAILED', 'DUPLICATE_PERIOD', 'IDEMPOTENCY_KEY_REUSED',
   'COST_LIMIT_EXCEEDED', 'CSRF_PREVENTED', 'BATCHING_DISABLED', 'METHOD_NOT_ALLOWED',
+  'DATABASE_TIMEOUT',
 ])
 
 /**
@@ -24,6 +26,14 @@ export function createFormatError(service: string) {
       return { ...formatted, extensions }
     }
     const original = (error as { originalError?: unknown })?.originalError ?? error
+    // A database that did not answer in time is the operator's to see and the client's to retry, not a bug.
+    if (isDatabaseTimeout(original)) {
+      console.warn(`[${service}] database timeout at ${formatted.path?.join('.') ?? '-'}: ${(original as Error).message}`)
+      return {
+        message: 'The database did not answer in time; retry later', path: formatted.path, locations: formatted.locations,
+        extensions: { code: 'DATABASE_TIMEOUT', serviceName: service },
+      }
+    }
     console.error(`[${service}] internal error at ${formatted.path?.join('.') ?? '-'}:`, original instanceof Error ? original.stack ?? original.message : original)
     return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } }
   }

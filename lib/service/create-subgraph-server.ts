@@ -1,18 +1,21 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { sql } from 'kysely'
 import { buildSubgraphSchema } from '../../schema/build-subgraph-schema.js'
 import { withDisclosureControl } from './with-disclosure-control.js'
 import { createSubgraphGraphQLHandler } from './subgraph-graphql-handler.js'
 import { sendJson } from '../http/apollo-handler.js'
 import { createFormatError } from '../http/format-error.js'
 import type { DbHandle } from '../db/create-db.js'
+import { isDatabaseTimeout } from '../db/database-timeout.js'
 import type { ServiceContext, ServiceDefinition } from './define-service.js'
 import { AuthError } from '../../auth/principal.js'
 import { createInternalTokenVerifier, INTERNAL_TOKEN_HEADER, type InternalIdentity } from '../../auth/internal/internal-token.js'
 import { CACHE_OFF, type CacheConfig } from '../cache/cache-config.js'
 import { createServiceCache, type ServiceCache } from '../cache/create-service-cache.js'
 import { listenDatasetChanges } from '../cache/dataset-changes.js'
+
+/** How long `/readyz` waits for the database: a probe must answer before its own timeout (Kubernetes: 1 s). */
+export const READY_DATABASE_TIMEOUT_MS = 1_000
 
 export interface SubgraphServer {
   name: string
@@ -38,8 +41,9 @@ export interface SubgraphServerOptions {
 }
 
 /**
- * Serves a department subgraph over HTTP: `POST /graphql`, `/healthz` (process up) and
- * `/readyz` (database reachable). GraphQL requests are refused (401) unless they carry an internal
+ * Serves a department subgraph over HTTP: `POST /graphql`, `/healthz` (process up, liveness: no
+ * database call) and `/readyz` (the database answers `select 1` within READY_DATABASE_TIMEOUT_MS,
+ * else 503). GraphQL requests are refused (401) unless they carry an internal
  * token the gateway signed for this subgraph: subgraphs are never reachable around the gateway.
  * Creates no database: the caller owns the handle.
  */
@@ -76,10 +80,11 @@ export async function createSubgraphServer(def: ServiceDefinition, handle: DbHan
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: def.name })
       if (path === '/readyz') {
         try {
-          await sql`select 1`.execute(handle.db)
+          await handle.ping(READY_DATABASE_TIMEOUT_MS)
           return sendJson(res, 200, { status: 'ready', service: def.name })
-        } catch {
-          return sendJson(res, 503, { status: 'unavailable', service: def.name, reason: 'database unreachable' })
+        } catch (err) {
+          const reason = isDatabaseTimeout(err) ? `database did not answer within ${READY_DATABASE_TIMEOUT_MS} ms` : 'database unreachable'
+          return sendJson(res, 503, { status: 'unavailable', service: def.name, reason })
         }
       }
       return sendJson(res, 404, { error: 'not found' })

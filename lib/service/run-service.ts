@@ -6,6 +6,7 @@ import { readInternalTokenSecret } from '../../auth/internal/internal-token.js'
 import type { ServiceDefinition } from './define-service.js'
 import { readCacheConfig } from '../cache/cache-config.js'
 import { readPreparedStatements } from '../db/prepared-statements.js'
+import { readDbTimeouts } from '../db/db-timeouts.js'
 
 /**
  * Entry for running one department alone (its own process or container), configured by env only:
@@ -13,7 +14,8 @@ import { readPreparedStatements } from '../db/prepared-statements.js'
  * MIGRATE_ON_START=true and SEED_PROFILE to migrate/seed its own schema first, and
  * INTERNAL_TOKEN_SECRET (shared with the gateway, which signs every request it sends), DB_POOL_MAX
  * (connections, default 10), DB_PREPARED_STATEMENTS=off to send no named prepared statements (behind
- * PgBouncer in transaction mode), and the cache settings of lib/cache/cache-config.ts (CACHE,
+ * PgBouncer in transaction mode), DB_STATEMENT_TIMEOUT_MS and DB_CONNECT_TIMEOUT_MS (lib/db/db-timeouts.ts,
+ * default 5000 each), and the cache settings of lib/cache/cache-config.ts (CACHE,
  * REDIS_URL, CACHE_TTL_SECONDS, CACHE_TTLS …).
  */
 export async function runService(def: ServiceDefinition): Promise<void> {
@@ -39,23 +41,27 @@ export async function runService(def: ServiceDefinition): Promise<void> {
   const internalTokenSecret = setting(() => readInternalTokenSecret(process.env))
   const cache = setting(() => readCacheConfig(process.env))
   const preparedStatements = setting(() => readPreparedStatements(process.env))
-  const handle = createDb(url, { applicationName: `stadtgraph-${def.name}`, max: Number(process.env.DB_POOL_MAX ?? 10), preparedStatements })
-  // In a container the department migrates (and on first start seeds) its own schema with its own role.
+  const timeouts = setting(() => readDbTimeouts(process.env))
+  // In a container the department migrates (and on first start seeds) its own schema with its own role,
+  // on a pool of its own: a seed or migration may run longer than a served query may.
   const seedProfile = process.env.SEED_PROFILE as SeedProfile | undefined
   if (process.env.MIGRATE_ON_START === 'true') {
     if (seedProfile && !SEED_PROFILES.includes(seedProfile)) {
       console.error(`[${def.name}] SEED_PROFILE must be one of ${SEED_PROFILES.join(', ')}`)
       process.exit(2)
     }
+    const setup = createDb(url, { applicationName: `stadtgraph-${def.name}-migrate`, max: 4, preparedStatements })
     try {
-      const [r] = await prepareDatabase(handle.db, [def], seedProfile ?? null)
+      const [r] = await prepareDatabase(setup.db, [def], seedProfile ?? null)
       console.log(`[${def.name}] migrations: ${r.migrated.join(', ') || 'none pending'}${r.seeded ? `, seeded ${seedProfile}` : ''}`)
     } catch (err) {
       console.error(`[${def.name}] cannot prepare its schema: ${err instanceof Error ? err.message : String(err)}`)
-      await handle.close()
+      await setup.close()
       process.exit(1)
     }
+    await setup.close()
   }
+  const handle = createDb(url, { applicationName: `stadtgraph-${def.name}`, max: Number(process.env.DB_POOL_MAX ?? 10), preparedStatements, ...timeouts })
   let server
   try {
     server = await createSubgraphServer(def, handle, { port, host: process.env.HOST ?? '127.0.0.1', internalTokenSecret, cache, databaseUrl: url })
