@@ -5,6 +5,7 @@ import type { PolicySnapshot } from '../../auth/policy/types.js'
 import type { SensitivityClass } from '../../auth/classes.js'
 import type { AdminStore } from '../../auth/policy/admin-schema.js'
 import { createAccessLog, type AccessLog } from '../../auth/audit/access-log.js'
+import { loadAuditKeys, type AuditKeys } from '../../auth/policy/store/audit-keys.js'
 
 /**
  * The policy a gateway replica enforces. With a database it is the `access` schema's current
@@ -28,6 +29,8 @@ export interface PolicyRuntimeOptions {
   pollMs?: number
   /** Class of a coordinate in the served graph; grants on unknown coordinates are refused. */
   classify?: (coordinate: string) => SensitivityClass | undefined
+  /** Keys of the signed audit checkpoints; default: from the environment (AUDIT_SIGNING_KEY, …; required in production). */
+  auditKeys?: AuditKeys
 }
 
 export function defaultSnapshot(): PolicySnapshot {
@@ -40,8 +43,9 @@ export async function createPolicyRuntime(opts: PolicyRuntimeOptions): Promise<P
     const fixed = defaultSnapshot()
     return { snapshot: () => fixed, onChange: l => void listeners.add(l), store: null, accessLog: null, close: async () => {} }
   }
+  const auditKeys = opts.auditKeys ?? loadAuditKeys(process.env)
   const handle: DbHandle<any> = createDb(opts.databaseUrl, { max: 4, applicationName: `stadtgraph-gateway-${opts.replicaId}` })
-  const store = createPolicyStore(handle.db, { connectionString: opts.databaseUrl, classify: opts.classify })
+  const store = createPolicyStore(handle.db, { connectionString: opts.databaseUrl, classify: opts.classify, audit: auditKeys })
   await store.migrate()
   await store.seedDefaults()
   let current = await store.load()
@@ -69,7 +73,7 @@ export async function createPolicyRuntime(opts: PolicyRuntimeOptions): Promise<P
     snapshot: () => current,
     onChange: l => void listeners.add(l),
     store,
-    accessLog: createAccessLog(handle.db),
+    accessLog: createAccessLog(handle.db, auditKeys),
     close: async () => {
       await subscription.close()
       await handle.close()

@@ -1,4 +1,4 @@
-import type { QueryCreator } from 'kysely'
+import { sql, type Kysely, type QueryCreator } from 'kysely'
 import type { AccessTables } from './db.js'
 import type { AuditKeys, AuditVerifier } from './audit-keys.js'
 
@@ -127,4 +127,18 @@ export async function verifyChain(a: Access, log: ChainLog, opts: {
     return status('unsigned', null, `${unsigned} entries after ${since} are UNSIGNED (writers leave at most ${opts.every - 1}): checkpoints were removed or a writer has no signing key`)
   }
   return status('ok', null, `ok, ${checked} entries, ${checkpoints} checkpoints verified${signedThrough === null ? '' : ` (newest at seq ${signedThrough})`}, ${unsigned} newest entries not yet signed`)
+}
+
+/**
+ * Signs the newest entry of `log` now, unless a checkpoint already covers it; returns the seq
+ * covered (null for an empty log). The caller holds the log's append lock.
+ */
+export async function checkpointHead(trx: Kysely<any>, log: ChainLog, keys: AuditKeys): Promise<number | null> {
+  const { rows } = await sql<{ id: string; hash: string; signed: boolean }>`select id, hash,
+      exists (select 1 from access.audit_checkpoint c where c.log = ${log} and c.seq = l.id) as signed
+    from ${sql.table(`access.${log}`)} l order by id desc limit 1`.execute(trx)
+  if (rows.length === 0) return null
+  const head = { seq: Number(rows[0].id), hash: rows[0].hash }
+  if (!rows[0].signed) await checkpointIfDue(trx.withSchema('access') as unknown as Access, log, head, 0, keys, true)
+  return head.seq
 }

@@ -153,10 +153,11 @@ export interface LoadAuditKeysOptions {
   /** Where the development key lives; default `.data` under the working directory. */
   devKeyDir?: string
   /**
-   * `write` (a gateway): needs a signing key, generated outside production. `verify` (the CLI):
-   * needs verify keys only; outside production it uses the development key if there is one.
+   * `write` (a gateway): needs a signing key, generated outside production. `verify`: needs
+   * verify keys in production. `optional`: whatever is configured. Outside production `verify`
+   * and `optional` use the development key if there is one, but never create it.
    */
-  purpose?: 'write' | 'verify'
+  purpose?: 'write' | 'verify' | 'optional'
 }
 
 /** Reads and validates the audit keys from `env`; AuditKeyError names the setting at fault. */

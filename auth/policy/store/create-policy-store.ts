@@ -3,6 +3,7 @@ import { migrateSchema } from '../../../lib/db/migrate.js'
 import { ADMIN_READ_ACTIONS, PolicyError, type AdminReadAction, type CoordinateGrant, type PolicySnapshot, type RoleDefinition, type RowRule } from '../types.js'
 import { verifyAccessLogChain } from '../../audit/access-log.js'
 import { appendAuditEntry, readAuditLog, verifyAuditChain, type AuditChainStatus, type AuditEntry } from './audit-chain.js'
+import { checkpointHead } from './audit-checkpoint.js'
 import type { AuditKeys } from './audit-keys.js'
 import type { AccessTables } from './db.js'
 import { DEFAULT_ROLES } from './default-roles.js'
@@ -82,6 +83,11 @@ export interface PolicyStore {
   verifyAuditChain(): Promise<AuditChainStatus>
   /** The same for the personal-data access log (auth/audit/access-log.ts). */
   verifyAccessLogChain(): Promise<AuditChainStatus>
+  /**
+   * Signs the newest entry of each log now unless a checkpoint covers it already (after an
+   * upgrade, before a backup); the seq covered per log, null for an empty log. Needs `audit.signer`.
+   */
+  checkpointNow(): Promise<{ auditLog: number | null; accessLog: number | null }>
   reportReplica(id: string, version: number): Promise<void>
   replicas(): Promise<ReplicaStatus[]>
   /** `onVersion` receives each newer version once; `since`: the version the caller already loaded (default: current). */
@@ -444,6 +450,21 @@ export function createPolicyStore(db: Kysely<any>, options: PolicyStoreOptions =
     verifyAuditChain: () => verifyAuditChain(access(db), options.audit),
 
     verifyAccessLogChain: () => verifyAccessLogChain(db, options.audit),
+
+    checkpointNow: async () => {
+      const keys = options.audit
+      if (!keys?.signer) throw new Error('checkpoints need a signing key (AUDIT_SIGNING_KEY)')
+      // Each log under the lock its writers take, so the head cannot move while it is signed.
+      const auditLog = await db.transaction().execute(async trx => {
+        await lockVersion(trx)
+        return checkpointHead(trx, 'audit_log', keys)
+      })
+      const accessLog = await db.transaction().execute(async trx => {
+        await sql`lock table access.access_log in share row exclusive mode`.execute(trx)
+        return checkpointHead(trx, 'access_log', keys)
+      })
+      return { auditLog, accessLog }
+    },
 
     reportReplica: async (id, version) => {
       if (typeof id !== 'string' || id.length < 1 || id.length > 200) invalid('/id', 'replica id must be a string of 1–200 characters')
