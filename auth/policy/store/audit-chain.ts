@@ -59,8 +59,11 @@ type Access = QueryCreator<AccessTables>
  */
 export async function appendAuditEntry(a: Access, entry: { actor: string; action: string; payload: Record<string, unknown> },
   checkpoint: { keys: AuditKeys | null | undefined; force: boolean } = { keys: null, force: false }): Promise<void> {
-  const last = await a.selectFrom('audit_log')
-    .select(['hash', sql<string | null>`(select max(seq) from access.audit_checkpoint where log = 'audit_log')`.as('checkpointed')])
+  // Without a signer the checkpoint table is not read: migration 0005 appends before 0006 creates it.
+  const checkpointed = checkpoint.keys?.signer
+    ? sql<string | null>`(select max(seq) from access.audit_checkpoint where log = 'audit_log')`
+    : sql<null>`null`
+  const last = await a.selectFrom('audit_log').select(['hash', checkpointed.as('checkpointed')])
     .orderBy('id', 'desc').limit(1).executeTakeFirst()
   const prevHash = last?.hash ?? GENESIS_HASH
   const at = new Date().toISOString()
