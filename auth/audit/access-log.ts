@@ -81,12 +81,13 @@ export function createAccessLog(db: Kysely<any>, keys?: AuditKeys | null): Acces
           from access.access_log order by id desc limit 1`.execute(trx)
         const prev = rows[0]?.hash ?? null
         const at = new Date().toISOString()
+        // As the row will read back: a missing subject or department is null, which the hash must cover too.
         const hash = accessLogHash(prev, {
-          at, subject: entry.subject, roles: entry.roles, department: entry.department, purpose: entry.purpose,
+          at, subject: entry.subject ?? null, roles: entry.roles, department: entry.department ?? null, purpose: entry.purpose,
           operationHash: entry.operationHash, coordinates: entry.coordinates, policyVersion: entry.policyVersion,
         })
         const inserted = await sql<{ id: string }>`insert into access.access_log (at, subject, roles, department, purpose, operation_hash, coordinates, policy_version, prev_hash, hash, format)
-          values (${at}, ${entry.subject}, ${entry.roles as string[]}, ${entry.department}, ${entry.purpose}, ${entry.operationHash},
+          values (${at}, ${entry.subject ?? null}, ${entry.roles as string[]}, ${entry.department ?? null}, ${entry.purpose}, ${entry.operationHash},
                   ${entry.coordinates as string[]}, ${entry.policyVersion}, ${prev}, ${hash}, 2) returning id`.execute(trx)
         await checkpointIfDue(trx.withSchema('access') as unknown as QueryCreator<AccessTables>, 'access_log',
           { seq: Number(inserted.rows[0].id), hash }, Number(rows[0]?.checkpointed ?? 0), keys, false)

@@ -241,11 +241,13 @@ describe('personal-data access log', () => {
     await resetLogs()
     const log = createAccessLog(handle.db, keys)
     const n = 25
-    await Promise.all(Array.from({ length: n }, (_, i) => log.write(entry(i))))
+    // An anonymous caller without department among them: null, however the caller left it out.
+    await Promise.all(Array.from({ length: n }, (_, i) => log.write(i === 0 ? { ...entry(i), subject: undefined as unknown as null, department: undefined as unknown as null } : entry(i))))
     const written = await rows<{ id: string; subject: string; prev_hash: string | null; hash: string; format: number }>(
       'select id, subject, prev_hash, hash, format from access.access_log order by id')
     expect(written).toHaveLength(n)
     expect(new Set(written.map(r => r.subject)).size).toBe(n)
+    expect(written.map(r => r.subject)).toContain(null)
     expect(written.every(r => r.format === 2)).toBe(true)
     expect(written[0].prev_hash).toBeNull()
     for (let i = 1; i < n; i++) expect(written[i].prev_hash).toBe(written[i - 1].hash)
