@@ -5,7 +5,8 @@ import { createCoordinateClassifier } from '../gateway/authorize/classify-coordi
 import { SUPERGRAPH_PATH } from '../schema/supergraph-file.js'
 
 // Permissions as code, on DATABASE_URL:
-//   npm run policy -- roles | export [--file policy.json] | import --file policy.json [--expected-version N] | verify-audit
+//   npm run policy -- roles | export [--file policy.json] | import --file policy.json [--expected-version N] | verify-audit | checkpoint
+// Audit keys from the environment: AUDIT_VERIFY_KEY (verify-audit), AUDIT_SIGNING_KEY (checkpoint; imports are signed with it).
 // Imports are checked against the committed supergraph: unknown coordinates and personal/special
 // data for the public role are refused, and nothing is written unless all of it is valid.
 const sdl = readFileSync(process.env.SUPERGRAPH_PATH ?? SUPERGRAPH_PATH, 'utf8')

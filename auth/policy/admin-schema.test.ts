@@ -211,6 +211,25 @@ describe('admin schema: reads', () => {
     const live = await graphql({ schema, source: '{ replicas { id } }', contextValue: ADMIN }) as ExecutionResult<any>
     expect(live.data.replicas).toEqual([{ id: 'live' }])
   })
+
+  it('auditChain and accessLogChain report the checkpoint verdict of each log; accessLogChain is null for a store without one', async () => {
+    const query = '{ auditChain { ok state badSignatureAt signedThrough unsigned message } accessLogChain { ok state unsigned message } }'
+    expect((await run(query)).data).toMatchObject({ auditChain: { ok: false, state: null }, accessLogChain: null })
+    Object.assign(store, {
+      verifyAuditChain: async () => ({
+        ok: false, state: 'bad-signature', checked: 6, brokenAt: null, badSignatureAt: 7, signedThrough: 3, unsigned: 3, checkpoints: 1,
+        message: 'audit_log: checkpoint at seq 7 has a BAD SIGNATURE: …',
+      }),
+      verifyAccessLogChain: async () => ({ ok: false, state: 'unsigned', checked: 250, brokenAt: null, badSignatureAt: null, signedThrough: null, unsigned: 250, checkpoints: 0, message: 'access_log: 250 entries … UNSIGNED' }),
+    })
+    const res = await run(query)
+    expect(res.errors).toBeUndefined()
+    expect(res.data).toEqual({
+      auditChain: { ok: false, state: 'BAD_SIGNATURE', badSignatureAt: 7, signedThrough: 3, unsigned: 3, message: 'audit_log: checkpoint at seq 7 has a BAD SIGNATURE: …' },
+      accessLogChain: { ok: false, state: 'UNSIGNED', unsigned: 250, message: 'access_log: 250 entries … UNSIGNED' },
+    })
+    expect(codes(await run('{ accessLogChain { ok } }', STAFF))).toEqual(['FORBIDDEN'])
+  })
 })
 
 describe('admin schema: reads that reveal policy are audited', () => {

@@ -33,6 +33,13 @@ export interface AuditChainStatus {
   checked: number
   /** Id of the first entry whose hash does not follow from its predecessor, if any. */
   brokenAt: number | null
+  /** With signed checkpoints (auth/policy/store/audit-checkpoint.ts): which check failed, where, and one line saying so. */
+  state?: 'ok' | 'broken' | 'bad-signature' | 'unsigned'
+  badSignatureAt?: number | null
+  signedThrough?: number | null
+  unsigned?: number
+  checkpoints?: number
+  message?: string
 }
 export interface ReplicaStatus { id: string; policyVersion: number; seenAt: Date | string }
 /** A change that opens personal or special data, waiting for a second administrator (four-eyes). */
@@ -60,6 +67,8 @@ export interface AdminStore {
   /** Newest first; `before` is an entry id (exclusive). */
   auditLog(input: { limit: number; before: number | null }): Promise<AuditEntry[]>
   verifyAuditChain(): Promise<AuditChainStatus>
+  /** The personal-data access log's chain and checkpoints; absent where the store keeps no access log. */
+  verifyAccessLogChain?(): Promise<AuditChainStatus>
   replicas(): Promise<ReplicaStatus[]>
   /** Open pending changes, oldest first. */
   pendingChanges(): Promise<PendingChange[]>
@@ -113,7 +122,13 @@ const typeDefs = /* GraphQL */ `
   type CoordinateInfo { coordinate: String! class: SensitivityClass! requirement: [[String!]!]! declared: Boolean! owners: [String!]! }
   "payload: the change as JSON."
   type AuditEntry { id: Int! at: String! actor: String! action: String! payload: String! prevHash: String! hash: String! }
-  type AuditChainStatus { ok: Boolean! checked: Int! brokenAt: Int }
+  "OK: the chain links and every signed checkpoint vouches for it; BROKEN: an entry's link or hash does not match (brokenAt); BAD_SIGNATURE: a checkpoint does not verify over the chain as it is — an entry up to it was rewritten and the chain recomputed, or the checkpoint is forged (badSignatureAt); UNSIGNED: more entries after the newest checkpoint than writers leave unsigned (unsigned)."
+  enum AuditChainState { OK BROKEN BAD_SIGNATURE UNSIGNED }
+  "A hash-chained log checked entry by entry, with its Ed25519-signed checkpoints (sequence number = entry id). message: the same in one line."
+  type AuditChainStatus {
+    ok: Boolean! checked: Int! brokenAt: Int
+    state: AuditChainState badSignatureAt: Int signedThrough: Int unsigned: Int checkpoints: Int message: String
+  }
   type ReplicaStatus { id: String! policyVersion: Int! seenAt: String! }
   "A change that opens personal or special data, waiting for a second administrator. kind: grant.set or role.upsert; payload: the change as JSON."
   type PendingChange { id: Int! kind: String! payload: String! requestedBy: String! requestedAt: String! }
@@ -127,7 +142,10 @@ const typeDefs = /* GraphQL */ `
     effectiveSchema(roles: [String!]!, department: String): String!
     coordinates: [CoordinateInfo!]!
     auditLog(limit: Int = 50, before: Int): [AuditEntry!]!
+    "The policy audit log: chain and checkpoint signatures."
     auditChain: AuditChainStatus!
+    "The personal-data access log, checked the same way; null where the store keeps none."
+    accessLogChain: AuditChainStatus
     replicas: [ReplicaStatus!]!
     "The whole policy as JSON, as importPolicy takes it."
     exportPolicy: String!
@@ -200,6 +218,8 @@ function parseCondition(json: string): Record<string, string> {
 
 const asPrincipal = (roles: string[], department: string | null | undefined): Principal =>
   ({ subject: null, roles, department: department ?? null, purpose: null, authenticated: true })
+
+const chainStatus = (s: AuditChainStatus) => ({ ...s, state: s.state?.toUpperCase().replace('-', '_') ?? null })
 
 const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : d)
 
@@ -287,7 +307,8 @@ export function createAdminSchema(deps: AdminSchemaDeps): GraphQLSchema {
         const entries = await store.auditLog({ limit, before: before ?? null })
         return entries.map(e => ({ ...e, at: iso(e.at), payload: JSON.stringify(e.payload) }))
       }),
-      auditChain: guarded(() => store.verifyAuditChain()),
+      auditChain: guarded(async () => chainStatus(await store.verifyAuditChain())),
+      accessLogChain: guarded(async () => (store.verifyAccessLogChain ? chainStatus(await store.verifyAccessLogChain()) : null)),
       replicas: guarded(async () => (await (deps.replicas ?? (() => store.replicas()))()).map(r => ({ ...r, seenAt: iso(r.seenAt) }))),
       exportPolicy: auditedRead(store, 'read.exportPolicy', () => ({}), async () => {
         const doc = await store.exportPolicy()

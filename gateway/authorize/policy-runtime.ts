@@ -6,6 +6,7 @@ import type { PolicySnapshot } from '../../auth/policy/types.js'
 import type { SensitivityClass } from '../../auth/classes.js'
 import type { AdminStore, PolicyWrite } from '../../auth/policy/admin-schema.js'
 import { createAccessLog, type AccessLog } from '../../auth/audit/access-log.js'
+import { loadAuditKeys, type AuditKeys } from '../../auth/policy/store/audit-keys.js'
 
 /**
  * The policy a gateway replica enforces. With a database it is the `access` schema's current
@@ -36,6 +37,8 @@ export interface PolicyRuntimeOptions {
   pollMs?: number
   /** Class of a coordinate in the served graph; grants on unknown coordinates are refused. */
   classify?: (coordinate: string) => SensitivityClass | undefined
+  /** Keys of the signed audit checkpoints; default: from the environment (AUDIT_SIGNING_KEY, …; required in production). */
+  auditKeys?: AuditKeys
 }
 
 /** Bounds on the serving pool: a frozen policy database fails admin writes and the access log in seconds. */
@@ -55,10 +58,11 @@ export async function createPolicyRuntime(opts: PolicyRuntimeOptions): Promise<P
     const fixed = defaultSnapshot()
     return { snapshot: () => fixed, onChange: l => void listeners.add(l), store: null, ping: async () => {}, accessLog: null, close: async () => {} }
   }
+  const auditKeys = opts.auditKeys ?? loadAuditKeys(process.env)
   // Migrations run unbounded on a pool of their own (one on a large access log may take a while).
   const setup: DbHandle<any> = createDb(opts.databaseUrl, { max: 1, applicationName: `stadtgraph-gateway-${opts.replicaId}-migrate` })
   try {
-    const setupStore = createPolicyStore(setup.db, { classify: opts.classify })
+    const setupStore = createPolicyStore(setup.db, { classify: opts.classify, audit: auditKeys })
     await setupStore.migrate()
     await setupStore.seedDefaults()
   } finally {
@@ -67,7 +71,7 @@ export async function createPolicyRuntime(opts: PolicyRuntimeOptions): Promise<P
   const handle: DbHandle<any> = createDb(opts.databaseUrl, {
     max: 4, applicationName: `stadtgraph-gateway-${opts.replicaId}`, statementTimeoutMs: STATEMENT_TIMEOUT_MS, connectTimeoutMs: CONNECT_TIMEOUT_MS,
   })
-  const store = createPolicyStore(handle.db, { connectionString: opts.databaseUrl, classify: opts.classify })
+  const store = createPolicyStore(handle.db, { connectionString: opts.databaseUrl, classify: opts.classify, audit: auditKeys })
   let current = await store.load()
   await store.reportReplica(opts.replicaId, current.version)
   let loading: Promise<void> | null = null
@@ -129,7 +133,7 @@ export async function createPolicyRuntime(opts: PolicyRuntimeOptions): Promise<P
     onChange: l => void listeners.add(l),
     store: adminStore,
     ping: timeoutMs => handle.ping(timeoutMs),
-    accessLog: createAccessLog(handle.db),
+    accessLog: createAccessLog(handle.db, auditKeys),
     close: async () => {
       await subscription.close()
       await handle.close()

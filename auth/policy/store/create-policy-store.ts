@@ -1,7 +1,10 @@
 import { sql, type Kysely, type QueryCreator, type Transaction } from 'kysely'
 import { migrateSchema } from '../../../lib/db/migrate.js'
 import { ADMIN_READ_ACTIONS, PolicyError, type AdminReadAction, type CoordinateGrant, type PolicySnapshot, type RoleDefinition, type RowRule } from '../types.js'
+import { verifyAccessLogChain } from '../../audit/access-log.js'
 import { appendAuditEntry, readAuditLog, verifyAuditChain, type AuditChainStatus, type AuditEntry } from './audit-chain.js'
+import { checkpointHead } from './audit-checkpoint.js'
+import type { AuditKeys } from './audit-keys.js'
 import type { AccessTables } from './db.js'
 import { DEFAULT_ROLES } from './default-roles.js'
 import { addedSensitiveScopes, checkChangeId, grantNeedsApproval, importAdditions, pendingApproval, type PendingChange, type PendingKind } from './four-eyes.js'
@@ -20,6 +23,12 @@ export interface PolicyStoreOptions {
   /** The supergraph's class of a coordinate: rejects unknown coordinates and public ALLOWs on personal/special data. */
   classify?: Classify
   logger?: PolicyLogger
+  /**
+   * Signs checkpoints of the audit log (at every policy change and at least every `every`
+   * entries) and verifies them (audit-keys.ts). Without it entries are chained but not signed,
+   * and no checkpoint verifies.
+   */
+  audit?: AuditKeys | null
 }
 
 /** Optimistic concurrency: a change names the version it was made against and who made it. */
@@ -70,8 +79,15 @@ export interface PolicyStore {
   recordAdminRead(input: { actor: string; action: AdminReadAction; payload: Record<string, unknown> }): Promise<void>
   /** Newest first; `before` pages by id. */
   auditLog(opts: { limit: number; before?: number | null }): Promise<AuditEntry[]>
-  /** `brokenAt`: id of the first row whose link or hash does not match. */
+  /** The audit log's chain and checkpoint signatures; `brokenAt`: id of the first row whose link or hash does not match. */
   verifyAuditChain(): Promise<AuditChainStatus>
+  /** The same for the personal-data access log (auth/audit/access-log.ts). */
+  verifyAccessLogChain(): Promise<AuditChainStatus>
+  /**
+   * Signs the newest entry of each log now unless a checkpoint covers it already (after an
+   * upgrade, before a backup); the seq covered per log, null for an empty log. Needs `audit.signer`.
+   */
+  checkpointNow(): Promise<{ auditLog: number | null; accessLog: number | null }>
   reportReplica(id: string, version: number): Promise<void>
   replicas(): Promise<ReplicaStatus[]>
   /** `onVersion` receives each newer version once; `since`: the version the caller already loaded (default: current). */
@@ -164,6 +180,8 @@ async function roleNames(trx: Kysely<any>): Promise<Set<string>> {
  */
 export function createPolicyStore(db: Kysely<any>, options: PolicyStoreOptions = {}): PolicyStore {
   const logger = options.logger ?? { warn: (m: string) => console.warn(m) }
+  // Entries that change no policy get a checkpoint only when one is due.
+  const unforced = { keys: options.audit, force: false }
 
   async function lockVersion(trx: Transaction<any>): Promise<number> {
     const row = await access(trx).selectFrom('policy_version').select('version').forUpdate().executeTakeFirstOrThrow()
@@ -172,7 +190,7 @@ export function createPolicyStore(db: Kysely<any>, options: PolicyStoreOptions =
 
   async function commit(trx: Transaction<any>, next: number, actor: string, action: string, payload: Record<string, unknown>): Promise<ChangeResult> {
     await access(trx).updateTable('policy_version').set({ version: next }).execute()
-    await appendAuditEntry(access(trx), { actor, action, payload: { version: next, ...payload } })
+    await appendAuditEntry(access(trx), { actor, action, payload: { version: next, ...payload } }, { keys: options.audit, force: true })
     // Delivered by Postgres only if the transaction commits.
     await sql`select pg_notify(${POLICY_CHANNEL}, ${String(next)})`.execute(trx)
     return { version: next }
@@ -199,7 +217,7 @@ export function createPolicyStore(db: Kysely<any>, options: PolicyStoreOptions =
       const row = await access(trx).insertInto('pending_change')
         .values({ kind: result.kind, payload: JSON.stringify(result.payload), requested_by: actor }).returning('id').executeTakeFirstOrThrow()
       const id = Number(row.id)
-      await appendAuditEntry(access(trx), { actor, action: 'change.requested', payload: { version: current, changeId: id, kind: result.kind, ...result.payload } })
+      await appendAuditEntry(access(trx), { actor, action: 'change.requested', payload: { version: current, changeId: id, kind: result.kind, ...result.payload } }, unforced)
       return pendingApproval(id, result.kind, result.what)
     })
     if (outcome instanceof PolicyError) throw outcome
@@ -407,7 +425,7 @@ export function createPolicyStore(db: Kysely<any>, options: PolicyStoreOptions =
         await access(trx).updateTable('pending_change').set({ rejected: true }).where('id', '=', id).execute()
         await appendAuditEntry(access(trx), {
           actor, action: 'change.rejected', payload: { version: current, changeId: id, kind: pending.kind, requestedBy: pending.requested_by, rejectedBy: actor },
-        })
+        }, unforced)
       })
     },
 
@@ -419,7 +437,7 @@ export function createPolicyStore(db: Kysely<any>, options: PolicyStoreOptions =
       await db.transaction().execute(async trx => {
         // The version lock serialises audit appends; reads do not change the version.
         const version = await lockVersion(trx)
-        await appendAuditEntry(access(trx), { actor, action, payload: { version, ...(payload as Record<string, unknown>) } })
+        await appendAuditEntry(access(trx), { actor, action, payload: { version, ...(payload as Record<string, unknown>) } }, unforced)
       })
     },
 
@@ -429,7 +447,24 @@ export function createPolicyStore(db: Kysely<any>, options: PolicyStoreOptions =
       return readAuditLog(access(db), limit, before ?? null)
     },
 
-    verifyAuditChain: () => verifyAuditChain(access(db)),
+    verifyAuditChain: () => verifyAuditChain(access(db), options.audit),
+
+    verifyAccessLogChain: () => verifyAccessLogChain(db, options.audit),
+
+    checkpointNow: async () => {
+      const keys = options.audit
+      if (!keys?.signer) throw new Error('checkpoints need a signing key (AUDIT_SIGNING_KEY)')
+      // Each log under the lock its writers take, so the head cannot move while it is signed.
+      const auditLog = await db.transaction().execute(async trx => {
+        await lockVersion(trx)
+        return checkpointHead(trx, 'audit_log', keys)
+      })
+      const accessLog = await db.transaction().execute(async trx => {
+        await sql`lock table access.access_log in share row exclusive mode`.execute(trx)
+        return checkpointHead(trx, 'access_log', keys)
+      })
+      return { auditLog, accessLog }
+    },
 
     reportReplica: async (id, version) => {
       if (typeof id !== 'string' || id.length < 1 || id.length > 200) invalid('/id', 'replica id must be a string of 1–200 characters')

@@ -40,6 +40,15 @@ export interface AccessTables {
     prev_hash: string
     hash: string
   }
+  audit_checkpoint: {
+    id: Generated<number | string>
+    log: 'audit_log' | 'access_log'
+    seq: ColumnType<number | string, number, never>
+    head_hash: string
+    at: ColumnType<Date, string | undefined, never>
+    key_id: string
+    signature: string
+  }
   replica: {
     id: string
     policy_version: ColumnType<number | string, number, number>

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -5,6 +6,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createDb, type DbHandle } from '../../../lib/db/create-db.js'
 import { createDatabase } from '../../../test/helpers/test-database.js'
+import { auditHash } from './audit-chain.js'
 import { createPolicyStore, type PolicyStore } from './create-policy-store.js'
 import { DEFAULT_ROLES } from './default-roles.js'
 import { runPolicyCli } from './policy-cli.js'
@@ -19,7 +21,7 @@ let dir: string
 async function cli(argv: string[], env: Record<string, string | undefined> = { DATABASE_URL: database.url, USER: 'tester' }, classify?: Classify) {
   let stdout = ''
   let stderr = ''
-  const code = await runPolicyCli(argv, env, { stdout: t => { stdout += t }, stderr: t => { stderr += t }, classify })
+  const code = await runPolicyCli(argv, env, { stdout: t => { stdout += t }, stderr: t => { stderr += t }, classify, devKeyDir: join(dir, 'no-dev-key') })
   return { code, stdout, stderr }
 }
 
@@ -105,19 +107,62 @@ describe('policy CLI', () => {
     expect(await state()).toEqual(before)
   })
 
-  it('verifies the audit chain and reports a break with its entry id', async () => {
-    const ok = await cli(['verify-audit'])
-    expect(ok).toMatchObject({ code: 0, stdout: 'audit chain ok (2 entries)\n' })
+  it('verifies both logs with their signed checkpoints; a rewrite with the chain recomputed fails on the signature', async () => {
+    const signing = generateKeyPairSync('ed25519')
+    const AUDIT_SIGNING_KEY = signing.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()
+    const AUDIT_VERIFY_KEY = signing.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('base64')
+    const verifyEnv = { DATABASE_URL: database.url, NODE_ENV: 'production', AUDIT_VERIFY_KEY }
+    // Written by stores without a key: unsigned so far, fewer than the interval, so ok.
+    const unsigned = await cli(['verify-audit'], verifyEnv)
+    expect(unsigned).toMatchObject({ code: 0, stderr: '' })
+    expect(unsigned.stdout).toBe('audit_log: ok, 2 entries, 0 checkpoints verified, 2 newest entries not yet signed\n'
+      + 'access_log: ok, 0 entries, 0 checkpoints verified, 0 newest entries not yet signed\n')
+    const [head, first] = [(await store.auditLog({ limit: 10 }))[0], (await store.auditLog({ limit: 10 })).at(-1)!]
+
+    expect(await cli(['checkpoint'], { DATABASE_URL: database.url, AUDIT_SIGNING_KEY })).toMatchObject({
+      code: 0, stdout: expect.stringMatching(new RegExp(`^audit_log: signed through seq ${head.id}\naccess_log: empty \\(key [0-9a-f]{16}\\)\n$`)),
+    })
+    expect((await cli(['verify-audit'], verifyEnv)).stdout)
+      .toMatch(new RegExp(`^audit_log: ok, 2 entries, 1 checkpoints verified \\(newest at seq ${head.id}\\), 0 newest entries not yet signed\n`))
+
+    // A superuser rewrites the first entry and recomputes every hash after it: the chain is whole again.
     await sql.raw('alter table access.audit_log disable trigger audit_log_append_only').execute(handle.db)
     try {
-      await sql.raw(`update access.audit_log set actor = 'mallory' where id = (select min(id) from access.audit_log)`).execute(handle.db)
+      let prev = first.prevHash
+      for (const e of [first, head]) {
+        const hash = auditHash(prev, { at: e.at.toISOString(), actor: e.id === first.id ? 'mallory' : e.actor, action: e.action, payload: e.payload })
+        await sql`update access.audit_log set actor = ${e.id === first.id ? 'mallory' : e.actor}, prev_hash = ${prev}, hash = ${hash} where id = ${e.id}`.execute(handle.db)
+        prev = hash
+      }
     } finally {
       await sql.raw('alter table access.audit_log enable trigger audit_log_append_only').execute(handle.db)
     }
-    const [first] = (await store.auditLog({ limit: 10 })).slice(-1)
-    const broken = await cli(['verify-audit'])
+    const forged = await cli(['verify-audit'], verifyEnv)
+    expect(forged.code).toBe(1)
+    expect(forged.stdout).toBe(`audit_log: checkpoint at seq ${head.id} has a BAD SIGNATURE: entry ${head.id} no longer has the hash that was signed: entries up to it were rewritten\n`
+      + 'access_log: ok, 0 entries, 0 checkpoints verified, 0 newest entries not yet signed\n')
+
+    // An edit without recomputing is a break at the edited entry.
+    await sql.raw('alter table access.audit_log disable trigger audit_log_append_only').execute(handle.db)
+    try {
+      await sql`update access.audit_log set action = 'nothing' where id = ${first.id}`.execute(handle.db)
+    } finally {
+      await sql.raw('alter table access.audit_log enable trigger audit_log_append_only').execute(handle.db)
+    }
+    const broken = await cli(['verify-audit'], verifyEnv)
     expect(broken.code).toBe(1)
-    expect(broken.stdout).toBe(`audit chain BROKEN at entry ${first.id} (0 entries verified before it)\n`)
+    expect(broken.stdout).toMatch(new RegExp(`^audit_log: chain BROKEN at seq ${first.id} \\(0 entries verified before it\\)\n`))
+  })
+
+  it.each([
+    ['verify-audit without a verify key in production', ['verify-audit'], { NODE_ENV: 'production' }, /AUDIT_VERIFY_KEY \(or AUDIT_SIGNING_KEY\) is required/],
+    ['checkpoint without a signing key', ['checkpoint'], {}, /checkpoint needs AUDIT_SIGNING_KEY/],
+    ['a malformed verify key', ['verify-audit'], { AUDIT_VERIFY_KEY: 'abc' }, /AUDIT_VERIFY_KEY must be 32 bytes/],
+  ])('exits 2 on %s, before opening the database', async (_name, argv, env, message) => {
+    const { code, stdout, stderr } = await cli(argv, { DATABASE_URL: 'postgres://unused', ...env })
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toMatch(message)
   })
 
   it.each([

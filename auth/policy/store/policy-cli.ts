@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { createDb } from '../../../lib/db/create-db.js'
 import { readPreparedStatements } from '../../../lib/db/prepared-statements.js'
 import { PolicyError } from '../types.js'
+import { AuditKeyError, loadAuditKeys, type AuditKeys } from './audit-keys.js'
 import { createPolicyStore } from './create-policy-store.js'
 import type { Classify } from './validate-policy.js'
 
@@ -10,6 +11,8 @@ export interface PolicyCliIo {
   stderr?: (text: string) => void
   /** The supergraph's classes (see createPolicyStore); without it imports cannot check coordinates. */
   classify?: Classify
+  /** Where a development audit key is looked for (default `.data`); see audit-keys.ts. */
+  devKeyDir?: string
 }
 
 const USAGE = `usage: policy <command> (on DATABASE_URL)
@@ -17,12 +20,15 @@ const USAGE = `usage: policy <command> (on DATABASE_URL)
   import --file in.json [--expected-version N] [--actor name] replace the policy, all or nothing
                                                               (expected version: --expected-version, else the file's "version";
                                                               adding personal/special access waits for a second administrator)
-  verify-audit                                                check the audit log's hash chain
+  verify-audit                                                check the audit log and the personal-data access log:
+                                                              hash chains and signed checkpoints (AUDIT_VERIFY_KEY)
+  checkpoint                                                  sign the newest entry of both logs now (AUDIT_SIGNING_KEY)
   roles                                                       list the roles`
 
 /**
  * Exit codes: 0 done, 1 refused (invalid policy, version conflict, import waiting for a second
- * administrator, broken audit chain), 2 usage or environment.
+ * administrator, a log whose chain or checkpoints do not verify), 2 usage or environment (also a
+ * missing or malformed audit key).
  */
 export async function runPolicyCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, io: PolicyCliIo = {}): Promise<number> {
   const out = io.stdout ?? ((t: string) => void process.stdout.write(t))
@@ -30,7 +36,7 @@ export async function runPolicyCli(argv: readonly string[], env: Readonly<Record
   const [command, ...rest] = argv
   let flags: Map<string, string>
   try {
-    flags = parseFlags(rest, { export: ['file'], import: ['file', 'expected-version', 'actor'], 'verify-audit': [], roles: [] }[command ?? ''] ?? null)
+    flags = parseFlags(rest, { export: ['file'], import: ['file', 'expected-version', 'actor'], 'verify-audit': [], checkpoint: [], roles: [] }[command ?? ''] ?? null)
   } catch (e) {
     err(`${(e as Error).message}\n${USAGE}\n`)
     return 2
@@ -44,8 +50,18 @@ export async function runPolicyCli(argv: readonly string[], env: Readonly<Record
     err(`${(e as Error).message}\n`)
     return 2
   }
+  let audit: AuditKeys
+  try {
+    // An import is a policy change: signed when a key is configured (else the next writer's checkpoint covers it).
+    audit = loadAuditKeys(env, { devKeyDir: io.devKeyDir, purpose: command === 'verify-audit' ? 'verify' : 'optional' })
+    if (command === 'checkpoint' && !audit.signer) throw new AuditKeyError('checkpoint needs AUDIT_SIGNING_KEY (or AUDIT_SIGNING_KEY_FILE)')
+  } catch (e) {
+    if (!(e instanceof AuditKeyError)) throw e
+    err(`${e.message}\n`)
+    return 2
+  }
   const handle = createDb(url, { max: 2, applicationName: 'stadtgraph-policy-cli', preparedStatements })
-  const store = createPolicyStore(handle.db, { connectionString: url, classify: io.classify })
+  const store = createPolicyStore(handle.db, { connectionString: url, classify: io.classify, audit })
   try {
     switch (command) {
       case 'export': {
@@ -75,10 +91,16 @@ export async function runPolicyCli(argv: readonly string[], env: Readonly<Record
         }
       }
       case 'verify-audit': {
-        const status = await store.verifyAuditChain()
-        if (status.ok) { out(`audit chain ok (${status.checked} entries)\n`); return 0 }
-        out(`audit chain BROKEN at entry ${status.brokenAt} (${status.checked} entries verified before it)\n`)
-        return 1
+        const statuses = [await store.verifyAuditChain(), await store.verifyAccessLogChain()]
+        for (const s of statuses) out(`${s.message}\n`)
+        if (audit.verifier.keyIds.length === 0) err('no verify key (AUDIT_VERIFY_KEY): checkpoint signatures cannot be checked\n')
+        return statuses.every(s => s.ok) ? 0 : 1
+      }
+      case 'checkpoint': {
+        const { auditLog, accessLog } = await store.checkpointNow()
+        const seq = (n: number | null) => (n === null ? 'empty' : `signed through seq ${n}`)
+        out(`audit_log: ${seq(auditLog)}\naccess_log: ${seq(accessLog)} (key ${audit.signer?.keyId})\n`)
+        return 0
       }
       default: { // roles
         const policy = await store.exportPolicy()
