@@ -3,6 +3,7 @@ import { hostname } from 'node:os'
 import { resolve } from 'node:path'
 import { SUPERGRAPH_PATH } from '../schema/supergraph-file.js'
 import { DEFAULT_LIMITS, type OperationLimits } from './limits/operation-limits.js'
+import { DEFAULT_MAX_JSON_DEPTH } from '../lib/http/json-depth.js'
 import type { TrustedDocumentsMode } from './limits/trusted-documents.js'
 import type { DenialMode } from './authorize/denial-mode-plugin.js'
 
@@ -42,6 +43,8 @@ export interface GatewayConfig {
   readonly trustedDocuments: { path: string | null; mode: TrustedDocumentsMode }
   /** In-flight deduplication of identical non-personal queries (gateway/cache); on unless false. */
   readonly dedupe?: boolean
+  /** Deepest nesting of arrays/objects in a request's JSON (body, GET variables/extensions); default 64. */
+  readonly maxJsonDepth?: number
 }
 
 export class ConfigError extends Error {}
@@ -171,6 +174,7 @@ export function readGatewayConfig(argv: readonly string[] = process.argv.slice(2
     executor: parseExecutor(env.GATEWAY_EXECUTOR),
     trustedDocuments: Object.freeze(parseTrustedDocuments(env.TRUSTED_DOCUMENTS, env.TRUSTED_DOCUMENTS_MODE)),
     dedupe: parseDedupe(env.GATEWAY_DEDUPE, env.CACHE),
+    maxJsonDepth: parseLimit(env.LIMIT_MAX_JSON_DEPTH, 'LIMIT_MAX_JSON_DEPTH', DEFAULT_MAX_JSON_DEPTH),
     limits: Object.freeze({
       ratePerMinute: parseLimit(env.RATE_LIMIT_PER_MINUTE, 'RATE_LIMIT_PER_MINUTE', DEFAULT_LIMITS.ratePerMinute, true),
       anonymousRatePerMinute: parseLimit(env.RATE_LIMIT_ANONYMOUS_PER_MINUTE, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', DEFAULT_LIMITS.anonymousRatePerMinute, true),

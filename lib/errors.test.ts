@@ -51,7 +51,7 @@ describe('error catalogue', () => {
 
   it('finds the codes the source sends (the scan itself works)', () => {
     const codes = new Set(all.map(u => u.code))
-    for (const code of ['UNAUTHENTICATED', 'INVALID_POLICY', 'CSRF_PREVENTED', 'VALIDATION_FAILED', 'MAX_DEPTH_EXCEEDED', 'RATE_LIMITED']) {
+    for (const code of ['UNAUTHENTICATED', 'INVALID_POLICY', 'CSRF_PREVENTED', 'VALIDATION_FAILED', 'MAX_DEPTH_EXCEEDED', 'RATE_LIMITED', 'QUERY_PLAN_FAILED', 'MAX_JSON_DEPTH_EXCEEDED']) {
       expect(codes, code).toContain(code)
     }
     expect(all.filter(u => u.status !== undefined).length).toBeGreaterThan(20)

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server'
+import { DEFAULT_MAX_JSON_DEPTH, exceedsJsonDepth, jsonDepthMessage } from './json-depth.js'
 
 const MAX_BODY_BYTES = 1_000_000
 
@@ -33,8 +34,16 @@ export class HttpRefusal extends Error {
   }
 }
 
+export interface HandleGraphQLOptions {
+  /** Deepest JSON nesting of the body and of GET `variables`/`extensions` (default 64). */
+  maxJsonDepth?: number
+}
+
 export async function handleGraphQL<C extends BaseContext>(server: ApolloServer<C>, req: IncomingMessage, res: ServerResponse,
-  context: (req: IncomingMessage) => Promise<C>, prepare?: (body: unknown) => unknown): Promise<void> {
+  context: (req: IncomingMessage) => Promise<C>, prepare?: (body: unknown) => unknown, opts: HandleGraphQLOptions = {}): Promise<void> {
+  const maxJsonDepth = opts.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH
+  const tooDeep = (what: string) =>
+    sendJson(res, 400, { errors: [{ message: jsonDepthMessage(what, maxJsonDepth), extensions: { code: 'MAX_JSON_DEPTH_EXCEEDED' } }] })
   const headers = new HeaderMap()
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value)
@@ -53,6 +62,7 @@ export async function handleGraphQL<C extends BaseContext>(server: ApolloServer<
   }
   let body: unknown = rawBody
   if ((req.headers['content-type'] ?? '').includes('application/json')) {
+    if (exceedsJsonDepth(rawBody, maxJsonDepth)) return tooDeep('The request body')
     try { body = rawBody ? JSON.parse(rawBody) : {} } catch {
       sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] })
       return
@@ -68,6 +78,11 @@ export async function handleGraphQL<C extends BaseContext>(server: ApolloServer<
     }
   }
   const url = new URL(req.url ?? '/', 'http://localhost')
+  // A GET request carries its JSON in the query string; Apollo Server parses it.
+  for (const param of ['variables', 'extensions']) {
+    const value = url.searchParams.get(param)
+    if (value && exceedsJsonDepth(value, maxJsonDepth)) return tooDeep(`The ${param} parameter`)
+  }
   const result = await server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
     context: () => context(req),
