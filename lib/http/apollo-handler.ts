@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server'
 import { DEFAULT_MAX_JSON_DEPTH, exceedsJsonDepth, jsonDepthMessage } from './json-depth.js'
+import { truncateMessage } from './format-error.js'
+import type { ErrorCode } from '../errors.js'
 
 const MAX_BODY_BYTES = 1_000_000
 
@@ -29,7 +31,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
  */
 /** A refusal decided before GraphQL execution, answered as `{ errors }` with its HTTP status. */
 export class HttpRefusal extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(readonly status: number, readonly code: ErrorCode, message: string) {
     super(message)
   }
 }
@@ -73,7 +75,8 @@ export async function handleGraphQL<C extends BaseContext>(server: ApolloServer<
       body = prepare(body)
     } catch (err) {
       if (!(err instanceof HttpRefusal)) throw err
-      sendJson(res, err.status, { errors: [{ message: err.message, extensions: { code: err.code } }] })
+      // Bypasses the formatter, and may echo input (a document id): bounded the same way.
+      sendJson(res, err.status, { errors: [{ message: truncateMessage(err.message), extensions: { code: err.code } }] })
       return
     }
   }

@@ -4,6 +4,7 @@ import { createDatabase } from '../helpers/test-database.js'
 import { bearer, TEST_IDENTITY_CONFIG, testGatewayConfig } from '../helpers/start-city.js'
 import { createGatewayDeps } from '../../gateway/create-gateway-deps.js'
 import { createGateway, type Gateway } from '../../gateway/gateway.js'
+import { ERROR_CODES } from '../../lib/errors.js'
 
 // Issue 11 item 8: the admin API refuses what the system would ignore (or misread) instead of
 // storing it: flags the public role cannot carry, and row-rule conditions the row filters do not
@@ -97,5 +98,16 @@ describe('row-rule conditions', () => {
       expect(res.errors).toBeUndefined()
     }
     expect(await version()).toBe(v + 2)
+  })
+})
+
+describe('statuses as the catalogue (and docs/errors.md) says', () => {
+  it('INVALID_POLICY and VERSION_CONFLICT are sent with their catalogued status', async () => {
+    const v = await version()
+    const invalid = await admin(UPSERT, { input: { name: 'Bad Name', scopes: ['open'] }, v })
+    expect([invalid.status, invalid.errors?.[0].extensions?.code]).toEqual([ERROR_CODES.INVALID_POLICY.status[0], 'INVALID_POLICY'])
+    const stale = await admin(UPSERT, { input: { name: 'reader', scopes: ['open'] }, v: v - 1 })
+    expect([stale.status, stale.errors?.[0].extensions?.code]).toEqual([ERROR_CODES.VERSION_CONFLICT.status[0], 'VERSION_CONFLICT'])
+    expect([ERROR_CODES.INVALID_POLICY.status[0], ERROR_CODES.VERSION_CONFLICT.status[0]]).toEqual([400, 409])
   })
 })

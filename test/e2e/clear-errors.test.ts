@@ -5,7 +5,7 @@ import { buildSubgraphSchema } from '../../schema/build-subgraph-schema.js'
 import { composeSupergraph } from '../../schema/compose.js'
 import { createSubgraphGraphQLHandler } from '../../lib/service/subgraph-graphql-handler.js'
 import { createFormatError } from '../../lib/http/format-error.js'
-import { TEST_IDENTITY_CONFIG, testGatewayConfig } from '../helpers/start-city.js'
+import { bearer, TEST_IDENTITY_CONFIG, testGatewayConfig } from '../helpers/start-city.js'
 import { createGatewayDeps } from '../../gateway/create-gateway-deps.js'
 import { createGateway, type Gateway } from '../../gateway/gateway.js'
 
@@ -46,7 +46,8 @@ beforeAll(async () => {
   // resolve a Product it did not itself return: `Product.reviews` is valid but cannot be planned.
   const withGap = composed.replace('@join__type(graph: REVIEWS, key: "upc")', '@join__type(graph: REVIEWS, key: "upc", resolvable: false)')
   expect(withGap).not.toBe(composed)
-  const config = testGatewayConfig({ supergraphSdl: withGap, authorization: 'off', internalTokenSecret: null })
+  // Trusted documents in `log` mode: document ids are looked up (and an unknown one refused) for everyone.
+  const config = testGatewayConfig({ supergraphSdl: withGap, authorization: 'off', internalTokenSecret: null, trustedDocuments: { path: null, mode: 'log' } })
   deps = await createGatewayDeps(config, TEST_IDENTITY_CONFIG)
   gateway = await createGateway(config, deps)
 })
@@ -119,6 +120,13 @@ describe('error messages that echo input', () => {
       expect(res.body.errors?.[0].message.length, url).toBeLessThanOrEqual(1100)
       expect(res.length, url).toBeLessThan(5_000)
     }
+  })
+
+  it('a refusal before GraphQL that names client input (a 900 KB document id) is cut too', async () => {
+    const res = await post(gateway.url, JSON.stringify({ documentId: huge }), bearer('controlling'))
+    expect([res.status, res.body.errors?.[0].extensions?.code]).toEqual([400, 'PERSISTED_QUERY_NOT_FOUND'])
+    expect(res.body.errors?.[0].message).toMatch(/^No trusted document with id xxx.*characters omitted/)
+    expect(res.length).toBeLessThan(5_000)
   })
 
   it('a 900 KB variable value is not echoed whole', async () => {
