@@ -80,8 +80,11 @@ function postGraphQL(name: string, url: URL, agent: Agent, body: string, headers
   })
 }
 
-/** The planner's prefix on every error it raises for an operation it cannot plan. */
-const PLAN_FAILURE = /^Failed to plan query:\s*/
+/**
+ * The planner's prefixes on the errors it raises for an operation it cannot plan (its parser,
+ * normaliser and planner each reject with one); the operation itself passed validation already.
+ */
+const PLAN_FAILURE = /^Failed to (?:plan query|normalize operation|parse query):\s*/
 
 /** The planner's reason when `err` is its refusal to plan, else null (any other error is ours: masked). */
 function planningFailure(err: unknown): string | null {
