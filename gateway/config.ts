@@ -3,6 +3,7 @@ import { hostname } from 'node:os'
 import { resolve } from 'node:path'
 import { SUPERGRAPH_PATH } from '../schema/supergraph-file.js'
 import { DEFAULT_LIMITS, type OperationLimits } from './limits/operation-limits.js'
+import { DEFAULT_MAX_JSON_DEPTH } from '../lib/http/json-depth.js'
 import type { TrustedDocumentsMode } from './limits/trusted-documents.js'
 import type { DenialMode } from './authorize/denial-mode-plugin.js'
 
@@ -42,6 +43,8 @@ export interface GatewayConfig {
   readonly trustedDocuments: { path: string | null; mode: TrustedDocumentsMode }
   /** In-flight deduplication of identical non-personal queries (gateway/cache); on unless false. */
   readonly dedupe?: boolean
+  /** Deepest nesting of arrays/objects in a request's JSON (body, GET variables/extensions); default 64. */
+  readonly maxJsonDepth?: number
 }
 
 export class ConfigError extends Error {}
@@ -123,6 +126,40 @@ function parseSubgraphUrls(pairs: string[]): Record<string, string> {
   return urls
 }
 
+/** The command-line flags (without `--`); GATEWAY_USAGE describes each. */
+export const GATEWAY_FLAGS: readonly string[] = ['port', 'host', 'supergraph', 'subgraph', 'health-path', 'ready-path', 'graphql-path', 'no-watch',
+  'subgraph-timeout-ms', 'authorization', 'admin-path', 'replica-id']
+
+/** `npm run gateway -- --help`: every flag, and the environment variable each one overrides. */
+export const GATEWAY_USAGE = `Usage: npm run gateway -- [options]
+
+Serves a Federation v2 supergraph (ours by default, or any other) as one GraphQL endpoint.
+
+Options (each overrides the environment variable in brackets):
+  --supergraph <file>           supergraph to serve (SUPERGRAPH_PATH; default schema/supergraph.graphql)
+  --subgraph <name>=<url>       URL of a subgraph, instead of the one in the supergraph; repeatable (SUBGRAPH_URLS="a=url,b=url")
+  --port <n>                    port, 0 for any free one (GATEWAY_PORT or PORT; default 4000)
+  --host <address>              address to listen on (HOST; default 127.0.0.1)
+  --graphql-path <path>         GraphQL endpoint (GRAPHQL_PATH; default /graphql)
+  --health-path <path>          liveness (HEALTH_PATH; default /healthz)
+  --ready-path <path>           readiness: every subgraph answers (READY_PATH; default /readyz)
+  --admin-path <path>           admin API of the policy store (ADMIN_PATH; default /admin/graphql)
+  --authorization enforce|off   role-based projected schemas, or the whole supergraph for everyone (AUTHORIZATION; default enforce)
+  --subgraph-timeout-ms <ms>    timeout of each subgraph call (SUBGRAPH_TIMEOUT_MS; default 15000)
+  --replica-id <name>           name this replica reports with its policy version (REPLICA_ID; default host-pid)
+  --no-watch                    do not reload the supergraph file when it changes (SUPERGRAPH_WATCH=false)
+  --help, -h                    print this and exit
+
+Environment only: DATABASE_URL (policy store), INTERNAL_TOKEN_SECRET, INTROSPECTION, AUTHORIZATION_DENIALS,
+GATEWAY_EXECUTOR, GATEWAY_DEDUPE, TRUSTED_DOCUMENTS, TRUSTED_DOCUMENTS_MODE, RATE_LIMIT_PER_MINUTE,
+RATE_LIMIT_ANONYMOUS_PER_MINUTE, LIMIT_MAX_TOKENS, LIMIT_MAX_DEPTH, LIMIT_MAX_ALIASES, LIMIT_MAX_DIRECTIVES,
+LIMIT_MAX_ROOT_FIELDS, LIMIT_MAX_COST, LIMIT_MAX_JSON_DEPTH, and the AUTH_* settings of token verification.
+A wrong setting or supergraph stops the start with one line on stderr and exit code 2.
+`
+
+/** Whether the command line asks for the usage text instead of a gateway. */
+export const wantsHelp = (argv: readonly string[] = process.argv.slice(2)): boolean => argv.includes('--help') || argv.includes('-h')
+
 /**
  * Reads the gateway configuration once from command-line flags (which win) and environment,
  * validates it and freezes it. A mistake fails at start with the name of the setting.
@@ -136,9 +173,7 @@ export function readGatewayConfig(argv: readonly string[] = process.argv.slice(2
     const value = inline ?? (argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : 'true')
     flags.set(key, [...(flags.get(key) ?? []), value])
   }
-  const known = new Set(['port', 'host', 'supergraph', 'subgraph', 'health-path', 'ready-path', 'graphql-path', 'no-watch',
-    'subgraph-timeout-ms', 'authorization', 'admin-path', 'replica-id'])
-  for (const key of flags.keys()) if (!known.has(key)) throw new ConfigError(`unknown option --${key}`)
+  for (const key of flags.keys()) if (!GATEWAY_FLAGS.includes(key)) throw new ConfigError(`unknown option --${key} (see --help)`)
   const one = (key: string) => flags.get(key)?.at(-1)
 
   const supergraphArg = one('supergraph') ?? env.SUPERGRAPH_PATH
@@ -171,6 +206,7 @@ export function readGatewayConfig(argv: readonly string[] = process.argv.slice(2
     executor: parseExecutor(env.GATEWAY_EXECUTOR),
     trustedDocuments: Object.freeze(parseTrustedDocuments(env.TRUSTED_DOCUMENTS, env.TRUSTED_DOCUMENTS_MODE)),
     dedupe: parseDedupe(env.GATEWAY_DEDUPE, env.CACHE),
+    maxJsonDepth: parseLimit(env.LIMIT_MAX_JSON_DEPTH, 'LIMIT_MAX_JSON_DEPTH', DEFAULT_MAX_JSON_DEPTH),
     limits: Object.freeze({
       ratePerMinute: parseLimit(env.RATE_LIMIT_PER_MINUTE, 'RATE_LIMIT_PER_MINUTE', DEFAULT_LIMITS.ratePerMinute, true),
       anonymousRatePerMinute: parseLimit(env.RATE_LIMIT_ANONYMOUS_PER_MINUTE, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', DEFAULT_LIMITS.anonymousRatePerMinute, true),

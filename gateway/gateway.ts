@@ -242,7 +242,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
           const prepared = trusted.prepare(body, principal.authenticated) as { query?: unknown; operationName?: unknown } | null
           shapeGuard.check(prepared?.query, prepared?.operationName)
           return prepared
-        })
+        }, { maxJsonDepth: config.maxJsonDepth })
       }
       if (path === config.adminPath) {
         const principal = await authenticate(req, res)
@@ -255,7 +255,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
         if (!access.admin) return sendJson(res, 403, { errors: [{ message: 'The admin API is for the admin role only', extensions: { code: 'FORBIDDEN' } }] })
         const apollo = await adminServer()
         if (!apollo) return sendJson(res, 503, { errors: [{ message: 'The admin API needs the policy database (DATABASE_URL)', extensions: { code: 'POLICY_STORE_UNAVAILABLE' } }] })
-        return handleGraphQL(apollo, req, res, async () => ({ principal, isAdmin: true, actor: principal.subject ?? 'unknown' }))
+        return handleGraphQL(apollo, req, res, async () => ({ principal, isAdmin: true, actor: principal.subject ?? 'unknown' }), undefined, { maxJsonDepth: config.maxJsonDepth })
       }
       if (path === '/' || path === '/graphiql') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })

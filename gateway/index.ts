@@ -1,20 +1,37 @@
-import { ConfigError, readGatewayConfig } from './config.js'
-import { createGateway } from './gateway.js'
+import { readFileSync } from 'node:fs'
+import { GATEWAY_USAGE, readGatewayConfig, wantsHelp, type GatewayConfig } from './config.js'
+import { checkSupergraph } from './check-supergraph.js'
+import { createGateway, type Gateway } from './gateway.js'
 import { createGatewayDeps } from './create-gateway-deps.js'
 
 // Entry: serves a supergraph file (ours by default, or any Federation v2 supergraph) on a port.
 //   npm run gateway -- --supergraph path/to/supergraph.graphql --subgraph products=http://localhost:4101/graphql --port 4000
-let config
-let deps
-try {
-  config = readGatewayConfig()
-  deps = await createGatewayDeps(config)
-} catch (err) {
-  console.error(`[gateway] ${err instanceof ConfigError || err instanceof Error ? err.message : String(err)}`)
+if (wantsHelp()) {
+  process.stdout.write(GATEWAY_USAGE)
+  process.exit(0)
+}
+/** A failed start is one line for the operator (the first of the message), never a stack trace. */
+function fail(err: unknown): never {
+  console.error(`[gateway] cannot start: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`)
   process.exit(2)
 }
+let config: GatewayConfig
+let deps: Awaited<ReturnType<typeof createGatewayDeps>>
+let gateway: Gateway
+try {
+  config = readGatewayConfig()
+  checkSupergraph(readFileSync(config.supergraphPath!, 'utf8'), config.supergraphPath!)
+  deps = await createGatewayDeps(config)
+} catch (err) {
+  fail(err)
+}
 if (!config.internalTokenSecret) console.warn('[gateway] INTERNAL_TOKEN_SECRET is not set: subgraph calls carry no identity (only for third-party subgraphs)')
-const gateway = await createGateway(config, deps)
+try {
+  gateway = await createGateway(config, deps)
+} catch (err) {
+  await deps.close().catch(() => {})
+  fail(err)
+}
 console.log(`[gateway] serving ${config.supergraphPath} at ${gateway.url} (health ${config.healthPath}, ready ${config.readyPath}, authorization ${config.authorization}, policy v${gateway.policyVersion()})`)
 const stop = async () => { await gateway.close(); await deps.close(); process.exit(0) }
 process.on('SIGTERM', () => void stop())

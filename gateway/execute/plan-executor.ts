@@ -81,6 +81,28 @@ function postGraphQL(name: string, url: URL, agent: Agent, body: string, headers
 }
 
 /**
+ * The planner's prefixes on the errors it raises for an operation it cannot plan (its parser,
+ * normaliser and planner each reject with one); the operation itself passed validation already.
+ */
+const PLAN_FAILURE = /^Failed to (?:plan query|normalize operation|parse query):\s*/
+
+/** The planner's reason when `err` is its refusal to plan, else null (any other error is ours: masked). */
+function planningFailure(err: unknown): string | null {
+  const message = err instanceof Error ? err.message : null
+  return message !== null && PLAN_FAILURE.test(message) ? message.replace(PLAN_FAILURE, '') : null
+}
+
+/**
+ * A valid operation the supergraph offers no path for is the caller's to change (and the graph's
+ * owner's to fix), not a server fault: 400 with the planner's reason, nothing fetched.
+ */
+function queryPlanFailed(reason: string): GraphQLError {
+  return new GraphQLError(`The operation cannot be planned over the departments' subgraphs: ${reason}`, {
+    extensions: { code: 'QUERY_PLAN_FAILED', http: { status: 400 } },
+  })
+}
+
+/**
  * Executes operations by query plan: the Hive Router query planner (Rust, via
  * @graphql-hive/router-query-planner) plans each document once — plans are cached per parsed
  * document, and each projected Apollo Server caches its parsed documents, so in effect per
@@ -126,6 +148,8 @@ export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<Ope
       // Variables that do not fit their types: returned as errors, so Apollo Server answers 400 BAD_USER_INPUT.
       if (err instanceof GraphQLError) return { errors: [err] }
       if (err instanceof AggregateError && err.errors.every(e => e instanceof GraphQLError)) return { errors: err.errors }
+      const reason = planningFailure(err)
+      if (reason !== null) return { errors: [queryPlanFailed(reason)] }
       throw err
     }
   }

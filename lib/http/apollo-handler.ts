@@ -1,5 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server'
+import { DEFAULT_MAX_JSON_DEPTH, exceedsJsonDepth, jsonDepthMessage } from './json-depth.js'
+import { truncateMessage } from './format-error.js'
+import type { ErrorCode } from '../errors.js'
 
 const MAX_BODY_BYTES = 1_000_000
 
@@ -28,13 +31,21 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
  */
 /** A refusal decided before GraphQL execution, answered as `{ errors }` with its HTTP status. */
 export class HttpRefusal extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(readonly status: number, readonly code: ErrorCode, message: string) {
     super(message)
   }
 }
 
+export interface HandleGraphQLOptions {
+  /** Deepest JSON nesting of the body and of GET `variables`/`extensions` (default 64). */
+  maxJsonDepth?: number
+}
+
 export async function handleGraphQL<C extends BaseContext>(server: ApolloServer<C>, req: IncomingMessage, res: ServerResponse,
-  context: (req: IncomingMessage) => Promise<C>, prepare?: (body: unknown) => unknown): Promise<void> {
+  context: (req: IncomingMessage) => Promise<C>, prepare?: (body: unknown) => unknown, opts: HandleGraphQLOptions = {}): Promise<void> {
+  const maxJsonDepth = opts.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH
+  const tooDeep = (what: string) =>
+    sendJson(res, 400, { errors: [{ message: jsonDepthMessage(what, maxJsonDepth), extensions: { code: 'MAX_JSON_DEPTH_EXCEEDED' } }] })
   const headers = new HeaderMap()
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value)
@@ -53,6 +64,7 @@ export async function handleGraphQL<C extends BaseContext>(server: ApolloServer<
   }
   let body: unknown = rawBody
   if ((req.headers['content-type'] ?? '').includes('application/json')) {
+    if (exceedsJsonDepth(rawBody, maxJsonDepth)) return tooDeep('The request body')
     try { body = rawBody ? JSON.parse(rawBody) : {} } catch {
       sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] })
       return
@@ -63,11 +75,17 @@ export async function handleGraphQL<C extends BaseContext>(server: ApolloServer<
       body = prepare(body)
     } catch (err) {
       if (!(err instanceof HttpRefusal)) throw err
-      sendJson(res, err.status, { errors: [{ message: err.message, extensions: { code: err.code } }] })
+      // Bypasses the formatter, and may echo input (a document id): bounded the same way.
+      sendJson(res, err.status, { errors: [{ message: truncateMessage(err.message), extensions: { code: err.code } }] })
       return
     }
   }
   const url = new URL(req.url ?? '/', 'http://localhost')
+  // A GET request carries its JSON in the query string; Apollo Server parses it.
+  for (const param of ['variables', 'extensions']) {
+    const value = url.searchParams.get(param)
+    if (value && exceedsJsonDepth(value, maxJsonDepth)) return tooDeep(`The ${param} parameter`)
+  }
   const result = await server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
     context: () => context(req),

@@ -4,6 +4,7 @@ import {
   type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule,
 } from 'graphql'
 import { BodyTooLargeError, readBody, sendJson } from '../http/apollo-handler.js'
+import { DEFAULT_MAX_JSON_DEPTH, exceedsJsonDepth, jsonDepthMessage } from '../http/json-depth.js'
 
 export type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError
 
@@ -14,6 +15,8 @@ export interface SubgraphGraphQLHandlerOptions {
   maxDocuments?: number
   /** Schema introspection (`__schema`, `__type`); default: off when NODE_ENV=production, as Apollo Server does. */
   introspection?: boolean
+  /** Deepest JSON nesting of a request body (default 64, as at the gateway). */
+  maxJsonDepth?: number
 }
 
 export type SubgraphGraphQLHandler<C> = (req: IncomingMessage, res: ServerResponse, context: () => Promise<C>) => Promise<void>
@@ -32,6 +35,7 @@ export function createSubgraphGraphQLHandler<C>(schema: GraphQLSchema, opts: Sub
   const introspection = opts.introspection ?? process.env.NODE_ENV !== 'production'
   const rules: ValidationRule[] = introspection ? [...specifiedRules] : [...specifiedRules, NoSchemaIntrospectionCustomRule]
   const documents = new DocumentCache(opts.maxDocuments ?? 1000)
+  const maxJsonDepth = opts.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH
 
   const formatErrors = (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map(error => {
     const json = error.toJSON()
@@ -63,6 +67,7 @@ export function createSubgraphGraphQLHandler<C>(schema: GraphQLSchema, opts: Sub
       // The rest of the body is never read: the connection cannot carry another request.
       return refuse(res, 413, 'REQUEST_TOO_LARGE', err.message, { connection: 'close' })
     }
+    if (exceedsJsonDepth(raw, maxJsonDepth)) return refuse(res, 400, 'MAX_JSON_DEPTH_EXCEEDED', jsonDepthMessage('The request body', maxJsonDepth))
     let body: unknown
     try { body = JSON.parse(raw) } catch {
       return refuse(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON')

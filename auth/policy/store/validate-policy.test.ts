@@ -27,7 +27,7 @@ describe('validateRole', () => {
     ['{department}:personal', false], ['{department}:special', false],
     ['open', true], ['internal', true], ['finance:internal', true], ['{department}:internal', true],
   ])('scope %j for the public role → valid %s', (scope, ok) => {
-    const r = refusal(() => validateRole(role({ name: 'public', scopes: [scope] }), '/role'))
+    const r = refusal(() => validateRole(role({ name: 'public', aggregateOnly: true, scopes: [scope] }), '/role'))
     expect(r).toEqual(ok ? null : { code: 'INVALID_POLICY', pointer: '/role/scopes/0' })
   })
 

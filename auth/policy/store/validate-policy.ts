@@ -103,6 +103,12 @@ export function validateRole(value: unknown, at: string): RoleDefinition {
   })
   const aggregateOnly = bool(value.aggregateOnly, `${at}/aggregateOnly`, 'aggregateOnly')
   const admin = bool(value.admin, `${at}/admin`, 'admin')
+  // Flags the public role cannot carry (effective-access.ts): stored, they would read as if they
+  // applied. Anyone holds `public`, anonymous callers included.
+  if (name === PUBLIC_ROLE && !aggregateOnly) {
+    invalid(`${at}/aggregateOnly`, 'the public role is always aggregate-only (disclosure control for open data); aggregateOnly must be true')
+  }
+  if (name === PUBLIC_ROLE && admin) invalid(`${at}/admin`, 'the public role is held by everyone, anonymous callers included; it can never be an admin role')
   const validFrom = date(value.validFrom, `${at}/validFrom`, 'validFrom')
   const validUntil = date(value.validUntil, `${at}/validUntil`, 'validUntil')
   if (validFrom && validUntil && validUntil < validFrom) invalid(`${at}/validUntil`, `validUntil ${validUntil} is before validFrom ${validFrom}`)
@@ -133,6 +139,12 @@ export function validateGrant(value: unknown, at: string, roleExists: (name: str
   return { role, coordinate, effect, validUntil }
 }
 
+/**
+ * The keys of a row-rule condition that row-filters.ts reads: `column` and one of `equals` or
+ * `claim`. Any other key would be stored and silently ignored, so the rule would not mean what it says.
+ */
+export const ROW_CONDITION_KEYS = ['column', 'equals', 'claim'] as const
+
 export function validateRowRule(value: unknown, at: string, roleExists: (name: string) => boolean): RowRule {
   if (!isRecord(value)) invalid(at, 'row rule must be an object')
   const role = validateRoleName(value.role, `${at}/role`)
@@ -145,9 +157,16 @@ export function validateRowRule(value: unknown, at: string, roleExists: (name: s
   for (const [key, v] of entries) {
     const keyAt = `${at}/condition${pointer(key)}`
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) invalid(keyAt, `condition key ${JSON.stringify(key)} must be an identifier`)
+    if (!(ROW_CONDITION_KEYS as readonly string[]).includes(key)) {
+      invalid(keyAt, `condition key ${JSON.stringify(key)} is not one the row filters read (${ROW_CONDITION_KEYS.join(', ')})`)
+    }
     const s = text(v, keyAt, `condition.${key}`, 200)
     if (s.length === 0) invalid(keyAt, `condition.${key} must not be empty`)
     condition[key] = s
+  }
+  if (condition.column === undefined) invalid(`${at}/condition`, 'condition needs "column": the field of the rows it compares')
+  if ((condition.equals === undefined) === (condition.claim === undefined)) {
+    invalid(`${at}/condition`, 'condition needs exactly one of "equals" (a fixed value) or "claim" (a claim of the caller)')
   }
   return { role, coordinate, condition }
 }

@@ -1,0 +1,7 @@
+import { writeFileSync } from 'node:fs'
+import { renderErrorDocs } from '../lib/render-error-docs.js'
+
+// Writes docs/errors.md from the error catalogue (lib/errors.ts).
+const target = new URL('../docs/errors.md', import.meta.url)
+writeFileSync(target, renderErrorDocs())
+console.log(`wrote ${target.pathname}`)
