@@ -1,16 +1,17 @@
 import { GraphQLError, parse, type DocumentNode } from 'graphql'
 import { HttpRefusal } from '../../lib/http/apollo-handler.js'
+import type { ErrorCode } from '../../lib/errors.js'
 import { measureOperation, ShapeLimitExceeded, type OperationShape, type ShapeLimits } from './measure-operation.js'
 import type { OperationLimits } from './operation-limits.js'
 
-const REFUSALS: Record<keyof OperationShape, [code: string, what: string]> = {
-  depth: ['MAX_DEPTH_EXCEEDED', 'depth'],
-  fields: ['MAX_FIELDS_EXCEEDED', 'field'],
-  aliases: ['MAX_ALIASES_EXCEEDED', 'alias'],
-  directives: ['MAX_DIRECTIVES_EXCEEDED', 'directive'],
-  rootFields: ['MAX_ROOT_FIELDS_EXCEEDED', 'root field'],
-  fragments: ['MAX_FRAGMENTS_EXCEEDED', 'fragment'],
-  duplicateFields: ['MAX_DUPLICATE_FIELDS_EXCEEDED', 'repeated field'],
+const REFUSALS: Record<keyof OperationShape, { code: ErrorCode; what: string }> = {
+  depth: { code: 'MAX_DEPTH_EXCEEDED', what: 'depth' },
+  fields: { code: 'MAX_FIELDS_EXCEEDED', what: 'field' },
+  aliases: { code: 'MAX_ALIASES_EXCEEDED', what: 'alias' },
+  directives: { code: 'MAX_DIRECTIVES_EXCEEDED', what: 'directive' },
+  rootFields: { code: 'MAX_ROOT_FIELDS_EXCEEDED', what: 'root field' },
+  fragments: { code: 'MAX_FRAGMENTS_EXCEEDED', what: 'fragment' },
+  duplicateFields: { code: 'MAX_DUPLICATE_FIELDS_EXCEEDED', what: 'repeated field' },
 }
 
 /** Texts longer than this are checked every time rather than remembered. */
@@ -49,7 +50,7 @@ export function createShapeGuard(limits: OperationLimits, max = 1_000): ShapeGua
       return null
     } catch (err) {
       if (!(err instanceof ShapeLimitExceeded)) throw err
-      const [code, what] = REFUSALS[err.limit]
+      const { code, what } = REFUSALS[err.limit]
       return new HttpRefusal(400, code, `The operation exceeds the ${what} limit of ${err.max}`)
     }
   }
