@@ -124,6 +124,8 @@ try {
         stdio: ['ignore', 'inherit', 'inherit'],
       }),
       onStart: child => console.log(`[start] ${s.name} started (pid ${child.pid})`),
+      // Ctrl-C reaches the departments too; their exit while the city stops is no crash.
+      shouldRestart: () => !stopping,
     })
     departments.push(supervisor)
     supervisor.start()

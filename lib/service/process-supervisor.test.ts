@@ -108,6 +108,19 @@ describe('createProcessSupervisor', () => {
     expect(started).toHaveLength(1)
   })
 
+  it('leaves the process down when shouldRestart says no', async () => {
+    let allow = true
+    const { supervisor, started, lines } = supervise({ spawn: node('process.exit(0)'), initialDelayMs: 10, shouldRestart: () => allow })
+    supervisor.start()
+    await until('a restart', () => started.length === 2)
+    allow = false
+    await until('the refusal', () => lines.some(l => l.includes('not restarted')))
+    await new Promise(r => setTimeout(r, 100))
+    expect(started.length).toBeLessThanOrEqual(3)
+    expect(supervisor.current()).toBeNull()
+    expect(lines.at(-1)).toMatch(/^\[test\] exited with code 0 after .+; not restarted$/)
+  })
+
   it('a process that cannot be spawned is retried with the same backoff', async () => {
     const { supervisor, lines } = supervise({
       spawn: () => spawn('/nonexistent/stadtgraph-department', [], { stdio: 'ignore' }), initialDelayMs: 10, maxDelayMs: 40,

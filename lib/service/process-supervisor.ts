@@ -16,6 +16,11 @@ export interface ProcessSupervisorOptions {
   log?: (line: string) => void
   /** Called with every instance started (the first and each restart). */
   onStart?: (child: ChildProcess) => void
+  /**
+   * Asked before a restart; false leaves the process down. For an owner that is itself stopping: a
+   * terminal's Ctrl-C reaches the children before the owner has called `stop()`.
+   */
+  shouldRestart?: (exit: ExitInfo) => boolean
 }
 
 export interface ExitInfo { code: number | null; signal: NodeJS.Signals | null; ranMs: number }
@@ -74,7 +79,9 @@ export function createProcessSupervisor(opts: ProcessSupervisorOptions): Process
         done = true
         if (child === instance) child = null
         resolve()
-        if (!stopped) scheduleRestart(info)
+        if (stopped) return
+        if (opts.shouldRestart?.(info) === false) log(`[${opts.name}] exited with ${describe(info)} after ${formatMs(info.ranMs)}; not restarted`)
+        else scheduleRestart(info)
       }
       instance.once('exit', (code, signal) => end({ code, signal, ranMs: performance.now() - startedAt }))
       instance.once('error', err => {
@@ -89,8 +96,7 @@ export function createProcessSupervisor(opts: ProcessSupervisorOptions): Process
     crashesInARow = info.ranMs >= stableAfterMs ? 1 : crashesInARow + 1
     const delay = Math.min(maxDelayMs, initialDelayMs * 2 ** (crashesInARow - 1))
     delays.push(delay)
-    const how = info.signal ? `signal ${info.signal}` : `code ${info.code}`
-    log(`[${opts.name}] exited with ${how} after ${formatMs(info.ranMs)}; restart ${delays.length} in ${formatMs(delay)}`)
+    log(`[${opts.name}] exited with ${describe(info)} after ${formatMs(info.ranMs)}; restart ${delays.length} in ${formatMs(delay)}`)
     timer = setTimeout(launch, delay)
   }
 
@@ -119,4 +125,5 @@ export function createProcessSupervisor(opts: ProcessSupervisorOptions): Process
   }
 }
 
+const describe = (info: ExitInfo) => info.signal ? `signal ${info.signal}` : `code ${info.code}`
 const formatMs = (ms: number) => ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`

@@ -123,12 +123,15 @@ describe('npm start supervises the departments', () => {
 
   it('SIGTERM stops the whole city cleanly: exit 0, no department left running, the gateway gone', async () => {
     const started = allPids().length
+    const mark = output.length
     expect(allPids().filter(alive).length).toBeGreaterThanOrEqual(8)
     city.kill('SIGTERM')
     expect(await exited).toEqual({ code: 0, signal: null })
     expect(allPids().filter(alive)).toEqual([])
     // A department that exits because it was told to stop is not started again.
     expect(allPids()).toHaveLength(started)
+    expect(output.slice(mark)).not.toMatch(/restart \d+ in/)
+    expect(output.slice(mark)).toMatch(/\[population\] stopped in \d+ ms/)
     await expect(fetch(graphqlUrl.replace(/\/graphql$/, '/healthz'))).rejects.toThrow()
   }, 60_000)
 })
