@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { join, relative } from 'node:path'
+import { isAbsolute, join, relative, resolve } from 'node:path'
 import { createDb } from '../lib/db/create-db.js'
 import { freePort, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../lib/db/embedded-postgres.js'
 import { prepareDatabase } from '../lib/db/prepare-database.js'
@@ -19,7 +19,11 @@ import type { IdentityConfig } from '../auth/identity/identity-config.js'
 // elsewhere; DEPARTMENT_PORTS=auto gives the departments free ports instead of their default ones.
 const t0 = performance.now()
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const DATA_DIR = process.env.DATA_DIR || join(ROOT, '.data')
+const DATA_DIR = resolve(ROOT, process.env.DATA_DIR || '.data')
+if (relative(ROOT, DATA_DIR).startsWith('..') || isAbsolute(relative(ROOT, DATA_DIR))) {
+  console.error(`DATA_DIR must be a folder inside ${ROOT} (the departments built into it load their packages from its node_modules), got "${process.env.DATA_DIR}"`)
+  process.exit(2)
+}
 const profile = (process.env.SEED_PROFILE ?? 'small') as SeedProfile
 if (!SEED_PROFILES.includes(profile)) {
   console.error(`SEED_PROFILE must be one of ${SEED_PROFILES.join(', ')}, got "${profile}"`)
