@@ -122,12 +122,13 @@ describe('createProcessSupervisor', () => {
   })
 
   it('a process that cannot be spawned is retried with the same backoff', async () => {
-    const { supervisor, lines } = supervise({
+    const { supervisor, lines, started } = supervise({
       spawn: () => spawn('/nonexistent/stadtgraph-department', [], { stdio: 'ignore' }), initialDelayMs: 10, maxDelayMs: 40,
     })
     supervisor.start()
     await until('three restarts', () => supervisor.restarts().length >= 3)
     expect(supervisor.restarts().slice(0, 3)).toEqual([10, 20, 40])
+    expect(started).toEqual([])
     expect(lines[0]).toMatch(/process error: spawn \/nonexistent\/stadtgraph-department ENOENT/)
   })
 })

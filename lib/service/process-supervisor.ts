@@ -14,7 +14,7 @@ export interface ProcessSupervisorOptions {
   /** After SIGTERM on `stop()`, how long the process may take to exit before SIGKILL. */
   killAfterMs?: number
   log?: (line: string) => void
-  /** Called with every instance started (the first and each restart). */
+  /** Called with every instance started (the first and each restart; not for a spawn that failed). */
   onStart?: (child: ChildProcess) => void
   /**
    * Asked before a restart; false leaves the process down. For an owner that is itself stopping: a
@@ -89,7 +89,7 @@ export function createProcessSupervisor(opts: ProcessSupervisorOptions): Process
         if (instance.pid === undefined || instance.exitCode !== null || instance.signalCode !== null) end({ code: null, signal: null, ranMs: performance.now() - startedAt })
       })
     })
-    opts.onStart?.(instance)
+    if (instance.pid !== undefined) opts.onStart?.(instance) // no pid: the spawn failed, 'error' follows
   }
 
   const scheduleRestart = (info: ExitInfo) => {
