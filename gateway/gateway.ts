@@ -40,6 +40,7 @@ import { checkSubgraphs } from './health/check-subgraphs.js'
 import { checkPolicyStore } from './health/check-policy-store.js'
 import { createPolicyVersionPlugin } from './authorize/policy-version-plugin.js'
 import { createDedupePlugin } from './cache/dedupe-plugin.js'
+import { closeGracefully } from '../lib/http/close-gracefully.js'
 
 export interface Gateway {
   url: string
@@ -50,7 +51,8 @@ export interface Gateway {
   policyVersion(): number
   /** Re-reads the supergraph file (or takes `sdl`) and swaps the schema without dropping requests. */
   reload(sdl?: string): Promise<void>
-  close(): Promise<void>
+  /** Stops accepting, lets requests in flight finish (at most `graceMs`, default 10 s), then cuts the rest. */
+  close(graceMs?: number): Promise<void>
 }
 
 export interface GatewayDeps {
@@ -309,9 +311,11 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
     supergraphHash: () => current.hash,
     policyVersion: () => deps.policy.snapshot().version,
     reload,
-    close: async () => {
+    close: async (graceMs?: number) => {
       if (watching) unwatchFile(config.supergraphPath!)
-      await new Promise<void>(resolve => { server.close(() => resolve()); server.closeAllConnections() })
+      // Requests in flight finish (≤ graceMs, default 10 s); a new connection is refused at once.
+      const { forced } = await closeGracefully(server, graceMs)
+      if (forced) console.warn('[gateway] requests still running after the grace period were cut')
     },
   }
 }

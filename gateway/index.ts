@@ -3,6 +3,7 @@ import { GATEWAY_USAGE, readGatewayConfig, wantsHelp, type GatewayConfig } from 
 import { checkSupergraph } from './check-supergraph.js'
 import { createGateway, type Gateway } from './gateway.js'
 import { createGatewayDeps } from './create-gateway-deps.js'
+import { stopOnSignal } from '../lib/service/stop-on-signal.js'
 
 // Entry: serves a supergraph file (ours by default, or any Federation v2 supergraph) on a port.
 //   npm run gateway -- --supergraph path/to/supergraph.graphql --subgraph products=http://localhost:4101/graphql --port 4000
@@ -33,6 +34,5 @@ try {
   fail(err)
 }
 console.log(`[gateway] serving ${config.supergraphPath} at ${gateway.url} (health ${config.healthPath}, ready ${config.readyPath}, authorization ${config.authorization}, policy v${gateway.policyVersion()})`)
-const stop = async () => { await gateway.close(); await deps.close(); process.exit(0) }
-process.on('SIGTERM', () => void stop())
-process.on('SIGINT', () => void stop())
+// SIGTERM: requests in flight finish (≤ 10 s), then the policy store's pool and LISTEN connection close; exit 0.
+stopOnSignal(async () => { await gateway.close(); await deps.close() }, { label: '[gateway]' })

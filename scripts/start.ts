@@ -1,30 +1,42 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { join, relative } from 'node:path'
+import { isAbsolute, join, relative, resolve } from 'node:path'
 import { createDb } from '../lib/db/create-db.js'
 import { freePort, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../lib/db/embedded-postgres.js'
 import { prepareDatabase } from '../lib/db/prepare-database.js'
 import { loadServices, SERVICES_DIR } from '../lib/service/discover-services.js'
 import { buildDepartments } from '../lib/service/build-departments.js'
+import { createProcessSupervisor, type ProcessSupervisor } from '../lib/service/process-supervisor.js'
 import { SEED_PROFILES, type SeedProfile } from '../lib/city.js'
 import type { Gateway } from '../gateway/gateway.js'
 import type { IdentityConfig } from '../auth/identity/identity-config.js'
 
 // `npm start`: the whole city on one machine. Without DATABASE_URL an embedded PostgreSQL runs from
-// .data/postgres; every department runs as its own process; the gateway serves the composed graph.
+// .data/postgres; every department runs as its own process, restarted when it exits (see
+// lib/service/process-supervisor.ts); the gateway serves the composed graph. DATA_DIR moves .data
+// elsewhere; DEPARTMENT_PORTS=auto gives the departments free ports instead of their default ones.
 const t0 = performance.now()
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const DATA_DIR = join(ROOT, '.data')
+const DATA_DIR = resolve(ROOT, process.env.DATA_DIR || '.data')
+if (relative(ROOT, DATA_DIR).startsWith('..') || isAbsolute(relative(ROOT, DATA_DIR))) {
+  console.error(`DATA_DIR must be a folder inside ${ROOT} (the departments built into it load their packages from its node_modules), got "${process.env.DATA_DIR}"`)
+  process.exit(2)
+}
 const profile = (process.env.SEED_PROFILE ?? 'small') as SeedProfile
 if (!SEED_PROFILES.includes(profile)) {
   console.error(`SEED_PROFILE must be one of ${SEED_PROFILES.join(', ')}, got "${profile}"`)
   process.exit(2)
 }
+const departmentPorts = process.env.DEPARTMENT_PORTS ?? 'default'
+if (departmentPorts !== 'default' && departmentPorts !== 'auto') {
+  console.error(`DEPARTMENT_PORTS must be default or auto, got "${departmentPorts}"`)
+  process.exit(2)
+}
 
 let embedded: EmbeddedPostgresHandle | null = null
-const children: ChildProcess[] = []
+const departments: ProcessSupervisor[] = []
 let gateway: Gateway | null = null
 let closeDeps: (() => Promise<void>) | null = null
 let stopping = false
@@ -32,10 +44,11 @@ let stopping = false
 async function shutdown(code: number) {
   if (stopping) return
   stopping = true
-  for (const child of children) child.kill('SIGTERM')
+  // The gateway first: its requests in flight still need the departments. Then the departments
+  // (each drains and closes its pool; SIGKILL past 15 s), then the database they used.
   await gateway?.close().catch(() => {})
   await closeDeps?.().catch(() => {})
-  await Promise.all(children.map(c => new Promise(resolve => (c.exitCode !== null || c.signalCode !== null ? resolve(null) : c.once('exit', resolve)))))
+  await Promise.all(departments.map(d => d.stop()))
   await embedded?.stop().catch(() => {})
   process.exit(code)
 }
@@ -97,22 +110,29 @@ try {
 
   // Gateway and departments share a secret for the internal identity tokens of this run.
   const internalTokenSecret = process.env.INTERNAL_TOKEN_SECRET ?? randomBytes(32).toString('hex')
-  const urls: Record<string, string> = Object.fromEntries(services.map(s => [s.name, `http://127.0.0.1:${s.defaultPort}/graphql`]))
+  // A department keeps its port across restarts: the composed graph names it.
+  const ports: Record<string, number> = {}
+  for (const s of services) ports[s.name] = departmentPorts === 'auto' ? await freePort() : s.defaultPort
+  const urls: Record<string, string> = Object.fromEntries(services.map(s => [s.name, `http://127.0.0.1:${ports[s.name]}/graphql`]))
   const entries = await built
   const spawnDepartment = (name: string) => {
     const s = services.find(d => d.name === name)!
     const args = entries?.[s.name] ? ['--enable-source-maps', entries[s.name]] : ['--import', 'tsx', join(SERVICES_DIR, s.name, 'index.ts')]
-    const child = spawn(process.execPath, args, {
-      env: { ...process.env, DATABASE_URL: url, PORT: String(s.defaultPort), DB_POOL_MAX: process.env.DB_POOL_MAX ?? '8', INTERNAL_TOKEN_SECRET: internalTokenSecret },
-      stdio: ['ignore', 'inherit', 'inherit'],
+    // A department that exits (crash, kill -9) is started again, with a delay doubling from 0.5 s to
+    // 30 s while it keeps failing; meanwhile the gateway answers its fields with SUBGRAPH_UNAVAILABLE.
+    const supervisor = createProcessSupervisor({
+      name: s.name,
+      log: line => console.error(`[start] ${line}`),
+      spawn: () => spawn(process.execPath, args, {
+        env: { ...process.env, DATABASE_URL: url, PORT: String(ports[s.name]), DB_POOL_MAX: process.env.DB_POOL_MAX ?? '8', INTERNAL_TOKEN_SECRET: internalTokenSecret },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      }),
+      onStart: child => console.log(`[start] ${s.name} started (pid ${child.pid})`),
+      // Ctrl-C reaches the departments too; their exit while the city stops is no crash.
+      shouldRestart: () => !stopping,
     })
-    child.once('exit', code => {
-      if (!stopping) {
-        console.error(`[start] ${s.name} exited with code ${code}; stopping`)
-        void shutdown(1)
-      }
-    })
-    children.push(child)
+    departments.push(supervisor)
+    supervisor.start()
   }
 
   // Composition and the gateway's policy store (a schema of its own) are made ready meanwhile.

@@ -4,6 +4,7 @@ import { buildSubgraphSchema } from '../../schema/build-subgraph-schema.js'
 import { withDisclosureControl } from './with-disclosure-control.js'
 import { createSubgraphGraphQLHandler } from './subgraph-graphql-handler.js'
 import { sendJson } from '../http/apollo-handler.js'
+import { closeGracefully } from '../http/close-gracefully.js'
 import { createFormatError } from '../http/format-error.js'
 import type { DbHandle } from '../db/create-db.js'
 import { isDatabaseTimeout } from '../db/database-timeout.js'
@@ -23,7 +24,11 @@ export interface SubgraphServer {
   port: number
   /** The department's cross-request cache (a no-op when caching is off). */
   cache: ServiceCache
-  close(): Promise<void>
+  /**
+   * Refuses new connections, lets requests in flight finish (at most `graceMs`, default 10 s, then
+   * cuts them), then closes the LISTEN connection and the cache. The database handle is the caller's.
+   */
+  close(graceMs?: number): Promise<void>
 }
 
 export interface SubgraphServerOptions {
@@ -107,8 +112,9 @@ export async function createSubgraphServer(def: ServiceDefinition, handle: DbHan
     port,
     cache,
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`,
-    close: async () => {
-      await new Promise<void>(resolve => { server.close(() => resolve()); server.closeAllConnections() })
+    close: async (graceMs?: number) => {
+      const { forced } = await closeGracefully(server, graceMs)
+      if (forced) console.warn(`[${def.name}] requests still running after the grace period were cut`)
       await changes?.close()
       await cache.close()
     },

@@ -2,6 +2,7 @@ import { createDb } from '../db/create-db.js'
 import { prepareDatabase } from '../db/prepare-database.js'
 import { SEED_PROFILES, type SeedProfile } from '../city.js'
 import { createSubgraphServer } from './create-subgraph-server.js'
+import { stopOnSignal } from './stop-on-signal.js'
 import { readInternalTokenSecret } from '../../auth/internal/internal-token.js'
 import type { ServiceDefinition } from './define-service.js'
 import { readCacheConfig } from '../cache/cache-config.js'
@@ -72,11 +73,9 @@ export async function runService(def: ServiceDefinition): Promise<void> {
     process.exit(1)
   }
   console.log(`[${def.name}] subgraph ready at ${server.url} (cache: ${cache.mode})`)
-  const stop = async () => {
+  // SIGTERM: requests in flight finish (≤ 10 s), then the listener, LISTEN connection, cache and pool close.
+  stopOnSignal(async () => {
     await server.close()
     await handle.close()
-    process.exit(0)
-  }
-  process.once('SIGTERM', stop)
-  process.once('SIGINT', stop)
+  }, { label: `[${def.name}]` })
 }
