@@ -40,7 +40,11 @@ export async function createPolicyRuntime(opts: PolicyRuntimeOptions): Promise<P
     const fixed = defaultSnapshot()
     return { snapshot: () => fixed, onChange: l => void listeners.add(l), store: null, accessLog: null, close: async () => {} }
   }
-  const handle: DbHandle<any> = createDb(opts.databaseUrl, { max: 4, applicationName: `stadtgraph-gateway-${opts.replicaId}` })
+  // Bounded waits: with the store unreachable (or partitioned) admin requests and access-log writes fail with
+  // their code instead of hanging; the gateway keeps enforcing the snapshot it has.
+  const handle: DbHandle<any> = createDb(opts.databaseUrl, {
+    max: 4, applicationName: `stadtgraph-gateway-${opts.replicaId}`, connectionTimeoutMillis: 3_000, queryTimeoutMillis: 5_000,
+  })
   const store = createPolicyStore(handle.db, { connectionString: opts.databaseUrl, classify: opts.classify })
   await store.migrate()
   await store.seedDefaults()

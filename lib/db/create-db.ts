@@ -27,6 +27,10 @@ export interface CreateDbOptions {
   preparedStatements?: boolean
   /** Distinct statement texts named per connection (default 256); later ones go unnamed. */
   preparedStatementsPerConnection?: number
+  /** Give up connecting (or waiting for a free connection) after this long; default: wait forever. */
+  connectionTimeoutMillis?: number
+  /** Fail a statement whose answer has not arrived after this long (client side: also when the network drops packets). */
+  queryTimeoutMillis?: number
 }
 
 export function createDb<DB>(url: string, opts: CreateDbOptions = {}): DbHandle<DB> {
@@ -34,6 +38,7 @@ export function createDb<DB>(url: string, opts: CreateDbOptions = {}): DbHandle<
   const prepared = opts.preparedStatements ?? readPreparedStatements(process.env)
   const pool = new pg.Pool({
     connectionString: url, max: opts.max ?? 10, application_name: opts.applicationName ?? 'stadtgraph',
+    connectionTimeoutMillis: opts.connectionTimeoutMillis, query_timeout: opts.queryTimeoutMillis,
     ...(prepared ? { Client: preparingClient(opts.preparedStatementsPerConnection) } : {}),
   })
   // Named statements keep their parse and analysis, but each execution is planned for its own parameter
@@ -45,6 +50,9 @@ export function createDb<DB>(url: string, opts: CreateDbOptions = {}): DbHandle<
   if (prepared) pool.on('connect', client => { client.query('set plan_cache_mode = force_custom_plan').catch(() => {}) })
   // An idle client that loses its server (restart, network) must not crash the process.
   pool.on('error', err => console.error(`[db] idle connection error: ${err.message}`))
+  // Nor one that is checked out: the pool stops listening to a client while it is lent, so a connection lost
+  // mid-statement emitted an unhandled 'error' (the statement itself fails with it; the pool then drops the client).
+  pool.on('connect', client => { client.on('error', () => {}) })
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({ pool }),
     log: event => { if (event.level === 'query') stats.statements++ },
