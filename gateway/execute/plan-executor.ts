@@ -1,6 +1,9 @@
 import { Agent, request as httpRequest } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
-import { buildSchema, execute, GraphQLError, Kind, print, type DocumentNode, type ExecutionResult } from 'graphql'
+import {
+  buildSchema, execute, getDirectiveValues, getOperationAST, GraphQLError, GraphQLIncludeDirective, GraphQLSkipDirective, Kind, print,
+  type DocumentNode, type ExecutionResult, type FieldNode,
+} from 'graphql'
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime'
 import { subgraphsOf, withSubgraphUrls } from '../../schema/compose.js'
 import { graphNamesOf, unavailable } from './subgraph-errors.js'
@@ -46,6 +49,14 @@ function asGraphQLError(error: unknown): GraphQLError {
     path: Array.isArray(e.path) ? e.path as Array<string | number> : undefined,
     extensions: e.extensions && typeof e.extensions === 'object' ? e.extensions as Record<string, unknown> : undefined,
   })
+}
+
+/** Whether @skip/@include leave the operation's root fields empty: it answers `{}`, which the planner cannot plan (it threw, a 500). */
+function selectsNothing(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): boolean {
+  const included = (field: FieldNode) => getDirectiveValues(GraphQLSkipDirective, field, variables)?.if !== true &&
+    getDirectiveValues(GraphQLIncludeDirective, field, variables)?.if !== false
+  const op = getOperationAST(document, operationName)
+  return !!op && op.selectionSet.selections.every(s => s.kind === Kind.FIELD && !included(s))
 }
 
 /**
@@ -118,6 +129,7 @@ export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<Ope
     if (readsSchema(request.document)) {
       return execute({ schema: request.schema, document: request.document, operationName: request.operationName, variableValues: request.variables, contextValue: request.context })
     }
+    if (selectsNothing(request.document, request.operationName, request.variables)) return { data: {} }
     try {
       const result = await run(request)
       // An execution error that nulled the whole answer still answers `data: null` (GraphQL spec 7.1.2).
