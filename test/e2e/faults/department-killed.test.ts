@@ -6,7 +6,7 @@ import { loadServices } from '../../../lib/service/discover-services.js'
 import { bearer, testGatewayConfig, TEST_IDENTITY_CONFIG } from '../../helpers/start-city.js'
 import { graphql, startSubgraphs, type RunningSubgraphs } from '../../helpers/start-subgraphs.js'
 import { spawnDepartment, type DepartmentProcess } from '../../helpers/spawn-department.js'
-import { freePort } from '../../helpers/free-port.js'
+import { freePort } from '../../../lib/db/embedded-postgres.js'
 
 /**
  * The asylum department runs as its own process and is killed (SIGKILL) while requests that touch
