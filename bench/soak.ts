@@ -47,7 +47,7 @@ try {
 const log = (msg: string) => console.log(`[soak] ${msg}`)
 const group = new ProcessGroup()
 const work = mkdtempSync(join(tmpdir(), 'stadtgraph-soak-'))
-let embedded: EmbeddedPostgresHandle | null = null
+let embedded = null as EmbeddedPostgresHandle | null
 
 async function openDatabase(): Promise<string> {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL
