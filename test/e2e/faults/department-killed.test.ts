@@ -19,7 +19,11 @@ const QUERY = `{
 }`
 const WORKERS = 4
 
-type Kind = 'full' | 'victim-missing' | 'other'
+/**
+ * full: every field; victim-missing: the victim's fields null, each error SUBGRAPH_UNAVAILABLE naming it;
+ * victim-partial: as victim-missing but some of its fields answered (a request in flight when it was killed).
+ */
+type Kind = 'full' | 'victim-missing' | 'victim-partial' | 'other'
 interface Sample { sentAt: number; doneAt: number; status: number; kind: Kind; body: string }
 
 function classify(res: Awaited<ReturnType<typeof graphql>>): Kind {
@@ -27,9 +31,11 @@ function classify(res: Awaited<ReturnType<typeof graphql>>): Kind {
   const othersAnswer = d?.name === 'Kaiserslautern-West' && d.population?.total?.value > 0 && Array.isArray(d.schools) && d.schools.length > 0
   if (!othersAnswer) return 'other'
   if (!res.errors && Array.isArray(d.accommodations) && d.accommodations.length > 0 && typeof res.data.asylumCapacity?.free === 'number') return 'full'
-  const victimNull = d.accommodations === null && res.data.asylumCapacity === null
   const errorsNameVictim = !!res.errors?.length && res.errors.every(e => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE' && e.extensions?.serviceName === VICTIM)
-  return victimNull && errorsNameVictim ? 'victim-missing' : 'other'
+  if (!errorsNameVictim) return 'other'
+  if (d.accommodations === null && res.data.asylumCapacity === null) return 'victim-missing'
+  const answeredOrNull = (d.accommodations === null || Array.isArray(d.accommodations)) && (res.data.asylumCapacity === null || typeof res.data.asylumCapacity?.free === 'number')
+  return answeredOrNull ? 'victim-partial' : 'other'
 }
 
 let subgraphs: RunningSubgraphs
@@ -108,7 +114,7 @@ describe('a department killed under load', () => {
       const firstFull = after.filter(s => s.kind === 'full').sort((a, b) => a.doneAt - b.doneAt)[0]
       const recoveryMs = Math.round(firstFull.doneAt - backAt)
       console.log(`[faults] department killed: ${samples.length} requests, ${down.length} while down ` +
-        `(${down.filter(s => s.kind === 'victim-missing').length} partial), restart to ready ${Math.round(backAt - restartedAt)} ms, ` +
+        `(${down.filter(s => s.kind === 'victim-missing').length} without the victim's fields), ${samples.filter(s => s.kind === 'victim-partial').length} in flight at the kill, restart to ready ${Math.round(backAt - restartedAt)} ms, ` +
         `ready to first full answer ${recoveryMs} ms, ${after.length} answers after it was back ` +
         `(${after.filter(s => s.kind === 'full').length} full)`)
 
