@@ -1,5 +1,5 @@
 import {
-  getNamedType, isAbstractType, isCompositeType, isEnumType, isInputObjectType, isListType, isNonNullType, isUnionType,
+  getNamedType, isAbstractType, isCompositeType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isUnionType,
   type GraphQLArgument, type GraphQLCompositeType, type GraphQLField, type GraphQLInputType, type GraphQLNamedType, type GraphQLSchema,
 } from 'graphql'
 
@@ -32,7 +32,7 @@ const LONG = 'ä'.repeat(5_000)
 /**
  * Random operations over `schema`'s Query type: nested selections that follow the types, arguments
  * (mostly valid, sometimes wrong types, huge numbers, long strings, missing), variables, aliases,
- * named and inline fragments (also on abstract types), @include/@skip, plus occasional unknown
+ * named and inline fragments (on abstract types: their possible types), @include/@skip, plus occasional unknown
  * fields. Never a mutation: the fuzzer only reads.
  */
 export function randomOperation(schema: GraphQLSchema, seed: number): RandomOperation {
@@ -122,9 +122,10 @@ export function randomOperation(schema: GraphQLSchema, seed: number): RandomOper
       const roll = rng.next()
       if (roll < 0.04) { parts.push('__typename'); continue }
       if (roll < 0.06) { parts.push(rng.pick(['nope', 'password', '_service { sdl }', '_entities(representations: []) { __typename }'])); continue }
-      if (roll < 0.16 && isAbstractType(type)) {
-        const possible = schema.getPossibleTypes(type)
-        const target = rng.pick(possible)
+      if (roll < 0.16) {
+        // On an abstract type one of its possible types; on an object type itself, rarely a type that cannot match (invalid).
+        const objects = Object.values(schema.getTypeMap()).filter(t => isObjectType(t) && !t.name.startsWith('__'))
+        const target = isAbstractType(type) ? rng.pick(schema.getPossibleTypes(type)) : rng.chance(0.9) ? type : rng.pick(objects) as GraphQLCompositeType
         parts.push(`... on ${target.name}${directive()} { ${selection(target, depth - 1)} }`)
         continue
       }
