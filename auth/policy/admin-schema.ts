@@ -12,6 +12,7 @@ import { selectedCoordinates } from '../audit/personal-coordinates.js'
 import { projectSchema } from './project-schema.js'
 import { classOfCoordinate, requirementOf, type FieldOwners } from './requirements.js'
 import { PolicyError, type AdminReadAction, type CoordinateGrant, type PolicySnapshot, type Requirements, type RoleDefinition, type RowRule } from './types.js'
+import { isConnectionError } from '../../lib/db/is-connection-error.js'
 
 /** Every write names the version it was based on (optimistic locking) and who made it (audit). */
 export interface WriteMeta { expectedVersion: number; actor: string }
@@ -202,6 +203,10 @@ function guarded<A>(resolve: (args: A, ctx: AdminContext) => unknown): GraphQLFi
           ...(err.pointer !== undefined ? { pointer: err.pointer } : {}),
           ...(typeof changeId === 'number' ? { changeId } : {}),
         })
+      }
+      if (isConnectionError(err)) {
+        throw code('The policy store is unavailable; the gateway keeps enforcing the policy it has. Retry later.',
+          { code: 'POLICY_STORE_UNAVAILABLE', http: { status: 503 } })
       }
       throw err
     }

@@ -1,6 +1,9 @@
 import { Agent, request as httpRequest } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
-import { buildSchema, execute, GraphQLError, Kind, print, type DocumentNode, type ExecutionResult } from 'graphql'
+import {
+  buildSchema, execute, getDirectiveValues, getOperationAST, GraphQLError, GraphQLIncludeDirective, GraphQLSkipDirective, Kind, print,
+  type DocumentNode, type ExecutionResult, type SelectionNode,
+} from 'graphql'
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime'
 import { subgraphsOf, withSubgraphUrls } from '../../schema/compose.js'
 import { graphNamesOf, unavailable } from './subgraph-errors.js'
@@ -31,12 +34,39 @@ const introspective = new WeakMap<DocumentNode, boolean>()
 function readsSchema(document: DocumentNode): boolean {
   let hit = introspective.get(document)
   if (hit === undefined) {
-    hit = document.definitions.some(d => d.kind === Kind.OPERATION_DEFINITION && (
-      d.selectionSet.selections.every(s => s.kind === Kind.FIELD && s.name.value === '__typename') ||
-      d.selectionSet.selections.some(s => s.kind !== Kind.FIELD || s.name.value === '__schema' || s.name.value === '__type')))
+    const fields = rootFieldNames(document)
+    const rootFragments = document.definitions.some(d => d.kind === Kind.OPERATION_DEFINITION && d.selectionSet.selections.some(s => s.kind !== Kind.FIELD))
+    // The planner's runtime mishandles a root `__typename` beside root fragments (it drops one or the other):
+    // those stay on the stitched schema.
+    hit = fields.every(name => name === '__typename') || fields.some(name => name === '__schema' || name === '__type') ||
+      (rootFragments && fields.includes('__typename'))
     introspective.set(document, hit)
   }
   return hit
+}
+
+/**
+ * Names of the root fields of every operation, looking through root-level inline fragments and fragment
+ * spreads (each fragment once). Root fragments used to send the whole operation to the stitched schema,
+ * whose batching lost a field's own error when a sibling of the same subgraph failed (INTERNAL_SERVER_ERROR).
+ */
+function rootFieldNames(document: DocumentNode): string[] {
+  const fragments = new Map(document.definitions.flatMap(d => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])))
+  const seen = new Set<string>()
+  const names: string[] = []
+  const walk = (selections: readonly SelectionNode[]) => {
+    for (const s of selections) {
+      if (s.kind === Kind.FIELD) names.push(s.name.value)
+      else if (s.kind === Kind.INLINE_FRAGMENT) walk(s.selectionSet.selections)
+      else if (!seen.has(s.name.value)) {
+        seen.add(s.name.value)
+        const fragment = fragments.get(s.name.value)
+        if (fragment) walk(fragment.selectionSet.selections)
+      }
+    }
+  }
+  for (const d of document.definitions) if (d.kind === Kind.OPERATION_DEFINITION) walk(d.selectionSet.selections)
+  return names
 }
 
 /** A subgraph's error as it came over the wire: message, path and extensions (its code) kept. */
@@ -46,6 +76,25 @@ function asGraphQLError(error: unknown): GraphQLError {
     path: Array.isArray(e.path) ? e.path as Array<string | number> : undefined,
     extensions: e.extensions && typeof e.extensions === 'object' ? e.extensions as Record<string, unknown> : undefined,
   })
+}
+
+/** Whether @skip/@include leave the operation's root fields empty: it answers `{}`, which the planner cannot plan (it threw, a 500). */
+function selectsNothing(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): boolean {
+  const included = (node: SelectionNode) => getDirectiveValues(GraphQLSkipDirective, node, variables)?.if !== true &&
+    getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false
+  const fragments = new Map(document.definitions.flatMap(d => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])))
+  const seen = new Set<string>()
+  const selectsField = (selections: readonly SelectionNode[]): boolean => selections.some(s => {
+    if (!included(s)) return false
+    if (s.kind === Kind.FIELD) return true
+    if (s.kind === Kind.INLINE_FRAGMENT) return selectsField(s.selectionSet.selections)
+    if (seen.has(s.name.value)) return false // each fragment once: a spread seen before adds nothing new
+    seen.add(s.name.value)
+    const fragment = fragments.get(s.name.value)
+    return !!fragment && selectsField(fragment.selectionSet.selections)
+  })
+  const op = getOperationAST(document, operationName)
+  return !!op && !selectsField(op.selectionSet.selections)
 }
 
 /**
@@ -140,6 +189,7 @@ export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<Ope
     if (readsSchema(request.document)) {
       return execute({ schema: request.schema, document: request.document, operationName: request.operationName, variableValues: request.variables, contextValue: request.context })
     }
+    if (selectsNothing(request.document, request.operationName, request.variables)) return { data: {} }
     try {
       const result = await run(request)
       // An execution error that nulled the whole answer still answers `data: null` (GraphQL spec 7.1.2).

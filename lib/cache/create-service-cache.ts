@@ -97,11 +97,26 @@ export function createServiceCache(service: string, config: CacheConfig): Servic
   const counters: CacheStats = { hits: 0, misses: 0, dedupes: 0, invalidations: 0 }
   let client: Redis | null = null
   if (config.mode === 'redis') {
-    client = new Redis(config.redisUrl!, { maxRetriesPerRequest: 1, connectTimeout: 2_000, enableAutoPipelining: true })
+    // While Redis is unreachable a command fails at once (no offline queue: queued commands waited for the
+    // next reconnect attempt, up to 2 s each, several per load, so requests outlasted the gateway's subgraph
+    // timeout) and the load reads the database; one that Redis does not answer gives up after a second.
+    client = new Redis(config.redisUrl!, {
+      maxRetriesPerRequest: 1, connectTimeout: 2_000, enableAutoPipelining: true, enableOfflineQueue: false, commandTimeout: 1_000,
+    })
     client.on('error', err => log.error({ msg: 'redis unavailable, reading the database', err }))
   }
+  // A Redis that keeps the connection but stops answering (stalled, partitioned) would cost every command its
+  // full timeout, several per load; the first timeout drops the connection, so until it is ready again
+  // commands fail at once and loads read the database.
+  const storageLog = {
+    ...log,
+    error: (input: { msg: string; err?: unknown }) => {
+      if (client?.status === 'ready' && input.err instanceof Error && input.err.message === 'Command timed out') client.disconnect(true)
+      log.error(input)
+    },
+  }
   const storage = client
-    ? createStorage('redis', { client, log, invalidation: { referencesTTL: MAX_REFERENCES_TTL } })
+    ? createStorage('redis', { client, log: storageLog, invalidation: { referencesTTL: MAX_REFERENCES_TTL } })
     : createStorage('memory', { size: config.memoryEntries, log, invalidation: true })
   const cache = new Cache({
     storage: storage as any,

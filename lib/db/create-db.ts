@@ -95,6 +95,9 @@ export function createDb<DB>(url: string, opts: CreateDbOptions = {}): DbHandle<
   if (prepared) pool.on('connect', client => { client.query('set plan_cache_mode = force_custom_plan').catch(() => {}) })
   // An idle client that loses its server (restart, network) must not crash the process.
   pool.on('error', err => console.error(`[db] idle connection error: ${err.message}`))
+  // Nor one that is checked out: the pool stops listening to a client while it is lent, so a connection lost
+  // mid-statement emitted an unhandled 'error' (the statement itself fails with it; the pool then drops the client).
+  pool.on('connect', client => { client.on('error', () => {}) })
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({ pool }),
     log: event => { if (event.level === 'query') stats.statements++ },
