@@ -107,7 +107,7 @@ describe('T20 row level and IDOR', () => {
       expect((await byId(own)).data).toEqual({ allocationRecord: { id: own, route: 'UKRAINE_24' } })
       const outside = await byId(foreign)
       const missing = await byId(nonexistent)
-      expect(outside).toEqual({ status: 200, data: { allocationRecord: null } })
+      expect(outside).toEqual({ status: 200, data: { allocationRecord: null }, extensions: { policyVersion: expect.any(Number) } })
       expect(JSON.stringify(missing)).toBe(JSON.stringify(outside))
       expect(JSON.stringify(await byId('not-an-id'))).toBe(JSON.stringify(outside))
       const node = await graphql(city.gateway.url, '{ node(id: "1") { id } }', undefined, asylumStaff('Unterbringungsplanung'))
