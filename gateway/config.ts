@@ -5,6 +5,7 @@ import { SUPERGRAPH_PATH } from '../schema/supergraph-file.js'
 import { DEFAULT_LIMITS, type OperationLimits } from './limits/operation-limits.js'
 import type { TrustedDocumentsMode } from './limits/trusted-documents.js'
 import type { DenialMode } from './authorize/denial-mode-plugin.js'
+import { readObservabilityConfig, type ObservabilityConfig } from '../lib/observability/observability-config.js'
 
 export interface GatewayConfig {
   readonly port: number
@@ -42,6 +43,8 @@ export interface GatewayConfig {
   readonly trustedDocuments: { path: string | null; mode: TrustedDocumentsMode }
   /** In-flight deduplication of identical non-personal queries (gateway/cache); on unless false. */
   readonly dedupe?: boolean
+  /** Metrics, `/metrics` access, log level, trace export (lib/observability); default DEFAULT_OBSERVABILITY. */
+  readonly observability?: ObservabilityConfig
 }
 
 export class ConfigError extends Error {}
@@ -171,6 +174,7 @@ export function readGatewayConfig(argv: readonly string[] = process.argv.slice(2
     executor: parseExecutor(env.GATEWAY_EXECUTOR),
     trustedDocuments: Object.freeze(parseTrustedDocuments(env.TRUSTED_DOCUMENTS, env.TRUSTED_DOCUMENTS_MODE)),
     dedupe: parseDedupe(env.GATEWAY_DEDUPE, env.CACHE),
+    observability: (() => { try { return readObservabilityConfig(env) } catch (err) { throw new ConfigError((err as Error).message) } })(),
     limits: Object.freeze({
       ratePerMinute: parseLimit(env.RATE_LIMIT_PER_MINUTE, 'RATE_LIMIT_PER_MINUTE', DEFAULT_LIMITS.ratePerMinute, true),
       anonymousRatePerMinute: parseLimit(env.RATE_LIMIT_ANONYMOUS_PER_MINUTE, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', DEFAULT_LIMITS.anonymousRatePerMinute, true),

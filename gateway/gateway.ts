@@ -36,6 +36,12 @@ import type { SensitivityClass } from '../auth/classes.js'
 import { graphiqlHtml, serveGraphiqlAsset } from './graphiql/graphiql-page.js'
 import { checkSubgraphs } from './health/check-subgraphs.js'
 import { createDedupePlugin } from './cache/dedupe-plugin.js'
+import type { Logger } from '../lib/observability/create-logger.js'
+import { DEFAULT_OBSERVABILITY } from '../lib/observability/observability-config.js'
+import { createGatewayObservability, roleClassOf, type GatewayRequest } from '../lib/observability/gateway-observability.js'
+import { createRequestRecordPlugin } from '../lib/observability/request-record-plugin.js'
+import { serveMetrics } from '../lib/observability/serve-metrics.js'
+import { runInSpan, withSpan } from '../lib/observability/tracing.js'
 
 export interface Gateway {
   url: string
@@ -56,6 +62,8 @@ export interface GatewayDeps {
   internalSigner: { sign(identity: InternalIdentity, audience: string): string } | null
   /** Receives the classifier of the served graph (for validating grants). */
   classifyWith?(classify: (coordinate: string) => SensitivityClass | undefined): void
+  /** Default: the gateway's logger (lib/observability/create-logger.ts). */
+  logger?: Logger
 }
 
 interface LoadedSupergraph {
@@ -92,6 +100,11 @@ const HEALTH_CONTEXT: GatewayContext = Object.freeze({
  */
 export async function createGateway(config: GatewayConfig, deps: GatewayDeps): Promise<Gateway> {
   const readSdl = () => config.supergraphSdl ?? readFileSync(config.supergraphPath!, 'utf8')
+  const obs = config.observability ?? DEFAULT_OBSERVABILITY
+  const observability = await createGatewayObservability(obs, {
+    replica: config.replicaId, host: config.host, policyVersion: () => deps.policy.snapshot().version, logger: deps.logger,
+  })
+  const { log, metrics } = observability
   const signHeaders = (subgraph: string, context: unknown): Record<string, string> => {
     const ctx = context as Partial<GatewayContext> | undefined
     if (!deps.internalSigner || !ctx?.principal || !ctx.access) return {}
@@ -105,7 +118,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
   // until it expires), so a plan that calls a subgraph in two steps needs two tokens. Signing costs
   // microseconds with the pre-built key.
   const subgraphHeaders = signHeaders
-  const execution = { supergraphSdl: '', subgraphUrls: config.subgraphUrls, timeoutMs: config.subgraphTimeoutMs, subgraphHeaders }
+  const execution = { supergraphSdl: '', subgraphUrls: config.subgraphUrls, timeoutMs: config.subgraphTimeoutMs, subgraphHeaders, onSubgraphFetch: metrics.subgraphFetch }
   const load = async (sdl: string): Promise<LoadedSupergraph> => ({
     sdl,
     // The stitched schema is the API schema either way (projections, admin API); with the `plan`
@@ -124,11 +137,12 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
     createPersonalDataPlugin(() => current.requirements, deps.policy.accessLog),
     createDenialModePlugin(config.denials),
     createDenialLogPlugin(() => current.owners),
-    ...(config.dedupe === false ? [] : [createDedupePlugin(() => current.requirements)]),
+    ...(config.dedupe === false ? [] : [createDedupePlugin(() => current.requirements, { onHit: metrics.dedupeHit })]),
+    createRequestRecordPlugin<GatewayContext>(metrics),
   ], config.limits.maxTokens)
   deps.policy.onChange(snapshot => {
     servers.clear()
-    console.log(`[gateway] policy version ${snapshot.version} active`)
+    log.info({ policyVersion: snapshot.version }, `policy version ${snapshot.version} active`)
   })
 
   const accessOf = (principal: Principal): EffectiveAccess =>
@@ -163,7 +177,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
     if (createHash('sha256').update(next).digest('hex').slice(0, 16) === current.hash) return
     current = await load(next)
     servers.clear()
-    console.log(`[gateway] supergraph reloaded (${current.hash})`)
+    log.info({ supergraph: current.hash }, `supergraph reloaded (${current.hash})`)
   }
 
   /** A purpose (Zweckbindung) may also be declared per request; it binds reads of personal data. */
@@ -189,7 +203,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
       return await deps.authenticator.authenticate(req.headers)
     } catch (err) {
       if (!(err instanceof AuthError)) throw err
-      console.warn(`[gateway] auth.failure ${err.status} ${err.code}: ${err.reason}`)
+      log.warn({ status: err.status, code: err.code }, `auth.failure ${err.status} ${err.code}: ${err.reason}`)
       const headers: Record<string, string> = err.status === 401 ? { 'www-authenticate': 'Bearer error="invalid_token"' } : {}
       sendJson(res, err.status, { errors: [{ message: err.message, extensions: { code: err.code } }] }, headers)
       return null
@@ -198,6 +212,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
 
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]
+    const observed: GatewayRequest | null = path === config.graphqlPath ? observability.observeRequest(req, res) : null
     const route = async () => {
       if (path === config.graphqlPath) {
         const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html')
@@ -207,20 +222,26 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
         }
         const refusal = refuseRequest(req)
         if (refusal) return sendJson(res, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] })
-        const authenticated = await authenticate(req, res)
+        const authenticated = await withSpan('gateway.authenticate', undefined, () => authenticate(req, res))
         if (!authenticated) return
+        observed!.principal = authenticated
         const retryAfter = authenticated.subject
           ? principalLimiter?.take(authenticated.subject)
           : anonymousLimiter?.take(req.socket.remoteAddress ?? 'unknown')
         if (retryAfter) {
+          metrics.rateLimited(roleClassOf(authenticated, false))
           return sendJson(res, 429, { errors: [{ message: `Too many requests; retry after ${retryAfter} s`, extensions: { code: 'RATE_LIMITED' } }] },
             { 'retry-after': String(retryAfter) })
         }
         const principal = withPurpose(authenticated, req)
-        const access = accessOf(principal)
-        const apollo = await serverFor(access, principal)
-        const rows = config.authorization === 'off' ? [] : rowFilters(deps.policy.snapshot(), principal)
-        return handleGraphQL(apollo, req, res, async () => ({ principal, access, rowFilters: rows }), body => {
+        const { access, apollo, rows } = await withSpan('gateway.authorize', undefined, async () => {
+          const access = accessOf(principal)
+          const apollo = await serverFor(access, principal)
+          const rows = config.authorization === 'off' ? [] : rowFilters(deps.policy.snapshot(), principal)
+          return { access, apollo, rows }
+        })
+        observed!.admin = access.admin
+        return handleGraphQL(apollo, req, res, async () => ({ principal, access, rowFilters: rows, request: observed! }), body => {
           refuseBatch(body)
           return trusted.prepare(body, principal.authenticated)
         })
@@ -256,11 +277,12 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
         const ready = checks.every(c => c.ok)
         return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs: checks })
       }
+      if (path === '/metrics' && observability.registry) return serveMetrics(observability.registry, req, res, obs.clientPortAccess, obs.metricsToken)
       if (req.method === 'GET' && serveGraphiqlAsset(path, res)) return
       return sendJson(res, 404, { error: 'not found' })
     }
-    route().catch(err => {
-      console.error('[gateway] request failed:', err)
+    runInSpan(observed?.span, route).catch(err => {
+      log.error({ err, requestId: observed?.id }, 'request failed')
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })
       else res.end()
     })
@@ -278,7 +300,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
   const watching = config.watch && config.supergraphPath && !config.supergraphSdl
   if (watching) {
     watchFile(config.supergraphPath!, { interval: 500 }, () => {
-      reload().catch(err => console.error(`[gateway] supergraph reload failed, keeping ${current.hash}: ${err instanceof Error ? err.message : err}`))
+      reload().catch(err => log.error(`supergraph reload failed, keeping ${current.hash}: ${err instanceof Error ? err.message : err}`))
     })
   }
 
@@ -291,6 +313,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
     close: async () => {
       if (watching) unwatchFile(config.supergraphPath!)
       await new Promise<void>(resolve => { server.close(() => resolve()); server.closeAllConnections() })
+      await observability.close()
     },
   }
 }

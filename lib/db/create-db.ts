@@ -10,10 +10,17 @@ pg.types.setTypeParser(pg.types.builtins.DATE, v => v)
 
 export interface DbStats { statements: number }
 
+/** Told of every statement after it ran (metrics, trace spans): its text, parameters, duration, and whether it failed. */
+export type QueryObserver = (sql: string, parameters: readonly unknown[], durationMs: number, failed: boolean) => void
+
 export interface DbHandle<DB> {
   db: Kysely<DB>
   /** Counts SQL statements sent, for tests that prove batching (no N+1). */
   stats: DbStats
+  /** The pool (its totalCount, idleCount and waitingCount feed the pool metrics). */
+  pool?: pg.Pool
+  /** Sets the one observer of this handle's statements (null: none). */
+  observe?(observer: QueryObserver | null): void
   close(): Promise<void>
 }
 
@@ -45,9 +52,13 @@ export function createDb<DB>(url: string, opts: CreateDbOptions = {}): DbHandle<
   if (prepared) pool.on('connect', client => { client.query('set plan_cache_mode = force_custom_plan').catch(() => {}) })
   // An idle client that loses its server (restart, network) must not crash the process.
   pool.on('error', err => console.error(`[db] idle connection error: ${err.message}`))
+  let observer: QueryObserver | null = null
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({ pool }),
-    log: event => { if (event.level === 'query') stats.statements++ },
+    log: event => {
+      if (event.level === 'query') stats.statements++
+      observer?.(event.query.sql, event.query.parameters, event.queryDurationMillis, event.level === 'error')
+    },
   })
-  return { db, stats, close: () => db.destroy() }
+  return { db, stats, pool, observe: o => { observer = o }, close: () => db.destroy() }
 }

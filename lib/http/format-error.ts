@@ -1,4 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql'
+import { createLogger, type Logger } from '../observability/create-logger.js'
 
 /** Codes whose messages are written for clients; anything else is masked. */
 const PUBLIC_CODES = new Set([
@@ -16,7 +17,7 @@ const PUBLIC_CODES = new Set([
  * becomes a generic INTERNAL_SERVER_ERROR so no SQL, path or stack reaches a client. The original
  * is logged on the server.
  */
-export function createFormatError(service: string) {
+export function createFormatError(service: string, log: Logger = createLogger({ name: service })) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
@@ -24,7 +25,7 @@ export function createFormatError(service: string) {
       return { ...formatted, extensions }
     }
     const original = (error as { originalError?: unknown })?.originalError ?? error
-    console.error(`[${service}] internal error at ${formatted.path?.join('.') ?? '-'}:`, original instanceof Error ? original.stack ?? original.message : original)
+    log.error({ path: formatted.path?.join('.') ?? '-', err: original instanceof Error ? original : undefined, error: original instanceof Error ? undefined : String(original) }, 'internal error')
     return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } }
   }
 }
