@@ -43,7 +43,7 @@ export interface GatewayConfig {
   readonly trustedDocuments: { path: string | null; mode: TrustedDocumentsMode }
   /** In-flight deduplication of identical non-personal queries (gateway/cache); on unless false. */
   readonly dedupe?: boolean
-  /** Metrics, `/metrics` access, log level, trace export (lib/observability); default DEFAULT_OBSERVABILITY. */
+  /** Metrics, `/metrics` access, log level, trace export (lib/observability); default: read from the environment. */
   readonly observability?: ObservabilityConfig
 }
 

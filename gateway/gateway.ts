@@ -37,7 +37,7 @@ import { graphiqlHtml, serveGraphiqlAsset } from './graphiql/graphiql-page.js'
 import { checkSubgraphs } from './health/check-subgraphs.js'
 import { createDedupePlugin } from './cache/dedupe-plugin.js'
 import type { Logger } from '../lib/observability/create-logger.js'
-import { DEFAULT_OBSERVABILITY } from '../lib/observability/observability-config.js'
+import { readObservabilityConfig } from '../lib/observability/observability-config.js'
 import { createGatewayObservability, roleClassOf, type GatewayRequest } from '../lib/observability/gateway-observability.js'
 import { createRequestRecordPlugin } from '../lib/observability/request-record-plugin.js'
 import { serveMetrics } from '../lib/observability/serve-metrics.js'
@@ -100,7 +100,7 @@ const HEALTH_CONTEXT: GatewayContext = Object.freeze({
  */
 export async function createGateway(config: GatewayConfig, deps: GatewayDeps): Promise<Gateway> {
   const readSdl = () => config.supergraphSdl ?? readFileSync(config.supergraphPath!, 'utf8')
-  const obs = config.observability ?? DEFAULT_OBSERVABILITY
+  const obs = config.observability ?? readObservabilityConfig()
   const observability = await createGatewayObservability(obs, {
     replica: config.replicaId, host: config.host, policyVersion: () => deps.policy.snapshot().version, logger: deps.logger,
   })

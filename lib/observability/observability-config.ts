@@ -29,12 +29,6 @@ export interface ObservabilityConfig {
 
 export class ObservabilityConfigError extends Error {}
 
-/** Used when a caller gives none (tests, embedding): metrics on, readable from this machine only. */
-export const DEFAULT_OBSERVABILITY: ObservabilityConfig = Object.freeze({
-  metrics: true, metricsPort: null, metricsHost: null, metricsToken: null, clientPortAccess: 'loopback',
-  logLevel: 'info', otlpEndpoint: null,
-})
-
 /**
  * Reads the observability settings once. The safe default for `/metrics` on the client port:
  * with METRICS_PORT it is not served there; else with METRICS_TOKEN it needs the token; else in

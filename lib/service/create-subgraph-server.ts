@@ -14,7 +14,7 @@ import { CACHE_OFF, type CacheConfig } from '../cache/cache-config.js'
 import { createServiceCache, type ServiceCache } from '../cache/create-service-cache.js'
 import { listenDatasetChanges } from '../cache/dataset-changes.js'
 import { createLogger, type Logger } from '../observability/create-logger.js'
-import { DEFAULT_OBSERVABILITY, type ObservabilityConfig } from '../observability/observability-config.js'
+import { readObservabilityConfig, type ObservabilityConfig } from '../observability/observability-config.js'
 import { createDepartmentObservability } from '../observability/department-observability.js'
 import { serveMetrics } from '../observability/serve-metrics.js'
 import { instrumentLoaders } from '../observability/instrument-loaders.js'
@@ -43,7 +43,7 @@ export interface SubgraphServerOptions {
    * process (another replica, `npm run import`) invalidates what this process cached of its datasets.
    */
   databaseUrl?: string
-  /** Metrics, logs, `/metrics` access (lib/observability); default: metrics on, `/metrics` open on this port. */
+  /** Metrics, logs, `/metrics` access (lib/observability); default: read from the environment. */
   observability?: ObservabilityConfig
   /** Default: a logger named after the department. */
   logger?: Logger
@@ -61,7 +61,7 @@ export async function createSubgraphServer(def: ServiceDefinition, handle: DbHan
   // The gateway is a subgraph's only client: a lean GraphQL-over-HTTP handler, not a full Apollo Server
   // pipeline (plugins, per-field instrumentation, a sha256 per request); same codes and statuses.
   const graphql = createSubgraphGraphQLHandler<ServiceContext>(schema, { formatError: createFormatError(def.name) })
-  const obs = opts.observability ?? DEFAULT_OBSERVABILITY
+  const obs = opts.observability ?? readObservabilityConfig()
   const log = opts.logger ?? createLogger({ name: def.name, level: obs.logLevel })
   const observed = createDepartmentObservability(def.name, def.dbSchema, handle, obs)
   // Departments are reached only inside the city's network (the gateway calls them): `/metrics` is
