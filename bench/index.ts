@@ -176,11 +176,11 @@ try {
     const backendPids = [...subgraphs.values()].map(s => s.pid)
 
     // Gateways: ours with authorization enforced and off, and the two baselines.
-    const ours = async (replica: string, authorization: 'enforce' | 'off') => {
+    const ours = async (replica: string, authorization: 'enforce' | 'off', env: Record<string, string> = {}) => {
       const port = await freePort()
       const child = group.spawnNode(built.gateway, {
         ...identityEnv, DATABASE_URL: databaseUrl, INTERNAL_TOKEN_SECRET: secret, AUTHORIZATION: authorization, REPLICA_ID: replica,
-        RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0', GATEWAY_PORT: String(port),
+        RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0', GATEWAY_PORT: String(port), ...env,
       }, ['--supergraph', supergraphPath])
       return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! }
     }
@@ -192,6 +192,8 @@ try {
     const gateways = new Map<TargetName, { url: string; pid: number }>()
     if (options.targets.includes('ours') || propagation) gateways.set('ours', await ours('replica-1', 'enforce'))
     if (options.targets.includes('ours-authz-off')) gateways.set('ours-authz-off', await ours('authorization-off', 'off'))
+    // The cost of metrics: the same gateway (authorization on, tracing exporter off) with METRICS=off.
+    if (options.targets.includes('ours-metrics-off')) gateways.set('ours-metrics-off', await ours('metrics-off', 'enforce', { METRICS: 'off' }))
     if (options.targets.includes('apollo')) gateways.set('apollo', await baseline('apollo-gateway'))
     if (options.targets.includes('hive')) gateways.set('hive', await baseline('hive-gateway'))
     const replica2 = propagation ? await ours('replica-2', 'enforce') : null
@@ -209,7 +211,7 @@ try {
       }
       const g = gateways.get(target)
       if (!g) return null
-      return { url: g.url, pid: g.pid, backendPids, headers: () => (target === 'ours' || target === 'ours-authz-off' ? bearer : {}) }
+      return { url: g.url, pid: g.pid, backendPids, headers: () => (target === 'ours' || target === 'ours-authz-off' || target === 'ours-metrics-off' ? bearer : {}) }
     }
 
     // Every target must answer every operation with data and without errors before anything is measured.
@@ -285,7 +287,7 @@ try {
     settings: { ...settings, modes: options.modes, departments: options.departments },
     database,
     notes: [
-      'ours = this repository\'s gateway (gateway/index.ts) with a `controlling` token; authorization off = the same gateway with AUTHORIZATION=off.',
+      'ours = this repository\'s gateway (gateway/index.ts) with a `controlling` token; authorization off = the same gateway with AUTHORIZATION=off; metrics off = the same gateway with METRICS=off (ours has metrics on, its request log line at info, no trace exporter).',
       'Baselines run with their defaults on the same supergraph minus @requiresScopes (@apollo/gateway refuses it); they sign a fresh internal token (60 s lifetime, the maximum subgraphs accept) for every subgraph call, carrying the identity ours forwards for `controlling`.',
       'Direct subgraph calls carry a fresh internal token per request (subgraphs accept each token once), signed by the load generator.',
       'Distinct requests vary the variables per request (see bench/operations.ts); identical requests all send the first variable set.',
