@@ -47,9 +47,11 @@ export function createDepartmentObservability(name: string, dbSchema: string, ha
     observeRequest(req, res) {
       const span = startSpan('department.request', { 'stadtgraph.department': name }, SpanKind.SERVER, extractTraceContext(req.headers))
       const started = performance.now()
-      res.once('finish', () => {
-        metrics.request(res.statusCode, (performance.now() - started) / 1000)
-        span?.setAttribute('http.response.status_code', res.statusCode)
+      // 'close' comes for every request, 'finish' only for answered ones: a caller gone first counts as 499.
+      res.once('close', () => {
+        const status = res.writableFinished ? res.statusCode : 499
+        metrics.request(status, (performance.now() - started) / 1000)
+        span?.setAttribute('http.response.status_code', status)
         span?.end()
       })
       return span

@@ -69,9 +69,10 @@ export async function createGatewayObservability(obs: ObservabilityConfig, opts:
       const span = startSpan('gateway.request', { 'http.request.method': req.method ?? 'GET' }, SpanKind.SERVER, extractTraceContext(req.headers))
       const record: GatewayRequest = { id, span, operationName: undefined, operationHash: undefined, principal: null, admin: false }
       const started = performance.now()
-      res.once('finish', () => {
+      // 'close' comes for every request, 'finish' only for answered ones: a caller gone first counts as 499.
+      res.once('close', () => {
         const ms = performance.now() - started
-        const status = res.statusCode
+        const status = res.writableFinished ? res.statusCode : 499
         metrics.request(record.operationName, status, roleClassOf(record.principal, record.admin), ms / 1000)
         if (span) {
           span.setAttribute('http.response.status_code', status)
