@@ -52,6 +52,8 @@ export interface Gateway {
   policyVersion(): number
   /** Re-reads the supergraph file (or takes `sdl`) and swaps the schema without dropping requests. */
   reload(sdl?: string): Promise<void>
+  /** `/metrics` on the METRICS_PORT listener; null without one. */
+  metricsUrl: string | null
   close(): Promise<void>
 }
 
@@ -310,6 +312,8 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
     supergraphHash: () => current.hash,
     policyVersion: () => deps.policy.snapshot().version,
     reload,
+    metricsUrl: observability.metricsServer
+      ? `http://${(obs.metricsHost ?? config.host).replace(/^0\.0\.0\.0$/, '127.0.0.1')}:${observability.metricsServer.port}/metrics` : null,
     close: async () => {
       if (watching) unwatchFile(config.supergraphPath!)
       await new Promise<void>(resolve => { server.close(() => resolve()); server.closeAllConnections() })

@@ -183,3 +183,42 @@ describe('GET /metrics', () => {
     }
   })
 })
+
+describe('/metrics on the gateway, by configuration', () => {
+  const start = async (env: Record<string, string>) => {
+    const config = testGatewayConfig({ supergraphSdl, replicaId: 'metrics-config', observability: readObservabilityConfig(env) })
+    const deps = await createGatewayDeps(config, TEST_IDENTITY_CONFIG)
+    const g = await createGateway(config, { ...deps, logger: createLogger({ name: 'gateway', level: 'silent' }) })
+    return { g, base: g.url.replace(/\/graphql$/, ''), close: async () => { await g.close(); await deps.close() } }
+  }
+
+  it('with METRICS_PORT: only there, not on the client port (production)', async () => {
+    const { g, base, close } = await start({ NODE_ENV: 'production', METRICS_PORT: '0' })
+    try {
+      expect((await fetch(`${base}/metrics`)).status).toBe(404)
+      expect(g.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/)
+      const res = await fetch(g.metricsUrl!)
+      expect(res.status).toBe(200)
+      expect(await res.text()).toContain('stadtgraph_gateway_policy_version{replica="metrics-config"}')
+    } finally { await close() }
+  })
+
+  it('in production without port or token: not served; in development: served to loopback callers', async () => {
+    const prod = await start({ NODE_ENV: 'production' })
+    try { expect((await fetch(`${prod.base}/metrics`)).status).toBe(404) } finally { await prod.close() }
+    const dev = await start({})
+    try {
+      const res = await fetch(`${dev.base}/metrics`)
+      expect(res.status).toBe(200)
+      expect(await res.text()).toContain('nodejs_eventloop_lag_seconds')
+    } finally { await dev.close() }
+  })
+
+  it('with METRICS=off: no /metrics at all', async () => {
+    const { g, base, close } = await start({ METRICS: 'off' })
+    try {
+      expect((await fetch(`${base}/metrics`)).status).toBe(404)
+      expect(g.metricsUrl).toBeNull()
+    } finally { await close() }
+  })
+})
