@@ -12,6 +12,13 @@ function refuse(res: ServerResponse, status: number, code: string, message: stri
   res.end(text)
 }
 
+/** Exactly what the servers answer for a path they do not know. */
+function notFound(res: ServerResponse): void {
+  const text = JSON.stringify({ error: 'not found' })
+  res.writeHead(404, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
+  res.end(text)
+}
+
 function bearerMatches(req: IncomingMessage, token: string): boolean {
   const header = req.headers.authorization
   if (typeof header !== 'string' || !header.startsWith('Bearer ')) return false
@@ -27,7 +34,7 @@ function bearerMatches(req: IncomingMessage, token: string): boolean {
  * who reaches the port. A configured token is required whatever the access.
  */
 export async function serveMetrics(registry: Registry, req: IncomingMessage, res: ServerResponse, access: MetricsAccess, token: string | null): Promise<void> {
-  if (access === 'off') return refuse(res, 404, 'NOT_FOUND', 'not found')
+  if (access === 'off') return notFound(res)
   if (access === 'loopback' && !LOOPBACK.has(req.socket.remoteAddress ?? '')) return refuse(res, 403, 'FORBIDDEN', 'Metrics are served to this machine only (set METRICS_TOKEN or METRICS_PORT)')
   if ((access === 'token' || token) && !bearerMatches(req, token ?? '')) {
     return refuse(res, 401, 'UNAUTHENTICATED', 'Metrics need the metrics bearer token', { 'www-authenticate': 'Bearer' })
@@ -44,7 +51,7 @@ export interface MetricsServer { port: number; close(): Promise<void> }
 export async function startMetricsServer(registry: Registry, port: number, host: string, token: string | null): Promise<MetricsServer> {
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]
-    if (path !== '/metrics') return refuse(res, 404, 'NOT_FOUND', 'not found')
+    if (path !== '/metrics') return notFound(res)
     serveMetrics(registry, req, res, token ? 'token' : 'open', token)
       .catch(() => { if (!res.headersSent) refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error'); else res.end() })
   })
