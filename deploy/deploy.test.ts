@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Registry } from 'prom-client'
-import { createMetricsRegistry } from '../lib/observability/create-metrics-registry.js'
+import { createMetricsRegistry, processMetricsRegistry } from '../lib/observability/create-metrics-registry.js'
 import { createGatewayMetrics } from '../lib/observability/gateway-metrics.js'
 import { createServiceMetrics } from '../lib/observability/service-metrics.js'
 
@@ -41,6 +41,7 @@ async function exported(): Promise<Map<string, Set<string>>> {
   department.statement('s0123', 0.001, true)
   department.cache('district', 'hit')
   department.invalidation('geo.district')
+  await add(processMetricsRegistry(), ['instance', 'job'])
   await add(gatewayRegistry, ['instance', 'job'])
   await add(departmentRegistry, ['instance', 'job', 'department'])
   return names

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Registry } from 'prom-client'
+import { processMetricsRegistry } from './create-metrics-registry.js'
 import type { MetricsAccess } from './observability-config.js'
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
@@ -28,7 +29,7 @@ function bearerMatches(req: IncomingMessage, token: string): boolean {
 }
 
 /**
- * Answers `GET /metrics` with the registry in the Prometheus text format, if `access` lets this
+ * Answers `GET /metrics` with the registry and the process metrics in the Prometheus text format, if `access` lets this
  * caller read it: `off` answers 404 (as for any unknown path: the client port does not reveal that
  * metrics exist), `loopback` only callers on this machine, `token` only callers sending the token, `open` anyone
  * who reaches the port. A configured token is required whatever the access.
@@ -40,7 +41,8 @@ export async function serveMetrics(registry: Registry, req: IncomingMessage, res
     return refuse(res, 401, 'UNAUTHENTICATED', 'Metrics need the metrics bearer token', { 'www-authenticate': 'Bearer' })
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'METHOD_NOT_ALLOWED', 'GET /metrics', { allow: 'GET' })
-  const text = await registry.metrics()
+  // Two texts, not Registry.merge: a merged registry would drop the server's default labels.
+  const text = `${await processMetricsRegistry().metrics()}\n${await registry.metrics()}`
   res.writeHead(200, { 'content-type': registry.contentType, 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' })
   res.end(req.method === 'HEAD' ? undefined : text)
 }
