@@ -168,7 +168,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
       hideSchemaDetailsFromClientErrors: true,
       formatError: createFormatError('admin'),
       stopOnTerminationSignals: false,
-      plugins: [ApolloServerPluginLandingPageDisabled()],
+      plugins: [ApolloServerPluginLandingPageDisabled(), createRequestRecordPlugin(metrics)],
     })
     await admin.start()
     return admin
@@ -214,7 +214,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
 
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]
-    const observed: GatewayRequest | null = path === config.graphqlPath ? observability.observeRequest(req, res) : null
+    const observed: GatewayRequest | null = path === config.graphqlPath || path === config.adminPath ? observability.observeRequest(req, res) : null
     const route = async () => {
       if (path === config.graphqlPath) {
         const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html')
@@ -255,11 +255,13 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
           return sendJson(res, 401, { errors: [{ message: 'The admin API needs a bearer token', extensions: { code: 'UNAUTHENTICATED' } }] },
             { 'www-authenticate': 'Bearer' })
         }
+        observed!.principal = principal
         const access = effectiveAccess(deps.policy.snapshot(), principal)
+        observed!.admin = access.admin
         if (!access.admin) return sendJson(res, 403, { errors: [{ message: 'The admin API is for the admin role only', extensions: { code: 'FORBIDDEN' } }] })
         const apollo = await adminServer()
         if (!apollo) return sendJson(res, 503, { errors: [{ message: 'The admin API needs the policy database (DATABASE_URL)', extensions: { code: 'POLICY_STORE_UNAVAILABLE' } }] })
-        return handleGraphQL(apollo, req, res, async () => ({ principal, isAdmin: true, actor: principal.subject ?? 'unknown' }))
+        return handleGraphQL(apollo, req, res, async () => ({ principal, isAdmin: true, actor: principal.subject ?? 'unknown', request: observed! }))
       }
       if (path === '/' || path === '/graphiql') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })

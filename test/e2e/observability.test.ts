@@ -119,6 +119,19 @@ describe('a district-profile request, observed', () => {
     expect(JSON.stringify(lines)).not.toContain(jwt.split('.')[2])
   })
 
+  it('logs admin API requests too, with their operation and the admin role class in metrics', async () => {
+    const before = lines.length
+    const res = await fetch(`${base()}/admin/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', ...bearer('admin', { sub: 'root.admin' }) },
+      body: JSON.stringify({ query: 'query PolicyVersion { policy { version } }' }),
+    })
+    expect(res.status).toBe(200)
+    await res.json()
+    for (let i = 0; i < 100 && !lines.slice(before).some(l => l.msg === 'request'); i++) await new Promise(r => setTimeout(r, 10))
+    expect(lines.slice(before).find(l => l.msg === 'request')).toMatchObject({ operationName: 'PolicyVersion', sub: 'root.admin', status: 200 })
+    expect(sample(await scrape(`${base()}/metrics`), 'stadtgraph_gateway_requests_total', { operation: 'PolicyVersion', role_class: 'admin' })).toBe(1)
+  })
+
   it('answers a fresh request id when the caller sends none or a hostile one', async () => {
     const res = await districtProfile({ 'x-request-id': 'x'.repeat(500) })
     await res.json()
