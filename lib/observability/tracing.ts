@@ -66,11 +66,4 @@ export function extractTraceContext(headers: Readonly<Record<string, string | st
   return propagation.extract(context.active(), headers)
 }
 
-/** The trace id of the active span, for log lines; undefined without tracing. */
-export function activeTraceId(): string | undefined {
-  if (!enabled) return undefined
-  const id = trace.getActiveSpan()?.spanContext().traceId
-  return id && id !== '00000000000000000000000000000000' ? id : undefined
-}
-
-export { SpanKind, context as otelContext, type Span }
+export { SpanKind, type Span }
