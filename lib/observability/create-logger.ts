@@ -17,11 +17,16 @@ export interface LoggerOptionsInput {
   pretty?: boolean
 }
 
-/** Header and field names whose values are credentials: replaced wherever they occur in a logged object. */
+/**
+ * Fields whose values are credentials, replaced where the project's log calls can put them: at the
+ * top level, and in `headers` / `req.headers`. Paths are explicit: pino's leading-wildcard paths
+ * (`*.token`) cost about 15 µs per line, six times the rest of a line.
+ */
+const SECRET_FIELDS = ['authorization', 'token', 'accessToken', 'metricsToken', 'secret', 'password', 'cookie', '"x-stadtgraph-internal"']
 const REDACTED_PATHS = [
-  'authorization', 'token', 'accessToken', 'metricsToken', 'secret', 'password', 'cookie',
-  '*.authorization', '*.token', '*.accessToken', '*.secret', '*.password', '*.cookie', '*["x-stadtgraph-internal"]',
-  '*.headers.authorization', '*.headers.cookie', '*.headers["x-stadtgraph-internal"]',
+  ...SECRET_FIELDS.map(f => (f.startsWith('"') ? `[${f}]` : f)),
+  ...SECRET_FIELDS.map(f => (f.startsWith('"') ? `headers[${f}]` : `headers.${f}`)),
+  ...SECRET_FIELDS.map(f => (f.startsWith('"') ? `req.headers[${f}]` : `req.headers.${f}`)),
 ]
 
 /** A bearer credential or a JWT inside free text (an error message quoting a header, say). */
@@ -36,7 +41,8 @@ export function scrubTokens(text: string): string {
  * The process logger (pino): one JSON object per line with `level`, `time`, `name` and `msg`;
  * readable (pino-pretty, in-process, no worker thread) only when stdout is a terminal. Credentials
  * never reach a line: fields named like credentials (`authorization`, `token`, the internal token
- * header, …) are redacted by path, and bearer tokens or JWTs inside message strings are scrubbed.
+ * header, …) are redacted at the top level and in `headers` / `req.headers`, and bearer tokens or
+ * JWTs inside message strings and error messages and stacks are scrubbed.
  * A disabled level costs one comparison: call sites pass objects and constant messages, and
  * pino builds nothing for a level that is off.
  */
