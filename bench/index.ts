@@ -15,7 +15,7 @@ import { composeSupergraph } from '../schema/compose.js'
 import { readIdentityConfig } from '../auth/identity/identity-config.js'
 import { signDevToken } from '../auth/identity/dev-token.js'
 import { createBaselineSigner, INTERNAL_TOKEN_HEADER } from './baseline-identity.js'
-import { measure, type LoadTarget } from './load.js'
+import { combineRounds, measure, type LoadResult, type LoadTarget } from './load.js'
 import { OPERATIONS, type BenchOperation } from './operations.js'
 import { parseOptions, USAGE, UsageError, type BenchOptions, type DepartmentSetup, type TargetName } from './options.js'
 import { measurePolicyPropagation } from './policy-propagation.js'
@@ -249,12 +249,19 @@ try {
     for (const op of operations) {
       if (op.distinct <= options.connections) log(`note: ${op.name} has ${op.distinct} distinct variable sets for ${options.connections} connections; some distinct requests may coincide`)
       for (const mode of options.modes) {
+        const rounds = new Map<TargetName, LoadResult[]>()
+        for (let round = 0; round < options.rounds; round++) {
+          for (const t of round % 2 ? [...options.targets].reverse() : options.targets) {
+            if (!eligible(t, op)) continue
+            let i = 0
+            const fixed = JSON.stringify({ query: op.query, variables: op.variables(0) })
+            const body = mode === 'identical' ? () => fixed : () => JSON.stringify({ query: op.query, variables: op.variables(i++) })
+            rounds.set(t, [...(rounds.get(t) ?? []), await measure(targetFor(t, op)!, body, settings)])
+          }
+        }
         for (const t of options.targets) {
-          if (!eligible(t, op)) continue
-          let i = 0
-          const fixed = JSON.stringify({ query: op.query, variables: op.variables(0) })
-          const body = mode === 'identical' ? () => fixed : () => JSON.stringify({ query: op.query, variables: op.variables(i++) })
-          const result = await measure(targetFor(t, op)!, body, settings)
+          if (!rounds.has(t)) continue
+          const result = combineRounds(rounds.get(t)!)
           runs.push({ target: t, operation: op.name, mode, departments: setup, ...result })
           log(`${setup} ${op.name} ${mode} ${TARGET_LABELS[t]}: ${result.rps} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, ` +
             `errors ${result.errors}/${result.non2xx}/${result.graphqlErrors}, CPU ${result.cpuMsPerRequest} ms/req, peak RSS ${result.peakRssMb} MB`)
@@ -284,7 +291,7 @@ try {
     date: new Date().toISOString(),
     profile: options.profile,
     machine: { cpus: cpus().length, loadAverageAtStart, node: process.version, platform: `${process.platform}-${process.arch}` },
-    settings: { ...settings, modes: options.modes, departments: options.departments },
+    settings: { ...settings, modes: options.modes, departments: options.departments, ...(options.rounds > 1 ? { rounds: options.rounds } : {}) },
     database,
     notes: [
       'ours = this repository\'s gateway (gateway/index.ts) with a `controlling` token; authorization off = the same gateway with AUTHORIZATION=off; metrics off = the same gateway with METRICS=off (ours has metrics on, its request log line at info, no trace exporter).',

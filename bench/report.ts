@@ -30,7 +30,7 @@ export interface BenchReport {
   date: string
   profile: SeedProfile
   machine: { cpus: number; loadAverageAtStart: number[]; node: string; platform: string }
-  settings: LoadSettings & { modes: Mode[]; departments?: DepartmentSetup[] }
+  settings: LoadSettings & { modes: Mode[]; departments?: DepartmentSetup[]; rounds?: number }
   database: { seeded: boolean; seedMs: number; rows: Record<string, number> }
   notes: string[]
   operations: Array<{ name: string; file: string; subgraphs: string[]; distinctVariableSets: number; description: string }>
@@ -77,7 +77,8 @@ export function markdown(r: BenchReport): string {
   const lines: string[] = []
   lines.push(`### ${r.date.slice(0, 10)}, profile \`${r.profile}\``, '')
   lines.push(`${r.machine.cpus} cores, load average at start ${r.machine.loadAverageAtStart.map(x => x.toFixed(2)).join(' / ')}, Node ${r.machine.node}; ` +
-    `${r.settings.connections} connections, ${r.settings.warmupSeconds} s warm-up + ${r.settings.durationSeconds} s measured per row. ` +
+    `${r.settings.connections} connections, ${r.settings.warmupSeconds} s warm-up + ${r.settings.durationSeconds} s measured per row` +
+    `${r.settings.rounds ? ` and round (${r.settings.rounds} rounds, targets interleaved)` : ''}. ` +
     `Ratios are throughput (req/s) ratios from this one run.`, '')
   const busiest = Math.max(0, ...r.runs.map(x => x.cpuCores ?? 0))
   if (r.machine.loadAverageAtStart[0] > r.machine.cpus || (r.runs.length && busiest < 0.5)) {
