@@ -256,7 +256,9 @@ try {
             let i = 0
             const fixed = JSON.stringify({ query: op.query, variables: op.variables(0) })
             const body = mode === 'identical' ? () => fixed : () => JSON.stringify({ query: op.query, variables: op.variables(i++) })
-            rounds.set(t, [...(rounds.get(t) ?? []), await measure(targetFor(t, op)!, body, settings)])
+            const result = await measure(targetFor(t, op)!, body, settings)
+            rounds.set(t, [...(rounds.get(t) ?? []), result])
+            if (options.rounds > 1) log(`  round ${round + 1} ${TARGET_LABELS[t]}: ${result.rps} req/s, CPU ${result.cpuMsPerRequest} ms/req`)
           }
         }
         for (const t of options.targets) {
