@@ -13,6 +13,8 @@ export interface DatasetFreshness { id: string; ageSeconds: number; refreshCaden
 
 export type CacheEvent = 'hit' | 'miss' | 'dedupe'
 
+const DATASETS_TIMEOUT_MS = 1_000
+
 export interface ServiceMetrics {
   readonly registry: Registry | null
   /** One finished HTTP request on `/graphql`. */
@@ -82,7 +84,11 @@ export function createServiceMetrics(registry: Registry, opts: ServiceMetricsOpt
     let pending: Promise<void> | null = null
     const refresh = () => pending ??= (async () => {
       let rows: readonly DatasetFreshness[] = []
-      try { rows = await datasets() } catch { /* database away: no freshness series this scrape */ }
+      // A database that does not answer (paused, overloaded) must not hold the scrape: after a second
+      // the freshness series are left out of it, the other metrics are served.
+      let timer: NodeJS.Timeout | undefined
+      const late = new Promise<readonly DatasetFreshness[]>(resolve => { timer = setTimeout(() => resolve([]), DATASETS_TIMEOUT_MS); timer.unref() })
+      try { rows = await Promise.race([datasets(), late]) } catch { /* database away: no freshness series this scrape */ } finally { clearTimeout(timer) }
       age.reset()
       interval.reset()
       for (const d of rows) {
