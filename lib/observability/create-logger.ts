@@ -38,7 +38,7 @@ export function scrubTokens(text: string): string {
 }
 
 /**
- * The process logger (pino): one JSON object per line with `level`, `time`, `name` and `msg`;
+ * The process logger (pino): one JSON object per line with `level`, `time`, `pid`, `hostname`, `name` and `msg`;
  * readable (pino-pretty, in-process, no worker thread) only when stdout is a terminal. Credentials
  * never reach a line: fields named like credentials (`authorization`, `token`, the internal token
  * header, …) are redacted at the top level and in `headers` / `req.headers`, and bearer tokens or
@@ -51,7 +51,6 @@ export function createLogger(opts: LoggerOptionsInput): Logger {
   const options: LoggerOptions = {
     name: opts.name,
     level,
-    base: { name: opts.name },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     hooks: {
       logMethod(args, method) {
