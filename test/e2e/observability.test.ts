@@ -86,6 +86,13 @@ describe('a district-profile request, observed', () => {
     const departmentSpans = spans.filter(s => s.name === 'department.request')
     expect(new Set(departmentSpans.map(s => s.attributes['stadtgraph.department']))).toEqual(new Set(profile.subgraphs))
     for (const d of departmentSpans) expect(fetchIds).toContain(d.parentSpanContext?.spanId)
+    // Below a department: its loader batches, and below them the SQL statements they sent.
+    const ids = (name: string) => new Set(spans.filter(s => s.name === name).map(s => s.spanContext().spanId))
+    const departmentIds = ids('department.request')
+    const batchIds = ids('loader.batch')
+    const parentOf = (s: typeof spans[number]) => s.parentSpanContext?.spanId ?? ''
+    expect(spans.filter(s => s.name === 'loader.batch').some(s => departmentIds.has(parentOf(s)))).toBe(true)
+    expect(spans.filter(s => s.name === 'sql').some(s => batchIds.has(parentOf(s)))).toBe(true)
     // The log line of the request carries the same trace id.
     const line = lines.filter(l => l.msg === 'request').at(-1)!
     expect(line.traceId).toBe(traceId)
