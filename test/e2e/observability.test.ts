@@ -10,6 +10,7 @@ import { startTracing, type Tracing } from '../../lib/observability/start-tracin
 import { readObservabilityConfig } from '../../lib/observability/observability-config.js'
 import { startSubgraphs, type RunningSubgraphs } from '../helpers/start-subgraphs.js'
 import { bearer, testGatewayConfig, TEST_IDENTITY_CONFIG, token } from '../helpers/start-city.js'
+import { DEFAULT_LIMITS } from '../../gateway/limits/operation-limits.js'
 
 // One process holds the gateway and the departments it calls (over real HTTP on ephemeral ports);
 // spans go to an in-memory exporter, log lines of the gateway to an array.
@@ -205,8 +206,8 @@ describe('GET /metrics', () => {
 })
 
 describe('/metrics on the gateway, by configuration', () => {
-  const start = async (env: Record<string, string>) => {
-    const config = testGatewayConfig({ supergraphSdl, replicaId: 'metrics-config', observability: readObservabilityConfig(env) })
+  const start = async (env: Record<string, string>, overrides: Parameters<typeof testGatewayConfig>[0] = {}) => {
+    const config = testGatewayConfig({ supergraphSdl, replicaId: 'metrics-config', observability: readObservabilityConfig(env), ...overrides })
     const deps = await createGatewayDeps(config, TEST_IDENTITY_CONFIG)
     const g = await createGateway(config, { ...deps, logger: createLogger({ name: 'gateway', level: 'silent' }) })
     return { g, base: g.url.replace(/\/graphql$/, ''), close: async () => { await g.close(); await deps.close() } }
@@ -232,6 +233,22 @@ describe('/metrics on the gateway, by configuration', () => {
       expect(res.status).toBe(200)
       expect(await res.text()).toContain('nodejs_eventloop_lag_seconds')
     } finally { await dev.close() }
+  })
+
+  it('counts rate-limit refusals by role class', async () => {
+    const { base, close } = await start({}, { limits: { ...DEFAULT_LIMITS, anonymousRatePerMinute: 1 } })
+    try {
+      const statuses: number[] = []
+      for (let i = 0; i < 3; i++) {
+        const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ districts { code } }' }) })
+        statuses.push(res.status)
+        await res.text()
+      }
+      expect(statuses.filter(s => s === 429)).toHaveLength(2)
+      const text = await (await fetch(`${base}/metrics`)).text()
+      expect(sample(text, 'stadtgraph_gateway_rate_limited_total', { role_class: 'public' })).toBe(2)
+      expect(sample(text, 'stadtgraph_gateway_requests_total', { operation: 'none', status: '429', role_class: 'public' })).toBe(2)
+    } finally { await close() }
   })
 
   it('with METRICS=off: no /metrics at all', async () => {
