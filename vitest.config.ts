@@ -14,5 +14,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Servers started by tests log one line per request at info; the suite's output keeps warnings and errors.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
   },
 })

@@ -5,6 +5,7 @@ import { parse, validate } from 'graphql'
 import { subgraphUrls, withoutRequiresScopes } from './baselines/supergraph-for-baselines.js'
 import { OPERATIONS } from './operations.js'
 import { parseOptions, UsageError } from './options.js'
+import { combineRounds, type LoadResult } from './load.js'
 import { markdown, ratios, type BenchReport, type RunResult } from './report.js'
 
 // The benchmark itself is not a test (no timing assertions); these check that its pieces stay valid
@@ -45,14 +46,27 @@ describe('benchmark harness', () => {
     expect(() => parseOptions(['--frobnicate', '1'])).toThrow(/unknown flag/)
   })
 
+  it('combines interleaved rounds into one row: totals, throughput and CPU over all rounds, median latencies', () => {
+    expect(parseOptions(['--rounds', '4']).rounds).toBe(4)
+    expect(parseOptions([]).rounds).toBe(1)
+    expect(() => parseOptions(['--rounds', '0'])).toThrow(/positive/)
+    const r = (requests: number, rps: number, p95: number, cpuMsPerRequest: number, peakRssMb: number): LoadResult =>
+      ({ requests, rps, p50: p95 / 2, p95, p99: p95 * 2, errors: 1, non2xx: 0, graphqlErrors: 0, cpuCores: 0.5, cpuMsPerRequest, peakRssMb, backendCpuCores: 0.2 })
+    // 200 requests in 2 s, 100 in 2 s, 300 in 2 s: 600 in 6 s.
+    expect(combineRounds([r(200, 100, 10, 1, 200), r(100, 50, 30, 4, 220), r(300, 150, 20, 2, 210)])).toEqual({
+      requests: 600, rps: 100, p50: 10, p95: 20, p99: 40, errors: 3, non2xx: 0, graphqlErrors: 0, cpuCores: 0.5,
+      cpuMsPerRequest: 2, peakRssMb: 220, backendCpuCores: 0.2,
+    })
+  })
+
   it('computes throughput ratios per department setup, operation and mode', () => {
     const run = (target: RunResult['target'], rps: number, departments?: RunResult['departments']): RunResult =>
       ({ target, operation: 'Op', mode: 'distinct', rps, ...(departments ? { departments } : {}) } as RunResult)
     expect(ratios([run('ours', 300), run('apollo', 150), run('hive', 250), run('ours-authz-off', 310),
-      run('ours', 900, 'cached'), run('apollo', 400, 'cached')])).toEqual([
+      run('ours-metrics-off', 306), run('ours', 900, 'cached'), run('apollo', 400, 'cached')])).toEqual([
       // Runs without a setup come from results written before both were measured: uncached.
-      { departments: 'uncached', operation: 'Op', mode: 'distinct', oursVsApollo: 2, oursVsHive: 1.2, oursVsDirect: null, authzOnVsOff: 0.97 },
-      { departments: 'cached', operation: 'Op', mode: 'distinct', oursVsApollo: 2.25, oursVsHive: null, oursVsDirect: null, authzOnVsOff: null },
+      { departments: 'uncached', operation: 'Op', mode: 'distinct', oursVsApollo: 2, oursVsHive: 1.2, oursVsDirect: null, authzOnVsOff: 0.97, metricsOnVsOff: 0.98 },
+      { departments: 'cached', operation: 'Op', mode: 'distinct', oursVsApollo: 2.25, oursVsHive: null, oursVsDirect: null, authzOnVsOff: null, metricsOnVsOff: null },
     ])
   })
 

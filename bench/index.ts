@@ -15,7 +15,7 @@ import { composeSupergraph } from '../schema/compose.js'
 import { readIdentityConfig } from '../auth/identity/identity-config.js'
 import { signDevToken } from '../auth/identity/dev-token.js'
 import { createBaselineSigner, INTERNAL_TOKEN_HEADER } from './baseline-identity.js'
-import { measure, type LoadTarget } from './load.js'
+import { combineRounds, measure, type LoadResult, type LoadTarget } from './load.js'
 import { OPERATIONS, type BenchOperation } from './operations.js'
 import { parseOptions, USAGE, UsageError, type BenchOptions, type DepartmentSetup, type TargetName } from './options.js'
 import { measurePolicyPropagation } from './policy-propagation.js'
@@ -176,11 +176,11 @@ try {
     const backendPids = [...subgraphs.values()].map(s => s.pid)
 
     // Gateways: ours with authorization enforced and off, and the two baselines.
-    const ours = async (replica: string, authorization: 'enforce' | 'off') => {
+    const ours = async (replica: string, authorization: 'enforce' | 'off', env: Record<string, string> = {}) => {
       const port = await freePort()
       const child = group.spawnNode(built.gateway, {
         ...identityEnv, DATABASE_URL: databaseUrl, INTERNAL_TOKEN_SECRET: secret, AUTHORIZATION: authorization, REPLICA_ID: replica,
-        RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0', GATEWAY_PORT: String(port),
+        RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0', GATEWAY_PORT: String(port), ...env,
       }, ['--supergraph', supergraphPath])
       return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! }
     }
@@ -192,6 +192,8 @@ try {
     const gateways = new Map<TargetName, { url: string; pid: number }>()
     if (options.targets.includes('ours') || propagation) gateways.set('ours', await ours('replica-1', 'enforce'))
     if (options.targets.includes('ours-authz-off')) gateways.set('ours-authz-off', await ours('authorization-off', 'off'))
+    // The cost of metrics: the same gateway (authorization on, tracing exporter off) with METRICS=off.
+    if (options.targets.includes('ours-metrics-off')) gateways.set('ours-metrics-off', await ours('metrics-off', 'enforce', { METRICS: 'off' }))
     if (options.targets.includes('apollo')) gateways.set('apollo', await baseline('apollo-gateway'))
     if (options.targets.includes('hive')) gateways.set('hive', await baseline('hive-gateway'))
     const replica2 = propagation ? await ours('replica-2', 'enforce') : null
@@ -209,7 +211,7 @@ try {
       }
       const g = gateways.get(target)
       if (!g) return null
-      return { url: g.url, pid: g.pid, backendPids, headers: () => (target === 'ours' || target === 'ours-authz-off' ? bearer : {}) }
+      return { url: g.url, pid: g.pid, backendPids, headers: () => (target === 'ours' || target === 'ours-authz-off' || target === 'ours-metrics-off' ? bearer : {}) }
     }
 
     // Every target must answer every operation with data and without errors before anything is measured.
@@ -247,12 +249,21 @@ try {
     for (const op of operations) {
       if (op.distinct <= options.connections) log(`note: ${op.name} has ${op.distinct} distinct variable sets for ${options.connections} connections; some distinct requests may coincide`)
       for (const mode of options.modes) {
+        const rounds = new Map<TargetName, LoadResult[]>()
+        for (let round = 0; round < options.rounds; round++) {
+          for (const t of round % 2 ? [...options.targets].reverse() : options.targets) {
+            if (!eligible(t, op)) continue
+            let i = 0
+            const fixed = JSON.stringify({ query: op.query, variables: op.variables(0) })
+            const body = mode === 'identical' ? () => fixed : () => JSON.stringify({ query: op.query, variables: op.variables(i++) })
+            const result = await measure(targetFor(t, op)!, body, settings)
+            rounds.set(t, [...(rounds.get(t) ?? []), result])
+            if (options.rounds > 1) log(`  round ${round + 1} ${TARGET_LABELS[t]}: ${result.rps} req/s, CPU ${result.cpuMsPerRequest} ms/req`)
+          }
+        }
         for (const t of options.targets) {
-          if (!eligible(t, op)) continue
-          let i = 0
-          const fixed = JSON.stringify({ query: op.query, variables: op.variables(0) })
-          const body = mode === 'identical' ? () => fixed : () => JSON.stringify({ query: op.query, variables: op.variables(i++) })
-          const result = await measure(targetFor(t, op)!, body, settings)
+          if (!rounds.has(t)) continue
+          const result = combineRounds(rounds.get(t)!)
           runs.push({ target: t, operation: op.name, mode, departments: setup, ...result })
           log(`${setup} ${op.name} ${mode} ${TARGET_LABELS[t]}: ${result.rps} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, ` +
             `errors ${result.errors}/${result.non2xx}/${result.graphqlErrors}, CPU ${result.cpuMsPerRequest} ms/req, peak RSS ${result.peakRssMb} MB`)
@@ -282,10 +293,10 @@ try {
     date: new Date().toISOString(),
     profile: options.profile,
     machine: { cpus: cpus().length, loadAverageAtStart, node: process.version, platform: `${process.platform}-${process.arch}` },
-    settings: { ...settings, modes: options.modes, departments: options.departments },
+    settings: { ...settings, modes: options.modes, departments: options.departments, ...(options.rounds > 1 ? { rounds: options.rounds } : {}) },
     database,
     notes: [
-      'ours = this repository\'s gateway (gateway/index.ts) with a `controlling` token; authorization off = the same gateway with AUTHORIZATION=off.',
+      'ours = this repository\'s gateway (gateway/index.ts) with a `controlling` token; authorization off = the same gateway with AUTHORIZATION=off; metrics off = the same gateway with METRICS=off (ours has metrics on, its request log line at info, no trace exporter).',
       'Baselines run with their defaults on the same supergraph minus @requiresScopes (@apollo/gateway refuses it); they sign a fresh internal token (60 s lifetime, the maximum subgraphs accept) for every subgraph call, carrying the identity ours forwards for `controlling`.',
       'Direct subgraph calls carry a fresh internal token per request (subgraphs accept each token once), signed by the load generator.',
       'Distinct requests vary the variables per request (see bench/operations.ts); identical requests all send the first variable set.',

@@ -29,6 +29,38 @@ export interface LoadResult {
   backendCpuCores: number | null
 }
 
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+
+/**
+ * Rounds of one target × operation × mode, as one row: requests and errors summed, throughput and CPU
+ * per request over all rounds (weighted by their requests), latency percentiles the rounds' median,
+ * peak RSS the highest.
+ */
+export function combineRounds(rounds: readonly LoadResult[]): LoadResult {
+  if (rounds.length === 1) return rounds[0]
+  const sum = (f: (r: LoadResult) => number) => rounds.reduce((a, r) => a + f(r), 0)
+  const known = (xs: Array<number | null>) => xs.filter((x): x is number => x !== null && Number.isFinite(x))
+  const med = (f: (r: LoadResult) => number | null) => { const xs = known(rounds.map(f)); return xs.length ? round(median(xs)) : null }
+  const requests = sum(r => r.requests)
+  // Each round lasted requests / rps seconds.
+  const seconds = sum(r => (r.rps > 0 ? r.requests / r.rps : 0))
+  const cpuMs = rounds.every(r => r.cpuMsPerRequest !== null) ? sum(r => r.cpuMsPerRequest! * r.requests) : null
+  const mean = (f: (r: LoadResult) => number | null) => { const xs = known(rounds.map(f)); return xs.length ? round(xs.reduce((a, b) => a + b, 0) / xs.length, 2) : null }
+  return {
+    requests,
+    rps: round(seconds > 0 ? requests / seconds : 0)!,
+    p50: med(r => r.p50), p95: med(r => r.p95), p99: med(r => r.p99),
+    errors: sum(r => r.errors), non2xx: sum(r => r.non2xx), graphqlErrors: sum(r => r.graphqlErrors),
+    cpuCores: mean(r => r.cpuCores),
+    cpuMsPerRequest: cpuMs === null || !requests ? null : round(cpuMs / requests, 2),
+    peakRssMb: known(rounds.map(r => r.peakRssMb)).reduce<number | null>((a, b) => (a === null || b > a ? b : a), null),
+    backendCpuCores: mean(r => r.backendCpuCores),
+  }
+}
+
 export interface LoadSettings { connections: number; warmupSeconds: number; durationSeconds: number; timeoutSeconds: number }
 
 function percentile(sorted: number[], p: number): number {

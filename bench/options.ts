@@ -1,7 +1,7 @@
 import { SEED_PROFILES, type SeedProfile } from '../lib/city.js'
 import { OPERATIONS } from './operations.js'
 
-export const TARGETS = ['ours', 'ours-authz-off', 'apollo', 'hive', 'direct'] as const
+export const TARGETS = ['ours', 'ours-authz-off', 'ours-metrics-off', 'apollo', 'hive', 'direct'] as const
 export type TargetName = typeof TARGETS[number]
 export const MODES = ['distinct', 'identical'] as const
 export type Mode = typeof MODES[number]
@@ -23,6 +23,8 @@ export interface BenchOptions {
   departments: DepartmentSetup[]
   operations: string[]
   targets: TargetName[]
+  /** Measurements per target × operation × mode, interleaved with the other targets' (order reversed every other round). */
+  rounds: number
   propagation: boolean
   outDir: string
 }
@@ -38,6 +40,9 @@ export const USAGE = `npm run bench -- [flags]
                             repeated calls from their caches so that the gateways set the pace
   --operations a,b          ${OPERATIONS.map(o => o.name).join(',')} (default all)
   --targets a,b             ${TARGETS.join(',')} (default all)
+  --rounds N                measure each row N times, --duration seconds each, the targets interleaved and their order
+                            reversed every other round, so drift on a shared machine falls on every target alike;
+                            a row reports the rounds combined (default 1)
   --no-propagation          skip the policy propagation measurement
   --out DIR                 results folder (default bench/results)
 DATABASE_URL              use this database instead of the embedded one in .data/bench-postgres`
@@ -72,7 +77,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     values.set(name, value)
   }
   if (flags.has('help')) throw new UsageError('')
-  const known = new Set(['profile', 'connections', 'warmup', 'duration', 'timeout', 'modes', 'departments', 'operations', 'targets', 'out'])
+  const known = new Set(['profile', 'connections', 'warmup', 'duration', 'timeout', 'modes', 'departments', 'operations', 'targets', 'rounds', 'out'])
   for (const k of values.keys()) if (!known.has(k)) throw new UsageError(`unknown flag --${k}`)
   const profile = (values.get('profile') ?? 'small') as SeedProfile
   if (!SEED_PROFILES.includes(profile)) throw new UsageError(`--profile must be one of ${SEED_PROFILES.join(', ')}`)
@@ -86,6 +91,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     departments: list(values.get('departments'), DEPARTMENT_SETUPS, '--departments') ?? [...DEPARTMENT_SETUPS],
     operations: list(values.get('operations'), OPERATIONS.map(o => o.name), '--operations') ?? OPERATIONS.map(o => o.name),
     targets: list(values.get('targets'), TARGETS, '--targets') ?? [...TARGETS],
+    rounds: Math.round(positive(values.get('rounds'), '--rounds', 1)),
     propagation: !flags.has('no-propagation'),
     outDir: values.get('out') ?? new URL('./results/', import.meta.url).pathname,
   }

@@ -5,6 +5,7 @@ import type { DepartmentSetup, Mode, TargetName } from './options.js'
 export const TARGET_LABELS: Record<TargetName, string> = {
   ours: 'ours (authorization on)',
   'ours-authz-off': 'ours (authorization off)',
+  'ours-metrics-off': 'ours (metrics off)',
   apollo: '@apollo/gateway',
   hive: 'Hive gateway runtime',
   direct: 'subgraph directly',
@@ -21,13 +22,15 @@ export interface RatioRow {
   oursVsHive: number | null
   oursVsDirect: number | null
   authzOnVsOff: number | null
+  /** ours (metrics on) / the same gateway with METRICS=off: the throughput metrics cost. */
+  metricsOnVsOff?: number | null
 }
 
 export interface BenchReport {
   date: string
   profile: SeedProfile
   machine: { cpus: number; loadAverageAtStart: number[]; node: string; platform: string }
-  settings: LoadSettings & { modes: Mode[]; departments?: DepartmentSetup[] }
+  settings: LoadSettings & { modes: Mode[]; departments?: DepartmentSetup[]; rounds?: number }
   database: { seeded: boolean; seedMs: number; rows: Record<string, number> }
   notes: string[]
   operations: Array<{ name: string; file: string; subgraphs: string[]; distinctVariableSets: number; description: string }>
@@ -54,6 +57,7 @@ export function ratios(runs: RunResult[]): RatioRow[] {
       oursVsHive: ratio(of('ours'), of('hive')),
       oursVsDirect: ratio(of('ours'), of('direct')),
       authzOnVsOff: ratio(of('ours'), of('ours-authz-off')),
+      metricsOnVsOff: ratio(of('ours'), of('ours-metrics-off')),
     })
   }
   return rows
@@ -73,7 +77,8 @@ export function markdown(r: BenchReport): string {
   const lines: string[] = []
   lines.push(`### ${r.date.slice(0, 10)}, profile \`${r.profile}\``, '')
   lines.push(`${r.machine.cpus} cores, load average at start ${r.machine.loadAverageAtStart.map(x => x.toFixed(2)).join(' / ')}, Node ${r.machine.node}; ` +
-    `${r.settings.connections} connections, ${r.settings.warmupSeconds} s warm-up + ${r.settings.durationSeconds} s measured per row. ` +
+    `${r.settings.connections} connections, ${r.settings.warmupSeconds} s warm-up + ${r.settings.durationSeconds} s measured per row` +
+    `${r.settings.rounds ? ` and round (${r.settings.rounds} rounds, targets interleaved)` : ''}. ` +
     `Ratios are throughput (req/s) ratios from this one run.`, '')
   const busiest = Math.max(0, ...r.runs.map(x => x.cpuCores ?? 0))
   if (r.machine.loadAverageAtStart[0] > r.machine.cpus || (r.runs.length && busiest < 0.5)) {
@@ -85,9 +90,9 @@ export function markdown(r: BenchReport): string {
   const allRatios = ratios(r.runs)
   for (const setup of setups) {
     if (setups.length > 1 || setup === 'cached') lines.push(`#### Departments ${setup}`, '', SETUP_TEXT[setup], '')
-    lines.push('| operation | mode | ours / @apollo/gateway | ours / Hive | ours / subgraph directly | authorization on / off |', '|---|---|---|---|---|---|')
+    lines.push('| operation | mode | ours / @apollo/gateway | ours / Hive | ours / subgraph directly | authorization on / off | metrics on / off |', '|---|---|---|---|---|---|---|')
     for (const x of allRatios.filter(row => row.departments === setup)) {
-      lines.push(`| ${x.operation} | ${x.mode} | ${cell(x.oursVsApollo)} | ${cell(x.oursVsHive)} | ${cell(x.oursVsDirect)} | ${cell(x.authzOnVsOff)} |`)
+      lines.push(`| ${x.operation} | ${x.mode} | ${cell(x.oursVsApollo)} | ${cell(x.oursVsHive)} | ${cell(x.oursVsDirect)} | ${cell(x.authzOnVsOff)} | ${cell(x.metricsOnVsOff)} |`)
     }
     for (const mode of r.settings.modes) {
       const rows = r.runs.filter(run => run.mode === mode && setupOf(run) === setup)

@@ -6,6 +6,7 @@ import { DEFAULT_LIMITS, type OperationLimits } from './limits/operation-limits.
 import { DEFAULT_MAX_JSON_DEPTH } from '../lib/http/json-depth.js'
 import type { TrustedDocumentsMode } from './limits/trusted-documents.js'
 import type { DenialMode } from './authorize/denial-mode-plugin.js'
+import { readObservabilityConfig, type ObservabilityConfig } from '../lib/observability/observability-config.js'
 
 export interface GatewayConfig {
   readonly port: number
@@ -45,6 +46,8 @@ export interface GatewayConfig {
   readonly dedupe?: boolean
   /** Deepest nesting of arrays/objects in a request's JSON (body, GET variables/extensions); default 64. */
   readonly maxJsonDepth?: number
+  /** Metrics, `/metrics` access, log level, trace export (lib/observability); default: read from the environment. */
+  readonly observability?: ObservabilityConfig
 }
 
 export class ConfigError extends Error {}
@@ -207,6 +210,7 @@ export function readGatewayConfig(argv: readonly string[] = process.argv.slice(2
     trustedDocuments: Object.freeze(parseTrustedDocuments(env.TRUSTED_DOCUMENTS, env.TRUSTED_DOCUMENTS_MODE)),
     dedupe: parseDedupe(env.GATEWAY_DEDUPE, env.CACHE),
     maxJsonDepth: parseLimit(env.LIMIT_MAX_JSON_DEPTH, 'LIMIT_MAX_JSON_DEPTH', DEFAULT_MAX_JSON_DEPTH),
+    observability: (() => { try { return readObservabilityConfig(env) } catch (err) { throw new ConfigError((err as Error).message) } })(),
     limits: Object.freeze({
       ratePerMinute: parseLimit(env.RATE_LIMIT_PER_MINUTE, 'RATE_LIMIT_PER_MINUTE', DEFAULT_LIMITS.ratePerMinute, true),
       anonymousRatePerMinute: parseLimit(env.RATE_LIMIT_ANONYMOUS_PER_MINUTE, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', DEFAULT_LIMITS.anonymousRatePerMinute, true),

@@ -1,6 +1,7 @@
 import type { Principal } from '../auth/principal.js'
 import type { EffectiveAccess } from '../auth/policy/types.js'
 import type { RowFilter } from '../auth/policy/row-filters.js'
+import type { RequestRecord } from '../lib/observability/request-record-plugin.js'
 
 /** The GraphQL context of one operation at the gateway. */
 export interface GatewayContext {
@@ -8,4 +9,6 @@ export interface GatewayContext {
   access: EffectiveAccess
   /** Row rules resolved for the principal, passed to the departments in the internal token. */
   rowFilters?: RowFilter[]
+  /** What metrics and the request's log line learn while it is served (operation name and hash). */
+  request?: RequestRecord
 }

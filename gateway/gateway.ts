@@ -41,6 +41,12 @@ import { checkPolicyStore } from './health/check-policy-store.js'
 import { createPolicyVersionPlugin } from './authorize/policy-version-plugin.js'
 import { createDedupePlugin } from './cache/dedupe-plugin.js'
 import { closeGracefully } from '../lib/http/close-gracefully.js'
+import type { Logger } from '../lib/observability/create-logger.js'
+import { readObservabilityConfig } from '../lib/observability/observability-config.js'
+import { createGatewayObservability, roleClassOf, type GatewayRequest } from '../lib/observability/gateway-observability.js'
+import { createRequestRecordPlugin } from '../lib/observability/request-record-plugin.js'
+import { serveMetrics } from '../lib/observability/serve-metrics.js'
+import { runInSpan, withSpan } from '../lib/observability/tracing.js'
 
 export interface Gateway {
   url: string
@@ -51,6 +57,8 @@ export interface Gateway {
   policyVersion(): number
   /** Re-reads the supergraph file (or takes `sdl`) and swaps the schema without dropping requests. */
   reload(sdl?: string): Promise<void>
+  /** `/metrics` on the METRICS_PORT listener; null without one. */
+  metricsUrl: string | null
   /** Stops accepting, lets requests in flight finish (at most `graceMs`, default 10 s), then cuts the rest. */
   close(graceMs?: number): Promise<void>
 }
@@ -62,6 +70,8 @@ export interface GatewayDeps {
   internalSigner: { sign(identity: InternalIdentity, audience: string): string } | null
   /** Receives the classifier of the served graph (for validating grants). */
   classifyWith?(classify: (coordinate: string) => SensitivityClass | undefined): void
+  /** Default: the gateway's logger (lib/observability/create-logger.ts). */
+  logger?: Logger
 }
 
 interface LoadedSupergraph {
@@ -99,6 +109,11 @@ const HEALTH_CONTEXT: GatewayContext = Object.freeze({
  */
 export async function createGateway(config: GatewayConfig, deps: GatewayDeps): Promise<Gateway> {
   const readSdl = () => config.supergraphSdl ?? readFileSync(config.supergraphPath!, 'utf8')
+  const obs = config.observability ?? readObservabilityConfig()
+  const observability = await createGatewayObservability(obs, {
+    replica: config.replicaId, host: config.host, policyVersion: () => deps.policy.snapshot().version, logger: deps.logger,
+  })
+  const { log, metrics } = observability
   const signHeaders = (subgraph: string, context: unknown): Record<string, string> => {
     const ctx = context as Partial<GatewayContext> | undefined
     if (!deps.internalSigner || !ctx?.principal || !ctx.access) return {}
@@ -112,7 +127,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
   // until it expires), so a plan that calls a subgraph in two steps needs two tokens. Signing costs
   // microseconds with the pre-built key.
   const subgraphHeaders = signHeaders
-  const execution = { supergraphSdl: '', subgraphUrls: config.subgraphUrls, timeoutMs: config.subgraphTimeoutMs, subgraphHeaders }
+  const execution = { supergraphSdl: '', subgraphUrls: config.subgraphUrls, timeoutMs: config.subgraphTimeoutMs, subgraphHeaders, onSubgraphFetch: metrics.subgraphFetch }
   const load = async (sdl: string): Promise<LoadedSupergraph> => ({
     sdl,
     // The stitched schema is the API schema either way (projections, admin API); with the `plan`
@@ -132,12 +147,13 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
     createPersonalDataPlugin(() => current.requirements, deps.policy.accessLog),
     createDenialModePlugin(config.denials),
     createDenialLogPlugin(() => current.owners),
-    ...(config.dedupe === false ? [] : [createDedupePlugin(() => current.requirements)]),
+    ...(config.dedupe === false ? [] : [createDedupePlugin(() => current.requirements, { onHit: metrics.dedupeHit })]),
     createPolicyVersionPlugin(),
+    createRequestRecordPlugin<GatewayContext>(metrics),
   ], config.limits.maxTokens)
   deps.policy.onChange(snapshot => {
     servers.clear()
-    console.log(`[gateway] policy version ${snapshot.version} active`)
+    log.info({ policyVersion: snapshot.version }, `policy version ${snapshot.version} active`)
   })
 
   const accessOf = (principal: Principal): EffectiveAccess =>
@@ -161,7 +177,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
       hideSchemaDetailsFromClientErrors: true,
       formatError: createFormatError('admin'),
       stopOnTerminationSignals: false,
-      plugins: [ApolloServerPluginLandingPageDisabled()],
+      plugins: [ApolloServerPluginLandingPageDisabled(), createRequestRecordPlugin(metrics)],
     })
     await admin.start()
     return admin
@@ -172,7 +188,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
     if (createHash('sha256').update(next).digest('hex').slice(0, 16) === current.hash) return
     current = await load(next)
     servers.clear()
-    console.log(`[gateway] supergraph reloaded (${current.hash})`)
+    log.info({ supergraph: current.hash }, `supergraph reloaded (${current.hash})`)
   }
 
   /** A purpose (Zweckbindung) may also be declared per request; it binds reads of personal data. */
@@ -203,7 +219,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
       return await deps.authenticator.authenticate(req.headers)
     } catch (err) {
       if (!(err instanceof AuthError)) throw err
-      console.warn(`[gateway] auth.failure ${err.status} ${err.code}: ${err.reason}`)
+      log.warn({ status: err.status, code: err.code }, `auth.failure ${err.status} ${err.code}: ${err.reason}`)
       const headers: Record<string, string> = err.status === 401 ? { 'www-authenticate': 'Bearer error="invalid_token"' } : {}
       sendJson(res, err.status, { errors: [{ message: err.message, extensions: { code: err.code } }] }, headers)
       return null
@@ -212,6 +228,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
 
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]
+    const observed: GatewayRequest | null = path === config.graphqlPath || path === config.adminPath ? observability.observeRequest(req, res) : null
     const route = async () => {
       if (path === config.graphqlPath) {
         const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html')
@@ -221,25 +238,31 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
         }
         const refusal = refuseRequest(req)
         if (refusal) return sendJson(res, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] })
-        const authenticated = await authenticate(req, res)
+        const authenticated = await withSpan('gateway.authenticate', undefined, () => authenticate(req, res))
         if (!authenticated) return
+        observed!.principal = authenticated
         const retryAfter = authenticated.subject
           ? principalLimiter?.take(authenticated.subject)
           : anonymousLimiter?.take(req.socket.remoteAddress ?? 'unknown')
         if (retryAfter) {
+          metrics.rateLimited(roleClassOf(authenticated, false))
           return sendJson(res, 429, { errors: [{ message: `Too many requests; retry after ${retryAfter} s`, extensions: { code: 'RATE_LIMITED' } }] },
             { 'retry-after': String(retryAfter) })
         }
         const principal = withPurpose(authenticated, req)
-        const access = accessOf(principal)
-        const apollo = await serverFor(access, principal)
-        const rows = config.authorization === 'off' ? [] : rowFilters(deps.policy.snapshot(), principal)
+        const { access, apollo, rows } = await withSpan('gateway.authorize', undefined, async () => {
+          const access = accessOf(principal)
+          const apollo = await serverFor(access, principal)
+          const rows = config.authorization === 'off' ? [] : rowFilters(deps.policy.snapshot(), principal)
+          return { access, apollo, rows }
+        })
+        observed!.admin = access.admin
         if (req.method === 'GET') {
           const params = new URL(req.url ?? '/', 'http://localhost').searchParams
           const refusal = shapeRefusal(() => shapeGuard.check(params.get('query'), params.get('operationName')))
           if (refusal) return sendJson(res, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] })
         }
-        return handleGraphQL(apollo, req, res, async () => ({ principal, access, rowFilters: rows }), body => {
+        return handleGraphQL(apollo, req, res, async () => ({ principal, access, rowFilters: rows, request: observed! }), body => {
           refuseBatch(body)
           const prepared = trusted.prepare(body, principal.authenticated) as { query?: unknown; operationName?: unknown } | null
           shapeGuard.check(prepared?.query, prepared?.operationName)
@@ -253,11 +276,13 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
           return sendJson(res, 401, { errors: [{ message: 'The admin API needs a bearer token', extensions: { code: 'UNAUTHENTICATED' } }] },
             { 'www-authenticate': 'Bearer' })
         }
+        observed!.principal = principal
         const access = effectiveAccess(deps.policy.snapshot(), principal)
+        observed!.admin = access.admin
         if (!access.admin) return sendJson(res, 403, { errors: [{ message: 'The admin API is for the admin role only', extensions: { code: 'FORBIDDEN' } }] })
         const apollo = await adminServer()
         if (!apollo) return sendJson(res, 503, { errors: [{ message: 'The admin API needs the policy database (DATABASE_URL)', extensions: { code: 'POLICY_STORE_UNAVAILABLE' } }] })
-        return handleGraphQL(apollo, req, res, async () => ({ principal, isAdmin: true, actor: principal.subject ?? 'unknown' }), undefined, { maxJsonDepth: config.maxJsonDepth })
+        return handleGraphQL(apollo, req, res, async () => ({ principal, isAdmin: true, actor: principal.subject ?? 'unknown', request: observed! }), undefined, { maxJsonDepth: config.maxJsonDepth })
       }
       if (path === '/' || path === '/graphiql') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
@@ -279,11 +304,12 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
         const ready = checks.every(c => c.ok) && policyStore.ok
         return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', policyStore, subgraphs: checks })
       }
+      if (path === '/metrics' && observability.registry) return serveMetrics(observability.registry, req, res, obs.clientPortAccess, obs.metricsToken)
       if (req.method === 'GET' && serveGraphiqlAsset(path, res)) return
       return sendJson(res, 404, { error: 'not found' })
     }
-    route().catch(err => {
-      console.error('[gateway] request failed:', err)
+    runInSpan(observed?.span, route).catch(err => {
+      log.error({ err, requestId: observed?.id }, 'request failed')
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })
       else res.end()
     })
@@ -301,7 +327,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
   const watching = config.watch && config.supergraphPath && !config.supergraphSdl
   if (watching) {
     watchFile(config.supergraphPath!, { interval: 500 }, () => {
-      reload().catch(err => console.error(`[gateway] supergraph reload failed, keeping ${current.hash}: ${err instanceof Error ? err.message : err}`))
+      reload().catch(err => log.error(`supergraph reload failed, keeping ${current.hash}: ${err instanceof Error ? err.message : err}`))
     })
   }
 
@@ -311,11 +337,14 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
     supergraphHash: () => current.hash,
     policyVersion: () => deps.policy.snapshot().version,
     reload,
+    metricsUrl: observability.metricsServer
+      ? `http://${(obs.metricsHost ?? config.host).replace(/^0\.0\.0\.0$/, '127.0.0.1')}:${observability.metricsServer.port}/metrics` : null,
     close: async (graceMs?: number) => {
       if (watching) unwatchFile(config.supergraphPath!)
       // Requests in flight finish (≤ graceMs, default 10 s); a new connection is refused at once.
       const { forced } = await closeGracefully(server, graceMs)
-      if (forced) console.warn('[gateway] requests still running after the grace period were cut')
+      if (forced) log.warn('requests still running after the grace period were cut')
+      await observability.close()
     },
   }
 }

@@ -4,6 +4,7 @@ import { checkSupergraph } from './check-supergraph.js'
 import { createGateway, type Gateway } from './gateway.js'
 import { createGatewayDeps } from './create-gateway-deps.js'
 import { stopOnSignal } from '../lib/service/stop-on-signal.js'
+import { startTracing } from '../lib/observability/start-tracing.js'
 
 // Entry: serves a supergraph file (ours by default, or any Federation v2 supergraph) on a port.
 //   npm run gateway -- --supergraph path/to/supergraph.graphql --subgraph products=http://localhost:4101/graphql --port 4000
@@ -27,6 +28,8 @@ try {
   fail(err)
 }
 if (!config.internalTokenSecret) console.warn('[gateway] INTERNAL_TOKEN_SECRET is not set: subgraph calls carry no identity (only for third-party subgraphs)')
+// Before the gateway serves: spans need the provider registered (the SDK loads only with OTEL_EXPORTER_OTLP_ENDPOINT).
+const tracing = await startTracing({ serviceName: 'stadtgraph-gateway', endpoint: config.observability?.otlpEndpoint })
 try {
   gateway = await createGateway(config, deps)
 } catch (err) {
@@ -34,5 +37,6 @@ try {
   fail(err)
 }
 console.log(`[gateway] serving ${config.supergraphPath} at ${gateway.url} (health ${config.healthPath}, ready ${config.readyPath}, authorization ${config.authorization}, policy v${gateway.policyVersion()})`)
-// SIGTERM: requests in flight finish (≤ 10 s), then the policy store's pool and LISTEN connection close; exit 0.
-stopOnSignal(async () => { await gateway.close(); await deps.close() }, { label: '[gateway]' })
+// SIGTERM: requests in flight finish (≤ 10 s), then the policy store's pool and LISTEN connection close and the
+// spans still buffered are sent; exit 0.
+stopOnSignal(async () => { await gateway.close(); await deps.close(); await tracing?.shutdown() }, { label: '[gateway]' })

@@ -31,9 +31,10 @@ function setup() {
       Mutation: { bump: async () => { const mine = ++calls.bump; await gate; return mine } },
     },
   })
-  const plugin = createDedupePlugin(() => requirements)
+  const hits = { count: 0 }
+  const plugin = createDedupePlugin(() => requirements, { onHit: () => { hits.count++ } })
   const server = new ApolloServer<GatewayContext>({ schema, plugins: [plugin] })
-  return { server, plugin, calls, open }
+  return { server, plugin, calls, open, hits }
 }
 
 const context = (over: Partial<GatewayContext['principal']> = {}, access: Partial<GatewayContext['access']> = {}, rowFilters: GatewayContext['rowFilters'] = []): GatewayContext => ({
@@ -62,6 +63,7 @@ describe('in-flight deduplication at the gateway', () => {
     expect(results.map(r => r?.data)).toEqual(Array(5).fill({ count: 42 }))
     expect(s.calls.count).toBe(1)
     expect(s.plugin.stats()).toEqual({ leaders: 1, followers: 4, waiting: 0 })
+    expect(s.hits.count).toBe(4) // the gateway's dedupe-hits metric
     // Nothing is kept once answered (TTL 0): the next one executes again.
     await run(s, 'query Q($n: Int) { count(n: $n) }', context(), { n: 41 })
     expect(s.calls.count).toBe(2)

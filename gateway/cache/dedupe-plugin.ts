@@ -49,7 +49,7 @@ function flight(): Flight {
  * errors (the waiting operations then execute themselves, so every denial is observed per request).
  * Followers get the leader's result object: it is never mutated afterwards.
  */
-export function createDedupePlugin(requirements: () => Requirements): DedupePlugin {
+export function createDedupePlugin(requirements: () => Requirements, hooks: { onHit?(): void } = {}): DedupePlugin {
   const inFlight = new WeakMap<GraphQLSchema, Map<string, Flight>>()
   const shareable = new WeakMap<DocumentNode, boolean>()
   const stats: DedupeStats = { leaders: 0, followers: 0, waiting: 0 }
@@ -86,6 +86,7 @@ export function createDedupePlugin(requirements: () => Requirements): DedupePlug
             const result = await running.promise.finally(() => { stats.waiting-- })
             if (!result) return null
             stats.followers++
+            hooks.onHit?.()
             return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: result.data } } }
           }
           led = { flights, key, flight: flight() }

@@ -8,6 +8,7 @@ import { unifiedGraphHandler } from '@graphql-hive/router-runtime'
 import { subgraphsOf, withSubgraphUrls } from '../../schema/compose.js'
 import { graphNamesOf, unavailable } from './subgraph-errors.js'
 import type { OperationExecutor } from './operation-executor.js'
+import { injectTraceHeaders, SpanKind, startSpan, withSpan } from '../../lib/observability/tracing.js'
 
 export interface PlanExecutorOptions {
   supergraphSdl: string
@@ -15,6 +16,8 @@ export interface PlanExecutorOptions {
   timeoutMs?: number
   /** Headers for each subgraph call, from the operation's context (the signed internal token). */
   subgraphHeaders?: (subgraph: string, context: unknown) => Record<string, string>
+  /** Told of each subgraph call when it settled: its duration and whether the subgraph answered (metrics). */
+  onSubgraphFetch?: (subgraph: string, seconds: number, ok: boolean) => void
 }
 
 
@@ -176,7 +179,16 @@ export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<Ope
       const target = targets.get(name)
       if (!target) return { errors: [unavailable(name, 'unknown subgraph')] }
       const body = JSON.stringify({ query: printOnce(request.document), variables: request.variables, operationName: request.operationName })
-      return postGraphQL(name, target.url, target.agent as Agent, body, opts.subgraphHeaders?.(name, request.context) ?? {}, timeoutMs)
+      // One span per call, its W3C traceparent sent along, so the department's spans join the trace.
+      const span = startSpan('subgraph.fetch', { 'stadtgraph.subgraph': name }, SpanKind.CLIENT)
+      const headers = injectTraceHeaders(opts.subgraphHeaders?.(name, request.context) ?? {}, span)
+      const started = performance.now()
+      return postGraphQL(name, target.url, target.agent as Agent, body, headers, timeoutMs).then(result => {
+        const ok = result.errors?.[0]?.extensions?.code !== 'SUBGRAPH_UNAVAILABLE'
+        opts.onSubgraphFetch?.(name, (performance.now() - started) / 1000, ok)
+        span?.end()
+        return result
+      })
     },
   } as unknown as Parameters<typeof unifiedGraphHandler>[0])
   const run = (request: Parameters<OperationExecutor>[0]) => handler.executor!({
@@ -191,7 +203,8 @@ export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<Ope
     }
     if (selectsNothing(request.document, request.operationName, request.variables)) return { data: {} }
     try {
-      const result = await run(request)
+      // Planning (cached per document) and the plan's fetches: one span, the fetches its children.
+      const result = await withSpan('gateway.plan_and_execute', undefined, () => run(request))
       // An execution error that nulled the whole answer still answers `data: null` (GraphQL spec 7.1.2).
       return result.data === undefined ? { ...result, data: null } : result
     } catch (err) {

@@ -2,6 +2,7 @@ import type { ExecutionResult, GraphQLSchema } from 'graphql'
 import { getStitchedSchemaFromSupergraphSdl } from '@graphql-tools/federation'
 import { withSubgraphUrls } from '../../schema/compose.js'
 import { graphNamesOf, isTransportError, unavailable } from './subgraph-errors.js'
+import { injectTraceHeaders, runInSpan, SpanKind, startSpan } from '../../lib/observability/tracing.js'
 
 export interface StitchedSchemaOptions {
   supergraphSdl: string
@@ -14,6 +15,8 @@ export interface StitchedSchemaOptions {
    * the caller's identity here). Client headers are never forwarded.
    */
   subgraphHeaders?: (subgraph: string, context: unknown) => Record<string, string>
+  /** Told of each subgraph call when it settled (metrics). */
+  onSubgraphFetch?: (subgraph: string, seconds: number, ok: boolean) => void
 }
 
 /**
@@ -30,7 +33,7 @@ export function createStitchedSchema(opts: StitchedSchemaOptions): GraphQLSchema
     httpExecutorOpts: ({ name }) => ({
       timeout: opts.timeoutMs ?? 15_000,
       ...(opts.subgraphHeaders ? {
-        headers: (request?: { context?: unknown }) => opts.subgraphHeaders!(graphNames.get(name) ?? name, request?.context),
+        headers: (request?: { context?: unknown }) => injectTraceHeaders(opts.subgraphHeaders!(graphNames.get(name) ?? name, request?.context)),
       } : {}),
     }),
     onSubschemaConfig(config) {
@@ -38,14 +41,21 @@ export function createStitchedSchema(opts: StitchedSchemaOptions): GraphQLSchema
       // Subschemas are named after the join__Graph enum value (ASYLUM); errors use the subgraph's own name.
       const name = graphNames.get(config.name) ?? config.name
       config.executor = (async (request: Parameters<typeof execute>[0]) => {
+        const span = startSpan('subgraph.fetch', { 'stadtgraph.subgraph': name }, SpanKind.CLIENT)
+        const started = performance.now()
+        let ok = false
         try {
-          const result = await execute(request) as ExecutionResult
+          const result = await runInSpan(span, () => execute(request)) as ExecutionResult
           if (result && 'errors' in result && result.errors?.length && !result.data && result.errors.every(e => isTransportError(e))) {
             return { errors: [unavailable(name, 'no answer')] }
           }
+          ok = true
           return result
         } catch (err) {
           return { errors: [unavailable(name, err instanceof Error && /timed? ?out|abort/i.test(err.message) ? 'timed out' : 'no answer')] }
+        } finally {
+          opts.onSubgraphFetch?.(name, (performance.now() - started) / 1000, ok)
+          span?.end()
         }
       }) as typeof execute
     },

@@ -40,6 +40,19 @@ describe('department cache', () => {
     expect(cache.stats()).toMatchObject({ hits: 6, misses: 4 })
   })
 
+  it('tells its observer of hits and misses per loader and of each invalidated dataset (the department metrics)', async () => {
+    const events: string[] = []
+    const cache = createServiceCache('geo', readCacheConfig({ CACHE: 'memory', CACHE_NAMESPACE: `t-${randomUUID().slice(0, 8)}` }), {
+      cache: (loader, event) => { events.push(`${loader} ${event}`) },
+      invalidation: dataset => { events.push(`invalidated ${dataset}`) },
+    })
+    await request(cache).loadMany(['01', '02'])
+    await request(cache).loadMany(['01', '03'])
+    await cache.invalidate(['geo.districts'])
+    expect(events.sort()).toEqual(['district hit', 'district miss', 'district miss', 'district miss', 'invalidated geo.districts'])
+    expect(cache.stats()).toMatchObject({ hits: 1, misses: 3, invalidations: 1 })
+  })
+
   it('deduplicates concurrent misses of several requests into one statement', async () => {
     const cache = fresh()
     expect(await statements(() => Promise.all([0, 1, 2, 3].map(() => request(cache).load('05'))))).toBe(1)

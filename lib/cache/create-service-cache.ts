@@ -41,6 +41,12 @@ export interface DatasetInvalidator {
 
 export interface CacheStats { hits: number; misses: number; dedupes: number; invalidations: number }
 
+/** Told of each lookup of a cached loader (by its name, without the service prefix) and of each invalidated dataset (metrics). */
+export interface CacheObserver {
+  cache(loader: string, event: 'hit' | 'miss' | 'dedupe'): void
+  invalidation(dataset: string): void
+}
+
 export interface ServiceCache extends LoaderCache, DatasetInvalidator {
   readonly mode: CacheMode
   stats(): CacheStats
@@ -91,7 +97,7 @@ function rateLimitedLog(prefix: string) {
  * keeps entries). A load that began before an invalidation of one of its datasets is not stored,
  * so a write racing a slow read cannot leave the old answer behind in this process.
  */
-export function createServiceCache(service: string, config: CacheConfig): ServiceCache {
+export function createServiceCache(service: string, config: CacheConfig, observer?: CacheObserver): ServiceCache {
   if (config.mode === 'off') return NO_CACHE
   const log = rateLimitedLog(`[${service}] cache`)
   const counters: CacheStats = { hits: 0, misses: 0, dedupes: 0, invalidations: 0 }
@@ -145,6 +151,11 @@ export function createServiceCache(service: string, config: CacheConfig): Servic
         const misses = new DataLoader<K, V, string>(batch, { cache: false })
         id = `${config.namespace}:${full}`
         cache.define(id, {
+          ...(observer ? {
+            onHit: () => { counters.hits++; observer.cache(name, 'hit') },
+            onMiss: () => { counters.misses++; observer.cache(name, 'miss') },
+            onDedupe: () => { counters.dedupes++; observer.cache(name, 'dedupe') },
+          } : {}),
           ttl: (entry: Entry<V>) => (entry.epoch === epochOf(entry.datasets) ? ttl : 0),
           references: (key: K) => datasetsOf(key).map(ref),
           ...(policy.key ? { serialize: policy.key } : {}),
@@ -174,6 +185,7 @@ export function createServiceCache(service: string, config: CacheConfig): Servic
       if (!datasetIds.length) return
       for (const d of datasetIds) epochs.set(d, (epochs.get(d) ?? 0) + 1)
       counters.invalidations++
+      if (observer) for (const d of datasetIds) observer.invalidation(d)
       await cache.invalidateAll(datasetIds.map(ref))
     },
     stats: () => ({ ...counters }),

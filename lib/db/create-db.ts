@@ -11,6 +11,9 @@ pg.types.setTypeParser(pg.types.builtins.DATE, v => v)
 
 export interface DbStats { statements: number }
 
+/** Told of every statement after it ran (metrics, trace spans): its text, parameters, duration, and whether it failed. */
+export type QueryObserver = (sql: string, parameters: readonly unknown[], durationMs: number, failed: boolean) => void
+
 export interface DbHandle<DB> {
   db: Kysely<DB>
   /** Counts SQL statements sent, for tests that prove batching (no N+1). */
@@ -21,6 +24,10 @@ export interface DbHandle<DB> {
    * a frozen server fails it in `timeoutMs`, not after TCP gives up.
    */
   ping(timeoutMs: number): Promise<void>
+  /** The pool (its totalCount, idleCount and waitingCount feed the pool metrics). */
+  pool?: pg.Pool
+  /** Sets the one observer of this handle's statements (null: none). */
+  observe?(observer: QueryObserver | null): void
   close(): Promise<void>
 }
 
@@ -98,9 +105,13 @@ export function createDb<DB>(url: string, opts: CreateDbOptions = {}): DbHandle<
   // Nor one that is checked out: the pool stops listening to a client while it is lent, so a connection lost
   // mid-statement emitted an unhandled 'error' (the statement itself fails with it; the pool then drops the client).
   pool.on('connect', client => { client.on('error', () => {}) })
+  let observer: QueryObserver | null = null
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({ pool }),
-    log: event => { if (event.level === 'query') stats.statements++ },
+    log: event => {
+      if (event.level === 'query') stats.statements++
+      observer?.(event.query.sql, event.query.parameters, event.queryDurationMillis, event.level === 'error')
+    },
   })
   const ping = async (timeoutMs: number): Promise<void> => {
     const attempt = (async () => {
@@ -124,5 +135,5 @@ export function createDb<DB>(url: string, opts: CreateDbOptions = {}): DbHandle<
       clearTimeout(timer)
     }
   }
-  return { db, stats, ping, close: () => db.destroy() }
+  return { db, stats, ping, pool, observe: o => { observer = o }, close: () => db.destroy() }
 }

@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql'
 import { isDatabaseTimeout } from '../db/database-timeout.js'
 import { PUBLIC_CODES } from '../errors.js'
+import { createLogger, type Logger } from '../observability/create-logger.js'
 
 /**
  * Longest message a client gets. Messages of graphql-js and of our resolvers echo client input
@@ -21,7 +22,7 @@ export function truncateMessage(message: string, max = MAX_MESSAGE_LENGTH): stri
  * message bounded; everything else (a database error, a bug) becomes a generic
  * INTERNAL_SERVER_ERROR so no SQL, path or stack reaches a client. The original is logged on the server.
  */
-export function createFormatError(service: string) {
+export function createFormatError(service: string, log: Logger = createLogger({ name: service })) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
@@ -31,13 +32,13 @@ export function createFormatError(service: string) {
     const original = (error as { originalError?: unknown })?.originalError ?? error
     // A database that did not answer in time is the operator's to see and the client's to retry, not a bug.
     if (isDatabaseTimeout(original)) {
-      console.warn(`[${service}] database timeout at ${formatted.path?.join('.') ?? '-'}: ${(original as Error).message}`)
+      log.warn({ path: formatted.path?.join('.') ?? '-', error: (original as Error).message }, 'database timeout')
       return {
         message: 'The database did not answer in time; retry later', path: formatted.path, locations: formatted.locations,
         extensions: { code: 'DATABASE_TIMEOUT', serviceName: service },
       }
     }
-    console.error(`[${service}] internal error at ${formatted.path?.join('.') ?? '-'}:`, original instanceof Error ? original.stack ?? original.message : original)
+    log.error({ path: formatted.path?.join('.') ?? '-', err: original instanceof Error ? original : undefined, error: original instanceof Error ? undefined : String(original) }, 'internal error')
     return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } }
   }
 }

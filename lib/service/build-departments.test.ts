@@ -18,7 +18,7 @@ const children: ChildProcess[] = []
 async function runBuilt(entry: string, args: string[] = [], env: Record<string, string> = { DATABASE_URL: inject('cityDatabaseUrl'), PORT: '0', CACHE: 'off' },
   ready = /subgraph ready at (http:\/\/\S+\/graphql)/): Promise<string> {
   const child = spawn(process.execPath, [entry, ...args], {
-    env: { ...process.env, INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET, ...env },
+    env: { ...process.env, INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   children.push(child)

@@ -14,6 +14,12 @@ import { createInternalTokenVerifier, INTERNAL_TOKEN_HEADER, type InternalIdenti
 import { CACHE_OFF, type CacheConfig } from '../cache/cache-config.js'
 import { createServiceCache, type ServiceCache } from '../cache/create-service-cache.js'
 import { listenDatasetChanges } from '../cache/dataset-changes.js'
+import { createLogger, type Logger } from '../observability/create-logger.js'
+import { readObservabilityConfig, type ObservabilityConfig } from '../observability/observability-config.js'
+import { createDepartmentObservability } from '../observability/department-observability.js'
+import { serveMetrics } from '../observability/serve-metrics.js'
+import { instrumentLoaders } from '../observability/instrument-loaders.js'
+import { runInSpan } from '../observability/tracing.js'
 
 /** How long `/readyz` waits for the database: a probe must answer before its own timeout (Kubernetes: 1 s). */
 export const READY_DATABASE_TIMEOUT_MS = 1_000
@@ -24,6 +30,8 @@ export interface SubgraphServer {
   port: number
   /** The department's cross-request cache (a no-op when caching is off). */
   cache: ServiceCache
+  /** Its Prometheus registry (served at `/metrics`); null with METRICS=off. */
+  metrics: import('prom-client').Registry | null
   /**
    * Refuses new connections, lets requests in flight finish (at most `graceMs`, default 10 s, then
    * cuts them), then closes the LISTEN connection and the cache. The database handle is the caller's.
@@ -43,6 +51,10 @@ export interface SubgraphServerOptions {
    * process (another replica, `npm run import`) invalidates what this process cached of its datasets.
    */
   databaseUrl?: string
+  /** Metrics, logs, `/metrics` access (lib/observability); default: read from the environment. */
+  observability?: ObservabilityConfig
+  /** Default: a logger named after the department. */
+  logger?: Logger
 }
 
 /**
@@ -58,20 +70,27 @@ export async function createSubgraphServer(def: ServiceDefinition, handle: DbHan
   // The gateway is a subgraph's only client: a lean GraphQL-over-HTTP handler, not a full Apollo Server
   // pipeline (plugins, per-field instrumentation, a sha256 per request); same codes and statuses.
   const graphql = createSubgraphGraphQLHandler<ServiceContext>(schema, { formatError: createFormatError(def.name) })
-  const cache = createServiceCache(def.name, opts.cache ?? CACHE_OFF)
+  const obs = opts.observability ?? readObservabilityConfig()
+  const log = opts.logger ?? createLogger({ name: def.name, level: obs.logLevel })
+  const observed = createDepartmentObservability(def.name, def.dbSchema, handle, obs)
+  // Departments are reached only inside the city's network (the gateway calls them): `/metrics` is
+  // open on their port unless METRICS_TOKEN asks for the token.
+  const metricsAccess = obs.metricsToken ? 'token' as const : 'open' as const
+  const cache = createServiceCache(def.name, opts.cache ?? CACHE_OFF, observed.registry ? observed.metrics : undefined)
   const invalidator = cache.mode === 'off' ? undefined : { invalidate: cache.invalidate }
   const changes = cache.mode !== 'off' && opts.databaseUrl
     ? await listenDatasetChanges(opts.databaseUrl, ids => {
-      cache.invalidate(ids).catch(err => console.error(`[${def.name}] cache invalidation failed:`, err))
+      cache.invalidate(ids).catch(err => log.error({ err }, 'cache invalidation failed'))
     }, { applicationName: `${def.name}-dataset-changes` })
     : null
   const context = async (principal: InternalIdentity): Promise<ServiceContext> =>
-    ({ db: handle.db, loaders: def.createLoaders(handle.db, cache), principal, cache: invalidator })
+    ({ db: handle.db, loaders: def.createLoaders(handle.db, instrumentLoaders(cache)), principal, cache: invalidator })
 
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]
     const route = async () => {
       if (path === '/graphql') {
+        const span = observed.observeRequest(req, res)
         let principal: InternalIdentity
         try {
           const header = req.headers[INTERNAL_TOKEN_HEADER]
@@ -80,8 +99,9 @@ export async function createSubgraphServer(def: ServiceDefinition, handle: DbHan
           const message = err instanceof AuthError ? err.message : 'Unauthenticated'
           return sendJson(res, 401, { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] })
         }
-        return graphql(req, res, () => context(principal))
+        return runInSpan(span, () => graphql(req, res, () => context(principal)))
       }
+      if (path === '/metrics' && observed.registry) return serveMetrics(observed.registry, req, res, metricsAccess, obs.metricsToken)
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: def.name })
       if (path === '/readyz') {
         try {
@@ -95,7 +115,7 @@ export async function createSubgraphServer(def: ServiceDefinition, handle: DbHan
       return sendJson(res, 404, { error: 'not found' })
     }
     route().catch(err => {
-      console.error(`[${def.name}] request failed:`, err)
+      log.error({ err }, 'request failed')
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })
       else res.end()
     })
@@ -111,10 +131,11 @@ export async function createSubgraphServer(def: ServiceDefinition, handle: DbHan
     name: def.name,
     port,
     cache,
+    metrics: observed.registry,
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`,
     close: async (graceMs?: number) => {
       const { forced } = await closeGracefully(server, graceMs)
-      if (forced) console.warn(`[${def.name}] requests still running after the grace period were cut`)
+      if (forced) log.warn('requests still running after the grace period were cut')
       await changes?.close()
       await cache.close()
     },

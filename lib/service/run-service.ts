@@ -8,6 +8,9 @@ import type { ServiceDefinition } from './define-service.js'
 import { readCacheConfig } from '../cache/cache-config.js'
 import { readPreparedStatements } from '../db/prepared-statements.js'
 import { readDbTimeouts } from '../db/db-timeouts.js'
+import { createLogger } from '../observability/create-logger.js'
+import { readObservabilityConfig } from '../observability/observability-config.js'
+import { startTracing } from '../observability/start-tracing.js'
 
 /**
  * Entry for running one department alone (its own process or container), configured by env only:
@@ -20,14 +23,16 @@ import { readDbTimeouts } from '../db/db-timeouts.js'
  * REDIS_URL, CACHE_TTL_SECONDS, CACHE_TTLS …).
  */
 export async function runService(def: ServiceDefinition): Promise<void> {
+  // A wrong LOG_LEVEL cannot be logged with the level it names: the logger starts at info then.
+  let log = createLogger({ name: def.name, level: 'info' })
   const url = process.env.DATABASE_URL
   if (!url) {
-    console.error(`[${def.name}] DATABASE_URL is not set`)
+    log.error('DATABASE_URL is not set')
     process.exit(2)
   }
   const port = Number(process.env.PORT ?? def.defaultPort)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`[${def.name}] PORT must be a port number, got ${process.env.PORT}`)
+    log.error(`PORT must be a port number, got ${process.env.PORT}`)
     process.exit(2)
   }
   // A setting that is missing or wrong stops the department at start, naming it.
@@ -35,7 +40,7 @@ export async function runService(def: ServiceDefinition): Promise<void> {
     try {
       return read()
     } catch (err) {
-      console.error(`[${def.name}] ${(err as Error).message}`)
+      log.error((err as Error).message)
       process.exit(2)
     }
   }
@@ -43,20 +48,24 @@ export async function runService(def: ServiceDefinition): Promise<void> {
   const cache = setting(() => readCacheConfig(process.env))
   const preparedStatements = setting(() => readPreparedStatements(process.env))
   const timeouts = setting(() => readDbTimeouts(process.env))
+  const observability = setting(() => readObservabilityConfig(process.env))
+  log = createLogger({ name: def.name, level: observability.logLevel })
+  // Before the first request: spans need the provider registered (the SDK loads only with an endpoint).
+  const tracing = await startTracing({ serviceName: `stadtgraph-${def.name}`, endpoint: observability.otlpEndpoint })
   // In a container the department migrates (and on first start seeds) its own schema with its own role,
   // on a pool of its own: a seed or migration may run longer than a served query may.
   const seedProfile = process.env.SEED_PROFILE as SeedProfile | undefined
   if (process.env.MIGRATE_ON_START === 'true') {
     if (seedProfile && !SEED_PROFILES.includes(seedProfile)) {
-      console.error(`[${def.name}] SEED_PROFILE must be one of ${SEED_PROFILES.join(', ')}`)
+      log.error(`SEED_PROFILE must be one of ${SEED_PROFILES.join(', ')}`)
       process.exit(2)
     }
     const setup = createDb(url, { applicationName: `stadtgraph-${def.name}-migrate`, max: 4, preparedStatements })
     try {
       const [r] = await prepareDatabase(setup.db, [def], seedProfile ?? null)
-      console.log(`[${def.name}] migrations: ${r.migrated.join(', ') || 'none pending'}${r.seeded ? `, seeded ${seedProfile}` : ''}`)
+      log.info(`migrations: ${r.migrated.join(', ') || 'none pending'}${r.seeded ? `, seeded ${seedProfile}` : ''}`)
     } catch (err) {
-      console.error(`[${def.name}] cannot prepare its schema: ${err instanceof Error ? err.message : String(err)}`)
+      log.error(`cannot prepare its schema: ${err instanceof Error ? err.message : String(err)}`)
       await setup.close()
       process.exit(1)
     }
@@ -65,17 +74,19 @@ export async function runService(def: ServiceDefinition): Promise<void> {
   const handle = createDb(url, { applicationName: `stadtgraph-${def.name}`, max: Number(process.env.DB_POOL_MAX ?? 10), preparedStatements, ...timeouts })
   let server
   try {
-    server = await createSubgraphServer(def, handle, { port, host: process.env.HOST ?? '127.0.0.1', internalTokenSecret, cache, databaseUrl: url })
+    server = await createSubgraphServer(def, handle, { port, host: process.env.HOST ?? '127.0.0.1', internalTokenSecret, cache, databaseUrl: url, observability, logger: log })
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    console.error(`[${def.name}] cannot listen on port ${port}: ${code === 'EADDRINUSE' ? 'port in use (set PORT)' : (err as Error).message}`)
+    log.error(`cannot listen on port ${port}: ${code === 'EADDRINUSE' ? 'port in use (set PORT)' : (err as Error).message}`)
     await handle.close()
     process.exit(1)
   }
-  console.log(`[${def.name}] subgraph ready at ${server.url} (cache: ${cache.mode})`)
-  // SIGTERM: requests in flight finish (≤ 10 s), then the listener, LISTEN connection, cache and pool close.
+  log.info(`subgraph ready at ${server.url} (cache: ${cache.mode}${tracing ? ', tracing' : ''})`)
+  // SIGTERM: requests in flight finish (≤ 10 s), then the listener, LISTEN connection, cache and pool close,
+  // and the spans still buffered are sent.
   stopOnSignal(async () => {
     await server.close()
     await handle.close()
+    await tracing?.shutdown()
   }, { label: `[${def.name}]` })
 }

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GraphQLError } from 'graphql'
 import { makeExecutableSchema } from '@graphql-tools/schema'
+import { Writable } from 'node:stream'
 import { createFormatError } from '../http/format-error.js'
+import { createLogger } from '../observability/create-logger.js'
 import { createSubgraphGraphQLHandler, negotiate } from './subgraph-graphql-handler.js'
 
 const schema = makeExecutableSchema({
@@ -42,12 +44,8 @@ async function listen(handler: ReturnType<typeof createSubgraphGraphQLHandler<{ 
 }
 
 beforeAll(async () => {
-  const original = console.error
-  const formatError = createFormatError('test')
-  const quietFormat: typeof formatError = (f, e) => {
-    console.error = (...args: unknown[]) => { logged.push(args) }
-    try { return formatError(f, e) } finally { console.error = original }
-  }
+  const sink = new Writable({ write(chunk, _enc, done) { logged.push(String(chunk)); done() } })
+  const quietFormat = createFormatError('test', createLogger({ name: 'test', level: 'info', destination: sink }))
   ;[server, url] = await listen(createSubgraphGraphQLHandler(schema, { formatError: quietFormat }))
   ;[production, productionUrl] = await listen(createSubgraphGraphQLHandler(schema, { formatError: quietFormat, introspection: false }))
 })
