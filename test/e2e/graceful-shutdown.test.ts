@@ -30,7 +30,8 @@ const locks: pg.Client[] = []
 function run(entry: string, args: string[], env: Record<string, string>): Running {
   let output = ''
   const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, entry), ...args], {
-    cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    // The ready lines are logged at info; the suite runs at warn.
+    cwd: REPO, env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout!.on('data', c => { output += c })
   child.stderr!.on('data', c => { output += c })
