@@ -1,9 +1,10 @@
 import {
   getNamedType, getNullableType, isAbstractType, isCompositeType, isInterfaceType, isListType, isObjectType, Kind, valueFromAST,
-  type DocumentNode, type FragmentDefinitionNode, type GraphQLArgument, type GraphQLCompositeType, type GraphQLField, type GraphQLSchema,
-  type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
+  type DocumentNode, type GraphQLArgument, type GraphQLCompositeType, type GraphQLField, type GraphQLSchema,
+  type SelectionSetNode, type ValueNode,
 } from 'graphql'
 import type { CostDirectives } from './cost-directives.js'
+import { splitDocument } from './split-document.js'
 
 /** List size assumed where neither an argument nor `@listSize` bounds a list (a district list has 18 entries, a year range ~11). */
 export const DEFAULT_LIST_SIZE = 20
@@ -41,12 +42,7 @@ export function estimateCost(schema: GraphQLSchema, document: DocumentNode, oper
   const directives = options.directives ?? new Map()
   const defaultListSize = options.defaultListSize ?? DEFAULT_LIST_SIZE
   const maxCost = options.maxCost ?? Infinity
-  const fragments = new Map<string, FragmentDefinitionNode>()
-  let operation: OperationDefinitionNode | undefined
-  for (const def of document.definitions) {
-    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def)
-    else if (def.kind === Kind.OPERATION_DEFINITION && !operation && (!operationName || def.name?.value === operationName)) operation = def
-  }
+  const { operation, fragments } = splitDocument(document, operationName)
   let visited = 0
   if (!operation) return { cost: 0, visited }
   const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType()

@@ -1,4 +1,5 @@
-import { Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql'
+import { Kind, type DocumentNode, type SelectionSetNode } from 'graphql'
+import { splitDocument } from './split-document.js'
 
 /**
  * The shape of an operation with its fragments expanded: what a client could make the gateway (and
@@ -51,12 +52,7 @@ export interface MeasureResult { shape: OperationShape; /** Selection nodes walk
  * both. With `limits`, stops at the first count over its limit (ShapeLimitExceeded).
  */
 export function measureOperation(document: DocumentNode, operationName: string | null | undefined, limits: ShapeLimits = UNLIMITED): MeasureResult {
-  const fragments = new Map<string, FragmentDefinitionNode>()
-  let operation: OperationDefinitionNode | undefined
-  for (const def of document.definitions) {
-    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def)
-    else if (def.kind === Kind.OPERATION_DEFINITION && !operation && (!operationName || def.name?.value === operationName)) operation = def
-  }
+  const { operation, fragments } = splitDocument(document, operationName)
   let visited = 0
   let duplicateFields = 0
   if (!operation) return { shape: { depth: 0, fields: 0, aliases: 0, directives: 0, rootFields: 0, fragments: fragments.size, duplicateFields }, visited }

@@ -25,7 +25,12 @@ function hash32(text: string): number {
 }
 
 export function createRng(...path: Array<string | number>): Rng {
-  let state = hash32([DEFAULT_SEED, ...path].join('/')) || 1
+  return rngFromSeed(hash32([DEFAULT_SEED, ...path].join('/')) || 1)
+}
+
+/** The stream of one 32-bit seed (mulberry32): the same seed replays the same numbers. */
+export function rngFromSeed(seed: number): Rng {
+  let state = seed >>> 0
   const next = () => {
     // mulberry32
     state = (state + 0x6d2b79f5) >>> 0

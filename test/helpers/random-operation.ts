@@ -2,25 +2,8 @@ import {
   getNamedType, isAbstractType, isCompositeType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isUnionType,
   type GraphQLArgument, type GraphQLCompositeType, type GraphQLField, type GraphQLInputType, type GraphQLNamedType, type GraphQLSchema,
 } from 'graphql'
+import { rngFromSeed, type Rng } from '../../lib/seed/prng.js'
 
-/** A small seeded PRNG (mulberry32): one seed, one operation, so a failing case replays from its seed. */
-export function prng(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6D2B79F5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  return {
-    next,
-    chance: (p: number) => next() < p,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)],
-  }
-}
-type Rng = ReturnType<typeof prng>
 
 export interface RandomOperation { query: string; variables: Record<string, unknown> }
 
@@ -36,7 +19,7 @@ const LONG = 'ä'.repeat(5_000)
  * fields. Never a mutation: the fuzzer only reads.
  */
 export function randomOperation(schema: GraphQLSchema, seed: number): RandomOperation {
-  const rng = prng(seed)
+  const rng = rngFromSeed(seed)
   const variables: Record<string, unknown> = {}
   const definitions: string[] = []
   const fragments: string[] = []
