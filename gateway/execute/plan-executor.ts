@@ -1,7 +1,7 @@
 import { Agent, request as httpRequest } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import {
-  buildSchema, execute, getDirectiveValues, getOperationAST, GraphQLError, GraphQLIncludeDirective, GraphQLSkipDirective, Kind, print,
+  BREAK, buildSchema, execute, getDirectiveValues, getOperationAST, GraphQLError, GraphQLIncludeDirective, GraphQLSkipDirective, Kind, print, visit,
   type DocumentNode, type ExecutionResult, type SelectionNode,
 } from 'graphql'
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime'
@@ -98,6 +98,13 @@ function selectsNothing(document: DocumentNode, operationName: string | null | u
   })
   const op = getOperationAST(document, operationName)
   return !!op && !selectsField(op.selectionSet.selections)
+}
+
+/** Whether the document holds an @skip or @include anywhere. */
+function usesConditions(document: DocumentNode): boolean {
+  let found = false
+  visit(document, { Directive(node) { if (node.name.value === 'skip' || node.name.value === 'include') { found = true; return BREAK } } })
+  return found
 }
 
 /**
@@ -212,8 +219,13 @@ export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<Ope
       if (err instanceof GraphQLError) return { errors: [err] }
       if (err instanceof AggregateError && err.errors.every(e => e instanceof GraphQLError)) return { errors: err.errors }
       const reason = planningFailure(err)
-      if (reason !== null) return { errors: [queryPlanFailed(reason)] }
-      throw err
+      if (reason === null) throw err
+      // The planner cannot plan a selection that @skip/@include leave empty below the root; graphql-js,
+      // running the stitched schema's resolvers, answers it (an empty object per such selection).
+      if (usesConditions(request.document)) {
+        return execute({ schema: request.schema, document: request.document, operationName: request.operationName, variableValues: request.variables, contextValue: request.context })
+      }
+      return { errors: [queryPlanFailed(reason)] }
     }
   }
 }
