@@ -40,12 +40,45 @@ function readsSchema(document: DocumentNode): boolean {
     const fields = rootFieldNames(document)
     const rootFragments = document.definitions.some(d => d.kind === Kind.OPERATION_DEFINITION && d.selectionSet.selections.some(s => s.kind !== Kind.FIELD))
     // The planner's runtime mishandles a root `__typename` beside root fragments (it drops one or the other):
-    // those stay on the stitched schema.
+    // unless withoutRootTypename can take it out, those stay on the stitched schema.
     hit = fields.every(name => name === '__typename') || fields.some(name => name === '__schema' || name === '__type') ||
-      (rootFragments && fields.includes('__typename'))
+      (rootFragments && fields.includes('__typename') && !withoutRootTypename(document))
     introspective.set(document, hit)
   }
   return hit
+}
+
+/** A document with its root `__typename` selections taken out, and the response keys they answer under. */
+interface RootTypename { document: DocumentNode; keys: readonly string[]; first: boolean }
+const strippedTypename = new WeakMap<DocumentNode, RootTypename | null>()
+
+/**
+ * For an operation that selects `__typename` at the root beside root fragments: the same document without
+ * those `__typename` fields, which the executor answers itself. Only where that is exact: one operation,
+ * each such `__typename` directly in its selection set, without directives, and none inside the root
+ * fragments (`null` otherwise: the operation runs on the stitched schema).
+ */
+function withoutRootTypename(document: DocumentNode): RootTypename | null {
+  let known = strippedTypename.get(document)
+  if (known !== undefined) return known
+  known = null
+  const operations = document.definitions.filter(d => d.kind === Kind.OPERATION_DEFINITION)
+  const op = operations.length === 1 && operations[0].kind === Kind.OPERATION_DEFINITION ? operations[0] : null
+  const isTypename = (s: SelectionNode) => s.kind === Kind.FIELD && s.name.value === '__typename'
+  if (op) {
+    const own = op.selectionSet.selections.filter(isTypename)
+    const rest = op.selectionSet.selections.filter(s => !isTypename(s))
+    const inFragments = rootFieldNames({ ...document, definitions: [{ ...op, selectionSet: { ...op.selectionSet, selections: rest } }, ...document.definitions.filter(d => d !== op)] })
+    if (own.length && rest.length && own.every(s => !s.directives?.length) && !inFragments.includes('__typename')) {
+      known = {
+        document: { ...document, definitions: document.definitions.map(d => (d === op ? { ...op, selectionSet: { ...op.selectionSet, selections: rest } } : d)) },
+        keys: own.map(s => (s.kind === Kind.FIELD ? (s.alias ?? s.name).value : '__typename')),
+        first: isTypename(op.selectionSet.selections[0]),
+      }
+    }
+  }
+  strippedTypename.set(document, known)
+  return known
 }
 
 /**
@@ -209,11 +242,17 @@ export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<Ope
       return execute({ schema: request.schema, document: request.document, operationName: request.operationName, variableValues: request.variables, contextValue: request.context })
     }
     if (selectsNothing(request.document, request.operationName, request.variables)) return { data: {} }
+    const typename = withoutRootTypename(request.document)
     try {
       // Planning (cached per document) and the plan's fetches: one span, the fetches its children.
-      const result = await withSpan('gateway.plan_and_execute', undefined, () => run(request))
+      const result = await withSpan('gateway.plan_and_execute', undefined,
+        () => run(typename ? { ...request, document: typename.document } : request))
       // An execution error that nulled the whole answer still answers `data: null` (GraphQL spec 7.1.2).
-      return result.data === undefined ? { ...result, data: null } : result
+      if (result.data === undefined) return { ...result, data: null }
+      if (!typename || !result.data) return result
+      const rootType = getOperationAST(request.document, request.operationName)?.operation === 'mutation' ? request.schema.getMutationType() : request.schema.getQueryType()
+      const answered = Object.fromEntries(typename.keys.map(key => [key, rootType?.name ?? 'Query']))
+      return { ...result, data: typename.first ? { ...answered, ...result.data } : { ...result.data, ...answered } }
     } catch (err) {
       // Variables that do not fit their types: returned as errors, so Apollo Server answers 400 BAD_USER_INPUT.
       if (err instanceof GraphQLError) return { errors: [err] }

@@ -109,6 +109,23 @@ describe('cases the fuzzer found', () => {
     const res = await send('query ($b: Boolean!) { datasets { ...F @skip(if: $b) } } fragment F on Dataset { title @include(if: false) }', { b: true }, 'leadership')
     expect(res).toEqual({ status: 200, codes: [], hasData: true })
   })
+
+  // Seed 20261204: a root __typename beside root fragments ran on the stitched schema, whose batching masked a
+  // sibling's error (or a variable's) as INTERNAL_SERVER_ERROR. The planner now runs them without the __typename.
+  it('answers a root __typename beside root fragments without a masked error', async () => {
+    for (const [query, variables, role] of [
+      ['query { ... on Query { streetLights(districtCode: "04", lampType: KOFFER_HQL, after: "15") { ... on StreetLight { __typename } } ... { dcatCatalog } } __typename }', {}, 'committee'],
+      ['query ($v0: ID) { ... on Query { teilhaushalte { code responsibleDepartment } municipalities(stateCode: "01", kind: KREISFREIE_STADT) { districts { postalCodes kind } } } investmentMeasures(districtCode: $v0, to: 3) { convertedLights } __typename }', { v0: '11' }, 'committee'],
+      ['query ($v0: Date!, $v1: Date!) { ... on Query { x2: allocationRecords(from: $v0, to: 9007199254740991) { allocationDate } schools(districtCode: "07") { name } } municipalities(stateCode: "01", kind: KREISFREIE_STADT) { name x0: dailySeries(metric: COVID_CASES, from: "not-a-date", to: $v1) { day } } __typename }', { v0: '', v1: '2024-06-30' }, 'staff-asylum'],
+    ] as const) {
+      const res = await send(query, variables, role)
+      expect(res.status, query).toBeLessThan(500)
+      expect(res.codes, query).not.toContain('INTERNAL_SERVER_ERROR')
+    }
+    const res = await city.queryAs('leadership', '{ t: __typename ... on Query { districts { code } } __typename }')
+    expect(res.errors).toBeUndefined()
+    expect(res.data).toEqual({ t: 'Query', __typename: 'Query', districts: expect.any(Array) })
+  })
 })
 
 describe('fuzzing the gateway with operations generated from the supergraph', () => {
