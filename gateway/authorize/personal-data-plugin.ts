@@ -4,6 +4,7 @@ import { personalCoordinates } from '../../auth/audit/personal-coordinates.js'
 import { operationHash, type AccessLog } from '../../auth/audit/access-log.js'
 import type { Requirements } from '../../auth/policy/types.js'
 import type { GatewayContext } from '../gateway-context.js'
+import { refusedByLimits } from '../limits/operation-limits.js'
 
 /**
  * Before an operation that selects personal or special data runs: it must name a purpose
@@ -14,7 +15,10 @@ export function createPersonalDataPlugin(requirements: () => Requirements, log: 
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, schema, contextValue, source }) {
+        async didResolveOperation(requestContext) {
+          // An operation over the limits is not served: no purpose check, no access-log entry for a read that never happens.
+          if (refusedByLimits(requestContext)) return
+          const { document, schema, contextValue, source } = requestContext
           const coordinates = personalCoordinates(schema, document, requirements())
           if (!coordinates.length) return
           const { principal, access } = contextValue

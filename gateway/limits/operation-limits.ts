@@ -39,6 +39,18 @@ export function tokenLimitError(limit: number): GraphQLError {
   return new GraphQLError(`The operation exceeds the token limit of ${limit}`, { extensions: { code: 'MAX_TOKENS_EXCEEDED', http: { status: 400 } } })
 }
 
+/** Requests (their Apollo request context) this plugin refused. */
+const refused = new WeakSet<object>()
+
+/**
+ * Whether the operation limits refused this request. Apollo Server runs every plugin's
+ * `didResolveOperation` at once, so a later plugin with side effects (the personal-data plugin writes
+ * the access log) asks first; the limits plugin comes first in gateway.ts and decides synchronously.
+ */
+export function refusedByLimits(requestContext: object): boolean {
+  return refused.has(requestContext)
+}
+
 /**
  * The cost depends on the variables too, so it is checked for every request, after validation and
  * before any planning. Shape limits are checked earlier, on the query text (shape-guard.ts).
@@ -47,11 +59,13 @@ export function createOperationLimitsPlugin(limits: OperationLimits = DEFAULT_LI
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operationName, schema, request }) {
+        async didResolveOperation(requestContext) {
+          const { document, operationName, schema, request } = requestContext
           // Amount, not shape: `first: 99999999` is refused before any subgraph is asked (T33).
           const { cost } = estimateCost(schema, document, operationName, request.variables,
             { directives: costDirectives(), defaultListSize: limits.defaultListSize, maxCost: limits.maxCost })
           if (cost > limits.maxCost) {
+            refused.add(requestContext)
             // The walk stops once over the maximum: the estimate reported is then a lower bound.
             throw new GraphQLError(`The operation's estimated cost ${cost} exceeds the maximum of ${limits.maxCost}; ask for fewer rows`, {
               extensions: { code: 'COST_LIMIT_EXCEEDED', estimatedCost: cost, maxCost: limits.maxCost, http: { status: 400 } },

@@ -152,6 +152,14 @@ describe('T42 personal-data audit and purpose', () => {
       expect(rows[0]).toMatchObject({ subject: 'sachbearbeiterin-7', roles: ['staff'], department: 'asylum', purpose: 'Unterbringungsplanung' })
       expect(rows[0].coordinates).toEqual(['AllocationRecord.id', 'AllocationRecord.religion', 'AllocationRecord.route', 'Query.allocationRecords'])
       await expect(db.query('delete from access.access_log')).rejects.toThrow(/append-only/)
+      // Over the cost limit: refused before it runs, so no entry for a read that never happened.
+      const huge = await graphql(city.gateway.url, records.replace('first: 3', 'first: 99999999'), undefined,
+        { ...bearer('staff', { department: 'asylum', sub: 'sachbearbeiterin-7' }), 'x-stadtgraph-purpose': 'Unterbringungsplanung' })
+      expect(huge.errors?.[0].extensions?.code).toBe('COST_LIMIT_EXCEEDED')
+      // Access-log writes take the table lock in turn: once a later read is served, an entry for the refused one would be in.
+      const again = await graphql(city.gateway.url, records, undefined, { ...bearer('staff', { department: 'asylum', sub: 'sachbearbeiterin-7' }), 'x-stadtgraph-purpose': 'Unterbringungsplanung' })
+      expect(again.errors).toBeUndefined()
+      expect((await db.query('select count(*)::int as n from access.access_log')).rows[0].n).toBe(before + 2)
     } finally {
       await db.end()
     }
