@@ -28,9 +28,10 @@ try {
   fail(err)
 }
 if (!config.internalTokenSecret) console.warn('[gateway] INTERNAL_TOKEN_SECRET is not set: subgraph calls carry no identity (only for third-party subgraphs)')
-// Before the gateway serves: spans need the provider registered (the SDK loads only with OTEL_EXPORTER_OTLP_ENDPOINT).
-const tracing = await startTracing({ serviceName: 'stadtgraph-gateway', endpoint: config.observability?.otlpEndpoint })
+let tracing: Awaited<ReturnType<typeof startTracing>>
 try {
+  // Before the gateway serves: spans need the provider registered (the SDK loads only with OTEL_EXPORTER_OTLP_ENDPOINT).
+  tracing = await startTracing({ serviceName: 'stadtgraph-gateway', endpoint: config.observability?.otlpEndpoint })
   gateway = await createGateway(config, deps)
 } catch (err) {
   await deps.close().catch(() => {})
