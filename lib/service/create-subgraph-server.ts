@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { buildSubgraphSchema } from '../../schema/build-subgraph-schema.js'
-import { withDisclosureControl } from './with-disclosure-control.js'
+import { checkDisclosureCoverage, withDisclosureControl } from './with-disclosure-control.js'
 import { createSubgraphGraphQLHandler } from './subgraph-graphql-handler.js'
 import { sendJson } from '../http/apollo-handler.js'
 import { closeGracefully } from '../http/close-gracefully.js'
@@ -66,7 +66,9 @@ export interface SubgraphServerOptions {
  */
 export async function createSubgraphServer(def: ServiceDefinition, handle: DbHandle<any>, opts: SubgraphServerOptions): Promise<SubgraphServer> {
   const verifier = createInternalTokenVerifier(opts.internalTokenSecret, def.name)
-  const schema = withDisclosureControl(buildSubgraphSchema(def.typeDefs, def.resolvers).schema)
+  const built = buildSubgraphSchema(def.typeDefs, def.resolvers).schema
+  if (def.disclosure) checkDisclosureCoverage(def.name, built, def.disclosure)
+  const schema = withDisclosureControl(built)
   // The gateway is a subgraph's only client: a lean GraphQL-over-HTTP handler, not a full Apollo Server
   // pipeline (plugins, per-field instrumentation, a sha256 per request); same codes and statuses.
   const graphql = createSubgraphGraphQLHandler<ServiceContext>(schema, { formatError: createFormatError(def.name) })

@@ -3,6 +3,7 @@ import type { SeedProfile } from '../city.js'
 import type { SubgraphResolvers } from '../../schema/build-subgraph-schema.js'
 import type { InternalIdentity } from '../../auth/internal/internal-token.js'
 import type { DatasetInvalidator, LoaderCache } from '../cache/create-service-cache.js'
+import type { DisclosureDeclarations } from './disclosure-cells.js'
 
 /**
  * What a resolver of a department subgraph receives as context: its database, per-request loaders,
@@ -43,6 +44,11 @@ export interface ServiceDefinition<DB = any, L = any> {
    * A department that caches nothing may ignore it; absent means no cache.
    */
   createLoaders(db: Kysely<DB>, cache?: LoaderCache): L
+  /**
+   * The stated disclosure guarantee of every count field (`Type.field` → method), for aggregate-only
+   * roles (lib/service/disclosure-cells.ts, docs/disclosure.md). Checked against the SDL at start.
+   */
+  disclosure?: DisclosureDeclarations
 }
 
 export function defineService<DB, L>(def: ServiceDefinition<DB, L>): ServiceDefinition<DB, L> {

@@ -4,6 +4,7 @@ import { suppressCell } from '../../auth/disclosure/suppress-cell.js'
 import { suppressTable } from '../../auth/disclosure/suppress-table.js'
 import type { StatCount } from '../stat.js'
 import type { ServiceContext } from './define-service.js'
+import { DisclosureDeclarationError, isDisclosed, validateDisclosureDeclarations, type DisclosureDeclarations } from './disclosure-cells.js'
 
 const CELL = 'StatCount'
 
@@ -11,10 +12,34 @@ const isCell = (v: unknown): v is StatCount => !!v && typeof v === 'object' && '
 const then = <T, R>(v: T | Promise<T>, f: (x: T) => R): R | Promise<R> => (v instanceof Promise ? v.then(f) : f(v))
 
 /**
- * Statistical disclosure control for every department at once (auth/disclosure): when the caller
- * is aggregate-only (public, committee), every `StatCount` a resolver returns gets primary
- * suppression, and every list of rows that carry one `StatCount` is treated as a published table
- * (primary + secondary suppression over the whole list, before the client's selection applies).
+ * Every `StatCount` field of the schema must have a stated guarantee, and every guarantee must name a field
+ * that exists: a new count field cannot reach aggregate-only roles without someone deciding how.
+ */
+export function checkDisclosureCoverage(service: string, schema: GraphQLSchema, declarations: DisclosureDeclarations): void {
+  validateDisclosureDeclarations(service, declarations)
+  const missing: string[] = []
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue
+    for (const field of Object.values(type.getFields())) {
+      if (getNamedType(field.type).name === CELL && !declarations[`${type.name}.${field.name}`]) missing.push(`${type.name}.${field.name}`)
+    }
+  }
+  if (missing.length) throw new DisclosureDeclarationError(`${service}: count fields without a disclosure guarantee: ${missing.join(', ')}`)
+  for (const coordinate of Object.keys(declarations)) {
+    const [typeName, fieldName] = coordinate.split('.')
+    const type = schema.getType(typeName)
+    if (!isObjectType(type) || !type.getFields()[fieldName]) throw new DisclosureDeclarationError(`${service}: disclosure declared for ${coordinate}, which is not a field`)
+  }
+}
+
+/**
+ * Statistical disclosure control for every department at once (auth/disclosure), for callers that are
+ * aggregate-only (public, committee):
+ * - a `StatCount` that went through the department's stated method (`keyedCell`, `exactCell`,
+ *   `familyCell` in disclosure-cells.ts) is published as it is;
+ * - any other `StatCount` is a fail-safe case: it gets primary suppression, and a list of rows that carry
+ *   one such `StatCount` is treated as one published table (primary + secondary suppression over the whole
+ *   list, before the client's selection applies).
  * Other callers get the exact values. Deterministic; results are copied, never mutated.
  */
 export function withDisclosureControl(schema: GraphQLSchema): GraphQLSchema {
@@ -28,7 +53,7 @@ export function withDisclosureControl(schema: GraphQLSchema): GraphQLSchema {
           ...config,
           resolve: (source, args, ctx, info) => {
             const value = resolve(source, args, ctx, info)
-            return ctx?.principal?.aggregateOnly ? then(value, v => (isCell(v) ? suppressCell(v) : v)) : value
+            return ctx?.principal?.aggregateOnly ? then(value, v => (isCell(v) && !isDisclosed(v) ? suppressCell(v) : v)) : value
           },
         }
       }
@@ -43,6 +68,7 @@ export function withDisclosureControl(schema: GraphQLSchema): GraphQLSchema {
             if (!ctx?.principal?.aggregateOnly) return value
             return then(value, rows => {
               if (!Array.isArray(rows) || !rows.every(r => r && isCell((r as Record<string, unknown>)[key]))) return rows
+              if (rows.every(r => isDisclosed((r as Record<string, unknown>)[key]))) return rows
               return suppressTable(rows as Array<Record<string, StatCount>>, r => r[key], (r, cell) => ({ ...r, [key]: cell }))
             })
           },
