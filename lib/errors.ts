@@ -21,6 +21,7 @@ export interface ErrorCodeSpec {
  */
 export const ERROR_CODES = {
   BAD_USER_INPUT: { status: [200, 400], public: true, when: 'an argument is well-typed but invalid: year outside 1950–2100, malformed AGS or district number, `from` after `to`, a bad school year, a date that does not exist (200, the rest of the answer intact); a variable that does not fit its type (400, nothing executed)', action: 'fix the argument; `extensions.argumentName` names it' },
+  AGGREGATE_NOT_PUBLISHED: { status: [200], public: true, when: 'an aggregate-only role (public, committee) asked for a grouping that is not one of the published ones: an age range that is not one band of an age scheme, a list filter with more than one member, … (docs/disclosure.md lists them per field); the field is `null`, the rest of the answer intact. Roles with exact figures may ask for any grouping', action: 'ask for a published grouping (`extensions.published` lists the allowed values where they are few), or sum published cells yourself' },
   GRAPHQL_VALIDATION_FAILED: { status: [400], public: true, when: 'the operation does not match the caller\'s schema: an unknown field, a field the caller\'s role may not see (the two are indistinguishable on purpose), wrong argument types, federation internals such as `_entities`', action: 'fix the operation, or ask for a grant' },
   GRAPHQL_PARSE_FAILED: { status: [400], public: true, when: 'the operation is not GraphQL', action: 'fix the syntax' },
   BAD_REQUEST: { status: [400, 406], public: true, when: 'the body is not JSON or not a GraphQL request; at a department, a body without `content-type: application/json` (400) or an `Accept` that allows no JSON (406)', action: 'send `content-type: application/json`' },
@@ -76,6 +77,14 @@ export const httpStatusOf = (code: ErrorCode): number => ERROR_CODES[code].statu
 
 export function badUserInput(message: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...extra } })
+}
+
+/**
+ * An aggregate-only role asked for a grouping outside the published ones (docs/disclosure.md): free
+ * ranges and list filters would let two answers be subtracted to isolate a small cell.
+ */
+export function aggregateNotPublished(message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'AGGREGATE_NOT_PUBLISHED', ...extra } })
 }
 
 export const FIRST_YEAR = 1950
