@@ -26,7 +26,7 @@ export const disclosure: DisclosureDeclarations = {
       + `The gross cost of the same cell (EghBenefitStat.cost) is changed too (${KL_MAGNITUDE.id}): by between ${pct(KL_MAGNITUDE.minShare)} and `
       + `${pct(KL_MAGNITUDE.maxShare)} of the largest single yearly cost in the cell, up or down, decided by the keys of the cases and their amounts `
       + '(status PERTURBED), so the cost of one person can never be worked out to within ±10 %, neither from one cell nor from a difference of cells '
-      + '(city minus districts, one year minus another). A cell without cost stays zero; large cells move by a fraction of a percent.',
+      + '(city minus districts, one year minus another). A cell without cost stays zero; a district cell of more than 20 cases moves by about 1 %, the city-wide cells by a fraction of a percent.',
   },
   'District.eingliederungshilfeRecipients': {
     method: 'CELL_KEY', table: KL_CKM_2.id,
