@@ -1,6 +1,7 @@
 import { KL_CKM_2, perturbationTable, perturbCount, type PerturbationTable } from '../../auth/disclosure/perturbation-table.js'
 import { cellKeyOf } from '../../auth/disclosure/cell-key.js'
-import type { CellFlag, StatCount } from '../stat.js'
+import { KL_MAGNITUDE, perturbMagnitude, type MagnitudeRule } from '../../auth/disclosure/perturb-magnitude.js'
+import { money, round, type CellFlag, type Money, type StatCount } from '../stat.js'
 
 /**
  * What a department states, per count field, about what aggregate-only roles (public, committee) get.
@@ -110,4 +111,33 @@ export function validateDisclosureDeclarations(service: string, declarations: Di
       default: throw new DisclosureDeclarationError(`${at}: unknown method ${JSON.stringify((g as { method: unknown }).method)}`)
     }
   }
+}
+
+/**
+ * A sum of money over records with what the Cell Key Method for magnitudes needs: the exact `amount`, the
+ * `largest` single contribution in the cell, and the cell's magnitude key sum (auth/disclosure/perturb-magnitude.ts:
+ * Σ rkey × (2 × cents + 1) mod 2³², computed in the same SQL statement as the sum).
+ */
+export interface KeyedAmount { amount: number; largest: number; key: number | bigint | string }
+
+/**
+ * The amount of a `KeyedAmount` the caller may see: exact for exact roles; for aggregate-only roles
+ * amount + noise of `rule` (between 10 % and 40 % of the largest contribution with `KL_MAGNITUDE`, never
+ * zero), the same for the same records with the same contributions. Use it for every figure derived from
+ * such a sum.
+ */
+export function visibleAmount(ctx: Asker, sum: KeyedAmount, rule: MagnitudeRule = KL_MAGNITUDE): number {
+  if (!isAggregateOnly(ctx)) return sum.amount
+  return perturbMagnitude(rule, sum.amount, sum.largest, cellKeyOf(sum.key))
+}
+
+/**
+ * A `Money` cell under the Cell Key Method for magnitudes: exact roles see `money(amount)` as before;
+ * aggregate-only roles see the perturbed amount (rounded to cents) with status `PERTURBED`, and a cell
+ * without any contribution as `ZERO`. `null` is NOT_AVAILABLE.
+ */
+export function keyedMoney(ctx: Asker, sum: KeyedAmount | null | undefined, rule: MagnitudeRule = KL_MAGNITUDE): Money {
+  if (!sum) return money(null)
+  if (!isAggregateOnly(ctx) || !(sum.largest > 0)) return money(sum.amount)
+  return { amount: round(visibleAmount(ctx, sum, rule), 2), status: 'PERTURBED', currency: 'EUR' }
 }

@@ -10,6 +10,7 @@ import { createPolicyStore } from '../../auth/policy/store/create-policy-store.j
 import { loadServices } from '../../lib/service/discover-services.js'
 import { bearer, startCity, type RunningCity } from '../../test/helpers/start-city.js'
 import { service } from './server.js'
+import { seededRecordKey } from '../../auth/disclosure/cell-key.js'
 
 // Daily figures entered by the health office: a database of its own (writes never touch the shared city).
 let database: Awaited<ReturnType<typeof createDatabase>>
@@ -113,6 +114,75 @@ describe('recordDailyHealthFigures', () => {
     const foreign = await record({ clientKey: 'foreign-1', department: 'asylum', rows })
     expect(foreign.errors?.[0].extensions?.code).toBe('FORBIDDEN')
     expect((await db.query(`select count(*)::int as n from soc.daily_metric where day = '2023-04-13'`)).rows[0].n).toBe(0)
+  })
+})
+
+describe('the case register: record keys (Cell Key Method)', () => {
+  const KEY_RANGE = 4_294_967_296
+  const publicCaller = () => internalHeaders('social', { ...TEST_IDENTITY, roles: ['public'], scopes: ['open'], aggregateOnly: true, authenticated: false })
+
+  it('keeps the seed\'s deterministic keys; a case inserted without one (a register import) gets a random key, and no update changes it', async () => {
+    const seeded = (await db.query('select id, rkey::text from soc.egh_case')).rows as Array<{ id: string; rkey: string }>
+    expect(seeded.length).toBeGreaterThan(3000)
+    for (const r of seeded) expect(Number(r.rkey)).toBe(seededRecordKey('soc.egh_case', r.id))
+    // Three new cases of the Werkstatt in district 18, as an import of the register writes them: no key.
+    await db.query(`insert into soc.egh_case (id, benefit_group, district_code, age_group, sex, start_date, end_date, yearly_cost) values
+      ('EGH-900001', 'ARBEITSLEBEN_WFBM', '18', '30-49', 'W', '2024-03-01', null, 19800),
+      ('EGH-900002', 'ARBEITSLEBEN_WFBM', '18', '18-29', 'M', '2024-05-15', null, 20400),
+      ('EGH-900003', 'ARBEITSLEBEN_WFBM', '18', '50-64', 'M', '2024-09-01', '2025-02-28', 21100)`)
+    const keyOf = async (id: string) => (await db.query('select rkey::text from soc.egh_case where id = $1', [id])).rows[0].rkey as string
+    const fresh = await Promise.all(['EGH-900001', 'EGH-900002', 'EGH-900003'].map(keyOf))
+    for (const [i, k] of fresh.entries()) {
+      expect(Number(k)).toBeGreaterThanOrEqual(0)
+      expect(Number(k)).toBeLessThan(KEY_RANGE)
+      expect(Number(k)).not.toBe(seededRecordKey('soc.egh_case', `EGH-90000${i + 1}`))
+    }
+    expect(new Set(fresh).size).toBe(3)
+    // Corrections keep the key: an update, and an upsert of the whole row.
+    await db.query(`update soc.egh_case set end_date = '2025-06-30', yearly_cost = 20100 where id = 'EGH-900002'`)
+    await db.query(`insert into soc.egh_case (id, benefit_group, district_code, age_group, sex, start_date, end_date, yearly_cost)
+      values ('EGH-900003', 'ARBEITSLEBEN_WFBM', '18', '50-64', 'M', '2024-09-01', '2025-03-31', 21300)
+      on conflict (id) do update set end_date = excluded.end_date, yearly_cost = excluded.yearly_cost`)
+    expect(await Promise.all(['EGH-900001', 'EGH-900002', 'EGH-900003'].map(keyOf))).toEqual(fresh)
+    // A key out of range is refused.
+    await expect(db.query(`update soc.egh_case set rkey = 4294967296 where id = 'EGH-900001'`)).rejects.toThrow(/check/)
+  })
+
+  it('gives the same cases the same noise whichever field reaches them: a district with one benefit group, a group in one district', async () => {
+    // This database only: district 18 keeps its Werkstatt cases alone, Frühförderung only in district 05.
+    await db.query(`delete from soc.egh_case where district_code = '18' and benefit_group <> 'ARBEITSLEBEN_WFBM'`)
+    await db.query(`delete from soc.egh_case where benefit_group = 'FRUEHFOERDERUNG' and district_code <> '05'`)
+    const years = Array.from({ length: 11 }, (_, i) => 2015 + i)
+    const stat = 'benefitGroup recipients { value status } cost { amount status }'
+    const query = `{ _entities(representations: [{ __typename: "District", ags: "${CITY_AGS}", code: "18" },
+        { __typename: "District", ags: "${CITY_AGS}", code: "05" }, ${years.map(y => `{ __typename: "Year", year: ${y} }`).join(', ')}]) {
+      ... on District { ${years.map(y => `t${y}: eingliederungshilfeRecipients(year: ${y}) { value status } g${y}: eingliederungshilfe(year: ${y}) { ${stat} }`).join(' ')} }
+      ... on Year { year eingliederungshilfe { ${stat} } } } }`
+    const [pub, exact] = await Promise.all([graphql(url, query, undefined, publicCaller()), graphql(url, query)])
+    expect(pub.errors).toBeUndefined()
+    const [d18, d05, ...city] = pub.data._entities
+    const [x18, x05] = exact.data._entities
+    const group = (cells: any[], g: string) => cells.find((c: any) => c.benefitGroup === g)
+    let moved = 0
+    years.forEach((y, i) => {
+      // District 18: its total is the Werkstatt cell (same cases, same key, same noise).
+      const wfbm = group(d18[`g${y}`], 'ARBEITSLEBEN_WFBM')
+      expect(d18[`t${y}`]).toEqual(wfbm.recipients)
+      expect(wfbm.recipients.status).toBe('PERTURBED')
+      expect(d18[`g${y}`].filter((c: any) => c.benefitGroup !== 'ARBEITSLEBEN_WFBM').every((c: any) => c.recipients.status === 'ZERO')).toBe(true)
+      expect(x18[`t${y}`]).toEqual(group(x18[`g${y}`], 'ARBEITSLEBEN_WFBM').recipients)
+      // Frühförderung: the city's cell holds exactly district 05's cases: same count and same cost.
+      const own = group(d05[`g${y}`], 'FRUEHFOERDERUNG')
+      expect(city[i].year).toBe(y)
+      expect(group(city[i].eingliederungshilfe, 'FRUEHFOERDERUNG')).toEqual(own)
+      const exactOwn = group(x05[`g${y}`], 'FRUEHFOERDERUNG')
+      if (exactOwn.recipients.value > 0) {
+        expect(own.cost.status).toBe('PERTURBED')
+        expect(own.cost.amount).not.toBe(exactOwn.cost.amount)
+      }
+      if (wfbm.recipients.value !== group(x18[`g${y}`], 'ARBEITSLEBEN_WFBM').recipients.value) moved++
+    })
+    expect(moved).toBeGreaterThan(0)
   })
 })
 

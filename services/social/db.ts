@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely'
+
 /** Tables of the `soc` schema. */
 export type EghBenefitGroup =
   | 'SOZIALE_TEILHABE_WOHNEN' | 'SOZIALE_TEILHABE_ASSISTENZ' | 'ARBEITSLEBEN_WFBM' | 'BILDUNG_SCHULBEGLEITUNG' | 'MED_REHA' | 'FRUEHFOERDERUNG'
@@ -19,6 +21,11 @@ export interface EghCaseTable {
   end_date: string | null
   /** Gross cost of one full year of the benefit, EUR. */
   yearly_cost: string
+  /**
+   * Record key of the Cell Key Method, an integer in [0, 2³²) (int8, read as text): fixed for the life of
+   * the case, secret like the case itself. Inserts without one get a random key; updates never change it.
+   */
+  rkey: Generated<string>
 }
 
 /** Daily health figures per municipality (Gesundheitsamt / LUA Rheinland-Pfalz). */

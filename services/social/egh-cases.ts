@@ -1,6 +1,10 @@
 import { DISTRICTS, FIRST_DATA_YEAR } from '../../lib/city.js'
 import { createRng, type Rng } from '../../lib/seed/prng.js'
+import { seededRecordKey } from '../../auth/disclosure/cell-key.js'
 import type { EghBenefitGroup, EghCaseTable } from './db.js'
+
+/** A case of the demo register as the seed writes it: with its deterministic record key. */
+export type EghCaseSeed = Omit<EghCaseTable, 'rkey'> & { rkey: number }
 
 /** The case register is evaluated once a year; the last complete year is 2025. */
 export const EGH_STICHTAG = '2025-12-31'
@@ -55,10 +59,12 @@ const duration = (rng: Rng, meanYears: number) => Math.max(90, Math.round(-Math.
 /**
  * The pseudonymised case register: cases open on 1.1.2015 plus the new cases of each year up to the
  * Stichtag, per benefit group with its duration, age and cost profile; districts in proportion to their
- * residents, ≈ 58 % men. Cases ending after the Stichtag are open (end null).
+ * residents, ≈ 58 % men. Cases ending after the Stichtag are open (end null). Each case carries the record
+ * key `seededRecordKey('soc.egh_case', id)`: a reseed gives every case its key back (a real register import
+ * gets random keys from the column default instead).
  */
-export function eghCases(): EghCaseTable[] {
-  const cases: Array<Omit<EghCaseTable, 'id'>> = []
+export function eghCases(): EghCaseSeed[] {
+  const cases: Array<Omit<EghCaseSeed, 'id' | 'rkey'>> = []
   const stichtag = dayMs(EGH_STICHTAG)
   for (const group of BENEFIT_GROUP_ORDER) {
     const spec = BENEFIT_GROUPS[group]
@@ -96,6 +102,9 @@ export function eghCases(): EghCaseTable[] {
   const ids = kept.map((_, i) => i + 1)
   for (let i = ids.length - 1; i > 0; i--) { const j = Math.floor(rng.next() * (i + 1)); [ids[i], ids[j]] = [ids[j], ids[i]] }
   return kept
-    .map((c, i) => ({ id: `EGH-${String(ids[i]).padStart(6, '0')}`, ...c }))
+    .map((c, i) => {
+      const id = `EGH-${String(ids[i]).padStart(6, '0')}`
+      return { id, ...c, rkey: seededRecordKey('soc.egh_case', id) }
+    })
     .sort((a, b) => (a.start_date < b.start_date ? -1 : a.start_date > b.start_date ? 1 : a.id < b.id ? -1 : 1))
 }

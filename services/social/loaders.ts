@@ -2,6 +2,8 @@ import DataLoader from 'dataloader'
 import { sql, type Kysely } from 'kysely'
 import { createProvenanceLoader } from '../../lib/service/provenance.js'
 import { NO_CACHE, type LoaderCache } from '../../lib/cache/create-service-cache.js'
+import { keySum } from '../../lib/db/record-keys.js'
+import type { KeyedAmount, KeyedCount } from '../../lib/service/disclosure-cells.js'
 import type { DailyMetric, EghBenefitGroup, SocDatabase } from './db.js'
 
 /** The scope of an EGH aggregate: the whole city or one district of it. */
@@ -9,7 +11,8 @@ export const CITY_SCOPE = '*'
 /** Days a HealthDay looks back, the day itself included. */
 export const RECENT_DAYS = 14
 
-export interface EghGroupTotal { benefitGroup: EghBenefitGroup; recipients: number; cost: number }
+/** One benefit group's exact figures with their key sums; perturbed per request (lib/service/disclosure-cells.ts). */
+export interface EghGroupTotal { benefitGroup: EghBenefitGroup; recipients: KeyedCount; cost: KeyedAmount }
 export interface HealthValues { day: string; incidence7: number | null; hospitalization7: number | null; icuShare: number | null }
 export interface HealthDayRow extends HealthValues { ags: string; recent: HealthValues[] }
 
@@ -25,24 +28,39 @@ export function createLoaders(db: Kysely<SocDatabase>, cache: LoaderCache = NO_C
     /**
      * Key `scope|year`: recipients (cases open at some time of the year) and gross cost (each case's
      * yearly cost for its days in the year) per benefit group; null for a year after the Stichtag.
+     * Exact figures with what disclosure control needs, in the same statement (the result is cached
+     * across callers; resolvers perturb per request): the key sum of the cases (Cell Key Method for the
+     * count), the largest single case's cost and the magnitude key sum Σ rkey × (2 × cents + 1) of the
+     * costs (auth/disclosure/perturb-magnitude.ts). Sums of int8 are numeric: no overflow.
      */
     eghTotals: new DataLoader<string, EghGroupTotal[] | null>(cache.loader('eghTotals', async keys => {
       const parts = keys.map(k => k.split('|'))
-      const { rows } = await sql<{ i: number; benefit_group: EghBenefitGroup | null; n: number; cost: number | null }>`
+      const { rows } = await sql<{ i: number; benefit_group: EghBenefitGroup | null; n: number; cost: number | null; largest: number | null; key: string; mkey: string }>`
         with k as (
           select k.*, make_date(k.year, 1, 1) as y0, make_date(k.year, 12, 31) as y1
           from unnest(${parts.map(p => p[0])}::text[], ${parts.map(p => Number(p[1]))}::int[]) with ordinality as k(scope, year, i)),
-        h as (select stichtag from soc.dataset where id = 'soc.egh_statistics')
-        select k.i, c.benefit_group, count(c.id)::int as n,
-          sum(c.yearly_cost * (least(coalesce(c.end_date, k.y1), k.y1) - greatest(c.start_date, k.y0) + 1) / (k.y1 - k.y0 + 1))::float8 as cost
-        from k join h on k.y0 <= h.stichtag
-        left join soc.egh_case c on c.start_date <= k.y1 and (c.end_date is null or c.end_date >= k.y0)
-          and (k.scope = ${CITY_SCOPE} or c.district_code = k.scope)
-        group by k.i, c.benefit_group`.execute(db)
+        h as (select stichtag from soc.dataset where id = 'soc.egh_statistics'),
+        x as (
+          select k.i, c.id, c.benefit_group, c.rkey,
+            c.yearly_cost * (least(coalesce(c.end_date, k.y1), k.y1) - greatest(c.start_date, k.y0) + 1) / (k.y1 - k.y0 + 1) as amount
+          from k join h on k.y0 <= h.stichtag
+          left join soc.egh_case c on c.start_date <= k.y1 and (c.end_date is null or c.end_date >= k.y0)
+            and (k.scope = ${CITY_SCOPE} or c.district_code = k.scope))
+        select x.i, x.benefit_group, count(x.id)::int as n, sum(x.amount)::float8 as cost, max(x.amount)::float8 as largest,
+          ${keySum('x.rkey')} as key,
+          (coalesce(sum((x.rkey::numeric * (2 * round(x.amount * 100) + 1)) % 4294967296), 0) % 4294967296)::int8 as mkey
+        from x
+        group by x.i, x.benefit_group`.execute(db)
       const byIndex = new Map<number, EghGroupTotal[]>()
       for (const r of rows) {
         const list = byIndex.get(Number(r.i)) ?? []
-        if (r.benefit_group) list.push({ benefitGroup: r.benefit_group, recipients: r.n, cost: r.cost ?? 0 })
+        if (r.benefit_group) {
+          list.push({
+            benefitGroup: r.benefit_group,
+            recipients: { n: r.n, key: Number(r.key) },
+            cost: { amount: r.cost ?? 0, largest: r.largest ?? 0, key: Number(r.mkey) },
+          })
+        }
         byIndex.set(Number(r.i), list)
       }
       return keys.map((_, i) => byIndex.get(i + 1) ?? null)

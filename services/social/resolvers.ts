@@ -1,6 +1,8 @@
 import { assertAgs, assertDistrictCode, assertYear, badUserInput } from '../../lib/errors.js'
 import { CITY_AGS, FIRST_DATA_YEAR } from '../../lib/city.js'
-import { money, statCount, type Money, type StatCount } from '../../lib/stat.js'
+import { money, round, type Money } from '../../lib/stat.js'
+import { addKeys } from '../../auth/disclosure/cell-key.js'
+import { isAggregateOnly, keyedCell, keyedMoney, visibleAmount, visibleCount, type KeyedAmount, type KeyedCount } from '../../lib/service/disclosure-cells.js'
 import type { ServiceContext } from '../../lib/service/define-service.js'
 import { withRowFilter } from '../../lib/service/row-filter.js'
 import { enterRows, type EntryInput } from '../../lib/data-entry/enter-rows.js'
@@ -11,13 +13,18 @@ import { CITY_SCOPE, type HealthDayRow, type SocialLoaders } from './loaders.js'
 
 type Ctx = ServiceContext<SocDatabase, SocialLoaders>
 type DistrictRef = { ags: string; code: string }
+type EghCaseRow = Omit<EghCaseTable, 'rkey'>
 
 /** The department whose staff may read case rows. */
 const OWNER_DEPARTMENT = 'social'
 /** Ten years of daily figures per request at most. */
 const MAX_SERIES_DAYS = 3660
 
-interface BenefitStat { year: number; benefitGroup: EghBenefitGroup; district: DistrictRef | null; recipients: StatCount; cost: number }
+/**
+ * One row of a published table, with the exact figures and their keys; each field resolver decides per
+ * request what the caller sees (the figures come from a loader cached across callers).
+ */
+interface BenefitStat { year: number; benefitGroup: EghBenefitGroup; district: DistrictRef | null; count: KeyedCount; sum: KeyedAmount }
 
 const isIsoDate = (v: unknown): v is string =>
   typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v
@@ -29,6 +36,9 @@ function assertDateRange(from: string, to: string, maxDays?: number): void {
   }
 }
 
+const NO_CASES: KeyedCount = Object.freeze({ n: 0, key: 0 })
+const NO_COST: KeyedAmount = Object.freeze({ amount: 0, largest: 0, key: 0 })
+
 /** One row per benefit group (zero groups included) in a fixed order: a published table. */
 async function benefitStats(ctx: Ctx, year: number, district: DistrictRef | null): Promise<BenefitStat[]> {
   assertYear(year)
@@ -37,15 +47,17 @@ async function benefitStats(ctx: Ctx, year: number, district: DistrictRef | null
   if (!totals) return []
   return BENEFIT_GROUP_ORDER.map(benefitGroup => {
     const t = totals.find(x => x.benefitGroup === benefitGroup)
-    return { year, benefitGroup, district, recipients: statCount(t?.recipients ?? 0), cost: t?.cost ?? 0 }
+    return { year, benefitGroup, district, count: t?.recipients ?? NO_CASES, sum: t?.cost ?? NO_COST }
   })
 }
 
-/** A cost cell is as secret as the count of persons it belongs to (primary and secondary suppression alike). */
-function costCell(s: BenefitStat, amount: number | null): Money {
-  if (s.recipients.status === 'SECRET') return { amount: null, status: 'SECRET', currency: 'EUR' }
-  return money(amount)
-}
+/**
+ * Recipients of all benefit groups: every case is in exactly one group, so the cases of the district
+ * are the union of the groups' cases and its key sum is the sum of theirs — the same set of cases gets
+ * the same noise as in a group cell that holds them all (a district with one group only).
+ */
+const allGroups = (stats: readonly BenefitStat[]): KeyedCount =>
+  ({ n: stats.reduce((s, x) => s + x.count.n, 0), key: addKeys(stats.map(x => Number(x.count.key))) })
 
 export const resolvers = {
   Query: {
@@ -57,7 +69,9 @@ export const resolvers = {
       // Row rule, enforced here as well as by the gateway's projection: case rows only for the social
       // department's own staff. Anyone else gets no rows — exactly as if there were none.
       if (ctx.principal.department !== OWNER_DEPARTMENT) return []
-      let query = ctx.db.selectFrom('soc.egh_case').selectAll()
+      // Never the record key: it is as secret as the noise it makes.
+      let query = ctx.db.selectFrom('soc.egh_case')
+        .select(['id', 'benefit_group', 'district_code', 'age_group', 'sex', 'start_date', 'end_date', 'yearly_cost'])
         .where('start_date', '<=', args.to).where(eb => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', args.from)]))
       if (args.benefitGroup != null) query = query.where('benefit_group', '=', args.benefitGroup)
       if (args.districtCode != null) query = query.where('district_code', '=', assertDistrictCode(args.districtCode, 'districtCode'))
@@ -73,17 +87,24 @@ export const resolvers = {
   },
 
   EghCase: {
-    benefitGroup: (c: EghCaseTable) => c.benefit_group,
-    district: (c: EghCaseTable): DistrictRef => ({ ags: CITY_AGS, code: c.district_code }),
-    ageGroup: (c: EghCaseTable) => c.age_group,
-    start: (c: EghCaseTable) => c.start_date,
-    end: (c: EghCaseTable) => c.end_date,
-    yearlyCost: (c: EghCaseTable) => money(Number(c.yearly_cost)),
+    benefitGroup: (c: EghCaseRow) => c.benefit_group,
+    district: (c: EghCaseRow): DistrictRef => ({ ags: CITY_AGS, code: c.district_code }),
+    ageGroup: (c: EghCaseRow) => c.age_group,
+    start: (c: EghCaseRow) => c.start_date,
+    end: (c: EghCaseRow) => c.end_date,
+    yearlyCost: (c: EghCaseRow) => money(Number(c.yearly_cost)),
   },
 
   EghBenefitStat: {
-    cost: (s: BenefitStat) => costCell(s, s.cost),
-    costPerRecipient: (s: BenefitStat) => (s.recipients.value ? costCell(s, s.cost / s.recipients.value) : null),
+    recipients: (s: BenefitStat, _: unknown, ctx: Ctx) => keyedCell(ctx, s.count),
+    cost: (s: BenefitStat, _: unknown, ctx: Ctx) => keyedMoney(ctx, s.sum),
+    // Internal (the scopes keep it from aggregate-only roles). Should such a role ever be granted it, it
+    // gets the ratio of the two figures it sees anyway, never one derived from the exact ones.
+    costPerRecipient: (s: BenefitStat, _: unknown, ctx: Ctx): Money | null => {
+      if (!s.count.n) return null
+      if (!isAggregateOnly(ctx)) return money(s.sum.amount / s.count.n)
+      return { amount: round(visibleAmount(ctx, s.sum) / visibleCount(ctx, s.count), 2), status: 'PERTURBED', currency: 'EUR' }
+    },
     provenance: (_: BenefitStat, __: unknown, ctx: Ctx) => ctx.loaders.provenance.load('soc.egh_statistics'),
   },
 
@@ -107,7 +128,7 @@ export const resolvers = {
       (d.ags === CITY_AGS ? benefitStats(ctx, year, { ags: d.ags, code: String(d.code) }) : []),
     eingliederungshilfeRecipients: async (d: DistrictRef, { year }: { year: number }, ctx: Ctx) => {
       const stats = d.ags === CITY_AGS ? await benefitStats(ctx, year, { ags: d.ags, code: String(d.code) }) : []
-      return stats.length ? statCount(stats.reduce((s, x) => s + (x.recipients.value ?? 0), 0)) : statCount(null)
+      return keyedCell(ctx, stats.length ? allGroups(stats) : null)
     },
   },
 

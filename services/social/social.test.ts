@@ -4,7 +4,10 @@ import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely'
 import { CITY_AGS, DISTRICTS } from '../../lib/city.js'
 import { graphql, internalHeaders, startSubgraphs, TEST_IDENTITY, type RunningSubgraphs } from '../../test/helpers/start-subgraphs.js'
 import { INCIDENCE_DENOMINATOR } from './daily-metrics.js'
-import { createLoaders } from './loaders.js'
+import { CITY_SCOPE, createLoaders } from './loaders.js'
+import { addKeys, cellKeyOf, seededRecordKey } from '../../auth/disclosure/cell-key.js'
+import { KL_CKM_2, perturbCount } from '../../auth/disclosure/perturbation-table.js'
+import { KL_MAGNITUDE, magnitudeKeySum, perturbMagnitude } from '../../auth/disclosure/perturb-magnitude.js'
 import type { SocDatabase } from './db.js'
 
 let subgraphs: RunningSubgraphs
@@ -33,7 +36,45 @@ async function expectedStats(year: number, district: string | null) {
 }
 
 const STAT = 'year benefitGroup district { code } recipients { value status } cost { amount status } costPerRecipient { amount } provenance { datasetId ownerDepartment stichtag }'
-const aggregateOnly = internalHeaders('social', { ...TEST_IDENTITY, roles: ['public'], scopes: ['open'], aggregateOnly: true, authenticated: false })
+/** Fresh headers per call: an internal token is accepted once. */
+const aggregateOnly = () => internalHeaders('social', { ...TEST_IDENTITY, roles: ['public'], scopes: ['open'], aggregateOnly: true, authenticated: false })
+const committee = () => internalHeaders('social', { ...TEST_IDENTITY, roles: ['committee'], scopes: ['open', 'finance:internal'], aggregateOnly: true })
+
+/**
+ * Independent oracle of what disclosure control needs, per cell `district|group` (and `*|group` for the
+ * city) and per district total: the count, the key sum of its cases (the seed's keys, checked against
+ * seededRecordKey), the exact cost, the largest single cost and the magnitude key (computed here in JS).
+ */
+async function keyedOracle(year: number) {
+  const cases = await rows<{ id: string; district_code: string; benefit_group: string; rkey: string; amount: number; cents: string }>(`
+    select id, district_code, benefit_group, rkey::text,
+      (yearly_cost * (least(coalesce(end_date, make_date($1, 12, 31)), make_date($1, 12, 31)) - greatest(start_date, make_date($1, 1, 1)) + 1)
+        / (make_date($1 + 1, 1, 1) - make_date($1, 1, 1)))::float8 as amount,
+      round(yearly_cost * 100 * (least(coalesce(end_date, make_date($1, 12, 31)), make_date($1, 12, 31)) - greatest(start_date, make_date($1, 1, 1)) + 1)
+        / (make_date($1 + 1, 1, 1) - make_date($1, 1, 1)))::text as cents
+    from soc.egh_case where start_date <= make_date($1, 12, 31) and (end_date is null or end_date >= make_date($1, 1, 1))`, [year])
+  const cells = new Map<string, { n: number; key: number; cost: number; largest: number; mkey: number; records: Array<{ recordKey: string; cents: string }> }>()
+  const totals = new Map<string, { n: number; key: number }>()
+  for (const d of DISTRICTS) totals.set(d.code, { n: 0, key: 0 })
+  for (const c of cases) {
+    expect(Number(c.rkey)).toBe(seededRecordKey('soc.egh_case', c.id))
+    for (const scope of [c.district_code, CITY_SCOPE]) {
+      const k = `${scope}|${c.benefit_group}`
+      const cell = cells.get(k) ?? { n: 0, key: 0, cost: 0, largest: 0, mkey: 0, records: [] }
+      cell.n++
+      cell.key = addKeys([cell.key, Number(c.rkey)])
+      cell.cost += c.amount
+      cell.largest = Math.max(cell.largest, c.amount)
+      cell.records.push({ recordKey: c.rkey, cents: c.cents })
+      cells.set(k, cell)
+    }
+    const t = totals.get(c.district_code)!
+    t.n++
+    t.key = addKeys([t.key, Number(c.rkey)])
+  }
+  for (const cell of cells.values()) cell.mkey = magnitudeKeySum(cell.records.map(r => ({ recordKey: r.recordKey, cents: BigInt(r.cents) })))
+  return { cells, totals }
+}
 
 describe('social subgraph: Eingliederungshilfe', () => {
   it('counts recipients and cost per benefit group city-wide as SQL does, ≈ 1 % of the population', async () => {
@@ -83,26 +124,99 @@ describe('social subgraph: Eingliederungshilfe', () => {
     }
   })
 
-  it('suppresses counts of 1–2 and their costs for aggregate-only callers, also secondarily, and keeps zeros', async () => {
-    // The smallest district has benefit groups with one or two recipients (small cells are deliberate).
-    const [{ code }] = await rows<{ code: string }>(`
-      select district_code as code from soc.egh_case where start_date <= '2022-12-31' and (end_date is null or end_date >= '2022-01-01')
-      group by district_code, benefit_group having count(*) between 1 and 2 order by 1 limit 1`)
-    const query = `{ _entities(representations: [{ __typename: "District", ags: "${CITY_AGS}", code: "${code}" }]) { ... on District {
-      eingliederungshilfe(year: 2022) { benefitGroup recipients { value status } cost { amount status } } } } }`
-    const exact = (await graphql(url, query)).data._entities[0].eingliederungshilfe
-    const published = await graphql(url, query, undefined, aggregateOnly)
-    expect(published.errors).toBeUndefined()
-    const cells = published.data._entities[0].eingliederungshilfe
-    exact.forEach((e: any, i: number) => {
-      const p = cells[i]
-      if (e.recipients.value >= 1 && e.recipients.value <= 2) expect(p.recipients).toEqual({ value: null, status: 'SECRET' })
-      if (e.recipients.value === 0) expect(p.recipients).toEqual({ value: 0, status: 'ZERO' })
-      if (p.recipients.status === 'SECRET') expect(p.cost).toEqual({ amount: null, status: 'SECRET' })
-      else expect(p).toEqual(e)
+  it('publishes every recipients count to public and committee perturbed by at most ±2 with the cell key of its cases, zeros as zero', async () => {
+    const { cells, totals } = await keyedOracle(2022)
+    const query = `query ($r: [_Any!]!) { _entities(representations: $r) {
+      ... on District { code eingliederungshilfe(year: 2022) { benefitGroup recipients { value status } } eingliederungshilfeRecipients(year: 2022) { value status } }
+      ... on Year { eingliederungshilfe { benefitGroup recipients { value status } } } } }`
+    const r = [...DISTRICTS.map(d => ({ __typename: 'District', ags: CITY_AGS, code: d.code })), { __typename: 'Year', year: 2022 }]
+    subgraphs.resetStatements()
+    const pub = await graphql(url, query, { r }, aggregateOnly())
+    expect(pub.errors).toBeUndefined()
+    expect(subgraphs.statements().social).toBe(1) // keys, largest cost and magnitude key come with the counts
+    const com = await graphql(url, query, { r }, committee())
+    expect(com.data).toEqual(pub.data) // committee: the same protection, the same figures
+    const exact = await graphql(url, query, { r })
+    let perturbed = 0
+    let small = 0
+    const check = (published: { value: number; status: string }, cell: { n: number; key: number }, exactCell: unknown) => {
+      expect(exactCell).toEqual(cell.n ? { value: cell.n, status: 'EXACT' } : { value: 0, status: 'ZERO' })
+      if (cell.n === 0) return expect(published).toEqual({ value: 0, status: 'ZERO' })
+      // The published value is n + the noise KL-CKM-2 gives the cell key of exactly these cases.
+      expect(published).toEqual({ value: perturbCount(KL_CKM_2, cell.n, cellKeyOf(cell.key)), status: 'PERTURBED' })
+      expect(Math.abs(published.value - cell.n)).toBeLessThanOrEqual(2)
+      expect(published.value).toBeGreaterThanOrEqual(1)
+      if (published.value !== cell.n) perturbed++
+      if (cell.n <= 2) small++
+    }
+    pub.data._entities.forEach((e: any, i: number) => {
+      const code = e.code ?? CITY_SCOPE
+      expect(e.eingliederungshilfe.map((s: any) => s.benefitGroup)).toEqual(GROUPS)
+      e.eingliederungshilfe.forEach((s: any, j: number) =>
+        check(s.recipients, cells.get(`${code}|${s.benefitGroup}`) ?? { n: 0, key: 0 }, exact.data._entities[i].eingliederungshilfe[j].recipients))
+      if (e.code) check(e.eingliederungshilfeRecipients, totals.get(code)!, exact.data._entities[i].eingliederungshilfeRecipients)
     })
-    const secret = cells.filter((c: any) => c.recipients.status === 'SECRET').length
-    expect(secret).toBeGreaterThanOrEqual(2) // one small cell never stands alone in a published table
+    expect(small).toBeGreaterThan(0) // small cells exist and are published (never as 0)
+    expect(perturbed).toBeGreaterThan(20) // and the noise is not idle
+    // Asked again, alone: the same figures.
+    const again = await graphql(url, `{ _entities(representations: [{ __typename: "District", ags: "${CITY_AGS}", code: "${DISTRICTS[3].code}" }]) {
+      ... on District { code eingliederungshilfe(year: 2022) { benefitGroup recipients { value status } } eingliederungshilfeRecipients(year: 2022) { value status } } } }`, undefined, aggregateOnly())
+    expect(again.data._entities[0]).toEqual(pub.data._entities[3])
+  })
+
+  it('publishes costs moved by 10–40 % of the largest case in the cell, never exactly, the same for the same cases; exact roles unchanged', async () => {
+    const { cells } = await keyedOracle(2023)
+    const query = `query ($r: [_Any!]!) { _entities(representations: $r) {
+      ... on District { code eingliederungshilfe(year: 2023) { benefitGroup recipients { value } cost { amount status currency } } }
+      ... on Year { eingliederungshilfe { benefitGroup recipients { value } cost { amount status currency } } } } }`
+    const r = [...DISTRICTS.map(d => ({ __typename: 'District', ags: CITY_AGS, code: d.code })), { __typename: 'Year', year: 2023 }]
+    const pub = await graphql(url, query, { r }, aggregateOnly())
+    expect(pub.errors).toBeUndefined()
+    const leadership = () => internalHeaders('social', { ...TEST_IDENTITY, roles: ['leadership'], scopes: ['open', 'internal'] })
+    const socialStaff = () => internalHeaders('social', { ...TEST_IDENTITY, roles: ['staff'], department: 'social', scopes: ['open', 'social:internal', 'social:personal'] })
+    const [lead, staff] = await Promise.all([graphql(url, query, { r }, leadership()), graphql(url, query, { r }, socialStaff())])
+    expect(staff.data).toEqual(lead.data)
+    let smallCells = 0
+    pub.data._entities.forEach((e: any, i: number) => {
+      e.eingliederungshilfe.forEach((s: any, j: number) => {
+        const cell = cells.get(`${e.code ?? CITY_SCOPE}|${s.benefitGroup}`)
+        const exactCost = lead.data._entities[i].eingliederungshilfe[j].cost
+        if (!cell) {
+          expect(s.cost).toEqual({ amount: 0, status: 'ZERO', currency: 'EUR' })
+          return expect(exactCost).toEqual({ amount: 0, status: 'ZERO', currency: 'EUR' })
+        }
+        expect(exactCost.status).toBe('EXACT')
+        expect(exactCost.amount).toBeCloseTo(cell.cost, 1)
+        expect(s.cost.status).toBe('PERTURBED')
+        const moved = Math.abs(s.cost.amount - cell.cost)
+        expect(moved).toBeGreaterThanOrEqual(0.1 * cell.largest - 0.01)
+        expect(moved).toBeLessThanOrEqual(0.4 * cell.largest + 0.01)
+        expect(s.cost.amount).not.toBe(exactCost.amount)
+        // Exactly what the magnitude key of these cases with these amounts gives.
+        expect(s.cost.amount).toBeCloseTo(perturbMagnitude(KL_MAGNITUDE, cell.cost, cell.largest, cellKeyOf(cell.mkey)), 1)
+        if (cell.n <= 2) {
+          smallCells++
+          // A cell of one or two cases: its figure is never within 10 % of the largest case's cost.
+          expect(moved / cell.largest).toBeGreaterThanOrEqual(0.1 - 1e-6)
+        }
+      })
+    })
+    expect(smallCells).toBeGreaterThan(0)
+    // Cost per recipient stays internal: public and committee cannot select it.
+    const sdl: string = (await graphql(url, '{ _service { sdl } }')).data._service.sdl
+    expect(sdl).toMatch(/costPerRecipient: Money @requiresScopes\(scopes: \[\["internal"\], \["social:internal"\]\]\)/)
+  })
+
+  it('gives an aggregate-only role that was granted cost per recipient only the ratio of the figures it sees', async () => {
+    const granted = internalHeaders('social', { ...TEST_IDENTITY, roles: ['committee'], scopes: ['open', 'internal'], aggregateOnly: true })
+    const res = await graphql(url, `{ _entities(representations: [{ __typename: "Year", year: 2021 }]) { ... on Year {
+      eingliederungshilfe { recipients { value status } cost { amount } costPerRecipient { amount status } } } } }`, undefined, granted)
+    expect(res.errors).toBeUndefined()
+    for (const s of res.data._entities[0].eingliederungshilfe) {
+      if (s.recipients.status === 'ZERO') { expect(s.costPerRecipient).toBeNull(); continue }
+      expect(s.costPerRecipient.status).toBe('PERTURBED')
+      expect(s.costPerRecipient.amount).toBeCloseTo(s.cost.amount / s.recipients.value, 1)
+    }
   })
 
   it('classifies case rows as personal and serves them only to its own staff, under their row rules', async () => {
