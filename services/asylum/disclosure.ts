@@ -41,12 +41,14 @@ export const disclosure: DisclosureDeclarations = {
   },
   'AsylumCapacityStatus.occupied': {
     method: 'EXACT',
-    reason: 'City-wide sum of residents the department enters per accommodation at month-end: a large total of several hundred persons '
-      + 'that identifies no one, exact by policy. Occupancy per accommodation is internal (an operational figure, not a statistical secret). '
-      + 'Figures are month-end figures, accommodations open on the 1st and close at a month-end, so the city-wide sums for two days '
-      + '(Query.asylumCapacity, Year.asylumCapacity) change only where all open accommodations change their figure together: no open '
-      + 'figure isolates one accommodation. A figure entered on another day, or an accommodation closed mid-month, would make the '
-      + 'difference of two consecutive days that accommodation\'s figure; data entry keeps to month-ends for that reason.',
+    reason: 'City-wide sum of the residents the department enters per accommodation (Belegung): a total of several hundred persons '
+      + 'that identifies no one, exact by policy for every role. Occupancy per accommodation is internal as an operational figure, '
+      + 'not as a statistical secret about persons. With month-end figures, openings on the 1st and closings at a month-end (all data '
+      + 'so far) the sums of two days (Query.asylumCapacity, Year.asylumCapacity) differ only where every open accommodation changes '
+      + 'its figure at once, so no open figure isolates one accommodation. Data entry accepts figures on any day, though: an '
+      + 'accommodation entered alone on a day (or closed mid-month) changes the sums of that day by its own figure, which the '
+      + 'difference of two consecutive days then shows. The city accepts this for an operational figure; publishing the sums at '
+      + 'month-ends only would close it.',
   },
   'AsylumCapacityStatus.free': {
     method: 'EXACT',

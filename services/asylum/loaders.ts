@@ -38,8 +38,9 @@ export interface CapacityStatus {
   /** Exact allocations in the 3 calendar months before the day's month. */
   arrivals: number
   /**
-   * The same arrivals per month (oldest first) with their key sums: for the city the very month cells of
-   * Year.allocations(grain: MONTH), so aggregate-only roles get a mean of the published (perturbed) months.
+   * The same arrivals per month with allocations (oldest first; a month without any adds nothing) with
+   * their key sums: for the city the very month cells of Year.allocations(grain: MONTH), so aggregate-only
+   * roles get a mean of the published (perturbed) months.
    */
   arrivalMonths: KeyedCount[]
 }
@@ -135,20 +136,19 @@ export function createLoaders(db: Kysely<AsyDatabase>, cache: LoaderCache = NO_C
           select i, sum(capacity)::int as capacity, sum(occupied)::int as occupied,
             sum(greatest(capacity - occupied, 0))::int as free, sum(greatest(occupied - capacity, 0))::int as above
           from latest group by i),
-        months as (
-          select d.i, d.scope, m::date as month
-          from d cross join lateral generate_series(date_trunc('month', d.day) - interval '3 months',
-            date_trunc('month', d.day) - interval '1 month', interval '1 month') as m),
         arrivals_m as (
-          select mo.i, mo.month, count(al.id)::int as n, ${keySum('al.rkey')} as key
-          from months mo left join asy.allocation al
-            on al.allocation_date >= mo.month and al.allocation_date < (mo.month + interval '1 month')::date
-            and (mo.scope = ${CITY_SCOPE} or exists (
-              select 1 from asy.accommodation fa where fa.id = al.first_accommodation_id and fa.district_code = mo.scope))
-          group by mo.i, mo.month),
+          select d.i, date_trunc('month', al.allocation_date)::date as month, count(*)::int as n, ${keySum('al.rkey')} as key
+          from d join asy.allocation al
+            on al.allocation_date >= (date_trunc('month', d.day) - interval '3 months')::date
+            and al.allocation_date < date_trunc('month', d.day)::date
+            and (d.scope = ${CITY_SCOPE} or exists (
+              select 1 from asy.accommodation fa where fa.id = al.first_accommodation_id and fa.district_code = d.scope))
+          group by 1, 2),
         arrivals as (
-          select i, sum(n)::int as arrivals, array_agg(n order by month) as ns, array_agg(key order by month) as keys
-          from arrivals_m group by i)
+          select d.i, coalesce(sum(m.n), 0)::int as arrivals,
+            coalesce(array_agg(m.n order by m.month) filter (where m.n is not null), '{}') as ns,
+            coalesce(array_agg(m.key order by m.month) filter (where m.n is not null), '{}') as keys
+          from d left join arrivals_m m using (i) group by d.i)
         select d.i, d.day, b.capacity, b.occupied, b.free, b.above, ar.arrivals, ar.ns, ar.keys
         from d join beds b using (i) join arrivals ar using (i) cross join h
         where date_trunc('month', d.day)::date <= h.stichtag + 1`.execute(db)
