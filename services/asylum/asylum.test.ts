@@ -2,6 +2,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import pg from 'pg'
 import { CITY_AGS, DISTRICTS } from '../../lib/city.js'
 import { graphql, internalHeaders, startSubgraphs, TEST_IDENTITY, type RunningSubgraphs } from '../../test/helpers/start-subgraphs.js'
+import { createDatabase } from '../../test/helpers/test-database.js'
+import { createDb } from '../../lib/db/create-db.js'
+import { prepareDatabase } from '../../lib/db/prepare-database.js'
+import { loadServices } from '../../lib/service/discover-services.js'
+import { KL_CKM_2, perturbCount } from '../../auth/disclosure/perturbation-table.js'
+import { cellKeyOf, seededRecordKey } from '../../auth/disclosure/cell-key.js'
 
 let subgraphs: RunningSubgraphs
 let url: string
@@ -85,8 +91,8 @@ describe('asylum subgraph', () => {
       expect(b.top3).toEqual(top5.slice(0, 3).map(c => ({ country: { code: c.country } })))
     }
     expect(buckets[9].byOrigin[0].country.code).toBe('SYR')
-    // Buckets once, then one statement per distinct `top` for all twelve months.
-    expect(subgraphs.statements().asylum).toBe(3)
+    // Buckets once, then one statement for the countries of all twelve months (ranked and cut per `top` in the resolver).
+    expect(subgraphs.statements().asylum).toBe(2)
   })
 
   it.each([
@@ -220,5 +226,237 @@ describe('asylum subgraph', () => {
     expect(other.data.allocationRecords).toEqual([])
     const tooMany = await graphql(url, '{ allocationRecords(from: "2022-01-01", to: "2022-12-31", first: 5000) { id } }')
     expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT')
+  })
+})
+
+// Aggregate-only roles (public, committee) as the gateway vouches for them, and the department's own staff.
+// Internal tokens are short-lived: each call signs a fresh one.
+const PUBLIC = () => internalHeaders('asylum', { ...TEST_IDENTITY, subject: 'anonymous', roles: ['public'], aggregateOnly: true, authenticated: false, scopes: ['open'] })
+const COMMITTEE = () => internalHeaders('asylum', { ...TEST_IDENTITY, subject: 'rat', roles: ['committee'], aggregateOnly: true, scopes: ['open', 'finance:internal'] })
+const STAFF = () => internalHeaders('asylum', { ...TEST_IDENTITY, subject: 'anna.asyl', roles: ['staff'], department: 'asylum', scopes: ['open', 'internal', 'asylum:internal', 'asylum:write'] })
+
+type Cell = { value: number | null; status: string }
+/** Independent oracle of the Cell Key Method: what a cell of `n` records with key sum `key` publishes to aggregate-only roles. */
+const published = (n: number, key: string | number): Cell => (n === 0 ? { value: 0, status: 'ZERO' } : { value: perturbCount(KL_CKM_2, n, cellKeyOf(key)), status: 'PERTURBED' })
+const exact = (n: number): Cell => ({ value: n, status: n === 0 ? 'ZERO' : 'EXACT' })
+
+/** Counts and key sums of the stored records per `group` (a SQL expression), straight from the table. */
+async function cells(group: string, where = 'true'): Promise<Map<string, { n: number; key: string }>> {
+  const list = await rows<{ g: string; n: number; key: string }>(`select ${group} as g, count(*)::int as n, (sum(rkey) % 4294967296)::text as key
+    from asy.allocation where ${where} group by 1`)
+  return new Map(list.map(r => [r.g, { n: r.n, key: r.key }]))
+}
+const cellOf = (m: Map<string, { n: number; key: string }>, g: string) => m.get(g) ?? { n: 0, key: '0' }
+const YEARS = Array.from({ length: 12 }, (_, i) => 2015 + i)
+const ROUTE_LIST = ['ZUWEISUNG', 'UKRAINE_24', 'FAMILIENNACHZUG', 'SONSTIGE'] as const
+
+describe('asylum counts for aggregate-only roles (Cell Key Method)', () => {
+  const BUCKETS = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Year { year
+    m: allocations(grain: MONTH) { period count { value status } }
+    q: allocations(grain: QUARTER) { period count { value status } }
+    y: allocations(grain: YEAR) { period count { value status } }
+    ${ROUTE_LIST.map(r => `${r}: allocations(grain: MONTH, route: [${r}]) { period count { value status } }`).join('\n')} } } }`
+  const years = { r: YEARS.map(year => ({ __typename: 'Year', year })) }
+
+  it('publishes every bucket perturbed within ±2 for public and committee, zeros as ZERO, in as many statements as exact roles', async () => {
+    const month = await cells(`to_char(allocation_date, 'YYYY-MM')`)
+    const quarter = await cells(`to_char(allocation_date, 'YYYY-"Q"Q')`)
+    const year = await cells(`to_char(allocation_date, 'YYYY')`)
+    const routeMonth = await cells(`route || '|' || to_char(allocation_date, 'YYYY-MM')`)
+    subgraphs.resetStatements()
+    const exactRes = await graphql(url, BUCKETS, years)
+    const exactStatements = subgraphs.statements().asylum
+    subgraphs.resetStatements()
+    const pub = await graphql(url, BUCKETS, years, PUBLIC())
+    expect(subgraphs.statements().asylum).toBe(exactStatements)
+    const committee = await graphql(url, BUCKETS, years, COMMITTEE())
+    for (const res of [exactRes, pub, committee]) expect(res.errors).toBeUndefined()
+    expect(committee.data).toEqual(pub.data)
+
+    let compared = 0; let moved = 0; let zeros = 0
+    pub.data._entities.forEach((y: any, i: number) => {
+      const e = exactRes.data._entities[i]
+      const check = (list: Array<{ period: string; count: Cell }>, exactList: typeof list, oracle: (p: string) => { n: number; key: string }) => {
+        expect(list.map(b => b.period)).toEqual(exactList.map(b => b.period))
+        list.forEach((b, k) => {
+          const { n, key } = oracle(b.period)
+          expect(exactList[k].count).toEqual(exact(n))
+          expect(b.count).toEqual(published(n, key))
+          expect(Math.abs(b.count.value! - n)).toBeLessThanOrEqual(2)
+          compared++
+          if (b.count.value !== n) moved++
+          if (n === 0) zeros++
+        })
+      }
+      check(y.m, e.m, p => cellOf(month, p))
+      check(y.q, e.q, p => cellOf(quarter, p))
+      check(y.y, e.y, p => cellOf(year, p))
+      for (const r of ROUTE_LIST) check(y[r], e[r], p => cellOf(routeMonth, `${r}|${p}`))
+    })
+    // ≈ 12 years × (12 + 4 + 1 + 4 × 12) buckets; the noise is real, and routes without persons (Ukraine before 2022) stay ZERO.
+    expect(compared).toBeGreaterThan(700)
+    expect(moved).toBeGreaterThan(compared / 4)
+    expect(zeros).toBeGreaterThanOrEqual(7 * 12)
+  })
+
+  it('gives the same records the same noise whichever field or argument reaches them', async () => {
+    const res = await graphql(url, `query ($r: [_Any!]!) { _entities(representations: $r) {
+      ... on Year { year y: allocations(grain: YEAR) { count { value status } }
+        ukr: allocations(grain: MONTH, route: [UKRAINE_24]) { period count { value status } byOrigin { country { code } count { value status } } }
+        ukr2: allocations(grain: MONTH, route: [UKRAINE_24, UKRAINE_24]) { period count { value status } } }
+      ... on Product { asylumCaseCount(year: 2022) { value status } } } }`,
+    { r: [...YEARS.map(year => ({ __typename: 'Year', year })), { __typename: 'Product', code: '313' }] }, PUBLIC())
+    expect(res.errors).toBeUndefined()
+    const ys = res.data._entities.slice(0, YEARS.length)
+    const product = res.data._entities[YEARS.length]
+    // Product 313's cases of 2022 are the persons of the 2022 bucket: the same cell, the same published value.
+    const y2022 = ys.find((y: any) => y.year === 2022)
+    expect(product.asylumCaseCount).toEqual(y2022.y[0].count)
+    expect(product.asylumCaseCount.status).toBe('PERTURBED')
+    const perYear = await cells(`to_char(allocation_date, 'YYYY')`)
+    expect(product.asylumCaseCount).toEqual(published(perYear.get('2022')!.n, perYear.get('2022')!.key))
+    let same = 0
+    for (const y of ys) {
+      // A route named twice is the same single route; every § 24 person comes from Ukraine, so the month's only
+      // country of origin is the very cell of the month.
+      expect(y.ukr2).toEqual(y.ukr.map(({ period, count }: any) => ({ period, count })))
+      for (const b of y.ukr) {
+        if (b.count.status === 'ZERO') { expect(b.byOrigin).toEqual([]); continue }
+        expect(b.byOrigin).toEqual([{ country: { code: 'UKR' }, count: b.count }])
+        same++
+      }
+    }
+    expect(same).toBeGreaterThan(40)
+  })
+
+  it('refuses a route list of two or more routes (or none) for aggregate-only roles with AGGREGATE_NOT_PUBLISHED; exact roles keep any list', async () => {
+    const query = `{ _entities(representations: [{ __typename: "Year", year: 2022 }]) { ... on Year {
+      two: allocations(grain: YEAR, route: [ZUWEISUNG, FAMILIENNACHZUG]) { count { value status } }
+      none: allocations(grain: YEAR, route: []) { count { value } }
+      one: allocations(grain: YEAR, route: [FAMILIENNACHZUG]) { count { value status } } } } }`
+    const [y] = await cells(`'2022'`, `allocation_date between '2022-01-01' and '2022-12-31' and route in ('ZUWEISUNG', 'FAMILIENNACHZUG')`).then(m => [...m.values()])
+    const family = cellOf(await cells(`'x'`, `allocation_date between '2022-01-01' and '2022-12-31' and route = 'FAMILIENNACHZUG'`), 'x')
+    for (const headers of [PUBLIC, COMMITTEE]) {
+      const res = await graphql(url, query, undefined, headers())
+      const entity = res.data._entities[0]
+      expect(entity.two).toBeNull()
+      expect(entity.none).toBeNull()
+      // The rest of the answer stays intact.
+      expect(entity.one).toEqual([{ count: published(family.n, family.key) }])
+      const refused = res.errors!.filter(e => (e.path as string[]).includes('two'))
+      expect(refused).toHaveLength(1)
+      expect(refused[0].extensions).toMatchObject({ code: 'AGGREGATE_NOT_PUBLISHED', argumentName: 'route' })
+      expect(refused[0].extensions!.published).toContain('[ZUWEISUNG]')
+      expect(refused[0].message).toMatch(/exactly one route/)
+      expect(res.errors!.map(e => e.extensions?.code)).toEqual(['AGGREGATE_NOT_PUBLISHED', 'AGGREGATE_NOT_PUBLISHED'])
+    }
+    for (const headers of [STAFF, () => internalHeaders('asylum')]) {
+      const res = await graphql(url, query, undefined, headers())
+      expect(res.errors).toBeUndefined()
+      expect(res.data._entities[0]).toEqual({ two: [{ count: exact(y.n) }], none: [{ count: { value: 0 } }], one: [{ count: exact(family.n) }] })
+    }
+  })
+
+  it('ranks countries of origin by the published counts, each country its own cell whatever `top` is', async () => {
+    const byCountry = await cells(`to_char(allocation_date, 'YYYY-MM') || '|' || country_of_origin`, `allocation_date between '2015-01-01' and '2016-12-31'`)
+    const res = await graphql(url, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Year {
+      allocations(grain: MONTH) { period all: byOrigin(top: 50) { country { code } count { value status } }
+        top5: byOrigin { country { code } count { value status } } top2: byOrigin(top: 2) { country { code } count { value status } } } } } }`,
+    { r: [{ __typename: 'Year', year: 2015 }, { __typename: 'Year', year: 2016 }] }, PUBLIC())
+    expect(res.errors).toBeUndefined()
+    let reordered = 0
+    for (const y of res.data._entities) {
+      for (const b of y.allocations) {
+        const countries = [...byCountry.entries()].filter(([g]) => g.startsWith(`${b.period}|`))
+          .map(([g, c]) => ({ code: g.slice(8), n: c.n, count: published(c.n, c.key) }))
+        const expected = [...countries].sort((x, z) => z.count.value! - x.count.value! || (x.code < z.code ? -1 : 1))
+        expect(b.all).toEqual(expected.slice(0, 50).map(c => ({ country: { code: c.code }, count: c.count })))
+        expect(b.top5).toEqual(b.all.slice(0, 5))
+        expect(b.top2).toEqual(b.all.slice(0, 2))
+        const byExact = [...countries].sort((x, z) => z.n - x.n || (x.code < z.code ? -1 : 1)).map(c => c.code)
+        if (byExact.join() !== expected.map(c => c.code).join()) reordered++
+      }
+    }
+    // The published order follows the perturbed values, which differ from the exact order in some months.
+    expect(reordered).toBeGreaterThan(0)
+  })
+
+  it('derives arrivalsPerMonth from the published month cells for aggregate-only roles, exactly for the others', async () => {
+    const days = ['2015-12-15', '2016-03-31', '2022-06-01', '2022-12-15', '2023-01-15']
+    const months = await graphql(url, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Year { year allocations(grain: MONTH) { period count { value } } } } }`,
+      { r: [2015, 2016, 2022, 2023].map(year => ({ __typename: 'Year', year })) }, PUBLIC())
+    expect(months.errors).toBeUndefined()
+    const visible = new Map<string, number>(months.data._entities.flatMap((y: any) => y.allocations.map((b: any) => [b.period, b.count.value])))
+    const status = 'query ($d: Date!) { asylumCapacity(day: $d) { arrivalsPerMonth capacity occupied free } }'
+    let differs = 0
+    for (const day of days) {
+      const [yy, mm] = day.split('-').map(Number)
+      const previous = [3, 2, 1].map(k => new Date(Date.UTC(yy, mm - 1 - k, 1)).toISOString().slice(0, 7))
+      const pub = await graphql(url, status, { d: day }, PUBLIC())
+      const ex = await graphql(url, status, { d: day })
+      expect(pub.errors).toBeUndefined()
+      const mean = Math.round((previous.reduce((s, p) => s + visible.get(p)!, 0) / 3) * 100) / 100
+      expect(pub.data.asylumCapacity.arrivalsPerMonth).toBe(mean)
+      const e = await expectedCapacity(day)
+      expect(ex.data.asylumCapacity.arrivalsPerMonth).toBe(Math.round((e.arrivals / 3) * 100) / 100)
+      expect(Math.abs(pub.data.asylumCapacity.arrivalsPerMonth - e.arrivals / 3)).toBeLessThanOrEqual(2)
+      if (pub.data.asylumCapacity.arrivalsPerMonth !== ex.data.asylumCapacity.arrivalsPerMonth) differs++
+      // City-wide beds and residents are entered totals, exact by policy for every role.
+      expect(pub.data.asylumCapacity).toMatchObject({ capacity: e.capacity, occupied: e.occupied })
+    }
+    expect(differs).toBeGreaterThan(0)
+  })
+
+  it('keeps the seeded record keys deterministic and hides occupancy per accommodation from aggregate-only roles', async () => {
+    const sample = await rows<{ id: string; rkey: string }>('select id::text, rkey::text from asy.allocation order by id limit 5')
+    expect(sample.map(r => Number(r.rkey))).toEqual(sample.map(r => seededRecordKey('asy.allocation', Number(r.id))))
+    const res = await graphql(url, '{ accommodation(id: "ACC-ASTERNWEG") { id occupancy(day: "2019-03-15") { occupied { value status } } } }', undefined, PUBLIC())
+    // The gateway keeps the internal field from them; should the subgraph ever be asked, it answers SECRET.
+    expect(res.errors).toBeUndefined()
+    expect(res.data.accommodation.occupancy.occupied).toEqual({ value: null, status: 'SECRET' })
+  })
+})
+
+describe('record keys of data entry', () => {
+  it('gives a record entered through data entry a random key from the column default and keeps it on update', async () => {
+    const database = await createDatabase(inject('adminUrl'), 'sg_asy_keys')
+    const handle = createDb(database.url, { max: 2 })
+    let own: RunningSubgraphs | undefined
+    try {
+      await prepareDatabase(handle.db, (await loadServices()).filter(s => s.name === 'asylum'), 'tiny')
+      own = await startSubgraphs(database.url, ['asylum'])
+      const ownUrl = own.byName.get('asylum')!.server.url
+      const input = { clientKey: 'keys-2026-11', rows: ['SYR', 'AFG', 'SYR'].map((c, i) => ({
+        allocationDate: `2026-11-0${i + 2}`, route: 'ZUWEISUNG', ageAtAllocation: 30 + i, sex: 'M', countryOfOrigin: c, firstAccommodationId: 'ACC-ASTERNWEG',
+      })) }
+      const written = await graphql(ownUrl, 'mutation ($input: AsylumAllocationEntryInput!) { recordAsylumAllocations(input: $input) { rowCount } }', { input }, STAFF())
+      expect(written.errors).toBeUndefined()
+      const pool = new pg.Pool({ connectionString: database.url, max: 1 })
+      try {
+        const entered = (await pool.query(`select id, rkey::text from asy.allocation where allocation_date >= '2026-11-01' order by id`)).rows
+        expect(entered).toHaveLength(3)
+        for (const r of entered) {
+          expect(Number(r.rkey)).toBeGreaterThanOrEqual(0)
+          expect(Number(r.rkey)).toBeLessThan(2 ** 32)
+          // Not a seeded key: drawn at random by the column default.
+          expect(Number(r.rkey)).not.toBe(seededRecordKey('asy.allocation', Number(r.id)))
+        }
+        expect(new Set(entered.map(r => r.rkey)).size).toBe(3)
+        const sum = entered.reduce((s, r) => s + BigInt(r.rkey), 0n) % 2n ** 32n
+        const ask = (headers: () => Record<string, string>) => graphql(ownUrl, '{ _entities(representations: [{ __typename: "Year", year: 2026 }]) { ... on Year { allocations { period count { value status } } } } }', undefined, headers())
+        const november = async (headers: () => Record<string, string>) => (await ask(headers)).data._entities[0].allocations.find((b: any) => b.period === '2026-11').count
+        expect(await november(PUBLIC)).toEqual(published(3, sum.toString()))
+        expect(await november(STAFF)).toEqual(exact(3))
+        // A correction of a record keeps its key, and so the published cell of the same persons.
+        await pool.query(`update asy.allocation set age_at_allocation = age_at_allocation + 1, country_of_origin = 'IRQ' where id = $1`, [entered[0].id])
+        const after = (await pool.query(`select id, rkey::text from asy.allocation where allocation_date >= '2026-11-01' order by id`)).rows
+        expect(after).toEqual(entered)
+        expect(await november(PUBLIC)).toEqual(published(3, sum.toString()))
+      } finally { await pool.end() }
+    } finally {
+      await own?.stop()
+      await handle.close()
+      await database.drop()
+    }
   })
 })

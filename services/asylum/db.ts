@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely'
+
 /** Tables of the `asy` schema. */
 export type AccommodationKind = 'ERSTAUFNAHME' | 'GU' | 'NOTUNTERKUNFT' | 'WOHNUNG_ANGEMIETET' | 'CONTAINER'
 export type AllocationRoute = 'ZUWEISUNG' | 'UKRAINE_24' | 'FAMILIENNACHZUG' | 'SONSTIGE'
@@ -35,6 +37,11 @@ export interface AllocationTable {
   country_of_origin: string
   religion: string | null
   first_accommodation_id: string | null
+  /**
+   * Record key (Cell Key Method) in [0, 2³²): drawn at random by the column default on insert, never
+   * updated, deterministic in the demo seed (migration 0004). Never published; bigint arrives as text.
+   */
+  rkey: Generated<string>
 }
 
 export interface AsyDatabase {

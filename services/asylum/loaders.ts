@@ -2,6 +2,8 @@ import DataLoader from 'dataloader'
 import { sql, type Kysely } from 'kysely'
 import { createProvenanceLoader } from '../../lib/service/provenance.js'
 import { NO_CACHE, type LoaderCache } from '../../lib/cache/create-service-cache.js'
+import { keySum } from '../../lib/db/record-keys.js'
+import type { KeyedCount } from '../../lib/service/disclosure-cells.js'
 import type { AccommodationTable, AllocationRoute, AsyDatabase, OccupancyTable } from './db.js'
 
 export type AsylumGrain = 'MONTH' | 'QUARTER' | 'YEAR'
@@ -33,11 +35,20 @@ export interface CapacityStatus {
   free: number
   /** Persons housed above capacity, summed per accommodation (acknowledged over-occupancy). */
   aboveCapacity: number
+  /** Exact allocations in the 3 calendar months before the day's month. */
   arrivals: number
+  /**
+   * The same arrivals per month with allocations (oldest first; a month without any adds nothing) with
+   * their key sums: for the city the very month cells of Year.allocations(grain: MONTH), so aggregate-only
+   * roles get a mean of the published (perturbed) months.
+   */
+  arrivalMonths: KeyedCount[]
 }
 
-export interface AllocationBucket { year: number; grain: AsylumGrain; routes: AllocationRoute[] | null; period: string; count: number }
-export interface OriginCount { country: string; count: number }
+/** A period's allocations: exact count `n` and the key sum of its records (Cell Key Method). */
+export interface AllocationBucket extends KeyedCount { year: number; grain: AsylumGrain; routes: AllocationRoute[] | null; period: string }
+/** A country's allocations in a period: exact count and key sum of its records. */
+export interface OriginCount extends KeyedCount { country: string }
 
 export const routesKey = (routes: readonly AllocationRoute[] | null) => (routes ? [...new Set(routes)].sort().join(',') : '*')
 const parseRoutes = (key: string) => (key === '*' ? null : key.split(',') as AllocationRoute[])
@@ -104,7 +115,7 @@ export function createLoaders(db: Kysely<AsyDatabase>, cache: LoaderCache = NO_C
      * the arrival window reaches past the data's Stichtag.
      */
     capacityStatus: new DataLoader<CapacityKey, CapacityStatus | null, string>(cache.loader('capacityStatus', async keys => {
-      const { rows } = await sql<{ i: number; day: string; capacity: number; occupied: number; free: number; above: number; arrivals: number }>`
+      const { rows } = await sql<{ i: number; day: string; capacity: number; occupied: number; free: number; above: number; arrivals: number; ns: number[]; keys: string[] }>`
         with k as (
           select * from unnest(${keys.map(k => k.day)}::date[], ${keys.map(k => k.scope)}::text[], ${keys.map(k => k.clampToData)}::boolean[])
             with ordinality as k(req_day, scope, clamp, i)),
@@ -125,30 +136,41 @@ export function createLoaders(db: Kysely<AsyDatabase>, cache: LoaderCache = NO_C
           select i, sum(capacity)::int as capacity, sum(occupied)::int as occupied,
             sum(greatest(capacity - occupied, 0))::int as free, sum(greatest(occupied - capacity, 0))::int as above
           from latest group by i),
-        arrivals as (
-          select d.i, count(al.id)::int as arrivals
-          from d left join asy.allocation al
+        arrivals_m as (
+          select d.i, date_trunc('month', al.allocation_date)::date as month, count(*)::int as n, ${keySum('al.rkey')} as key
+          from d join asy.allocation al
             on al.allocation_date >= (date_trunc('month', d.day) - interval '3 months')::date
             and al.allocation_date < date_trunc('month', d.day)::date
             and (d.scope = ${CITY_SCOPE} or exists (
               select 1 from asy.accommodation fa where fa.id = al.first_accommodation_id and fa.district_code = d.scope))
-          group by d.i)
-        select d.i, d.day, b.capacity, b.occupied, b.free, b.above, ar.arrivals
+          group by 1, 2),
+        arrivals as (
+          select d.i, coalesce(sum(m.n), 0)::int as arrivals,
+            coalesce(array_agg(m.n order by m.month) filter (where m.n is not null), '{}') as ns,
+            coalesce(array_agg(m.key order by m.month) filter (where m.n is not null), '{}') as keys
+          from d left join arrivals_m m using (i) group by d.i)
+        select d.i, d.day, b.capacity, b.occupied, b.free, b.above, ar.arrivals, ar.ns, ar.keys
         from d join beds b using (i) join arrivals ar using (i) cross join h
         where date_trunc('month', d.day)::date <= h.stichtag + 1`.execute(db)
       const byIndex = new Map(rows.map(r => [r.i, r]))
       return keys.map((_, i) => {
         const r = byIndex.get(i + 1)
-        return r ? { day: r.day, capacity: r.capacity, occupied: r.occupied, free: r.free, aboveCapacity: r.above, arrivals: r.arrivals } : null
+        return r ? {
+          day: r.day, capacity: r.capacity, occupied: r.occupied, free: r.free, aboveCapacity: r.above, arrivals: r.arrivals,
+          arrivalMonths: r.ns.map((n, m) => ({ n, key: r.keys[m] })),
+        } : null
       })
     }, { datasets: ['asy.accommodation', 'asy.occupancy', 'asy.allocation'], key: capacityKey }), { cacheKeyFn: capacityKey }),
 
-    /** Key `year|grain|routes`: allocation counts per period of the year, zero periods up to the Stichtag. */
+    /**
+     * Key `year|grain|routes`: allocation counts per period of the year, zero periods up to the Stichtag,
+     * each with the key sum of its records (perturbed per request for aggregate-only roles).
+     */
     allocationBuckets: new DataLoader<string, AllocationBucket[]>(cache.loader('allocationBuckets', keys => grouped(keys, k => k.slice(k.indexOf('|') + 1), async (group, ks) => {
       const [grain, rk] = group.split('|') as [AsylumGrain, string]
       const g = GRAIN_SQL[grain]
       const routes = parseRoutes(rk)
-      const { rows } = await sql<{ year: number; period: string; n: number }>`
+      const { rows } = await sql<{ year: number; period: string; n: number; key: string }>`
         with y as (select unnest(${ks.map(k => Number(k.split('|')[0]))}::int[]) as year),
         h as (select stichtag from asy.dataset where id = 'asy.allocation'),
         periods as (
@@ -156,49 +178,51 @@ export function createLoaders(db: Kysely<AsyDatabase>, cache: LoaderCache = NO_C
           from y cross join h
           cross join lateral generate_series(make_date(y.year, 1, 1)::timestamp, least(make_date(y.year, 12, 31), h.stichtag)::timestamp, interval ${sql.lit(g.step)}) as s),
         counts as (
-          select y.year, to_char(date_trunc(${sql.lit(g.unit)}, a.allocation_date::timestamp), ${sql.lit(g.format)}) as period, count(*)::int as n
+          select y.year, to_char(date_trunc(${sql.lit(g.unit)}, a.allocation_date::timestamp), ${sql.lit(g.format)}) as period, count(*)::int as n,
+            ${keySum('a.rkey')} as key
           from y join asy.allocation a on a.allocation_date >= make_date(y.year, 1, 1) and a.allocation_date < make_date(y.year + 1, 1, 1)
           where ${routes}::text[] is null or a.route = any(${routes}::text[])
           group by 1, 2)
-        select p.year, p.period, coalesce(c.n, 0)::int as n from periods p left join counts c using (year, period)
+        select p.year, p.period, coalesce(c.n, 0)::int as n, coalesce(c.key, 0)::int8 as key from periods p left join counts c using (year, period)
         order by p.year, p.start`.execute(db)
       return new Map(ks.map(k => {
         const year = Number(k.split('|')[0])
-        return [k, rows.filter(r => r.year === year).map(r => ({ year, grain, routes, period: r.period, count: r.n }))]
+        return [k, rows.filter(r => r.year === year).map(r => ({ year, grain, routes, period: r.period, n: r.n, key: r.key }))]
       }))
     }, []), { datasets: ['asy.allocation'] })),
 
-    /** Key `year|grain|routes|top`: the top countries of origin per period of the year. */
+    /**
+     * Key `year|grain|routes`: every country of origin with allocations per period of the year, with the
+     * key sums of its records. The resolver ranks and cuts to `top` per request: aggregate-only roles rank
+     * by the perturbed counts, so the order reveals no exact count.
+     */
     allocationOrigins: new DataLoader<string, Map<string, OriginCount[]>>(cache.loader('allocationOrigins', keys => grouped(keys, k => k.slice(k.indexOf('|') + 1), async (group, ks) => {
-      const [grain, rk, top] = group.split('|') as [AsylumGrain, string, string]
+      const [grain, rk] = group.split('|') as [AsylumGrain, string]
       const g = GRAIN_SQL[grain]
       const routes = parseRoutes(rk)
-      const { rows } = await sql<{ year: number; period: string; country: string; n: number }>`
-        with y as (select unnest(${ks.map(k => Number(k.split('|')[0]))}::int[]) as year),
-        c as (
-          select y.year, to_char(date_trunc(${sql.lit(g.unit)}, a.allocation_date::timestamp), ${sql.lit(g.format)}) as period,
-            a.country_of_origin as country, count(*)::int as n
-          from y join asy.allocation a on a.allocation_date >= make_date(y.year, 1, 1) and a.allocation_date < make_date(y.year + 1, 1, 1)
-          where ${routes}::text[] is null or a.route = any(${routes}::text[])
-          group by 1, 2, 3),
-        r as (select c.*, row_number() over (partition by year, period order by n desc, country) as rn from c)
-        select year, period, country, n from r where rn <= ${Number(top)} order by year, period, rn`.execute(db)
+      const { rows } = await sql<{ year: number; period: string; country: string; n: number; key: string }>`
+        with y as (select unnest(${ks.map(k => Number(k.split('|')[0]))}::int[]) as year)
+        select y.year, to_char(date_trunc(${sql.lit(g.unit)}, a.allocation_date::timestamp), ${sql.lit(g.format)}) as period,
+          a.country_of_origin as country, count(*)::int as n, ${keySum('a.rkey')} as key
+        from y join asy.allocation a on a.allocation_date >= make_date(y.year, 1, 1) and a.allocation_date < make_date(y.year + 1, 1, 1)
+        where ${routes}::text[] is null or a.route = any(${routes}::text[])
+        group by 1, 2, 3 order by 1, 2, 3`.execute(db)
       return new Map(ks.map(k => {
         const year = Number(k.split('|')[0])
         const byPeriod = new Map<string, OriginCount[]>()
-        for (const r of rows) if (r.year === year) byPeriod.set(r.period, [...(byPeriod.get(r.period) ?? []), { country: r.country, count: r.n }])
+        for (const r of rows) if (r.year === year) byPeriod.set(r.period, [...(byPeriod.get(r.period) ?? []), { country: r.country, n: r.n, key: r.key }])
         return [k, byPeriod]
       }))
     }, new Map()), { datasets: ['asy.allocation'] })),
 
-    /** Allocations per calendar year (asylum cases booked on product 313). */
-    allocationsPerYear: new DataLoader<number, number>(cache.loader('allocationsPerYear', async years => {
-      const { rows } = await sql<{ year: number; n: number }>`
-        select y.year, count(a.id)::int as n from unnest(${[...years]}::int[]) as y(year)
+    /** Allocations per calendar year (asylum cases booked on product 313), with the key sum of the records. */
+    allocationsPerYear: new DataLoader<number, KeyedCount>(cache.loader('allocationsPerYear', async years => {
+      const { rows } = await sql<{ year: number; n: number; key: string }>`
+        select y.year, count(a.id)::int as n, ${keySum('a.rkey')} as key from unnest(${[...years]}::int[]) as y(year)
         left join asy.allocation a on a.allocation_date >= make_date(y.year, 1, 1) and a.allocation_date < make_date(y.year + 1, 1, 1)
         group by y.year`.execute(db)
-      const byYear = new Map(rows.map(r => [r.year, r.n]))
-      return years.map(y => byYear.get(y) ?? 0)
+      const byYear = new Map(rows.map(r => [r.year, { n: r.n, key: r.key }]))
+      return years.map(y => byYear.get(y) ?? { n: 0, key: 0 })
     }, { datasets: ['asy.allocation'] })),
 
     provenance: createProvenanceLoader(db, cache, 'asy'),

@@ -1,13 +1,16 @@
-import { assertDistrictCode, assertPositiveInt, assertYear, badUserInput } from '../../lib/errors.js'
+import { aggregateNotPublished, assertDistrictCode, assertPositiveInt, assertYear, badUserInput } from '../../lib/errors.js'
 import { CITY_AGS, FIRST_DATA_YEAR, LAST_DATA_YEAR } from '../../lib/city.js'
-import { ratio, round, statCount } from '../../lib/stat.js'
+import { ratio, round } from '../../lib/stat.js'
 import type { ServiceContext } from '../../lib/service/define-service.js'
 import { withRowFilter } from '../../lib/service/row-filter.js'
+import { familyCell, isAggregateOnly, keyedCell, visibleCount } from '../../lib/service/disclosure-cells.js'
 import type { AccommodationTable, AllocationRoute, AsyDatabase, OccupancyTable } from './db.js'
 import { enterRows, type EntryInput } from '../../lib/data-entry/enter-rows.js'
 import type { WriteReceipt } from '../../lib/data-entry/write-dataset.js'
 import { datasets } from './datasets.js'
 import { CITY_SCOPE, routesKey, type AllocationBucket, type AsylumGrain, type AsylumLoaders, type CapacityStatus } from './loaders.js'
+
+const ROUTES: readonly AllocationRoute[] = ['ZUWEISUNG', 'UKRAINE_24', 'FAMILIENNACHZUG', 'SONSTIGE']
 
 type Ctx = ServiceContext<AsyDatabase, AsylumLoaders>
 type DistrictRef = { ags: string; code: string }
@@ -34,6 +37,25 @@ const RULE_COLUMNS = { route: 'route', countryOfOrigin: 'country_of_origin', fir
 function assertDateRange(from: string, to: string): void {
   if (from > to) throw badUserInput(`Argument "from" (${from}) must not be after "to" (${to})`, { argumentName: 'from' })
 }
+
+/**
+ * The published route groupings for aggregate-only roles: all routes (no filter) or exactly one route.
+ * A list of several would let the differences of subsets with and without a route average its noise away.
+ */
+function assertPublishedRoutes(ctx: Ctx, route: readonly AllocationRoute[] | null | undefined): void {
+  if (route == null || !isAggregateOnly(ctx) || new Set(route).size === 1) return
+  throw aggregateNotPublished(
+    `Argument "route" must be left out (all routes) or name exactly one route for aggregate figures, got [${route.join(', ')}]`,
+    { argumentName: 'route', published: ['all routes (route left out)', ...ROUTES.map(r => `[${r}]`)] })
+}
+
+/**
+ * Arrivals of the 3 months before the day's month as the caller may see them: exact for exact roles; for
+ * aggregate-only roles the sum of the three perturbed month cells (the cells Year.allocations(grain: MONTH)
+ * publishes), so no sliding window of days can difference out an exact month.
+ */
+const visibleArrivals = (s: CapacityStatus, ctx: Ctx) =>
+  (isAggregateOnly(ctx) ? s.arrivalMonths.reduce((sum, m) => sum + visibleCount(ctx, m), 0) : s.arrivals)
 
 export const resolvers = {
   Mutation: {
@@ -94,31 +116,43 @@ export const resolvers = {
   },
 
   AccommodationOccupancy: {
-    occupied: (o: OccupancyTable) => statCount(o.occupied),
+    // Internal per accommodation: the gateway keeps it from aggregate-only roles; should one ever hold the
+    // scope, the subgraph answers SECRET all the same (exact roles: as always).
+    occupied: (o: OccupancyTable, _: unknown, ctx: Ctx) => familyCell(ctx, o.occupied, true),
     // Over-occupancy (acknowledged on entry) shows as aboveCapacity, never as negative free beds or a rate above 1.
     free: (o: OccupancyTable) => Math.max(0, o.capacity - o.occupied),
     aboveCapacity: (o: OccupancyTable) => Math.max(0, o.occupied - o.capacity),
     rate: (o: OccupancyTable) => ratio(Math.min(o.occupied, o.capacity), o.capacity),
     overCapacity: (o: OccupancyTable) => o.over_capacity,
-    recognisedResidents: (o: OccupancyTable) => statCount(o.of_which_recognised),
+    recognisedResidents: (o: OccupancyTable, _: unknown, ctx: Ctx) => familyCell(ctx, o.of_which_recognised, true),
     provenance: (_: OccupancyTable, __: unknown, ctx: Ctx) => ctx.loaders.provenance.load('asy.occupancy'),
   },
 
   AsylumCapacityStatus: {
     // Beds in use ÷ beds: 0–1 even when some facility is over-occupied (see aboveCapacity).
     occupancyRate: (s: CapacityStatus) => ratio(s.capacity - s.free, s.capacity),
-    arrivalsPerMonth: (s: CapacityStatus) => round(s.arrivals / HEADROOM_MONTHS, 2),
-    monthsOfHeadroom: (s: CapacityStatus) => (s.arrivals === 0 ? null : round(s.free / (s.arrivals / HEADROOM_MONTHS), 2)),
-    sufficient: (s: CapacityStatus) => s.free >= s.arrivals, // free ≥ 3 months × (arrivals of 3 months ÷ 3)
+    arrivalsPerMonth: (s: CapacityStatus, _: unknown, ctx: Ctx) => round(visibleArrivals(s, ctx) / HEADROOM_MONTHS, 2),
+    // Internal; derived from the visible arrivals all the same, should an aggregate-only role ever hold the scope.
+    monthsOfHeadroom: (s: CapacityStatus, _: unknown, ctx: Ctx) => {
+      const arrivals = visibleArrivals(s, ctx)
+      return arrivals === 0 ? null : round(s.free / (arrivals / HEADROOM_MONTHS), 2)
+    },
+    sufficient: (s: CapacityStatus, _: unknown, ctx: Ctx) => s.free >= visibleArrivals(s, ctx), // free ≥ 3 months × (arrivals of 3 months ÷ 3)
     provenance: (_: CapacityStatus, __: unknown, ctx: Ctx) => ctx.loaders.provenance.load('asy.occupancy'),
   },
 
   AsylumAllocationBucket: {
-    count: (b: AllocationBucket) => statCount(b.count),
+    count: (b: AllocationBucket, _: unknown, ctx: Ctx) => keyedCell(ctx, b),
+    // Ranked by the counts the caller sees (perturbed for aggregate-only roles, so the order reveals no exact
+    // count), ties by country code; each country is its own keyed cell, whatever `top` is.
     byOrigin: async (b: AllocationBucket, { top }: { top: number }, ctx: Ctx) => {
       assertPositiveInt(top, 'top', 50)
-      const byPeriod = await ctx.loaders.allocationOrigins.load(`${b.year}|${b.grain}|${routesKey(b.routes)}|${top}`)
-      return (byPeriod.get(b.period) ?? []).map(o => ({ country: { code: o.country }, count: statCount(o.count) }))
+      const byPeriod = await ctx.loaders.allocationOrigins.load(`${b.year}|${b.grain}|${routesKey(b.routes)}`)
+      return (byPeriod.get(b.period) ?? [])
+        .map(o => ({ code: o.country, visible: visibleCount(ctx, o), count: keyedCell(ctx, o) }))
+        .sort((x, y) => y.visible - x.visible || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0))
+        .slice(0, top)
+        .map(o => ({ country: { code: o.code }, count: o.count }))
     },
   },
 
@@ -130,8 +164,10 @@ export const resolvers = {
   },
 
   Year: {
-    allocations: (y: { year: number }, { grain, route }: { grain: AsylumGrain; route?: AllocationRoute[] | null }, ctx: Ctx) =>
-      (isDataYear(y.year) ? ctx.loaders.allocationBuckets.load(`${y.year}|${grain}|${routesKey(route ?? null)}`) : []),
+    allocations: (y: { year: number }, { grain, route }: { grain: AsylumGrain; route?: AllocationRoute[] | null }, ctx: Ctx) => {
+      assertPublishedRoutes(ctx, route)
+      return isDataYear(y.year) ? ctx.loaders.allocationBuckets.load(`${y.year}|${grain}|${routesKey(route ?? null)}`) : []
+    },
     asylumCapacity: (y: { year: number }, _: unknown, ctx: Ctx) =>
       (isDataYear(y.year) ? ctx.loaders.capacityStatus.load({ scope: CITY_SCOPE, day: `${y.year}-12-31`, clampToData: true }) : null),
   },
@@ -140,7 +176,8 @@ export const resolvers = {
     asylumCaseCount: async (p: { code: string }, { year }: { year: number }, ctx: Ctx) => {
       assertYear(year)
       if (p.code !== ASYLUM_PRODUCT || !isDataYear(year)) return null
-      return statCount(await ctx.loaders.allocationsPerYear.load(year))
+      // The same records as the year's Year.allocations(grain: YEAR) bucket: the same cell, the same noise.
+      return keyedCell(ctx, await ctx.loaders.allocationsPerYear.load(year))
     },
   },
 }

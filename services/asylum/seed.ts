@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { REFERENCE_DATE, profileYears, type SeedProfile } from '../../lib/city.js'
 import { insertRows } from '../../lib/db/insert-rows.js'
+import { seededRecordKey } from '../../auth/disclosure/cell-key.js'
 import { createRng, type Rng } from '../../lib/seed/prng.js'
 import { upsertDatasets } from '../../lib/service/provenance.js'
 import { ACCOMMODATIONS, capacityOn, currentCapacity, isOpenOn, type AccommodationFact } from './accommodations.js'
@@ -117,6 +118,8 @@ function allocationRows(years: number[]) {
     return {
       id: i + 1, allocation_date: p.date, route: p.route, age_at_allocation: age, sex: rng.chance(female) ? 'W' : 'M',
       country_of_origin: origin, religion: religionFor(rng, origin), first_accommodation_id: firstAccommodation(rng, p.route, p.date),
+      // Deterministic record key (Cell Key Method) from the record's identity; real entries draw a random one.
+      rkey: seededRecordKey('asy.allocation', i + 1),
     }
   })
 }
@@ -217,7 +220,7 @@ export async function seed(db: Kysely<any>, profile: SeedProfile): Promise<void>
   await insertRows(db, 'asy.occupancy', { accommodation_id: 'text', day: 'date', occupied: 'int', of_which_recognised: 'int', capacity: 'int' },
     profile === 'large' ? dailyOccupancyRows(years) : occupancyRows(years))
   await insertRows(db, 'asy.allocation',
-    { id: 'bigint', allocation_date: 'date', route: 'text', age_at_allocation: 'smallint', sex: 'text', country_of_origin: 'text', religion: 'text', first_accommodation_id: 'text' },
+    { id: 'bigint', allocation_date: 'date', route: 'text', age_at_allocation: 'smallint', sex: 'text', country_of_origin: 'text', religion: 'text', first_accommodation_id: 'text', rkey: 'bigint' },
     allocationRows(years))
   const asOf = `${REFERENCE_DATE}T06:00:00Z`
   await upsertDatasets(db, 'asy', [

@@ -6,6 +6,8 @@ import { loadServices } from '../../lib/service/discover-services.js'
 import { createDatabase } from '../helpers/test-database.js'
 import { bearer, startCity, type RunningCity } from '../helpers/start-city.js'
 import { graphql } from '../helpers/start-subgraphs.js'
+import { KL_CKM_2, perturbCount } from '../../auth/disclosure/perturbation-table.js'
+import { cellKeyOf } from '../../auth/disclosure/cell-key.js'
 
 // Data entry through the gateway (lib/data-entry): each department's staff write their own
 // datasets; everyone else is refused and nothing is written. The city here is a database of its
@@ -195,7 +197,13 @@ describe('asylum allocations', () => {
     expect(res.data.recordAsylumAllocations).toMatchObject({ dataset: 'asy.allocation', rowCount: 4, stichtag: '2026-11-05' })
     const november = (await anonymous('{ year(year: 2026) { allocations { period count { value status } } } }')).data.year.allocations
       .find((b: { period: string }) => b.period === '2026-11')
-    expect(november).toEqual({ period: '2026-11', count: { value: 4, status: 'EXACT' } })
+    // Each entered person got a random record key (column default); the public sees the month under the
+    // Cell Key Method: 4 perturbed by at most ±2, the noise fixed by the keys of these four records.
+    const keys = (await sql<{ rkey: string }>`select rkey::text from asy.allocation where allocation_date >= '2026-11-01'`.execute(handle.db)).rows
+    expect(keys).toHaveLength(4)
+    const keySum = keys.reduce((s, r) => s + BigInt(r.rkey), 0n) % 2n ** 32n
+    expect(november).toEqual({ period: '2026-11', count: { value: perturbCount(KL_CKM_2, 4, cellKeyOf(keySum)), status: 'PERTURBED' } })
+    expect(Math.abs(november.count.value - 4)).toBeLessThanOrEqual(2)
     const again = await asylumStaff(ALLOCATIONS, { input: { clientKey: 'alloc-2026-11-b', rows: rows.slice(0, 1) } })
     expect(codes(again)).toEqual(['DUPLICATE_PERIOD'])
     expect(await count(sql<{ n: number }>`select count(*)::int as n from asy.allocation where allocation_date >= '2026-11-01'`)).toBe(4)
