@@ -39,6 +39,13 @@ describe('planFamilySuppression', () => {
     expect([...planFamilySuppression([{ id: 'adm', value: 2 }, { id: 'app', value: 9 }], { orders: [{ below: 'adm', above: 'app' }] }).hidden]).toEqual(['adm'])
   })
 
+  it('never hides a fixed cell (published elsewhere), and says when that leaves a cell unprotected', () => {
+    const plan = planFamilySuppression([{ id: 'children', value: 2 }, { id: 'places', value: 2, fixed: true }], { orders: [{ below: 'children', above: 'places' }] })
+    expect([...plan.hidden]).toEqual(['children'])
+    expect(plan.unprotected).toEqual(['children'])
+    expect([...planFamilySuppression([{ id: 'children', value: 2 }, { id: 'places', value: 40, fixed: true }], { orders: [{ below: 'children', above: 'places' }] }).hidden]).toEqual(['children'])
+  })
+
   it('reports what it cannot protect (every cell of a known sum is small)', () => {
     const plan = planFamilySuppression([{ id: 'a', value: 1 }, { id: 'b', value: 1 }], { relations: [sumRelation(['a', 'b'], 2)] })
     expect(plan.unprotected).toEqual(['a', 'b'])

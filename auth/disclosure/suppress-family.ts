@@ -25,7 +25,11 @@ import { isSmallCount, KL_STAT_2, type DisclosureRule } from './disclosure-rules
  *
  * Pure and deterministic: depends only on the cells' values, ids, relations and orders.
  */
-export interface FamilyCell { id: string; value: number }
+/**
+ * A cell of the family. `fixed` marks a figure published elsewhere that this plan cannot hide (e.g. an open
+ * `Int` such as approved places): known to the attacker, never primary, never a secondary partner.
+ */
+export interface FamilyCell { id: string; value: number; fixed?: boolean }
 
 export interface FamilyRelation {
   /** cell id → coefficient */
@@ -121,12 +125,13 @@ export function planFamilySuppression(cells: readonly FamilyCell[], options: Fam
   const orders = options.orders ?? []
   const protection = options.protection ?? rule.minCount - 1
   const values = new Map<string, number>()
+  const fixed = new Set(cells.filter(c => c.fixed).map(c => c.id))
   for (const c of cells) {
     if (!Number.isInteger(c.value) || c.value < 0) throw new RangeError(`planFamilySuppression: cell ${c.id} is not a count (${c.value})`)
     if (values.has(c.id)) throw new RangeError(`planFamilySuppression: duplicate cell ${c.id}`)
     values.set(c.id, c.value)
   }
-  const primary = [...values].filter(([, v]) => isSmallCount(v, rule)).map(([id]) => id).sort()
+  const primary = [...values].filter(([id, v]) => !fixed.has(id) && isSmallCount(v, rule)).map(([id]) => id).sort()
   const hidden = new Set(primary)
   const secondary: string[] = []
   // Cells each hidden cell is linked with (relations and orders): where its secondary partner comes from.
@@ -151,7 +156,7 @@ export function planFamilySuppression(cells: readonly FamilyCell[], options: Fam
     if (!unprotected.length) break
     let added = false
     for (const id of unprotected) {
-      const candidates = [...(partners.get(id) ?? [])].filter(p => !hidden.has(p) && values.get(p)! > 0)
+      const candidates = [...(partners.get(id) ?? [])].filter(p => !hidden.has(p) && !fixed.has(p) && values.get(p)! > 0)
         .sort((a, z) => values.get(a)! - values.get(z)! || (a < z ? -1 : a > z ? 1 : 0))
       if (!candidates.length) continue
       hidden.add(candidates[0])

@@ -47,19 +47,29 @@ export function transitionFamilyPlan(rows: readonly TransitionCell[]): FamilyPla
   }
 }
 
-export interface KitaChildrenCell { districtCode: string; childrenU3: number; children3to6: number }
+export interface KitaChildrenCell { districtCode: string; childrenU3: number; children3to6: number; placesU3: number; placesTotal: number }
 
-export const kitaCellId = (districtCode: string, field: 'childrenU3' | 'children3to6') => `${districtCode}|${field}`
+export const kitaCellId = (districtCode: string, field: 'childrenU3' | 'children3to6' | 'placesU3' | 'placesTotal') => `${districtCode}|${field}`
 
 /**
  * The family of one year: both children counts of every district. No total of them is published (the
- * per-Kita counts are internal), so there are no relations.
+ * per-Kita counts are internal), so there are no relations; the district's approved places are open
+ * (`Int`) and bound the children from above (children under three ≤ places for under threes, children
+ * from three to six ≤ all places), which the plan takes as known.
  */
 export function kitaFamily(rows: readonly KitaChildrenCell[]): FamilyModel {
   return {
-    cells: rows.flatMap(r => [{ id: kitaCellId(r.districtCode, 'childrenU3'), value: r.childrenU3 }, { id: kitaCellId(r.districtCode, 'children3to6'), value: r.children3to6 }]),
+    cells: rows.flatMap(r => [
+      { id: kitaCellId(r.districtCode, 'childrenU3'), value: r.childrenU3 },
+      { id: kitaCellId(r.districtCode, 'children3to6'), value: r.children3to6 },
+      { id: kitaCellId(r.districtCode, 'placesU3'), value: r.placesU3, fixed: true },
+      { id: kitaCellId(r.districtCode, 'placesTotal'), value: r.placesTotal, fixed: true },
+    ]),
     relations: [],
-    orders: [],
+    orders: rows.flatMap(r => [
+      { below: kitaCellId(r.districtCode, 'childrenU3'), above: kitaCellId(r.districtCode, 'placesU3') },
+      { below: kitaCellId(r.districtCode, 'children3to6'), above: kitaCellId(r.districtCode, 'placesTotal') },
+    ]),
   }
 }
 

@@ -175,7 +175,7 @@ export function createLoaders(db: Kysely<EducationDatabase>, cache: LoaderCache 
         group by k.ags, k.district_code, s.stichtag`.execute(db)
       const byKey = new Map<string, KitaSupplyRow>()
       for (const [, family] of groupBy(rows, r => key(r.ags, r.stichtag))) {
-        const plan = kitaFamilyPlan(family.map(r => ({ districtCode: r.district_code, childrenU3: r.children_u3, children3to6: r.children_3_6 })))
+        const plan = kitaFamilyPlan(family.map(r => ({ districtCode: r.district_code, childrenU3: r.children_u3, children3to6: r.children_3_6, placesU3: r.places_u3, placesTotal: r.places_total })))
         for (const r of family) {
           byKey.set(key(r.ags, r.district_code, r.stichtag), {
             year: Number(r.stichtag.slice(0, 4)), kitas: r.kitas, placesTotal: r.places_total, placesU3: r.places_u3,
