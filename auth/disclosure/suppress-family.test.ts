@@ -46,6 +46,10 @@ describe('planFamilySuppression', () => {
     expect([...planFamilySuppression([{ id: 'children', value: 2 }, { id: 'places', value: 40, fixed: true }], { orders: [{ below: 'children', above: 'places' }] }).hidden]).toEqual(['children'])
   })
 
+  it('refuses a relation over a cell the family does not have (it would be dropped silently otherwise)', () => {
+    expect(() => planFamilySuppression([{ id: 'a', value: 1 }], { relations: [sumRelation(['a', 'b'], 5)] })).toThrow(/names b/)
+  })
+
   it('reports what it cannot protect (every cell of a known sum is small)', () => {
     const plan = planFamilySuppression([{ id: 'a', value: 1 }, { id: 'b', value: 1 }], { relations: [sumRelation(['a', 'b'], 2)] })
     expect(plan.unprotected).toEqual(['a', 'b'])

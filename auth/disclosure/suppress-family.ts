@@ -131,6 +131,9 @@ export function planFamilySuppression(cells: readonly FamilyCell[], options: Fam
     if (values.has(c.id)) throw new RangeError(`planFamilySuppression: duplicate cell ${c.id}`)
     values.set(c.id, c.value)
   }
+  for (const id of [...relations.flatMap(r => Object.keys(r.terms)), ...orders.flatMap(o => [o.below, o.above])]) {
+    if (!values.has(id)) throw new RangeError(`planFamilySuppression: a relation or order names ${id}, which is not a cell of the family`)
+  }
   const primary = [...values].filter(([id, v]) => !fixed.has(id) && isSmallCount(v, rule)).map(([id]) => id).sort()
   const hidden = new Set(primary)
   const secondary: string[] = []
