@@ -27,6 +27,8 @@ export interface SchoolYearStatTable {
   sex: Sex
   nationality_group: NationalityGroup
   pupils: number
+  /** Record key sum of the row's pupils, in [0, 2³²) (Cell Key Method); random unless a seed sets it. */
+  rkey?: number | string
 }
 
 /** Classes per grade; kept apart from pupils because a class is not split by sex or nationality. */
@@ -52,6 +54,8 @@ export interface GraduateTable {
   qualification: SchoolQualification
   sex: Sex
   n: number
+  /** Record key sum of the row's leavers, in [0, 2³²) (Cell Key Method); random unless a seed sets it. */
+  rkey?: number | string
 }
 
 export interface KitaTable {

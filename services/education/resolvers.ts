@@ -1,6 +1,7 @@
 import { assertDistrictCode, assertYear, badUserInput } from '../../lib/errors.js'
 import type { ServiceContext } from '../../lib/service/define-service.js'
 import { ratio, statCount } from '../../lib/stat.js'
+import { familyCell, keyedCell, visibleCount } from '../../lib/service/disclosure-cells.js'
 import type { EducationDatabase, KitaStatTable, KitaTable, SchoolTable, SchoolType } from './db.js'
 import { key, type EducationLoaders, type KitaSupplyRow, type PupilGrade, type PupilStats, type QualificationCount, type TransitionCount } from './loaders.js'
 import { assertSchoolYear, kitaStichtag, schoolStatStichtag, schoolYearOf } from './school-year.js'
@@ -26,7 +27,8 @@ async function provenance(ctx: Ctx, datasetId: string, stichtag: string) {
   return p && { ...p, stichtag }
 }
 
-const qualificationCounts = (rows: QualificationCount[]) => rows.map(r => ({ qualification: r.qualification, count: statCount(r.n) }))
+/** Leavers under the Cell Key Method: perturbed per request for aggregate-only roles (loaders are shared). */
+const qualificationCounts = (ctx: Ctx, rows: QualificationCount[]) => rows.map(r => ({ qualification: r.qualification, count: keyedCell(ctx, r) }))
 
 export const resolvers = {
   Mutation: {
@@ -58,19 +60,21 @@ export const resolvers = {
       assertSchoolYear(schoolYear)
       if (s.school_type !== 'GS') return null
       const stats = await ctx.loaders.pupils.load(key(s.id, schoolYear))
-      return statCount(stats ? stats.byGrade.find(g => g.grade === 1)?.pupils ?? 0 : null)
+      // The same cell as byGrade grade 1 (same records, same key sum): the same noise.
+      return keyedCell(ctx, stats ? stats.byGrade.find(g => g.grade === 1)?.pupils ?? { n: 0, key: 0 } : null)
     },
     graduates: async (s: SchoolTable, { schoolYear }: { schoolYear: string }, ctx: Ctx) =>
-      qualificationCounts(await ctx.loaders.schoolGraduates.load(key(s.id, assertSchoolYear(schoolYear)))),
+      qualificationCounts(ctx, await ctx.loaders.schoolGraduates.load(key(s.id, assertSchoolYear(schoolYear)))),
   },
   SchoolPupilStats: {
-    total: (p: PupilStats) => statCount(p.pupils),
-    nonGerman: (p: PupilStats) => statCount(p.nonGerman),
-    nonGermanShare: (p: PupilStats) => ratio(p.nonGerman, p.pupils),
+    total: (p: PupilStats, _: unknown, ctx: Ctx) => keyedCell(ctx, p.pupils),
+    nonGerman: (p: PupilStats, _: unknown, ctx: Ctx) => keyedCell(ctx, p.nonGerman),
+    // From the counts the caller sees, so that the share gives away no exact count.
+    nonGermanShare: (p: PupilStats, _: unknown, ctx: Ctx) => ratio(visibleCount(ctx, p.nonGerman), visibleCount(ctx, p.pupils)),
     provenance: (p: PupilStats, _: unknown, ctx: Ctx) => provenance(ctx, 'edu.pupils', schoolStatStichtag(p.schoolYear)),
   },
   SchoolGradeCount: {
-    count: (g: PupilGrade) => statCount(g.pupils),
+    count: (g: PupilGrade, _: unknown, ctx: Ctx) => keyedCell(ctx, g.pupils),
   },
   Kita: {
     __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.kita.load(String(ref.id)),
@@ -88,13 +92,13 @@ export const resolvers = {
     provenance: (s: KitaStatTable, _: unknown, ctx: Ctx) => provenance(ctx, 'edu.kita', s.stichtag),
   },
   KitaSupply: {
-    childrenU3: (s: KitaSupplyRow) => statCount(s.childrenU3),
-    children3to6: (s: KitaSupplyRow) => statCount(s.children3to6),
+    childrenU3: (s: KitaSupplyRow, _: unknown, ctx: Ctx) => familyCell(ctx, s.childrenU3, s.hidden.childrenU3),
+    children3to6: (s: KitaSupplyRow, _: unknown, ctx: Ctx) => familyCell(ctx, s.children3to6, s.hidden.children3to6),
     provenance: (s: KitaSupplyRow, _: unknown, ctx: Ctx) => provenance(ctx, 'edu.kita', kitaStichtag(s.year)),
   },
   SchoolTransitionCount: {
-    applications: (t: TransitionCount) => statCount(t.applications),
-    admissions: (t: TransitionCount) => statCount(t.admissions),
+    applications: (t: TransitionCount, _: unknown, ctx: Ctx) => familyCell(ctx, t.applications, t.hidden.applications),
+    admissions: (t: TransitionCount, _: unknown, ctx: Ctx) => familyCell(ctx, t.admissions, t.hidden.admissions),
   },
   // District and Year are geo's entities: the representation is the parent, so no reference resolver.
   District: {
@@ -107,7 +111,7 @@ export const resolvers = {
   },
   Year: {
     transitions: (y: { year: number }, _: unknown, ctx: Ctx) => ctx.loaders.transitions.load(schoolYearOf(y.year)),
-    graduates: async (y: { year: number }, _: unknown, ctx: Ctx) => qualificationCounts(await ctx.loaders.cityGraduates.load(schoolYearOf(y.year))),
-    firstGraders: async (y: { year: number }, _: unknown, ctx: Ctx) => statCount(await ctx.loaders.cityFirstGraders.load(schoolYearOf(y.year))),
+    graduates: async (y: { year: number }, _: unknown, ctx: Ctx) => qualificationCounts(ctx, await ctx.loaders.cityGraduates.load(schoolYearOf(y.year))),
+    firstGraders: async (y: { year: number }, _: unknown, ctx: Ctx) => keyedCell(ctx, await ctx.loaders.cityFirstGraders.load(schoolYearOf(y.year))),
   },
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { CITY_AGS, DISTRICTS, REFERENCE_DATE } from '../../lib/city.js'
 import { insertRows } from '../../lib/db/insert-rows.js'
+import { seededRecordKey } from '../../auth/disclosure/cell-key.js'
 import { createRng, type Rng } from '../../lib/seed/prng.js'
 import { apportion } from '../../lib/seed/apportion.js'
 import type { GraduateTable, NationalityGroup, Residence, Row, SchoolClassTable, SchoolQualification, SchoolType, SchoolYearStatTable, Sex, TransitionTable } from './db.js'
@@ -177,7 +178,7 @@ function cells(school: SchoolFact, schoolYear: string, y: number, grade: number,
   for (const [group, count] of [['DEU', n - ausl], ['AUSL', ausl]] as Array<[NationalityGroup, number]>) {
     const m = draw(rng, count, male)
     const bySex: Array<[Sex, number]> = school.girlsOnly ? [['W', count]] : [['M', m], ['W', count - m]]
-    for (const [sex, pupils] of bySex) out.push({ school_id: school.id, school_year: schoolYear, grade, sex, nationality_group: group, pupils })
+    for (const [sex, pupils] of bySex) out.push({ school_id: school.id, school_year: schoolYear, grade, sex, nationality_group: group, pupils, rkey: seededRecordKey('edu.school_year_stat', school.id, schoolYear, grade, sex, group) })
   }
   return out
 }
@@ -189,8 +190,9 @@ function leavers(school: SchoolFact, schoolYear: string, y: number, pupils: Map<
     const anchored = y === 2021 && qualification === 'QUAL_SEK1' ? QUAL_SEK1_2021[school.id] : undefined
     const n = anchored ?? Math.max(0, Math.round(pupils.get(grade)! * share * (1 + rng.normal(0, 0.05))))
     const w = school.girlsOnly ? n : draw(rng, n, FEMALE_SHARE[qualification])
-    if (!school.girlsOnly) out.push({ school_year: schoolYear, school_id: school.id, qualification, sex: 'M', n: n - w })
-    out.push({ school_year: schoolYear, school_id: school.id, qualification, sex: 'W', n: w })
+    const rkey = (sex: Sex) => seededRecordKey('edu.graduate', schoolYear, school.id, qualification, sex)
+    if (!school.girlsOnly) out.push({ school_year: schoolYear, school_id: school.id, qualification, sex: 'M', n: n - w, rkey: rkey('M') })
+    out.push({ school_year: schoolYear, school_id: school.id, qualification, sex: 'W', n: w, rkey: rkey('W') })
   }
   return out
 }
@@ -203,8 +205,8 @@ export async function seedSchools(db: Kysely<any>, years: readonly number[]): Pr
     district_code: s.districtCode, product_code: s.operator === 'STADT' ? SCHOOL_PRODUCT[s.type] : null,
   })))
   const rows = generateSchoolRows(years)
-  await insertRows(db, 'edu.school_year_stat', { school_id: 'text', school_year: 'text', grade: 'int', sex: 'text', nationality_group: 'text', pupils: 'int' }, rows.stats)
+  await insertRows(db, 'edu.school_year_stat', { school_id: 'text', school_year: 'text', grade: 'int', sex: 'text', nationality_group: 'text', pupils: 'int', rkey: 'int8' }, rows.stats)
   await insertRows(db, 'edu.school_class', { school_id: 'text', school_year: 'text', grade: 'int', classes: 'int' }, rows.classes)
   await insertRows(db, 'edu.transition', { school_year: 'text', to_school_type: 'text', residence: 'text', applications: 'int', admissions: 'int' }, rows.transitions)
-  await insertRows(db, 'edu.graduate', { school_year: 'text', school_id: 'text', qualification: 'text', sex: 'text', n: 'int' }, rows.graduates)
+  await insertRows(db, 'edu.graduate', { school_year: 'text', school_id: 'text', qualification: 'text', sex: 'text', n: 'int', rkey: 'int8' }, rows.graduates)
 }

@@ -7,7 +7,7 @@ import { createDatabase } from '../helpers/test-database.js'
 import { bearer, startCity, type RunningCity } from '../helpers/start-city.js'
 import { graphql } from '../helpers/start-subgraphs.js'
 import { KL_CKM_2, perturbCount } from '../../auth/disclosure/perturbation-table.js'
-import { cellKeyOf } from '../../auth/disclosure/cell-key.js'
+import { cellKeyOf, seededRecordKey } from '../../auth/disclosure/cell-key.js'
 
 // Data entry through the gateway (lib/data-entry): each department's staff write their own
 // datasets; everyone else is refused and nothing is written. The city here is a database of its
@@ -263,8 +263,16 @@ describe('finance actuals and education pupils', () => {
     const res = await staff(PUPILS, { input: { clientKey: 'pupils-2023', rows } })
     expect(res.errors).toBeUndefined()
     expect(res.data.recordPupilCounts).toMatchObject({ dataset: 'edu.pupils', rowCount: 4 })
-    const stats = await anonymous(`{ school(id: "${school}") { pupils(schoolYear: "${year}") { total { value } } } }`)
-    expect(stats.data.school.pupils.total.value).toBe(46)
+    // Anonymous callers see the Cell Key Method's perturbed count (±2; no foreign pupils entered: a true ZERO).
+    const stats = await anonymous(`{ school(id: "${school}") { pupils(schoolYear: "${year}") { total { value status } nonGerman { value status } } } }`)
+    expect(stats.data.school.pupils.total.status).toBe('PERTURBED')
+    expect(Math.abs(stats.data.school.pupils.total.value - 46)).toBeLessThanOrEqual(2)
+    expect(stats.data.school.pupils.nonGerman).toEqual({ value: 0, status: 'ZERO' })
+    // Entered rows draw their record keys from the column default (random, not the seed's deterministic ones).
+    const keys = (await sql<{ rkey: string; grade: number; sex: string }>`select rkey::text as rkey, grade, sex from edu.school_year_stat
+      where school_id = ${school} and school_year = ${year}`.execute(handle.db)).rows
+    expect(keys).toHaveLength(4)
+    for (const k of keys) expect(Number(k.rkey)).not.toBe(seededRecordKey('edu.school_year_stat', school, year, k.grade, k.sex, 'DEU'))
     const bad = await staff(PUPILS, { input: { clientKey: 'pupils-bad', rows: [
       { schoolId: 'NO-SUCH-SCHOOL', schoolYear: '2023/25', grade: 14, sex: 'D', nationalityGroup: 'EU', pupils: 5 },
       { schoolId: school, schoolYear: year, grade: 3, sex: 'M', nationalityGroup: 'AUSL', pupils: 1 },
