@@ -118,7 +118,11 @@ export async function certaintyAttack(observations: readonly Observation[], trut
     if (g.targets.length === 0) continue
     const bounds = new Map<string, AtomBounds>([...g.atoms].map(a => [a, { lower: 0, upper: Infinity }]))
     for (const t of g.targets) bounds.set(t, { lower: 0, upper: Infinity })
-    const intervals = await feasibleIntervals(bounds, g.constraints, g.targets)
+    const intervals = await feasibleIntervals(bounds, g.constraints, g.targets).catch((e: Error) => {
+      // No atom values satisfy every published figure: some figure is off by more than the stated deviation, or
+      // the same records were published with different noise.
+      throw new Error(`The published figures contradict each other within ±${maxDeviation} (${e.message}); cells: ${g.constraints.length}, e.g. ${g.targets.slice(0, 3).join(', ')}`)
+    })
     for (const t of g.targets) {
       const interval = intervals.get(t)!
       const integers = integersIn(interval)
