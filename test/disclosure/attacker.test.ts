@@ -21,7 +21,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { DEFAULT_LIMITS } from '../../gateway/limits/operation-limits.js'
 import { startCity, type RunningCity } from '../helpers/start-city.js'
-import { certaintyAttack, constraintsOf, estimationAttack, estimationMargin, targetAtoms } from './linear-attack.js'
+import { certaintyAttack, constraintsOf, estimationAttack, estimationMargin, lpTargets, targetAtoms } from './linear-attack.js'
 import {
   asylumOrigins, asylumRoutes, eingliederungshilfe, kitasAndTransitions, modelMismatches, populationAges, populationNationality,
   populationSexBasis, schoolPupils, type Ask, type Family, type Role,
@@ -77,14 +77,15 @@ describe.each(FAMILIES)('attacker: $name', family => {
     const t0 = performance.now()
     const run = await family.observe(ask, role, truth)
     const targets = targetAtoms(run.observations, truth)
-    const certainty = await certaintyAttack(run.observations, truth, targets)
+    const lp = lpTargets(targets, truth)
+    const certainty = await certaintyAttack(run.observations, truth, lp)
     const pinned = certainty.filter(c => c.pinned)
     const est = estimationAttack(run.observations, truth)
     const margin = estimationMargin(est.smallAtoms, est.shares.baseline)
     const constraints = constraintsOf(run.observations).length
     const smallPinned = pinned.filter(p => p.truth <= 2).length
     console.log(`[disclosure] ${family.name} role=${role} requests=${run.requests} combinations=${run.combinations} observations=${run.observations.length}`
-      + ` constraints=${constraints} refused=${run.refused} atoms=${truth.size} targets=${targets.length} pinned=${pinned.length} (small ${smallPinned})`
+      + ` constraints=${constraints} refused=${run.refused} atoms=${truth.size} targets=${targets.length} lpTargets=${lp.length} pinned=${pinned.length} (small ${smallPinned})`
       + ` smallAtoms=${est.smallAtoms} differences=${est.differences} exactHits: leastSquares=${pct(est.shares.leastSquares)} differencing=${pct(est.shares.differences)}`
       + ` singleCell=${pct(est.shares.singleCell)} guess(${est.mode})=${pct(est.shares.modeGuess)} margin=${pct(margin)}`
       + ` statusFlips=${run.statusFlips.length} repeatMismatches=${run.repeatMismatches.length} ms=${Math.round(performance.now() - t0)}`)

@@ -85,9 +85,12 @@ describe('estimation attack', () => {
     expect(r.shares.baseline).toBeCloseTo(2 / 3)
   })
 
-  it('states a margin of at least 0.10 that widens for few atoms', () => {
+  it('states a margin of at least 0.10 that widens for few atoms, never up to a share of 1', () => {
     expect(estimationMargin(1000, 0.5)).toBe(0.1)
-    expect(estimationMargin(10, 0.5)).toBeCloseTo(2 * Math.sqrt(0.25 / 10))
+    expect(estimationMargin(10, 0.5)).toBeCloseTo(0.25)
+    expect(estimationMargin(40, 0.5)).toBeCloseTo(2 * Math.sqrt(0.25 / 40))
+    // a baseline of 0.9 leaves 0.05: an attack that recovers every small value always counts
+    expect(estimationMargin(10, 0.9)).toBeCloseTo(0.05)
   })
 
   it('targets small atoms and atoms not shown exactly as their own cell, never zeros', () => {

@@ -273,11 +273,25 @@ export function estimationAttack(observations: readonly Observation[], truth: Re
  * The margin an estimate may beat the baseline by without counting as an attack: two binomial standard errors
  * of a share over n atoms at the baseline's share (the run-to-run spread of a fair comparison on so few atoms),
  * and at least 0.10 (combining a cell's own noisy value with a few independent noisy neighbours legitimately
- * narrows it a little; what must not happen is the averaging-out that drives the hit share towards 1).
+ * narrows it a little; what must not happen is the averaging-out that drives the hit share towards 1). It never
+ * reaches past half the distance to 1: recovering every small value is an attack whatever the baseline.
  */
 export function estimationMargin(n: number, baseline: number): number {
   if (n === 0) return 1
-  return Math.max(0.1, 2 * Math.sqrt(Math.max(baseline * (1 - baseline), 0.05) / n))
+  return Math.min(Math.max(0.1, 2 * Math.sqrt(Math.max(baseline * (1 - baseline), 0.05) / n)), (1 - baseline) / 2)
+}
+
+/**
+ * The atoms the LP is run for: every small one (true 1–2) and a seeded sample of at most `others` of the rest
+ * (two LPs per atom; a family of a few hundred hidden atoms would otherwise cost tens of seconds).
+ */
+export function lpTargets(targets: readonly string[], truth: ReadonlyMap<string, number>, others = 80, seed = 12): string[] {
+  const small = targets.filter(a => truth.get(a)! <= 2)
+  const rest = targets.filter(a => truth.get(a)! > 2)
+  let state = seed >>> 0
+  const next = () => { state = (Math.imul(state, 1664525) + 1013904223) >>> 0; return state / 4294967296 }
+  for (let i = rest.length - 1; i > 0; i--) { const j = Math.floor(next() * (i + 1)); [rest[i], rest[j]] = [rest[j]!, rest[i]!] }
+  return [...small, ...rest.slice(0, others)]
 }
 
 /**
