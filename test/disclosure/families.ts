@@ -211,10 +211,11 @@ export const populationSexBasis = (): Family => {
   const q = `{ districts { code
       main: population(year: ${POP_YEAR}, basis: REGISTER_MAIN) { total ${CELL} bySex { sex count ${CELL} } }
       all: population(year: ${POP_YEAR}, basis: REGISTER_ALL) { total ${CELL} bySex { sex count ${CELL} } } }
-    year(year: ${POP_YEAR}) { main: population(basis: REGISTER_MAIN) ${CELL} all: population(basis: REGISTER_ALL) ${CELL} } }`
+    year(year: ${POP_YEAR}) { main: population(basis: REGISTER_MAIN) ${CELL} all: population(basis: REGISTER_ALL) ${CELL} }
+    municipality(ags: "07312000") { main: officialPopulation(year: ${POP_YEAR}, basis: REGISTER_MAIN) ${CELL} all: officialPopulation(year: ${POP_YEAR}, basis: REGISTER_ALL) ${CELL} } }`
   return {
     name: 'population-sex-basis',
-    classes: 'sums over districts vs the city (bySex per district vs Year.population), REGISTER_ALL vs REGISTER_MAIN',
+    classes: 'sums over districts vs the city (bySex per district vs Year.population and Municipality.officialPopulation), REGISTER_ALL vs REGISTER_MAIN',
     async truth(ask) {
       const truth = new Map<string, number>()
       const r = await ask('leadership', q)
@@ -244,11 +245,11 @@ export const populationSexBasis = (): Family => {
           }
         }
       }
-      run.combinations += 2
-      const y = r.data.year
-      if (y) {
-        run.observations.push({ label: 'city REGISTER_MAIN', terms: sumTerms(atoms.filter(a => a.endsWith(':MAIN'))), ...cellOf(y.main) })
-        run.observations.push({ label: 'city REGISTER_ALL', terms: sumTerms(atoms), ...cellOf(y.all) })
+      for (const [name, city] of [['Year', r.data.year], ['Municipality', r.data.municipality]] as const) {
+        run.combinations += 2
+        if (!city) continue
+        run.observations.push({ label: `${name} REGISTER_MAIN`, terms: sumTerms(atoms.filter(a => a.endsWith(':MAIN'))), ...cellOf(city.main) })
+        run.observations.push({ label: `${name} REGISTER_ALL`, terms: sumTerms(atoms), ...cellOf(city.all) })
       }
       return run
     },

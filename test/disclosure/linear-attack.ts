@@ -285,7 +285,7 @@ export function estimationMargin(n: number, baseline: number): number {
  * The atoms the LP is run for: every small one (true 1–2) and a seeded sample of at most `others` of the rest
  * (two LPs per atom; a family of a few hundred hidden atoms would otherwise cost tens of seconds).
  */
-export function lpTargets(targets: readonly string[], truth: ReadonlyMap<string, number>, others = 80, seed = 12): string[] {
+export function lpTargets(targets: readonly string[], truth: ReadonlyMap<string, number>, others = 50, seed = 12): string[] {
   const small = targets.filter(a => truth.get(a)! <= 2)
   const rest = targets.filter(a => truth.get(a)! > 2)
   let state = seed >>> 0
