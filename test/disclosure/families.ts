@@ -273,6 +273,9 @@ export function monthsOf(period: string): number[] {
   throw new Error(`period ${period}`)
 }
 
+/** The atom prefix of a month of the asylum year: '2024-07'. */
+const ym = (m: number) => `${ASYLUM_YEAR}-${String(m).padStart(2, '0')}`
+
 const routeSubsets = (): Array<string[] | null> => {
   const out: Array<string[] | null> = [null]
   for (let mask = 1; mask < 1 << ROUTES.length; mask++) out.push(ROUTES.filter((_, i) => mask & (1 << i)))
@@ -285,8 +288,8 @@ export const asylumRoutes = (): Family => ({
   async truth(ask) {
     const r = await ask('leadership', `{ year(year: ${ASYLUM_YEAR}) { ${ROUTES.map(x => `${x}: allocations(grain: MONTH, route: [${x}]) { period count ${CELL} }`).join('\n')} } }`)
     const truth = new Map<string, number>()
-    for (let m = 1; m <= 12; m++) for (const x of ROUTES) truth.set(`${m}:${x}`, 0)
-    for (const x of ROUTES) for (const b of r.data.year[x]) truth.set(`${monthsOf(b.period)[0]}:${x}`, cellOf(b.count).value!)
+    for (let m = 1; m <= 12; m++) for (const x of ROUTES) truth.set(`${ym(m)}:${x}`, 0)
+    for (const x of ROUTES) for (const b of r.data.year[x]) truth.set(`${ym(monthsOf(b.period)[0]!)}:${x}`, cellOf(b.count).value!)
     return truth
   },
   async observe(ask, role) {
@@ -303,7 +306,7 @@ export const asylumRoutes = (): Family => ({
     run.combinations += fields.length
     for (const { alias, routes } of meta) {
       for (const b of r.data.year?.[alias] ?? []) {
-        const terms = sumTerms(monthsOf(b.period).flatMap(m => routes.map(x => `${m}:${x}`)))
+        const terms = sumTerms(monthsOf(b.period).flatMap(m => routes.map(x => `${ym(m)}:${x}`)))
         run.observations.push({ label: `${alias} ${b.period}`, terms, ...cellOf(b.count) })
       }
     }
@@ -328,10 +331,10 @@ export const asylumOrigins = (): Family => {
       K = Math.max(...buckets.map(b => b.byOrigin.length)) + 1
       for (const b of buckets) {
         const m = monthsOf(b.period)[0]!
-        for (const c of countries) truth.set(`${m}:${c}`, 0)
+        for (const c of countries) truth.set(`${ym(m)}:${c}`, 0)
         let listed = 0
-        for (const o of b.byOrigin) { truth.set(`${m}:${o.country.code}`, o.count.value); listed += o.count.value }
-        truth.set(`${m}:REST`, cellOf(b.count).value! - listed)
+        for (const o of b.byOrigin) { truth.set(`${ym(m)}:${o.country.code}`, o.count.value); listed += o.count.value }
+        truth.set(`${ym(m)}:REST`, cellOf(b.count).value! - listed)
       }
       return truth
     },
@@ -345,10 +348,10 @@ export const asylumOrigins = (): Family => {
       for (const g of GRAINS) for (let n = 1; n <= K; n++) {
         for (const b of r.data.year?.[`${g}_${n}`] ?? []) {
           const months = monthsOf(b.period)
-          if (n === 1) run.observations.push({ label: `${g} ${b.period} count`, terms: sumTerms(months.flatMap(m => [...countries, 'REST'].map(c => `${m}:${c}`))), ...cellOf(b.count) })
+          if (n === 1) run.observations.push({ label: `${g} ${b.period} count`, terms: sumTerms(months.flatMap(m => [...countries, 'REST'].map(c => `${ym(m)}:${c}`))), ...cellOf(b.count) })
           for (const o of b.byOrigin ?? []) {
             const c = cellOf(o.count)
-            run.observations.push({ label: `${g} ${b.period} top ${n} ${o.country.code}`, terms: sumTerms(months.map(m => `${m}:${o.country.code}`)), ...c })
+            run.observations.push({ label: `${g} ${b.period} top ${n} ${o.country.code}`, terms: sumTerms(months.map(m => `${ym(m)}:${o.country.code}`)), ...c })
             const key = `${b.period} ${o.country.code}`
             if (!seen.has(key)) seen.set(key, new Set())
             seen.get(key)!.add(c.status)
