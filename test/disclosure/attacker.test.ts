@@ -9,7 +9,8 @@
  * batched requests — overlapping ranges (a..b and a..b+1, unions of bands), top N and N+1 with their OTHER
  * remainder, every subset of a list filter, districts vs the city, MONTH vs QUARTER vs YEAR, REGISTER_ALL vs
  * REGISTER_MAIN, the same query twice — and combines every answer linearly: an LP interval per hidden atom
- * (pinned to one integer = exact disclosure) and a least-squares / differencing estimate whose exact-hit share on
+ * (pinned to one integer = exact disclosure; every small atom, and a seeded sample of 50 other hidden atoms per
+ * family) and a least-squares / differencing estimate whose exact-hit share on
  * small atoms (true 1–2) is compared with the atom's own published cell and with guessing. The truth comes from
  * `leadership`, an exact role, and is used only to score the attack, never by it.
  *
@@ -84,8 +85,10 @@ describe.each(FAMILIES)('attacker: $name', family => {
     const margin = estimationMargin(est.smallAtoms, est.shares.baseline)
     const constraints = constraintsOf(run.observations).length
     const smallPinned = pinned.filter(p => p.truth <= 2).length
+    // the narrowest feasible interval of a hidden atom (the protection an interval audit reports)
+    const narrowest = certainty.reduce((w, c) => Math.min(w, c.interval.max - c.interval.min), Infinity)
     console.log(`[disclosure] ${family.name} role=${role} requests=${run.requests} combinations=${run.combinations} observations=${run.observations.length}`
-      + ` constraints=${constraints} refused=${run.refused} atoms=${truth.size} targets=${targets.length} lpTargets=${lp.length} pinned=${pinned.length} (small ${smallPinned})`
+      + ` constraints=${constraints} refused=${run.refused} atoms=${truth.size} targets=${targets.length} lpTargets=${lp.length} pinned=${pinned.length} (small ${smallPinned}) narrowestInterval=${Number.isFinite(narrowest) ? narrowest.toFixed(2) : '-'}`
       + ` smallAtoms=${est.smallAtoms} differences=${est.differences} exactHits: leastSquares=${pct(est.shares.leastSquares)} differencing=${pct(est.shares.differences)}`
       + ` singleCell=${pct(est.shares.singleCell)} guess(${est.mode})=${pct(est.shares.modeGuess)} margin=${pct(margin)}`
       + ` statusFlips=${run.statusFlips.length} repeatMismatches=${run.repeatMismatches.length} ms=${Math.round(performance.now() - t0)}`)
