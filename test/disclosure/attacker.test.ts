@@ -16,13 +16,14 @@
  *
  * It asserts: no small atom, and no atom not published exactly, is pinned; the estimate's exact-hit share on small
  * atoms is at most the better baseline plus the margin of `estimationMargin` (two binomial standard errors, at
- * least 0.10); a cell's status does not depend on N; the same query gives the same answer twice. One summary line
+ * least 0.10); a cell's status does not depend on N; the same query gives the same answer twice, and the same cell
+ * reached by different queries (a band as cohort and as byAgeGroup, a month with and without a grain) the same value. One summary line
  * per family and role is printed (`[disclosure] …`) with the numbers.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { DEFAULT_LIMITS } from '../../gateway/limits/operation-limits.js'
 import { startCity, type RunningCity } from '../helpers/start-city.js'
-import { certaintyAttack, constraintsOf, estimationAttack, estimationMargin, lpTargets, targetAtoms } from './linear-attack.js'
+import { certaintyAttack, constraintsOf, estimationAttack, inconsistentCells, estimationMargin, lpTargets, targetAtoms } from './linear-attack.js'
 import {
   asylumOrigins, asylumRoutes, eingliederungshilfe, kitasAndTransitions, modelMismatches, populationAges, populationNationality,
   populationSexBasis, schoolPupils, type Ask, type Family, type Role,
@@ -83,6 +84,7 @@ describe.each(FAMILIES)('attacker: $name', family => {
     const pinned = certainty.filter(c => c.pinned)
     const est = estimationAttack(run.observations, truth)
     const margin = estimationMargin(est.smallAtoms, est.shares.baseline)
+    const inconsistent = inconsistentCells(run.observations)
     const constraints = constraintsOf(run.observations).length
     const smallPinned = pinned.filter(p => p.truth <= 2).length
     // the narrowest feasible interval of a hidden atom (the protection an interval audit reports)
@@ -91,7 +93,7 @@ describe.each(FAMILIES)('attacker: $name', family => {
       + ` constraints=${constraints} refused=${run.refused} atoms=${truth.size} targets=${targets.length} lpTargets=${lp.length} pinned=${pinned.length} (small ${smallPinned}) narrowestInterval=${Number.isFinite(narrowest) ? narrowest.toFixed(2) : '-'}`
       + ` smallAtoms=${est.smallAtoms} differences=${est.differences} exactHits: leastSquares=${pct(est.shares.leastSquares)} differencing=${pct(est.shares.differences)}`
       + ` singleCell=${pct(est.shares.singleCell)} guess(${est.mode})=${pct(est.shares.modeGuess)} margin=${pct(margin)}`
-      + ` statusFlips=${run.statusFlips.length} repeatMismatches=${run.repeatMismatches.length} ms=${Math.round(performance.now() - t0)}`)
+      + ` statusFlips=${run.statusFlips.length} repeatMismatches=${run.repeatMismatches.length} sameCellDifferentNoise=${inconsistent.length} ms=${Math.round(performance.now() - t0)}`)
 
     const t = totals[role] ??= { families: 0, requests: 0, combinations: 0, observations: 0, targets: 0, pinned: 0, small: 0, lsHits: 0, diffHits: 0, singleHits: 0, guessHits: 0, flips: 0 }
     t.families++; t.requests += run.requests; t.combinations += run.combinations; t.observations += run.observations.length
@@ -103,5 +105,6 @@ describe.each(FAMILIES)('attacker: $name', family => {
     expect.soft(est.shares.differences, 'differencing exact-hit share on small atoms').toBeLessThanOrEqual(est.shares.baseline + margin)
     expect.soft(run.statusFlips, 'cell statuses that depend on N').toEqual([])
     expect.soft(run.repeatMismatches, 'the same query answered differently').toEqual([])
+    expect.soft(inconsistent, 'the same cell (same records) reached by different queries with different noise').toEqual([])
   }, 60_000)
 })

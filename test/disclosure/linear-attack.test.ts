@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { certaintyAttack, constraintOf, constraintsOf, directDifferences, estimationAttack, estimationMargin, leastSquaresEstimate, targetAtoms, type Observation } from './linear-attack.js'
+import { certaintyAttack, constraintOf, inconsistentCells, constraintsOf, directDifferences, estimationAttack, estimationMargin, leastSquaresEstimate, targetAtoms, type Observation } from './linear-attack.js'
 
 const obs = (terms: Record<string, number>, value: number | null, status = 'EXACT', label = 'cell'): Observation => ({ terms, value, status, label })
 const truthOf = (t: Record<string, number>) => new Map(Object.entries(t))
@@ -13,6 +13,11 @@ describe('observations as constraints', () => {
     expect(constraintOf(obs({ a: 1 }, null, 'SECRET'))).toBeNull()
     expect(constraintOf(obs({ a: 1 }, 3, 'SECRET'))).toBeNull()
     expect(constraintOf(obs({ a: 1 }, null, 'AGGREGATE_NOT_PUBLISHED'))).toBeNull()
+  })
+
+  it('finds a cell published twice with different noise', () => {
+    expect(inconsistentCells([obs({ a: 1, b: 1 }, 10, 'PERTURBED', 'q1'), obs({ b: 1, a: 1 }, 10, 'PERTURBED', 'q2')])).toEqual([])
+    expect(inconsistentCells([obs({ a: 1, b: 1 }, 10, 'PERTURBED', 'q1'), obs({ b: 1, a: 1 }, 11, 'PERTURBED', 'q2')])).toEqual(['q1 = 10 but q2 = 11'])
   })
 
   it('merges repeated publications of the same cell and refuses contradictory ones', () => {

@@ -64,6 +64,24 @@ export function constraintsOf(observations: readonly Observation[], maxDeviation
   return [...byKey.values()]
 }
 
+/**
+ * Cells published more than once (by different queries or arguments over the same atoms) with different perturbed
+ * values. Under the Cell Key Method the same records always get the same noise; a cell that comes back with fresh
+ * noise each time can be averaged.
+ */
+export function inconsistentCells(observations: readonly Observation[]): string[] {
+  const seen = new Map<string, { value: number; label: string }>()
+  const out: string[] = []
+  for (const o of observations) {
+    if (o.status !== 'PERTURBED' || o.value === null) continue
+    const key = termsKey(o.terms)
+    const prev = seen.get(key)
+    if (!prev) seen.set(key, { value: o.value, label: o.label })
+    else if (prev.value !== o.value) out.push(`${prev.label} = ${prev.value} but ${o.label} = ${o.value}`)
+  }
+  return out
+}
+
 /** Groups of atoms linked by some constraint (an LP per group is much smaller than one over the family). */
 function components(atoms: readonly string[], constraints: readonly Constraint[]): Map<string, string> {
   const parent = new Map<string, string>(atoms.map(a => [a, a]))
