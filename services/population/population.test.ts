@@ -2,8 +2,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import pg from 'pg'
 import { CITY_AGS, CITY_POPULATION, DISTRICTS, REFERENCE_DATE, profileYears } from '../../lib/city.js'
 import { KL_CKM_2, perturbCount } from '../../auth/disclosure/perturbation-table.js'
-import { cellKeyOf } from '../../auth/disclosure/cell-key.js'
+import { addKeys, cellKeyOf, seededRecordKey } from '../../auth/disclosure/cell-key.js'
 import { graphql, internalHeaders, startSubgraphs, TEST_IDENTITY, type RunningSubgraphs } from '../../test/helpers/start-subgraphs.js'
+import { createDatabase } from '../../test/helpers/test-database.js'
+import { createDb } from '../../lib/db/create-db.js'
+import { migrateSchema } from '../../lib/db/migrate.js'
+import { migrations } from './migrations/index.js'
+import { insertStock, seedMicrodata } from './seed.js'
+import { generateStock } from './stock-generator.js'
 
 let subgraphs: RunningSubgraphs
 let url: string
@@ -364,6 +370,82 @@ describe('population disclosure control for aggregate-only roles (Cell Key Metho
       expect(m.naturalBalance).toEqual({ value: m.births.value - m.deaths.value, status: 'PERTURBED' })
       expect(Math.abs(m.netMigration.value - x.netMigration.value)).toBeLessThanOrEqual(4)
       expect(x.netMigration.status).not.toBe('PERTURBED')
+    })
+  })
+})
+
+describe('population record keys at the source', () => {
+  // Both seed paths at reduced scale (one Stichtag, two districts), each in a database of its own.
+  const stock = generateStock([2024])
+  const some = (rows: typeof stock.main) => rows.filter(r => r.district_code === '07' || r.district_code === '11')
+
+  async function withPopDatabase(fill: (db: ReturnType<typeof createDb>['db']) => Promise<void>, check: (sql: pg.Pool) => Promise<void>) {
+    const database = await createDatabase(inject('adminUrl'), 'sg_pop_keys')
+    const handle = createDb(database.url, { max: 2 })
+    const client = new pg.Pool({ connectionString: database.url, max: 1 })
+    try {
+      await migrateSchema(handle.db, 'pop', migrations)
+      await fill(handle.db)
+      await check(client)
+    } finally {
+      await client.end()
+      await handle.close()
+      await database.drop()
+    }
+  }
+
+  it('large: every stock row\'s key is the key sum of its persons, computed with the count', async () => {
+    await withPopDatabase(db => seedMicrodata(db, some(stock.main), some(stock.secondary)), async client => {
+      const { rows: [r] } = await client.query(`with persons as (
+          select p.stichtag, b.basis, p.district_code, least(100, extract(year from p.stichtag)::int - p.birth_year) as age, p.sex,
+            case when p.nationality in ('DEU', 'SYR', 'UKR', 'TUR', 'POL', 'ROU', 'BGR', 'IND', 'IDN', 'USA', 'ITA', 'AFG') then p.nationality else 'OTHER' end as grp,
+            count(*)::int as n, sum(p.rkey) % 4294967296 as key
+          from pop_micro.person_year p join (values ('REGISTER_MAIN'), ('REGISTER_ALL')) b(basis) on b.basis = 'REGISTER_ALL' or p.main_residence
+          group by 1, 2, 3, 4, 5, 6)
+        select count(*)::int as cells, count(*) filter (where s.n is distinct from c.n or s.rkey is distinct from c.key)::int as wrong,
+          (select count(distinct rkey)::int from pop_micro.person_year) as distinct_keys, (select count(*)::int from pop_micro.person_year) as persons
+        from persons c full join pop.stock s on s.stichtag = c.stichtag and s.basis = c.basis and s.district_code = c.district_code
+          and s.age = c.age and s.sex = c.sex and s.nationality_group = c.grp`)
+      expect(r.cells).toBeGreaterThan(1000)
+      expect(r.wrong).toBe(0)
+      expect(r.distinct_keys).toBeGreaterThan(r.persons * 0.999)
+    })
+  })
+
+  it('small: rows keyed by their primary key; a REGISTER_ALL row adds its secondary residents\' key to its main residents\' key', async () => {
+    const main = some(stock.main)
+    const secondary = some(stock.secondary)
+    await withPopDatabase(db => insertStock(db, main, secondary), async client => {
+      const { rows } = await client.query(`select m.rkey as main_key, a.rkey as all_key, m.n as main_n, a.n as all_n, a.age, a.sex, a.nationality_group, a.district_code
+        from pop.stock a left join pop.stock m on m.basis = 'REGISTER_MAIN' and (m.stichtag, m.ags, m.district_code, m.age, m.sex, m.nationality_group)
+          = (a.stichtag, a.ags, a.district_code, a.age, a.sex, a.nationality_group)
+        where a.basis = 'REGISTER_ALL'`)
+      const extra = new Map(secondary.map(r => [`${r.district_code}|${r.age}|${r.sex}|${r.nationality_group}`, r]))
+      let same = 0; let added = 0
+      for (const r of rows) {
+        const e = extra.get(`${r.district_code}|${r.age}|${r.sex}|${r.nationality_group}`)
+        if (!e) { expect(r.all_key).toBe(r.main_key); expect(r.all_n).toBe(r.main_n); same++; continue }
+        // The same persons, the same key: without secondary residents the cell keeps its main residents' key.
+        const secondaryKey = seededRecordKey('pop.stock', e.stichtag, 'SECONDARY', e.ags, e.district_code, e.age, e.sex, e.nationality_group)
+        expect(Number(r.all_key)).toBe(addKeys([Number(r.main_key ?? 0), secondaryKey]))
+        added++
+      }
+      expect(same).toBeGreaterThan(500)
+      expect(added).toBeGreaterThan(10)
+      const { rows: [k] } = await client.query(`select count(*)::int as n, count(distinct rkey)::int as keys from pop.stock where basis = 'REGISTER_MAIN'`)
+      expect(k.keys).toBeGreaterThan(k.n * 0.999)
+    })
+  })
+
+  it('gives rows inserted without a key a random one in [0, 2³²) and keeps it on update', async () => {
+    await withPopDatabase(async () => {}, async client => {
+      await client.query(`insert into pop.movement (month, ags, district_code, kind, age_group, sex, nationality_group, n)
+        select '2025-01-01', '07312000', '01', 'BIRTH', '0-17', s, 'DEU', 1 from unnest(array['M', 'W']) s`)
+      const before = (await client.query(`select sex, rkey from pop.movement order by sex`)).rows
+      expect(before.every(r => Number(r.rkey) >= 0 && Number(r.rkey) < 2 ** 32)).toBe(true)
+      expect(before[0].rkey).not.toBe(before[1].rkey)
+      await client.query(`update pop.movement set n = n + 1`)
+      expect((await client.query(`select sex, rkey from pop.movement order by sex`)).rows).toEqual(before)
     })
   })
 })

@@ -56,7 +56,7 @@ export async function seed(db: Kysely<any>, profile: SeedProfile): Promise<void>
  * same main residents plus the cell's secondary residents (keyed like a row of their own), so its key is the
  * sum of both, as the microdata of the `large` profile would give it. The same persons, the same key.
  */
-async function insertStock(db: Kysely<any>, main: StockRow[], secondary: StockRow[]): Promise<void> {
+export async function insertStock(db: Kysely<any>, main: StockRow[], secondary: StockRow[]): Promise<void> {
   const stockColumns = { stichtag: 'date', ags: 'text', district_code: 'text', age: 'smallint', sex: 'text', nationality_group: 'text', n: 'int', rkey: 'int8' }
   const keyed = (basis: string) => (r: StockRow) => ({ ...r, basis, rkey: seededRecordKey('pop.stock', r.stichtag, basis, r.ags, r.district_code, r.age, r.sex, r.nationality_group) })
   await insertRows(db, 'pop.stock', { ...stockColumns, basis: 'text' }, main.map(keyed('REGISTER_MAIN')))
@@ -76,7 +76,7 @@ async function insertStock(db: Kysely<any>, main: StockRow[], secondary: StockRo
  * Loads the microdata at bulk speed (primary key and index dropped during the load, rebuilt after it)
  * and derives both register bases of pop.stock from it by aggregation (domain-model §11.10 invariant 9).
  */
-async function seedMicrodata(db: Kysely<any>, main: StockRow[], secondary: StockRow[]): Promise<void> {
+export async function seedMicrodata(db: Kysely<any>, main: StockRow[], secondary: StockRow[]): Promise<void> {
   const micro = generateMicrodata(main, secondary)
   await sql`alter table pop_micro.person_year drop constraint person_year_pkey`.execute(db)
   await sql`drop index pop_micro.person_year_stichtag_district_idx`.execute(db)
