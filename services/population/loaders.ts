@@ -93,10 +93,10 @@ export function createLoaders(db: Kysely<PopDatabase>, cache: LoaderCache = NO_C
     stockByAgeGroup: new DataLoader<string, AgeGroupCount[]>(cache.loader('stockByAgeGroup', async keys => {
       const schemes = keys.map(k => k.slice(k.lastIndexOf('|') + 1) as PopulationAgeScheme)
       const groups = Object.values(AGE_GROUPS).flat()
-      // Sum per single age once, then fold the ages into the groups of the requested scheme.
+      // Sum per single age once, then fold the ages into the groups of the requested scheme (key sums reduced once, at the end).
       const { rows } = await sql<{ idx: number; from_age: number; n: number; key: string }>`
         with per_age as (
-          select k.idx, s.age, sum(s.n) as n, ${keySum('s.rkey')} as key
+          select k.idx, s.age, sum(s.n) as n, sum(s.rkey) as key
           from ${stockOfScopes(keys.map(k => k.slice(0, k.lastIndexOf('|'))))}
           group by k.idx, s.age
         )
