@@ -374,6 +374,47 @@ describe('population disclosure control for aggregate-only roles (Cell Key Metho
   })
 })
 
+describe('population: an attacker differencing what the public may see', () => {
+  it('recovers no hidden count exactly from top-N remainders, repeated asks or district sums beyond what the noise allows', async () => {
+    const year = lastFullYear
+    const tops = Array.from({ length: 12 }, (_, i) => i + 1)
+    const q = `... on District { code population(year: ${year}) { ${tops.map(n => `t${n}: byNationality(top: ${n}) { group count { value } }`).join(' ')} } }`
+    const [pub, exact] = [await entities(q, districtReps, PUBLIC()), await entities(q, districtReps)]
+    expect(pub.errors).toBeUndefined()
+    let attempts = 0; let exactHits = 0; let smallAttempts = 0; let smallHits = 0
+    pub.data._entities.forEach((d: any, i: number) => {
+      const truth = new Map<string, number>(exact.data._entities[i].population.t12.map((c: any) => [c.group, c.count.value]))
+      const other = (n: number) => d.population[`t${n}`].find((c: any) => c.group === 'OTHER')?.count.value ?? 0
+      for (const n of tops.slice(0, -1)) {
+        // The group that leaves OTHER when N grows by one: OTHER(N) − OTHER(N+1), alone and averaged with its own published cell.
+        const group = d.population[`t${n + 1}`][n].group
+        const direct = d.population[`t${n + 1}`][n].count.value
+        const remainder = other(n) - other(n + 1)
+        const hidden = truth.get(group)!
+        for (const estimate of [remainder, Math.round((remainder + direct) / 2)]) {
+          attempts++
+          if (estimate === hidden) exactHits++
+          if (hidden <= 2) { smallAttempts++; if (estimate === hidden) smallHits++ }
+        }
+      }
+    })
+    // 18 districts × 11 values of N × 2 estimates (396 combinations); about a third come out right by chance, as
+    // with any noisy guess, and the attacker cannot tell which.
+    expect(attempts).toBe(18 * 11 * 2)
+    expect(exactHits / attempts).toBeLessThan(0.6)
+    expect(smallHits).toBeLessThan(smallAttempts)
+    // Asking again, or as another aggregate-only role, gives the same values: nothing to average.
+    expect((await entities(q, districtReps, COMMITTEE())).data).toEqual(pub.data)
+    // The districts' births need not add up to the city's, and neither reveals the other.
+    const births = await graphql(url, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Year { movements { births { value } } } ... on District { movements(year: ${year}) { births { value } } } } }`,
+      { r: [{ __typename: 'Year', year }, ...districtReps] }, PUBLIC())
+    const exactBirths = await sqlMap(`select 'x' as k, sum(n) as v from pop.movement where kind = 'BIRTH' and extract(year from month) = $1`, [year])
+    const [city, ...districts] = births.data._entities.map((e: any) => e.movements.births.value)
+    expect(Math.abs(city - exactBirths.get('x')!)).toBeLessThanOrEqual(2)
+    expect(Math.abs(districts.reduce((a: number, b: number) => a + b, 0) - exactBirths.get('x')!)).toBeLessThanOrEqual(2 * 18)
+  })
+})
+
 describe('population record keys at the source', () => {
   // Both seed paths at reduced scale (one Stichtag, two districts), each in a database of its own.
   const stock = generateStock([2024])
