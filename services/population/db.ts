@@ -8,6 +8,8 @@ export interface StockTable {
   sex: 'M' | 'W' | 'D' | 'X'
   nationality_group: string
   n: number
+  /** Key sum (mod 2³²) of the persons in the row (Cell Key Method). */
+  rkey: string
 }
 
 export interface MovementTable {
@@ -19,6 +21,8 @@ export interface MovementTable {
   sex: 'M' | 'W' | 'D' | 'X'
   nationality_group: string
   n: number
+  /** Key sum (mod 2³²) of the movements in the row (Cell Key Method). */
+  rkey: string
 }
 
 export interface OfficialTotalTable {

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely'
 import { DISTRICTS } from '../../lib/city.js'
 import { createProvenanceLoader } from '../../lib/service/provenance.js'
 import { NO_CACHE, type LoaderCache } from '../../lib/cache/create-service-cache.js'
+import { keySum } from '../../lib/db/record-keys.js'
 import { AGE_GROUPS, type PopulationAgeScheme } from './age-groups.js'
 import type { PopDatabase } from './db.js'
 
@@ -38,16 +39,22 @@ function stockOfScopes(keys: readonly string[]) {
     join pop.stock s on s.stichtag = k.stichtag and s.basis = k.basis and s.ags = k.ags and s.district_code = k.code`
 }
 
+/**
+ * Counts come with the key sum of their records (Cell Key Method), computed in the same statement; the
+ * loaders stay exact and shareable across callers, resolvers perturb per caller.
+ */
+export interface KeyedN { n: number; key: number }
+
 export interface StockSummary {
-  total: number
-  foreigners: number
+  total: KeyedN
+  foreigners: KeyedN
   ageSum: number
-  bySex: Record<string, number>
+  bySex: Record<string, KeyedN>
 }
 
-export interface NationalityCount { group: string; n: number }
-export interface AgeGroupCount { from: number; n: number }
-export interface MovementTotals { byKind: Record<string, number>; lastMonthEnd: string }
+export interface NationalityCount extends KeyedN { group: string }
+export interface AgeGroupCount extends KeyedN { from: number }
+export interface MovementTotals { byKind: Record<string, KeyedN>; lastMonthEnd: string }
 export interface OfficialTotal { stichtag: string; total: number; male: number; female: number }
 
 /** Groups rows by the 1-based ordinality of their key; returns a lookup by 0-based key position. */
@@ -66,8 +73,9 @@ export function createLoaders(db: Kysely<PopDatabase>, cache: LoaderCache = NO_C
   return {
     /** Total, foreigners, age sum and sex split of stock scopes (null when the Stichtag has no data). */
     stockSummary: new DataLoader<string, StockSummary | null>(cache.loader('stockSummary', async keys => {
-      const { rows } = await sql<{ idx: number; sex: string | null; n: number; foreigners: number; age_sum: number }>`
-        select k.idx, s.sex, sum(s.n)::int as n, coalesce(sum(s.n) filter (where s.nationality_group <> 'DEU'), 0)::int as foreigners,
+      const { rows } = await sql<{ idx: number; sex: string | null; n: number; key: string; foreigners: number; foreigners_key: string; age_sum: number }>`
+        select k.idx, s.sex, sum(s.n)::int as n, ${keySum('s.rkey')} as key,
+          coalesce(sum(s.n) filter (where s.nationality_group <> 'DEU'), 0)::int as foreigners, ${keySum('s.rkey', sql`s.nationality_group <> 'DEU'`)} as foreigners_key,
           sum(s.n * (s.age + 0.5))::float8 as age_sum
         from ${stockOfScopes(keys)}
         group by grouping sets ((k.idx), (k.idx, s.sex))`.execute(db)
@@ -76,8 +84,8 @@ export function createLoaders(db: Kysely<PopDatabase>, cache: LoaderCache = NO_C
         const cells = of(i)
         const all = cells.find(r => r.sex === null)
         if (!all) return null
-        const bySex = Object.fromEntries(cells.filter(r => r.sex !== null).map(r => [r.sex!, r.n]))
-        return { total: all.n, foreigners: all.foreigners, ageSum: all.age_sum, bySex }
+        const bySex = Object.fromEntries(cells.filter(r => r.sex !== null).map(r => [r.sex!, { n: r.n, key: Number(r.key) }]))
+        return { total: { n: all.n, key: Number(all.key) }, foreigners: { n: all.foreigners, key: Number(all.foreigners_key) }, ageSum: all.age_sum, bySex }
       })
     }, { datasets: ['pop.stock'] })),
 
@@ -85,14 +93,14 @@ export function createLoaders(db: Kysely<PopDatabase>, cache: LoaderCache = NO_C
     stockByAgeGroup: new DataLoader<string, AgeGroupCount[]>(cache.loader('stockByAgeGroup', async keys => {
       const schemes = keys.map(k => k.slice(k.lastIndexOf('|') + 1) as PopulationAgeScheme)
       const groups = Object.values(AGE_GROUPS).flat()
-      // Sum per single age once, then fold the ages into the groups of the requested scheme.
-      const { rows } = await sql<{ idx: number; from_age: number; n: number }>`
+      // Sum per single age once, then fold the ages into the groups of the requested scheme (key sums reduced once, at the end).
+      const { rows } = await sql<{ idx: number; from_age: number; n: number; key: string }>`
         with per_age as (
-          select k.idx, s.age, sum(s.n) as n
+          select k.idx, s.age, sum(s.n) as n, sum(s.rkey) as key
           from ${stockOfScopes(keys.map(k => k.slice(0, k.lastIndexOf('|'))))}
           group by k.idx, s.age
         )
-        select ks.idx, g.from_age, coalesce(sum(a.n), 0)::int as n
+        select ks.idx, g.from_age, coalesce(sum(a.n), 0)::int as n, ${keySum('a.key')} as key
         from unnest(${schemes}::text[]) with ordinality ks(scheme, idx)
         join unnest(${groups.map(g => g.scheme)}::text[], ${groups.map(g => g.from)}::int[], ${groups.map(g => g.to ?? 100)}::int[]) g(scheme, from_age, to_age)
           on g.scheme = ks.scheme
@@ -100,52 +108,50 @@ export function createLoaders(db: Kysely<PopDatabase>, cache: LoaderCache = NO_C
         group by ks.idx, g.from_age
         order by ks.idx, g.from_age`.execute(db)
       const of = index(rows)
-      return keys.map((_, i) => of(i).map(r => ({ from: r.from_age, n: r.n })))
+      return keys.map((_, i) => of(i).map(r => ({ from: r.from_age, n: r.n, key: Number(r.key) })))
     }, { datasets: ['pop.stock'] })),
 
-    /** The `top` largest nationality groups and OTHER for the rest; key = stock key + `|top`. */
+    /**
+     * Counts per nationality group (groups without persons left out), largest first; the resolver takes
+     * the `top` and folds the rest into OTHER, ranking by the values the caller may see.
+     */
     stockByNationality: new DataLoader<string, NationalityCount[]>(cache.loader('stockByNationality', async keys => {
-      const tops = keys.map(k => Number(k.slice(k.lastIndexOf('|') + 1)))
-      const { rows } = await sql<{ idx: number; grp: string; n: number }>`
-        with agg as (
-          select k.idx, s.nationality_group as grp, sum(s.n)::int as n
-          from ${stockOfScopes(keys.map(k => k.slice(0, k.lastIndexOf('|'))))}
-          group by k.idx, s.nationality_group
-        ), ranked as (
-          select agg.*, case when grp <> 'OTHER' then row_number() over (partition by idx, grp = 'OTHER' order by n desc, grp) end as rank
-          from agg
-        )
-        select idx, grp, sum(n)::int as n from (
-          select r.idx, case when r.rank is null or r.rank > t.top then 'OTHER' else r.grp end as grp, r.n
-          from ranked r join unnest(${tops}::int[]) with ordinality t(top, idx) on t.idx = r.idx
-        ) folded
-        group by idx, grp
-        order by idx, grp = 'OTHER', n desc, grp`.execute(db)
+      const { rows } = await sql<{ idx: number; grp: string; n: number; key: string }>`
+        select k.idx, s.nationality_group as grp, sum(s.n)::int as n, ${keySum('s.rkey')} as key
+        from ${stockOfScopes(keys)}
+        group by k.idx, s.nationality_group
+        order by k.idx, n desc, grp`.execute(db)
       const of = index(rows)
-      return keys.map((_, i) => of(i).map(r => ({ group: r.grp, n: r.n })))
+      return keys.map((_, i) => of(i).map(r => ({ group: r.grp, n: r.n, key: Number(r.key) })))
     }, { datasets: ['pop.stock'] })),
 
-    /** Persons aged from..to in a district, REGISTER_MAIN; key `year|ags|code|from|to`; null when the district has no Stichtag that year. */
-    cohort: new DataLoader<string, number | null>(cache.loader('cohort', async keys => {
+    /** Persons aged from..to in a district, REGISTER_MAIN, with their key sum; key `year|ags|code|from|to`; null when the district has no Stichtag that year. */
+    cohort: new DataLoader<string, KeyedN | null>(cache.loader('cohort', async keys => {
       const parts = keys.map(k => k.split('|'))
-      const { rows } = await sql<{ idx: number; n: number | null }>`
-        select k.idx, case when exists (
-            select 1 from pop.stock s where s.stichtag = make_date(k.year, 12, 31) and s.basis = 'REGISTER_MAIN' and s.ags = k.ags and s.district_code = k.code
-          ) then coalesce((
-            select sum(s.n) from pop.stock s where s.stichtag = make_date(k.year, 12, 31) and s.basis = 'REGISTER_MAIN' and s.ags = k.ags
-              and s.district_code = k.code and s.age between k.age_from and k.age_to
-          ), 0)::int end as n
+      const { rows } = await sql<{ idx: number; n: number | null; key: string | null }>`
+        select k.idx, case when has_stock then c.n end as n, case when has_stock then c.key end as key
         from unnest(${parts.map(p => Number(p[0]))}::int[], ${parts.map(p => p[1])}::bpchar[], ${parts.map(p => p[2])}::bpchar[],
-          ${parts.map(p => Number(p[3]))}::int[], ${parts.map(p => Number(p[4]))}::int[]) with ordinality k(year, ags, code, age_from, age_to, idx)`.execute(db)
+          ${parts.map(p => Number(p[3]))}::int[], ${parts.map(p => Number(p[4]))}::int[]) with ordinality k(year, ags, code, age_from, age_to, idx)
+        cross join lateral (select exists (
+            select 1 from pop.stock s where s.stichtag = make_date(k.year, 12, 31) and s.basis = 'REGISTER_MAIN' and s.ags = k.ags and s.district_code = k.code
+          ) as has_stock) e
+        cross join lateral (
+          select coalesce(sum(s.n), 0)::int as n, ${keySum('s.rkey')} as key
+          from pop.stock s where s.stichtag = make_date(k.year, 12, 31) and s.basis = 'REGISTER_MAIN' and s.ags = k.ags
+            and s.district_code = k.code and s.age between k.age_from and k.age_to
+        ) c`.execute(db)
       const of = index(rows)
-      return keys.map((_, i) => of(i)[0]?.n ?? null)
+      return keys.map((_, i) => {
+        const r = of(i)[0]
+        return r && r.n !== null ? { n: r.n, key: Number(r.key) } : null
+      })
     }, { datasets: ['pop.stock'] })),
 
-    /** Movement totals per kind of a calendar year; key `year|ags|code` (code '' = whole municipality). */
+    /** Movement totals per kind of a calendar year, with their key sums; key `year|ags|code` (code '' = whole municipality). */
     movements: new DataLoader<string, MovementTotals | null>(cache.loader('movements', async keys => {
       const parts = keys.map(k => k.split('|'))
-      const { rows } = await sql<{ idx: number; kind: string; n: number; last_month_end: string }>`
-        select k.idx, m.kind, sum(m.n)::int as n, (max(max(m.month)) over (partition by k.idx) + interval '1 month' - interval '1 day')::date as last_month_end
+      const { rows } = await sql<{ idx: number; kind: string; n: number; key: string; last_month_end: string }>`
+        select k.idx, m.kind, sum(m.n)::int as n, ${keySum('m.rkey')} as key, (max(max(m.month)) over (partition by k.idx) + interval '1 month' - interval '1 day')::date as last_month_end
         from (select k.idx, k.year, k.ags, d.code
             from unnest(${parts.map(p => Number(p[0]))}::int[], ${parts.map(p => p[1])}::bpchar[], ${parts.map(p => p[2])}::bpchar[]) with ordinality k(year, ags, code, idx)
             cross join lateral unnest(case when k.code = '' then ${DISTRICT_CODES}::bpchar[] else array[k.code] end) d(code)
@@ -156,7 +162,7 @@ export function createLoaders(db: Kysely<PopDatabase>, cache: LoaderCache = NO_C
       return keys.map((_, i) => {
         const kinds = of(i)
         if (!kinds.length) return null
-        return { byKind: Object.fromEntries(kinds.map(r => [r.kind, r.n])), lastMonthEnd: kinds[0].last_month_end }
+        return { byKind: Object.fromEntries(kinds.map(r => [r.kind, { n: r.n, key: Number(r.key) }])), lastMonthEnd: kinds[0].last_month_end }
       })
     }, { datasets: ['pop.movement'] })),
 

@@ -78,5 +78,21 @@ describe('population microdata generator (large profile, reduced scale)', () => 
     expect(again.person_pid).toEqual(micro.person_pid)
     expect(again.nationality).toEqual(micro.nationality)
     expect(again.district_code).toEqual(micro.district_code)
+    expect(again.rkey).toEqual(micro.rkey)
+  })
+
+  it('gives every person-year a record key in [0, 2³²), the same for the same record and spread over the range', () => {
+    expect(micro.rkey).toHaveLength(rows)
+    expect(micro.rkey.every(k => Number.isInteger(k) && k >= 0 && k < 2 ** 32)).toBe(true)
+    // Keys are uniform: the mean sits near 2³¹ and collisions are rare.
+    const mean = micro.rkey.reduce((a, k) => a + k, 0) / rows
+    expect(Math.abs(mean / 2 ** 31 - 1)).toBeLessThan(0.02)
+    expect(new Set(micro.rkey).size).toBeGreaterThan(rows * 0.999)
+    // A key depends on the record's identity (pseudonym and Stichtag), not on its position in the run.
+    const fewer = generateMicrodata(main.filter(r => r.district_code === '07'), secondary.filter(r => r.district_code === '07'))
+    const byRecord = new Map(micro.person_pid.map((pid, i) => [`${pid}|${micro.stichtag[i]}`, micro.rkey[i]]))
+    let same = 0
+    fewer.person_pid.forEach((pid, i) => { if (byRecord.has(`${pid}|${fewer.stichtag[i]}`)) { expect(byRecord.get(`${pid}|${fewer.stichtag[i]}`)).toBe(fewer.rkey[i]); same++ } })
+    expect(same).toBeGreaterThan(0)
   })
 })

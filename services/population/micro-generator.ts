@@ -1,3 +1,4 @@
+import { seededRecordKey } from '../../auth/disclosure/cell-key.js'
 import { createRng, type Rng } from '../../lib/seed/prng.js'
 import { MAX_AGE } from './age-groups.js'
 import { NATIONALITY_GROUPS } from './nationality-groups.js'
@@ -19,6 +20,8 @@ export interface PersonYearColumns {
   born_abroad: boolean[]
   naturalised_year: Array<number | null>
   main_residence: boolean[]
+  /** Record key (Cell Key Method): deterministic per person and Stichtag, so a reseed gives every record its key back. */
+  rkey: number[]
 }
 
 export interface MicrodataOptions {
@@ -153,7 +156,7 @@ export function generateMicrodata(main: readonly StockRow[], secondary: readonly
   const nextPid = () => Number((BigInt(++pid) * 2654435761n) % 4294967311n) + 1_000_000_000
   const out: PersonYearColumns = {
     person_pid: [], stichtag: [], district_code: [], birth_year: [], sex: [], nationality: [], second_nationality: [],
-    born_abroad: [], naturalised_year: [], main_residence: [],
+    born_abroad: [], naturalised_year: [], main_residence: [], rkey: [],
   }
   const emit = (mainResidence: boolean) => (year: number, persons: readonly Person[]) => {
     const stichtag = `${year}-12-31`
@@ -169,6 +172,7 @@ export function generateMicrodata(main: readonly StockRow[], secondary: readonly
         out.born_abroad.push(p.bornAbroad)
         out.naturalised_year.push(p.naturalised)
         out.main_residence.push(mainResidence)
+        out.rkey.push(seededRecordKey('pop_micro.person_year', p.pid, stichtag))
       }
     }
   }

@@ -1,10 +1,12 @@
+import { addKeys } from '../../auth/disclosure/cell-key.js'
 import { CITY_AGS, REFERENCE_DATE } from '../../lib/city.js'
-import { assertPositiveInt, assertYear, assertYearRange, badUserInput } from '../../lib/errors.js'
+import { aggregateNotPublished, assertPositiveInt, assertYear, assertYearRange, badUserInput } from '../../lib/errors.js'
 import type { ServiceContext } from '../../lib/service/define-service.js'
-import { ratio, round, statCount, statValue, type CellFlag } from '../../lib/stat.js'
+import { exactCell, isAggregateOnly, keyedBalance, keyedCell, visibleCount } from '../../lib/service/disclosure-cells.js'
+import { ratio, round, statValue, type CellFlag } from '../../lib/stat.js'
 import { AGE_GROUPS, MAX_AGE, type PopulationAgeScheme } from './age-groups.js'
 import type { PopDatabase } from './db.js'
-import { stockKey, type PopLoaders, type RegisterBasis, type StockScope, type StockSummary } from './loaders.js'
+import { stockKey, type KeyedN, type PopLoaders, type RegisterBasis, type StockScope, type StockSummary } from './loaders.js'
 
 type Ctx = ServiceContext<PopDatabase, PopLoaders>
 type Basis = RegisterBasis | 'OFFICIAL_UPDATE' | 'CENSUS'
@@ -37,37 +39,80 @@ async function loadStock(scope: StockScope, ctx: Ctx): Promise<Stock | null> {
   return { ...scope, stichtag, summary, flags: flagsFor(stichtag) }
 }
 
-async function totalOf(scope: StockScope, ctx: Ctx): Promise<number | null> {
+async function totalOf(scope: StockScope, ctx: Ctx): Promise<KeyedN | null> {
   return (await ctx.loaders.stockSummary.load(stockKey(scope)))?.total ?? null
 }
 
-/** City or municipality figure for any basis: register bases from the stock, official ones from the Landesamt. */
-async function municipalityCount(ags: string, year: number, basis: Basis, ctx: Ctx) {
-  if (isRegister(basis)) {
-    const total = await totalOf({ year, basis, ags, code: null }, ctx)
-    return total === null ? null : statCount(total, flagsFor(`${year}-12-31`))
-  }
-  const official = await ctx.loaders.officialTotal.load(`${year}|${ags}|${basis}`)
-  return official ? statCount(official.total) : null
+/**
+ * A register total. REGISTER_MAIN totals of the districts and the city are the population of an
+ * administrative area: exact for every role by policy. REGISTER_ALL totals are perturbed for
+ * aggregate-only roles, otherwise REGISTER_ALL − REGISTER_MAIN would give the exact number of
+ * secondary residents of a district.
+ */
+function registerTotal(ctx: Ctx, basis: RegisterBasis, total: KeyedN | null, flags: CellFlag[]) {
+  if (!total) return null
+  return basis === 'REGISTER_MAIN' ? exactCell(total.n, flags) : keyedCell(ctx, total, flags)
 }
+
+/** The total the caller may see (the denominator of shares). */
+const visibleTotal = (ctx: Ctx, basis: RegisterBasis, total: KeyedN) => (basis === 'REGISTER_MAIN' ? total.n : visibleCount(ctx, total))
+
+/** City or municipality figure for any basis: register bases from the stock, official ones from the Landesamt (exact by policy). */
+async function municipalityCount(ags: string, year: number, basis: Basis, ctx: Ctx) {
+  if (isRegister(basis)) return registerTotal(ctx, basis, await totalOf({ year, basis, ags, code: null }, ctx), flagsFor(`${year}-12-31`))
+  const official = await ctx.loaders.officialTotal.load(`${year}|${ags}|${basis}`)
+  return official ? exactCell(official.total) : null
+}
+
+const NO_RECORDS: KeyedN = { n: 0, key: 0 }
+
+/** The union of disjoint keyed counts: counts add up, key sums add up modulo 2³². */
+const union = (...counts: KeyedN[]): KeyedN => ({ n: counts.reduce((a, c) => a + c.n, 0), key: addKeys(counts.map(c => c.key)) })
 
 async function movementSummary(year: number, ags: string, code: string | null, ctx: Ctx) {
   const totals = await ctx.loaders.movements.load(`${year}|${ags}|${code ?? ''}`)
   if (!totals) return null
-  const k = (kind: string) => totals.byKind[kind] ?? 0
-  // Moves between districts are migration for a district but not for the city.
-  const inMoves = k('IN_EXTERNAL') + (code ? k('IN_INTERNAL') : 0)
-  const outMoves = k('OUT_EXTERNAL') + (code ? k('OUT_INTERNAL') : 0)
+  const k = (kind: string) => totals.byKind[kind] ?? NO_RECORDS
+  // Moves between districts are migration for a district but not for the city; a cell's key covers exactly the moves it counts.
+  const inMoves = code ? union(k('IN_EXTERNAL'), k('IN_INTERNAL')) : k('IN_EXTERNAL')
+  const outMoves = code ? union(k('OUT_EXTERNAL'), k('OUT_INTERNAL')) : k('OUT_EXTERNAL')
   const flags: CellFlag[] = totals.lastMonthEnd < `${year}-12-31` ? ['PROVISIONAL'] : []
   return {
-    births: statCount(k('BIRTH'), flags),
-    deaths: statCount(k('DEATH'), flags),
-    inMoves: statCount(inMoves, flags),
-    outMoves: statCount(outMoves, flags),
-    netMigration: statCount(inMoves - outMoves, flags),
-    naturalBalance: statCount(k('BIRTH') - k('DEATH'), flags),
+    births: keyedCell(ctx, k('BIRTH'), flags),
+    deaths: keyedCell(ctx, k('DEATH'), flags),
+    inMoves: keyedCell(ctx, inMoves, flags),
+    outMoves: keyedCell(ctx, outMoves, flags),
+    // Balances of the published (for aggregate-only roles: perturbed) parts, so they reveal nothing more.
+    netMigration: keyedBalance(ctx, inMoves, outMoves, flags),
+    naturalBalance: keyedBalance(ctx, k('BIRTH'), k('DEATH'), flags),
     stichtag: totals.lastMonthEnd,
   }
+}
+
+/** The published age bands: for aggregate-only roles a cohort must be one of them. */
+function publishedBand(from: number, to: number) {
+  for (const groups of Object.values(AGE_GROUPS)) {
+    const band = groups.find(g => g.from === from && (g.to ?? MAX_AGE) === to)
+    if (band) return band
+  }
+  return null
+}
+
+/**
+ * The `top` nationality groups by the counts the caller may see (perturbed for aggregate-only roles, so the
+ * order reveals no exact count), then OTHER: the keyed cell of all persons outside the top. A group's cell
+ * is the same whatever `top` is; OTHER is the cell of exactly the records it counts.
+ */
+function nationalityTable(ctx: Ctx, groups: ReadonlyArray<KeyedN & { group: string }>, top: number, flags: CellFlag[]) {
+  const ranked = groups.filter(g => g.group !== 'OTHER')
+    .map(g => ({ g, visible: visibleCount(ctx, g) }))
+    .sort((a, b) => b.visible - a.visible || (a.g.group < b.g.group ? -1 : a.g.group > b.g.group ? 1 : 0))
+    .map(r => r.g)
+  const rest = [...ranked.slice(top), ...groups.filter(g => g.group === 'OTHER')]
+  const rows: Array<{ group: string; country: { code: string } | null; count: ReturnType<typeof keyedCell> }> =
+    ranked.slice(0, top).map(g => ({ group: g.group, country: { code: g.group }, count: keyedCell(ctx, g, flags) }))
+  if (rest.length) rows.push({ group: 'OTHER', country: null, count: keyedCell(ctx, union(...rest), flags) })
+  return rows
 }
 
 export const resolvers = {
@@ -87,38 +132,46 @@ export const resolvers = {
       const from = assertAge(args.ageFrom, 'ageFrom')
       const to = assertAge(args.ageTo, 'ageTo')
       if (from > to) throw badUserInput(`Argument "ageFrom" (${from}) must not be greater than "ageTo" (${to})`, { argumentName: 'ageFrom' })
-      return statCount(await ctx.loaders.cohort.load(`${year}|${d.ags}|${d.code}|${from}|${to}`), flagsFor(`${year}-12-31`))
+      // Free ranges would let overlapping cohorts average the noise away ([a..x] − [a..x−1] for every a).
+      if (isAggregateOnly(ctx) && !publishedBand(from, to)) {
+        throw aggregateNotPublished(`Cohort ${from}–${to} is not a published age band; without exact access ask for one band of byAgeGroup (FUNCTIONAL, FIVE_YEAR or TEN_YEAR)`, {
+          argumentName: 'ageFrom', published: 'ageFrom..ageTo = one band of byAgeGroup: FUNCTIONAL (0–2 … 80+), FIVE_YEAR (0–4 … 95+) or TEN_YEAR (0–9 … 90+); 100 = open end',
+        })
+      }
+      // A cohort that equals a band covers the same records as that band in byAgeGroup: the same key, the same value.
+      return keyedCell(ctx, await ctx.loaders.cohort.load(`${year}|${d.ags}|${d.code}|${from}|${to}`), flagsFor(`${year}-12-31`))
     },
     residents: async (d: DistrictRef, _: unknown, ctx: Ctx) => {
       const year = await ctx.loaders.latestStockYear.load(`REGISTER_MAIN|${REFERENCE_DATE}`)
-      return year === null ? null : totalOf({ year, basis: 'REGISTER_MAIN', ags: d.ags, code: d.code }, ctx)
+      return year === null ? null : (await totalOf({ year, basis: 'REGISTER_MAIN', ags: d.ags, code: d.code }, ctx))?.n ?? null
     },
   },
   Year: {
     population: (y: { year: number }, args: { basis: Basis }, ctx: Ctx) => municipalityCount(CITY_AGS, y.year, args.basis, ctx),
     movements: (y: { year: number }, _: unknown, ctx: Ctx) => movementSummary(y.year, CITY_AGS, null, ctx),
-    residents: (y: { year: number }, _: unknown, ctx: Ctx) => totalOf({ year: y.year, basis: 'REGISTER_MAIN', ags: CITY_AGS, code: null }, ctx),
+    residents: async (y: { year: number }, _: unknown, ctx: Ctx) => (await totalOf({ year: y.year, basis: 'REGISTER_MAIN', ags: CITY_AGS, code: null }, ctx))?.n ?? null,
   },
   Municipality: {
     officialPopulation: (m: { ags: string }, args: { year: number; basis: Basis }, ctx: Ctx) =>
       municipalityCount(m.ags, assertYear(args.year), args.basis, ctx),
   },
   PopulationStock: {
-    total: (s: Stock) => statCount(s.summary.total, s.flags),
-    bySex: (s: Stock) => ['M', 'W', 'D', 'X'].map(sex => ({ sex, count: statCount(s.summary.bySex[sex] ?? 0, s.flags) })),
+    total: (s: Stock, _: unknown, ctx: Ctx) => registerTotal(ctx, s.basis, s.summary.total, s.flags),
+    bySex: (s: Stock, _: unknown, ctx: Ctx) => ['M', 'W', 'D', 'X'].map(sex => ({ sex, count: keyedCell(ctx, s.summary.bySex[sex] ?? NO_RECORDS, s.flags) })),
     byAgeGroup: async (s: Stock, args: { scheme: PopulationAgeScheme }, ctx: Ctx) => {
       const counts = await ctx.loaders.stockByAgeGroup.load(`${stockKey(s)}|${args.scheme}`)
-      const byFrom = new Map(counts.map(c => [c.from, c.n]))
-      return AGE_GROUPS[args.scheme].map(group => ({ group, count: statCount(byFrom.get(group.from) ?? 0, s.flags) }))
+      const byFrom = new Map(counts.map(c => [c.from, c]))
+      return AGE_GROUPS[args.scheme].map(group => ({ group, count: keyedCell(ctx, byFrom.get(group.from) ?? NO_RECORDS, s.flags) }))
     },
-    foreigners: (s: Stock) => statCount(s.summary.foreigners, s.flags),
-    foreignerShare: (s: Stock) => ({ ...ratio(s.summary.foreigners, s.summary.total), flags: s.flags }),
+    foreigners: (s: Stock, _: unknown, ctx: Ctx) => keyedCell(ctx, s.summary.foreigners, s.flags),
+    // From the values the caller may see, so the share reveals no exact count that policy perturbs.
+    foreignerShare: (s: Stock, _: unknown, ctx: Ctx) =>
+      ({ ...ratio(visibleCount(ctx, s.summary.foreigners), visibleTotal(ctx, s.basis, s.summary.total)), flags: s.flags }),
     byNationality: async (s: Stock, args: { top: number }, ctx: Ctx) => {
       const top = assertPositiveInt(args.top, 'top', 100)
-      const groups = await ctx.loaders.stockByNationality.load(`${stockKey(s)}|${top}`)
-      return groups.map(g => ({ group: g.group, country: g.group === 'OTHER' ? null : { code: g.group }, count: statCount(g.n, s.flags) }))
+      return nationalityTable(ctx, await ctx.loaders.stockByNationality.load(stockKey(s)), top, s.flags)
     },
-    meanAge: (s: Stock) => statValue(s.summary.total ? round(s.summary.ageSum / s.summary.total, 1) : null, 'years', s.flags),
+    meanAge: (s: Stock) => statValue(s.summary.total.n ? round(s.summary.ageSum / s.summary.total.n, 1) : null, 'years', s.flags),
     provenance: async (s: Stock, _: unknown, ctx: Ctx) => {
       const p = await ctx.loaders.provenance.load('pop.stock')
       return p && { ...p, stichtag: s.stichtag }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { defineService } from '../../lib/service/define-service.js'
 import type { PopDatabase } from './db.js'
+import { disclosure } from './disclosure.js'
 import { createLoaders } from './loaders.js'
 import { migrations } from './migrations/index.js'
 import { resolvers } from './resolvers.js'
@@ -15,4 +16,5 @@ export const service = defineService<PopDatabase, ReturnType<typeof createLoader
   migrations,
   seed,
   createLoaders,
+  disclosure,
 })
