@@ -90,14 +90,16 @@ function rateLimitedLog(prefix: string) {
 /**
  * The cross-request cache of one department subgraph, on async-cache-dedupe (the engine under
  * mercurius-cache): memory storage per process, or Redis (ioredis) so that replicas share entries
- * and invalidations. Keys are `<namespace>:<service>.<loader>~<key>`, references
- * `<namespace>:<dataset id>`.
+ * and invalidations. Keys are `<namespace>:<service>@<version>.<loader>~<key>`, references
+ * `<namespace>:<dataset id>`. The version (the department's latest migration) changes when what its loaders
+ * return may change, so replicas of a new release never read entries an older release wrote to a shared
+ * Redis.
  *
  * Invalidation is reference-based (`invalidation: true`; without it async-cache-dedupe silently
  * keeps entries). A load that began before an invalidation of one of its datasets is not stored,
  * so a write racing a slow read cannot leave the old answer behind in this process.
  */
-export function createServiceCache(service: string, config: CacheConfig, observer?: CacheObserver): ServiceCache {
+export function createServiceCache(service: string, config: CacheConfig, observer?: CacheObserver, version = ''): ServiceCache {
   if (config.mode === 'off') return NO_CACHE
   const log = rateLimitedLog(`[${service}] cache`)
   const counters: CacheStats = { hits: 0, misses: 0, dedupes: 0, invalidations: 0 }
@@ -149,7 +151,7 @@ export function createServiceCache(service: string, config: CacheConfig, observe
         const ttl = config.ttls[full] ?? policy.ttl ?? config.ttlSeconds
         // No memoization here: the per-request DataLoader memoizes; this one only batches the misses of a tick.
         const misses = new DataLoader<K, V, string>(batch, { cache: false })
-        id = `${config.namespace}:${full}`
+        id = `${config.namespace}:${service}${version ? `@${version}` : ''}.${name}`
         cache.define(id, {
           ...(observer ? {
             onHit: () => { counters.hits++; observer.cache(name, 'hit') },

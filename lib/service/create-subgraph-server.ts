@@ -67,7 +67,7 @@ export interface SubgraphServerOptions {
 export async function createSubgraphServer(def: ServiceDefinition, handle: DbHandle<any>, opts: SubgraphServerOptions): Promise<SubgraphServer> {
   const verifier = createInternalTokenVerifier(opts.internalTokenSecret, def.name)
   const built = buildSubgraphSchema(def.typeDefs, def.resolvers).schema
-  if (def.disclosure) checkDisclosureCoverage(def.name, built, def.disclosure)
+  checkDisclosureCoverage(def.name, built, def.disclosure ?? {})
   const schema = withDisclosureControl(built)
   // The gateway is a subgraph's only client: a lean GraphQL-over-HTTP handler, not a full Apollo Server
   // pipeline (plugins, per-field instrumentation, a sha256 per request); same codes and statuses.
@@ -78,7 +78,7 @@ export async function createSubgraphServer(def: ServiceDefinition, handle: DbHan
   // Departments are reached only inside the city's network (the gateway calls them): `/metrics` is
   // open on their port unless METRICS_TOKEN asks for the token.
   const metricsAccess = obs.metricsToken ? 'token' as const : 'open' as const
-  const cache = createServiceCache(def.name, opts.cache ?? CACHE_OFF, observed.registry ? observed.metrics : undefined)
+  const cache = createServiceCache(def.name, opts.cache ?? CACHE_OFF, observed.registry ? observed.metrics : undefined, Object.keys(def.migrations).at(-1))
   const invalidator = cache.mode === 'off' ? undefined : { invalidate: cache.invalidate }
   const changes = cache.mode !== 'off' && opts.databaseUrl
     ? await listenDatasetChanges(opts.databaseUrl, ids => {

@@ -46,7 +46,8 @@ export interface ServiceDefinition<DB = any, L = any> {
   createLoaders(db: Kysely<DB>, cache?: LoaderCache): L
   /**
    * The stated disclosure guarantee of every count field (`Type.field` → method), for aggregate-only
-   * roles (lib/service/disclosure-cells.ts, docs/disclosure.md). Checked against the SDL at start.
+   * roles (lib/service/disclosure-cells.ts, docs/disclosure.md). Checked against the SDL at start:
+   * a department with a count field and no guarantee for it does not start.
    */
   disclosure?: DisclosureDeclarations
 }

@@ -41,9 +41,10 @@ export function transitionFamily(rows: readonly TransitionCell[]): FamilyModel {
 
 export function transitionFamilyPlan(rows: readonly TransitionCell[]): FamilyPlan & { hiddenOf(t: TransitionCell): { applications: boolean; admissions: boolean } } {
   const plan = planFamilySuppression(...modelArgs(transitionFamily(rows)))
+  const hide = hiddenIn(plan)
   return {
     ...plan,
-    hiddenOf: t => ({ applications: plan.hidden.has(transitionCellId(t, 'applications')), admissions: plan.hidden.has(transitionCellId(t, 'admissions')) }),
+    hiddenOf: t => ({ applications: hide(transitionCellId(t, 'applications')), admissions: hide(transitionCellId(t, 'admissions')) }),
   }
 }
 
@@ -75,10 +76,17 @@ export function kitaFamily(rows: readonly KitaChildrenCell[]): FamilyModel {
 
 export function kitaFamilyPlan(rows: readonly KitaChildrenCell[]): FamilyPlan & { hiddenOf(districtCode: string): { childrenU3: boolean; children3to6: boolean } } {
   const plan = planFamilySuppression(...modelArgs(kitaFamily(rows)))
+  const hide = hiddenIn(plan)
   return {
     ...plan,
-    hiddenOf: code => ({ childrenU3: plan.hidden.has(kitaCellId(code, 'childrenU3')), children3to6: plan.hidden.has(kitaCellId(code, 'children3to6')) }),
+    hiddenOf: code => ({ childrenU3: hide(kitaCellId(code, 'childrenU3')), children3to6: hide(kitaCellId(code, 'children3to6')) }),
   }
 }
+
+/**
+ * Fail closed: when the plan cannot protect a hidden cell (nothing left to hide around it), aggregate-only
+ * roles get no cell of the family at all.
+ */
+const hiddenIn = (plan: FamilyPlan) => (id: string): boolean => plan.unprotected.length > 0 || plan.hidden.has(id)
 
 const modelArgs = (m: FamilyModel) => [m.cells, { relations: m.relations, orders: m.orders }] as const

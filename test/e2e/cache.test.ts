@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import pg from 'pg'
+import { Redis } from 'ioredis'
 import { createDb, type DbHandle } from '../../lib/db/create-db.js'
 import { prepareDatabase } from '../../lib/db/prepare-database.js'
 import { loadService } from '../../lib/service/discover-services.js'
@@ -293,6 +294,7 @@ const redisUrl = process.env.TEST_REDIS_URL
 if (!redisUrl) console.log('[test] Redis cache sharing skipped: set TEST_REDIS_URL (e.g. redis://127.0.0.1:6379) to run it')
 
 describe.skipIf(!redisUrl)('Redis storage shared by two instances of a department (TEST_REDIS_URL)', () => {
+  const namespace = `test-${randomUUID().slice(0, 8)}`
   let db: Awaited<ReturnType<typeof createDatabase>>
   let handles: DbHandle<any>[] = []
   let servers: SubgraphServer[] = []
@@ -302,7 +304,7 @@ describe.skipIf(!redisUrl)('Redis storage shared by two instances of a departmen
     const def = await loadService('asylum')
     const prep = createDb(db.url)
     try { await prepareDatabase(prep.db, [def], 'tiny') } finally { await prep.close() }
-    const cache = readCacheConfig({ CACHE: 'redis', REDIS_URL: redisUrl, CACHE_NAMESPACE: `test-${randomUUID().slice(0, 8)}` })
+    const cache = readCacheConfig({ CACHE: 'redis', REDIS_URL: redisUrl, CACHE_NAMESPACE: namespace })
     handles = [createDb(db.url), createDb(db.url)]
     servers = await Promise.all(handles.map(h => createSubgraphServer(def, h, { port: 0, internalTokenSecret: TEST_INTERNAL_SECRET, cache })))
     sql = new pg.Client({ connectionString: db.url })
@@ -328,5 +330,32 @@ describe.skipIf(!redisUrl)('Redis storage shared by two instances of a departmen
     await afterWrite({ cache: a.cache }, ['asy.occupancy'])
     const fresh = await ask(b)
     expect(fresh.data.asylumCapacity.occupied).toBeGreaterThan(first.data.asylumCapacity.occupied)
+  })
+
+  it('a release with a newer migration never reads what an older release cached (its loaders may return other shapes)', async () => {
+    // Allocations: a dataset the test above did not invalidate (an invalidation makes other processes miss anyway).
+    const q = '{ _entities(representations: [{ __typename: "Year", year: 2023 }]) { ... on Year { allocations(grain: YEAR) { count { value } } } } }'
+    const [a, b] = servers
+    expect((await graphql(a.url, q, undefined, internalHeaders('asylum'))).errors).toBeUndefined()
+    const sameRelease = handles[1].stats.statements
+    expect((await graphql(b.url, q, undefined, internalHeaders('asylum'))).errors).toBeUndefined()
+    expect(handles[1].stats.statements).toBe(sameRelease)
+    expect((await graphql(a.url, q, undefined, internalHeaders('asylum'))).errors).toBeUndefined()
+    const def = await loadService('asylum')
+    const next = { ...def, migrations: { ...def.migrations, '9999-next-release': { up: async () => {} } } }
+    const handle = createDb(db.url)
+    handles.push(handle)
+    const server = await createSubgraphServer(next, handle, { port: 0, internalTokenSecret: TEST_INTERNAL_SECRET, cache: readCacheConfig({ CACHE: 'redis', REDIS_URL: redisUrl, CACHE_NAMESPACE: namespace }) })
+    servers.push(server)
+    expect((await graphql(server.url, q, undefined, internalHeaders('asylum'))).errors).toBeUndefined()
+    // Each release wrote its entries under its own version: the new one cannot have read the old one's.
+    const redis = new Redis(redisUrl!)
+    try {
+      const keys = await redis.keys(`${namespace}:asylum@*`)
+      const versions = new Set(keys.map(k => k.slice(`${namespace}:asylum@`.length).split('.')[0]))
+      expect([...versions].sort()).toEqual([Object.keys(def.migrations).at(-1), '9999-next-release'])
+    } finally {
+      redis.disconnect()
+    }
   })
 })
