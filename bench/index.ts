@@ -191,6 +191,8 @@ try {
     }
     const gateways = new Map<TargetName, { url: string; pid: number }>()
     if (options.targets.includes('ours') || propagation) gateways.set('ours', await ours('replica-1', 'enforce'))
+    // The same gateway asked without a token (role public): disclosure control on every count.
+    if (options.targets.includes('ours-public')) gateways.set('ours-public', gateways.get('ours') ?? await ours('replica-1', 'enforce'))
     if (options.targets.includes('ours-authz-off')) gateways.set('ours-authz-off', await ours('authorization-off', 'off'))
     // The cost of metrics: the same gateway (authorization on, tracing exporter off) with METRICS=off.
     if (options.targets.includes('ours-metrics-off')) gateways.set('ours-metrics-off', await ours('metrics-off', 'enforce', { METRICS: 'off' }))

@@ -1,7 +1,7 @@
 import { SEED_PROFILES, type SeedProfile } from '../lib/city.js'
 import { OPERATIONS } from './operations.js'
 
-export const TARGETS = ['ours', 'ours-authz-off', 'ours-metrics-off', 'apollo', 'hive', 'direct'] as const
+export const TARGETS = ['ours', 'ours-public', 'ours-authz-off', 'ours-metrics-off', 'apollo', 'hive', 'direct'] as const
 export type TargetName = typeof TARGETS[number]
 export const MODES = ['distinct', 'identical'] as const
 export type Mode = typeof MODES[number]

@@ -4,6 +4,7 @@ import type { DepartmentSetup, Mode, TargetName } from './options.js'
 
 export const TARGET_LABELS: Record<TargetName, string> = {
   ours: 'ours (authorization on)',
+  'ours-public': 'ours (anonymous: role public)',
   'ours-authz-off': 'ours (authorization off)',
   'ours-metrics-off': 'ours (metrics off)',
   apollo: '@apollo/gateway',
