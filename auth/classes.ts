@@ -1,5 +1,5 @@
 /**
- * Sensitivity classes (domain-model §10.1) and how subgraph SDLs express them with the standard
+ * Sensitivity classes (docs/data-model.md#classification) and how subgraph SDLs express them with the standard
  * `@requiresScopes` directive: `[[a, b], [c]]` means (a AND b) OR c.
  *
  *   open      @requiresScopes(scopes: [["open"]])

@@ -1,5 +1,5 @@
 /**
- * Reference facts about the demo city (domain-model §1.3, §11.2) that every department's seed
+ * Reference facts about the demo city (docs/data-model.md#demo-data) that every department's seed
  * draws around. Departments own their data; these are only the anchors they agree on.
  */
 export const CITY_AGS = '07312000'
@@ -48,7 +48,7 @@ export const DISTRICTS: readonly DistrictFact[] = [
   { code: '18', name: 'Erfenbach', kind: 'ortsbezirk', hasOrtsbeirat: true, areaKm2: 6.3, postalCodes: ['67659'], lat: 49.4742, lon: 7.7312, population2025: 2880, foreignShare2025: 0.07 },
 ]
 
-/** City totals 31.12., REGISTER_MAIN (domain-model §11.2). */
+/** City totals 31.12., REGISTER_MAIN. */
 export const CITY_POPULATION: Readonly<Record<number, number>> = {
   2015: 99600, 2016: 100569, 2017: 100800, 2018: 101000, 2019: 100900, 2020: 100300,
   2021: 100600, 2022: 102200, 2023: 101961, 2024: 102000, 2025: 102050, 2026: 102000,

@@ -278,7 +278,7 @@ describe('department schemas', () => {
     expect(classes.size).toBeGreaterThan(150)
   })
 
-  // The classification decisions (domain-model §10): a change here is a change of who may see what.
+  // The classification decisions (docs/data-model.md#classification): a change here is a change of who may see what.
   it.each([
     ['geo', 'District.name', 'open'],
     ['geo', 'District.ags', 'open'],

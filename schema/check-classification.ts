@@ -26,7 +26,7 @@ const SENSITIVE: ReadonlySet<SensitivityClass> = new Set(['personal', 'special']
 interface Declaration { service: ClassifiedService; line: number; cls: SensitivityClass }
 
 /**
- * Classification rules for department SDLs, checked before composition (ARCHITECTURE §4, authorization.md E8, G9):
+ * Classification rules for department SDLs, checked before composition (docs/data-model.md#classification):
  *  1. a `personal`/`special` field is nullable, and so is every field returning a type classified so
  *     (a denied instance becomes `null`; a non-null field would null its parent instead);
  *  2. every `@requiresScopes` is one of the four class forms of the owning department, or names only

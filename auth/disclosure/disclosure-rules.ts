@@ -6,7 +6,7 @@ import type { StatCount } from '../../lib/stat.js'
  * every published non-zero count to a multiple of it on top of that.
  *
  * The id names the rule in the audit log (which rule hid or changed a cell). It is never part of a
- * response: the client only sees `status: SECRET` / `ROUNDED` (authorization.md T38).
+ * response: the client only sees `status: SECRET` / `ROUNDED` (case T38, docs/access-control.md#adversarial-cases).
  */
 export interface DisclosureRule {
   id: string
@@ -16,7 +16,7 @@ export interface DisclosureRule {
   roundTo?: number
 }
 
-/** The city statistics office's rule: a star where at most two cases (domain-model §5.2). */
+/** The city statistics office's rule: a star where at most two cases (auth/disclosure/README.md). */
 export const KL_STAT_2: DisclosureRule = Object.freeze({ id: 'KL-STAT-2', minCount: 3 })
 
 /** AsylbLG recipients (IT.NRW since 2020): small cells suppressed as KL-STAT-2, the rest 5-rounded. */

@@ -5,7 +5,8 @@ import { AuthError, PUBLIC_PRINCIPAL, type Principal } from '../principal.js'
 import { createAuthenticator } from './create-authenticator.js'
 import { readIdentityConfig } from './identity-config.js'
 
-// Fixtures after authorization.md §7: a test IdP with an RS256 key k1 (2048 bit) and an ES256 key e1.
+// Fixtures of the token cases T01–T17 (docs/access-control.md#adversarial-cases): a test IdP with an RS256 key k1
+// (2048 bit) and an ES256 key e1.
 const ISS = 'https://idp.test/realms/kl'
 const AUD = 'stadtgraph'
 const NOW_MS = Date.UTC(2026, 0, 15, 10, 0, 0)

@@ -30,8 +30,8 @@ export interface AuthenticatorOptions {
 }
 
 /**
- * Verifies bearer tokens at the gateway edge (authorization.md E2–E5). Every key is a KeyObject built
- * once (a string secret costs ~40× per verify, ARCHITECTURE §9) and bound to exactly one algorithm:
+ * Verifies bearer tokens at the gateway edge (docs/access-control.md#identity). Every key is a KeyObject built
+ * once (a string secret costs ~40× per verify) and bound to exactly one algorithm:
  * HS256 only for the HS secret, RS256/ES256 only for the public key registered under that kid.
  * Building the authenticator has no side effects; the JWKS is fetched on first need.
  */

@@ -1,6 +1,6 @@
 import { ASYMMETRIC_ALGORITHMS, publicKeyFromPem, type AsymmetricAlgorithm } from './trusted-key.js'
 
-/** How the gateway verifies bearer tokens. Read once at start, validated, frozen (STYLE §7). */
+/** How the gateway verifies bearer tokens. Read once at start, validated, frozen. */
 export interface IdentityConfig {
   issuer: string
   audience: string

@@ -7,7 +7,7 @@ import { AuthError } from '../principal.js'
 import { createAuthenticator, type Authenticator } from './create-authenticator.js'
 import { readIdentityConfig, type IdentityConfig } from './identity-config.js'
 
-// JWKS rotation and refresh through the public surface (authorization.md E4, T08–T10, T12), against a real
+// JWKS rotation and refresh through the public surface (cases T08–T10, T12 of docs/access-control.md#adversarial-cases), against a real
 // identity-provider stand-in on a loopback port that counts every request it sees.
 const ISS = 'https://idp.test/realms/kl'
 const COOLDOWN_MS = 30_000

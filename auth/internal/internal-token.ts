@@ -2,7 +2,7 @@ import { createHmac, createSecretKey, randomUUID, timingSafeEqual, type KeyObjec
 import { AuthError, type Principal } from '../principal.js'
 
 /**
- * Gateway → subgraph trust (authorization.md E18, T21). The gateway strips any client-sent copy of this
+ * Gateway → subgraph trust (docs/access-control.md#identity; case T21). The gateway strips any client-sent copy of this
  * header and sets its own; a subgraph serves nothing without a valid token in it.
  */
 export const INTERNAL_TOKEN_HEADER = 'x-stadtgraph-internal'

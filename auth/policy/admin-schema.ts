@@ -185,7 +185,7 @@ function code(message: string, extensions: Record<string, unknown>): GraphQLErro
   return new GraphQLError(message, { extensions })
 }
 
-/** Policy errors that refuse the whole request carry their HTTP status (authorization.md §8, T43). */
+/** Policy errors that refuse the whole request carry their HTTP status (docs/errors.md; case T43). */
 const HTTP_STATUS: Partial<Record<string, number>> = { INVALID_POLICY: 400, VERSION_CONFLICT: 409 }
 
 /** Admin check first, then PolicyError → a coded GraphQL error; anything else stays masked upstream. */

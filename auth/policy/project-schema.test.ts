@@ -48,7 +48,7 @@ function stitchedSchema(): GraphQLSchema {
 }
 const apiSchema = stitchedSchema()
 
-// ── Roles of domain-model §10.2 ─────────────────────────────────────────────────────────────
+// ── Roles of docs/access-control.md#roles ───────────────────────────────────────────────────
 const snapshot = (grants: CoordinateGrant[] = [], roles = ROLES, version = 1): PolicySnapshot =>
   ({ version, roles: new Map(roles.map(r => [r.name, r])), grants, rowRules: [], loadedAt: new Date() })
 
@@ -71,7 +71,7 @@ const ALLOCATION = ['AllocationRecord.age', 'AllocationRecord.id', 'AllocationRe
 const PERSON = ['PersonRecord.birthYear', 'PersonRecord.pseudonym', 'Query.personRecords']
 const ALL_INTERNAL = ['Accommodation.operator', 'Budget.prognose', 'District.migrationShare', 'District.residents', 'Query.asylumNote']
 
-describe('projectSchema per default role (domain-model §10.2)', () => {
+describe('projectSchema per default role (docs/access-control.md#roles)', () => {
   const cases: Array<[string, string[], string | null, string[]]> = [
     ['public', ['public'], null, OPEN],
     ['committee', ['committee'], null, [...OPEN, 'Budget.prognose']],

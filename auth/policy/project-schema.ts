@@ -105,7 +105,7 @@ function survivingFields(schema: GraphQLSchema, visible: (coordinate: string) =>
 }
 
 /**
- * The API schema as one principal may see it (ARCHITECTURE.md §4): hidden fields are absent, so
+ * The API schema as one principal may see it (docs/access-control.md#projected-schemas): hidden fields are absent, so
  * asking for one fails validation exactly like asking for a field that does not exist, and
  * introspection shows only the projection — without the directives that reveal scopes. Kept
  * fields keep their resolvers and extensions, so the result stays executable. Cache it by

@@ -5,7 +5,7 @@ import type { CoordinateGrant, RoleDefinition } from './types.js'
 /**
  * Shared fixtures of the policy tests: three tiny departments with every class, a type-level
  * requirement, unclassified fields, and District shared by asylum and population; the default
- * role table of domain-model §10.2 written out independently of the store's seed.
+ * role table of docs/access-control.md#roles written out independently of the store's seed.
  */
 export const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@requiresScopes"])'
 export const O = '@requiresScopes(scopes: [["open"]])'

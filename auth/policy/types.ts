@@ -1,7 +1,7 @@
 import type { ScopeRequirement } from '../classes.js'
 
 /**
- * The permission model (ARCHITECTURE.md §4). Roles hold scopes; coordinate grants and denies
+ * The permission model (docs/access-control.md). Roles hold scopes; coordinate grants and denies
  * adjust single fields; everything not granted is denied. A snapshot is immutable: a change makes
  * a new snapshot with a higher `version`.
  */

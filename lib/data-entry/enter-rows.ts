@@ -7,7 +7,7 @@ import { writeDataset, type WriteReceipt } from './write-dataset.js'
 /**
  * What every data-entry mutation takes. There is deliberately no field for the author: attribution
  * comes from the identity the gateway vouched for. `department` is a check, not a preset: when
- * given it must be the dataset's department (authorization.md T25).
+ * given it must be the dataset's department (case T25, docs/access-control.md#adversarial-cases).
  */
 export interface EntryInput<R = Record<string, unknown>> {
   clientKey: string

@@ -1,6 +1,6 @@
 /**
  * Deterministic pseudo-random numbers for seeds: one seed string plus a path of keys
- * (table, partition) gives an independent, reproducible stream (domain-model §11.1).
+ * (table, partition) gives an independent, reproducible stream (docs/data-model.md#demo-data).
  */
 export interface Rng {
   /** Uniform in [0, 1). */

@@ -10,7 +10,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
 /**
  * Metadata of a dataset that is not open data is internal to its department: only callers with
- * internal access across departments, to that department, or to the catalog see it (domain-model §10.2).
+ * internal access across departments, to that department, or to the catalog see it (docs/access-control.md#roles).
  */
 function visible(ctx: Ctx, d: DatasetView): boolean {
   if (d.openData) return true
