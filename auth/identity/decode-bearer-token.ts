@@ -25,7 +25,7 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]*)$/i
 
 /**
  * Reads the Authorization header. `null` means "no header" (anonymous); anything present that is not
- * exactly one well-formed compact JWS is an error, never a silent downgrade to public (E3).
+ * exactly one well-formed compact JWS is an error, never a silent downgrade to public.
  * Only structure is checked here: nothing is trusted until the signature has been verified.
  */
 export function decodeBearerToken(headers: IncomingHttpHeaders): DecodedBearerToken | null {

@@ -7,7 +7,7 @@ import type { PolicySnapshot } from './types.js'
  * A rule's condition names a field of the rule's type and where its value comes from:
  *   { "column": "route", "equals": "UKRAINE_24" }        a fixed value
  *   { "column": "district", "claim": "department" }      a verified claim (department, sub, purpose)
- * Roles combine as a union (E10): a role without a rule on a type sees all its rows, so the type is
+ * Roles combine as a union: a role without a rule on a type sees all its rows, so the type is
  * then unrestricted; otherwise a row is visible when it matches the rules of at least one role.
  * A claim the principal does not carry resolves to null, which matches no row (fail closed).
  */
