@@ -58,6 +58,8 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
   const signHeaders = createSignHeaders(deps.internalSigner)
   const authenticate = createAuthenticate(deps.authenticator, log)
 
+  // The stages read the supergraph per request; loading a supergraph takes the stages' executor and
+  // subgraph-call hooks. So the stages come first, the supergraph second.
   let supergraph: SupergraphManager | undefined
   const current = () => supergraph!.current()
   const pipeline = createPipeline(createStages({ config, policy: deps.policy, supergraph: current, authenticate, signHeaders, metrics }),

@@ -10,7 +10,8 @@ import { createPipeline, pluginsOf } from './pipeline.js'
 import { createStages } from './stages.js'
 import type { Stage } from './stage.js'
 
-const fakeRequest = () => [{ headers: {}, rawHeaders: [] } as unknown as IncomingMessage, {} as ServerResponse, {} as GatewayRequest] as const
+const fakeRequest = () =>
+  [{ headers: {}, rawHeaders: [] } as unknown as IncomingMessage, {} as ServerResponse, {} as GatewayRequest] as const
 
 describe('the request stages', () => {
   it('are listed in the order of the request\'s path', () => {
@@ -35,7 +36,8 @@ describe('the request stages', () => {
 describe('createPipeline', () => {
   it('runs the HTTP hooks in stage order and stops at the stage that answered', async () => {
     const seen: string[] = []
-    const stage = (name: string, outcome: 'next' | 'answered' = 'next'): Stage => ({ name, onRequest: () => { seen.push(name); return outcome } })
+    const stage = (name: string, outcome: 'next' | 'answered' = 'next'): Stage =>
+      ({ name, onRequest: () => { seen.push(name); return outcome } })
     const pipeline = createPipeline([stage('a'), stage('b', 'answered'), stage('c')])
     await pipeline.serve(...fakeRequest())
     expect(seen).toEqual(['a', 'b'])
@@ -50,8 +52,14 @@ describe('createPipeline', () => {
     const settled: string[] = []
     let resets = 0
     const pipeline = createPipeline([
-      { name: 'one', subgraphCalls: { subgraphHeaders: () => ({ a: '1' }), onSubgraphFetch: name => settled.push(`one:${name}`) }, onReset: () => { resets++ } },
-      { name: 'two', subgraphCalls: { subgraphHeaders: () => ({ b: '2' }), onSubgraphFetch: name => settled.push(`two:${name}`) }, onReset: () => { resets++ } },
+      {
+        name: 'one', onReset: () => { resets++ },
+        subgraphCalls: { subgraphHeaders: () => ({ a: '1' }), onSubgraphFetch: name => void settled.push(`one:${name}`) },
+      },
+      {
+        name: 'two', onReset: () => { resets++ },
+        subgraphCalls: { subgraphHeaders: () => ({ b: '2' }), onSubgraphFetch: name => void settled.push(`two:${name}`) },
+      },
     ])
     expect(pipeline.subgraphCalls.subgraphHeaders('asylum', {})).toEqual({ a: '1', b: '2' })
     pipeline.subgraphCalls.onSubgraphFetch('asylum', 0.1, true)

@@ -30,8 +30,10 @@ export function createPipeline(stages: readonly Stage[], opts: { maxJsonDepth?: 
   const onBody = stages.filter(s => s.onBody)
   const headers = stages.flatMap(s => (s.subgraphCalls?.subgraphHeaders ? [s.subgraphCalls.subgraphHeaders] : []))
   const settled = stages.flatMap(s => (s.subgraphCalls?.onSubgraphFetch ? [s.subgraphCalls.onSubgraphFetch] : []))
-  const subgraphHeaders: SubgraphHeaders = headers.length === 1 ? headers[0] : (subgraph, context) => Object.assign({}, ...headers.map(h => h(subgraph, context)))
-  const onSubgraphFetch: OnSubgraphFetch = settled.length === 1 ? settled[0] : (subgraph, seconds, ok) => { for (const s of settled) s(subgraph, seconds, ok) }
+  const subgraphHeaders: SubgraphHeaders = headers.length === 1 ? headers[0]
+    : (subgraph, context) => Object.assign({}, ...headers.map(h => h(subgraph, context)))
+  const onSubgraphFetch: OnSubgraphFetch = settled.length === 1 ? settled[0]
+    : (subgraph, seconds, ok) => { for (const s of settled) s(subgraph, seconds, ok) }
   const planner = stages.find(s => s.createExecutor)
   return {
     async serve(req, res, observed) {

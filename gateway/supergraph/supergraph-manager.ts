@@ -55,7 +55,9 @@ const hashOf = (sdl: string) => createHash('sha256').update(sdl).digest('hex').s
 /** Loads the supergraph, and reloads it (on `reload()` or when its file changes) without dropping requests. */
 export async function createSupergraphManager(opts: SupergraphManagerOptions): Promise<SupergraphManager> {
   const readSdl = () => opts.sdl ?? readFileSync(opts.path!, 'utf8')
-  const execution = { subgraphUrls: opts.subgraphUrls, timeoutMs: opts.timeoutMs, subgraphHeaders: opts.subgraphHeaders, onSubgraphFetch: opts.onSubgraphFetch }
+  const execution = {
+    subgraphUrls: opts.subgraphUrls, timeoutMs: opts.timeoutMs, subgraphHeaders: opts.subgraphHeaders, onSubgraphFetch: opts.onSubgraphFetch,
+  }
   const load = async (sdl: string): Promise<LoadedSupergraph> => ({
     sdl,
     // The stitched schema is the API schema either way (projections, admin API); with the `plan`
