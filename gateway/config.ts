@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { resolve } from 'node:path'
-import { SUPERGRAPH_PATH } from '../schema/supergraph-file.js'
+import { DEFAULT_SUPERGRAPH_PATH } from './supergraph/supergraph-path.js'
 import { DEFAULT_LIMITS, type OperationLimits } from './limits/operation-limits.js'
 import { DEFAULT_MAX_JSON_DEPTH } from '../lib/http/json-depth.js'
 import type { TrustedDocumentsMode } from './limits/trusted-documents.js'
@@ -180,7 +180,7 @@ export function readGatewayConfig(argv: readonly string[] = process.argv.slice(2
   const one = (key: string) => flags.get(key)?.at(-1)
 
   const supergraphArg = one('supergraph') ?? env.SUPERGRAPH_PATH
-  const supergraphPath = resolve(supergraphArg ?? SUPERGRAPH_PATH)
+  const supergraphPath = resolve(supergraphArg ?? DEFAULT_SUPERGRAPH_PATH)
   if (!existsSync(supergraphPath)) throw new ConfigError(`supergraph file not found: ${supergraphPath}`)
   const timeout = Number(one('subgraph-timeout-ms') ?? env.SUBGRAPH_TIMEOUT_MS ?? 15_000)
   if (!Number.isFinite(timeout) || timeout <= 0) throw new ConfigError('SUBGRAPH_TIMEOUT_MS must be a positive number of milliseconds')

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { GATEWAY_USAGE, readGatewayConfig, wantsHelp, type GatewayConfig } from './config.js'
-import { checkSupergraph } from './check-supergraph.js'
+import { checkSupergraph } from './supergraph/check-supergraph.js'
 import { createGateway, type Gateway } from './gateway.js'
 import { createGatewayDeps } from './create-gateway-deps.js'
 import { stopOnSignal } from '../lib/service/stop-on-signal.js'

@@ -31,7 +31,9 @@ export const KnownOperationTypes: ValidationRule = context => ({
   },
 })
 
-export function createProjectedServers(plugins: ApolloServerPlugin<GatewayContext>[] = [], maxTokens = 5_000, max = 64): ProjectedServers {
+/** `plugins`: the Apollo Server plugins of every projection, or a function read when a server is built. */
+export function createProjectedServers(plugins: readonly ApolloServerPlugin<GatewayContext>[] | (() => readonly ApolloServerPlugin<GatewayContext>[]) = [],
+  maxTokens = 5_000, max = 64): ProjectedServers {
   const cache = new Map<string, Promise<ApolloServer<GatewayContext>>>()
   const formatError = createFormatError('gateway')
   return {
@@ -65,7 +67,7 @@ export function createProjectedServers(plugins: ApolloServerPlugin<GatewayContex
                 ? { message: 'Introspection is not available to this caller', extensions: { code: 'INTROSPECTION_DISABLED' } }
                 : formatted, error),
           stopOnTerminationSignals: false,
-          plugins: [ApolloServerPluginLandingPageDisabled(), ...plugins],
+          plugins: [ApolloServerPluginLandingPageDisabled(), ...(typeof plugins === 'function' ? plugins() : plugins)],
         })
         await server.start()
         return server

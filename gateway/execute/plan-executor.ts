@@ -1,23 +1,19 @@
-import { Agent, request as httpRequest } from 'node:http'
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import {
   BREAK, buildSchema, execute, getDirectiveValues, getOperationAST, GraphQLError, GraphQLIncludeDirective, GraphQLSkipDirective, Kind, print, visit,
-  type DocumentNode, type ExecutionResult, type SelectionNode,
+  type DocumentNode, type SelectionNode,
 } from 'graphql'
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime'
-import { subgraphsOf, withSubgraphUrls } from '../../schema/compose.js'
-import { graphNamesOf, unavailable } from './subgraph-errors.js'
+import { graphNamesOf, subgraphsOf, withSubgraphUrls } from '../supergraph/supergraph-readers.js'
+import { unavailable } from '../transport/subgraph-errors.js'
+import { createSubgraphPools, postGraphQL } from '../transport/http-pool.js'
+import type { SubgraphCallHooks, SubgraphResult } from '../transport/subgraph-call.js'
 import type { OperationExecutor } from './operation-executor.js'
 import { injectTraceHeaders, SpanKind, startSpan, withSpan } from '../../lib/observability/tracing.js'
 
-export interface PlanExecutorOptions {
+export interface PlanExecutorOptions extends SubgraphCallHooks {
   supergraphSdl: string
   subgraphUrls?: Readonly<Record<string, string>>
   timeoutMs?: number
-  /** Headers for each subgraph call, from the operation's context (the signed internal token). */
-  subgraphHeaders?: (subgraph: string, context: unknown) => Record<string, string>
-  /** Told of each subgraph call when it settled: its duration and whether the subgraph answered (metrics). */
-  onSubgraphFetch?: (subgraph: string, seconds: number, ok: boolean) => void
 }
 
 
@@ -105,15 +101,6 @@ function rootFieldNames(document: DocumentNode): string[] {
   return names
 }
 
-/** A subgraph's error as it came over the wire: message, path and extensions (its code) kept. */
-function asGraphQLError(error: unknown): GraphQLError {
-  const e = (error && typeof error === 'object' ? error : {}) as { message?: unknown; path?: unknown; extensions?: unknown }
-  return new GraphQLError(typeof e.message === 'string' ? e.message : 'Unknown error', {
-    path: Array.isArray(e.path) ? e.path as Array<string | number> : undefined,
-    extensions: e.extensions && typeof e.extensions === 'object' ? e.extensions as Record<string, unknown> : undefined,
-  })
-}
-
 /** Whether @skip/@include leave the operation's root fields empty: it answers `{}`, which the planner cannot plan (it threw, a 500). */
 function selectsNothing(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): boolean {
   const included = (node: SelectionNode) => getDirectiveValues(GraphQLSkipDirective, node, variables)?.if !== true &&
@@ -138,38 +125,6 @@ function usesConditions(document: DocumentNode): boolean {
   let found = false
   visit(document, { Directive(node) { if (node.name.value === 'skip' || node.name.value === 'include') { found = true; return BREAK } } })
   return found
-}
-
-/**
- * POSTs one GraphQL request over a keep-alive pool. Resolves with the parsed answer, or with
- * SUBGRAPH_UNAVAILABLE when the subgraph did not give a GraphQL answer in time.
- */
-function postGraphQL(name: string, url: URL, agent: Agent, body: string, headers: Record<string, string>, timeoutMs: number): Promise<ExecutionResult> {
-  return new Promise(resolve => {
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest
-    let settled = false
-    const done = (result: ExecutionResult) => { if (!settled) { settled = true; resolve(result) } }
-    const req = send(url, {
-      method: 'POST', agent,
-      headers: { ...headers, 'content-type': 'application/json', accept: 'application/json', 'content-length': Buffer.byteLength(body) },
-    }, res => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('error', () => done({ errors: [unavailable(name, 'no answer')] }))
-      res.on('end', () => {
-        try {
-          const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: ExecutionResult['data']; errors?: unknown }
-          if (parsed && typeof parsed === 'object' && ('data' in parsed || 'errors' in parsed)) {
-            return done(Array.isArray(parsed.errors) && parsed.errors.length ? { ...parsed, errors: parsed.errors.map(asGraphQLError) } as ExecutionResult : parsed as ExecutionResult)
-          }
-        } catch { /* not GraphQL: below */ }
-        done({ errors: [unavailable(name, 'no answer')] })
-      })
-    })
-    req.setTimeout(timeoutMs, () => { req.destroy(); done({ errors: [unavailable(name, 'timed out')] }) })
-    req.on('error', () => done({ errors: [unavailable(name, 'no answer')] }))
-    req.end(body)
-  })
 }
 
 /**
@@ -205,11 +160,7 @@ function queryPlanFailed(reason: string): GraphQLError {
 export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<OperationExecutor> {
   const sdl = opts.subgraphUrls ? withSubgraphUrls(opts.supergraphSdl, opts.subgraphUrls) : opts.supergraphSdl
   const names = graphNamesOf(sdl)
-  const targets = new Map(subgraphsOf(sdl).map(s => {
-    const url = new URL(s.url)
-    const agent = url.protocol === 'https:' ? new HttpsAgent({ keepAlive: true, maxSockets: 128 }) : new Agent({ keepAlive: true, maxSockets: 128 })
-    return [s.name, { url, agent }]
-  }))
+  const targets = createSubgraphPools(subgraphsOf(sdl))
   const timeoutMs = opts.timeoutMs ?? 15_000
   const handler = await unifiedGraphHandler({
     unifiedGraph: buildSchema(sdl, { assumeValid: true, assumeValidSDL: true }),
@@ -223,7 +174,7 @@ export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<Ope
       const span = startSpan('subgraph.fetch', { 'stadtgraph.subgraph': name }, SpanKind.CLIENT)
       const headers = injectTraceHeaders(opts.subgraphHeaders?.(name, request.context) ?? {}, span)
       const started = performance.now()
-      return postGraphQL(name, target.url, target.agent as Agent, body, headers, timeoutMs).then(result => {
+      return postGraphQL(name, target, body, headers, timeoutMs).then(result => {
         const ok = result.errors?.[0]?.extensions?.code !== 'SUBGRAPH_UNAVAILABLE'
         opts.onSubgraphFetch?.(name, (performance.now() - started) / 1000, ok)
         span?.end()
@@ -236,7 +187,7 @@ export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<Ope
     operationName: request.operationName ?? undefined,
     variables: request.variables,
     context: request.context,
-  } as never) as Promise<ExecutionResult>
+  } as never) as Promise<SubgraphResult>
   return async request => {
     if (readsSchema(request.document)) {
       return execute({ schema: request.schema, document: request.document, operationName: request.operationName, variableValues: request.variables, contextValue: request.context })

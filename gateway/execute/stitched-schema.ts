@@ -1,22 +1,20 @@
 import type { ExecutionResult, GraphQLSchema } from 'graphql'
 import { getStitchedSchemaFromSupergraphSdl } from '@graphql-tools/federation'
-import { withSubgraphUrls } from '../../schema/compose.js'
-import { graphNamesOf, isTransportError, unavailable } from './subgraph-errors.js'
+import { graphNamesOf, withSubgraphUrls } from '../supergraph/supergraph-readers.js'
+import { isTransportError, unavailable } from '../transport/subgraph-errors.js'
+import type { SubgraphCallHooks } from '../transport/subgraph-call.js'
 import { injectTraceHeaders, runInSpan, SpanKind, startSpan } from '../../lib/observability/tracing.js'
 
-export interface StitchedSchemaOptions {
+/**
+ * `subgraphHeaders`: headers for each subgraph request, from the GraphQL context of the operation
+ * (the gateway signs the caller's identity here). Client headers are never forwarded.
+ */
+export interface StitchedSchemaOptions extends SubgraphCallHooks {
   supergraphSdl: string
   /** Subgraph URL overrides by name (wins over `@join__graph(url:)`). */
   subgraphUrls?: Readonly<Record<string, string>>
   /** Per subgraph request timeout. */
   timeoutMs?: number
-  /**
-   * Headers for each subgraph request, from the GraphQL context of the operation (the gateway signs
-   * the caller's identity here). Client headers are never forwarded.
-   */
-  subgraphHeaders?: (subgraph: string, context: unknown) => Record<string, string>
-  /** Told of each subgraph call when it settled (metrics). */
-  onSubgraphFetch?: (subgraph: string, seconds: number, ok: boolean) => void
 }
 
 /**

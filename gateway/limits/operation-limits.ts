@@ -45,7 +45,8 @@ const refused = new WeakSet<object>()
 /**
  * Whether the operation limits refused this request. Apollo Server runs every plugin's
  * `didResolveOperation` at once, so a later plugin with side effects (the personal-data plugin writes
- * the access log) asks first; the limits plugin comes first in gateway.ts and decides synchronously.
+ * the access log) asks first; the limits stage comes before it (gateway/pipeline/stages.ts) and
+ * decides synchronously.
  */
 export function refusedByLimits(requestContext: object): boolean {
   return refused.has(requestContext)

@@ -13,9 +13,3 @@ export function isTransportError(err: { message?: string; extensions?: Record<st
   if (typeof err.extensions?.code === 'string') return false
   return /fetch failed|ECONNREFUSED|ECONNRESET|socket hang up|timed? ?out|aborted|Unexpected response|not valid JSON|No response/i.test(err.message ?? '')
 }
-
-/** Subgraph names by join__Graph enum value (ASYLUM → asylum), from the supergraph. */
-export function graphNamesOf(supergraphSdl: string): Map<string, string> {
-  return new Map([...supergraphSdl.matchAll(/^\s*(\w+) @join__graph\(name: "([^"]+)"/gm)].map(m => [m[1], m[2]]))
-}
-

@@ -1,5 +1,5 @@
 import { buildASTSchema, GraphQLError, Kind, parse, validateSchema, type DocumentNode } from 'graphql'
-import { ConfigError } from './config.js'
+import { ConfigError } from '../config.js'
 
 /** A GraphQL error as one line, with where it is when graphql-js says. */
 function oneLine(err: unknown): string {

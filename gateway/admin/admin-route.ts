@@ -1,0 +1,63 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { ApolloServer } from '@apollo/server'
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
+import { handleGraphQL, sendJson } from '../../lib/http/apollo-handler.js'
+import { createFormatError } from '../../lib/http/format-error.js'
+import type { GatewayMetrics } from '../../lib/observability/gateway-metrics.js'
+import type { GatewayRequest } from '../../lib/observability/gateway-observability.js'
+import { createRequestRecordPlugin } from '../../lib/observability/request-record-plugin.js'
+import { createAdminSchema } from '../../auth/policy/admin-schema.js'
+import { effectiveAccess } from '../../auth/policy/effective-access.js'
+import type { PolicyRuntime } from '../authorize/policy-runtime.js'
+import type { Authenticate } from '../pipeline/authenticate.js'
+import type { LoadedSupergraph } from '../supergraph/supergraph-manager.js'
+
+export interface AdminRouteOptions {
+  policy: PolicyRuntime
+  supergraph: () => LoadedSupergraph
+  authenticate: Authenticate
+  metrics: GatewayMetrics
+  maxJsonDepth?: number
+}
+
+/**
+ * The admin API (policy: roles, grants, row rules, audit): a bearer token (401), the admin role
+ * (403), and the policy database (503 without one). Its Apollo Server is built on first use.
+ */
+export function createAdminRoute({ policy, supergraph, authenticate, metrics, maxJsonDepth }: AdminRouteOptions) {
+  let admin: ApolloServer<any> | null = null
+  const adminServer = async () => {
+    if (admin) return admin
+    const store = policy.store
+    if (!store) return null
+    admin = new ApolloServer({
+      schema: createAdminSchema({ store, supergraph: () => {
+        const current = supergraph()
+        return { sdl: current.sdl, apiSchema: current.schema, requirements: current.requirements, owners: current.owners }
+      } }),
+      includeStacktraceInErrorResponses: false,
+      hideSchemaDetailsFromClientErrors: true,
+      formatError: createFormatError('admin'),
+      stopOnTerminationSignals: false,
+      plugins: [ApolloServerPluginLandingPageDisabled(), createRequestRecordPlugin(metrics)],
+    })
+    await admin.start()
+    return admin
+  }
+
+  return async (req: IncomingMessage, res: ServerResponse, observed: GatewayRequest): Promise<void> => {
+    const principal = await authenticate(req, res)
+    if (!principal) return
+    if (!principal.authenticated) {
+      return sendJson(res, 401, { errors: [{ message: 'The admin API needs a bearer token', extensions: { code: 'UNAUTHENTICATED' } }] },
+        { 'www-authenticate': 'Bearer' })
+    }
+    observed.principal = principal
+    const access = effectiveAccess(policy.snapshot(), principal)
+    observed.admin = access.admin
+    if (!access.admin) return sendJson(res, 403, { errors: [{ message: 'The admin API is for the admin role only', extensions: { code: 'FORBIDDEN' } }] })
+    const apollo = await adminServer()
+    if (!apollo) return sendJson(res, 503, { errors: [{ message: 'The admin API needs the policy database (DATABASE_URL)', extensions: { code: 'POLICY_STORE_UNAVAILABLE' } }] })
+    return handleGraphQL(apollo, req, res, async () => ({ principal, isAdmin: true, actor: principal.subject ?? 'unknown', request: observed }), undefined, { maxJsonDepth })
+  }
+}

@@ -1,0 +1,57 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { sendJson } from '../../lib/http/apollo-handler.js'
+import type { GatewayObservability, GatewayRequest } from '../../lib/observability/gateway-observability.js'
+import type { ObservabilityConfig } from '../../lib/observability/observability-config.js'
+import { serveMetrics } from '../../lib/observability/serve-metrics.js'
+import { runInSpan } from '../../lib/observability/tracing.js'
+import type { GatewayConfig } from '../config.js'
+import { graphiqlHtml, serveGraphiqlAsset } from '../graphiql/graphiql-page.js'
+import type { Pipeline } from '../pipeline/pipeline.js'
+
+export interface RouterOptions {
+  config: Pick<GatewayConfig, 'graphqlPath' | 'adminPath' | 'healthPath' | 'readyPath'>
+  observability: GatewayObservability
+  obs: Pick<ObservabilityConfig, 'clientPortAccess' | 'metricsToken'>
+  /** The GraphQL path: the request stages (gateway/pipeline/stages.ts). */
+  pipeline: Pipeline
+  admin: (req: IncomingMessage, res: ServerResponse, observed: GatewayRequest) => Promise<void>
+  health: { health(res: ServerResponse): void; ready(res: ServerResponse): Promise<void> }
+}
+
+/**
+ * The gateway's paths: GraphQL (GraphiQL for a browser), the admin API, GraphiQL and its assets,
+ * `/healthz`, `/readyz`, `/metrics` (when served on this port), 404 otherwise. A request that fails
+ * unexpectedly is logged and answered 500 INTERNAL_SERVER_ERROR.
+ */
+export function createRouter({ config, observability, obs, pipeline, admin, health }: RouterOptions) {
+  const { log } = observability
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const path = (req.url ?? '/').split('?')[0]
+    const observed: GatewayRequest | null = path === config.graphqlPath || path === config.adminPath ? observability.observeRequest(req, res) : null
+    const route = async () => {
+      if (path === config.graphqlPath) {
+        const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html')
+        if (wantsHtml) {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          return void res.end(graphiqlHtml(config.graphqlPath))
+        }
+        return pipeline.serve(req, res, observed!)
+      }
+      if (path === config.adminPath) return admin(req, res, observed!)
+      if (path === '/' || path === '/graphiql') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        return void res.end(graphiqlHtml(config.graphqlPath))
+      }
+      if (path === config.healthPath) return health.health(res)
+      if (path === config.readyPath) return health.ready(res)
+      if (path === '/metrics' && observability.registry) return serveMetrics(observability.registry, req, res, obs.clientPortAccess, obs.metricsToken)
+      if (req.method === 'GET' && serveGraphiqlAsset(path, res)) return
+      return sendJson(res, 404, { error: 'not found' })
+    }
+    runInSpan(observed?.span, route).catch(err => {
+      log.error({ err, requestId: observed?.id }, 'request failed')
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })
+      else res.end()
+    })
+  }
+}

@@ -1,0 +1,39 @@
+import { HttpRefusal, sendJson } from '../../lib/http/apollo-handler.js'
+import type { GatewayConfig } from '../config.js'
+import { createOperationLimitsPlugin } from '../limits/operation-limits.js'
+import type { CostDirectives } from '../limits/cost-directives.js'
+import { createShapeGuard } from '../limits/shape-guard.js'
+import { createTrustedDocuments, loadTrustedDocuments } from '../limits/trusted-documents.js'
+import type { Stage } from './stage.js'
+
+/**
+ * What an operation may be, before anything is planned: trusted documents (anonymous callers may be
+ * held to a list), shape limits on the query text (depth, fields, aliases, directives, root fields,
+ * fragments — before Apollo Server parses it), then, once validated, the estimated cost with the
+ * variables (an Apollo plugin, deciding first among the GraphQL stages so later ones can ask it).
+ */
+export function limitsStage(config: Pick<GatewayConfig, 'limits' | 'trustedDocuments'>, costDirectives: () => CostDirectives): Stage {
+  const trusted = createTrustedDocuments(config.trustedDocuments.mode,
+    config.trustedDocuments.path ? loadTrustedDocuments(config.trustedDocuments.path) : new Map())
+  const shapeGuard = createShapeGuard(config.limits)
+  const shapeRefusal = (check: () => void): HttpRefusal | null => {
+    try { check(); return null } catch (err) { if (err instanceof HttpRefusal) return err; throw err }
+  }
+  return {
+    name: 'limits',
+    onRequest({ req, res }) {
+      if (req.method !== 'GET') return 'next'
+      const params = new URL(req.url ?? '/', 'http://localhost').searchParams
+      const refusal = shapeRefusal(() => shapeGuard.check(params.get('query'), params.get('operationName')))
+      if (!refusal) return 'next'
+      sendJson(res, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] })
+      return 'answered'
+    },
+    onBody(body, { principal }) {
+      const prepared = trusted.prepare(body, principal!.authenticated) as { query?: unknown; operationName?: unknown } | null
+      shapeGuard.check(prepared?.query, prepared?.operationName)
+      return prepared
+    },
+    plugins: [createOperationLimitsPlugin(config.limits, costDirectives)],
+  }
+}

@@ -1,0 +1,15 @@
+import type { GatewayConfig } from '../config.js'
+import { createPlanExecutor } from '../execute/plan-executor.js'
+import type { Stage } from './stage.js'
+
+/**
+ * How a loaded supergraph runs operations: by query plan (Hive Router's planner, plans cached per
+ * document and projection; gateway/execute/plan-executor.ts), or, with `executor: 'stitched'`, by
+ * the stitched schema's resolvers (also the fallback for what the planner does not take).
+ */
+export function planStage(config: Pick<GatewayConfig, 'executor'>): Stage {
+  return {
+    name: 'plan',
+    createExecutor: async execution => (config.executor === 'stitched' ? null : createPlanExecutor(execution)),
+  }
+}
