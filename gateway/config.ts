@@ -72,7 +72,7 @@ function parseLimit(value: string | undefined, name: string, fallback: number, z
   return n
 }
 
-/** Production hides the schema from anonymous callers (authorization.md E12); development shows each caller its projection. */
+/** Production hides the schema from anonymous callers (docs/access-control.md#projected-schemas); development shows each caller its projection. */
 function parseIntrospection(value: string | undefined, nodeEnv: string | undefined): 'all' | 'authenticated' | 'off' {
   if (value === undefined || value === '') return nodeEnv === 'production' ? 'authenticated' : 'all'
   if (value === 'all' || value === 'authenticated' || value === 'off') return value

@@ -5,7 +5,7 @@ import type { GatewayContext } from '../gateway-context.js'
 const HIDDEN_FIELD = /^Cannot query field "([^"]+)" on type "([^"]+)"/
 
 /**
- * Every authorization denial is observable (authorization.md E24): a field the caller's projection
+ * Every authorization denial is observable (docs/operations.md#metrics-traces-logs): a field the caller's projection
  * hides (it exists in the graph, so it was not a typo) and every instance-level denial become one
  * log line with the operation hash, roles, coordinate and policy version. The client sees nothing
  * of this.

@@ -24,7 +24,7 @@ export interface CostOptions {
 export interface CostResult { cost: number; /** Selection nodes walked: never more than the document holds. */ visited: number }
 
 /**
- * Static cost of an operation before anything runs (authorization.md T33), after the IBM GraphQL
+ * Static cost of an operation before anything runs (case T33, docs/access-control.md#adversarial-cases; docs/limits.md), after the IBM GraphQL
  * cost specification as Apollo's demand control applies it: a field returning an object, interface
  * or union costs 1, a field returning a scalar or enum 0 (or the `@cost(weight:)` of the field or
  * its type), and a field returning a list multiplies the cost of everything below it by the list's

@@ -3,7 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server'
 import { DEFAULT_LIST_SIZE, estimateCost } from './estimate-cost.js'
 import type { CostDirectives } from './cost-directives.js'
 
-/** Limits checked before any planning or subgraph call (authorization.md E13, T29–T32). */
+/** Limits checked before any planning or subgraph call (cases T29–T32 in docs/access-control.md#adversarial-cases; docs/limits.md). */
 export interface OperationLimits {
   /** Requests per minute per principal (`sub`) and per anonymous client address; 0 turns the limit off. */
   ratePerMinute: number

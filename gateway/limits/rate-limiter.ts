@@ -1,5 +1,5 @@
 /**
- * Per-principal request budget (authorization.md E23, T35): a token bucket per key — the token's
+ * Per-principal request budget (case T35, docs/access-control.md#adversarial-cases): a token bucket per key — the token's
  * `sub` for authenticated callers (so several tokens of one person share it), the client address
  * for anonymous ones. In memory per replica; entries idle for longer than a full refill are swept.
  */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { HttpRefusal } from '../../lib/http/apollo-handler.js'
 
 /**
- * Trusted documents (authorization.md E14, T37): public apps send the id of an operation registered
+ * Trusted documents (case T37, docs/access-control.md#adversarial-cases): public apps send the id of an operation registered
  * at build time instead of free GraphQL. `log` lets unknown documents through and logs them (to
  * collect the list), `enforce` refuses them for anonymous callers; authenticated callers (staff
  * tools) may always send documents. Ids are the SHA-256 of the document; requests name them as
