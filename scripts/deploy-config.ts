@@ -99,7 +99,9 @@ export const DEPLOY_FILES: readonly DeployFile[] = [
 export function renderDeployFiles(departments: readonly DeployDepartment[], root = ROOT): Map<string, string> {
   for (const d of departments) {
     // Names and schemas end up unquoted in YAML, URLs and SQL: the scaffold's rule, checked again here.
-    if (!NAME.test(d.name) || !NAME.test(d.dbSchema)) throw new Error(`department ${JSON.stringify(d.name)} (schema ${JSON.stringify(d.dbSchema)}): names must be lowercase words joined by "_"`)
+    if (!NAME.test(d.name) || !NAME.test(d.dbSchema)) {
+      throw new Error(`department ${JSON.stringify(d.name)} (schema ${JSON.stringify(d.dbSchema)}): names must be lowercase words joined by "_"`)
+    }
     if (!Number.isInteger(d.defaultPort)) throw new Error(`department ${d.name}: defaultPort must be a whole number`)
   }
   return new Map(DEPLOY_FILES.map(f => [f.path, f.render(departments, readFileSync(`${root}/${f.template}`, 'utf8'))]))

@@ -115,7 +115,8 @@ export async function scaffoldService(opts: ScaffoldOptions): Promise<ScaffoldRe
     mkdirSync(dirname(path), { recursive: true })
     writeFileSync(path, text)
   }
-  return { folder, port, files: [...files.keys()].map(f => relative(dirname(servicesDir), join(folder, f))), supergraphPath, derived: [...derived.keys()] }
+  const written = [...files.keys()].map(f => relative(dirname(servicesDir), join(folder, f)))
+  return { folder, port, files: written, supergraphPath, derived: [...derived.keys()] }
 }
 
 function choosePort(requested: number | undefined, existing: ReadonlyArray<{ name: string; defaultPort: number }>): number {
