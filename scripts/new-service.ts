@@ -33,7 +33,7 @@ try {
   const result = await scaffoldService({ name: positionals[0], port, owner: values.owner, servicesDir: values.services, supergraphPath: values.supergraph })
   console.log(`created ${relative(process.cwd(), result.folder)} (default port ${result.port}):`)
   for (const f of result.files) console.log(`  ${f}`)
-  console.log(`composed ${relative(process.cwd(), result.supergraphPath)}`)
+  console.log(`wrote again from the departments: ${result.derived.map(f => relative(process.cwd(), f)).join(', ')}`)
   console.log(`\nNext: npx vitest run ${relative(process.cwd(), result.folder)}   (its own tests)
 Its fields need the scope "${positionals[0]}:preview", which no role holds: an administrator grants it to release the department.`)
 } catch (err) {

@@ -6,8 +6,11 @@ import { CLASSES } from '../auth/classes.js'
 import { checkClassification } from '../schema/check-classification.js'
 import { CompositionError } from '../schema/compose.js'
 import { SUPERGRAPH_PATH, supergraphOf } from '../schema/supergraph-file.js'
+import { renderDisclosureDocs } from '../lib/service/render-disclosure-docs.js'
+import { renderDeployFiles } from './deploy-config.js'
 
 const TEMPLATES = fileURLToPath(new URL('./templates/service/', import.meta.url))
+const ROOT = fileURLToPath(new URL('../', import.meta.url))
 
 /** Department names become folder, subgraph, Postgres schema and scope prefix (`parks:preview`): lowercase words joined by `_`. */
 const NAME = /^[a-z]+(_[a-z]+)*$/
@@ -30,18 +33,34 @@ export interface ScaffoldOptions {
   servicesDir?: string
   /** The supergraph file composed afterwards (default `schema/supergraph.graphql`). */
   supergraphPath?: string
+  /** Where `docker-compose.yml` and `docker/postgres-init.sh` are written afterwards (default: the repository). */
+  deployRoot?: string
+  /** The disclosure list written afterwards (default `docs/disclosure.md`). */
+  disclosureDocsPath?: string
 }
 
-export interface ScaffoldResult { folder: string; port: number; files: string[]; supergraphPath: string }
+export interface ScaffoldResult {
+  folder: string
+  port: number
+  files: string[]
+  supergraphPath: string
+  /** Every file derived from the departments and written again: supergraph, deployment files, disclosure list. */
+  derived: string[]
+}
 
 /**
- * `npm run new:service`: writes `services/<name>/` from `scripts/templates/service/` and composes the
- * supergraph again. Nothing is written unless the new department composes with the existing ones and
- * passes the classification lint; should composing from disk still fail, the folder is removed again.
+ * `npm run new:service`: writes `services/<name>/` from `scripts/templates/service/` and writes again what
+ * is derived from the departments — the supergraph (`npm run compose`), the deployment files (`npm run
+ * deploy:generate`) and the disclosure list (`npm run docs:disclosure`) — so that the new department needs
+ * no edit outside its folder. Nothing is written unless the new department composes with the existing ones
+ * and passes the classification lint; should loading or composing from disk still fail, the folder is
+ * removed again and nothing else is written.
  */
 export async function scaffoldService(opts: ScaffoldOptions): Promise<ScaffoldResult> {
   const servicesDir = resolve(opts.servicesDir ?? SERVICES_DIR)
   const supergraphPath = resolve(opts.supergraphPath ?? SUPERGRAPH_PATH)
+  const deployRoot = resolve(opts.deployRoot ?? ROOT)
+  const disclosureDocsPath = resolve(opts.disclosureDocsPath ?? join(ROOT, 'docs/disclosure.md'))
   const name = opts.name
   if (!NAME.test(name) || name.length < 2 || name.length > 30) {
     throw new ScaffoldError(`department name ${JSON.stringify(name)} must be 2–30 lowercase letters, words joined by "_" (e.g. "parks", "street_cleaning")`)
@@ -76,18 +95,28 @@ export async function scaffoldService(opts: ScaffoldOptions): Promise<ScaffoldRe
   if (lint.length) throw new ScaffoldError(`the template does not pass the classification lint:\n${lint.map(p => `  - ${p.line}: ${p.coordinate} ${p.message}`).join('\n')}`)
 
   const folder = join(servicesDir, name)
+  const derived = new Map<string, string>()
   try {
     for (const [path, text] of files) {
       mkdirSync(dirname(join(folder, path)), { recursive: true })
       writeFileSync(join(folder, path), text)
     }
-    // Composed from disk, every folder (as `npm run compose` without STADTGRAPH_SERVICES): the new one must load.
-    writeFileSync(supergraphPath, supergraphOf(await Promise.all(serviceFolders(servicesDir).map(f => loadService(f, servicesDir)))))
+    // From disk, every folder (as `npm run compose` without STADTGRAPH_SERVICES): the new one must load.
+    const all = (await Promise.all(serviceFolders(servicesDir).map(f => loadService(f, servicesDir))))
+      .sort((a, b) => a.defaultPort - b.defaultPort || a.name.localeCompare(b.name))
+    derived.set(supergraphPath, supergraphOf(all))
+    for (const [path, text] of renderDeployFiles(all)) derived.set(join(deployRoot, path), text)
+    derived.set(disclosureDocsPath, renderDisclosureDocs(all))
   } catch (err) {
     rmSync(folder, { recursive: true, force: true })
     throw err instanceof CompositionError ? new ScaffoldError(err.message) : err
   }
-  return { folder, port, files: [...files.keys()].map(f => relative(dirname(servicesDir), join(folder, f))), supergraphPath }
+  for (const [path, text] of derived) {
+    mkdirSync(dirname(path), { recursive: true })
+    writeFileSync(path, text)
+  }
+  const written = [...files.keys()].map(f => relative(dirname(servicesDir), join(folder, f)))
+  return { folder, port, files: written, supergraphPath, derived: [...derived.keys()] }
 }
 
 function choosePort(requested: number | undefined, existing: ReadonlyArray<{ name: string; defaultPort: number }>): number {

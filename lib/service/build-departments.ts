@@ -12,7 +12,7 @@ export class DepartmentBuildError extends BuildError {}
 
 /**
  * Each file keeps its own `import.meta.url` (a department reads its `schema.graphql` next to its
- * sources, the catalog finds the departments' folders from it): the text is replaced by the URL of
+ * sources): the text is replaced by the URL of
  * the source file before bundling, so paths resolve exactly as when the sources run directly.
  */
 const keepModuleUrls: Plugin = {

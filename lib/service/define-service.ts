@@ -50,6 +50,13 @@ export interface ServiceDefinition<DB = any, L = any> {
    * a department with a count field and no guarantee for it does not start.
    */
   disclosure?: DisclosureDeclarations
+  /**
+   * For a department whose schema depends on the others' (the catalog serves its warning gauge when
+   * another department serves `HealthDay`): its definition given the other departments' definitions.
+   * The kit calls it when it loads departments (lib/service/discover-services.ts); the folder's
+   * `service` export alone stands for no other department, and importing it reads nothing else.
+   */
+  withDepartments?(others: readonly ServiceDefinition[]): ServiceDefinition<DB, L>
 }
 
 export function defineService<DB, L>(def: ServiceDefinition<DB, L>): ServiceDefinition<DB, L> {

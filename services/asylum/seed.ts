@@ -4,7 +4,7 @@ import { insertRows } from '../../lib/db/insert-rows.js'
 import { seededRecordKey } from '../../auth/disclosure/cell-key.js'
 import { createRng, type Rng } from '../../lib/seed/prng.js'
 import { upsertDatasets } from '../../lib/service/provenance.js'
-import { ACCOMMODATIONS, capacityOn, currentCapacity, isOpenOn, type AccommodationFact } from './accommodations.js'
+import { ACCOMMODATIONS, capacityOn, currentCapacity, isOpenOn, type AccommodationFact } from './demo/accommodations.js'
 import type { AllocationRoute } from './db.js'
 
 /** Allocations and Belegung are reported up to the last month-end before the reference date. */

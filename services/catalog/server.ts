@@ -1,7 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { defineService } from '../../lib/service/define-service.js'
-import { SERVICES_DIR, serviceFolders } from '../../lib/service/discover-services.js'
+import { readFileSync } from 'node:fs'
+import { defineService, type ServiceDefinition } from '../../lib/service/define-service.js'
 import type { CatDatabase } from './db.js'
 import type { DcatOptions } from './dcat-jsonld.js'
 import { createLoaders, type CatalogLoaders } from './loaders.js'
@@ -18,17 +16,17 @@ const GAUGE_TYPES = ['HealthDay', 'WarnGauge', 'GaugeReading']
  * supergraph cannot compose an `@external` field nobody defines; so the catalog serves the gauge
  * exactly when such a department is present.
  */
-export function healthDayServed(dir = SERVICES_DIR): boolean {
-  return serviceFolders(dir).some(folder => {
-    const file = join(dir, folder, 'schema.graphql')
-    return folder !== 'catalog' && existsSync(file) && /\btype\s+HealthDay\b[^{]*@key\b/.test(readFileSync(file, 'utf8'))
-  })
+export function healthDayServed(others: ReadonlyArray<Pick<ServiceDefinition, 'name' | 'typeDefs'>>): boolean {
+  return others.some(s => s.name !== 'catalog' && /\btype\s+HealthDay\b[^{]*@key\b/.test(s.typeDefs))
 }
 
 export interface CatalogServiceOptions {
   /** The clock freshness is judged by (read once per request); tests pass a fixed one. */
   now?: () => Date
-  /** Serve the warning gauge on HealthDay (default: when a department serves HealthDay). */
+  /**
+   * Serve the warning gauge on HealthDay (default: no; the kit hands the catalog the other departments,
+   * and it serves the gauge when one of them serves HealthDay, see `withDepartments`).
+   */
   warnGauge?: boolean
   /** Identifiers and access URL of the DCAT-AP.de catalogue (default: CATALOG_BASE_URI, CATALOG_ACCESS_URL). */
   dcat?: DcatOptions
@@ -42,8 +40,10 @@ export function dcatOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DcatOp
   })
 }
 
-export function createCatalogService(opts: CatalogServiceOptions = {}) {
-  const gauge = opts.warnGauge ?? healthDayServed()
+type CatalogService = ServiceDefinition<CatDatabase, CatalogLoaders & { dcat: DcatOptions }>
+
+export function createCatalogService(opts: CatalogServiceOptions = {}): CatalogService {
+  const gauge = opts.warnGauge ?? false
   const now = opts.now ?? (() => new Date())
   const dcat = opts.dcat ?? dcatOptionsFromEnv()
   return defineService<CatDatabase, CatalogLoaders & { dcat: DcatOptions }>({
@@ -55,7 +55,9 @@ export function createCatalogService(opts: CatalogServiceOptions = {}) {
     migrations,
     seed,
     createLoaders: db => ({ ...createLoaders(db, now), dcat }),
+    withDepartments: others => createCatalogService({ ...opts, warnGauge: opts.warnGauge ?? healthDayServed(others) }),
   })
 }
 
+/** As the folder exports it: no other department known (the kit's loadService hands it the others). */
 export const service = createCatalogService()

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
 import { REFERENCE_DATE, profileYears, type SeedProfile } from '../../lib/city.js'
 import { upsertDatasets } from '../../lib/service/provenance.js'
-import { seedKitas } from './seed-kitas.js'
-import { seedSchools } from './seed-schools.js'
+import { seedKitas } from './demo/seed-kitas.js'
+import { seedSchools } from './demo/seed-schools.js'
 
 const OWNER_SCHOOLS = 'Referat Schulen'
 const OWNER_KITAS = 'Referat Jugend'

@@ -3,9 +3,9 @@ import { REFERENCE_DATE, profileYears, type SeedProfile } from '../../lib/city.j
 import { insertRows } from '../../lib/db/insert-rows.js'
 import { upsertDatasets } from '../../lib/service/provenance.js'
 import { ACCOUNT_LINES } from './account-lines.js'
-import { budgetRows } from './budget-rows.js'
-import { investmentRows } from './investment-rows.js'
-import { TEILHAUSHALTE, productRows } from './product-catalog.js'
+import { budgetRows } from './demo/budget-rows.js'
+import { investmentRows } from './demo/investment-rows.js'
+import { TEILHAUSHALTE, productRows } from './demo/product-catalog.js'
 
 /** Liquiditäts- and Investitionskredite, M€: ≈ 814 in 2021 [V], KEF repayment until 2023, rising again since [S]. */
 const DEBT: ReadonlyArray<[stichtag: string, liquidity: number, investment: number]> = [

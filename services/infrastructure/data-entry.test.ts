@@ -6,7 +6,7 @@ import { prepareDatabase } from '../../lib/db/prepare-database.js'
 import { createDatabase } from '../../test/helpers/test-database.js'
 import { graphql, internalHeaders, startSubgraphs, TEST_IDENTITY, type RunningSubgraphs } from '../../test/helpers/start-subgraphs.js'
 import type { InternalIdentity } from '../../auth/internal/internal-token.js'
-import { districtEnergyRows, monthsBetween, type LightWatts } from './light-energy.js'
+import { districtEnergyRows, monthsBetween, type LightWatts } from './demo/light-energy.js'
 import { service } from './server.js'
 import { LIGHTING_STICHTAG } from './street-lights.js'
 

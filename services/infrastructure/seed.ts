@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { REFERENCE_DATE, profileYears, type SeedProfile } from '../../lib/city.js'
 import { insertRows } from '../../lib/db/insert-rows.js'
 import { upsertDatasets } from '../../lib/service/provenance.js'
-import { districtEnergyRows, monthsBetween, writeLightEnergy } from './light-energy.js'
+import { districtEnergyRows, monthsBetween, writeLightEnergy } from './demo/light-energy.js'
 import { BURN_HOURS, ENERGY_PRICE, LIGHTING_STICHTAG, streetLights } from './street-lights.js'
 
 export const OWNER = 'Referat Tiefbau, Abteilung Straßenbeleuchtung'

@@ -12,7 +12,7 @@ export const BURN_HOURS_PER_YEAR = 4_100
 
 /**
  * The finance department's LED investment measures (Investitionsnummern as finance seeds them in
- * services/finance/investment-rows.ts: Teilhaushalt 7, Produktgruppe 541, in the order of its LED list).
+ * services/finance/demo/investment-rows.ts: Teilhaushalt 7, Produktgruppe 541, in the order of its LED list).
  */
 export const LED_MEASURES = {
   HAUPTVERKEHRSSTRASSEN_I: '7.541001',

@@ -9,7 +9,7 @@ import { createDb } from '../../lib/db/create-db.js'
 import { migrateSchema } from '../../lib/db/migrate.js'
 import { migrations } from './migrations/index.js'
 import { insertStock, seedMicrodata } from './seed.js'
-import { generateStock } from './stock-generator.js'
+import { generateStock } from './demo/stock-generator.js'
 
 let subgraphs: RunningSubgraphs
 let url: string

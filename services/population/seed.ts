@@ -4,11 +4,11 @@ import { CITY_AGS, REFERENCE_DATE, profileYears, type SeedProfile } from '../../
 import { MAX_AGE } from './age-groups.js'
 import { insertColumns, insertRows } from '../../lib/db/insert-rows.js'
 import { upsertDatasets } from '../../lib/service/provenance.js'
-import { generateMovements } from './movement-generator.js'
-import { generateOfficialTotals } from './official-totals.js'
-import { generateMicrodata } from './micro-generator.js'
-import { NATIONALITY_GROUPS } from './nationality-groups.js'
-import { generateStock, type StockRow } from './stock-generator.js'
+import { generateMovements } from './demo/movement-generator.js'
+import { generateOfficialTotals } from './demo/official-totals.js'
+import { generateMicrodata } from './demo/micro-generator.js'
+import { NATIONALITY_GROUPS } from './demo/nationality-groups.js'
+import { generateStock, type StockRow } from './demo/stock-generator.js'
 
 export const OWNER = 'Referat Organisationsmanagement, Statistik und Wahlen (Statistikstelle)'
 

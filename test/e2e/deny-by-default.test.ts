@@ -9,6 +9,7 @@ import { isVisible, projectSchema } from '../../auth/policy/project-schema.js'
 import { DEFAULT_ROLES } from '../../auth/policy/store/default-roles.js'
 import type { PolicySnapshot } from '../../auth/policy/types.js'
 import type { Principal } from '../../auth/principal.js'
+import { loadServices, SERVICES_DIR } from '../../lib/service/discover-services.js'
 import { SUPERGRAPH_PATH } from '../../schema/supergraph-file.js'
 
 // The whole city graph × every default role: what each role can reach follows from the departments'
@@ -21,7 +22,8 @@ const owners = fieldOwners(sdl)
 const coordinates = [...owners.keys()]
 const apiSchema = getStitchedSchemaFromSupergraphSdl({ supergraphSdl: sdl })
 const snapshot: PolicySnapshot = { version: 1, roles: new Map(DEFAULT_ROLES.map(r => [r.name, r])), grants: [], rowRules: [], loadedAt: new Date() }
-const DEPARTMENTS = [null, 'geo', 'population', 'finance', 'education', 'asylum']
+/** The caller's department claim: none, or each department of the supergraph (every folder in services/). */
+const DEPARTMENTS = [null, ...(await loadServices(SERVICES_DIR, null)).map(s => s.name)]
 const principal = (roles: string[], department: string | null): Principal => ({ subject: 'p', roles, department, purpose: null, authenticated: true })
 const sensitive = coordinates.filter(c => ['personal', 'special'].includes(classOfCoordinate(c, requirements, owners)))
 
@@ -29,6 +31,13 @@ describe('deny by default over the whole city graph', () => {
   it('has personal and special data to protect', () => {
     expect(sensitive).toContain('Query.allocationRecords')
     expect(sensitive).toContain('AllocationRecord.religion')
+  })
+
+  it('asks as every department that owns personal or special data, and as every department of the graph', () => {
+    const sensitiveOwners = new Set(sensitive.flatMap(c => owners.get(c) ?? []))
+    expect(sensitiveOwners.size).toBeGreaterThan(1)
+    for (const owner of sensitiveOwners) expect(DEPARTMENTS).toContain(owner)
+    expect(new Set(DEPARTMENTS.filter(d => d !== null))).toEqual(new Set([...owners.values()].flat()))
   })
 
   it('never shows a personal or special coordinate to any mix of public and committee, whatever the department claim', () => {

@@ -7,7 +7,9 @@ import { DEFAULT_ROLES } from '../../auth/policy/store/default-roles.js'
 import { createDb } from '../../lib/db/create-db.js'
 import { prepareDatabase } from '../../lib/db/prepare-database.js'
 import { loadServices } from '../../lib/service/discover-services.js'
+import { renderDisclosureDocs } from '../../lib/service/render-disclosure-docs.js'
 import { checkSchema, formatFinding } from '../../schema/check-schema.js'
+import { deployDepartments, renderDeployFiles } from '../../scripts/deploy-config.js'
 import { scaffoldService, ScaffoldError, type ScaffoldResult } from '../../scripts/scaffold-service.js'
 import { copyServices, type ServicesCopy } from '../helpers/copy-services.js'
 import { bearer, startCity, type RunningCity } from '../helpers/start-city.js'
@@ -16,7 +18,10 @@ import { createDatabase } from '../helpers/test-database.js'
 
 // `npm run new:service` end to end, on a copy of the departments (the real services/ stays untouched):
 // the scaffold composes with every department, passes its own tests, serves through the gateway, and
-// is invisible to every default role until an administrator grants its scope — without a restart.
+// is invisible to every default role until an administrator grants its scope — without a restart. Nothing
+// outside its folder needs an edit: what is derived from the departments (supergraph, docker-compose.yml,
+// docker/postgres-init.sh, docs/disclosure.md) the scaffold writes again, and the tests list departments by
+// loadServices().
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url))
 /** A name no real department will take, with an underscore to exercise the name conversions. */
@@ -28,7 +33,10 @@ let city: RunningCity
 
 beforeAll(async () => {
   copy = copyServices()
-  scaffold = await scaffoldService({ name: NAME, owner: 'Referat Grünflächen', servicesDir: copy.servicesDir, supergraphPath: copy.supergraphPath })
+  scaffold = await scaffoldService({
+    name: NAME, owner: 'Referat Grünflächen', servicesDir: copy.servicesDir, supergraphPath: copy.supergraphPath,
+    deployRoot: copy.root, disclosureDocsPath: join(copy.root, 'docs/disclosure.md'),
+  })
   // Its own database: the shared city database is read-only for tests and knows nothing of the new department.
   database = await createDatabase(inject('adminUrl'), 'sg_new_service')
   const handle = createDb(database.url)
@@ -55,11 +63,40 @@ describe('npm run new:service', () => {
     let free = 4001
     while (taken.includes(free)) free++
     expect(scaffold.port).toBe(free)
-    for (const file of ['schema.graphql', 'db.ts', 'migrations/0001-init.ts', 'migrations/index.ts', 'seed.ts', 'loaders.ts', 'resolvers.ts', 'server.ts', 'index.ts', `${NAME}.test.ts`, 'README.md']) {
+    for (const file of ['schema.graphql', 'db.ts', 'migrations/0001-init.ts', 'migrations/index.ts', 'seed.ts', 'demo/figures.ts', 'disclosure.ts',
+      'loaders.ts', 'resolvers.ts', 'server.ts', 'index.ts', `${NAME}.test.ts`, 'README.md']) {
       expect(existsSync(join(copy.servicesDir, NAME, file)), file).toBe(true)
     }
     expect(readFileSync(join(copy.servicesDir, NAME, 'README.md'), 'utf8')).toMatch(/Owner: \*\*Referat Grünflächen\*\*/)
     expect(readFileSync(copy.supergraphPath, 'utf8')).toContain(`@join__graph(name: "${NAME}", url: "http://localhost:${scaffold.port}/graphql")`)
+  })
+
+  it('writes the deployment files and the disclosure list again: its container, role, schema and gateway URL, and its count\'s guarantee', async () => {
+    const departments = await deployDepartments(copy.servicesDir)
+    expect(departments.map(d => d.name)).toContain(NAME)
+    for (const [path, text] of renderDeployFiles(departments)) {
+      expect(readFileSync(join(copy.root, path), 'utf8'), `${path} as \`npm run deploy:generate\` writes it`).toBe(text)
+    }
+    const compose = readFileSync(join(copy.root, 'docker-compose.yml'), 'utf8')
+    expect(compose).toContain(`  ${NAME}:\n    <<: *department\n    command: ["node", "--import", "tsx", "services/${NAME}/index.ts"]\n`)
+    expect(compose).toContain(`PORT: "${scaffold.port}"`)
+    expect(compose).toMatch(new RegExp(`SUBGRAPH_URLS: \\S*,${NAME}=http://${NAME}:${scaffold.port}/graphql`))
+    expect(compose).toContain(`    ${NAME}: { condition: service_healthy }\n`)
+    // The real departments keep every line they had: the new one only adds lines (and its URL).
+    const before = readFileSync(join(REPO, 'docker-compose.yml'), 'utf8').split('\n').filter(l => !l.includes('SUBGRAPH_URLS'))
+    const after = new Set(compose.split('\n'))
+    expect(before.filter(l => !after.has(l))).toEqual([])
+    const init = readFileSync(join(copy.root, 'docker/postgres-init.sh'), 'utf8')
+    expect(init).toContain(`create role ${NAME} login password '\${DEMO_PARKS_DB_PASSWORD}';`)
+    expect(init).toContain(`create schema ${NAME} authorization ${NAME};`)
+    const docs = readFileSync(join(copy.root, 'docs/disclosure.md'), 'utf8')
+    expect(docs).toBe(renderDisclosureDocs(await loadServices(copy.servicesDir, null)))
+    expect(docs).toContain('`DemoParksFigure.records`')
+    expect(scaffold.derived.sort()).toEqual([copy.supergraphPath, join(copy.root, 'docker-compose.yml'), join(copy.root, 'docker/postgres-init.sh'), join(copy.root, 'docs/disclosure.md')].sort())
+  })
+
+  it('is among the departments every test lists by loadServices()', async () => {
+    expect((await loadServices(copy.servicesDir, null)).map(s => s.name)).toContain(NAME)
   })
 
   it('passes schema:check together with every department: no finding at all', async () => {

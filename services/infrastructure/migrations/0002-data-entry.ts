@@ -4,7 +4,7 @@ import { createWriteAuditTable, dropWriteAuditTable } from '../../../lib/data-en
 /**
  * LED conversions entered by the street-lighting department. A row in `infra.led_conversion` is applied to the
  * register in the same transaction (trigger): the light becomes LED, and the energy of its district from the
- * conversion month on changes by the difference of that one light — the rule of light-energy.ts (old lamp until the
+ * conversion month on changes by the difference of that one light — the rule of demo/light-energy.ts (old lamp until the
  * conversion day, LED from then on, pro rata of the month's days, each light rounded to 0.01 kWh), written in SQL.
  */
 export async function up(db: Kysely<any>): Promise<void> {

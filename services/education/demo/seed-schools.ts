@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely'
-import { CITY_AGS, DISTRICTS, REFERENCE_DATE } from '../../lib/city.js'
-import { insertRows } from '../../lib/db/insert-rows.js'
-import { seededRecordKey } from '../../auth/disclosure/cell-key.js'
-import { createRng, type Rng } from '../../lib/seed/prng.js'
-import { apportion } from '../../lib/seed/apportion.js'
-import type { GraduateTable, NationalityGroup, Residence, Row, SchoolClassTable, SchoolQualification, SchoolType, SchoolYearStatTable, Sex, TransitionTable } from './db.js'
+import { CITY_AGS, DISTRICTS, REFERENCE_DATE } from '../../../lib/city.js'
+import { insertRows } from '../../../lib/db/insert-rows.js'
+import { seededRecordKey } from '../../../auth/disclosure/cell-key.js'
+import { createRng, type Rng } from '../../../lib/seed/prng.js'
+import { apportion } from '../../../lib/seed/apportion.js'
+import type { GraduateTable, NationalityGroup, Residence, Row, SchoolClassTable, SchoolQualification, SchoolType, SchoolYearStatTable, Sex, TransitionTable } from '../db.js'
 import { GRADES, SCHOOLS, SCHOOL_PRODUCT, type SchoolFact } from './school-catalog.js'
-import { schoolYearOf } from './school-year.js'
+import { schoolYearOf } from '../school-year.js'
 
 /** City-wide first graders at the städtische Grundschulen by school-year start [V 2023: 864, 2024: 816 — §1.4]. */
 const FIRST_GRADERS: Readonly<Record<number, number>> = {

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely'
-import { CITY_AGS, DISTRICTS } from '../../lib/city.js'
-import { insertRows } from '../../lib/db/insert-rows.js'
-import { createRng } from '../../lib/seed/prng.js'
-import { apportion } from '../../lib/seed/apportion.js'
-import type { KitaOperatorType, KitaStatTable, KitaTable, Row } from './db.js'
-import { kitaStichtag } from './school-year.js'
+import { CITY_AGS, DISTRICTS } from '../../../lib/city.js'
+import { insertRows } from '../../../lib/db/insert-rows.js'
+import { createRng } from '../../../lib/seed/prng.js'
+import { apportion } from '../../../lib/seed/apportion.js'
+import type { KitaOperatorType, KitaStatTable, KitaTable, Row } from '../db.js'
+import { kitaStichtag } from '../school-year.js'
 
 /** Approved places city-wide on 1 March [V 2017: 3,864; 2021: 3,989 — §1.4], ~4,150 in 2025 [S]. */
 const PLACES: Readonly<Record<number, number>> = {

@@ -1,6 +1,6 @@
-import { CITY_AGS, DISTRICTS } from '../../lib/city.js'
-import { createRng, type Rng } from '../../lib/seed/prng.js'
-import { apportion } from '../../lib/seed/apportion.js'
+import { CITY_AGS, DISTRICTS } from '../../../lib/city.js'
+import { createRng, type Rng } from '../../../lib/seed/prng.js'
+import { apportion } from '../../../lib/seed/apportion.js'
 import { foreignGroupShares } from './nationality-groups.js'
 import type { DistrictStock } from './stock-generator.js'
 

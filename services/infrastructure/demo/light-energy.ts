@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
-import { insertRows } from '../../lib/db/insert-rows.js'
-import type { StreetLightTable } from './db.js'
-import { BURN_HOURS } from './street-lights.js'
+import { insertRows } from '../../../lib/db/insert-rows.js'
+import type { StreetLightTable } from '../db.js'
+import { BURN_HOURS } from '../street-lights.js'
 
 /** What a light's energy depends on. */
 export type LightWatts = Pick<StreetLightTable, 'id' | 'district_code' | 'watt' | 'previous_watt' | 'installed' | 'converted_to_led'>

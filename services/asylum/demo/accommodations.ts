@@ -1,4 +1,4 @@
-import type { AccommodationKind } from './db.js'
+import type { AccommodationKind } from '../db.js'
 
 export interface AccommodationFact {
   id: string

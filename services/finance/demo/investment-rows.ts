@@ -1,6 +1,6 @@
-import { CITY_AGS, DISTRICTS, FIRST_DATA_YEAR, LAST_DATA_YEAR, REFERENCE_DATE, profileYears, type SeedProfile } from '../../lib/city.js'
-import { createRng, type Rng } from '../../lib/seed/prng.js'
-import type { InvestmentCategory, InvestmentMeasureTable, InvestmentStatus, InvestmentValueTable } from './db.js'
+import { CITY_AGS, DISTRICTS, FIRST_DATA_YEAR, LAST_DATA_YEAR, REFERENCE_DATE, profileYears, type SeedProfile } from '../../../lib/city.js'
+import { createRng, type Rng } from '../../../lib/seed/prng.js'
+import type { InvestmentCategory, InvestmentMeasureTable, InvestmentStatus, InvestmentValueTable } from '../db.js'
 
 /**
  * Investment measures of the Finanzhaushalt (domain-model §11.4): hand-written LED programme with

@@ -1,4 +1,4 @@
-import { MAX_AGE } from './age-groups.js'
+import { MAX_AGE } from '../age-groups.js'
 import type { NationalityGroup } from './nationality-groups.js'
 
 /**

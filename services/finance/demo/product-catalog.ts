@@ -1,5 +1,5 @@
-import type { ExpenseLine, IncomeLine } from './account-lines.js'
-import type { ProductTable, TeilhaushaltTable } from './db.js'
+import type { ExpenseLine, IncomeLine } from '../account-lines.js'
+import type { ProductTable, TeilhaushaltTable } from '../db.js'
 
 /**
  * The demo Produktrahmen (domain-model §2.2, §2.5): Haupt-Produktbereiche and Produktbereiche as

@@ -1,6 +1,6 @@
-import { seededRecordKey } from '../../auth/disclosure/cell-key.js'
-import { createRng, type Rng } from '../../lib/seed/prng.js'
-import { MAX_AGE } from './age-groups.js'
+import { seededRecordKey } from '../../../auth/disclosure/cell-key.js'
+import { createRng, type Rng } from '../../../lib/seed/prng.js'
+import { MAX_AGE } from '../age-groups.js'
 import { NATIONALITY_GROUPS } from './nationality-groups.js'
 import type { StockRow } from './stock-generator.js'
 

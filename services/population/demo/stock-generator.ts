@@ -1,8 +1,8 @@
-import { CITY_AGS, CITY_POPULATION, DISTRICTS, type DistrictFact } from '../../lib/city.js'
-import { createRng, type Rng } from '../../lib/seed/prng.js'
-import { MAX_AGE } from './age-groups.js'
+import { CITY_AGS, CITY_POPULATION, DISTRICTS, type DistrictFact } from '../../../lib/city.js'
+import { createRng, type Rng } from '../../../lib/seed/prng.js'
+import { MAX_AGE } from '../age-groups.js'
 import { ageSexWeights, secondaryResidenceWeights } from './age-profiles.js'
-import { apportion } from '../../lib/seed/apportion.js'
+import { apportion } from '../../../lib/seed/apportion.js'
 import { FOREIGN_GROUPS, NATIONALITY_GROUPS, foreignGroupShares, foreignShare, type ForeignGroup, type NationalityGroup } from './nationality-groups.js'
 
 export type StockRow = {

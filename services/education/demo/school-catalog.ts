@@ -1,4 +1,4 @@
-import type { SchoolOperator, SchoolType } from './db.js'
+import type { SchoolOperator, SchoolType } from '../db.js'
 
 /**
  * The schools of the demo city (domain-model §1.4, §11.5). Names marked [V] are real Kaiserslautern

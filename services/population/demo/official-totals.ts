@@ -1,5 +1,5 @@
-import { CITY_AGS, CITY_POPULATION } from '../../lib/city.js'
-import { createRng } from '../../lib/seed/prng.js'
+import { CITY_AGS, CITY_POPULATION } from '../../../lib/city.js'
+import { createRng } from '../../../lib/seed/prng.js'
 
 export type OfficialTotalRow = {
   stichtag: string

@@ -1,6 +1,6 @@
-import { LAST_DATA_YEAR, profileYears, type SeedProfile } from '../../lib/city.js'
-import { createRng } from '../../lib/seed/prng.js'
-import type { BudgetValueTable, BudgetVersion } from './db.js'
+import { LAST_DATA_YEAR, profileYears, type SeedProfile } from '../../../lib/city.js'
+import { createRng } from '../../../lib/seed/prng.js'
+import type { BudgetValueTable, BudgetVersion } from '../db.js'
 import { EXPENSE_MIX, PRODUCT_GROUPS, leafCode } from './product-catalog.js'
 
 /** Planned ordinary result (Ansatz, Finanzplan), M€: balanced 2021–2023 [V], 2025 draft −53.6 [V], otherwise [S]. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { profileYears } from '../../lib/city.js'
+import { profileYears } from '../../../lib/city.js'
 import { ACCOMMODATIONS, capacityOn, isOpenOn } from './accommodations.js'
-import { dailyOccupancyRows, occupancyRows } from './seed.js'
+import { dailyOccupancyRows, occupancyRows } from '../seed.js'
 
 // The `large` profile's daily Belegung, checked without seeding it (the generator is pure).
 const years = profileYears('large')

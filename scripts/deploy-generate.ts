@@ -1,0 +1,12 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { deployDepartments, renderDeployFiles } from './deploy-config.js'
+
+// npm run deploy:generate: docker-compose.yml and docker/postgres-init.sh from the department folders
+// and the templates in docker/ (scripts/deploy-config.ts).
+const root = fileURLToPath(new URL('../', import.meta.url))
+for (const [path, text] of renderDeployFiles(await deployDepartments(), root)) {
+  writeFileSync(join(root, path), text)
+  console.log(`wrote ${path}`)
+}
