@@ -1,6 +1,6 @@
 #!/bin/sh
 {{generated-note}}
-# One database role per department, owning only its own schema (ARCHITECTURE.md §5).
+# One database role per department, owning only its own schema (docs/architecture.md).
 # Passwords come from the environment of the postgres container (see docker-compose.yml).
 set -eu
 psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" <<SQL
