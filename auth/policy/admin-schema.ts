@@ -13,75 +13,29 @@ import { projectSchema } from './project-schema.js'
 import { classOfCoordinate, requirementOf, type FieldOwners } from './requirements.js'
 import { PolicyError, type AdminReadAction, type CoordinateGrant, type PolicySnapshot, type Requirements, type RoleDefinition, type RowRule } from './types.js'
 import { isConnectionError } from '../../lib/db/is-connection-error.js'
+import type {
+  AuditChainStatus, AuditEntry, ChangeContext, ChangeResult, PendingChange, PolicyStore, ReplicaStatus,
+} from './store/policy-store.js'
 
 /** Every write names the version it was based on (optimistic locking) and who made it (audit). */
-export interface WriteMeta { expectedVersion: number; actor: string }
+export type WriteMeta = ChangeContext
 /** A write's outcome: the policy version it created. */
-export interface PolicyWrite { version: number }
-
-export interface AuditEntry {
-  id: number
-  at: Date | string
-  actor: string
-  action: string
-  payload: unknown
-  prevHash: string
-  hash: string
-}
-export interface AuditChainStatus {
-  ok: boolean
-  /** Entries checked. */
-  checked: number
-  /** Id of the first entry whose hash does not follow from its predecessor, if any. */
-  brokenAt: number | null
-  /** With signed checkpoints (auth/policy/store/audit-checkpoint.ts): which check failed, where, and one line saying so. */
-  state?: 'ok' | 'broken' | 'bad-signature' | 'unsigned'
-  badSignatureAt?: number | null
-  signedThrough?: number | null
-  unsigned?: number
-  checkpoints?: number
-  message?: string
-}
-export interface ReplicaStatus { id: string; policyVersion: number; seenAt: Date | string }
-/** A change that opens personal or special data, waiting for a second administrator (four-eyes). */
-export interface PendingChange { id: number; kind: string; payload: unknown; requestedBy: string; requestedAt: Date | string }
+export type PolicyWrite = ChangeResult
+export type { AuditChainStatus, AuditEntry, PendingChange, ReplicaStatus }
 
 /**
- * What the admin API needs from the policy store (auth/policy/store implements it). Writes throw
- * PolicyError: VERSION_CONFLICT when `expectedVersion` is stale, INVALID_POLICY (with a JSON
- * pointer) for bad input; nothing is written partially. A grant or role change that opens personal
- * or special data is not applied: the store keeps it as a pending change and throws
- * PENDING_APPROVAL (with `changeId` on the error) until a different actor approves it.
+ * What the admin API needs from the policy store: a part of its contract (policy-store.ts), so
+ * the two cannot drift apart. Writes throw PolicyError: VERSION_CONFLICT when `expectedVersion` is
+ * stale, INVALID_POLICY (with a JSON pointer) for bad input; nothing is written partially. A grant
+ * or role change that opens personal or special data is not applied: the store keeps it as a
+ * pending change and throws PENDING_APPROVAL (with `changeId` on the error) until a different
+ * actor approves it. `recordAdminRead` must succeed before an audited read is answered.
+ * `verifyAccessLogChain` is absent where the store keeps no access log.
  */
-export interface AdminStore {
-  load(): Promise<PolicySnapshot>
-  upsertRole(input: WriteMeta & { role: RoleDefinition }): Promise<PolicyWrite>
-  deleteRole(input: WriteMeta & { name: string }): Promise<PolicyWrite>
-  setGrant(input: WriteMeta & { grant: CoordinateGrant }): Promise<PolicyWrite>
-  removeGrant(input: WriteMeta & { role: string; coordinate: string }): Promise<PolicyWrite>
-  setRowRule(input: WriteMeta & { rule: RowRule }): Promise<PolicyWrite>
-  removeRowRule(input: WriteMeta & { role: string; coordinate: string }): Promise<PolicyWrite>
-  /** Replaces the whole policy with a JSON document `{ roles, grants, rowRules }` (as exportPolicy writes it). */
-  importPolicy(input: WriteMeta & { json: string }): Promise<PolicyWrite>
-  /** The whole policy as a JSON-serialisable document (or already serialised). */
-  exportPolicy(): Promise<unknown>
-  /** Newest first; `before` is an entry id (exclusive). */
-  auditLog(input: { limit: number; before: number | null }): Promise<AuditEntry[]>
-  verifyAuditChain(): Promise<AuditChainStatus>
-  /** The personal-data access log's chain and checkpoints; absent where the store keeps no access log. */
-  verifyAccessLogChain?(): Promise<AuditChainStatus>
-  replicas(): Promise<ReplicaStatus[]>
-  /** Open pending changes, oldest first. */
-  pendingChanges(): Promise<PendingChange[]>
-  /** Applies a pending change as a normal write; FORBIDDEN when `actor` requested it (four-eyes). */
-  approveChange(input: WriteMeta & { id: number }): Promise<PolicyWrite>
-  rejectChange(input: { id: number; actor: string }): Promise<unknown>
-  /**
-   * Appends an admin read that reveals policy (explain, effective schema, permission matrix, export)
-   * to the hash-chained audit log: who, when, what was asked. Must succeed before the answer is given.
-   */
-  recordAdminRead(input: { actor: string; action: AdminReadAction; payload: Record<string, unknown> }): Promise<void>
-}
+export type AdminStore = Pick<PolicyStore,
+  | 'load' | 'upsertRole' | 'deleteRole' | 'setGrant' | 'removeGrant' | 'setRowRule' | 'removeRowRule' | 'importPolicy'
+  | 'exportPolicy' | 'auditLog' | 'verifyAuditChain' | 'replicas' | 'pendingChanges' | 'approveChange' | 'rejectChange'
+  | 'recordAdminRead'> & Partial<Pick<PolicyStore, 'verifyAccessLogChain'>>
 
 /** Longest operation text kept in an audit row; longer ones are kept with their hash. */
 const MAX_AUDITED_OPERATION = 4_000
