@@ -1,6 +1,6 @@
 import {
   parse,
-  GraphQLError, isInterfaceType, isIntrospectionType, isObjectType, printSchema,
+  isInterfaceType, isIntrospectionType, isObjectType, printSchema,
   type GraphQLFieldResolver, type GraphQLSchema,
 } from 'graphql'
 import { createHash } from 'node:crypto'
@@ -11,8 +11,9 @@ import { explain } from './explain.js'
 import { selectedCoordinates } from '../audit/personal-coordinates.js'
 import { projectSchema } from './project-schema.js'
 import { classOfCoordinate, requirementOf, type FieldOwners } from './requirements.js'
-import { PolicyError, type AdminReadAction, type CoordinateGrant, type PolicySnapshot, type Requirements, type RoleDefinition, type RowRule } from './types.js'
+import { PolicyError, type AdminReadAction, type PolicyErrorCode, type CoordinateGrant, type PolicySnapshot, type Requirements, type RoleDefinition, type RowRule } from './types.js'
 import { isConnectionError } from '../../lib/db/is-connection-error.js'
+import { graphqlError } from '../../lib/errors.js'
 import type {
   AuditChainStatus, AuditEntry, ChangeContext, ChangeResult, PendingChange, PolicyStore, ReplicaStatus,
 } from './store/policy-store.js'
@@ -135,32 +136,28 @@ const typeDefs = /* GraphQL */ `
   # PENDING_APPROVAL with extensions.changeId instead of a version: the change waits for approveChange.
 `
 
-function code(message: string, extensions: Record<string, unknown>): GraphQLError {
-  return new GraphQLError(message, { extensions })
-}
-
 /** Policy errors that refuse the whole request carry their HTTP status (authorization.md §8, T43). */
-const HTTP_STATUS: Partial<Record<string, number>> = { INVALID_POLICY: 400, VERSION_CONFLICT: 409 }
+const HTTP_STATUS: Partial<Record<PolicyErrorCode, number>> = { INVALID_POLICY: 400, VERSION_CONFLICT: 409 }
+
+const STORE_UNAVAILABLE = 'The policy store is unavailable; the gateway keeps enforcing the policy it has. Retry later.'
 
 /** Admin check first, then PolicyError → a coded GraphQL error; anything else stays masked upstream. */
 function guarded<A>(resolve: (args: A, ctx: AdminContext) => unknown): GraphQLFieldResolver<unknown, AdminContext, A> {
   return async (_parent, args, ctx) => {
-    if (!ctx?.isAdmin) throw code('The admin API is for the admin role only', { code: 'FORBIDDEN' })
+    if (!ctx?.isAdmin) throw graphqlError('FORBIDDEN', 'The admin API is for the admin role only')
     try {
       return await resolve(args, ctx)
     } catch (err) {
       if (err instanceof PolicyError) {
         const changeId = (err as { changeId?: unknown }).changeId
-        throw code(err.message, {
-          code: err.code,
+        throw graphqlError(err.code, err.message, {
           ...(HTTP_STATUS[err.code] ? { http: { status: HTTP_STATUS[err.code] } } : {}),
           ...(err.pointer !== undefined ? { pointer: err.pointer } : {}),
           ...(typeof changeId === 'number' ? { changeId } : {}),
         })
       }
       if (isConnectionError(err)) {
-        throw code('The policy store is unavailable; the gateway keeps enforcing the policy it has. Retry later.',
-          { code: 'POLICY_STORE_UNAVAILABLE', http: { status: 503 } })
+        throw graphqlError('POLICY_STORE_UNAVAILABLE', STORE_UNAVAILABLE, { http: { status: 503 } })
       }
       throw err
     }
@@ -230,7 +227,7 @@ export function createAdminSchema(deps: AdminSchemaDeps): GraphQLSchema {
         const { apiSchema, requirements, owners } = deps.supergraph()
         let document
         try { document = parse(operation) } catch (err) {
-          throw new GraphQLError(`operation does not parse: ${(err as Error).message}`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'operation' } })
+          throw graphqlError('BAD_USER_INPUT', `operation does not parse: ${(err as Error).message}`, { argumentName: 'operation' })
         }
         const snapshot = await store.load()
         return selectedCoordinates(apiSchema, document).map(coordinate =>
@@ -261,7 +258,7 @@ export function createAdminSchema(deps: AdminSchemaDeps): GraphQLSchema {
       }),
       auditLog: guarded<Args>(async ({ limit, before }) => {
         if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-          throw code('Argument "limit" must be an integer between 1 and 1000', { code: 'BAD_USER_INPUT', argumentName: 'limit' })
+          throw graphqlError('BAD_USER_INPUT', 'Argument "limit" must be an integer between 1 and 1000', { argumentName: 'limit' })
         }
         const entries = await store.auditLog({ limit, before: before ?? null })
         return entries.map(e => ({ ...e, at: iso(e.at), payload: JSON.stringify(e.payload) }))
