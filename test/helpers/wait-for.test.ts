@@ -17,6 +17,8 @@ describe('waitFor', () => {
       .rejects.toThrow(/^timed out after 30 ms waiting for the moon to turn blue \(last value: false\)$/)
     await expect(waitFor('a reply', () => { throw new Error('connection refused') }, { timeoutMs: 30, intervalMs: 5 }))
       .rejects.toThrow('timed out after 30 ms waiting for a reply (last error: connection refused)')
+    await expect(waitFor('the server', () => false, { timeoutMs: 10, intervalMs: 5, detail: () => 'listening on nothing' }))
+      .rejects.toThrow(/\(last value: false\)\nlistening on nothing$/)
   })
 })
 

@@ -12,6 +12,8 @@ export interface WaitOptions {
   timeoutMs?: number
   /** Pause between tries; default 20 ms. */
   intervalMs?: number
+  /** More to say on failure, e.g. the output of the process that did not get there. */
+  detail?: () => string
 }
 
 /** What a passed condition can return: anything but a falsy value. */
@@ -34,7 +36,7 @@ function describeLast(value: unknown): string {
  * the last value or error.
  */
 export async function waitFor<T>(what: string, condition: () => T | Promise<T>, opts: WaitOptions = {}): Promise<Truthy<T>> {
-  const { timeoutMs = 5_000, intervalMs = 20 } = opts
+  const { timeoutMs = 5_000, intervalMs = 20, detail } = opts
   const deadline = performance.now() + timeoutMs
   let last: unknown
   for (;;) {
@@ -45,7 +47,8 @@ export async function waitFor<T>(what: string, condition: () => T | Promise<T>, 
       last = err
     }
     if (performance.now() >= deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${describeLast(last)})`, { cause: last })
+      const more = detail?.()
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${describeLast(last)})${more ? `\n${more}` : ''}`, { cause: last })
     }
     await pause(intervalMs)
   }
@@ -57,7 +60,7 @@ export async function waitFor<T>(what: string, condition: () => T | Promise<T>, 
  * assertion that kept failing.
  */
 export async function eventually<T>(what: string, assertion: () => T | Promise<T>, opts: WaitOptions = {}): Promise<T> {
-  const { timeoutMs = 5_000, intervalMs = 20 } = opts
+  const { timeoutMs = 5_000, intervalMs = 20, detail } = opts
   const deadline = performance.now() + timeoutMs
   for (;;) {
     try {
@@ -65,7 +68,8 @@ export async function eventually<T>(what: string, assertion: () => T | Promise<T
     } catch (err) {
       if (performance.now() >= deadline) {
         if (err instanceof Error) {
-          err.message = `not within ${timeoutMs} ms: ${what}\n${err.message}`
+          const more = detail?.()
+          err.message = `not within ${timeoutMs} ms: ${what}\n${err.message}${more ? `\n${more}` : ''}`
           throw err
         }
         throw new Error(`not within ${timeoutMs} ms: ${what}`, { cause: err })
