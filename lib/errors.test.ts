@@ -21,14 +21,14 @@ function sourceFiles(dir: string): string[] {
 /** Where the source names a code it sends (codes are upper snake case of 5+ characters, unlike account numbers such as 'E1'), and the status it sends it with when the same expression says. */
 const CODE_PATTERNS: ReadonlyArray<RegExp> = [
   /\bcode: '([A-Z][A-Z0-9_]{4,})'/g,
-  /\b(?:PolicyError|DataEntryError|exceeded)\('([A-Z][A-Z0-9_]{4,})'/g,
+  /\b(?:PolicyError|DataEntryError|exceeded|graphqlError)\('([A-Z][A-Z0-9_]{4,})'/g,
 ]
 const STATUS_PATTERNS: ReadonlyArray<RegExp> = [
   /\b(?:HttpRefusal|AuthError)\((\d{3}), '([A-Z][A-Z0-9_]{4,})'/g,
   /\brefuse\(res, (\d{3}), '([A-Z][A-Z0-9_]{4,})'/g,
   /\bsendJson\(res, (\d{3}), \{ errors: \[\{[^\n]*?code: '([A-Z][A-Z0-9_]{4,})'/g,
 ]
-const STATUS_AFTER_CODE = /\bcode: '([A-Z][A-Z0-9_]{4,})'[^\n]*?http: \{ status: (\d{3})/g
+const STATUS_AFTER_CODE = /\b(?:code: |graphqlError\()'([A-Z][A-Z0-9_]{4,})'[^\n]*?http: \{ status: (\d{3})/g
 
 interface Use { file: string; code: string; status?: number }
 
@@ -55,6 +55,8 @@ describe('error catalogue', () => {
       expect(codes, code).toContain(code)
     }
     expect(all.filter(u => u.status !== undefined).length).toBeGreaterThan(20)
+    // graphqlError(code, message, { http: { status } }) is read like an `extensions` literal.
+    expect(all).toContainEqual({ file: join('auth', 'policy', 'admin-schema.ts'), code: 'POLICY_STORE_UNAVAILABLE', status: 503 })
   })
 
   it('every code the source sends is in the catalogue', () => {

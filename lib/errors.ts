@@ -75,8 +75,17 @@ export const isErrorCode = (code: unknown): code is ErrorCode => typeof code ===
 /** The usual HTTP status of a code. */
 export const httpStatusOf = (code: ErrorCode): number => ERROR_CODES[code].status[0]
 
+/**
+ * A GraphQL error with a code from the catalogue in `extensions.code` (first, then `extensions`):
+ * the way code that refuses something names the refusal, so a code that is not catalogued fails
+ * the typecheck. `extensions.http.status` should be one the catalogue lists for the code.
+ */
+export function graphqlError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extensions } })
+}
+
 export function badUserInput(message: string, extra: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...extra } })
+  return graphqlError('BAD_USER_INPUT', message, extra)
 }
 
 /**
@@ -84,7 +93,7 @@ export function badUserInput(message: string, extra: Record<string, unknown> = {
  * ranges and list filters would let two answers be subtracted to isolate a small cell.
  */
 export function aggregateNotPublished(message: string, extra: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'AGGREGATE_NOT_PUBLISHED', ...extra } })
+  return graphqlError('AGGREGATE_NOT_PUBLISHED', message, extra)
 }
 
 export const FIRST_YEAR = 1950

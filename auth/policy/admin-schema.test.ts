@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { buildSchema, graphql, type ExecutionResult } from 'graphql'
 import { printSchemaWithDirectives } from '@graphql-tools/utils'
 import type { Principal } from '../principal.js'
-import { createAdminSchema, type AdminContext, type AdminStore, type AuditEntry, type PendingChange, type WriteMeta } from './admin-schema.js'
+import { createAdminSchema, type AdminContext, type AdminStore, type AuditChainStatus, type AuditEntry, type PendingChange, type WriteMeta } from './admin-schema.js'
 import { fieldOwners, readRequirements } from './requirements.js'
 import { PolicyError, type CoordinateGrant, type PolicySnapshot, type RoleDefinition, type RowRule } from './types.js'
 
@@ -31,7 +31,7 @@ class FakeStore implements AdminStore {
   calls: Array<{ method: string; input: unknown }> = []
   audit: AuditEntry[] = [
     { id: 1, at: new Date('2026-01-01T00:00:00Z'), actor: 'a', action: 'seed', payload: { n: 1 }, prevHash: '0', hash: 'h1' },
-    { id: 2, at: '2026-01-02T00:00:00.000Z', actor: 'b', action: 'setGrant', payload: { role: 'public' }, prevHash: 'h1', hash: 'h2' },
+    { id: 2, at: new Date('2026-01-02T00:00:00.000Z'), actor: 'b', action: 'setGrant', payload: { role: 'public' }, prevHash: 'h1', hash: 'h2' },
   ]
 
   private async write(method: string, input: WriteMeta, change: () => void) {
@@ -86,7 +86,9 @@ class FakeStore implements AdminStore {
     this.calls.push({ method: 'auditLog', input })
     return this.audit.filter(e => input.before === null || e.id < input.before).reverse().slice(0, input.limit)
   }
-  async verifyAuditChain() { return { ok: false, checked: 2, brokenAt: 2 } }
+  async verifyAuditChain(): Promise<AuditChainStatus> {
+    return { log: 'audit_log', ok: false, state: 'broken', checked: 2, brokenAt: 2, badSignatureAt: null, signedThrough: null, unsigned: 2, checkpoints: 0, message: 'audit_log: broken at seq 2' }
+  }
   reads: Array<{ actor: string; action: string; payload: Record<string, unknown> }> = []
   /** Set to make the audit sink fail. */
   auditDown = false
@@ -207,14 +209,14 @@ describe('admin schema: reads', () => {
     expect(res.data.auditChain).toEqual({ ok: false, checked: 2, brokenAt: 2 })
     expect(res.data.replicas).toEqual([{ id: 'gw-1', policyVersion: 4, seenAt: '2026-01-03T00:00:00.000Z' }])
     expect(JSON.parse(res.data.exportPolicy)).toMatchObject({ version: 4, grants: [{ role: 'public', coordinate: 'Query.note' }] })
-    const schema = createAdminSchema({ store, supergraph, replicas: async () => [{ id: 'live', policyVersion: 5, seenAt: 'now' }] })
+    const schema = createAdminSchema({ store, supergraph, replicas: async () => [{ id: 'live', policyVersion: 5, seenAt: new Date() }] })
     const live = await graphql({ schema, source: '{ replicas { id } }', contextValue: ADMIN }) as ExecutionResult<any>
     expect(live.data.replicas).toEqual([{ id: 'live' }])
   })
 
   it('auditChain and accessLogChain report the checkpoint verdict of each log; accessLogChain is null for a store without one', async () => {
     const query = '{ auditChain { ok state badSignatureAt signedThrough unsigned message } accessLogChain { ok state unsigned message } }'
-    expect((await run(query)).data).toMatchObject({ auditChain: { ok: false, state: null }, accessLogChain: null })
+    expect((await run(query)).data).toMatchObject({ auditChain: { ok: false, state: 'BROKEN' }, accessLogChain: null })
     Object.assign(store, {
       verifyAuditChain: async () => ({
         ok: false, state: 'bad-signature', checked: 6, brokenAt: null, badSignatureAt: 7, signedThrough: 3, unsigned: 3, checkpoints: 1,

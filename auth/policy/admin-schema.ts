@@ -1,6 +1,6 @@
 import {
   parse,
-  GraphQLError, isInterfaceType, isIntrospectionType, isObjectType, printSchema,
+  isInterfaceType, isIntrospectionType, isObjectType, printSchema,
   type GraphQLFieldResolver, type GraphQLSchema,
 } from 'graphql'
 import { createHash } from 'node:crypto'
@@ -11,77 +11,32 @@ import { explain } from './explain.js'
 import { selectedCoordinates } from '../audit/personal-coordinates.js'
 import { projectSchema } from './project-schema.js'
 import { classOfCoordinate, requirementOf, type FieldOwners } from './requirements.js'
-import { PolicyError, type AdminReadAction, type CoordinateGrant, type PolicySnapshot, type Requirements, type RoleDefinition, type RowRule } from './types.js'
+import { PolicyError, type AdminReadAction, type PolicyErrorCode, type CoordinateGrant, type PolicySnapshot, type Requirements, type RoleDefinition, type RowRule } from './types.js'
 import { isConnectionError } from '../../lib/db/is-connection-error.js'
+import { graphqlError } from '../../lib/errors.js'
+import type {
+  AuditChainStatus, AuditEntry, ChangeContext, ChangeResult, PendingChange, PolicyStore, ReplicaStatus,
+} from './store/policy-store.js'
 
 /** Every write names the version it was based on (optimistic locking) and who made it (audit). */
-export interface WriteMeta { expectedVersion: number; actor: string }
+export type WriteMeta = ChangeContext
 /** A write's outcome: the policy version it created. */
-export interface PolicyWrite { version: number }
-
-export interface AuditEntry {
-  id: number
-  at: Date | string
-  actor: string
-  action: string
-  payload: unknown
-  prevHash: string
-  hash: string
-}
-export interface AuditChainStatus {
-  ok: boolean
-  /** Entries checked. */
-  checked: number
-  /** Id of the first entry whose hash does not follow from its predecessor, if any. */
-  brokenAt: number | null
-  /** With signed checkpoints (auth/policy/store/audit-checkpoint.ts): which check failed, where, and one line saying so. */
-  state?: 'ok' | 'broken' | 'bad-signature' | 'unsigned'
-  badSignatureAt?: number | null
-  signedThrough?: number | null
-  unsigned?: number
-  checkpoints?: number
-  message?: string
-}
-export interface ReplicaStatus { id: string; policyVersion: number; seenAt: Date | string }
-/** A change that opens personal or special data, waiting for a second administrator (four-eyes). */
-export interface PendingChange { id: number; kind: string; payload: unknown; requestedBy: string; requestedAt: Date | string }
+export type PolicyWrite = ChangeResult
+export type { AuditChainStatus, AuditEntry, PendingChange, ReplicaStatus }
 
 /**
- * What the admin API needs from the policy store (auth/policy/store implements it). Writes throw
- * PolicyError: VERSION_CONFLICT when `expectedVersion` is stale, INVALID_POLICY (with a JSON
- * pointer) for bad input; nothing is written partially. A grant or role change that opens personal
- * or special data is not applied: the store keeps it as a pending change and throws
- * PENDING_APPROVAL (with `changeId` on the error) until a different actor approves it.
+ * What the admin API needs from the policy store: a part of its contract (policy-store.ts), so
+ * the two cannot drift apart. Writes throw PolicyError: VERSION_CONFLICT when `expectedVersion` is
+ * stale, INVALID_POLICY (with a JSON pointer) for bad input; nothing is written partially. A grant
+ * or role change that opens personal or special data is not applied: the store keeps it as a
+ * pending change and throws PENDING_APPROVAL (with `changeId` on the error) until a different
+ * actor approves it. `recordAdminRead` must succeed before an audited read is answered.
+ * `verifyAccessLogChain` is absent where the store keeps no access log.
  */
-export interface AdminStore {
-  load(): Promise<PolicySnapshot>
-  upsertRole(input: WriteMeta & { role: RoleDefinition }): Promise<PolicyWrite>
-  deleteRole(input: WriteMeta & { name: string }): Promise<PolicyWrite>
-  setGrant(input: WriteMeta & { grant: CoordinateGrant }): Promise<PolicyWrite>
-  removeGrant(input: WriteMeta & { role: string; coordinate: string }): Promise<PolicyWrite>
-  setRowRule(input: WriteMeta & { rule: RowRule }): Promise<PolicyWrite>
-  removeRowRule(input: WriteMeta & { role: string; coordinate: string }): Promise<PolicyWrite>
-  /** Replaces the whole policy with a JSON document `{ roles, grants, rowRules }` (as exportPolicy writes it). */
-  importPolicy(input: WriteMeta & { json: string }): Promise<PolicyWrite>
-  /** The whole policy as a JSON-serialisable document (or already serialised). */
-  exportPolicy(): Promise<unknown>
-  /** Newest first; `before` is an entry id (exclusive). */
-  auditLog(input: { limit: number; before: number | null }): Promise<AuditEntry[]>
-  verifyAuditChain(): Promise<AuditChainStatus>
-  /** The personal-data access log's chain and checkpoints; absent where the store keeps no access log. */
-  verifyAccessLogChain?(): Promise<AuditChainStatus>
-  replicas(): Promise<ReplicaStatus[]>
-  /** Open pending changes, oldest first. */
-  pendingChanges(): Promise<PendingChange[]>
-  /** Applies a pending change as a normal write; FORBIDDEN when `actor` requested it (four-eyes). */
-  approveChange(input: WriteMeta & { id: number }): Promise<PolicyWrite>
-  rejectChange(input: { id: number; actor: string }): Promise<unknown>
-  /**
-   * Appends an admin read that reveals policy (explain, effective schema, permission matrix, export)
-   * to the hash-chained audit log: who, when, what was asked. Must succeed before the answer is given.
-   */
-  recordAdminRead(input: { actor: string; action: AdminReadAction; payload: Record<string, unknown> }): Promise<void>
-}
+export type AdminStore = Pick<PolicyStore,
+  | 'load' | 'upsertRole' | 'deleteRole' | 'setGrant' | 'removeGrant' | 'setRowRule' | 'removeRowRule' | 'importPolicy'
+  | 'exportPolicy' | 'auditLog' | 'verifyAuditChain' | 'replicas' | 'pendingChanges' | 'approveChange' | 'rejectChange'
+  | 'recordAdminRead'> & Partial<Pick<PolicyStore, 'verifyAccessLogChain'>>
 
 /** Longest operation text kept in an audit row; longer ones are kept with their hash. */
 const MAX_AUDITED_OPERATION = 4_000
@@ -181,32 +136,28 @@ const typeDefs = /* GraphQL */ `
   # PENDING_APPROVAL with extensions.changeId instead of a version: the change waits for approveChange.
 `
 
-function code(message: string, extensions: Record<string, unknown>): GraphQLError {
-  return new GraphQLError(message, { extensions })
-}
-
 /** Policy errors that refuse the whole request carry their HTTP status (docs/errors.md; case T43). */
-const HTTP_STATUS: Partial<Record<string, number>> = { INVALID_POLICY: 400, VERSION_CONFLICT: 409 }
+const HTTP_STATUS: Partial<Record<PolicyErrorCode, number>> = { INVALID_POLICY: 400, VERSION_CONFLICT: 409 }
+
+const STORE_UNAVAILABLE = 'The policy store is unavailable; the gateway keeps enforcing the policy it has. Retry later.'
 
 /** Admin check first, then PolicyError → a coded GraphQL error; anything else stays masked upstream. */
 function guarded<A>(resolve: (args: A, ctx: AdminContext) => unknown): GraphQLFieldResolver<unknown, AdminContext, A> {
   return async (_parent, args, ctx) => {
-    if (!ctx?.isAdmin) throw code('The admin API is for the admin role only', { code: 'FORBIDDEN' })
+    if (!ctx?.isAdmin) throw graphqlError('FORBIDDEN', 'The admin API is for the admin role only')
     try {
       return await resolve(args, ctx)
     } catch (err) {
       if (err instanceof PolicyError) {
         const changeId = (err as { changeId?: unknown }).changeId
-        throw code(err.message, {
-          code: err.code,
+        throw graphqlError(err.code, err.message, {
           ...(HTTP_STATUS[err.code] ? { http: { status: HTTP_STATUS[err.code] } } : {}),
           ...(err.pointer !== undefined ? { pointer: err.pointer } : {}),
           ...(typeof changeId === 'number' ? { changeId } : {}),
         })
       }
       if (isConnectionError(err)) {
-        throw code('The policy store is unavailable; the gateway keeps enforcing the policy it has. Retry later.',
-          { code: 'POLICY_STORE_UNAVAILABLE', http: { status: 503 } })
+        throw graphqlError('POLICY_STORE_UNAVAILABLE', STORE_UNAVAILABLE, { http: { status: 503 } })
       }
       throw err
     }
@@ -276,7 +227,7 @@ export function createAdminSchema(deps: AdminSchemaDeps): GraphQLSchema {
         const { apiSchema, requirements, owners } = deps.supergraph()
         let document
         try { document = parse(operation) } catch (err) {
-          throw new GraphQLError(`operation does not parse: ${(err as Error).message}`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'operation' } })
+          throw graphqlError('BAD_USER_INPUT', `operation does not parse: ${(err as Error).message}`, { argumentName: 'operation' })
         }
         const snapshot = await store.load()
         return selectedCoordinates(apiSchema, document).map(coordinate =>
@@ -307,7 +258,7 @@ export function createAdminSchema(deps: AdminSchemaDeps): GraphQLSchema {
       }),
       auditLog: guarded<Args>(async ({ limit, before }) => {
         if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-          throw code('Argument "limit" must be an integer between 1 and 1000', { code: 'BAD_USER_INPUT', argumentName: 'limit' })
+          throw graphqlError('BAD_USER_INPUT', 'Argument "limit" must be an integer between 1 and 1000', { argumentName: 'limit' })
         }
         const entries = await store.auditLog({ limit, before: before ?? null })
         return entries.map(e => ({ ...e, at: iso(e.at), payload: JSON.stringify(e.payload) }))

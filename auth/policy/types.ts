@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../lib/errors.js'
 import type { ScopeRequirement } from '../classes.js'
 
 /**
@@ -62,7 +63,9 @@ export interface EffectiveAccess {
   admin: boolean
 }
 
-export type PolicyErrorCode = 'VERSION_CONFLICT' | 'INVALID_POLICY' | 'FORBIDDEN' | 'PENDING_APPROVAL'
+/** The codes a policy refusal carries; each is in the error catalogue (lib/errors.ts), or this does not typecheck. */
+export const POLICY_ERROR_CODES = ['VERSION_CONFLICT', 'INVALID_POLICY', 'FORBIDDEN', 'PENDING_APPROVAL'] as const satisfies readonly ErrorCode[]
+export type PolicyErrorCode = (typeof POLICY_ERROR_CODES)[number]
 
 export class PolicyError extends Error {
   constructor(readonly code: PolicyErrorCode, message: string, readonly pointer?: string) {

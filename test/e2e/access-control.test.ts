@@ -5,6 +5,7 @@ import { createGatewayDeps } from '../../gateway/create-gateway-deps.js'
 import { createDatabase } from '../helpers/test-database.js'
 import { bearer, startCity, TEST_IDENTITY_CONFIG, testGatewayConfig, type RunningCity } from '../helpers/start-city.js'
 import { graphql, internalHeaders } from '../helpers/start-subgraphs.js'
+import { waitFor } from '../helpers/wait-for.js'
 
 // Role-based field access end to end: real JWTs, projected schemas per role, the admin API, and
 // policy changes reaching a second replica. The policy lives in its own database so grants made
@@ -58,17 +59,11 @@ describe('administration at runtime', () => {
     const stale = await admin(`mutation ($v: Int!) { setGrant(input: { role: "public", coordinate: "Accommodation.name", effect: DENY }, expectedVersion: $v) }`, { v: version })
     expect(stale.errors?.[0].extensions?.code).toBe('VERSION_CONFLICT')
 
-    const visibleOn = async (url: string) => {
-      const deadline = Date.now() + 1_000
-      for (;;) {
-        const res = await graphql(url, '{ accommodations { id operator } }')
-        if (!res.errors) return true
-        if (Date.now() > deadline) return false
-        await new Promise(r => setTimeout(r, 25))
-      }
-    }
-    expect(await visibleOn(city.gateway.url)).toBe(true)
-    expect(await visibleOn(replica2.url)).toBe(true)
+    // Within a second on every replica: the bound is part of what is tested.
+    const visibleOn = (url: string) => waitFor(`the grant to be enforced at ${url}`,
+      async () => !(await graphql(url, '{ accommodations { id operator } }')).errors, { timeoutMs: 1_000 })
+    await visibleOn(city.gateway.url)
+    await visibleOn(replica2.url)
     expect(replica2.policyVersion()).toBe(version + 1)
     const health = await fetch(replica2.url.replace(/\/graphql$/, '/healthz')).then(r => r.json())
     expect(health.policyVersion).toBe(version + 1)
@@ -86,12 +81,10 @@ describe('row rules set at runtime, applied in SQL by the department', () => {
     const set = await admin(`mutation ($v: Int!, $c: String!) { setRowRule(input: { role: "staff", coordinate: "AllocationRecord", condition: $c }, expectedVersion: $v) }`,
       { v: await version(), c: JSON.stringify({ column: 'route', equals: 'UKRAINE_24' }) })
     expect(set.errors).toBeUndefined()
-    let limited: any
-    for (const deadline = Date.now() + 2_000; Date.now() < deadline;) {
-      limited = await ask()
-      if (limited.data.allocationRecords.every((r: { route: string }) => r.route === 'UKRAINE_24')) break
-      await new Promise(r => setTimeout(r, 25))
-    }
+    const limited = await waitFor('the row rule to limit the answer', async () => {
+      const res = await ask()
+      return res.data.allocationRecords.every((r: { route: string }) => r.route === 'UKRAINE_24') ? res : null
+    }, { timeoutMs: 2_000 })
     const pg = (await import('pg')).default
     const db = new pg.Client({ connectionString: inject('cityDatabaseUrl') })
     await db.connect()
@@ -101,12 +94,10 @@ describe('row rules set at runtime, applied in SQL by the department', () => {
 
     const removed = await admin(`mutation ($v: Int!) { removeRowRule(role: "staff", coordinate: "AllocationRecord", expectedVersion: $v) }`, { v: await version() })
     expect(removed.errors).toBeUndefined()
-    let restored: any
-    for (const deadline = Date.now() + 2_000; Date.now() < deadline;) {
-      restored = await ask()
-      if (!restored.data.allocationRecords.every((r: { route: string }) => r.route === 'UKRAINE_24')) break
-      await new Promise(r => setTimeout(r, 25))
-    }
+    const restored = await waitFor('the limit to lift with the rule', async () => {
+      const res = await ask()
+      return res.data.allocationRecords.every((r: { route: string }) => r.route === 'UKRAINE_24') ? null : res
+    }, { timeoutMs: 2_000 })
     expect(restored.data).toEqual(before.data)
   })
 })

@@ -5,6 +5,7 @@ import { createGatewayDeps } from '../../gateway/create-gateway-deps.js'
 import { createDatabase } from '../helpers/test-database.js'
 import { bearer, startCity, TEST_IDENTITY_CONFIG, testGatewayConfig, type RunningCity } from '../helpers/start-city.js'
 import { graphql } from '../helpers/start-subgraphs.js'
+import { waitFor } from '../helpers/wait-for.js'
 
 // authorization.md §7, T38–T45: disclosure control, aggregates, personal data and its audit, the
 // permission API, revocation across replicas, explain. Four-eyes approval and grant expiry (T45) are
@@ -238,14 +239,11 @@ describe('T44 revocation propagation', () => {
     const revoked = await role(['open'], v)
     expect(revoked.errors).toBeUndefined()
     try {
-      const deadline = Date.now() + 5_000
       for (const url of urls) {
-        let res: any
-        do {
-          res = await graphql(url, forecast, undefined, bearer('committee'))
-          if (res.errors) break
-          await new Promise(r => setTimeout(r, 25))
-        } while (Date.now() < deadline)
+        const res = await waitFor(`${url} to refuse the forecast to the committee`, async () => {
+          const answer = await graphql(url, forecast, undefined, bearer('committee'))
+          return answer.errors ? answer : null
+        })
         expect(res.data?.product?.result ?? null, url).toBeNull()
         expect(res.errors?.map((e: any) => e.extensions?.code), url).toEqual(['FORBIDDEN_FIELD'])
         const health = await fetch(url.replace(/\/graphql$/, '/healthz')).then(r => r.json())
@@ -253,12 +251,10 @@ describe('T44 revocation propagation', () => {
       }
       const audit = await admin('{ auditLog(limit: 5) { actor action payload } }')
       expect(audit.data.auditLog.some((e: any) => e.action.startsWith('role.') && e.payload.includes('committee'))).toBe(true)
-      let converged: any[] = []
-      while (Date.now() < deadline + 5_000) {
-        converged = (await admin('{ replicas { id policyVersion } }')).data.replicas
-        if (['replica-1', 'replica-2', 'replica-3'].every(id => converged.find(r => r.id === id)?.policyVersion === v + 1)) break
-        await new Promise(r => setTimeout(r, 50))
-      }
+      const converged: any[] = await waitFor(`every replica to report version ${v + 1}`, async () => {
+        const replicas: any[] = (await admin('{ replicas { id policyVersion } }')).data.replicas
+        return ['replica-1', 'replica-2', 'replica-3'].every(id => replicas.find(r => r.id === id)?.policyVersion === v + 1) ? replicas : null
+      }, { timeoutMs: 10_000, intervalMs: 50 })
       expect(converged.filter(r => r.id.startsWith('replica-')).map(r => [r.id, r.policyVersion])).toEqual(
         [['replica-1', v + 1], ['replica-2', v + 1], ['replica-3', v + 1]])
     } finally {

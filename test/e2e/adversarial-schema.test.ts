@@ -16,6 +16,7 @@ import { DEFAULT_ROLES } from '../../auth/policy/store/default-roles.js'
 import { createDatabase } from '../helpers/test-database.js'
 import { bearer, startCity, TEST_IDENTITY_CONFIG, testGatewayConfig, type RunningCity } from '../helpers/start-city.js'
 import { graphql, internalHeaders, TEST_INTERNAL_SECRET, TEST_IDENTITY } from '../helpers/start-subgraphs.js'
+import { waitFor } from '../helpers/wait-for.js'
 
 // authorization.md §7, T18–T28: what each role's schema lets through — hidden fields, federation
 // internals, row and instance rules, modes, mutations, admin ≠ data, introspection. The policy lives
@@ -97,10 +98,7 @@ describe('T20 row level and IDOR', () => {
     expect(set.errors).toBeUndefined()
     try {
       const byId = (id: string) => graphql(city.gateway.url, 'query ($id: ID!) { allocationRecord(id: $id) { id route } }', { id }, asylumStaff('Unterbringungsplanung'))
-      for (const deadline = Date.now() + 2_000; Date.now() < deadline;) {
-        if ((await byId(foreign)).data?.allocationRecord === null) break
-        await new Promise(r => setTimeout(r, 25))
-      }
+      await waitFor('the row rule to hide the foreign record', async () => (await byId(foreign)).data?.allocationRecord === null, { timeoutMs: 2_000 })
       const list = await graphql(city.gateway.url, '{ allocationRecords(from: "2015-01-01", to: "2026-12-31", first: 200) { route } }', undefined, asylumStaff('Unterbringungsplanung'))
       expect(list.data.allocationRecords.length).toBeGreaterThan(0)
       expect(new Set(list.data.allocationRecords.map((r: { route: string }) => r.route))).toEqual(new Set(['UKRAINE_24']))

@@ -14,6 +14,7 @@ import { OPERATIONS } from '../../bench/dev-cache/operations.js'
 import { createDatabase } from '../helpers/test-database.js'
 import { bearer, startCity, type RunningCity } from '../helpers/start-city.js'
 import { graphql, internalHeaders, TEST_INTERNAL_SECRET } from '../helpers/start-subgraphs.js'
+import { waitFor } from '../helpers/wait-for.js'
 
 // The departments' cross-request cache and the gateway's in-flight deduplication, end to end:
 // real Postgres, real HTTP through the gateway, real tokens. Each city gets its own cache
@@ -150,8 +151,7 @@ describe('row rules changed at runtime reach the next request, cache and dedupe 
       { v: version, c: JSON.stringify({ column: 'route', equals: 'UKRAINE_24' }) })
     expect(set.errors).toBeUndefined()
     // The gateway hears of the change through LISTEN/NOTIFY; from then on every answer is limited.
-    for (let i = 0; i < 200 && city.gateway.policyVersion() === version; i++) await new Promise(r => setTimeout(r, 25))
-    expect(city.gateway.policyVersion()).toBeGreaterThan(version)
+    await waitFor(`the gateway to load a policy newer than version ${version}`, () => city.gateway.policyVersion() > version)
     const after = await Promise.all([ask(), ask(), ask()])
     for (const res of after) {
       expect(res.data.allocationRecords.length).toBeGreaterThan(0)
@@ -271,11 +271,10 @@ describe('a write invalidates what it changed', () => {
       })
     } finally { await importer.close() }
     // The notification is asynchronous: ask until the answer changes (bounded), then check it is the written one.
-    let after = before.data.asylumCapacity
-    for (let i = 0; i < 50 && after.provenance.asOf === before.data.asylumCapacity.provenance.asOf; i++) {
-      await new Promise(r => setTimeout(r, 100))
-      after = (await city.queryAs('controlling', read)).data.asylumCapacity
-    }
+    const after = await waitFor('the answer to change after the write', async () => {
+      const now = (await city.queryAs('controlling', read)).data.asylumCapacity
+      return now.provenance.asOf === before.data.asylumCapacity.provenance.asOf ? null : now
+    }, { intervalMs: 100 })
     expect(after.provenance.asOf).toBe(receipt.asOf.toISOString())
     const { rows: [expected] } = await sql.query(`select sum(occupied)::int as occupied from (
         select distinct on (a.id) o.occupied from asy.accommodation a join asy.occupancy o on o.accommodation_id = a.id and o.day <= $1

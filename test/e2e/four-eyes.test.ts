@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createDatabase } from '../helpers/test-database.js'
 import { bearer, startCity, type RunningCity } from '../helpers/start-city.js'
 import { graphql } from '../helpers/start-subgraphs.js'
+import { waitFor } from '../helpers/wait-for.js'
 
 // Four-eyes approval end to end (authorization.md §5 G6, case T45): a grant that opens personal or
 // special data is pending until a second administrator approves it; an expired grant gives nothing.
@@ -43,11 +44,7 @@ const asControlling = (fields: string) =>
 
 /** Until the gateway enforces policy version `v` (it learns of changes by NOTIFY). */
 async function gatewayAt(v: number): Promise<void> {
-  const deadline = Date.now() + 5_000
-  while (city.gateway.policyVersion() < v) {
-    if (Date.now() > deadline) throw new Error(`gateway did not reach policy version ${v}`)
-    await new Promise(r => setTimeout(r, 20))
-  }
+  await waitFor(`the gateway to enforce policy version ${v}`, () => city.gateway.policyVersion() >= v)
 }
 
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10)

@@ -11,6 +11,7 @@ import { loadServices } from '../../lib/service/discover-services.js'
 import { composeSupergraph } from '../../schema/compose.js'
 import { internalHeaders, TEST_INTERNAL_SECRET } from '../helpers/start-subgraphs.js'
 import { createDatabase } from '../helpers/test-database.js'
+import { waitFor } from '../helpers/wait-for.js'
 
 // SIGTERM on a real gateway process and a real department process (as an orchestrator sends it on a
 // rolling update): a request in flight still gets its answer, a new connection is refused, the process
@@ -40,15 +41,9 @@ function run(entry: string, args: string[], env: Record<string, string>): Runnin
   return { child, output: () => output, exited }
 }
 
-async function until<T>(what: string, check: () => T | Promise<T>, timeoutMs = 60_000, output = () => ''): Promise<NonNullable<T>> {
-  const end = Date.now() + timeoutMs
-  for (;;) {
-    const value = await check()
-    if (value) return value as NonNullable<T>
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}\n${output()}`)
-    await new Promise(r => setTimeout(r, 25))
-  }
-}
+/** waitFor with the process output in the failure. */
+const until = <T>(what: string, check: () => T | Promise<T>, timeoutMs = 60_000, output = () => '') =>
+  waitFor(what, check, { timeoutMs, intervalMs: 25, detail: output })
 
 const post = (url: string, code: string, headers: Record<string, string> = {}) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: query(code) }) })

@@ -9,6 +9,7 @@ import { createLogger } from '../../lib/observability/create-logger.js'
 import { startTracing, type Tracing } from '../../lib/observability/start-tracing.js'
 import { readObservabilityConfig } from '../../lib/observability/observability-config.js'
 import { startSubgraphs, type RunningSubgraphs } from '../helpers/start-subgraphs.js'
+import { waitFor } from '../helpers/wait-for.js'
 import { bearer, testGatewayConfig, TEST_IDENTITY_CONFIG, token } from '../helpers/start-city.js'
 import { DEFAULT_LIMITS } from '../../gateway/limits/operation-limits.js'
 
@@ -55,7 +56,7 @@ const scrape = async (url: string) => {
 }
 /** The spans once the gateway's request span has ended (it ends when the response is handed to the socket, maybe after the client read it). */
 async function finishedTrace() {
-  for (let i = 0; i < 100 && !exporter.getFinishedSpans().some(s => s.name === 'gateway.request'); i++) await new Promise(r => setTimeout(r, 10))
+  await waitFor('the gateway.request span to end', () => exporter.getFinishedSpans().some(s => s.name === 'gateway.request'), { timeoutMs: 1_000, intervalMs: 10 })
   return exporter.getFinishedSpans()
 }
 /** The value of one sample line `name{labels} value` whose labels include all of `labels`. */
@@ -135,7 +136,7 @@ describe('a district-profile request, observed', () => {
     })
     expect(res.status).toBe(200)
     await res.json()
-    for (let i = 0; i < 100 && !lines.slice(before).some(l => l.msg === 'request'); i++) await new Promise(r => setTimeout(r, 10))
+    await waitFor('the request log line', () => lines.slice(before).some(l => l.msg === 'request'), { timeoutMs: 1_000, intervalMs: 10 })
     expect(lines.slice(before).find(l => l.msg === 'request')).toMatchObject({ operationName: 'PolicyVersion', sub: 'root.admin', status: 200 })
     expect(sample(await scrape(`${base()}/metrics`), 'stadtgraph_gateway_requests_total', { operation: 'PolicyVersion', role_class: 'admin' })).toBe(1)
   })

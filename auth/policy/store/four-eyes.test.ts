@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createDb, type DbHandle } from '../../../lib/db/create-db.js'
 import { createDatabase } from '../../../test/helpers/test-database.js'
+import { waitFor } from '../../../test/helpers/wait-for.js'
 import type { SensitivityClass } from '../../classes.js'
 import { PolicyError, type CoordinateGrant, type RoleDefinition } from '../types.js'
 import { createPolicyStore, type PolicyStore } from './create-policy-store.js'
@@ -28,8 +29,7 @@ async function approveAndHearIt(id: number, version: number): Promise<void> {
   try {
     const result = await store.approveChange({ id, expectedVersion: version, actor: 'bernd' })
     expect(result).toEqual({ version: version + 1 })
-    const deadline = Date.now() + 5_000
-    while (!seen.includes(result.version) && Date.now() < deadline) await new Promise(r => setTimeout(r, 10))
+    await waitFor(`version ${result.version} by NOTIFY`, () => seen.includes(result.version))
     expect(seen).toEqual([result.version])
   } finally {
     await sub.close()

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createDb, type DbHandle } from '../../../lib/db/create-db.js'
 import { createDatabase } from '../../../test/helpers/test-database.js'
+import { waitFor } from '../../../test/helpers/wait-for.js'
 import { createPolicyStore, type PolicyStore } from './create-policy-store.js'
 import { LISTEN_APPLICATION_NAME } from './subscribe-policy-version.js'
 
@@ -13,14 +14,6 @@ let replica: PolicyStore
 let admin: PolicyStore
 
 const NEVER = 600_000 // a poll interval no test waits for: whatever arrives came by NOTIFY
-
-async function waitFor(check: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not within ${ms} ms: ${what}`)
-    await new Promise(r => setTimeout(r, 10))
-  }
-}
 
 async function change(): Promise<number> {
   const v = await admin.version()
@@ -55,7 +48,7 @@ describe('subscribe', () => {
     const sub = await replica.subscribe(v => seen.push(v), { pollMs: NEVER })
     try {
       const version = await change()
-      await waitFor(() => seen.includes(version), 1000, `version ${version} by NOTIFY`)
+      await waitFor(`version ${version} by NOTIFY`, () => seen.includes(version), { timeoutMs: 1_000 })
       expect(seen).toEqual([version])
     } finally {
       await sub.close()
@@ -69,7 +62,7 @@ describe('subscribe', () => {
     try {
       let last = start
       for (let i = 0; i < 5; i++) last = await change()
-      await waitFor(() => seen.at(-1) === last, 5000, `version ${last}`)
+      await waitFor(`version ${last}`, () => seen.at(-1) === last)
       expect(seen.every((v, i) => v > start && (i === 0 || v > seen[i - 1]))).toBe(true)
     } finally {
       await sub.close()
@@ -84,7 +77,7 @@ describe('subscribe', () => {
     try {
       expect(warnings.join('\n')).toMatch(/LISTEN stadtgraph_policy unavailable/)
       const version = await change()
-      await waitFor(() => seen.includes(version), 5000, `version ${version} by polling`)
+      await waitFor(`version ${version} by polling`, () => seen.includes(version))
       expect(seen).toEqual([version])
     } finally {
       await sub.close()
@@ -109,13 +102,13 @@ describe('subscribe', () => {
     const sub = await store.subscribe(v => seen.push(v), { pollMs: NEVER })
     try {
       // Earlier tests' connections may still be on their way out.
-      await waitFor(async () => (await listenBackends()).length === 1, 5000, 'exactly one LISTEN connection')
+      await waitFor('exactly one LISTEN connection', async () => (await listenBackends()).length === 1)
       const [pid] = await listenBackends()
       await sql`select pg_terminate_backend(${pid})`.execute(adminDb.db)
-      await waitFor(async () => { const pids = await listenBackends(); return pids.length === 1 && pids[0] !== pid }, 10_000, 'a new LISTEN connection')
-      await waitFor(() => warnings.some(w => /restored/.test(w)), 10_000, 'LISTEN restored')
+      await waitFor('a new LISTEN connection', async () => { const pids = await listenBackends(); return pids.length === 1 && pids[0] !== pid }, { timeoutMs: 10_000 })
+      await waitFor('LISTEN restored', () => warnings.some(w => /restored/.test(w)), { timeoutMs: 10_000 })
       const version = await change()
-      await waitFor(() => seen.includes(version), 1000, `version ${version} by NOTIFY after reconnecting`)
+      await waitFor(`version ${version} by NOTIFY after reconnecting`, () => seen.includes(version), { timeoutMs: 1_000 })
     } finally {
       await sub.close()
     }
@@ -124,11 +117,11 @@ describe('subscribe', () => {
   it('close() ends the LISTEN connection and stops delivery', async () => {
     const seen: number[] = []
     const sub = await replica.subscribe(v => seen.push(v), { pollMs: 20 })
-    await waitFor(async () => (await listenBackends()).length === 1, 5000, 'exactly one LISTEN connection')
+    await waitFor('exactly one LISTEN connection', async () => (await listenBackends()).length === 1)
     await sub.close()
-    await waitFor(async () => (await listenBackends()).length === 0, 5000, 'LISTEN connection gone')
+    await waitFor('LISTEN connection gone', async () => (await listenBackends()).length === 0)
     await change()
-    await new Promise(r => setTimeout(r, 200)) // ten poll intervals
+    await new Promise(r => setTimeout(r, 200)) // ten poll intervals: the silence is what is tested, not a wait
     expect(seen).toEqual([])
   })
 })

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { readCacheConfig } from '../../../lib/cache/cache-config.js'
 import { OPERATIONS } from '../../../bench/dev-cache/operations.js'
 import { startCity, type RunningCity } from '../../helpers/start-city.js'
+import { waitFor } from '../../helpers/wait-for.js'
 import { freePort } from '../../../lib/db/embedded-postgres.js'
 
 // Departments configured with REDIS_URL whose Redis is not there (never was, or goes away while
@@ -73,17 +74,11 @@ function startRedis(port: number): ChildProcess {
 }
 
 async function redisAnswers(port: number, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs
-  while (Date.now() < until) {
-    const pong = await new Promise<boolean>(resolve => {
-      const s = connect(port, '127.0.0.1', () => s.write('PING\r\n'))
-      s.once('data', d => { s.destroy(); resolve(String(d).startsWith('+PONG')) })
-      s.once('error', () => resolve(false))
-    })
-    if (pong) return
-    await new Promise(r => setTimeout(r, 50))
-  }
-  throw new Error(`redis-server on ${port} did not answer within ${timeoutMs} ms`)
+  await waitFor(`redis-server on ${port} to answer PING`, () => new Promise<boolean>(resolve => {
+    const s = connect(port, '127.0.0.1', () => s.write('PING\r\n'))
+    s.once('data', d => { s.destroy(); resolve(String(d).startsWith('+PONG')) })
+    s.once('error', () => resolve(false))
+  }), { timeoutMs, intervalMs: 50 })
 }
 
 const stopped = (p: ChildProcess) => new Promise<void>(resolve => {
