@@ -11,7 +11,7 @@ import type { AllocationRoute } from './db.js'
 export const DATA_STICHTAG = '2026-10-31'
 const OWNER = 'Referat Soziales / Stabsstelle Asyl und Integration'
 
-/** Persons allocated per year without Ukrainians under § 24 (domain-model §11.6; 2017, 2018, 2022 [V]). */
+/** Persons allocated per year without Ukrainians under § 24 (docs/data-model.md#demo-data; 2017, 2018, 2022 [V]). */
 const ALLOCATIONS: Readonly<Record<number, number>> = {
   2015: 1150, 2016: 620, 2017: 227, 2018: 157, 2019: 140, 2020: 85, 2021: 150, 2022: 200, 2023: 310, 2024: 260, 2025: 190, 2026: 160,
 }
@@ -30,7 +30,7 @@ const UKRAINE_WEIGHTS_2022 = [0, 0, 30, 28, 16, 8, 5, 4, 3, 2, 2, 2]
 /** The Land paused quota allocations for two months in autumn 2022 (Zuweisungsstopp [V]). */
 const ZUWEISUNGSSTOPP_2022 = [1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1]
 
-/** Origin mix per period (domain-model §11.6; 2018 order [V]). */
+/** Origin mix per period (docs/data-model.md#demo-data; 2018 order [V]). */
 function originWeights(year: number): Array<[string, number]> {
   if (year <= 2016) return [['SYR', 45], ['AFG', 15], ['IRQ', 12], ['ERI', 10], ['ALB', 7], ['XKX', 5], ['IRN', 6]]
   if (year <= 2021) return [['SYR', 30], ['TUR', 16], ['AFG', 14], ['IRN', 10], ['PAK', 8], ['IRQ', 8], ['ERI', 5], ['NGA', 4], ['SOM', 3], ['GEO', 2]]
@@ -167,7 +167,7 @@ export function occupancyRows(years: number[]): OccupancyRow[] {
 }
 
 /**
- * `large`: a figure for every day a facility is open (≈ 55k rows, domain-model §11.6). The month-end
+ * `large`: a figure for every day a facility is open (≈ 55k rows, docs/data-model.md#demo-data). The month-end
  * figures are exactly those of `small`; the days between move from one month-end towards the next
  * with daily arrivals and departures (never above the day's capacity, invariant 4).
  */

@@ -19,7 +19,7 @@ const organization = (name: string) => ({ '@type': 'foaf:Organization', 'foaf:na
 /**
  * A DCAT-AP.de catalogue (JSON-LD) of the open datasets among `datasets`: the mandatory title,
  * description and publisher, the recommended keywords, themes, contact point, political geocoding,
- * temporal coverage, and a distribution with its licence (domain-model §6.1).
+ * temporal coverage, and a distribution with its licence (docs/data-model.md#provenance-and-freshness).
  */
 export function toDcatJsonLd(datasets: readonly DatasetView[], opts: DcatOptions): Record<string, unknown> {
   const base = opts.baseUri.endsWith('/') ? opts.baseUri : `${opts.baseUri}/`

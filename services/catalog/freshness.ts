@@ -1,5 +1,5 @@
 /**
- * Freshness of a dataset (domain-model §6.2): the time since the department last changed it against
+ * Freshness of a dataset (docs/data-model.md#provenance-and-freshness): the time since the department last changed it against
  * its refresh cadence. FRESH within the cadence, DUE within the grace period after it, STALE beyond;
  * UNKNOWN for a cadence the catalog does not know. `now` is passed in, so time is testable.
  */

@@ -1,7 +1,7 @@
 import type { RuleSetDefinition } from './warn-gauge.js'
 
 /**
- * The two Rhineland-Palatinate rule sets of the warning gauge (domain-model §6.3), as the seed
+ * The two Rhineland-Palatinate rule sets of the warning gauge (services/catalog/README.md), as the seed
  * stores them in cat.rule_set / cat.rule_band. They are data: an administration that reads a
  * boundary differently changes the rows, not the code.
  */
@@ -60,7 +60,7 @@ export const RLP_AKTIONSPLAN_2020: RuleSetDefinition = {
  * Warnstufen of the 26. Corona-Bekämpfungsverordnung RLP from 12.9.2021: three lead indicators, a
  * stage applies when 2 of 3 reach its range on 3 consecutive working days (Monday–Friday; public
  * holidays are not modelled), from the day after next; the same for de-escalation.
- *  - Warnstufe 2 (verified, domain-model §6.3): incidence > 100 (exclusive), hospitalisation
+ *  - Warnstufe 2 (verified): incidence > 100 (exclusive), hospitalisation
  *    incidence ≥ 5, ICU share ≥ 6 % (inclusive).
  *  - Warnstufe 3: incidence > 200, hospitalisation ≥ 10, ICU share ≥ 12 % — as we recall the
  *    regulation; not verified against its text here, so they are configurable data (cat.rule_band).

@@ -11,7 +11,7 @@ const DL_ZERO = 'http://dcat-ap.de/def/licenses/dl-zero-de/2.0'
 interface Enrichment { themes: string[]; keywords: string[]; license?: string | null; contact: string; temporalFrom?: 'data' | string }
 
 /**
- * DCAT-AP.de enrichment of the departments' datasets (domain-model §6.1). Keys are dataset ids of the
+ * DCAT-AP.de enrichment of the departments' datasets (docs/data-model.md#provenance-and-freshness). Keys are dataset ids of the
  * departments' `<schema>.dataset` rows; a dataset missing here still shows, with defaults.
  */
 const ENRICHMENT: Readonly<Record<string, Enrichment>> = {

@@ -1,5 +1,5 @@
 /**
- * The warning gauge ("Corona-Warnmelder", domain-model §6.3) as a pure function of a rule set and a
+ * The warning gauge ("Corona-Warnmelder", services/catalog/README.md) as a pure function of a rule set and a
  * daily series. The rule sets are data (cat.rule_set, cat.rule_band; seeded in seed.ts); this file
  * only interprets them, so a changed threshold is a data change, not a code change.
  */

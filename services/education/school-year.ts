@@ -18,7 +18,7 @@ export function assertSchoolYear(value: string, arg = 'schoolYear'): string {
 
 /**
  * Reference date of the Schulstatistik for a school year: about four weeks after the start of the
- * school year (domain-model §3.1); we fix it at 15 September since RLP holidays move each year.
+ * school year (docs/data-model.md); we fix it at 15 September since RLP holidays move each year.
  */
 export function schoolStatStichtag(schoolYear: string): string {
   return `${schoolYear.slice(0, 4)}-09-15`

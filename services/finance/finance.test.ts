@@ -68,7 +68,7 @@ describe('finance subgraph', () => {
       expect(r.ordinaryIncome.amount).toBeCloseTo(rows[i].income, 2)
       expect(r.ordinaryResult.amount).toBeCloseTo(rows[i].income - rows[i].expense, 2)
     })
-    // Social and youth carry 45–50 % of the ordinary expense (domain-model §2.4).
+    // Social and youth carry 45–50 % of the ordinary expense (docs/data-model.md).
     const total = await sqlSum(`year = 2025 and version = 'IST' and ${EXPENSE}`, [])
     expect(series[10].ordinaryExpense.amount / total).toBeGreaterThan(0.44)
   })

@@ -15,7 +15,7 @@ function bands(scheme: PopulationAgeScheme, width: number, openFrom: number): Po
   return [...groups, group(scheme, openFrom, null)]
 }
 
-/** Functional groups of Wegweiser Kommune (domain-model §5.1): care, school levels, training, working age, old age. */
+/** Functional groups of Wegweiser Kommune (docs/data-model.md): care, school levels, training, working age, old age. */
 const FUNCTIONAL: Array<[number, number | null]> = [[0, 2], [3, 5], [6, 9], [10, 15], [16, 18], [19, 24], [25, 44], [45, 64], [65, 79], [80, null]]
 
 export const AGE_GROUPS: Readonly<Record<PopulationAgeScheme, readonly PopulationAgeGroup[]>> = {

@@ -74,7 +74,7 @@ export async function insertStock(db: Kysely<any>, main: StockRow[], secondary: 
 
 /**
  * Loads the microdata at bulk speed (primary key and index dropped during the load, rebuilt after it)
- * and derives both register bases of pop.stock from it by aggregation (domain-model §11.10 invariant 9).
+ * and derives both register bases of pop.stock from it by aggregation (docs/data-model.md#invariants, invariant 9).
  */
 export async function seedMicrodata(db: Kysely<any>, main: StockRow[], secondary: StockRow[]): Promise<void> {
   const micro = generateMicrodata(main, secondary)

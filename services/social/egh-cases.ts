@@ -11,7 +11,7 @@ export const EGH_STICHTAG = '2025-12-31'
 export const EGH_LAST_YEAR = 2025
 
 interface GroupSpec {
-  /** Share of the recipients (domain-model §11.7 [S]). */
+  /** Share of the recipients (demo data, docs/data-model.md#demo-data). */
   share: number
   /** Mean duration of a case in years (exponential). */
   meanYears: number
@@ -37,7 +37,7 @@ export const BENEFIT_GROUP_ORDER = Object.keys(BENEFIT_GROUPS) as EghBenefitGrou
 /**
  * Open cases at 31.12. of a year, city-wide: ≈ 860 in 2015 growing by 20 a year. Counting every case
  * open at some time of the year (the recipients of the year) adds the year's new cases: ≈ 1,000 → 1,300
- * (≈ 1 % of the population, domain-model §11.7).
+ * (≈ 1 % of the population, docs/data-model.md#demo-data).
  */
 const openCases = (year: number) => 860 + 20 * (year - FIRST_DATA_YEAR)
 

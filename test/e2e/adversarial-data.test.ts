@@ -7,7 +7,7 @@ import { bearer, startCity, TEST_IDENTITY_CONFIG, testGatewayConfig, type Runnin
 import { graphql } from '../helpers/start-subgraphs.js'
 import { waitFor } from '../helpers/wait-for.js'
 
-// authorization.md §7, T38–T45: disclosure control, aggregates, personal data and its audit, the
+// cases T38–T45, docs/access-control.md#adversarial-cases: disclosure control, aggregates, personal data and its audit, the
 // permission API, revocation across replicas, explain. Four-eyes approval and grant expiry (T45) are
 // exercised step by step in four-eyes.test.ts. The policy lives in its own database.
 

@@ -13,7 +13,7 @@ import { rawRequest } from '../helpers/raw-request.js'
 import { Writable } from 'node:stream'
 import { createLogger } from '../../lib/observability/create-logger.js'
 
-// authorization.md §7, T01–T17: identity at the edge, through the real gateway over HTTP. The fixture
+// cases T01–T17, docs/access-control.md#adversarial-cases: identity at the edge, through the real gateway over HTTP. The fixture
 // follows §7: a test IdP signs RS256 tokens with a 2048-bit key k1 published in a JWKS on loopback;
 // iss https://idp.test/realms/kl, aud stadtgraph, leeway 30 s, maximum token age 12 h. Why each token
 // is refused (the log reason) is tested per case in auth/identity/create-authenticator.test.ts; here

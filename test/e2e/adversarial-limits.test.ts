@@ -10,7 +10,7 @@ import { createGateway } from '../../gateway/gateway.js'
 import { createGatewayDeps } from '../../gateway/create-gateway-deps.js'
 import { DEFAULT_LIMITS } from '../../gateway/limits/operation-limits.js'
 
-// authorization.md §7, T29–T37: operation and request limits, batching, rates, CSRF and trusted
+// cases T29–T37, docs/access-control.md#adversarial-cases: operation and request limits, batching, rates, CSRF and trusted
 // documents. Each is refused with its code before any planning, so no department sees a single SQL
 // statement.
 

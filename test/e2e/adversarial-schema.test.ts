@@ -18,7 +18,7 @@ import { bearer, startCity, TEST_IDENTITY_CONFIG, testGatewayConfig, type Runnin
 import { graphql, internalHeaders, TEST_INTERNAL_SECRET, TEST_IDENTITY } from '../helpers/start-subgraphs.js'
 import { waitFor } from '../helpers/wait-for.js'
 
-// authorization.md §7, T18–T28: what each role's schema lets through — hidden fields, federation
+// cases T18–T28, docs/access-control.md#adversarial-cases: what each role's schema lets through — hidden fields, federation
 // internals, row and instance rules, modes, mutations, admin ≠ data, introspection. The policy lives
 // in its own database so the row rule set here never reaches other test files.
 

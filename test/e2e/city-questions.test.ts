@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { useCityQuestions } from '../helpers/city-questions.js'
 
-// The cross-department questions of domain-model §9, each one query through the gateway. Every expected
+// The cross-department questions the dashboards ask (schema/operations/), each one query through the gateway. Every expected
 // number is computed here with SQL against the seeded database, independently of the departments' code.
 
 const { city: currentCity, one, all, ask } = useCityQuestions()

@@ -1,7 +1,7 @@
 import pg from 'pg'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 
-// Consistency of the demo data across departments (domain-model §11.10), checked in the seeded city
+// Consistency of the demo data across departments (docs/data-model.md#invariants), checked in the seeded city
 // database where every department is present.
 const db = new pg.Pool({ connectionString: inject('cityDatabaseUrl'), max: 2 })
 afterAll(async () => { await db.end() })

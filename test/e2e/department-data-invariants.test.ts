@@ -1,7 +1,7 @@
 import pg from 'pg'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 
-// Consistency of the social and infrastructure demo data (domain-model §11.10, invariant 6) and of their links
+// Consistency of the social and infrastructure demo data (docs/data-model.md#invariants, invariant 6) and of their links
 // into other departments, checked in the seeded city database where every department is present.
 const db = new pg.Pool({ connectionString: inject('cityDatabaseUrl'), max: 2 })
 const all = async <T = any>(text: string, params: unknown[] = []): Promise<T[]> => (await db.query(text, params)).rows

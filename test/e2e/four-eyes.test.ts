@@ -4,7 +4,7 @@ import { bearer, startCity, type RunningCity } from '../helpers/start-city.js'
 import { graphql } from '../helpers/start-subgraphs.js'
 import { waitFor } from '../helpers/wait-for.js'
 
-// Four-eyes approval end to end (authorization.md §5 G6, case T45): a grant that opens personal or
+// Four-eyes approval end to end (docs/access-control.md#four-eyes, case T45): a grant that opens personal or
 // special data is pending until a second administrator approves it; an expired grant gives nothing.
 // The policy lives in its own database so these grants never leak into other test files.
 

@@ -8,7 +8,7 @@ import { loadAuditKeys, parsePrivateKey, type AuditKeys } from './audit-keys.js'
 import { createPolicyStore, type PolicyStore } from './create-policy-store.js'
 
 /**
- * Tamper evidence against someone who can write the database (authorization.md T42): the hash
+ * Tamper evidence against someone who can write the database (case T42, docs/access-control.md#audit-log-and-checkpoints): the hash
  * chains are recomputable by anyone, the checkpoint signatures are not.
  */
 

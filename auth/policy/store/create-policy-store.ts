@@ -19,7 +19,7 @@ export type {
 } from './policy-store.js'
 
 /**
- * The permission store in Postgres (ARCHITECTURE.md §4), one group of methods per concern. Every
+ * The permission store in Postgres (docs/access-control.md), one group of methods per concern. Every
  * change runs through one change transaction (change-transaction.ts): lock the version row, check
  * `expectedVersion`, validate, write, bump the version, append one hash-chained audit row, notify
  * `stadtgraph_policy` — so a replica that sees version N sees exactly the state the N-th change left.

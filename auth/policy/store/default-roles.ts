@@ -14,7 +14,7 @@ const role = (name: string, description: string, scopes: string[], flags: { aggr
 export const WRITE_SCOPE = '{department}:write'
 
 /**
- * The eight roles every city starts with (domain-model §10.2). `seedDefaults` inserts the ones a
+ * The eight roles every city starts with (docs/access-control.md#roles). `seedDefaults` inserts the ones a
  * database lacks and never overwrites an administrator's edits of them.
  */
 export const DEFAULT_ROLES: readonly RoleDefinition[] = Object.freeze([

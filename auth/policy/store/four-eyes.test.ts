@@ -8,7 +8,7 @@ import { PolicyError, type CoordinateGrant, type RoleDefinition } from '../types
 import { createPolicyStore, type PolicyStore } from './create-policy-store.js'
 import { DEFAULT_ROLES } from './default-roles.js'
 
-// Four-eyes approval (authorization.md §5 G6, T45) against a real Postgres: a change that opens
+// Four-eyes approval (docs/access-control.md#four-eyes, case T45) against a real Postgres: a change that opens
 // personal or special data waits for a second administrator; everything else is applied at once.
 
 const CLASSES: Record<string, SensitivityClass> = {

@@ -2,7 +2,7 @@ import { PolicyError, type CoordinateGrant, type RoleDefinition } from '../types
 import { NEVER_PUBLIC, scopeClass, type Classify, type PolicyInput } from './validate-policy.js'
 
 /**
- * Four-eyes principle (authorization.md §5 G6): a change that opens personal or special data is
+ * Four-eyes principle (docs/access-control.md#four-eyes): a change that opens personal or special data is
  * not applied by the administrator who makes it; it waits in `access.pending_change` until a second
  * administrator approves it. Narrowing changes (a DENY, dropping a scope) never wait: blocking
  * them would only delay taking access away.

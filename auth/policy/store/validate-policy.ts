@@ -16,7 +16,7 @@ export const PUBLIC_ROLE = 'public'
  */
 export type Classify = (coordinate: string) => SensitivityClass | undefined
 
-/** Classes that may never reach the public role, whatever a grant or role edit says (ARCHITECTURE.md §4). */
+/** Classes that may never reach the public role, whatever a grant or role edit says (docs/access-control.md). */
 export const NEVER_PUBLIC: ReadonlySet<string> = new Set<SensitivityClass>(['personal', 'special'])
 
 export interface PolicyInput {

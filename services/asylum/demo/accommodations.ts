@@ -5,7 +5,7 @@ export interface AccommodationFact {
   name: string
   kind: AccommodationKind
   operator: string
-  /** District assignment is illustrative (domain-model §11.6 [S]); names, dates and sizes follow §4.2. */
+  /** District assignment is illustrative (demo data, docs/data-model.md#demo-data); names, dates and sizes follow the city's published figures. */
   districtCode: string
   address: string
   /** Beds; `capacityFrom` lists later changes as [first day, beds]. */
@@ -16,7 +16,7 @@ export interface AccommodationFact {
 }
 
 /**
- * The city's accommodations (domain-model §4.2, §11.6). Beds in H1 2019 sum to 920 (≈ 920 [V]);
+ * The city's accommodations (docs/data-model.md#demo-data). Beds in H1 2019 sum to 920 (≈ 920 [V]);
  * the ex-Post grew to ~300 places when it was reactivated for Ukrainians in March 2022.
  */
 export const ACCOMMODATIONS: readonly AccommodationFact[] = [

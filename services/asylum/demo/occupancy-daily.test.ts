@@ -9,7 +9,7 @@ const daily = dailyOccupancyRows(years)
 const monthEnds = occupancyRows(years)
 
 describe('daily occupancy (large profile)', () => {
-  // domain-model §11.6 estimates ≈ 55k rows; the 13 facilities of accommodations.ts are open on ≈ 36k facility-days.
+  // docs/data-model.md#demo-data estimates ≈ 55k rows; the 13 facilities of accommodations.ts are open on ≈ 36k facility-days.
   it('has a figure for every day a facility is open (≈ 30 per month-end figure)', () => {
     expect(daily.length).toBeGreaterThan(monthEnds.length * 29)
     expect(daily.length).toBeLessThan(monthEnds.length * 32)

@@ -1,7 +1,7 @@
 import type { SchoolOperator, SchoolType } from '../db.js'
 
 /**
- * The schools of the demo city (domain-model §1.4, §11.5). Names marked [V] are real Kaiserslautern
+ * The schools of the demo city (docs/data-model.md#demo-data). Names marked [V] are real Kaiserslautern
  * schools; [S] names are synthetic place-based fillers for the 19 städtische Grundschulen. Official
  * numbers are synthetic. District assignments are plausible, not surveyed.
  */
@@ -56,7 +56,7 @@ export const SCHOOLS: readonly SchoolFact[] = [
   { id: 'RSPLUS-01', officialNumber: '52301', name: 'Kurpfalz-Realschule plus', type: 'RSPLUS', operator: 'STADT', districtCode: '06', intakeWeight: 0.5 },
   { id: 'RSPLUS-02', officialNumber: '52302', name: 'Lina-Pfaff-Realschule plus', type: 'RSPLUS', operator: 'STADT', districtCode: '09', intakeWeight: 0.2 },
   { id: 'RSPLUS-03', officialNumber: '52303', name: 'St.-Franziskus-Realschule', type: 'RSPLUS', operator: 'KIRCHE', districtCode: '03', intakeWeight: 0.3, girlsOnly: true },
-  // [S] three Förderschulen and three berufsbildende Schulen (domain-model §11.5).
+  // [S] three Förderschulen and three berufsbildende Schulen (docs/data-model.md#demo-data).
   { id: 'FOES-01', officialNumber: '52401', name: 'Förderschule am Volkspark', type: 'FOES', operator: 'STADT', districtCode: '05', gradeSize: 14 },
   { id: 'FOES-02', officialNumber: '52402', name: 'Förderschule Kaiserslautern-West', type: 'FOES', operator: 'STADT', districtCode: '09', gradeSize: 12 },
   { id: 'FOES-03', officialNumber: '52403', name: 'Förderzentrum Innenstadt', type: 'FOES', operator: 'STADT', districtCode: '02', gradeSize: 9 },

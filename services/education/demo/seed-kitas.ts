@@ -32,7 +32,7 @@ const PROTESTANT = ['Apostelkirche', 'Lutherkirche', 'Pauluskirche', 'Stiftskirc
 
 /**
  * 60 Kitas [V], spread over the districts by population (at least one each), so a district's
- * children under three in Kitas stay well below its 0–2 cohort (domain-model invariant 2). Two
+ * children under three in Kitas stay well below its 0–2 cohort (docs/data-model.md#invariants, invariant 2). Two
  * are pure Krippen (under threes), one is a Hort-like 5–14 facility [V]; two are Betriebskitas.
  */
 export function generateKitas(): KitaFact[] {

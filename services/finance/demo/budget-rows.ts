@@ -8,7 +8,7 @@ const PLAN_RESULT: Readonly<Record<number, number>> = {
   2015: -42, 2016: -36, 2017: -28, 2018: -19, 2019: -12, 2020: -24, 2021: 1.2, 2022: 0.6, 2023: -0.5,
   2024: -0.4, 2025: -53.6, 2026: -61, 2027: -48, 2028: -41, 2029: -33,
 }
-/** Ordinary expense of the 2025 Ansatz (domain-model §2.5). */
+/** Ordinary expense of the 2025 Ansatz (docs/data-model.md). */
 const EXPENSE_2025 = 530_000_000
 const FINANZPLAN_YEARS = [2027, 2028, 2029]
 const NACHTRAG_YEARS = new Set([2016, 2019, 2022, 2024])

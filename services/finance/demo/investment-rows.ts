@@ -3,7 +3,7 @@ import { createRng, type Rng } from '../../../lib/seed/prng.js'
 import type { InvestmentCategory, InvestmentMeasureTable, InvestmentStatus, InvestmentValueTable } from '../db.js'
 
 /**
- * Investment measures of the Finanzhaushalt (domain-model §11.4): hand-written LED programme with
+ * Investment measures of the Finanzhaushalt (docs/data-model.md#demo-data): hand-written LED programme with
  * the real "LED Hauptverkehrsstraßen Teil I" [V], and drawn school, road, Kita, IT and other
  * measures whose yearly payments add up to € 45–70 M (schools 15–25, roads 8–15, Kitas 3–8, IT 2–4).
  * Ids are Investitionsnummern `<Teilhaushalt>.<Produktgruppe><running number>`.

@@ -2,7 +2,7 @@ import type { ExpenseLine, IncomeLine } from '../account-lines.js'
 import type { ProductTable, TeilhaushaltTable } from '../db.js'
 
 /**
- * The demo Produktrahmen (domain-model §2.2, §2.5): Haupt-Produktbereiche and Produktbereiche as
+ * The demo Produktrahmen (docs/data-model.md#demo-data): Haupt-Produktbereiche and Produktbereiche as
  * in the IMK model, the Produktgruppen with their 2025 Ansatz (M€) and local Produkte as leaves.
  * Group numbers follow the IMK numbering [K]; 316 Eingliederungshilfe is state-specific since the
  * BTHG (verify against the current RLP Produktrahmenplan). Leaf names are synthetic [S].
@@ -70,7 +70,7 @@ const g = (code: string, name: string, teilhaushalt: string, mix: ExpenseMix, ex
   income2025: Partial<Record<IncomeLine, number>>, products: string[]): ProductGroupSpec =>
   ({ code, name, teilhaushalt, mix, expense2025, income2025, products })
 
-/** Σ expense2025 = 530 M€ and Σ income ≈ 476 M€ (domain-model §2.5). */
+/** Σ expense2025 = 530 M€ and Σ income ≈ 476 M€ (docs/data-model.md). */
 export const PRODUCT_GROUPS: readonly ProductGroupSpec[] = [
   g('111', 'Verwaltungssteuerung und -service', '1', 'ADMIN', 40, { E4: 2, E6: 4 }, ['Oberbürgermeister und Stadtvorstand', 'Rats- und Ausschussangelegenheiten', 'Informationstechnik', 'Zentrale Dienste']),
   g('114', 'Personal- und Organisationsservice', '1', 'ADMIN', 10, {}, ['Personalverwaltung', 'Aus- und Fortbildung']),

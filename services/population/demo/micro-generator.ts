@@ -5,7 +5,7 @@ import { NATIONALITY_GROUPS } from './nationality-groups.js'
 import type { StockRow } from './stock-generator.js'
 
 /**
- * Pseudonymised register microdata (`pop_micro.person_year`, `large` profile; domain-model §8.2, §11.9):
+ * Pseudonymised register microdata (`pop_micro.person_year`, `large` profile; docs/data-model.md#demo-data):
  * one row per person and Stichtag. Columnar, because the city has ≈ 1.2 M of them and row objects
  * would cost several times the memory.
  */
@@ -145,7 +145,7 @@ function newPerson(rng: Rng, pid: number, c: StockRow, year: number): Person {
 /**
  * Microdata whose aggregate reproduces the given stock cells exactly: main residents by Stichtag ×
  * district × age × sex × nationality group = `main` (REGISTER_MAIN), and together with the persons
- * of `secondary` (main_residence false) the REGISTER_ALL cells (domain-model §11.10 invariant 9).
+ * of `secondary` (main_residence false) the REGISTER_ALL cells (docs/data-model.md#invariants, invariant 9).
  * Any subset of cells (fewer districts or years) gives a proportionally smaller set, which is how
  * the tests exercise it.
  */

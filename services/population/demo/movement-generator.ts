@@ -46,7 +46,7 @@ function pick(rng: Rng, weights: readonly number[]): number {
 }
 
 /**
- * Movements are kept at a coarser nationality grain than the stock (domain-model §11.3): Germans,
+ * Movements are kept at a coarser nationality grain than the stock (docs/data-model.md#demo-data): Germans,
  * the two largest foreign groups, and OTHER for every other foreign nationality.
  */
 export const MOVEMENT_NATIONALITY_GROUPS = ['DEU', 'SYR', 'UKR', 'OTHER'] as const
@@ -82,7 +82,7 @@ interface Flow { kind: MovementKind; n: number; months: 'DEFAULT' | 'MIGRATION' 
 /**
  * Monthly movements per district × kind × age group × sex × nationality. Totals are drawn so that
  * per district and year births − deaths + in − out (external and internal) equals the change of
- * the REGISTER_MAIN stock (invariant 1 of domain-model §11.10); internal moves net to 0 city-wide.
+ * the REGISTER_MAIN stock (docs/data-model.md#invariants, invariant 1); internal moves net to 0 city-wide.
  * A year after the reference date's last full month is cut there (year to date).
  */
 export function generateMovements(years: readonly number[], stock: ReadonlyMap<string, DistrictStock>, referenceDate: string): MovementRow[] {

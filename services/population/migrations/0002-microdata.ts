@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 
 export async function up(db: Kysely<any>): Promise<void> {
-  // Pseudonymised register microdata (class personal, statistics_office only; domain-model §8.2, §10.2).
+  // Pseudonymised register microdata (class personal, statistics_office only; docs/data-model.md#classification).
   // A schema of its own, so that a database role can be granted the aggregates in `pop` without it.
   // Filled by the `large` seed only; the aggregates in pop.stock are derived from it there.
   await sql`create schema if not exists pop_micro`.execute(db)

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 
 /**
- * The permission store (ARCHITECTURE.md §4). Every check here repeats a rule the store's
+ * The permission store (docs/access-control.md). Every check here repeats a rule the store's
  * validation already enforces, so a row written around the store (psql, a bad migration) still
  * cannot hold a malformed coordinate or scope list the gateway would misread.
  */

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 
 /**
- * Four-eyes approval (authorization.md §5 G6): a change that opens personal or special data waits
+ * Four-eyes approval (docs/access-control.md#four-eyes): a change that opens personal or special data waits
  * here until a second administrator approves or anyone rejects it. Requests and decisions are also
  * in the hash-chained audit log; this table only holds what is still open and how each one ended.
  * The checks repeat the store's rules so a row written around the store cannot be half-decided.
