@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { DISTRICTS } from '../lib/city.js'
+import { DISTRICTS } from '../platform/city.js'
 
 /**
  * The named operations of the benchmark (`bench/operations/*.graphql`) and the variables each request

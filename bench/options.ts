@@ -1,4 +1,4 @@
-import { SEED_PROFILES, type SeedProfile } from '../lib/city.js'
+import { SEED_PROFILES, type SeedProfile } from '../platform/city.js'
 import { OPERATIONS } from './operations.js'
 
 export const TARGETS = ['ours', 'ours-public', 'ours-authz-off', 'ours-metrics-off', 'apollo', 'hive', 'direct'] as const

@@ -1,4 +1,4 @@
-import type { SeedProfile } from '../lib/city.js'
+import type { SeedProfile } from '../platform/city.js'
 import type { LoadResult, LoadSettings } from './load.js'
 import type { DepartmentSetup, Mode, TargetName } from './options.js'
 

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net'
 import type { Authenticator } from '../auth/identity/create-authenticator.js'
 import type { SensitivityClass } from '../auth/classes.js'
-import { closeGracefully } from '../lib/http/close-gracefully.js'
-import type { Logger } from '../lib/observability/create-logger.js'
+import { closeGracefully } from '../platform/http/close-gracefully.js'
+import type { Logger } from '../platform/logger/create-logger.js'
 import { readObservabilityConfig } from '../lib/observability/observability-config.js'
 import { createGatewayObservability } from '../lib/observability/gateway-observability.js'
 import type { GatewayConfig } from './config.js'
@@ -40,7 +40,7 @@ export interface GatewayDeps {
   internalSigner: InternalSigner
   /** Receives the classifier of the served graph (for validating grants). */
   classifyWith?(classify: (coordinate: string) => SensitivityClass | undefined): void
-  /** Default: the gateway's logger (lib/observability/create-logger.ts). */
+  /** Default: the gateway's logger (platform/logger/create-logger.ts). */
   logger?: Logger
 }
 

@@ -1,8 +1,8 @@
-import { createDb } from '../lib/db/create-db.js'
-import { readPreparedStatements } from '../lib/db/prepared-statements.js'
-import { prepareDatabase } from '../lib/db/prepare-database.js'
+import { createDb } from '../platform/db/create-db.js'
+import { readPreparedStatements } from '../platform/db/prepared-statements.js'
+import { prepareDatabase } from '../lib/service/prepare-database.js'
 import { loadServices } from '../lib/service/discover-services.js'
-import { SEED_PROFILES, type SeedProfile } from '../lib/city.js'
+import { SEED_PROFILES, type SeedProfile } from '../platform/city.js'
 
 // npm run db:migrate [-- --service geo]            migrate departments' schemas on DATABASE_URL
 // npm run db:seed [-- --service geo] [--profile small]  migrate, then seed those not yet seeded

@@ -19,7 +19,7 @@ const FIRST_PORT = 4001
 
 /** Names that would collide with the platform: sensitivity classes, Postgres schemas, folder names, GraphQL roots. */
 const RESERVED: ReadonlySet<string> = new Set([
-  ...CLASSES, 'department', 'public', 'access', 'information_schema', 'gateway', 'admin', 'schema', 'shared', 'lib', 'auth',
+  ...CLASSES, 'department', 'public', 'access', 'information_schema', 'gateway', 'admin', 'schema', 'shared', 'platform', 'lib', 'auth',
   'test', 'tests', 'services', 'scripts', 'bench', 'docs', 'node_modules', 'federation', 'join', 'link', 'query', 'mutation', 'subscription',
 ])
 

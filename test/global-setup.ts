@@ -1,9 +1,9 @@
 import type { TestProject } from 'vitest/node'
-import { createDb } from '../lib/db/create-db.js'
-import { prepareDatabase } from '../lib/db/prepare-database.js'
+import { createDb } from '../platform/db/create-db.js'
+import { prepareDatabase } from '../lib/service/prepare-database.js'
 import { loadServices } from '../lib/service/discover-services.js'
 import { createPolicyStore } from '../auth/policy/store/create-policy-store.js'
-import type { SeedProfile } from '../lib/city.js'
+import type { SeedProfile } from '../platform/city.js'
 import { createDatabase, startTestServer } from './helpers/test-database.js'
 
 declare module 'vitest' {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { sql, type Kysely, type QueryCreator } from 'kysely'
-import { canonicalJson, GENESIS_HASH } from '../policy/store/audit-chain.js'
+import { canonicalJson } from '../../platform/canonical-json.js'
+import { GENESIS_HASH } from '../policy/store/audit-chain.js'
 import { checkpointIfDue, verifyChain, type ChainStatus } from '../policy/store/audit-checkpoint.js'
 import { DEFAULT_CHECKPOINT_EVERY, type AuditKeys } from '../policy/store/audit-keys.js'
 import type { AccessTables } from '../policy/store/db.js'

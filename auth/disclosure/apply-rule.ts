@@ -1,4 +1,4 @@
-import type { StatCount } from '../../lib/stat.js'
+import type { StatCount } from '../../platform/stat.js'
 import { disclosureRule, roundTo, type DisclosureRule } from './disclosure-rules.js'
 import { suppressCell } from './suppress-cell.js'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { StatCount } from '../../lib/stat.js'
+import type { StatCount } from '../../platform/stat.js'
 import { applyRule } from './apply-rule.js'
 import {
   ASYLBLG_5, DISCLOSURE_RULE_IDS, DisclosureError, KL_STAT_2, defineDisclosureRule, disclosureRule, isSmallCount, roundToFive,

@@ -1,4 +1,4 @@
-import type { StatCount } from '../../lib/stat.js'
+import type { StatCount } from '../../platform/stat.js'
 
 /**
  * A statistical disclosure-control rule for aggregate-only roles (public, committee).

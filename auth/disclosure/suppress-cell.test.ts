@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CellStatus, StatCount } from '../../lib/stat.js'
+import type { CellStatus, StatCount } from '../../platform/stat.js'
 import { suppressCell } from './suppress-cell.js'
 
 const cell = (value: number | null, status: CellStatus = value === 0 ? 'ZERO' : 'EXACT', flags: StatCount['flags'] = []): StatCount =>

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { StatCount } from '../../lib/stat.js'
+import type { StatCount } from '../../platform/stat.js'
 import { ASYLBLG_5, KL_STAT_2 } from './disclosure-rules.js'
 import { planSuppression } from './suppression-plan.js'
 import { suppressTable } from './suppress-table.js'

@@ -1,4 +1,4 @@
-import type { StatCount } from '../../lib/stat.js'
+import type { StatCount } from '../../platform/stat.js'
 import { applyDisclosureRule } from './apply-rule.js'
 import { KL_STAT_2, type DisclosureRule } from './disclosure-rules.js'
 import { planSuppression } from './suppression-plan.js'

@@ -1,4 +1,4 @@
-import type { StatCount } from '../../lib/stat.js'
+import type { StatCount } from '../../platform/stat.js'
 import { isSmallCount, KL_STAT_2, type DisclosureRule } from './disclosure-rules.js'
 
 /**

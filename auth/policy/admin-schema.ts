@@ -12,8 +12,8 @@ import { selectedCoordinates } from '../audit/personal-coordinates.js'
 import { projectSchema } from './project-schema.js'
 import { classOfCoordinate, requirementOf, type FieldOwners } from './requirements.js'
 import { PolicyError, type AdminReadAction, type PolicyErrorCode, type CoordinateGrant, type PolicySnapshot, type Requirements, type RoleDefinition, type RowRule } from './types.js'
-import { isConnectionError } from '../../lib/db/is-connection-error.js'
-import { graphqlError } from '../../lib/errors.js'
+import { isConnectionError } from '../../platform/db/is-connection-error.js'
+import { graphqlError } from '../../platform/errors.js'
 import type {
   AuditChainStatus, AuditEntry, ChangeContext, ChangeResult, PendingChange, PolicyStore, ReplicaStatus,
 } from './store/policy-store.js'

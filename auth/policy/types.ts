@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../lib/errors.js'
+import type { ErrorCode } from '../../platform/errors.js'
 import type { ScopeRequirement } from '../classes.js'
 
 /**
@@ -63,7 +63,7 @@ export interface EffectiveAccess {
   admin: boolean
 }
 
-/** The codes a policy refusal carries; each is in the error catalogue (lib/errors.ts), or this does not typecheck. */
+/** The codes a policy refusal carries; each is in the error catalogue (platform/errors.ts), or this does not typecheck. */
 export const POLICY_ERROR_CODES = ['VERSION_CONFLICT', 'INVALID_POLICY', 'FORBIDDEN', 'PENDING_APPROVAL'] as const satisfies readonly ErrorCode[]
 export type PolicyErrorCode = (typeof POLICY_ERROR_CODES)[number]
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { pino } from 'pino'
 import { createMetricsRegistry } from '../../lib/observability/create-metrics-registry.js'
 import { createGatewayMetrics } from '../../lib/observability/gateway-metrics.js'
-import { createLogger } from '../../lib/observability/create-logger.js'
+import { createLogger } from '../../platform/logger/create-logger.js'
 
 // The gateway's per-request observability work in isolation, for a district profile (five subgraph
 // calls): what `npm run bench` cannot resolve on a shared machine, where 2-second rounds of the same

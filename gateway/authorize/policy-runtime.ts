@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql'
-import { createDb, type DbHandle } from '../../lib/db/create-db.js'
+import { createDb, type DbHandle } from '../../platform/db/create-db.js'
 import { createPolicyStore } from '../../auth/policy/store/create-policy-store.js'
 import { DEFAULT_ROLES } from '../../auth/policy/store/default-roles.js'
 import type { PolicySnapshot } from '../../auth/policy/types.js'

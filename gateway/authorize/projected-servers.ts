@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql'
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server'
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
-import { createFormatError } from '../../lib/http/format-error.js'
+import { createFormatError } from '../../platform/http/format-error.js'
 import { isTokenLimitError, tokenLimitError } from '../limits/operation-limits.js'
 import type { GatewayContext } from '../gateway-context.js'
 import { asApolloGateway, type OperationExecutor } from '../execute/operation-executor.js'

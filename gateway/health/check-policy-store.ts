@@ -1,4 +1,4 @@
-import { isDatabaseTimeout } from '../../lib/db/database-timeout.js'
+import { isDatabaseTimeout } from '../../platform/db/database-timeout.js'
 
 export interface PolicyStoreHealth { ok: boolean; ms: number; error?: string }
 

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http'
-import { sendJson } from '../../lib/http/apollo-handler.js'
+import { sendJson } from '../../platform/http/apollo-handler.js'
 import { UNRESTRICTED, type GatewayContext } from '../gateway-context.js'
 import type { PolicyRuntime } from '../authorize/policy-runtime.js'
 import type { SupergraphManager } from '../supergraph/supergraph-manager.js'

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { sendJson } from '../../lib/http/apollo-handler.js'
+import { sendJson } from '../../platform/http/apollo-handler.js'
 import type { GatewayObservability, GatewayRequest } from '../../lib/observability/gateway-observability.js'
 import type { ObservabilityConfig } from '../../lib/observability/observability-config.js'
 import { serveMetrics } from '../../lib/observability/serve-metrics.js'

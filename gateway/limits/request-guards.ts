@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import { Kind, parse } from 'graphql'
-import { HttpRefusal } from '../../lib/http/apollo-handler.js'
+import { HttpRefusal } from '../../platform/http/apollo-handler.js'
 
 /** More header lines than any browser or client library sends; beyond it the request is refused with 431 (T31). */
 export const MAX_HEADER_COUNT = 100

@@ -1,6 +1,6 @@
 import { GraphQLError, parse, type DocumentNode } from 'graphql'
-import { HttpRefusal } from '../../lib/http/apollo-handler.js'
-import type { ErrorCode } from '../../lib/errors.js'
+import { HttpRefusal } from '../../platform/http/apollo-handler.js'
+import type { ErrorCode } from '../../platform/errors.js'
 import { measureOperation, ShapeLimitExceeded, type OperationShape, type ShapeLimits } from './measure-operation.js'
 import type { OperationLimits } from './operation-limits.js'
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { HttpRefusal } from '../../lib/http/apollo-handler.js'
+import { HttpRefusal } from '../../platform/http/apollo-handler.js'
 
 /**
  * Trusted documents (case T37, docs/access-control.md#adversarial-cases): public apps send the id of an operation registered

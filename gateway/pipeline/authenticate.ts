@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { sendJson } from '../../lib/http/apollo-handler.js'
-import type { Logger } from '../../lib/observability/create-logger.js'
+import { sendJson } from '../../platform/http/apollo-handler.js'
+import type { Logger } from '../../platform/logger/create-logger.js'
 import { withSpan } from '../../lib/observability/tracing.js'
 import { AuthError, type Principal } from '../../auth/principal.js'
 import type { Authenticator } from '../../auth/identity/create-authenticator.js'

@@ -1,4 +1,4 @@
-import { sendJson } from '../../lib/http/apollo-handler.js'
+import { sendJson } from '../../platform/http/apollo-handler.js'
 import { refuseBatch, refuseRequest } from '../limits/request-guards.js'
 import type { Stage } from './stage.js'
 

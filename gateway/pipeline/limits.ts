@@ -1,4 +1,4 @@
-import { HttpRefusal, sendJson } from '../../lib/http/apollo-handler.js'
+import { HttpRefusal, sendJson } from '../../platform/http/apollo-handler.js'
 import type { GatewayConfig } from '../config.js'
 import { createOperationLimitsPlugin } from '../limits/operation-limits.js'
 import type { CostDirectives } from '../limits/cost-directives.js'

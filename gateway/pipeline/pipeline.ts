@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ApolloServerPlugin } from '@apollo/server'
-import { handleGraphQL } from '../../lib/http/apollo-handler.js'
+import { handleGraphQL } from '../../platform/http/apollo-handler.js'
 import type { GatewayRequest } from '../../lib/observability/gateway-observability.js'
 import type { GatewayContext } from '../gateway-context.js'
 import type { OperationExecutor } from '../execute/operation-executor.js'

@@ -1,4 +1,4 @@
-import { sendJson } from '../../lib/http/apollo-handler.js'
+import { sendJson } from '../../platform/http/apollo-handler.js'
 import type { GatewayMetrics } from '../../lib/observability/gateway-metrics.js'
 import { roleClassOf } from '../../lib/observability/gateway-observability.js'
 import { createRateLimiter } from '../limits/rate-limiter.js'

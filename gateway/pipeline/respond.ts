@@ -11,7 +11,7 @@ import type { Stage } from './stage.js'
  * The answer on its way out, in this order: instance-level denials kept partial or turned into 403
  * (denial mode), every denial logged, the policy version put into `extensions`, the operation's name
  * and hash recorded and its error codes counted (metrics). Formatting of errors is Apollo Server's
- * `formatError` (lib/http/format-error.ts).
+ * `formatError` (platform/http/format-error.ts).
  */
 export function respondStage(config: Pick<GatewayConfig, 'denials'>, owners: () => ReadonlyMap<string, unknown>,
   metrics: GatewayMetrics): Stage {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inject } from 'vitest'
 import DataLoader from 'dataloader'
 import { sql } from 'kysely'
-import { createDb, type DbHandle } from '../db/create-db.js'
+import { createDb, type DbHandle } from '../../platform/db/create-db.js'
 import { CacheConfigError, readCacheConfig } from './cache-config.js'
 import { createServiceCache, type ServiceCache } from './create-service-cache.js'
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
-import { DISTRICTS } from '../city.js'
+import { DISTRICTS } from '../../platform/city.js'
 
 /**
  * A dataset a department keeps current by data entry (GraphQL mutation or CSV import): which table
@@ -142,7 +142,7 @@ export function defineDataset<R extends Record<string, unknown>>(decl: DatasetDe
   return Object.freeze(decl)
 }
 
-/** Districts of the city (lib/city.ts): reference data every department shares. */
+/** Districts of the city (platform/city.ts): reference data every department shares. */
 export const districtReference: Reference = Object.freeze({
   what: 'district',
   existing: async (_db: Kysely<any>, values: readonly string[]) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
 import { sql } from 'kysely'
-import { createDb, type DbHandle } from '../db/create-db.js'
+import { createDb, type DbHandle } from '../../platform/db/create-db.js'
 import { createDatasetTable, upsertDatasets } from '../service/provenance.js'
 import { createDatabase } from '../../test/helpers/test-database.js'
 import { defineDataset, districtReference } from './define-dataset.js'

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { sql } from 'kysely'
 import type { Registry } from 'prom-client'
-import type { DbHandle } from '../db/create-db.js'
+import type { DbHandle } from '../../platform/db/create-db.js'
 import { createMetricsRegistry } from './create-metrics-registry.js'
 import type { ObservabilityConfig } from './observability-config.js'
 import { createServiceMetrics, NO_SERVICE_METRICS, type DatasetFreshness, type ServiceMetrics } from './service-metrics.js'

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Registry } from 'prom-client'
 import type { Principal } from '../../auth/principal.js'
-import { createLogger, type Logger } from './create-logger.js'
+import { createLogger, type Logger } from '../../platform/logger/create-logger.js'
 import { createMetricsRegistry } from './create-metrics-registry.js'
 import { createGatewayMetrics, NO_GATEWAY_METRICS, type GatewayMetrics, type RoleClass } from './gateway-metrics.js'
 import type { ObservabilityConfig } from './observability-config.js'

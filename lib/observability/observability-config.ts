@@ -1,4 +1,4 @@
-import { readLogLevel, type LogLevel } from './create-logger.js'
+import { readLogLevel, type LogLevel } from '../../platform/logger/create-logger.js'
 
 /** Who may read `GET /metrics` on the client port. */
 export type MetricsAccess =

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createMetricsRegistry } from './create-metrics-registry.js'
 import { createServiceMetrics } from './service-metrics.js'
 import { createStatementLabels } from './statement-labels.js'
-import { statementName } from '../db/prepared-statements.js'
+import { statementName } from '../../platform/db/prepared-statements.js'
 
 const pool = { totalCount: 5, idleCount: 2, waitingCount: 1 }
 

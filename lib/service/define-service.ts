@@ -1,5 +1,5 @@
 import type { Kysely, Migration } from 'kysely'
-import type { SeedProfile } from '../city.js'
+import type { SeedProfile } from '../../platform/city.js'
 import type { SubgraphResolvers } from '../../schema/build-subgraph-schema.js'
 import type { InternalIdentity } from '../../auth/internal/internal-token.js'
 import type { DatasetInvalidator, LoaderCache } from '../cache/create-service-cache.js'

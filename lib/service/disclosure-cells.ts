@@ -1,7 +1,7 @@
 import { KL_CKM_2, perturbationTable, perturbCount, type PerturbationTable } from '../../auth/disclosure/perturbation-table.js'
 import { cellKeyOf } from '../../auth/disclosure/cell-key.js'
 import { KL_MAGNITUDE, perturbMagnitude, type MagnitudeRule } from '../../auth/disclosure/perturb-magnitude.js'
-import { money, round, type CellFlag, type Money, type StatCount } from '../stat.js'
+import { money, round, type CellFlag, type Money, type StatCount } from '../../platform/stat.js'
 
 /**
  * What a department states, per count field, about what aggregate-only roles (public, committee) get.

@@ -1,14 +1,14 @@
-import { createDb } from '../db/create-db.js'
-import { prepareDatabase } from '../db/prepare-database.js'
-import { SEED_PROFILES, type SeedProfile } from '../city.js'
+import { createDb } from '../../platform/db/create-db.js'
+import { prepareDatabase } from './prepare-database.js'
+import { SEED_PROFILES, type SeedProfile } from '../../platform/city.js'
 import { createSubgraphServer } from './create-subgraph-server.js'
 import { stopOnSignal } from './stop-on-signal.js'
 import { readInternalTokenSecret } from '../../auth/internal/internal-token.js'
 import type { ServiceDefinition } from './define-service.js'
 import { readCacheConfig } from '../cache/cache-config.js'
-import { readPreparedStatements } from '../db/prepared-statements.js'
-import { readDbTimeouts } from '../db/db-timeouts.js'
-import { createLogger } from '../observability/create-logger.js'
+import { readPreparedStatements } from '../../platform/db/prepared-statements.js'
+import { readDbTimeouts } from '../../platform/db/db-timeouts.js'
+import { createLogger } from '../../platform/logger/create-logger.js'
 import { readObservabilityConfig } from '../observability/observability-config.js'
 import { startTracing } from '../observability/start-tracing.js'
 
@@ -18,7 +18,7 @@ import { startTracing } from '../observability/start-tracing.js'
  * MIGRATE_ON_START=true and SEED_PROFILE to migrate/seed its own schema first, and
  * INTERNAL_TOKEN_SECRET (shared with the gateway, which signs every request it sends), DB_POOL_MAX
  * (connections, default 10), DB_PREPARED_STATEMENTS=off to send no named prepared statements (behind
- * PgBouncer in transaction mode), DB_STATEMENT_TIMEOUT_MS and DB_CONNECT_TIMEOUT_MS (lib/db/db-timeouts.ts,
+ * PgBouncer in transaction mode), DB_STATEMENT_TIMEOUT_MS and DB_CONNECT_TIMEOUT_MS (platform/db/db-timeouts.ts,
  * default 5000 each), and the cache settings of lib/cache/cache-config.ts (CACHE,
  * REDIS_URL, CACHE_TTL_SECONDS, CACHE_TTLS …).
  */

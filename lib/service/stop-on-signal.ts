@@ -6,7 +6,7 @@ export interface StopOnSignalOptions {
   label: string
   /**
    * Hard limit for `stop`: past it the process exits 1 whatever still runs. Longer than the grace
-   * period for requests in flight (lib/http/close-gracefully.ts), so a normal drain always fits.
+   * period for requests in flight (platform/http/close-gracefully.ts), so a normal drain always fits.
    */
   limitMs?: number
   /** Defaults to `process.exit`; a test passes its own. */

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GraphQLError } from 'graphql'
 import { makeExecutableSchema } from '@graphql-tools/schema'
 import { Writable } from 'node:stream'
-import { createFormatError } from '../http/format-error.js'
-import { createLogger } from '../observability/create-logger.js'
+import { createFormatError } from '../../platform/http/format-error.js'
+import { createLogger } from '../../platform/logger/create-logger.js'
 import { createSubgraphGraphQLHandler, negotiate } from './subgraph-graphql-handler.js'
 
 const schema = makeExecutableSchema({

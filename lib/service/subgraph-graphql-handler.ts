@@ -3,13 +3,13 @@ import {
   execute, getOperationAST, GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate,
   type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule,
 } from 'graphql'
-import { BodyTooLargeError, readBody, sendJson } from '../http/apollo-handler.js'
-import { DEFAULT_MAX_JSON_DEPTH, exceedsJsonDepth, jsonDepthMessage } from '../http/json-depth.js'
+import { BodyTooLargeError, readBody, sendJson } from '../../platform/http/apollo-handler.js'
+import { DEFAULT_MAX_JSON_DEPTH, exceedsJsonDepth, jsonDepthMessage } from '../../platform/http/json-depth.js'
 
 export type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError
 
 export interface SubgraphGraphQLHandlerOptions {
-  /** Applied to every error before it is sent (lib/http/format-error.ts: public codes pass, the rest is masked). */
+  /** Applied to every error before it is sent (platform/http/format-error.ts: public codes pass, the rest is masked). */
   formatError: FormatError
   /** Parsed and validated documents kept, by query text (default 1000). */
   maxDocuments?: number

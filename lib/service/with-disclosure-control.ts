@@ -2,7 +2,7 @@ import { defaultFieldResolver, getNamedType, getNullableType, isListType, isObje
 import { MapperKind, mapSchema } from '@graphql-tools/utils'
 import { suppressCell } from '../../auth/disclosure/suppress-cell.js'
 import { suppressTable } from '../../auth/disclosure/suppress-table.js'
-import type { StatCount } from '../stat.js'
+import type { StatCount } from '../../platform/stat.js'
 import type { ServiceContext } from './define-service.js'
 import { DisclosureDeclarationError, isDisclosed, validateDisclosureDeclarations, type DisclosureDeclarations } from './disclosure-cells.js'
 

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader'
 import { sql, type Kysely } from 'kysely'
 import { createProvenanceLoader } from '../../lib/service/provenance.js'
 import { NO_CACHE, type LoaderCache } from '../../lib/cache/create-service-cache.js'
-import { keySum } from '../../lib/db/record-keys.js'
+import { keySum } from '../../platform/db/record-keys.js'
 import type { KeyedCount } from '../../lib/service/disclosure-cells.js'
 import type { AccommodationTable, AllocationRoute, AsyDatabase, OccupancyTable } from './db.js'
 

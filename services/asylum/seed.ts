@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import { REFERENCE_DATE, profileYears, type SeedProfile } from '../../lib/city.js'
-import { insertRows } from '../../lib/db/insert-rows.js'
+import { REFERENCE_DATE, profileYears, type SeedProfile } from '../../platform/city.js'
+import { insertRows } from '../../platform/db/insert-rows.js'
 import { seededRecordKey } from '../../auth/disclosure/cell-key.js'
 import { createRng, type Rng } from '../../lib/seed/prng.js'
 import { upsertDatasets } from '../../lib/service/provenance.js'

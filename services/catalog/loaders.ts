@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader'
 import { sql, type Kysely } from 'kysely'
-import { CITY_AGS } from '../../lib/city.js'
+import { CITY_AGS } from '../../platform/city.js'
 import type { CatDatabase } from './db.js'
 import { accrualPeriodicity, freshnessOf, type Freshness } from './freshness.js'
 import type { InputField, RuleSetDefinition } from './warn-gauge.js'

@@ -1,4 +1,4 @@
-import { badUserInput } from '../../lib/errors.js'
+import { badUserInput } from '../../platform/errors.js'
 import type { ServiceContext } from '../../lib/service/define-service.js'
 import type { CatDatabase } from './db.js'
 import { toDcatJsonLd, type DcatOptions } from './dcat-jsonld.js'

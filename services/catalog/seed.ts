@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { REFERENCE_DATE, profileYears, type SeedProfile } from '../../lib/city.js'
+import { REFERENCE_DATE, profileYears, type SeedProfile } from '../../platform/city.js'
 import { loadServices } from '../../lib/service/discover-services.js'
 import { upsertDatasets } from '../../lib/service/provenance.js'
 import { HEALTH_DATASET, INDICATORS, RULE_SETS } from './rule-sets.js'

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import { execute, parse, type GraphQLSchema } from 'graphql'
 import { getStitchedSchemaFromSupergraphSdl } from '@graphql-tools/federation'
-import { createDb } from '../../lib/db/create-db.js'
+import { createDb } from '../../platform/db/create-db.js'
 import { buildSubgraphSchema } from '../../schema/build-subgraph-schema.js'
 import { checkClassification } from '../../schema/check-classification.js'
 import { composeSupergraph } from '../../schema/compose.js'

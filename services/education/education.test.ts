@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import pg from 'pg'
-import { DISTRICTS } from '../../lib/city.js'
+import { DISTRICTS } from '../../platform/city.js'
 import { graphql, internalHeaders, startSubgraphs, TEST_IDENTITY, type RunningSubgraphs } from '../../test/helpers/start-subgraphs.js'
 import { feasibleIntervals, integersIn, type AtomBounds, type Constraint } from '../../test/helpers/lp-interval.js'
 import { GRADE5_INTAKE_TYPES, kitaCellId, kitaFamily, kitaFamilyPlan, transitionCellId, transitionFamily, transitionFamilyPlan, type TransitionCell } from './families.js'

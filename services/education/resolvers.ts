@@ -1,6 +1,6 @@
-import { assertDistrictCode, assertYear, badUserInput } from '../../lib/errors.js'
+import { assertDistrictCode, assertYear, badUserInput } from '../../platform/errors.js'
 import type { ServiceContext } from '../../lib/service/define-service.js'
-import { ratio, statCount } from '../../lib/stat.js'
+import { ratio, statCount } from '../../platform/stat.js'
 import { familyCell, keyedCell, visibleCount } from '../../lib/service/disclosure-cells.js'
 import type { EducationDatabase, KitaStatTable, KitaTable, SchoolTable, SchoolType } from './db.js'
 import { key, type EducationLoaders, type KitaSupplyRow, type PupilGrade, type PupilStats, type QualificationCount, type TransitionCount } from './loaders.js'

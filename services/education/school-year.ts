@@ -1,4 +1,4 @@
-import { assertYear, badUserInput } from '../../lib/errors.js'
+import { assertYear, badUserInput } from '../../platform/errors.js'
 
 /** A school year is written "2025/26": it starts in August of the first year and ends in July of the next. */
 export function schoolYearOf(startYear: number): string {

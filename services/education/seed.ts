@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { REFERENCE_DATE, profileYears, type SeedProfile } from '../../lib/city.js'
+import { REFERENCE_DATE, profileYears, type SeedProfile } from '../../platform/city.js'
 import { upsertDatasets } from '../../lib/service/provenance.js'
 import { seedKitas } from './demo/seed-kitas.js'
 import { seedSchools } from './demo/seed-schools.js'

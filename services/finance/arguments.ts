@@ -1,4 +1,4 @@
-import { assertDistrictCode, assertYear, assertYearRange, badUserInput } from '../../lib/errors.js'
+import { assertDistrictCode, assertYear, assertYearRange, badUserInput } from '../../platform/errors.js'
 import type { InvestmentCategory } from './db.js'
 import { OPEN_FROM, OPEN_TO } from './loaders.js'
 

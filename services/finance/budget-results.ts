@@ -1,4 +1,4 @@
-import { money, round, type Money } from '../../lib/stat.js'
+import { money, round, type Money } from '../../platform/stat.js'
 import { ACCOUNT_LINES, lineTotals, type LineAmount } from './account-lines.js'
 import type { BudgetVersion } from './db.js'
 import type { TeilhaushaltLine } from './loaders.js'

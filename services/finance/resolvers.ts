@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql'
 import type { ServiceContext } from '../../lib/service/define-service.js'
-import { money } from '../../lib/stat.js'
+import { money } from '../../platform/stat.js'
 import { lineTotals } from './account-lines.js'
 import {
   assertCategory, assertDistrictCode, assertLevel, assertMeasureId, assertProductCode, assertTeilhaushaltCode,

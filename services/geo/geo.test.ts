@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import pg from 'pg'
-import { DISTRICTS } from '../../lib/city.js'
+import { DISTRICTS } from '../../platform/city.js'
 import { graphql, startSubgraphs, type RunningSubgraphs } from '../../test/helpers/start-subgraphs.js'
 
 let subgraphs: RunningSubgraphs

@@ -1,5 +1,5 @@
-import { assertAgs, assertDistrictCode, assertYear, assertYearRange, badUserInput } from '../../lib/errors.js'
-import { FIRST_DATA_YEAR, LAST_DATA_YEAR } from '../../lib/city.js'
+import { assertAgs, assertDistrictCode, assertYear, assertYearRange, badUserInput } from '../../platform/errors.js'
+import { FIRST_DATA_YEAR, LAST_DATA_YEAR } from '../../platform/city.js'
 import type { ServiceContext } from '../../lib/service/define-service.js'
 import type { CountryTable, DistrictTable, GeoDatabase, MunicipalityTable } from './db.js'
 import { districtKey, type GeoLoaders } from './loaders.js'

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import { CITY_AGS, DISTRICTS, REFERENCE_DATE, type SeedProfile } from '../../lib/city.js'
-import { insertRows } from '../../lib/db/insert-rows.js'
+import { CITY_AGS, DISTRICTS, REFERENCE_DATE, type SeedProfile } from '../../platform/city.js'
+import { insertRows } from '../../platform/db/insert-rows.js'
 import { upsertDatasets } from '../../lib/service/provenance.js'
 
 /** The city and the other kreisfreie Städte of Rhineland-Palatinate (peers for comparisons), plus the surrounding Landkreis. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import { REFERENCE_DATE, profileYears, type SeedProfile } from '../../lib/city.js'
-import { insertRows } from '../../lib/db/insert-rows.js'
+import { REFERENCE_DATE, profileYears, type SeedProfile } from '../../platform/city.js'
+import { insertRows } from '../../platform/db/insert-rows.js'
 import { upsertDatasets } from '../../lib/service/provenance.js'
 import { districtEnergyRows, monthsBetween, writeLightEnergy } from './demo/light-energy.js'
 import { BURN_HOURS, ENERGY_PRICE, LIGHTING_STICHTAG, streetLights } from './street-lights.js'

@@ -1,4 +1,4 @@
-import { DISTRICTS } from '../../lib/city.js'
+import { DISTRICTS } from '../../platform/city.js'
 import { apportion } from '../../lib/seed/apportion.js'
 import { createRng, type Rng } from '../../lib/seed/prng.js'
 import type { LampType, StreetLightTable } from './db.js'

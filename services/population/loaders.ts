@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader'
 import { sql, type Kysely } from 'kysely'
-import { DISTRICTS } from '../../lib/city.js'
+import { DISTRICTS } from '../../platform/city.js'
 import { createProvenanceLoader } from '../../lib/service/provenance.js'
 import { NO_CACHE, type LoaderCache } from '../../lib/cache/create-service-cache.js'
-import { keySum } from '../../lib/db/record-keys.js'
+import { keySum } from '../../platform/db/record-keys.js'
 import { AGE_GROUPS, type PopulationAgeScheme } from './age-groups.js'
 import type { PopDatabase } from './db.js'
 

@@ -1,4 +1,4 @@
-import { CITY_AGS } from '../../lib/city.js'
+import { CITY_AGS } from '../../platform/city.js'
 import { createRng } from '../../lib/seed/prng.js'
 import type { DailyMetric } from './db.js'
 

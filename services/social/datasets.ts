@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { CITY_AGS } from '../../lib/city.js'
+import { CITY_AGS } from '../../platform/city.js'
 import { defineDataset, type FieldProblem, type Reference, type RowRule } from '../../lib/data-entry/define-dataset.js'
 import { DAILY_FIRST_DAY, DAILY_METRICS } from './daily-metrics.js'
 import type { DailyMetric } from './db.js'

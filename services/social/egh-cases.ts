@@ -1,4 +1,4 @@
-import { DISTRICTS, FIRST_DATA_YEAR } from '../../lib/city.js'
+import { DISTRICTS, FIRST_DATA_YEAR } from '../../platform/city.js'
 import { createRng, type Rng } from '../../lib/seed/prng.js'
 import { seededRecordKey } from '../../auth/disclosure/cell-key.js'
 import type { EghBenefitGroup, EghCaseTable } from './db.js'

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import { REFERENCE_DATE, type SeedProfile } from '../../lib/city.js'
-import { insertRows } from '../../lib/db/insert-rows.js'
+import { REFERENCE_DATE, type SeedProfile } from '../../platform/city.js'
+import { insertRows } from '../../platform/db/insert-rows.js'
 import { upsertDatasets } from '../../lib/service/provenance.js'
 import { DAILY_LAST_DAY, dailyMetricRows } from './daily-metrics.js'
 import { EGH_STICHTAG, eghCases } from './egh-cases.js'

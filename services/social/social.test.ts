@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import pg from 'pg'
 import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely'
-import { CITY_AGS, DISTRICTS } from '../../lib/city.js'
+import { CITY_AGS, DISTRICTS } from '../../platform/city.js'
 import { graphql, internalHeaders, startSubgraphs, TEST_IDENTITY, type RunningSubgraphs } from '../../test/helpers/start-subgraphs.js'
 import { INCIDENCE_DENOMINATOR } from './daily-metrics.js'
 import { CITY_SCOPE, createLoaders } from './loaders.js'

@@ -4,7 +4,7 @@ import { createDatabase } from '../helpers/test-database.js'
 import { bearer, TEST_IDENTITY_CONFIG, testGatewayConfig } from '../helpers/start-city.js'
 import { createGatewayDeps } from '../../gateway/create-gateway-deps.js'
 import { createGateway, type Gateway } from '../../gateway/gateway.js'
-import { ERROR_CODES } from '../../lib/errors.js'
+import { ERROR_CODES } from '../../platform/errors.js'
 
 // Issue 11 item 8: the admin API refuses what the system would ignore (or misread) instead of
 // storing it: flags the public role cannot carry, and row-rule conditions the row filters do not

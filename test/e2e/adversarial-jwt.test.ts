@@ -11,7 +11,7 @@ import { bearer, startCity, testGatewayConfig, type RunningCity } from '../helpe
 import { graphql, internalHeaders } from '../helpers/start-subgraphs.js'
 import { rawRequest } from '../helpers/raw-request.js'
 import { Writable } from 'node:stream'
-import { createLogger } from '../../lib/observability/create-logger.js'
+import { createLogger } from '../../platform/logger/create-logger.js'
 
 // cases T01–T17, docs/access-control.md#adversarial-cases: identity at the edge, through the real gateway over HTTP. The fixture
 // follows §7: a test IdP signs RS256 tokens with a 2048-bit key k1 published in a JWKS on loopback;

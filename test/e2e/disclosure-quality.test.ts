@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { DISTRICTS, REFERENCE_DATE } from '../../lib/city.js'
+import { DISTRICTS, REFERENCE_DATE } from '../../platform/city.js'
 import { startCity, type RunningCity } from '../helpers/start-city.js'
 
 // How much the Cell Key Method changes the district tables the public sees (profile `small`): every count cell

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 const REPO = fileURLToPath(new URL('../../', import.meta.url))
 
 export interface ServicesCopy {
-  /** Stands in for the repository: the copied `services/` next to links to the real lib/, auth/, schema/, … */
+  /** Stands in for the repository: the copied `services/` next to links to the real platform/, lib/, auth/, schema/, … */
   root: string
   servicesDir: string
   /** A copy of the committed supergraph, outside git: schema:check takes it as the baseline. */
@@ -21,7 +21,7 @@ export interface ServicesCopy {
  */
 export function copyServices(): ServicesCopy {
   const root = mkdtempSync(join(tmpdir(), 'stadtgraph-services-'))
-  for (const entry of ['lib', 'auth', 'schema', 'gateway', 'test', 'node_modules', 'package.json', 'tsconfig.json', 'vitest.config.ts']) {
+  for (const entry of ['platform', 'lib', 'auth', 'schema', 'gateway', 'test', 'node_modules', 'package.json', 'tsconfig.json', 'vitest.config.ts']) {
     symlinkSync(join(REPO, entry), join(root, entry))
   }
   cpSync(join(REPO, 'services'), join(root, 'services'), { recursive: true })

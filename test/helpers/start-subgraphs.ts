@@ -1,4 +1,4 @@
-import { createDb, type DbHandle } from '../../lib/db/create-db.js'
+import { createDb, type DbHandle } from '../../platform/db/create-db.js'
 import { createSubgraphServer, type SubgraphServer } from '../../lib/service/create-subgraph-server.js'
 import { loadServices } from '../../lib/service/discover-services.js'
 import type { ServiceDefinition } from '../../lib/service/define-service.js'

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../lib/db/embedded-postgres.js'
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../platform/db/embedded-postgres.js'
 
 /**
  * A Postgres server for tests: the one in TEST_DATABASE_URL, else a throw-away embedded cluster.

@@ -3,6 +3,7 @@ import { sql, type QueryCreator } from 'kysely'
 import { checkpointIfDue, verifyChain, type ChainStatus } from './audit-checkpoint.js'
 import { DEFAULT_CHECKPOINT_EVERY, type AuditKeys } from './audit-keys.js'
 import type { AccessTables } from './db.js'
+import { canonicalJson } from '../../../platform/canonical-json.js'
 
 /**
  * The audit log of policy changes as a hash chain: each entry's hash covers its predecessor's, so
@@ -11,26 +12,6 @@ import type { AccessTables } from './db.js'
 
 /** `prev_hash` of the first audit row. */
 export const GENESIS_HASH = '0'.repeat(64)
-
-/**
- * JSON with object keys sorted at every level and `undefined` members dropped: the same value
- * gives the same text before it is stored and after `jsonb` has reordered its keys.
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value)
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new TypeError('canonicalJson: numbers must be finite')
-    return JSON.stringify(value)
-  }
-  if (Array.isArray(value)) return `[${value.map(v => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
-  }
-  throw new TypeError(`canonicalJson: cannot encode ${typeof value}`)
-}
 
 export interface AuditContent {
   /** ISO timestamp with milliseconds, as `Date#toISOString` writes it. */

@@ -1,7 +1,7 @@
 import { createHash, createPublicKey, generateKeyPairSync } from 'node:crypto'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { createDb, type DbHandle } from '../../../lib/db/create-db.js'
+import { createDb, type DbHandle } from '../../../platform/db/create-db.js'
 import { createDatabase } from '../../../test/helpers/test-database.js'
 import { createAccessLog, type AccessLogEntry } from '../../audit/access-log.js'
 import { loadAuditKeys, parsePrivateKey, type AuditKeys } from './audit-keys.js'

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { createDb, type DbHandle } from '../../../lib/db/create-db.js'
+import { createDb, type DbHandle } from '../../../platform/db/create-db.js'
 import { createDatabase } from '../../../test/helpers/test-database.js'
 import { createPolicyStore, type PolicyStore } from './create-policy-store.js'
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { migrateSchema } from '../../../lib/db/migrate.js'
+import { migrateSchema } from '../../../platform/db/migrate.js'
 import { ACCESS_SCHEMA } from './access-schema.js'
 import { approvalChanges } from './approval-changes.js'
 import { auditMethods } from './audit-methods.js'

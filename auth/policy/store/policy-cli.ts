@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises'
-import { createDb } from '../../../lib/db/create-db.js'
-import { readPreparedStatements } from '../../../lib/db/prepared-statements.js'
+import { createDb } from '../../../platform/db/create-db.js'
+import { readPreparedStatements } from '../../../platform/db/prepared-statements.js'
 import { PolicyError } from '../types.js'
 import { AuditKeyError, loadAuditKeys, type AuditKeys } from './audit-keys.js'
 import { createPolicyStore } from './create-policy-store.js'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { createDb, type DbHandle } from '../../../lib/db/create-db.js'
-import { migrateSchema } from '../../../lib/db/migrate.js'
+import { createDb, type DbHandle } from '../../../platform/db/create-db.js'
+import { migrateSchema } from '../../../platform/db/migrate.js'
 import { createDatabase } from '../../../test/helpers/test-database.js'
 import { ACCESS_SCHEMA, createPolicyStore } from './create-policy-store.js'
 import { DEFAULT_ROLES, WRITE_SCOPE } from './default-roles.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { profileYears } from '../../../lib/city.js'
+import { profileYears } from '../../../platform/city.js'
 import { ACCOMMODATIONS, capacityOn, isOpenOn } from './accommodations.js'
 import { dailyOccupancyRows, occupancyRows } from '../seed.js'
 

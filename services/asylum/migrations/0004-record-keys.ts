@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { addRecordKeyColumn } from '../../../lib/db/record-keys.js'
+import { addRecordKeyColumn } from '../../../platform/db/record-keys.js'
 
 /**
  * Record keys for the Cell Key Method (docs/disclosure.md): every allocation record (one person) carries a

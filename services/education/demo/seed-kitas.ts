@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import { CITY_AGS, DISTRICTS } from '../../../lib/city.js'
-import { insertRows } from '../../../lib/db/insert-rows.js'
+import { CITY_AGS, DISTRICTS } from '../../../platform/city.js'
+import { insertRows } from '../../../platform/db/insert-rows.js'
 import { createRng } from '../../../lib/seed/prng.js'
 import { apportion } from '../../../lib/seed/apportion.js'
 import type { KitaOperatorType, KitaStatTable, KitaTable, Row } from '../db.js'

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import { CITY_AGS, DISTRICTS, REFERENCE_DATE } from '../../../lib/city.js'
-import { insertRows } from '../../../lib/db/insert-rows.js'
+import { CITY_AGS, DISTRICTS, REFERENCE_DATE } from '../../../platform/city.js'
+import { insertRows } from '../../../platform/db/insert-rows.js'
 import { seededRecordKey } from '../../../auth/disclosure/cell-key.js'
 import { createRng, type Rng } from '../../../lib/seed/prng.js'
 import { apportion } from '../../../lib/seed/apportion.js'

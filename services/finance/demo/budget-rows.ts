@@ -1,4 +1,4 @@
-import { LAST_DATA_YEAR, profileYears, type SeedProfile } from '../../../lib/city.js'
+import { LAST_DATA_YEAR, profileYears, type SeedProfile } from '../../../platform/city.js'
 import { createRng } from '../../../lib/seed/prng.js'
 import type { BudgetValueTable, BudgetVersion } from '../db.js'
 import { EXPENSE_MIX, PRODUCT_GROUPS, leafCode } from './product-catalog.js'

@@ -1,4 +1,4 @@
-import { CITY_AGS, DISTRICTS, FIRST_DATA_YEAR, LAST_DATA_YEAR, REFERENCE_DATE, profileYears, type SeedProfile } from '../../../lib/city.js'
+import { CITY_AGS, DISTRICTS, FIRST_DATA_YEAR, LAST_DATA_YEAR, REFERENCE_DATE, profileYears, type SeedProfile } from '../../../platform/city.js'
 import { createRng, type Rng } from '../../../lib/seed/prng.js'
 import type { InvestmentCategory, InvestmentMeasureTable, InvestmentStatus, InvestmentValueTable } from '../db.js'
 

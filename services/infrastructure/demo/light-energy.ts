@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { insertRows } from '../../../lib/db/insert-rows.js'
+import { insertRows } from '../../../platform/db/insert-rows.js'
 import type { StreetLightTable } from '../db.js'
 import { BURN_HOURS } from '../street-lights.js'
 

@@ -1,4 +1,4 @@
-import { CITY_AGS, DISTRICTS } from '../../../lib/city.js'
+import { CITY_AGS, DISTRICTS } from '../../../platform/city.js'
 import { createRng, type Rng } from '../../../lib/seed/prng.js'
 import { apportion } from '../../../lib/seed/apportion.js'
 import { foreignGroupShares } from './nationality-groups.js'

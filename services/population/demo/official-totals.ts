@@ -1,4 +1,4 @@
-import { CITY_AGS, CITY_POPULATION } from '../../../lib/city.js'
+import { CITY_AGS, CITY_POPULATION } from '../../../platform/city.js'
 import { createRng } from '../../../lib/seed/prng.js'
 
 export type OfficialTotalRow = {

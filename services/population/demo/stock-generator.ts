@@ -1,4 +1,4 @@
-import { CITY_AGS, CITY_POPULATION, DISTRICTS, type DistrictFact } from '../../../lib/city.js'
+import { CITY_AGS, CITY_POPULATION, DISTRICTS, type DistrictFact } from '../../../platform/city.js'
 import { createRng, type Rng } from '../../../lib/seed/prng.js'
 import { MAX_AGE } from '../age-groups.js'
 import { ageSexWeights, secondaryResidenceWeights } from './age-profiles.js'

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { addRecordKeyColumn } from '../../../lib/db/record-keys.js'
+import { addRecordKeyColumn } from '../../../platform/db/record-keys.js'
 
 /**
  * Record keys of the Cell Key Method (auth/disclosure/cell-key.ts) on the case register: every case keeps

@@ -7,7 +7,7 @@ import { bearer, testGatewayConfig, TEST_IDENTITY_CONFIG } from '../../helpers/s
 import { graphql, startSubgraphs, type RunningSubgraphs } from '../../helpers/start-subgraphs.js'
 import { spawnDepartment, type DepartmentProcess } from '../../helpers/spawn-department.js'
 import { waitFor } from '../../helpers/wait-for.js'
-import { freePort } from '../../../lib/db/embedded-postgres.js'
+import { freePort } from '../../../platform/db/embedded-postgres.js'
 
 /**
  * The asylum department runs as its own process and is killed (SIGKILL) while requests that touch

@@ -6,7 +6,7 @@ import { readCacheConfig } from '../../../lib/cache/cache-config.js'
 import { OPERATIONS } from '../../../bench/dev-cache/operations.js'
 import { startCity, type RunningCity } from '../../helpers/start-city.js'
 import { waitFor } from '../../helpers/wait-for.js'
-import { freePort } from '../../../lib/db/embedded-postgres.js'
+import { freePort } from '../../../platform/db/embedded-postgres.js'
 
 // Departments configured with REDIS_URL whose Redis is not there (never was, or goes away while
 // they serve): every answer equals the uncached one, and no request waits long for Redis.

@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql'
 import { isDatabaseTimeout } from '../db/database-timeout.js'
 import { PUBLIC_CODES } from '../errors.js'
-import { createLogger, type Logger } from '../observability/create-logger.js'
+import { createLogger, type Logger } from '../logger/create-logger.js'
 
 /**
  * Longest message a client gets. Messages of graphql-js and of our resolvers echo client input
@@ -18,7 +18,7 @@ export function truncateMessage(message: string, max = MAX_MESSAGE_LENGTH): stri
 }
 
 /**
- * Apollo `formatError`: errors whose code the catalogue (lib/errors.ts) marks public pass, their
+ * Apollo `formatError`: errors whose code the catalogue (platform/errors.ts) marks public pass, their
  * message bounded; everything else (a database error, a bug) becomes a generic
  * INTERNAL_SERVER_ERROR so no SQL, path or stack reaches a client. The original is logged on the server.
  */

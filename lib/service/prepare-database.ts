@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
-import type { SeedProfile } from '../city.js'
-import type { ServiceDefinition } from '../service/define-service.js'
-import { migrateSchema } from './migrate.js'
+import type { SeedProfile } from '../../platform/city.js'
+import type { ServiceDefinition } from './define-service.js'
+import { migrateSchema } from '../../platform/db/migrate.js'
 
 export interface PrepareResult { service: string; migrated: string[]; seeded: boolean; ms: number }
 

@@ -14,8 +14,8 @@ export interface ErrorCodeSpec {
 
 /**
  * The catalogue of every code the gateway, the departments and the admin API put in
- * `extensions.code`: the single source of the formatter's public list (lib/http/format-error.ts) and
- * of docs/errors.md (`npm run docs:errors`); lib/errors.test.ts fails when the source sends a code
+ * `extensions.code`: the single source of the formatter's public list (platform/http/format-error.ts) and
+ * of docs/errors.md (`npm run docs:errors`); platform/errors.test.ts fails when the source sends a code
  * that is not here, with a status not listed here, or when the docs differ.
  * A new code is one entry here, then `npm run docs:errors`.
  */

@@ -6,9 +6,9 @@ import { ERROR_CODES, isErrorCode, PUBLIC_CODES } from './errors.js'
 import { createFormatError } from './http/format-error.js'
 import { renderErrorDocs } from './render-error-docs.js'
 
-// Code, formatter and docs come from one catalogue (lib/errors.ts); these tests fail when they part.
+// Code, formatter and docs come from one catalogue (platform/errors.ts); these tests fail when they part.
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const SOURCE_DIRS = ['auth', 'gateway', 'lib', 'services', 'schema', 'scripts']
+const SOURCE_DIRS = ['platform', 'auth', 'gateway', 'lib', 'services', 'schema', 'scripts']
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap(entry => {

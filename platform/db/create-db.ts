@@ -35,7 +35,7 @@ export interface CreateDbOptions {
   max?: number
   applicationName?: string
   /**
-   * Send queries as named prepared statements (lib/db/prepared-statements.ts); default: the
+   * Send queries as named prepared statements (platform/db/prepared-statements.ts); default: the
    * `DB_PREPARED_STATEMENTS` setting (on unless `off`).
    */
   preparedStatements?: boolean

@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { createDb, type DbHandle } from './create-db.js'
+import { createDb, type DbHandle } from '../../platform/db/create-db.js'
 import { prepareDatabase, type PrepareResult } from './prepare-database.js'
-import { defineService, type ServiceDefinition } from '../service/define-service.js'
+import { defineService, type ServiceDefinition } from './define-service.js'
 import { createDatabase } from '../../test/helpers/test-database.js'
 
 /** A department of one table whose seed runs `seed` after inserting its rows. */

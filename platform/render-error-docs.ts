@@ -2,13 +2,13 @@ import { ERROR_CODES } from './errors.js'
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 
-/** docs/errors.md, written from the catalogue in lib/errors.ts (`npm run docs:errors`). */
+/** docs/errors.md, written from the catalogue in platform/errors.ts (`npm run docs:errors`). */
 export function renderErrorDocs(): string {
   const rows = Object.entries(ERROR_CODES).map(([code, spec]) =>
     `| \`${code}\` | ${spec.status.join(', ')} | ${cell(spec.when)} | ${cell(spec.action)} |`)
   return `# Error catalog
 
-<!-- Written by \`npm run docs:errors\` from lib/errors.ts; edit the catalogue there, not this file. -->
+<!-- Written by \`npm run docs:errors\` from platform/errors.ts; edit the catalogue there, not this file. -->
 
 Every GraphQL error carries \`extensions.code\`, and every refusal before GraphQL (an HTTP status
 with \`{ "errors": [{ "message", "extensions": { "code" } }] }\`) too. Errors outside this catalog
@@ -24,9 +24,9 @@ ${rows.join('\n')}
 
 ## Adding a code
 
-Add one entry to \`ERROR_CODES\` in \`lib/errors.ts\` (its HTTP statuses, whether its message is
+Add one entry to \`ERROR_CODES\` in \`platform/errors.ts\` (its HTTP statuses, whether its message is
 written for clients, when it happens, what the client can do), then run \`npm run docs:errors\`.
-\`lib/errors.test.ts\` fails while the source sends a code that is not in the catalogue, sends one with
+\`platform/errors.test.ts\` fails while the source sends a code that is not in the catalogue, sends one with
 a status the catalogue does not list, or this file differs from the catalogue.
 `
 }
