@@ -1,4 +1,4 @@
-/** Builders for the shared value types of schema/shared-types.graphql. */
+/** Builders for the shared value types of lib/subgraph/shared-types.graphql. */
 export type CellStatus = 'EXACT' | 'ZERO' | 'SECRET' | 'ROUNDED' | 'PERTURBED' | 'NOT_AVAILABLE' | 'NOT_MEANINGFUL'
 export type CellFlag = 'PROVISIONAL' | 'REVISED' | 'ESTIMATED' | 'LIMITED_RELIABILITY'
 

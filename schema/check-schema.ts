@@ -204,17 +204,17 @@ interface LocateContext {
   baseRef: string | null
 }
 
-const SHARED_TYPES = new URL('./shared-types.graphql', import.meta.url)
+const SHARED_TYPES = new URL('../lib/subgraph/shared-types.graphql', import.meta.url)
 
 /**
  * Where a department sees a change: the coordinate in its SDL; for something removed, its type in
  * the SDL, or failing that the line in the SDL at the baseline revision; shared value types point
- * at `schema/shared-types.graphql`.
+ * at `lib/subgraph/shared-types.graphql`.
  */
 function locateChange(change: SchemaChange, ctx: LocateContext): { file: string; line: number } {
   const shared = readFileSync(SHARED_TYPES, 'utf8')
   const inShared = locateInSdl(shared, change.coordinate)
-  if (inShared) return { file: ctx.rel(resolve(ctx.root, 'schema/shared-types.graphql')), line: inShared.line }
+  if (inShared) return { file: ctx.rel(resolve(ctx.root, 'lib/subgraph/shared-types.graphql')), line: inShared.line }
   for (const department of change.departments) {
     const folder = ctx.folderOf.get(department) ?? department
     const file = ctx.sdlFile(folder)

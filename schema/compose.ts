@@ -1,6 +1,6 @@
 import { parse } from 'graphql'
 import { composeServices } from '@theguild/federation-composition'
-import { buildSubgraphSchema } from './build-subgraph-schema.js'
+import { buildSubgraphSchema } from '../lib/subgraph/build-subgraph-schema.js'
 
 export interface SubgraphSource { name: string; url: string; typeDefs: string }
 

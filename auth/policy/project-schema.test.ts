@@ -6,7 +6,7 @@ import {
 } from 'graphql'
 import { printSchemaWithDirectives } from '@graphql-tools/utils'
 import { getStitchedSchemaFromSupergraphSdl } from '@graphql-tools/federation'
-import { buildSubgraphSchema } from '../../schema/build-subgraph-schema.js'
+import { buildSubgraphSchema } from '../../lib/subgraph/build-subgraph-schema.js'
 import { effectiveAccess } from './effective-access.js'
 import { isVisible, projectSchema } from './project-schema.js'
 import { classOfCoordinate, fieldOwners, readRequirements } from './requirements.js'

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { buildSubgraphSchema } from '../../schema/build-subgraph-schema.js'
+import { buildSubgraphSchema } from '../subgraph/build-subgraph-schema.js'
 import { checkDisclosureCoverage, withDisclosureControl } from './with-disclosure-control.js'
 import { createSubgraphGraphQLHandler } from './subgraph-graphql-handler.js'
 import { sendJson } from '../../platform/http/apollo-handler.js'

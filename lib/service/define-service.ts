@@ -1,6 +1,6 @@
 import type { Kysely, Migration } from 'kysely'
 import type { SeedProfile } from '../../platform/city.js'
-import type { SubgraphResolvers } from '../../schema/build-subgraph-schema.js'
+import type { SubgraphResolvers } from '../subgraph/build-subgraph-schema.js'
 import type { InternalIdentity } from '../../auth/internal/internal-token.js'
 import type { DatasetInvalidator, LoaderCache } from '../cache/create-service-cache.js'
 import type { DisclosureDeclarations } from './disclosure-cells.js'

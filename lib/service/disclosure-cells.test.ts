@@ -1,7 +1,7 @@
 import { buildSchema, execute, parse } from 'graphql'
 import { describe, expect, it } from 'vitest'
-import { KL_CKM_2, perturbCount } from '../../auth/disclosure/perturbation-table.js'
-import { cellKeyOf } from '../../auth/disclosure/cell-key.js'
+import { KL_CKM_2, perturbCount } from '../disclosure/perturbation-table.js'
+import { cellKeyOf } from '../disclosure/cell-key.js'
 import type { StatCount } from '../../platform/stat.js'
 import {
   DisclosureDeclarationError, exactCell, familyCell, isDisclosed, keyedBalance, keyedCell, validateDisclosureDeclarations, visibleCount,

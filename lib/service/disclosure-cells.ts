@@ -1,6 +1,6 @@
-import { KL_CKM_2, perturbationTable, perturbCount, type PerturbationTable } from '../../auth/disclosure/perturbation-table.js'
-import { cellKeyOf } from '../../auth/disclosure/cell-key.js'
-import { KL_MAGNITUDE, perturbMagnitude, type MagnitudeRule } from '../../auth/disclosure/perturb-magnitude.js'
+import { KL_CKM_2, perturbationTable, perturbCount, type PerturbationTable } from '../disclosure/perturbation-table.js'
+import { cellKeyOf } from '../disclosure/cell-key.js'
+import { KL_MAGNITUDE, perturbMagnitude, type MagnitudeRule } from '../disclosure/perturb-magnitude.js'
 import { money, round, type CellFlag, type Money, type StatCount } from '../../platform/stat.js'
 
 /**
@@ -115,7 +115,7 @@ export function validateDisclosureDeclarations(service: string, declarations: Di
 
 /**
  * A sum of money over records with what the Cell Key Method for magnitudes needs: the exact `amount`, the
- * `largest` single contribution in the cell, and the cell's magnitude key sum (auth/disclosure/perturb-magnitude.ts:
+ * `largest` single contribution in the cell, and the cell's magnitude key sum (lib/disclosure/perturb-magnitude.ts:
  * Σ rkey × (2 × cents + 1) mod 2³², computed in the same SQL statement as the sum).
  */
 export interface KeyedAmount { amount: number; largest: number; key: number | bigint | string }

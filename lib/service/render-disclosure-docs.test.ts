@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { buildSubgraphSchema } from '../../schema/build-subgraph-schema.js'
+import { buildSubgraphSchema } from '../subgraph/build-subgraph-schema.js'
 import { loadServices } from './discover-services.js'
 import { renderDisclosureDocs } from './render-disclosure-docs.js'
 import { checkDisclosureCoverage } from './with-disclosure-control.js'

@@ -1,4 +1,4 @@
-import { KL_CKM_2, type PerturbationTable } from '../../auth/disclosure/perturbation-table.js'
+import { KL_CKM_2, type PerturbationTable } from '../disclosure/perturbation-table.js'
 import type { DisclosureDeclarations, DisclosureGuarantee } from './disclosure-cells.js'
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')

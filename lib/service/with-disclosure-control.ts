@@ -1,7 +1,7 @@
 import { defaultFieldResolver, getNamedType, getNullableType, isListType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql'
 import { MapperKind, mapSchema } from '@graphql-tools/utils'
-import { suppressCell } from '../../auth/disclosure/suppress-cell.js'
-import { suppressTable } from '../../auth/disclosure/suppress-table.js'
+import { suppressCell } from '../disclosure/suppress-cell.js'
+import { suppressTable } from '../disclosure/suppress-table.js'
 import type { StatCount } from '../../platform/stat.js'
 import type { ServiceContext } from './define-service.js'
 import { DisclosureDeclarationError, isDisclosed, validateDisclosureDeclarations, type DisclosureDeclarations } from './disclosure-cells.js'
@@ -33,7 +33,7 @@ export function checkDisclosureCoverage(service: string, schema: GraphQLSchema, 
 }
 
 /**
- * Statistical disclosure control for every department at once (auth/disclosure), for callers that are
+ * Statistical disclosure control for every department at once (lib/disclosure), for callers that are
  * aggregate-only (public, committee):
  * - a `StatCount` that went through the department's stated method (`keyedCell`, `exactCell`,
  *   `familyCell` in disclosure-cells.ts) is published as it is;

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createDb, type DbHandle } from './create-db.js'
 import { addRecordKeyColumn, keySum } from './record-keys.js'
-import { addKeys, cellKeyOf } from '../../auth/disclosure/cell-key.js'
+import { addKeys, cellKeyOf } from '../../lib/disclosure/cell-key.js'
 import { createDatabase } from '../../test/helpers/test-database.js'
 
 describe('record keys in PostgreSQL', () => {

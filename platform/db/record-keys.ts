@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 
 /**
- * Record keys in the database (Cell Key Method, auth/disclosure/cell-key.ts).
+ * Record keys in the database (Cell Key Method, lib/disclosure/cell-key.ts).
  *
  * A record key column is `rkey bigint` in [0, 2³²). Rows inserted without one get a key from
  * `gen_random_uuid()` (PostgreSQL's CSPRNG; the first 32 bits of a version-4 UUID are random); an update

@@ -6,8 +6,8 @@ import { createDatabase } from '../../test/helpers/test-database.js'
 import { createDb } from '../../platform/db/create-db.js'
 import { prepareDatabase } from '../../lib/service/prepare-database.js'
 import { loadServices } from '../../lib/service/discover-services.js'
-import { KL_CKM_2, perturbCount } from '../../auth/disclosure/perturbation-table.js'
-import { cellKeyOf, seededRecordKey } from '../../auth/disclosure/cell-key.js'
+import { KL_CKM_2, perturbCount } from '../../lib/disclosure/perturbation-table.js'
+import { cellKeyOf, seededRecordKey } from '../../lib/disclosure/cell-key.js'
 
 let subgraphs: RunningSubgraphs
 let url: string

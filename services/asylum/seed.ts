@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { REFERENCE_DATE, profileYears, type SeedProfile } from '../../platform/city.js'
 import { insertRows } from '../../platform/db/insert-rows.js'
-import { seededRecordKey } from '../../auth/disclosure/cell-key.js'
+import { seededRecordKey } from '../../lib/disclosure/cell-key.js'
 import { createRng, type Rng } from '../../lib/seed/prng.js'
 import { upsertDatasets } from '../../lib/service/provenance.js'
 import { ACCOMMODATIONS, capacityOn, currentCapacity, isOpenOn, type AccommodationFact } from './demo/accommodations.js'

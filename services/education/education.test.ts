@@ -5,8 +5,8 @@ import { graphql, internalHeaders, startSubgraphs, TEST_IDENTITY, type RunningSu
 import { feasibleIntervals, integersIn, type AtomBounds, type Constraint } from '../../test/helpers/lp-interval.js'
 import { GRADE5_INTAKE_TYPES, kitaCellId, kitaFamily, kitaFamilyPlan, transitionCellId, transitionFamily, transitionFamilyPlan, type TransitionCell } from './families.js'
 import { disclosure } from './disclosure.js'
-import { KL_CKM_2, perturbCount } from '../../auth/disclosure/perturbation-table.js'
-import { cellKeyOf } from '../../auth/disclosure/cell-key.js'
+import { KL_CKM_2, perturbCount } from '../../lib/disclosure/perturbation-table.js'
+import { cellKeyOf } from '../../lib/disclosure/cell-key.js'
 
 let subgraphs: RunningSubgraphs
 let url: string

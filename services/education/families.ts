@@ -1,10 +1,10 @@
-import { planFamilySuppression, sumRelation, type FamilyCell, type FamilyOrder, type FamilyPlan, type FamilyRelation } from '../../auth/disclosure/suppress-family.js'
+import { planFamilySuppression, sumRelation, type FamilyCell, type FamilyOrder, type FamilyPlan, type FamilyRelation } from '../../lib/disclosure/suppress-family.js'
 import type { Residence, SchoolType } from './db.js'
 
 /**
  * The education department's suppression families (totals it enters, with no records behind them): every
  * cell a field can publish for aggregate-only roles, and what else is known about those cells. The plans are
- * decided over the whole family (rule KL-STAT-2, auth/disclosure/suppress-family.ts) in the loaders.
+ * decided over the whole family (rule KL-STAT-2, lib/disclosure/suppress-family.ts) in the loaders.
  */
 export interface FamilyModel { cells: FamilyCell[]; relations: FamilyRelation[]; orders: FamilyOrder[] }
 

@@ -1,4 +1,4 @@
-import { addKeys } from '../../auth/disclosure/cell-key.js'
+import { addKeys } from '../../lib/disclosure/cell-key.js'
 import { CITY_AGS, REFERENCE_DATE } from '../../platform/city.js'
 import { aggregateNotPublished, assertPositiveInt, assertYear, assertYearRange, badUserInput } from '../../platform/errors.js'
 import type { ServiceContext } from '../../lib/service/define-service.js'

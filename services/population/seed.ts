@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { seededRecordKey } from '../../auth/disclosure/cell-key.js'
+import { seededRecordKey } from '../../lib/disclosure/cell-key.js'
 import { CITY_AGS, REFERENCE_DATE, profileYears, type SeedProfile } from '../../platform/city.js'
 import { MAX_AGE } from './age-groups.js'
 import { insertColumns, insertRows } from '../../platform/db/insert-rows.js'

@@ -10,7 +10,7 @@ import { createPolicyStore } from '../../auth/policy/store/create-policy-store.j
 import { loadServices } from '../../lib/service/discover-services.js'
 import { bearer, startCity, type RunningCity } from '../../test/helpers/start-city.js'
 import { service } from './server.js'
-import { seededRecordKey } from '../../auth/disclosure/cell-key.js'
+import { seededRecordKey } from '../../lib/disclosure/cell-key.js'
 
 // Daily figures entered by the health office: a database of its own (writes never touch the shared city).
 let database: Awaited<ReturnType<typeof createDatabase>>

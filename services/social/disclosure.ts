@@ -1,5 +1,5 @@
-import { KL_CKM_2 } from '../../auth/disclosure/perturbation-table.js'
-import { KL_MAGNITUDE } from '../../auth/disclosure/perturb-magnitude.js'
+import { KL_CKM_2 } from '../../lib/disclosure/perturbation-table.js'
+import { KL_MAGNITUDE } from '../../lib/disclosure/perturb-magnitude.js'
 import type { DisclosureDeclarations, DisclosureGuarantee } from '../../lib/service/disclosure-cells.js'
 
 const pct = (share: number) => `${Math.round(share * 100)} %`

@@ -1,6 +1,6 @@
 import { DISTRICTS, FIRST_DATA_YEAR } from '../../platform/city.js'
 import { createRng, type Rng } from '../../lib/seed/prng.js'
-import { seededRecordKey } from '../../auth/disclosure/cell-key.js'
+import { seededRecordKey } from '../../lib/disclosure/cell-key.js'
 import type { EghBenefitGroup, EghCaseTable } from './db.js'
 
 /** A case of the demo register as the seed writes it: with its deterministic record key. */

@@ -31,7 +31,7 @@ export function createLoaders(db: Kysely<SocDatabase>, cache: LoaderCache = NO_C
      * Exact figures with what disclosure control needs, in the same statement (the result is cached
      * across callers; resolvers perturb per request): the key sum of the cases (Cell Key Method for the
      * count), the largest single case's cost and the magnitude key sum Σ rkey × (2 × cents + 1) of the
-     * costs (auth/disclosure/perturb-magnitude.ts). Sums of int8 are numeric: no overflow.
+     * costs (lib/disclosure/perturb-magnitude.ts). Sums of int8 are numeric: no overflow.
      */
     eghTotals: new DataLoader<string, EghGroupTotal[] | null>(cache.loader('eghTotals', async keys => {
       const parts = keys.map(k => k.split('|'))

@@ -1,7 +1,7 @@
 import { assertAgs, assertDistrictCode, assertYear, badUserInput } from '../../platform/errors.js'
 import { CITY_AGS, FIRST_DATA_YEAR } from '../../platform/city.js'
 import { money, round, type Money } from '../../platform/stat.js'
-import { addKeys } from '../../auth/disclosure/cell-key.js'
+import { addKeys } from '../../lib/disclosure/cell-key.js'
 import { isAggregateOnly, keyedCell, keyedMoney, visibleAmount, visibleCount, type KeyedAmount, type KeyedCount } from '../../lib/service/disclosure-cells.js'
 import type { ServiceContext } from '../../lib/service/define-service.js'
 import { withRowFilter } from '../../lib/service/row-filter.js'

@@ -5,9 +5,9 @@ import { CITY_AGS, DISTRICTS } from '../../platform/city.js'
 import { graphql, internalHeaders, startSubgraphs, TEST_IDENTITY, type RunningSubgraphs } from '../../test/helpers/start-subgraphs.js'
 import { INCIDENCE_DENOMINATOR } from './daily-metrics.js'
 import { CITY_SCOPE, createLoaders } from './loaders.js'
-import { addKeys, cellKeyOf, seededRecordKey } from '../../auth/disclosure/cell-key.js'
-import { KL_CKM_2, perturbCount } from '../../auth/disclosure/perturbation-table.js'
-import { KL_MAGNITUDE, magnitudeKeySum, perturbMagnitude } from '../../auth/disclosure/perturb-magnitude.js'
+import { addKeys, cellKeyOf, seededRecordKey } from '../../lib/disclosure/cell-key.js'
+import { KL_CKM_2, perturbCount } from '../../lib/disclosure/perturbation-table.js'
+import { KL_MAGNITUDE, magnitudeKeySum, perturbMagnitude } from '../../lib/disclosure/perturb-magnitude.js'
 import type { SocDatabase } from './db.js'
 
 let subgraphs: RunningSubgraphs

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { KL_CKM_2, perturbCount } from '../../auth/disclosure/perturbation-table.js'
-import { addKeys, cellKeyOf, seededRecordKey } from '../../auth/disclosure/cell-key.js'
+import { KL_CKM_2, perturbCount } from '../../lib/disclosure/perturbation-table.js'
+import { addKeys, cellKeyOf, seededRecordKey } from '../../lib/disclosure/cell-key.js'
 import { rngFromSeed } from '../../lib/seed/prng.js'
 import { certaintyAttack, estimationAttack, estimationMargin, lpTargets, targetAtoms, type Observation } from './linear-attack.js'
 

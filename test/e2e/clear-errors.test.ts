@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildSubgraphSchema } from '../../schema/build-subgraph-schema.js'
+import { buildSubgraphSchema } from '../../lib/subgraph/build-subgraph-schema.js'
 import { composeSupergraph } from '../../schema/compose.js'
 import { createSubgraphGraphQLHandler } from '../../lib/service/subgraph-graphql-handler.js'
 import { createFormatError } from '../../platform/http/format-error.js'

@@ -6,8 +6,8 @@ import { loadServices } from '../../lib/service/discover-services.js'
 import { createDatabase } from '../helpers/test-database.js'
 import { bearer, startCity, type RunningCity } from '../helpers/start-city.js'
 import { graphql } from '../helpers/start-subgraphs.js'
-import { KL_CKM_2, perturbCount } from '../../auth/disclosure/perturbation-table.js'
-import { cellKeyOf, seededRecordKey } from '../../auth/disclosure/cell-key.js'
+import { KL_CKM_2, perturbCount } from '../../lib/disclosure/perturbation-table.js'
+import { cellKeyOf, seededRecordKey } from '../../lib/disclosure/cell-key.js'
 
 // Data entry through the gateway (lib/data-entry): each department's staff write their own
 // datasets; everyone else is refused and nothing is written. The city here is a database of its

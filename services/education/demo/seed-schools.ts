@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { CITY_AGS, DISTRICTS, REFERENCE_DATE } from '../../../platform/city.js'
 import { insertRows } from '../../../platform/db/insert-rows.js'
-import { seededRecordKey } from '../../../auth/disclosure/cell-key.js'
+import { seededRecordKey } from '../../../lib/disclosure/cell-key.js'
 import { createRng, type Rng } from '../../../lib/seed/prng.js'
 import { apportion } from '../../../lib/seed/apportion.js'
 import type { GraduateTable, NationalityGroup, Residence, Row, SchoolClassTable, SchoolQualification, SchoolType, SchoolYearStatTable, Sex, TransitionTable } from '../db.js'

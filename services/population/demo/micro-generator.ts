@@ -1,4 +1,4 @@
-import { seededRecordKey } from '../../../auth/disclosure/cell-key.js'
+import { seededRecordKey } from '../../../lib/disclosure/cell-key.js'
 import { createRng, type Rng } from '../../../lib/seed/prng.js'
 import { MAX_AGE } from '../age-groups.js'
 import { NATIONALITY_GROUPS } from './nationality-groups.js'

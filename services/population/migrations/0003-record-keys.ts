@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import { addRecordKeyColumn } from '../../../platform/db/record-keys.js'
 
 /**
- * Record keys of the Cell Key Method (auth/disclosure/cell-key.ts), so that counts for aggregate-only roles
+ * Record keys of the Cell Key Method (lib/disclosure/cell-key.ts), so that counts for aggregate-only roles
  * (public, committee) are perturbed the same way whenever they cover the same persons or events:
  * - `pop_micro.person_year.rkey`: one key per person-year record;
  * - `pop.stock.rkey` and `pop.movement.rkey`: a row is a finest cell ("n persons of this age, sex and

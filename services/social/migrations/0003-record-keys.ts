@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import { addRecordKeyColumn } from '../../../platform/db/record-keys.js'
 
 /**
- * Record keys of the Cell Key Method (auth/disclosure/cell-key.ts) on the case register: every case keeps
+ * Record keys of the Cell Key Method (lib/disclosure/cell-key.ts) on the case register: every case keeps
  * one for life. Cases already stored get a random key; cases inserted without one (a register import) get
  * one from the column default; an update never touches it. The demo seed writes deterministic keys.
  */

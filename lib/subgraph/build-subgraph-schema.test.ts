@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { graphql, printSchema } from 'graphql'
 import { buildSubgraphSchema } from './build-subgraph-schema.js'
-import { composeSupergraph, CompositionError, subgraphsOf, withSubgraphUrls } from './compose.js'
+import { composeSupergraph, CompositionError, subgraphsOf, withSubgraphUrls } from '../../schema/compose.js'
 
 const inventory = `
 extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: [{ name: "@key", as: "@primaryKey" }, "@shareable", "@requiresScopes"])

@@ -16,7 +16,7 @@ export interface DisclosureRule {
   roundTo?: number
 }
 
-/** The city statistics office's rule: a star where at most two cases (auth/disclosure/README.md). */
+/** The city statistics office's rule: a star where at most two cases (lib/disclosure/README.md). */
 export const KL_STAT_2: DisclosureRule = Object.freeze({ id: 'KL-STAT-2', minCount: 3 })
 
 /** AsylbLG recipients (IT.NRW since 2020): small cells suppressed as KL-STAT-2, the rest 5-rounded. */
