@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Principal } from '../principal.js'
 import { effectiveAccess, isWithin, resolveScope } from './effective-access.js'
 import type { CoordinateGrant, PolicySnapshot, RoleDefinition } from './types.js'
-import { TEST_ROLES as ROLES } from './test-fixtures.js'
+import { TEST_ROLES as ROLES } from '../../test/helpers/policy-fixtures.js'
 
 const snap = (opts: { grants?: CoordinateGrant[]; roles?: RoleDefinition[]; version?: number } = {}): PolicySnapshot => ({
   version: opts.version ?? 7,

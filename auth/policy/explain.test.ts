@@ -6,7 +6,7 @@ import { explain } from './explain.js'
 import { isVisible } from './project-schema.js'
 import { fieldOwners, readRequirements } from './requirements.js'
 import type { CoordinateGrant, PolicySnapshot } from './types.js'
-import { TEST_ROLES as ROLES, TEST_SUPERGRAPH as SUPERGRAPH, grant, principal } from './test-fixtures.js'
+import { TEST_ROLES as ROLES, TEST_SUPERGRAPH as SUPERGRAPH, grant, principal } from '../../test/helpers/policy-fixtures.js'
 
 const requirements = readRequirements(SUPERGRAPH)
 const owners = fieldOwners(SUPERGRAPH)

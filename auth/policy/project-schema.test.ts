@@ -11,7 +11,7 @@ import { effectiveAccess } from './effective-access.js'
 import { isVisible, projectSchema } from './project-schema.js'
 import { classOfCoordinate, fieldOwners, readRequirements } from './requirements.js'
 import type { CoordinateGrant, EffectiveAccess, PolicySnapshot } from './types.js'
-import { TEST_ROLES as ROLES, TEST_SUBGRAPHS as SUBGRAPHS, TEST_SUPERGRAPH as SUPERGRAPH, grant, principal } from './test-fixtures.js'
+import { TEST_ROLES as ROLES, TEST_SUBGRAPHS as SUBGRAPHS, TEST_SUPERGRAPH as SUPERGRAPH, grant, principal } from '../../test/helpers/policy-fixtures.js'
 
 // ── Fixture: three tiny departments, every class, a type-level requirement, unclassified fields,
 //    and District shared by asylum and population. ────────────────────────────────────────────

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { rowFilters } from './row-filters.js'
-import { TEST_ROLES, principal } from './test-fixtures.js'
+import { TEST_ROLES, principal } from '../../test/helpers/policy-fixtures.js'
 import type { PolicySnapshot, RowRule } from './types.js'
 
 const snapshot = (rowRules: RowRule[]): PolicySnapshot => ({ version: 1, roles: new Map(TEST_ROLES.map(r => [r.name, r])), grants: [], rowRules, loadedAt: new Date() })

@@ -1,6 +1,6 @@
 import { composeSupergraph } from '../../schema/compose.js'
-import type { Principal } from '../principal.js'
-import type { CoordinateGrant, RoleDefinition } from './types.js'
+import type { Principal } from '../../auth/principal.js'
+import type { CoordinateGrant, RoleDefinition } from '../../auth/policy/types.js'
 
 /**
  * Shared fixtures of the policy tests: three tiny departments with every class, a type-level
