@@ -32,14 +32,3 @@ export function composeSupergraph(subgraphs: readonly SubgraphSource[]): string 
   if (!result.supergraphSdl) throw new CompositionError(['composition produced no supergraph'])
   return result.supergraphSdl
 }
-
-/** Replaces the URL of named subgraphs in a supergraph (`@join__graph(name: …, url: …)`). */
-export function withSubgraphUrls(supergraphSdl: string, urls: Readonly<Record<string, string>>): string {
-  return supergraphSdl.replace(/@join__graph\(name: "([^"]+)", url: "([^"]*)"\)/g, (whole, name: string) =>
-    urls[name] ? `@join__graph(name: "${name}", url: "${urls[name]}")` : whole)
-}
-
-/** Subgraph names and URLs declared in a supergraph. */
-export function subgraphsOf(supergraphSdl: string): Array<{ name: string; url: string }> {
-  return [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]*)"\)/g)].map(m => ({ name: m[1], url: m[2] }))
-}

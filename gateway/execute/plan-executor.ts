@@ -3,7 +3,7 @@ import {
   type DocumentNode, type SelectionNode,
 } from 'graphql'
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime'
-import { graphNamesOf, subgraphsOf, withSubgraphUrls } from '../supergraph/supergraph-readers.js'
+import { graphNamesOf, subgraphsOf, withSubgraphUrls } from '../../platform/supergraph-readers.js'
 import { unavailable } from '../transport/subgraph-errors.js'
 import { createSubgraphPools, postGraphQL } from '../transport/http-pool.js'
 import type { SubgraphCallHooks, SubgraphResult } from '../transport/subgraph-call.js'

@@ -1,6 +1,6 @@
 import type { ExecutionResult, GraphQLSchema } from 'graphql'
 import { getStitchedSchemaFromSupergraphSdl } from '@graphql-tools/federation'
-import { graphNamesOf, withSubgraphUrls } from '../supergraph/supergraph-readers.js'
+import { graphNamesOf, withSubgraphUrls } from '../../platform/supergraph-readers.js'
 import { isTransportError, unavailable } from '../transport/subgraph-errors.js'
 import type { SubgraphCallHooks } from '../transport/subgraph-call.js'
 import { injectTraceHeaders, runInSpan, SpanKind, startSpan } from '../../lib/observability/tracing.js'

@@ -9,7 +9,7 @@ import { createStitchedSchema } from '../execute/stitched-schema.js'
 import type { OperationExecutor } from '../execute/operation-executor.js'
 import type { PlanExecutorOptions } from '../execute/plan-executor.js'
 import type { SubgraphCallHooks } from '../transport/subgraph-call.js'
-import { subgraphsOf, withSubgraphUrls } from './supergraph-readers.js'
+import { subgraphsOf, withSubgraphUrls } from '../../platform/supergraph-readers.js'
 
 /** One supergraph as the gateway serves it, with everything read from it once. */
 export interface LoadedSupergraph {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { graphql, printSchema } from 'graphql'
 import { buildSubgraphSchema } from './build-subgraph-schema.js'
-import { composeSupergraph, CompositionError, subgraphsOf, withSubgraphUrls } from '../../schema/compose.js'
+import { composeSupergraph, CompositionError } from '../../schema/compose.js'
+import { subgraphsOf, withSubgraphUrls } from '../../platform/supergraph-readers.js'
 
 const inventory = `
 extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: [{ name: "@key", as: "@primaryKey" }, "@shareable", "@requiresScopes"])

@@ -1,6 +1,6 @@
 /**
- * What the running gateway reads out of a supergraph's text: the subgraphs it names and their URLs.
- * Plain text readers, so serving a supergraph never loads the federation composer (schema/compose.ts).
+ * What can be read out of a supergraph's text: the subgraphs it names and their URLs. Plain text readers,
+ * shared by the gateway and the schema tooling, so serving a supergraph never loads the federation composer.
  */
 
 /** Replaces the URL of named subgraphs in a supergraph (`@join__graph(name: …, url: …)`). */
