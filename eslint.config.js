@@ -25,7 +25,7 @@ const zones = FLOORS.flatMap((floor, level) => floor.map(target => ({
 const TEST_FILES = ['**/*.test.ts', 'test/**']
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', 'dist/**', 'bench/results/**', '**/*.js', '**/*.cjs', '**/*.mjs', 'vitest.config.ts'] },
+  { ignores: ['node_modules/**', '.data/**', 'dist/**', 'web/dist/**', 'web/src/gql/**', 'bench/results/**', '**/*.js', '**/*.cjs', '**/*.mjs', 'vitest.config.ts'] },
   {
     files: ['**/*.ts'],
     languageOptions: { parser: tseslint.parser },

@@ -1,5 +1,10 @@
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { checkSchema, formatFinding } from '../check-schema.js'
+import { OPERATIONS_DIR } from '../known-operations.js'
+
+// The web app's operations (written by `npm run codegen:web`) are known operations too.
+const WEB_OPERATIONS_DIR = fileURLToPath(new URL('../../web/src/gql/', import.meta.url))
 
 // npm run schema:check [-- --base <git-rev>] [--services <dir>] [--supergraph <file>] [--operations <dir>]…
 // One line per finding (`file:line  LEVEL  message`); exits 1 when any finding fails the check, 2 on bad arguments.
@@ -24,7 +29,7 @@ if (args.help) {
   --base <git-rev>     compare against the supergraph committed at this revision (default HEAD; in CI e.g. origin/main)
   --services <dir>     department folders (default services/)
   --supergraph <file>  the committed supergraph (default schema/supergraph.graphql)
-  --operations <dir>   folder of known operations (*.graphql; default schema/operations/; repeatable)
+  --operations <dir>   folder of known operations (*.graphql; default schema/operations/ and web/src/gql/; repeatable)
 TRUSTED_DOCUMENTS (the gateway's trusted documents file) counts as known operations too.`)
   process.exit(0)
 }
@@ -33,7 +38,7 @@ const result = await checkSchema({
   base: args.base,
   servicesDir: args.services,
   supergraphPath: args.supergraph,
-  operationsDirs: args.operations,
+  operationsDirs: args.operations ?? [OPERATIONS_DIR, WEB_OPERATIONS_DIR],
   trustedDocumentsPath: process.env.TRUSTED_DOCUMENTS || null,
 })
 for (const f of result.findings) console.log(formatFinding(f))

@@ -1,0 +1,69 @@
+import { useMemo } from 'react'
+import { GaugeChart } from 'echarts/charts'
+import { Chart } from './Chart'
+
+// The rev counter: an ECharts gauge whose scale is coloured by the bands of a rule set (e.g. the warning gauge's
+// Warnstufen), with the needle at the value.
+
+export interface Band {
+  from: number | null
+  to: number | null
+  color: string
+  label: string
+}
+
+const USE = [GaugeChart]
+
+export function Gauge({
+  value,
+  bands,
+  label,
+  max: maxGiven,
+  format = v => String(v),
+  height = 220,
+}: {
+  value: number | null
+  bands: readonly Band[]
+  label: string
+  max?: number
+  format?: (v: number) => string
+  height?: number
+}) {
+  const option = useMemo(() => {
+    const finite = bands.flatMap(b => [b.from, b.to]).filter((v): v is number => typeof v === 'number')
+    const topBand = finite.length ? Math.max(...finite) : 100
+    // The open top band gets as much room as the one below it, and the needle always fits.
+    const max = maxGiven ?? Math.max(topBand * 1.5, (value ?? 0) * 1.1)
+    const min = Math.min(0, ...finite)
+    const stops: Array<[number, string]> = bands.map(b => [Math.min(1, ((b.to ?? max) - min) / (max - min)), b.color])
+    return {
+      series: [
+        {
+          type: 'gauge',
+          min,
+          max,
+          startAngle: 200,
+          endAngle: -20,
+          radius: '95%',
+          center: ['50%', '62%'],
+          axisLine: { lineStyle: { width: 18, color: stops } },
+          pointer: { width: 6, length: '70%', itemStyle: { color: '#1f2937' } },
+          anchor: { show: true, size: 14, itemStyle: { color: '#1f2937' } },
+          axisTick: { distance: -18, length: 6, lineStyle: { color: '#fff', width: 1 } },
+          splitLine: { distance: -18, length: 18, lineStyle: { color: '#fff', width: 2 } },
+          axisLabel: { distance: 24, color: '#374151', fontSize: 11, formatter: (v: number) => format(v) },
+          detail: {
+            valueAnimation: false,
+            offsetCenter: [0, '30%'],
+            fontSize: 22,
+            fontWeight: 600,
+            color: '#111827',
+            formatter: () => (value == null ? '–' : format(value)),
+          },
+          data: [{ value: value ?? min }],
+        },
+      ],
+    }
+  }, [bands, value, maxGiven, format])
+  return <Chart option={option} use={USE} label={label} height={height} className="chart--gauge" />
+}

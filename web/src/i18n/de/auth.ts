@@ -1,0 +1,22 @@
+// Sign-in and role switching.
+export default {
+  role: 'Rolle',
+  rolePublic: 'öffentlich',
+  roleSwitcherHint: 'Entwicklungsmodus: Rolle wählen, um zu sehen, was sie sehen darf.',
+  roleChanging: 'Rolle wird gewechselt …',
+  roleFailed: 'Die Rolle konnte nicht gewechselt werden.',
+  signIn: 'Anmelden',
+  signOut: 'Abmelden',
+  signedInAs: 'Angemeldet als {name}',
+  signingIn: 'Anmeldung läuft …',
+  signInFailed: 'Die Anmeldung ist fehlgeschlagen: {reason}',
+  configFailed: 'Die Anmeldung ist derzeit nicht verfügbar; es gelten die öffentlichen Daten.',
+  'roleName.public': 'öffentlich',
+  'roleName.committee': 'Ausschuss',
+  'roleName.leadership': 'Verwaltungsspitze',
+  'roleName.department_head': 'Referatsleitung',
+  'roleName.staff': 'Sachbearbeitung',
+  'roleName.controlling': 'Controlling',
+  'roleName.statistics_office': 'Statistikstelle',
+  'roleName.admin': 'Administration',
+}

@@ -1,0 +1,53 @@
+import { useMemo } from 'react'
+import { useI18n } from '../i18n/I18nProvider'
+
+export interface Formatters {
+  number: (n: number, digits?: number) => string
+  percent: (share: number, digits?: number) => string
+  /** Signed change, e.g. "+1,2 %" or "−350". */
+  signed: (n: number, digits?: number) => string
+  euro: (amount: number) => string
+  /** Large amounts shortened ("530 Mio. €"). */
+  euroCompact: (amount: number) => string
+  date: (iso: string) => string
+  dateTime: (iso: string) => string
+  month: (yyyyMm: string) => string
+}
+
+export function makeFormatters(locale: string): Formatters {
+  const num = (digits = 0) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 })
+  const cache = new Map<number, Intl.NumberFormat>()
+  const n = (digits: number) => {
+    let f = cache.get(digits)
+    if (!f) cache.set(digits, (f = num(digits)))
+    return f
+  }
+  const dateFmt = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' })
+  const dateTimeFmt = new Intl.DateTimeFormat(locale, {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
+  const monthFmt = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' })
+  const euro = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 })
+  const euroCompact = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', notation: 'compact', maximumFractionDigits: 1 })
+  return {
+    number: (v, digits = 0) => n(digits).format(v),
+    percent: (share, digits = 1) =>
+      new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(share),
+    signed: (v, digits = 0) => (v > 0 ? '+' : v < 0 ? '−' : '±') + n(digits).format(Math.abs(v)),
+    euro: v => euro.format(v),
+    euroCompact: v => euroCompact.format(v),
+    date: iso => dateFmt.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)),
+    dateTime: iso => dateTimeFmt.format(new Date(iso)),
+    month: ym => monthFmt.format(new Date(`${ym}-01T00:00:00Z`)),
+  }
+}
+
+/** Number and date formatting in the language on screen. */
+export function useFormat(): Formatters {
+  const { locale } = useI18n()
+  return useMemo(() => makeFormatters(locale), [locale])
+}

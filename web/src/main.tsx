@@ -1,0 +1,28 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { AuthProvider } from './auth/AuthProvider'
+import { loadAuthConfig } from './auth/config'
+import { I18nProvider } from './i18n/I18nProvider'
+import { App } from './shell/App'
+import './styles/fonts.css'
+import '@kern-ux/native/dist/kern.min.css'
+import './styles/app.css'
+
+const root = document.getElementById('root')!
+
+if (window.location.pathname === '/auth/silent') {
+  // The hidden frame of an OIDC silent renew: hand the provider's answer to the app, render nothing.
+  void loadAuthConfig().then(async cfg => {
+    if (cfg.mode === 'oidc') await (await import('./auth/oidc')).silentCallback(cfg)
+  })
+} else {
+  createRoot(root).render(
+    <StrictMode>
+      <I18nProvider>
+        <AuthProvider>
+          <App />
+        </AuthProvider>
+      </I18nProvider>
+    </StrictMode>,
+  )
+}
