@@ -44,14 +44,15 @@ export function Gauge({
           max,
           startAngle: 200,
           endAngle: -20,
-          radius: '95%',
-          center: ['50%', '62%'],
+          radius: '100%',
+          center: ['50%', '64%'],
           axisLine: { lineStyle: { width: 18, color: stops } },
           pointer: { width: 6, length: '70%', itemStyle: { color: '#1f2937' } },
           anchor: { show: true, size: 14, itemStyle: { color: '#1f2937' } },
-          axisTick: { distance: -18, length: 6, lineStyle: { color: '#fff', width: 1 } },
+          splitNumber: 6,
+          axisTick: { splitNumber: 2, distance: -18, length: 6, lineStyle: { color: '#fff', width: 1 } },
           splitLine: { distance: -18, length: 18, lineStyle: { color: '#fff', width: 2 } },
-          axisLabel: { distance: 24, color: '#374151', fontSize: 11, formatter: (v: number) => format(v) },
+          axisLabel: { distance: 22, color: '#374151', fontSize: 12, formatter: (v: number) => format(v) },
           detail: {
             valueAnimation: false,
             offsetCenter: [0, '30%'],
@@ -67,3 +68,5 @@ export function Gauge({
   }, [bands, value, maxGiven, format])
   return <Chart option={option} use={USE} label={label} height={height} className="chart--gauge" />
 }
+
+export default Gauge

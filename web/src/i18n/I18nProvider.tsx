@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { createContext, Fragment, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { LANGS, translate, type Lang, type MessageKey, type Params } from './index'
 
 const STORAGE_KEY = 'klar.lang'
@@ -7,6 +7,8 @@ export interface I18n {
   lang: Lang
   setLang: (lang: Lang) => void
   t: (key: MessageKey, params?: Params) => string
+  /** Like t, with elements as parameters (a figure with its disclosure marks inside a sentence). */
+  tn: (key: MessageKey, params: Record<string, ReactNode>) => ReactNode
   /** Locale for Intl formatting (de-DE, en-GB). */
   locale: string
 }
@@ -51,7 +53,16 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [])
 
   const value = useMemo<I18n>(
-    () => ({ lang, setLang, t: (key, params) => translate(lang, key, params), locale: lang === 'de' ? 'de-DE' : 'en-GB' }),
+    () => ({
+      lang,
+      setLang,
+      t: (key, params) => translate(lang, key, params),
+      tn: (key, params) =>
+        translate(lang, key)
+          .split(/\{(\w+)\}/)
+          .map((part, i) => <Fragment key={i}>{i % 2 ? (params[part] ?? `{${part}}`) : part}</Fragment>),
+      locale: lang === 'de' ? 'de-DE' : 'en-GB',
+    }),
     [lang, setLang],
   )
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>

@@ -9,6 +9,8 @@ export interface Formatters {
   euro: (amount: number) => string
   /** Large amounts shortened ("530 Mio. €"). */
   euroCompact: (amount: number) => string
+  /** An amount in millions with one decimal ("−52,8 Mio. €", "€−52.8m"): budget figures side by side. */
+  euroMillions: (amount: number, signed?: boolean) => string
   date: (iso: string) => string
   dateTime: (iso: string) => string
   month: (yyyyMm: string) => string
@@ -40,6 +42,11 @@ export function makeFormatters(locale: string): Formatters {
     signed: (v, digits = 0) => (v > 0 ? '+' : v < 0 ? '−' : '±') + n(digits).format(Math.abs(v)),
     euro: v => euro.format(v),
     euroCompact: v => euroCompact.format(v),
+    euroMillions: (v, signed = false) => {
+      const sign = v > 0 ? (signed ? '+' : '') : v < 0 ? '−' : signed ? '±' : ''
+      const m = n(1).format(Math.abs(v) / 1e6)
+      return locale.startsWith('de') ? `${sign}${m} Mio. €` : `${sign}€${m}m`
+    },
     date: iso => dateFmt.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)),
     dateTime: iso => dateTimeFmt.format(new Date(iso)),
     month: ym => monthFmt.format(new Date(`${ym}-01T00:00:00Z`)),
