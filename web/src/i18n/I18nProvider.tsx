@@ -20,14 +20,18 @@ const isLang = (v: unknown): v is Lang => typeof v === 'string' && (LANGS as rea
 /** The language: `?lang=` in the URL (a shared link), else the one chosen before, else German. */
 function initialLang(): Lang {
   const fromUrl = new URLSearchParams(window.location.search).get('lang')
-  if (isLang(fromUrl)) return fromUrl
   try {
+    if (isLang(fromUrl)) {
+      // A link's language holds for the next visits too.
+      window.localStorage.setItem(STORAGE_KEY, fromUrl)
+      return fromUrl
+    }
     const stored = window.localStorage.getItem(STORAGE_KEY)
     if (isLang(stored)) return stored
   } catch {
-    // storage blocked (private mode): German
+    // storage blocked (private mode): the link's language or German
   }
-  return 'de'
+  return isLang(fromUrl) ? fromUrl : 'de'
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
