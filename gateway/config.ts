@@ -7,6 +7,7 @@ import { DEFAULT_MAX_JSON_DEPTH } from '../platform/http/json-depth.js'
 import type { TrustedDocumentsMode } from './limits/trusted-documents.js'
 import type { DenialMode } from './authorize/denial-mode-plugin.js'
 import { readObservabilityConfig, type ObservabilityConfig } from '../lib/observability/observability-config.js'
+import { DEFAULT_WEB_DIST } from './web/web-dist-path.js'
 
 export interface GatewayConfig {
   readonly port: number
@@ -48,6 +49,17 @@ export interface GatewayConfig {
   readonly maxJsonDepth?: number
   /** Metrics, `/metrics` access, log level, trace export (lib/observability); default: read from the environment. */
   readonly observability?: ObservabilityConfig
+  /** The web app served at `/` (gateway/web); without it `/` serves GraphiQL. */
+  readonly web?: WebConfig
+}
+
+export interface WebConfig {
+  /** The built app (WEB_DIST, default web/dist); null serves none. A folder without index.html leaves `/` to GraphiQL. */
+  readonly dist: string | null
+  /** The OpenID Connect client the app signs in as (WEB_OIDC_CLIENT_ID), when the gateway verifies an identity provider's tokens. */
+  readonly oidcClientId: string | null
+  /** The scopes it asks for (WEB_OIDC_SCOPE, default `openid profile`). */
+  readonly oidcScope: string
 }
 
 export class ConfigError extends Error {}
@@ -129,6 +141,18 @@ function parseSubgraphUrls(pairs: string[]): Record<string, string> {
   return urls
 }
 
+/** WEB_DIST (a folder, or `off`), WEB_OIDC_CLIENT_ID, WEB_OIDC_SCOPE. */
+function parseWeb(env: NodeJS.ProcessEnv): WebConfig {
+  const dist = env.WEB_DIST?.trim()
+  const clientId = env.WEB_OIDC_CLIENT_ID?.trim() || null
+  if (clientId !== null && !/^[\x21-\x7e]{1,256}$/.test(clientId)) throw new ConfigError(`WEB_OIDC_CLIENT_ID must be a client id (printable characters, no spaces), got "${clientId}"`)
+  const scope = env.WEB_OIDC_SCOPE?.trim().replace(/\s+/g, ' ') || 'openid profile'
+  if (!/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/.test(scope) || !scope.split(' ').includes('openid')) {
+    throw new ConfigError(`WEB_OIDC_SCOPE must be space-separated scopes including "openid", got "${scope}"`)
+  }
+  return Object.freeze({ dist: dist === 'off' ? null : resolve(dist || DEFAULT_WEB_DIST), oidcClientId: clientId, oidcScope: scope })
+}
+
 /** The command-line flags (without `--`); GATEWAY_USAGE describes each. */
 export const GATEWAY_FLAGS: readonly string[] = ['port', 'host', 'supergraph', 'subgraph', 'health-path', 'ready-path', 'graphql-path', 'no-watch',
   'subgraph-timeout-ms', 'authorization', 'admin-path', 'replica-id']
@@ -153,6 +177,7 @@ Options (each overrides the environment variable in brackets):
   --no-watch                    do not reload the supergraph file when it changes (SUPERGRAPH_WATCH=false)
   --help, -h                    print this and exit
 
+Web app at /: WEB_DIST (built app folder, or off; default web/dist), WEB_OIDC_CLIENT_ID, WEB_OIDC_SCOPE.
 Environment only: DATABASE_URL (policy store), INTERNAL_TOKEN_SECRET, INTROSPECTION, AUTHORIZATION_DENIALS,
 GATEWAY_EXECUTOR, GATEWAY_DEDUPE, TRUSTED_DOCUMENTS, TRUSTED_DOCUMENTS_MODE, RATE_LIMIT_PER_MINUTE,
 RATE_LIMIT_ANONYMOUS_PER_MINUTE, LIMIT_MAX_TOKENS, LIMIT_MAX_DEPTH, LIMIT_MAX_ALIASES, LIMIT_MAX_DIRECTIVES,
@@ -210,6 +235,7 @@ export function readGatewayConfig(argv: readonly string[] = process.argv.slice(2
     trustedDocuments: Object.freeze(parseTrustedDocuments(env.TRUSTED_DOCUMENTS, env.TRUSTED_DOCUMENTS_MODE)),
     dedupe: parseDedupe(env.GATEWAY_DEDUPE, env.CACHE),
     maxJsonDepth: parseLimit(env.LIMIT_MAX_JSON_DEPTH, 'LIMIT_MAX_JSON_DEPTH', DEFAULT_MAX_JSON_DEPTH),
+    web: parseWeb(env),
     observability: (() => { try { return readObservabilityConfig(env) } catch (err) { throw new ConfigError((err as Error).message) } })(),
     limits: Object.freeze({
       ratePerMinute: parseLimit(env.RATE_LIMIT_PER_MINUTE, 'RATE_LIMIT_PER_MINUTE', DEFAULT_LIMITS.ratePerMinute, true),

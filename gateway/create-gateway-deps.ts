@@ -20,6 +20,7 @@ export async function createGatewayDeps(config: GatewayConfig, identity: Identit
   const internalSigner = config.internalTokenSecret ? createInternalTokenSigner(config.internalTokenSecret) : null
   return {
     authenticator,
+    identity,
     policy,
     internalSigner,
     classifyWith: fn => { classifier = fn },

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import type { Authenticator } from '../auth/identity/create-authenticator.js'
+import { readIdentityConfig, type IdentityConfig } from '../auth/identity/identity-config.js'
 import type { SensitivityClass } from '../auth/classes.js'
 import { closeGracefully } from '../platform/http/close-gracefully.js'
 import type { Logger } from '../platform/logger/create-logger.js'
@@ -17,6 +18,9 @@ import { createAdminRoute } from './admin/admin-route.js'
 import { createHealthRoutes } from './health/health-routes.js'
 import { createRouter } from './http/router.js'
 import { listen } from './http/listen.js'
+import { createWebApp } from './web/web-app.js'
+import { createAuthRoutes } from './web/auth-routes.js'
+import { contentSecurityPolicy, securityHeaders } from './web/content-security-policy.js'
 
 export interface Gateway {
   url: string
@@ -35,6 +39,8 @@ export interface Gateway {
 
 export interface GatewayDeps {
   authenticator: Authenticator
+  /** What the authenticator verifies; tells the web app how to sign in (default: read from the environment). */
+  identity?: IdentityConfig
   policy: PolicyRuntime
   /** Signs the caller's identity for each subgraph call; null for third-party subgraphs. */
   internalSigner: InternalSigner
@@ -75,10 +81,22 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
     log.info({ policyVersion: snapshot.version }, `policy version ${snapshot.version} active`)
   })
 
+  // The web app and its sign-in: in OpenID Connect mode the app may talk to the issuer, and to nothing else.
+  const identity = deps.identity ?? readIdentityConfig()
+  const csp = contentSecurityPolicy(identity.production ? identity.issuer : null)
+  const webSettings = config.web ?? { dist: null, oidcClientId: null, oidcScope: 'openid profile' }
+  const web = createWebApp({ dist: webSettings.dist, csp, log })
+  if (webSettings.dist !== null && web.built()) log.info({ dist: webSettings.dist }, 'serving the web app at /')
+  if (identity.production && webSettings.dist !== null && webSettings.oidcClientId === null) {
+    log.warn('WEB_OIDC_CLIENT_ID is not set: the web app cannot sign in at the identity provider (it stays public)')
+  }
+  const auth = createAuthRoutes({ identity, signIn: webSettings, roles: () => deps.policy.snapshot().roles.values(), headers: securityHeaders(csp) })
+
   const server = await listen(createRouter({
     config, observability, obs, pipeline,
     admin: createAdminRoute({ policy: deps.policy, supergraph: current, authenticate, metrics, maxJsonDepth: config.maxJsonDepth }),
     health: createHealthRoutes({ replicaId: config.replicaId, policy: deps.policy, supergraph, signHeaders }),
+    web, auth,
   }), config.port, config.host)
   const { port } = server.address() as AddressInfo
   supergraph.watch()

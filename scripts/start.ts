@@ -12,6 +12,7 @@ import { createProcessSupervisor, type ProcessSupervisor } from '../lib/service/
 import { SEED_PROFILES, type SeedProfile } from '../platform/city.js'
 import type { Gateway } from '../gateway/gateway.js'
 import type { IdentityConfig } from '../auth/identity/identity-config.js'
+import { buildWebInBackground, type WebBuildResult } from './build-web.js'
 
 // `npm start`: the whole city on one machine. Without DATABASE_URL an embedded PostgreSQL runs from
 // .data/postgres; every department runs as its own process, restarted when it exits (see
@@ -85,6 +86,17 @@ async function loadGatewayModules() {
 let gatewayModules!: ReturnType<typeof loadGatewayModules>
 
 try {
+  // The web app is built (only when its sources changed) in a child process while the database starts.
+  const web: Promise<WebBuildResult | Error> = buildWebInBackground({ log: line => console.log(`[start] ${line}`) }).then(
+    result => {
+      if (result.status === 'built') console.log(`[start] web app built in ${(result.ms / 1000).toFixed(1)} s`)
+      return result
+    },
+    (err: Error) => {
+      console.error(`[start] ${err.message}\n[start] the gateway serves the last built web app, or GraphiQL at / if there is none`)
+      return err
+    },
+  )
   let databaseUrl = process.env.DATABASE_URL
   let starting: Promise<EmbeddedPostgresHandle> | null = null
   if (!databaseUrl) {
@@ -176,11 +188,15 @@ try {
     await new Promise(r => setTimeout(r, 200))
   }
   const base = gateway.url.replace(/\/graphql$/, '')
+  const webBuild = await web
+  const webLine = webBuild instanceof Error ? '(not built: see the error above)'
+    : webBuild.status === 'no-app' ? '(no web/ folder: / serves GraphiQL)' : '(open in a browser)'
   console.log(`
 Stadtgraph is ready in ${((performance.now() - t0) / 1000).toFixed(1)} s
 
+  Dashboards        ${base}/   ${webLine}
   GraphQL endpoint  ${gateway.url}
-  GraphiQL          ${gateway.url}   (open in a browser)
+  GraphiQL          ${base}/graphiql
   Health            ${base}/healthz   Ready ${base}/readyz
   Departments       ${services.map(s => `${s.name} ${urls[s.name]}`).join('\n                    ')}
 

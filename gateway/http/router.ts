@@ -7,6 +7,7 @@ import { runInSpan } from '../../lib/observability/tracing.js'
 import type { GatewayConfig } from '../config.js'
 import { graphiqlHtml, serveGraphiqlAsset } from '../graphiql/graphiql-page.js'
 import type { Pipeline } from '../pipeline/pipeline.js'
+import type { WebApp } from '../web/web-app.js'
 
 export interface RouterOptions {
   config: Pick<GatewayConfig, 'graphqlPath' | 'adminPath' | 'healthPath' | 'readyPath'>
@@ -16,14 +17,18 @@ export interface RouterOptions {
   pipeline: Pipeline
   admin: (req: IncomingMessage, res: ServerResponse, observed: GatewayRequest) => Promise<void>
   health: { health(res: ServerResponse): void; ready(res: ServerResponse): Promise<void> }
+  /** The web app at `/` (gateway/web/web-app.ts) and its sign-in endpoints (gateway/web/auth-routes.ts). */
+  web: WebApp
+  auth: { config(req: IncomingMessage, res: ServerResponse): void; devToken(req: IncomingMessage, res: ServerResponse): Promise<void> }
 }
 
 /**
  * The gateway's paths: GraphQL (GraphiQL for a browser), the admin API, GraphiQL and its assets,
- * `/healthz`, `/readyz`, `/metrics` (when served on this port), 404 otherwise. A request that fails
- * unexpectedly is logged and answered 500 INTERNAL_SERVER_ERROR.
+ * `/auth/config` and `/auth/dev-token`, `/healthz`, `/readyz`, `/metrics` (when served on this port);
+ * then the web app (`/`, its files, its client routes), or GraphiQL at `/` while the app is not
+ * built; 404 otherwise. A request that fails unexpectedly is logged and answered 500 INTERNAL_SERVER_ERROR.
  */
-export function createRouter({ config, observability, obs, pipeline, admin, health }: RouterOptions) {
+export function createRouter({ config, observability, obs, pipeline, admin, health, web, auth }: RouterOptions) {
   const { log } = observability
   return (req: IncomingMessage, res: ServerResponse): void => {
     const path = (req.url ?? '/').split('?')[0]
@@ -38,14 +43,19 @@ export function createRouter({ config, observability, obs, pipeline, admin, heal
         return pipeline.serve(req, res, observed!)
       }
       if (path === config.adminPath) return admin(req, res, observed!)
-      if (path === '/' || path === '/graphiql') {
+      const graphiql = () => {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-        return void res.end(graphiqlHtml(config.graphqlPath))
+        res.end(req.method === 'HEAD' ? undefined : graphiqlHtml(config.graphqlPath))
       }
+      if (path === '/graphiql') return graphiql()
+      if (path === '/auth/config') return auth.config(req, res)
+      if (path === '/auth/dev-token') return auth.devToken(req, res)
       if (path === config.healthPath) return health.health(res)
       if (path === config.readyPath) return health.ready(res)
       if (path === '/metrics' && observability.registry) return serveMetrics(observability.registry, req, res, obs.clientPortAccess, obs.metricsToken)
       if (req.method === 'GET' && serveGraphiqlAsset(path, res)) return
+      if (await web.serve(req, res, path)) return
+      if (path === '/' && (req.method === 'GET' || req.method === 'HEAD')) return graphiql()
       return sendJson(res, 404, { error: 'not found' })
     }
     runInSpan(observed?.span, route).catch(err => {
