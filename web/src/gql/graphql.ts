@@ -4,6 +4,8 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] }
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never }
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core'
+export type AccommodationKind = 'CONTAINER' | 'ERSTAUFNAHME' | 'GU' | 'NOTUNTERKUNFT' | 'WOHNUNG_ANGEMIETET'
+
 export type CellFlag = 'ESTIMATED' | 'LIMITED_RELIABILITY' | 'PROVISIONAL' | 'REVISED'
 
 /** How a statistical cell may be read. */
@@ -25,6 +27,84 @@ export type TypeFieldsQueryVariables = Exact<{
 }>
 
 export type TypeFieldsQuery = { __type: { name: string | null; fields: Array<{ name: string }> | null } | null }
+
+export type AsylumYearQueryVariables = Exact<{
+  year: number
+  from: number
+  to: number
+}>
+
+export type AsylumYearQuery = {
+  years: Array<{ year: number; asylumCapacity: { day: string; capacity: number; occupied: number } | null }>
+  year: {
+    year: number
+    asylumCapacity: {
+      day: string
+      capacity: number
+      occupied: number
+      free: number
+      aboveCapacity: number
+      arrivalsPerMonth: number
+      occupancyRate: { value: number | null; status: CellStatus; flags: Array<CellFlag> }
+      provenance: { ownerDepartment: string; stichtag: string; asOf: string }
+    } | null
+    total: Array<{
+      period: string
+      count: { value: number | null; status: CellStatus; flags: Array<CellFlag> }
+      byOrigin: Array<{
+        country: { code: string; nameDe: string }
+        count: { value: number | null; status: CellStatus; flags: Array<CellFlag> }
+      }>
+    }> | null
+    zuweisung: Array<{ period: string; count: { value: number | null; status: CellStatus; flags: Array<CellFlag> } }> | null
+    ukraine: Array<{ period: string; count: { value: number | null; status: CellStatus; flags: Array<CellFlag> } }> | null
+    familie: Array<{ period: string; count: { value: number | null; status: CellStatus; flags: Array<CellFlag> } }> | null
+    sonstige: Array<{ period: string; count: { value: number | null; status: CellStatus; flags: Array<CellFlag> } }> | null
+  } | null
+  allocationDataset: { ownerDepartment: string; stichtag: string; asOf: string } | null
+  accommodationDataset: { ownerDepartment: string; stichtag: string; asOf: string } | null
+}
+
+export type AsylumAccommodationsQueryVariables = Exact<{
+  day: string
+}>
+
+export type AsylumAccommodationsQuery = {
+  accommodations: Array<{
+    id: string
+    name: string
+    kind: AccommodationKind
+    capacity: number
+    district: { code: string; name: string } | null
+  }>
+}
+
+export type AsylumOccupancyQueryVariables = Exact<{
+  day: string
+}>
+
+export type AsylumOccupancyQuery = {
+  accommodations: Array<{
+    id: string
+    occupancy: {
+      day: string
+      capacity: number
+      free: number
+      aboveCapacity: number
+      occupied: { value: number | null; status: CellStatus; flags: Array<CellFlag> }
+      rate: { value: number | null; status: CellStatus; flags: Array<CellFlag> }
+      provenance: { ownerDepartment: string; stichtag: string; asOf: string }
+    } | null
+  }>
+}
+
+export type AsylumVerdictQueryVariables = Exact<{
+  day: string
+}>
+
+export type AsylumVerdictQuery = {
+  asylumCapacity: { day: string; sufficient: boolean; monthsOfHeadroom: number | null; free: number; arrivalsPerMonth: number } | null
+}
 
 export type OverviewFiguresQueryVariables = Exact<{
   from: number
@@ -265,6 +345,532 @@ export const TypeFieldsDocument = {
     },
   ],
 } as unknown as DocumentNode<TypeFieldsQuery, TypeFieldsQueryVariables>
+export const AsylumYearDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AsylumYear' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'years' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'from' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'to' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'asylumCapacity' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'day' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'capacity' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'occupied' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'year' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'year' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'asylumCapacity' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'day' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'capacity' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'occupied' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'free' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'aboveCapacity' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'arrivalsPerMonth' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'occupancyRate' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'flags' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'provenance' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  alias: { kind: 'Name', value: 'total' },
+                  name: { kind: 'Name', value: 'allocations' },
+                  arguments: [{ kind: 'Argument', name: { kind: 'Name', value: 'grain' }, value: { kind: 'EnumValue', value: 'MONTH' } }],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'count' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'flags' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'byOrigin' },
+                        arguments: [{ kind: 'Argument', name: { kind: 'Name', value: 'top' }, value: { kind: 'IntValue', value: '3' } }],
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'country' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'nameDe' } },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'count' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'flags' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  alias: { kind: 'Name', value: 'zuweisung' },
+                  name: { kind: 'Name', value: 'allocations' },
+                  arguments: [
+                    { kind: 'Argument', name: { kind: 'Name', value: 'grain' }, value: { kind: 'EnumValue', value: 'MONTH' } },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'route' },
+                      value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'ZUWEISUNG' }] },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'count' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'flags' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  alias: { kind: 'Name', value: 'ukraine' },
+                  name: { kind: 'Name', value: 'allocations' },
+                  arguments: [
+                    { kind: 'Argument', name: { kind: 'Name', value: 'grain' }, value: { kind: 'EnumValue', value: 'MONTH' } },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'route' },
+                      value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'UKRAINE_24' }] },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'count' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'flags' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  alias: { kind: 'Name', value: 'familie' },
+                  name: { kind: 'Name', value: 'allocations' },
+                  arguments: [
+                    { kind: 'Argument', name: { kind: 'Name', value: 'grain' }, value: { kind: 'EnumValue', value: 'MONTH' } },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'route' },
+                      value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'FAMILIENNACHZUG' }] },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'count' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'flags' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  alias: { kind: 'Name', value: 'sonstige' },
+                  name: { kind: 'Name', value: 'allocations' },
+                  arguments: [
+                    { kind: 'Argument', name: { kind: 'Name', value: 'grain' }, value: { kind: 'EnumValue', value: 'MONTH' } },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'route' },
+                      value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'SONSTIGE' }] },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'count' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'flags' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'allocationDataset' },
+            name: { kind: 'Name', value: 'dataset' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'StringValue', value: 'asy.allocation', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'accommodationDataset' },
+            name: { kind: 'Name', value: 'dataset' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'StringValue', value: 'asy.accommodation', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AsylumYearQuery, AsylumYearQueryVariables>
+export const AsylumAccommodationsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AsylumAccommodations' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'day' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Date' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'accommodations' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'activeOn' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'day' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'capacity' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'district' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AsylumAccommodationsQuery, AsylumAccommodationsQueryVariables>
+export const AsylumOccupancyDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AsylumOccupancy' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'day' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Date' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'accommodations' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'activeOn' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'day' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'occupancy' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'day' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'day' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'day' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'capacity' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'free' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'aboveCapacity' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'occupied' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'flags' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'rate' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'flags' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'provenance' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AsylumOccupancyQuery, AsylumOccupancyQueryVariables>
+export const AsylumVerdictDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AsylumVerdict' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'day' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Date' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'asylumCapacity' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'day' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'day' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'day' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sufficient' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'monthsOfHeadroom' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'free' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'arrivalsPerMonth' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AsylumVerdictQuery, AsylumVerdictQueryVariables>
 export const OverviewFiguresDocument = {
   kind: 'Document',
   definitions: [

@@ -1,11 +1,13 @@
 // The app's one string catalogue: German (default) and English, split by namespace. A view adds its namespace as
 // de/<namespace>.ts and en/<namespace>.ts and registers both here; a key missing in English fails the typecheck.
 import type { Catalogue, Lang, MessageKey } from './types'
+import deAsylum from './de/asylum'
 import deAuth from './de/auth'
 import deCommon from './de/common'
 import deFigures from './de/figures'
 import deNav from './de/nav'
 import deOverview from './de/overview'
+import enAsylum from './en/asylum'
 import enAuth from './en/auth'
 import enCommon from './en/common'
 import enFigures from './en/figures'
@@ -13,6 +15,7 @@ import enNav from './en/nav'
 import enOverview from './en/overview'
 
 export const de = {
+  asylum: deAsylum,
   auth: deAuth,
   common: deCommon,
   figures: deFigures,
@@ -21,6 +24,7 @@ export const de = {
 }
 
 const en: Catalogue = {
+  asylum: enAsylum,
   auth: enAuth,
   common: enCommon,
   figures: enFigures,

@@ -1,0 +1,53 @@
+import type { Messages } from '../types'
+
+// ASYLCUBE: allocations, accommodations, "are there enough places?".
+const asylum: Messages<'asylum'> = {
+  title: 'Asylum: allocations and housing',
+  lead: 'How many people are allocated to the city, where they are housed and whether the places suffice.',
+  year: 'Year',
+  noStatus: 'No occupancy figures for {year}.',
+  statusTitle: 'Housing on {date}',
+  statusSummary:
+    'On {date} there were {capacity} places, {occupied} occupied and {free} free. In the three months before, on average {perMonth} people a month were allocated.',
+  capacity: 'Places',
+  occupied: 'occupied',
+  free: 'free',
+  rate: 'Occupancy rate',
+  arrivalsPerMonth: 'Allocations per month (mean of the last 3 months)',
+  aboveCapacity: 'People housed above capacity',
+  verdictQuestion: 'Are there enough places?',
+  yes: 'Yes',
+  no: 'No',
+  marginPlus: 'Margin: {margin} places more than needed ({free} free, {need} needed for three months).',
+  marginMinus: '{margin} places short ({free} free, {need} needed for three months).',
+  horizon: 'Outlook: at the current {perMonth} allocations a month, the free places last {months} months.',
+  horizonNoArrivals: 'Outlook: there were no allocations recently; the free places are not being used up.',
+  verdictRule: 'Rule: the free places cover the next three months of allocations at the current trend (as of {date}).',
+  arrivalsTitle: 'Allocations per month by route, {year}',
+  arrivalsSummary: 'In {year}, {total} people were allocated over {months} months; most in {peak} ({peakCount}).',
+  noArrivals: 'No allocations for {year}.',
+  month: 'Month',
+  total: 'Total',
+  topOrigins: 'Main countries of origin',
+  'route.zuweisung': 'Quota allocation',
+  'route.ukraine': '§ 24 AufenthG (Ukraine)',
+  'route.familie': 'Family reunification',
+  'route.sonstige': 'Other',
+  capacityTitle: 'Places and occupancy per year',
+  capacitySummary: 'From {from} to {to} the number of places went from {capacityFrom} to {capacityTo}; latest occupancy {occupiedTo}.',
+  stichtag: 'Reference date',
+  accommodationsTitle: 'Accommodations on {date}',
+  accommodationsSummary: '{count} accommodations with {capacity} places in total are in use; the largest is {largest}.',
+  accommodationsSummaryOcc:
+    '{count} accommodations with {capacity} places in total are in use; the largest is {largest}. Per accommodation: places and occupancy at month end.',
+  accommodation: 'Accommodation',
+  kindLabel: 'Type',
+  district: 'District',
+  'kind.GU': 'Shared accommodation',
+  'kind.NOTUNTERKUNFT': 'Emergency shelter',
+  'kind.CONTAINER': 'Container site',
+  'kind.ERSTAUFNAHME': 'Initial reception',
+  'kind.WOHNUNG_ANGEMIETET': 'Rented flat',
+}
+
+export default asylum
