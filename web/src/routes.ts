@@ -30,6 +30,12 @@ export interface ViewRoute {
 export const routes: readonly ViewRoute[] = [
   { name: 'overview', path: PATHS.overview, titleKey: 'nav.overview', component: lazy(() => import('./views/overview/OverviewView')) },
   { name: 'asylum', path: PATHS.asylum, titleKey: 'nav.asylum', component: lazy(() => import('./views/asylum/AsylumView')) },
+  {
+    name: 'population',
+    path: PATHS.population,
+    titleKey: 'nav.population',
+    component: lazy(() => import('./views/population/PopulationView')),
+  },
 ]
 
 export const isRegistered = (name: ViewName): boolean => routes.some(r => r.name === name)

@@ -7,12 +7,14 @@ import deCommon from './de/common'
 import deFigures from './de/figures'
 import deNav from './de/nav'
 import deOverview from './de/overview'
+import dePopulation from './de/population'
 import enAsylum from './en/asylum'
 import enAuth from './en/auth'
 import enCommon from './en/common'
 import enFigures from './en/figures'
 import enNav from './en/nav'
 import enOverview from './en/overview'
+import enPopulation from './en/population'
 
 export const de = {
   asylum: deAsylum,
@@ -21,6 +23,7 @@ export const de = {
   figures: deFigures,
   nav: deNav,
   overview: deOverview,
+  population: dePopulation,
 }
 
 const en: Catalogue = {
@@ -30,6 +33,7 @@ const en: Catalogue = {
   figures: enFigures,
   nav: enNav,
   overview: enOverview,
+  population: enPopulation,
 }
 
 export const catalogues: Record<Lang, Catalogue> = { de, en }
