@@ -36,6 +36,7 @@ export const routes: readonly ViewRoute[] = [
     titleKey: 'nav.population',
     component: lazy(() => import('./views/population/PopulationView')),
   },
+  { name: 'social', path: PATHS.social, titleKey: 'nav.social', component: lazy(() => import('./views/social/SocialView')) },
 ]
 
 export const isRegistered = (name: ViewName): boolean => routes.some(r => r.name === name)

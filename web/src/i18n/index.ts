@@ -8,6 +8,7 @@ import deFigures from './de/figures'
 import deNav from './de/nav'
 import deOverview from './de/overview'
 import dePopulation from './de/population'
+import deSocial from './de/social'
 import enAsylum from './en/asylum'
 import enAuth from './en/auth'
 import enCommon from './en/common'
@@ -15,6 +16,7 @@ import enFigures from './en/figures'
 import enNav from './en/nav'
 import enOverview from './en/overview'
 import enPopulation from './en/population'
+import enSocial from './en/social'
 
 export const de = {
   asylum: deAsylum,
@@ -24,6 +26,7 @@ export const de = {
   nav: deNav,
   overview: deOverview,
   population: dePopulation,
+  social: deSocial,
 }
 
 const en: Catalogue = {
@@ -34,6 +37,7 @@ const en: Catalogue = {
   nav: enNav,
   overview: enOverview,
   population: enPopulation,
+  social: enSocial,
 }
 
 export const catalogues: Record<Lang, Catalogue> = { de, en }

@@ -5,7 +5,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import { Chart } from '../../components/Chart'
 import { Figure } from '../../components/Figure'
 import { marksOf, StatValue, usable, type Stat } from '../../components/StatValue'
-import { Partial, QueryState } from '../../components/States'
+import { ErrorState, Partial, QueryState } from '../../components/States'
 import type { Source } from '../../components/Provenance'
 import { departmentsDown } from '../../graphql/errors'
 import { useCanSee } from '../../graphql/visibility'
@@ -66,6 +66,8 @@ export default function AsylumView() {
               <Verdict day={day} />
               <KeyFigures status={status} />
             </>
+          ) : error && !down.length ? (
+            <ErrorState onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
           ) : (
             <p className="state state--empty">{t('asylum.noStatus', { year })}</p>
           )}
@@ -159,7 +161,12 @@ function Arrivals({ data, year }: { data: YearData; year: number }) {
   const y = data.year
   const months = y?.total ?? []
   const byRoute = (r: RouteKey) => new Map((y?.[r] ?? []).map(b => [b.period, b.count as Stat]))
-  const routes = ROUTES.map(r => ({ key: r, label: t(`asylum.route.${r}` as MessageKey), cells: byRoute(r) }))
+  const routes = ROUTES.map(r => ({
+    key: r,
+    label: t(`asylum.route.${r}` as MessageKey),
+    short: t(`asylum.routeShort.${r}` as MessageKey),
+    cells: byRoute(r),
+  }))
   const allCells: Stat[] = [...months.map(m => m.count as Stat), ...routes.flatMap(r => [...r.cells.values()])]
   const total = sumStats(months.map(m => m.count as Stat))
   const lastPeriod = months.length ? months[months.length - 1].period : null
@@ -171,12 +178,13 @@ function Arrivals({ data, year }: { data: YearData; year: number }) {
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: {},
+      // Short route names, so the four fit in one line under the chart on a phone (the table has the full names).
+      legend: { itemGap: 12, itemWidth: 16 },
       grid: {},
       xAxis: { type: 'category', data: months.map(m => f.month(m.period)) },
-      yAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => f.number(v, 1) } },
       series: routes.map(r => ({
-        name: r.label,
+        name: r.short,
         type: 'bar',
         stack: 'routes',
         data: months.map(m => num(r.cells.get(m.period))),
@@ -250,13 +258,13 @@ function CapacityYears({ data }: { data: YearData }) {
       legend: {},
       grid: {},
       xAxis: { type: 'category', data: rows.map(r => String(r.year)) },
-      yAxis: { type: 'value' },
+      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => f.number(v, 1) } },
       series: [
         { name: t('asylum.capacity'), type: 'bar', data: rows.map(r => r.asylumCapacity!.capacity) },
         { name: t('asylum.occupied'), type: 'bar', data: rows.map(r => r.asylumCapacity!.occupied) },
       ],
     }),
-    [rows, t],
+    [rows, t, f],
   )
   if (!rows.length) return null
   const first = rows[0]
@@ -311,7 +319,7 @@ function Accommodations({ day, source }: { day: string; source: Source | null | 
       legend: withOcc ? {} : undefined,
       grid: {},
       yAxis: { type: 'category', inverse: true, data: list.map(a => a.name), axisLabel: { width: 130, overflow: 'truncate' } },
-      xAxis: { type: 'value' },
+      xAxis: { type: 'value', axisLabel: { formatter: (v: number) => f.number(v, 1) } },
       series: [
         { name: t('asylum.capacity'), type: 'bar', data: list.map(a => byId.get(a.id)?.capacity ?? a.capacity) },
         ...(withOcc
@@ -319,7 +327,7 @@ function Accommodations({ day, source }: { day: string; source: Source | null | 
           : []),
       ],
     }),
-    [list, withOcc, byId, t],
+    [list, withOcc, byId, t, f],
   )
   const state = QueryState({ fetching, error, hasData: !!data })
   if (state) return state

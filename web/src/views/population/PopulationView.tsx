@@ -5,7 +5,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import { Chart } from '../../components/Chart'
 import { Figure } from '../../components/Figure'
 import { marksOf, StatValue, usable, type Stat } from '../../components/StatValue'
-import { Partial, QueryState } from '../../components/States'
+import { ErrorState, Partial, QueryState } from '../../components/States'
 import { departmentsDown } from '../../graphql/errors'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { MessageKey } from '../../i18n'
@@ -85,6 +85,8 @@ export default function PopulationView() {
               <ByDistrict data={data!} year={year} />
               <ForeignerShare data={data!} year={year} />
             </div>
+          ) : error && !down.length ? (
+            <ErrorState onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
           ) : (
             <p className="state state--empty">{t('population.noYear', { year })}</p>
           )}
@@ -176,10 +178,10 @@ function ByDistrict({ data, year }: { data: Overview; year: number }) {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: {},
       yAxis: { type: 'category', inverse: true, data: rows.map(d => d.name), axisLabel: { width: 130, overflow: 'truncate' } },
-      xAxis: { type: 'value' },
+      xAxis: { type: 'value', axisLabel: { formatter: (v: number) => f.number(v, 1) } },
       series: [{ name: t('population.residents'), type: 'bar', data: rows.map(d => num(d.population!.total as Stat)) }],
     }),
-    [rows, t],
+    [rows, t, f],
   )
   const largest = [...rows].sort((a, b) => (num(b.population!.total as Stat) ?? 0) - (num(a.population!.total as Stat) ?? 0))[0]
   return (
@@ -282,10 +284,10 @@ function AgeStructure({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: {},
       yAxis: { type: 'category', data: bands.map(b => b.label) },
-      xAxis: { type: 'value' },
+      xAxis: { type: 'value', axisLabel: { formatter: (v: number) => f.number(v, 1) } },
       series: [{ name: t('population.persons'), type: 'bar', barCategoryGap: '8%', data: bands.map(b => num(b.count)) }],
     }),
-    [bands, t],
+    [bands, t, f],
   )
   const total = sumStats(bands.map(b => b.count))
   const largest = [...bands].sort((a, b) => (num(b.count) ?? 0) - (num(a.count) ?? 0))[0]
@@ -398,7 +400,7 @@ function DistrictDetail({ code, name, year, scheme }: { code: string; name: stri
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: {},
     yAxis: { type: 'category', inverse: true, data: foreign.map(natLabel) },
-    xAxis: { type: 'value' },
+    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => f.number(v, 1) } },
     series: [{ name: t('population.persons'), type: 'bar', data: foreign.map(n => num(n.count as Stat)), color: '#0f766e' }],
   }
   const m = data?.district?.movements
@@ -476,10 +478,10 @@ function CityYears({ data }: { data: Overview }) {
       tooltip: { trigger: 'axis' },
       grid: {},
       xAxis: { type: 'category', data: rows.map(r => String(r.year)) },
-      yAxis: { type: 'value', scale: true },
+      yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => f.number(v, 1) } },
       series: [{ name: t('population.residents'), type: 'line', symbolSize: 8, data: rows.map(r => num(r.population as Stat)) }],
     }),
-    [rows, t],
+    [rows, t, f],
   )
   if (!rows.length) return null
   const first = rows[0]
@@ -518,13 +520,13 @@ function CityMovements({ data }: { data: Overview }) {
       legend: {},
       grid: {},
       xAxis: { type: 'category', data: rows.map(r => String(r.year)) },
-      yAxis: { type: 'value' },
+      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => f.number(v, 1) } },
       series: [
         { name: t('population.move.netMigration'), type: 'bar', data: rows.map(r => num(r.movements!.netMigration as Stat)) },
         { name: t('population.move.naturalBalance'), type: 'bar', data: rows.map(r => num(r.movements!.naturalBalance as Stat)) },
       ],
     }),
-    [rows, t],
+    [rows, t, f],
   )
   if (!rows.length) return null
   const last = rows[rows.length - 1]
