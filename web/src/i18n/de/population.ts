@@ -34,6 +34,7 @@ export default {
   'sex.D': 'divers',
   'sex.X': 'ohne Angabe',
   nationalityPerDistrict: 'Staatsangehörigkeiten werden je Stadtteil veröffentlicht: Wählen Sie oben einen Stadtteil.',
+  nationalityShow: 'Staatsangehörigkeiten in {district} zeigen',
   nationalityTitle: 'Ausländische Staatsangehörigkeiten: {where}, {year}',
   nationalitySummary: 'Die häufigsten ausländischen Staatsangehörigkeiten in {where}: {list}.',
   nationality: 'Staatsangehörigkeit',

@@ -35,6 +35,7 @@ const population: Messages<'population'> = {
   'sex.D': 'diverse',
   'sex.X': 'not stated',
   nationalityPerDistrict: 'Nationalities are published per district: choose a district above.',
+  nationalityShow: 'Show nationalities in {district}',
   nationalityTitle: 'Foreign nationalities: {where}, {year}',
   nationalitySummary: 'The most frequent foreign nationalities in {where}: {list}.',
   nationality: 'Nationality',

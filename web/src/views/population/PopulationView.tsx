@@ -93,7 +93,7 @@ export default function PopulationView() {
           {chosen ? (
             <DistrictDetail code={chosen.code} name={chosen.name} year={year} scheme={scheme} />
           ) : (
-            <CityDetail year={year} scheme={scheme} />
+            <CityDetail year={year} scheme={scheme} suggest={mostForeigners(districts)} onPick={setDistrict} />
           )}
           <div className="view-grid">
             <CityYears data={data!} />
@@ -352,7 +352,24 @@ function SexTable({
   )
 }
 
-function CityDetail({ year, scheme }: { year: number; scheme: Scheme }) {
+/** The district with the most foreign nationals: where the nationality groups say most. */
+function mostForeigners(districts: Overview['districts']): { code: string; name: string } | null {
+  let best: Overview['districts'][number] | null = null
+  for (const d of districts) if ((num(d.population?.foreigners as Stat) ?? -1) > (num(best?.population?.foreigners as Stat) ?? -1)) best = d
+  return best && { code: best.code, name: best.name }
+}
+
+function CityDetail({
+  year,
+  scheme,
+  suggest,
+  onPick,
+}: {
+  year: number
+  scheme: Scheme
+  suggest: { code: string; name: string } | null
+  onPick: (code: string) => void
+}) {
   const { t } = useI18n()
   const [{ data, fetching, error }] = useQuery({ query: PopulationCityDetailQuery, variables: { year, scheme } })
   const state = QueryState({ fetching, error, hasData: !!data?.districts })
@@ -376,6 +393,11 @@ function CityDetail({ year, scheme }: { year: number; scheme: Scheme }) {
         <div>
           <SexTable rows={sexes} where={where} source={pops[0].provenance} />
           <p className="kern-body note">{t('population.nationalityPerDistrict')}</p>
+          {suggest && (
+            <button type="button" className="kern-btn kern-btn--secondary" onClick={() => onPick(suggest.code)}>
+              <span className="kern-label">{t('population.nationalityShow', { district: suggest.name })}</span>
+            </button>
+          )}
         </div>
       </div>
     </>
