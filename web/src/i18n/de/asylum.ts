@@ -39,6 +39,8 @@ export default {
   capacitySummary: 'Von {from} bis {to} stieg die Zahl der Plätze von {capacityFrom} auf {capacityTo}; zuletzt waren {occupiedTo} belegt.',
   stichtag: 'Stichtag',
   accommodationsTitle: 'Unterkünfte am {date}',
+  accommodationsInTitle: 'Unterkünfte in {district} am {date}',
+  allDistricts: 'alle Stadtteile',
   accommodationsSummary: '{count} Unterkünfte mit zusammen {capacity} Plätzen sind in Betrieb; die größte ist {largest}.',
   accommodationsSummaryOcc:
     '{count} Unterkünfte mit zusammen {capacity} Plätzen sind in Betrieb; die größte ist {largest}. Je Unterkunft: Plätze und Belegung zum Monatsende.',

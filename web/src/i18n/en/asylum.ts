@@ -41,6 +41,8 @@ const asylum: Messages<'asylum'> = {
   capacitySummary: 'From {from} to {to} the number of places went from {capacityFrom} to {capacityTo}; latest occupancy {occupiedTo}.',
   stichtag: 'Reference date',
   accommodationsTitle: 'Accommodations on {date}',
+  accommodationsInTitle: 'Accommodations in {district} on {date}',
+  allDistricts: 'all districts',
   accommodationsSummary: '{count} accommodations with {capacity} places in total are in use; the largest is {largest}.',
   accommodationsSummaryOcc:
     '{count} accommodations with {capacity} places in total are in use; the largest is {largest}. Per accommodation: places and occupancy at month end.',

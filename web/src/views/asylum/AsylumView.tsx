@@ -300,6 +300,7 @@ function CapacityYears({ data }: { data: YearData }) {
   )
 }
 
+const ALL = 'alle'
 const KINDS = ['GU', 'NOTUNTERKUNFT', 'CONTAINER', 'ERSTAUFNAHME', 'WOHNUNG_ANGEMIETET']
 
 /** The accommodations open on the day: capacity for everyone, occupancy where the role sees it. */
@@ -310,9 +311,18 @@ function Accommodations({ day, source }: { day: string; source: Source | null | 
   const [{ data, fetching, error }] = useQuery({ query: AsylumAccommodationsQuery, variables: { day } })
   const [occ] = useQuery({ query: AsylumOccupancyQuery, variables: { day }, pause: canSeeOccupancy !== true })
   const byId = new Map((occ.data?.accommodations ?? []).map(a => [a.id, a.occupancy]))
-  const list = [...(data?.accommodations ?? [])].sort((a, b) => b.capacity - a.capacity)
+  const all = data?.accommodations ?? []
+  // The districts that have an accommodation open on the day, for the filter (state in the address: ?stadtteil=05).
+  const districts = [...new Map(all.filter(a => a.district).map(a => [a.district!.code, a.district!.name])).entries()].sort((a, b) =>
+    a[0].localeCompare(b[0]),
+  )
+  const [district, setDistrict] = useParam('stadtteil', [ALL, ...districts.map(d => d[0])], ALL)
+  const list = all.filter(a => district === ALL || a.district?.code === district).sort((a, b) => b.capacity - a.capacity)
   const withOcc = canSeeOccupancy === true && !!occ.data
-  const title = t('asylum.accommodationsTitle', { date: f.date(day) })
+  const districtName = districts.find(d => d[0] === district)?.[1]
+  const title = districtName
+    ? t('asylum.accommodationsInTitle', { date: f.date(day), district: districtName })
+    : t('asylum.accommodationsTitle', { date: f.date(day) })
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -332,53 +342,66 @@ function Accommodations({ day, source }: { day: string; source: Source | null | 
   const state = QueryState({ fetching, error, hasData: !!data })
   if (state) return state
   if (!list.length) return null
+  const filter = (
+    <div className="view-filters">
+      <Select
+        label={t('asylum.district')}
+        value={district}
+        options={[{ value: ALL, label: t('asylum.allDistricts') }, ...districts.map(([code, name]) => ({ value: code, label: name }))]}
+        onChange={setDistrict}
+      />
+    </div>
+  )
   const cells = withOcc ? list.flatMap(a => [byId.get(a.id)?.occupied as Stat | undefined, byId.get(a.id)?.rate as Stat | undefined]) : []
   const capacity = list.reduce((s, a) => s + a.capacity, 0)
   const kind = (k: string) => (KINDS.includes(k) ? t(`asylum.kind.${k}` as MessageKey) : k)
   const occSources = withOcc ? [...byId.values()].filter(Boolean).map(o => o!.provenance) : []
   return (
-    <Figure
-      title={title}
-      summary={t(withOcc ? 'asylum.accommodationsSummaryOcc' : 'asylum.accommodationsSummary', {
-        count: list.length,
-        capacity: f.number(capacity),
-        largest: list[0].name,
-      })}
-      source={occSources.length ? [occSources[0]] : source}
-      marks={withOcc ? marksOf(cells) : undefined}
-      table={{
-        columns: [
-          { label: t('asylum.accommodation') },
-          { label: t('asylum.kindLabel') },
-          { label: t('asylum.district') },
-          { label: t('asylum.capacity'), numeric: true },
-          ...(withOcc
-            ? [
-                { label: t('asylum.occupied'), numeric: true },
-                { label: t('asylum.free'), numeric: true },
-                { label: t('asylum.rate'), numeric: true },
-              ]
-            : []),
-        ],
-        rows: list.map(a => {
-          const o = byId.get(a.id)
-          return [
-            a.name,
-            kind(a.kind),
-            a.district?.name ?? '–',
-            f.number(o?.capacity ?? a.capacity),
+    <>
+      {filter}
+      <Figure
+        title={title}
+        summary={t(withOcc ? 'asylum.accommodationsSummaryOcc' : 'asylum.accommodationsSummary', {
+          count: list.length,
+          capacity: f.number(capacity),
+          largest: list[0].name,
+        })}
+        source={occSources.length ? [occSources[0]] : source}
+        marks={withOcc ? marksOf(cells) : undefined}
+        table={{
+          columns: [
+            { label: t('asylum.accommodation') },
+            { label: t('asylum.kindLabel') },
+            { label: t('asylum.district') },
+            { label: t('asylum.capacity'), numeric: true },
             ...(withOcc
               ? [
-                  <StatValue key="o" stat={o?.occupied as Stat | undefined} format={f.number} />,
-                  o ? f.number(o.free) : '–',
-                  <StatValue key="r" stat={o?.rate as Stat | undefined} format={v => f.percent(v, 0)} />,
+                  { label: t('asylum.occupied'), numeric: true },
+                  { label: t('asylum.free'), numeric: true },
+                  { label: t('asylum.rate'), numeric: true },
                 ]
               : []),
-          ]
-        }),
-      }}
-    >
-      <Chart option={option} use={USE} label={title} height={Math.max(220, list.length * (withOcc ? 34 : 26) + 60)} />
-    </Figure>
+          ],
+          rows: list.map(a => {
+            const o = byId.get(a.id)
+            return [
+              a.name,
+              kind(a.kind),
+              a.district?.name ?? '–',
+              f.number(o?.capacity ?? a.capacity),
+              ...(withOcc
+                ? [
+                    <StatValue key="o" stat={o?.occupied as Stat | undefined} format={f.number} />,
+                    o ? f.number(o.free) : '–',
+                    <StatValue key="r" stat={o?.rate as Stat | undefined} format={v => f.percent(v, 0)} />,
+                  ]
+                : []),
+            ]
+          }),
+        }}
+      >
+        <Chart option={option} use={USE} label={title} height={Math.max(220, list.length * (withOcc ? 34 : 26) + 60)} />
+      </Figure>
+    </>
   )
 }
