@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { buildSubgraphSchema } from '../subgraph/build-subgraph-schema.js'
 import { checkDisclosureCoverage, withDisclosureControl } from './with-disclosure-control.js'
 import { createSubgraphGraphQLHandler } from './subgraph-graphql-handler.js'
-import { sendJson } from '../../platform/http/apollo-handler.js'
+import { sendError, sendJson } from '../../platform/http/apollo-handler.js'
 import { closeGracefully } from '../../platform/http/close-gracefully.js'
 import { createFormatError } from '../../platform/http/format-error.js'
 import type { DbHandle } from '../../platform/db/create-db.js'
@@ -99,7 +99,7 @@ export async function createSubgraphServer(def: ServiceDefinition, handle: DbHan
           principal = verifier.verify(Array.isArray(header) ? undefined : header)
         } catch (err) {
           const message = err instanceof AuthError ? err.message : 'Unauthenticated'
-          return sendJson(res, 401, { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] })
+          return sendError(res, 401, 'UNAUTHENTICATED', message)
         }
         return runInSpan(span, () => graphql(req, res, () => context(principal)))
       }
@@ -118,7 +118,7 @@ export async function createSubgraphServer(def: ServiceDefinition, handle: DbHan
     }
     route().catch(err => {
       log.error({ err }, 'request failed')
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error')
       else res.end()
     })
   })
