@@ -82,7 +82,7 @@ export function createSubgraphGraphQLHandler<C>(schema: GraphQLSchema, opts: Sub
       try {
         document = parse(request.query)
       } catch (err) {
-        return refuse(res, 400, 'GRAPHQL_PARSE_FAILED', [err instanceof GraphQLError ? err : new GraphQLError(String(err))])
+        return refuse(res, 400, 'GRAPHQL_PARSE_FAILED', [err instanceof GraphQLError ? err : graphqlError('GRAPHQL_PARSE_FAILED', String(err))])
       }
       const invalid = validate(schema, document, rules)
       if (invalid.length) return refuse(res, 400, 'GRAPHQL_VALIDATION_FAILED', invalid)
