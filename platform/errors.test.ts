@@ -2,7 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { ERROR_CODES, isErrorCode, PUBLIC_CODES } from './errors.js'
+import { ERROR_CODES, errorBody, errorEntry, graphqlError, httpStatusOf, isErrorCode, PUBLIC_CODES } from './errors.js'
+import { HttpRefusal } from './http/apollo-handler.js'
+import { sendError } from './http/send-json.js'
+import { AuthError } from '../auth/principal.js'
+import { DataEntryError } from '../lib/data-entry/data-entry-error.js'
 import { createFormatError } from './http/format-error.js'
 import { renderErrorDocs } from './render-error-docs.js'
 
@@ -21,11 +25,11 @@ function sourceFiles(dir: string): string[] {
 /** Where the source names a code it sends (codes are upper snake case of 5+ characters, unlike account numbers such as 'E1'), and the status it sends it with when the same expression says. */
 const CODE_PATTERNS: ReadonlyArray<RegExp> = [
   /\bcode: '([A-Z][A-Z0-9_]{4,})'/g,
-  /\b(?:PolicyError|DataEntryError|exceeded|graphqlError)\('([A-Z][A-Z0-9_]{4,})'/g,
+  /\b(?:PolicyError|DataEntryError|exceeded|graphqlError|errorEntry|errorBody)\('([A-Z][A-Z0-9_]{4,})'/g,
 ]
 const STATUS_PATTERNS: ReadonlyArray<RegExp> = [
   /\b(?:HttpRefusal|AuthError)\((\d{3}), '([A-Z][A-Z0-9_]{4,})'/g,
-  /\brefuse\(res, (\d{3}), '([A-Z][A-Z0-9_]{4,})'/g,
+  /\b(?:refuse|sendError)\(res, (\d{3}), '([A-Z][A-Z0-9_]{4,})'/g,
   /\bsendJson\(res, (\d{3}), \{ errors: \[\{[^\n]*?code: '([A-Z][A-Z0-9_]{4,})'/g,
 ]
 const STATUS_AFTER_CODE = /\b(?:code: |graphqlError\()'([A-Z][A-Z0-9_]{4,})'[^\n]*?http: \{ status: (\d{3})/g
@@ -92,6 +96,34 @@ describe('error catalogue', () => {
     expect([...rows.keys()].sort()).toEqual(Object.keys(ERROR_CODES).sort())
     for (const [code, spec] of Object.entries(ERROR_CODES)) expect(rows.get(code), code).toBe(spec.status.join(', '))
     expect(docs, 'docs/errors.md is stale: run `npm run docs:errors`').toBe(renderErrorDocs())
+  })
+
+  it('a code or status outside the catalogue fails the typecheck (the lines marked @ts-expect-error), not only this scan', () => {
+    // Each of these is a compile error; `tsc --noEmit` fails if one of them stops being one.
+    const wrong = [
+      // @ts-expect-error not a catalogued code
+      () => graphqlError('NOT_A_CODE', 'x'),
+      // @ts-expect-error a status the catalogue does not list for the code
+      () => graphqlError('PURPOSE_REQUIRED', 'x', { http: { status: 400 } }),
+      // @ts-expect-error not a catalogued code
+      () => errorEntry('NOT_A_CODE', 'x'),
+      // @ts-expect-error not a catalogued code
+      () => errorBody('NOT_A_CODE', 'x'),
+      // @ts-expect-error RATE_LIMITED is answered with 429 only
+      () => new HttpRefusal(400, 'RATE_LIMITED', 'x'),
+      // @ts-expect-error 405 is not a status of BAD_REQUEST
+      (res: Parameters<typeof sendError>[0]) => sendError(res, 405, 'BAD_REQUEST', 'x'),
+      // @ts-expect-error an authentication failure is never 200, although FORBIDDEN may be
+      () => new AuthError(200, 'FORBIDDEN', 'x'),
+      // @ts-expect-error not a code authentication answers with
+      () => new AuthError(401, 'RATE_LIMITED', 'x'),
+      // @ts-expect-error not a code the data-entry kit answers with
+      () => new DataEntryError('RATE_LIMITED', 'x'),
+    ]
+    expect(wrong).toHaveLength(9)
+    expect(graphqlError('PURPOSE_REQUIRED', 'x', { http: { status: 403 } }).extensions).toEqual({ code: 'PURPOSE_REQUIRED', http: { status: 403 } })
+    expect(errorBody('RATE_LIMITED', 'wait')).toEqual({ errors: [{ message: 'wait', extensions: { code: 'RATE_LIMITED' } }] })
+    expect(httpStatusOf('FORBIDDEN')).toBe(403)
   })
 
   it('INVALID_POLICY is 400 and VERSION_CONFLICT 409, as the admin API sends them', () => {

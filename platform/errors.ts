@@ -72,16 +72,38 @@ export const PUBLIC_CODES: ReadonlySet<string> = new Set(Object.entries(ERROR_CO
 /** Whether `code` is in the catalogue. */
 export const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && Object.hasOwn(ERROR_CODES, code)
 
+/** The HTTP statuses the catalogue lists for `C` (for a union of codes: any of theirs). */
+export type StatusOf<C extends ErrorCode> = (typeof ERROR_CODES)[C]['status'][number]
+
 /** The usual HTTP status of a code. */
-export const httpStatusOf = (code: ErrorCode): number => ERROR_CODES[code].status[0]
+export const httpStatusOf = <C extends ErrorCode>(code: C): StatusOf<C> => ERROR_CODES[code].status[0] as StatusOf<C>
+
+/** `extensions` beside the code; `http.status` (Apollo Server's response status) only one the catalogue lists for the code. */
+export type ErrorExtensions<C extends ErrorCode> = { readonly [key: string]: unknown; readonly http?: { readonly status?: NoInfer<StatusOf<C>>; readonly headers?: Record<string, string> } }
 
 /**
  * A GraphQL error with a code from the catalogue in `extensions.code` (first, then `extensions`):
- * the way code that refuses something names the refusal, so a code that is not catalogued fails
- * the typecheck. `extensions.http.status` should be one the catalogue lists for the code.
+ * the way code that refuses something names the refusal, so a code that is not catalogued, or an
+ * `extensions.http.status` the catalogue does not list for it, fails the typecheck.
  */
-export function graphqlError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+export function graphqlError<C extends ErrorCode>(code: C, message: string, extensions: ErrorExtensions<C> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extensions } })
+}
+
+/** One error as the HTTP layer answers it outside GraphQL execution (and the formatter passes it on). */
+export interface ErrorEntry<C extends ErrorCode = ErrorCode> {
+  message: string
+  extensions: { code: C; [key: string]: unknown }
+}
+
+/** An error entry with a catalogued code: the formatter's own answers, and bodies sent before GraphQL runs. */
+export function errorEntry<C extends ErrorCode>(code: C, message: string, extensions: Record<string, unknown> & { code?: never } = {}): ErrorEntry<C> {
+  return { message, extensions: { code, ...extensions } }
+}
+
+/** `{ errors: [{ message, extensions: { code } }] }`: the body of a refusal answered with an HTTP status. */
+export function errorBody<C extends ErrorCode>(code: C, message: string): { errors: [ErrorEntry<C>] } {
+  return { errors: [errorEntry(code, message)] }
 }
 
 export function badUserInput(message: string, extra: Record<string, unknown> = {}): GraphQLError {

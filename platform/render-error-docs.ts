@@ -26,6 +26,9 @@ ${rows.join('\n')}
 
 Add one entry to \`ERROR_CODES\` in \`platform/errors.ts\` (its HTTP statuses, whether its message is
 written for clients, when it happens, what the client can do), then run \`npm run docs:errors\`.
+Code names a refusal through the catalogue (\`graphqlError()\`, \`errorEntry()\` and \`sendError()\` in
+\`platform/errors.ts\` and \`platform/http/send-json.ts\`, \`HttpRefusal\`, \`AuthError\`, \`PolicyError\`,
+\`DataEntryError\`), so a code that is not here, or an HTTP status not listed for it, fails the typecheck.
 \`platform/errors.test.ts\` fails while the source sends a code that is not in the catalogue, sends one with
 a status the catalogue does not list, or this file differs from the catalogue.
 `

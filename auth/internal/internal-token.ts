@@ -1,26 +1,14 @@
 import { createHmac, createSecretKey, randomUUID, timingSafeEqual, type KeyObject } from 'node:crypto'
-import { AuthError, type Principal } from '../principal.js'
+import { AuthError } from '../principal.js'
+import type { InternalIdentity, InternalIdentityVerifier } from './internal-identity.js'
 
-/**
- * Gateway → subgraph trust (docs/access-control.md#identity; case T21). The gateway strips any client-sent copy of this
- * header and sets its own; a subgraph serves nothing without a valid token in it.
+export { INTERNAL_TOKEN_HEADER, type InternalIdentity, type InternalIdentityVerifier } from './internal-identity.js'
+
+/*
+ * The city's internal identity token: a compact JWS with HMAC-SHA256 over INTERNAL_TOKEN_SECRET, signed
+ * by the gateway per subgraph call and verified by the department (the kit's default
+ * InternalIdentityVerifier; lib/service/create-subgraph-server.ts).
  */
-export const INTERNAL_TOKEN_HEADER = 'x-stadtgraph-internal'
-
-/** What a subgraph learns about the caller: the gateway's verified principal plus its policy decision. */
-export interface InternalIdentity extends Principal {
-  /** The caller may see aggregates only; the subgraph must not return row-level data. */
-  aggregateOnly: boolean
-  /** Policy version the gateway decided under; lets subgraphs and audit tie a call to one policy. */
-  policyVersion: number
-  /**
-   * Scopes the caller holds under that policy, for instance-level decisions a schema cannot express
-   * (e.g. which budget versions an argument may ask for).
-   */
-  scopes: readonly string[]
-  /** Row rules resolved for the caller (auth/policy/row-filters.ts); absent or empty: no row rules. */
-  rowFilters?: ReadonlyArray<{ coordinate: string; anyOf: ReadonlyArray<ReadonlyArray<{ field: string; value: string | null }>> }>
-}
 
 const ISSUER = 'stadtgraph-gateway'
 /** Short enough that a captured token is useless soon after; a subgraph call never takes this long to start. */
@@ -89,13 +77,12 @@ export function createInternalTokenSigner(secret: string, opts: InternalTokenClo
 }
 
 /**
- * Verifies internal tokens for one subgraph (`audience`). Each token is accepted once: the verifier
- * remembers every `jti` it accepted until that token has expired (at most 65 s), so a token captured
- * on the wire is refused even inside its window. The gateway signs a fresh token per subgraph call.
+ * Verifies internal tokens for one subgraph (`audience`): the HS256 InternalIdentityVerifier. Each
+ * token is accepted once: the verifier remembers every `jti` it accepted until that token has expired
+ * (at most 65 s), so a token captured on the wire is refused even inside its window. The gateway signs
+ * a fresh token per subgraph call.
  */
-export function createInternalTokenVerifier(secret: string, audience: string, opts: InternalTokenClock = {}): {
-  verify(token: string | undefined): InternalIdentity
-} {
+export function createInternalTokenVerifier(secret: string, audience: string, opts: InternalTokenClock = {}): InternalIdentityVerifier {
   const key = secretKey(secret)
   if (typeof audience !== 'string' || audience === '') throw new Error('internal token audience must be a subgraph name')
   const now = opts.now ?? Date.now

@@ -13,7 +13,7 @@ import { projectSchema } from './project-schema.js'
 import { classOfCoordinate, requirementOf, type FieldOwners } from './requirements.js'
 import { PolicyError, type AdminReadAction, type PolicyErrorCode, type CoordinateGrant, type PolicySnapshot, type Requirements, type RoleDefinition, type RowRule } from './types.js'
 import { isConnectionError } from '../../platform/db/is-connection-error.js'
-import { graphqlError } from '../../platform/errors.js'
+import { graphqlError, type StatusOf } from '../../platform/errors.js'
 import type {
   AuditChainStatus, AuditEntry, ChangeContext, ChangeResult, PendingChange, PolicyStore, ReplicaStatus,
 } from './store/policy-store.js'
@@ -137,7 +137,7 @@ const typeDefs = /* GraphQL */ `
 `
 
 /** Policy errors that refuse the whole request carry their HTTP status (docs/errors.md; case T43). */
-const HTTP_STATUS: Partial<Record<PolicyErrorCode, number>> = { INVALID_POLICY: 400, VERSION_CONFLICT: 409 }
+const HTTP_STATUS: { readonly [C in PolicyErrorCode]?: StatusOf<C> } = { INVALID_POLICY: 400, VERSION_CONFLICT: 409 }
 
 const STORE_UNAVAILABLE = 'The policy store is unavailable; the gateway keeps enforcing the policy it has. Retry later.'
 

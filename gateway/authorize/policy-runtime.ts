@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql'
+import { graphqlError } from '../../platform/errors.js'
 import { createDb, type DbHandle } from '../../platform/db/create-db.js'
 import { createPolicyStore } from '../../auth/policy/store/create-policy-store.js'
 import { DEFAULT_ROLES } from '../../auth/policy/store/default-roles.js'
@@ -103,9 +103,8 @@ export async function createPolicyRuntime(opts: PolicyRuntimeOptions): Promise<P
       }
       if (current.version >= version) return
       if (performance.now() > deadline) {
-        throw new GraphQLError(`Policy version ${version} is saved, but this gateway could not load it yet; it applies as soon as the policy database answers`, {
-          extensions: { code: 'POLICY_STORE_UNAVAILABLE', http: { status: 503 }, version },
-        })
+        throw graphqlError('POLICY_STORE_UNAVAILABLE',
+          `Policy version ${version} is saved, but this gateway could not load it yet; it applies as soon as the policy database answers`, { http: { status: 503 }, version })
       }
       await new Promise(r => setTimeout(r, 50))
     }

@@ -2,6 +2,7 @@ import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql'
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server'
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
 import { createFormatError } from '../../platform/http/format-error.js'
+import { errorEntry } from '../../platform/errors.js'
 import { isTokenLimitError, tokenLimitError } from '../limits/operation-limits.js'
 import type { GatewayContext } from '../gateway-context.js'
 import { asApolloGateway, type OperationExecutor } from '../execute/operation-executor.js'
@@ -62,9 +63,9 @@ export function createProjectedServers(plugins: readonly ApolloServerPlugin<Gate
           parseOptions: { maxTokens },
           formatError: (formatted, error) => formatError(
             formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && isTokenLimitError(formatted.message)
-              ? { message: tokenLimitError(maxTokens).message, extensions: { code: 'MAX_TOKENS_EXCEEDED' } }
+              ? errorEntry('MAX_TOKENS_EXCEEDED', tokenLimitError(maxTokens).message)
               : /introspection is not allowed/i.test(formatted.message)
-                ? { message: 'Introspection is not available to this caller', extensions: { code: 'INTROSPECTION_DISABLED' } }
+                ? errorEntry('INTROSPECTION_DISABLED', 'Introspection is not available to this caller')
                 : formatted, error),
           stopOnTerminationSignals: false,
           plugins: [ApolloServerPluginLandingPageDisabled(), ...(typeof plugins === 'function' ? plugins() : plugins)],

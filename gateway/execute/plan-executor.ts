@@ -3,6 +3,7 @@ import {
   type DocumentNode, type SelectionNode,
 } from 'graphql'
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime'
+import { graphqlError } from '../../platform/errors.js'
 import { graphNamesOf, subgraphsOf, withSubgraphUrls } from '../../platform/supergraph-readers.js'
 import { unavailable } from '../transport/subgraph-errors.js'
 import { createSubgraphPools, postGraphQL } from '../transport/http-pool.js'
@@ -144,9 +145,7 @@ function planningFailure(err: unknown): string | null {
  * owner's to fix), not a server fault: 400 with the planner's reason, nothing fetched.
  */
 function queryPlanFailed(reason: string): GraphQLError {
-  return new GraphQLError(`The operation cannot be planned over the departments' subgraphs: ${reason}`, {
-    extensions: { code: 'QUERY_PLAN_FAILED', http: { status: 400 } },
-  })
+  return graphqlError('QUERY_PLAN_FAILED', `The operation cannot be planned over the departments' subgraphs: ${reason}`, { http: { status: 400 } })
 }
 
 /**

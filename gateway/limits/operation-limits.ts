@@ -1,7 +1,8 @@
-import { GraphQLError } from 'graphql'
+import type { GraphQLError } from 'graphql'
 import type { ApolloServerPlugin } from '@apollo/server'
 import { DEFAULT_LIST_SIZE, estimateCost } from './estimate-cost.js'
 import type { CostDirectives } from './cost-directives.js'
+import { graphqlError } from '../../platform/errors.js'
 
 /** Limits checked before any planning or subgraph call (cases T29–T32 in docs/access-control.md#adversarial-cases; docs/limits.md). */
 export interface OperationLimits {
@@ -36,7 +37,7 @@ export function isTokenLimitError(message: string): boolean {
 }
 
 export function tokenLimitError(limit: number): GraphQLError {
-  return new GraphQLError(`The operation exceeds the token limit of ${limit}`, { extensions: { code: 'MAX_TOKENS_EXCEEDED', http: { status: 400 } } })
+  return graphqlError('MAX_TOKENS_EXCEEDED', `The operation exceeds the token limit of ${limit}`, { http: { status: 400 } })
 }
 
 /** Requests (their Apollo request context) this plugin refused. */
@@ -68,9 +69,8 @@ export function createOperationLimitsPlugin(limits: OperationLimits = DEFAULT_LI
           if (cost > limits.maxCost) {
             refused.add(requestContext)
             // The walk stops once over the maximum: the estimate reported is then a lower bound.
-            throw new GraphQLError(`The operation's estimated cost ${cost} exceeds the maximum of ${limits.maxCost}; ask for fewer rows`, {
-              extensions: { code: 'COST_LIMIT_EXCEEDED', estimatedCost: cost, maxCost: limits.maxCost, http: { status: 400 } },
-            })
+            throw graphqlError('COST_LIMIT_EXCEEDED', `The operation's estimated cost ${cost} exceeds the maximum of ${limits.maxCost}; ask for fewer rows`,
+              { estimatedCost: cost, maxCost: limits.maxCost, http: { status: 400 } })
           }
         },
       }

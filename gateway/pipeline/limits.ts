@@ -1,4 +1,4 @@
-import { HttpRefusal, sendJson } from '../../platform/http/apollo-handler.js'
+import { HttpRefusal } from '../../platform/http/apollo-handler.js'
 import type { GatewayConfig } from '../config.js'
 import { createOperationLimitsPlugin } from '../limits/operation-limits.js'
 import type { CostDirectives } from '../limits/cost-directives.js'
@@ -26,7 +26,7 @@ export function limitsStage(config: Pick<GatewayConfig, 'limits' | 'trustedDocum
       const params = new URL(req.url ?? '/', 'http://localhost').searchParams
       const refusal = shapeRefusal(() => shapeGuard.check(params.get('query'), params.get('operationName')))
       if (!refusal) return 'next'
-      sendJson(res, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] })
+      refusal.send(res)
       return 'answered'
     },
     onBody(body, { principal }) {

@@ -1,4 +1,4 @@
-import type { InternalIdentity } from '../../auth/internal/internal-token.js'
+import type { InternalIdentity } from '../../auth/internal/internal-identity.js'
 import type { ServiceContext } from '../service/define-service.js'
 import type { DatasetDeclaration } from './define-dataset.js'
 import { DataEntryError } from './data-entry-error.js'

@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client'
 import { boundedLabels } from './bounded-labels.js'
+import { isErrorCode } from '../../platform/errors.js'
 
 /** The caller as metrics see it: never the raw roles (unbounded, and telling), only their class. */
 export type RoleClass = 'public' | 'authenticated' | 'admin'
@@ -38,7 +39,7 @@ export interface GatewayMetricsOptions {
  * bounded: operation names are GraphQL names admitted up to `maxOperations` (then `other`;
  * `anonymous` for unnamed operations, `none` when the request never reached an operation), status
  * is an HTTP status, role class one of three, subgraph one of the supergraph's, error code a
- * catalogue code (`[A-Z_]`, at most 100 distinct). Label objects are reused: an observation
+ * catalogue code (platform/errors.ts; any other code `OTHER`). Label objects are reused: an observation
  * allocates nothing.
  */
 export function createGatewayMetrics(registry: Registry, opts: GatewayMetricsOptions): GatewayMetrics {
@@ -96,7 +97,8 @@ export function createGatewayMetrics(registry: Registry, opts: GatewayMetricsOpt
       ;(ok ? children.ok : children.error).observe(seconds)
     },
     graphqlError(code) {
-      const c = errorCode(typeof code === 'string' ? code : null)
+      // Only clients' codes come from the catalogue; anything else in `extensions.code` counts as OTHER.
+      const c = errorCode(typeof code !== 'string' ? null : isErrorCode(code) ? code : 'OTHER')
       let child = errorChildren.get(c)
       if (!child) errorChildren.set(c, child = errors.labels(c))
       child.inc()

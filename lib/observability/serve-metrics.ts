@@ -4,14 +4,9 @@ import type { AddressInfo } from 'node:net'
 import type { Registry } from 'prom-client'
 import { processMetricsRegistry } from './create-metrics-registry.js'
 import type { MetricsAccess } from './observability-config.js'
+import { sendError } from '../../platform/http/send-json.js'
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
-
-function refuse(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify({ errors: [{ message, extensions: { code } }] })
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers })
-  res.end(text)
-}
 
 /** Exactly what the servers answer for a path they do not know. */
 function notFound(res: ServerResponse): void {
@@ -36,11 +31,11 @@ function bearerMatches(req: IncomingMessage, token: string): boolean {
  */
 export async function serveMetrics(registry: Registry, req: IncomingMessage, res: ServerResponse, access: MetricsAccess, token: string | null): Promise<void> {
   if (access === 'off') return notFound(res)
-  if (access === 'loopback' && !LOOPBACK.has(req.socket.remoteAddress ?? '')) return refuse(res, 403, 'FORBIDDEN', 'Metrics are served to this machine only (set METRICS_TOKEN or METRICS_PORT)')
+  if (access === 'loopback' && !LOOPBACK.has(req.socket.remoteAddress ?? '')) return sendError(res, 403, 'FORBIDDEN', 'Metrics are served to this machine only (set METRICS_TOKEN or METRICS_PORT)')
   if ((access === 'token' || token) && !bearerMatches(req, token ?? '')) {
-    return refuse(res, 401, 'UNAUTHENTICATED', 'Metrics need the metrics bearer token', { 'www-authenticate': 'Bearer' })
+    return sendError(res, 401, 'UNAUTHENTICATED', 'Metrics need the metrics bearer token', { 'www-authenticate': 'Bearer' })
   }
-  if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'METHOD_NOT_ALLOWED', 'GET /metrics', { allow: 'GET' })
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'GET /metrics', { allow: 'GET' })
   // Two texts, not Registry.merge: a merged registry would drop the server's default labels.
   const text = `${await processMetricsRegistry().metrics()}\n${await registry.metrics()}`
   res.writeHead(200, { 'content-type': registry.contentType, 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' })
@@ -55,7 +50,7 @@ export async function startMetricsServer(registry: Registry, port: number, host:
     const path = (req.url ?? '/').split('?')[0]
     if (path !== '/metrics') return notFound(res)
     serveMetrics(registry, req, res, token ? 'token' : 'open', token)
-      .catch(() => { if (!res.headersSent) refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error'); else res.end() })
+      .catch(() => { if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error'); else res.end() })
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

@@ -4,6 +4,7 @@ import {
   type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule,
 } from 'graphql'
 import { BodyTooLargeError, readBody, sendJson } from '../../platform/http/apollo-handler.js'
+import { errorEntry, graphqlError, type ErrorCode, type StatusOf } from '../../platform/errors.js'
 import { DEFAULT_MAX_JSON_DEPTH, exceedsJsonDepth, jsonDepthMessage } from '../../platform/http/json-depth.js'
 
 export type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError
@@ -39,15 +40,16 @@ export function createSubgraphGraphQLHandler<C>(schema: GraphQLSchema, opts: Sub
 
   const formatErrors = (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map(error => {
     const json = error.toJSON()
-    const formatted: GraphQLFormattedError = { ...json, extensions: { ...json.extensions, code: json.extensions?.code ?? 'INTERNAL_SERVER_ERROR' } }
+    const formatted: GraphQLFormattedError = { ...json, extensions: { ...json.extensions, code: json.extensions?.code ?? ('INTERNAL_SERVER_ERROR' satisfies ErrorCode) } }
     try {
       return opts.formatError(formatted, error)
     } catch {
-      return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }
+      return errorEntry('INTERNAL_SERVER_ERROR', 'Internal server error')
     }
   })
-  const refuse = (res: ServerResponse, status: number, code: string, errors: readonly GraphQLError[] | string, headers: Record<string, string> = {}) => {
-    const list = typeof errors === 'string' ? [new GraphQLError(errors, { extensions: { code } })] : errors.map(e => withCode(e, code))
+  const refuse = <Code extends ErrorCode>(res: ServerResponse, status: NoInfer<StatusOf<Code>>, code: Code, errors: readonly GraphQLError[] | string,
+    headers: Record<string, string> = {}) => {
+    const list = typeof errors === 'string' ? [graphqlError(code, errors)] : errors.map(e => withCode(e, code))
     sendJson(res, status, { errors: formatErrors(list) }, headers)
   }
 
@@ -80,7 +82,7 @@ export function createSubgraphGraphQLHandler<C>(schema: GraphQLSchema, opts: Sub
       try {
         document = parse(request.query)
       } catch (err) {
-        return refuse(res, 400, 'GRAPHQL_PARSE_FAILED', [err instanceof GraphQLError ? err : new GraphQLError(String(err))])
+        return refuse(res, 400, 'GRAPHQL_PARSE_FAILED', [err instanceof GraphQLError ? err : graphqlError('GRAPHQL_PARSE_FAILED', String(err))])
       }
       const invalid = validate(schema, document, rules)
       if (invalid.length) return refuse(res, 400, 'GRAPHQL_VALIDATION_FAILED', invalid)
@@ -110,8 +112,8 @@ export function createSubgraphGraphQLHandler<C>(schema: GraphQLSchema, opts: Sub
   }
 }
 
-/** The error with `code` unless it already carries one. */
-function withCode(error: GraphQLError, code: string): GraphQLError {
+/** The error with `code` unless it already carries one (graphql-js's own errors, which name no code). */
+function withCode(error: GraphQLError, code: ErrorCode): GraphQLError {
   if (error.extensions?.code != null) return error
   return new GraphQLError(error.message, {
     nodes: error.nodes, source: error.source, positions: error.positions, path: error.path,

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createDatabase } from '../helpers/test-database.js'
+import { exitedProcess, waitFor } from '../helpers/wait-for.js'
 
 // `npm start` as an operator runs it (scripts/start.ts in its own process, every department a child
 // process, the gateway in it), on a database of its own, free ports and a data folder of its own.
@@ -29,14 +30,13 @@ function pids(name: string): number[] {
 const allPids = () => [...output.matchAll(/\[start\] \w+ started \(pid (\d+)\)/g)].map(m => Number(m[1]))
 const alive = (pid: number) => { try { process.kill(pid, 0); return true } catch { return false } }
 
-async function until<T>(what: string, check: () => T | Promise<T>, timeoutMs: number): Promise<NonNullable<T>> {
-  const end = Date.now() + timeoutMs
-  for (;;) {
-    const value = await check()
-    if (value) return value as NonNullable<T>
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; output:\n${output.slice(-4000)}`)
-    await new Promise(r => setTimeout(r, 25))
-  }
+/**
+ * Waits for `check`, giving up at once when `npm start` has exited (nothing it waits for can happen
+ * then) or `broken` says why it cannot end well; the failure shows the end of the output.
+ */
+function until<T>(what: string, check: () => T | Promise<T>, timeoutMs: number, broken: () => string | undefined = () => undefined) {
+  const cityExited = exitedProcess(city, 'npm start')
+  return waitFor(what, check, { timeoutMs, intervalMs: 25, failIf: () => broken() ?? cityExited(), detail: () => `output:\n${output.slice(-4000)}` })
 }
 
 async function ask() {
@@ -62,10 +62,7 @@ beforeAll(async () => {
   city.stdout!.on('data', collect)
   city.stderr!.on('data', collect)
   exited = new Promise(resolve => city.once('exit', (code, signal) => resolve({ code, signal })))
-  graphqlUrl = await until('npm start to be ready', () => {
-    if (city.exitCode !== null) throw new Error(`npm start exited with ${city.exitCode}:\n${output}`)
-    return /Stadtgraph is ready[\s\S]*GraphQL endpoint\s+(\S+)/.exec(output)?.[1]
-  }, 170_000)
+  graphqlUrl = await until('npm start to be ready', () => /Stadtgraph is ready[\s\S]*GraphQL endpoint\s+(\S+)/.exec(output)?.[1], 170_000)
 }, 180_000)
 
 afterAll(async () => {
@@ -92,11 +89,20 @@ describe('npm start supervises the departments', () => {
     // so some requests are in flight in the department when it dies.
     const answers: Array<Awaited<ReturnType<typeof ask>>> = []
     let loading = true
-    const callers = Array.from({ length: 3 }, async () => { while (loading) answers.push(await ask()) })
-    await until('load to run', () => answers.length >= 3, 10_000)
+    /** Why the test cannot pass any more: a caller's request failed, or an answer was not the city's. */
+    let broken: string | undefined
+    const callers = Array.from({ length: 3 }, async () => {
+      try {
+        while (loading) answers.push(await ask())
+      } catch (err) {
+        broken ??= `a caller's request failed: ${(err as Error).message}`
+        throw err
+      }
+    })
+    await until('load to run', () => answers.length >= 3, 10_000, () => broken)
     const killedAt = performance.now()
     process.kill(first, 'SIGKILL')
-    await until('the exit to be reported', () => /\[start\] \[population\] exited with signal SIGKILL after .+; restart 1 in 500 ms/.test(output), 10_000)
+    await until('the exit to be reported', () => /\[start\] \[population\] exited with signal SIGKILL after .+; restart 1 in 500 ms/.test(output), 10_000, () => broken)
 
     // Down: the restart waits 0.5 s at least, so this answer comes from a city without population.
     const degraded = await ask()
@@ -108,11 +114,11 @@ describe('npm start supervises the departments', () => {
     // Until it is back, every answer is a 200 with the other department's data; no 5xx.
     const statuses: number[] = []
     const full = await until('full answers again', async () => {
-      const res = await ask()
+      const res = await ask().catch((err: Error) => { broken ??= `request failed: ${err.message}`; throw err })
       statuses.push(res.status)
-      expect(res.data?.district?.name).toEqual(expect.any(String))
+      if (typeof res.data?.district?.name !== 'string') broken ??= `an answer without the district's name: ${JSON.stringify(res).slice(0, 300)}`
       return res.errors === undefined && res.data.district.population?.total?.value > 0 ? res : null
-    }, 30_000)
+    }, 30_000, () => broken)
     const recoveredAt = performance.now()
     const [, restartedAt] = arrival(/\[start\] population started/)
     const [, listeningAt] = arrival(/\[population\] subgraph ready/)
