@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { asylumTile, kitaTile, socialTile, sumStats, type Figures } from './model'
+import type { OverviewAsylumQuery, OverviewKitaQuery, OverviewSocialQuery } from '../../gql/graphql'
+import { asylumTile, kitaTile, socialTile, sumStats } from './model'
 
 const exact = (value: number) => ({ value, status: 'EXACT' as const, flags: [] })
 const perturbed = (value: number) => ({ value, status: 'PERTURBED' as const, flags: [] })
@@ -27,8 +28,10 @@ describe('overview figures', () => {
         year: y,
         residents,
         eingliederungshilfe: recipients && recipients.map(r => ({ recipients: perturbed(r), provenance: source })),
-      }) as unknown as NonNullable<Figures['years']>[number]
-    const tile = socialTile({ years: [year(2026, null, 2000), year(2024, [10, 10], 2000), year(2025, [15, 15], 2000)] } as Figures)
+      }) as unknown as NonNullable<OverviewSocialQuery['years']>[number]
+    const tile = socialTile({
+      years: [year(2026, null, 2000), year(2024, [10, 10], 2000), year(2025, [15, 15], 2000)],
+    } as OverviewSocialQuery)
     expect(tile?.now.year).toBe(2025)
     expect(tile?.now.value.recipients).toEqual(perturbed(30))
     expect(tile?.now.value.perThousand).toEqual(perturbed(15))
@@ -44,7 +47,7 @@ describe('overview figures', () => {
       years: [{ year: 2026, asylumCapacity: status }],
       lastYear: { year: 2025, allocations: months(2025, 12) },
       thisYear: { year: 2026, allocations: months(2026, 12) },
-    } as unknown as Figures)
+    } as unknown as OverviewAsylumQuery)
     expect(tile?.months.map(m => m.period)).toEqual([
       '2025-11',
       '2025-12',
@@ -71,10 +74,10 @@ describe('overview figures', () => {
       under3Before: null,
       age3to5Before: null,
     })
-    const open = kitaTile({ districts: [district(90, 40, 60), district(110, 40, 60)] } as unknown as Figures)
+    const open = kitaTile({ districts: [district(90, 40, 60), district(110, 40, 60)] } as unknown as OverviewKitaQuery)
     expect(open?.places).toBe(200)
     expect(open?.perHundred?.value).toBe(100)
-    const hidden = kitaTile({ districts: [district(90, null, 60), district(110, 40, 60)] } as unknown as Figures)
+    const hidden = kitaTile({ districts: [district(90, null, 60), district(110, 40, 60)] } as unknown as OverviewKitaQuery)
     expect(hidden?.places).toBe(200)
     expect(hidden?.perHundred).toBeNull()
   })
