@@ -25,11 +25,19 @@ export interface ViewRoute {
   path: (typeof PATHS)[ViewName]
   titleKey: MessageKey
   component: LazyExoticComponent<ComponentType>
+  /** Loads the view's chunk (the app starts it for the address it opens on, while sign-in is still settling). */
+  load: () => Promise<unknown>
 }
 
-export const routes: readonly ViewRoute[] = [
-  { name: 'overview', path: PATHS.overview, titleKey: 'nav.overview', component: lazy(() => import('./views/overview/OverviewView')) },
-]
+const view = (name: ViewName, titleKey: MessageKey, load: () => Promise<{ default: ComponentType }>): ViewRoute => ({
+  name,
+  path: PATHS[name],
+  titleKey,
+  component: lazy(load),
+  load,
+})
+
+export const routes: readonly ViewRoute[] = [view('overview', 'nav.overview', () => import('./views/overview/OverviewView'))]
 
 export const isRegistered = (name: ViewName): boolean => routes.some(r => r.name === name)
 

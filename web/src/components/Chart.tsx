@@ -9,8 +9,10 @@ import type { EChartsCoreOption } from 'echarts/core'
 // (role="img" with a label), its data being in the figure's table and summary.
 //
 // Renderer: SVG. Under the app's Content-Security-Policy (style-src 'self', no inline styles) ECharts' DOM is
-// styled through the CSSOM (element.style), which the policy allows; nothing is set through style attributes in
-// markup. SVG stays sharp when printed and zoomed.
+// styled through the CSSOM (element.style), which the policy allows. Tooltips are forced to renderMode 'richText'
+// (drawn in the SVG): ECharts' HTML tooltips are markup with style attributes, which the policy blocks, so a
+// tooltip formatter must return plain text or rich-text markup ({style|text}), never HTML. SVG stays sharp when
+// printed and zoomed.
 
 export type EChartsExtension = Parameters<typeof echarts.use>[0]
 
@@ -28,7 +30,17 @@ function withDefaults(option: EChartsCoreOption, narrow: boolean): EChartsCoreOp
     textStyle: { fontFamily: 'Fira Sans, sans-serif', fontSize: 13 },
     animationDuration: 300,
     ...option,
-    tooltip: o.tooltip === undefined ? undefined : { confine: true, triggerOn: 'mousemove|click', ...(o.tooltip as object) },
+    // richText: the tooltip is drawn by the renderer; ECharts' HTML tooltips carry style attributes the CSP blocks.
+    tooltip:
+      o.tooltip === undefined
+        ? undefined
+        : {
+            confine: true,
+            triggerOn: 'mousemove|click',
+            textStyle: { fontFamily: 'Fira Sans, sans-serif' },
+            ...(o.tooltip as object),
+            renderMode: 'richText',
+          },
     legend:
       legend === undefined
         ? undefined

@@ -26,19 +26,25 @@ export type TypeFieldsQueryVariables = Exact<{
 
 export type TypeFieldsQuery = { __type: { name: string | null; fields: Array<{ name: string }> | null } | null }
 
-export type OverviewFiguresQueryVariables = Exact<{
+export type OverviewPopulationQueryVariables = Exact<{
+  from: number
+  to: number
+}>
+
+export type OverviewPopulationQuery = {
+  years: Array<{ year: number; population: { value: number | null; status: CellStatus; flags: Array<CellFlag> } | null }>
+  dataset: { ownerDepartment: string; stichtag: string; asOf: string } | null
+}
+
+export type OverviewAsylumQueryVariables = Exact<{
   from: number
   to: number
   prev: number
-  prev2: number
-  ags: string | number
 }>
 
-export type OverviewFiguresQuery = {
+export type OverviewAsylumQuery = {
   years: Array<{
     year: number
-    residents: number | null
-    population: { value: number | null; status: CellStatus; flags: Array<CellFlag> } | null
     asylumCapacity: {
       day: string
       capacity: number
@@ -49,6 +55,31 @@ export type OverviewFiguresQuery = {
       occupancyRate: { value: number | null; status: CellStatus }
       provenance: { ownerDepartment: string; stichtag: string; asOf: string }
     } | null
+  }>
+  thisYear: {
+    allocations: Array<{ period: string; count: { value: number | null; status: CellStatus; flags: Array<CellFlag> } }> | null
+  } | null
+  lastYear: {
+    allocations: Array<{ period: string; count: { value: number | null; status: CellStatus; flags: Array<CellFlag> } }> | null
+  } | null
+}
+
+export type OverviewAsylumSufficiencyQueryVariables = Exact<{
+  day: string
+}>
+
+export type OverviewAsylumSufficiencyQuery = {
+  asylumCapacity: { day: string; sufficient: boolean; monthsOfHeadroom: number | null } | null
+}
+
+export type OverviewFinanceQueryVariables = Exact<{
+  from: number
+  to: number
+}>
+
+export type OverviewFinanceQuery = {
+  years: Array<{
+    year: number
     ansatz: {
       ordinaryResult: { amount: number | null; status: CellStatus }
       ordinaryExpense: { amount: number | null; status: CellStatus }
@@ -58,26 +89,17 @@ export type OverviewFiguresQuery = {
       ordinaryExpense: { amount: number | null; status: CellStatus }
       provenance: { ownerDepartment: string; stichtag: string; asOf: string }
     } | null
-    streetLighting: {
-      stichtag: string
-      lights: number
-      ledLights: number
-      ledShare: number
-      provenance: { ownerDepartment: string; stichtag: string; asOf: string }
-    } | null
-    eingliederungshilfe: Array<{
-      recipients: { value: number | null; status: CellStatus; flags: Array<CellFlag> }
-      provenance: { ownerDepartment: string; stichtag: string; asOf: string }
-    }> | null
   }>
-  thisYear: {
-    year: number
-    allocations: Array<{ period: string; count: { value: number | null; status: CellStatus; flags: Array<CellFlag> } }> | null
-  } | null
-  lastYear: {
-    year: number
-    allocations: Array<{ period: string; count: { value: number | null; status: CellStatus; flags: Array<CellFlag> } }> | null
-  } | null
+}
+
+export type OverviewKitaQueryVariables = Exact<{
+  ags: string | number
+  to: number
+  prev: number
+  prev2: number
+}>
+
+export type OverviewKitaQuery = {
   districts: Array<{
     code: string
     kitaNow: {
@@ -86,64 +108,64 @@ export type OverviewFiguresQuery = {
       placesU3: number
       provenance: { ownerDepartment: string; stichtag: string; asOf: string }
     } | null
-    kitaBefore: { year: number; placesTotal: number; placesU3: number } | null
+    kitaBefore: { year: number; placesTotal: number } | null
     under3Now: { value: number | null; status: CellStatus; flags: Array<CellFlag> } | null
     age3to5Now: { value: number | null; status: CellStatus; flags: Array<CellFlag> } | null
     under3Before: { value: number | null; status: CellStatus; flags: Array<CellFlag> } | null
     age3to5Before: { value: number | null; status: CellStatus; flags: Array<CellFlag> } | null
   }>
-  populationDataset: {
-    id: string
-    title: string
-    department: string
-    ownerDepartment: string
-    stichtag: string
-    asOf: string
-    refreshCadence: string
-    freshness: Freshness
-    stale: boolean
-    nextUpdateDue: string | null
-  } | null
-  healthDataset: {
-    id: string
-    title: string
-    department: string
-    ownerDepartment: string
-    stichtag: string
-    asOf: string
-    refreshCadence: string
-    freshness: Freshness
-    stale: boolean
-    nextUpdateDue: string | null
-  } | null
-  datasets: Array<{
-    id: string
-    title: string
-    department: string
-    ownerDepartment: string
-    stichtag: string
-    asOf: string
-    refreshCadence: string
-    freshness: Freshness
-    stale: boolean
-    nextUpdateDue: string | null
+}
+
+export type OverviewSocialQueryVariables = Exact<{
+  from: number
+  to: number
+}>
+
+export type OverviewSocialQuery = {
+  years: Array<{
+    year: number
+    residents: number | null
+    eingliederungshilfe: Array<{
+      recipients: { value: number | null; status: CellStatus; flags: Array<CellFlag> }
+      provenance: { ownerDepartment: string; stichtag: string; asOf: string }
+    }> | null
   }>
 }
 
-export type OverviewSourceFragment = { ownerDepartment: string; stichtag: string; asOf: string }
+export type OverviewLightingQueryVariables = Exact<{
+  from: number
+  to: number
+}>
 
-export type OverviewDatasetFragment = {
-  id: string
-  title: string
-  department: string
-  ownerDepartment: string
-  stichtag: string
-  asOf: string
-  refreshCadence: string
-  freshness: Freshness
-  stale: boolean
-  nextUpdateDue: string | null
+export type OverviewLightingQuery = {
+  years: Array<{
+    year: number
+    streetLighting: {
+      stichtag: string
+      lights: number
+      ledShare: number
+      provenance: { ownerDepartment: string; stichtag: string; asOf: string }
+    } | null
+  }>
 }
+
+export type OverviewFreshnessQueryVariables = Exact<{ [key: string]: never }>
+
+export type OverviewFreshnessQuery = {
+  datasets: Array<{
+    id: string
+    title: string
+    ownerDepartment: string
+    stichtag: string
+    refreshCadence: string
+    freshness: Freshness
+    stale: boolean
+  }>
+}
+
+export type OverviewWarnDayQueryVariables = Exact<{ [key: string]: never }>
+
+export type OverviewWarnDayQuery = { dataset: { stichtag: string } | null }
 
 export type OverviewWarnGaugeQueryVariables = Exact<{
   ags: string | number
@@ -161,66 +183,13 @@ export type OverviewWarnGaugeQuery = {
         label: string
         color: string
         trend7d: number | null
-        daysAboveThreshold: number
-        bands: Array<{ level: number; from: number | null; to: number | null; label: string; color: string }>
-        readings: Array<{ value: number | null; level: number | null; indicator: { id: string; title: string } }>
+        bands: Array<{ from: number | null; to: number | null; label: string; color: string }>
         provenance: { ownerDepartment: string; stichtag: string; asOf: string }
       } | null
     } | null
   } | null
 }
 
-export type OverviewAsylumSufficiencyQueryVariables = Exact<{
-  day: string
-}>
-
-export type OverviewAsylumSufficiencyQuery = {
-  asylumCapacity: { day: string; sufficient: boolean; monthsOfHeadroom: number | null } | null
-}
-
-export const OverviewSourceFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'OverviewSource' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Provenance' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<OverviewSourceFragment, unknown>
-export const OverviewDatasetFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'OverviewDataset' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Dataset' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'department' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'refreshCadence' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'freshness' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'stale' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'nextUpdateDue' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<OverviewDatasetFragment, unknown>
 export const TypeFieldsDocument = {
   kind: 'Document',
   definitions: [
@@ -265,13 +234,13 @@ export const TypeFieldsDocument = {
     },
   ],
 } as unknown as DocumentNode<TypeFieldsQuery, TypeFieldsQueryVariables>
-export const OverviewFiguresDocument = {
+export const OverviewPopulationDocument = {
   kind: 'Document',
   definitions: [
     {
       kind: 'OperationDefinition',
       operation: 'query',
-      name: { kind: 'Name', value: 'OverviewFigures' },
+      name: { kind: 'Name', value: 'OverviewPopulation' },
       variableDefinitions: [
         {
           kind: 'VariableDefinition',
@@ -282,21 +251,6 @@ export const OverviewFiguresDocument = {
           kind: 'VariableDefinition',
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
           type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'prev' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'prev2' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
-        },
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'ags' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
         },
       ],
       selectionSet: {
@@ -329,7 +283,75 @@ export const OverviewFiguresDocument = {
                     ],
                   },
                 },
-                { kind: 'Field', name: { kind: 'Name', value: 'residents' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'dataset' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'StringValue', value: 'pop.official_total', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OverviewPopulationQuery, OverviewPopulationQueryVariables>
+export const OverviewAsylumDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'OverviewAsylum' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'prev' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'years' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'from' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'to' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'asylumCapacity' },
@@ -358,12 +380,174 @@ export const OverviewFiguresDocument = {
                         name: { kind: 'Name', value: 'provenance' },
                         selectionSet: {
                           kind: 'SelectionSet',
-                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'OverviewSource' } }],
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                          ],
                         },
                       },
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'thisYear' },
+            name: { kind: 'Name', value: 'year' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'year' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'allocations' },
+                  arguments: [{ kind: 'Argument', name: { kind: 'Name', value: 'grain' }, value: { kind: 'EnumValue', value: 'MONTH' } }],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'count' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'flags' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'lastYear' },
+            name: { kind: 'Name', value: 'year' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'year' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'prev' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'allocations' },
+                  arguments: [{ kind: 'Argument', name: { kind: 'Name', value: 'grain' }, value: { kind: 'EnumValue', value: 'MONTH' } }],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'count' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'flags' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OverviewAsylumQuery, OverviewAsylumQueryVariables>
+export const OverviewAsylumSufficiencyDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'OverviewAsylumSufficiency' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'day' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Date' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'asylumCapacity' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'day' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'day' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'day' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sufficient' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'monthsOfHeadroom' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OverviewAsylumSufficiencyQuery, OverviewAsylumSufficiencyQueryVariables>
+export const OverviewFinanceDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'OverviewFinance' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'years' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'from' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'to' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
                 {
                   kind: 'Field',
                   alias: { kind: 'Name', value: 'ansatz' },
@@ -434,93 +618,10 @@ export const OverviewFiguresDocument = {
                         name: { kind: 'Name', value: 'provenance' },
                         selectionSet: {
                           kind: 'SelectionSet',
-                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'OverviewSource' } }],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'streetLighting' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'lights' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'ledLights' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'ledShare' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'provenance' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'OverviewSource' } }],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'eingliederungshilfe' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'recipients' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
                           selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'flags' } },
-                          ],
-                        },
-                      },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'provenance' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'OverviewSource' } }],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            alias: { kind: 'Name', value: 'thisYear' },
-            name: { kind: 'Name', value: 'year' },
-            arguments: [
-              { kind: 'Argument', name: { kind: 'Name', value: 'year' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } } },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'allocations' },
-                  arguments: [{ kind: 'Argument', name: { kind: 'Name', value: 'grain' }, value: { kind: 'EnumValue', value: 'MONTH' } }],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'period' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'count' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'flags' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
                           ],
                         },
                       },
@@ -530,47 +631,43 @@ export const OverviewFiguresDocument = {
               ],
             },
           },
-          {
-            kind: 'Field',
-            alias: { kind: 'Name', value: 'lastYear' },
-            name: { kind: 'Name', value: 'year' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'year' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'prev' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'allocations' },
-                  arguments: [{ kind: 'Argument', name: { kind: 'Name', value: 'grain' }, value: { kind: 'EnumValue', value: 'MONTH' } }],
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'period' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'count' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'flags' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OverviewFinanceQuery, OverviewFinanceQueryVariables>
+export const OverviewKitaDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'OverviewKita' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'ags' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'prev' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'prev2' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'districts' },
@@ -603,7 +700,11 @@ export const OverviewFiguresDocument = {
                         name: { kind: 'Name', value: 'provenance' },
                         selectionSet: {
                           kind: 'SelectionSet',
-                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'OverviewSource' } }],
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                          ],
                         },
                       },
                     ],
@@ -625,7 +726,6 @@ export const OverviewFiguresDocument = {
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'year' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'placesTotal' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'placesU3' } },
                     ],
                   },
                 },
@@ -720,25 +820,202 @@ export const OverviewFiguresDocument = {
               ],
             },
           },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OverviewKitaQuery, OverviewKitaQueryVariables>
+export const OverviewSocialDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'OverviewSocial' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
           {
             kind: 'Field',
-            alias: { kind: 'Name', value: 'populationDataset' },
-            name: { kind: 'Name', value: 'dataset' },
+            name: { kind: 'Name', value: 'years' },
             arguments: [
               {
                 kind: 'Argument',
-                name: { kind: 'Name', value: 'id' },
-                value: { kind: 'StringValue', value: 'pop.official_total', block: false },
+                name: { kind: 'Name', value: 'from' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
               },
+              { kind: 'Argument', name: { kind: 'Name', value: 'to' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } } },
             ],
             selectionSet: {
               kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'OverviewDataset' } }],
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'residents' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'eingliederungshilfe' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'recipients' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'flags' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'provenance' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
             },
           },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OverviewSocialQuery, OverviewSocialQueryVariables>
+export const OverviewLightingDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'OverviewLighting' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
           {
             kind: 'Field',
-            alias: { kind: 'Name', value: 'healthDataset' },
+            name: { kind: 'Name', value: 'years' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'from' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'to' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'streetLighting' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lights' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'ledShare' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'provenance' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OverviewLightingQuery, OverviewLightingQueryVariables>
+export const OverviewFreshnessDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'OverviewFreshness' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'datasets' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'refreshCadence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'freshness' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stale' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OverviewFreshnessQuery, OverviewFreshnessQueryVariables>
+export const OverviewWarnDayDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'OverviewWarnDay' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'dataset' },
             arguments: [
               {
@@ -747,57 +1024,13 @@ export const OverviewFiguresDocument = {
                 value: { kind: 'StringValue', value: 'soc.daily_metric', block: false },
               },
             ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'OverviewDataset' } }],
-            },
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'stichtag' } }] },
           },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'datasets' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'OverviewDataset' } }],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'OverviewSource' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Provenance' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'OverviewDataset' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Dataset' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'department' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'refreshCadence' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'freshness' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'stale' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'nextUpdateDue' } },
         ],
       },
     },
   ],
-} as unknown as DocumentNode<OverviewFiguresQuery, OverviewFiguresQueryVariables>
+} as unknown as DocumentNode<OverviewWarnDayQuery, OverviewWarnDayQueryVariables>
 export const OverviewWarnGaugeDocument = {
   kind: 'Document',
   definitions: [
@@ -855,40 +1088,16 @@ export const OverviewWarnGaugeDocument = {
                             { kind: 'Field', name: { kind: 'Name', value: 'label' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'color' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'trend7d' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'daysAboveThreshold' } },
                             {
                               kind: 'Field',
                               name: { kind: 'Name', value: 'bands' },
                               selectionSet: {
                                 kind: 'SelectionSet',
                                 selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'level' } },
                                   { kind: 'Field', name: { kind: 'Name', value: 'from' } },
                                   { kind: 'Field', name: { kind: 'Name', value: 'to' } },
                                   { kind: 'Field', name: { kind: 'Name', value: 'label' } },
                                   { kind: 'Field', name: { kind: 'Name', value: 'color' } },
-                                ],
-                              },
-                            },
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'readings' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'indicator' },
-                                    selectionSet: {
-                                      kind: 'SelectionSet',
-                                      selections: [
-                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'title' } },
-                                      ],
-                                    },
-                                  },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'value' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'level' } },
                                 ],
                               },
                             },
@@ -918,40 +1127,3 @@ export const OverviewWarnGaugeDocument = {
     },
   ],
 } as unknown as DocumentNode<OverviewWarnGaugeQuery, OverviewWarnGaugeQueryVariables>
-export const OverviewAsylumSufficiencyDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'OverviewAsylumSufficiency' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'day' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Date' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'asylumCapacity' },
-            arguments: [
-              { kind: 'Argument', name: { kind: 'Name', value: 'day' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'day' } } },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'day' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'sufficient' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'monthsOfHeadroom' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<OverviewAsylumSufficiencyQuery, OverviewAsylumSufficiencyQueryVariables>
