@@ -34,6 +34,13 @@ export const OIDC_CLIENT_ID = 'stadtgraph-web'
 const RESOURCE = 'urn:stadtgraph:api'
 const AUDIENCE = 'stadtgraph'
 
+export interface TokenResponse {
+  access_token: string
+  id_token: string
+  expires_in: number
+  token_type: string
+}
+
 export interface RunningOidcProvider {
   /** `http://127.0.0.1:<port>`: discovery at `/.well-known/openid-configuration`, keys at `/jwks`. */
   issuer: string
@@ -48,7 +55,11 @@ export interface RunningOidcProvider {
    */
   registerApp(origins: string[]): void
   /** The authorization code flow with PKCE over plain HTTP (the login form posted as a browser would); returns the token response. */
-  signIn(login: string, origin: string): Promise<{ access_token: string; id_token: string; expires_in: number; token_type: string }>
+  signIn(login: string, origin: string): Promise<TokenResponse>
+  /** An authorization request with PKCE for the app at `origin` (for a browser to follow). */
+  authorizationRequest(origin: string): { url: string; verifier: string; redirectUri: string }
+  /** Redeems the code in the callback URL the provider redirected to. */
+  exchangeCode(callbackUrl: string, verifier: string, redirectUri: string): Promise<TokenResponse>
   stop(): Promise<void>
 }
 
@@ -141,6 +152,41 @@ export async function startOidcProvider(users: Record<string, OidcUser>): Promis
     handler = provider.callback()
   }
 
+  function authorizationRequest(origin: string) {
+    const verifier = randomBytes(32).toString('base64url')
+    const redirectUri = `${origin}/auth/callback`
+    const authorize = new URL('/auth', issuer)
+    Object.entries({
+      client_id: OIDC_CLIENT_ID,
+      response_type: 'code',
+      scope: 'openid profile',
+      redirect_uri: redirectUri,
+      state: randomBytes(8).toString('hex'),
+      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+      code_challenge_method: 'S256',
+    }).forEach(([k, v]) => authorize.searchParams.set(k, v))
+    return { url: authorize.toString(), verifier, redirectUri }
+  }
+
+  async function exchangeCode(callbackUrl: string, verifier: string, redirectUri: string) {
+    const code = new URL(callbackUrl).searchParams.get('code')
+    if (!code) throw new Error(`the provider sent no code: ${callbackUrl}`)
+    const token = await fetch(new URL('/token', issuer), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: redirectUri,
+        client_id: OIDC_CLIENT_ID,
+        code_verifier: verifier,
+      }),
+    })
+    const body = await token.json()
+    if (!token.ok) throw new Error(`token endpoint: ${JSON.stringify(body)}`)
+    return body as TokenResponse
+  }
+
   async function signIn(login: string, origin: string) {
     const jar = new Map<string, string>()
     const request = async (url: string, init: RequestInit = {}) => {
@@ -156,19 +202,8 @@ export async function startOidcProvider(users: Record<string, OidcUser>): Promis
       }
       return res
     }
-    const verifier = randomBytes(32).toString('base64url')
-    const redirectUri = `${origin}/auth/callback`
-    const authorize = new URL('/auth', issuer)
-    Object.entries({
-      client_id: OIDC_CLIENT_ID,
-      response_type: 'code',
-      scope: 'openid profile',
-      redirect_uri: redirectUri,
-      state: randomBytes(8).toString('hex'),
-      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
-      code_challenge_method: 'S256',
-    }).forEach(([k, v]) => authorize.searchParams.set(k, v))
-    let res = await request(authorize.toString())
+    const { url, verifier, redirectUri } = authorizationRequest(origin)
+    let res = await request(url)
     // Follow the provider's redirects, posting the login form when it is shown, until it sends us back to the app.
     for (let step = 0; step < 10; step++) {
       const location = res.headers.get('location')
@@ -220,6 +255,8 @@ export async function startOidcProvider(users: Record<string, OidcUser>): Promis
       }),
     registerApp,
     signIn,
+    authorizationRequest,
+    exchangeCode,
     stop: () =>
       new Promise<void>(resolve => {
         server.close(() => resolve())
