@@ -54,6 +54,8 @@ export interface StartCityOptions {
   gateway?: Partial<GatewayConfig>
   /** Departments from another folder than `services/` (e.g. a copy with a new department). */
   servicesDir?: string
+  /** What the gateway verifies tokens with (default TEST_IDENTITY_CONFIG; e.g. a real OpenID provider's JWKS). */
+  identity?: IdentityConfig
 }
 
 /** All departments in-process on ephemeral ports, composed at their real URLs, behind a gateway. */
@@ -66,7 +68,7 @@ export async function startCity(databaseUrl: string, opts: StartCityOptions = {}
     replicaId: opts.replicaId ?? 'test',
     ...opts.gateway,
   })
-  const deps = await createGatewayDeps(config, TEST_IDENTITY_CONFIG)
+  const deps = await createGatewayDeps(config, opts.identity ?? TEST_IDENTITY_CONFIG)
   const gateway = await createGateway(config, deps)
   return {
     gateway,
