@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { sendJson } from '../../platform/http/apollo-handler.js'
+import { sendError, sendJson } from '../../platform/http/send-json.js'
 import type { GatewayObservability, GatewayRequest } from '../../lib/observability/gateway-observability.js'
 import type { ObservabilityConfig } from '../../lib/observability/observability-config.js'
 import { serveMetrics } from '../../lib/observability/serve-metrics.js'
@@ -60,7 +60,7 @@ export function createRouter({ config, observability, obs, pipeline, admin, heal
     }
     runInSpan(observed?.span, route).catch(err => {
       log.error({ err, requestId: observed?.id }, 'request failed')
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error')
       else res.end()
     })
   }
