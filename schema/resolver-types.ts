@@ -71,7 +71,6 @@ export async function renderResolverTypes(folder: string, typeDefs: string): Pro
       // lib/subgraph/scalars.ts: a Date is parsed to its YYYY-MM-DD string and serialised from a string or a Date;
       // a DateTime is parsed to a Date and serialised from a Date or an ISO string.
       scalars: {
-        ID: { input: 'string', output: 'string | number' },
         Date: { input: 'string', output: 'string | Date' },
         DateTime: { input: 'Date', output: 'Date | string' },
       },

@@ -67,3 +67,13 @@ export function createProvenanceLoader(db: Kysely<any>, cache: LoaderCache, sche
     })
   }, { datasets: id => [id] }))
 }
+
+/**
+ * The provenance of the dataset a figure names (`Provenance!`): a dataset without its `<schema>.dataset` row is a
+ * fault of the department's seed or migrations, never the caller's, and fails the field as an internal error.
+ */
+export async function provenanceOf(loader: DataLoader<string, ProvenanceRow | null>, datasetId: string): Promise<ProvenanceRow> {
+  const row = await loader.load(datasetId)
+  if (!row) throw new Error(`dataset ${datasetId} has no row in its department's dataset table`)
+  return row
+}

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs'
 import {
-  GraphQLError, GraphQLScalarType, Kind, parse, valueFromASTUntyped, visit,
+  GraphQLScalarType, Kind, parse, valueFromASTUntyped, visit,
   type DirectiveNode, type DocumentNode, type GraphQLResolveInfo, type GraphQLSchema, type ObjectTypeDefinitionNode,
 } from 'graphql'
 import { makeExecutableSchema } from '@graphql-tools/schema'
 import type { IResolvers } from '@graphql-tools/utils'
+import { graphqlError } from '../../platform/errors.js'
 import { FEDERATION_DIRECTIVES, FEDERATION_SCALARS } from './federation-directives.js'
 import { scalarResolvers } from './scalars.js'
 
@@ -91,7 +92,7 @@ function resolveEntity(rep: Record<string, unknown>, references: Map<string, Res
   ctx: unknown, info: GraphQLResolveInfo): unknown {
   const typename = rep?.__typename
   if (typeof typename !== 'string' || !entities.has(typename)) {
-    return new GraphQLError(`Unknown entity type ${JSON.stringify(typename)} in representation`, { extensions: { code: 'BAD_USER_INPUT' } })
+    return graphqlError('BAD_USER_INPUT', `Unknown entity type ${JSON.stringify(typename)} in representation`)
   }
   const resolve = references.get(typename)
   const withType = (v: unknown) => (v && typeof v === 'object' ? { ...v, __typename: typename } : null)

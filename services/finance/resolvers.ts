@@ -1,6 +1,6 @@
-import { GraphQLError } from 'graphql'
-import type { ServiceContext } from '../../lib/service/define-service.js'
+import { graphqlError } from '../../platform/errors.js'
 import { money } from '../../platform/stat.js'
+import { provenanceOf } from '../../lib/service/provenance.js'
 import { lineTotals } from './account-lines.js'
 import {
   assertCategory, assertDistrictCode, assertLevel, assertMeasureId, assertProductCode, assertTeilhaushaltCode,
@@ -11,13 +11,12 @@ import type { BudgetVersion, DebtTable, FinDatabase, InvestmentMeasureTable, Pro
 import { key, type FinLoaders, type MeasureYearValue } from './loaders.js'
 import { enterRows, type EntryInput } from '../../lib/data-entry/enter-rows.js'
 import { datasets } from './datasets.js'
+import type { Resolvers } from './generated/resolvers.js'
+import type { Context, DistrictMapper, YearMapper } from './mappers.js'
 
-type Ctx = ServiceContext<FinDatabase, FinLoaders>
-/** A District or Year representation; `residents` arrives from the population subgraph via @requires. */
-interface DistrictRef { ags: string; code: string; residents?: number | null }
-interface YearRef { year: number; residents?: number | null }
+type Ctx = Context
 
-const provenance = (parent: { datasetId: string }, _: unknown, ctx: Ctx) => ctx.loaders.provenance.load(parent.datasetId)
+const provenance = (parent: { datasetId: string }, _: unknown, ctx: Ctx) => provenanceOf(ctx.loaders.provenance, parent.datasetId)
 
 /** Forecasts and the running plan are internal (PlanActual.prognose / .fortgeschrieben are classified so). */
 const FORECAST_VERSIONS: ReadonlySet<BudgetVersion> = new Set(['PROGNOSE', 'FORTGESCHRIEBEN'])
@@ -29,7 +28,7 @@ const forecastsVisible = (ctx: Ctx) => ctx.principal.scopes.includes('internal')
  */
 function assertVersionAllowed(version: BudgetVersion, ctx: Ctx): BudgetVersion {
   if (FORECAST_VERSIONS.has(version) && !forecastsVisible(ctx)) {
-    throw new GraphQLError(`Budget version ${version} is internal to the finance department`, { extensions: { code: 'FORBIDDEN_FIELD' } })
+    throw graphqlError('FORBIDDEN_FIELD', `Budget version ${version} is internal to the finance department`)
   }
   return version
 }
@@ -45,7 +44,7 @@ async function wholeBudget(year: number, version: BudgetVersion, ctx: Ctx) {
 
 export const resolvers = {
   Mutation: {
-    recordBudgetActuals: (_: unknown, { input }: { input: EntryInput }, ctx: ServiceContext) => enterRows(ctx, datasets.actuals, input),
+    recordBudgetActuals: (_: unknown, { input }, ctx) => enterRows(ctx, datasets.actuals, input),
   },
   Query: {
     product: (_: unknown, { code }: { code: string }, ctx: Ctx) => ctx.loaders.product.load(assertProductCode(code)),
@@ -70,7 +69,7 @@ export const resolvers = {
     investmentMeasure: (_: unknown, { id }: { id: string }, ctx: Ctx) => ctx.loaders.measure.load(assertMeasureId(id)),
   },
   Product: {
-    __resolveReference: (ref: { code: string }, ctx: Ctx) => ctx.loaders.product.load(String(ref.code)),
+    __resolveReference: (ref, ctx) => ctx.loaders.product.load(String(ref.code)),
     parent: (p: ProductTable, _: unknown, ctx: Ctx) => (p.parent_code ? ctx.loaders.product.load(p.parent_code) : null),
     children: (p: ProductTable, _: unknown, ctx: Ctx) => ctx.loaders.children.load(p.code),
     teilhaushalt: (p: ProductTable, _: unknown, ctx: Ctx) => (p.teilhaushalt_code ? ctx.loaders.teilhaushalt.load(p.teilhaushalt_code) : null),
@@ -104,7 +103,7 @@ export const resolvers = {
   PlanActual: { provenance },
   BudgetSummary: { provenance },
   InvestmentMeasure: {
-    __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.measure.load(String(ref.id)),
+    __resolveReference: (ref, ctx) => ctx.loaders.measure.load(String(ref.id)),
     product: (m: InvestmentMeasureTable, _: unknown, ctx: Ctx) => (m.product_code ? ctx.loaders.product.load(m.product_code) : null),
     district: (m: InvestmentMeasureTable) => (m.district_code ? { ags: m.ags, code: m.district_code } : null),
     totalCost: (m: InvestmentMeasureTable) => money(m.total_cost),
@@ -119,22 +118,22 @@ export const resolvers = {
     },
   },
   District: {
-    investments: (d: DistrictRef, args: { from?: number | null; to?: number | null }, ctx: Ctx) => {
+    investments: (d: DistrictMapper, args: { from?: number | null; to?: number | null }, ctx: Ctx) => {
       const [from, to] = yearWindow(args.from, args.to)
       return ctx.loaders.districtMeasures.load(key(d.ags, d.code, from, to))
     },
-    investmentPerCapita: async (d: DistrictRef, { from, to }: { from: number; to: number }, ctx: Ctx) => {
+    investmentPerCapita: async (d: DistrictMapper, { from, to }: { from: number; to: number }, ctx: Ctx) => {
       assertYearRange(from, to)
       return perCapita(await ctx.loaders.districtInvestmentAnsatz.load(key(d.ags, d.code, from, to)), d.residents)
     },
   },
   Year: {
-    budget: (y: YearRef, { version }: { version: BudgetVersion }, ctx: Ctx) => wholeBudget(y.year, assertVersionAllowed(version, ctx), ctx),
-    expensePerCapita: async (y: YearRef, { version }: { version: BudgetVersion }, ctx: Ctx) => {
+    budget: (y: YearMapper, { version }: { version: BudgetVersion }, ctx: Ctx) => wholeBudget(y.year, assertVersionAllowed(version, ctx), ctx),
+    expensePerCapita: async (y: YearMapper, { version }: { version: BudgetVersion }, ctx: Ctx) => {
       const lines = await ctx.loaders.budgetLines.load(key(y.year, assertVersionAllowed(version, ctx)))
       return lines.length ? perCapita(lineTotals(lines).expense, y.residents) : null
     },
-    debt: async (y: YearRef, _: unknown, ctx: Ctx) => {
+    debt: async (y: YearMapper, _: unknown, ctx: Ctx) => {
       const d: DebtTable | null = await ctx.loaders.debt.load(y.year)
       return d && {
         stichtag: d.stichtag,
@@ -146,4 +145,4 @@ export const resolvers = {
     },
   },
   FinanceDebt: { provenance },
-}
+} satisfies Resolvers

@@ -1,10 +1,13 @@
 import { assertAgs, assertDistrictCode, assertYear, assertYearRange, badUserInput } from '../../platform/errors.js'
 import { FIRST_DATA_YEAR, LAST_DATA_YEAR } from '../../platform/city.js'
-import type { ServiceContext } from '../../lib/service/define-service.js'
-import type { CountryTable, DistrictTable, GeoDatabase, MunicipalityTable } from './db.js'
-import { districtKey, type GeoLoaders } from './loaders.js'
+import { provenanceOf } from '../../lib/service/provenance.js'
+import { present } from '../../lib/subgraph/present.js'
+import type { CountryTable, DistrictTable, MunicipalityTable } from './db.js'
+import type { Resolvers } from './generated/resolvers.js'
+import { districtKey } from './loaders.js'
+import type { Context } from './mappers.js'
 
-type Ctx = ServiceContext<GeoDatabase, GeoLoaders>
+type Ctx = Context
 
 const COUNTRY_CODE = /^[A-Z]{3}$/
 
@@ -22,7 +25,7 @@ function yearEntity(year: number) {
 export const resolvers = {
   Query: {
     municipality: (_: unknown, { ags }: { ags: string }, ctx: Ctx) => ctx.loaders.municipality.load(assertAgs(ags)),
-    municipalities: async (_: unknown, args: { stateCode?: string; kind?: MunicipalityTable['kind'] }, ctx: Ctx) => {
+    municipalities: async (_, args, ctx) => {
       let q = ctx.db.selectFrom('geo.municipality').selectAll().orderBy('ags')
       if (args.stateCode) q = q.where('state_code', '=', args.stateCode)
       if (args.kind) q = q.where('kind', '=', args.kind)
@@ -42,28 +45,27 @@ export const resolvers = {
     countries: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.selectFrom('geo.country').selectAll().orderBy('code').execute(),
   },
   Municipality: {
-    __resolveReference: (ref: { ags: string }, ctx: Ctx) => ctx.loaders.municipality.load(ref.ags),
+    __resolveReference: (ref, ctx) => ctx.loaders.municipality.load(ref.ags),
     stateCode: (m: MunicipalityTable) => m.state_code,
     areaKm2: (m: MunicipalityTable) => m.area_km2,
     districts: (m: MunicipalityTable, _: unknown, ctx: Ctx) => ctx.loaders.districtsByAgs.load(m.ags),
   },
   District: {
-    __resolveReference: (ref: { ags: string; code: string }, ctx: Ctx) => ctx.loaders.district.load(districtKey(ref.ags, ref.code)),
-    kind: (d: DistrictTable) => d.kind.toUpperCase(),
+    __resolveReference: (ref, ctx) => ctx.loaders.district.load(districtKey(ref.ags, ref.code)),
+    kind: (d: DistrictTable) => (d.kind === 'kernstadt' ? 'KERNSTADT' : 'ORTSBEZIRK'),
     hasOrtsbeirat: (d: DistrictTable) => d.has_ortsbeirat,
     areaKm2: (d: DistrictTable) => d.area_km2,
     postalCodes: (d: DistrictTable) => d.postal_codes,
     centroid: (d: DistrictTable) => (d.centroid_lat === null || d.centroid_lon === null ? null : { lat: d.centroid_lat, lon: d.centroid_lon }),
-    municipality: (d: DistrictTable, _: unknown, ctx: Ctx) => ctx.loaders.municipality.load(d.ags),
-    provenance: (_: DistrictTable, __: unknown, ctx: Ctx) => ctx.loaders.provenance.load('geo.districts'),
+    municipality: (d: DistrictTable, _: unknown, ctx: Ctx) => present(ctx.loaders.municipality.load(d.ags), `municipality ${d.ags} of district ${d.code}`),
+    provenance: (_: DistrictTable, __: unknown, ctx: Ctx) => provenanceOf(ctx.loaders.provenance, 'geo.districts'),
   },
   Year: {
-    __resolveReference: (ref: { year: number }) => (ref.year >= FIRST_DATA_YEAR && ref.year <= LAST_DATA_YEAR ? { year: ref.year } : null),
+    __resolveReference: (ref) => (ref.year >= FIRST_DATA_YEAR && ref.year <= LAST_DATA_YEAR ? { year: ref.year } : null),
   },
   Country: {
-    __resolveReference: (ref: { code: string }, ctx: Ctx) => ctx.loaders.country.load(ref.code),
+    __resolveReference: (ref, ctx) => ctx.loaders.country.load(ref.code),
     nameDe: (c: CountryTable) => c.name_de,
     destatisCode: (c: CountryTable) => c.destatis_code,
   },
-}
-
+} satisfies Resolvers
