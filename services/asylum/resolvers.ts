@@ -1,7 +1,6 @@
 import { aggregateNotPublished, assertDistrictCode, assertPositiveInt, assertYear, badUserInput } from '../../platform/errors.js'
 import { CITY_AGS, FIRST_DATA_YEAR, LAST_DATA_YEAR } from '../../platform/city.js'
 import { ratio, round } from '../../platform/stat.js'
-import type { ServiceContext } from '../../lib/service/define-service.js'
 import { withRowFilter } from '../../lib/service/row-filter.js'
 import { familyCell, isAggregateOnly, keyedCell, visibleCount } from '../../lib/service/disclosure-cells.js'
 import type { AccommodationTable, AllocationRoute, AsyDatabase, OccupancyTable } from './db.js'
@@ -9,10 +8,13 @@ import { enterRows, type EntryInput } from '../../lib/data-entry/enter-rows.js'
 import type { WriteReceipt } from '../../lib/data-entry/write-dataset.js'
 import { datasets } from './datasets.js'
 import { CITY_SCOPE, routesKey, type AllocationBucket, type AsylumGrain, type AsylumLoaders, type CapacityStatus } from './loaders.js'
+import { provenanceOf } from '../../lib/service/provenance.js'
+import type { Resolvers } from './generated/resolvers.js'
+import type { Context } from './mappers.js'
 
 const ROUTES: readonly AllocationRoute[] = ['ZUWEISUNG', 'UKRAINE_24', 'FAMILIENNACHZUG', 'SONSTIGE']
 
-type Ctx = ServiceContext<AsyDatabase, AsylumLoaders>
+type Ctx = Context
 type DistrictRef = { ags: string; code: string }
 
 /** Months of arrivals the free places must cover to count as sufficient. */
@@ -59,8 +61,8 @@ const visibleArrivals = (s: CapacityStatus, ctx: Ctx) =>
 
 export const resolvers = {
   Mutation: {
-    recordAsylumAllocations: (_: unknown, { input }: { input: EntryInput }, ctx: Ctx) => enterRows(ctx, datasets.allocations, input),
-    recordAsylumOccupancy: (_: unknown, { input }: { input: EntryInput }, ctx: Ctx) => enterRows(ctx, datasets.occupancy, input),
+    recordAsylumAllocations: (_: unknown, { input }, ctx) => enterRows(ctx, datasets.allocations, input),
+    recordAsylumOccupancy: (_: unknown, { input }, ctx) => enterRows(ctx, datasets.occupancy, input),
   },
   AsylumEntryReceipt: {
     overCapacityRows: (r: WriteReceipt) => r.acknowledged['occupied-within-capacity'] ?? 0,
@@ -106,7 +108,7 @@ export const resolvers = {
   },
 
   Accommodation: {
-    __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.accommodation.load(String(ref.id)),
+    __resolveReference: (ref, ctx) => ctx.loaders.accommodation.load(String(ref.id)),
     district: (a: AccommodationTable): DistrictRef => ({ ags: CITY_AGS, code: a.district_code }),
     occupancy: (a: AccommodationTable, { day }: { day: string }, ctx: Ctx) => ctx.loaders.occupancyOn.load(`${a.id}|${day}`),
     occupancySeries: (a: AccommodationTable, { from, to }: { from: string; to: string }, ctx: Ctx) => {
@@ -125,7 +127,7 @@ export const resolvers = {
     rate: (o: OccupancyTable) => ratio(Math.min(o.occupied, o.capacity), o.capacity),
     overCapacity: (o: OccupancyTable) => o.over_capacity,
     recognisedResidents: (o: OccupancyTable, _: unknown, ctx: Ctx) => familyCell(ctx, o.of_which_recognised, true),
-    provenance: (_: OccupancyTable, __: unknown, ctx: Ctx) => ctx.loaders.provenance.load('asy.occupancy'),
+    provenance: (_: OccupancyTable, __: unknown, ctx: Ctx) => provenanceOf(ctx.loaders.provenance, 'asy.occupancy'),
   },
 
   AsylumCapacityStatus: {
@@ -138,7 +140,7 @@ export const resolvers = {
       return arrivals === 0 ? null : round(s.free / (arrivals / HEADROOM_MONTHS), 2)
     },
     sufficient: (s: CapacityStatus, _: unknown, ctx: Ctx) => s.free >= visibleArrivals(s, ctx), // free ≥ 3 months × (arrivals of 3 months ÷ 3)
-    provenance: (_: CapacityStatus, __: unknown, ctx: Ctx) => ctx.loaders.provenance.load('asy.occupancy'),
+    provenance: (_: CapacityStatus, __: unknown, ctx: Ctx) => provenanceOf(ctx.loaders.provenance, 'asy.occupancy'),
   },
 
   AsylumAllocationBucket: {
@@ -180,4 +182,4 @@ export const resolvers = {
       return keyedCell(ctx, await ctx.loaders.allocationsPerYear.load(year))
     },
   },
-}
+} satisfies Resolvers

@@ -1,5 +1,4 @@
 import { assertDistrictCode, assertYear, badUserInput } from '../../platform/errors.js'
-import type { ServiceContext } from '../../lib/service/define-service.js'
 import { ratio, statCount } from '../../platform/stat.js'
 import { familyCell, keyedCell, visibleCount } from '../../lib/service/disclosure-cells.js'
 import type { EducationDatabase, KitaStatTable, KitaTable, SchoolTable, SchoolType } from './db.js'
@@ -7,8 +6,11 @@ import { key, type EducationLoaders, type KitaSupplyRow, type PupilGrade, type P
 import { assertSchoolYear, kitaStichtag, schoolStatStichtag, schoolYearOf } from './school-year.js'
 import { enterRows, type EntryInput } from '../../lib/data-entry/enter-rows.js'
 import { datasets } from './datasets.js'
+import { provenanceOf } from '../../lib/service/provenance.js'
+import type { Resolvers } from './generated/resolvers.js'
+import type { Context } from './mappers.js'
 
-type Ctx = ServiceContext<EducationDatabase, EducationLoaders>
+type Ctx = Context
 type DistrictRef = { ags: string; code: string }
 
 const ENTITY_ID = /^[A-Za-z0-9._-]{1,40}$/
@@ -23,8 +25,7 @@ function assertEntityId(id: string, arg = 'id'): string {
 
 /** Provenance of a dataset, narrowed to the reference date of the figure at hand. */
 async function provenance(ctx: Ctx, datasetId: string, stichtag: string) {
-  const p = await ctx.loaders.provenance.load(datasetId)
-  return p && { ...p, stichtag }
+  return { ...(await provenanceOf(ctx.loaders.provenance, datasetId)), stichtag }
 }
 
 /** Leavers under the Cell Key Method: perturbed per request for aggregate-only roles (loaders are shared). */
@@ -32,7 +33,7 @@ const qualificationCounts = (ctx: Ctx, rows: QualificationCount[]) => rows.map(r
 
 export const resolvers = {
   Mutation: {
-    recordPupilCounts: (_: unknown, { input }: { input: EntryInput }, ctx: ServiceContext) => enterRows(ctx, datasets.pupils, input),
+    recordPupilCounts: (_: unknown, { input }, ctx) => enterRows(ctx, datasets.pupils, input),
   },
   Query: {
     school: (_: unknown, { id }: { id: string }, ctx: Ctx) => ctx.loaders.school.load(assertEntityId(id)),
@@ -50,7 +51,7 @@ export const resolvers = {
     },
   },
   School: {
-    __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.school.load(String(ref.id)),
+    __resolveReference: (ref, ctx) => ctx.loaders.school.load(String(ref.id)),
     officialNumber: (s: SchoolTable) => s.official_number,
     type: (s: SchoolTable) => s.school_type,
     district: (s: SchoolTable): DistrictRef => ({ ags: s.ags, code: s.district_code }),
@@ -77,7 +78,7 @@ export const resolvers = {
     count: (g: PupilGrade, _: unknown, ctx: Ctx) => keyedCell(ctx, g.pupils),
   },
   Kita: {
-    __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.kita.load(String(ref.id)),
+    __resolveReference: (ref, ctx) => ctx.loaders.kita.load(String(ref.id)),
     operatorType: (k: KitaTable) => k.operator_type,
     district: (k: KitaTable): DistrictRef => ({ ags: k.ags, code: k.district_code }),
     stats: (k: KitaTable, { year }: { year: number }, ctx: Ctx) => ctx.loaders.kitaStats.load(key(k.id, kitaStichtag(assertYear(year)))),
@@ -114,4 +115,4 @@ export const resolvers = {
     graduates: async (y: { year: number }, _: unknown, ctx: Ctx) => qualificationCounts(ctx, await ctx.loaders.cityGraduates.load(schoolYearOf(y.year))),
     firstGraders: async (y: { year: number }, _: unknown, ctx: Ctx) => keyedCell(ctx, await ctx.loaders.cityFirstGraders.load(schoolYearOf(y.year))),
   },
-}
+} satisfies Resolvers

@@ -1,13 +1,15 @@
 import { assertDistrictCode, assertPositiveInt, assertYear, badUserInput } from '../../platform/errors.js'
 import { CITY_AGS } from '../../platform/city.js'
 import { money, round } from '../../platform/stat.js'
-import type { ServiceContext } from '../../lib/service/define-service.js'
 import { enterRows, type EntryInput } from '../../lib/data-entry/enter-rows.js'
 import { datasets } from './datasets.js'
 import type { InfraDatabase, LampType, StreetLightTable } from './db.js'
 import { CITY_SCOPE, type InfraLoaders, type LightingFigures } from './loaders.js'
+import { provenanceOf } from '../../lib/service/provenance.js'
+import type { Resolvers } from './generated/resolvers.js'
+import type { Context } from './mappers.js'
 
-type Ctx = ServiceContext<InfraDatabase, InfraLoaders>
+type Ctx = Context
 type DistrictRef = { ags: string; code: string }
 
 function assertLightId(id: unknown, arg: string): string {
@@ -35,11 +37,11 @@ export const resolvers = {
   },
 
   Mutation: {
-    recordLedConversions: (_: unknown, { input }: { input: EntryInput }, ctx: Ctx) => enterRows(ctx, datasets.ledConversions, input),
+    recordLedConversions: (_: unknown, { input }, ctx) => enterRows(ctx, datasets.ledConversions, input),
   },
 
   StreetLight: {
-    __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.light.load(String(ref.id)),
+    __resolveReference: (ref, ctx) => ctx.loaders.light.load(String(ref.id)),
     district: (l: StreetLightTable): DistrictRef => ({ ags: CITY_AGS, code: l.district_code }),
     lampType: (l: StreetLightTable) => l.lamp_type,
     convertedToLed: (l: StreetLightTable) => l.converted_to_led,
@@ -56,7 +58,7 @@ export const resolvers = {
     energyKwh: (s: LightingFigures) => round(s.energyKwh, 2),
     energyCost: (s: LightingFigures) => (s.price === null ? null : money(s.energyKwh * s.price)),
     monthly: (s: LightingFigures, _: unknown, ctx: Ctx) => ctx.loaders.lightingMonths.load(`${s.districtCode ?? CITY_SCOPE}|${s.year}`),
-    provenance: (_: LightingFigures, __: unknown, ctx: Ctx) => ctx.loaders.provenance.load('infra.energy'),
+    provenance: (_: LightingFigures, __: unknown, ctx: Ctx) => provenanceOf(ctx.loaders.provenance, 'infra.energy'),
   },
 
   District: {
@@ -79,4 +81,4 @@ export const resolvers = {
       return ctx.loaders.measureLightList.load(`${m.id}|${first}`)
     },
   },
-}
+} satisfies Resolvers
