@@ -1,18 +1,19 @@
 import { addKeys } from '../../lib/disclosure/cell-key.js'
 import { CITY_AGS, REFERENCE_DATE } from '../../platform/city.js'
 import { aggregateNotPublished, assertPositiveInt, assertYear, assertYearRange, badUserInput } from '../../platform/errors.js'
-import type { ServiceContext } from '../../lib/service/define-service.js'
 import { exactCell, isAggregateOnly, keyedBalance, keyedCell, visibleCount } from '../../lib/service/disclosure-cells.js'
 import { ratio, round, statValue, type CellFlag } from '../../platform/stat.js'
 import { AGE_GROUPS, MAX_AGE, type PopulationAgeScheme } from './age-groups.js'
 import type { PopDatabase } from './db.js'
 import { stockKey, type KeyedN, type PopLoaders, type RegisterBasis, type StockScope, type StockSummary } from './loaders.js'
+import { provenanceOf } from '../../lib/service/provenance.js'
+import type { Resolvers } from './generated/resolvers.js'
+import type { Context, DistrictMapper, Stock } from './mappers.js'
 
-type Ctx = ServiceContext<PopDatabase, PopLoaders>
+type Ctx = Context
 type Basis = RegisterBasis | 'OFFICIAL_UPDATE' | 'CENSUS'
 
-interface DistrictRef { ags: string; code: string }
-interface Stock extends StockScope { stichtag: string; summary: StockSummary; flags: CellFlag[] }
+type DistrictRef = DistrictMapper
 
 /** A Stichtag after the reference date cannot be observed yet: its stock is an estimate. */
 const flagsFor = (date: string): CellFlag[] => (date > REFERENCE_DATE ? ['ESTIMATED'] : [])
@@ -49,8 +50,7 @@ async function totalOf(scope: StockScope, ctx: Ctx): Promise<KeyedN | null> {
  * aggregate-only roles, otherwise REGISTER_ALL − REGISTER_MAIN would give the exact number of
  * secondary residents of a district.
  */
-function registerTotal(ctx: Ctx, basis: RegisterBasis, total: KeyedN | null, flags: CellFlag[]) {
-  if (!total) return null
+function registerTotal(ctx: Ctx, basis: RegisterBasis, total: KeyedN, flags: CellFlag[]) {
   return basis === 'REGISTER_MAIN' ? exactCell(total.n, flags) : keyedCell(ctx, total, flags)
 }
 
@@ -59,7 +59,10 @@ const visibleTotal = (ctx: Ctx, basis: RegisterBasis, total: KeyedN) => (basis =
 
 /** City or municipality figure for any basis: register bases from the stock, official ones from the Landesamt (exact by policy). */
 async function municipalityCount(ags: string, year: number, basis: Basis, ctx: Ctx) {
-  if (isRegister(basis)) return registerTotal(ctx, basis, await totalOf({ year, basis, ags, code: null }, ctx), flagsFor(`${year}-12-31`))
+  if (isRegister(basis)) {
+    const total = await totalOf({ year, basis, ags, code: null }, ctx)
+    return total && registerTotal(ctx, basis, total, flagsFor(`${year}-12-31`))
+  }
   const official = await ctx.loaders.officialTotal.load(`${year}|${ags}|${basis}`)
   return official ? exactCell(official.total) : null
 }
@@ -173,14 +176,12 @@ export const resolvers = {
     },
     meanAge: (s: Stock) => statValue(s.summary.total.n ? round(s.summary.ageSum / s.summary.total.n, 1) : null, 'years', s.flags),
     provenance: async (s: Stock, _: unknown, ctx: Ctx) => {
-      const p = await ctx.loaders.provenance.load('pop.stock')
-      return p && { ...p, stichtag: s.stichtag }
+      return { ...(await provenanceOf(ctx.loaders.provenance, 'pop.stock')), stichtag: s.stichtag }
     },
   },
   PopulationMovementSummary: {
     provenance: async (m: { stichtag: string }, _: unknown, ctx: Ctx) => {
-      const p = await ctx.loaders.provenance.load('pop.movement')
-      return p && { ...p, stichtag: m.stichtag }
+      return { ...(await provenanceOf(ctx.loaders.provenance, 'pop.movement')), stichtag: m.stichtag }
     },
   },
-}
+} satisfies Resolvers
