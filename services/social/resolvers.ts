@@ -3,28 +3,26 @@ import { CITY_AGS, FIRST_DATA_YEAR } from '../../platform/city.js'
 import { money, round, type Money } from '../../platform/stat.js'
 import { addKeys } from '../../lib/disclosure/cell-key.js'
 import { isAggregateOnly, keyedCell, keyedMoney, visibleAmount, visibleCount, type KeyedAmount, type KeyedCount } from '../../lib/service/disclosure-cells.js'
-import type { ServiceContext } from '../../lib/service/define-service.js'
 import { withRowFilter } from '../../lib/service/row-filter.js'
 import { enterRows, type EntryInput } from '../../lib/data-entry/enter-rows.js'
 import { datasets } from './datasets.js'
 import { BENEFIT_GROUP_ORDER } from './egh-cases.js'
 import type { DailyMetric, EghBenefitGroup, EghCaseTable, SocDatabase } from './db.js'
 import { CITY_SCOPE, type HealthDayRow, type SocialLoaders } from './loaders.js'
+import { provenanceOf } from '../../lib/service/provenance.js'
+import type { Resolvers } from './generated/resolvers.js'
+import type { Context, DistrictMapper, EghBenefitStatMapper, EghCaseMapper } from './mappers.js'
 
-type Ctx = ServiceContext<SocDatabase, SocialLoaders>
-type DistrictRef = { ags: string; code: string }
-type EghCaseRow = Omit<EghCaseTable, 'rkey'>
+type Ctx = Context
+type DistrictRef = DistrictMapper
+type EghCaseRow = EghCaseMapper
+type BenefitStat = EghBenefitStatMapper
 
 /** The department whose staff may read case rows. */
 const OWNER_DEPARTMENT = 'social'
 /** Ten years of daily figures per request at most. */
 const MAX_SERIES_DAYS = 3660
 
-/**
- * One row of a published table, with the exact figures and their keys; each field resolver decides per
- * request what the caller sees (the figures come from a loader cached across callers).
- */
-interface BenefitStat { year: number; benefitGroup: EghBenefitGroup; district: DistrictRef | null; count: KeyedCount; sum: KeyedAmount }
 
 const isIsoDate = (v: unknown): v is string =>
   typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v
@@ -83,7 +81,7 @@ export const resolvers = {
   },
 
   Mutation: {
-    recordDailyHealthFigures: (_: unknown, { input }: { input: EntryInput }, ctx: Ctx) => enterRows(ctx, datasets.dailyMetrics, input),
+    recordDailyHealthFigures: (_: unknown, { input }, ctx) => enterRows(ctx, datasets.dailyMetrics, input),
   },
 
   EghCase: {
@@ -105,14 +103,14 @@ export const resolvers = {
       if (!isAggregateOnly(ctx)) return money(s.sum.amount / s.count.n)
       return { amount: round(visibleAmount(ctx, s.sum) / visibleCount(ctx, s.count), 2), status: 'PERTURBED', currency: 'EUR' }
     },
-    provenance: (_: BenefitStat, __: unknown, ctx: Ctx) => ctx.loaders.provenance.load('soc.egh_statistics'),
+    provenance: (_: BenefitStat, __: unknown, ctx: Ctx) => provenanceOf(ctx.loaders.provenance, 'soc.egh_statistics'),
   },
 
   HealthDay: {
     // A representation is not parsed by the Date scalar: a key that is no calendar date names no HealthDay.
-    __resolveReference: (ref: { ags: string; day: string }, ctx: Ctx) =>
+    __resolveReference: (ref, ctx) =>
       (isIsoDate(ref.day) ? ctx.loaders.healthDay.load(`${assertAgs(String(ref.ags))}|${ref.day}`) : null),
-    provenance: (_: HealthDayRow, __: unknown, ctx: Ctx) => ctx.loaders.provenance.load('soc.daily_metric'),
+    provenance: (_: HealthDayRow, __: unknown, ctx: Ctx) => provenanceOf(ctx.loaders.provenance, 'soc.daily_metric'),
   },
 
   Municipality: {
@@ -135,4 +133,4 @@ export const resolvers = {
   Year: {
     eingliederungshilfe: (y: { year: number }, _: unknown, ctx: Ctx) => benefitStats(ctx, y.year, null),
   },
-}
+} satisfies Resolvers
