@@ -1,11 +1,13 @@
 import { badUserInput } from '../../platform/errors.js'
-import type { ServiceContext } from '../../lib/service/define-service.js'
 import type { CatDatabase } from './db.js'
 import { toDcatJsonLd, type DcatOptions } from './dcat-jsonld.js'
 import type { CatalogLoaders, DatasetView, IndicatorView } from './loaders.js'
 import { bandsOf, computeWarnGauge, ruleSetOn, windowOf, type DayValues, type GaugeReading, type GaugeResult, type RuleSetDefinition } from './warn-gauge.js'
+import { present } from '../../lib/subgraph/present.js'
+import type { Resolvers } from './generated/resolvers.js'
+import type { Context, HealthDayMapper } from './mappers.js'
 
-type Ctx = ServiceContext<CatDatabase, CatalogLoaders & { dcat: DcatOptions }>
+type Ctx = Context
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
 /**
@@ -27,7 +29,7 @@ function assertDatasetId(id: string): string {
 
 interface DatasetFilter { ownerDepartment?: string | null; department?: string | null; openData?: boolean | null; stale?: boolean | null }
 
-interface HealthDayRef extends DayValues { ags: string; recent?: DayValues[] | null }
+type HealthDayRef = HealthDayMapper
 
 const indicatorById = async (ctx: Ctx, id: string) => (await ctx.loaders.indicators()).find(i => i.id === id) ?? null
 
@@ -48,7 +50,7 @@ export const resolvers = {
   },
 
   Dataset: {
-    __resolveReference: async (ref: { id: string }, ctx: Ctx) => {
+    __resolveReference: async (ref, ctx) => {
       const d = await ctx.loaders.dataset.load(String(ref.id))
       return d && visible(ctx, d) ? d : null
     },
@@ -61,7 +63,7 @@ export const resolvers = {
 
   WarnRuleSetDeclaration: {
     indicators: async (r: RuleSetDefinition, _: unknown, ctx: Ctx) => Promise.all(r.indicators.map(async i => ({
-      indicator: await indicatorById(ctx, i.indicatorId), primary: i.field === r.primary, bands: bandsOf(r, i.bands),
+      indicator: await present(indicatorById(ctx, i.indicatorId), `indicator ${i.indicatorId} of rule set ${r.id}`), primary: i.field === r.primary, bands: bandsOf(r, i.bands),
     }))),
   },
 
@@ -99,6 +101,6 @@ export const resolvers = {
   },
 
   GaugeReading: {
-    indicator: (r: GaugeReading, _: unknown, ctx: Ctx) => indicatorById(ctx, r.indicatorId),
+    indicator: (r: GaugeReading, _: unknown, ctx: Ctx) => present(indicatorById(ctx, r.indicatorId), `indicator ${r.indicatorId}`),
   },
-}
+} satisfies Resolvers
