@@ -4,7 +4,6 @@ import { codegen } from '@graphql-codegen/core'
 import * as typescriptPlugin from '@graphql-codegen/typescript'
 import * as resolversPlugin from '@graphql-codegen/typescript-resolvers'
 import { parse } from 'graphql'
-import { FEDERATION_DIRECTIVES } from '../lib/subgraph/federation-directives.js'
 import { SHARED_TYPES_SDL } from '../lib/subgraph/build-subgraph-schema.js'
 
 /** Where, inside a department folder, `npm run compose` writes the department's resolver types. */
@@ -17,20 +16,13 @@ export const RESOLVER_TYPES_HEADER =
   '// `npm run schema:check` verifies it. Parents and context: mappers.ts beside schema.graphql (docs/departments.md).\n'
 
 /**
- * The SDL the types are generated from: the department's schema, the shared value types it is served with
- * (lib/subgraph/shared-types.graphql) and the federation directives it may use. Directive arguments are
- * typed loosely here (`String`), so that no federation plumbing type reaches the generated file.
+ * The SDL the types are generated from: the department's schema and the shared value types it is served with
+ * (lib/subgraph/shared-types.graphql). Code Generator reads it leniently and brings the federation directives
+ * it needs itself (`@key`, `@requires`, `@external`); the others (`@link`, `@shareable`, `@requiresScopes`)
+ * decide nothing about a resolver's type and stay out of the generated file.
  */
 function typingSdl(typeDefs: string): string {
-  const directives = Object.entries(FEDERATION_DIRECTIVES).map(
-    ([name, def]) => `directive @${name}${def.replace(/federation__(FieldSet|Scope|Policy)/g, 'String')}`,
-  )
-  return [
-    'directive @link(url: String!, as: String, for: String, import: [String]) repeatable on SCHEMA',
-    ...directives,
-    typeDefs,
-    SHARED_TYPES_SDL,
-  ].join('\n')
+  return [typeDefs, SHARED_TYPES_SDL].join('\n')
 }
 
 /**

@@ -17,6 +17,7 @@ export type Scalars = {
   Date: { input: string; output: string | Date; }
   /** Instant, ISO 8601 with time zone. */
   DateTime: { input: Date; output: Date | string; }
+  _FieldSet: { input: unknown; output: unknown; }
 };
 
 export type Query = {
@@ -494,11 +495,13 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AllocationRecord: ResolverTypeWrapper<AllocationRecordMapper>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   AccommodationKind: AccommodationKind;
   AsylumGrain: AsylumGrain;
   AllocationRoute: AllocationRoute;
   Accommodation: ResolverTypeWrapper<AccommodationMapper>;
   AccommodationOccupancy: ResolverTypeWrapper<AccommodationOccupancyMapper>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AsylumAllocationBucket: ResolverTypeWrapper<AsylumAllocationBucketMapper>;
   AsylumOriginCount: ResolverTypeWrapper<Omit<AsylumOriginCount, 'country'> & { country: ResolversTypes['Country'] }>;
   AsylumCapacityStatus: ResolverTypeWrapper<AsylumCapacityStatusMapper>;
@@ -521,8 +524,6 @@ export type ResolversTypes = {
   StatValue: ResolverTypeWrapper<StatValue>;
   Money: ResolverTypeWrapper<Money>;
   Provenance: ResolverTypeWrapper<Provenance>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -531,8 +532,10 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   AllocationRecord: AllocationRecordMapper;
+  String: Scalars['String']['output'];
   Accommodation: AccommodationMapper;
   AccommodationOccupancy: AccommodationOccupancyMapper;
+  Boolean: Scalars['Boolean']['output'];
   AsylumAllocationBucket: AsylumAllocationBucketMapper;
   AsylumOriginCount: Omit<AsylumOriginCount, 'country'> & { country: ResolversParentTypes['Country'] };
   AsylumCapacityStatus: AsylumCapacityStatusMapper;
@@ -553,69 +556,7 @@ export type ResolversParentTypes = {
   StatValue: StatValue;
   Money: Money;
   Provenance: Provenance;
-  String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
 };
-
-export type LinkDirectiveArgs = {
-  url: Scalars['String']['input'];
-  as?: Maybe<Scalars['String']['input']>;
-  for?: Maybe<Scalars['String']['input']>;
-  import?: Maybe<Array<Maybe<Scalars['String']['input']>>>;
-};
-
-export type LinkDirectiveResolver<Result, Parent, ContextType = Context, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type TagDirectiveArgs = {
-  name: Scalars['String']['input'];
-};
-
-export type TagDirectiveResolver<Result, Parent, ContextType = Context, Args = TagDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type ExtendsDirectiveArgs = { };
-
-export type ExtendsDirectiveResolver<Result, Parent, ContextType = Context, Args = ExtendsDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type ShareableDirectiveArgs = { };
-
-export type ShareableDirectiveResolver<Result, Parent, ContextType = Context, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type InaccessibleDirectiveArgs = { };
-
-export type InaccessibleDirectiveResolver<Result, Parent, ContextType = Context, Args = InaccessibleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type OverrideDirectiveArgs = {
-  from: Scalars['String']['input'];
-  label?: Maybe<Scalars['String']['input']>;
-};
-
-export type OverrideDirectiveResolver<Result, Parent, ContextType = Context, Args = OverrideDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type ComposeDirectiveDirectiveArgs = {
-  name?: Maybe<Scalars['String']['input']>;
-};
-
-export type ComposeDirectiveDirectiveResolver<Result, Parent, ContextType = Context, Args = ComposeDirectiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type InterfaceObjectDirectiveArgs = { };
-
-export type InterfaceObjectDirectiveResolver<Result, Parent, ContextType = Context, Args = InterfaceObjectDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type AuthenticatedDirectiveArgs = { };
-
-export type AuthenticatedDirectiveResolver<Result, Parent, ContextType = Context, Args = AuthenticatedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type RequiresScopesDirectiveArgs = {
-  scopes: Array<Array<Scalars['String']['input']>>;
-};
-
-export type RequiresScopesDirectiveResolver<Result, Parent, ContextType = Context, Args = RequiresScopesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type PolicyDirectiveArgs = {
-  policies: Array<Array<Scalars['String']['input']>>;
-};
-
-export type PolicyDirectiveResolver<Result, Parent, ContextType = Context, Args = PolicyDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accommodation?: Resolver<Maybe<ResolversTypes['Accommodation']>, ParentType, ContextType, RequireFields<QueryAccommodationArgs, 'id'>>;
@@ -782,18 +723,4 @@ export type Resolvers<ContextType = Context> = {
   StatValue?: StatValueResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;
-};
-
-export type DirectiveResolvers<ContextType = Context> = {
-  link?: LinkDirectiveResolver<any, any, ContextType>;
-  tag?: TagDirectiveResolver<any, any, ContextType>;
-  extends?: ExtendsDirectiveResolver<any, any, ContextType>;
-  shareable?: ShareableDirectiveResolver<any, any, ContextType>;
-  inaccessible?: InaccessibleDirectiveResolver<any, any, ContextType>;
-  override?: OverrideDirectiveResolver<any, any, ContextType>;
-  composeDirective?: ComposeDirectiveDirectiveResolver<any, any, ContextType>;
-  interfaceObject?: InterfaceObjectDirectiveResolver<any, any, ContextType>;
-  authenticated?: AuthenticatedDirectiveResolver<any, any, ContextType>;
-  requiresScopes?: RequiresScopesDirectiveResolver<any, any, ContextType>;
-  policy?: PolicyDirectiveResolver<any, any, ContextType>;
 };

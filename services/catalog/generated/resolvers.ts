@@ -17,6 +17,7 @@ export type Scalars = {
   Date: { input: string; output: string | Date; }
   /** Instant, ISO 8601 with time zone. */
   DateTime: { input: Date; output: Date | string; }
+  _FieldSet: { input: unknown; output: unknown; }
 };
 
 export type Query = {
@@ -398,6 +399,8 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Freshness: Freshness;
   Dataset: ResolverTypeWrapper<DatasetMapper>;
@@ -422,13 +425,13 @@ export type ResolversTypes = {
   StatValue: ResolverTypeWrapper<StatValue>;
   Money: ResolverTypeWrapper<Money>;
   Provenance: ResolverTypeWrapper<Provenance>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
+  String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
   ID: Scalars['ID']['output'];
   Dataset: DatasetMapper;
   ContactPoint: ContactPoint;
@@ -449,69 +452,7 @@ export type ResolversParentTypes = {
   StatValue: StatValue;
   Money: Money;
   Provenance: Provenance;
-  String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
 };
-
-export type LinkDirectiveArgs = {
-  url: Scalars['String']['input'];
-  as?: Maybe<Scalars['String']['input']>;
-  for?: Maybe<Scalars['String']['input']>;
-  import?: Maybe<Array<Maybe<Scalars['String']['input']>>>;
-};
-
-export type LinkDirectiveResolver<Result, Parent, ContextType = Context, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type TagDirectiveArgs = {
-  name: Scalars['String']['input'];
-};
-
-export type TagDirectiveResolver<Result, Parent, ContextType = Context, Args = TagDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type ExtendsDirectiveArgs = { };
-
-export type ExtendsDirectiveResolver<Result, Parent, ContextType = Context, Args = ExtendsDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type ShareableDirectiveArgs = { };
-
-export type ShareableDirectiveResolver<Result, Parent, ContextType = Context, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type InaccessibleDirectiveArgs = { };
-
-export type InaccessibleDirectiveResolver<Result, Parent, ContextType = Context, Args = InaccessibleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type OverrideDirectiveArgs = {
-  from: Scalars['String']['input'];
-  label?: Maybe<Scalars['String']['input']>;
-};
-
-export type OverrideDirectiveResolver<Result, Parent, ContextType = Context, Args = OverrideDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type ComposeDirectiveDirectiveArgs = {
-  name?: Maybe<Scalars['String']['input']>;
-};
-
-export type ComposeDirectiveDirectiveResolver<Result, Parent, ContextType = Context, Args = ComposeDirectiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type InterfaceObjectDirectiveArgs = { };
-
-export type InterfaceObjectDirectiveResolver<Result, Parent, ContextType = Context, Args = InterfaceObjectDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type AuthenticatedDirectiveArgs = { };
-
-export type AuthenticatedDirectiveResolver<Result, Parent, ContextType = Context, Args = AuthenticatedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type RequiresScopesDirectiveArgs = {
-  scopes: Array<Array<Scalars['String']['input']>>;
-};
-
-export type RequiresScopesDirectiveResolver<Result, Parent, ContextType = Context, Args = RequiresScopesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type PolicyDirectiveArgs = {
-  policies: Array<Array<Scalars['String']['input']>>;
-};
-
-export type PolicyDirectiveResolver<Result, Parent, ContextType = Context, Args = PolicyDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   datasets?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType, Partial<QueryDatasetsArgs>>;
@@ -684,18 +625,4 @@ export type Resolvers<ContextType = Context> = {
   StatValue?: StatValueResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;
-};
-
-export type DirectiveResolvers<ContextType = Context> = {
-  link?: LinkDirectiveResolver<any, any, ContextType>;
-  tag?: TagDirectiveResolver<any, any, ContextType>;
-  extends?: ExtendsDirectiveResolver<any, any, ContextType>;
-  shareable?: ShareableDirectiveResolver<any, any, ContextType>;
-  inaccessible?: InaccessibleDirectiveResolver<any, any, ContextType>;
-  override?: OverrideDirectiveResolver<any, any, ContextType>;
-  composeDirective?: ComposeDirectiveDirectiveResolver<any, any, ContextType>;
-  interfaceObject?: InterfaceObjectDirectiveResolver<any, any, ContextType>;
-  authenticated?: AuthenticatedDirectiveResolver<any, any, ContextType>;
-  requiresScopes?: RequiresScopesDirectiveResolver<any, any, ContextType>;
-  policy?: PolicyDirectiveResolver<any, any, ContextType>;
 };

@@ -16,6 +16,7 @@ export type Scalars = {
   Date: { input: string; output: string | Date; }
   /** Instant, ISO 8601 with time zone. */
   DateTime: { input: Date; output: Date | string; }
+  _FieldSet: { input: unknown; output: unknown; }
 };
 
 export type Query = {
@@ -289,6 +290,7 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   MunicipalityKind: MunicipalityKind;
   DistrictKind: DistrictKind;
@@ -296,6 +298,7 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Municipality: ResolverTypeWrapper<MunicipalityMapper>;
   District: ResolverTypeWrapper<DistrictMapper>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Year: ResolverTypeWrapper<Year>;
   Country: ResolverTypeWrapper<CountryMapper>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -306,19 +309,19 @@ export type ResolversTypes = {
   StatValue: ResolverTypeWrapper<StatValue>;
   Money: ResolverTypeWrapper<Money>;
   Provenance: ResolverTypeWrapper<Provenance>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   GeoPoint: GeoPoint;
   Float: Scalars['Float']['output'];
   Municipality: MunicipalityMapper;
   District: DistrictMapper;
+  Boolean: Scalars['Boolean']['output'];
   Year: Year | FederationReferenceTypes['Year'];
   Country: CountryMapper;
   Date: Scalars['Date']['output'];
@@ -327,69 +330,7 @@ export type ResolversParentTypes = {
   StatValue: StatValue;
   Money: Money;
   Provenance: Provenance;
-  String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
 };
-
-export type LinkDirectiveArgs = {
-  url: Scalars['String']['input'];
-  as?: Maybe<Scalars['String']['input']>;
-  for?: Maybe<Scalars['String']['input']>;
-  import?: Maybe<Array<Maybe<Scalars['String']['input']>>>;
-};
-
-export type LinkDirectiveResolver<Result, Parent, ContextType = Context, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type TagDirectiveArgs = {
-  name: Scalars['String']['input'];
-};
-
-export type TagDirectiveResolver<Result, Parent, ContextType = Context, Args = TagDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type ExtendsDirectiveArgs = { };
-
-export type ExtendsDirectiveResolver<Result, Parent, ContextType = Context, Args = ExtendsDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type ShareableDirectiveArgs = { };
-
-export type ShareableDirectiveResolver<Result, Parent, ContextType = Context, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type InaccessibleDirectiveArgs = { };
-
-export type InaccessibleDirectiveResolver<Result, Parent, ContextType = Context, Args = InaccessibleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type OverrideDirectiveArgs = {
-  from: Scalars['String']['input'];
-  label?: Maybe<Scalars['String']['input']>;
-};
-
-export type OverrideDirectiveResolver<Result, Parent, ContextType = Context, Args = OverrideDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type ComposeDirectiveDirectiveArgs = {
-  name?: Maybe<Scalars['String']['input']>;
-};
-
-export type ComposeDirectiveDirectiveResolver<Result, Parent, ContextType = Context, Args = ComposeDirectiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type InterfaceObjectDirectiveArgs = { };
-
-export type InterfaceObjectDirectiveResolver<Result, Parent, ContextType = Context, Args = InterfaceObjectDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type AuthenticatedDirectiveArgs = { };
-
-export type AuthenticatedDirectiveResolver<Result, Parent, ContextType = Context, Args = AuthenticatedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type RequiresScopesDirectiveArgs = {
-  scopes: Array<Array<Scalars['String']['input']>>;
-};
-
-export type RequiresScopesDirectiveResolver<Result, Parent, ContextType = Context, Args = RequiresScopesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type PolicyDirectiveArgs = {
-  policies: Array<Array<Scalars['String']['input']>>;
-};
-
-export type PolicyDirectiveResolver<Result, Parent, ContextType = Context, Args = PolicyDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType, RequireFields<QueryMunicipalityArgs, 'ags'>>;
@@ -494,18 +435,4 @@ export type Resolvers<ContextType = Context> = {
   StatValue?: StatValueResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;
-};
-
-export type DirectiveResolvers<ContextType = Context> = {
-  link?: LinkDirectiveResolver<any, any, ContextType>;
-  tag?: TagDirectiveResolver<any, any, ContextType>;
-  extends?: ExtendsDirectiveResolver<any, any, ContextType>;
-  shareable?: ShareableDirectiveResolver<any, any, ContextType>;
-  inaccessible?: InaccessibleDirectiveResolver<any, any, ContextType>;
-  override?: OverrideDirectiveResolver<any, any, ContextType>;
-  composeDirective?: ComposeDirectiveDirectiveResolver<any, any, ContextType>;
-  interfaceObject?: InterfaceObjectDirectiveResolver<any, any, ContextType>;
-  authenticated?: AuthenticatedDirectiveResolver<any, any, ContextType>;
-  requiresScopes?: RequiresScopesDirectiveResolver<any, any, ContextType>;
-  policy?: PolicyDirectiveResolver<any, any, ContextType>;
 };

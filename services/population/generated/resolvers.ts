@@ -17,6 +17,7 @@ export type Scalars = {
   Date: { input: string; output: string | Date; }
   /** Instant, ISO 8601 with time zone. */
   DateTime: { input: Date; output: Date | string; }
+  _FieldSet: { input: unknown; output: unknown; }
 };
 
 /**
@@ -361,6 +362,7 @@ export type ResolversTypes = {
   Country: ResolverTypeWrapper<CountryMapper>;
   PopulationStock: ResolverTypeWrapper<PopulationStockMapper>;
   PopulationSexCount: ResolverTypeWrapper<PopulationSexCount>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   PopulationAgeGroup: ResolverTypeWrapper<PopulationAgeGroup>;
   PopulationAgeGroupCount: ResolverTypeWrapper<PopulationAgeGroupCount>;
   PopulationNationalityCount: ResolverTypeWrapper<Omit<PopulationNationalityCount, 'country'> & { country?: Maybe<ResolversTypes['Country']> }>;
@@ -374,7 +376,6 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Money: ResolverTypeWrapper<Money>;
   Provenance: ResolverTypeWrapper<Provenance>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
@@ -388,6 +389,7 @@ export type ResolversParentTypes = {
   Country: CountryMapper;
   PopulationStock: PopulationStockMapper;
   PopulationSexCount: PopulationSexCount;
+  String: Scalars['String']['output'];
   PopulationAgeGroup: PopulationAgeGroup;
   PopulationAgeGroupCount: PopulationAgeGroupCount;
   PopulationNationalityCount: Omit<PopulationNationalityCount, 'country'> & { country?: Maybe<ResolversParentTypes['Country']> };
@@ -399,69 +401,8 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   Money: Money;
   Provenance: Provenance;
-  String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
 };
-
-export type LinkDirectiveArgs = {
-  url: Scalars['String']['input'];
-  as?: Maybe<Scalars['String']['input']>;
-  for?: Maybe<Scalars['String']['input']>;
-  import?: Maybe<Array<Maybe<Scalars['String']['input']>>>;
-};
-
-export type LinkDirectiveResolver<Result, Parent, ContextType = Context, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type TagDirectiveArgs = {
-  name: Scalars['String']['input'];
-};
-
-export type TagDirectiveResolver<Result, Parent, ContextType = Context, Args = TagDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type ExtendsDirectiveArgs = { };
-
-export type ExtendsDirectiveResolver<Result, Parent, ContextType = Context, Args = ExtendsDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type ShareableDirectiveArgs = { };
-
-export type ShareableDirectiveResolver<Result, Parent, ContextType = Context, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type InaccessibleDirectiveArgs = { };
-
-export type InaccessibleDirectiveResolver<Result, Parent, ContextType = Context, Args = InaccessibleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type OverrideDirectiveArgs = {
-  from: Scalars['String']['input'];
-  label?: Maybe<Scalars['String']['input']>;
-};
-
-export type OverrideDirectiveResolver<Result, Parent, ContextType = Context, Args = OverrideDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type ComposeDirectiveDirectiveArgs = {
-  name?: Maybe<Scalars['String']['input']>;
-};
-
-export type ComposeDirectiveDirectiveResolver<Result, Parent, ContextType = Context, Args = ComposeDirectiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type InterfaceObjectDirectiveArgs = { };
-
-export type InterfaceObjectDirectiveResolver<Result, Parent, ContextType = Context, Args = InterfaceObjectDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type AuthenticatedDirectiveArgs = { };
-
-export type AuthenticatedDirectiveResolver<Result, Parent, ContextType = Context, Args = AuthenticatedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type RequiresScopesDirectiveArgs = {
-  scopes: Array<Array<Scalars['String']['input']>>;
-};
-
-export type RequiresScopesDirectiveResolver<Result, Parent, ContextType = Context, Args = RequiresScopesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type PolicyDirectiveArgs = {
-  policies: Array<Array<Scalars['String']['input']>>;
-};
-
-export type PolicyDirectiveResolver<Result, Parent, ContextType = Context, Args = PolicyDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type DistrictResolvers<ContextType = Context, ParentType extends ResolversParentTypes['District'] = ResolversParentTypes['District'], FederationReferenceType extends FederationReferenceTypes['District'] = FederationReferenceTypes['District']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['District']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -590,18 +531,4 @@ export type Resolvers<ContextType = Context> = {
   StatValue?: StatValueResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;
-};
-
-export type DirectiveResolvers<ContextType = Context> = {
-  link?: LinkDirectiveResolver<any, any, ContextType>;
-  tag?: TagDirectiveResolver<any, any, ContextType>;
-  extends?: ExtendsDirectiveResolver<any, any, ContextType>;
-  shareable?: ShareableDirectiveResolver<any, any, ContextType>;
-  inaccessible?: InaccessibleDirectiveResolver<any, any, ContextType>;
-  override?: OverrideDirectiveResolver<any, any, ContextType>;
-  composeDirective?: ComposeDirectiveDirectiveResolver<any, any, ContextType>;
-  interfaceObject?: InterfaceObjectDirectiveResolver<any, any, ContextType>;
-  authenticated?: AuthenticatedDirectiveResolver<any, any, ContextType>;
-  requiresScopes?: RequiresScopesDirectiveResolver<any, any, ContextType>;
-  policy?: PolicyDirectiveResolver<any, any, ContextType>;
 };

@@ -16,6 +16,7 @@ export type Scalars = {
   Date: { input: string; output: string | Date; }
   /** Instant, ISO 8601 with time zone. */
   DateTime: { input: Date; output: Date | string; }
+  _FieldSet: { input: unknown; output: unknown; }
 };
 
 export type Query = {
@@ -394,7 +395,9 @@ export type ResolversTypes = {
   DailyHealthRowInput: DailyHealthRowInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   DailyHealthEntryInput: DailyHealthEntryInput;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   SocialEntryReceipt: ResolverTypeWrapper<SocialEntryReceiptMapper>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   EghBenefitGroup: EghBenefitGroup;
   EghCase: ResolverTypeWrapper<EghCaseMapper>;
   EghBenefitStat: ResolverTypeWrapper<EghBenefitStatMapper>;
@@ -413,8 +416,6 @@ export type ResolversTypes = {
   StatValue: ResolverTypeWrapper<StatValue>;
   Money: ResolverTypeWrapper<Money>;
   Provenance: ResolverTypeWrapper<Provenance>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -426,7 +427,9 @@ export type ResolversParentTypes = {
   DailyHealthRowInput: DailyHealthRowInput;
   Float: Scalars['Float']['output'];
   DailyHealthEntryInput: DailyHealthEntryInput;
+  String: Scalars['String']['output'];
   SocialEntryReceipt: SocialEntryReceiptMapper;
+  Boolean: Scalars['Boolean']['output'];
   EghCase: EghCaseMapper;
   EghBenefitStat: EghBenefitStatMapper;
   DailyPoint: DailyPoint;
@@ -441,69 +444,7 @@ export type ResolversParentTypes = {
   StatValue: StatValue;
   Money: Money;
   Provenance: Provenance;
-  String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
 };
-
-export type LinkDirectiveArgs = {
-  url: Scalars['String']['input'];
-  as?: Maybe<Scalars['String']['input']>;
-  for?: Maybe<Scalars['String']['input']>;
-  import?: Maybe<Array<Maybe<Scalars['String']['input']>>>;
-};
-
-export type LinkDirectiveResolver<Result, Parent, ContextType = Context, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type TagDirectiveArgs = {
-  name: Scalars['String']['input'];
-};
-
-export type TagDirectiveResolver<Result, Parent, ContextType = Context, Args = TagDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type ExtendsDirectiveArgs = { };
-
-export type ExtendsDirectiveResolver<Result, Parent, ContextType = Context, Args = ExtendsDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type ShareableDirectiveArgs = { };
-
-export type ShareableDirectiveResolver<Result, Parent, ContextType = Context, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type InaccessibleDirectiveArgs = { };
-
-export type InaccessibleDirectiveResolver<Result, Parent, ContextType = Context, Args = InaccessibleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type OverrideDirectiveArgs = {
-  from: Scalars['String']['input'];
-  label?: Maybe<Scalars['String']['input']>;
-};
-
-export type OverrideDirectiveResolver<Result, Parent, ContextType = Context, Args = OverrideDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type ComposeDirectiveDirectiveArgs = {
-  name?: Maybe<Scalars['String']['input']>;
-};
-
-export type ComposeDirectiveDirectiveResolver<Result, Parent, ContextType = Context, Args = ComposeDirectiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type InterfaceObjectDirectiveArgs = { };
-
-export type InterfaceObjectDirectiveResolver<Result, Parent, ContextType = Context, Args = InterfaceObjectDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type AuthenticatedDirectiveArgs = { };
-
-export type AuthenticatedDirectiveResolver<Result, Parent, ContextType = Context, Args = AuthenticatedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type RequiresScopesDirectiveArgs = {
-  scopes: Array<Array<Scalars['String']['input']>>;
-};
-
-export type RequiresScopesDirectiveResolver<Result, Parent, ContextType = Context, Args = RequiresScopesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type PolicyDirectiveArgs = {
-  policies: Array<Array<Scalars['String']['input']>>;
-};
-
-export type PolicyDirectiveResolver<Result, Parent, ContextType = Context, Args = PolicyDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   eghCases?: Resolver<Maybe<Array<ResolversTypes['EghCase']>>, ParentType, ContextType, RequireFields<QueryEghCasesArgs, 'from' | 'to' | 'first'>>;
@@ -641,18 +582,4 @@ export type Resolvers<ContextType = Context> = {
   StatValue?: StatValueResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;
-};
-
-export type DirectiveResolvers<ContextType = Context> = {
-  link?: LinkDirectiveResolver<any, any, ContextType>;
-  tag?: TagDirectiveResolver<any, any, ContextType>;
-  extends?: ExtendsDirectiveResolver<any, any, ContextType>;
-  shareable?: ShareableDirectiveResolver<any, any, ContextType>;
-  inaccessible?: InaccessibleDirectiveResolver<any, any, ContextType>;
-  override?: OverrideDirectiveResolver<any, any, ContextType>;
-  composeDirective?: ComposeDirectiveDirectiveResolver<any, any, ContextType>;
-  interfaceObject?: InterfaceObjectDirectiveResolver<any, any, ContextType>;
-  authenticated?: AuthenticatedDirectiveResolver<any, any, ContextType>;
-  requiresScopes?: RequiresScopesDirectiveResolver<any, any, ContextType>;
-  policy?: PolicyDirectiveResolver<any, any, ContextType>;
 };
