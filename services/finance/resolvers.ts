@@ -7,9 +7,9 @@ import {
   assertYear, assertYearRange, yearWindow,
 } from './arguments.js'
 import { COMPARED_VERSIONS, budgetSummary, perCapita, planActual, productResult } from './budget-results.js'
-import type { BudgetVersion, DebtTable, FinDatabase, InvestmentMeasureTable, ProductTable, TeilhaushaltTable } from './db.js'
-import { key, type FinLoaders, type MeasureYearValue } from './loaders.js'
-import { enterRows, type EntryInput } from '../../lib/data-entry/enter-rows.js'
+import type { BudgetVersion, DebtTable, InvestmentMeasureTable, ProductTable, TeilhaushaltTable } from './db.js'
+import { key, type MeasureYearValue } from './loaders.js'
+import { enterRows } from '../../lib/data-entry/enter-rows.js'
 import { datasets } from './datasets.js'
 import type { Resolvers } from './generated/resolvers.js'
 import type { Context, DistrictMapper, YearMapper } from './mappers.js'
