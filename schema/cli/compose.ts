@@ -3,19 +3,19 @@ import { dirname, relative } from 'node:path'
 import { loadService, SERVICES_DIR, serviceFolders } from '../../lib/service/discover-services.js'
 import { CompositionError } from '../compose.js'
 import { resolverTypesOf } from '../resolver-types.js'
-import { supergraphOf, SUPERGRAPH_PATH } from '../supergraph-file.js'
+import { composeOwnSupergraph, SUPERGRAPH_PATH } from '../supergraph-file.js'
 
-// npm run compose [-- --dry-run]: writes schema/supergraph.graphql and each department's generated/resolvers.ts
-// (or only checks that the departments compose).
+// npm run compose [-- --dry-run]: writes schema/supergraph.graphql (or only checks it composes) and each
+// department's generated/resolvers.ts (typed resolvers from its schema.graphql and mappers.ts).
 try {
-  // Every folder, as `npm run schema:check` reads them: STADTGRAPH_SERVICES narrows what runs, not what is composed.
-  const folders = serviceFolders(SERVICES_DIR)
-  const services = await Promise.all(folders.map(f => loadService(f, SERVICES_DIR)))
-  const sdl = supergraphOf(services)
+  const sdl = await composeOwnSupergraph()
   if (process.argv.includes('--dry-run')) console.log(`composes (${sdl.length} chars); not written`)
   else {
     writeFileSync(SUPERGRAPH_PATH, sdl)
     console.log(`wrote ${SUPERGRAPH_PATH}`)
+    // Every folder, as `npm run schema:check` checks them: each department's types are a property of its files.
+    const folders = serviceFolders(SERVICES_DIR)
+    const services = await Promise.all(folders.map(f => loadService(f, SERVICES_DIR)))
     for (const [path, text] of await resolverTypesOf(
       SERVICES_DIR,
       services.map((s, i) => ({ folder: folders[i], typeDefs: s.typeDefs })),
