@@ -14,4 +14,7 @@ export type WarnRuleSetDeclarationMapper = RuleSetDefinition
 export type WarnGaugeMapper = GaugeResult
 export type GaugeReadingMapper = GaugeReading
 /** The social department's HealthDay as its representation: the key and the fields the gauge @requires. */
-export interface HealthDayMapper extends DayValues { ags: string; recent?: DayValues[] | null }
+export interface HealthDayMapper extends DayValues {
+  ags: string
+  recent?: DayValues[] | null
+}

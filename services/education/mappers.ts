@@ -15,8 +15,15 @@ export type KitaStatsMapper = KitaStatTable
 export type KitaSupplyMapper = KitaSupplyRow
 export type SchoolTransitionCountMapper = TransitionCount
 /** References to other departments' entities: their key fields only. */
-export interface DistrictMapper { ags: string; code: string }
-export interface YearMapper { year: number }
-export interface ProductMapper { code: string }
+export interface DistrictMapper {
+  ags: string
+  code: string
+}
+export interface YearMapper {
+  year: number
+}
+export interface ProductMapper {
+  code: string
+}
 /** What lib/data-entry/enter-rows.ts answers a write with. */
 export type EducationEntryReceiptMapper = WriteReceipt

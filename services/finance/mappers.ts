@@ -16,9 +16,22 @@ export type InvestmentMeasureMapper = InvestmentMeasureTable
 export type ProductResultMapper = ProductResultValue
 export type PlanActualMapper = ReturnType<typeof planActual>
 export type BudgetSummaryMapper = NonNullable<ReturnType<typeof budgetSummary>>
-export interface FinanceDebtMapper { stichtag: string; liquidityCredits: Money; investmentCredits: Money; total: Money; datasetId: string }
+export interface FinanceDebtMapper {
+  stichtag: string
+  liquidityCredits: Money
+  investmentCredits: Money
+  total: Money
+  datasetId: string
+}
 /** A District or Year representation; `residents` arrives from the population subgraph via @requires. */
-export interface DistrictMapper { ags: string; code: string; residents?: number | null }
-export interface YearMapper { year: number; residents?: number | null }
+export interface DistrictMapper {
+  ags: string
+  code: string
+  residents?: number | null
+}
+export interface YearMapper {
+  year: number
+  residents?: number | null
+}
 /** What lib/data-entry/enter-rows.ts answers a write with. */
 export type FinanceEntryReceiptMapper = WriteReceipt

@@ -10,8 +10,15 @@ export type Context = ServiceContext<InfraDatabase, InfraLoaders>
 export type StreetLightMapper = StreetLightTable
 export type LightingSummaryMapper = LightingFigures
 /** References to other departments' entities: their key fields only. */
-export interface DistrictMapper { ags: string; code: string }
-export interface YearMapper { year: number }
-export interface InvestmentMeasureMapper { id: string }
+export interface DistrictMapper {
+  ags: string
+  code: string
+}
+export interface YearMapper {
+  year: number
+}
+export interface InvestmentMeasureMapper {
+  id: string
+}
 /** What lib/data-entry/enter-rows.ts answers a write with. */
 export type InfrastructureEntryReceiptMapper = WriteReceipt
