@@ -1,19 +1,34 @@
 import { execFile, execFileSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { copyServices, type ServicesCopy } from '../test/helpers/copy-services.js'
 import { checkSchema, formatFinding } from './check-schema.js'
 import { locateInSdl } from './sdl-location.js'
+import { loadService, serviceFolders } from '../lib/service/discover-services.js'
+import { resolverTypesOf } from './resolver-types.js'
 import { composeOwnSupergraph } from './supergraph-file.js'
 
 const REPO = fileURLToPath(new URL('../', import.meta.url))
 const copies: ServicesCopy[] = []
 afterEach(() => { for (const c of copies.splice(0)) c.remove() })
 
-/** A copy of the departments with one SDL edited (the real services stay as they are). */
-function editedCopy(department: string, edit: (sdl: string) => string): ServicesCopy & { sdl: string } {
+/** Writes the copy's generated resolver types again, as `npm run compose` does. */
+async function writeResolverTypes(copy: ServicesCopy): Promise<void> {
+  const folders = serviceFolders(copy.servicesDir)
+  const services = await Promise.all(folders.map(f => loadService(f, copy.servicesDir)))
+  for (const [path, text] of await resolverTypesOf(copy.servicesDir, services.map((s, i) => ({ folder: folders[i], typeDefs: s.typeDefs })))) {
+    mkdirSync(dirname(path), { recursive: true })
+    writeFileSync(path, text)
+  }
+}
+
+/**
+ * A copy of the departments with one SDL edited (the real services stay as they are). The department's resolver
+ * types are generated again unless `stale` is asked for; the copy's supergraph stays as committed.
+ */
+async function editedCopy(department: string, edit: (sdl: string) => string, opts: { stale?: boolean } = {}): Promise<ServicesCopy & { sdl: string }> {
   const copy = copyServices()
   copies.push(copy)
   const file = join(copy.servicesDir, department, 'schema.graphql')
@@ -21,6 +36,7 @@ function editedCopy(department: string, edit: (sdl: string) => string): Services
   const sdl = edit(before)
   if (sdl === before) throw new Error(`edit of ${department}/schema.graphql changed nothing`)
   writeFileSync(file, sdl)
+  if (!opts.stale) await writeResolverTypes(copy)
   return { ...copy, sdl }
 }
 
@@ -45,9 +61,23 @@ describe('schema:check', () => {
     expect(result.baseline).toBe(copy.supergraphPath)
   })
 
+  it("finds a department's generated resolver types stale when its schema changed, until `npm run compose` writes them again", async () => {
+    const copy = await editedCopy('geo', sdl => sdl.replace(/^(type Country @key\(fields: "code"\) \{)$/m, '$1\n  "A test field."\n  flag: String @requiresScopes(scopes: [["open"]])'),
+      { stale: true })
+    copies.push(copy)
+    writeFileSync(copy.supergraphPath, await composeOwnSupergraph(copy.servicesDir))
+    const stale = await check(copy)
+    expect(stale.findings.filter(f => f.fails).map(formatFinding)).toEqual([
+      expect.stringMatching(/^services\/geo\/generated\/resolvers\.ts:\d+ {2}STALE {2}is stale: generated\/resolvers\.ts no longer matches the department's schema\.graphql; run `npm run compose`/),
+    ])
+    await writeResolverTypes(copy)
+    expect(readFileSync(join(copy.servicesDir, 'geo', 'generated', 'resolvers.ts'), 'utf8')).toMatch(/flag\?: Resolver<Maybe<ResolversTypes\['String'\]>, ParentType, ContextType>/)
+    expect((await check(copy)).findings.map(formatFinding)).toEqual([])
+  })
+
   it("catches a removed field another department's query uses, naming the operation, and no acknowledgement lets it pass", async () => {
     // IntegrationReport (schema/operations/) asks population, education and asylum for each district.
-    const copy = editedCopy('education', removeField(/^\s+pupils\(schoolYear: String!\): SchoolPupilStats/))
+    const copy = await editedCopy('education', removeField(/^\s+pupils\(schoolYear: String!\): SchoolPupilStats/))
     const result = await check(copy)
     const line = `services/education/schema.graphql:${lineOf(copy.sdl, 'School')}  BREAKING  Field School.pupils was removed (used by operation IntegrationReport)`
     expect(result.findings.map(formatFinding)).toContain(line)
@@ -63,7 +93,7 @@ describe('schema:check', () => {
   })
 
   it('fails on an unused breaking change until the department acknowledges it with a reason', async () => {
-    const copy = editedCopy('education', removeField(/^\s+officialNumber: String/))
+    const copy = await editedCopy('education', removeField(/^\s+officialNumber: String/))
     const result = await check(copy)
     const finding = result.findings.find(f => f.level === 'BREAKING')!
     expect(formatFinding(finding)).toMatch(/^services\/education\/schema\.graphql:\d+ {2}BREAKING {2}Field School\.officialNumber was removed \(no known operation uses it; .*services\/education\/breaking-changes\.txt\)$/)
@@ -89,7 +119,7 @@ describe('schema:check', () => {
   })
 
   it('reports dangerous changes and stricter classes without failing on them', async () => {
-    const copy = editedCopy('education', sdl => sdl
+    const copy = await editedCopy('education', sdl => sdl
       .replace('enum SchoolType { GS RSPLUS IGS GYM FOES BBS }', 'enum SchoolType { GS RSPLUS IGS GYM FOES BBS WALDORF }')
       .replace(/(  kitaPlaces\(year: Int!\): KitaSupply) @requiresScopes\(scopes: \[\["open"\]\]\)/, '$1 @requiresScopes(scopes: [["internal"], ["education:internal"]])'))
     const result = await check(copy)
@@ -102,7 +132,7 @@ describe('schema:check', () => {
   })
 
   it('reports classification violations with file and line', async () => {
-    const copy = editedCopy('education', sdl => sdl.replace(/(  name: String!) @requiresScopes\(scopes: \[\["open"\]\]\)/, '$1 @requiresScopes(scopes: [["personal"], ["education:personal"]])'))
+    const copy = await editedCopy('education', sdl => sdl.replace(/(  name: String!) @requiresScopes\(scopes: \[\["open"\]\]\)/, '$1 @requiresScopes(scopes: [["personal"], ["education:personal"]])'))
     const result = await check(copy)
     const line = copy.sdl.split('\n').findIndex(l => l.includes('name: String! @requiresScopes(scopes: [["personal"]')) + 1
     expect(result.findings.map(formatFinding)).toContain(
@@ -123,6 +153,7 @@ describe('schema:check', () => {
     // The whole type goes, with the field returning it; the supergraph on disk is recomposed, as a team would.
     writeFileSync(file, removeField(/^\s+byGrade: \[SchoolGradeCount!\]!/)(before).replace(/\ntype SchoolGradeCount \{[^}]*\}\n/, '\n'))
     writeFileSync(copy.supergraphPath, await composeOwnSupergraph(copy.servicesDir))
+    await writeResolverTypes(copy)
 
     const result = await check(copy)
     expect(result.baseline).toBe('HEAD:supergraph.graphql')
@@ -137,7 +168,7 @@ describe('schema:check', () => {
   })
 
   it('runs as `npm run schema:check`: one line per finding, exit code 1', async () => {
-    const copy = editedCopy('education', removeField(/^\s+pupils\(schoolYear: String!\): SchoolPupilStats/))
+    const copy = await editedCopy('education', removeField(/^\s+pupils\(schoolYear: String!\): SchoolPupilStats/))
     const run = await new Promise<{ code: number | null; stdout: string }>(done => {
       execFile(process.execPath, ['--import', 'tsx', 'schema/cli/check.ts', '--services', copy.servicesDir, '--supergraph', copy.supergraphPath],
         // STADTGRAPH_SERVICES narrows what runs, never what is checked.

@@ -7,6 +7,7 @@ import { apiSchemaOf, findSchemaChanges, type SchemaChange } from './breaking-ch
 import { checkClassification } from './check-classification.js'
 import { CompositionError } from './compose.js'
 import { loadKnownOperations, operationErrors, OPERATIONS_DIR } from './known-operations.js'
+import { RESOLVER_TYPES_FILE, resolverTypesOf } from './resolver-types.js'
 import { locateInSdl } from './sdl-location.js'
 import { SUPERGRAPH_PATH, supergraphOf } from './supergraph-file.js'
 
@@ -54,7 +55,7 @@ export function formatFinding(f: Finding): string {
 }
 
 /**
- * `npm run schema:check`: classification lint, composition, staleness of the committed supergraph,
+ * `npm run schema:check`: classification lint, composition, staleness of the committed supergraph and resolver types,
  * breaking and dangerous changes against the committed supergraph (weighed by the known operations
  * that use them and the departments' acknowledgements), and whether every known operation still
  * validates. Everything runs, so one run shows every problem.
@@ -104,6 +105,19 @@ export async function checkSchema(opts: SchemaCheckOptions = {}): Promise<Schema
         message: `is stale: the departments' schemas compose to something else (committed: ${JSON.stringify((a[line] ?? '(end of file)').trim())}, composed: ${JSON.stringify((b[line] ?? '(end of file)').trim())}); run \`npm run compose\` and commit it`,
       })
     }
+  }
+
+  // Each department's generated resolver types, like the supergraph: derived from its SDL, committed, kept fresh.
+  const generated = await resolverTypesOf(servicesDir, definitions.map((d, i) => ({ folder: folders[i], typeDefs: d.typeDefs })))
+  for (const [path, text] of generated) {
+    const onDisk = existsSync(path) ? readFileSync(path, 'utf8') : null
+    if (onDisk === text) continue
+    const a = (onDisk ?? '').split('\n')
+    const found = a.findIndex((l, i) => l !== text.split('\n')[i])
+    findings.push({
+      file: rel(path), line: onDisk === null ? 1 : (found < 0 ? a.length : found) + 1, level: 'STALE', fails: true,
+      message: `${onDisk === null ? 'is missing' : `is stale: ${RESOLVER_TYPES_FILE} no longer matches the department's schema.graphql`}; run \`npm run compose\` and commit it`,
+    })
   }
 
   const base = readBaseline(supergraphPath, committed, opts.base)

@@ -5,6 +5,7 @@ import { loadService, SERVICES_DIR, serviceFolders } from '../lib/service/discov
 import { CLASSES } from '../auth/classes.js'
 import { checkClassification } from '../schema/check-classification.js'
 import { CompositionError } from '../schema/compose.js'
+import { RESOLVER_TYPES_FILE, renderResolverTypes } from '../schema/resolver-types.js'
 import { SUPERGRAPH_PATH, supergraphOf } from '../schema/supergraph-file.js'
 import { renderDisclosureDocs } from '../lib/service/render-disclosure-docs.js'
 import { renderDeployFiles } from './deploy-config.js'
@@ -49,7 +50,8 @@ export interface ScaffoldResult {
 }
 
 /**
- * `npm run new:service`: writes `services/<name>/` from `scripts/templates/service/` and writes again what
+ * `npm run new:service`: writes `services/<name>/` from `scripts/templates/service/` (with its resolver types,
+ * `generated/resolvers.ts`, generated from its schema as `npm run compose` does) and writes again what
  * is derived from the departments — the supergraph (`npm run compose`), the deployment files (`npm run
  * deploy:generate`) and the disclosure list (`npm run docs:disclosure`) — so that the new department needs
  * no edit outside its folder. Nothing is written unless the new department composes with the existing ones
@@ -101,6 +103,10 @@ export async function scaffoldService(opts: ScaffoldOptions): Promise<ScaffoldRe
       mkdirSync(dirname(join(folder, path)), { recursive: true })
       writeFileSync(join(folder, path), text)
     }
+    // Its resolver types, as `npm run compose` writes them (from schema.graphql and mappers.ts).
+    files.set(RESOLVER_TYPES_FILE, await renderResolverTypes(folder, typeDefs))
+    mkdirSync(dirname(join(folder, RESOLVER_TYPES_FILE)), { recursive: true })
+    writeFileSync(join(folder, RESOLVER_TYPES_FILE), files.get(RESOLVER_TYPES_FILE)!)
     // From disk, every folder (as `npm run compose` without STADTGRAPH_SERVICES): the new one must load.
     const all = (await Promise.all(serviceFolders(servicesDir).map(f => loadService(f, servicesDir))))
       .sort((a, b) => a.defaultPort - b.defaultPort || a.name.localeCompare(b.name))

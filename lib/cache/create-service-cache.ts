@@ -127,7 +127,7 @@ export function createServiceCache(service: string, config: CacheConfig, observe
     ? createStorage('redis', { client, log: storageLog, invalidation: { referencesTTL: MAX_REFERENCES_TTL } })
     : createStorage('memory', { size: config.memoryEntries, log, invalidation: true })
   const cache = new Cache({
-    storage: storage as any,
+    storage,
     ttl: config.ttlSeconds,
     onHit: () => { counters.hits++ },
     onMiss: () => { counters.misses++ },

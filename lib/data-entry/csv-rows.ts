@@ -7,7 +7,7 @@ import type { SourceRow } from './write-dataset.js'
 const normalize = (name: string) => name.toLowerCase().replace(/[^a-z0-9äöüß]/g, '')
 
 /** Header names a field answers to: its name, its column and its aliases, compared without case and punctuation. */
-function headerIndex(decl: DatasetDeclaration<any>): Map<string, string> {
+function headerIndex<R extends Record<string, unknown>>(decl: DatasetDeclaration<R>): Map<string, string> {
   const index = new Map<string, string>()
   for (const [name, spec] of Object.entries(decl.fields) as Array<[string, FieldSpec]>) {
     for (const alias of [name, spec.column, ...(spec.aliases ?? [])]) index.set(normalize(alias), name)
@@ -27,7 +27,7 @@ export interface CsvRows {
  * field and nothing unknown (else VALIDATION_FAILED at line 1 before any row is read); a record
  * with the wrong number of fields becomes a problem of its line; text that is not UTF-8 is refused.
  */
-export function csvRows(decl: DatasetDeclaration<any>, chunks: AsyncIterable<string | Buffer>): CsvRows {
+export function csvRows<R extends Record<string, unknown>>(decl: DatasetDeclaration<R>, chunks: AsyncIterable<string | Buffer>): CsvRows {
   const reader = readCsv(chunks)
   const index = headerIndex(decl)
   async function* rows(): AsyncGenerator<SourceRow> {

@@ -23,7 +23,7 @@ export const writeScope = (department: string) => `${department}:write`
  * scope. The gateway's projection already hides the mutation from everyone else; this is the
  * subgraph's own check below it, and the place where a foreign `department` is refused.
  */
-export function assertMayWrite(principal: InternalIdentity, decl: DatasetDeclaration<any>, requestedDepartment?: string | null): void {
+export function assertMayWrite<R extends Record<string, unknown>>(principal: InternalIdentity, decl: DatasetDeclaration<R>, requestedDepartment?: string | null): void {
   if (requestedDepartment != null && requestedDepartment !== decl.department) {
     throw new DataEntryError('FORBIDDEN', `${decl.id} belongs to department ${decl.department}; writing for department ${JSON.stringify(requestedDepartment)} is not allowed`)
   }

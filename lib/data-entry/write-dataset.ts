@@ -7,6 +7,7 @@ import { DataEntryError, validationFailed } from './data-entry-error.js'
 import type { DecimalMark } from './parse-value.js'
 import { DATASET_CHANGES_CHANNEL } from '../cache/dataset-changes.js'
 import { validateRow, type ValueSource } from './validate-row.js'
+import type { AnyDatabase } from '../service/define-service.js'
 
 /**
  * One raw row and where it came from (`row`: 1-based position, or the CSV line). `problems`: the
@@ -77,7 +78,7 @@ function periodOf(decl: DatasetDeclaration<Row>, values: Row): { key: string; pa
 }
 
 /** Periods (as part lists) that already have rows in the table. */
-async function existingPeriods(db: Kysely<any>, decl: DatasetDeclaration<Row>, periods: string[][]): Promise<Set<string>> {
+async function existingPeriods(db: Kysely<AnyDatabase>, decl: DatasetDeclaration<Row>, periods: string[][]): Promise<Set<string>> {
   if (periods.length === 0) return new Set()
   const [schema, table] = decl.table.split('.')
   const exprs = decl.period.parts.map(p => (typeof p === 'string' ? sql`${sql.id(decl.fields[p].column)}::text` : sql`(${p.sql})::text`))
@@ -96,7 +97,7 @@ async function existingPeriods(db: Kysely<any>, decl: DatasetDeclaration<Row>, p
  * the write audit in the same transaction, then tells the cache. Any problem anywhere: a
  * DataEntryError listing every problem, and the transaction rolls back.
  */
-export async function writeDataset<R extends Row>(db: Kysely<any>, declaration: DatasetDeclaration<R>,
+export async function writeDataset<R extends Row>(db: Kysely<AnyDatabase>, declaration: DatasetDeclaration<R>,
   rows: AsyncIterable<SourceRow> | Iterable<SourceRow>, opts: WriteOptions): Promise<WriteReceipt> {
   const decl = declaration as unknown as DatasetDeclaration<Row>
   const clientKey = opts.clientKey ?? null
@@ -148,7 +149,7 @@ export async function writeDataset<R extends Row>(db: Kysely<any>, declaration: 
   }
   return receipt
 
-  async function write(trx: Transaction<any>): Promise<WriteReceipt> {
+  async function write(trx: Transaction<AnyDatabase>): Promise<WriteReceipt> {
     const problems: Problem[] = []
     let duplicatePeriods = 0
     const keys = new Map<string, number>()

@@ -7,6 +7,7 @@ import type { ObservabilityConfig } from './observability-config.js'
 import { createServiceMetrics, NO_SERVICE_METRICS, type DatasetFreshness, type ServiceMetrics } from './service-metrics.js'
 import { createStatementLabels } from './statement-labels.js'
 import { extractTraceContext, recordSpan, SpanKind, startSpan, tracingEnabled, type Span } from './tracing.js'
+import type { AnyDatabase } from '../service/define-service.js'
 
 export interface DepartmentObservability {
   /** Null with METRICS=off. */
@@ -25,7 +26,7 @@ export interface DepartmentObservability {
  * (by prepared statement name, through the handle's query observer), pool and dataset-freshness
  * metrics, and the request span.
  */
-export function createDepartmentObservability(name: string, dbSchema: string, handle: DbHandle<any>, obs: ObservabilityConfig): DepartmentObservability {
+export function createDepartmentObservability(name: string, dbSchema: string, handle: DbHandle<AnyDatabase>, obs: ObservabilityConfig): DepartmentObservability {
   const registry = obs.metrics ? createMetricsRegistry({ department: name }) : null
   const metrics = registry ? createServiceMetrics(registry, {
     pool: handle.pool ?? null,

@@ -8,7 +8,7 @@ import { closeGracefully } from '../../platform/http/close-gracefully.js'
 import { createFormatError } from '../../platform/http/format-error.js'
 import type { DbHandle } from '../../platform/db/create-db.js'
 import { isDatabaseTimeout } from '../../platform/db/database-timeout.js'
-import type { ServiceContext, ServiceDefinition } from './define-service.js'
+import type { AnyDatabase, ServiceContext, ServiceDefinition } from './define-service.js'
 import { AuthError } from '../../auth/principal.js'
 import { INTERNAL_TOKEN_HEADER, type InternalIdentity, type InternalIdentityVerifier } from '../../auth/internal/internal-identity.js'
 import { createInternalTokenVerifier } from '../../auth/internal/internal-token.js'
@@ -76,7 +76,7 @@ export interface SubgraphServerSettings {
  * reachable around the gateway.
  * Creates no database: the caller owns the handle.
  */
-export async function createSubgraphServer(def: ServiceDefinition, handle: DbHandle<any>, opts: SubgraphServerOptions): Promise<SubgraphServer> {
+export async function createSubgraphServer(def: ServiceDefinition, handle: DbHandle<AnyDatabase>, opts: SubgraphServerOptions): Promise<SubgraphServer> {
   const verifier = opts.internalIdentity ?? createInternalTokenVerifier(opts.internalTokenSecret, def.name)
   const built = buildSubgraphSchema(def.typeDefs, def.resolvers).schema
   checkDisclosureCoverage(def.name, built, def.disclosure ?? {})

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { SeedProfile } from '../../platform/city.js'
-import type { ServiceDefinition } from './define-service.js'
+import type { AnyDatabase, ServiceDefinition } from './define-service.js'
 import { migrateSchema } from '../../platform/db/migrate.js'
 
 export interface PrepareResult { service: string; migrated: string[]; seeded: boolean; ms: number }
@@ -22,7 +22,7 @@ export interface PrepareOptions {
  * come back in the order of `services`; if any department fails, the others still finish and the
  * first failure (in that order) is thrown.
  */
-export async function prepareDatabase(db: Kysely<any>, services: readonly ServiceDefinition[], profile: SeedProfile | null,
+export async function prepareDatabase(db: Kysely<AnyDatabase>, services: readonly ServiceDefinition[], profile: SeedProfile | null,
   opts: PrepareOptions = {}): Promise<PrepareResult[]> {
   const settled = await Promise.allSettled(services.map(async s => {
     const result = await prepareService(db, s, profile)
@@ -34,7 +34,7 @@ export async function prepareDatabase(db: Kysely<any>, services: readonly Servic
   return settled.map(r => (r as PromiseFulfilledResult<PrepareResult>).value)
 }
 
-async function prepareService(db: Kysely<any>, s: ServiceDefinition, profile: SeedProfile | null): Promise<PrepareResult> {
+async function prepareService(db: Kysely<AnyDatabase>, s: ServiceDefinition, profile: SeedProfile | null): Promise<PrepareResult> {
   const t0 = performance.now()
   const migrated = await migrateSchema(db, s.dbSchema, s.migrations)
   let seeded = false

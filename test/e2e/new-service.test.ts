@@ -64,7 +64,7 @@ describe('npm run new:service', () => {
     while (taken.includes(free)) free++
     expect(scaffold.port).toBe(free)
     for (const file of ['schema.graphql', 'db.ts', 'migrations/0001-init.ts', 'migrations/index.ts', 'seed.ts', 'demo/figures.ts', 'disclosure.ts',
-      'loaders.ts', 'resolvers.ts', 'server.ts', 'index.ts', `${NAME}.test.ts`, 'README.md']) {
+      'loaders.ts', 'mappers.ts', 'generated/resolvers.ts', 'resolvers.ts', 'server.ts', 'index.ts', `${NAME}.test.ts`, 'README.md']) {
       expect(existsSync(join(copy.servicesDir, NAME, file)), file).toBe(true)
     }
     expect(readFileSync(join(copy.servicesDir, NAME, 'README.md'), 'utf8')).toMatch(/Owner: \*\*Referat Grünflächen\*\*/)
