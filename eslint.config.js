@@ -5,27 +5,35 @@ import importPlugin from 'eslint-plugin-import'
 import tseslint from 'typescript-eslint'
 
 /** Floors from the bottom; a folder imports only from floors below it and from itself. */
-const FLOORS = [
-  ['platform'],
-  ['auth'],
-  ['lib'],
-  ['services', 'schema'],
-  ['gateway'],
-  ['scripts', 'bench'],
-]
+const FLOORS = [['platform'], ['auth'], ['lib'], ['services', 'schema'], ['gateway'], ['scripts', 'bench']]
 const TESTS = ['test']
 
 /** For each folder, the folders it must not import: its floor's neighbours, every floor above, the tests. */
-const zones = FLOORS.flatMap((floor, level) => floor.map(target => ({
-  target: `./${target}`,
-  from: [...floor.filter(f => f !== target), ...FLOORS.slice(level + 1).flat(), ...TESTS].map(f => `./${f}`),
-  message: `${target}/ sits on floor ${level + 1} of docs/architecture.md ("Layers"): it imports only from floors below it.`,
-})))
+const zones = FLOORS.flatMap((floor, level) =>
+  floor.map(target => ({
+    target: `./${target}`,
+    from: [...floor.filter(f => f !== target), ...FLOORS.slice(level + 1).flat(), ...TESTS].map(f => `./${f}`),
+    message: `${target}/ sits on floor ${level + 1} of docs/architecture.md ("Layers"): it imports only from floors below it.`,
+  })),
+)
 
 const TEST_FILES = ['**/*.test.ts', 'test/**']
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', 'dist/**', 'web/dist/**', 'web/src/gql/**', 'bench/results/**', '**/*.js', '**/*.cjs', '**/*.mjs', 'vitest.config.ts'] },
+  {
+    ignores: [
+      'node_modules/**',
+      '.data/**',
+      'dist/**',
+      'web/dist/**',
+      'web/src/gql/**',
+      'bench/results/**',
+      '**/*.js',
+      '**/*.cjs',
+      '**/*.mjs',
+      'vitest.config.ts',
+    ],
+  },
   {
     files: ['**/*.ts'],
     languageOptions: { parser: tseslint.parser },

@@ -46,7 +46,9 @@ export default async function setup(project: TestProject) {
   } finally {
     await handle.close()
   }
-  console.log(`[test] ${process.env.TEST_DATABASE_URL ? 'server Postgres' : 'embedded Postgres'}, city seeded (${profile}) in ${Math.round(performance.now() - t0)} ms`)
+  console.log(
+    `[test] ${process.env.TEST_DATABASE_URL ? 'server Postgres' : 'embedded Postgres'}, city seeded (${profile}) in ${Math.round(performance.now() - t0)} ms`,
+  )
   project.provide('adminUrl', server.adminUrl)
   project.provide('cityDatabaseUrl', city.url)
   project.provide('seedProfile', profile)

@@ -32,7 +32,8 @@ export function createRouter({ config, observability, obs, pipeline, admin, heal
   const { log } = observability
   return (req: IncomingMessage, res: ServerResponse): void => {
     const path = (req.url ?? '/').split('?')[0]
-    const observed: GatewayRequest | null = path === config.graphqlPath || path === config.adminPath ? observability.observeRequest(req, res) : null
+    const observed: GatewayRequest | null =
+      path === config.graphqlPath || path === config.adminPath ? observability.observeRequest(req, res) : null
     const route = async () => {
       if (path === config.graphqlPath) {
         const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html')
@@ -52,7 +53,8 @@ export function createRouter({ config, observability, obs, pipeline, admin, heal
       if (path === '/auth/dev-token') return auth.devToken(req, res)
       if (path === config.healthPath) return health.health(res)
       if (path === config.readyPath) return health.ready(res)
-      if (path === '/metrics' && observability.registry) return serveMetrics(observability.registry, req, res, obs.clientPortAccess, obs.metricsToken)
+      if (path === '/metrics' && observability.registry)
+        return serveMetrics(observability.registry, req, res, obs.clientPortAccess, obs.metricsToken)
       if (req.method === 'GET' && serveGraphiqlAsset(path, res)) return
       if (await web.serve(req, res, path)) return
       if (path === '/' && (req.method === 'GET' || req.method === 'HEAD')) return graphiql()

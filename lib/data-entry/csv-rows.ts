@@ -44,7 +44,9 @@ export function csvRows<R extends Record<string, unknown>>(decl: DatasetDeclarat
         problems.push({ row: record.line, column: '', reason: `has ${record.fields.length} fields, the header has ${header.length}` })
       }
       const values: Record<string, unknown> = {}
-      header.forEach((name, i) => { values[name] = record.fields[i] })
+      header.forEach((name, i) => {
+        values[name] = record.fields[i]
+      })
       yield problems.length ? { row: record.line, values, problems } : { row: record.line, values }
     }
     if (header === null) throw new DataEntryError('VALIDATION_FAILED', `${decl.id}: the file is empty (no header line)`, { problems: [] })
@@ -53,7 +55,8 @@ export function csvRows<R extends Record<string, unknown>>(decl: DatasetDeclarat
     const problems: Problem[] = []
     const mapped = names.map(n => {
       const field = index.get(normalize(n))
-      if (!field) problems.push({ row: line, column: n, reason: `is not a column of ${decl.id}; expected ${Object.keys(decl.fields).join(', ')}` })
+      if (!field)
+        problems.push({ row: line, column: n, reason: `is not a column of ${decl.id}; expected ${Object.keys(decl.fields).join(', ')}` })
       return field ?? n
     })
     const seen = new Set<string>()
@@ -64,7 +67,8 @@ export function csvRows<R extends Record<string, unknown>>(decl: DatasetDeclarat
     for (const [name, spec] of Object.entries(decl.fields) as Array<[string, FieldSpec]>) {
       if (spec.required !== false && !seen.has(name)) problems.push({ row: line, column: name, reason: 'is missing from the header' })
     }
-    if (problems.length) throw new DataEntryError('VALIDATION_FAILED', `${decl.id}: the header does not match the dataset; nothing was written`, { problems })
+    if (problems.length)
+      throw new DataEntryError('VALIDATION_FAILED', `${decl.id}: the header does not match the dataset; nothing was written`, { problems })
     return mapped
   }
   return {

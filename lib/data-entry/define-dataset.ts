@@ -107,9 +107,7 @@ export interface Reference {
 }
 
 /** One part of a period: a field, or a value derived from the row with the same expression in SQL. */
-export type PeriodPart<R> =
-  | (keyof R & string)
-  | { name: string; of: (row: R) => string; sql: RawBuilder<unknown> }
+export type PeriodPart<R> = (keyof R & string) | { name: string; of: (row: R) => string; sql: RawBuilder<unknown> }
 
 export interface PeriodSpec<R> {
   parts: ReadonlyArray<PeriodPart<R>>
@@ -118,9 +116,16 @@ export interface PeriodSpec<R> {
 }
 
 /** `rule` and `columns`: set when a plausibility rule is broken (its name and every field it relates). */
-export interface FieldProblem { column: string; reason: string; rule?: string; columns?: readonly string[] }
+export interface FieldProblem {
+  column: string
+  reason: string
+  rule?: string
+  columns?: readonly string[]
+}
 /** `row`: 1-based position in a mutation's `rows`, the line number in a CSV file. */
-export interface Problem extends FieldProblem { row: number }
+export interface Problem extends FieldProblem {
+  row: number
+}
 
 /** Typing helper: the declaration checked against its row type, frozen. */
 export function defineDataset<R extends Record<string, unknown>>(decl: DatasetDeclaration<R>): DatasetDeclaration<R> {
@@ -129,7 +134,7 @@ export function defineDataset<R extends Record<string, unknown>>(decl: DatasetDe
     if (f.type === 'enum' && !f.values?.length) throw new Error(`dataset ${decl.id}: enum field ${name} needs values`)
   }
   const names = new Set<string>()
-  for (const rule of [...decl.rules ?? [], ...decl.storedRules ?? []]) {
+  for (const rule of [...(decl.rules ?? []), ...(decl.storedRules ?? [])]) {
     if (names.has(rule.name)) throw new Error(`dataset ${decl.id}: rule ${rule.name} declared twice`)
     names.add(rule.name)
     for (const f of rule.fields) if (!(f in decl.fields)) throw new Error(`dataset ${decl.id}: rule ${rule.name} names unknown field ${f}`)

@@ -70,6 +70,8 @@ export interface ServiceDefinition<DB = AnyDatabase, L = unknown, R extends Subg
   withDepartments?(others: readonly ServiceDefinition[]): ServiceDefinition<DB, L, R>
 }
 
-export function defineService<DB, L, R extends SubgraphResolvers = SubgraphResolvers>(def: ServiceDefinition<DB, L, R>): ServiceDefinition<DB, L, R> {
+export function defineService<DB, L, R extends SubgraphResolvers = SubgraphResolvers>(
+  def: ServiceDefinition<DB, L, R>,
+): ServiceDefinition<DB, L, R> {
   return Object.freeze(def)
 }

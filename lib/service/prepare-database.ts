@@ -3,7 +3,12 @@ import type { SeedProfile } from '../../platform/city.js'
 import type { AnyDatabase, ServiceDefinition } from './define-service.js'
 import { migrateSchema } from '../../platform/db/migrate.js'
 
-export interface PrepareResult { service: string; migrated: string[]; seeded: boolean; ms: number }
+export interface PrepareResult {
+  service: string
+  migrated: string[]
+  seeded: boolean
+  ms: number
+}
 
 export interface PrepareOptions {
   /** Called as each department is ready (migrated, and seeded if asked), in the order they finish. */
@@ -22,13 +27,19 @@ export interface PrepareOptions {
  * come back in the order of `services`; if any department fails, the others still finish and the
  * first failure (in that order) is thrown.
  */
-export async function prepareDatabase(db: Kysely<AnyDatabase>, services: readonly ServiceDefinition[], profile: SeedProfile | null,
-  opts: PrepareOptions = {}): Promise<PrepareResult[]> {
-  const settled = await Promise.allSettled(services.map(async s => {
-    const result = await prepareService(db, s, profile)
-    opts.onPrepared?.(result)
-    return result
-  }))
+export async function prepareDatabase(
+  db: Kysely<AnyDatabase>,
+  services: readonly ServiceDefinition[],
+  profile: SeedProfile | null,
+  opts: PrepareOptions = {},
+): Promise<PrepareResult[]> {
+  const settled = await Promise.allSettled(
+    services.map(async s => {
+      const result = await prepareService(db, s, profile)
+      opts.onPrepared?.(result)
+      return result
+    }),
+  )
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected')
   if (failed) throw failed.reason
   return settled.map(r => (r as PromiseFulfilledResult<PrepareResult>).value)

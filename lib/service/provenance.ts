@@ -57,16 +57,30 @@ export async function upsertDatasets(db: Kysely<AnyDatabase>, schema: string, ro
  * Per-request loader: provenance of any number of datasets costs one statement. Cached across
  * requests; an entry references its own dataset, whose `as_of` a write changes.
  */
-export function createProvenanceLoader(db: Kysely<AnyDatabase>, cache: LoaderCache, schema: string): DataLoader<string, ProvenanceRow | null> {
-  return new DataLoader(cache.loader<string, ProvenanceRow | null>('provenance', async ids => {
-    const { rows } = await sql<{ id: string; stichtag: string; as_of: Date; source_system: string; owner_department: string }>`
-      select id, stichtag, as_of, source_system, owner_department from ${sql.id(schema, 'dataset')} where id = any(${[...ids]}::text[])`.execute(db)
-    const byId = new Map(rows.map(r => [r.id, r]))
-    return ids.map(id => {
-      const r = byId.get(id)
-      return r ? { datasetId: r.id, stichtag: r.stichtag, asOf: r.as_of, sourceSystem: r.source_system, ownerDepartment: r.owner_department } : null
-    })
-  }, { datasets: id => [id] }))
+export function createProvenanceLoader(
+  db: Kysely<AnyDatabase>,
+  cache: LoaderCache,
+  schema: string,
+): DataLoader<string, ProvenanceRow | null> {
+  return new DataLoader(
+    cache.loader<string, ProvenanceRow | null>(
+      'provenance',
+      async ids => {
+        const { rows } = await sql<{ id: string; stichtag: string; as_of: Date; source_system: string; owner_department: string }>`
+      select id, stichtag, as_of, source_system, owner_department from ${sql.id(schema, 'dataset')} where id = any(${[...ids]}::text[])`.execute(
+          db,
+        )
+        const byId = new Map(rows.map(r => [r.id, r]))
+        return ids.map(id => {
+          const r = byId.get(id)
+          return r
+            ? { datasetId: r.id, stichtag: r.stichtag, asOf: r.as_of, sourceSystem: r.source_system, ownerDepartment: r.owner_department }
+            : null
+        })
+      },
+      { datasets: id => [id] },
+    ),
+  )
 }
 
 /**

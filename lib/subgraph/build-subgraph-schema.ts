@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs'
 import {
-  GraphQLScalarType, Kind, parse, valueFromASTUntyped, visit,
-  type DirectiveNode, type DocumentNode, type GraphQLResolveInfo, type GraphQLSchema, type ObjectTypeDefinitionNode,
+  GraphQLScalarType,
+  Kind,
+  parse,
+  valueFromASTUntyped,
+  visit,
+  type DirectiveNode,
+  type DocumentNode,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type ObjectTypeDefinitionNode,
 } from 'graphql'
 import { makeExecutableSchema } from '@graphql-tools/schema'
 import type { IResolvers } from '@graphql-tools/utils'
@@ -16,7 +24,9 @@ export const SHARED_TYPES_SDL = readFileSync(new URL('./shared-types.graphql', i
  * object of field resolvers, or a scalar. A department's are typed by its generated `Resolvers`
  * (services/<name>/generated/resolvers.ts), which this accepts.
  */
-export interface SubgraphResolvers { readonly [typeName: string]: object | undefined }
+export interface SubgraphResolvers {
+  readonly [typeName: string]: object | undefined
+}
 type FieldResolvers = Record<string, unknown>
 type ResolveReference = (ref: Record<string, unknown>, ctx: unknown, info: GraphQLResolveInfo) => unknown
 
@@ -33,11 +43,18 @@ export interface SubgraphSchema {
  * `_service` / `_entities` root fields (https://www.apollographql.com/docs/federation/subgraph-spec).
  * Entity types without `__resolveReference` resolve to the representation itself.
  */
-export function buildSubgraphSchema<R extends SubgraphResolvers>(typeDefs: string, resolvers: R, opts: { sharedTypes?: boolean } = {}): SubgraphSchema {
+export function buildSubgraphSchema<R extends SubgraphResolvers>(
+  typeDefs: string,
+  resolvers: R,
+  opts: { sharedTypes?: boolean } = {},
+): SubgraphSchema {
   const imports = federationImports(parse(typeDefs))
   // The shared types use federation directives under the names this subgraph gave them (or their
   // namespaced names when it did not import them).
-  const shared = SHARED_TYPES_SDL.replace(/@(shareable|requiresScopes)\b/g, (_, name: string) => `@${imports.get(name) ?? `federation__${name}`}`)
+  const shared = SHARED_TYPES_SDL.replace(
+    /@(shareable|requiresScopes)\b/g,
+    (_, name: string) => `@${imports.get(name) ?? `federation__${name}`}`,
+  )
   const sdl = opts.sharedTypes === false ? typeDefs : `${typeDefs.trimEnd()}\n\n${shared}`
   const doc = parse(sdl)
   const entityTypes = findEntityTypes(doc, imports.get('key') ?? 'federation__key')
@@ -73,10 +90,12 @@ export function buildSubgraphSchema<R extends SubgraphResolvers>(typeDefs: strin
     Query: {
       ...(plain.Query ?? {}),
       _service: () => ({ sdl }),
-      ...(entityTypes.length ? {
-        _entities: (_: unknown, args: { representations: Array<Record<string, unknown>> }, ctx: unknown, info: GraphQLResolveInfo) =>
-          args.representations.map(rep => resolveEntity(rep, references, entitySet, ctx, info)),
-      } : {}),
+      ...(entityTypes.length
+        ? {
+            _entities: (_: unknown, args: { representations: Array<Record<string, unknown>> }, ctx: unknown, info: GraphQLResolveInfo) =>
+              args.representations.map(rep => resolveEntity(rep, references, entitySet, ctx, info)),
+          }
+        : {}),
     },
     ...(entityTypes.length ? { _Entity: { __resolveType: (o: { __typename: string }) => o.__typename } } : {}),
   }
@@ -88,8 +107,13 @@ export function buildSubgraphSchema<R extends SubgraphResolvers>(typeDefs: strin
   return { schema, sdl, entityTypes }
 }
 
-function resolveEntity(rep: Record<string, unknown>, references: Map<string, ResolveReference>, entities: Set<string>,
-  ctx: unknown, info: GraphQLResolveInfo): unknown {
+function resolveEntity(
+  rep: Record<string, unknown>,
+  references: Map<string, ResolveReference>,
+  entities: Set<string>,
+  ctx: unknown,
+  info: GraphQLResolveInfo,
+): unknown {
   const typename = rep?.__typename
   if (typeof typename !== 'string' || !entities.has(typename)) {
     return graphqlError('BAD_USER_INPUT', `Unknown entity type ${JSON.stringify(typename)} in representation`)

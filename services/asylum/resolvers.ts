@@ -26,14 +26,30 @@ const isDataYear = (year: unknown): year is number =>
 
 function assertAccommodationId(id: string): string {
   if (typeof id !== 'string' || id.length === 0 || id.length > 64) {
-    throw badUserInput(`Argument "id" must be an accommodation id (e.g. "ACC-ASTERNWEG"), got ${JSON.stringify(id)}`, { argumentName: 'id' })
+    throw badUserInput(`Argument "id" must be an accommodation id (e.g. "ACC-ASTERNWEG"), got ${JSON.stringify(id)}`, {
+      argumentName: 'id',
+    })
   }
   return id
 }
 
-const RECORD_COLUMNS = ['id', 'allocation_date', 'route', 'age_at_allocation', 'sex', 'country_of_origin', 'religion', 'first_accommodation_id'] as const
+const RECORD_COLUMNS = [
+  'id',
+  'allocation_date',
+  'route',
+  'age_at_allocation',
+  'sex',
+  'country_of_origin',
+  'religion',
+  'first_accommodation_id',
+] as const
 /** The AllocationRecord fields a row rule may name, and their columns. */
-const RULE_COLUMNS = { route: 'route', countryOfOrigin: 'country_of_origin', firstAccommodation: 'first_accommodation_id', sex: 'sex' } as const
+const RULE_COLUMNS = {
+  route: 'route',
+  countryOfOrigin: 'country_of_origin',
+  firstAccommodation: 'first_accommodation_id',
+  sex: 'sex',
+} as const
 
 function assertDateRange(from: string, to: string): void {
   if (from > to) throw badUserInput(`Argument "from" (${from}) must not be after "to" (${to})`, { argumentName: 'from' })
@@ -47,7 +63,8 @@ function assertPublishedRoutes(ctx: Ctx, route: readonly AllocationRoute[] | nul
   if (route == null || !isAggregateOnly(ctx) || new Set(route).size === 1) return
   throw aggregateNotPublished(
     `Argument "route" must be left out (all routes) or name exactly one route for aggregate figures, got [${route.join(', ')}]`,
-    { argumentName: 'route', published: ['all routes (route left out)', ...ROUTES.map(r => `[${r}]`)] })
+    { argumentName: 'route', published: ['all routes (route left out)', ...ROUTES.map(r => `[${r}]`)] },
+  )
 }
 
 /**
@@ -56,7 +73,7 @@ function assertPublishedRoutes(ctx: Ctx, route: readonly AllocationRoute[] | nul
  * publishes), so no sliding window of days can difference out an exact month.
  */
 const visibleArrivals = (s: CapacityStatus, ctx: Ctx) =>
-  (isAggregateOnly(ctx) ? s.arrivalMonths.reduce((sum, m) => sum + visibleCount(ctx, m), 0) : s.arrivals)
+  isAggregateOnly(ctx) ? s.arrivalMonths.reduce((sum, m) => sum + visibleCount(ctx, m), 0) : s.arrivals
 
 export const resolvers = {
   Mutation: {
@@ -75,8 +92,7 @@ export const resolvers = {
       if (day != null) q = q.where('opened', '<=', day).where(eb => eb.or([eb('closed', 'is', null), eb('closed', '>', day)]))
       return q.execute()
     },
-    asylumCapacity: (_, { day }, ctx) =>
-      ctx.loaders.capacityStatus.load({ scope: CITY_SCOPE, day, clampToData: false }),
+    asylumCapacity: (_, { day }, ctx) => ctx.loaders.capacityStatus.load({ scope: CITY_SCOPE, day, clampToData: false }),
     allocationRecords: async (_, { from, to, first }, ctx) => {
       assertDateRange(from, to)
       if (!Number.isInteger(first) || first < 1 || first > 1000) {
@@ -85,8 +101,11 @@ export const resolvers = {
       // Row rule, enforced here as well as by the gateway's projection: person-level rows only for the
       // asylum department's own staff. Anyone else gets no rows — exactly as if there were none.
       if (ctx.principal.department !== 'asylum') return []
-      const query = ctx.db.selectFrom('asy.allocation').select(RECORD_COLUMNS)
-        .where('allocation_date', '>=', from).where('allocation_date', '<=', to)
+      const query = ctx.db
+        .selectFrom('asy.allocation')
+        .select(RECORD_COLUMNS)
+        .where('allocation_date', '>=', from)
+        .where('allocation_date', '<=', to)
       // Row rules an administrator set for the caller's roles, on the fields a rule may name.
       return withRowFilter(query, ctx, 'AllocationRecord', RULE_COLUMNS).orderBy('allocation_date').orderBy('id').limit(first).execute()
     },
@@ -102,8 +121,7 @@ export const resolvers = {
     allocationDate: r => r.allocation_date,
     ageAtAllocation: r => r.age_at_allocation,
     countryOfOrigin: r => ({ code: r.country_of_origin }),
-    firstAccommodation: (r, _, ctx) =>
-      r.first_accommodation_id ? ctx.loaders.accommodation.load(r.first_accommodation_id) : null,
+    firstAccommodation: (r, _, ctx) => (r.first_accommodation_id ? ctx.loaders.accommodation.load(r.first_accommodation_id) : null),
   },
 
   Accommodation: {
@@ -159,9 +177,9 @@ export const resolvers = {
 
   District: {
     accommodations: (d, { activeOn }, ctx) =>
-      (d.ags === CITY_AGS ? ctx.loaders.accommodationsByDistrict.load(`${d.code}|${activeOn ?? ''}`) : []),
+      d.ags === CITY_AGS ? ctx.loaders.accommodationsByDistrict.load(`${d.code}|${activeOn ?? ''}`) : [],
     asylumCapacity: (d, { day }, ctx) =>
-      (d.ags === CITY_AGS ? ctx.loaders.capacityStatus.load({ scope: String(d.code), day, clampToData: false }) : null),
+      d.ags === CITY_AGS ? ctx.loaders.capacityStatus.load({ scope: String(d.code), day, clampToData: false }) : null,
   },
 
   Year: {
@@ -170,7 +188,7 @@ export const resolvers = {
       return isDataYear(y.year) ? ctx.loaders.allocationBuckets.load(`${y.year}|${grain}|${routesKey(route ?? null)}`) : []
     },
     asylumCapacity: (y, _, ctx) =>
-      (isDataYear(y.year) ? ctx.loaders.capacityStatus.load({ scope: CITY_SCOPE, day: `${y.year}-12-31`, clampToData: true }) : null),
+      isDataYear(y.year) ? ctx.loaders.capacityStatus.load({ scope: CITY_SCOPE, day: `${y.year}-12-31`, clampToData: true }) : null,
   },
 
   Product: {

@@ -30,11 +30,15 @@ const indicatorById = async (ctx: Ctx, id: string) => (await ctx.loaders.indicat
 
 export const resolvers = {
   Query: {
-    datasets: async (_, f, ctx) => (await ctx.loaders.datasets()).filter(d => visible(ctx, d)
-      && (f.ownerDepartment == null || d.ownerDepartment === f.ownerDepartment)
-      && (f.department == null || d.department === f.department)
-      && (f.openData == null || d.openData === f.openData)
-      && (f.stale == null || d.stale === f.stale)),
+    datasets: async (_, f, ctx) =>
+      (await ctx.loaders.datasets()).filter(
+        d =>
+          visible(ctx, d) &&
+          (f.ownerDepartment == null || d.ownerDepartment === f.ownerDepartment) &&
+          (f.department == null || d.department === f.department) &&
+          (f.openData == null || d.openData === f.openData) &&
+          (f.stale == null || d.stale === f.stale),
+      ),
     dataset: async (_, { id }, ctx) => {
       const d = await ctx.loaders.dataset.load(assertDatasetId(id))
       return d && visible(ctx, d) ? d : null
@@ -53,13 +57,20 @@ export const resolvers = {
 
   Indicator: {
     sourceDatasets: async (i, _, ctx) =>
-      (await ctx.loaders.dataset.loadMany(i.sourceDatasetIds)).filter((d): d is DatasetView => !!d && !(d instanceof Error) && visible(ctx, d)),
+      (await ctx.loaders.dataset.loadMany(i.sourceDatasetIds)).filter(
+        (d): d is DatasetView => !!d && !(d instanceof Error) && visible(ctx, d),
+      ),
   },
 
   WarnRuleSetDeclaration: {
-    indicators: async (r, _, ctx) => Promise.all(r.indicators.map(async i => ({
-      indicator: await present(indicatorById(ctx, i.indicatorId), `indicator ${i.indicatorId} of rule set ${r.id}`), primary: i.field === r.primary, bands: bandsOf(r, i.bands),
-    }))),
+    indicators: async (r, _, ctx) =>
+      Promise.all(
+        r.indicators.map(async i => ({
+          indicator: await present(indicatorById(ctx, i.indicatorId), `indicator ${i.indicatorId} of rule set ${r.id}`),
+          primary: i.field === r.primary,
+          bands: bandsOf(r, i.bands),
+        })),
+      ),
   },
 
   HealthDay: {
@@ -69,7 +80,7 @@ export const resolvers = {
         throw badUserInput(`HealthDay representation needs "day" as YYYY-MM-DD, got ${JSON.stringify(h.day)}`)
       }
       const rules = await ctx.loaders.ruleSets()
-      const rule = ruleSet === 'AUTO' ? ruleSetOn(rules, h.day) : rules.find(r => r.id === ruleSet) ?? null
+      const rule = ruleSet === 'AUTO' ? ruleSetOn(rules, h.day) : (rules.find(r => r.id === ruleSet) ?? null)
       if (!rule) return null
       const own = { day: h.day, incidence7: h.incidence7, hospitalization7: h.hospitalization7, icuShare: h.icuShare }
       return computeWarnGauge(rule, h.day, windowOf(h.day, Array.isArray(h.recent) ? h.recent : [], own))
@@ -82,9 +93,12 @@ export const resolvers = {
     provenance: async (g, _, ctx) => {
       const rules = await ctx.loaders.ruleSets()
       const rule = rules.find(r => r.id === g.ruleSet)
-      const primary = rule && await indicatorById(ctx, rule.indicators.find(i => i.field === rule.primary)?.indicatorId ?? '')
-      const source = (primary && (await ctx.loaders.dataset.loadMany(primary.sourceDatasetIds)).find(d => d && !(d instanceof Error)) as DatasetView | undefined)
-        ?? await ctx.loaders.dataset.load('cat.indicator')
+      const primary = rule && (await indicatorById(ctx, rule.indicators.find(i => i.field === rule.primary)?.indicatorId ?? ''))
+      const source =
+        (primary &&
+          ((await ctx.loaders.dataset.loadMany(primary.sourceDatasetIds)).find(d => d && !(d instanceof Error)) as
+            DatasetView | undefined)) ??
+        (await ctx.loaders.dataset.load('cat.indicator'))
       return {
         stichtag: g.day,
         asOf: source?.asOf ?? ctx.loaders.now,

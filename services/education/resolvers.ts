@@ -17,7 +17,9 @@ const ENTITY_ID = /^[A-Za-z0-9._-]{1,40}$/
 /** Ids are opaque, but only plausible ones reach SQL; a well-formed unknown id answers null. */
 function assertEntityId(id: string, arg = 'id'): string {
   if (typeof id !== 'string' || !ENTITY_ID.test(id)) {
-    throw badUserInput(`Argument "${arg}" must be an id of letters, digits, ".", "_" or "-" (e.g. "GS-03"), got ${JSON.stringify(id)}`, { argumentName: arg })
+    throw badUserInput(`Argument "${arg}" must be an id of letters, digits, ".", "_" or "-" (e.g. "GS-03"), got ${JSON.stringify(id)}`, {
+      argumentName: arg,
+    })
   }
   return id
 }
@@ -28,7 +30,8 @@ async function provenance(ctx: Ctx, datasetId: string, stichtag: string) {
 }
 
 /** Leavers under the Cell Key Method: perturbed per request for aggregate-only roles (loaders are shared). */
-const qualificationCounts = (ctx: Ctx, rows: QualificationCount[]) => rows.map(r => ({ qualification: r.qualification, count: keyedCell(ctx, r) }))
+const qualificationCounts = (ctx: Ctx, rows: QualificationCount[]) =>
+  rows.map(r => ({ qualification: r.qualification, count: keyedCell(ctx, r) }))
 
 export const resolvers = {
   Mutation: {
@@ -61,7 +64,7 @@ export const resolvers = {
       if (s.school_type !== 'GS') return null
       const stats = await ctx.loaders.pupils.load(key(s.id, schoolYear))
       // The same cell as byGrade grade 1 (same records, same key sum): the same noise.
-      return keyedCell(ctx, stats ? stats.byGrade.find(g => g.grade === 1)?.pupils ?? { n: 0, key: 0 } : null)
+      return keyedCell(ctx, stats ? (stats.byGrade.find(g => g.grade === 1)?.pupils ?? { n: 0, key: 0 }) : null)
     },
     graduates: async (s, { schoolYear }, ctx) =>
       qualificationCounts(ctx, await ctx.loaders.schoolGraduates.load(key(s.id, assertSchoolYear(schoolYear)))),

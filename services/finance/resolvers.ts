@@ -3,8 +3,15 @@ import { money } from '../../platform/stat.js'
 import { provenanceOf } from '../../lib/service/provenance.js'
 import { lineTotals } from './account-lines.js'
 import {
-  assertCategory, assertDistrictCode, assertLevel, assertMeasureId, assertProductCode, assertTeilhaushaltCode,
-  assertYear, assertYearRange, yearWindow,
+  assertCategory,
+  assertDistrictCode,
+  assertLevel,
+  assertMeasureId,
+  assertProductCode,
+  assertTeilhaushaltCode,
+  assertYear,
+  assertYearRange,
+  yearWindow,
 } from './arguments.js'
 import { COMPARED_VERSIONS, budgetSummary, perCapita, planActual, productResult } from './budget-results.js'
 import type { BudgetVersion, DebtTable } from './db.js'
@@ -55,13 +62,20 @@ export const resolvers = {
       return q.execute()
     },
     teilhaushalte: (_, __, ctx) =>
-      ctx.db.selectFrom('fin.teilhaushalt').selectAll().orderBy(eb => eb.cast('code', 'integer')).execute(),
+      ctx.db
+        .selectFrom('fin.teilhaushalt')
+        .selectAll()
+        .orderBy(eb => eb.cast('code', 'integer'))
+        .execute(),
     investmentMeasures: (_, args, ctx) => {
       const [from, to] = yearWindow(args.from, args.to)
-      let q = ctx.db.selectFrom('fin.investment_measure').selectAll()
+      let q = ctx.db
+        .selectFrom('fin.investment_measure')
+        .selectAll()
         .where(eb => eb.or([eb('start_year', 'is', null), eb('start_year', '<=', to)]))
         .where(eb => eb.or([eb('end_year', 'is', null), eb('end_year', '>=', from)]))
-        .orderBy('start_year').orderBy('id')
+        .orderBy('start_year')
+        .orderBy('id')
       if (args.category != null) q = q.where('category', '=', assertCategory(args.category))
       if (args.districtCode != null) q = q.where('district_code', '=', assertDistrictCode(args.districtCode, 'districtCode'))
       return q.execute()
@@ -80,7 +94,14 @@ export const resolvers = {
     comparison: async (p, { year }, ctx) => {
       assertYear(year)
       const lines = await ctx.loaders.productLines.loadMany(COMPARED_VERSIONS.map(v => key(p.code, year, v)))
-      return planActual(year, lines.map(l => { if (l instanceof Error) throw l; return l }), forecastsVisible(ctx))
+      return planActual(
+        year,
+        lines.map(l => {
+          if (l instanceof Error) throw l
+          return l
+        }),
+        forecastsVisible(ctx),
+      )
     },
     series: async (p, { from, to, version }, ctx) => {
       assertYearRange(from, to)
@@ -93,8 +114,7 @@ export const resolvers = {
         return l.length ? [productResult(year, version, l)] : []
       })
     },
-    investments: (p, { year }, ctx) =>
-      ctx.loaders.productMeasures.load(key(p.code, year == null ? null : assertYear(year))),
+    investments: (p, { year }, ctx) => ctx.loaders.productMeasures.load(key(p.code, year == null ? null : assertYear(year))),
   },
   Teilhaushalt: {
     responsibleDepartment: t => t.responsible_department,
@@ -114,7 +134,11 @@ export const resolvers = {
     values: async (m, args, ctx) => {
       const [from, to] = yearWindow(args.from, args.to)
       const rows = await ctx.loaders.measureValues.load(key(m.id, from, to))
-      return rows.map(v => ({ year: v.year, ansatz: v.ansatz === null ? null : money(v.ansatz), ist: v.ist === null ? null : money(v.ist) }))
+      return rows.map(v => ({
+        year: v.year,
+        ansatz: v.ansatz === null ? null : money(v.ansatz),
+        ist: v.ist === null ? null : money(v.ist),
+      }))
     },
   },
   District: {
@@ -135,13 +159,15 @@ export const resolvers = {
     },
     debt: async (y, _, ctx) => {
       const d: DebtTable | null = await ctx.loaders.debt.load(y.year)
-      return d && {
-        stichtag: d.stichtag,
-        liquidityCredits: money(d.liquidity_credits),
-        investmentCredits: money(d.investment_credits),
-        total: money(d.liquidity_credits + d.investment_credits),
-        datasetId: 'fin.debt',
-      }
+      return (
+        d && {
+          stichtag: d.stichtag,
+          liquidityCredits: money(d.liquidity_credits),
+          investmentCredits: money(d.investment_credits),
+          total: money(d.liquidity_credits + d.investment_credits),
+          datasetId: 'fin.debt',
+        }
+      )
     },
   },
   FinanceDebt: { provenance },

@@ -9,7 +9,10 @@ import { districtKey } from './loaders.js'
 const COUNTRY_CODE = /^[A-Z]{3}$/
 
 function assertCountryCode(code: string): string {
-  if (!COUNTRY_CODE.test(code)) throw badUserInput(`Argument "code" must be an ISO 3166-1 alpha-3 code (e.g. "SYR"), got ${JSON.stringify(code)}`, { argumentName: 'code' })
+  if (!COUNTRY_CODE.test(code))
+    throw badUserInput(`Argument "code" must be an ISO 3166-1 alpha-3 code (e.g. "SYR"), got ${JSON.stringify(code)}`, {
+      argumentName: 'code',
+    })
   return code
 }
 
@@ -28,8 +31,7 @@ export const resolvers = {
       if (args.kind) q = q.where('kind', '=', args.kind)
       return q.execute()
     },
-    district: (_, { ags, code }, ctx) =>
-      ctx.loaders.district.load(districtKey(assertAgs(ags), assertDistrictCode(code))),
+    district: (_, { ags, code }, ctx) => ctx.loaders.district.load(districtKey(assertAgs(ags), assertDistrictCode(code))),
     districts: (_, { ags }, ctx) => ctx.loaders.districtsByAgs.load(assertAgs(ags)),
     year: (_, { year }) => yearEntity(year),
     years: (_, { from, to }) => {

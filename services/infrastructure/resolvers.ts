@@ -28,7 +28,10 @@ export const resolvers = {
     streetLight: (_, { id }, ctx) => ctx.loaders.light.load(assertLightId(id, 'id')),
     streetLights: (_, args, ctx) => {
       assertPositiveInt(args.first, 'first', 1000)
-      let q = ctx.db.selectFrom('infra.street_light').selectAll().where('district_code', '=', assertDistrictCode(args.districtCode, 'districtCode'))
+      let q = ctx.db
+        .selectFrom('infra.street_light')
+        .selectAll()
+        .where('district_code', '=', assertDistrictCode(args.districtCode, 'districtCode'))
       if (args.lampType != null) q = q.where('lamp_type', '=', args.lampType)
       if (args.after != null) q = q.where('id', '>', assertLightId(args.after, 'after'))
       return q.orderBy('id').limit(args.first).execute()

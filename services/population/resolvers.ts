@@ -18,14 +18,19 @@ const isRegister = (basis: Basis): basis is RegisterBasis => basis === 'REGISTER
 
 function assertDistrictBasis(basis: Basis): RegisterBasis {
   if (!isRegister(basis)) {
-    throw badUserInput(`Argument "basis" ${basis} is only for the whole municipality; districts exist only in the register (REGISTER_MAIN, REGISTER_ALL)`, { argumentName: 'basis' })
+    throw badUserInput(
+      `Argument "basis" ${basis} is only for the whole municipality; districts exist only in the register (REGISTER_MAIN, REGISTER_ALL)`,
+      { argumentName: 'basis' },
+    )
   }
   return basis
 }
 
 function assertAge(value: number, arg: string): number {
   if (!Number.isInteger(value) || value < 0 || value > MAX_AGE) {
-    throw badUserInput(`Argument "${arg}" must be an age between 0 and ${MAX_AGE} (100 = 100 and older), got ${value}`, { argumentName: arg })
+    throw badUserInput(`Argument "${arg}" must be an age between 0 and ${MAX_AGE} (100 = 100 and older), got ${value}`, {
+      argumentName: arg,
+    })
   }
   return value
 }
@@ -104,13 +109,15 @@ function publishedBand(from: number, to: number) {
  * is the same whatever `top` is; OTHER is the cell of exactly the records it counts.
  */
 function nationalityTable(ctx: Ctx, groups: ReadonlyArray<KeyedN & { group: string }>, top: number, flags: CellFlag[]) {
-  const ranked = groups.filter(g => g.group !== 'OTHER')
+  const ranked = groups
+    .filter(g => g.group !== 'OTHER')
     .map(g => ({ g, visible: visibleCount(ctx, g) }))
     .sort((a, b) => b.visible - a.visible || (a.g.group < b.g.group ? -1 : a.g.group > b.g.group ? 1 : 0))
     .map(r => r.g)
   const rest = [...ranked.slice(top), ...groups.filter(g => g.group === 'OTHER')]
-  const rows: Array<{ group: string; country: { code: string } | null; count: ReturnType<typeof keyedCell> }> =
-    ranked.slice(0, top).map(g => ({ group: g.group, country: { code: g.group }, count: keyedCell(ctx, g, flags) }))
+  const rows: Array<{ group: string; country: { code: string } | null; count: ReturnType<typeof keyedCell> }> = ranked
+    .slice(0, top)
+    .map(g => ({ group: g.group, country: { code: g.group }, count: keyedCell(ctx, g, flags) }))
   if (rest.length) rows.push({ group: 'OTHER', country: null, count: keyedCell(ctx, union(...rest), flags) })
   return rows
 }
@@ -131,19 +138,25 @@ export const resolvers = {
       const year = assertYear(args.year)
       const from = assertAge(args.ageFrom, 'ageFrom')
       const to = assertAge(args.ageTo, 'ageTo')
-      if (from > to) throw badUserInput(`Argument "ageFrom" (${from}) must not be greater than "ageTo" (${to})`, { argumentName: 'ageFrom' })
+      if (from > to)
+        throw badUserInput(`Argument "ageFrom" (${from}) must not be greater than "ageTo" (${to})`, { argumentName: 'ageFrom' })
       // Free ranges would let overlapping cohorts average the noise away ([a..x] − [a..x−1] for every a).
       if (isAggregateOnly(ctx) && !publishedBand(from, to)) {
-        throw aggregateNotPublished(`Cohort ${from}–${to} is not a published age band; without exact access ask for one band of byAgeGroup (FUNCTIONAL, FIVE_YEAR or TEN_YEAR)`, {
-          argumentName: 'ageFrom', published: 'ageFrom..ageTo = one band of byAgeGroup: FUNCTIONAL (0–2 … 80+), FIVE_YEAR (0–4 … 95+) or TEN_YEAR (0–9 … 90+); 100 = open end',
-        })
+        throw aggregateNotPublished(
+          `Cohort ${from}–${to} is not a published age band; without exact access ask for one band of byAgeGroup (FUNCTIONAL, FIVE_YEAR or TEN_YEAR)`,
+          {
+            argumentName: 'ageFrom',
+            published:
+              'ageFrom..ageTo = one band of byAgeGroup: FUNCTIONAL (0–2 … 80+), FIVE_YEAR (0–4 … 95+) or TEN_YEAR (0–9 … 90+); 100 = open end',
+          },
+        )
       }
       // A cohort that equals a band covers the same records as that band in byAgeGroup: the same key, the same value.
       return keyedCell(ctx, await ctx.loaders.cohort.load(`${year}|${d.ags}|${d.code}|${from}|${to}`), flagsFor(`${year}-12-31`))
     },
     residents: async (d, _, ctx) => {
       const year = await ctx.loaders.latestStockYear.load(`REGISTER_MAIN|${REFERENCE_DATE}`)
-      return year === null ? null : (await totalOf({ year, basis: 'REGISTER_MAIN', ags: d.ags, code: d.code }, ctx))?.n ?? null
+      return year === null ? null : ((await totalOf({ year, basis: 'REGISTER_MAIN', ags: d.ags, code: d.code }, ctx))?.n ?? null)
     },
   },
   Year: {
@@ -152,8 +165,7 @@ export const resolvers = {
     residents: async (y, _, ctx) => (await totalOf({ year: y.year, basis: 'REGISTER_MAIN', ags: CITY_AGS, code: null }, ctx))?.n ?? null,
   },
   Municipality: {
-    officialPopulation: (m, args, ctx) =>
-      municipalityCount(m.ags, assertYear(args.year), args.basis, ctx),
+    officialPopulation: (m, args, ctx) => municipalityCount(m.ags, assertYear(args.year), args.basis, ctx),
   },
   PopulationStock: {
     total: (s, _, ctx) => registerTotal(ctx, s.basis, s.summary.total, s.flags),
@@ -165,8 +177,10 @@ export const resolvers = {
     },
     foreigners: (s, _, ctx) => keyedCell(ctx, s.summary.foreigners, s.flags),
     // From the values the caller may see, so the share reveals no exact count that policy perturbs.
-    foreignerShare: (s, _, ctx) =>
-      ({ ...ratio(visibleCount(ctx, s.summary.foreigners), visibleTotal(ctx, s.basis, s.summary.total)), flags: s.flags }),
+    foreignerShare: (s, _, ctx) => ({
+      ...ratio(visibleCount(ctx, s.summary.foreigners), visibleTotal(ctx, s.basis, s.summary.total)),
+      flags: s.flags,
+    }),
     byNationality: async (s, args, ctx) => {
       const top = assertPositiveInt(args.top, 'top', 100)
       return nationalityTable(ctx, await ctx.loaders.stockByNationality.load(stockKey(s)), top, s.flags)

@@ -2,7 +2,15 @@ import { assertAgs, assertDistrictCode, assertYear, badUserInput } from '../../p
 import { CITY_AGS, FIRST_DATA_YEAR } from '../../platform/city.js'
 import { money, round, type Money } from '../../platform/stat.js'
 import { addKeys } from '../../lib/disclosure/cell-key.js'
-import { isAggregateOnly, keyedCell, keyedMoney, visibleAmount, visibleCount, type KeyedAmount, type KeyedCount } from '../../lib/service/disclosure-cells.js'
+import {
+  isAggregateOnly,
+  keyedCell,
+  keyedMoney,
+  visibleAmount,
+  visibleCount,
+  type KeyedAmount,
+  type KeyedCount,
+} from '../../lib/service/disclosure-cells.js'
 import { withRowFilter } from '../../lib/service/row-filter.js'
 import { enterRows } from '../../lib/data-entry/enter-rows.js'
 import { datasets } from './datasets.js'
@@ -51,8 +59,10 @@ async function benefitStats(ctx: Ctx, year: number, district: DistrictRef | null
  * are the union of the groups' cases and its key sum is the sum of theirs — the same set of cases gets
  * the same noise as in a group cell that holds them all (a district with one group only).
  */
-const allGroups = (stats: readonly BenefitStat[]): KeyedCount =>
-  ({ n: stats.reduce((s, x) => s + x.count.n, 0), key: addKeys(stats.map(x => Number(x.count.key))) })
+const allGroups = (stats: readonly BenefitStat[]): KeyedCount => ({
+  n: stats.reduce((s, x) => s + x.count.n, 0),
+  key: addKeys(stats.map(x => Number(x.count.key))),
+})
 
 export const resolvers = {
   Query: {
@@ -65,15 +75,24 @@ export const resolvers = {
       // department's own staff. Anyone else gets no rows — exactly as if there were none.
       if (ctx.principal.department !== OWNER_DEPARTMENT) return []
       // Never the record key: it is as secret as the noise it makes.
-      let query = ctx.db.selectFrom('soc.egh_case')
+      let query = ctx.db
+        .selectFrom('soc.egh_case')
         .select(['id', 'benefit_group', 'district_code', 'age_group', 'sex', 'start_date', 'end_date', 'yearly_cost'])
-        .where('start_date', '<=', args.to).where(eb => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', args.from)]))
+        .where('start_date', '<=', args.to)
+        .where(eb => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', args.from)]))
       if (args.benefitGroup != null) query = query.where('benefit_group', '=', args.benefitGroup)
       if (args.districtCode != null) query = query.where('district_code', '=', assertDistrictCode(args.districtCode, 'districtCode'))
       // Row rules an administrator set for the caller's roles, on the fields a rule may name.
       return withRowFilter(query, ctx, 'EghCase', {
-        benefitGroup: 'benefit_group', district: 'district_code', ageGroup: 'age_group', sex: 'sex',
-      }).orderBy('start_date').orderBy('id').limit(args.first).execute()
+        benefitGroup: 'benefit_group',
+        district: 'district_code',
+        ageGroup: 'age_group',
+        sex: 'sex',
+      })
+        .orderBy('start_date')
+        .orderBy('id')
+        .limit(args.first)
+        .execute()
     },
   },
 
@@ -105,8 +124,7 @@ export const resolvers = {
 
   HealthDay: {
     // A representation is not parsed by the Date scalar: a key that is no calendar date names no HealthDay.
-    __resolveReference: (ref, ctx) =>
-      (isIsoDate(ref.day) ? ctx.loaders.healthDay.load(`${assertAgs(String(ref.ags))}|${ref.day}`) : null),
+    __resolveReference: (ref, ctx) => (isIsoDate(ref.day) ? ctx.loaders.healthDay.load(`${assertAgs(String(ref.ags))}|${ref.day}`) : null),
     provenance: (_: HealthDayRow, __, ctx) => provenanceOf(ctx.loaders.provenance, 'soc.daily_metric'),
   },
 
@@ -119,8 +137,7 @@ export const resolvers = {
   },
 
   District: {
-    eingliederungshilfe: (d, { year }, ctx) =>
-      (d.ags === CITY_AGS ? benefitStats(ctx, year, { ags: d.ags, code: String(d.code) }) : []),
+    eingliederungshilfe: (d, { year }, ctx) => (d.ags === CITY_AGS ? benefitStats(ctx, year, { ags: d.ags, code: String(d.code) }) : []),
     eingliederungshilfeRecipients: async (d, { year }, ctx) => {
       const stats = d.ags === CITY_AGS ? await benefitStats(ctx, year, { ags: d.ags, code: String(d.code) }) : []
       return keyedCell(ctx, stats.length ? allGroups(stats) : null)
