@@ -25,18 +25,23 @@ export interface ViewRoute {
   path: (typeof PATHS)[ViewName]
   titleKey: MessageKey
   component: LazyExoticComponent<ComponentType>
+  /** Loads the view's chunk (the app starts it for the address it opens on, while sign-in is still settling). */
+  load: () => Promise<unknown>
 }
 
+const view = (name: ViewName, titleKey: MessageKey, load: () => Promise<{ default: ComponentType }>): ViewRoute => ({
+  name,
+  path: PATHS[name],
+  titleKey,
+  component: lazy(load),
+  load,
+})
+
 export const routes: readonly ViewRoute[] = [
-  { name: 'overview', path: PATHS.overview, titleKey: 'nav.overview', component: lazy(() => import('./views/overview/OverviewView')) },
-  { name: 'asylum', path: PATHS.asylum, titleKey: 'nav.asylum', component: lazy(() => import('./views/asylum/AsylumView')) },
-  {
-    name: 'population',
-    path: PATHS.population,
-    titleKey: 'nav.population',
-    component: lazy(() => import('./views/population/PopulationView')),
-  },
-  { name: 'social', path: PATHS.social, titleKey: 'nav.social', component: lazy(() => import('./views/social/SocialView')) },
+  view('overview', 'nav.overview', () => import('./views/overview/OverviewView')),
+  view('asylum', 'nav.asylum', () => import('./views/asylum/AsylumView')),
+  view('population', 'nav.population', () => import('./views/population/PopulationView')),
+  view('social', 'nav.social', () => import('./views/social/SocialView')),
 ]
 
 export const isRegistered = (name: ViewName): boolean => routes.some(r => r.name === name)
