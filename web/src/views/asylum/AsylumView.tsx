@@ -326,7 +326,7 @@ function Accommodations({ day, source }: { day: string; source: Source | null | 
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: withOcc ? {} : undefined,
+      ...(withOcc ? { legend: {} } : {}),
       grid: {},
       yAxis: { type: 'category', inverse: true, data: list.map(a => a.name), axisLabel: { width: 130, overflow: 'truncate' } },
       xAxis: { type: 'value', axisLabel: { formatter: (v: number) => f.number(v, 1) } },
