@@ -29,6 +29,8 @@ export interface ViewRoute {
 
 export const routes: readonly ViewRoute[] = [
   { name: 'overview', path: PATHS.overview, titleKey: 'nav.overview', component: lazy(() => import('./views/overview/OverviewView')) },
+  { name: 'fazit', path: PATHS.fazit, titleKey: 'nav.fazit', component: lazy(() => import('./views/fazit/FazitView')) },
+  { name: 'lighting', path: PATHS.lighting, titleKey: 'nav.lighting', component: lazy(() => import('./views/lighting/LightingView')) },
 ]
 
 export const isRegistered = (name: ViewName): boolean => routes.some(r => r.name === name)

@@ -26,6 +26,174 @@ export type TypeFieldsQueryVariables = Exact<{
 
 export type TypeFieldsQuery = { __type: { name: string | null; fields: Array<{ name: string }> | null } | null }
 
+export type FazitQueryVariables = Exact<{
+  from: number
+  to: number
+  year: number
+  area: string | number
+  hasArea: boolean
+  ags: string | number
+}>
+
+export type FazitQuery = {
+  years: Array<{
+    year: number
+    residents: number | null
+    ansatz: {
+      ordinaryExpense: { amount: number | null; status: CellStatus }
+      provenance: { ownerDepartment: string; stichtag: string; asOf: string }
+    } | null
+    nachtrag: { ordinaryExpense: { amount: number | null; status: CellStatus } } | null
+    ist: {
+      ordinaryExpense: { amount: number | null; status: CellStatus }
+      provenance: { ownerDepartment: string; stichtag: string; asOf: string }
+    } | null
+    expensePerCapita: { amount: number | null; status: CellStatus } | null
+  }>
+  area?: {
+    code: string
+    name: string
+    ansatz: Array<{
+      year: number
+      ordinaryExpense: { amount: number | null; status: CellStatus }
+      provenance: { ownerDepartment: string; stichtag: string; asOf: string }
+    }>
+    nachtrag: Array<{ year: number; ordinaryExpense: { amount: number | null; status: CellStatus } }>
+    ist: Array<{
+      year: number
+      ordinaryExpense: { amount: number | null; status: CellStatus }
+      provenance: { ownerDepartment: string; stichtag: string; asOf: string }
+    }>
+  } | null
+  areas: Array<{ code: string; name: string; children: Array<{ code: string; name: string }> }>
+  deviations: Array<{
+    code: string
+    name: string
+    comparison: {
+      deviationPct: number | null
+      ansatz: { amount: number | null; status: CellStatus }
+      nachtrag: { amount: number | null; status: CellStatus } | null
+      ist: { amount: number | null; status: CellStatus } | null
+      deviation: { amount: number | null; status: CellStatus } | null
+      provenance: { ownerDepartment: string; stichtag: string; asOf: string }
+    }
+  }>
+  districts: Array<{
+    code: string
+    name: string
+    residents: number | null
+    investmentPerCapita: { amount: number | null; status: CellStatus } | null
+    investments: Array<{
+      id: string
+      values: Array<{
+        year: number
+        ansatz: { amount: number | null; status: CellStatus } | null
+        ist: { amount: number | null; status: CellStatus } | null
+      }>
+    }> | null
+    provenance: { ownerDepartment: string; stichtag: string; asOf: string }
+  }>
+  investmentsDataset: { ownerDepartment: string; stichtag: string; asOf: string } | null
+}
+
+export type FazitForecastQueryVariables = Exact<{
+  from: number
+  to: number
+  year: number
+  area: string | number
+  hasArea: boolean
+}>
+
+export type FazitForecastQuery = {
+  years: Array<{
+    year: number
+    prognose: {
+      ordinaryExpense: { amount: number | null; status: CellStatus }
+      provenance: { ownerDepartment: string; stichtag: string; asOf: string }
+    } | null
+    prognosePerCapita: { amount: number | null; status: CellStatus } | null
+  }>
+  area?: { code: string; prognose: Array<{ year: number; ordinaryExpense: { amount: number | null; status: CellStatus } }> } | null
+  deviations: Array<{ code: string; comparison: { prognose: { amount: number | null; status: CellStatus } | null } }>
+}
+
+export type LightingQueryVariables = Exact<{
+  from: number
+  to: number
+  year: number
+  district: string | number
+  hasDistrict: boolean
+  ags: string | number
+}>
+
+export type LightingQuery = {
+  years: Array<{
+    year: number
+    streetLighting: {
+      stichtag: string
+      lights: number
+      ledLights: number
+      ledShare: number
+      convertedInYear: number
+      energyKwh: number
+      months: number
+      energyCost: { amount: number | null; status: CellStatus } | null
+      provenance: { ownerDepartment: string; stichtag: string; asOf: string }
+    } | null
+  }>
+  city?: {
+    year: number
+    streetLighting: {
+      stichtag: string
+      lights: number
+      ledLights: number
+      ledShare: number
+      energyKwh: number
+      months: number
+      monthly: Array<{ month: string; energyKwh: number; lights: number; ledLights: number }>
+      provenance: { ownerDepartment: string; stichtag: string; asOf: string }
+    } | null
+  } | null
+  district?: {
+    code: string
+    name: string
+    streetLighting: {
+      stichtag: string
+      lights: number
+      ledLights: number
+      ledShare: number
+      energyKwh: number
+      months: number
+      monthly: Array<{ month: string; energyKwh: number; lights: number; ledLights: number }>
+      provenance: { ownerDepartment: string; stichtag: string; asOf: string }
+    } | null
+  } | null
+  districts: Array<{
+    code: string
+    name: string
+    streetLighting: {
+      lights: number
+      ledLights: number
+      ledShare: number
+      provenance: { ownerDepartment: string; stichtag: string; asOf: string }
+    } | null
+  }>
+  investmentMeasures: Array<{
+    id: string
+    name: string
+    status: string
+    startYear: number | null
+    endYear: number | null
+    fundingShare: number | null
+    fundingSource: string | null
+    convertedLights: number | null
+    estimatedSavingKwh: number | null
+    totalCost: { amount: number | null; status: CellStatus }
+    district: { code: string; name: string } | null
+  }>
+  measuresDataset: { ownerDepartment: string; stichtag: string; asOf: string } | null
+}
+
 export type OverviewFiguresQueryVariables = Exact<{
   from: number
   to: number
@@ -265,6 +433,1163 @@ export const TypeFieldsDocument = {
     },
   ],
 } as unknown as DocumentNode<TypeFieldsQuery, TypeFieldsQueryVariables>
+export const FazitDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Fazit' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'area' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'hasArea' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'ags' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'years' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'from' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'to' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'residents' } },
+                {
+                  kind: 'Field',
+                  alias: { kind: 'Name', value: 'ansatz' },
+                  name: { kind: 'Name', value: 'budget' },
+                  arguments: [
+                    { kind: 'Argument', name: { kind: 'Name', value: 'version' }, value: { kind: 'EnumValue', value: 'ANSATZ' } },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'ordinaryExpense' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'provenance' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  alias: { kind: 'Name', value: 'nachtrag' },
+                  name: { kind: 'Name', value: 'budget' },
+                  arguments: [
+                    { kind: 'Argument', name: { kind: 'Name', value: 'version' }, value: { kind: 'EnumValue', value: 'NACHTRAG' } },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'ordinaryExpense' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  alias: { kind: 'Name', value: 'ist' },
+                  name: { kind: 'Name', value: 'budget' },
+                  arguments: [{ kind: 'Argument', name: { kind: 'Name', value: 'version' }, value: { kind: 'EnumValue', value: 'IST' } }],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'ordinaryExpense' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'provenance' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'expensePerCapita' },
+                  arguments: [{ kind: 'Argument', name: { kind: 'Name', value: 'version' }, value: { kind: 'EnumValue', value: 'IST' } }],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'area' },
+            name: { kind: 'Name', value: 'product' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'code' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'area' } },
+              },
+            ],
+            directives: [
+              {
+                kind: 'Directive',
+                name: { kind: 'Name', value: 'include' },
+                arguments: [
+                  {
+                    kind: 'Argument',
+                    name: { kind: 'Name', value: 'if' },
+                    value: { kind: 'Variable', name: { kind: 'Name', value: 'hasArea' } },
+                  },
+                ],
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  alias: { kind: 'Name', value: 'ansatz' },
+                  name: { kind: 'Name', value: 'series' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'from' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'to' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+                    },
+                    { kind: 'Argument', name: { kind: 'Name', value: 'version' }, value: { kind: 'EnumValue', value: 'ANSATZ' } },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'ordinaryExpense' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'provenance' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  alias: { kind: 'Name', value: 'nachtrag' },
+                  name: { kind: 'Name', value: 'series' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'from' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'to' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+                    },
+                    { kind: 'Argument', name: { kind: 'Name', value: 'version' }, value: { kind: 'EnumValue', value: 'NACHTRAG' } },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'ordinaryExpense' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  alias: { kind: 'Name', value: 'ist' },
+                  name: { kind: 'Name', value: 'series' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'from' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'to' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+                    },
+                    { kind: 'Argument', name: { kind: 'Name', value: 'version' }, value: { kind: 'EnumValue', value: 'IST' } },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'ordinaryExpense' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'provenance' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'areas' },
+            name: { kind: 'Name', value: 'products' },
+            arguments: [{ kind: 'Argument', name: { kind: 'Name', value: 'level' }, value: { kind: 'IntValue', value: '1' } }],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'children' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'deviations' },
+            name: { kind: 'Name', value: 'products' },
+            arguments: [{ kind: 'Argument', name: { kind: 'Name', value: 'level' }, value: { kind: 'IntValue', value: '2' } }],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'comparison' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'year' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'ansatz' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'nachtrag' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'ist' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'deviation' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'deviationPct' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'provenance' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'districts' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'ags' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'ags' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'residents' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'investmentPerCapita' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'from' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'to' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'investments' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'from' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'to' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'values' },
+                        arguments: [
+                          {
+                            kind: 'Argument',
+                            name: { kind: 'Name', value: 'from' },
+                            value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+                          },
+                          {
+                            kind: 'Argument',
+                            name: { kind: 'Name', value: 'to' },
+                            value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+                          },
+                        ],
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'ansatz' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'ist' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'provenance' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'investmentsDataset' },
+            name: { kind: 'Name', value: 'dataset' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'StringValue', value: 'fin.investments', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FazitQuery, FazitQueryVariables>
+export const FazitForecastDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'FazitForecast' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'area' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'hasArea' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'years' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'from' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'to' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                {
+                  kind: 'Field',
+                  alias: { kind: 'Name', value: 'prognose' },
+                  name: { kind: 'Name', value: 'budget' },
+                  arguments: [
+                    { kind: 'Argument', name: { kind: 'Name', value: 'version' }, value: { kind: 'EnumValue', value: 'PROGNOSE' } },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'ordinaryExpense' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'provenance' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  alias: { kind: 'Name', value: 'prognosePerCapita' },
+                  name: { kind: 'Name', value: 'expensePerCapita' },
+                  arguments: [
+                    { kind: 'Argument', name: { kind: 'Name', value: 'version' }, value: { kind: 'EnumValue', value: 'PROGNOSE' } },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'area' },
+            name: { kind: 'Name', value: 'product' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'code' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'area' } },
+              },
+            ],
+            directives: [
+              {
+                kind: 'Directive',
+                name: { kind: 'Name', value: 'include' },
+                arguments: [
+                  {
+                    kind: 'Argument',
+                    name: { kind: 'Name', value: 'if' },
+                    value: { kind: 'Variable', name: { kind: 'Name', value: 'hasArea' } },
+                  },
+                ],
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                {
+                  kind: 'Field',
+                  alias: { kind: 'Name', value: 'prognose' },
+                  name: { kind: 'Name', value: 'series' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'from' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'to' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+                    },
+                    { kind: 'Argument', name: { kind: 'Name', value: 'version' }, value: { kind: 'EnumValue', value: 'PROGNOSE' } },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'ordinaryExpense' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'deviations' },
+            name: { kind: 'Name', value: 'products' },
+            arguments: [{ kind: 'Argument', name: { kind: 'Name', value: 'level' }, value: { kind: 'IntValue', value: '2' } }],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'comparison' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'year' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'prognose' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FazitForecastQuery, FazitForecastQueryVariables>
+export const LightingDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Lighting' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'district' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'hasDistrict' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'ags' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'years' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'from' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'to' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'streetLighting' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lights' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'ledLights' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'ledShare' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'convertedInYear' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'energyKwh' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'months' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'energyCost' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'provenance' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'city' },
+            name: { kind: 'Name', value: 'year' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'year' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+              },
+            ],
+            directives: [
+              {
+                kind: 'Directive',
+                name: { kind: 'Name', value: 'skip' },
+                arguments: [
+                  {
+                    kind: 'Argument',
+                    name: { kind: 'Name', value: 'if' },
+                    value: { kind: 'Variable', name: { kind: 'Name', value: 'hasDistrict' } },
+                  },
+                ],
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'streetLighting' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lights' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'ledLights' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'ledShare' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'energyKwh' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'months' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'monthly' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'month' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'energyKwh' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'lights' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'ledLights' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'provenance' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'district' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'ags' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'ags' } } },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'code' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'district' } },
+              },
+            ],
+            directives: [
+              {
+                kind: 'Directive',
+                name: { kind: 'Name', value: 'include' },
+                arguments: [
+                  {
+                    kind: 'Argument',
+                    name: { kind: 'Name', value: 'if' },
+                    value: { kind: 'Variable', name: { kind: 'Name', value: 'hasDistrict' } },
+                  },
+                ],
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'streetLighting' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'year' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lights' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'ledLights' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'ledShare' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'energyKwh' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'months' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'monthly' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'month' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'energyKwh' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'lights' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'ledLights' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'provenance' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'districts' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'ags' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'ags' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'streetLighting' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'year' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'lights' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'ledLights' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'ledShare' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'provenance' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'investmentMeasures' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'category' }, value: { kind: 'StringValue', value: 'LED', block: false } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startYear' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'endYear' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'totalCost' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'fundingShare' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fundingSource' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'convertedLights' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'estimatedSavingKwh' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'district' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'measuresDataset' },
+            name: { kind: 'Name', value: 'dataset' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'StringValue', value: 'fin.investments', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LightingQuery, LightingQueryVariables>
 export const OverviewFiguresDocument = {
   kind: 'Document',
   definitions: [

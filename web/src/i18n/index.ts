@@ -3,19 +3,25 @@
 import type { Catalogue, Lang, MessageKey } from './types'
 import deAuth from './de/auth'
 import deCommon from './de/common'
+import deFazit from './de/fazit'
 import deFigures from './de/figures'
+import deLighting from './de/lighting'
 import deNav from './de/nav'
 import deOverview from './de/overview'
 import enAuth from './en/auth'
 import enCommon from './en/common'
+import enFazit from './en/fazit'
 import enFigures from './en/figures'
+import enLighting from './en/lighting'
 import enNav from './en/nav'
 import enOverview from './en/overview'
 
 export const de = {
   auth: deAuth,
   common: deCommon,
+  fazit: deFazit,
   figures: deFigures,
+  lighting: deLighting,
   nav: deNav,
   overview: deOverview,
 }
@@ -23,7 +29,9 @@ export const de = {
 const en: Catalogue = {
   auth: enAuth,
   common: enCommon,
+  fazit: enFazit,
   figures: enFigures,
+  lighting: enLighting,
   nav: enNav,
   overview: enOverview,
 }
