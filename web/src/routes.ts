@@ -31,6 +31,7 @@ export const routes: readonly ViewRoute[] = [
   { name: 'overview', path: PATHS.overview, titleKey: 'nav.overview', component: lazy(() => import('./views/overview/OverviewView')) },
   { name: 'fazit', path: PATHS.fazit, titleKey: 'nav.fazit', component: lazy(() => import('./views/fazit/FazitView')) },
   { name: 'lighting', path: PATHS.lighting, titleKey: 'nav.lighting', component: lazy(() => import('./views/lighting/LightingView')) },
+  { name: 'catalog', path: PATHS.catalog, titleKey: 'nav.catalog', component: lazy(() => import('./views/catalog/CatalogView')) },
 ]
 
 export const isRegistered = (name: ViewName): boolean => routes.some(r => r.name === name)

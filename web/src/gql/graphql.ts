@@ -4,10 +4,32 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] }
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never }
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core'
+export type AccommodationKind = 'CONTAINER' | 'ERSTAUFNAHME' | 'GU' | 'NOTUNTERKUNFT' | 'WOHNUNG_ANGEMIETET'
+
+/** Version of a budget figure: plan (Ansatz, Nachtrag, fortgeschriebener Ansatz), result (Ist), in-year forecast, medium-term plan. */
+export type BudgetVersion = 'ANSATZ' | 'FINANZPLAN' | 'FORTGESCHRIEBEN' | 'IST' | 'NACHTRAG' | 'PROGNOSE'
+
 export type CellFlag = 'ESTIMATED' | 'LIMITED_RELIABILITY' | 'PROVISIONAL' | 'REVISED'
 
 /** How a statistical cell may be read. */
 export type CellStatus = 'EXACT' | 'NOT_AVAILABLE' | 'NOT_MEANINGFUL' | 'PERTURBED' | 'ROUNDED' | 'SECRET' | 'ZERO'
+
+export type DistrictKind = 'KERNSTADT' | 'ORTSBEZIRK'
+
+/** Leistungsgruppe of the Eingliederungshilfe (SGB IX Teil 2). */
+export type EghBenefitGroup =
+  /** Teilhabe am Arbeitsleben: Werkstatt für behinderte Menschen. */
+  | 'ARBEITSLEBEN_WFBM'
+  /** Teilhabe an Bildung: Schulbegleitung. */
+  | 'BILDUNG_SCHULBEGLEITUNG'
+  /** Heilpädagogische Leistungen, Frühförderung. */
+  | 'FRUEHFOERDERUNG'
+  /** Leistungen zur medizinischen Rehabilitation. */
+  | 'MED_REHA'
+  /** Soziale Teilhabe: Assistenzleistungen. */
+  | 'SOZIALE_TEILHABE_ASSISTENZ'
+  /** Soziale Teilhabe: Wohnen (besondere Wohnform, ambulant betreutes Wohnen). */
+  | 'SOZIALE_TEILHABE_WOHNEN'
 
 /** How current a dataset is against its refresh cadence. */
 export type Freshness =
@@ -20,11 +42,241 @@ export type Freshness =
   /** The cadence is not one the catalog knows, so freshness cannot be judged. */
   | 'UNKNOWN'
 
+/**
+ * Population register figures by district (Statistikstelle). Register bases (REGISTER_MAIN, REGISTER_ALL)
+ * exist per district; official bases (OFFICIAL_UPDATE, CENSUS) only for whole municipalities.
+ */
+export type PopulationBasis =
+  /** Zensus (Stichtag 15.5.2022). */
+  | 'CENSUS'
+  /** Amtliche Fortschreibung des Statistischen Landesamts (31.12.). */
+  | 'OFFICIAL_UPDATE'
+  /** Melderegister, Haupt- und Nebenwohnsitz (wohnberechtigte Bevölkerung). */
+  | 'REGISTER_ALL'
+  /** Melderegister, Hauptwohnsitz. */
+  | 'REGISTER_MAIN'
+
+/** Abschlussart (RLP): ohne Berufsreife, Berufsreife, qualifizierter Sekundarabschluss I, Fachhochschulreife (schulischer Teil), allgemeine Hochschulreife. */
+export type SchoolQualification = 'AHR' | 'BERUFSREIFE' | 'FHR_SCHUL' | 'OHNE_BR' | 'QUAL_SEK1'
+
+/** Schulart (RLP): Grundschule, Realschule plus, Integrierte Gesamtschule, Gymnasium, Förderschule, berufsbildende Schule. */
+export type SchoolType = 'BBS' | 'FOES' | 'GS' | 'GYM' | 'IGS' | 'RSPLUS'
+
 export type TypeFieldsQueryVariables = Exact<{
   name: string
 }>
 
 export type TypeFieldsQuery = { __type: { name: string | null; fields: Array<{ name: string }> | null } | null }
+
+export type CatalogBudgetSeriesQueryVariables = Exact<{
+  from: number
+  to: number
+  version: BudgetVersion
+}>
+
+export type CatalogBudgetSeriesQuery = {
+  products: Array<{
+    code: string
+    name: string
+    level: number
+    series: Array<{
+      year: number
+      version: BudgetVersion
+      ordinaryIncome: { amount: number | null; status: CellStatus }
+      ordinaryExpense: { amount: number | null; status: CellStatus }
+      ordinaryResult: { amount: number | null; status: CellStatus }
+    }>
+  }>
+}
+
+export type CatalogDebtQueryVariables = Exact<{
+  from: number
+  to: number
+}>
+
+export type CatalogDebtQuery = {
+  years: Array<{
+    year: number
+    debt: {
+      stichtag: string
+      total: { amount: number | null; status: CellStatus }
+      investmentCredits: { amount: number | null; status: CellStatus }
+      liquidityCredits: { amount: number | null; status: CellStatus }
+    } | null
+  }>
+}
+
+export type CatalogInvestmentsQueryVariables = Exact<{ [key: string]: never }>
+
+export type CatalogInvestmentsQuery = {
+  investmentMeasures: Array<{
+    id: string
+    name: string
+    category: string
+    status: string
+    startYear: number | null
+    endYear: number | null
+    fundingShare: number | null
+    fundingSource: string | null
+    totalCost: { amount: number | null; status: CellStatus }
+    district: { code: string } | null
+    product: { code: string } | null
+    values: Array<{
+      year: number
+      ansatz: { amount: number | null; status: CellStatus } | null
+      ist: { amount: number | null; status: CellStatus } | null
+    }>
+  }>
+}
+
+export type CatalogDistrictsQueryVariables = Exact<{ [key: string]: never }>
+
+export type CatalogDistrictsQuery = {
+  districts: Array<{
+    ags: string
+    code: string
+    name: string
+    kind: DistrictKind
+    areaKm2: number | null
+    hasOrtsbeirat: boolean
+    postalCodes: Array<string>
+    centroid: { lat: number; lon: number } | null
+  }>
+}
+
+export type CatalogEnergyQueryVariables = Exact<{
+  from: number
+  to: number
+}>
+
+export type CatalogEnergyQuery = {
+  years: Array<{
+    year: number
+    streetLighting: { monthly: Array<{ month: string; energyKwh: number; lights: number; ledLights: number }> } | null
+  }>
+}
+
+export type CatalogPopulationQueryVariables = Exact<{
+  from: number
+  to: number
+}>
+
+export type CatalogPopulationQuery = {
+  districts: Array<{
+    code: string
+    name: string
+    populationSeries: Array<{
+      stichtag: string
+      basis: PopulationBasis
+      total: { value: number | null; status: CellStatus }
+      foreigners: { value: number | null; status: CellStatus }
+      meanAge: { value: number | null; status: CellStatus }
+    }> | null
+  }>
+}
+
+export type CatalogKitaQueryVariables = Exact<{
+  year: number
+}>
+
+export type CatalogKitaQuery = {
+  kitas: Array<{
+    id: string
+    name: string
+    operatorType: string
+    district: { code: string } | null
+    stats: { stichtag: string; placesTotal: number; placesU3: number; staffTotal: number; staffPedagogical: number } | null
+  }>
+}
+
+export type CatalogGraduatesQueryVariables = Exact<{
+  from: number
+  to: number
+}>
+
+export type CatalogGraduatesQuery = {
+  years: Array<{
+    year: number
+    graduates: Array<{ qualification: SchoolQualification; count: { value: number | null; status: CellStatus } }> | null
+  }>
+}
+
+export type CatalogTransitionsQueryVariables = Exact<{
+  from: number
+  to: number
+}>
+
+export type CatalogTransitionsQuery = {
+  years: Array<{
+    year: number
+    transitions: Array<{
+      toSchoolType: SchoolType
+      residence: string
+      applications: { value: number | null; status: CellStatus }
+      admissions: { value: number | null; status: CellStatus }
+    }> | null
+  }>
+}
+
+export type CatalogEghQueryVariables = Exact<{
+  from: number
+  to: number
+}>
+
+export type CatalogEghQuery = {
+  years: Array<{
+    year: number
+    eingliederungshilfe: Array<{
+      benefitGroup: EghBenefitGroup
+      recipients: { value: number | null; status: CellStatus }
+      cost: { amount: number | null; status: CellStatus }
+    }> | null
+  }>
+}
+
+export type CatalogAccommodationsQueryVariables = Exact<{ [key: string]: never }>
+
+export type CatalogAccommodationsQuery = {
+  accommodations: Array<{
+    id: string
+    name: string
+    kind: AccommodationKind
+    capacity: number
+    opened: string
+    closed: string | null
+    district: { code: string } | null
+  }>
+}
+
+export type CatalogIndicatorsQueryVariables = Exact<{ [key: string]: never }>
+
+export type CatalogIndicatorsQuery = {
+  indicators: Array<{ id: string; title: string; unit: string; description: string; sourceDatasetIds: Array<string> }>
+}
+
+export type CatalogQueryVariables = Exact<{ [key: string]: never }>
+
+export type CatalogQuery = {
+  datasets: Array<{
+    id: string
+    title: string
+    description: string
+    department: string
+    ownerDepartment: string
+    publisher: string
+    stichtag: string
+    asOf: string
+    refreshCadence: string
+    freshness: Freshness
+    stale: boolean
+    nextUpdateDue: string | null
+    license: string | null
+    openData: boolean
+    temporalStart: string | null
+    temporalEnd: string | null
+    contactPoint: { name: string; email: string | null } | null
+  }>
+}
 
 export type FazitQueryVariables = Exact<{
   from: number
@@ -433,6 +685,883 @@ export const TypeFieldsDocument = {
     },
   ],
 } as unknown as DocumentNode<TypeFieldsQuery, TypeFieldsQueryVariables>
+export const CatalogBudgetSeriesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CatalogBudgetSeries' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'version' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'BudgetVersion' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'products' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'series' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'from' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'to' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'version' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'version' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'ordinaryIncome' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'ordinaryExpense' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'ordinaryResult' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CatalogBudgetSeriesQuery, CatalogBudgetSeriesQueryVariables>
+export const CatalogDebtDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CatalogDebt' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'years' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'from' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'to' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'debt' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'total' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'investmentCredits' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'liquidityCredits' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CatalogDebtQuery, CatalogDebtQueryVariables>
+export const CatalogInvestmentsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CatalogInvestments' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'investmentMeasures' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'category' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startYear' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'endYear' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fundingShare' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fundingSource' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'totalCost' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'district' },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }] },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'product' },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }] },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'values' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'ansatz' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'ist' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CatalogInvestmentsQuery, CatalogInvestmentsQueryVariables>
+export const CatalogDistrictsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CatalogDistricts' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'districts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'ags' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'areaKm2' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hasOrtsbeirat' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'postalCodes' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'centroid' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'lat' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lon' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CatalogDistrictsQuery, CatalogDistrictsQueryVariables>
+export const CatalogEnergyDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CatalogEnergy' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'years' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'from' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'to' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'streetLighting' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'monthly' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'month' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'energyKwh' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'lights' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'ledLights' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CatalogEnergyQuery, CatalogEnergyQueryVariables>
+export const CatalogPopulationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CatalogPopulation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'districts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'populationSeries' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'from' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'to' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'total' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'foreigners' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'meanAge' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CatalogPopulationQuery, CatalogPopulationQueryVariables>
+export const CatalogKitaDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CatalogKita' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'kitas' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'operatorType' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'district' },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }] },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'stats' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'year' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'placesTotal' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'placesU3' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'staffTotal' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'staffPedagogical' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CatalogKitaQuery, CatalogKitaQueryVariables>
+export const CatalogGraduatesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CatalogGraduates' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'years' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'from' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'to' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'graduates' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'qualification' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'count' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CatalogGraduatesQuery, CatalogGraduatesQueryVariables>
+export const CatalogTransitionsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CatalogTransitions' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'years' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'from' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'to' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'transitions' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'toSchoolType' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'residence' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'applications' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'admissions' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CatalogTransitionsQuery, CatalogTransitionsQueryVariables>
+export const CatalogEghDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CatalogEgh' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'years' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'from' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'to' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'eingliederungshilfe' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'benefitGroup' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'recipients' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'cost' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CatalogEghQuery, CatalogEghQueryVariables>
+export const CatalogAccommodationsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CatalogAccommodations' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'accommodations' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'district' },
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }] },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'capacity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'opened' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'closed' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CatalogAccommodationsQuery, CatalogAccommodationsQueryVariables>
+export const CatalogIndicatorsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CatalogIndicators' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'indicators' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sourceDatasetIds' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CatalogIndicatorsQuery, CatalogIndicatorsQueryVariables>
+export const CatalogDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Catalog' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'datasets' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'department' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'publisher' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'refreshCadence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'freshness' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stale' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nextUpdateDue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'license' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'openData' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'temporalStart' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'temporalEnd' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'contactPoint' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CatalogQuery, CatalogQueryVariables>
 export const FazitDocument = {
   kind: 'Document',
   definitions: [

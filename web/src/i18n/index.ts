@@ -2,6 +2,7 @@
 // de/<namespace>.ts and en/<namespace>.ts and registers both here; a key missing in English fails the typecheck.
 import type { Catalogue, Lang, MessageKey } from './types'
 import deAuth from './de/auth'
+import deCatalog from './de/catalog'
 import deCommon from './de/common'
 import deFazit from './de/fazit'
 import deFigures from './de/figures'
@@ -9,6 +10,7 @@ import deLighting from './de/lighting'
 import deNav from './de/nav'
 import deOverview from './de/overview'
 import enAuth from './en/auth'
+import enCatalog from './en/catalog'
 import enCommon from './en/common'
 import enFazit from './en/fazit'
 import enFigures from './en/figures'
@@ -18,6 +20,7 @@ import enOverview from './en/overview'
 
 export const de = {
   auth: deAuth,
+  catalog: deCatalog,
   common: deCommon,
   fazit: deFazit,
   figures: deFigures,
@@ -28,6 +31,7 @@ export const de = {
 
 const en: Catalogue = {
   auth: enAuth,
+  catalog: enCatalog,
   common: enCommon,
   fazit: enFazit,
   figures: enFigures,
