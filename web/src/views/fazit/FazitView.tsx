@@ -57,7 +57,8 @@ export default function FazitView() {
 
   // Ten years of plan (Nachtrag where there is one, else Ansatz), actual and forecast for the chosen area.
   const series = useMemo(() => {
-    if (!data) return []
+    // An unknown product code in the address: no figures rather than the whole budget under its name.
+    if (!data || (area && !data.area)) return []
     return yearsList.map(y => {
       const yd = data.years.find(r => r.year === y)
       const a = data.area
@@ -274,7 +275,9 @@ export default function FazitView() {
                   ))}
                 </optgroup>
               ))}
-              {area && !data?.areas.length && <option value={area}>{area}</option>}
+              {area && !data?.areas.some(a => a.code === area || a.children.some(c => c.code === area)) && (
+                <option value={area}>{area}</option>
+              )}
             </select>
           </div>
         </div>
@@ -325,7 +328,7 @@ export default function FazitView() {
                 ]),
               }}
             >
-              <Chart option={seriesOption} use={LINES} label={t('fazit.seriesLabel', { area: areaName })} />
+              {series.length ? <Chart option={seriesOption} use={LINES} label={t('fazit.seriesLabel', { area: areaName })} /> : <Empty />}
             </Figure>
 
             <Figure
