@@ -38,6 +38,8 @@ export default {
   perCapitaTitle: 'Aufwand je Einwohner, {from}–{to} (€)',
   perCapitaLabel: 'Liniendiagramm: laufende Aufwendungen je Einwohner nach Jahr',
   perCapitaSummary: '{year} lagen die laufenden Aufwendungen bei {value} je Einwohner, {change} gegenüber {first}.',
+  areaPerCapita: '{area}: Ist je Einwohner',
+  areaPerCapitaSummary: 'Auf {area} entfielen {year} {value} je Einwohner.',
   residents: 'Einwohner',
   unitMio: 'Mio. €',
 }

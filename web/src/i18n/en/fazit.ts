@@ -39,6 +39,8 @@ const fazit: Messages<'fazit'> = {
   perCapitaTitle: 'Expense per resident, {from}–{to} (€)',
   perCapitaLabel: 'Line chart: operating expense per resident by year',
   perCapitaSummary: 'In {year} operating expense was {value} per resident, {change} compared with {first}.',
+  areaPerCapita: '{area}: actual per resident',
+  areaPerCapitaSummary: 'Of this, {area} accounted for {value} per resident in {year}.',
   residents: 'Residents',
   unitMio: '€m',
 }

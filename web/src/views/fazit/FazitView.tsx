@@ -210,9 +210,15 @@ export default function FazitView() {
             ist: data.years.find(r => r.year === y)?.expensePerCapita,
             prognose: fc?.years.find(r => r.year === y)?.prognosePerCapita,
             residents: data.years.find(r => r.year === y)?.residents,
+            // The chosen area's actual per resident: the graph's Ist over the graph's residents of the year.
+            area: (() => {
+              const ist = amount(series.find(r => r.year === y)?.ist)
+              const residents = data.years.find(r => r.year === y)?.residents
+              return area && ist != null && residents ? ist / residents : null
+            })(),
           }))
         : [],
-    [data, fc, from, to],
+    [data, fc, series, area, from, to],
   )
   const pcFirst = perCapita.find(r => amount(r.ist) != null)
   const pcLast = [...perCapita].reverse().find(r => amount(r.ist) != null)
@@ -426,7 +432,10 @@ export default function FazitView() {
                       value: f.euro(amount(pcLast.ist)!),
                       change: f.signed(amount(pcLast.ist)! - amount(pcFirst.ist)!) + ' €',
                       first: pcFirst.year,
-                    })
+                    }) +
+                    (area && pcLast.area != null
+                      ? ' ' + t('fazit.areaPerCapitaSummary', { area: areaName, year: pcLast.year, value: f.euro(pcLast.area) })
+                      : '')
                   : t('figures.empty')
               }
               source={data?.years
@@ -440,12 +449,14 @@ export default function FazitView() {
                   { label: t('fazit.residents'), numeric: true },
                   { label: `${t('fazit.ist')} ${t('fazit.perCapita')}`, numeric: true },
                   ...(canForecast ? [{ label: `${t('fazit.prognose')} ${t('fazit.perCapita')}`, numeric: true }] : []),
+                  ...(area ? [{ label: t('fazit.areaPerCapita', { area: areaName }), numeric: true }] : []),
                 ],
                 rows: perCapita.map(r => [
                   r.year,
                   r.residents == null ? '–' : f.number(r.residents),
                   r.ist ? <StatValue stat={stat(r.ist)} format={f.euro} /> : '',
                   ...(canForecast ? [r.prognose ? <StatValue stat={stat(r.prognose)} format={f.euro} /> : ''] : []),
+                  ...(area ? [r.area == null ? '–' : f.euro(r.area)] : []),
                 ]),
               }}
             >
