@@ -278,6 +278,10 @@ export type CatalogQuery = {
   }>
 }
 
+export type CatalogDcatQueryVariables = Exact<{ [key: string]: never }>
+
+export type CatalogDcatQuery = { dcatCatalog: string }
+
 export type FazitQueryVariables = Exact<{
   from: number
   to: number
@@ -1562,6 +1566,17 @@ export const CatalogDocument = {
     },
   ],
 } as unknown as DocumentNode<CatalogQuery, CatalogQueryVariables>
+export const CatalogDcatDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CatalogDcat' },
+      selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'dcatCatalog' } }] },
+    },
+  ],
+} as unknown as DocumentNode<CatalogDcatQuery, CatalogDcatQueryVariables>
 export const FazitDocument = {
   kind: 'Document',
   definitions: [

@@ -28,6 +28,8 @@ export default {
   downloadBusy: '{title} wird zusammengestellt …',
   downloadDone: '{file} heruntergeladen ({rows} Zeilen).',
   downloadFailed: '{title} konnte nicht geladen werden.',
+  dcat: 'Katalog der offenen Daten als DCAT-AP.de (JSON-LD) herunterladen',
+  dcatDone: '{file} heruntergeladen.',
   apiOnly: 'Zu umfangreich für eine Datei im Browser: abrufbar über die Schnittstelle /graphql.',
   downloadNote: 'CSV mit Semikolon und Dezimalkomma (für deutsche Tabellenkalkulationen); die Zahlen sind die, die Ihre Rolle sehen darf.',
   'freshnessValue.FRESH': 'aktuell',

@@ -29,6 +29,8 @@ const catalog: Messages<'catalog'> = {
   downloadBusy: 'Preparing {title} …',
   downloadDone: '{file} downloaded ({rows} rows).',
   downloadFailed: '{title} could not be loaded.',
+  dcat: 'Download the open data catalogue as DCAT-AP.de (JSON-LD)',
+  dcatDone: '{file} downloaded.',
   apiOnly: 'Too large for a file in the browser: available through the API at /graphql.',
   downloadNote: 'CSV with semicolons and decimal commas (for German spreadsheets); the figures are those your role may see.',
   'freshnessValue.FRESH': 'current',

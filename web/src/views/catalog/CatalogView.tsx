@@ -9,7 +9,7 @@ import type { MessageKey } from '../../i18n'
 import { useFormat } from '../../lib/format'
 import { useUrlParam } from '../fazit/url'
 import { DOWNLOADS, fileName, saveFile, toCsv, toJson } from './downloads'
-import { CatalogQuery } from './queries'
+import { CatalogQuery, DcatQuery } from './queries'
 import '../fazit/fazit.css'
 import './catalog.css'
 
@@ -96,9 +96,10 @@ export default function CatalogView() {
           <Partial departments={departmentsDown(error)} />
           <p className="kern-body catalog__summary" data-testid="catalog-summary">
             {t('catalog.summary', { total: datasets.length, fresh: count('FRESH'), due: count('DUE'), stale: count('STALE') })}{' '}
-            <span aria-live="polite">{t('catalog.count', { shown: shown.length, total: datasets.length })}</span>
+            <span aria-live="polite">{dept || fresh ? t('catalog.count', { shown: shown.length, total: datasets.length }) : ''}</span>
           </p>
           <p className="kern-body kern-body--small">{t('catalog.downloadNote')}</p>
+          <DcatDownload day={latest ? latest.slice(0, 10) : null} />
           {shown.length ? (
             <ul className="catalog__list">
               {shown.map(d => (
@@ -256,5 +257,32 @@ function DatasetCard({ d }: { d: Dataset }) {
         )}
       </div>
     </article>
+  )
+}
+
+/** The catalogue itself as DCAT-AP.de JSON-LD, for open-data portals and anyone harvesting it. */
+function DcatDownload({ day }: { day: string | null }) {
+  const { t } = useI18n()
+  const client = useClient()
+  const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null)
+  const download = async () => {
+    const result = await client.query(DcatQuery, {}).toPromise()
+    if (result.error || !result.data) {
+      setStatus({ text: t('catalog.downloadFailed', { title: 'DCAT-AP.de' }), error: true })
+      return
+    }
+    const name = `dcat-catalog_${day ?? new Date().toISOString().slice(0, 10)}.jsonld`
+    saveFile(name, result.data.dcatCatalog, 'application/ld+json')
+    setStatus({ text: t('catalog.dcatDone', { file: name }) })
+  }
+  return (
+    <p className="catalog__dcat">
+      <button type="button" className="kern-btn kern-btn--tertiary" onClick={() => void download()}>
+        <span className="kern-label">{t('catalog.dcat')}</span>
+      </button>
+      <span className={`catalog__status${status?.error ? ' catalog__status--error' : ''}`} role="status">
+        {status?.text}
+      </span>
+    </p>
   )
 }

@@ -27,3 +27,10 @@ export const CatalogQuery = graphql(`
     }
   }
 `)
+
+/** The open datasets as one DCAT-AP.de JSON-LD document (what open-data portals harvest). */
+export const DcatQuery = graphql(`
+  query CatalogDcat {
+    dcatCatalog
+  }
+`)
