@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/I18nProvider'
 import type { MessageKey } from '../../i18n'
 import { useFormat } from '../../lib/format'
 import { useUrlParam } from '../fazit/url'
-import { DOWNLOADS, fileName, saveFile, toCsv, toJson } from './downloads'
+import { DOWNLOADS, fileName, saveFile, toCsv, toJson, type Run } from './downloads'
 import { CatalogQuery, DcatQuery } from './queries'
 import '../fazit/fazit.css'
 import './catalog.css'
@@ -125,17 +125,23 @@ function DatasetCard({ d }: { d: Dataset }) {
   const auth = useAuth()
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null)
   const spec = d.openData ? DOWNLOADS[d.id] : undefined
+  const run: Run = async (query, variables) => {
+    const result = await client.query(query, variables).toPromise()
+    if (result.error || !result.data) throw result.error ?? new Error('no data')
+    return result.data
+  }
   const licence = d.license?.startsWith(LICENCE_BASE) ? d.license.slice(LICENCE_BASE.length) : d.license
 
   const download = async (kind: 'csv' | 'json') => {
     if (!spec) return
     setStatus({ text: t('catalog.downloadBusy', { title: d.title }) })
-    const result = await client.query(spec.query, spec.variables(new Date().getFullYear())).toPromise()
-    if (result.error || !result.data) {
+    let table
+    try {
+      table = await spec(run, new Date().getFullYear())
+    } catch {
       setStatus({ text: t('catalog.downloadFailed', { title: d.title }), error: true })
       return
     }
-    const table = spec.table(result.data)
     const name = fileName(d.id, d.stichtag, kind)
     if (kind === 'csv') saveFile(name, toCsv(table), 'text/csv;charset=utf-8')
     else

@@ -12,11 +12,11 @@ export interface Table {
   rows: Cell[][]
 }
 
-export interface DownloadSpec<Q = unknown, V extends Record<string, unknown> = Record<string, unknown>> {
-  query: TypedDocumentNode<Q, V>
-  variables: (thisYear: number) => V
-  table: (data: Q) => Table
-}
+/** Runs one operation with the caller's token; rejects on any error (a partial file is no download). */
+export type Run = <Q, V extends Record<string, unknown>>(query: TypedDocumentNode<Q, V>, variables: V) => Promise<Q>
+
+/** Builds a dataset's table from one or more requests to the graph. */
+export type Download = (run: Run, thisYear: number) => Promise<Table>
 
 /** The first year of the city's data in the graph. */
 const FIRST = 2015
@@ -32,7 +32,29 @@ interface MoneyCell {
 const sv = (s: StatCell | null | undefined): Cell[] => [s?.value ?? null, s?.status ?? 'NOT_AVAILABLE']
 const mv = (m: MoneyCell | null | undefined): Cell[] => [m?.amount ?? null, m?.status ?? 'NOT_AVAILABLE']
 
-const spec = <Q, V extends Record<string, unknown>>(s: DownloadSpec<Q, V>): DownloadSpec => s as unknown as DownloadSpec
+/** A download from one request. */
+const spec =
+  <Q, V extends Record<string, unknown>>(s: {
+    query: TypedDocumentNode<Q, V>
+    variables: (thisYear: number) => V
+    table: (data: Q) => Table
+  }): Download =>
+  async (run, thisYear) =>
+    s.table(await run(s.query, s.variables(thisYear)))
+
+/** Years FIRST..last, one request each (fields that take one year), rows in year order. */
+const perYear =
+  <Q>(
+    last: (thisYear: number) => number,
+    load: (run: Run, year: number) => Promise<Q>,
+    columns: string[],
+    rows: (data: Q, year: number) => Cell[][],
+  ): Download =>
+  async (run, thisYear) => {
+    const years = Array.from({ length: last(thisYear) - FIRST + 1 }, (_, i) => FIRST + i)
+    const answers = await Promise.all(years.map(y => load(run, y)))
+    return { columns, rows: answers.flatMap((a, i) => rows(a, years[i])) }
+  }
 
 const BudgetSeriesQuery = graphql(`
   query CatalogBudgetSeries($from: Int!, $to: Int!, $version: BudgetVersion!) {
@@ -315,10 +337,58 @@ const IndicatorsQuery = graphql(`
   }
 `)
 
+const OfficialPopulationQuery = graphql(`
+  query CatalogOfficialPopulation($year: Int!) {
+    municipalities {
+      ags
+      name
+      officialPopulation(year: $year) {
+        value
+        status
+      }
+    }
+  }
+`)
+
+const MovementsQuery = graphql(`
+  query CatalogMovements($year: Int!) {
+    districts {
+      code
+      name
+      movements(year: $year) {
+        births {
+          value
+          status
+        }
+        deaths {
+          value
+          status
+        }
+        inMoves {
+          value
+          status
+        }
+        outMoves {
+          value
+          status
+        }
+        naturalBalance {
+          value
+          status
+        }
+        netMigration {
+          value
+          status
+        }
+      }
+    }
+  }
+`)
+
 const years = (to: number) => ({ from: FIRST, to })
 
 /** Downloadable datasets by id; other open datasets are served by the API only (too large for a browser file). */
-export const DOWNLOADS: Record<string, DownloadSpec> = {
+export const DOWNLOADS: Record<string, Download> = {
   'fin.actuals': spec({ query: BudgetSeriesQuery, variables: to => ({ ...years(to), version: 'IST' as const }), table: budgetTable }),
   'fin.budget': spec({ query: BudgetSeriesQuery, variables: to => ({ ...years(to + 1), version: 'ANSATZ' as const }), table: budgetTable }),
   'fin.debt': spec({
@@ -429,6 +499,39 @@ export const DOWNLOADS: Record<string, DownloadSpec> = {
       ),
     }),
   }),
+  'pop.official_total': perYear(
+    to => to - 1,
+    (run, year) => run(OfficialPopulationQuery, { year }),
+    ['ags', 'name', 'year', 'population', 'population_status'],
+    (d, year) => d.municipalities.filter(m => m.officialPopulation).map(m => [m.ags, m.name, year, ...sv(m.officialPopulation)]),
+  ),
+  'pop.movement': perYear(
+    to => to,
+    (run, year) => run(MovementsQuery, { year }),
+    [
+      'district',
+      'name',
+      'year',
+      ...['births', 'deaths', 'inMoves', 'outMoves', 'naturalBalance', 'netMigration'].flatMap(c => [c, `${c}_status`]),
+    ],
+    (d, year) =>
+      d.districts
+        .filter(x => x.movements)
+        .map(x => {
+          const m = x.movements!
+          return [
+            x.code,
+            x.name,
+            year,
+            ...sv(m.births),
+            ...sv(m.deaths),
+            ...sv(m.inMoves),
+            ...sv(m.outMoves),
+            ...sv(m.naturalBalance),
+            ...sv(m.netMigration),
+          ]
+        }),
+  ),
   'edu.kita': spec({
     query: KitaQuery,
     variables: to => ({ year: to }),
