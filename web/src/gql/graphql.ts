@@ -281,6 +281,26 @@ export type CatalogMovementsQuery = {
   }>
 }
 
+export type CatalogDailyRangeQueryVariables = Exact<{ [key: string]: never }>
+
+export type CatalogDailyRangeQuery = { dataset: { temporalStart: string | null; temporalEnd: string | null; stichtag: string } | null }
+
+export type CatalogDailyQueryVariables = Exact<{
+  ags: string | number
+  from: string
+  to: string
+}>
+
+export type CatalogDailyQuery = {
+  municipality: {
+    cases: Array<{ day: string; value: number }> | null
+    inc7: Array<{ day: string; value: number }> | null
+    inc7Usaf: Array<{ day: string; value: number }> | null
+    hospInc7: Array<{ day: string; value: number }> | null
+    icuShare: Array<{ day: string; value: number }> | null
+  } | null
+}
+
 export type CatalogQueryVariables = Exact<{ [key: string]: never }>
 
 export type CatalogQuery = {
@@ -1708,6 +1728,209 @@ export const CatalogMovementsDocument = {
     },
   ],
 } as unknown as DocumentNode<CatalogMovementsQuery, CatalogMovementsQueryVariables>
+export const CatalogDailyRangeDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CatalogDailyRange' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'dataset' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'StringValue', value: 'soc.daily_metric', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'temporalStart' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'temporalEnd' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CatalogDailyRangeQuery, CatalogDailyRangeQueryVariables>
+export const CatalogDailyDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CatalogDaily' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'ags' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Date' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Date' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipality' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'ags' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'ags' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  alias: { kind: 'Name', value: 'cases' },
+                  name: { kind: 'Name', value: 'dailySeries' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'from' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'to' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+                    },
+                    { kind: 'Argument', name: { kind: 'Name', value: 'metric' }, value: { kind: 'EnumValue', value: 'COVID_CASES' } },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'day' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  alias: { kind: 'Name', value: 'inc7' },
+                  name: { kind: 'Name', value: 'dailySeries' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'from' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'to' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+                    },
+                    { kind: 'Argument', name: { kind: 'Name', value: 'metric' }, value: { kind: 'EnumValue', value: 'COVID_INC7' } },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'day' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  alias: { kind: 'Name', value: 'inc7Usaf' },
+                  name: { kind: 'Name', value: 'dailySeries' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'from' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'to' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+                    },
+                    { kind: 'Argument', name: { kind: 'Name', value: 'metric' }, value: { kind: 'EnumValue', value: 'COVID_INC7_USAF' } },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'day' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  alias: { kind: 'Name', value: 'hospInc7' },
+                  name: { kind: 'Name', value: 'dailySeries' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'from' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'to' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+                    },
+                    { kind: 'Argument', name: { kind: 'Name', value: 'metric' }, value: { kind: 'EnumValue', value: 'HOSP_INC7' } },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'day' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  alias: { kind: 'Name', value: 'icuShare' },
+                  name: { kind: 'Name', value: 'dailySeries' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'from' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'to' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+                    },
+                    { kind: 'Argument', name: { kind: 'Name', value: 'metric' }, value: { kind: 'EnumValue', value: 'ICU_SHARE' } },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'day' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CatalogDailyQuery, CatalogDailyQueryVariables>
 export const CatalogDocument = {
   kind: 'Document',
   definitions: [

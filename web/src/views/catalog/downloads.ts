@@ -1,4 +1,5 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core'
+import { CITY } from '../../config'
 import { graphql } from '../../gql'
 
 // The data of the open datasets as tables, read from the graph with the caller's token: a citizen gets what the
@@ -385,6 +386,65 @@ const MovementsQuery = graphql(`
   }
 `)
 
+const DailyRangeQuery = graphql(`
+  query CatalogDailyRange {
+    dataset(id: "soc.daily_metric") {
+      temporalStart
+      temporalEnd
+      stichtag
+    }
+  }
+`)
+
+const DailyQuery = graphql(`
+  query CatalogDaily($ags: ID!, $from: Date!, $to: Date!) {
+    municipality(ags: $ags) {
+      cases: dailySeries(from: $from, to: $to, metric: COVID_CASES) {
+        day
+        value
+      }
+      inc7: dailySeries(from: $from, to: $to, metric: COVID_INC7) {
+        day
+        value
+      }
+      inc7Usaf: dailySeries(from: $from, to: $to, metric: COVID_INC7_USAF) {
+        day
+        value
+      }
+      hospInc7: dailySeries(from: $from, to: $to, metric: HOSP_INC7) {
+        day
+        value
+      }
+      icuShare: dailySeries(from: $from, to: $to, metric: ICU_SHARE) {
+        day
+        value
+      }
+    }
+  }
+`)
+
+/** The daily figures over the period the catalogue gives for them, one row per day, one column per metric. */
+const daily: Download = async run => {
+  const range = await run(DailyRangeQuery, {})
+  const to = range.dataset?.temporalEnd ?? range.dataset?.stichtag
+  const from = range.dataset?.temporalStart
+  if (!from || !to) return { columns: [], rows: [] }
+  const m = (await run(DailyQuery, { ags: CITY.ags, from, to })).municipality
+  const metrics = ['cases', 'inc7', 'inc7Usaf', 'hospInc7', 'icuShare'] as const
+  const byDay = new Map<string, Cell[]>()
+  metrics.forEach((k, i) => {
+    for (const p of m?.[k] ?? []) {
+      const row = byDay.get(p.day) ?? [p.day, null, null, null, null, null]
+      row[i + 1] = p.value
+      byDay.set(p.day, row)
+    }
+  })
+  return {
+    columns: ['day', 'COVID_CASES', 'COVID_INC7', 'COVID_INC7_USAF', 'HOSP_INC7', 'ICU_SHARE'],
+    rows: [...byDay.values()].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+  }
+}
+
 const years = (to: number) => ({ from: FIRST, to })
 
 /** Downloadable datasets by id; other open datasets are served by the API only (too large for a browser file). */
@@ -532,6 +592,7 @@ export const DOWNLOADS: Record<string, Download> = {
           ]
         }),
   ),
+  'soc.daily_metric': daily,
   'edu.kita': spec({
     query: KitaQuery,
     variables: to => ({ year: to }),
