@@ -25,13 +25,23 @@ export interface ViewRoute {
   path: (typeof PATHS)[ViewName]
   titleKey: MessageKey
   component: LazyExoticComponent<ComponentType>
+  /** Loads the view's chunk (the app starts it for the address it opens on, while sign-in is still settling). */
+  load: () => Promise<unknown>
 }
 
+const view = (name: ViewName, titleKey: MessageKey, load: () => Promise<{ default: ComponentType }>): ViewRoute => ({
+  name,
+  path: PATHS[name],
+  titleKey,
+  component: lazy(load),
+  load,
+})
+
 export const routes: readonly ViewRoute[] = [
-  { name: 'overview', path: PATHS.overview, titleKey: 'nav.overview', component: lazy(() => import('./views/overview/OverviewView')) },
-  { name: 'fazit', path: PATHS.fazit, titleKey: 'nav.fazit', component: lazy(() => import('./views/fazit/FazitView')) },
-  { name: 'lighting', path: PATHS.lighting, titleKey: 'nav.lighting', component: lazy(() => import('./views/lighting/LightingView')) },
-  { name: 'catalog', path: PATHS.catalog, titleKey: 'nav.catalog', component: lazy(() => import('./views/catalog/CatalogView')) },
+  view('overview', 'nav.overview', () => import('./views/overview/OverviewView')),
+  view('fazit', 'nav.fazit', () => import('./views/fazit/FazitView')),
+  view('lighting', 'nav.lighting', () => import('./views/lighting/LightingView')),
+  view('catalog', 'nav.catalog', () => import('./views/catalog/CatalogView')),
 ]
 
 export const isRegistered = (name: ViewName): boolean => routes.some(r => r.name === name)
