@@ -39,9 +39,12 @@ const view = (name: ViewName, titleKey: MessageKey, load: () => Promise<{ defaul
 
 export const routes: readonly ViewRoute[] = [
   view('overview', 'nav.overview', () => import('./views/overview/OverviewView')),
+  view('fazit', 'nav.fazit', () => import('./views/fazit/FazitView')),
   view('asylum', 'nav.asylum', () => import('./views/asylum/AsylumView')),
   view('population', 'nav.population', () => import('./views/population/PopulationView')),
   view('social', 'nav.social', () => import('./views/social/SocialView')),
+  view('lighting', 'nav.lighting', () => import('./views/lighting/LightingView')),
+  view('catalog', 'nav.catalog', () => import('./views/catalog/CatalogView')),
 ]
 
 export const isRegistered = (name: ViewName): boolean => routes.some(r => r.name === name)

@@ -3,16 +3,22 @@
 import type { Catalogue, Lang, MessageKey } from './types'
 import deAsylum from './de/asylum'
 import deAuth from './de/auth'
+import deCatalog from './de/catalog'
 import deCommon from './de/common'
+import deFazit from './de/fazit'
 import deFigures from './de/figures'
+import deLighting from './de/lighting'
 import deNav from './de/nav'
 import deOverview from './de/overview'
 import dePopulation from './de/population'
 import deSocial from './de/social'
 import enAsylum from './en/asylum'
 import enAuth from './en/auth'
+import enCatalog from './en/catalog'
 import enCommon from './en/common'
+import enFazit from './en/fazit'
 import enFigures from './en/figures'
+import enLighting from './en/lighting'
 import enNav from './en/nav'
 import enOverview from './en/overview'
 import enPopulation from './en/population'
@@ -21,8 +27,11 @@ import enSocial from './en/social'
 export const de = {
   asylum: deAsylum,
   auth: deAuth,
+  catalog: deCatalog,
   common: deCommon,
+  fazit: deFazit,
   figures: deFigures,
+  lighting: deLighting,
   nav: deNav,
   overview: deOverview,
   population: dePopulation,
@@ -32,8 +41,11 @@ export const de = {
 const en: Catalogue = {
   asylum: enAsylum,
   auth: enAuth,
+  catalog: enCatalog,
   common: enCommon,
+  fazit: enFazit,
   figures: enFigures,
+  lighting: enLighting,
   nav: enNav,
   overview: enOverview,
   population: enPopulation,
