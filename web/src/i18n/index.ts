@@ -3,29 +3,37 @@
 import type { Catalogue, Lang, MessageKey } from './types'
 import deAuth from './de/auth'
 import deCommon from './de/common'
+import deEducation from './de/education'
 import deFigures from './de/figures'
 import deNav from './de/nav'
 import deOverview from './de/overview'
+import deWarning from './de/warning'
 import enAuth from './en/auth'
 import enCommon from './en/common'
+import enEducation from './en/education'
 import enFigures from './en/figures'
 import enNav from './en/nav'
 import enOverview from './en/overview'
+import enWarning from './en/warning'
 
 export const de = {
   auth: deAuth,
   common: deCommon,
+  education: deEducation,
   figures: deFigures,
   nav: deNav,
   overview: deOverview,
+  warning: deWarning,
 }
 
 const en: Catalogue = {
   auth: enAuth,
   common: enCommon,
+  education: enEducation,
   figures: enFigures,
   nav: enNav,
   overview: enOverview,
+  warning: enWarning,
 }
 
 export const catalogues: Record<Lang, Catalogue> = { de, en }
