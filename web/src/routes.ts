@@ -31,6 +31,7 @@ export const routes: readonly ViewRoute[] = [
   { name: 'overview', path: PATHS.overview, titleKey: 'nav.overview', component: lazy(() => import('./views/overview/OverviewView')) },
   { name: 'education', path: PATHS.education, titleKey: 'nav.education', component: lazy(() => import('./views/education/EducationView')) },
   { name: 'warning', path: PATHS.warning, titleKey: 'nav.warning', component: lazy(() => import('./views/warning/WarningView')) },
+  { name: 'districts', path: PATHS.districts, titleKey: 'nav.districts', component: lazy(() => import('./views/districts/DistrictsView')) },
 ]
 
 export const isRegistered = (name: ViewName): boolean => routes.some(r => r.name === name)

@@ -9,6 +9,8 @@ export type CellFlag = 'ESTIMATED' | 'LIMITED_RELIABILITY' | 'PROVISIONAL' | 'RE
 /** How a statistical cell may be read. */
 export type CellStatus = 'EXACT' | 'NOT_AVAILABLE' | 'NOT_MEANINGFUL' | 'PERTURBED' | 'ROUNDED' | 'SECRET' | 'ZERO'
 
+export type DistrictKind = 'KERNSTADT' | 'ORTSBEZIRK'
+
 /** How current a dataset is against its refresh cadence. */
 export type Freshness =
   /** Past its cadence, within the grace period: the next update is due. */
@@ -34,6 +36,83 @@ export type TypeFieldsQueryVariables = Exact<{
 }>
 
 export type TypeFieldsQuery = { __type: { name: string | null; fields: Array<{ name: string }> | null } | null }
+
+export type DistrictsFiguresQueryVariables = Exact<{
+  ags: string | number
+  year: number
+  cohortYear: number
+  investFrom: number
+  day: string
+}>
+
+export type DistrictsFiguresQuery = {
+  districts: Array<{
+    code: string
+    name: string
+    kind: DistrictKind
+    hasOrtsbeirat: boolean
+    areaKm2: number | null
+    postalCodes: Array<string>
+    centroid: { lat: number; lon: number } | null
+    provenance: { ownerDepartment: string; stichtag: string; asOf: string }
+    population: {
+      stichtag: string
+      total: { value: number | null; status: CellStatus; flags: Array<CellFlag> }
+      foreignerShare: { value: number | null; status: CellStatus; flags: Array<CellFlag> }
+      meanAge: { value: number | null; status: CellStatus; flags: Array<CellFlag> }
+      provenance: { ownerDepartment: string; stichtag: string; asOf: string }
+    } | null
+    movements: {
+      births: { value: number | null; status: CellStatus; flags: Array<CellFlag> }
+      deaths: { value: number | null; status: CellStatus; flags: Array<CellFlag> }
+      netMigration: { value: number | null; status: CellStatus; flags: Array<CellFlag> }
+      provenance: { ownerDepartment: string; stichtag: string; asOf: string }
+    } | null
+    kitaPlaces: {
+      year: number
+      kitas: number
+      placesTotal: number
+      placesU3: number
+      provenance: { ownerDepartment: string; stichtag: string; asOf: string }
+    } | null
+    under3: { value: number | null; status: CellStatus; flags: Array<CellFlag> } | null
+    age3to5: { value: number | null; status: CellStatus; flags: Array<CellFlag> } | null
+    schools: Array<{ id: string; type: SchoolType }> | null
+    eingliederungshilfeRecipients: { value: number | null; status: CellStatus; flags: Array<CellFlag> } | null
+    streetLighting: {
+      stichtag: string
+      lights: number
+      ledLights: number
+      ledShare: number
+      energyKwh: number
+      provenance: { ownerDepartment: string; stichtag: string; asOf: string }
+    } | null
+    investmentPerCapita: { amount: number | null; status: CellStatus } | null
+    investments: Array<{ id: string }> | null
+    accommodations: Array<{ id: string; capacity: number }> | null
+  }>
+  socialDataset: { ownerDepartment: string; stichtag: string; asOf: string } | null
+  investmentDataset: { ownerDepartment: string; stichtag: string; asOf: string } | null
+  accommodationDataset: { ownerDepartment: string; stichtag: string; asOf: string } | null
+}
+
+export type DistrictsAsylumQueryVariables = Exact<{
+  ags: string | number
+  day: string
+}>
+
+export type DistrictsAsylumQuery = {
+  districts: Array<{
+    code: string
+    asylumCapacity: {
+      day: string
+      capacity: number
+      occupied: number
+      free: number
+      provenance: { ownerDepartment: string; stichtag: string; asOf: string }
+    } | null
+  }>
+}
 
 export type EducationDatasetsQueryVariables = Exact<{ [key: string]: never }>
 
@@ -678,6 +757,547 @@ export const TypeFieldsDocument = {
     },
   ],
 } as unknown as DocumentNode<TypeFieldsQuery, TypeFieldsQueryVariables>
+export const DistrictsFiguresDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'DistrictsFigures' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'ags' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'cohortYear' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'investFrom' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'day' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Date' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'districts' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'ags' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'ags' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hasOrtsbeirat' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'areaKm2' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'postalCodes' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'centroid' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'lat' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lon' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'provenance' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'population' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'year' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'total' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'flags' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'foreignerShare' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'flags' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'meanAge' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'flags' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'provenance' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'movements' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'year' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'births' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'flags' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'deaths' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'flags' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'netMigration' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'flags' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'provenance' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'kitaPlaces' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'year' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kitas' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'placesTotal' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'placesU3' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'provenance' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  alias: { kind: 'Name', value: 'under3' },
+                  name: { kind: 'Name', value: 'cohort' },
+                  arguments: [
+                    { kind: 'Argument', name: { kind: 'Name', value: 'ageFrom' }, value: { kind: 'IntValue', value: '0' } },
+                    { kind: 'Argument', name: { kind: 'Name', value: 'ageTo' }, value: { kind: 'IntValue', value: '2' } },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'year' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'cohortYear' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'flags' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  alias: { kind: 'Name', value: 'age3to5' },
+                  name: { kind: 'Name', value: 'cohort' },
+                  arguments: [
+                    { kind: 'Argument', name: { kind: 'Name', value: 'ageFrom' }, value: { kind: 'IntValue', value: '3' } },
+                    { kind: 'Argument', name: { kind: 'Name', value: 'ageTo' }, value: { kind: 'IntValue', value: '5' } },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'year' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'cohortYear' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'flags' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'schools' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'eingliederungshilfeRecipients' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'year' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'flags' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'streetLighting' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'year' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lights' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'ledLights' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'ledShare' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'energyKwh' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'provenance' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'investmentPerCapita' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'from' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'investFrom' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'to' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'investments' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'from' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'investFrom' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'to' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+                    },
+                  ],
+                  selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }] },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'accommodations' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'activeOn' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'day' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'capacity' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'socialDataset' },
+            name: { kind: 'Name', value: 'dataset' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'StringValue', value: 'soc.egh_statistics', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'investmentDataset' },
+            name: { kind: 'Name', value: 'dataset' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'StringValue', value: 'fin.investments', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'accommodationDataset' },
+            name: { kind: 'Name', value: 'dataset' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'StringValue', value: 'asy.accommodation', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DistrictsFiguresQuery, DistrictsFiguresQueryVariables>
+export const DistrictsAsylumDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'DistrictsAsylum' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'ags' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'day' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Date' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'districts' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'ags' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'ags' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'asylumCapacity' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'day' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'day' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'day' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'capacity' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'occupied' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'free' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'provenance' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'ownerDepartment' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stichtag' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DistrictsAsylumQuery, DistrictsAsylumQueryVariables>
 export const EducationDatasetsDocument = {
   kind: 'Document',
   definitions: [

@@ -3,6 +3,7 @@
 import type { Catalogue, Lang, MessageKey } from './types'
 import deAuth from './de/auth'
 import deCommon from './de/common'
+import deDistricts from './de/districts'
 import deEducation from './de/education'
 import deFigures from './de/figures'
 import deNav from './de/nav'
@@ -10,6 +11,7 @@ import deOverview from './de/overview'
 import deWarning from './de/warning'
 import enAuth from './en/auth'
 import enCommon from './en/common'
+import enDistricts from './en/districts'
 import enEducation from './en/education'
 import enFigures from './en/figures'
 import enNav from './en/nav'
@@ -19,6 +21,7 @@ import enWarning from './en/warning'
 export const de = {
   auth: deAuth,
   common: deCommon,
+  districts: deDistricts,
   education: deEducation,
   figures: deFigures,
   nav: deNav,
@@ -29,6 +32,7 @@ export const de = {
 const en: Catalogue = {
   auth: enAuth,
   common: enCommon,
+  districts: enDistricts,
   education: enEducation,
   figures: enFigures,
   nav: enNav,
