@@ -24,8 +24,11 @@ export default {
     'Nach dem Regelwerk gilt eine Stufe, wenn mindestens {quorum} der {n} Leitindikatoren ihren Bereich erreichen; die Werte des Tages zeigen auf: {label}.',
   whySingle: 'Der Wert des Tages zeigt auf: {label}.',
   whyPending:
-    'Der Tageswert zeigt auf {reading}, es gilt aber noch {label}: Ein Wechsel braucht {confirm} aufeinanderfolgende gezählte Tage ({weekdays}); bisher sind es {days}.',
-  whySteady: 'Es gilt {label}. Gezählte Tage in Folge im überwachten Bereich ({weekdays}): {days}.',
+    'Der Tageswert zeigt auf {reading}, es gilt aber noch {label}: Ein Wechsel braucht {confirm} aufeinanderfolgende gezählte Tage ({weekdays}) auf der neuen Stufe.',
+  whySteady: 'Es gilt {label}; der Tageswert bestätigt die Stufe.',
+  whyStreak: 'Der Tageswert zeigt an {days} gezählten Tagen in Folge ({weekdays}) auf {label} oder höher, zuerst am {since}.',
+  whyStreakLong:
+    'Der Tageswert zeigt an mindestens {days} gezählten Tagen in Folge ({weekdays}) auf {label} oder höher, schon vor dem {since}.',
   everyDay: 'jeder Tag',
   workingDays: 'Montag bis Freitag',
   historyTitle: 'Die letzten 28 Tage ({from} bis {to})',

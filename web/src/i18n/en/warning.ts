@@ -25,8 +25,11 @@ const warning: Messages<'warning'> = {
     "Under the rule set a level applies when at least {quorum} of the {n} lead indicators reach its range; the day's values point to: {label}.",
   whySingle: "The day's value points to: {label}.",
   whyPending:
-    "The day's value points to {reading}, but {label} still applies: a change needs {confirm} consecutive counted days ({weekdays}); so far there are {days}.",
-  whySteady: '{label} applies. Consecutive counted days in the guarded range ({weekdays}): {days}.',
+    "The day's value points to {reading}, but {label} still applies: a change needs {confirm} consecutive counted days ({weekdays}) at the new level.",
+  whySteady: "{label} applies; the day's value confirms the level.",
+  whyStreak: "The day's value has pointed to {label} or higher on {days} consecutive counted days ({weekdays}), since {since}.",
+  whyStreakLong:
+    "The day's value has pointed to {label} or higher on at least {days} consecutive counted days ({weekdays}), already before {since}.",
   everyDay: 'every day',
   workingDays: 'Monday to Friday',
   historyTitle: 'The last 28 days ({from} to {to})',

@@ -14,7 +14,19 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { useFormat, type Formatters } from '../../lib/format'
 import { PATHS } from '../../routes'
 import { HISTORY_DAYS, WarningDayQuery, WarningHistoryQuery, WarningMetaQuery } from './queries'
-import { addDays, bandRange, daysUpTo, isIsoDay, ruleSetOn, textOn, weekdayShort, withAlpha, type RuleBand, type RuleSet } from './model'
+import {
+  addDays,
+  bandRange,
+  daysUpTo,
+  isIsoDay,
+  isoWeekday,
+  ruleSetOn,
+  textOn,
+  weekdayShort,
+  withAlpha,
+  type RuleBand,
+  type RuleSet,
+} from './model'
 import type { WarnHistoryDayFragment, WarningDayQuery as DayData } from '../../gql/graphql'
 import './warning.css'
 
@@ -82,7 +94,11 @@ export default function WarningView() {
         ) : (
           <div className="warning-top">
             <GaugeFigure gauge={gauge} />
-            <Why gauge={gauge} ruleSet={ruleSet} />
+            <Why
+              gauge={gauge}
+              ruleSet={ruleSet}
+              history={history.data?.municipality as Record<string, WarnHistoryDayFragment | null> | undefined}
+            />
           </div>
         )}
         <HistoryFigure
@@ -201,9 +217,19 @@ function bandLabel(ruleSet: RuleSet | undefined, indicatorId: string, level: num
 }
 
 /** Why the gauge stands where it stands: each indicator's reading and level, the quorum and the consecutive-day rule. */
-function Why({ gauge, ruleSet }: { gauge: GaugeData; ruleSet: RuleSet | undefined }) {
+function Why({
+  gauge,
+  ruleSet,
+  history,
+}: {
+  gauge: GaugeData
+  ruleSet: RuleSet | undefined
+  history: Record<string, WarnHistoryDayFragment | null> | undefined
+}) {
   const { t, locale } = useI18n()
   const f = useFormat()
+  const streak =
+    history && ruleSet && gauge.readingLevel != null ? readingStreak(history, gauge.readingLevel, ruleSet.countedWeekdays) : null
   const n = gauge.readings.length
   const quorum = ruleSet?.quorum ?? 1
   const readingBand = gauge.readingLevel == null ? undefined : gauge.bands.find(b => b.level === gauge.readingLevel)
@@ -242,15 +268,43 @@ function Why({ gauge, ruleSet }: { gauge: GaugeData; ruleSet: RuleSet | undefine
             ? t('warning.whyPending', {
                 reading: readingBand?.label ?? String(gauge.readingLevel),
                 label: gauge.label,
-                days: gauge.daysAboveThreshold,
                 confirm: ruleSet.confirmDays,
                 weekdays,
-              })
-            : t('warning.whySteady', { label: gauge.label, days: gauge.daysAboveThreshold, weekdays })}
+              }) + (ruleSet.effectiveAfterDays > 0 ? ' ' + t('warning.ruleEffectiveAfter', { days: ruleSet.effectiveAfterDays }) : '')
+            : t('warning.whySteady', { label: gauge.label })}
+        </p>
+      )}
+      {streak && streak.days > 0 && readingBand && (
+        <p className="kern-body" data-testid="warning-streak">
+          {streak.complete
+            ? t('warning.whyStreak', { days: streak.days, label: readingBand.label, since: f.date(streak.since), weekdays })
+            : t('warning.whyStreakLong', { days: streak.days, label: readingBand.label, since: f.date(streak.since), weekdays })}
         </p>
       )}
     </section>
   )
+}
+
+/**
+ * The counted days in a row, up to the chosen one, whose own readings point to `level` or higher (the days the
+ * consecutive-day rule looks at); `complete` is false when the streak reaches back past the 28 days shown.
+ */
+function readingStreak(
+  history: Record<string, WarnHistoryDayFragment | null>,
+  level: number,
+  counted: readonly number[],
+): { days: number; since: string; complete: boolean } {
+  let days = 0
+  let since = ''
+  for (let i = HISTORY_DAYS - 1; i >= 0; i--) {
+    const h = history[`d${i}`]
+    if (!h) return { days, since, complete: true }
+    if (!counted.includes(isoWeekday(h.day))) continue
+    if ((h.warnGauge?.readingLevel ?? -1) < level) return { days, since, complete: true }
+    days++
+    since = h.day
+  }
+  return { days, since, complete: false }
 }
 
 function weekdayWords(t: T, locale: string, days: readonly number[]): string {
