@@ -59,7 +59,7 @@ export default function EducationView() {
         </h1>
         <p className="kern-body view__lead">{t('education.lead')}</p>
       </header>
-      <div className="view-controls">
+      <div className="education-controls">
         <div className="kern-form-input">
           <label className="kern-label" htmlFor="education-year">
             {t('education.year')}
@@ -203,7 +203,7 @@ function KitaFigure({ data, year, sources }: { data: Figures; year: number; sour
         ],
       }}
     >
-      <p className="kern-body key-line" data-testid="kita-total">
+      <p className="kern-body education-key" data-testid="kita-total">
         {tn('education.kitaKey', {
           places: <strong>{f.number(totals.places)}</strong>,
           coverage: <StatValue stat={totals.coverage} format={oneDecimal} />,
