@@ -1,3 +1,5 @@
+import type { ErrorCode, StatusOf } from '../platform/errors.js'
+
 /**
  * Who is asking, as the gateway established it from a verified token (never from client headers).
  * Subgraphs receive the same shape inside the gateway-signed internal token.
@@ -15,16 +17,24 @@ export interface Principal {
 }
 
 export const PUBLIC_PRINCIPAL: Principal = Object.freeze({
-  subject: null, roles: Object.freeze(['public']), department: null, purpose: null, authenticated: false,
+  subject: null,
+  roles: Object.freeze(['public']),
+  department: null,
+  purpose: null,
+  authenticated: false,
 })
 
-/** Failures of authentication and role selection, answered before any GraphQL work. */
-export type AuthErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'REQUEST_HEADER_TOO_LARGE'
+/** Failures of authentication and role selection, answered before any GraphQL work; each is in the error catalogue (platform/errors.ts), or this does not typecheck. */
+export const AUTH_ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'REQUEST_HEADER_TOO_LARGE'] as const satisfies readonly ErrorCode[]
+export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number]
 
-export class AuthError extends Error {
+/** The status an authentication failure is answered with: one the catalogue lists for its code, and never 200 (nothing ran). */
+export type AuthErrorStatus<C extends AuthErrorCode> = Extract<StatusOf<C>, 401 | 403 | 431>
+
+export class AuthError<C extends AuthErrorCode = AuthErrorCode> extends Error {
   constructor(
-    readonly status: 401 | 403 | 431,
-    readonly code: AuthErrorCode,
+    readonly status: NoInfer<AuthErrorStatus<C>>,
+    readonly code: C,
     message: string,
     /** Why, for the server log only; never sent to the client. */
     readonly reason: string = message,

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ApolloServer } from '@apollo/server'
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
-import { handleGraphQL, sendJson } from '../../platform/http/apollo-handler.js'
+import { handleGraphQL, sendError } from '../../platform/http/apollo-handler.js'
 import { createFormatError } from '../../platform/http/format-error.js'
 import type { GatewayMetrics } from '../../lib/observability/gateway-metrics.js'
 import type { GatewayRequest } from '../../lib/observability/gateway-observability.js'
@@ -31,10 +31,13 @@ export function createAdminRoute({ policy, supergraph, authenticate, metrics, ma
     const store = policy.store
     if (!store) return null
     admin = new ApolloServer({
-      schema: createAdminSchema({ store, supergraph: () => {
-        const current = supergraph()
-        return { sdl: current.sdl, apiSchema: current.schema, requirements: current.requirements, owners: current.owners }
-      } }),
+      schema: createAdminSchema({
+        store,
+        supergraph: () => {
+          const current = supergraph()
+          return { sdl: current.sdl, apiSchema: current.schema, requirements: current.requirements, owners: current.owners }
+        },
+      }),
       includeStacktraceInErrorResponses: false,
       hideSchemaDetailsFromClientErrors: true,
       formatError: createFormatError('admin'),
@@ -49,15 +52,21 @@ export function createAdminRoute({ policy, supergraph, authenticate, metrics, ma
     const principal = await authenticate(req, res)
     if (!principal) return
     if (!principal.authenticated) {
-      return sendJson(res, 401, { errors: [{ message: 'The admin API needs a bearer token', extensions: { code: 'UNAUTHENTICATED' } }] },
-        { 'www-authenticate': 'Bearer' })
+      return sendError(res, 401, 'UNAUTHENTICATED', 'The admin API needs a bearer token', { 'www-authenticate': 'Bearer' })
     }
     observed.principal = principal
     const access = effectiveAccess(policy.snapshot(), principal)
     observed.admin = access.admin
-    if (!access.admin) return sendJson(res, 403, { errors: [{ message: 'The admin API is for the admin role only', extensions: { code: 'FORBIDDEN' } }] })
+    if (!access.admin) return sendError(res, 403, 'FORBIDDEN', 'The admin API is for the admin role only')
     const apollo = await adminServer()
-    if (!apollo) return sendJson(res, 503, { errors: [{ message: 'The admin API needs the policy database (DATABASE_URL)', extensions: { code: 'POLICY_STORE_UNAVAILABLE' } }] })
-    return handleGraphQL(apollo, req, res, async () => ({ principal, isAdmin: true, actor: principal.subject ?? 'unknown', request: observed }), undefined, { maxJsonDepth })
+    if (!apollo) return sendError(res, 503, 'POLICY_STORE_UNAVAILABLE', 'The admin API needs the policy database (DATABASE_URL)')
+    return handleGraphQL(
+      apollo,
+      req,
+      res,
+      async () => ({ principal, isAdmin: true, actor: principal.subject ?? 'unknown', request: observed }),
+      undefined,
+      { maxJsonDepth },
+    )
   }
 }

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server'
 import type { GatewayContext } from '../gateway-context.js'
+import { errorEntry } from '../../platform/errors.js'
 
 /**
  * What happens to instance-level denials (FORBIDDEN_FIELD): `partial` (default) keeps the answer
@@ -20,10 +21,11 @@ export function createDenialModePlugin(mode: DenialMode): ApolloServerPlugin<Gat
           if (!denied.length) return
           response.http.status = 403
           response.body.singleResult = {
-            errors: [{
-              message: 'The operation asks for data this caller may not see',
-              extensions: { code: 'FORBIDDEN', deniedPaths: denied.map(e => e.path ?? []) },
-            }],
+            errors: [
+              errorEntry('FORBIDDEN', 'The operation asks for data this caller may not see', {
+                deniedPaths: denied.map(e => e.path ?? []),
+              }),
+            ],
           }
         },
       }

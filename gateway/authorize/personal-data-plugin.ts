@@ -1,10 +1,10 @@
-import { GraphQLError } from 'graphql'
 import type { ApolloServerPlugin } from '@apollo/server'
 import { personalCoordinates } from '../../auth/audit/personal-coordinates.js'
 import { operationHash, type AccessLog } from '../../auth/audit/access-log.js'
 import type { Requirements } from '../../auth/policy/types.js'
 import type { GatewayContext } from '../gateway-context.js'
 import { refusedByLimits } from '../limits/operation-limits.js'
+import { graphqlError } from '../../platform/errors.js'
 
 /**
  * Before an operation that selects personal or special data runs: it must name a purpose
@@ -23,20 +23,27 @@ export function createPersonalDataPlugin(requirements: () => Requirements, log: 
           if (!coordinates.length) return
           const { principal, access } = contextValue
           if (!principal.purpose) {
-            throw new GraphQLError('Reading personal data needs a purpose (header x-stadtgraph-purpose or the token\'s purpose claim)', {
-              extensions: { code: 'PURPOSE_REQUIRED', http: { status: 403 } },
-            })
+            throw graphqlError(
+              'PURPOSE_REQUIRED',
+              "Reading personal data needs a purpose (header x-stadtgraph-purpose or the token's purpose claim)",
+              { http: { status: 403 } },
+            )
           }
           try {
             if (!log) throw new Error('no access log configured')
             await log.write({
-              subject: principal.subject, roles: principal.roles, department: principal.department, purpose: principal.purpose,
-              operationHash: operationHash(source), coordinates, policyVersion: access.policyVersion,
+              subject: principal.subject,
+              roles: principal.roles,
+              department: principal.department,
+              purpose: principal.purpose,
+              operationHash: operationHash(source),
+              coordinates,
+              policyVersion: access.policyVersion,
             })
           } catch (err) {
             console.error(`[gateway] access log unavailable: ${err instanceof Error ? err.message : err}`)
-            throw new GraphQLError('Personal data cannot be served while the access log is unavailable', {
-              extensions: { code: 'AUDIT_UNAVAILABLE', http: { status: 503 } },
+            throw graphqlError('AUDIT_UNAVAILABLE', 'Personal data cannot be served while the access log is unavailable', {
+              http: { status: 503 },
             })
           }
         },

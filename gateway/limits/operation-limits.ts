@@ -1,7 +1,8 @@
-import { GraphQLError } from 'graphql'
+import type { GraphQLError } from 'graphql'
 import type { ApolloServerPlugin } from '@apollo/server'
 import { DEFAULT_LIST_SIZE, estimateCost } from './estimate-cost.js'
 import type { CostDirectives } from './cost-directives.js'
+import { graphqlError } from '../../platform/errors.js'
 
 /** Limits checked before any planning or subgraph call (cases T29–T32 in docs/access-control.md#adversarial-cases; docs/limits.md). */
 export interface OperationLimits {
@@ -25,7 +26,20 @@ export interface OperationLimits {
   defaultListSize: number
 }
 
-export const DEFAULT_LIMITS: OperationLimits = Object.freeze({ ratePerMinute: 1_200, anonymousRatePerMinute: 600, maxTokens: 15_000, maxDepth: 12, maxAliases: 40, maxDirectives: 50, maxRootFields: 20, maxFields: 1_000, maxFragments: 100, maxDuplicateFields: 50, maxCost: 50_000, defaultListSize: DEFAULT_LIST_SIZE })
+export const DEFAULT_LIMITS: OperationLimits = Object.freeze({
+  ratePerMinute: 1_200,
+  anonymousRatePerMinute: 600,
+  maxTokens: 15_000,
+  maxDepth: 12,
+  maxAliases: 40,
+  maxDirectives: 50,
+  maxRootFields: 20,
+  maxFields: 1_000,
+  maxFragments: 100,
+  maxDuplicateFields: 50,
+  maxCost: 50_000,
+  defaultListSize: DEFAULT_LIST_SIZE,
+})
 
 /**
  * The token limit is enforced by the parser itself (`parseOptions.maxTokens`: it stops reading at the
@@ -36,7 +50,7 @@ export function isTokenLimitError(message: string): boolean {
 }
 
 export function tokenLimitError(limit: number): GraphQLError {
-  return new GraphQLError(`The operation exceeds the token limit of ${limit}`, { extensions: { code: 'MAX_TOKENS_EXCEEDED', http: { status: 400 } } })
+  return graphqlError('MAX_TOKENS_EXCEEDED', `The operation exceeds the token limit of ${limit}`, { http: { status: 400 } })
 }
 
 /** Requests (their Apollo request context) this plugin refused. */
@@ -56,21 +70,29 @@ export function refusedByLimits(requestContext: object): boolean {
  * The cost depends on the variables too, so it is checked for every request, after validation and
  * before any planning. Shape limits are checked earlier, on the query text (shape-guard.ts).
  */
-export function createOperationLimitsPlugin(limits: OperationLimits = DEFAULT_LIMITS, costDirectives: () => CostDirectives = () => new Map()): ApolloServerPlugin {
+export function createOperationLimitsPlugin(
+  limits: OperationLimits = DEFAULT_LIMITS,
+  costDirectives: () => CostDirectives = () => new Map(),
+): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation(requestContext) {
           const { document, operationName, schema, request } = requestContext
           // Amount, not shape: `first: 99999999` is refused before any subgraph is asked (T33).
-          const { cost } = estimateCost(schema, document, operationName, request.variables,
-            { directives: costDirectives(), defaultListSize: limits.defaultListSize, maxCost: limits.maxCost })
+          const { cost } = estimateCost(schema, document, operationName, request.variables, {
+            directives: costDirectives(),
+            defaultListSize: limits.defaultListSize,
+            maxCost: limits.maxCost,
+          })
           if (cost > limits.maxCost) {
             refused.add(requestContext)
             // The walk stops once over the maximum: the estimate reported is then a lower bound.
-            throw new GraphQLError(`The operation's estimated cost ${cost} exceeds the maximum of ${limits.maxCost}; ask for fewer rows`, {
-              extensions: { code: 'COST_LIMIT_EXCEEDED', estimatedCost: cost, maxCost: limits.maxCost, http: { status: 400 } },
-            })
+            throw graphqlError(
+              'COST_LIMIT_EXCEEDED',
+              `The operation's estimated cost ${cost} exceeds the maximum of ${limits.maxCost}; ask for fewer rows`,
+              { estimatedCost: cost, maxCost: limits.maxCost, http: { status: 400 } },
+            )
           }
         },
       }

@@ -4,7 +4,7 @@ import type { ErrorCode } from '../../platform/errors.js'
 import { measureOperation, ShapeLimitExceeded, type OperationShape, type ShapeLimits } from './measure-operation.js'
 import type { OperationLimits } from './operation-limits.js'
 
-const REFUSALS: Record<keyof OperationShape, { code: ErrorCode; what: string }> = {
+const REFUSALS = {
   depth: { code: 'MAX_DEPTH_EXCEEDED', what: 'depth' },
   fields: { code: 'MAX_FIELDS_EXCEEDED', what: 'field' },
   aliases: { code: 'MAX_ALIASES_EXCEEDED', what: 'alias' },
@@ -12,7 +12,7 @@ const REFUSALS: Record<keyof OperationShape, { code: ErrorCode; what: string }> 
   rootFields: { code: 'MAX_ROOT_FIELDS_EXCEEDED', what: 'root field' },
   fragments: { code: 'MAX_FRAGMENTS_EXCEEDED', what: 'fragment' },
   duplicateFields: { code: 'MAX_DUPLICATE_FIELDS_EXCEEDED', what: 'repeated field' },
-}
+} as const satisfies Record<keyof OperationShape, { code: ErrorCode; what: string }>
 
 /** Texts longer than this are checked every time rather than remembered. */
 const MAX_REMEMBERED_LENGTH = 16 * 1024
@@ -33,8 +33,13 @@ export interface ShapeGuard {
  */
 export function createShapeGuard(limits: OperationLimits, max = 1_000): ShapeGuard {
   const shapeLimits: ShapeLimits = {
-    depth: limits.maxDepth, fields: limits.maxFields, aliases: limits.maxAliases, directives: limits.maxDirectives, rootFields: limits.maxRootFields,
-    fragments: limits.maxFragments, duplicateFields: limits.maxDuplicateFields,
+    depth: limits.maxDepth,
+    fields: limits.maxFields,
+    aliases: limits.maxAliases,
+    directives: limits.maxDirectives,
+    rootFields: limits.maxRootFields,
+    fragments: limits.maxFragments,
+    duplicateFields: limits.maxDuplicateFields,
   }
   const verdicts = new Map<string, HttpRefusal | null>()
   const judge = (query: string, operationName: string | undefined): HttpRefusal | null => {

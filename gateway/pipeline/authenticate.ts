@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { sendJson } from '../../platform/http/apollo-handler.js'
+import { sendError } from '../../platform/http/apollo-handler.js'
 import type { Logger } from '../../platform/logger/create-logger.js'
 import { withSpan } from '../../lib/observability/tracing.js'
 import { AuthError, type Principal } from '../../auth/principal.js'
@@ -20,7 +20,7 @@ export function createAuthenticate(authenticator: Authenticator, log: Logger): A
       if (!(err instanceof AuthError)) throw err
       log.warn({ status: err.status, code: err.code }, `auth.failure ${err.status} ${err.code}: ${err.reason}`)
       const headers: Record<string, string> = err.status === 401 ? { 'www-authenticate': 'Bearer error="invalid_token"' } : {}
-      sendJson(res, err.status, { errors: [{ message: err.message, extensions: { code: err.code } }] }, headers)
+      sendError(res, err.status, err.code, err.message, headers)
       return null
     }
   }

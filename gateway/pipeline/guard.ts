@@ -1,4 +1,3 @@
-import { sendJson } from '../../platform/http/apollo-handler.js'
 import { refuseBatch, refuseRequest } from '../limits/request-guards.js'
 import type { Stage } from './stage.js'
 
@@ -13,7 +12,7 @@ export function guardStage(): Stage {
     onRequest({ req, res }) {
       const refusal = refuseRequest(req)
       if (!refusal) return 'next'
-      sendJson(res, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] })
+      refusal.send(res)
       return 'answered'
     },
     onBody(body) {

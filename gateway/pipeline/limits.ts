@@ -1,4 +1,4 @@
-import { HttpRefusal, sendJson } from '../../platform/http/apollo-handler.js'
+import { HttpRefusal } from '../../platform/http/apollo-handler.js'
 import type { GatewayConfig } from '../config.js'
 import { createOperationLimitsPlugin } from '../limits/operation-limits.js'
 import type { CostDirectives } from '../limits/cost-directives.js'
@@ -13,11 +13,19 @@ import type { Stage } from './stage.js'
  * variables (an Apollo plugin, deciding first among the GraphQL stages so later ones can ask it).
  */
 export function limitsStage(config: Pick<GatewayConfig, 'limits' | 'trustedDocuments'>, costDirectives: () => CostDirectives): Stage {
-  const trusted = createTrustedDocuments(config.trustedDocuments.mode,
-    config.trustedDocuments.path ? loadTrustedDocuments(config.trustedDocuments.path) : new Map())
+  const trusted = createTrustedDocuments(
+    config.trustedDocuments.mode,
+    config.trustedDocuments.path ? loadTrustedDocuments(config.trustedDocuments.path) : new Map(),
+  )
   const shapeGuard = createShapeGuard(config.limits)
   const shapeRefusal = (check: () => void): HttpRefusal | null => {
-    try { check(); return null } catch (err) { if (err instanceof HttpRefusal) return err; throw err }
+    try {
+      check()
+      return null
+    } catch (err) {
+      if (err instanceof HttpRefusal) return err
+      throw err
+    }
   }
   return {
     name: 'limits',
@@ -26,7 +34,7 @@ export function limitsStage(config: Pick<GatewayConfig, 'limits' | 'trustedDocum
       const params = new URL(req.url ?? '/', 'http://localhost').searchParams
       const refusal = shapeRefusal(() => shapeGuard.check(params.get('query'), params.get('operationName')))
       if (!refusal) return 'next'
-      sendJson(res, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] })
+      refusal.send(res)
       return 'answered'
     },
     onBody(body, { principal }) {

@@ -1,4 +1,4 @@
-import { sendJson } from '../../platform/http/apollo-handler.js'
+import { sendError } from '../../platform/http/apollo-handler.js'
 import type { GatewayMetrics } from '../../lib/observability/gateway-metrics.js'
 import { roleClassOf } from '../../lib/observability/gateway-observability.js'
 import { createRateLimiter } from '../limits/rate-limiter.js'
@@ -17,8 +17,7 @@ export function rateLimitStage(limits: OperationLimits, metrics: GatewayMetrics)
         : anonymousLimiter?.take(req.socket.remoteAddress ?? 'unknown')
       if (!retryAfter) return 'next'
       metrics.rateLimited(roleClassOf(principal!, false))
-      sendJson(res, 429, { errors: [{ message: `Too many requests; retry after ${retryAfter} s`, extensions: { code: 'RATE_LIMITED' } }] },
-        { 'retry-after': String(retryAfter) })
+      sendError(res, 429, 'RATE_LIMITED', `Too many requests; retry after ${retryAfter} s`, { 'retry-after': String(retryAfter) })
       return 'answered'
     },
   }

@@ -1,12 +1,21 @@
 import { GraphQLError } from 'graphql'
 import type { Problem } from './define-dataset.js'
+import type { ErrorCode } from '../../platform/errors.js'
 
-/** Codes the data-entry kit answers with (docs/errors.md). */
-export type DataEntryErrorCode = 'VALIDATION_FAILED' | 'DUPLICATE_PERIOD' | 'IDEMPOTENCY_KEY_REUSED' | 'FORBIDDEN'
+/** Codes the data-entry kit answers with (docs/errors.md); each is in the error catalogue (platform/errors.ts), or this does not typecheck. */
+export const DATA_ENTRY_ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'DUPLICATE_PERIOD',
+  'IDEMPOTENCY_KEY_REUSED',
+  'FORBIDDEN',
+] as const satisfies readonly ErrorCode[]
+export type DataEntryErrorCode = (typeof DATA_ENTRY_ERROR_CODES)[number]
 
 /**
  * A refused write. Nothing was written: the kit throws only inside the write transaction or
- * before it starts. `problems` lists every rejected (row, column, reason), sorted by row.
+ * before it starts. `problems` lists every rejected (row, column, reason), sorted by row. A subclass
+ * of GraphQLError (callers catch it by class and read `problems`) rather than one from graphqlError();
+ * its code is typed against the catalogue all the same.
  */
 export class DataEntryError extends GraphQLError {
   readonly code: DataEntryErrorCode
@@ -21,5 +30,9 @@ export class DataEntryError extends GraphQLError {
 
 export function validationFailed(problems: readonly Problem[], dataset: string): DataEntryError {
   const rows = new Set(problems.map(p => p.row)).size
-  return new DataEntryError('VALIDATION_FAILED', `${dataset}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${rows} row${rows === 1 ? '' : 's'}; nothing was written`, { problems })
+  return new DataEntryError(
+    'VALIDATION_FAILED',
+    `${dataset}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${rows} row${rows === 1 ? '' : 's'}; nothing was written`,
+    { problems },
+  )
 }

@@ -4,14 +4,9 @@ import type { AddressInfo } from 'node:net'
 import type { Registry } from 'prom-client'
 import { processMetricsRegistry } from './create-metrics-registry.js'
 import type { MetricsAccess } from './observability-config.js'
+import { sendError } from '../../platform/http/send-json.js'
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
-
-function refuse(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify({ errors: [{ message, extensions: { code } }] })
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers })
-  res.end(text)
-}
 
 /** Exactly what the servers answer for a path they do not know. */
 function notFound(res: ServerResponse): void {
@@ -34,28 +29,40 @@ function bearerMatches(req: IncomingMessage, token: string): boolean {
  * metrics exist), `loopback` only callers on this machine, `token` only callers sending the token, `open` anyone
  * who reaches the port. A configured token is required whatever the access.
  */
-export async function serveMetrics(registry: Registry, req: IncomingMessage, res: ServerResponse, access: MetricsAccess, token: string | null): Promise<void> {
+export async function serveMetrics(
+  registry: Registry,
+  req: IncomingMessage,
+  res: ServerResponse,
+  access: MetricsAccess,
+  token: string | null,
+): Promise<void> {
   if (access === 'off') return notFound(res)
-  if (access === 'loopback' && !LOOPBACK.has(req.socket.remoteAddress ?? '')) return refuse(res, 403, 'FORBIDDEN', 'Metrics are served to this machine only (set METRICS_TOKEN or METRICS_PORT)')
+  if (access === 'loopback' && !LOOPBACK.has(req.socket.remoteAddress ?? ''))
+    return sendError(res, 403, 'FORBIDDEN', 'Metrics are served to this machine only (set METRICS_TOKEN or METRICS_PORT)')
   if ((access === 'token' || token) && !bearerMatches(req, token ?? '')) {
-    return refuse(res, 401, 'UNAUTHENTICATED', 'Metrics need the metrics bearer token', { 'www-authenticate': 'Bearer' })
+    return sendError(res, 401, 'UNAUTHENTICATED', 'Metrics need the metrics bearer token', { 'www-authenticate': 'Bearer' })
   }
-  if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'METHOD_NOT_ALLOWED', 'GET /metrics', { allow: 'GET' })
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'GET /metrics', { allow: 'GET' })
   // Two texts, not Registry.merge: a merged registry would drop the server's default labels.
   const text = `${await processMetricsRegistry().metrics()}\n${await registry.metrics()}`
   res.writeHead(200, { 'content-type': registry.contentType, 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' })
   res.end(req.method === 'HEAD' ? undefined : text)
 }
 
-export interface MetricsServer { port: number; close(): Promise<void> }
+export interface MetricsServer {
+  port: number
+  close(): Promise<void>
+}
 
 /** A listener of its own serving only `/metrics` (METRICS_PORT), for a network that only Prometheus reaches. */
 export async function startMetricsServer(registry: Registry, port: number, host: string, token: string | null): Promise<MetricsServer> {
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]
     if (path !== '/metrics') return notFound(res)
-    serveMetrics(registry, req, res, token ? 'token' : 'open', token)
-      .catch(() => { if (!res.headersSent) refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error'); else res.end() })
+    serveMetrics(registry, req, res, token ? 'token' : 'open', token).catch(() => {
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error')
+      else res.end()
+    })
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -63,6 +70,10 @@ export async function startMetricsServer(registry: Registry, port: number, host:
   })
   return {
     port: (server.address() as AddressInfo).port,
-    close: () => new Promise<void>(resolve => { server.close(() => resolve()); server.closeAllConnections() }),
+    close: () =>
+      new Promise<void>(resolve => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
   }
 }

@@ -3,14 +3,15 @@ import type { AddressInfo } from 'node:net'
 import { buildSubgraphSchema } from '../subgraph/build-subgraph-schema.js'
 import { checkDisclosureCoverage, withDisclosureControl } from './with-disclosure-control.js'
 import { createSubgraphGraphQLHandler } from './subgraph-graphql-handler.js'
-import { sendJson } from '../../platform/http/apollo-handler.js'
+import { sendError, sendJson } from '../../platform/http/apollo-handler.js'
 import { closeGracefully } from '../../platform/http/close-gracefully.js'
 import { createFormatError } from '../../platform/http/format-error.js'
 import type { DbHandle } from '../../platform/db/create-db.js'
 import { isDatabaseTimeout } from '../../platform/db/database-timeout.js'
-import type { ServiceContext, ServiceDefinition } from './define-service.js'
+import type { AnyDatabase, ServiceContext, ServiceDefinition } from './define-service.js'
 import { AuthError } from '../../auth/principal.js'
-import { createInternalTokenVerifier, INTERNAL_TOKEN_HEADER, type InternalIdentity } from '../../auth/internal/internal-token.js'
+import { INTERNAL_TOKEN_HEADER, type InternalIdentity, type InternalIdentityVerifier } from '../../auth/internal/internal-identity.js'
+import { createInternalTokenVerifier } from '../../auth/internal/internal-token.js'
 import { CACHE_OFF, type CacheConfig } from '../cache/cache-config.js'
 import { createServiceCache, type ServiceCache } from '../cache/create-service-cache.js'
 import { listenDatasetChanges } from '../cache/dataset-changes.js'
@@ -39,11 +40,21 @@ export interface SubgraphServer {
   close(graceMs?: number): Promise<void>
 }
 
-export interface SubgraphServerOptions {
+/**
+ * How the department knows the gateway's requests: every GraphQL request must carry an internal
+ * identity token that `internalIdentity` accepts; without one given, the HS256 token verifier
+ * (auth/internal/internal-token.ts) for this department, keyed with `internalTokenSecret` (the secret
+ * shared with the gateway, INTERNAL_TOKEN_SECRET).
+ */
+export type InternalIdentityOption =
+  | { internalTokenSecret: string; internalIdentity?: undefined }
+  | { internalIdentity: InternalIdentityVerifier; internalTokenSecret?: undefined }
+
+export type SubgraphServerOptions = SubgraphServerSettings & InternalIdentityOption
+
+export interface SubgraphServerSettings {
   port?: number
   host?: string
-  /** Secret shared with the gateway; every GraphQL request must carry a token it signed for this subgraph. */
-  internalTokenSecret: string
   /** Cross-request cache of loads (lib/cache); off unless given. `runService` reads it from the environment. */
   cache?: CacheConfig
   /**
@@ -60,12 +71,17 @@ export interface SubgraphServerOptions {
 /**
  * Serves a department subgraph over HTTP: `POST /graphql`, `/healthz` (process up, liveness: no
  * database call) and `/readyz` (the database answers `select 1` within READY_DATABASE_TIMEOUT_MS,
- * else 503). GraphQL requests are refused (401) unless they carry an internal
- * token the gateway signed for this subgraph: subgraphs are never reachable around the gateway.
+ * else 503). GraphQL requests are refused (401) unless they carry an internal identity token
+ * the verifier accepts (by default one the gateway signed for this subgraph): subgraphs are never
+ * reachable around the gateway.
  * Creates no database: the caller owns the handle.
  */
-export async function createSubgraphServer(def: ServiceDefinition, handle: DbHandle<any>, opts: SubgraphServerOptions): Promise<SubgraphServer> {
-  const verifier = createInternalTokenVerifier(opts.internalTokenSecret, def.name)
+export async function createSubgraphServer(
+  def: ServiceDefinition,
+  handle: DbHandle<AnyDatabase>,
+  opts: SubgraphServerOptions,
+): Promise<SubgraphServer> {
+  const verifier = opts.internalIdentity ?? createInternalTokenVerifier(opts.internalTokenSecret, def.name)
   const built = buildSubgraphSchema(def.typeDefs, def.resolvers).schema
   checkDisclosureCoverage(def.name, built, def.disclosure ?? {})
   const schema = withDisclosureControl(built)
@@ -77,16 +93,30 @@ export async function createSubgraphServer(def: ServiceDefinition, handle: DbHan
   const observed = createDepartmentObservability(def.name, def.dbSchema, handle, obs)
   // Departments are reached only inside the city's network (the gateway calls them): `/metrics` is
   // open on their port unless METRICS_TOKEN asks for the token.
-  const metricsAccess = obs.metricsToken ? 'token' as const : 'open' as const
-  const cache = createServiceCache(def.name, opts.cache ?? CACHE_OFF, observed.registry ? observed.metrics : undefined, Object.keys(def.migrations).at(-1))
+  const metricsAccess = obs.metricsToken ? ('token' as const) : ('open' as const)
+  const cache = createServiceCache(
+    def.name,
+    opts.cache ?? CACHE_OFF,
+    observed.registry ? observed.metrics : undefined,
+    Object.keys(def.migrations).at(-1),
+  )
   const invalidator = cache.mode === 'off' ? undefined : { invalidate: cache.invalidate }
-  const changes = cache.mode !== 'off' && opts.databaseUrl
-    ? await listenDatasetChanges(opts.databaseUrl, ids => {
-      cache.invalidate(ids).catch(err => log.error({ err }, 'cache invalidation failed'))
-    }, { applicationName: `${def.name}-dataset-changes` })
-    : null
-  const context = async (principal: InternalIdentity): Promise<ServiceContext> =>
-    ({ db: handle.db, loaders: def.createLoaders(handle.db, instrumentLoaders(cache)), principal, cache: invalidator })
+  const changes =
+    cache.mode !== 'off' && opts.databaseUrl
+      ? await listenDatasetChanges(
+          opts.databaseUrl,
+          ids => {
+            cache.invalidate(ids).catch(err => log.error({ err }, 'cache invalidation failed'))
+          },
+          { applicationName: `${def.name}-dataset-changes` },
+        )
+      : null
+  const context = async (principal: InternalIdentity): Promise<ServiceContext> => ({
+    db: handle.db,
+    loaders: def.createLoaders(handle.db, instrumentLoaders(cache)),
+    principal,
+    cache: invalidator,
+  })
 
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]
@@ -99,7 +129,7 @@ export async function createSubgraphServer(def: ServiceDefinition, handle: DbHan
           principal = verifier.verify(Array.isArray(header) ? undefined : header)
         } catch (err) {
           const message = err instanceof AuthError ? err.message : 'Unauthenticated'
-          return sendJson(res, 401, { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] })
+          return sendError(res, 401, 'UNAUTHENTICATED', message)
         }
         return runInSpan(span, () => graphql(req, res, () => context(principal)))
       }
@@ -118,7 +148,7 @@ export async function createSubgraphServer(def: ServiceDefinition, handle: DbHan
     }
     route().catch(err => {
       log.error({ err }, 'request failed')
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error')
       else res.end()
     })
   })

@@ -4,6 +4,7 @@ import { SEED_PROFILES, type SeedProfile } from '../../platform/city.js'
 import { createSubgraphServer } from './create-subgraph-server.js'
 import { stopOnSignal } from './stop-on-signal.js'
 import { readInternalTokenSecret } from '../../auth/internal/internal-token.js'
+import type { InternalIdentityVerifier } from '../../auth/internal/internal-identity.js'
 import type { ServiceDefinition } from './define-service.js'
 import { readCacheConfig } from '../cache/cache-config.js'
 import { readPreparedStatements } from '../../platform/db/prepared-statements.js'
@@ -11,6 +12,14 @@ import { readDbTimeouts } from '../../platform/db/db-timeouts.js'
 import { createLogger } from '../../platform/logger/create-logger.js'
 import { readObservabilityConfig } from '../observability/observability-config.js'
 import { startTracing } from '../observability/start-tracing.js'
+
+export interface RunServiceOptions {
+  /**
+   * How the department verifies the gateway's internal identity token (auth/internal/internal-identity.ts).
+   * Default: the HS256 token verifier keyed with INTERNAL_TOKEN_SECRET, which is then required.
+   */
+  internalIdentity?: InternalIdentityVerifier
+}
 
 /**
  * Entry for running one department alone (its own process or container), configured by env only:
@@ -22,7 +31,7 @@ import { startTracing } from '../observability/start-tracing.js'
  * default 5000 each), and the cache settings of lib/cache/cache-config.ts (CACHE,
  * REDIS_URL, CACHE_TTL_SECONDS, CACHE_TTLS …).
  */
-export async function runService(def: ServiceDefinition): Promise<void> {
+export async function runService(def: ServiceDefinition, opts: RunServiceOptions = {}): Promise<void> {
   // A wrong LOG_LEVEL cannot be logged with the level it names: the logger starts at info then.
   let log = createLogger({ name: def.name, level: 'info' })
   const url = process.env.DATABASE_URL
@@ -44,7 +53,9 @@ export async function runService(def: ServiceDefinition): Promise<void> {
       process.exit(2)
     }
   }
-  const internalTokenSecret = setting(() => readInternalTokenSecret(process.env))
+  const identity = opts.internalIdentity
+    ? { internalIdentity: opts.internalIdentity }
+    : { internalTokenSecret: setting(() => readInternalTokenSecret(process.env)) }
   const cache = setting(() => readCacheConfig(process.env))
   const preparedStatements = setting(() => readPreparedStatements(process.env))
   const timeouts = setting(() => readDbTimeouts(process.env))
@@ -71,10 +82,23 @@ export async function runService(def: ServiceDefinition): Promise<void> {
     }
     await setup.close()
   }
-  const handle = createDb(url, { applicationName: `stadtgraph-${def.name}`, max: Number(process.env.DB_POOL_MAX ?? 10), preparedStatements, ...timeouts })
+  const handle = createDb(url, {
+    applicationName: `stadtgraph-${def.name}`,
+    max: Number(process.env.DB_POOL_MAX ?? 10),
+    preparedStatements,
+    ...timeouts,
+  })
   let server
   try {
-    server = await createSubgraphServer(def, handle, { port, host: process.env.HOST ?? '127.0.0.1', internalTokenSecret, cache, databaseUrl: url, observability, logger: log })
+    server = await createSubgraphServer(def, handle, {
+      port,
+      host: process.env.HOST ?? '127.0.0.1',
+      ...identity,
+      cache,
+      databaseUrl: url,
+      observability,
+      logger: log,
+    })
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
     log.error(`cannot listen on port ${port}: ${code === 'EADDRINUSE' ? 'port in use (set PORT)' : (err as Error).message}`)
@@ -84,9 +108,12 @@ export async function runService(def: ServiceDefinition): Promise<void> {
   log.info(`subgraph ready at ${server.url} (cache: ${cache.mode}${tracing ? ', tracing' : ''})`)
   // SIGTERM: requests in flight finish (≤ 10 s), then the listener, LISTEN connection, cache and pool close,
   // and the spans still buffered are sent.
-  stopOnSignal(async () => {
-    await server.close()
-    await handle.close()
-    await tracing?.shutdown()
-  }, { label: `[${def.name}]` })
+  stopOnSignal(
+    async () => {
+      await server.close()
+      await handle.close()
+      await tracing?.shutdown()
+    },
+    { label: `[${def.name}]` },
+  )
 }

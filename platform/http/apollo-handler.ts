@@ -2,7 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server'
 import { DEFAULT_MAX_JSON_DEPTH, exceedsJsonDepth, jsonDepthMessage } from './json-depth.js'
 import { truncateMessage } from './format-error.js'
-import type { ErrorCode } from '../errors.js'
+import type { ErrorCode, StatusOf } from '../errors.js'
+import { sendError } from './send-json.js'
+
+export { sendError, sendJson } from './send-json.js'
 
 const MAX_BODY_BYTES = 1_000_000
 
@@ -19,33 +22,41 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
   return Buffer.concat(chunks).toString('utf8')
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers })
-  res.end(text)
+/** A refusal decided before GraphQL execution, answered as `{ errors }` with its HTTP status (one the catalogue lists for its code). */
+export class HttpRefusal<C extends ErrorCode = ErrorCode> extends Error {
+  constructor(
+    readonly status: NoInfer<StatusOf<C>>,
+    readonly code: C,
+    message: string,
+  ) {
+    super(message)
+  }
+
+  /** Answers the refusal, its message cut to the formatter's bound (it may echo input, e.g. a document id). */
+  send(res: ServerResponse, headers: Record<string, string> = {}): void {
+    sendError(res, this.status, this.code, truncateMessage(this.message), headers)
+  }
 }
 
 /**
  * Serves one HTTP request with an Apollo Server on plain node:http (no framework), the way
  * `startStandaloneServer` does, so the same handler can sit next to our health routes.
  */
-/** A refusal decided before GraphQL execution, answered as `{ errors }` with its HTTP status. */
-export class HttpRefusal extends Error {
-  constructor(readonly status: number, readonly code: ErrorCode, message: string) {
-    super(message)
-  }
-}
-
 export interface HandleGraphQLOptions {
   /** Deepest JSON nesting of the body and of GET `variables`/`extensions` (default 64). */
   maxJsonDepth?: number
 }
 
-export async function handleGraphQL<C extends BaseContext>(server: ApolloServer<C>, req: IncomingMessage, res: ServerResponse,
-  context: (req: IncomingMessage) => Promise<C>, prepare?: (body: unknown) => unknown, opts: HandleGraphQLOptions = {}): Promise<void> {
+export async function handleGraphQL<C extends BaseContext>(
+  server: ApolloServer<C>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  context: (req: IncomingMessage) => Promise<C>,
+  prepare?: (body: unknown) => unknown,
+  opts: HandleGraphQLOptions = {},
+): Promise<void> {
   const maxJsonDepth = opts.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH
-  const tooDeep = (what: string) =>
-    sendJson(res, 400, { errors: [{ message: jsonDepthMessage(what, maxJsonDepth), extensions: { code: 'MAX_JSON_DEPTH_EXCEEDED' } }] })
+  const tooDeep = (what: string) => sendError(res, 400, 'MAX_JSON_DEPTH_EXCEEDED', jsonDepthMessage(what, maxJsonDepth))
   const headers = new HeaderMap()
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value)
@@ -57,7 +68,7 @@ export async function handleGraphQL<C extends BaseContext>(server: ApolloServer<
     if (err instanceof BodyTooLargeError) {
       // The rest of the body is never read: the connection cannot carry another request.
       res.setHeader('connection', 'close')
-      sendJson(res, 413, { errors: [{ message: err.message, extensions: { code: 'REQUEST_TOO_LARGE' } }] })
+      sendError(res, 413, 'REQUEST_TOO_LARGE', err.message)
       return
     }
     throw err
@@ -65,8 +76,10 @@ export async function handleGraphQL<C extends BaseContext>(server: ApolloServer<
   let body: unknown = rawBody
   if ((req.headers['content-type'] ?? '').includes('application/json')) {
     if (exceedsJsonDepth(rawBody, maxJsonDepth)) return tooDeep('The request body')
-    try { body = rawBody ? JSON.parse(rawBody) : {} } catch {
-      sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] })
+    try {
+      body = rawBody ? JSON.parse(rawBody) : {}
+    } catch {
+      sendError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON')
       return
     }
   }
@@ -76,7 +89,7 @@ export async function handleGraphQL<C extends BaseContext>(server: ApolloServer<
     } catch (err) {
       if (!(err instanceof HttpRefusal)) throw err
       // Bypasses the formatter, and may echo input (a document id): bounded the same way.
-      sendJson(res, err.status, { errors: [{ message: truncateMessage(err.message), extensions: { code: err.code } }] })
+      err.send(res)
       return
     }
   }

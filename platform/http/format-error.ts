@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql'
 import { isDatabaseTimeout } from '../db/database-timeout.js'
-import { PUBLIC_CODES } from '../errors.js'
+import { errorEntry, PUBLIC_CODES } from '../errors.js'
 import { createLogger, type Logger } from '../logger/create-logger.js'
 
 /**
@@ -33,12 +33,20 @@ export function createFormatError(service: string, log: Logger = createLogger({ 
     // A database that did not answer in time is the operator's to see and the client's to retry, not a bug.
     if (isDatabaseTimeout(original)) {
       log.warn({ path: formatted.path?.join('.') ?? '-', error: (original as Error).message }, 'database timeout')
-      return {
-        message: 'The database did not answer in time; retry later', path: formatted.path, locations: formatted.locations,
-        extensions: { code: 'DATABASE_TIMEOUT', serviceName: service },
-      }
+      const { message, extensions } = errorEntry('DATABASE_TIMEOUT', 'The database did not answer in time; retry later', {
+        serviceName: service,
+      })
+      return { message, path: formatted.path, locations: formatted.locations, extensions }
     }
-    log.error({ path: formatted.path?.join('.') ?? '-', err: original instanceof Error ? original : undefined, error: original instanceof Error ? undefined : String(original) }, 'internal error')
-    return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } }
+    log.error(
+      {
+        path: formatted.path?.join('.') ?? '-',
+        err: original instanceof Error ? original : undefined,
+        error: original instanceof Error ? undefined : String(original),
+      },
+      'internal error',
+    )
+    const { message, extensions } = errorEntry('INTERNAL_SERVER_ERROR', 'Internal server error')
+    return { message, path: formatted.path, locations: formatted.locations, extensions }
   }
 }

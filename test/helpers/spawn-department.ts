@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import { TEST_INTERNAL_SECRET } from './start-subgraphs.js'
+import { exitedProcess, waitFor } from './wait-for.js'
 
 const SERVICES_DIR = new URL('../../services/', import.meta.url).pathname
 
@@ -23,21 +24,29 @@ export function spawnDepartment(name: string, port: number, env: Record<string, 
     stdio: ['ignore', 'ignore', 'pipe'],
   })
   let stderr = ''
-  child.stderr!.on('data', chunk => { stderr = (stderr + chunk).slice(-4000) })
+  child.stderr!.on('data', chunk => {
+    stderr = (stderr + chunk).slice(-4000)
+  })
   const exited = new Promise<void>(resolve => child.once('exit', () => resolve()))
   const base = `http://127.0.0.1:${port}`
   return {
     child,
     url: `${base}/graphql`,
     async ready(timeoutMs = 60_000) {
-      const until = Date.now() + timeoutMs
-      while (Date.now() < until) {
-        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`department ${name} exited (${child.exitCode ?? child.signalCode}): ${stderr}`)
-        const ok = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(1_000) }).then(r => r.ok, () => false)
-        if (ok) return
-        await new Promise(r => setTimeout(r, 25))
-      }
-      throw new Error(`department ${name} not ready within ${timeoutMs} ms: ${stderr}`)
+      await waitFor(
+        `department ${name} to answer /healthz`,
+        () =>
+          fetch(`${base}/healthz`, { signal: AbortSignal.timeout(1_000) }).then(
+            r => r.ok,
+            () => false,
+          ),
+        {
+          timeoutMs,
+          intervalMs: 25,
+          failIf: exitedProcess(child, `department ${name}`),
+          detail: () => `its stderr:\n${stderr}`,
+        },
+      )
     },
     async kill(signal = 'SIGKILL') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal)

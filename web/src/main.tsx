@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { AuthProvider } from './auth/AuthProvider'
 import { loadAuthConfig } from './auth/config'
 import { I18nProvider } from './i18n/I18nProvider'
+import { routes } from './routes'
 import { App } from './shell/App'
 import './styles/fonts.css'
 import '@kern-ux/native/dist/kern.min.css'
@@ -16,6 +17,11 @@ if (window.location.pathname === '/auth/silent') {
     if (cfg.mode === 'oidc') await (await import('./auth/oidc')).silentCallback(cfg)
   })
 } else {
+  // The view's chunk loads alongside /auth/config instead of after it.
+  void routes
+    .find(r => r.path === window.location.pathname)
+    ?.load()
+    .catch(() => undefined)
   createRoot(root).render(
     <StrictMode>
       <I18nProvider>

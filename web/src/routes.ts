@@ -25,13 +25,23 @@ export interface ViewRoute {
   path: (typeof PATHS)[ViewName]
   titleKey: MessageKey
   component: LazyExoticComponent<ComponentType>
+  /** Loads the view's chunk (the app starts it for the address it opens on, while sign-in is still settling). */
+  load: () => Promise<unknown>
 }
 
+const view = (name: ViewName, titleKey: MessageKey, load: () => Promise<{ default: ComponentType }>): ViewRoute => ({
+  name,
+  path: PATHS[name],
+  titleKey,
+  component: lazy(load),
+  load,
+})
+
 export const routes: readonly ViewRoute[] = [
-  { name: 'overview', path: PATHS.overview, titleKey: 'nav.overview', component: lazy(() => import('./views/overview/OverviewView')) },
-  { name: 'education', path: PATHS.education, titleKey: 'nav.education', component: lazy(() => import('./views/education/EducationView')) },
-  { name: 'warning', path: PATHS.warning, titleKey: 'nav.warning', component: lazy(() => import('./views/warning/WarningView')) },
-  { name: 'districts', path: PATHS.districts, titleKey: 'nav.districts', component: lazy(() => import('./views/districts/DistrictsView')) },
+  view('overview', 'nav.overview', () => import('./views/overview/OverviewView')),
+  view('education', 'nav.education', () => import('./views/education/EducationView')),
+  view('warning', 'nav.warning', () => import('./views/warning/WarningView')),
+  view('districts', 'nav.districts', () => import('./views/districts/DistrictsView')),
 ]
 
 export const isRegistered = (name: ViewName): boolean => routes.some(r => r.name === name)

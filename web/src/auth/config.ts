@@ -10,12 +10,20 @@ export type AuthConfig =
   /** No sign-in offered (the endpoint is missing or failed): everyone reads as public. */
   | { mode: 'none'; reason: string }
 
+/** How long the app waits for /auth/config before it shows public data. */
+const CONFIG_TIMEOUT_MS = 5000
+
 export async function loadAuthConfig(signal?: AbortSignal): Promise<AuthConfig> {
   let res: Response
+  const timeout = new AbortController()
+  const timer = window.setTimeout(() => timeout.abort(), CONFIG_TIMEOUT_MS)
+  signal?.addEventListener('abort', () => timeout.abort())
   try {
-    res = await fetch('/auth/config', { headers: { accept: 'application/json' }, signal })
+    res = await fetch('/auth/config', { headers: { accept: 'application/json' }, signal: timeout.signal })
   } catch (err) {
     return { mode: 'none', reason: err instanceof Error ? err.message : String(err) }
+  } finally {
+    window.clearTimeout(timer)
   }
   if (!res.ok) return { mode: 'none', reason: `HTTP ${res.status}` }
   const body = (await res.json().catch(() => null)) as Record<string, unknown> | null

@@ -9,8 +9,10 @@ import type { EChartsCoreOption } from 'echarts/core'
 // (role="img" with a label), its data being in the figure's table and summary.
 //
 // Renderer: SVG. Under the app's Content-Security-Policy (style-src 'self', no inline styles) ECharts' DOM is
-// styled through the CSSOM (element.style), which the policy allows; nothing is set through style attributes in
-// markup. SVG stays sharp when printed and zoomed.
+// styled through the CSSOM (element.style), which the policy allows. Tooltips are forced to renderMode 'richText'
+// (drawn in the SVG): ECharts' HTML tooltips are markup with style attributes, which the policy blocks, so a
+// tooltip formatter must return plain text or rich-text markup ({style|text}), never HTML. SVG stays sharp when
+// printed and zoomed.
 
 export type EChartsExtension = Parameters<typeof echarts.use>[0]
 
@@ -23,23 +25,33 @@ function withDefaults(option: EChartsCoreOption, narrow: boolean): EChartsCoreOp
   const o = option as Record<string, unknown>
   const legend = o.legend as Record<string, unknown> | undefined
   const grid = o.grid as Record<string, unknown> | undefined
-  return {
+  const o2: Record<string, unknown> = {
     color: PALETTE,
     textStyle: { fontFamily: 'Fira Sans, sans-serif', fontSize: 13 },
     animationDuration: 300,
     ...option,
-    tooltip: o.tooltip === undefined ? undefined : { confine: true, triggerOn: 'mousemove|click', ...(o.tooltip as object) },
-    legend:
-      legend === undefined
-        ? undefined
-        : narrow
-          ? { type: 'scroll', left: 'center', ...legend, top: undefined, bottom: 0, orient: 'horizontal' }
-          : { type: 'scroll', top: 0, ...legend },
-    grid:
-      grid === undefined
-        ? undefined
-        : { containLabel: true, left: 8, right: 16, ...grid, top: legend && !narrow ? 36 : 16, bottom: legend && narrow ? 44 : 8 },
   }
+  // Only the components the option names: a key present with an undefined value still makes ECharts look for the
+  // component (and complain when the chart did not register it).
+  if (o.tooltip !== undefined) {
+    // richText: the tooltip is drawn by the renderer; ECharts' HTML tooltips carry style attributes the CSP blocks.
+    o2.tooltip = {
+      confine: true,
+      triggerOn: 'mousemove|click',
+      textStyle: { fontFamily: 'Fira Sans, sans-serif' },
+      ...(o.tooltip as object),
+      renderMode: 'richText',
+    }
+  }
+  if (legend !== undefined) {
+    o2.legend = narrow
+      ? { type: 'scroll', left: 'center', ...legend, top: undefined, bottom: 0, orient: 'horizontal' }
+      : { type: 'scroll', top: 0, ...legend }
+  }
+  if (grid !== undefined) {
+    o2.grid = { containLabel: true, left: 8, right: 16, ...grid, top: legend && !narrow ? 36 : 16, bottom: legend && narrow ? 44 : 8 }
+  }
+  return o2 as EChartsCoreOption
 }
 
 export function Chart({

@@ -18,3 +18,11 @@ export function isFatal(error: CombinedError | undefined, data: unknown): boolea
   if (error.networkError) return true
   return data === undefined || data === null
 }
+
+/**
+ * The caller's schema lacks what the operation asks for: the gateway shows each role only the fields it may see, so
+ * an operation over hidden fields fails validation. The figure is then left out for this role, not shown as an error.
+ */
+export function isHiddenForRole(error: CombinedError | undefined): boolean {
+  return !!error?.graphQLErrors.some(e => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED')
+}

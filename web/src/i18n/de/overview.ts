@@ -2,6 +2,7 @@
 export default {
   title: 'Übersicht',
   lead: 'Die wichtigsten Kennzahlen der Stadt auf einen Blick – jede Kachel führt zu ihrem Bereich.',
+  nothingVisible: 'Für Ihre Rolle sind keine Kennzahlen der Übersicht freigegeben.',
   changeSince: '{change} gegenüber {year}',
   changeSincePct: '{change} ({pct}) gegenüber {year}',
   populationTitle: 'Bevölkerung',

@@ -3,6 +3,7 @@ import type { Messages } from '../types'
 const overview: Messages<'overview'> = {
   title: 'Overview',
   lead: "The city's key figures at a glance – each tile leads to its area.",
+  nothingVisible: 'No figures of the overview are released for your role.',
   changeSince: '{change} compared with {year}',
   changeSincePct: '{change} ({pct}) compared with {year}',
   populationTitle: 'Population',

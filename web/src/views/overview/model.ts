@@ -1,21 +1,29 @@
-import type { OverviewDatasetFragment, OverviewFiguresQuery, OverviewSourceFragment } from '../../gql/graphql'
+import type {
+  OverviewAsylumQuery,
+  OverviewFinanceQuery,
+  OverviewFreshnessQuery,
+  OverviewKitaQuery,
+  OverviewLightingQuery,
+  OverviewPopulationQuery,
+  OverviewSocialQuery,
+} from '../../gql/graphql'
 import { usable, type CellFlag, type CellStatus, type Stat } from '../../components/StatValue'
+import type { Source } from '../../components/Provenance'
 
-// Pure derivations of the overview's figures from the graph's answer: each tile takes the latest year that has data
+// Pure derivations of the overview's figures from the graph's answers: each tile takes the latest year that has data
 // and compares it with the year before. No figure is made up: a sum over cells of which one is suppressed is not
 // available, a sum over perturbed cells is marked perturbed.
-
-export type Figures = OverviewFiguresQuery
-export type YearRow = NonNullable<Figures['years']>[number]
-export type Source = OverviewSourceFragment
 
 export interface Point<T> {
   year: number
   value: T
 }
 
-/** The rows of `years` that have a value for `pick`, oldest first. */
-export function series<T>(years: Figures['years'], pick: (y: YearRow) => T | null | undefined): Array<Point<T>> {
+/** The rows that have a value for `pick`, oldest first. */
+export function series<R extends { year: number }, T>(
+  years: readonly R[] | null | undefined,
+  pick: (y: R) => T | null | undefined,
+): Array<Point<T>> {
   const out: Array<Point<T>> = []
   for (const y of [...(years ?? [])].sort((a, b) => a.year - b.year)) {
     const v = pick(y)
@@ -55,21 +63,23 @@ export interface PopulationTile {
   trend: Array<number | null>
 }
 
-export function populationTile(d: Figures): PopulationTile | null {
+export function populationTile(d: OverviewPopulationQuery): PopulationTile | null {
   const s = series(d.years, y => y.population)
   const now = last(s)
   if (!now) return null
   return { now, before: beforeLast(s), trend: s.map(p => (usable(p.value) ? p.value.value : null)) }
 }
 
+export type AsylumStatus = NonNullable<NonNullable<OverviewAsylumQuery['years']>[number]['asylumCapacity']>
+
 export interface AsylumTile {
-  status: NonNullable<YearRow['asylumCapacity']>
-  /** Allocations of the last twelve months with data, oldest first. */
+  status: AsylumStatus
+  /** Allocations of the last twelve months up to the capacity figure, oldest first. */
   months: Array<{ period: string; count: Stat }>
   lastTwelve: Stat
 }
 
-export function asylumTile(d: Figures): AsylumTile | null {
+export function asylumTile(d: OverviewAsylumQuery): AsylumTile | null {
   const status = last(series(d.years, y => y.asylumCapacity))?.value
   if (!status) return null
   const months = [...(d.lastYear?.allocations ?? []), ...(d.thisYear?.allocations ?? [])]
@@ -78,19 +88,22 @@ export function asylumTile(d: Figures): AsylumTile | null {
   return { status, months, lastTwelve: sumStats(months.map(m => m.count)) }
 }
 
+type FinanceYear = NonNullable<OverviewFinanceQuery['years']>[number]
+
 export interface FinanceTile {
   year: number
-  ist: NonNullable<YearRow['ist']>
-  ansatz: YearRow['ansatz']
+  ist: NonNullable<FinanceYear['ist']>
+  ansatz: FinanceYear['ansatz']
   trend: Array<number | null>
+  firstYear: number
 }
 
-export function financeTile(d: Figures): FinanceTile | null {
+export function financeTile(d: OverviewFinanceQuery): FinanceTile | null {
   const s = series(d.years, y => y.ist)
   const now = last(s)
   if (!now) return null
   const ansatz = d.years?.find(y => y.year === now.year)?.ansatz ?? null
-  return { year: now.year, ist: now.value, ansatz, trend: s.map(p => p.value.ordinaryResult.amount ?? null) }
+  return { year: now.year, ist: now.value, ansatz, trend: s.map(p => p.value.ordinaryResult.amount ?? null), firstYear: s[0].year }
 }
 
 export interface KitaTile {
@@ -103,7 +116,7 @@ export interface KitaTile {
   sources: Source[]
 }
 
-export function kitaTile(d: Figures): KitaTile | null {
+export function kitaTile(d: OverviewKitaQuery): KitaTile | null {
   const districts = d.districts ?? []
   const now = districts.map(x => x.kitaNow).filter((k): k is NonNullable<typeof k> => !!k)
   if (!now.length) return null
@@ -131,14 +144,19 @@ export function kitaTile(d: Figures): KitaTile | null {
   }
 }
 
+interface SocialYear {
+  recipients: Stat
+  perThousand: Stat | null
+}
+
 export interface SocialTile {
-  now: Point<{ recipients: Stat; perThousand: Stat | null }>
-  before?: Point<{ recipients: Stat; perThousand: Stat | null }>
+  now: Point<SocialYear>
+  before?: Point<SocialYear>
   trend: Array<number | null>
   source: Source | null
 }
 
-export function socialTile(d: Figures): SocialTile | null {
+export function socialTile(d: OverviewSocialQuery): SocialTile | null {
   const s = series(d.years, y => {
     const groups = y.eingliederungshilfe
     if (!groups?.length) return null
@@ -148,7 +166,7 @@ export function socialTile(d: Figures): SocialTile | null {
   })
   const now = last(s)
   if (!now) return null
-  const strip = (p: Point<{ recipients: Stat; perThousand: Stat | null }> | undefined) =>
+  const strip = (p: Point<SocialYear & { source: Source }> | undefined): Point<SocialYear> | undefined =>
     p && { year: p.year, value: { recipients: p.value.recipients, perThousand: p.value.perThousand } }
   return {
     now: strip(now)!,
@@ -158,31 +176,35 @@ export function socialTile(d: Figures): SocialTile | null {
   }
 }
 
+type Lighting = NonNullable<NonNullable<OverviewLightingQuery['years']>[number]['streetLighting']>
+
 export interface LightingTile {
-  now: Point<NonNullable<YearRow['streetLighting']>>
-  before?: Point<NonNullable<YearRow['streetLighting']>>
+  now: Point<Lighting>
+  before?: Point<Lighting>
   trend: number[]
 }
 
-export function lightingTile(d: Figures): LightingTile | null {
+export function lightingTile(d: OverviewLightingQuery): LightingTile | null {
   const s = series(d.years, y => y.streetLighting)
   const now = last(s)
   if (!now) return null
   return { now, before: beforeLast(s), trend: s.map(p => p.value.ledShare) }
 }
 
+type Dataset = OverviewFreshnessQuery['datasets'][number]
+
 export interface FreshnessTile {
   total: number
-  stale: OverviewDatasetFragment[]
-  due: OverviewDatasetFragment[]
+  stale: Dataset[]
+  due: Dataset[]
 }
 
-export function freshnessTile(d: Figures): FreshnessTile | null {
+export function freshnessTile(d: OverviewFreshnessQuery): FreshnessTile | null {
   if (!d.datasets) return null
-  const byDue = (a: OverviewDatasetFragment, b: OverviewDatasetFragment) => a.stichtag.localeCompare(b.stichtag)
+  const byStichtag = (a: Dataset, b: Dataset) => a.stichtag.localeCompare(b.stichtag)
   return {
     total: d.datasets.length,
-    stale: d.datasets.filter(x => x.stale || x.freshness === 'STALE').sort(byDue),
-    due: d.datasets.filter(x => x.freshness === 'DUE').sort(byDue),
+    stale: d.datasets.filter(x => x.stale || x.freshness === 'STALE').sort(byStichtag),
+    due: d.datasets.filter(x => !x.stale && x.freshness === 'DUE').sort(byStichtag),
   }
 }

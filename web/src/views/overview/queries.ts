@@ -1,11 +1,11 @@
 import { graphql } from '../../gql'
 
-// The overview in one round trip: every tile's figures for the last years (each tile takes the latest year that has
-// data), the catalogue's stale datasets and the day of the latest health figures. The gateway answers what the
-// departments that are up give; a department that is down is named in an error and its tiles say so.
+// One operation per tile: each role sees its own schema, so a tile whose fields a role may not see fails alone
+// (and is left out), and a slow or unavailable department holds up only its own tile. Every tile asks for the last
+// years and takes the latest that has data.
 
-export const OverviewFiguresQuery = graphql(`
-  query OverviewFigures($from: Int!, $to: Int!, $prev: Int!, $prev2: Int!, $ags: ID!) {
+export const OverviewPopulationQuery = graphql(`
+  query OverviewPopulation($from: Int!, $to: Int!) {
     years(from: $from, to: $to) {
       year
       population {
@@ -13,7 +13,19 @@ export const OverviewFiguresQuery = graphql(`
         status
         flags
       }
-      residents
+    }
+    dataset(id: "pop.official_total") {
+      ownerDepartment
+      stichtag
+      asOf
+    }
+  }
+`)
+
+export const OverviewAsylumQuery = graphql(`
+  query OverviewAsylum($from: Int!, $to: Int!, $prev: Int!) {
+    years(from: $from, to: $to) {
+      year
       asylumCapacity {
         day
         capacity
@@ -26,9 +38,50 @@ export const OverviewFiguresQuery = graphql(`
         }
         arrivalsPerMonth
         provenance {
-          ...OverviewSource
+          ownerDepartment
+          stichtag
+          asOf
         }
       }
+    }
+    thisYear: year(year: $to) {
+      allocations(grain: MONTH) {
+        period
+        count {
+          value
+          status
+          flags
+        }
+      }
+    }
+    lastYear: year(year: $prev) {
+      allocations(grain: MONTH) {
+        period
+        count {
+          value
+          status
+          flags
+        }
+      }
+    }
+  }
+`)
+
+/** "Reichen die Plätze?": internal to the asylum department and the city's leadership; sent only when visible. */
+export const OverviewAsylumSufficiencyQuery = graphql(`
+  query OverviewAsylumSufficiency($day: Date!) {
+    asylumCapacity(day: $day) {
+      day
+      sufficient
+      monthsOfHeadroom
+    }
+  }
+`)
+
+export const OverviewFinanceQuery = graphql(`
+  query OverviewFinance($from: Int!, $to: Int!) {
+    years(from: $from, to: $to) {
+      year
       ansatz: budget(version: ANSATZ) {
         ordinaryResult {
           amount
@@ -49,51 +102,18 @@ export const OverviewFiguresQuery = graphql(`
           status
         }
         provenance {
-          ...OverviewSource
-        }
-      }
-      streetLighting {
-        stichtag
-        lights
-        ledLights
-        ledShare
-        provenance {
-          ...OverviewSource
-        }
-      }
-      eingliederungshilfe {
-        recipients {
-          value
-          status
-          flags
-        }
-        provenance {
-          ...OverviewSource
+          ownerDepartment
+          stichtag
+          asOf
         }
       }
     }
-    thisYear: year(year: $to) {
-      year
-      allocations(grain: MONTH) {
-        period
-        count {
-          value
-          status
-          flags
-        }
-      }
-    }
-    lastYear: year(year: $prev) {
-      year
-      allocations(grain: MONTH) {
-        period
-        count {
-          value
-          status
-          flags
-        }
-      }
-    }
+  }
+`)
+
+/** Kita places on 1 March of the year against the children under six at 31.12. of the year before. */
+export const OverviewKitaQuery = graphql(`
+  query OverviewKita($ags: ID!, $to: Int!, $prev: Int!, $prev2: Int!) {
     districts(ags: $ags) {
       code
       kitaNow: kitaPlaces(year: $to) {
@@ -101,13 +121,14 @@ export const OverviewFiguresQuery = graphql(`
         placesTotal
         placesU3
         provenance {
-          ...OverviewSource
+          ownerDepartment
+          stichtag
+          asOf
         }
       }
       kitaBefore: kitaPlaces(year: $prev) {
         year
         placesTotal
-        placesU3
       }
       under3Now: cohort(ageFrom: 0, ageTo: 2, year: $prev) {
         value
@@ -130,38 +151,72 @@ export const OverviewFiguresQuery = graphql(`
         flags
       }
     }
-    populationDataset: dataset(id: "pop.official_total") {
-      ...OverviewDataset
-    }
-    healthDataset: dataset(id: "soc.daily_metric") {
-      ...OverviewDataset
-    }
-    datasets {
-      ...OverviewDataset
-    }
-  }
-
-  fragment OverviewSource on Provenance {
-    ownerDepartment
-    stichtag
-    asOf
-  }
-
-  fragment OverviewDataset on Dataset {
-    id
-    title
-    department
-    ownerDepartment
-    stichtag
-    asOf
-    refreshCadence
-    freshness
-    stale
-    nextUpdateDue
   }
 `)
 
-/** The warning gauge on the day of the latest health figures. */
+export const OverviewSocialQuery = graphql(`
+  query OverviewSocial($from: Int!, $to: Int!) {
+    years(from: $from, to: $to) {
+      year
+      residents
+      eingliederungshilfe {
+        recipients {
+          value
+          status
+          flags
+        }
+        provenance {
+          ownerDepartment
+          stichtag
+          asOf
+        }
+      }
+    }
+  }
+`)
+
+export const OverviewLightingQuery = graphql(`
+  query OverviewLighting($from: Int!, $to: Int!) {
+    years(from: $from, to: $to) {
+      year
+      streetLighting {
+        stichtag
+        lights
+        ledShare
+        provenance {
+          ownerDepartment
+          stichtag
+          asOf
+        }
+      }
+    }
+  }
+`)
+
+/** The catalogue's datasets the caller may see, with their freshness against the refresh cadence. */
+export const OverviewFreshnessQuery = graphql(`
+  query OverviewFreshness {
+    datasets {
+      id
+      title
+      ownerDepartment
+      stichtag
+      refreshCadence
+      freshness
+      stale
+    }
+  }
+`)
+
+/** The day of the latest health figures (the warning gauge shows that day). */
+export const OverviewWarnDayQuery = graphql(`
+  query OverviewWarnDay {
+    dataset(id: "soc.daily_metric") {
+      stichtag
+    }
+  }
+`)
+
 export const OverviewWarnGaugeQuery = graphql(`
   query OverviewWarnGauge($ags: ID!, $day: Date!) {
     municipality(ags: $ags) {
@@ -174,21 +229,11 @@ export const OverviewWarnGaugeQuery = graphql(`
           label
           color
           trend7d
-          daysAboveThreshold
           bands {
-            level
             from
             to
             label
             color
-          }
-          readings {
-            indicator {
-              id
-              title
-            }
-            value
-            level
           }
           provenance {
             ownerDepartment
@@ -197,17 +242,6 @@ export const OverviewWarnGaugeQuery = graphql(`
           }
         }
       }
-    }
-  }
-`)
-
-/** "Reichen die Plätze?": internal to the asylum department and the city's leadership; sent only when visible. */
-export const OverviewAsylumSufficiencyQuery = graphql(`
-  query OverviewAsylumSufficiency($day: Date!) {
-    asylumCapacity(day: $day) {
-      day
-      sufficient
-      monthsOfHeadroom
     }
   }
 `)

@@ -1,26 +1,91 @@
-import { lazy, Suspense } from 'react'
-import { useQuery } from 'urql'
+import { lazy, Suspense, type ReactNode } from 'react'
+import { useQuery, type CombinedError } from 'urql'
 import { CITY } from '../../config'
 import { Sparkline } from '../../components/Sparkline'
-import { marksOf, StatValue, usable, type Stat } from '../../components/StatValue'
-import { Loading, Partial } from '../../components/States'
+import { marksOf, StatValue, usable, type Mark, type Stat } from '../../components/StatValue'
+import { ErrorState, Loading, Partial } from '../../components/States'
 import { KeyFigure, Tile } from '../../components/Tile'
-import { departmentsDown } from '../../graphql/errors'
+import type { Source } from '../../components/Provenance'
+import { departmentsDown, isHiddenForRole } from '../../graphql/errors'
 import { useCanSee } from '../../graphql/visibility'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { MessageKey } from '../../i18n'
 import { useFormat, type Formatters } from '../../lib/format'
-import { OverviewAsylumSufficiencyQuery, OverviewWarnGaugeQuery } from './queries'
-import type { AsylumTile, FinanceTile, Figures, FreshnessTile, KitaTile, LightingTile, PopulationTile, SocialTile } from './model'
+import type { ViewName } from '../../routes'
+import { asylumTile, financeTile, freshnessTile, kitaTile, lightingTile, populationTile, socialTile } from './model'
+import {
+  OverviewAsylumQuery,
+  OverviewAsylumSufficiencyQuery,
+  OverviewFinanceQuery,
+  OverviewFreshnessQuery,
+  OverviewKitaQuery,
+  OverviewLightingQuery,
+  OverviewPopulationQuery,
+  OverviewSocialQuery,
+  OverviewWarnDayQuery,
+  OverviewWarnGaugeQuery,
+} from './queries'
 
 // The gauge brings ECharts; it loads after the figures so the overview's first paint stays small.
 const Gauge = lazy(() => import('../../components/Gauge'))
 
-/** A tile whose figure is missing: the departments that did not answer, or "no data". */
-function Missing({ down }: { down: readonly string[] }) {
-  const { t } = useI18n()
-  return down.length ? <Partial departments={down} /> : <p className="state state--empty">{t('figures.empty')}</p>
+/** The years every tile looks at: the latest with data is its figure, the ones before give the trend. */
+export interface Years {
+  from: number
+  to: number
+  prev: number
+  prev2: number
 }
+
+interface QueryState {
+  fetching: boolean
+  error: CombinedError | undefined
+  retry: () => void
+}
+
+/**
+ * A tile of the overview list, or nothing when the caller's role may not see its figures. Without a figure it shows
+ * what is going on: loading, the departments that did not answer, a failure with retry, or no data.
+ */
+function OverviewTile({
+  title,
+  view,
+  source,
+  marks,
+  state,
+  departments,
+  children,
+}: {
+  title: string
+  view: ViewName
+  source?: Source | Source[] | null
+  marks?: ReadonlySet<Mark>
+  state: QueryState
+  /** The departments this tile's figure comes from (named when one of them did not answer). */
+  departments: readonly string[]
+  children: ReactNode | null
+}) {
+  const { t } = useI18n()
+  if (isHiddenForRole(state.error)) return null
+  const down = departmentsDown(state.error).filter(d => departments.includes(d))
+  let body = children
+  if (!body) {
+    if (state.fetching) body = <Loading />
+    else if (down.length) body = <Partial departments={down} />
+    else if (state.error) body = <ErrorState onRetry={state.retry} />
+    else body = <p className="state state--empty">{t('figures.empty')}</p>
+  }
+  return (
+    <li>
+      <Tile title={title} view={view} source={source} marks={marks}>
+        {body}
+        {children && down.length > 0 && <Partial departments={down} />}
+      </Tile>
+    </li>
+  )
+}
+
+const retryOf = (reexecute: (opts?: { requestPolicy: 'network-only' }) => void) => () => reexecute({ requestPolicy: 'network-only' })
 
 function change(f: Formatters, now: number, before: number, digits = 0): string {
   return f.signed(now - before, digits)
@@ -33,20 +98,32 @@ function pct(f: Formatters, now: number, before: number): string {
   return (p > 0 ? '+' : p < 0 ? '−' : '±') + f.percent(Math.abs(p), Math.abs(p) < 0.001 ? 2 : 1)
 }
 
-export function PopulationCard({
-  tile,
-  source,
-  down,
-}: {
-  tile: PopulationTile | null
-  source: Figures['populationDataset']
-  down: string[]
-}) {
+/** The perturbation mark after a figure written into a sentence. */
+function PerturbedMark() {
+  const { t } = useI18n()
+  return (
+    <sup className="stat__mark" title={t('figures.perturbed')}>
+      <span aria-hidden="true">*</span>
+      <span className="kern-sr-only"> ({t('figures.perturbed')})</span>
+    </sup>
+  )
+}
+
+export function PopulationCard({ years }: { years: Years }) {
   const { t } = useI18n()
   const f = useFormat()
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: OverviewPopulationQuery, variables: { from: years.from, to: years.to } })
+  const tile = data ? populationTile(data) : null
   return (
-    <Tile title={t('overview.populationTitle')} view="population" source={source} marks={tile ? marksOf([tile.now.value]) : undefined}>
-      {tile ? (
+    <OverviewTile
+      title={t('overview.populationTitle')}
+      view="population"
+      source={data?.dataset}
+      marks={tile ? marksOf([tile.now.value]) : undefined}
+      state={{ fetching, error, retry: retryOf(reexecute) }}
+      departments={['population', 'geo', 'catalog']}
+    >
+      {tile && (
         <KeyFigure
           value={<StatValue stat={tile.now.value} format={f.number} />}
           label={t('overview.populationLabel', { year: tile.now.year })}
@@ -65,16 +142,19 @@ export function PopulationCard({
             ) : undefined
           }
         />
-      ) : (
-        <Missing down={down} />
       )}
-    </Tile>
+    </OverviewTile>
   )
 }
 
-export function AsylumCard({ tile, down }: { tile: AsylumTile | null; down: string[] }) {
+export function AsylumCard({ years }: { years: Years }) {
   const { t } = useI18n()
   const f = useFormat()
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: OverviewAsylumQuery,
+    variables: { from: years.from, to: years.to, prev: years.prev },
+  })
+  const tile = data ? asylumTile(data) : null
   const internal = useCanSee('AsylumCapacityStatus', 'sufficient', 'monthsOfHeadroom')
   const [sufficiency] = useQuery({
     query: OverviewAsylumSufficiencyQuery,
@@ -83,10 +163,17 @@ export function AsylumCard({ tile, down }: { tile: AsylumTile | null; down: stri
   })
   const s = tile?.status
   const verdict = sufficiency.data?.asylumCapacity
-  const marks = tile ? marksOf([s!.occupancyRate as Stat, ...tile.months.map(m => m.count), tile.lastTwelve]) : undefined
+  const marks = tile && s ? marksOf([s.occupancyRate as Stat, ...tile.months.map(m => m.count), tile.lastTwelve]) : undefined
   return (
-    <Tile title={t('overview.asylumTitle')} view="asylum" source={s?.provenance} marks={marks}>
-      {tile && s ? (
+    <OverviewTile
+      title={t('overview.asylumTitle')}
+      view="asylum"
+      source={s?.provenance}
+      marks={marks}
+      state={{ fetching, error, retry: retryOf(reexecute) }}
+      departments={['asylum', 'geo']}
+    >
+      {tile && s && (
         <KeyFigure
           value={f.number(s.free)}
           label={t('overview.asylumFree', { date: f.date(s.day) })}
@@ -111,7 +198,7 @@ export function AsylumCard({ tile, down }: { tile: AsylumTile | null; down: stri
                   count: usable(tile.lastTwelve) ? f.number(tile.lastTwelve.value) : '–',
                   perMonth: f.number(s.arrivalsPerMonth, 1),
                 })}
-                {tile.lastTwelve.status === 'PERTURBED' && <StatMarkOnly />}
+                {tile.lastTwelve.status === 'PERTURBED' && <PerturbedMark />}
               </p>
               {verdict && (
                 <>
@@ -129,43 +216,37 @@ export function AsylumCard({ tile, down }: { tile: AsylumTile | null; down: stri
             </>
           }
         />
-      ) : (
-        <Missing down={down} />
       )}
-    </Tile>
+    </OverviewTile>
   )
 }
 
-/** The perturbation mark after a figure written into a sentence. */
-function StatMarkOnly() {
-  const { t } = useI18n()
-  return (
-    <sup className="stat__mark" title={t('figures.perturbed')}>
-      <span aria-hidden="true">*</span>
-      <span className="kern-sr-only"> ({t('figures.perturbed')})</span>
-    </sup>
-  )
-}
-
-export function FinanceCard({ tile, down }: { tile: FinanceTile | null; down: string[] }) {
+export function FinanceCard({ years }: { years: Years }) {
   const { t } = useI18n()
   const f = useFormat()
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: OverviewFinanceQuery, variables: { from: years.from, to: years.to } })
+  const tile = data ? financeTile(data) : null
   const result = tile?.ist.ordinaryResult.amount
   const plan = tile?.ansatz?.ordinaryResult.amount
   const expIst = tile?.ist.ordinaryExpense.amount
   const expPlan = tile?.ansatz?.ordinaryExpense.amount
-  const first = tile && tile.trend.length > 1 ? tile.year - tile.trend.length + 1 : null
   return (
-    <Tile title={t('overview.financeTitle')} view="fazit" source={tile?.ist.provenance}>
-      {tile && result != null ? (
+    <OverviewTile
+      title={t('overview.financeTitle')}
+      view="fazit"
+      source={tile?.ist.provenance}
+      state={{ fetching, error, retry: retryOf(reexecute) }}
+      departments={['finance', 'geo']}
+    >
+      {tile && result != null && (
         <KeyFigure
           value={f.euroMillions(result)}
           label={t('overview.financeLabel', { year: tile.year })}
           trend={
-            first !== null ? (
+            tile.trend.length > 1 ? (
               <>
                 <Sparkline values={tile.trend} />
-                <p>{t('overview.financeTrend', { year: first })}</p>
+                <p>{t('overview.financeTrend', { year: tile.firstYear })}</p>
               </>
             ) : undefined
           }
@@ -186,21 +267,31 @@ export function FinanceCard({ tile, down }: { tile: FinanceTile | null; down: st
             </>
           }
         />
-      ) : (
-        <Missing down={down} />
       )}
-    </Tile>
+    </OverviewTile>
   )
 }
 
-export function KitaCard({ tile, down }: { tile: KitaTile | null; down: string[] }) {
+export function KitaCard({ years }: { years: Years }) {
   const { t, tn } = useI18n()
   const f = useFormat()
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: OverviewKitaQuery,
+    variables: { ags: CITY.ags, to: years.to, prev: years.prev, prev2: years.prev2 },
+  })
+  const tile = data ? kitaTile(data) : null
   const marks = tile ? marksOf([tile.children, ...(tile.perHundred ? [tile.perHundred] : [])]) : undefined
   const oneDecimal = (n: number) => f.number(n, 1)
   return (
-    <Tile title={t('overview.kitaTitle')} view="education" source={tile?.sources} marks={marks}>
-      {tile ? (
+    <OverviewTile
+      title={t('overview.kitaTitle')}
+      view="education"
+      source={tile?.sources}
+      marks={marks}
+      state={{ fetching, error, retry: retryOf(reexecute) }}
+      departments={['education', 'population', 'geo']}
+    >
+      {tile && (
         <KeyFigure
           value={f.number(tile.places)}
           label={t('overview.kitaLabel', { year: tile.year, u3: f.number(tile.placesU3) })}
@@ -216,27 +307,33 @@ export function KitaCard({ tile, down }: { tile: KitaTile | null; down: string[]
                 {tile.before?.perHundred && (
                   <p>{tn('overview.kitaCoverageBefore', { value: <StatValue stat={tile.before.perHundred} format={oneDecimal} /> })}</p>
                 )}
-                {down.length > 0 && <Partial departments={down} />}
               </>
             )
           }
         />
-      ) : (
-        <Missing down={down} />
       )}
-    </Tile>
+    </OverviewTile>
   )
 }
 
-export function SocialCard({ tile, down }: { tile: SocialTile | null; down: string[] }) {
+export function SocialCard({ years }: { years: Years }) {
   const { t, tn } = useI18n()
   const f = useFormat()
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: OverviewSocialQuery, variables: { from: years.from, to: years.to } })
+  const tile = data ? socialTile(data) : null
   const oneDecimal = (n: number) => f.number(n, 1)
   const now = tile?.now.value
-  const marks = tile ? marksOf([now!.recipients, ...(now!.perThousand ? [now!.perThousand] : [])]) : undefined
+  const marks = now ? marksOf([now.recipients, ...(now.perThousand ? [now.perThousand] : [])]) : undefined
   return (
-    <Tile title={t('overview.socialTitle')} view="social" source={tile?.source} marks={marks}>
-      {tile && now ? (
+    <OverviewTile
+      title={t('overview.socialTitle')}
+      view="social"
+      source={tile?.source}
+      marks={marks}
+      state={{ fetching, error, retry: retryOf(reexecute) }}
+      departments={['social', 'population', 'geo']}
+    >
+      {tile && now && (
         <KeyFigure
           value={now.perThousand ? <StatValue stat={now.perThousand} format={oneDecimal} /> : '–'}
           label={t('overview.socialLabel', { year: tile.now.year })}
@@ -250,20 +347,26 @@ export function SocialCard({ tile, down }: { tile: SocialTile | null; down: stri
           }
           detail={<p>{tn('overview.socialRecipients', { count: <StatValue stat={now.recipients} format={f.number} /> })}</p>}
         />
-      ) : (
-        <Missing down={down} />
       )}
-    </Tile>
+    </OverviewTile>
   )
 }
 
-export function LightingCard({ tile, down }: { tile: LightingTile | null; down: string[] }) {
+export function LightingCard({ years }: { years: Years }) {
   const { t } = useI18n()
   const f = useFormat()
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: OverviewLightingQuery, variables: { from: years.from, to: years.to } })
+  const tile = data ? lightingTile(data) : null
   const now = tile?.now.value
   return (
-    <Tile title={t('overview.lightingTitle')} view="lighting" source={now?.provenance}>
-      {tile && now ? (
+    <OverviewTile
+      title={t('overview.lightingTitle')}
+      view="lighting"
+      source={now?.provenance}
+      state={{ fetching, error, retry: retryOf(reexecute) }}
+      departments={['infrastructure', 'geo']}
+    >
+      {tile && now && (
         <KeyFigure
           value={f.percent(now.ledShare, 1)}
           label={t('overview.lightingLabel', { lights: f.number(now.lights), date: f.date(now.stichtag) })}
@@ -281,22 +384,37 @@ export function LightingCard({ tile, down }: { tile: LightingTile | null; down: 
             </>
           }
         />
-      ) : (
-        <Missing down={down} />
       )}
-    </Tile>
+    </OverviewTile>
   )
 }
 
-export function WarningCard({ day, down }: { day: string | null; down: string[] }) {
+export function WarningCard() {
   const { t } = useI18n()
   const f = useFormat()
-  const [{ data, fetching, error }] = useQuery({ query: OverviewWarnGaugeQuery, variables: { ags: CITY.ags, day: day ?? '' }, pause: !day })
-  const gauge = data?.municipality?.healthDay?.warnGauge
-  const missing = [...new Set([...down, ...departmentsDown(error)])]
+  const [dayResult, reexecuteDay] = useQuery({ query: OverviewWarnDayQuery })
+  const day = dayResult.data?.dataset?.stichtag ?? null
+  const [gaugeResult, reexecuteGauge] = useQuery({
+    query: OverviewWarnGaugeQuery,
+    variables: { ags: CITY.ags, day: day ?? '' },
+    pause: !day,
+  })
+  const gauge = gaugeResult.data?.municipality?.healthDay?.warnGauge
   const oneDecimal = (n: number) => f.number(n, 1)
+  const state: QueryState = {
+    fetching: dayResult.fetching || gaugeResult.fetching || (!!day && !gaugeResult.data && !gaugeResult.error),
+    error: dayResult.error ?? gaugeResult.error,
+    retry: () => (dayResult.error ? retryOf(reexecuteDay)() : retryOf(reexecuteGauge)()),
+  }
+  const noReports = !state.fetching && !state.error && (dayResult.data?.dataset === null || (gaugeResult.data && !gauge))
   return (
-    <Tile title={t('overview.warningTitle')} view="warning" source={gauge?.provenance}>
+    <OverviewTile
+      title={t('overview.warningTitle')}
+      view="warning"
+      source={gauge?.provenance}
+      state={state}
+      departments={['social', 'catalog', 'geo']}
+    >
       {gauge ? (
         <div className="warning">
           <Suspense fallback={<div className="chart chart--gauge chart--placeholder" aria-hidden="true" />}>
@@ -322,29 +440,23 @@ export function WarningCard({ day, down }: { day: string | null; down: string[] 
           </p>
           <p className="kern-body kern-body--small">{t('overview.warningLastReport', { date: f.date(gauge.day) })}</p>
         </div>
-      ) : fetching || (!day && !missing.length) ? (
-        day ? (
-          <Loading />
-        ) : (
-          <Missing down={missing} />
-        )
-      ) : missing.length ? (
-        <Missing down={missing} />
-      ) : (
+      ) : noReports ? (
         <p className="state state--empty">{t('overview.warningNoData')}</p>
-      )}
-    </Tile>
+      ) : null}
+    </OverviewTile>
   )
 }
 
-export function FreshnessCard({ tile, down }: { tile: FreshnessTile | null; down: string[] }) {
+export function FreshnessCard() {
   const { t } = useI18n()
   const f = useFormat()
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: OverviewFreshnessQuery })
+  const tile = data ? freshnessTile(data) : null
   const cadence = (c: string) => {
     const key = `overview.cadence.${c}` as MessageKey
     return t(key) === key ? c : t(key)
   }
-  const item = (d: FreshnessTile['stale'][number]) => (
+  const item = (d: NonNullable<typeof tile>['stale'][number]) => (
     <li key={d.id}>
       <strong>{d.title}</strong>
       <span className="stale-list__meta">
@@ -353,10 +465,15 @@ export function FreshnessCard({ tile, down }: { tile: FreshnessTile | null; down
     </li>
   )
   return (
-    <Tile title={t('overview.freshnessTitle')} view="catalog">
-      {tile ? (
+    <OverviewTile
+      title={t('overview.freshnessTitle')}
+      view="catalog"
+      state={{ fetching, error, retry: retryOf(reexecute) }}
+      departments={['catalog']}
+    >
+      {tile && (
         <KeyFigure
-          value={`${f.number(tile.total - tile.stale.length)}`}
+          value={f.number(tile.total - tile.stale.length)}
           label={t('overview.freshnessLabel', { total: f.number(tile.total) })}
           detail={
             tile.stale.length || tile.due.length ? (
@@ -379,9 +496,7 @@ export function FreshnessCard({ tile, down }: { tile: FreshnessTile | null; down
             )
           }
         />
-      ) : (
-        <Missing down={down} />
       )}
-    </Tile>
+    </OverviewTile>
   )
 }
