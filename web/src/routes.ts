@@ -42,8 +42,11 @@ export const routes: readonly ViewRoute[] = [
   view('fazit', 'nav.fazit', () => import('./views/fazit/FazitView')),
   view('asylum', 'nav.asylum', () => import('./views/asylum/AsylumView')),
   view('population', 'nav.population', () => import('./views/population/PopulationView')),
+  view('education', 'nav.education', () => import('./views/education/EducationView')),
   view('social', 'nav.social', () => import('./views/social/SocialView')),
   view('lighting', 'nav.lighting', () => import('./views/lighting/LightingView')),
+  view('warning', 'nav.warning', () => import('./views/warning/WarningView')),
+  view('districts', 'nav.districts', () => import('./views/districts/DistrictsView')),
   view('catalog', 'nav.catalog', () => import('./views/catalog/CatalogView')),
 ]
 

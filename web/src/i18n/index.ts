@@ -6,6 +6,8 @@ import deAuth from './de/auth'
 import deCatalog from './de/catalog'
 import deCommon from './de/common'
 import deFazit from './de/fazit'
+import deDistricts from './de/districts'
+import deEducation from './de/education'
 import deFigures from './de/figures'
 import deLighting from './de/lighting'
 import deNav from './de/nav'
@@ -13,16 +15,20 @@ import deOverview from './de/overview'
 import dePopulation from './de/population'
 import deSocial from './de/social'
 import enAsylum from './en/asylum'
+import deWarning from './de/warning'
 import enAuth from './en/auth'
 import enCatalog from './en/catalog'
 import enCommon from './en/common'
 import enFazit from './en/fazit'
+import enDistricts from './en/districts'
+import enEducation from './en/education'
 import enFigures from './en/figures'
 import enLighting from './en/lighting'
 import enNav from './en/nav'
 import enOverview from './en/overview'
 import enPopulation from './en/population'
 import enSocial from './en/social'
+import enWarning from './en/warning'
 
 export const de = {
   asylum: deAsylum,
@@ -30,12 +36,15 @@ export const de = {
   catalog: deCatalog,
   common: deCommon,
   fazit: deFazit,
+  districts: deDistricts,
+  education: deEducation,
   figures: deFigures,
   lighting: deLighting,
   nav: deNav,
   overview: deOverview,
   population: dePopulation,
   social: deSocial,
+  warning: deWarning,
 }
 
 const en: Catalogue = {
@@ -44,12 +53,15 @@ const en: Catalogue = {
   catalog: enCatalog,
   common: enCommon,
   fazit: enFazit,
+  districts: enDistricts,
+  education: enEducation,
   figures: enFigures,
   lighting: enLighting,
   nav: enNav,
   overview: enOverview,
   population: enPopulation,
   social: enSocial,
+  warning: enWarning,
 }
 
 export const catalogues: Record<Lang, Catalogue> = { de, en }
