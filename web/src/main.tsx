@@ -5,6 +5,7 @@ import { loadAuthConfig } from './auth/config'
 import { I18nProvider } from './i18n/I18nProvider'
 import { routes } from './routes'
 import { App } from './shell/App'
+import { registerServiceWorker } from './sw/register'
 import './styles/fonts.css'
 import '@kern-ux/native/dist/kern.min.css'
 import './styles/app.css'
@@ -17,6 +18,8 @@ if (window.location.pathname === '/auth/silent') {
     if (cfg.mode === 'oidc') await (await import('./auth/oidc')).silentCallback(cfg)
   })
 } else {
+  // Installable and readable offline (web/src/sw/sw.ts); the dev server has no worker.
+  if (import.meta.env.PROD) registerServiceWorker()
   // The view's chunk loads alongside /auth/config instead of after it.
   void routes
     .find(r => r.path === window.location.pathname)

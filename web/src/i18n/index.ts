@@ -5,11 +5,13 @@ import deAuth from './de/auth'
 import deCommon from './de/common'
 import deFigures from './de/figures'
 import deNav from './de/nav'
+import deOffline from './de/offline'
 import deOverview from './de/overview'
 import enAuth from './en/auth'
 import enCommon from './en/common'
 import enFigures from './en/figures'
 import enNav from './en/nav'
+import enOffline from './en/offline'
 import enOverview from './en/overview'
 
 export const de = {
@@ -17,6 +19,7 @@ export const de = {
   common: deCommon,
   figures: deFigures,
   nav: deNav,
+  offline: deOffline,
   overview: deOverview,
 }
 
@@ -25,6 +28,7 @@ const en: Catalogue = {
   common: enCommon,
   figures: enFigures,
   nav: enNav,
+  offline: enOffline,
   overview: enOverview,
 }
 

@@ -6,6 +6,7 @@ import { Loading } from '../components/States'
 import { routes } from '../routes'
 import { Header } from './Header'
 import { Footer } from './Footer'
+import { OfflineBanner } from './OfflineBanner'
 import NotFoundView from '../views/not-found/NotFoundView'
 
 class ViewBoundary extends Component<{ fallback: (retry: () => void) => ReactNode; children: ReactNode }, { failed: boolean }> {
@@ -47,6 +48,7 @@ export function App() {
         {t('common.skipToContent')}
       </a>
       <Header />
+      <OfflineBanner />
       <main id="main" ref={main} tabIndex={-1} className="app-main container">
         <GraphQLProvider fallback={<Loading label={t('common.loadingView')} />}>
           <ViewBoundary
