@@ -62,6 +62,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     reportCompressedSize: true,
+    // dist/.vite/manifest.json: every chunk with its imports (bench/web.ts sums each route's initial JavaScript from it).
+    manifest: true,
   },
   server: {
     host: '127.0.0.1',

@@ -7,7 +7,11 @@ import { routes } from '../routes'
 import { Header } from './Header'
 import { Footer } from './Footer'
 import { OfflineBanner } from './OfflineBanner'
+import { viewComponent } from './preload'
 import NotFoundView from '../views/not-found/NotFoundView'
+
+/** One stable component per view (see ./preload.tsx). */
+const views = routes.map(r => ({ path: r.path, component: viewComponent(r) }))
 
 class ViewBoundary extends Component<{ fallback: (retry: () => void) => ReactNode; children: ReactNode }, { failed: boolean }> {
   override state = { failed: false }
@@ -67,7 +71,7 @@ export function App() {
           >
             <Suspense fallback={<Loading label={t('common.loadingView')} />}>
               <Switch>
-                {routes.map(r => (
+                {views.map(r => (
                   <Route key={r.path} path={r.path} component={r.component} />
                 ))}
                 <Route path="/auth/callback">
