@@ -12,6 +12,7 @@ import {
   type Years,
 } from './tiles'
 import { useFiguresShownMark } from './figures-shown'
+import './overview.css'
 
 /** How many years the tiles look back for their trend. */
 const YEARS_BACK = 6
