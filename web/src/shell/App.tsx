@@ -8,6 +8,7 @@ import { Header } from './Header'
 import { Footer } from './Footer'
 import { OfflineBanner } from './OfflineBanner'
 import { viewComponent } from './preload'
+import './shell.css'
 import NotFoundView from '../views/not-found/NotFoundView'
 
 /** One stable component per view (see ./preload.tsx). */

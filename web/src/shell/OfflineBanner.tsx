@@ -1,4 +1,3 @@
-import './offline-banner.css'
 import { useEffect, useSyncExternalStore } from 'react'
 import { useAuth } from '../auth/AuthProvider'
 import { useI18n } from '../i18n/I18nProvider'
