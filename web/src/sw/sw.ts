@@ -3,7 +3,7 @@
 //
 // - the app shell (index.html, every hashed asset of the build, the manifest and icons) is cached at install; hashed
 //   assets are answered from that cache, pages (navigations) from the network first, index.html when offline;
-// - POST /graphql goes to the network first; each successful answer (data, no errors) is kept per caller,
+// - POST /graphql goes to the network first; each successful answer to a query (data, no errors) is kept per caller,
 //   operation and variables; when the network fails, the kept answer is given and the page is told when it was
 //   received (the app shows "offline – Stand …"). Answers are keyed by the caller the bearer token names
 //   (./role-key.ts): one caller never gets another's answers, and when the app reports a new caller (role switch,
@@ -99,8 +99,19 @@ async function sha256(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest), b => b.toString(16).padStart(2, '0')).join('')
 }
 
+/** Whether a request body asks a query (only answers to queries are kept; a mutation is never answered from the store). */
+function isQuery(body: string): boolean {
+  try {
+    const { query } = JSON.parse(body) as { query?: unknown }
+    return typeof query === 'string' && !/^\s*(mutation|subscription)\b/m.test(query)
+  } catch {
+    return false
+  }
+}
+
 async function graphql(request: Request, clientId: string): Promise<Response> {
   const body = await request.clone().text()
+  if (!isQuery(body)) return fetch(request)
   const caller = await sha256(callerOfAuthorization(request.headers.get('authorization')))
   // The operation (its text and name) and its variables, as the app sends them.
   const key = `${worker.location.origin}${ANSWER_PATH}${caller}/${await sha256(body)}`
