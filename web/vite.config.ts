@@ -47,10 +47,32 @@ function serviceWorker(): Plugin {
   }
 }
 
+/**
+ * index.html preloads the overview's chunk, the view at `/` and the installed app's start page: it then loads
+ * alongside the entry instead of after it has run (one round trip less before the first figures on a phone).
+ */
+function preloadStartView(): Plugin {
+  return {
+    name: 'klar-preload-start-view',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find(
+          c => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/views/overview/OverviewView.tsx'),
+        )
+        return chunk
+          ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${chunk.fileName}` }, injectTo: 'head' }]
+          : []
+      },
+    },
+  }
+}
+
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react(), serviceWorker()],
+  plugins: [react(), preloadStartView(), serviceWorker()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
