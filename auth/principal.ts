@@ -17,7 +17,11 @@ export interface Principal {
 }
 
 export const PUBLIC_PRINCIPAL: Principal = Object.freeze({
-  subject: null, roles: Object.freeze(['public']), department: null, purpose: null, authenticated: false,
+  subject: null,
+  roles: Object.freeze(['public']),
+  department: null,
+  purpose: null,
+  authenticated: false,
 })
 
 /** Failures of authentication and role selection, answered before any GraphQL work; each is in the error catalogue (platform/errors.ts), or this does not typecheck. */

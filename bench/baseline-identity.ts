@@ -10,8 +10,14 @@ import { createInternalTokenSigner, INTERNAL_TOKEN_HEADER, type InternalIdentity
  * gateway does.
  */
 export const BASELINE_IDENTITY: InternalIdentity = Object.freeze({
-  subject: 'bench', roles: ['controlling'], department: null, purpose: null, authenticated: true,
-  aggregateOnly: false, policyVersion: 1, scopes: ['open', 'internal'],
+  subject: 'bench',
+  roles: ['controlling'],
+  department: null,
+  purpose: null,
+  authenticated: true,
+  aggregateOnly: false,
+  policyVersion: 1,
+  scopes: ['open', 'internal'],
 })
 
 export { INTERNAL_TOKEN_HEADER }

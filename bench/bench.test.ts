@@ -28,7 +28,10 @@ describe('benchmark harness', () => {
     const gateway = new ApolloGateway({ supergraphSdl: withoutRequiresScopes(supergraph) })
     const { schema } = await gateway.load()
     for (const op of OPERATIONS) {
-      expect(validate(schema!, parse(op.query)).map(e => e.message), op.name).toEqual([])
+      expect(
+        validate(schema!, parse(op.query)).map(e => e.message),
+        op.name,
+      ).toEqual([])
       const sets = new Set(Array.from({ length: op.distinct * 2 }, (_, i) => JSON.stringify(op.variables(i))))
       expect(sets.size, `${op.name} distinct variable sets`).toBe(op.distinct)
     }
@@ -37,7 +40,14 @@ describe('benchmark harness', () => {
 
   it('parses flags and refuses unknown ones with the usage', () => {
     const o = parseOptions(['--profile', 'large', '--connections=10', '--modes', 'distinct', '--no-propagation'])
-    expect(o).toMatchObject({ profile: 'large', connections: 10, modes: ['distinct'], propagation: false, durationSeconds: 4, departments: ['uncached', 'cached'] })
+    expect(o).toMatchObject({
+      profile: 'large',
+      connections: 10,
+      modes: ['distinct'],
+      propagation: false,
+      durationSeconds: 4,
+      departments: ['uncached', 'cached'],
+    })
     expect(parseOptions(['--departments', 'cached']).departments).toEqual(['cached'])
     expect(() => parseOptions(['--departments', 'warm'])).toThrow(/uncached, cached/)
     expect(() => parseOptions(['--profile', 'huge'])).toThrow(UsageError)
@@ -50,35 +60,107 @@ describe('benchmark harness', () => {
     expect(parseOptions(['--rounds', '4']).rounds).toBe(4)
     expect(parseOptions([]).rounds).toBe(1)
     expect(() => parseOptions(['--rounds', '0'])).toThrow(/positive/)
-    const r = (requests: number, rps: number, p95: number, cpuMsPerRequest: number, peakRssMb: number): LoadResult =>
-      ({ requests, rps, p50: p95 / 2, p95, p99: p95 * 2, errors: 1, non2xx: 0, graphqlErrors: 0, cpuCores: 0.5, cpuMsPerRequest, peakRssMb, backendCpuCores: 0.2 })
+    const r = (requests: number, rps: number, p95: number, cpuMsPerRequest: number, peakRssMb: number): LoadResult => ({
+      requests,
+      rps,
+      p50: p95 / 2,
+      p95,
+      p99: p95 * 2,
+      errors: 1,
+      non2xx: 0,
+      graphqlErrors: 0,
+      cpuCores: 0.5,
+      cpuMsPerRequest,
+      peakRssMb,
+      backendCpuCores: 0.2,
+    })
     // 200 requests in 2 s, 100 in 2 s, 300 in 2 s: 600 in 6 s.
     expect(combineRounds([r(200, 100, 10, 1, 200), r(100, 50, 30, 4, 220), r(300, 150, 20, 2, 210)])).toEqual({
-      requests: 600, rps: 100, p50: 10, p95: 20, p99: 40, errors: 3, non2xx: 0, graphqlErrors: 0, cpuCores: 0.5,
-      cpuMsPerRequest: 2, peakRssMb: 220, backendCpuCores: 0.2,
+      requests: 600,
+      rps: 100,
+      p50: 10,
+      p95: 20,
+      p99: 40,
+      errors: 3,
+      non2xx: 0,
+      graphqlErrors: 0,
+      cpuCores: 0.5,
+      cpuMsPerRequest: 2,
+      peakRssMb: 220,
+      backendCpuCores: 0.2,
     })
   })
 
   it('computes throughput ratios per department setup, operation and mode', () => {
     const run = (target: RunResult['target'], rps: number, departments?: RunResult['departments']): RunResult =>
-      ({ target, operation: 'Op', mode: 'distinct', rps, ...(departments ? { departments } : {}) } as RunResult)
-    expect(ratios([run('ours', 300), run('apollo', 150), run('hive', 250), run('ours-authz-off', 310),
-      run('ours-metrics-off', 306), run('ours', 900, 'cached'), run('apollo', 400, 'cached')])).toEqual([
+      ({ target, operation: 'Op', mode: 'distinct', rps, ...(departments ? { departments } : {}) }) as RunResult
+    expect(
+      ratios([
+        run('ours', 300),
+        run('apollo', 150),
+        run('hive', 250),
+        run('ours-authz-off', 310),
+        run('ours-metrics-off', 306),
+        run('ours', 900, 'cached'),
+        run('apollo', 400, 'cached'),
+      ]),
+    ).toEqual([
       // Runs without a setup come from results written before both were measured: uncached.
-      { departments: 'uncached', operation: 'Op', mode: 'distinct', oursVsApollo: 2, oursVsHive: 1.2, oursVsDirect: null, authzOnVsOff: 0.97, metricsOnVsOff: 0.98 },
-      { departments: 'cached', operation: 'Op', mode: 'distinct', oursVsApollo: 2.25, oursVsHive: null, oursVsDirect: null, authzOnVsOff: null, metricsOnVsOff: null },
+      {
+        departments: 'uncached',
+        operation: 'Op',
+        mode: 'distinct',
+        oursVsApollo: 2,
+        oursVsHive: 1.2,
+        oursVsDirect: null,
+        authzOnVsOff: 0.97,
+        metricsOnVsOff: 0.98,
+      },
+      {
+        departments: 'cached',
+        operation: 'Op',
+        mode: 'distinct',
+        oursVsApollo: 2.25,
+        oursVsHive: null,
+        oursVsDirect: null,
+        authzOnVsOff: null,
+        metricsOnVsOff: null,
+      },
     ])
   })
 
   it('renders one section per department setup and still renders results written before setups existed', () => {
     const run = (target: RunResult['target'], rps: number, departments?: RunResult['departments']): RunResult =>
-      ({ target, operation: 'Op', mode: 'distinct', rps, p50: 1, p95: 2, p99: 3, errors: 0, non2xx: 0, graphqlErrors: 0, requests: 10, ...(departments ? { departments } : {}) } as RunResult)
+      ({
+        target,
+        operation: 'Op',
+        mode: 'distinct',
+        rps,
+        p50: 1,
+        p95: 2,
+        p99: 3,
+        errors: 0,
+        non2xx: 0,
+        graphqlErrors: 0,
+        requests: 10,
+        ...(departments ? { departments } : {}),
+      }) as RunResult
     const report = (runs: RunResult[]): BenchReport => ({
-      date: '2026-11-26T00:00:00Z', profile: 'small', machine: { cpus: 2, loadAverageAtStart: [0.1, 0.1, 0.1], node: 'v20', platform: 'linux-x64' },
+      date: '2026-11-26T00:00:00Z',
+      profile: 'small',
+      machine: { cpus: 2, loadAverageAtStart: [0.1, 0.1, 0.1], node: 'v20', platform: 'linux-x64' },
       settings: { connections: 20, warmupSeconds: 1, durationSeconds: 2, timeoutSeconds: 10, modes: ['distinct'] },
-      database: { seeded: false, seedMs: 0, rows: {} }, notes: [], operations: [], checks: [], runs, ratios: [], policyPropagationMs: null,
+      database: { seeded: false, seedMs: 0, rows: {} },
+      notes: [],
+      operations: [],
+      checks: [],
+      runs,
+      ratios: [],
+      policyPropagationMs: null,
     })
-    const both = markdown(report([run('ours', 300, 'uncached'), run('apollo', 150, 'uncached'), run('ours', 900, 'cached'), run('apollo', 400, 'cached')]))
+    const both = markdown(
+      report([run('ours', 300, 'uncached'), run('apollo', 150, 'uncached'), run('ours', 900, 'cached'), run('apollo', 400, 'cached')]),
+    )
     expect(both).toContain('#### Departments uncached')
     expect(both).toContain('#### Departments cached')
     expect(both.indexOf('| Op | distinct | 2 |')).toBeLessThan(both.indexOf('| Op | distinct | 2.25 |'))

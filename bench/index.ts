@@ -73,17 +73,22 @@ async function prepare(databaseUrl: string, profile: SeedProfile, services: Awai
     for (const s of services) {
       const { rows } = await sql<{ profile: string }>`select profile from ${sql.id(s.dbSchema, 'seed_state')}`.execute(handle.db)
       if (rows.some(r => r.profile !== profile)) {
-        throw new Error(`${s.dbSchema} in this database was seeded with profile "${rows[0].profile}", not "${profile}": ` +
-          'use another DATABASE_URL (the embedded database keeps one database per profile)')
+        throw new Error(
+          `${s.dbSchema} in this database was seeded with profile "${rows[0].profile}", not "${profile}": ` +
+            'use another DATABASE_URL (the embedded database keeps one database per profile)',
+        )
       }
     }
     const count = async (table: string) => {
       const [schema, name] = table.split('.')
-      const { rows } = await sql<{ n: string }>`select count(*) as n from ${sql.id(schema, name)}`.execute(handle.db).catch(() => ({ rows: [{ n: '-1' }] }))
+      const { rows } = await sql<{ n: string }>`select count(*) as n from ${sql.id(schema, name)}`
+        .execute(handle.db)
+        .catch(() => ({ rows: [{ n: '-1' }] }))
       return Number(rows[0].n)
     }
     const rows: Record<string, number> = {}
-    for (const t of ['pop.stock', 'pop.movement', 'pop_micro.person_year', 'asy.occupancy', 'asy.allocation', 'fin.budget_value']) rows[t] = await count(t)
+    for (const t of ['pop.stock', 'pop.movement', 'pop_micro.person_year', 'asy.occupancy', 'asy.allocation', 'fin.budget_value'])
+      rows[t] = await count(t)
     return { seeded: results.some(r => r.seeded), seedMs, rows }
   } finally {
     await handle.close()
@@ -96,7 +101,11 @@ const post = (url: string, headers: Record<string, string>, body: string) =>
 /** Key order does not matter when comparing answers of different gateways. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
-  if (value && typeof value === 'object') return `{${Object.keys(value).sort().map(k => `${JSON.stringify(k)}:${canonical((value as any)[k])}`).join(',')}}`
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map(k => `${JSON.stringify(k)}:${canonical((value as any)[k])}`)
+      .join(',')}}`
   return JSON.stringify(value)
 }
 
@@ -108,7 +117,11 @@ async function check(target: LoadTarget, op: BenchOperation): Promise<{ ok: bool
       const res = await post(target.url, target.headers(), JSON.stringify({ query: op.query, variables: op.variables(i) }))
       const text = await res.text()
       let json: { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> }
-      try { json = JSON.parse(text) } catch { return { ok: false, error: `HTTP ${res.status}: ${text.slice(0, 200)}` } }
+      try {
+        json = JSON.parse(text)
+      } catch {
+        return { ok: false, error: `HTTP ${res.status}: ${text.slice(0, 200)}` }
+      }
       if (res.status !== 200 || json.errors?.length) {
         const e = json.errors?.[0]
         return { ok: false, error: `HTTP ${res.status}${e ? `: ${e.message}${e.extensions?.code ? ` (${e.extensions.code})` : ''}` : ''}` }
@@ -134,14 +147,22 @@ try {
   // through the TypeScript loader each process would carry a second V8 instance (~60 MB) and a few
   // per cent more CPU — the baselines alike, so no target pays for the loader.
   const t0 = performance.now()
-  const built = await buildEntryPoints({
-    ...Object.fromEntries(services.map(s => [`department-${s.name}`, join(SERVICES_DIR, s.name, 'index.ts')])),
-    gateway: join(ROOT, 'gateway', 'index.ts'),
-    'apollo-gateway': join(ROOT, 'bench', 'baselines', 'apollo-gateway.ts'),
-    'hive-gateway': join(ROOT, 'bench', 'baselines', 'hive-gateway.ts'),
-  }, join(ROOT, '.data', 'bench-build'))
+  const built = await buildEntryPoints(
+    {
+      ...Object.fromEntries(services.map(s => [`department-${s.name}`, join(SERVICES_DIR, s.name, 'index.ts')])),
+      gateway: join(ROOT, 'gateway', 'index.ts'),
+      'apollo-gateway': join(ROOT, 'bench', 'baselines', 'apollo-gateway.ts'),
+      'hive-gateway': join(ROOT, 'bench', 'baselines', 'hive-gateway.ts'),
+    },
+    join(ROOT, '.data', 'bench-build'),
+  )
   log(`built departments, gateway and baselines for plain node in ${Math.round(performance.now() - t0)} ms`)
-  const settings = { connections: options.connections, warmupSeconds: options.warmupSeconds, durationSeconds: options.durationSeconds, timeoutSeconds: options.timeoutSeconds }
+  const settings = {
+    connections: options.connections,
+    warmupSeconds: options.warmupSeconds,
+    durationSeconds: options.durationSeconds,
+    timeoutSeconds: options.timeoutSeconds,
+  }
   const identityEnv = { AUTH_HS256_SECRET: randomBytes(32).toString('hex'), AUTH_ISSUER: 'https://idp.bench/kl' }
   const identity = readIdentityConfig({ ...process.env, ...identityEnv })
   const controlling = signDevToken(identity, { roles: ['controlling'], sub: 'bench', ttlSeconds: 6 * 3600 })
@@ -164,24 +185,42 @@ try {
     for (const s of services) {
       const port = await freePort()
       const child = group.spawnNode(built[`department-${s.name}`], {
-        DATABASE_URL: databaseUrl, PORT: String(port), INTERNAL_TOKEN_SECRET: secret, DB_POOL_MAX: process.env.DB_POOL_MAX ?? '8',
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        INTERNAL_TOKEN_SECRET: secret,
+        DB_POOL_MAX: process.env.DB_POOL_MAX ?? '8',
         // Cached: entries outlive the run, so every target meets the same warm caches.
         ...(setup === 'cached' ? { CACHE: 'memory', CACHE_TTL_SECONDS: String(24 * 3600), CACHE_TTLS: '' } : { CACHE: 'off' }),
       })
       subgraphs.set(s.name, { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! })
     }
-    for (const [name, s] of subgraphs) await waitFor(`subgraph ${name}`, async () => (await fetch(s.url.replace(/graphql$/, 'readyz'))).ok, 180_000)
+    for (const [name, s] of subgraphs)
+      await waitFor(`subgraph ${name}`, async () => (await fetch(s.url.replace(/graphql$/, 'readyz'))).ok, 180_000)
     const supergraphPath = join(work, `supergraph-${setup}.graphql`)
-    writeFileSync(supergraphPath, composeSupergraph(services.map(s => ({ name: s.name, url: subgraphs.get(s.name)!.url, typeDefs: s.typeDefs }))))
+    writeFileSync(
+      supergraphPath,
+      composeSupergraph(services.map(s => ({ name: s.name, url: subgraphs.get(s.name)!.url, typeDefs: s.typeDefs }))),
+    )
     const backendPids = [...subgraphs.values()].map(s => s.pid)
 
     // Gateways: ours with authorization enforced and off, and the two baselines.
     const ours = async (replica: string, authorization: 'enforce' | 'off', env: Record<string, string> = {}) => {
       const port = await freePort()
-      const child = group.spawnNode(built.gateway, {
-        ...identityEnv, DATABASE_URL: databaseUrl, INTERNAL_TOKEN_SECRET: secret, AUTHORIZATION: authorization, REPLICA_ID: replica,
-        RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0', GATEWAY_PORT: String(port), ...env,
-      }, ['--supergraph', supergraphPath])
+      const child = group.spawnNode(
+        built.gateway,
+        {
+          ...identityEnv,
+          DATABASE_URL: databaseUrl,
+          INTERNAL_TOKEN_SECRET: secret,
+          AUTHORIZATION: authorization,
+          REPLICA_ID: replica,
+          RATE_LIMIT_PER_MINUTE: '0',
+          RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
+          GATEWAY_PORT: String(port),
+          ...env,
+        },
+        ['--supergraph', supergraphPath],
+      )
       return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! }
     }
     const baseline = async (name: 'apollo-gateway' | 'hive-gateway') => {
@@ -192,14 +231,16 @@ try {
     const gateways = new Map<TargetName, { url: string; pid: number }>()
     if (options.targets.includes('ours') || propagation) gateways.set('ours', await ours('replica-1', 'enforce'))
     // The same gateway asked without a token (role public): disclosure control on every count.
-    if (options.targets.includes('ours-public')) gateways.set('ours-public', gateways.get('ours') ?? await ours('replica-1', 'enforce'))
+    if (options.targets.includes('ours-public')) gateways.set('ours-public', gateways.get('ours') ?? (await ours('replica-1', 'enforce')))
     if (options.targets.includes('ours-authz-off')) gateways.set('ours-authz-off', await ours('authorization-off', 'off'))
     // The cost of metrics: the same gateway (authorization on, tracing exporter off) with METRICS=off.
-    if (options.targets.includes('ours-metrics-off')) gateways.set('ours-metrics-off', await ours('metrics-off', 'enforce', { METRICS: 'off' }))
+    if (options.targets.includes('ours-metrics-off'))
+      gateways.set('ours-metrics-off', await ours('metrics-off', 'enforce', { METRICS: 'off' }))
     if (options.targets.includes('apollo')) gateways.set('apollo', await baseline('apollo-gateway'))
     if (options.targets.includes('hive')) gateways.set('hive', await baseline('hive-gateway'))
     const replica2 = propagation ? await ours('replica-2', 'enforce') : null
-    for (const [name, g] of [...gateways, ...(replica2 ? [['replica-2', replica2] as const] : [])]) await waitFor(`gateway ${name}`, graphqlReady(g.url), 180_000)
+    for (const [name, g] of [...gateways, ...(replica2 ? [['replica-2', replica2] as const] : [])])
+      await waitFor(`gateway ${name}`, graphqlReady(g.url), 180_000)
     log(`departments ${setup}: started ${subgraphs.size} subgraphs and ${gateways.size + (replica2 ? 1 : 0)} gateways`)
 
     const signDirect = createBaselineSigner(secret)
@@ -213,7 +254,12 @@ try {
       }
       const g = gateways.get(target)
       if (!g) return null
-      return { url: g.url, pid: g.pid, backendPids, headers: () => (target === 'ours' || target === 'ours-authz-off' || target === 'ours-metrics-off' ? bearer : {}) }
+      return {
+        url: g.url,
+        pid: g.pid,
+        backendPids,
+        headers: () => (target === 'ours' || target === 'ours-authz-off' || target === 'ours-metrics-off' ? bearer : {}),
+      }
     }
 
     // Every target must answer every operation with data and without errors before anything is measured.
@@ -225,9 +271,17 @@ try {
         if (!target) continue
         const result = await check(target, op)
         if (t === 'ours') oursData = result.data
-        setupChecks.push({ target: t, operation: op.name, departments: setup, ok: result.ok, ...(result.error ? { error: result.error } : {}),
-          ...(result.ok && oursData && t !== 'ours' ? { sameDataAsOurs: result.data === oursData } : {}) })
-        log(`check ${op.name} via ${TARGET_LABELS[t]}: ${result.ok ? `ok (${result.ms} ms per request, before load)` : `FAILED ${result.error}`}`)
+        setupChecks.push({
+          target: t,
+          operation: op.name,
+          departments: setup,
+          ok: result.ok,
+          ...(result.error ? { error: result.error } : {}),
+          ...(result.ok && oursData && t !== 'ours' ? { sameDataAsOurs: result.data === oursData } : {}),
+        })
+        log(
+          `check ${op.name} via ${TARGET_LABELS[t]}: ${result.ok ? `ok (${result.ms} ms per request, before load)` : `FAILED ${result.error}`}`,
+        )
       }
     }
     checks.push(...setupChecks)
@@ -236,20 +290,27 @@ try {
     // Postgres fills its caches (and cached departments theirs) during the first seconds of load, which
     // would otherwise be charged to whichever target happens to be measured first (seen: authorization
     // on/off 0.81 in that order, 1.13 the other way round).
-    const eligible = (t: TargetName, op: BenchOperation) => !!targetFor(t, op) && !!setupChecks.find(c => c.target === t && c.operation === op.name)?.ok
+    const eligible = (t: TargetName, op: BenchOperation) =>
+      !!targetFor(t, op) && !!setupChecks.find(c => c.target === t && c.operation === op.name)?.ok
     const settleSeconds = Math.max(5, options.warmupSeconds)
     log(`departments ${setup}: warm-up, every target × operation, distinct requests, ${settleSeconds} s each (not measured)`)
     for (const op of operations) {
       for (const t of options.targets) {
         if (!eligible(t, op)) continue
         let i = 0
-        await measure(targetFor(t, op)!, () => JSON.stringify({ query: op.query, variables: op.variables(i++) }),
-          { ...settings, warmupSeconds: 0, durationSeconds: settleSeconds })
+        await measure(targetFor(t, op)!, () => JSON.stringify({ query: op.query, variables: op.variables(i++) }), {
+          ...settings,
+          warmupSeconds: 0,
+          durationSeconds: settleSeconds,
+        })
       }
     }
 
     for (const op of operations) {
-      if (op.distinct <= options.connections) log(`note: ${op.name} has ${op.distinct} distinct variable sets for ${options.connections} connections; some distinct requests may coincide`)
+      if (op.distinct <= options.connections)
+        log(
+          `note: ${op.name} has ${op.distinct} distinct variable sets for ${options.connections} connections; some distinct requests may coincide`,
+        )
       for (const mode of options.modes) {
         const rounds = new Map<TargetName, LoadResult[]>()
         for (let round = 0; round < options.rounds; round++) {
@@ -260,15 +321,18 @@ try {
             const body = mode === 'identical' ? () => fixed : () => JSON.stringify({ query: op.query, variables: op.variables(i++) })
             const result = await measure(targetFor(t, op)!, body, settings)
             rounds.set(t, [...(rounds.get(t) ?? []), result])
-            if (options.rounds > 1) log(`  round ${round + 1} ${TARGET_LABELS[t]}: ${result.rps} req/s, CPU ${result.cpuMsPerRequest} ms/req`)
+            if (options.rounds > 1)
+              log(`  round ${round + 1} ${TARGET_LABELS[t]}: ${result.rps} req/s, CPU ${result.cpuMsPerRequest} ms/req`)
           }
         }
         for (const t of options.targets) {
           if (!rounds.has(t)) continue
           const result = combineRounds(rounds.get(t)!)
           runs.push({ target: t, operation: op.name, mode, departments: setup, ...result })
-          log(`${setup} ${op.name} ${mode} ${TARGET_LABELS[t]}: ${result.rps} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, ` +
-            `errors ${result.errors}/${result.non2xx}/${result.graphqlErrors}, CPU ${result.cpuMsPerRequest} ms/req, peak RSS ${result.peakRssMb} MB`)
+          log(
+            `${setup} ${op.name} ${mode} ${TARGET_LABELS[t]}: ${result.rps} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, ` +
+              `errors ${result.errors}/${result.non2xx}/${result.graphqlErrors}, CPU ${result.cpuMsPerRequest} ms/req, peak RSS ${result.peakRssMb} MB`,
+          )
         }
       }
     }
@@ -295,17 +359,28 @@ try {
     date: new Date().toISOString(),
     profile: options.profile,
     machine: { cpus: cpus().length, loadAverageAtStart, node: process.version, platform: `${process.platform}-${process.arch}` },
-    settings: { ...settings, modes: options.modes, departments: options.departments, ...(options.rounds > 1 ? { rounds: options.rounds } : {}) },
+    settings: {
+      ...settings,
+      modes: options.modes,
+      departments: options.departments,
+      ...(options.rounds > 1 ? { rounds: options.rounds } : {}),
+    },
     database,
     notes: [
-      'ours = this repository\'s gateway (gateway/index.ts) with a `controlling` token; authorization off = the same gateway with AUTHORIZATION=off; metrics off = the same gateway with METRICS=off (ours has metrics on, its request log line at info, no trace exporter).',
+      "ours = this repository's gateway (gateway/index.ts) with a `controlling` token; authorization off = the same gateway with AUTHORIZATION=off; metrics off = the same gateway with METRICS=off (ours has metrics on, its request log line at info, no trace exporter).",
       'Baselines run with their defaults on the same supergraph minus @requiresScopes (@apollo/gateway refuses it); they sign a fresh internal token (60 s lifetime, the maximum subgraphs accept) for every subgraph call, carrying the identity ours forwards for `controlling`.',
       'Direct subgraph calls carry a fresh internal token per request (subgraphs accept each token once), signed by the load generator.',
       'Distinct requests vary the variables per request (see bench/operations.ts); identical requests all send the first variable set.',
       'Departments uncached: CACHE=off, every subgraph call reads PostgreSQL. Departments cached: CACHE=memory with entries kept for the whole run, for every target alike. Each setup has its own department and gateway processes, started, warmed up and measured in turn.',
       'Targets are measured one after another (operation by operation, mode by mode), so ratios compare runs seconds apart; on a quiet machine they are the robust part, absolute req/s depend on the hardware. CPU = utime+stime from /proc/<pid>/stat over the measured window; RSS sampled every 200 ms.',
     ],
-    operations: operations.map(o => ({ name: o.name, file: `bench/operations/${o.file}`, subgraphs: o.subgraphs, distinctVariableSets: o.distinct, description: o.description })),
+    operations: operations.map(o => ({
+      name: o.name,
+      file: `bench/operations/${o.file}`,
+      subgraphs: o.subgraphs,
+      distinctVariableSets: o.distinct,
+      description: o.description,
+    })),
     checks,
     runs,
     ratios: ratios(runs),
@@ -319,7 +394,7 @@ try {
   console.log(md)
   log(`written ${file} and ${join(options.outDir, 'latest.md')}`)
 } catch (err) {
-  console.error(`[bench] ${err instanceof Error ? err.stack ?? err.message : String(err)}`)
+  console.error(`[bench] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
   process.exitCode = 1
 } finally {
   for (const group of active) await group.stop()

@@ -43,17 +43,27 @@ export function combineRounds(rounds: readonly LoadResult[]): LoadResult {
   if (rounds.length === 1) return rounds[0]
   const sum = (f: (r: LoadResult) => number) => rounds.reduce((a, r) => a + f(r), 0)
   const known = (xs: Array<number | null>) => xs.filter((x): x is number => x !== null && Number.isFinite(x))
-  const med = (f: (r: LoadResult) => number | null) => { const xs = known(rounds.map(f)); return xs.length ? round(median(xs)) : null }
+  const med = (f: (r: LoadResult) => number | null) => {
+    const xs = known(rounds.map(f))
+    return xs.length ? round(median(xs)) : null
+  }
   const requests = sum(r => r.requests)
   // Each round lasted requests / rps seconds.
   const seconds = sum(r => (r.rps > 0 ? r.requests / r.rps : 0))
   const cpuMs = rounds.every(r => r.cpuMsPerRequest !== null) ? sum(r => r.cpuMsPerRequest! * r.requests) : null
-  const mean = (f: (r: LoadResult) => number | null) => { const xs = known(rounds.map(f)); return xs.length ? round(xs.reduce((a, b) => a + b, 0) / xs.length, 2) : null }
+  const mean = (f: (r: LoadResult) => number | null) => {
+    const xs = known(rounds.map(f))
+    return xs.length ? round(xs.reduce((a, b) => a + b, 0) / xs.length, 2) : null
+  }
   return {
     requests,
     rps: round(seconds > 0 ? requests / seconds : 0)!,
-    p50: med(r => r.p50), p95: med(r => r.p95), p99: med(r => r.p99),
-    errors: sum(r => r.errors), non2xx: sum(r => r.non2xx), graphqlErrors: sum(r => r.graphqlErrors),
+    p50: med(r => r.p50),
+    p95: med(r => r.p95),
+    p99: med(r => r.p99),
+    errors: sum(r => r.errors),
+    non2xx: sum(r => r.non2xx),
+    graphqlErrors: sum(r => r.graphqlErrors),
     cpuCores: mean(r => r.cpuCores),
     cpuMsPerRequest: cpuMs === null || !requests ? null : round(cpuMs / requests, 2),
     peakRssMb: known(rounds.map(r => r.peakRssMb)).reduce<number | null>((a, b) => (a === null || b > a ? b : a), null),
@@ -61,7 +71,12 @@ export function combineRounds(rounds: readonly LoadResult[]): LoadResult {
   }
 }
 
-export interface LoadSettings { connections: number; warmupSeconds: number; durationSeconds: number; timeoutSeconds: number }
+export interface LoadSettings {
+  connections: number
+  warmupSeconds: number
+  durationSeconds: number
+  timeoutSeconds: number
+}
 
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN
@@ -70,17 +85,40 @@ function percentile(sorted: number[], p: number): number {
 
 const round = (x: number | null, digits = 1) => (x === null || !Number.isFinite(x) ? null : Number(x.toFixed(digits)))
 
-function run(target: LoadTarget, body: () => string, connections: number, seconds: number, timeout: number,
-  onResponse: (status: number, body: string) => void, latencies: number[] | null): Promise<autocannon.Result> {
+function run(
+  target: LoadTarget,
+  body: () => string,
+  connections: number,
+  seconds: number,
+  timeout: number,
+  onResponse: (status: number, body: string) => void,
+  latencies: number[] | null,
+): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
-    const instance = autocannon({
-      url: target.url, connections, duration: seconds, method: 'POST', timeout,
-      requests: [{
-        setupRequest: (req: autocannon.Request) => ({ ...req, headers: { 'content-type': 'application/json', ...target.headers() }, body: body() }),
-        onResponse: (status: number, responseBody: string) => onResponse(status, responseBody),
-      } as autocannon.Request],
-    }, (err, result) => (err ? reject(err) : resolve(result)))
-    if (latencies) instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => { latencies.push(responseTime) })
+    const instance = autocannon(
+      {
+        url: target.url,
+        connections,
+        duration: seconds,
+        method: 'POST',
+        timeout,
+        requests: [
+          {
+            setupRequest: (req: autocannon.Request) => ({
+              ...req,
+              headers: { 'content-type': 'application/json', ...target.headers() },
+              body: body(),
+            }),
+            onResponse: (status: number, responseBody: string) => onResponse(status, responseBody),
+          } as autocannon.Request,
+        ],
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    )
+    if (latencies)
+      instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+        latencies.push(responseTime)
+      })
   })
 }
 
@@ -97,9 +135,17 @@ export async function measure(target: LoadTarget, body: () => string, s: LoadSet
   const backend0 = target.backendPids.map(cpuSeconds)
   const rss = sampleRss(target.pid)
   const t0 = performance.now()
-  const result = await run(target, body, s.connections, s.durationSeconds, s.timeoutSeconds, (status, responseBody) => {
-    if (status >= 200 && status < 300 && responseBody.includes('"errors"')) graphqlErrors++
-  }, latencies)
+  const result = await run(
+    target,
+    body,
+    s.connections,
+    s.durationSeconds,
+    s.timeoutSeconds,
+    (status, responseBody) => {
+      if (status >= 200 && status < 300 && responseBody.includes('"errors"')) graphqlErrors++
+    },
+    latencies,
+  )
   const seconds = (performance.now() - t0) / 1000
   const cpu1 = cpuSeconds(target.pid)
   const backend1 = target.backendPids.map(cpuSeconds)
@@ -107,8 +153,8 @@ export async function measure(target: LoadTarget, body: () => string, s: LoadSet
   latencies.sort((a, b) => a - b)
   const answered = result.requests.total
   const cpu = cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null
-  const backend = backend0.every(x => x !== null) && backend1.every(x => x !== null)
-    ? backend1.reduce((a, b, i) => a + b! - backend0[i]!, 0) : null
+  const backend =
+    backend0.every(x => x !== null) && backend1.every(x => x !== null) ? backend1.reduce((a, b, i) => a + b! - backend0[i]!, 0) : null
   return {
     requests: answered,
     rps: round(answered / seconds)!,

@@ -2,16 +2,16 @@ import { SEED_PROFILES, type SeedProfile } from '../platform/city.js'
 import { OPERATIONS } from './operations.js'
 
 export const TARGETS = ['ours', 'ours-public', 'ours-authz-off', 'ours-metrics-off', 'apollo', 'hive', 'direct'] as const
-export type TargetName = typeof TARGETS[number]
+export type TargetName = (typeof TARGETS)[number]
 export const MODES = ['distinct', 'identical'] as const
-export type Mode = typeof MODES[number]
+export type Mode = (typeof MODES)[number]
 /**
  * How the departments run. `uncached`: caches off, every subgraph call reads PostgreSQL (the whole system on
  * one machine sets the pace). `cached`: their loader caches on for the whole run, so each variable set reads
  * PostgreSQL once and the gateways set the pace — how federation gateways are usually compared.
  */
 export const DEPARTMENT_SETUPS = ['uncached', 'cached'] as const
-export type DepartmentSetup = typeof DEPARTMENT_SETUPS[number]
+export type DepartmentSetup = (typeof DEPARTMENT_SETUPS)[number]
 
 export interface BenchOptions {
   profile: SeedProfile
@@ -51,16 +51,21 @@ export class UsageError extends Error {}
 
 function list<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T[] | undefined {
   if (value === undefined) return undefined
-  const items = value.split(',').map(s => s.trim()).filter(Boolean)
+  const items = value
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean)
   const bad = items.filter(i => !allowed.includes(i as T))
-  if (bad.length || !items.length) throw new UsageError(`${flag}: unknown ${bad.join(', ') || '(empty)'}; one or more of ${allowed.join(', ')}`)
+  if (bad.length || !items.length)
+    throw new UsageError(`${flag}: unknown ${bad.join(', ') || '(empty)'}; one or more of ${allowed.join(', ')}`)
   return items as T[]
 }
 
 function positive(value: string | undefined, flag: string, fallback: number, allowZero = false): number {
   if (value === undefined) return fallback
   const n = Number(value)
-  if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0)) throw new UsageError(`${flag} must be a ${allowZero ? 'non-negative' : 'positive'} number, got "${value}"`)
+  if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0))
+    throw new UsageError(`${flag} must be a ${allowZero ? 'non-negative' : 'positive'} number, got "${value}"`)
   return n
 }
 
@@ -71,13 +76,28 @@ export function parseOptions(argv: string[]): BenchOptions {
     const arg = argv[i]
     if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"`)
     const [name, inline] = arg.slice(2).split('=', 2)
-    if (name === 'no-propagation' || name === 'help') { flags.add(name); continue }
+    if (name === 'no-propagation' || name === 'help') {
+      flags.add(name)
+      continue
+    }
     const value = inline ?? argv[++i]
     if (value === undefined) throw new UsageError(`--${name} needs a value`)
     values.set(name, value)
   }
   if (flags.has('help')) throw new UsageError('')
-  const known = new Set(['profile', 'connections', 'warmup', 'duration', 'timeout', 'modes', 'departments', 'operations', 'targets', 'rounds', 'out'])
+  const known = new Set([
+    'profile',
+    'connections',
+    'warmup',
+    'duration',
+    'timeout',
+    'modes',
+    'departments',
+    'operations',
+    'targets',
+    'rounds',
+    'out',
+  ])
   for (const k of values.keys()) if (!known.has(k)) throw new UsageError(`unknown flag --${k}`)
   const profile = (values.get('profile') ?? 'small') as SeedProfile
   if (!SEED_PROFILES.includes(profile)) throw new UsageError(`--profile must be one of ${SEED_PROFILES.join(', ')}`)
@@ -89,7 +109,12 @@ export function parseOptions(argv: string[]): BenchOptions {
     timeoutSeconds: positive(values.get('timeout'), '--timeout', 10),
     modes: list(values.get('modes'), MODES, '--modes') ?? [...MODES],
     departments: list(values.get('departments'), DEPARTMENT_SETUPS, '--departments') ?? [...DEPARTMENT_SETUPS],
-    operations: list(values.get('operations'), OPERATIONS.map(o => o.name), '--operations') ?? OPERATIONS.map(o => o.name),
+    operations:
+      list(
+        values.get('operations'),
+        OPERATIONS.map(o => o.name),
+        '--operations',
+      ) ?? OPERATIONS.map(o => o.name),
     targets: list(values.get('targets'), TARGETS, '--targets') ?? [...TARGETS],
     rounds: Math.round(positive(values.get('rounds'), '--rounds', 1)),
     propagation: !flags.has('no-propagation'),

@@ -8,15 +8,23 @@ export class ProcessGroup {
   /** A built ES module run by plain node (lib/service/build-departments.ts), as the container image runs the gateway. */
   spawnNode(file: string, env: Record<string, string>, args: string[] = []): ChildProcess {
     const child = spawn(process.execPath, ['--enable-source-maps', file, ...args], {
-      env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
     })
     this.children.push(child)
     return child
   }
 
   async stop(): Promise<void> {
-    const exits = this.children.filter(c => c.exitCode === null && c.signalCode === null)
-      .map(c => new Promise(resolve => { c.once('exit', resolve); c.kill('SIGTERM') }))
+    const exits = this.children
+      .filter(c => c.exitCode === null && c.signalCode === null)
+      .map(
+        c =>
+          new Promise(resolve => {
+            c.once('exit', resolve)
+            c.kill('SIGTERM')
+          }),
+      )
     const timeout = new Promise(resolve => setTimeout(resolve, 5000))
     await Promise.race([Promise.all(exits), timeout])
     for (const c of this.children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL')
@@ -63,5 +71,10 @@ export function sampleRss(pid: number, everyMs = 200): { stop(): number | null }
     const now = rssMb(pid)
     if (now !== null && (peak === null || now > peak)) peak = now
   }, everyMs)
-  return { stop: () => { clearInterval(timer); return peak } }
+  return {
+    stop: () => {
+      clearInterval(timer)
+      return peak
+    },
+  }
 }

@@ -70,35 +70,64 @@ async function main() {
   const databaseUrl = await openDatabase()
   const services = await loadServices()
   const prep = createDb(databaseUrl, { max: 2 })
-  try { await prepareDatabase(prep.db, services, 'small') } finally { await prep.close() }
-  const built = await buildEntryPoints({
-    ...Object.fromEntries(services.map(s => [`department-${s.name}`, join(SERVICES_DIR, s.name, 'index.ts')])),
-    gateway: join(ROOT, 'gateway', 'index.ts'),
-  }, join(ROOT, '.data', 'soak-build'))
+  try {
+    await prepareDatabase(prep.db, services, 'small')
+  } finally {
+    await prep.close()
+  }
+  const built = await buildEntryPoints(
+    {
+      ...Object.fromEntries(services.map(s => [`department-${s.name}`, join(SERVICES_DIR, s.name, 'index.ts')])),
+      gateway: join(ROOT, 'gateway', 'index.ts'),
+    },
+    join(ROOT, '.data', 'soak-build'),
+  )
 
   const secret = randomBytes(32).toString('hex')
   const departments = new Map<string, { url: string; pid: number }>()
   for (const s of services) {
     const port = await freePort()
-    const child = group.spawnNode(built[`department-${s.name}`], { DATABASE_URL: databaseUrl, PORT: String(port), INTERNAL_TOKEN_SECRET: secret, CACHE: 'memory' })
+    const child = group.spawnNode(built[`department-${s.name}`], {
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      INTERNAL_TOKEN_SECRET: secret,
+      CACHE: 'memory',
+    })
     departments.set(s.name, { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! })
   }
-  for (const [name, d] of departments) await waitFor(`department ${name}`, async () => (await fetch(d.url.replace(/graphql$/, 'readyz'))).ok, 180_000)
+  for (const [name, d] of departments)
+    await waitFor(`department ${name}`, async () => (await fetch(d.url.replace(/graphql$/, 'readyz'))).ok, 180_000)
   const supergraphPath = join(work, 'supergraph.graphql')
-  writeFileSync(supergraphPath, composeSupergraph(services.map(s => ({ name: s.name, url: departments.get(s.name)!.url, typeDefs: s.typeDefs }))))
+  writeFileSync(
+    supergraphPath,
+    composeSupergraph(services.map(s => ({ name: s.name, url: departments.get(s.name)!.url, typeDefs: s.typeDefs }))),
+  )
   const identityEnv = { AUTH_HS256_SECRET: randomBytes(32).toString('hex'), AUTH_ISSUER: 'https://idp.soak/kl' }
   const gatewayPort = await freePort()
-  const gateway = group.spawnNode(built.gateway, {
-    ...identityEnv, DATABASE_URL: databaseUrl, INTERNAL_TOKEN_SECRET: secret, REPLICA_ID: 'soak',
-    RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0', GATEWAY_PORT: String(gatewayPort),
-  }, ['--supergraph', supergraphPath])
+  const gateway = group.spawnNode(
+    built.gateway,
+    {
+      ...identityEnv,
+      DATABASE_URL: databaseUrl,
+      INTERNAL_TOKEN_SECRET: secret,
+      REPLICA_ID: 'soak',
+      RATE_LIMIT_PER_MINUTE: '0',
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
+      GATEWAY_PORT: String(gatewayPort),
+    },
+    ['--supergraph', supergraphPath],
+  )
   const url = `http://127.0.0.1:${gatewayPort}/graphql`
   await waitFor('gateway', async () => (await fetch(url.replace(/graphql$/, 'readyz'))).ok, 180_000)
 
   const identity = readIdentityConfig({ ...process.env, ...identityEnv })
-  const token = (roles: string[], department?: string) => `Bearer ${signDevToken(identity, { roles, sub: `soak-${roles[0]}`, department, ttlSeconds: 12 * 3600 })}`
+  const token = (roles: string[], department?: string) =>
+    `Bearer ${signDevToken(identity, { roles, sub: `soak-${roles[0]}`, department, ttlSeconds: 12 * 3600 })}`
   const callers: Array<Record<string, string>> = [
-    {}, { authorization: token(['controlling']) }, { authorization: token(['committee']) }, { authorization: token(['leadership']) },
+    {},
+    { authorization: token(['controlling']) },
+    { authorization: token(['committee']) },
+    { authorization: token(['leadership']) },
     { authorization: token(['staff'], 'asylum'), 'x-stadtgraph-purpose': 'Fallbearbeitung' },
   ]
   // Requests the gateway must refuse with a code, mixed in: unknown field, syntax error, cost, bad token.
@@ -116,20 +145,27 @@ async function main() {
   const latencies: number[] = []
 
   const one = async (i: number) => {
-    const refusal = i % 10 === 9 ? refusals[(i / 10 | 0) % refusals.length] : null
+    const refusal = i % 10 === 9 ? refusals[((i / 10) | 0) % refusals.length] : null
     const op = OPERATIONS[i % OPERATIONS.length]
-    const headers = refusal?.headers ?? callers[(i / OPERATIONS.length | 0) % callers.length]
+    const headers = refusal?.headers ?? callers[((i / OPERATIONS.length) | 0) % callers.length]
     const body = refusal?.body ?? { query: op.query, variables: op.variables(i) }
     const t0 = performance.now()
     let kind: Kind
     try {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal: AbortSignal.timeout(30_000) })
-      const json = await res.json() as { errors?: Array<{ extensions?: { code?: string } }> }
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+      })
+      const json = (await res.json()) as { errors?: Array<{ extensions?: { code?: string } }> }
       const codes = (json.errors ?? []).map(e => e.extensions?.code)
       if (res.status >= 500) kind = 'status-5xx'
-      else if (refusal) kind = codes.length && codes.every(c => typeof c === 'string' && c !== 'INTERNAL_SERVER_ERROR') ? 'refused' : 'unexpected-error'
+      else if (refusal)
+        kind = codes.length && codes.every(c => typeof c === 'string' && c !== 'INTERNAL_SERVER_ERROR') ? 'refused' : 'unexpected-error'
       // Aggregate roles may see suppressed cells or refused fields; only internal and unavailable errors count.
-      else kind = codes.some(c => c === undefined || c === 'INTERNAL_SERVER_ERROR' || c === 'SUBGRAPH_UNAVAILABLE') ? 'unexpected-error' : 'ok'
+      else
+        kind = codes.some(c => c === undefined || c === 'INTERNAL_SERVER_ERROR' || c === 'SUBGRAPH_UNAVAILABLE') ? 'unexpected-error' : 'ok'
       if (kind !== 'ok' && kind !== 'refused' && samples.length < 5) samples.push(`${res.status} ${JSON.stringify(json).slice(0, 300)}`)
     } catch (err) {
       kind = 'transport'
@@ -140,10 +176,14 @@ async function main() {
   }
 
   const warmup = Math.min(30, Math.max(5, Math.round(options.duration / 10)))
-  log(`city up (8 departments, 1 gateway); warming up ${warmup} s, then ${options.duration} s of load over ${options.connections} connections`)
+  log(
+    `city up (8 departments, 1 gateway); warming up ${warmup} s, then ${options.duration} s of load over ${options.connections} connections`,
+  )
   let next = 0
   let until = Date.now() + warmup * 1000
-  const worker = async () => { while (Date.now() < until) await one(next++) }
+  const worker = async () => {
+    while (Date.now() < until) await one(next++)
+  }
   await Promise.all(Array.from({ length: options.connections }, worker))
   for (const k of Object.keys(counts) as Kind[]) counts[k] = 0
   latencies.length = 0
@@ -154,7 +194,9 @@ async function main() {
   until = t0 + options.duration * 1000
   const reporter = setInterval(() => {
     const total = Object.values(counts).reduce((a, b) => a + b, 0)
-    log(`${Math.round((Date.now() - t0) / 1000)} s: ${total} requests, errors ${counts['unexpected-error'] + counts['status-5xx'] + counts.transport}, gateway RSS ${Math.round(rssMb(gateway.pid!) ?? 0)} MB`)
+    log(
+      `${Math.round((Date.now() - t0) / 1000)} s: ${total} requests, errors ${counts['unexpected-error'] + counts['status-5xx'] + counts.transport}, gateway RSS ${Math.round(rssMb(gateway.pid!) ?? 0)} MB`,
+    )
   }, options.reportEvery * 1000)
   await Promise.all(Array.from({ length: options.connections }, worker))
   clearInterval(reporter)
@@ -167,8 +209,11 @@ async function main() {
   log(`outcomes: ${JSON.stringify(counts)}`)
   log('RSS (MB)          after warm-up      end   growth')
   for (const [name] of pids) {
-    const a = start[name], b = end[name]
-    log(`  ${name.padEnd(16)}${(a === null ? '-' : a.toFixed(1)).padStart(12)}${(b === null ? '-' : b.toFixed(1)).padStart(9)}${(a === null || b === null ? '-' : `${b - a >= 0 ? '+' : ''}${(b - a).toFixed(1)}`).padStart(9)}`)
+    const a = start[name],
+      b = end[name]
+    log(
+      `  ${name.padEnd(16)}${(a === null ? '-' : a.toFixed(1)).padStart(12)}${(b === null ? '-' : b.toFixed(1)).padStart(9)}${(a === null || b === null ? '-' : `${b - a >= 0 ? '+' : ''}${(b - a).toFixed(1)}`).padStart(9)}`,
+    )
   }
   for (const s of samples) log(`  sample error: ${s}`)
   const errors = counts['unexpected-error'] + counts['status-5xx'] + counts.transport

@@ -10,7 +10,10 @@ const dashboard = JSON.parse(readFileSync(new URL('./grafana/stadtgraph-dashboar
 }
 // Written as JSON, which is YAML too: Prometheus reads it as a rule file, and it checks without a YAML parser.
 const alerts = JSON.parse(readFileSync(new URL('./prometheus/alerts.yml', import.meta.url), 'utf8')) as {
-  groups: Array<{ name: string; rules: Array<{ alert: string; expr: string; for: string; labels: Record<string, string>; annotations: Record<string, string> }> }>
+  groups: Array<{
+    name: string
+    rules: Array<{ alert: string; expr: string; for: string; labels: Record<string, string>; annotations: Record<string, string> }>
+  }>
 }
 
 /** Every series name and its label names, as the gateway and a department export them. */
@@ -18,7 +21,10 @@ async function exported(): Promise<Map<string, Set<string>>> {
   const names = new Map<string, Set<string>>()
   const add = async (registry: Registry, extraLabels: string[]) => {
     for (const m of await registry.getMetricsAsJSON()) {
-      const labels = new Set([...extraLabels, ...((m as { values?: Array<{ labels: Record<string, unknown> }> }).values ?? []).flatMap(v => Object.keys(v.labels))])
+      const labels = new Set([
+        ...extraLabels,
+        ...((m as { values?: Array<{ labels: Record<string, unknown> }> }).values ?? []).flatMap(v => Object.keys(v.labels)),
+      ])
       const own = (m as unknown as { labelNames?: string[] }).labelNames
       for (const l of own ?? []) labels.add(l)
       const series = m.type === 'histogram' ? [`${m.name}_bucket`, `${m.name}_sum`, `${m.name}_count`] : [m.name]
@@ -56,7 +62,13 @@ function selectors(expr: string): Array<{ name: string; labels: string[] }> {
 }
 
 /** Label names in `by (…)` / `without (…)` clauses. */
-const groupings = (expr: string) => [...expr.matchAll(/\b(?:by|without)\s*\(([^)]*)\)/g)].flatMap(m => m[1].split(',').map(s => s.trim()).filter(Boolean))
+const groupings = (expr: string) =>
+  [...expr.matchAll(/\b(?:by|without)\s*\(([^)]*)\)/g)].flatMap(m =>
+    m[1]
+      .split(',')
+      .map(s => s.trim())
+      .filter(Boolean),
+  )
 
 describe('deploy/grafana/stadtgraph-dashboard.json', () => {
   it('parses, and every metric and label it queries is one the gateway or a department exports', async () => {
@@ -75,7 +87,17 @@ describe('deploy/grafana/stadtgraph-dashboard.json', () => {
 
   it('shows what operators asked for', () => {
     const titles = dashboard.panels.map(p => p.title.toLowerCase()).join('\n')
-    for (const t of ['request rate', 'error rate', 'p95', 'subgraph', 'cache hit rate', 'db pool', 'event-loop lag', 'policy version per replica']) expect(titles).toContain(t)
+    for (const t of [
+      'request rate',
+      'error rate',
+      'p95',
+      'subgraph',
+      'cache hit rate',
+      'db pool',
+      'event-loop lag',
+      'policy version per replica',
+    ])
+      expect(titles).toContain(t)
   })
 })
 

@@ -80,7 +80,8 @@ function parsePath(value: string | undefined, name: string, fallback: string): s
 function parseLimit(value: string | undefined, name: string, fallback: number, zeroAllowed = false): number {
   if (value === undefined || value === '') return fallback
   const n = Number(value)
-  if (!Number.isInteger(n) || n < (zeroAllowed ? 0 : 1)) throw new ConfigError(`${name} must be a ${zeroAllowed ? 'non-negative' : 'positive'} integer, got "${value}"`)
+  if (!Number.isInteger(n) || n < (zeroAllowed ? 0 : 1))
+    throw new ConfigError(`${name} must be a ${zeroAllowed ? 'non-negative' : 'positive'} integer, got "${value}"`)
   return n
 }
 
@@ -145,7 +146,8 @@ function parseSubgraphUrls(pairs: string[]): Record<string, string> {
 function parseWeb(env: NodeJS.ProcessEnv): WebConfig {
   const dist = env.WEB_DIST?.trim()
   const clientId = env.WEB_OIDC_CLIENT_ID?.trim() || null
-  if (clientId !== null && !/^[\x21-\x7e]{1,256}$/.test(clientId)) throw new ConfigError(`WEB_OIDC_CLIENT_ID must be a client id (printable characters, no spaces), got "${clientId}"`)
+  if (clientId !== null && !/^[\x21-\x7e]{1,256}$/.test(clientId))
+    throw new ConfigError(`WEB_OIDC_CLIENT_ID must be a client id (printable characters, no spaces), got "${clientId}"`)
   const scope = env.WEB_OIDC_SCOPE?.trim().replace(/\s+/g, ' ') || 'openid profile'
   if (!/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/.test(scope) || !scope.split(' ').includes('openid')) {
     throw new ConfigError(`WEB_OIDC_SCOPE must be space-separated scopes including "openid", got "${scope}"`)
@@ -154,8 +156,20 @@ function parseWeb(env: NodeJS.ProcessEnv): WebConfig {
 }
 
 /** The command-line flags (without `--`); GATEWAY_USAGE describes each. */
-export const GATEWAY_FLAGS: readonly string[] = ['port', 'host', 'supergraph', 'subgraph', 'health-path', 'ready-path', 'graphql-path', 'no-watch',
-  'subgraph-timeout-ms', 'authorization', 'admin-path', 'replica-id']
+export const GATEWAY_FLAGS: readonly string[] = [
+  'port',
+  'host',
+  'supergraph',
+  'subgraph',
+  'health-path',
+  'ready-path',
+  'graphql-path',
+  'no-watch',
+  'subgraph-timeout-ms',
+  'authorization',
+  'admin-path',
+  'replica-id',
+]
 
 /** `npm run gateway -- --help`: every flag, and the environment variable each one overrides. */
 export const GATEWAY_USAGE = `Usage: npm run gateway -- [options]
@@ -218,10 +232,9 @@ export function readGatewayConfig(argv: readonly string[] = process.argv.slice(2
     readyPath: parsePath(one('ready-path') ?? env.READY_PATH, 'READY_PATH', '/readyz'),
     supergraphPath,
     supergraphSdl: null,
-    subgraphUrls: Object.freeze(parseSubgraphUrls([
-      ...(env.SUBGRAPH_URLS ? env.SUBGRAPH_URLS.split(',').filter(Boolean) : []),
-      ...(flags.get('subgraph') ?? []),
-    ])),
+    subgraphUrls: Object.freeze(
+      parseSubgraphUrls([...(env.SUBGRAPH_URLS ? env.SUBGRAPH_URLS.split(',').filter(Boolean) : []), ...(flags.get('subgraph') ?? [])]),
+    ),
     watch: one('no-watch') !== 'true' && env.SUPERGRAPH_WATCH !== 'false',
     subgraphTimeoutMs: timeout,
     authorization: parseAuthorization(one('authorization') ?? env.AUTHORIZATION),
@@ -236,10 +249,21 @@ export function readGatewayConfig(argv: readonly string[] = process.argv.slice(2
     dedupe: parseDedupe(env.GATEWAY_DEDUPE, env.CACHE),
     maxJsonDepth: parseLimit(env.LIMIT_MAX_JSON_DEPTH, 'LIMIT_MAX_JSON_DEPTH', DEFAULT_MAX_JSON_DEPTH),
     web: parseWeb(env),
-    observability: (() => { try { return readObservabilityConfig(env) } catch (err) { throw new ConfigError((err as Error).message) } })(),
+    observability: (() => {
+      try {
+        return readObservabilityConfig(env)
+      } catch (err) {
+        throw new ConfigError((err as Error).message)
+      }
+    })(),
     limits: Object.freeze({
       ratePerMinute: parseLimit(env.RATE_LIMIT_PER_MINUTE, 'RATE_LIMIT_PER_MINUTE', DEFAULT_LIMITS.ratePerMinute, true),
-      anonymousRatePerMinute: parseLimit(env.RATE_LIMIT_ANONYMOUS_PER_MINUTE, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', DEFAULT_LIMITS.anonymousRatePerMinute, true),
+      anonymousRatePerMinute: parseLimit(
+        env.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+        'RATE_LIMIT_ANONYMOUS_PER_MINUTE',
+        DEFAULT_LIMITS.anonymousRatePerMinute,
+        true,
+      ),
       maxTokens: parseLimit(env.LIMIT_MAX_TOKENS, 'LIMIT_MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
       maxDepth: parseLimit(env.LIMIT_MAX_DEPTH, 'LIMIT_MAX_DEPTH', DEFAULT_LIMITS.maxDepth),
       maxAliases: parseLimit(env.LIMIT_MAX_ALIASES, 'LIMIT_MAX_ALIASES', DEFAULT_LIMITS.maxAliases),

@@ -11,11 +11,16 @@ import type { SensitivityClass } from '../auth/classes.js'
  * policy store classifies grant coordinates against the supergraph the gateway serves, which the
  * gateway registers with `classifyWith` once it has loaded it.
  */
-export async function createGatewayDeps(config: GatewayConfig, identity: IdentityConfig = readIdentityConfig()): Promise<GatewayDeps & { close(): Promise<void> }> {
+export async function createGatewayDeps(
+  config: GatewayConfig,
+  identity: IdentityConfig = readIdentityConfig(),
+): Promise<GatewayDeps & { close(): Promise<void> }> {
   const authenticator = createAuthenticator(identity)
   let classifier: ((coordinate: string) => SensitivityClass | undefined) | null = null
   const policy = await createPolicyRuntime({
-    databaseUrl: config.databaseUrl, replicaId: config.replicaId, classify: coordinate => classifier?.(coordinate),
+    databaseUrl: config.databaseUrl,
+    replicaId: config.replicaId,
+    classify: coordinate => classifier?.(coordinate),
   })
   const internalSigner = config.internalTokenSecret ? createInternalTokenSigner(config.internalTokenSecret) : null
   return {
@@ -23,7 +28,9 @@ export async function createGatewayDeps(config: GatewayConfig, identity: Identit
     identity,
     policy,
     internalSigner,
-    classifyWith: fn => { classifier = fn },
+    classifyWith: fn => {
+      classifier = fn
+    },
     close: async () => {
       authenticator.close()
       await policy.close()

@@ -15,5 +15,11 @@ export interface GatewayContext {
 
 /** With authorization off every caller gets the whole API schema. */
 export const UNRESTRICTED: EffectiveAccess = Object.freeze({
-  key: 'unrestricted', policyVersion: 0, scopes: new Set<string>(), allow: new Set<string>(), deny: new Set<string>(), aggregateOnly: false, admin: false,
+  key: 'unrestricted',
+  policyVersion: 0,
+  scopes: new Set<string>(),
+  allow: new Set<string>(),
+  deny: new Set<string>(),
+  aggregateOnly: false,
+  admin: false,
 })

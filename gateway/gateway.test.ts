@@ -33,7 +33,10 @@ const productsV1 = `${LINK}\n type Product @key(fields: "upc") { upc: ID! name: 
 const productsV2 = `${LINK}\n type Product @key(fields: "upc") { upc: ID! name: String! price: Int }\n type Query { topProducts: [Product!]! }`
 const reviews = `${LINK}\n type Product @key(fields: "upc") { upc: ID! reviews: [String!]! }\n type Query { reviewCount: Int }`
 
-const catalog = [{ upc: '1', name: 'Table', price: 120 }, { upc: '2', name: 'Chair', price: 40 }]
+const catalog = [
+  { upc: '1', name: 'Table', price: 120 },
+  { upc: '2', name: 'Chair', price: 40 },
+]
 const productResolvers = {
   Query: { topProducts: () => catalog },
   Product: { __resolveReference: (ref: { upc: string }) => catalog.find(p => p.upc === ref.upc) ?? null },
@@ -61,8 +64,12 @@ beforeAll(async () => {
   writeFileSync(supergraphPath, sdl)
   // A third-party graph: no classification, no identity for its subgraphs.
   const config = testGatewayConfig({
-    supergraphPath, watch: true, healthPath: '/health', subgraphUrls: { products: products.url, reviews: reviewService.url },
-    authorization: 'off', internalTokenSecret: null,
+    supergraphPath,
+    watch: true,
+    healthPath: '/health',
+    subgraphUrls: { products: products.url, reviews: reviewService.url },
+    authorization: 'off',
+    internalTokenSecret: null,
   })
   deps = await createGatewayDeps(config, TEST_IDENTITY_CONFIG)
   gateway = await createGateway(config, deps)
@@ -79,7 +86,13 @@ describe('gateway on any supergraph', () => {
   it('plans across subgraphs given on the command line', async () => {
     const res = await graphql(gateway.url, '{ topProducts { name reviews } reviewCount }')
     expect(res.errors).toBeUndefined()
-    expect(res.data).toEqual({ topProducts: [{ name: 'Table', reviews: ['sturdy', 'heavy'] }, { name: 'Chair', reviews: ['light'] }], reviewCount: 3 })
+    expect(res.data).toEqual({
+      topProducts: [
+        { name: 'Table', reviews: ['sturdy', 'heavy'] },
+        { name: 'Chair', reviews: ['light'] },
+      ],
+      reviewCount: 3,
+    })
   })
 
   it('answers health on the configured path and readiness only when every subgraph answers', async () => {
@@ -93,10 +106,13 @@ describe('gateway on any supergraph', () => {
     const before = await graphql(gateway.url, '{ topProducts { price } }')
     expect(before.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED')
     const hash = gateway.supergraphHash()
-    writeFileSync(supergraphPath, composeSupergraph([
-      { name: 'products', url: 'http://products.invalid/graphql', typeDefs: productsV2 },
-      { name: 'reviews', url: 'http://reviews.invalid/graphql', typeDefs: reviews },
-    ]))
+    writeFileSync(
+      supergraphPath,
+      composeSupergraph([
+        { name: 'products', url: 'http://products.invalid/graphql', typeDefs: productsV2 },
+        { name: 'reviews', url: 'http://reviews.invalid/graphql', typeDefs: reviews },
+      ]),
+    )
     const deadline = Date.now() + 10_000
     while (gateway.supergraphHash() === hash && Date.now() < deadline) await new Promise(r => setTimeout(r, 100))
     const after = await graphql(gateway.url, '{ topProducts { price } }')
@@ -132,8 +148,10 @@ describe('gateway on any supergraph', () => {
 
 describe('gateway configuration', () => {
   it('reads flags over environment and freezes the result', () => {
-    const config = readGatewayConfig(['--port', '4300', '--subgraph', 'a=http://a:1/graphql', '--health-path', '/live', '--supergraph', supergraphPath],
-      { GATEWAY_PORT: '4100', SUBGRAPH_URLS: 'b=http://b:2/graphql' })
+    const config = readGatewayConfig(
+      ['--port', '4300', '--subgraph', 'a=http://a:1/graphql', '--health-path', '/live', '--supergraph', supergraphPath],
+      { GATEWAY_PORT: '4100', SUBGRAPH_URLS: 'b=http://b:2/graphql' },
+    )
     expect(config.port).toBe(4300)
     expect(config.healthPath).toBe('/live')
     expect(config.subgraphUrls).toEqual({ a: 'http://a:1/graphql', b: 'http://b:2/graphql' })

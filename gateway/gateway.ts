@@ -58,7 +58,10 @@ export interface GatewayDeps {
 export async function createGateway(config: GatewayConfig, deps: GatewayDeps): Promise<Gateway> {
   const obs = config.observability ?? readObservabilityConfig()
   const observability = await createGatewayObservability(obs, {
-    replica: config.replicaId, host: config.host, policyVersion: () => deps.policy.snapshot().version, logger: deps.logger,
+    replica: config.replicaId,
+    host: config.host,
+    policyVersion: () => deps.policy.snapshot().version,
+    logger: deps.logger,
   })
   const { log, metrics } = observability
   const signHeaders = createSignHeaders(deps.internalSigner)
@@ -68,12 +71,19 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
   // subgraph-call hooks. So the stages come first, the supergraph second.
   let supergraph: SupergraphManager | undefined
   const current = () => supergraph!.current()
-  const pipeline = createPipeline(createStages({ config, policy: deps.policy, supergraph: current, authenticate, signHeaders, metrics }),
-    { maxJsonDepth: config.maxJsonDepth })
+  const pipeline = createPipeline(createStages({ config, policy: deps.policy, supergraph: current, authenticate, signHeaders, metrics }), {
+    maxJsonDepth: config.maxJsonDepth,
+  })
   supergraph = await createSupergraphManager({
-    sdl: config.supergraphSdl, path: config.supergraphPath, watch: config.watch,
-    subgraphUrls: config.subgraphUrls, timeoutMs: config.subgraphTimeoutMs, ...pipeline.subgraphCalls,
-    createExecutor: pipeline.createExecutor, onChange: () => pipeline.reset(), log,
+    sdl: config.supergraphSdl,
+    path: config.supergraphPath,
+    watch: config.watch,
+    subgraphUrls: config.subgraphUrls,
+    timeoutMs: config.subgraphTimeoutMs,
+    ...pipeline.subgraphCalls,
+    createExecutor: pipeline.createExecutor,
+    onChange: () => pipeline.reset(),
+    log,
   })
   deps.classifyWith?.(createCoordinateClassifier(current))
   deps.policy.onChange(snapshot => {
@@ -90,14 +100,27 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
   if (identity.production && webSettings.dist !== null && webSettings.oidcClientId === null) {
     log.warn('WEB_OIDC_CLIENT_ID is not set: the web app cannot sign in at the identity provider (it stays public)')
   }
-  const auth = createAuthRoutes({ identity, signIn: webSettings, roles: () => deps.policy.snapshot().roles.values(), headers: securityHeaders(csp) })
+  const auth = createAuthRoutes({
+    identity,
+    signIn: webSettings,
+    roles: () => deps.policy.snapshot().roles.values(),
+    headers: securityHeaders(csp),
+  })
 
-  const server = await listen(createRouter({
-    config, observability, obs, pipeline,
-    admin: createAdminRoute({ policy: deps.policy, supergraph: current, authenticate, metrics, maxJsonDepth: config.maxJsonDepth }),
-    health: createHealthRoutes({ replicaId: config.replicaId, policy: deps.policy, supergraph, signHeaders }),
-    web, auth,
-  }), config.port, config.host)
+  const server = await listen(
+    createRouter({
+      config,
+      observability,
+      obs,
+      pipeline,
+      admin: createAdminRoute({ policy: deps.policy, supergraph: current, authenticate, metrics, maxJsonDepth: config.maxJsonDepth }),
+      health: createHealthRoutes({ replicaId: config.replicaId, policy: deps.policy, supergraph, signHeaders }),
+      web,
+      auth,
+    }),
+    config.port,
+    config.host,
+  )
   const { port } = server.address() as AddressInfo
   supergraph.watch()
 
@@ -108,7 +131,8 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
     policyVersion: () => deps.policy.snapshot().version,
     reload: sdl => supergraph.reload(sdl),
     metricsUrl: observability.metricsServer
-      ? `http://${(obs.metricsHost ?? config.host).replace(/^0\.0\.0\.0$/, '127.0.0.1')}:${observability.metricsServer.port}/metrics` : null,
+      ? `http://${(obs.metricsHost ?? config.host).replace(/^0\.0\.0\.0$/, '127.0.0.1')}:${observability.metricsServer.port}/metrics`
+      : null,
     close: async (graceMs?: number) => {
       supergraph.close()
       // Requests in flight finish (≤ graceMs, default 10 s); a new connection is refused at once.

@@ -27,7 +27,8 @@ try {
 } catch (err) {
   fail(err)
 }
-if (!config.internalTokenSecret) console.warn('[gateway] INTERNAL_TOKEN_SECRET is not set: subgraph calls carry no identity (only for third-party subgraphs)')
+if (!config.internalTokenSecret)
+  console.warn('[gateway] INTERNAL_TOKEN_SECRET is not set: subgraph calls carry no identity (only for third-party subgraphs)')
 let tracing: Awaited<ReturnType<typeof startTracing>>
 try {
   // Before the gateway serves: spans need the provider registered (the SDK loads only with OTEL_EXPORTER_OTLP_ENDPOINT).
@@ -37,7 +38,16 @@ try {
   await deps.close().catch(() => {})
   fail(err)
 }
-console.log(`[gateway] serving ${config.supergraphPath} at ${gateway.url} (health ${config.healthPath}, ready ${config.readyPath}, authorization ${config.authorization}, policy v${gateway.policyVersion()})`)
+console.log(
+  `[gateway] serving ${config.supergraphPath} at ${gateway.url} (health ${config.healthPath}, ready ${config.readyPath}, authorization ${config.authorization}, policy v${gateway.policyVersion()})`,
+)
 // SIGTERM: requests in flight finish (≤ 10 s), then the policy store's pool and LISTEN connection close and the
 // spans still buffered are sent; exit 0.
-stopOnSignal(async () => { await gateway.close(); await deps.close(); await tracing?.shutdown() }, { label: '[gateway]' })
+stopOnSignal(
+  async () => {
+    await gateway.close()
+    await deps.close()
+    await tracing?.shutdown()
+  },
+  { label: '[gateway]' },
+)

@@ -12,14 +12,20 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'stadtgraph-start-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null
+  stdout: string
+  stderr: string
+}
 
 /** Runs gateway/index.ts like `npm run gateway -- …`; `until` ends it (SIGTERM) once stdout shows it. */
 function runGateway(args: string[], env: Record<string, string> = {}, until?: RegExp): Promise<Run> {
   return new Promise((resolve, reject) => {
     const { DATABASE_URL: _db, ...inherited } = process.env
     const child = spawn(process.execPath, ['--import', 'tsx', 'gateway/index.ts', ...args], {
-      cwd: ROOT, env: { ...inherited, NODE_ENV: 'development', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: ROOT,
+      env: { ...inherited, NODE_ENV: 'development', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
     })
     let stdout = ''
     let stderr = ''
@@ -28,9 +34,14 @@ function runGateway(args: string[], env: Record<string, string> = {}, until?: Re
       stdout += c
       if (until?.test(stdout)) child.kill('SIGTERM')
     })
-    child.stderr.on('data', (c: Buffer) => { stderr += c })
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c
+    })
     child.on('error', reject)
-    child.on('exit', code => { clearTimeout(timer); resolve({ code, stdout, stderr }) })
+    child.on('exit', code => {
+      clearTimeout(timer)
+      resolve({ code, stdout, stderr })
+    })
   })
 }
 
@@ -45,15 +56,19 @@ describe('gateway start-up', () => {
     ['not GraphQL', 'garbage.graphql', 'this is not a supergraph', /supergraph .*garbage\.graphql is not GraphQL: Syntax Error/],
     ['a schema with an unknown type', 'unknown-type.graphql', 'type Query { a: Foo }', /is not a valid schema: Unknown type "Foo"/],
     ['a plain schema, not a supergraph', 'plain.graphql', 'type Query { a: Int }', /declares no subgraph/],
-  ])('an invalid supergraph file (%s): one line on stderr, exit code 2', async (_, name, text, message) => {
-    const run = await runGateway(['--supergraph', file(name, text), '--port', '0'])
-    expect(run.code).toBe(2)
-    const lines = run.stderr.split('\n').filter(Boolean)
-    expect(lines).toHaveLength(1)
-    expect(lines[0]).toMatch(/^\[gateway\] cannot start: /)
-    expect(lines[0]).toMatch(message)
-    expect(run.stdout).not.toMatch(/serving/)
-  }, 90_000)
+  ])(
+    'an invalid supergraph file (%s): one line on stderr, exit code 2',
+    async (_, name, text, message) => {
+      const run = await runGateway(['--supergraph', file(name, text), '--port', '0'])
+      expect(run.code).toBe(2)
+      const lines = run.stderr.split('\n').filter(Boolean)
+      expect(lines).toHaveLength(1)
+      expect(lines[0]).toMatch(/^\[gateway\] cannot start: /)
+      expect(lines[0]).toMatch(message)
+      expect(run.stdout).not.toMatch(/serving/)
+    },
+    90_000,
+  )
 
   it('a wrong setting: one line, exit code 2', async () => {
     const run = await runGateway(['--port', '0'], { LIMIT_MAX_JSON_DEPTH: 'deep' })

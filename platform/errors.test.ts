@@ -34,7 +34,11 @@ const STATUS_PATTERNS: ReadonlyArray<RegExp> = [
 ]
 const STATUS_AFTER_CODE = /\b(?:code: |graphqlError\()'([A-Z][A-Z0-9_]{4,})'[^\n]*?http: \{ status: (\d{3})/g
 
-interface Use { file: string; code: string; status?: number }
+interface Use {
+  file: string
+  code: string
+  status?: number
+}
 
 function uses(): Use[] {
   const found: Use[] = []
@@ -55,7 +59,16 @@ describe('error catalogue', () => {
 
   it('finds the codes the source sends (the scan itself works)', () => {
     const codes = new Set(all.map(u => u.code))
-    for (const code of ['UNAUTHENTICATED', 'INVALID_POLICY', 'CSRF_PREVENTED', 'VALIDATION_FAILED', 'MAX_DEPTH_EXCEEDED', 'RATE_LIMITED', 'QUERY_PLAN_FAILED', 'MAX_JSON_DEPTH_EXCEEDED']) {
+    for (const code of [
+      'UNAUTHENTICATED',
+      'INVALID_POLICY',
+      'CSRF_PREVENTED',
+      'VALIDATION_FAILED',
+      'MAX_DEPTH_EXCEEDED',
+      'RATE_LIMITED',
+      'QUERY_PLAN_FAILED',
+      'MAX_JSON_DEPTH_EXCEEDED',
+    ]) {
       expect(codes, code).toContain(code)
     }
     expect(all.filter(u => u.status !== undefined).length).toBeGreaterThan(20)
@@ -68,8 +81,15 @@ describe('error catalogue', () => {
   })
 
   it('every status the source sends a code with is listed for that code', () => {
-    const wrong = all.filter(u => u.status !== undefined && isErrorCode(u.code) && !(ERROR_CODES[u.code].status as readonly number[]).includes(u.status))
-    expect(wrong.map(u => `${u.file}: ${u.code} sent with ${u.status}, catalogue says ${ERROR_CODES[u.code as keyof typeof ERROR_CODES].status.join('/')}`)).toEqual([])
+    const wrong = all.filter(
+      u => u.status !== undefined && isErrorCode(u.code) && !(ERROR_CODES[u.code].status as readonly number[]).includes(u.status),
+    )
+    expect(
+      wrong.map(
+        u =>
+          `${u.file}: ${u.code} sent with ${u.status}, catalogue says ${ERROR_CODES[u.code as keyof typeof ERROR_CODES].status.join('/')}`,
+      ),
+    ).toEqual([])
   })
 
   it('the formatter lets exactly the public codes through and masks the rest', () => {
@@ -82,15 +102,16 @@ describe('error catalogue', () => {
         if (spec.public) expect(out, code).toEqual({ message: `a message about ${code}`, extensions: { code } })
         else expect(out.message, code).toBe('Internal server error')
       }
-      expect(format({ message: 'relation "x" does not exist', extensions: { code: 'NOT_IN_THE_CATALOGUE' } }, new Error('x')))
-        .toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } })
+      expect(
+        format({ message: 'relation "x" does not exist', extensions: { code: 'NOT_IN_THE_CATALOGUE' } }, new Error('x')),
+      ).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } })
     } finally {
       console.error = error
     }
     expect(PUBLIC_CODES.has('INTERNAL_SERVER_ERROR')).toBe(false)
   })
 
-  it('docs/errors.md has one row per code with the catalogue\'s statuses, and is what `npm run docs:errors` writes', () => {
+  it("docs/errors.md has one row per code with the catalogue's statuses, and is what `npm run docs:errors` writes", () => {
     const docs = readFileSync(join(ROOT, 'docs/errors.md'), 'utf8')
     const rows = new Map([...docs.matchAll(/^\| `([A-Z][A-Z0-9_]{4,})` \| ([^|]+) \|/gm)].map(m => [m[1], m[2].trim()]))
     expect([...rows.keys()].sort()).toEqual(Object.keys(ERROR_CODES).sort())
@@ -121,7 +142,10 @@ describe('error catalogue', () => {
       () => new DataEntryError('RATE_LIMITED', 'x'),
     ]
     expect(wrong).toHaveLength(9)
-    expect(graphqlError('PURPOSE_REQUIRED', 'x', { http: { status: 403 } }).extensions).toEqual({ code: 'PURPOSE_REQUIRED', http: { status: 403 } })
+    expect(graphqlError('PURPOSE_REQUIRED', 'x', { http: { status: 403 } }).extensions).toEqual({
+      code: 'PURPOSE_REQUIRED',
+      http: { status: 403 },
+    })
     expect(errorBody('RATE_LIMITED', 'wait')).toEqual({ errors: [{ message: 'wait', extensions: { code: 'RATE_LIMITED' } }] })
     expect(httpStatusOf('FORBIDDEN')).toBe(403)
   })

@@ -4,8 +4,9 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 
 /** docs/errors.md, written from the catalogue in platform/errors.ts (`npm run docs:errors`). */
 export function renderErrorDocs(): string {
-  const rows = Object.entries(ERROR_CODES).map(([code, spec]) =>
-    `| \`${code}\` | ${spec.status.join(', ')} | ${cell(spec.when)} | ${cell(spec.action)} |`)
+  const rows = Object.entries(ERROR_CODES).map(
+    ([code, spec]) => `| \`${code}\` | ${spec.status.join(', ')} | ${cell(spec.when)} | ${cell(spec.action)} |`,
+  )
   return `# Error catalog
 
 <!-- Written by \`npm run docs:errors\` from platform/errors.ts; edit the catalogue there, not this file. -->

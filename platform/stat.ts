@@ -2,9 +2,22 @@
 export type CellStatus = 'EXACT' | 'ZERO' | 'SECRET' | 'ROUNDED' | 'PERTURBED' | 'NOT_AVAILABLE' | 'NOT_MEANINGFUL'
 export type CellFlag = 'PROVISIONAL' | 'REVISED' | 'ESTIMATED' | 'LIMITED_RELIABILITY'
 
-export interface StatCount { value: number | null; status: CellStatus; flags: CellFlag[] }
-export interface StatValue { value: number | null; status: CellStatus; flags: CellFlag[]; unit: string | null }
-export interface Money { amount: number | null; status: CellStatus; currency: 'EUR' }
+export interface StatCount {
+  value: number | null
+  status: CellStatus
+  flags: CellFlag[]
+}
+export interface StatValue {
+  value: number | null
+  status: CellStatus
+  flags: CellFlag[]
+  unit: string | null
+}
+export interface Money {
+  amount: number | null
+  status: CellStatus
+  currency: 'EUR'
+}
 
 export function statCount(n: number | null | undefined, flags: CellFlag[] = []): StatCount {
   if (n === null || n === undefined) return { value: null, status: 'NOT_AVAILABLE', flags }

@@ -6,7 +6,8 @@
 /** Replaces the URL of named subgraphs in a supergraph (`@join__graph(name: …, url: …)`). */
 export function withSubgraphUrls(supergraphSdl: string, urls: Readonly<Record<string, string>>): string {
   return supergraphSdl.replace(/@join__graph\(name: "([^"]+)", url: "([^"]*)"\)/g, (whole, name: string) =>
-    urls[name] ? `@join__graph(name: "${name}", url: "${urls[name]}")` : whole)
+    urls[name] ? `@join__graph(name: "${name}", url: "${urls[name]}")` : whole,
+  )
 }
 
 /** Subgraph names and URLs declared in a supergraph. */

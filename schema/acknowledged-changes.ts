@@ -23,18 +23,26 @@ export interface Acknowledgements {
 export function readAcknowledgements(path: string): Acknowledgements {
   const out: Acknowledgements = { entries: new Map(), problems: [] }
   if (!existsSync(path)) return out
-  readFileSync(path, 'utf8').split('\n').forEach((raw, i) => {
-    const text = raw.replace(/#.*$/, '').trim()
-    if (!text) return
-    const [coordinate, ...rest] = text.split(/\s+/)
-    const reason = rest.join(' ')
-    if (!COORDINATE.test(coordinate)) {
-      out.problems.push({ line: i + 1, message: `${JSON.stringify(coordinate)} is not a schema coordinate (Type.field, Type.field.argument, Enum.VALUE)` })
-    } else if (!reason) {
-      out.problems.push({ line: i + 1, message: `${coordinate} needs a reason after the coordinate (what replaces it, when it was announced)` })
-    } else {
-      out.entries.set(coordinate, { reason, line: i + 1 })
-    }
-  })
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((raw, i) => {
+      const text = raw.replace(/#.*$/, '').trim()
+      if (!text) return
+      const [coordinate, ...rest] = text.split(/\s+/)
+      const reason = rest.join(' ')
+      if (!COORDINATE.test(coordinate)) {
+        out.problems.push({
+          line: i + 1,
+          message: `${JSON.stringify(coordinate)} is not a schema coordinate (Type.field, Type.field.argument, Enum.VALUE)`,
+        })
+      } else if (!reason) {
+        out.problems.push({
+          line: i + 1,
+          message: `${coordinate} needs a reason after the coordinate (what replaces it, when it was announced)`,
+        })
+      } else {
+        out.entries.set(coordinate, { reason, line: i + 1 })
+      }
+    })
   return out
 }

@@ -27,8 +27,13 @@ export function apiSchemaOf(supergraphSdl: string): GraphQLSchema {
 }
 
 const REMOVALS: ReadonlySet<string> = new Set([
-  ChangeType.FieldRemoved, ChangeType.TypeRemoved, ChangeType.EnumValueRemoved, ChangeType.FieldArgumentRemoved,
-  ChangeType.InputFieldRemoved, ChangeType.UnionMemberRemoved, ChangeType.ObjectTypeInterfaceRemoved,
+  ChangeType.FieldRemoved,
+  ChangeType.TypeRemoved,
+  ChangeType.EnumValueRemoved,
+  ChangeType.FieldArgumentRemoved,
+  ChangeType.InputFieldRemoved,
+  ChangeType.UnionMemberRemoved,
+  ChangeType.ObjectTypeInterfaceRemoved,
 ])
 
 /**
@@ -54,7 +59,11 @@ export async function findSchemaChanges(base: string, next: string, operations: 
     const level = change.criticality.level
     if (level === CriticalityLevel.NonBreaking || !change.path) continue
     const removed = REMOVALS.has(change.type)
-    const departments = removed ? ownersBefore(change.path) : ownersAfter(change.path).length ? ownersAfter(change.path) : ownersBefore(change.path)
+    const departments = removed
+      ? ownersBefore(change.path)
+      : ownersAfter(change.path).length
+        ? ownersAfter(change.path)
+        : ownersBefore(change.path)
     out.push({
       level: level === CriticalityLevel.Breaking ? 'BREAKING' : 'DANGEROUS',
       coordinate: change.path,
@@ -76,9 +85,13 @@ export async function findSchemaChanges(base: string, next: string, operations: 
     const now = classOfCoordinate(coordinate, requirementsAfter, fieldsAfter)
     if (CLASS_RANK[now] <= CLASS_RANK[was]) continue
     out.push({
-      level: 'DANGEROUS', coordinate, type: 'CLASSIFICATION_TIGHTENED',
+      level: 'DANGEROUS',
+      coordinate,
+      type: 'CLASSIFICATION_TIGHTENED',
       message: `Field ${coordinate} is now ${now} (was ${was}): roles that held only ${was} no longer see it`,
-      departments: [...owners], removed: false, usedBy: usedBy(coordinate, ''),
+      departments: [...owners],
+      removed: false,
+      usedBy: usedBy(coordinate, ''),
     })
   }
   return out.sort((a, b) => (a.level === b.level ? 0 : a.level === 'BREAKING' ? -1 : 1) || a.coordinate.localeCompare(b.coordinate))
@@ -94,15 +107,24 @@ function describe(change: Change): string {
   const path = change.path!
   const meta = change.meta as Record<string, unknown>
   switch (change.type) {
-    case ChangeType.FieldRemoved: return `Field ${path} was removed`
-    case ChangeType.TypeRemoved: return `Type ${path} was removed`
-    case ChangeType.EnumValueRemoved: return `Enum value ${path} was removed`
-    case ChangeType.InputFieldRemoved: return `Input field ${path} was removed`
-    case ChangeType.FieldArgumentRemoved: return `Argument ${path} was removed`
-    case ChangeType.FieldArgumentAdded: return `Argument ${path} was added${change.criticality.level === CriticalityLevel.Breaking ? ' as required' : ''}`
-    case ChangeType.FieldTypeChanged: return `Field ${path} changed type from ${meta.oldFieldType} to ${meta.newFieldType}`
-    case ChangeType.FieldArgumentTypeChanged: return `Argument ${path} changed type from ${meta.oldArgumentType} to ${meta.newArgumentType}`
-    default: return change.message.replace(/'([^']+)'/g, '$1')
+    case ChangeType.FieldRemoved:
+      return `Field ${path} was removed`
+    case ChangeType.TypeRemoved:
+      return `Type ${path} was removed`
+    case ChangeType.EnumValueRemoved:
+      return `Enum value ${path} was removed`
+    case ChangeType.InputFieldRemoved:
+      return `Input field ${path} was removed`
+    case ChangeType.FieldArgumentRemoved:
+      return `Argument ${path} was removed`
+    case ChangeType.FieldArgumentAdded:
+      return `Argument ${path} was added${change.criticality.level === CriticalityLevel.Breaking ? ' as required' : ''}`
+    case ChangeType.FieldTypeChanged:
+      return `Field ${path} changed type from ${meta.oldFieldType} to ${meta.newFieldType}`
+    case ChangeType.FieldArgumentTypeChanged:
+      return `Argument ${path} changed type from ${meta.oldArgumentType} to ${meta.newArgumentType}`
+    default:
+      return change.message.replace(/'([^']+)'/g, '$1')
   }
 }
 
@@ -138,6 +160,6 @@ function ownerLookup(supergraphSdl: string): (coordinate: string) => string[] {
   return coordinate => {
     const [typeName, fieldName] = coordinate.split('.')
     const field = fieldName ? fields.get(`${typeName}.${fieldName}`) : undefined
-    return [...(field?.length ? field : types.get(typeName) ?? [])].sort()
+    return [...(field?.length ? field : (types.get(typeName) ?? []))].sort()
   }
 }

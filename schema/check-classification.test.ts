@@ -11,7 +11,11 @@ const OPEN = '@requiresScopes(scopes: [["open"]])'
 const scopes = (dept: string, cls: Exclude<SensitivityClass, 'open'>) => `@requiresScopes(scopes: [["${cls}"], ["${dept}:${cls}"]])`
 
 /** A service whose SDL is `lines` joined by newlines: line numbers in the cases below are 1-based indexes into it. */
-const svc = (name: string, lines: string[]): ClassifiedService => ({ name, file: `services/${name}/schema.graphql`, typeDefs: lines.join('\n') })
+const svc = (name: string, lines: string[]): ClassifiedService => ({
+  name,
+  file: `services/${name}/schema.graphql`,
+  typeDefs: lines.join('\n'),
+})
 
 type Expected = Pick<Problem, 'file' | 'line' | 'coordinate'> & { message: RegExp }
 
@@ -19,20 +23,44 @@ const bad: Array<{ name: string; services: ClassifiedService[]; problems: Expect
   {
     name: 'personal field that is non-null (E8)',
     services: [svc('finance', [LINK, '', `type Person { name: String! ${scopes('finance', 'personal')} }`])],
-    problems: [{ file: 'services/finance/schema.graphql', line: 3, coordinate: 'Person.name', message: /is personal but non-null \(String!\).*E8/ }],
+    problems: [
+      { file: 'services/finance/schema.graphql', line: 3, coordinate: 'Person.name', message: /is personal but non-null \(String!\).*E8/ },
+    ],
   },
   {
     name: 'special list field that is non-null (E8), on its own line below a description',
-    services: [svc('asylum', [LINK, 'type Allocation {', '  "Art. 9 data."', `  religions: [String!]! ${scopes('asylum', 'special')}`, '}'])],
-    problems: [{ file: 'services/asylum/schema.graphql', line: 4, coordinate: 'Allocation.religions', message: /is special but non-null \(\[String!\]!\)/ }],
+    services: [
+      svc('asylum', [LINK, 'type Allocation {', '  "Art. 9 data."', `  religions: [String!]! ${scopes('asylum', 'special')}`, '}']),
+    ],
+    problems: [
+      {
+        file: 'services/asylum/schema.graphql',
+        line: 4,
+        coordinate: 'Allocation.religions',
+        message: /is special but non-null \(\[String!\]!\)/,
+      },
+    ],
   },
   {
     name: 'non-null field returning a type classified personal in another subgraph (E8)',
     services: [
       svc('asylum', [LINK, `type AllocationRecord @key(fields: "id") ${scopes('asylum', 'personal')} { id: ID }`]),
-      svc('finance', [LINK, 'type Query {', `  records: [AllocationRecord!]! ${OPEN}`, '}', 'type AllocationRecord @key(fields: "id", resolvable: false) { id: ID }']),
+      svc('finance', [
+        LINK,
+        'type Query {',
+        `  records: [AllocationRecord!]! ${OPEN}`,
+        '}',
+        'type AllocationRecord @key(fields: "id", resolvable: false) { id: ID }',
+      ]),
     ],
-    problems: [{ file: 'services/finance/schema.graphql', line: 3, coordinate: 'Query.records', message: /returns AllocationRecord, which is personal, but is non-null/ }],
+    problems: [
+      {
+        file: 'services/finance/schema.graphql',
+        line: 3,
+        coordinate: 'Query.records',
+        message: /returns AllocationRecord, which is personal, but is non-null/,
+      },
+    ],
   },
   {
     name: 'scope of another department',
@@ -40,12 +68,27 @@ const bad: Array<{ name: string; services: ClassifiedService[]; problems: Expect
       svc('asylum', [LINK, `type Query { beds: Int ${OPEN} }`]),
       svc('finance', [LINK, 'type Query {', `  budget: Int ${scopes('asylum', 'internal')}`, '}']),
     ],
-    problems: [{ file: 'services/finance/schema.graphql', line: 3, coordinate: 'Query.budget', message: /scope "asylum:internal" of department asylum; finance may only use its own \(finance:internal\)/ }],
+    problems: [
+      {
+        file: 'services/finance/schema.graphql',
+        line: 3,
+        coordinate: 'Query.budget',
+        message: /scope "asylum:internal" of department asylum; finance may only use its own \(finance:internal\)/,
+      },
+    ],
   },
   {
     name: 'unknown department scope (the old budget:internal)',
     services: [svc('finance', [LINK, 'type PlanActual {', '  prognose: Int @requiresScopes(scopes: [["budget:internal"]])', '}'])],
-    problems: [{ file: 'services/finance/schema.graphql', line: 3, coordinate: 'PlanActual.prognose', message: /unknown scope "budget:internal"; allowed: open, internal, personal, special, finance:internal, finance:personal, finance:special/ }],
+    problems: [
+      {
+        file: 'services/finance/schema.graphql',
+        line: 3,
+        coordinate: 'PlanActual.prognose',
+        message:
+          /unknown scope "budget:internal"; allowed: open, internal, personal, special, finance:internal, finance:personal, finance:special/,
+      },
+    ],
   },
   {
     name: 'open has no department form',
@@ -55,35 +98,73 @@ const bad: Array<{ name: string; services: ClassifiedService[]; problems: Expect
   {
     name: 'internal without the department alternative',
     services: [svc('geo', [LINK, 'type Query { name: String @requiresScopes(scopes: [["internal"]]) }'])],
-    problems: [{ file: 'services/geo/schema.graphql', line: 2, coordinate: 'Query.name', message: /is not the internal form; write @requiresScopes\(scopes: \[\["internal"\], \["geo:internal"\]\]\)/ }],
+    problems: [
+      {
+        file: 'services/geo/schema.graphql',
+        line: 2,
+        coordinate: 'Query.name',
+        message: /is not the internal form; write @requiresScopes\(scopes: \[\["internal"\], \["geo:internal"\]\]\)/,
+      },
+    ],
   },
   {
     name: 'mutation without a requirement (rule 5)',
     services: [svc('asylum', [LINK, 'type Mutation {', '  recordBeds(n: Int!): Int', '}'])],
-    problems: [{ file: 'services/asylum/schema.graphql', line: 3, coordinate: 'Mutation.recordBeds', message: /is a mutation: write @requiresScopes\(scopes: \[\["asylum:write"\]\]\)/ }],
+    problems: [
+      {
+        file: 'services/asylum/schema.graphql',
+        line: 3,
+        coordinate: 'Mutation.recordBeds',
+        message: /is a mutation: write @requiresScopes\(scopes: \[\["asylum:write"\]\]\)/,
+      },
+    ],
   },
   {
     name: 'mutation classified internal instead of the write scope (leadership could write)',
     services: [svc('asylum', [LINK, 'type Mutation {', `  recordBeds(n: Int!): Int ${scopes('asylum', 'internal')}`, '}'])],
-    problems: [{ file: 'services/asylum/schema.graphql', line: 3, coordinate: 'Mutation.recordBeds', message: /is a mutation: write .*asylum:write/ }],
+    problems: [
+      {
+        file: 'services/asylum/schema.graphql',
+        line: 3,
+        coordinate: 'Mutation.recordBeds',
+        message: /is a mutation: write .*asylum:write/,
+      },
+    ],
   },
   {
-    name: 'mutation with another department\'s write scope',
+    name: "mutation with another department's write scope",
     services: [
       svc('asylum', [LINK, `type Query { beds: Int ${OPEN} }`]),
       svc('finance', [LINK, 'type Mutation {', '  recordIst(n: Int!): Int @requiresScopes(scopes: [["asylum:write"]])', '}']),
     ],
     problems: [
-      { file: 'services/finance/schema.graphql', line: 3, coordinate: 'Mutation.recordIst', message: /is a mutation: write .*finance:write/ },
-      { file: 'services/finance/schema.graphql', line: 3, coordinate: 'Mutation.recordIst', message: /scope "asylum:write" of department asylum/ },
+      {
+        file: 'services/finance/schema.graphql',
+        line: 3,
+        coordinate: 'Mutation.recordIst',
+        message: /is a mutation: write .*finance:write/,
+      },
+      {
+        file: 'services/finance/schema.graphql',
+        line: 3,
+        coordinate: 'Mutation.recordIst',
+        message: /scope "asylum:write" of department asylum/,
+      },
     ],
   },
   {
     name: 'write scope combined with another scope',
-    services: [svc('asylum', [LINK, 'type Mutation {', '  recordBeds(n: Int!): Int @requiresScopes(scopes: [["asylum:write"], ["internal"]])', '}'])],
+    services: [
+      svc('asylum', [LINK, 'type Mutation {', '  recordBeds(n: Int!): Int @requiresScopes(scopes: [["asylum:write"], ["internal"]])', '}']),
+    ],
     problems: [
       { file: 'services/asylum/schema.graphql', line: 3, coordinate: 'Mutation.recordBeds', message: /is a mutation: write/ },
-      { file: 'services/asylum/schema.graphql', line: 3, coordinate: 'Mutation.recordBeds', message: /combines the write scope with other scopes/ },
+      {
+        file: 'services/asylum/schema.graphql',
+        line: 3,
+        coordinate: 'Mutation.recordBeds',
+        message: /combines the write scope with other scopes/,
+      },
     ],
   },
   {
@@ -108,11 +189,27 @@ const bad: Array<{ name: string; services: ClassifiedService[]; problems: Expect
     name: 'entity key classified differently in two subgraphs',
     services: [
       svc('geo', [LINK, 'type District @key(fields: "ags code") {', `  ags: ID! ${OPEN}`, `  code: ID! ${OPEN}`, '}']),
-      svc('asylum', [LINK, 'type District @key(fields: "ags code") {', `  ags: ID! ${OPEN}`, `  code: ID! ${scopes('asylum', 'internal')}`, '}']),
+      svc('asylum', [
+        LINK,
+        'type District @key(fields: "ags code") {',
+        `  ags: ID! ${OPEN}`,
+        `  code: ID! ${scopes('asylum', 'internal')}`,
+        '}',
+      ]),
     ],
     problems: [
-      { file: 'services/asylum/schema.graphql', line: 4, coordinate: 'District.code', message: /classified differently across subgraphs \(open in geo, internal in asylum\)/ },
-      { file: 'services/geo/schema.graphql', line: 4, coordinate: 'District.code', message: /classified differently across subgraphs \(open in geo, internal in asylum\)/ },
+      {
+        file: 'services/asylum/schema.graphql',
+        line: 4,
+        coordinate: 'District.code',
+        message: /classified differently across subgraphs \(open in geo, internal in asylum\)/,
+      },
+      {
+        file: 'services/geo/schema.graphql',
+        line: 4,
+        coordinate: 'District.code',
+        message: /classified differently across subgraphs \(open in geo, internal in asylum\)/,
+      },
     ],
   },
   {
@@ -134,12 +231,29 @@ const bad: Array<{ name: string; services: ClassifiedService[]; problems: Expect
   {
     name: 'a department scope mixed with a class form',
     services: [svc('asylum', [LINK, 'type Allocation @requiresScopes(scopes: [["internal"], ["asylum:cases"]]) { id: ID }'])],
-    problems: [{ file: 'services/asylum/schema.graphql', line: 2, coordinate: 'Allocation', message: /mixes department scope asylum:cases with class scopes/ }],
+    problems: [
+      {
+        file: 'services/asylum/schema.graphql',
+        line: 2,
+        coordinate: 'Allocation',
+        message: /mixes department scope asylum:cases with class scopes/,
+      },
+    ],
   },
   {
     name: "another department's department scope",
-    services: [svc('finance', [LINK, `type Query { x: Int }`]), svc('asylum', [LINK, 'type Allocation @requiresScopes(scopes: [["finance:preview"]]) { id: ID }'])],
-    problems: [{ file: 'services/asylum/schema.graphql', line: 2, coordinate: 'Allocation', message: /scope "finance:preview" of department finance; asylum may only use its own/ }],
+    services: [
+      svc('finance', [LINK, `type Query { x: Int }`]),
+      svc('asylum', [LINK, 'type Allocation @requiresScopes(scopes: [["finance:preview"]]) { id: ID }']),
+    ],
+    problems: [
+      {
+        file: 'services/asylum/schema.graphql',
+        line: 2,
+        coordinate: 'Allocation',
+        message: /scope "finance:preview" of department finance; asylum may only use its own/,
+      },
+    ],
   },
   {
     name: 'scopes not written as a list of lists',
@@ -148,15 +262,26 @@ const bad: Array<{ name: string; services: ClassifiedService[]; problems: Expect
   },
   {
     name: '@requiresScopes used without being imported',
-    services: [svc('geo', ['extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key"])', `type Query { name: String ${OPEN} }`])],
-    problems: [{ file: 'services/geo/schema.graphql', line: 2, coordinate: 'Query.name', message: /add "@requiresScopes" to the @link import list/ }],
+    services: [
+      svc('geo', [
+        'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key"])',
+        `type Query { name: String ${OPEN} }`,
+      ]),
+    ],
+    problems: [
+      { file: 'services/geo/schema.graphql', line: 2, coordinate: 'Query.name', message: /add "@requiresScopes" to the @link import list/ },
+    ],
   },
   {
     name: 'imported under another name: the alias is checked',
-    services: [svc('geo', [
-      'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: [{ name: "@requiresScopes", as: "@scopes" }])',
-      'type Query {', '  name: String @scopes(scopes: [["internal"]])', '}',
-    ])],
+    services: [
+      svc('geo', [
+        'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: [{ name: "@requiresScopes", as: "@scopes" }])',
+        'type Query {',
+        '  name: String @scopes(scopes: [["internal"]])',
+        '}',
+      ]),
+    ],
     problems: [{ file: 'services/geo/schema.graphql', line: 3, coordinate: 'Query.name', message: /is not the internal form/ }],
   },
   {
@@ -173,15 +298,30 @@ const bad: Array<{ name: string; services: ClassifiedService[]; problems: Expect
 
 const good: Array<{ name: string; services: ClassifiedService[] }> = [
   {
-    name: 'a mutation and its receipt with the department\'s write scope',
-    services: [svc('asylum', [LINK, 'type Mutation {', '  recordBeds(n: Int!): BedsReceipt! @requiresScopes(scopes: [["asylum:write"]])', '}',
-      'type BedsReceipt { rows: Int! @requiresScopes(scopes: [["asylum:write"]]) }'])],
+    name: "a mutation and its receipt with the department's write scope",
+    services: [
+      svc('asylum', [
+        LINK,
+        'type Mutation {',
+        '  recordBeds(n: Int!): BedsReceipt! @requiresScopes(scopes: [["asylum:write"]])',
+        '}',
+        'type BedsReceipt { rows: Int! @requiresScopes(scopes: [["asylum:write"]]) }',
+      ]),
+    ],
   },
   {
     name: 'the four forms, sensitive fields nullable',
-    services: [svc('asylum', [LINK, 'type Accommodation @key(fields: "id") {',
-      `  id: ID! ${OPEN}`, `  operator: String! ${scopes('asylum', 'internal')}`,
-      `  residents: [String!] ${scopes('asylum', 'personal')}`, `  religion: String ${scopes('asylum', 'special')}`, '}'])],
+    services: [
+      svc('asylum', [
+        LINK,
+        'type Accommodation @key(fields: "id") {',
+        `  id: ID! ${OPEN}`,
+        `  operator: String! ${scopes('asylum', 'internal')}`,
+        `  residents: [String!] ${scopes('asylum', 'personal')}`,
+        `  religion: String ${scopes('asylum', 'special')}`,
+        '}',
+      ]),
+    ],
   },
   {
     name: 'alternatives in the other order',
@@ -207,19 +347,28 @@ const good: Array<{ name: string; services: ClassifiedService[] }> = [
   },
   {
     name: 'a nullable field returning a personal type',
-    services: [svc('asylum', [LINK, `type Record ${scopes('asylum', 'personal')} { id: ID! }`, `type Query { records: [Record!] ${OPEN} }`])],
+    services: [
+      svc('asylum', [LINK, `type Record ${scopes('asylum', 'personal')} { id: ID! }`, `type Query { records: [Record!] ${OPEN} }`]),
+    ],
   },
   {
     name: 'department scopes alone (visible only where granted), also on non-null fields',
-    services: [svc('parks', [LINK, 'type Query { trees: Int! @requiresScopes(scopes: [["parks:preview"]]) }',
-      'type Tree @requiresScopes(scopes: [["parks:preview", "parks:trees"]]) { id: ID }'])],
+    services: [
+      svc('parks', [
+        LINK,
+        'type Query { trees: Int! @requiresScopes(scopes: [["parks:preview"]]) }',
+        'type Tree @requiresScopes(scopes: [["parks:preview", "parks:trees"]]) { id: ID }',
+      ]),
+    ],
   },
   {
     name: 'renamed import used under its alias',
-    services: [svc('geo', [
-      'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: [{ name: "@requiresScopes", as: "@scopes" }])',
-      'type Query { name: String @scopes(scopes: [["open"]]) }',
-    ])],
+    services: [
+      svc('geo', [
+        'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: [{ name: "@requiresScopes", as: "@scopes" }])',
+        'type Query { name: String @scopes(scopes: [["open"]]) }',
+      ]),
+    ],
   },
 ]
 
@@ -243,7 +392,9 @@ describe('checkClassification', () => {
 describe('department schemas', () => {
   const folders = serviceFolders()
   const services: ClassifiedService[] = folders.map(name => ({
-    name, file: `services/${name}/schema.graphql`, typeDefs: readFileSync(join(SERVICES_DIR, name, 'schema.graphql'), 'utf8'),
+    name,
+    file: `services/${name}/schema.graphql`,
+    typeDefs: readFileSync(join(SERVICES_DIR, name, 'schema.graphql'), 'utf8'),
   }))
   const docs = new Map(services.map(s => [s.name, parse(s.typeDefs)]))
   const requirementOf = (d: ConstDirectiveNode) => {
@@ -321,8 +472,12 @@ describe('department schemas', () => {
     for (const [name, doc] of docs) {
       for (const def of doc.definitions) {
         if (def.kind !== Kind.OBJECT_TYPE_DEFINITION) continue
-        const keys = (def.directives ?? []).filter(d => d.name.value === 'key')
-          .flatMap(d => { const f = d.arguments?.find(a => a.name.value === 'fields'); return f?.value.kind === Kind.STRING ? f.value.value.split(/\s+/) : [] })
+        const keys = (def.directives ?? [])
+          .filter(d => d.name.value === 'key')
+          .flatMap(d => {
+            const f = d.arguments?.find(a => a.name.value === 'fields')
+            return f?.value.kind === Kind.STRING ? f.value.value.split(/\s+/) : []
+          })
         for (const key of keys) expect(classes.get(`${name} ${def.name.value}.${key}`), `${name} ${def.name.value}.${key}`).toBe('open')
       }
     }

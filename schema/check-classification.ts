@@ -1,11 +1,12 @@
-import {
-  GraphQLError, Kind, parse,
-  type ConstDirectiveNode, type DocumentNode, type FieldDefinitionNode, type TypeNode,
-} from 'graphql'
+import { GraphQLError, Kind, parse, type ConstDirectiveNode, type DocumentNode, type FieldDefinitionNode, type TypeNode } from 'graphql'
 import { CLASS_RANK, CLASSES, classOf, type ScopeRequirement, type SensitivityClass } from '../auth/classes.js'
 
 /** A department SDL as the lint reads it; `name` is the department (= subgraph name = folder name). */
-export interface ClassifiedService { name: string; typeDefs: string; file: string }
+export interface ClassifiedService {
+  name: string
+  typeDefs: string
+  file: string
+}
 
 /** One finding, printed by `npm run schema:check` as `file:line  coordinate  message`. */
 export interface Problem {
@@ -23,7 +24,11 @@ export function classRequirement(department: string, cls: SensitivityClass): Sco
 
 const SENSITIVE: ReadonlySet<SensitivityClass> = new Set(['personal', 'special'])
 
-interface Declaration { service: ClassifiedService; line: number; cls: SensitivityClass }
+interface Declaration {
+  service: ClassifiedService
+  line: number
+  cls: SensitivityClass
+}
 
 /**
  * Classification rules for department SDLs, checked before composition (docs/data-model.md#classification):
@@ -45,7 +50,8 @@ export function checkClassification(services: ReadonlyArray<ClassifiedService>):
   const problems: Problem[] = []
   const declared = new Map<string, Declaration[]>()
   const typeClasses = new Map<string, SensitivityClass>()
-  const fieldsToCheck: Array<{ service: ClassifiedService; typeName: string; field: FieldDefinitionNode; cls: SensitivityClass | null }> = []
+  const fieldsToCheck: Array<{ service: ClassifiedService; typeName: string; field: FieldDefinitionNode; cls: SensitivityClass | null }> =
+    []
   const departments = new Set(services.map(s => s.name))
 
   for (const service of services) {
@@ -53,8 +59,13 @@ export function checkClassification(services: ReadonlyArray<ClassifiedService>):
     try {
       doc = parse(service.typeDefs)
     } catch (err) {
-      const line = err instanceof GraphQLError ? err.locations?.[0]?.line ?? 1 : 1
-      problems.push({ file: service.file, line, coordinate: '', message: `does not parse: ${err instanceof Error ? err.message : String(err)}` })
+      const line = err instanceof GraphQLError ? (err.locations?.[0]?.line ?? 1) : 1
+      problems.push({
+        file: service.file,
+        line,
+        coordinate: '',
+        message: `does not parse: ${err instanceof Error ? err.message : String(err)}`,
+      })
       continue
     }
     const directiveName = requiresScopesName(doc)
@@ -67,8 +78,11 @@ export function checkClassification(services: ReadonlyArray<ClassifiedService>):
     const classify = (directives: readonly ConstDirectiveNode[] | undefined, coordinate: string): SensitivityClass | null => {
       const own = (directives ?? []).filter(d => d.name.value === directiveName)
       if (directiveName !== 'requiresScopes' && (directives ?? []).some(d => d.name.value === 'requiresScopes')) {
-        report(line(directives!.find(d => d.name.value === 'requiresScopes')!), coordinate,
-          'uses @requiresScopes without importing it: add "@requiresScopes" to the @link import list')
+        report(
+          line(directives!.find(d => d.name.value === 'requiresScopes')!),
+          coordinate,
+          'uses @requiresScopes without importing it: add "@requiresScopes" to the @link import list',
+        )
       }
       if (own.length === 0) return null
       if (own.length > 1) report(line(own[1]), coordinate, `has ${own.length} @requiresScopes directives; write one`)
@@ -76,8 +90,13 @@ export function checkClassification(services: ReadonlyArray<ClassifiedService>):
     }
 
     for (const def of doc.definitions) {
-      if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION
-        && def.kind !== Kind.INTERFACE_TYPE_DEFINITION && def.kind !== Kind.INTERFACE_TYPE_EXTENSION) continue
+      if (
+        def.kind !== Kind.OBJECT_TYPE_DEFINITION &&
+        def.kind !== Kind.OBJECT_TYPE_EXTENSION &&
+        def.kind !== Kind.INTERFACE_TYPE_DEFINITION &&
+        def.kind !== Kind.INTERFACE_TYPE_EXTENSION
+      )
+        continue
       const typeName = def.name.value
       const typeClass = classify(def.directives, typeName)
       if (typeClass) {
@@ -101,11 +120,19 @@ export function checkClassification(services: ReadonlyArray<ClassifiedService>):
     const coordinate = `${typeName}.${field.name.value}`
     const returned = typeClasses.get(namedType(field.type))
     if (cls && SENSITIVE.has(cls)) {
-      problems.push({ file: service.file, line: line(field.name), coordinate,
-        message: `is ${cls} but non-null (${printType(field.type)}): make it nullable so a denied value becomes null (E8)` })
+      problems.push({
+        file: service.file,
+        line: line(field.name),
+        coordinate,
+        message: `is ${cls} but non-null (${printType(field.type)}): make it nullable so a denied value becomes null (E8)`,
+      })
     } else if (returned && SENSITIVE.has(returned)) {
-      problems.push({ file: service.file, line: line(field.name), coordinate,
-        message: `returns ${namedType(field.type)}, which is ${returned}, but is non-null (${printType(field.type)}): make it nullable (E8)` })
+      problems.push({
+        file: service.file,
+        line: line(field.name),
+        coordinate,
+        message: `returns ${namedType(field.type)}, which is ${returned}, but is non-null (${printType(field.type)}): make it nullable (E8)`,
+      })
     }
   }
 
@@ -114,8 +141,12 @@ export function checkClassification(services: ReadonlyArray<ClassifiedService>):
     if (classes.size < 2) continue
     const where = list.map(d => `${d.cls} in ${d.service.name}`).join(', ')
     for (const d of list) {
-      problems.push({ file: d.service.file, line: d.line, coordinate,
-        message: `is classified differently across subgraphs (${where}); a shared coordinate needs one class` })
+      problems.push({
+        file: d.service.file,
+        line: d.line,
+        coordinate,
+        message: `is classified differently across subgraphs (${where}); a shared coordinate needs one class`,
+      })
     }
   }
 
@@ -127,7 +158,10 @@ export function checkClassification(services: ReadonlyArray<ClassifiedService>):
  * so a malformed sensitive requirement still meets rule 1), or null when it has no readable `scopes` argument.
  */
 function checkRequirement(
-  directive: ConstDirectiveNode, department: string, departments: ReadonlySet<string>, coordinate: string,
+  directive: ConstDirectiveNode,
+  department: string,
+  departments: ReadonlySet<string>,
+  coordinate: string,
   report: (line: number, coordinate: string, message: string) => void,
 ): SensitivityClass | null {
   const at = line(directive)
@@ -148,8 +182,14 @@ function checkRequirement(
   let valid = true
   for (const scope of requirement.flat()) {
     const cls = scopeClass(scope, department)
-    if (cls) { named.add(cls); continue }
-    if (DEPARTMENT_SCOPE.test(scope) && scope.startsWith(`${department}:`)) { own.push(scope); continue }
+    if (cls) {
+      named.add(cls)
+      continue
+    }
+    if (DEPARTMENT_SCOPE.test(scope) && scope.startsWith(`${department}:`)) {
+      own.push(scope)
+      continue
+    }
     valid = false
     const owner = scope.includes(':') ? scope.slice(0, scope.indexOf(':')) : null
     const suffix = scope.includes(':') ? scope.slice(scope.indexOf(':') + 1) : null
@@ -160,15 +200,24 @@ function checkRequirement(
     }
   }
   if (own.length) {
-    if (named.size) report(at, coordinate, `mixes department scope ${own[0]} with class scopes; write either a class form or department scopes alone`)
+    if (named.size)
+      report(at, coordinate, `mixes department scope ${own[0]} with class scopes; write either a class form or department scopes alone`)
     return classOf(requirement)
   }
   if (named.size > 1) {
-    report(at, coordinate, `mixes classes ${[...named].sort((a, b) => CLASS_RANK[a] - CLASS_RANK[b]).join(' and ')} in one requirement; name exactly one class`)
+    report(
+      at,
+      coordinate,
+      `mixes classes ${[...named].sort((a, b) => CLASS_RANK[a] - CLASS_RANK[b]).join(' and ')} in one requirement; name exactly one class`,
+    )
   } else if (valid) {
     const cls: SensitivityClass = named.size === 1 ? [...named][0] : 'internal'
     if (!sameRequirement(requirement, classRequirement(department, cls))) {
-      report(at, coordinate, `is not the ${cls} form; write @requiresScopes(scopes: ${JSON.stringify(classRequirement(department, cls)).replace(/\],\[/g, '], [')})`)
+      report(
+        at,
+        coordinate,
+        `is not the ${cls} form; write @requiresScopes(scopes: ${JSON.stringify(classRequirement(department, cls)).replace(/\],\[/g, '], [')})`,
+      )
     }
   }
   return classOf(requirement)
@@ -180,13 +229,21 @@ export function writeRequirement(department: string): ScopeRequirement {
 }
 
 /** Rule 5 for one Mutation field (its requirement's form; `checkRequirement` reports malformed ones). */
-function checkMutation(field: FieldDefinitionNode, department: string, directiveName: string, coordinate: string,
-  report: (line: number, coordinate: string, message: string) => void): void {
+function checkMutation(
+  field: FieldDefinitionNode,
+  department: string,
+  directiveName: string,
+  coordinate: string,
+  report: (line: number, coordinate: string, message: string) => void,
+): void {
   const own = (field.directives ?? []).find(d => d.name.value === directiveName)
   const requirement = own ? scopesOf(own) : null
   if (requirement && sameRequirement(requirement, writeRequirement(department))) return
-  report(own ? line(own) : line(field.name), coordinate,
-    `is a mutation: write @requiresScopes(scopes: [["${department}:write"]]) so only ${department}'s staff may run it`)
+  report(
+    own ? line(own) : line(field.name),
+    coordinate,
+    `is a mutation: write @requiresScopes(scopes: [["${department}:write"]]) so only ${department}'s staff may run it`,
+  )
 }
 
 /** `<department>:<name>`; a name that is a class (`asylum:internal`) is a class form, not a department scope. */
@@ -243,7 +300,10 @@ function requiresScopesName(doc: DocumentNode): string {
       for (const item of list.value.values) {
         if (item.kind === Kind.STRING && item.value === '@requiresScopes') return 'requiresScopes'
         if (item.kind === Kind.OBJECT) {
-          const field = (n: string) => { const f = item.fields.find(x => x.name.value === n); return f?.value.kind === Kind.STRING ? f.value.value : undefined }
+          const field = (n: string) => {
+            const f = item.fields.find(x => x.name.value === n)
+            return f?.value.kind === Kind.STRING ? f.value.value : undefined
+          }
           if (field('name') === '@requiresScopes') return (field('as') ?? '@requiresScopes').replace(/^@/, '')
         }
       }

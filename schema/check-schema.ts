@@ -7,6 +7,7 @@ import { apiSchemaOf, findSchemaChanges, type SchemaChange } from './breaking-ch
 import { checkClassification } from './check-classification.js'
 import { CompositionError } from './compose.js'
 import { loadKnownOperations, operationErrors, OPERATIONS_DIR } from './known-operations.js'
+import { RESOLVER_TYPES_FILE, resolverTypesOf } from './resolver-types.js'
 import { locateInSdl } from './sdl-location.js'
 import { SUPERGRAPH_PATH, supergraphOf } from './supergraph-file.js'
 
@@ -54,7 +55,7 @@ export function formatFinding(f: Finding): string {
 }
 
 /**
- * `npm run schema:check`: classification lint, composition, staleness of the committed supergraph,
+ * `npm run schema:check`: classification lint, composition, staleness of the committed supergraph and resolver types,
  * breaking and dangerous changes against the committed supergraph (weighed by the known operations
  * that use them and the departments' acknowledgements), and whether every known operation still
  * validates. Everything runs, so one run shows every problem.
@@ -70,7 +71,12 @@ export async function checkSchema(opts: SchemaCheckOptions = {}): Promise<Schema
   // Classification: every department folder, regardless of STADTGRAPH_SERVICES — it is a property of the files.
   const folders = serviceFolders(servicesDir)
   const definitions = await Promise.all(folders.map(folder => loadService(folder, servicesDir)))
-  const services = definitions.map((service, i) => ({ name: service.name, folder: folders[i], typeDefs: service.typeDefs, file: rel(sdlFile(folders[i])) }))
+  const services = definitions.map((service, i) => ({
+    name: service.name,
+    folder: folders[i],
+    typeDefs: service.typeDefs,
+    file: rel(sdlFile(folders[i])),
+  }))
   for (const p of checkClassification(services)) {
     findings.push({ file: p.file, line: p.line, level: 'CLASSIFICATION', message: `${p.coordinate || '(file)'} ${p.message}`, fails: true })
   }
@@ -93,23 +99,55 @@ export async function checkSchema(opts: SchemaCheckOptions = {}): Promise<Schema
   const committed = existsSync(supergraphPath) ? readFileSync(supergraphPath, 'utf8') : null
   if (composed !== null) {
     if (committed === null) {
-      findings.push({ file: rel(supergraphPath), line: 1, level: 'STALE', message: 'is missing: run `npm run compose` and commit it', fails: true })
+      findings.push({
+        file: rel(supergraphPath),
+        line: 1,
+        level: 'STALE',
+        message: 'is missing: run `npm run compose` and commit it',
+        fails: true,
+      })
     } else if (committed !== composed) {
       const a = committed.split('\n')
       const b = composed.split('\n')
       const found = a.findIndex((l, i) => l !== b[i])
       const line = found < 0 ? a.length : found // the committed file is a prefix of the composed one
       findings.push({
-        file: rel(supergraphPath), line: line + 1, level: 'STALE', fails: true,
+        file: rel(supergraphPath),
+        line: line + 1,
+        level: 'STALE',
+        fails: true,
         message: `is stale: the departments' schemas compose to something else (committed: ${JSON.stringify((a[line] ?? '(end of file)').trim())}, composed: ${JSON.stringify((b[line] ?? '(end of file)').trim())}); run \`npm run compose\` and commit it`,
       })
     }
   }
 
+  // Each department's generated resolver types, like the supergraph: derived from its SDL, committed, kept fresh.
+  const generated = await resolverTypesOf(
+    servicesDir,
+    definitions.map((d, i) => ({ folder: folders[i], typeDefs: d.typeDefs })),
+  )
+  for (const [path, text] of generated) {
+    const onDisk = existsSync(path) ? readFileSync(path, 'utf8') : null
+    if (onDisk === text) continue
+    const a = (onDisk ?? '').split('\n')
+    const found = a.findIndex((l, i) => l !== text.split('\n')[i])
+    findings.push({
+      file: rel(path),
+      line: onDisk === null ? 1 : (found < 0 ? a.length : found) + 1,
+      level: 'STALE',
+      fails: true,
+      message: `${onDisk === null ? 'is missing' : `is stale: ${RESOLVER_TYPES_FILE} no longer matches the department's schema.graphql`}; run \`npm run compose\` and commit it`,
+    })
+  }
+
   const base = readBaseline(supergraphPath, committed, opts.base)
   if (base.problem) findings.push({ file: rel(supergraphPath), line: 1, level: 'ERROR', message: base.problem, fails: true })
-  const { operations, problems: operationProblems } = loadKnownOperations(opts.operationsDirs ?? [OPERATIONS_DIR], opts.trustedDocumentsPath ?? null)
-  for (const p of operationProblems) findings.push({ file: rel(resolve(p.file)), line: p.line, level: 'OPERATION', message: p.message, fails: true })
+  const { operations, problems: operationProblems } = loadKnownOperations(
+    opts.operationsDirs ?? [OPERATIONS_DIR],
+    opts.trustedDocumentsPath ?? null,
+  )
+  for (const p of operationProblems)
+    findings.push({ file: rel(resolve(p.file)), line: p.line, level: 'OPERATION', message: p.message, fails: true })
 
   let changes: SchemaChange[] = []
   if (composed !== null && base.sdl !== null) {
@@ -118,14 +156,23 @@ export async function checkSchema(opts: SchemaCheckOptions = {}): Promise<Schema
     for (const [name, folder] of folderOf) {
       const acks = readAcknowledgements(join(servicesDir, folder, ACKNOWLEDGEMENTS_FILE))
       acknowledgements.set(name, acks)
-      for (const p of acks.problems) findings.push({ file: rel(join(servicesDir, folder, ACKNOWLEDGEMENTS_FILE)), line: p.line, level: 'BREAKING', message: p.message, fails: true })
+      for (const p of acks.problems)
+        findings.push({
+          file: rel(join(servicesDir, folder, ACKNOWLEDGEMENTS_FILE)),
+          line: p.line,
+          level: 'BREAKING',
+          message: p.message,
+          fails: true,
+        })
     }
     const usedAcks = new Set<string>()
     for (const change of changes) {
       const where = locateChange(change, { currentSdl, folderOf, sdlFile, rel, root, baseRef: base.ref })
       const ack = change.departments.map(d => ({ d, a: acknowledgements.get(d)?.entries.get(change.coordinate) })).find(x => x.a)
       if (ack) usedAcks.add(`${ack.d}|${change.coordinate}`)
-      const ops = change.usedBy.length ? ` (used by operation${change.usedBy.length > 1 ? 's' : ''} ${[...new Set(change.usedBy.map(o => o.name))].join(', ')})` : ''
+      const ops = change.usedBy.length
+        ? ` (used by operation${change.usedBy.length > 1 ? 's' : ''} ${[...new Set(change.usedBy.map(o => o.name))].join(', ')})`
+        : ''
       if (change.level === 'DANGEROUS') {
         findings.push({ ...where, level: 'DANGEROUS', message: change.message + ops, fails: false })
       } else if (change.usedBy.length) {
@@ -135,20 +182,35 @@ export async function checkSchema(opts: SchemaCheckOptions = {}): Promise<Schema
         findings.push({ ...where, level: 'BREAKING', message: `${change.message} (acknowledged: ${ack.a!.reason})`, fails: false })
       } else {
         const file = change.departments.map(d => folderOf.get(d)).find(Boolean)
-        findings.push({ ...where, level: 'BREAKING', fails: true,
-          message: `${change.message} (no known operation uses it; if every client is prepared, acknowledge it in ${file ? `services/${file}/` : ''}${ACKNOWLEDGEMENTS_FILE})` })
+        findings.push({
+          ...where,
+          level: 'BREAKING',
+          fails: true,
+          message: `${change.message} (no known operation uses it; if every client is prepared, acknowledge it in ${file ? `services/${file}/` : ''}${ACKNOWLEDGEMENTS_FILE})`,
+        })
       }
     }
     for (const [name, acks] of acknowledgements) {
       for (const [coordinate, entry] of acks.entries) {
         if (usedAcks.has(`${name}|${coordinate}`)) continue
-        findings.push({ file: rel(join(servicesDir, folderOf.get(name)!, ACKNOWLEDGEMENTS_FILE)), line: entry.line, level: 'NOTE', fails: false,
-          message: `${coordinate} is acknowledged but is no breaking change against ${base.label}; remove the line once the change has landed` })
+        findings.push({
+          file: rel(join(servicesDir, folderOf.get(name)!, ACKNOWLEDGEMENTS_FILE)),
+          line: entry.line,
+          level: 'NOTE',
+          fails: false,
+          message: `${coordinate} is acknowledged but is no breaking change against ${base.label}; remove the line once the change has landed`,
+        })
       }
     }
   }
   if (composed !== null && base.sdl === null && !base.problem) {
-    findings.push({ file: rel(supergraphPath), line: 1, level: 'NOTE', message: 'no committed supergraph to compare with: breaking changes not checked', fails: false })
+    findings.push({
+      file: rel(supergraphPath),
+      line: 1,
+      level: 'NOTE',
+      message: 'no committed supergraph to compare with: breaking changes not checked',
+      fails: false,
+    })
   }
 
   // Every known operation must still validate: this also catches what a diff alone cannot weigh.
@@ -160,17 +222,36 @@ export async function checkSchema(opts: SchemaCheckOptions = {}): Promise<Schema
       const errors = operationErrors(after, op)
       if (!errors.length || named.has(op)) continue
       const already = before ? operationErrors(before, op).length > 0 : false
-      findings.push({ file: rel(resolve(op.file)), line: op.line, level: 'OPERATION', fails: true,
-        message: `operation ${op.name} ${already ? 'does not validate against the committed supergraph either' : 'no longer validates'}: ${errors[0]}` })
+      findings.push({
+        file: rel(resolve(op.file)),
+        line: op.line,
+        level: 'OPERATION',
+        fails: true,
+        message: `operation ${op.name} ${already ? 'does not validate against the committed supergraph either' : 'no longer validates'}: ${errors[0]}`,
+      })
     }
   }
 
-  const order: Record<FindingLevel, number> = { ERROR: -1, COMPOSITION: 0, CLASSIFICATION: 1, STALE: 2, BREAKING: 3, OPERATION: 4, DANGEROUS: 5, NOTE: 6 }
+  const order: Record<FindingLevel, number> = {
+    ERROR: -1,
+    COMPOSITION: 0,
+    CLASSIFICATION: 1,
+    STALE: 2,
+    BREAKING: 3,
+    OPERATION: 4,
+    DANGEROUS: 5,
+    NOTE: 6,
+  }
   findings.sort((a, b) => order[a.level] - order[b.level] || a.file.localeCompare(b.file) || a.line - b.line)
   return { findings, composed, baseline: base.sdl !== null ? base.label : null, changes, ok: !findings.some(f => f.fails) }
 }
 
-interface Baseline { sdl: string | null; label: string; ref: string | null; problem?: string }
+interface Baseline {
+  sdl: string | null
+  label: string
+  ref: string | null
+  problem?: string
+}
 
 function git(cwd: string, args: string[]): string | null {
   try {

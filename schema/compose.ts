@@ -2,7 +2,11 @@ import { parse } from 'graphql'
 import { composeServices } from '@theguild/federation-composition'
 import { buildSubgraphSchema } from '../lib/subgraph/build-subgraph-schema.js'
 
-export interface SubgraphSource { name: string; url: string; typeDefs: string }
+export interface SubgraphSource {
+  name: string
+  url: string
+  typeDefs: string
+}
 
 export class CompositionError extends Error {
   constructor(readonly problems: string[]) {

@@ -2,8 +2,18 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
-  GraphQLError, Kind, TypeInfo, getNamedType, isEnumType, parse, validate, visit, visitWithTypeInfo,
-  type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema,
+  GraphQLError,
+  Kind,
+  TypeInfo,
+  getNamedType,
+  isEnumType,
+  parse,
+  validate,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
 } from 'graphql'
 
 /**
@@ -24,14 +34,19 @@ export interface KnownOperation {
   document: DocumentNode
 }
 
-export interface LoadedOperations { operations: KnownOperation[]; problems: Array<{ file: string; line: number; message: string }> }
+export interface LoadedOperations {
+  operations: KnownOperation[]
+  problems: Array<{ file: string; line: number; message: string }>
+}
 
 /** Reads the operation folders (files sorted by name) and a trusted documents JSON file (array or `{sha256: document}`). */
 export function loadKnownOperations(dirs: readonly string[], trustedDocumentsPath: string | null = null): LoadedOperations {
   const out: LoadedOperations = { operations: [], problems: [] }
   for (const dir of dirs) {
     if (!existsSync(dir)) continue
-    for (const entry of readdirSync(dir).filter(f => f.endsWith('.graphql')).sort()) {
+    for (const entry of readdirSync(dir)
+      .filter(f => f.endsWith('.graphql'))
+      .sort()) {
       const path = join(dir, entry)
       addDocument(out, readFileSync(path, 'utf8'), relative(process.cwd(), path))
     }
@@ -54,7 +69,7 @@ function addDocument(out: LoadedOperations, text: string, file: string): void {
   try {
     doc = parse(text)
   } catch (err) {
-    const line = err instanceof GraphQLError ? err.locations?.[0]?.line ?? 1 : 1
+    const line = err instanceof GraphQLError ? (err.locations?.[0]?.line ?? 1) : 1
     out.problems.push({ file, line, message: `does not parse: ${err instanceof Error ? err.message : String(err)}` })
     return
   }
@@ -78,28 +93,33 @@ function addDocument(out: LoadedOperations, text: string, file: string): void {
 export function coordinatesUsed(schema: GraphQLSchema, document: DocumentNode): Set<string> {
   const used = new Set<string>()
   const typeInfo = new TypeInfo(schema)
-  visit(document, visitWithTypeInfo(typeInfo, {
-    Field() {
-      const parent = typeInfo.getParentType()
-      const field = typeInfo.getFieldDef()
-      if (!parent || !field) return
-      used.add(parent.name)
-      used.add(`${parent.name}.${field.name}`)
-      used.add(getNamedType(field.type).name)
-    },
-    Argument() {
-      const parent = typeInfo.getParentType()
-      const field = typeInfo.getFieldDef()
-      const arg = typeInfo.getArgument()
-      if (parent && field && arg) used.add(`${parent.name}.${field.name}.${arg.name}`)
-    },
-    EnumValue(node) {
-      const type = typeInfo.getInputType()
-      const named = type ? getNamedType(type) : null
-      if (named && isEnumType(named)) used.add(`${named.name}.${node.value}`)
-    },
-    NamedType(node) { used.add(node.name.value) },
-  }))
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field() {
+        const parent = typeInfo.getParentType()
+        const field = typeInfo.getFieldDef()
+        if (!parent || !field) return
+        used.add(parent.name)
+        used.add(`${parent.name}.${field.name}`)
+        used.add(getNamedType(field.type).name)
+      },
+      Argument() {
+        const parent = typeInfo.getParentType()
+        const field = typeInfo.getFieldDef()
+        const arg = typeInfo.getArgument()
+        if (parent && field && arg) used.add(`${parent.name}.${field.name}.${arg.name}`)
+      },
+      EnumValue(node) {
+        const type = typeInfo.getInputType()
+        const named = type ? getNamedType(type) : null
+        if (named && isEnumType(named)) used.add(`${named.name}.${node.value}`)
+      },
+      NamedType(node) {
+        used.add(node.name.value)
+      },
+    }),
+  )
   return used
 }
 

@@ -13,17 +13,21 @@ export interface SdlLocation {
  */
 export function locateInSdl(sdl: string, coordinate: string): SdlLocation | null {
   let doc: DocumentNode
-  try { doc = parse(sdl) } catch { return null }
+  try {
+    doc = parse(sdl)
+  } catch {
+    return null
+  }
   const [typeName, member, argument] = coordinate.split('.')
   let typeLine: number | null = null
   for (const def of doc.definitions) {
     if (!('name' in def) || def.name?.value !== typeName || def.kind === Kind.DIRECTIVE_DEFINITION) continue
     typeLine ??= def.name.loc?.startToken.line ?? 1
     if (!member) return { line: typeLine, exact: true }
-    const members = [
-      ...('fields' in def ? def.fields ?? [] : []),
-      ...('values' in def ? def.values ?? [] : []),
-    ] as Array<{ name: { value: string; loc?: { startToken: { line: number } } }; arguments?: ReadonlyArray<{ name: { value: string; loc?: { startToken: { line: number } } } }> }>
+    const members = [...('fields' in def ? (def.fields ?? []) : []), ...('values' in def ? (def.values ?? []) : [])] as Array<{
+      name: { value: string; loc?: { startToken: { line: number } } }
+      arguments?: ReadonlyArray<{ name: { value: string; loc?: { startToken: { line: number } } } }>
+    }>
     const found = members.find(m => m.name.value === member)
     if (!found) continue
     if (!argument) return { line: found.name.loc?.startToken.line ?? typeLine, exact: true }

@@ -3,8 +3,24 @@ import { readFileSync } from 'node:fs'
 // CI gate: every package in the production dependency tree carries an OSI-approved licence
 // (public-sector code platforms require it). Reads package-lock.json, so it needs no install.
 const OSI_APPROVED = new Set([
-  'MIT', 'MIT-0', 'ISC', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Clause', '0BSD', 'MPL-2.0', 'BlueOak-1.0.0', 'EUPL-1.2',
-  'Python-2.0', 'Zlib', 'Unlicense', 'Artistic-2.0', 'PostgreSQL', 'LGPL-2.1', 'LGPL-3.0', 'EPL-2.0',
+  'MIT',
+  'MIT-0',
+  'ISC',
+  'Apache-2.0',
+  'BSD-2-Clause',
+  'BSD-3-Clause',
+  '0BSD',
+  'MPL-2.0',
+  'BlueOak-1.0.0',
+  'EUPL-1.2',
+  'Python-2.0',
+  'Zlib',
+  'Unlicense',
+  'Artistic-2.0',
+  'PostgreSQL',
+  'LGPL-2.1',
+  'LGPL-3.0',
+  'EPL-2.0',
 ])
 
 /**

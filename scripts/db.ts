@@ -7,17 +7,37 @@ import { SEED_PROFILES, type SeedProfile } from '../platform/city.js'
 // npm run db:migrate [-- --service geo]            migrate departments' schemas on DATABASE_URL
 // npm run db:seed [-- --service geo] [--profile small]  migrate, then seed those not yet seeded
 const [command, ...rest] = process.argv.slice(2)
-const arg = (name: string) => { const i = rest.indexOf(`--${name}`); return i >= 0 ? rest[i + 1] : undefined }
+const arg = (name: string) => {
+  const i = rest.indexOf(`--${name}`)
+  return i >= 0 ? rest[i + 1] : undefined
+}
 const url = process.env.DATABASE_URL
-if (!url) { console.error('DATABASE_URL is not set'); process.exit(2) }
-if (command !== 'migrate' && command !== 'seed') { console.error('usage: db.ts migrate|seed [--service NAME] [--profile tiny|small|large]'); process.exit(2) }
+if (!url) {
+  console.error('DATABASE_URL is not set')
+  process.exit(2)
+}
+if (command !== 'migrate' && command !== 'seed') {
+  console.error('usage: db.ts migrate|seed [--service NAME] [--profile tiny|small|large]')
+  process.exit(2)
+}
 const profile = (arg('profile') ?? process.env.SEED_PROFILE ?? 'small') as SeedProfile
-if (!SEED_PROFILES.includes(profile)) { console.error(`--profile must be one of ${SEED_PROFILES.join(', ')}`); process.exit(2) }
+if (!SEED_PROFILES.includes(profile)) {
+  console.error(`--profile must be one of ${SEED_PROFILES.join(', ')}`)
+  process.exit(2)
+}
 const only = arg('service')
 const services = (await loadServices()).filter(s => !only || s.name === only)
-if (only && !services.length) { console.error(`no department "${only}" in services/`); process.exit(2) }
+if (only && !services.length) {
+  console.error(`no department "${only}" in services/`)
+  process.exit(2)
+}
 const preparedStatements = (() => {
-  try { return readPreparedStatements(process.env) } catch (err) { console.error((err as Error).message); return process.exit(2) }
+  try {
+    return readPreparedStatements(process.env)
+  } catch (err) {
+    console.error((err as Error).message)
+    return process.exit(2)
+  }
 })()
 const handle = createDb(url, { max: 2, preparedStatements })
 try {

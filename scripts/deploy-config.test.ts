@@ -35,10 +35,13 @@ describe('deployment files generated from the departments', () => {
     expect(compose).toContain('SUBGRAPH_URLS: geo=http://geo:4001/graphql,street_cleaning=http://street_cleaning:4011/graphql\n')
     expect(compose).toContain('    street_cleaning: { condition: service_healthy }\n')
     expect(compose).toContain('      STREET_CLEANING_DB_PASSWORD: ${STREET_CLEANING_DB_PASSWORD:-street-cleaning-dev-password}\n')
-    expect(compose).toContain('  street_cleaning:\n    <<: *department\n'
-      + '    command: ["node", "--import", "tsx", "services/street_cleaning/index.ts"]\n')
-    expect(compose).toContain('      DATABASE_URL: postgres://street_cleaning:${STREET_CLEANING_DB_PASSWORD:-street-cleaning-dev-password}'
-      + '@postgres:5432/stadtgraph\n      PORT: "4011"\n')
+    expect(compose).toContain(
+      '  street_cleaning:\n    <<: *department\n' + '    command: ["node", "--import", "tsx", "services/street_cleaning/index.ts"]\n',
+    )
+    expect(compose).toContain(
+      '      DATABASE_URL: postgres://street_cleaning:${STREET_CLEANING_DB_PASSWORD:-street-cleaning-dev-password}' +
+        '@postgres:5432/stadtgraph\n      PORT: "4011"\n',
+    )
     expect(compose).not.toMatch(/\{\{/)
     const init = files.get('docker/postgres-init.sh')!
     expect(init).toContain("  create role street_cleaning login password '${STREET_CLEANING_DB_PASSWORD}';\n")

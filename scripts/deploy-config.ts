@@ -12,7 +12,11 @@ import { loadServices, SERVICES_DIR } from '../lib/service/discover-services.js'
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
 
-export interface DeployDepartment { readonly name: string; readonly dbSchema: string; readonly defaultPort: number }
+export interface DeployDepartment {
+  readonly name: string
+  readonly dbSchema: string
+  readonly defaultPort: number
+}
 
 export interface DeployFile {
   /** Relative to the repository root. */
@@ -56,14 +60,16 @@ export function fillTemplate(template: string, values: Readonly<Record<string, s
     used.add(key)
     return values[key]
   }
-  const out = template.replace(/^([ \t]*)\{\{([\w-]+)\}\}[ \t]*$/gm, (_, indent: string, key: string) => {
-    const v = value(key)
-    return (typeof v === 'string' ? v.split('\n') : v).map(line => (line ? indent + line : '')).join('\n')
-  }).replace(/\{\{([\w-]+)\}\}/g, (_, key: string) => {
-    const v = value(key)
-    if (typeof v !== 'string') throw new Error(`placeholder {{${key}}} stands for lines: put it on a line of its own`)
-    return v
-  })
+  const out = template
+    .replace(/^([ \t]*)\{\{([\w-]+)\}\}[ \t]*$/gm, (_, indent: string, key: string) => {
+      const v = value(key)
+      return (typeof v === 'string' ? v.split('\n') : v).map(line => (line ? indent + line : '')).join('\n')
+    })
+    .replace(/\{\{([\w-]+)\}\}/g, (_, key: string) => {
+      const v = value(key)
+      if (typeof v !== 'string') throw new Error(`placeholder {{${key}}} stands for lines: put it on a line of its own`)
+      return v
+    })
   const unused = Object.keys(values).filter(k => !used.has(k))
   if (unused.length) throw new Error(`template lacks placeholder(s) ${unused.map(k => `{{${k}}}`).join(', ')}`)
   return out
@@ -76,22 +82,24 @@ export const DEPLOY_FILES: readonly DeployFile[] = [
   {
     path: 'docker-compose.yml',
     template: 'docker/docker-compose.template.yml',
-    render: (departments, template) => fillTemplate(template, {
-      'generated-note': note('docker/docker-compose.template.yml'),
-      'db-passwords': departments.map(d => `${passwordVariable(d.name)}: ${passwordReference(d.name)}`),
-      'subgraph-urls': departments.map(d => `${d.name}=http://${d.name}:${d.defaultPort}/graphql`).join(','),
-      'gateway-depends-on': departments.map(d => `${d.name}: { condition: service_healthy }`),
-      'department-services': departments.flatMap((d, i) => [...(i ? [''] : []), ...departmentService(d)]),
-    }),
+    render: (departments, template) =>
+      fillTemplate(template, {
+        'generated-note': note('docker/docker-compose.template.yml'),
+        'db-passwords': departments.map(d => `${passwordVariable(d.name)}: ${passwordReference(d.name)}`),
+        'subgraph-urls': departments.map(d => `${d.name}=http://${d.name}:${d.defaultPort}/graphql`).join(','),
+        'gateway-depends-on': departments.map(d => `${d.name}: { condition: service_healthy }`),
+        'department-services': departments.flatMap((d, i) => [...(i ? [''] : []), ...departmentService(d)]),
+      }),
   },
   {
     path: 'docker/postgres-init.sh',
     template: 'docker/postgres-init.template.sh',
-    render: (departments, template) => fillTemplate(template, {
-      'generated-note': note('docker/postgres-init.template.sh'),
-      'create-roles': departments.map(d => `create role ${d.name} login password '\${${passwordVariable(d.name)}}';`),
-      'create-schemas': departments.map(d => `create schema ${d.dbSchema} authorization ${d.name};`),
-    }),
+    render: (departments, template) =>
+      fillTemplate(template, {
+        'generated-note': note('docker/postgres-init.template.sh'),
+        'create-roles': departments.map(d => `create role ${d.name} login password '\${${passwordVariable(d.name)}}';`),
+        'create-schemas': departments.map(d => `create schema ${d.dbSchema} authorization ${d.name};`),
+      }),
   },
 ]
 
@@ -100,7 +108,9 @@ export function renderDeployFiles(departments: readonly DeployDepartment[], root
   for (const d of departments) {
     // Names and schemas end up unquoted in YAML, URLs and SQL: the scaffold's rule, checked again here.
     if (!NAME.test(d.name) || !NAME.test(d.dbSchema)) {
-      throw new Error(`department ${JSON.stringify(d.name)} (schema ${JSON.stringify(d.dbSchema)}): names must be lowercase words joined by "_"`)
+      throw new Error(
+        `department ${JSON.stringify(d.name)} (schema ${JSON.stringify(d.dbSchema)}): names must be lowercase words joined by "_"`,
+      )
     }
     if (!Number.isInteger(d.defaultPort)) throw new Error(`department ${d.name}: defaultPort must be a whole number`)
   }

@@ -21,7 +21,11 @@ let dir: string
 beforeAll(async () => {
   database = await createDatabase(inject('adminUrl'), 'sg_import')
   handle = createDb(database.url, { max: 2 })
-  await prepareDatabase(handle.db, (await loadServices()).filter(s => ['asylum', 'finance', 'education', 'infrastructure'].includes(s.name)), 'tiny')
+  await prepareDatabase(
+    handle.db,
+    (await loadServices()).filter(s => ['asylum', 'finance', 'education', 'infrastructure'].includes(s.name)),
+    'tiny',
+  )
   dir = mkdtempSync(join(tmpdir(), 'stadtgraph-import-'))
 })
 afterAll(async () => {
@@ -35,15 +39,23 @@ function runImport(...args: string[]): Promise<{ code: number; stdout: string; s
 }
 function runImportWith(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise(resolve => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args],
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/import.ts', ...args],
       { cwd: ROOT, env: { ...process.env, DATABASE_URL: database.url, ...env }, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
-      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }))
+      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
+    )
   })
 }
-const file = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p }
+const file = (name: string, text: string) => {
+  const p = join(dir, name)
+  writeFileSync(p, text)
+  return p
+}
 const n = async (query: ReturnType<typeof sql<{ n: number }>>) => Number((await query.execute(handle.db)).rows[0].n)
 const occupancyOn = (day: string) => n(sql<{ n: number }>`select count(*)::int as n from asy.occupancy where day = ${day}::date`)
-const allocationsIn = (month: string) => n(sql<{ n: number }>`select count(*)::int as n from asy.allocation where to_char(allocation_date, 'YYYY-MM') = ${month}`)
+const allocationsIn = (month: string) =>
+  n(sql<{ n: number }>`select count(*)::int as n from asy.allocation where to_char(allocation_date, 'YYYY-MM') = ${month}`)
 
 // Each run starts a Node process with tsx (seconds on a busy machine).
 describe('npm run import', { timeout: 120_000 }, () => {
@@ -57,14 +69,30 @@ describe('npm run import', { timeout: 120_000 }, () => {
     const res = await runImport('asylum', 'occupancy', 'docs/samples/asylum-occupancy.csv', '--by', 'sachbearbeitung.asyl')
     expect(res.stderr).toBe('')
     expect(res.code).toBe(0)
-    expect(res.stdout).toMatch(/^asy\.occupancy: 3 rows written by sachbearbeitung\.asyl \(separator ";", decimal comma\); Stichtag 2026-11-25, audit #\d+/)
-    expect((await sql`select accommodation_id, occupied, of_which_recognised, capacity from asy.occupancy where day = '2026-11-25' order by 1`.execute(handle.db)).rows).toEqual([
+    expect(res.stdout).toMatch(
+      /^asy\.occupancy: 3 rows written by sachbearbeitung\.asyl \(separator ";", decimal comma\); Stichtag 2026-11-25, audit #\d+/,
+    )
+    expect(
+      (
+        await sql`select accommodation_id, occupied, of_which_recognised, capacity from asy.occupancy where day = '2026-11-25' order by 1`.execute(
+          handle.db,
+        )
+      ).rows,
+    ).toEqual([
       { accommodation_id: 'ACC-ASTERNWEG', occupied: 182, of_which_recognised: 12, capacity: 200 },
       { accommodation_id: 'ACC-HOTEL-ZEPP', occupied: 64, of_which_recognised: 5, capacity: 80 },
       { accommodation_id: 'ACC-POST', occupied: 251, of_which_recognised: 31, capacity: 300 },
     ])
     const audit = (await sql<Record<string, unknown>>`select * from asy.write_audit order by id desc limit 1`.execute(handle.db)).rows[0]
-    expect(audit).toMatchObject({ dataset: 'asy.occupancy', subject: 'sachbearbeitung.asyl', roles: [], department: 'asylum', via: 'import', row_count: 3, stichtag: '2026-11-25' })
+    expect(audit).toMatchObject({
+      dataset: 'asy.occupancy',
+      subject: 'sachbearbeitung.asyl',
+      roles: [],
+      department: 'asylum',
+      via: 'import',
+      row_count: 3,
+      stichtag: '2026-11-25',
+    })
     // The same file again: its periods are written.
     const again = await runImport('asylum', 'occupancy', 'docs/samples/asylum-occupancy.csv')
     expect(again.code).toBe(1)
@@ -76,7 +104,13 @@ describe('npm run import', { timeout: 120_000 }, () => {
     expect(german.stderr).toBe('')
     const plain = await runImport('finance', 'actuals', file('ist.csv', 'year,productCode,accountLine,amount\n2026,1151,E9,1234.5\n'))
     expect(plain.stdout).toContain('separator ",", decimal point')
-    expect((await sql`select product_code, account_line, amount from fin.budget_value where version = 'IST' and year = 2026 order by 1, 2`.execute(handle.db)).rows).toEqual([
+    expect(
+      (
+        await sql`select product_code, account_line, amount from fin.budget_value where version = 'IST' and year = 2026 order by 1, 2`.execute(
+          handle.db,
+        )
+      ).rows,
+    ).toEqual([
       { product_code: '1111', account_line: 'E10', amount: 98000 },
       { product_code: '1111', account_line: 'E9', amount: 1234567.5 },
       { product_code: '1141', account_line: 'E13', amount: 2500000 },
@@ -85,16 +119,19 @@ describe('npm run import', { timeout: 120_000 }, () => {
   })
 
   it('reports every rejected row with line, column and reason, and writes nothing', async () => {
-    const csv = file('bad.csv', [
-      'accommodationId;day;occupied;recognisedResidents;capacity',
-      'ACC-ASTERNWEG;2026-11-03;100;1;200',
-      'ACC-NOWHERE;03.11.2026;1;0;1',
-      'ACC-POST;03.11.2026;viele;0;300',
-      'ACC-HOTEL-ZEPP;31.11.2026;1;0;80',
-      'ACC-COLOSSEUM;03.11.2026;1;0',
-      'ACC-POST;2026-11-03;10;20;99999',
-      'ACC-ASTERNWEG;3.11.2026;1;0;200',
-    ].join('\n'))
+    const csv = file(
+      'bad.csv',
+      [
+        'accommodationId;day;occupied;recognisedResidents;capacity',
+        'ACC-ASTERNWEG;2026-11-03;100;1;200',
+        'ACC-NOWHERE;03.11.2026;1;0;1',
+        'ACC-POST;03.11.2026;viele;0;300',
+        'ACC-HOTEL-ZEPP;31.11.2026;1;0;80',
+        'ACC-COLOSSEUM;03.11.2026;1;0',
+        'ACC-POST;2026-11-03;10;20;99999',
+        'ACC-ASTERNWEG;3.11.2026;1;0;200',
+      ].join('\n'),
+    )
     const res = await runImport('asylum', 'occupancy', csv)
     expect(res.code).toBe(1)
     expect(res.stdout).toBe('')
@@ -111,13 +148,16 @@ describe('npm run import', { timeout: 120_000 }, () => {
   })
 
   it('refuses rows that break a plausibility rule with line, column and rule, by the same rules as the mutation; nothing written', async () => {
-    const csv = file('implausible.csv', [
-      'Unterkunft;Stichtag;Belegt;Fehlbeleger;Plätze;Überbelegung',
-      'ACC-ASTERNWEG;06.11.2026;1000;12;200;',
-      'ACC-POST;06.11.2026;250;260;300;nein',
-      'ACC-HOTEL-ZEPP;06.11.2026;50;0;80;ja',
-      'ACC-ZOAR;06.11.2026;150;0;150;vielleicht',
-    ].join('\r\n'))
+    const csv = file(
+      'implausible.csv',
+      [
+        'Unterkunft;Stichtag;Belegt;Fehlbeleger;Plätze;Überbelegung',
+        'ACC-ASTERNWEG;06.11.2026;1000;12;200;',
+        'ACC-POST;06.11.2026;250;260;300;nein',
+        'ACC-HOTEL-ZEPP;06.11.2026;50;0;80;ja',
+        'ACC-ZOAR;06.11.2026;150;0;150;vielleicht',
+      ].join('\r\n'),
+    )
     const res = await runImport('asylum', 'occupancy', csv)
     expect(res.code).toBe(1)
     expect(res.stderr.split('\n').filter(Boolean)).toEqual([
@@ -129,32 +169,77 @@ describe('npm run import', { timeout: 120_000 }, () => {
     ])
     expect(await occupancyOn('2026-11-06')).toBe(0)
 
-    const school = (await sql<{ id: string }>`select id from edu.school where school_type = 'GS' order by id limit 1`.execute(handle.db)).rows[0].id
-    const pupils = await runImport('education', 'pupils', file('pupils.csv', `Schule;Schuljahr;Klassenstufe;Geschlecht;Staatsangehörigkeit;Anzahl\n${school};2025/26;8;W;DEU;21\n`))
+    const school = (await sql<{ id: string }>`select id from edu.school where school_type = 'GS' order by id limit 1`.execute(handle.db))
+      .rows[0].id
+    const pupils = await runImport(
+      'education',
+      'pupils',
+      file('pupils.csv', `Schule;Schuljahr;Klassenstufe;Geschlecht;Staatsangehörigkeit;Anzahl\n${school};2025/26;8;W;DEU;21\n`),
+    )
     expect(pupils.code).toBe(1)
-    expect(pupils.stderr).toContain(`  line 2, column grade (rule grade-taught-by-school-type: grade, schoolId): grade 8 is not taught at school ${school} (GS: grades 1–4)`)
-    const light = (await sql<{ id: string; lamp_type: string; watt: number }>`select id, lamp_type, watt from infra.street_light
-      where converted_to_led is null and lamp_type = 'HQL' order by id limit 1`.execute(handle.db)).rows[0]
-    const led = await runImport('infrastructure', 'ledConversions', file('led.csv', `lightId,convertedOn,ledWatt\n${light.id},2026-10-01,${light.watt + 10}\n`))
+    expect(pupils.stderr).toContain(
+      `  line 2, column grade (rule grade-taught-by-school-type: grade, schoolId): grade 8 is not taught at school ${school} (GS: grades 1–4)`,
+    )
+    const light = (
+      await sql<{ id: string; lamp_type: string; watt: number }>`select id, lamp_type, watt from infra.street_light
+      where converted_to_led is null and lamp_type = 'HQL' order by id limit 1`.execute(handle.db)
+    ).rows[0]
+    const led = await runImport(
+      'infrastructure',
+      'ledConversions',
+      file('led.csv', `lightId,convertedOn,ledWatt\n${light.id},2026-10-01,${light.watt + 10}\n`),
+    )
     expect(led.code).toBe(1)
-    expect(led.stderr).toContain(`  line 2, column ledWatt (rule led-watt-not-above-replaced-lamp: ledWatt, lightId): LED of ${light.watt + 10} W draws more than the replaced HQL lamp (${light.watt} W)`)
+    expect(led.stderr).toContain(
+      `  line 2, column ledWatt (rule led-watt-not-above-replaced-lamp: ledWatt, lightId): LED of ${light.watt + 10} W draws more than the replaced HQL lamp (${light.watt} W)`,
+    )
     expect(await n(sql<{ n: number }>`select count(*)::int as n from infra.led_conversion`)).toBe(0)
   })
 
   it('writes an over-occupancy acknowledged in the file: stored with the row, counted in the write audit of the import', async () => {
-    const res = await runImport('asylum', 'occupancy', file('overflow.csv', 'Unterkunft;Stichtag;Belegt;Fehlbeleger;Plätze;Überbelegung\nACC-VOGELWOOG;07.11.2026;97;0;85;ja\nACC-ZOAR;07.11.2026;140;20;150;\n'), '--by', 'sachbearbeitung.asyl')
+    const res = await runImport(
+      'asylum',
+      'occupancy',
+      file(
+        'overflow.csv',
+        'Unterkunft;Stichtag;Belegt;Fehlbeleger;Plätze;Überbelegung\nACC-VOGELWOOG;07.11.2026;97;0;85;ja\nACC-ZOAR;07.11.2026;140;20;150;\n',
+      ),
+      '--by',
+      'sachbearbeitung.asyl',
+    )
     expect(res.stderr).toBe('')
-    expect(res.stdout).toMatch(/^asy\.occupancy: 2 rows written by sachbearbeitung\.asyl .*; 1 row breaking occupied-within-capacity on purpose/)
-    expect((await sql`select accommodation_id, occupied, capacity, over_capacity from asy.occupancy where day = '2026-11-07' order by 1`.execute(handle.db)).rows).toEqual([
+    expect(res.stdout).toMatch(
+      /^asy\.occupancy: 2 rows written by sachbearbeitung\.asyl .*; 1 row breaking occupied-within-capacity on purpose/,
+    )
+    expect(
+      (
+        await sql`select accommodation_id, occupied, capacity, over_capacity from asy.occupancy where day = '2026-11-07' order by 1`.execute(
+          handle.db,
+        )
+      ).rows,
+    ).toEqual([
       { accommodation_id: 'ACC-VOGELWOOG', occupied: 97, capacity: 85, over_capacity: true },
       { accommodation_id: 'ACC-ZOAR', occupied: 140, capacity: 150, over_capacity: false },
     ])
     const audit = (await sql<Record<string, unknown>>`select * from asy.write_audit order by id desc limit 1`.execute(handle.db)).rows[0]
-    expect(audit).toMatchObject({ dataset: 'asy.occupancy', subject: 'sachbearbeitung.asyl', via: 'import', row_count: 2, acknowledged: { 'occupied-within-capacity': 1 } })
+    expect(audit).toMatchObject({
+      dataset: 'asy.occupancy',
+      subject: 'sachbearbeitung.asyl',
+      via: 'import',
+      row_count: 2,
+      acknowledged: { 'occupied-within-capacity': 1 },
+    })
   })
 
   it('refuses broken CSV, a header that does not fit, and a dry run writes nothing', async () => {
-    const broken = await runImport('asylum', 'occupancy', file('broken.csv', 'accommodationId;day;occupied;recognisedResidents;capacity\nACC-POST;2026-11-04;1;0;300\n"ACC-POST;2026-11-05;1;0;300\n'))
+    const broken = await runImport(
+      'asylum',
+      'occupancy',
+      file(
+        'broken.csv',
+        'accommodationId;day;occupied;recognisedResidents;capacity\nACC-POST;2026-11-04;1;0;300\n"ACC-POST;2026-11-05;1;0;300\n',
+      ),
+    )
     expect(broken.code).toBe(1)
     expect(broken.stderr).toContain('broken CSV, line 3: quoted field starting on line 3 is never closed; nothing was written')
     const header = await runImport('asylum', 'occupancy', file('header.csv', 'Unterkunft;Tag;Belegt;Plätze\nACC-POST;2026-11-04;1;300\n'))
@@ -162,7 +247,12 @@ describe('npm run import', { timeout: 120_000 }, () => {
     expect(header.stderr).toContain('line 1, column Tag: is not a column of asy.occupancy')
     expect(header.stderr).toContain('line 1, column day: is missing from the header')
     expect(header.stderr).toContain('line 1, column recognisedResidents: is missing from the header')
-    const dry = await runImport('asylum', 'occupancy', file('dry.csv', 'accommodationId,day,occupied,recognisedResidents,capacity\nACC-POST,2026-11-04,1,0,300\n'), '--dry-run')
+    const dry = await runImport(
+      'asylum',
+      'occupancy',
+      file('dry.csv', 'accommodationId,day,occupied,recognisedResidents,capacity\nACC-POST,2026-11-04,1,0,300\n'),
+      '--dry-run',
+    )
     expect(dry.stdout).toContain('1 rows valid')
     expect(dry.stdout).toContain('dry run, nothing written')
     expect(await occupancyOn('2026-11-04')).toBe(0)
@@ -182,35 +272,42 @@ describe('npm run import', { timeout: 120_000 }, () => {
     expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining('no such file') })
   })
 
-  it('streams a generated 100 000-row file: all written in one transaction, or nothing when one row late in the file is bad', { timeout: 180_000 }, async () => {
-    const ROWS = 100_000
-    const generate = async (name: string, badLine: number | null) => {
-      const path = join(dir, name)
-      const out = createWriteStream(path)
-      out.write('allocationDate;route;ageAtAllocation;sex;countryOfOrigin;religion;firstAccommodationId\n')
-      const countries = ['SYR', 'AFG', 'TUR', 'IRQ', 'ERI']
-      for (let i = 0; i < ROWS; i++) {
-        const line = i + 2
-        const day = String(1 + (i % 28)).padStart(2, '0')
-        const age = line === badLine ? 'alt' : String(i % 90)
-        if (!out.write(`${day}.05.2023;ZUWEISUNG;${age};${i % 2 ? 'W' : 'M'};${countries[i % 5]};;ACC-ASTERNWEG\n`)) await once(out, 'drain')
+  it(
+    'streams a generated 100 000-row file: all written in one transaction, or nothing when one row late in the file is bad',
+    { timeout: 180_000 },
+    async () => {
+      const ROWS = 100_000
+      const generate = async (name: string, badLine: number | null) => {
+        const path = join(dir, name)
+        const out = createWriteStream(path)
+        out.write('allocationDate;route;ageAtAllocation;sex;countryOfOrigin;religion;firstAccommodationId\n')
+        const countries = ['SYR', 'AFG', 'TUR', 'IRQ', 'ERI']
+        for (let i = 0; i < ROWS; i++) {
+          const line = i + 2
+          const day = String(1 + (i % 28)).padStart(2, '0')
+          const age = line === badLine ? 'alt' : String(i % 90)
+          if (!out.write(`${day}.05.2023;ZUWEISUNG;${age};${i % 2 ? 'W' : 'M'};${countries[i % 5]};;ACC-ASTERNWEG\n`))
+            await once(out, 'drain')
+        }
+        out.end()
+        await once(out, 'finish')
+        return path
       }
-      out.end()
-      await once(out, 'finish')
-      return path
-    }
-    expect(await allocationsIn('2023-05')).toBe(0)
-    const bad = await runImport('asylum', 'allocations', await generate('bad-100k.csv', ROWS), '--by', 'bulk')
-    expect(bad.code).toBe(1)
-    expect(bad.stderr.split('\n').filter(Boolean)).toEqual([
-      'asy.allocation: 1 problem in 1 row; nothing was written',
-      `  line ${ROWS}, column ageAtAllocation: is not a number: "alt" (German notation: 1.234,5)`,
-    ])
-    expect(await allocationsIn('2023-05')).toBe(0)
-    const good = await runImport('asylum', 'allocations', await generate('good-100k.csv', null), '--by', 'bulk')
-    expect(good.stderr).toBe('')
-    expect(good.stdout).toMatch(/^asy\.allocation: 100000 rows written by bulk/)
-    expect(await allocationsIn('2023-05')).toBe(ROWS)
-    expect(await n(sql<{ n: number }>`select count(distinct id)::int as n from asy.allocation`)).toBe(await n(sql<{ n: number }>`select count(*)::int as n from asy.allocation`))
-  })
+      expect(await allocationsIn('2023-05')).toBe(0)
+      const bad = await runImport('asylum', 'allocations', await generate('bad-100k.csv', ROWS), '--by', 'bulk')
+      expect(bad.code).toBe(1)
+      expect(bad.stderr.split('\n').filter(Boolean)).toEqual([
+        'asy.allocation: 1 problem in 1 row; nothing was written',
+        `  line ${ROWS}, column ageAtAllocation: is not a number: "alt" (German notation: 1.234,5)`,
+      ])
+      expect(await allocationsIn('2023-05')).toBe(0)
+      const good = await runImport('asylum', 'allocations', await generate('good-100k.csv', null), '--by', 'bulk')
+      expect(good.stderr).toBe('')
+      expect(good.stdout).toMatch(/^asy\.allocation: 100000 rows written by bulk/)
+      expect(await allocationsIn('2023-05')).toBe(ROWS)
+      expect(await n(sql<{ n: number }>`select count(distinct id)::int as n from asy.allocation`)).toBe(
+        await n(sql<{ n: number }>`select count(*)::int as n from asy.allocation`),
+      )
+    },
+  )
 })

@@ -45,12 +45,16 @@ function fail(message: string, code = 2): never {
 
 // Before any database is opened or started.
 const preparedStatements = (() => {
-  try { return readPreparedStatements(process.env) } catch (err) { return fail((err as Error).message) }
+  try {
+    return readPreparedStatements(process.env)
+  } catch (err) {
+    return fail((err as Error).message)
+  }
 })()
 if (!serviceFolders().includes(department)) fail(`no department "${department}" in services/ (${serviceFolders().join(', ')})`)
 const datasetsFile = join(SERVICES_DIR, department, 'datasets.ts')
 if (!existsSync(datasetsFile)) fail(`department ${department} declares no datasets for data entry (services/${department}/datasets.ts)`)
-const { datasets } = await import(`../services/${department}/datasets.js`) as { datasets: Record<string, DatasetDeclaration<any>> }
+const { datasets } = (await import(`../services/${department}/datasets.js`)) as { datasets: Record<string, DatasetDeclaration<any>> }
 const decl = datasets[datasetName]
 if (!decl) fail(`department ${department} has no dataset "${datasetName}"; it has: ${Object.keys(datasets).join(', ')}`)
 if (!existsSync(file) || !statSync(file).isFile()) fail(`no such file: ${file}`)
@@ -97,10 +101,17 @@ try {
   const ms = Math.round(performance.now() - t0)
   const format = `separator ${JSON.stringify(csv.delimiter() ?? ';')}, decimal ${csv.decimalMark()}`
   if (receipt.dryRun) console.log(`${decl.id}: ${receipt.rowCount} rows valid (${format}); dry run, nothing written (${ms} ms)`)
-  else if (receipt.replayed) console.log(`${decl.id}: key ${receipt.clientKey} was imported before with the same file (${receipt.rowCount} rows, audit #${receipt.auditId}); nothing written`)
+  else if (receipt.replayed)
+    console.log(
+      `${decl.id}: key ${receipt.clientKey} was imported before with the same file (${receipt.rowCount} rows, audit #${receipt.auditId}); nothing written`,
+    )
   else {
-    const acknowledged = Object.entries(receipt.acknowledged).map(([rule, n]) => `; ${n} row${n === 1 ? '' : 's'} breaking ${rule} on purpose`).join('')
-    console.log(`${decl.id}: ${receipt.rowCount} rows written by ${by} (${format}); Stichtag ${receipt.stichtag}, audit #${receipt.auditId}${acknowledged} (${ms} ms)`)
+    const acknowledged = Object.entries(receipt.acknowledged)
+      .map(([rule, n]) => `; ${n} row${n === 1 ? '' : 's'} breaking ${rule} on purpose`)
+      .join('')
+    console.log(
+      `${decl.id}: ${receipt.rowCount} rows written by ${by} (${format}); Stichtag ${receipt.stichtag}, audit #${receipt.auditId}${acknowledged} (${ms} ms)`,
+    )
   }
 } catch (err) {
   process.exitCode = 1

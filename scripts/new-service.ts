@@ -7,7 +7,13 @@ const USAGE = 'Usage: npm run new:service -- <name> [--port N] [--owner "Referat
 let parsed
 try {
   parsed = parseArgs({
-    options: { port: { type: 'string' }, owner: { type: 'string' }, services: { type: 'string' }, supergraph: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      port: { type: 'string' },
+      owner: { type: 'string' },
+      services: { type: 'string' },
+      supergraph: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: true,
   })
 } catch (err) {
@@ -16,7 +22,9 @@ try {
 }
 const { values, positionals } = parsed
 if (values.help) {
-  console.log(`${USAGE}\n  --port N      default port when run alone (default: the next free one from 4001)\n  --owner TEXT  owning office, for README and provenance (default "Referat <Name>")`)
+  console.log(
+    `${USAGE}\n  --port N      default port when run alone (default: the next free one from 4001)\n  --owner TEXT  owning office, for README and provenance (default "Referat <Name>")`,
+  )
   process.exit(0)
 }
 if (positionals.length !== 1) {
@@ -30,7 +38,13 @@ if (values.port !== undefined && !/^\d+$/.test(values.port)) {
 const port = values.port === undefined ? undefined : Number(values.port)
 
 try {
-  const result = await scaffoldService({ name: positionals[0], port, owner: values.owner, servicesDir: values.services, supergraphPath: values.supergraph })
+  const result = await scaffoldService({
+    name: positionals[0],
+    port,
+    owner: values.owner,
+    servicesDir: values.services,
+    supergraphPath: values.supergraph,
+  })
   console.log(`created ${relative(process.cwd(), result.folder)} (default port ${result.port}):`)
   for (const f of result.files) console.log(`  ${f}`)
   console.log(`wrote again from the departments: ${result.derived.map(f => relative(process.cwd(), f)).join(', ')}`)

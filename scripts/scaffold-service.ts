@@ -5,6 +5,7 @@ import { loadService, SERVICES_DIR, serviceFolders } from '../lib/service/discov
 import { CLASSES } from '../auth/classes.js'
 import { checkClassification } from '../schema/check-classification.js'
 import { CompositionError } from '../schema/compose.js'
+import { RESOLVER_TYPES_FILE, renderResolverTypes } from '../schema/resolver-types.js'
 import { SUPERGRAPH_PATH, supergraphOf } from '../schema/supergraph-file.js'
 import { renderDisclosureDocs } from '../lib/service/render-disclosure-docs.js'
 import { renderDeployFiles } from './deploy-config.js'
@@ -19,8 +20,31 @@ const FIRST_PORT = 4001
 
 /** Names that would collide with the platform: sensitivity classes, Postgres schemas, folder names, GraphQL roots. */
 const RESERVED: ReadonlySet<string> = new Set([
-  ...CLASSES, 'department', 'public', 'access', 'information_schema', 'gateway', 'admin', 'schema', 'shared', 'platform', 'lib', 'auth',
-  'test', 'tests', 'services', 'scripts', 'bench', 'docs', 'node_modules', 'federation', 'join', 'link', 'query', 'mutation', 'subscription',
+  ...CLASSES,
+  'department',
+  'public',
+  'access',
+  'information_schema',
+  'gateway',
+  'admin',
+  'schema',
+  'shared',
+  'platform',
+  'lib',
+  'auth',
+  'test',
+  'tests',
+  'services',
+  'scripts',
+  'bench',
+  'docs',
+  'node_modules',
+  'federation',
+  'join',
+  'link',
+  'query',
+  'mutation',
+  'subscription',
 ])
 
 export class ScaffoldError extends Error {}
@@ -49,7 +73,8 @@ export interface ScaffoldResult {
 }
 
 /**
- * `npm run new:service`: writes `services/<name>/` from `scripts/templates/service/` and writes again what
+ * `npm run new:service`: writes `services/<name>/` from `scripts/templates/service/` (with its resolver types,
+ * `generated/resolvers.ts`, generated from its schema as `npm run compose` does) and writes again what
  * is derived from the departments — the supergraph (`npm run compose`), the deployment files (`npm run
  * deploy:generate`) and the disclosure list (`npm run docs:disclosure`) — so that the new department needs
  * no edit outside its folder. Nothing is written unless the new department composes with the existing ones
@@ -63,22 +88,36 @@ export async function scaffoldService(opts: ScaffoldOptions): Promise<ScaffoldRe
   const disclosureDocsPath = resolve(opts.disclosureDocsPath ?? join(ROOT, 'docs/disclosure.md'))
   const name = opts.name
   if (!NAME.test(name) || name.length < 2 || name.length > 30) {
-    throw new ScaffoldError(`department name ${JSON.stringify(name)} must be 2–30 lowercase letters, words joined by "_" (e.g. "parks", "street_cleaning")`)
+    throw new ScaffoldError(
+      `department name ${JSON.stringify(name)} must be 2–30 lowercase letters, words joined by "_" (e.g. "parks", "street_cleaning")`,
+    )
   }
   if (RESERVED.has(name) || name.startsWith('pg_')) throw new ScaffoldError(`department name "${name}" is reserved`)
   if (existsSync(join(servicesDir, name))) throw new ScaffoldError(`services/${name} already exists`)
 
   const existing = await Promise.all(serviceFolders(servicesDir).map(f => loadService(f, servicesDir)))
   const taken = existing.find(s => s.name === name || s.dbSchema === name)
-  if (taken) throw new ScaffoldError(`"${name}" is already used by department ${taken.name} (as ${taken.name === name ? 'its name' : 'its Postgres schema'})`)
+  if (taken)
+    throw new ScaffoldError(
+      `"${name}" is already used by department ${taken.name} (as ${taken.name === name ? 'its name' : 'its Postgres schema'})`,
+    )
   const port = choosePort(opts.port, existing)
 
   const title = name.charAt(0).toUpperCase() + name.slice(1).replace(/_/g, ' ')
   const owner = opts.owner?.trim() || `Referat ${title}`
-  const pascal = name.split('_').map(w => w.charAt(0).toUpperCase() + w.slice(1)).join('')
+  const pascal = name
+    .split('_')
+    .map(w => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('')
   const values: Record<string, string> = {
-    name, schema: name, port: String(port), title, owner, ownerLiteral: JSON.stringify(owner),
-    Pascal: pascal, camel: pascal.charAt(0).toLowerCase() + pascal.slice(1),
+    name,
+    schema: name,
+    port: String(port),
+    title,
+    owner,
+    ownerLiteral: JSON.stringify(owner),
+    Pascal: pascal,
+    camel: pascal.charAt(0).toLowerCase() + pascal.slice(1),
   }
   const files = renderTemplates(values)
 
@@ -90,9 +129,14 @@ export async function scaffoldService(opts: ScaffoldOptions): Promise<ScaffoldRe
     const problems = err instanceof CompositionError ? err.problems : [String(err)]
     throw new ScaffoldError(`services/${name} would not compose with the other departments:\n${problems.map(p => `  - ${p}`).join('\n')}`)
   }
-  const lint = checkClassification([...existing.map(s => ({ name: s.name, typeDefs: s.typeDefs, file: `services/${s.name}/schema.graphql` })),
-    { name, typeDefs, file: `services/${name}/schema.graphql` }]).filter(p => p.file === `services/${name}/schema.graphql`)
-  if (lint.length) throw new ScaffoldError(`the template does not pass the classification lint:\n${lint.map(p => `  - ${p.line}: ${p.coordinate} ${p.message}`).join('\n')}`)
+  const lint = checkClassification([
+    ...existing.map(s => ({ name: s.name, typeDefs: s.typeDefs, file: `services/${s.name}/schema.graphql` })),
+    { name, typeDefs, file: `services/${name}/schema.graphql` },
+  ]).filter(p => p.file === `services/${name}/schema.graphql`)
+  if (lint.length)
+    throw new ScaffoldError(
+      `the template does not pass the classification lint:\n${lint.map(p => `  - ${p.line}: ${p.coordinate} ${p.message}`).join('\n')}`,
+    )
 
   const folder = join(servicesDir, name)
   const derived = new Map<string, string>()
@@ -101,9 +145,14 @@ export async function scaffoldService(opts: ScaffoldOptions): Promise<ScaffoldRe
       mkdirSync(dirname(join(folder, path)), { recursive: true })
       writeFileSync(join(folder, path), text)
     }
+    // Its resolver types, as `npm run compose` writes them (from schema.graphql and mappers.ts).
+    files.set(RESOLVER_TYPES_FILE, await renderResolverTypes(folder, typeDefs))
+    mkdirSync(dirname(join(folder, RESOLVER_TYPES_FILE)), { recursive: true })
+    writeFileSync(join(folder, RESOLVER_TYPES_FILE), files.get(RESOLVER_TYPES_FILE)!)
     // From disk, every folder (as `npm run compose` without STADTGRAPH_SERVICES): the new one must load.
-    const all = (await Promise.all(serviceFolders(servicesDir).map(f => loadService(f, servicesDir))))
-      .sort((a, b) => a.defaultPort - b.defaultPort || a.name.localeCompare(b.name))
+    const all = (await Promise.all(serviceFolders(servicesDir).map(f => loadService(f, servicesDir)))).sort(
+      (a, b) => a.defaultPort - b.defaultPort || a.name.localeCompare(b.name),
+    )
     derived.set(supergraphPath, supergraphOf(all))
     for (const [path, text] of renderDeployFiles(all)) derived.set(join(deployRoot, path), text)
     derived.set(disclosureDocsPath, renderDisclosureDocs(all))
@@ -122,7 +171,8 @@ export async function scaffoldService(opts: ScaffoldOptions): Promise<ScaffoldRe
 function choosePort(requested: number | undefined, existing: ReadonlyArray<{ name: string; defaultPort: number }>): number {
   const used = new Map(existing.map(s => [s.defaultPort, s.name]))
   if (requested !== undefined) {
-    if (!Number.isInteger(requested) || requested < 1024 || requested > 65535) throw new ScaffoldError(`--port must be a whole number from 1024 to 65535, got ${requested}`)
+    if (!Number.isInteger(requested) || requested < 1024 || requested > 65535)
+      throw new ScaffoldError(`--port must be a whole number from 1024 to 65535, got ${requested}`)
     if (requested === GATEWAY_PORT) throw new ScaffoldError(`port ${GATEWAY_PORT} is the gateway's`)
     if (used.has(requested)) throw new ScaffoldError(`port ${requested} is already the default port of department ${used.get(requested)}`)
     return requested
@@ -138,14 +188,20 @@ function renderTemplates(values: Readonly<Record<string, string>>): Map<string, 
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir).sort()) {
       const path = join(dir, entry)
-      if (statSync(path).isDirectory()) { walk(path); continue }
+      if (statSync(path).isDirectory()) {
+        walk(path)
+        continue
+      }
       if (!entry.endsWith('.tmpl')) continue
       let target = relative(TEMPLATES, path).slice(0, -'.tmpl'.length)
       if (target === 'service.test.ts') target = `${values.name}.test.ts`
-      out.set(target, readFileSync(path, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
-        if (!Object.hasOwn(values, key)) throw new Error(`template ${relative(TEMPLATES, path)} uses unknown placeholder {{${key}}}`)
-        return values[key]
-      }))
+      out.set(
+        target,
+        readFileSync(path, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+          if (!Object.hasOwn(values, key)) throw new Error(`template ${relative(TEMPLATES, path)} uses unknown placeholder {{${key}}}`)
+          return values[key]
+        }),
+      )
     }
   }
   walk(TEMPLATES)

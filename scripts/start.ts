@@ -22,7 +22,9 @@ const t0 = performance.now()
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DATA_DIR = resolve(ROOT, process.env.DATA_DIR || '.data')
 if (relative(ROOT, DATA_DIR).startsWith('..') || isAbsolute(relative(ROOT, DATA_DIR))) {
-  console.error(`DATA_DIR must be a folder inside ${ROOT} (the departments built into it load their packages from its node_modules), got "${process.env.DATA_DIR}"`)
+  console.error(
+    `DATA_DIR must be a folder inside ${ROOT} (the departments built into it load their packages from its node_modules), got "${process.env.DATA_DIR}"`,
+  )
   process.exit(2)
 }
 const profile = (process.env.SEED_PROFILE ?? 'small') as SeedProfile
@@ -74,12 +76,21 @@ function devTokens(identity: IdentityConfig, { DEFAULT_ROLES, signDevToken }: Aw
  */
 async function loadGatewayModules() {
   const [compose, config, gateway, deps, identity, devToken, roles] = await Promise.all([
-    import('../schema/compose.js'), import('../gateway/config.js'), import('../gateway/gateway.js'), import('../gateway/create-gateway-deps.js'),
-    import('../auth/identity/identity-config.js'), import('../auth/identity/dev-token.js'), import('../auth/policy/store/default-roles.js'),
+    import('../schema/compose.js'),
+    import('../gateway/config.js'),
+    import('../gateway/gateway.js'),
+    import('../gateway/create-gateway-deps.js'),
+    import('../auth/identity/identity-config.js'),
+    import('../auth/identity/dev-token.js'),
+    import('../auth/policy/store/default-roles.js'),
   ])
   return {
-    composeSupergraph: compose.composeSupergraph, readGatewayConfig: config.readGatewayConfig, createGateway: gateway.createGateway,
-    createGatewayDeps: deps.createGatewayDeps, readIdentityConfig: identity.readIdentityConfig, signDevToken: devToken.signDevToken,
+    composeSupergraph: compose.composeSupergraph,
+    readGatewayConfig: config.readGatewayConfig,
+    createGateway: gateway.createGateway,
+    createGatewayDeps: deps.createGatewayDeps,
+    readIdentityConfig: identity.readIdentityConfig,
+    signDevToken: devToken.signDevToken,
     DEFAULT_ROLES: roles.DEFAULT_ROLES,
   }
 }
@@ -101,22 +112,35 @@ try {
   let starting: Promise<EmbeddedPostgresHandle> | null = null
   if (!databaseUrl) {
     mkdirSync(DATA_DIR, { recursive: true })
-    starting = startEmbeddedPostgres({ dir: join(DATA_DIR, 'postgres'), port: Number(process.env.EMBEDDED_PG_PORT ?? 0) || await freePort() })
-    starting.then(e => { embedded = e }, () => {})
+    starting = startEmbeddedPostgres({
+      dir: join(DATA_DIR, 'postgres'),
+      port: Number(process.env.EMBEDDED_PG_PORT ?? 0) || (await freePort()),
+    })
+    starting.then(
+      e => {
+        embedded = e
+      },
+      () => {},
+    )
   }
   gatewayModules = loadGatewayModules()
   gatewayModules.catch(() => {}) // awaited below; a failure is reported there
   const services = await loadServices()
   // Departments run as plain ES modules built from their sources for this start (see
   // lib/service/build-departments.ts); should the build fail, they run from source through tsx.
-  const built = buildDepartments(services.map(s => s.name), join(DATA_DIR, 'departments')).catch(err => {
+  const built = buildDepartments(
+    services.map(s => s.name),
+    join(DATA_DIR, 'departments'),
+  ).catch(err => {
     console.error(`[start] ${err instanceof Error ? err.message : String(err)}; the departments run from source`)
     return null
   })
   if (starting) {
     embedded = await starting
     databaseUrl = embedded.url('postgres')
-    console.log(`[start] embedded PostgreSQL on port ${embedded.port} (data in ${relative(ROOT, embedded.dataDir).startsWith('..') ? embedded.dataDir : relative(ROOT, embedded.dataDir)}; up after ${Math.round(performance.now() - t0)} ms)`)
+    console.log(
+      `[start] embedded PostgreSQL on port ${embedded.port} (data in ${relative(ROOT, embedded.dataDir).startsWith('..') ? embedded.dataDir : relative(ROOT, embedded.dataDir)}; up after ${Math.round(performance.now() - t0)} ms)`,
+    )
   }
   const url = databaseUrl!
 
@@ -135,10 +159,17 @@ try {
     const supervisor = createProcessSupervisor({
       name: s.name,
       log: line => console.error(`[start] ${line}`),
-      spawn: () => spawn(process.execPath, args, {
-        env: { ...process.env, DATABASE_URL: url, PORT: String(ports[s.name]), DB_POOL_MAX: process.env.DB_POOL_MAX ?? '8', INTERNAL_TOKEN_SECRET: internalTokenSecret },
-        stdio: ['ignore', 'inherit', 'inherit'],
-      }),
+      spawn: () =>
+        spawn(process.execPath, args, {
+          env: {
+            ...process.env,
+            DATABASE_URL: url,
+            PORT: String(ports[s.name]),
+            DB_POOL_MAX: process.env.DB_POOL_MAX ?? '8',
+            INTERNAL_TOKEN_SECRET: internalTokenSecret,
+          },
+          stdio: ['ignore', 'inherit', 'inherit'],
+        }),
       onStart: child => console.log(`[start] ${s.name} started (pid ${child.pid})`),
       // Ctrl-C reaches the departments too; their exit while the city stops is no crash.
       shouldRestart: () => !stopping,
@@ -152,7 +183,11 @@ try {
     const supergraphPath = join(DATA_DIR, 'supergraph.graphql')
     mkdirSync(DATA_DIR, { recursive: true })
     writeFileSync(supergraphPath, m.composeSupergraph(services.map(s => ({ name: s.name, url: urls[s.name], typeDefs: s.typeDefs }))))
-    const config = m.readGatewayConfig(['--supergraph', supergraphPath], { ...process.env, DATABASE_URL: url, INTERNAL_TOKEN_SECRET: internalTokenSecret })
+    const config = m.readGatewayConfig(['--supergraph', supergraphPath], {
+      ...process.env,
+      DATABASE_URL: url,
+      INTERNAL_TOKEN_SECRET: internalTokenSecret,
+    })
     const identity = m.readIdentityConfig()
     const deps = await m.createGatewayDeps(config, identity)
     closeDeps = deps.close
@@ -169,7 +204,9 @@ try {
   try {
     await prepareDatabase(handle.db, services, profile, {
       onPrepared: r => {
-        const what = [r.migrated.length ? `migrated ${r.migrated.join(', ')}` : '', r.seeded ? `seeded ${profile}` : ''].filter(Boolean).join(', ') || 'up to date'
+        const what =
+          [r.migrated.length ? `migrated ${r.migrated.join(', ')}` : '', r.seeded ? `seeded ${profile}` : ''].filter(Boolean).join(', ') ||
+          'up to date'
         console.log(`[start] ${r.service}: ${what} (${r.ms} ms)`)
         if (!stopping) spawnDepartment(r.service)
       },
@@ -182,15 +219,22 @@ try {
 
   const readyUrl = gateway.url.replace(/\/graphql$/, '/readyz')
   for (let i = 0; i < 300; i++) {
-    const ok = await fetch(readyUrl).then(r => r.ok, () => false)
+    const ok = await fetch(readyUrl).then(
+      r => r.ok,
+      () => false,
+    )
     if (ok) break
     if (i === 299) throw new Error('subgraphs did not become ready within 60 s')
     await new Promise(r => setTimeout(r, 200))
   }
   const base = gateway.url.replace(/\/graphql$/, '')
   const webBuild = await web
-  const webLine = webBuild instanceof Error ? '(not built: see the error above)'
-    : webBuild.status === 'no-app' ? '(no web/ folder: / serves GraphiQL)' : '(open in a browser)'
+  const webLine =
+    webBuild instanceof Error
+      ? '(not built: see the error above)'
+      : webBuild.status === 'no-app'
+        ? '(no web/ folder: / serves GraphiQL)'
+        : '(open in a browser)'
   console.log(`
 Stadtgraph is ready in ${((performance.now() - t0) / 1000).toFixed(1)} s
 

@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util'
 import { signDevToken } from '../auth/identity/dev-token.js'
 import { readIdentityConfig } from '../auth/identity/identity-config.js'
 
-const USAGE = 'usage: npm run token -- --role <name> [--role <name> …] [--department <dept>] [--sub <id>] [--ttl <n>[s|m|h|d]] [--purpose <text>]'
+const USAGE =
+  'usage: npm run token -- --role <name> [--role <name> …] [--department <dept>] [--sub <id>] [--ttl <n>[s|m|h|d]] [--purpose <text>]'
 const MAX_TTL_SECONDS = 24 * 3600
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 }
 
@@ -31,7 +32,7 @@ function nonEmpty(name: string, value: string | undefined): string | undefined {
 
 let values
 try {
-  ({ values } = parseArgs({
+  ;({ values } = parseArgs({
     options: {
       role: { type: 'string', multiple: true },
       department: { type: 'string' },
@@ -58,26 +59,31 @@ try {
   fail((err as Error).message)
 }
 if (config.production) {
-  fail('refusing to print a development token: production keys are configured (AUTH_JWKS_URL or AUTH_PUBLIC_KEYS); get a token from the identity provider')
+  fail(
+    'refusing to print a development token: production keys are configured (AUTH_JWKS_URL or AUTH_PUBLIC_KEYS); get a token from the identity provider',
+  )
 }
 
 const roles = values.role ?? []
 if (roles.length === 0) fail(`at least one --role is required\n${USAGE}`)
 const badRole = roles.find(r => !/^[A-Za-z0-9_.:-]{1,128}$/.test(r))
-if (badRole !== undefined) fail(`--role ${JSON.stringify(badRole)} is not a role name (letters, digits, _ . : -; repeat --role for several)`)
+if (badRole !== undefined)
+  fail(`--role ${JSON.stringify(badRole)} is not a role name (letters, digits, _ . : -; repeat --role for several)`)
 const ttlSeconds = values.ttl === undefined ? undefined : parseTtl(values.ttl)
 if (ttlSeconds !== undefined && ttlSeconds > config.maxTokenAgeSeconds) {
   fail(`--ttl exceeds AUTH_MAX_TOKEN_AGE_SECONDS (${config.maxTokenAgeSeconds} s); the gateway would refuse the token`)
 }
 
 try {
-  console.log(signDevToken(config, {
-    roles,
-    department: nonEmpty('department', values.department),
-    sub: nonEmpty('sub', values.sub),
-    purpose: nonEmpty('purpose', values.purpose),
-    ttlSeconds,
-  }))
+  console.log(
+    signDevToken(config, {
+      roles,
+      department: nonEmpty('department', values.department),
+      sub: nonEmpty('sub', values.sub),
+      purpose: nonEmpty('purpose', values.purpose),
+      ttlSeconds,
+    }),
+  )
 } catch (err) {
   fail((err as Error).message)
 }

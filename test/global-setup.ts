@@ -5,6 +5,7 @@ import { loadServices } from '../lib/service/discover-services.js'
 import { createPolicyStore } from '../auth/policy/store/create-policy-store.js'
 import type { SeedProfile } from '../platform/city.js'
 import { createDatabase, startTestServer } from './helpers/test-database.js'
+import { buildWebIfChanged } from '../scripts/build-web.js'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,12 +14,25 @@ declare module 'vitest' {
     /** A database migrated and seeded once for the whole run; tests only read from it. */
     cityDatabaseUrl: string
     seedProfile: SeedProfile
+    /** How web/dist came to be for this run: `built`, `up-to-date`, `no-app`, or the build's error. */
+    webBuild: string
   }
 }
 
 /** One Postgres server and one seeded city database for the whole test run. */
 export default async function setup(project: TestProject) {
   const t0 = performance.now()
+  // The browser tests serve web/dist: it is rebuilt (only when its sources changed) while the database starts.
+  const web = buildWebIfChanged().then(
+    r => {
+      if (r.status === 'built') console.log(`[test] web app built in ${r.ms} ms`)
+      return r.status as string
+    },
+    (err: Error) => {
+      console.error(`[test] the web app did not build: ${err.message}`)
+      return `failed: ${err.message}`
+    },
+  )
   const server = await startTestServer()
   const city = await createDatabase(server.adminUrl, 'sg_city')
   const profile = (process.env.TEST_SEED_PROFILE ?? 'small') as SeedProfile
@@ -32,10 +46,13 @@ export default async function setup(project: TestProject) {
   } finally {
     await handle.close()
   }
-  console.log(`[test] ${process.env.TEST_DATABASE_URL ? 'server Postgres' : 'embedded Postgres'}, city seeded (${profile}) in ${Math.round(performance.now() - t0)} ms`)
+  console.log(
+    `[test] ${process.env.TEST_DATABASE_URL ? 'server Postgres' : 'embedded Postgres'}, city seeded (${profile}) in ${Math.round(performance.now() - t0)} ms`,
+  )
   project.provide('adminUrl', server.adminUrl)
   project.provide('cityDatabaseUrl', city.url)
   project.provide('seedProfile', profile)
+  project.provide('webBuild', await web)
   return async () => {
     await city.drop().catch(() => {})
     await server.stop()

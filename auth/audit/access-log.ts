@@ -65,17 +65,31 @@ export function operationHash(document: string): string {
 }
 
 /** What an entry's hash covers (format 2): everything it records, with the time as `Date#toISOString` wrote it. */
-interface AccessLogContent { at: string; subject: string | null; roles: readonly string[]; department: string | null; purpose: string; operationHash: string; coordinates: readonly string[]; policyVersion: number }
+interface AccessLogContent {
+  at: string
+  subject: string | null
+  roles: readonly string[]
+  department: string | null
+  purpose: string
+  operationHash: string
+  coordinates: readonly string[]
+  policyVersion: number
+}
 
 /** Format 2, as the audit log: `sha256(prev_hash || canonical JSON of the content)`; the first entry links to 64 zeros. */
 export function accessLogHash(prevHash: string | null, content: AccessLogContent): string {
-  return createHash('sha256').update(prevHash ?? GENESIS_HASH).update(canonicalJson(content)).digest('hex')
+  return createHash('sha256')
+    .update(prevHash ?? GENESIS_HASH)
+    .update(canonicalJson(content))
+    .digest('hex')
 }
 
 /** Format 1 (entries before migration 0006): did not cover `at`. */
 function legacyAccessLogHash(prevHash: string | null, c: AccessLogContent): string {
   const body = JSON.stringify([c.subject, c.roles, c.department, c.purpose, c.operationHash, c.coordinates, c.policyVersion])
-  return createHash('sha256').update(`${prevHash ?? ''}|${body}`).digest('hex')
+  return createHash('sha256')
+    .update(`${prevHash ?? ''}|${body}`)
+    .digest('hex')
 }
 
 /**
@@ -89,7 +103,9 @@ export function createAccessLog(db: Kysely<any>, keys?: AuditKeys | null, opts: 
     async write(entry) {
       await db.transaction().execute(async trx => {
         // Local to this transaction: the pool's other work keeps its own bounds.
-        await sql`select set_config('lock_timeout', ${lockTimeout}, true), set_config('statement_timeout', ${statementTimeout}, true)`.execute(trx)
+        await sql`select set_config('lock_timeout', ${lockTimeout}, true), set_config('statement_timeout', ${statementTimeout}, true)`.execute(
+          trx,
+        )
         // Serialise writers so the chain has one predecessor per entry.
         await sql`lock table access.access_log in share row exclusive mode`.execute(trx)
         // The newest checkpoint comes in the same round trip, from the (log, seq) index.
@@ -100,14 +116,28 @@ export function createAccessLog(db: Kysely<any>, keys?: AuditKeys | null, opts: 
         const at = new Date().toISOString()
         // As the row will read back: a missing subject or department is null, which the hash must cover too.
         const hash = accessLogHash(prev, {
-          at, subject: entry.subject ?? null, roles: entry.roles, department: entry.department ?? null, purpose: entry.purpose,
-          operationHash: entry.operationHash, coordinates: entry.coordinates, policyVersion: entry.policyVersion,
+          at,
+          subject: entry.subject ?? null,
+          roles: entry.roles,
+          department: entry.department ?? null,
+          purpose: entry.purpose,
+          operationHash: entry.operationHash,
+          coordinates: entry.coordinates,
+          policyVersion: entry.policyVersion,
         })
-        const inserted = await sql<{ id: string }>`insert into access.access_log (at, subject, roles, department, purpose, operation_hash, coordinates, policy_version, prev_hash, hash, format)
+        const inserted = await sql<{
+          id: string
+        }>`insert into access.access_log (at, subject, roles, department, purpose, operation_hash, coordinates, policy_version, prev_hash, hash, format)
           values (${at}, ${entry.subject ?? null}, ${entry.roles as string[]}, ${entry.department ?? null}, ${entry.purpose}, ${entry.operationHash},
                   ${entry.coordinates as string[]}, ${entry.policyVersion}, ${prev}, ${hash}, 2) returning id`.execute(trx)
-        await checkpointIfDue(trx.withSchema('access') as unknown as QueryCreator<AccessTables>, 'access_log',
-          { seq: Number(inserted.rows[0].id), hash }, Number(rows[0]?.checkpointed ?? 0), keys, false)
+        await checkpointIfDue(
+          trx.withSchema('access') as unknown as QueryCreator<AccessTables>,
+          'access_log',
+          { seq: Number(inserted.rows[0].id), hash },
+          Number(rows[0]?.checkpointed ?? 0),
+          keys,
+          false,
+        )
       })
     },
   }
@@ -121,15 +151,31 @@ export async function verifyAccessLogChain(db: Kysely<any>, keys?: Pick<AuditKey
     every: keys?.every ?? DEFAULT_CHECKPOINT_EVERY,
     readBatch: async (after, limit) => {
       const { rows } = await sql<{
-        id: string; at: string; subject: string | null; roles: string[]; department: string | null; purpose: string; operation_hash: string
-        coordinates: string[]; policy_version: string; prev_hash: string | null; hash: string; format: number
+        id: string
+        at: string
+        subject: string | null
+        roles: string[]
+        department: string | null
+        purpose: string
+        operation_hash: string
+        coordinates: string[]
+        policy_version: string
+        prev_hash: string | null
+        hash: string
+        format: number
       }>`select id, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, subject, roles, department, purpose,
             operation_hash, coordinates, policy_version, prev_hash, hash, format
           from access.access_log where id > ${after} order by id limit ${limit}`.execute(db)
       return rows.map(r => {
         const content: AccessLogContent = {
-          at: r.at, subject: r.subject, roles: r.roles, department: r.department, purpose: r.purpose, operationHash: r.operation_hash,
-          coordinates: r.coordinates, policyVersion: Number(r.policy_version),
+          at: r.at,
+          subject: r.subject,
+          roles: r.roles,
+          department: r.department,
+          purpose: r.purpose,
+          operationHash: r.operation_hash,
+          coordinates: r.coordinates,
+          policyVersion: Number(r.policy_version),
         }
         const computed = Number(r.format) === 2 ? accessLogHash(r.prev_hash, content) : legacyAccessLogHash(r.prev_hash, content)
         return { id: Number(r.id), prevHash: r.prev_hash, hash: r.hash, computed }

@@ -11,7 +11,13 @@ const schema = buildSchema(`
 describe('selectedCoordinates', () => {
   it('sees through aliases and fragments, leaves out introspection, and sorts', () => {
     const doc = parse('{ a: districts { ...D } __typename records { ... on Record { religion } } } fragment D on District { code name }')
-    expect(selectedCoordinates(schema, doc)).toEqual(['District.code', 'District.name', 'Query.districts', 'Query.records', 'Record.religion'])
+    expect(selectedCoordinates(schema, doc)).toEqual([
+      'District.code',
+      'District.name',
+      'Query.districts',
+      'Query.records',
+      'Record.religion',
+    ])
   })
 
   it('walks a document once per schema and hands out the same frozen answer', () => {
@@ -29,7 +35,14 @@ describe('selectedCoordinates', () => {
 
 describe('personalCoordinates', () => {
   it('keeps the selected coordinates of class personal or special', () => {
-    const requirements = new Map([['Record.religion', [['special']]], ['Query.records', [['personal']]], ['District.code', [['open']]]]) as any
-    expect(personalCoordinates(schema, parse('{ records { id religion } districts { code } }'), requirements)).toEqual(['Query.records', 'Record.religion'])
+    const requirements = new Map([
+      ['Record.religion', [['special']]],
+      ['Query.records', [['personal']]],
+      ['District.code', [['open']]],
+    ]) as any
+    expect(personalCoordinates(schema, parse('{ records { id religion } districts { code } }'), requirements)).toEqual([
+      'Query.records',
+      'Record.religion',
+    ])
   })
 })

@@ -11,22 +11,25 @@ const walks = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, readonly string[]
  */
 export function selectedCoordinates(schema: GraphQLSchema, document: DocumentNode): readonly string[] {
   let bySchema = walks.get(schema)
-  if (!bySchema) walks.set(schema, bySchema = new WeakMap())
+  if (!bySchema) walks.set(schema, (bySchema = new WeakMap()))
   let coordinates = bySchema.get(document)
-  if (!coordinates) bySchema.set(document, coordinates = Object.freeze(walk(schema, document)))
+  if (!coordinates) bySchema.set(document, (coordinates = Object.freeze(walk(schema, document))))
   return coordinates
 }
 
 function walk(schema: GraphQLSchema, document: DocumentNode): string[] {
   const typeInfo = new TypeInfo(schema)
   const found = new Set<string>()
-  visit(document, visitWithTypeInfo(typeInfo, {
-    Field() {
-      const parent = typeInfo.getParentType()
-      const field = typeInfo.getFieldDef()
-      if (parent && field && !field.name.startsWith('__')) found.add(`${parent.name}.${field.name}`)
-    },
-  }))
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field() {
+        const parent = typeInfo.getParentType()
+        const field = typeInfo.getFieldDef()
+        if (parent && field && !field.name.startsWith('__')) found.add(`${parent.name}.${field.name}`)
+      },
+    }),
+  )
   return [...found].sort()
 }
 

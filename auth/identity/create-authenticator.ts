@@ -40,14 +40,17 @@ export function createAuthenticator(config: IdentityConfig, opts: AuthenticatorO
   const warn = opts.warn ?? ((m: string) => console.warn(`[auth] ${m}`))
   const hsKey: KeyObject | null = config.hs256Secret === null ? null : createSecretKey(Buffer.from(config.hs256Secret, 'utf8'))
   const staticKeys = new Map<string, TrustedKey>(config.publicKeys.map(k => [k.kid, publicKeyFromPem(k.kid, k.pem, k.algorithm)]))
-  const jwks: JwksKeySet | null = config.jwksUrl === null ? null : createJwksKeySet({
-    url: config.jwksUrl,
-    cooldownMs: config.jwksCooldownMs,
-    maxAgeMs: opts.jwksMaxAgeMs ?? 10 * 60_000,
-    fetchTimeoutMs: opts.fetchTimeoutMs ?? 5_000,
-    now,
-    warn,
-  })
+  const jwks: JwksKeySet | null =
+    config.jwksUrl === null
+      ? null
+      : createJwksKeySet({
+          url: config.jwksUrl,
+          cooldownMs: config.jwksCooldownMs,
+          maxAgeMs: opts.jwksMaxAgeMs ?? 10 * 60_000,
+          fetchTimeoutMs: opts.fetchTimeoutMs ?? 5_000,
+          now,
+          warn,
+        })
 
   async function keyFor(decoded: DecodedBearerToken): Promise<{ key: KeyObject; algorithm: jwt.Algorithm }> {
     const { alg, kid } = decoded.header

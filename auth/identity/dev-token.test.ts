@@ -10,9 +10,21 @@ const devConfig = readIdentityConfig({})
 
 describe('signDevToken', () => {
   it('signs a token the authenticator accepts', async () => {
-    const token = signDevToken(devConfig, { roles: ['committee', 'staff'], department: 'asylum', sub: 'u1', purpose: 'Planung', ttlSeconds: 600 })
+    const token = signDevToken(devConfig, {
+      roles: ['committee', 'staff'],
+      department: 'asylum',
+      sub: 'u1',
+      purpose: 'Planung',
+      ttlSeconds: 600,
+    })
     const principal = await createAuthenticator(devConfig).authenticate({ authorization: `Bearer ${token}` })
-    expect(principal).toEqual({ subject: 'u1', roles: ['committee', 'staff'], department: 'asylum', purpose: 'Planung', authenticated: true })
+    expect(principal).toEqual({
+      subject: 'u1',
+      roles: ['committee', 'staff'],
+      department: 'asylum',
+      purpose: 'Planung',
+      authenticated: true,
+    })
     const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString())
     expect(payload.exp - payload.iat).toBe(600)
     expect(JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString())).toEqual({ alg: 'HS256', typ: 'JWT' })
@@ -26,8 +38,18 @@ describe('signDevToken', () => {
   })
 
   it.each([
-    { name: 'production config', config: readIdentityConfig({ AUTH_JWKS_URL: 'https://idp.example/certs' }), opts: { roles: ['staff'] }, error: /production/ },
-    { name: 'production config with an explicit HS secret', config: readIdentityConfig({ AUTH_JWKS_URL: 'https://idp.example/certs', AUTH_HS256_SECRET: 'x'.repeat(32) }), opts: { roles: ['staff'] }, error: /production/ },
+    {
+      name: 'production config',
+      config: readIdentityConfig({ AUTH_JWKS_URL: 'https://idp.example/certs' }),
+      opts: { roles: ['staff'] },
+      error: /production/,
+    },
+    {
+      name: 'production config with an explicit HS secret',
+      config: readIdentityConfig({ AUTH_JWKS_URL: 'https://idp.example/certs', AUTH_HS256_SECRET: 'x'.repeat(32) }),
+      opts: { roles: ['staff'] },
+      error: /production/,
+    },
     { name: 'no HS secret', config: { ...devConfig, hs256Secret: null }, opts: { roles: ['staff'] }, error: /no HS256 secret/ },
     { name: 'no roles', config: devConfig, opts: { roles: [] }, error: /roles/ },
     { name: 'a role with a space', config: devConfig, opts: { roles: ['staff admin'] }, error: /roles/ },
@@ -42,28 +64,55 @@ describe('signDevToken', () => {
 function runTokenScript(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AUTH_')))
   return new Promise(resolve => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/token.ts', ...args], { cwd: ROOT, env: { ...clean, ...env }, timeout: 60_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr })
-    })
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/token.ts', ...args],
+      { cwd: ROOT, env: { ...clean, ...env }, timeout: 60_000 },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr })
+      },
+    )
   })
 }
 
 // Each run starts a tsx process (~3 s); they are independent, so run them side by side.
 describe.concurrent('npm run token', () => {
   it('prints one token that createAuthenticator accepts', async ({ expect }) => {
-    const r = await runTokenScript(['--role', 'committee', '--role', 'staff', '--department', 'asylum', '--sub', 'u1', '--ttl', '1h', '--purpose', 'Planung'])
+    const r = await runTokenScript([
+      '--role',
+      'committee',
+      '--role',
+      'staff',
+      '--department',
+      'asylum',
+      '--sub',
+      'u1',
+      '--ttl',
+      '1h',
+      '--purpose',
+      'Planung',
+    ])
     expect(r).toMatchObject({ code: 0, stderr: '' })
     const lines = r.stdout.trim().split('\n')
     expect(lines).toHaveLength(1)
     const principal = await createAuthenticator(devConfig).authenticate({ authorization: `Bearer ${lines[0]}` })
-    expect(principal).toEqual({ subject: 'u1', roles: ['committee', 'staff'], department: 'asylum', purpose: 'Planung', authenticated: true })
+    expect(principal).toEqual({
+      subject: 'u1',
+      roles: ['committee', 'staff'],
+      department: 'asylum',
+      purpose: 'Planung',
+      authenticated: true,
+    })
     const payload = JSON.parse(Buffer.from(lines[0].split('.')[1], 'base64url').toString())
     expect(payload.exp - payload.iat).toBe(3600)
   })
 
   it.for<{ name: string; env: Record<string, string> }>([
     { name: 'a JWKS URL', env: { AUTH_JWKS_URL: 'https://idp.example/certs' } },
-    { name: 'a JWKS URL and an explicit HS secret', env: { AUTH_JWKS_URL: 'https://idp.example/certs', AUTH_HS256_SECRET: 'x'.repeat(40) } },
+    {
+      name: 'a JWKS URL and an explicit HS secret',
+      env: { AUTH_JWKS_URL: 'https://idp.example/certs', AUTH_HS256_SECRET: 'x'.repeat(40) },
+    },
   ])('refuses with exit 2 when production keys are configured ($name)', async ({ env }, { expect }) => {
     const r = await runTokenScript(['--role', 'staff'], env)
     expect(r.code).toBe(2)

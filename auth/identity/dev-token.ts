@@ -17,7 +17,8 @@ export interface DevTokenOptions {
  * even if an HS secret was set explicitly.
  */
 export function signDevToken(config: IdentityConfig, opts: DevTokenOptions): string {
-  if (config.production) throw new Error('refusing to sign a development token: production keys (AUTH_JWKS_URL / AUTH_PUBLIC_KEYS) are configured')
+  if (config.production)
+    throw new Error('refusing to sign a development token: production keys (AUTH_JWKS_URL / AUTH_PUBLIC_KEYS) are configured')
   if (config.hs256Secret === null) throw new Error('refusing to sign a development token: no HS256 secret is configured')
   if (opts.roles.length === 0 || opts.roles.some(r => !/^[A-Za-z0-9_.:-]{1,128}$/.test(r))) {
     throw new Error('roles must be a non-empty list of role names (letters, digits, _ . : -)')
@@ -30,7 +31,9 @@ export function signDevToken(config: IdentityConfig, opts: DevTokenOptions): str
   const claims: Record<string, unknown> = {}
   const path = config.rolesClaim[0] ?? ['roles']
   let at = claims
-  path.slice(0, -1).forEach(member => { at = (at[member] = {}) as Record<string, unknown> })
+  path.slice(0, -1).forEach(member => {
+    at = (at[member] = {}) as Record<string, unknown>
+  })
   at[path[path.length - 1]] = opts.roles
   if (opts.department !== undefined) claims.department = opts.department
   if (opts.purpose !== undefined) claims.purpose = opts.purpose

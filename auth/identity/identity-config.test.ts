@@ -13,8 +13,16 @@ describe('readIdentityConfig', () => {
   it('development defaults: dev HS256 secret, not production, frozen', () => {
     const c = readIdentityConfig({})
     expect(c).toMatchObject({
-      issuer: 'https://stadtgraph.local/dev', audience: 'stadtgraph', publicKeys: [], jwksUrl: null, jwksCooldownMs: 30_000,
-      leewaySeconds: 30, maxTokenAgeSeconds: 43_200, roleHeader: 'x-stadtgraph-role', rolesClaim: [['roles']], production: false,
+      issuer: 'https://stadtgraph.local/dev',
+      audience: 'stadtgraph',
+      publicKeys: [],
+      jwksUrl: null,
+      jwksCooldownMs: 30_000,
+      leewaySeconds: 30,
+      maxTokenAgeSeconds: 43_200,
+      roleHeader: 'x-stadtgraph-role',
+      rolesClaim: [['roles']],
+      production: false,
     })
     expect(c.hs256Secret?.length).toBeGreaterThanOrEqual(32)
     expect(Object.isFrozen(c)).toBe(true)
@@ -37,17 +45,36 @@ describe('readIdentityConfig', () => {
 
   it('reads every variable', () => {
     const c = readIdentityConfig({
-      AUTH_ISSUER: 'https://idp.test/realms/kl', AUTH_AUDIENCE: 'sg', AUTH_HS256_SECRET: 'h'.repeat(40),
+      AUTH_ISSUER: 'https://idp.test/realms/kl',
+      AUTH_AUDIENCE: 'sg',
+      AUTH_HS256_SECRET: 'h'.repeat(40),
       AUTH_PUBLIC_KEYS: keys({ kid: 'k1', pem: rsaPem, algorithm: 'RS256' }, { kid: 'e1', pem: ecPem, algorithm: 'ES256' }),
-      AUTH_JWKS_URL: 'http://127.0.0.1:8080/certs', AUTH_JWKS_COOLDOWN_MS: '1000', AUTH_LEEWAY_SECONDS: '0',
-      AUTH_MAX_TOKEN_AGE_SECONDS: '3600', AUTH_ROLE_HEADER: 'X-Role', AUTH_ROLES_CLAIM: 'realm_access.roles, resource_access.stadtgraph.roles',
+      AUTH_JWKS_URL: 'http://127.0.0.1:8080/certs',
+      AUTH_JWKS_COOLDOWN_MS: '1000',
+      AUTH_LEEWAY_SECONDS: '0',
+      AUTH_MAX_TOKEN_AGE_SECONDS: '3600',
+      AUTH_ROLE_HEADER: 'X-Role',
+      AUTH_ROLES_CLAIM: 'realm_access.roles, resource_access.stadtgraph.roles',
     })
-    expect(c.rolesClaim).toEqual([['realm_access', 'roles'], ['resource_access', 'stadtgraph', 'roles']])
+    expect(c.rolesClaim).toEqual([
+      ['realm_access', 'roles'],
+      ['resource_access', 'stadtgraph', 'roles'],
+    ])
     expect(c).toMatchObject({
-      issuer: 'https://idp.test/realms/kl', audience: 'sg', hs256Secret: 'h'.repeat(40), jwksUrl: 'http://127.0.0.1:8080/certs',
-      jwksCooldownMs: 1000, leewaySeconds: 0, maxTokenAgeSeconds: 3600, roleHeader: 'x-role', production: true,
+      issuer: 'https://idp.test/realms/kl',
+      audience: 'sg',
+      hs256Secret: 'h'.repeat(40),
+      jwksUrl: 'http://127.0.0.1:8080/certs',
+      jwksCooldownMs: 1000,
+      leewaySeconds: 0,
+      maxTokenAgeSeconds: 3600,
+      roleHeader: 'x-role',
+      production: true,
     })
-    expect(c.publicKeys.map(k => [k.kid, k.algorithm])).toEqual([['k1', 'RS256'], ['e1', 'ES256']])
+    expect(c.publicKeys.map(k => [k.kid, k.algorithm])).toEqual([
+      ['k1', 'RS256'],
+      ['e1', 'ES256'],
+    ])
     expect(Object.isFrozen(c.publicKeys[0])).toBe(true)
   })
 
@@ -77,7 +104,10 @@ describe('readIdentityConfig', () => {
     { env: { AUTH_PUBLIC_KEYS: keys({ kid: 'e1', pem: ecPem, algorithm: 'RS256' }) }, variable: 'AUTH_PUBLIC_KEYS' },
     { env: { AUTH_PUBLIC_KEYS: keys({ kid: 'w', pem: weakPem, algorithm: 'RS256' }) }, variable: 'AUTH_PUBLIC_KEYS' },
     { env: { AUTH_PUBLIC_KEYS: keys({ kid: 'p', pem: p384Pem, algorithm: 'ES256' }) }, variable: 'AUTH_PUBLIC_KEYS' },
-    { env: { AUTH_PUBLIC_KEYS: keys({ kid: 'k1', pem: rsaPem, algorithm: 'RS256' }, { kid: 'k1', pem: rsaPem, algorithm: 'RS256' }) }, variable: 'AUTH_PUBLIC_KEYS' },
+    {
+      env: { AUTH_PUBLIC_KEYS: keys({ kid: 'k1', pem: rsaPem, algorithm: 'RS256' }, { kid: 'k1', pem: rsaPem, algorithm: 'RS256' }) },
+      variable: 'AUTH_PUBLIC_KEYS',
+    },
   ])('$variable=$env.* is refused with the variable named', ({ env, variable }) => {
     expect(() => readIdentityConfig(env)).toThrow(variable)
   })

@@ -93,10 +93,16 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
 /** AUTH_ROLES_CLAIM: comma-separated claim paths, members separated by dots (default `roles`). */
 function readRolesClaim(env: Env): IdentityConfig['rolesClaim'] {
   const raw = present(env, 'AUTH_ROLES_CLAIM') ?? 'roles'
-  const paths = raw.split(',').map(p => p.trim()).filter(Boolean).map(p => p.split('.'))
+  const paths = raw
+    .split(',')
+    .map(p => p.trim())
+    .filter(Boolean)
+    .map(p => p.split('.'))
   const member = /^[A-Za-z0-9_$:-]{1,128}$/
   if (paths.length === 0 || paths.some(path => path.some(m => !member.test(m) || m === '__proto__'))) {
-    throw new Error(`AUTH_ROLES_CLAIM must be claim paths like "roles" or "realm_access.roles,resource_access.stadtgraph.roles", got ${JSON.stringify(raw)}`)
+    throw new Error(
+      `AUTH_ROLES_CLAIM must be claim paths like "roles" or "realm_access.roles,resource_access.stadtgraph.roles", got ${JSON.stringify(raw)}`,
+    )
   }
   return Object.freeze(paths.map(p => Object.freeze(p)))
 }

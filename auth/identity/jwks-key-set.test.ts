@@ -20,9 +20,21 @@ const weak = generateKeyPairSync('rsa', { modulusLength: 1024 })
 const p384 = generateKeyPairSync('ec', { namedCurve: 'secp384r1' })
 const attacker = generateKeyPairSync('rsa', { modulusLength: 2048 })
 
-const jwk = (key: KeyObject, kid: string, extra: Record<string, unknown> = {}) => ({ ...key.export({ format: 'jwk' }), kid, use: 'sig', ...extra })
+const jwk = (key: KeyObject, kid: string, extra: Record<string, unknown> = {}) => ({
+  ...key.export({ format: 'jwk' }),
+  kid,
+  use: 'sig',
+  ...extra,
+})
 
-interface CountingServer { url: string; requests: number; body: unknown; status: number; hang: boolean; server: Server }
+interface CountingServer {
+  url: string
+  requests: number
+  body: unknown
+  status: number
+  hang: boolean
+  server: Server
+}
 
 async function countingServer(path: string): Promise<CountingServer> {
   const state: CountingServer = { url: '', requests: 0, body: { keys: [] }, status: 200, hang: false, server: null as never }
@@ -72,16 +84,26 @@ function authenticator(over: Partial<IdentityConfig> = {}, fetchTimeoutMs = 5_00
   return auth
 }
 
-function token(kid: string, key: KeyObject, algorithm: 'RS256' | 'ES256' = 'RS256', header: Record<string, unknown> = {}): { authorization: string } {
+function token(
+  kid: string,
+  key: KeyObject,
+  algorithm: 'RS256' | 'ES256' = 'RS256',
+  header: Record<string, unknown> = {},
+): { authorization: string } {
   const iat = Math.floor(clockMs / 1000)
   const signed = jwt.sign({ iss: ISS, aud: 'stadtgraph', sub: 'u1', iat, exp: iat + 300, roles: ['staff'] }, key, {
-    algorithm, header: { alg: algorithm, kid, ...header }, allowInsecureKeySizes: true,
+    algorithm,
+    header: { alg: algorithm, kid, ...header },
+    allowInsecureKeySizes: true,
   })
   return { authorization: `Bearer ${signed}` }
 }
 
 async function reasonOf(auth: Authenticator, headers: { authorization: string }): Promise<string> {
-  const err = await auth.authenticate(headers).then(() => null, (e: unknown) => e)
+  const err = await auth.authenticate(headers).then(
+    () => null,
+    (e: unknown) => e,
+  )
   expect(err).toBeInstanceOf(AuthError)
   expect(err).toMatchObject({ status: 401, code: 'UNAUTHENTICATED', message: 'Invalid or expired token' })
   return (err as AuthError).reason
@@ -114,8 +136,11 @@ describe('JWKS: refresh on unknown kid is single-flight and rate-limited (T08)',
   it('known kids are served from memory: 200 verifications, one fetch', async () => {
     idp.body = { keys: [jwk(k1.publicKey, 'k1'), jwk(e1.publicKey, 'e1')] }
     const auth = authenticator()
-    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => auth.authenticate(
-      i % 2 === 0 ? token('k1', k1.privateKey) : token('e1', e1.privateKey, 'ES256'))))
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        auth.authenticate(i % 2 === 0 ? token('k1', k1.privateKey) : token('e1', e1.privateKey, 'ES256')),
+      ),
+    )
     for (let i = 0; i < 100; i++) await auth.authenticate(token('k1', k1.privateKey))
     expect(results.every(p => p.subject === 'u1')).toBe(true)
     expect(idp.requests).toBe(1)
@@ -232,7 +257,10 @@ describe('JWKS: header injection never causes an outbound request (T10)', () => 
     idp.body = { keys: [jwk(k1.publicKey, 'k1')] }
     const auth = authenticator()
     const iat = Math.floor(clockMs / 1000)
-    const hs = jwt.sign({ iss: ISS, aud: 'stadtgraph', sub: 'u1', iat, exp: iat + 60, roles: ['staff'] }, 'x'.repeat(40), { algorithm: 'HS256', header: { alg: 'HS256', kid: 'nope' } })
+    const hs = jwt.sign({ iss: ISS, aud: 'stadtgraph', sub: 'u1', iat, exp: iat + 60, roles: ['staff'] }, 'x'.repeat(40), {
+      algorithm: 'HS256',
+      header: { alg: 'HS256', kid: 'nope' },
+    })
     expect(await reasonOf(auth, { authorization: `Bearer ${hs}` })).toMatch(/algorithm_not_allowed/)
     expect(idp.requests).toBe(0)
   })
@@ -253,15 +281,69 @@ describe('JWKS: header injection never causes an outbound request (T10)', () => 
 
 describe('JWKS: unsuitable keys are refused at load (T12)', () => {
   const refusedKeys = [
-    { name: '1024-bit RSA', kid: 'weak', entry: () => jwk(weak.publicKey, 'weak'), sign: () => token('weak', weak.privateKey), warning: /1024 bits/ },
-    { name: 'EC key declaring alg RS256', kid: 'ec-as-rs', entry: () => jwk(e1.publicKey, 'ec-as-rs', { alg: 'RS256' }), sign: () => token('ec-as-rs', e1.privateKey, 'ES256'), warning: /does not match kty EC/ },
-    { name: 'RSA key declaring alg ES256', kid: 'rs-as-es', entry: () => jwk(k2.publicKey, 'rs-as-es', { alg: 'ES256' }), sign: () => token('rs-as-es', k2.privateKey), warning: /does not match kty RSA/ },
-    { name: 'RSA key declaring alg PS256', kid: 'ps', entry: () => jwk(k2.publicKey, 'ps', { alg: 'PS256' }), sign: () => token('ps', k2.privateKey), warning: /does not match/ },
-    { name: 'P-384 curve', kid: 'p384', entry: () => jwk(p384.publicKey, 'p384'), sign: () => token('p384', e1.privateKey, 'ES256'), warning: /P-256/ },
-    { name: 'use "wrap"', kid: 'wrap', entry: () => jwk(k2.publicKey, 'wrap', { use: 'wrap' }), sign: () => token('wrap', k2.privateKey), warning: /use "wrap"/ },
-    { name: 'private key material', kid: 'priv', entry: () => ({ ...k2.privateKey.export({ format: 'jwk' }), kid: 'priv' }), sign: () => token('priv', k2.privateKey), warning: /private/ },
-    { name: 'symmetric oct key', kid: 'oct', entry: () => ({ kty: 'oct', k: Buffer.from('x'.repeat(40)).toString('base64url'), kid: 'oct' }), sign: () => token('oct', k2.privateKey), warning: /symmetric/ },
-    { name: 'RSA JWK with garbage modulus', kid: 'junk', entry: () => ({ kty: 'RSA', n: 'AQAB', e: 'AQAB', kid: 'junk' }), sign: () => token('junk', k2.privateKey), warning: /junk/ },
+    {
+      name: '1024-bit RSA',
+      kid: 'weak',
+      entry: () => jwk(weak.publicKey, 'weak'),
+      sign: () => token('weak', weak.privateKey),
+      warning: /1024 bits/,
+    },
+    {
+      name: 'EC key declaring alg RS256',
+      kid: 'ec-as-rs',
+      entry: () => jwk(e1.publicKey, 'ec-as-rs', { alg: 'RS256' }),
+      sign: () => token('ec-as-rs', e1.privateKey, 'ES256'),
+      warning: /does not match kty EC/,
+    },
+    {
+      name: 'RSA key declaring alg ES256',
+      kid: 'rs-as-es',
+      entry: () => jwk(k2.publicKey, 'rs-as-es', { alg: 'ES256' }),
+      sign: () => token('rs-as-es', k2.privateKey),
+      warning: /does not match kty RSA/,
+    },
+    {
+      name: 'RSA key declaring alg PS256',
+      kid: 'ps',
+      entry: () => jwk(k2.publicKey, 'ps', { alg: 'PS256' }),
+      sign: () => token('ps', k2.privateKey),
+      warning: /does not match/,
+    },
+    {
+      name: 'P-384 curve',
+      kid: 'p384',
+      entry: () => jwk(p384.publicKey, 'p384'),
+      sign: () => token('p384', e1.privateKey, 'ES256'),
+      warning: /P-256/,
+    },
+    {
+      name: 'use "wrap"',
+      kid: 'wrap',
+      entry: () => jwk(k2.publicKey, 'wrap', { use: 'wrap' }),
+      sign: () => token('wrap', k2.privateKey),
+      warning: /use "wrap"/,
+    },
+    {
+      name: 'private key material',
+      kid: 'priv',
+      entry: () => ({ ...k2.privateKey.export({ format: 'jwk' }), kid: 'priv' }),
+      sign: () => token('priv', k2.privateKey),
+      warning: /private/,
+    },
+    {
+      name: 'symmetric oct key',
+      kid: 'oct',
+      entry: () => ({ kty: 'oct', k: Buffer.from('x'.repeat(40)).toString('base64url'), kid: 'oct' }),
+      sign: () => token('oct', k2.privateKey),
+      warning: /symmetric/,
+    },
+    {
+      name: 'RSA JWK with garbage modulus',
+      kid: 'junk',
+      entry: () => ({ kty: 'RSA', n: 'AQAB', e: 'AQAB', kid: 'junk' }),
+      sign: () => token('junk', k2.privateKey),
+      warning: /junk/,
+    },
   ]
 
   it.each(refusedKeys)('$name: refused with a warning; its tokens give 401; good keys still load', async ({ entry, sign, warning }) => {

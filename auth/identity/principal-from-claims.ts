@@ -11,7 +11,10 @@ const MAX_ROLES = 64
  * strings or a space/comma-separated string); any other shape is refused with reason `invalid_claims`,
  * never read as "no roles" that would then pass as public (T15).
  */
-export function principalFromClaims(claims: Record<string, unknown>, rolesClaim: ReadonlyArray<readonly string[]> = [['roles']]): Principal {
+export function principalFromClaims(
+  claims: Record<string, unknown>,
+  rolesClaim: ReadonlyArray<readonly string[]> = [['roles']],
+): Principal {
   const subject = claims.sub
   if (typeof subject !== 'string' || subject === '' || subject.length > 256) {
     throw invalidToken('invalid_claims: sub must be a non-empty string')
@@ -36,8 +39,10 @@ function rolesAt(claims: Record<string, unknown>, paths: ReadonlyArray<readonly 
   for (const path of paths) {
     let value: unknown = claims
     for (const member of path) {
-      value = typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, member)
-        ? (value as Record<string, unknown>)[member] : undefined
+      value =
+        typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, member)
+          ? (value as Record<string, unknown>)[member]
+          : undefined
     }
     if (value === undefined && paths.length > 1) continue
     found++
@@ -54,7 +59,10 @@ function roleNames(value: unknown, path: string): string[] {
   let names: string[]
   if (typeof value === 'string') names = value.split(/[\s,]+/).filter(Boolean)
   else if (Array.isArray(value) && value.every(v => typeof v === 'string')) names = value.map(v => v.trim())
-  else throw invalidToken(`invalid_claims: ${path === 'roles' ? 'roles' : `roles at ${path}`} must be a string or an array of strings, got ${describe(value)}`)
+  else
+    throw invalidToken(
+      `invalid_claims: ${path === 'roles' ? 'roles' : `roles at ${path}`} must be a string or an array of strings, got ${describe(value)}`,
+    )
   const bad = names.find(n => !ROLE_NAME.test(n))
   if (bad !== undefined) throw invalidToken(`invalid_claims: role name ${JSON.stringify(bad.slice(0, 64))}`)
   return names
@@ -82,11 +90,22 @@ function describe(value: unknown): string {
 export function selectRoles(principal: Principal, headers: IncomingHttpHeaders, roleHeader: string): Principal {
   const raw = headers[roleHeader]
   if (raw === undefined) return principal
-  const requested = [...new Set((Array.isArray(raw) ? raw.join(',') : raw).split(',').map(r => r.trim()).filter(Boolean))]
+  const requested = [
+    ...new Set(
+      (Array.isArray(raw) ? raw.join(',') : raw)
+        .split(',')
+        .map(r => r.trim())
+        .filter(Boolean),
+    ),
+  ]
   const held = new Set(principal.roles)
   if (requested.length === 0 || requested.some(r => !held.has(r))) {
-    throw new AuthError(403, 'FORBIDDEN', "requested role is not among the token's roles",
-      `role_not_granted: requested ${JSON.stringify(requested.slice(0, 8))}, token has ${JSON.stringify(principal.roles)}`)
+    throw new AuthError(
+      403,
+      'FORBIDDEN',
+      "requested role is not among the token's roles",
+      `role_not_granted: requested ${JSON.stringify(requested.slice(0, 8))}, token has ${JSON.stringify(principal.roles)}`,
+    )
   }
   if (requested.length === principal.roles.length) return principal
   // Token order, not header order: the same role set always yields the same list.

@@ -3,7 +3,11 @@ import jwt from 'jsonwebtoken'
 import { describe, expect, it } from 'vitest'
 import { AuthError, PUBLIC_PRINCIPAL } from '../principal.js'
 import {
-  createInternalTokenSigner, createInternalTokenVerifier, INTERNAL_TOKEN_HEADER, readInternalTokenSecret, type InternalIdentity,
+  createInternalTokenSigner,
+  createInternalTokenVerifier,
+  INTERNAL_TOKEN_HEADER,
+  readInternalTokenSecret,
+  type InternalIdentity,
 } from './internal-token.js'
 
 const SECRET = 'internal-secret-for-tests-0123456789abcdef'
@@ -11,8 +15,14 @@ const OTHER_SECRET = 'another-internal-secret-0123456789abcdef'
 const T0 = Date.UTC(2026, 0, 15, 10, 0, 0)
 
 const staff: InternalIdentity = {
-  subject: 'u1', roles: ['staff'], department: 'soziales', purpose: 'Unterbringungsplanung', authenticated: true,
-  aggregateOnly: false, policyVersion: 7, scopes: ['open', 'soziales:internal', 'soziales:personal'],
+  subject: 'u1',
+  roles: ['staff'],
+  department: 'soziales',
+  purpose: 'Unterbringungsplanung',
+  authenticated: true,
+  aggregateOnly: false,
+  policyVersion: 7,
+  scopes: ['open', 'soziales:internal', 'soziales:personal'],
 }
 const anonymous: InternalIdentity = { ...PUBLIC_PRINCIPAL, aggregateOnly: true, policyVersion: 7, scopes: ['open'] }
 
@@ -22,21 +32,38 @@ const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
 
 /** A token signed with the right secret but a shape of the test's choosing (a gateway bug, an old gateway version). */
 function forged(claims: Record<string, unknown>, opts: jwt.SignOptions = {}): string {
-  return jwt.sign({ iat: T0 / 1000, exp: T0 / 1000 + 60, roles: ['staff'], department: null, purpose: null, authenticated: true, aggregateOnly: false, policyVersion: 1, sub: 'u1', ...claims },
-    createSecretKey(Buffer.from(SECRET)), withoutUndefined<jwt.SignOptions>({ algorithm: 'HS256', issuer: 'stadtgraph-gateway', audience: 'asylum', jwtid: 'j1', ...opts }))
+  return jwt.sign(
+    {
+      iat: T0 / 1000,
+      exp: T0 / 1000 + 60,
+      roles: ['staff'],
+      department: null,
+      purpose: null,
+      authenticated: true,
+      aggregateOnly: false,
+      policyVersion: 1,
+      sub: 'u1',
+      ...claims,
+    },
+    createSecretKey(Buffer.from(SECRET)),
+    withoutUndefined<jwt.SignOptions>({ algorithm: 'HS256', issuer: 'stadtgraph-gateway', audience: 'asylum', jwtid: 'j1', ...opts }),
+  )
 }
 const withoutUndefined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
 
 const KEY = createSecretKey(Buffer.from(SECRET))
 const HS256_HEADER = { alg: 'HS256', typ: 'JWT' }
 /** The claims of a fresh token of ours for asylum (fresh jti), to re-sign in another form. */
-const claims = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({ ...jwt.decode(signer.sign(staff, 'asylum')) as object, ...extra })
+const claims = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  ...(jwt.decode(signer.sign(staff, 'asylum')) as object),
+  ...extra,
+})
 /**
  * Header and payload (objects, or segment text as given) with a correct HMAC-SHA256 under the right
  * secret: nothing but the check a test is about stands between such a token and acceptance.
  */
 function hs256(header: unknown, payload: unknown): string {
-  const segment = (v: unknown) => typeof v === 'string' ? v : b64(v)
+  const segment = (v: unknown) => (typeof v === 'string' ? v : b64(v))
   const input = `${segment(header)}.${segment(payload)}`
   return `${input}.${createHmac('sha256', KEY).update(input).digest('base64url')}`
 }
@@ -94,27 +121,64 @@ describe('internal identity token (E18, T21)', () => {
     expect(() => verifier.verify(first)).toThrow(expect.objectContaining({ reason: expect.stringMatching(/jwt expired/) }))
   })
 
-  const refused: Array<{ name: string; token: () => string | undefined; verifier?: () => ReturnType<typeof verifierAt>; reason: RegExp }> = [
-    { name: 'missing', token: () => undefined, reason: /missing_internal_token/ },
-    { name: 'empty', token: () => '', reason: /missing_internal_token/ },
-    { name: 'garbage', token: () => 'not-a-token', reason: /jwt malformed/ },
-    { name: 'oversize', token: () => 'a'.repeat(9000), reason: /too_large/ },
-    { name: 'wrong audience (signed for geo, presented to asylum)', token: () => signer.sign(staff, 'geo'), reason: /audience/ },
-    { name: 'expired (replayed after its window)', token: () => signer.sign(staff, 'asylum'), verifier: () => verifierAt(T0 + 66_000), reason: /jwt expired/ },
-    { name: 'issued in the future', token: () => createInternalTokenSigner(SECRET, { now: () => T0 + 120_000 }).sign(staff, 'asylum'), reason: /nbf|iat|shape|future/ },
-    { name: 'signed with another secret', token: () => createInternalTokenSigner(OTHER_SECRET).sign(staff, 'asylum'), verifier: () => createInternalTokenVerifier(SECRET, 'asylum'), reason: /invalid signature/ },
-    { name: 'tampered payload (roles → admin)', token: () => { const [h, , s] = signer.sign(staff, 'asylum').split('.'); return `${h}.${b64({ ...jwt.decode(signer.sign(staff, 'asylum')) as object, roles: ['admin'] })}.${s}` }, reason: /invalid signature/ },
-    { name: 'tampered signature', token: () => { const t = signer.sign(staff, 'asylum'); return t.slice(0, -2) + (t.endsWith('AA') ? 'BB' : 'AA') }, reason: /invalid signature/ },
-    { name: 'alg none', token: () => `${b64({ alg: 'none' })}.${b64(jwt.decode(signer.sign(staff, 'asylum')))}.`, reason: /signature is required|invalid/ },
-    { name: 'a client bearer token (wrong issuer)', token: () => forged({}, { issuer: 'https://stadtgraph.local/dev' }), reason: /issuer/ },
-    { name: 'a lifetime over 60 s', token: () => forged({ exp: T0 / 1000 + 3600 }), reason: /shape/ },
-    { name: 'no roles', token: () => forged({ roles: [] }), reason: /shape/ },
-    { name: 'roles not strings', token: () => forged({ roles: [1] }), reason: /shape/ },
-    { name: 'policyVersion missing', token: () => forged({ policyVersion: undefined }), reason: /shape/ },
-    { name: 'aggregateOnly not boolean', token: () => forged({ aggregateOnly: 'no' }), reason: /shape/ },
-    { name: 'department an array', token: () => forged({ department: ['a', 'b'] }), reason: /shape/ },
-    { name: 'no jti', token: () => forged({}, { jwtid: undefined }), reason: /shape/ },
-  ]
+  const refused: Array<{ name: string; token: () => string | undefined; verifier?: () => ReturnType<typeof verifierAt>; reason: RegExp }> =
+    [
+      { name: 'missing', token: () => undefined, reason: /missing_internal_token/ },
+      { name: 'empty', token: () => '', reason: /missing_internal_token/ },
+      { name: 'garbage', token: () => 'not-a-token', reason: /jwt malformed/ },
+      { name: 'oversize', token: () => 'a'.repeat(9000), reason: /too_large/ },
+      { name: 'wrong audience (signed for geo, presented to asylum)', token: () => signer.sign(staff, 'geo'), reason: /audience/ },
+      {
+        name: 'expired (replayed after its window)',
+        token: () => signer.sign(staff, 'asylum'),
+        verifier: () => verifierAt(T0 + 66_000),
+        reason: /jwt expired/,
+      },
+      {
+        name: 'issued in the future',
+        token: () => createInternalTokenSigner(SECRET, { now: () => T0 + 120_000 }).sign(staff, 'asylum'),
+        reason: /nbf|iat|shape|future/,
+      },
+      {
+        name: 'signed with another secret',
+        token: () => createInternalTokenSigner(OTHER_SECRET).sign(staff, 'asylum'),
+        verifier: () => createInternalTokenVerifier(SECRET, 'asylum'),
+        reason: /invalid signature/,
+      },
+      {
+        name: 'tampered payload (roles → admin)',
+        token: () => {
+          const [h, , s] = signer.sign(staff, 'asylum').split('.')
+          return `${h}.${b64({ ...(jwt.decode(signer.sign(staff, 'asylum')) as object), roles: ['admin'] })}.${s}`
+        },
+        reason: /invalid signature/,
+      },
+      {
+        name: 'tampered signature',
+        token: () => {
+          const t = signer.sign(staff, 'asylum')
+          return t.slice(0, -2) + (t.endsWith('AA') ? 'BB' : 'AA')
+        },
+        reason: /invalid signature/,
+      },
+      {
+        name: 'alg none',
+        token: () => `${b64({ alg: 'none' })}.${b64(jwt.decode(signer.sign(staff, 'asylum')))}.`,
+        reason: /signature is required|invalid/,
+      },
+      {
+        name: 'a client bearer token (wrong issuer)',
+        token: () => forged({}, { issuer: 'https://stadtgraph.local/dev' }),
+        reason: /issuer/,
+      },
+      { name: 'a lifetime over 60 s', token: () => forged({ exp: T0 / 1000 + 3600 }), reason: /shape/ },
+      { name: 'no roles', token: () => forged({ roles: [] }), reason: /shape/ },
+      { name: 'roles not strings', token: () => forged({ roles: [1] }), reason: /shape/ },
+      { name: 'policyVersion missing', token: () => forged({ policyVersion: undefined }), reason: /shape/ },
+      { name: 'aggregateOnly not boolean', token: () => forged({ aggregateOnly: 'no' }), reason: /shape/ },
+      { name: 'department an array', token: () => forged({ department: ['a', 'b'] }), reason: /shape/ },
+      { name: 'no jti', token: () => forged({}, { jwtid: undefined }), reason: /shape/ },
+    ]
 
   it.each(refused)('refuses $name with 401 UNAUTHENTICATED', ({ token, verifier, reason }) => {
     const v = verifier ? verifier() : verifierAt(T0)
@@ -133,8 +197,9 @@ describe('internal identity token (E18, T21)', () => {
     const token = signer.sign(staff, 'asylum')
     expect(token.split('.')[0]).toBe(b64(HS256_HEADER))
     expect(jwt.sign(jwt.decode(token) as object, KEY, { algorithm: 'HS256' })).toBe(token)
-    expect(jwt.verify(token, KEY, { algorithms: ['HS256'], issuer: 'stadtgraph-gateway', audience: 'asylum', clockTimestamp: T0 / 1000 }))
-      .toEqual(jwt.decode(token))
+    expect(
+      jwt.verify(token, KEY, { algorithms: ['HS256'], issuer: 'stadtgraph-gateway', audience: 'asylum', clockTimestamp: T0 / 1000 }),
+    ).toEqual(jwt.decode(token))
   })
 
   it('verifies tokens jsonwebtoken signed with the same claims', () => {
@@ -189,49 +254,194 @@ describe('internal identity token (E18, T21)', () => {
 
   const refusedJws: Array<{ name: string; token: () => string; at?: number; reason: RegExp }> = [
     // The header: HS256 and nothing else, even under a correct HMAC-SHA256.
-    { name: 'alg none (correctly HMAC-signed)', token: () => hs256({ alg: 'none', typ: 'JWT' }, claims()), reason: /invalid_internal_token: invalid algorithm/ },
-    { name: 'alg HS384 (correctly HMAC-SHA256-signed)', token: () => hs256({ alg: 'HS384', typ: 'JWT' }, claims()), reason: /invalid_internal_token: invalid algorithm/ },
-    { name: 'alg RS256 (HMAC over it: key confusion)', token: () => hs256({ alg: 'RS256', typ: 'JWT' }, claims()), reason: /invalid_internal_token: invalid algorithm/ },
-    { name: 'alg hs256 (case)', token: () => hs256({ alg: 'hs256', typ: 'JWT' }, claims()), reason: /invalid_internal_token: invalid algorithm/ },
+    {
+      name: 'alg none (correctly HMAC-signed)',
+      token: () => hs256({ alg: 'none', typ: 'JWT' }, claims()),
+      reason: /invalid_internal_token: invalid algorithm/,
+    },
+    {
+      name: 'alg HS384 (correctly HMAC-SHA256-signed)',
+      token: () => hs256({ alg: 'HS384', typ: 'JWT' }, claims()),
+      reason: /invalid_internal_token: invalid algorithm/,
+    },
+    {
+      name: 'alg RS256 (HMAC over it: key confusion)',
+      token: () => hs256({ alg: 'RS256', typ: 'JWT' }, claims()),
+      reason: /invalid_internal_token: invalid algorithm/,
+    },
+    {
+      name: 'alg hs256 (case)',
+      token: () => hs256({ alg: 'hs256', typ: 'JWT' }, claims()),
+      reason: /invalid_internal_token: invalid algorithm/,
+    },
     { name: 'no alg', token: () => hs256({ typ: 'JWT' }, claims()), reason: /invalid_internal_token: invalid algorithm/ },
-    { name: 'a crit header', token: () => hs256({ ...HS256_HEADER, crit: ['exp'] }, claims()), reason: /invalid_internal_token: unsupported header: crit/ },
-    { name: 'another typ', token: () => hs256({ alg: 'HS256', typ: 'at+jwt' }, claims()), reason: /invalid_internal_token: invalid header: typ/ },
-    { name: 'a header that is not JSON', token: () => hs256(Buffer.from('{alg:"HS256"}').toString('base64url'), claims()), reason: /invalid_internal_token: invalid header/ },
+    {
+      name: 'a crit header',
+      token: () => hs256({ ...HS256_HEADER, crit: ['exp'] }, claims()),
+      reason: /invalid_internal_token: unsupported header: crit/,
+    },
+    {
+      name: 'another typ',
+      token: () => hs256({ alg: 'HS256', typ: 'at+jwt' }, claims()),
+      reason: /invalid_internal_token: invalid header: typ/,
+    },
+    {
+      name: 'a header that is not JSON',
+      token: () => hs256(Buffer.from('{alg:"HS256"}').toString('base64url'), claims()),
+      reason: /invalid_internal_token: invalid header/,
+    },
     { name: 'a header that is JSON null', token: () => hs256(null, claims()), reason: /invalid_internal_token: invalid header/ },
     { name: 'a header that is an array', token: () => hs256([HS256_HEADER], claims()), reason: /invalid_internal_token: invalid header/ },
-    { name: 'a header that is a JSON string', token: () => hs256(b64('HS256'), claims()), reason: /invalid_internal_token: invalid header/ },
-    { name: 'alg HS384 signed by jsonwebtoken', token: () => { const { aud, iss, jti, ...rest } = claims(); return jwt.sign(rest, KEY, { algorithm: 'HS384', audience: aud as string, issuer: iss as string, jwtid: jti as string }) }, reason: /invalid_internal_token: invalid signature/ },
+    {
+      name: 'a header that is a JSON string',
+      token: () => hs256(b64('HS256'), claims()),
+      reason: /invalid_internal_token: invalid header/,
+    },
+    {
+      name: 'alg HS384 signed by jsonwebtoken',
+      token: () => {
+        const { aud, iss, jti, ...rest } = claims()
+        return jwt.sign(rest, KEY, { algorithm: 'HS384', audience: aud as string, issuer: iss as string, jwtid: jti as string })
+      },
+      reason: /invalid_internal_token: invalid signature/,
+    },
     // The signature.
-    { name: 'a tampered header (HS384 over our signature)', token: () => { const [, p, s] = signer.sign(staff, 'asylum').split('.'); return `${b64({ alg: 'HS384', typ: 'JWT' })}.${p}.${s}` }, reason: /invalid_internal_token: invalid signature/ },
-    { name: 'a signature truncated to 16 bytes', token: () => { const t = signer.sign(staff, 'asylum'); const [h, p] = t.split('.'); return `${h}.${p}.${createHmac('sha256', KEY).update(`${h}.${p}`).digest().subarray(0, 16).toString('base64url')}` }, reason: /invalid_internal_token: invalid signature/ },
-    { name: 'a signature one character too long', token: () => `${signer.sign(staff, 'asylum')}A`, reason: /invalid_internal_token: invalid signature/ },
-    { name: 'a signature one character short', token: () => signer.sign(staff, 'asylum').slice(0, -1), reason: /invalid_internal_token: invalid signature/ },
-    { name: 'a second base64url spelling of the right signature', token: secondSpellingOfSignature, reason: /invalid_internal_token: invalid signature/ },
+    {
+      name: 'a tampered header (HS384 over our signature)',
+      token: () => {
+        const [, p, s] = signer.sign(staff, 'asylum').split('.')
+        return `${b64({ alg: 'HS384', typ: 'JWT' })}.${p}.${s}`
+      },
+      reason: /invalid_internal_token: invalid signature/,
+    },
+    {
+      name: 'a signature truncated to 16 bytes',
+      token: () => {
+        const t = signer.sign(staff, 'asylum')
+        const [h, p] = t.split('.')
+        return `${h}.${p}.${createHmac('sha256', KEY).update(`${h}.${p}`).digest().subarray(0, 16).toString('base64url')}`
+      },
+      reason: /invalid_internal_token: invalid signature/,
+    },
+    {
+      name: 'a signature one character too long',
+      token: () => `${signer.sign(staff, 'asylum')}A`,
+      reason: /invalid_internal_token: invalid signature/,
+    },
+    {
+      name: 'a signature one character short',
+      token: () => signer.sign(staff, 'asylum').slice(0, -1),
+      reason: /invalid_internal_token: invalid signature/,
+    },
+    {
+      name: 'a second base64url spelling of the right signature',
+      token: secondSpellingOfSignature,
+      reason: /invalid_internal_token: invalid signature/,
+    },
     // The format.
     { name: 'an extra segment (empty)', token: () => `${signer.sign(staff, 'asylum')}.`, reason: /invalid_internal_token: jwt malformed/ },
-    { name: 'an extra segment (repeated signature)', token: () => { const t = signer.sign(staff, 'asylum'); return `${t}.${t.split('.')[2]}` }, reason: /invalid_internal_token: jwt malformed/ },
-    { name: 'five segments (JWE form)', token: () => `${signer.sign(staff, 'asylum')}.a.b`, reason: /invalid_internal_token: jwt malformed/ },
-    { name: 'two segments', token: () => signer.sign(staff, 'asylum').split('.').slice(0, 2).join('.'), reason: /invalid_internal_token: jwt malformed/ },
-    { name: 'a payload in the standard base64 alphabet (+ /)', token: () => hs256(HS256_HEADER, standardBase64Payload()), reason: /invalid_internal_token: jwt malformed/ },
+    {
+      name: 'an extra segment (repeated signature)',
+      token: () => {
+        const t = signer.sign(staff, 'asylum')
+        return `${t}.${t.split('.')[2]}`
+      },
+      reason: /invalid_internal_token: jwt malformed/,
+    },
+    {
+      name: 'five segments (JWE form)',
+      token: () => `${signer.sign(staff, 'asylum')}.a.b`,
+      reason: /invalid_internal_token: jwt malformed/,
+    },
+    {
+      name: 'two segments',
+      token: () => signer.sign(staff, 'asylum').split('.').slice(0, 2).join('.'),
+      reason: /invalid_internal_token: jwt malformed/,
+    },
+    {
+      name: 'a payload in the standard base64 alphabet (+ /)',
+      token: () => hs256(HS256_HEADER, standardBase64Payload()),
+      reason: /invalid_internal_token: jwt malformed/,
+    },
     { name: 'a padded payload (==)', token: () => hs256(HS256_HEADER, paddedPayload()), reason: /invalid_internal_token: jwt malformed/ },
-    { name: 'whitespace inside the payload', token: () => { const p = b64(claims()); return hs256(HS256_HEADER, `${p.slice(0, 8)} ${p.slice(8)}`) }, reason: /invalid_internal_token: jwt malformed/ },
-    { name: 'a payload of 4n+1 characters (no base64url length)', token: () => hs256(HS256_HEADER, `${Buffer.from(jsonOfLength(0)).toString('base64url')}A`), reason: /invalid_internal_token: jwt malformed/ },
-    { name: 'a signature in the standard base64 alphabet', token: standardBase64Signature, reason: /invalid_internal_token: jwt malformed/ },
+    {
+      name: 'whitespace inside the payload',
+      token: () => {
+        const p = b64(claims())
+        return hs256(HS256_HEADER, `${p.slice(0, 8)} ${p.slice(8)}`)
+      },
+      reason: /invalid_internal_token: jwt malformed/,
+    },
+    {
+      name: 'a payload of 4n+1 characters (no base64url length)',
+      token: () => hs256(HS256_HEADER, `${Buffer.from(jsonOfLength(0)).toString('base64url')}A`),
+      reason: /invalid_internal_token: jwt malformed/,
+    },
+    {
+      name: 'a signature in the standard base64 alphabet',
+      token: standardBase64Signature,
+      reason: /invalid_internal_token: jwt malformed/,
+    },
     // The payload.
-    { name: 'a payload that is an array', token: () => hs256(HS256_HEADER, [claims()]), reason: /invalid_internal_token: payload is not a JSON object/ },
-    { name: 'a payload that is JSON null', token: () => hs256(HS256_HEADER, null), reason: /invalid_internal_token: payload is not a JSON object/ },
-    { name: 'a payload that is not JSON', token: () => hs256(HS256_HEADER, Buffer.from('{"iat":1,').toString('base64url')), reason: /invalid_internal_token: payload is not a JSON object/ },
+    {
+      name: 'a payload that is an array',
+      token: () => hs256(HS256_HEADER, [claims()]),
+      reason: /invalid_internal_token: payload is not a JSON object/,
+    },
+    {
+      name: 'a payload that is JSON null',
+      token: () => hs256(HS256_HEADER, null),
+      reason: /invalid_internal_token: payload is not a JSON object/,
+    },
+    {
+      name: 'a payload that is not JSON',
+      token: () => hs256(HS256_HEADER, Buffer.from('{"iat":1,').toString('base64url')),
+      reason: /invalid_internal_token: payload is not a JSON object/,
+    },
     // The registered claims.
-    { name: 'aud an array holding the audience', token: () => hs256(HS256_HEADER, claims({ aud: ['asylum'] })), reason: /invalid_internal_token: jwt audience invalid/ },
-    { name: 'aud an array by jsonwebtoken', token: () => forged({}, { audience: ['asylum'] }), reason: /invalid_internal_token: jwt audience invalid/ },
-    { name: 'no aud', token: () => hs256(HS256_HEADER, claims({ aud: undefined })), reason: /invalid_internal_token: jwt audience invalid/ },
+    {
+      name: 'aud an array holding the audience',
+      token: () => hs256(HS256_HEADER, claims({ aud: ['asylum'] })),
+      reason: /invalid_internal_token: jwt audience invalid/,
+    },
+    {
+      name: 'aud an array by jsonwebtoken',
+      token: () => forged({}, { audience: ['asylum'] }),
+      reason: /invalid_internal_token: jwt audience invalid/,
+    },
+    {
+      name: 'no aud',
+      token: () => hs256(HS256_HEADER, claims({ aud: undefined })),
+      reason: /invalid_internal_token: jwt audience invalid/,
+    },
     { name: 'no iss', token: () => hs256(HS256_HEADER, claims({ iss: undefined })), reason: /invalid_internal_token: jwt issuer invalid/ },
-    { name: 'expired by exactly the clock tolerance', token: () => signer.sign(staff, 'asylum'), at: T0 + 65_000, reason: /invalid_internal_token: jwt expired/ },
+    {
+      name: 'expired by exactly the clock tolerance',
+      token: () => signer.sign(staff, 'asylum'),
+      at: T0 + 65_000,
+      reason: /invalid_internal_token: jwt expired/,
+    },
     { name: 'no exp', token: () => hs256(HS256_HEADER, claims({ exp: undefined })), reason: /invalid_internal_token: jwt exp required/ },
-    { name: 'exp a string', token: () => hs256(HS256_HEADER, claims({ exp: String(T0 / 1000 + 60) })), reason: /invalid_internal_token: invalid exp value/ },
-    { name: 'nbf beyond the clock tolerance ahead', token: () => hs256(HS256_HEADER, claims({ nbf: T0 / 1000 + 6 })), reason: /invalid_internal_token: jwt not active/ },
-    { name: 'nbf by jsonwebtoken, 30 s ahead', token: () => forged({ nbf: T0 / 1000 + 30 }), reason: /invalid_internal_token: jwt not active/ },
-    { name: 'nbf a string', token: () => hs256(HS256_HEADER, claims({ nbf: String(T0 / 1000) })), reason: /invalid_internal_token: invalid nbf value/ },
+    {
+      name: 'exp a string',
+      token: () => hs256(HS256_HEADER, claims({ exp: String(T0 / 1000 + 60) })),
+      reason: /invalid_internal_token: invalid exp value/,
+    },
+    {
+      name: 'nbf beyond the clock tolerance ahead',
+      token: () => hs256(HS256_HEADER, claims({ nbf: T0 / 1000 + 6 })),
+      reason: /invalid_internal_token: jwt not active/,
+    },
+    {
+      name: 'nbf by jsonwebtoken, 30 s ahead',
+      token: () => forged({ nbf: T0 / 1000 + 30 }),
+      reason: /invalid_internal_token: jwt not active/,
+    },
+    {
+      name: 'nbf a string',
+      token: () => hs256(HS256_HEADER, claims({ nbf: String(T0 / 1000) })),
+      reason: /invalid_internal_token: invalid nbf value/,
+    },
   ]
 
   it.each(refusedJws)('refuses $name with 401 UNAUTHENTICATED', ({ token, at, reason }) => {

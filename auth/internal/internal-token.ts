@@ -43,7 +43,10 @@ function secretKey(secret: string): KeyObject {
   return createSecretKey(Buffer.from(secret, 'utf8'))
 }
 
-export function createInternalTokenSigner(secret: string, opts: InternalTokenClock = {}): {
+export function createInternalTokenSigner(
+  secret: string,
+  opts: InternalTokenClock = {},
+): {
   sign(identity: InternalIdentity, audience: string): string
 } {
   const key = secretKey(secret)
@@ -54,22 +57,25 @@ export function createInternalTokenSigner(secret: string, opts: InternalTokenClo
       if (typeof audience !== 'string' || audience === '') throw new Error('internal token audience must be a subgraph name')
       const iat = Math.floor(now() / 1000)
       // Registered claims last, in the order jsonwebtoken writes them: both give the same token for the same claims.
-      const payload = Buffer.from(JSON.stringify({
-        iat,
-        exp: iat + LIFETIME_SECONDS,
-        roles: [...identity.roles],
-        department: identity.department,
-        purpose: identity.purpose,
-        authenticated: identity.authenticated,
-        aggregateOnly: identity.aggregateOnly,
-        policyVersion: identity.policyVersion,
-        scopes: [...identity.scopes],
-        ...(identity.rowFilters?.length ? { rowFilters: identity.rowFilters } : {}),
-        ...(identity.subject === null ? {} : { sub: identity.subject }),
-        aud: audience,
-        iss: ISSUER,
-        jti: randomUUID(),
-      }), 'utf8').toString('base64url')
+      const payload = Buffer.from(
+        JSON.stringify({
+          iat,
+          exp: iat + LIFETIME_SECONDS,
+          roles: [...identity.roles],
+          department: identity.department,
+          purpose: identity.purpose,
+          authenticated: identity.authenticated,
+          aggregateOnly: identity.aggregateOnly,
+          policyVersion: identity.policyVersion,
+          scopes: [...identity.scopes],
+          ...(identity.rowFilters?.length ? { rowFilters: identity.rowFilters } : {}),
+          ...(identity.subject === null ? {} : { sub: identity.subject }),
+          aud: audience,
+          iss: ISSUER,
+          jti: randomUUID(),
+        }),
+        'utf8',
+      ).toString('base64url')
       const signingInput = `${HEADER_SEGMENT}.${payload}`
       return `${signingInput}.${hmac(key, signingInput)}`
     },
@@ -173,7 +179,10 @@ function createReplayGuard() {
   return {
     firstUse(jti: string, until: number, nowSeconds: number): boolean {
       while (head < queue.length && queue[head].until < nowSeconds) seen.delete(queue[head++].jti)
-      if (head > 1024 && head * 2 > queue.length) { queue.splice(0, head); head = 0 }
+      if (head > 1024 && head * 2 > queue.length) {
+        queue.splice(0, head)
+        head = 0
+      }
       if (seen.has(jti)) return false
       seen.add(jti)
       queue.push({ jti, until })
@@ -195,8 +204,19 @@ function refused(reason: string): AuthError {
 }
 
 function validRowFilters(v: unknown): boolean {
-  return Array.isArray(v) && v.every(f => f && typeof f.coordinate === 'string' && Array.isArray(f.anyOf) &&
-    f.anyOf.every((all: unknown) => Array.isArray(all) && all.every(c => c && typeof c.field === 'string' && (c.value === null || typeof c.value === 'string'))))
+  return (
+    Array.isArray(v) &&
+    v.every(
+      f =>
+        f &&
+        typeof f.coordinate === 'string' &&
+        Array.isArray(f.anyOf) &&
+        f.anyOf.every(
+          (all: unknown) =>
+            Array.isArray(all) && all.every(c => c && typeof c.field === 'string' && (c.value === null || typeof c.value === 'string')),
+        ),
+    )
+  )
 }
 
 /** Even a correctly signed token must have exactly the shape we sign; anything else is refused. */
@@ -205,15 +225,24 @@ function identityFromClaims(claims: unknown, nowSeconds: number): InternalIdenti
   const c = claims as Record<string, unknown>
   const stringOrNull = (v: unknown) => v === null || (typeof v === 'string' && v !== '')
   const ok =
-    typeof c.exp === 'number' && typeof c.iat === 'number' && typeof c.jti === 'string' &&
-    c.exp - c.iat <= LIFETIME_SECONDS && c.iat <= nowSeconds + CLOCK_TOLERANCE_SECONDS &&
-    Array.isArray(c.roles) && c.roles.length > 0 && c.roles.every(r => typeof r === 'string' && r !== '') &&
-    stringOrNull(c.department) && stringOrNull(c.purpose) &&
+    typeof c.exp === 'number' &&
+    typeof c.iat === 'number' &&
+    typeof c.jti === 'string' &&
+    c.exp - c.iat <= LIFETIME_SECONDS &&
+    c.iat <= nowSeconds + CLOCK_TOLERANCE_SECONDS &&
+    Array.isArray(c.roles) &&
+    c.roles.length > 0 &&
+    c.roles.every(r => typeof r === 'string' && r !== '') &&
+    stringOrNull(c.department) &&
+    stringOrNull(c.purpose) &&
     (c.sub === undefined || (typeof c.sub === 'string' && c.sub !== '')) &&
     typeof c.authenticated === 'boolean' &&
     typeof c.aggregateOnly === 'boolean' &&
-    typeof c.policyVersion === 'number' && Number.isSafeInteger(c.policyVersion) && c.policyVersion >= 0 &&
-    Array.isArray(c.scopes) && c.scopes.every(x => typeof x === 'string' && x !== '') &&
+    typeof c.policyVersion === 'number' &&
+    Number.isSafeInteger(c.policyVersion) &&
+    c.policyVersion >= 0 &&
+    Array.isArray(c.scopes) &&
+    c.scopes.every(x => typeof x === 'string' && x !== '') &&
     (c.rowFilters === undefined || validRowFilters(c.rowFilters))
   if (!ok) throw refused('invalid_claims: internal token shape')
   return Object.freeze({

@@ -2,7 +2,15 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { buildSchema, graphql, type ExecutionResult } from 'graphql'
 import { printSchemaWithDirectives } from '@graphql-tools/utils'
 import type { Principal } from '../principal.js'
-import { createAdminSchema, type AdminContext, type AdminStore, type AuditChainStatus, type AuditEntry, type PendingChange, type WriteMeta } from './admin-schema.js'
+import {
+  createAdminSchema,
+  type AdminContext,
+  type AdminStore,
+  type AuditChainStatus,
+  type AuditEntry,
+  type PendingChange,
+  type WriteMeta,
+} from './admin-schema.js'
 import { fieldOwners, readRequirements } from './requirements.js'
 import { PolicyError, type CoordinateGrant, type PolicySnapshot, type RoleDefinition, type RowRule } from './types.js'
 
@@ -15,8 +23,16 @@ const apiSchema = buildSchema(`
 const sdl = printSchemaWithDirectives(apiSchema)
 const supergraph = () => ({ sdl, apiSchema, requirements: readRequirements(sdl), owners: fieldOwners(sdl) })
 
-const role = (name: string, scopes: string[], flags: Partial<RoleDefinition> = {}): RoleDefinition =>
-  ({ name, description: name, scopes, aggregateOnly: false, admin: false, validFrom: null, validUntil: null, ...flags })
+const role = (name: string, scopes: string[], flags: Partial<RoleDefinition> = {}): RoleDefinition => ({
+  name,
+  description: name,
+  scopes,
+  aggregateOnly: false,
+  admin: false,
+  validFrom: null,
+  validUntil: null,
+  ...flags,
+})
 
 /** In-memory AdminStore: the same contract as the Postgres store (optimistic version, actor, PolicyError). */
 class FakeStore implements AdminStore {
@@ -31,7 +47,15 @@ class FakeStore implements AdminStore {
   calls: Array<{ method: string; input: unknown }> = []
   audit: AuditEntry[] = [
     { id: 1, at: new Date('2026-01-01T00:00:00Z'), actor: 'a', action: 'seed', payload: { n: 1 }, prevHash: '0', hash: 'h1' },
-    { id: 2, at: new Date('2026-01-02T00:00:00.000Z'), actor: 'b', action: 'setGrant', payload: { role: 'public' }, prevHash: 'h1', hash: 'h2' },
+    {
+      id: 2,
+      at: new Date('2026-01-02T00:00:00.000Z'),
+      actor: 'b',
+      action: 'setGrant',
+      payload: { role: 'public' },
+      prevHash: 'h1',
+      hash: 'h2',
+    },
   ]
 
   private async write(method: string, input: WriteMeta, change: () => void) {
@@ -41,7 +65,13 @@ class FakeStore implements AdminStore {
     return { version: ++this.version }
   }
   async load(): Promise<PolicySnapshot> {
-    return { version: this.version, roles: new Map(this.roles), grants: [...this.grants], rowRules: [...this.rowRules], loadedAt: new Date() }
+    return {
+      version: this.version,
+      roles: new Map(this.roles),
+      grants: [...this.grants],
+      rowRules: [...this.rowRules],
+      loadedAt: new Date(),
+    }
   }
   upsertRole(input: WriteMeta & { role: RoleDefinition }) {
     return this.write('upsertRole', input, () => {
@@ -49,23 +79,34 @@ class FakeStore implements AdminStore {
       this.roles.set(input.role.name, input.role)
     })
   }
-  deleteRole(input: WriteMeta & { name: string }) { return this.write('deleteRole', input, () => this.roles.delete(input.name)) }
+  deleteRole(input: WriteMeta & { name: string }) {
+    return this.write('deleteRole', input, () => this.roles.delete(input.name))
+  }
   pending: PendingChange[] = []
   setGrant(input: WriteMeta & { grant: CoordinateGrant }) {
     // As the Postgres store does with classify: an ALLOW on special data waits for a second administrator.
     if (input.grant.effect === 'ALLOW' && input.grant.coordinate === 'Accommodation.religion') {
       this.calls.push({ method: 'setGrant', input })
       const id = this.pending.length + 1
-      this.pending.push({ id, kind: 'grant.set', payload: { grant: input.grant }, requestedBy: input.actor, requestedAt: new Date('2026-02-01T00:00:00Z') })
+      this.pending.push({
+        id,
+        kind: 'grant.set',
+        payload: { grant: input.grant },
+        requestedBy: input.actor,
+        requestedAt: new Date('2026-02-01T00:00:00Z'),
+      })
       return Promise.reject(Object.assign(new PolicyError('PENDING_APPROVAL', `pending change ${id} awaits approval`), { changeId: id }))
     }
     return this.write('setGrant', input, () => this.grants.push(input.grant))
   }
-  async pendingChanges() { return this.pending }
+  async pendingChanges() {
+    return this.pending
+  }
   approveChange(input: WriteMeta & { id: number }) {
     const change = this.pending.find(c => c.id === input.id)
     if (!change) return Promise.reject(new PolicyError('INVALID_POLICY', 'unknown pending change', '/id'))
-    if (change.requestedBy === input.actor) return Promise.reject(new PolicyError('FORBIDDEN', 'four-eyes: requested by the same actor', '/id'))
+    if (change.requestedBy === input.actor)
+      return Promise.reject(new PolicyError('FORBIDDEN', 'four-eyes: requested by the same actor', '/id'))
     return this.write('approveChange', input, () => {
       this.pending = this.pending.filter(c => c !== change)
       this.grants.push((change.payload as { grant: CoordinateGrant }).grant)
@@ -76,18 +117,42 @@ class FakeStore implements AdminStore {
     this.pending = this.pending.filter(c => c.id !== input.id)
   }
   removeGrant(input: WriteMeta & { role: string; coordinate: string }) {
-    return this.write('removeGrant', input, () => { this.grants = this.grants.filter(g => g.role !== input.role || g.coordinate !== input.coordinate) })
+    return this.write('removeGrant', input, () => {
+      this.grants = this.grants.filter(g => g.role !== input.role || g.coordinate !== input.coordinate)
+    })
   }
-  setRowRule(input: WriteMeta & { rule: RowRule }) { return this.write('setRowRule', input, () => this.rowRules.push(input.rule)) }
-  removeRowRule(input: WriteMeta & { role: string; coordinate: string }) { return this.write('removeRowRule', input, () => {}) }
-  importPolicy(input: WriteMeta & { json: string }) { return this.write('importPolicy', input, () => {}) }
-  async exportPolicy() { return { version: this.version, roles: [...this.roles.values()], grants: this.grants, rowRules: this.rowRules } }
+  setRowRule(input: WriteMeta & { rule: RowRule }) {
+    return this.write('setRowRule', input, () => this.rowRules.push(input.rule))
+  }
+  removeRowRule(input: WriteMeta & { role: string; coordinate: string }) {
+    return this.write('removeRowRule', input, () => {})
+  }
+  importPolicy(input: WriteMeta & { json: string }) {
+    return this.write('importPolicy', input, () => {})
+  }
+  async exportPolicy() {
+    return { version: this.version, roles: [...this.roles.values()], grants: this.grants, rowRules: this.rowRules }
+  }
   async auditLog(input: { limit: number; before: number | null }) {
     this.calls.push({ method: 'auditLog', input })
-    return this.audit.filter(e => input.before === null || e.id < input.before).reverse().slice(0, input.limit)
+    return this.audit
+      .filter(e => input.before === null || e.id < input.before)
+      .reverse()
+      .slice(0, input.limit)
   }
   async verifyAuditChain(): Promise<AuditChainStatus> {
-    return { log: 'audit_log', ok: false, state: 'broken', checked: 2, brokenAt: 2, badSignatureAt: null, signedThrough: null, unsigned: 2, checkpoints: 0, message: 'audit_log: broken at seq 2' }
+    return {
+      log: 'audit_log',
+      ok: false,
+      state: 'broken',
+      checked: 2,
+      brokenAt: 2,
+      badSignatureAt: null,
+      signedThrough: null,
+      unsigned: 2,
+      checkpoints: 0,
+      message: 'audit_log: broken at seq 2',
+    }
   }
   reads: Array<{ actor: string; action: string; payload: Record<string, unknown> }> = []
   /** Set to make the audit sink fail. */
@@ -96,7 +161,9 @@ class FakeStore implements AdminStore {
     if (this.auditDown) throw new Error('audit sink down')
     this.reads.push(input)
   }
-  async replicas() { return [{ id: 'gw-1', policyVersion: 4, seenAt: new Date('2026-01-03T00:00:00Z') }] }
+  async replicas() {
+    return [{ id: 'gw-1', policyVersion: 4, seenAt: new Date('2026-01-03T00:00:00Z') }]
+  }
 }
 
 const adminPrincipal: Principal = { subject: 'alice', roles: ['admin'], department: null, purpose: null, authenticated: true }
@@ -108,7 +175,9 @@ const run = (source: string, ctx: AdminContext = ADMIN, variableValues?: Record<
   graphql({ schema: createAdminSchema({ store, supergraph }), source, contextValue: ctx, variableValues }) as Promise<ExecutionResult<any>>
 const codes = (res: ExecutionResult) => res.errors?.map(e => e.extensions?.code)
 
-beforeEach(() => { store = new FakeStore() })
+beforeEach(() => {
+  store = new FakeStore()
+})
 
 describe('admin schema: access', () => {
   it.each([
@@ -146,7 +215,9 @@ describe('admin schema: access', () => {
 
 describe('admin schema: reads', () => {
   it('policy returns roles, grants and row rules of the current version', async () => {
-    const res = await run('{ policy { version roles { name scopes aggregateOnly admin validFrom validUntil } grants { role coordinate effect validUntil } rowRules { role coordinate condition } } }')
+    const res = await run(
+      '{ policy { version roles { name scopes aggregateOnly admin validFrom validUntil } grants { role coordinate effect validUntil } rowRules { role coordinate condition } } }',
+    )
     expect(res.errors).toBeUndefined()
     expect(res.data.policy.version).toBe(4)
     expect(res.data.policy.roles.map((r: any) => r.name)).toEqual(['public', 'staff', 'admin'])
@@ -162,7 +233,13 @@ describe('admin schema: reads', () => {
       d: explain(roles: ["public"], coordinate: "Query.nothing") { decision reasons }
     }`)
     expect(res.errors).toBeUndefined()
-    expect(res.data.a).toMatchObject({ decision: 'DENY', class: 'internal', requirement: [['internal'], ['asylum:internal']], heldScopes: ['open'], policyVersion: 4 })
+    expect(res.data.a).toMatchObject({
+      decision: 'DENY',
+      class: 'internal',
+      requirement: [['internal'], ['asylum:internal']],
+      heldScopes: ['open'],
+      policyVersion: 4,
+    })
     expect(res.data.a.reasons).toContain('class internal not granted to role public: held scopes [open] do not satisfy the requirement')
     expect(res.data.b).toEqual({ decision: 'ALLOW', class: 'special', matchedGrants: [] })
     expect(res.data.c).toEqual({ decision: 'ALLOW', matchedGrants: [{ role: 'public', coordinate: 'Query.note', effect: 'ALLOW' }] })
@@ -170,7 +247,9 @@ describe('admin schema: reads', () => {
   })
 
   it('effectiveSchema prints the projection, without scopes', async () => {
-    const res = await run('{ p: effectiveSchema(roles: ["public"]) s: effectiveSchema(roles: ["staff"], department: "asylum") n: effectiveSchema(roles: []) }')
+    const res = await run(
+      '{ p: effectiveSchema(roles: ["public"]) s: effectiveSchema(roles: ["staff"], department: "asylum") n: effectiveSchema(roles: []) }',
+    )
     expect(res.errors).toBeUndefined()
     expect(res.data.p).toContain('note: String')
     expect(res.data.p).not.toContain('operator')
@@ -184,8 +263,20 @@ describe('admin schema: reads', () => {
     const res = await run('{ coordinates { coordinate class requirement declared owners } }')
     expect(res.data.coordinates).toEqual([
       { coordinate: 'Accommodation.id', class: 'open', requirement: [['open']], declared: true, owners: [] },
-      { coordinate: 'Accommodation.operator', class: 'internal', requirement: [['internal'], ['asylum:internal']], declared: true, owners: [] },
-      { coordinate: 'Accommodation.religion', class: 'special', requirement: [['special'], ['asylum:special']], declared: true, owners: [] },
+      {
+        coordinate: 'Accommodation.operator',
+        class: 'internal',
+        requirement: [['internal'], ['asylum:internal']],
+        declared: true,
+        owners: [],
+      },
+      {
+        coordinate: 'Accommodation.religion',
+        class: 'special',
+        requirement: [['special'], ['asylum:special']],
+        declared: true,
+        owners: [],
+      },
       { coordinate: 'Query.accommodations', class: 'open', requirement: [['open']], declared: true, owners: [] },
       { coordinate: 'Query.note', class: 'internal', requirement: [['internal']], declared: false, owners: [] },
     ])
@@ -195,9 +286,20 @@ describe('admin schema: reads', () => {
     const res = await run('{ all: auditLog { id at actor action payload prevHash hash } older: auditLog(limit: 5, before: 2) { id } }')
     expect(res.errors).toBeUndefined()
     expect(res.data.all.map((e: any) => e.id)).toEqual([2, 1])
-    expect(res.data.all[1]).toEqual({ id: 1, at: '2026-01-01T00:00:00.000Z', actor: 'a', action: 'seed', payload: '{"n":1}', prevHash: '0', hash: 'h1' })
+    expect(res.data.all[1]).toEqual({
+      id: 1,
+      at: '2026-01-01T00:00:00.000Z',
+      actor: 'a',
+      action: 'seed',
+      payload: '{"n":1}',
+      prevHash: '0',
+      hash: 'h1',
+    })
     expect(res.data.older).toEqual([{ id: 1 }])
-    expect(store.calls).toEqual([{ method: 'auditLog', input: { limit: 50, before: null } }, { method: 'auditLog', input: { limit: 5, before: 2 } }])
+    expect(store.calls).toEqual([
+      { method: 'auditLog', input: { limit: 50, before: null } },
+      { method: 'auditLog', input: { limit: 5, before: 2 } },
+    ])
   })
 
   it.each([0, -1, 1001])('auditLog(limit: %i) → BAD_USER_INPUT', async limit => {
@@ -210,7 +312,7 @@ describe('admin schema: reads', () => {
     expect(res.data.replicas).toEqual([{ id: 'gw-1', policyVersion: 4, seenAt: '2026-01-03T00:00:00.000Z' }])
     expect(JSON.parse(res.data.exportPolicy)).toMatchObject({ version: 4, grants: [{ role: 'public', coordinate: 'Query.note' }] })
     const schema = createAdminSchema({ store, supergraph, replicas: async () => [{ id: 'live', policyVersion: 5, seenAt: new Date() }] })
-    const live = await graphql({ schema, source: '{ replicas { id } }', contextValue: ADMIN }) as ExecutionResult<any>
+    const live = (await graphql({ schema, source: '{ replicas { id } }', contextValue: ADMIN })) as ExecutionResult<any>
     expect(live.data.replicas).toEqual([{ id: 'live' }])
   })
 
@@ -219,15 +321,39 @@ describe('admin schema: reads', () => {
     expect((await run(query)).data).toMatchObject({ auditChain: { ok: false, state: 'BROKEN' }, accessLogChain: null })
     Object.assign(store, {
       verifyAuditChain: async () => ({
-        ok: false, state: 'bad-signature', checked: 6, brokenAt: null, badSignatureAt: 7, signedThrough: 3, unsigned: 3, checkpoints: 1,
+        ok: false,
+        state: 'bad-signature',
+        checked: 6,
+        brokenAt: null,
+        badSignatureAt: 7,
+        signedThrough: 3,
+        unsigned: 3,
+        checkpoints: 1,
         message: 'audit_log: checkpoint at seq 7 has a BAD SIGNATURE: …',
       }),
-      verifyAccessLogChain: async () => ({ ok: false, state: 'unsigned', checked: 250, brokenAt: null, badSignatureAt: null, signedThrough: null, unsigned: 250, checkpoints: 0, message: 'access_log: 250 entries … UNSIGNED' }),
+      verifyAccessLogChain: async () => ({
+        ok: false,
+        state: 'unsigned',
+        checked: 250,
+        brokenAt: null,
+        badSignatureAt: null,
+        signedThrough: null,
+        unsigned: 250,
+        checkpoints: 0,
+        message: 'access_log: 250 entries … UNSIGNED',
+      }),
     })
     const res = await run(query)
     expect(res.errors).toBeUndefined()
     expect(res.data).toEqual({
-      auditChain: { ok: false, state: 'BAD_SIGNATURE', badSignatureAt: 7, signedThrough: 3, unsigned: 3, message: 'audit_log: checkpoint at seq 7 has a BAD SIGNATURE: …' },
+      auditChain: {
+        ok: false,
+        state: 'BAD_SIGNATURE',
+        badSignatureAt: 7,
+        signedThrough: 3,
+        unsigned: 3,
+        message: 'audit_log: checkpoint at seq 7 has a BAD SIGNATURE: …',
+      },
       accessLogChain: { ok: false, state: 'UNSIGNED', unsigned: 250, message: 'access_log: 250 entries … UNSIGNED' },
     })
     expect(codes(await run('{ accessLogChain { ok } }', STAFF))).toEqual(['FORBIDDEN'])
@@ -248,9 +374,16 @@ describe('admin schema: reads that reveal policy are audited', () => {
     expect(res.errors).toBeUndefined()
     expect(store.reads).toEqual([
       { actor: 'alice', action: 'read.explain', payload: { roles: ['public'], department: null, coordinate: 'Accommodation.operator' } },
-      { actor: 'alice', action: 'read.explainOperation', payload: {
-        roles: ['staff'], department: 'asylum', operation: '{ accommodations { id } }', operationHash: expect.stringMatching(/^[0-9a-f]{64}$/),
-      } },
+      {
+        actor: 'alice',
+        action: 'read.explainOperation',
+        payload: {
+          roles: ['staff'],
+          department: 'asylum',
+          operation: '{ accommodations { id } }',
+          operationHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        },
+      },
       { actor: 'alice', action: 'read.effectiveSchema', payload: { roles: ['public'], department: null } },
       { actor: 'alice', action: 'read.coordinates', payload: {} },
       { actor: 'alice', action: 'read.exportPolicy', payload: {} },
@@ -273,14 +406,41 @@ describe('admin schema: reads that reveal policy are audited', () => {
 describe('admin schema: writes', () => {
   it('each mutation passes expectedVersion and the actor, and returns the new version', async () => {
     const steps: Array<[string, string, Record<string, unknown>]> = [
-      ['upsertRole', 'mutation { upsertRole(input: { name: "auditor", scopes: ["open"], validUntil: "2027-01-01" }, expectedVersion: 4) }',
-        { role: { name: 'auditor', description: '', scopes: ['open'], aggregateOnly: false, admin: false, validFrom: null, validUntil: '2027-01-01' } }],
-      ['setGrant', 'mutation { setGrant(input: { role: "auditor", coordinate: "Accommodation.*", effect: DENY }, expectedVersion: 5) }',
-        { grant: { role: 'auditor', coordinate: 'Accommodation.*', effect: 'DENY', validUntil: null } }],
-      ['removeGrant', 'mutation { removeGrant(role: "auditor", coordinate: "Accommodation.*", expectedVersion: 6) }', { role: 'auditor', coordinate: 'Accommodation.*' }],
-      ['setRowRule', 'mutation { setRowRule(input: { role: "auditor", coordinate: "Accommodation", condition: "{\\"column\\":\\"department\\",\\"claim\\":\\"department\\"}" }, expectedVersion: 7) }',
-        { rule: { role: 'auditor', coordinate: 'Accommodation', condition: { column: 'department', claim: 'department' } } }],
-      ['removeRowRule', 'mutation { removeRowRule(role: "auditor", coordinate: "Accommodation", expectedVersion: 8) }', { role: 'auditor', coordinate: 'Accommodation' }],
+      [
+        'upsertRole',
+        'mutation { upsertRole(input: { name: "auditor", scopes: ["open"], validUntil: "2027-01-01" }, expectedVersion: 4) }',
+        {
+          role: {
+            name: 'auditor',
+            description: '',
+            scopes: ['open'],
+            aggregateOnly: false,
+            admin: false,
+            validFrom: null,
+            validUntil: '2027-01-01',
+          },
+        },
+      ],
+      [
+        'setGrant',
+        'mutation { setGrant(input: { role: "auditor", coordinate: "Accommodation.*", effect: DENY }, expectedVersion: 5) }',
+        { grant: { role: 'auditor', coordinate: 'Accommodation.*', effect: 'DENY', validUntil: null } },
+      ],
+      [
+        'removeGrant',
+        'mutation { removeGrant(role: "auditor", coordinate: "Accommodation.*", expectedVersion: 6) }',
+        { role: 'auditor', coordinate: 'Accommodation.*' },
+      ],
+      [
+        'setRowRule',
+        'mutation { setRowRule(input: { role: "auditor", coordinate: "Accommodation", condition: "{\\"column\\":\\"department\\",\\"claim\\":\\"department\\"}" }, expectedVersion: 7) }',
+        { rule: { role: 'auditor', coordinate: 'Accommodation', condition: { column: 'department', claim: 'department' } } },
+      ],
+      [
+        'removeRowRule',
+        'mutation { removeRowRule(role: "auditor", coordinate: "Accommodation", expectedVersion: 8) }',
+        { role: 'auditor', coordinate: 'Accommodation' },
+      ],
       ['deleteRole', 'mutation { deleteRole(name: "auditor", expectedVersion: 9) }', { name: 'auditor' }],
       ['importPolicy', 'mutation { importPolicy(json: "{\\"roles\\":[]}", expectedVersion: 10) }', { json: '{"roles":[]}' }],
     ]
@@ -307,13 +467,19 @@ describe('admin schema: writes', () => {
   })
 
   it.each(['not json', '[]', '{"column": 1}'])('a row rule condition %j is INVALID_POLICY before the store is called', async condition => {
-    const res = await run('mutation ($c: String!) { setRowRule(input: { role: "staff", coordinate: "A", condition: $c }, expectedVersion: 4) }', ADMIN, { c: condition })
+    const res = await run(
+      'mutation ($c: String!) { setRowRule(input: { role: "staff", coordinate: "A", condition: $c }, expectedVersion: 4) }',
+      ADMIN,
+      { c: condition },
+    )
     expect(res.errors?.map(e => e.extensions)).toEqual([{ code: 'INVALID_POLICY', pointer: '/condition', http: { status: 400 } }])
     expect(store.calls).toEqual([])
   })
 
   it('an unexpected store failure is not turned into a policy code', async () => {
-    store.load = async () => { throw new Error('connection refused') }
+    store.load = async () => {
+      throw new Error('connection refused')
+    }
     const res = await run('{ policy { version } }')
     expect(res.errors?.[0].message).toBe('connection refused')
     expect(res.errors?.[0].extensions?.code).toBeUndefined() // the server's formatError masks it
@@ -331,10 +497,15 @@ describe('admin schema: four-eyes approval', () => {
     expect(res.errors?.[0].message).toContain('pending change 1')
     const list = await run('{ pendingChanges { id kind payload requestedBy requestedAt } }')
     expect(list.errors).toBeUndefined()
-    expect(list.data.pendingChanges).toEqual([{
-      id: 1, kind: 'grant.set', requestedBy: 'alice', requestedAt: '2026-02-01T00:00:00.000Z',
-      payload: JSON.stringify({ grant: { role: 'staff', coordinate: 'Accommodation.religion', effect: 'ALLOW', validUntil: null } }),
-    }])
+    expect(list.data.pendingChanges).toEqual([
+      {
+        id: 1,
+        kind: 'grant.set',
+        requestedBy: 'alice',
+        requestedAt: '2026-02-01T00:00:00.000Z',
+        payload: JSON.stringify({ grant: { role: 'staff', coordinate: 'Accommodation.religion', effect: 'ALLOW', validUntil: null } }),
+      },
+    ])
     expect(store.version).toBe(4)
   })
 

@@ -1,7 +1,11 @@
 import {
   parse,
-  isInterfaceType, isIntrospectionType, isObjectType, printSchema,
-  type GraphQLFieldResolver, type GraphQLSchema,
+  isInterfaceType,
+  isIntrospectionType,
+  isObjectType,
+  printSchema,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
 } from 'graphql'
 import { createHash } from 'node:crypto'
 import { makeExecutableSchema } from '@graphql-tools/schema'
@@ -11,11 +15,26 @@ import { explain } from './explain.js'
 import { selectedCoordinates } from '../audit/personal-coordinates.js'
 import { projectSchema } from './project-schema.js'
 import { classOfCoordinate, requirementOf, type FieldOwners } from './requirements.js'
-import { PolicyError, type AdminReadAction, type PolicyErrorCode, type CoordinateGrant, type PolicySnapshot, type Requirements, type RoleDefinition, type RowRule } from './types.js'
+import {
+  PolicyError,
+  type AdminReadAction,
+  type PolicyErrorCode,
+  type CoordinateGrant,
+  type PolicySnapshot,
+  type Requirements,
+  type RoleDefinition,
+  type RowRule,
+} from './types.js'
 import { isConnectionError } from '../../platform/db/is-connection-error.js'
 import { graphqlError, type StatusOf } from '../../platform/errors.js'
 import type {
-  AuditChainStatus, AuditEntry, ChangeContext, ChangeResult, PendingChange, PolicyStore, ReplicaStatus,
+  AuditChainStatus,
+  AuditEntry,
+  ChangeContext,
+  ChangeResult,
+  PendingChange,
+  PolicyStore,
+  ReplicaStatus,
 } from './store/policy-store.js'
 
 /** Every write names the version it was based on (optimistic locking) and who made it (audit). */
@@ -33,15 +52,36 @@ export type { AuditChainStatus, AuditEntry, PendingChange, ReplicaStatus }
  * actor approves it. `recordAdminRead` must succeed before an audited read is answered.
  * `verifyAccessLogChain` is absent where the store keeps no access log.
  */
-export type AdminStore = Pick<PolicyStore,
-  | 'load' | 'upsertRole' | 'deleteRole' | 'setGrant' | 'removeGrant' | 'setRowRule' | 'removeRowRule' | 'importPolicy'
-  | 'exportPolicy' | 'auditLog' | 'verifyAuditChain' | 'replicas' | 'pendingChanges' | 'approveChange' | 'rejectChange'
-  | 'recordAdminRead'> & Partial<Pick<PolicyStore, 'verifyAccessLogChain'>>
+export type AdminStore = Pick<
+  PolicyStore,
+  | 'load'
+  | 'upsertRole'
+  | 'deleteRole'
+  | 'setGrant'
+  | 'removeGrant'
+  | 'setRowRule'
+  | 'removeRowRule'
+  | 'importPolicy'
+  | 'exportPolicy'
+  | 'auditLog'
+  | 'verifyAuditChain'
+  | 'replicas'
+  | 'pendingChanges'
+  | 'approveChange'
+  | 'rejectChange'
+  | 'recordAdminRead'
+> &
+  Partial<Pick<PolicyStore, 'verifyAccessLogChain'>>
 
 /** Longest operation text kept in an audit row; longer ones are kept with their hash. */
 const MAX_AUDITED_OPERATION = 4_000
 
-export interface AdminSupergraph { sdl: string; apiSchema: GraphQLSchema; requirements: Requirements; owners: FieldOwners }
+export interface AdminSupergraph {
+  sdl: string
+  apiSchema: GraphQLSchema
+  requirements: Requirements
+  owners: FieldOwners
+}
 
 export interface AdminSchemaDeps {
   store: AdminStore
@@ -50,17 +90,51 @@ export interface AdminSchemaDeps {
   replicas?: () => Promise<ReplicaStatus[]>
 }
 
-export interface AdminContext { principal: Principal; isAdmin: boolean; actor: string }
+export interface AdminContext {
+  principal: Principal
+  isAdmin: boolean
+  actor: string
+}
 
 const typeDefs = /* GraphQL */ `
-  enum Effect { ALLOW DENY }
-  enum SensitivityClass { open internal personal special }
+  enum Effect {
+    ALLOW
+    DENY
+  }
+  enum SensitivityClass {
+    open
+    internal
+    personal
+    special
+  }
 
-  type Role { name: String! description: String! scopes: [String!]! aggregateOnly: Boolean! admin: Boolean! validFrom: String validUntil: String }
-  type Grant { role: String! coordinate: String! effect: Effect! validUntil: String }
+  type Role {
+    name: String!
+    description: String!
+    scopes: [String!]!
+    aggregateOnly: Boolean!
+    admin: Boolean!
+    validFrom: String
+    validUntil: String
+  }
+  type Grant {
+    role: String!
+    coordinate: String!
+    effect: Effect!
+    validUntil: String
+  }
   "condition: the JSON object of the rule, e.g. {\\"column\\":\\"department\\",\\"claim\\":\\"department\\"}."
-  type RowRule { role: String! coordinate: String! condition: String! }
-  type Policy { version: Int! roles: [Role!]! grants: [Grant!]! rowRules: [RowRule!]! }
+  type RowRule {
+    role: String!
+    coordinate: String!
+    condition: String!
+  }
+  type Policy {
+    version: Int!
+    roles: [Role!]!
+    grants: [Grant!]!
+    rowRules: [RowRule!]!
+  }
 
   "Why a principal with these roles and department can or cannot see one coordinate."
   type ExplainResult {
@@ -75,19 +149,55 @@ const typeDefs = /* GraphQL */ `
     policyVersion: Int!
   }
   "One row of the permission matrix: a field of the API schema and how it is classified."
-  type CoordinateInfo { coordinate: String! class: SensitivityClass! requirement: [[String!]!]! declared: Boolean! owners: [String!]! }
+  type CoordinateInfo {
+    coordinate: String!
+    class: SensitivityClass!
+    requirement: [[String!]!]!
+    declared: Boolean!
+    owners: [String!]!
+  }
   "payload: the change as JSON."
-  type AuditEntry { id: Int! at: String! actor: String! action: String! payload: String! prevHash: String! hash: String! }
+  type AuditEntry {
+    id: Int!
+    at: String!
+    actor: String!
+    action: String!
+    payload: String!
+    prevHash: String!
+    hash: String!
+  }
   "OK: the chain links and every signed checkpoint vouches for it; BROKEN: an entry's link or hash does not match (brokenAt); BAD_SIGNATURE: a checkpoint does not verify over the chain as it is — an entry up to it was rewritten and the chain recomputed, or the checkpoint is forged (badSignatureAt); UNSIGNED: more entries after the newest checkpoint than writers leave unsigned (unsigned)."
-  enum AuditChainState { OK BROKEN BAD_SIGNATURE UNSIGNED }
+  enum AuditChainState {
+    OK
+    BROKEN
+    BAD_SIGNATURE
+    UNSIGNED
+  }
   "A hash-chained log checked entry by entry, with its Ed25519-signed checkpoints (sequence number = entry id). message: the same in one line."
   type AuditChainStatus {
-    ok: Boolean! checked: Int! brokenAt: Int
-    state: AuditChainState badSignatureAt: Int signedThrough: Int unsigned: Int checkpoints: Int message: String
+    ok: Boolean!
+    checked: Int!
+    brokenAt: Int
+    state: AuditChainState
+    badSignatureAt: Int
+    signedThrough: Int
+    unsigned: Int
+    checkpoints: Int
+    message: String
   }
-  type ReplicaStatus { id: String! policyVersion: Int! seenAt: String! }
+  type ReplicaStatus {
+    id: String!
+    policyVersion: Int!
+    seenAt: String!
+  }
   "A change that opens personal or special data, waiting for a second administrator. kind: grant.set or role.upsert; payload: the change as JSON."
-  type PendingChange { id: Int! kind: String! payload: String! requestedBy: String! requestedAt: String! }
+  type PendingChange {
+    id: Int!
+    kind: String!
+    payload: String!
+    requestedBy: String!
+    requestedAt: String!
+  }
 
   type Query {
     policy: Policy!
@@ -110,12 +220,26 @@ const typeDefs = /* GraphQL */ `
   }
 
   input RoleInput {
-    name: String! description: String! = "" scopes: [String!]! aggregateOnly: Boolean! = false admin: Boolean! = false
-    validFrom: String validUntil: String
+    name: String!
+    description: String! = ""
+    scopes: [String!]!
+    aggregateOnly: Boolean! = false
+    admin: Boolean! = false
+    validFrom: String
+    validUntil: String
   }
-  input GrantInput { role: String! coordinate: String! effect: Effect! validUntil: String }
+  input GrantInput {
+    role: String!
+    coordinate: String!
+    effect: Effect!
+    validUntil: String
+  }
   "condition: a JSON object of strings."
-  input RowRuleInput { role: String! coordinate: String! condition: String! }
+  input RowRuleInput {
+    role: String!
+    coordinate: String!
+    condition: String!
+  }
 
   "Every mutation takes the policy version it was based on and returns the new one (VERSION_CONFLICT if stale)."
   type Mutation {
@@ -166,14 +290,23 @@ function guarded<A>(resolve: (args: A, ctx: AdminContext) => unknown): GraphQLFi
 
 function parseCondition(json: string): Record<string, string> {
   let value: unknown
-  try { value = JSON.parse(json) } catch { throw new PolicyError('INVALID_POLICY', 'condition is not valid JSON', '/condition') }
+  try {
+    value = JSON.parse(json)
+  } catch {
+    throw new PolicyError('INVALID_POLICY', 'condition is not valid JSON', '/condition')
+  }
   const ok = typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(v => typeof v === 'string')
   if (!ok) throw new PolicyError('INVALID_POLICY', 'condition must be a JSON object of strings', '/condition')
   return value as Record<string, string>
 }
 
-const asPrincipal = (roles: string[], department: string | null | undefined): Principal =>
-  ({ subject: null, roles, department: department ?? null, purpose: null, authenticated: true })
+const asPrincipal = (roles: string[], department: string | null | undefined): Principal => ({
+  subject: null,
+  roles,
+  department: department ?? null,
+  purpose: null,
+  authenticated: true,
+})
 
 const chainStatus = (s: AuditChainStatus) => ({ ...s, state: s.state?.toUpperCase().replace('-', '_') ?? null })
 
@@ -182,21 +315,29 @@ const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : d)
 type Args = Record<string, any>
 
 /** A guarded read that is audited first: if the audit row cannot be written, nothing is revealed. */
-function auditedRead<A extends Args>(store: AdminStore, action: AdminReadAction, what: (args: A) => Record<string, unknown>,
-  resolve: (args: A, ctx: AdminContext) => unknown): GraphQLFieldResolver<unknown, AdminContext, A> {
+function auditedRead<A extends Args>(
+  store: AdminStore,
+  action: AdminReadAction,
+  what: (args: A) => Record<string, unknown>,
+  resolve: (args: A, ctx: AdminContext) => unknown,
+): GraphQLFieldResolver<unknown, AdminContext, A> {
   return guarded<A>(async (args, ctx) => {
     await store.recordAdminRead({ actor: ctx.actor, action, payload: what(args) })
     return resolve(args, ctx)
   })
 }
 
-const asked = ({ roles, department, coordinate }: Args) =>
-  ({ roles, department: department ?? null, ...(coordinate === undefined ? {} : { coordinate }) })
+const asked = ({ roles, department, coordinate }: Args) => ({
+  roles,
+  department: department ?? null,
+  ...(coordinate === undefined ? {} : { coordinate }),
+})
 
 function askedOperation({ roles, department, operation }: Args) {
   const text = String(operation)
   return {
-    roles, department: department ?? null,
+    roles,
+    department: department ?? null,
     operationHash: createHash('sha256').update(text).digest('hex'),
     ...(text.length <= MAX_AUDITED_OPERATION ? { operation: text } : { operationLength: text.length }),
   }
@@ -221,41 +362,56 @@ export function createAdminSchema(deps: AdminSchemaDeps): GraphQLSchema {
       }),
       explain: auditedRead(store, 'read.explain', asked, async ({ roles, department, coordinate }) => {
         const { apiSchema, requirements, owners } = deps.supergraph()
-        return explain({ snapshot: await store.load(), requirements, owners, apiSchema, principal: asPrincipal(roles, department), coordinate })
+        return explain({
+          snapshot: await store.load(),
+          requirements,
+          owners,
+          apiSchema,
+          principal: asPrincipal(roles, department),
+          coordinate,
+        })
       }),
       explainOperation: auditedRead(store, 'read.explainOperation', askedOperation, async ({ roles, department, operation }) => {
         const { apiSchema, requirements, owners } = deps.supergraph()
         let document
-        try { document = parse(operation) } catch (err) {
+        try {
+          document = parse(operation)
+        } catch (err) {
           throw graphqlError('BAD_USER_INPUT', `operation does not parse: ${(err as Error).message}`, { argumentName: 'operation' })
         }
         const snapshot = await store.load()
         return selectedCoordinates(apiSchema, document).map(coordinate =>
-          explain({ snapshot, requirements, owners, apiSchema, principal: asPrincipal(roles, department), coordinate }))
+          explain({ snapshot, requirements, owners, apiSchema, principal: asPrincipal(roles, department), coordinate }),
+        )
       }),
       effectiveSchema: auditedRead(store, 'read.effectiveSchema', asked, async ({ roles, department }) => {
         const { apiSchema, requirements, owners } = deps.supergraph()
         const access = effectiveAccess(await store.load(), asPrincipal(roles, department))
         return printSchema(projectSchema(apiSchema, requirements, owners, access))
       }),
-      coordinates: auditedRead(store, 'read.coordinates', () => ({}), () => {
-        const { apiSchema, requirements, owners } = deps.supergraph()
-        const rows = []
-        for (const type of Object.values(apiSchema.getTypeMap())) {
-          if (isIntrospectionType(type) || !(isObjectType(type) || isInterfaceType(type))) continue
-          for (const field of Object.keys(type.getFields())) {
-            const coordinate = `${type.name}.${field}`
-            rows.push({
-              coordinate,
-              class: classOfCoordinate(coordinate, requirements, owners),
-              requirement: requirementOf(coordinate, requirements, owners),
-              declared: requirements.has(coordinate),
-              owners: owners.get(coordinate) ?? [],
-            })
+      coordinates: auditedRead(
+        store,
+        'read.coordinates',
+        () => ({}),
+        () => {
+          const { apiSchema, requirements, owners } = deps.supergraph()
+          const rows = []
+          for (const type of Object.values(apiSchema.getTypeMap())) {
+            if (isIntrospectionType(type) || !(isObjectType(type) || isInterfaceType(type))) continue
+            for (const field of Object.keys(type.getFields())) {
+              const coordinate = `${type.name}.${field}`
+              rows.push({
+                coordinate,
+                class: classOfCoordinate(coordinate, requirements, owners),
+                requirement: requirementOf(coordinate, requirements, owners),
+                declared: requirements.has(coordinate),
+                owners: owners.get(coordinate) ?? [],
+              })
+            }
           }
-        }
-        return rows.sort((a, b) => (a.coordinate < b.coordinate ? -1 : 1))
-      }),
+          return rows.sort((a, b) => (a.coordinate < b.coordinate ? -1 : 1))
+        },
+      ),
       auditLog: guarded<Args>(async ({ limit, before }) => {
         if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
           throw graphqlError('BAD_USER_INPUT', 'Argument "limit" must be an integer between 1 and 1000', { argumentName: 'limit' })
@@ -266,31 +422,48 @@ export function createAdminSchema(deps: AdminSchemaDeps): GraphQLSchema {
       auditChain: guarded(async () => chainStatus(await store.verifyAuditChain())),
       accessLogChain: guarded(async () => (store.verifyAccessLogChain ? chainStatus(await store.verifyAccessLogChain()) : null)),
       replicas: guarded(async () => (await (deps.replicas ?? (() => store.replicas()))()).map(r => ({ ...r, seenAt: iso(r.seenAt) }))),
-      exportPolicy: auditedRead(store, 'read.exportPolicy', () => ({}), async () => {
-        const doc = await store.exportPolicy()
-        return typeof doc === 'string' ? doc : JSON.stringify(doc, null, 2)
-      }),
-      pendingChanges: guarded(async () => (await store.pendingChanges())
-        .map(c => ({ ...c, payload: JSON.stringify(c.payload), requestedAt: iso(c.requestedAt) }))),
+      exportPolicy: auditedRead(
+        store,
+        'read.exportPolicy',
+        () => ({}),
+        async () => {
+          const doc = await store.exportPolicy()
+          return typeof doc === 'string' ? doc : JSON.stringify(doc, null, 2)
+        },
+      ),
+      pendingChanges: guarded(async () =>
+        (await store.pendingChanges()).map(c => ({ ...c, payload: JSON.stringify(c.payload), requestedAt: iso(c.requestedAt) })),
+      ),
     },
     Mutation: {
-      upsertRole: write(({ input }, meta) => store.upsertRole({
-        ...meta,
-        role: {
-          name: input.name, description: input.description, scopes: input.scopes, aggregateOnly: input.aggregateOnly,
-          admin: input.admin, validFrom: input.validFrom ?? null, validUntil: input.validUntil ?? null,
-        },
-      })),
+      upsertRole: write(({ input }, meta) =>
+        store.upsertRole({
+          ...meta,
+          role: {
+            name: input.name,
+            description: input.description,
+            scopes: input.scopes,
+            aggregateOnly: input.aggregateOnly,
+            admin: input.admin,
+            validFrom: input.validFrom ?? null,
+            validUntil: input.validUntil ?? null,
+          },
+        }),
+      ),
       deleteRole: write(({ name }, meta) => store.deleteRole({ ...meta, name })),
-      setGrant: write(({ input }, meta) => store.setGrant({
-        ...meta,
-        grant: { role: input.role, coordinate: input.coordinate, effect: input.effect, validUntil: input.validUntil ?? null },
-      })),
+      setGrant: write(({ input }, meta) =>
+        store.setGrant({
+          ...meta,
+          grant: { role: input.role, coordinate: input.coordinate, effect: input.effect, validUntil: input.validUntil ?? null },
+        }),
+      ),
       removeGrant: write(({ role, coordinate }, meta) => store.removeGrant({ ...meta, role, coordinate })),
-      setRowRule: write(({ input }, meta) => store.setRowRule({
-        ...meta,
-        rule: { role: input.role, coordinate: input.coordinate, condition: parseCondition(input.condition) },
-      })),
+      setRowRule: write(({ input }, meta) =>
+        store.setRowRule({
+          ...meta,
+          rule: { role: input.role, coordinate: input.coordinate, condition: parseCondition(input.condition) },
+        }),
+      ),
       removeRowRule: write(({ role, coordinate }, meta) => store.removeRowRule({ ...meta, role, coordinate })),
       importPolicy: write(({ json }, meta) => store.importPolicy({ ...meta, json })),
       approveChange: write(({ id }, meta) => store.approveChange({ ...meta, id })),

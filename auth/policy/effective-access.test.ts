@@ -11,7 +11,13 @@ const snap = (opts: { grants?: CoordinateGrant[]; roles?: RoleDefinition[]; vers
   rowRules: [],
   loadedAt: new Date(),
 })
-const who = (roles: string[], department: string | null = null): Principal => ({ subject: 's', roles, department, purpose: null, authenticated: true })
+const who = (roles: string[], department: string | null = null): Principal => ({
+  subject: 's',
+  roles,
+  department,
+  purpose: null,
+  authenticated: true,
+})
 const NOW = new Date('2026-06-15T12:00:00Z')
 
 describe('effectiveAccess', () => {
@@ -22,12 +28,33 @@ describe('effectiveAccess', () => {
     ['leadership', ['leadership'], null, ['internal', 'open'], false, false],
     ['department_head of asylum', ['department_head'], 'asylum', ['asylum:internal', 'open'], false, false],
     ['department_head without department drops {department} scopes', ['department_head'], null, ['open'], false, false],
-    ['staff of population', ['staff'], 'population', ['open', 'population:internal', 'population:personal', 'population:special'], false, false],
+    [
+      'staff of population',
+      ['staff'],
+      'population',
+      ['open', 'population:internal', 'population:personal', 'population:special'],
+      false,
+      false,
+    ],
     ['statistics_office', ['statistics_office'], 'asylum', ['open', 'population:internal', 'population:personal'], false, false],
     ['admin', ['admin'], null, [], false, true],
     ['public + committee stays aggregate-only', ['public', 'committee'], null, ['finance:internal', 'open'], true, false],
-    ['committee + leadership is not aggregate-only', ['committee', 'leadership'], null, ['finance:internal', 'internal', 'open'], false, false],
-    ['admin + staff: admin, with staff data', ['admin', 'staff'], 'asylum', ['asylum:internal', 'asylum:personal', 'asylum:special', 'open'], false, true],
+    [
+      'committee + leadership is not aggregate-only',
+      ['committee', 'leadership'],
+      null,
+      ['finance:internal', 'internal', 'open'],
+      false,
+      false,
+    ],
+    [
+      'admin + staff: admin, with staff data',
+      ['admin', 'staff'],
+      'asylum',
+      ['asylum:internal', 'asylum:personal', 'asylum:special', 'open'],
+      false,
+      true,
+    ],
     ['unknown roles grant nothing', ['root', 'superuser'], 'asylum', [], true, false],
     ['unknown next to a known role', ['root', 'leadership'], null, ['internal', 'open'], false, false],
   ])('%s', (_label, roles, department, scopes, aggregateOnly, admin) => {
@@ -82,15 +109,25 @@ describe('effectiveAccess', () => {
     it('is shared by principals with the same effective access', () => {
       expect(key(['leadership'])).toBe(key(['controlling']))
       expect(key(['controlling', 'leadership'])).toBe(key(['leadership']))
-      expect(key(['department_head'], 'asylum')).toBe(effectiveAccess(snap(), { ...who(['department_head'], 'asylum'), subject: 'other' }, NOW).key)
+      expect(key(['department_head'], 'asylum')).toBe(
+        effectiveAccess(snap(), { ...who(['department_head'], 'asylum'), subject: 'other' }, NOW).key,
+      )
       expect(key(['department_head'])).not.toBe(key(['public'])) // same scopes, but public is aggregate-only
     })
 
     it.each<[string, string, string]>([
       ['department', key(['department_head'], 'asylum'), key(['department_head'], 'finance')],
       ['policy version', key(['public']), key(['public'], null, snap({ version: 8 }))],
-      ['grants', key(['public']), key(['public'], null, snap({ grants: [{ role: 'public', coordinate: 'A.x', effect: 'ALLOW', validUntil: null }] }))],
-      ['denies', key(['public']), key(['public'], null, snap({ grants: [{ role: 'public', coordinate: 'A.x', effect: 'DENY', validUntil: null }] }))],
+      [
+        'grants',
+        key(['public']),
+        key(['public'], null, snap({ grants: [{ role: 'public', coordinate: 'A.x', effect: 'ALLOW', validUntil: null }] })),
+      ],
+      [
+        'denies',
+        key(['public']),
+        key(['public'], null, snap({ grants: [{ role: 'public', coordinate: 'A.x', effect: 'DENY', validUntil: null }] })),
+      ],
       ['admin flag', key(['admin']), key(['root'])],
     ])('differs with %s', (_label, a, b) => {
       expect(a).not.toBe(b)

@@ -33,7 +33,11 @@ export interface Explanation {
 
 const COORDINATE = /^[_A-Za-z][_0-9A-Za-z]*\.[_A-Za-z][_0-9A-Za-z]*$/
 
-const show = (req: ScopeRequirement) => req.map(c => c.join(' AND ')).map(c => `(${c})`).join(' OR ') || '(nothing can satisfy it)'
+const show = (req: ScopeRequirement) =>
+  req
+    .map(c => c.join(' AND '))
+    .map(c => `(${c})`)
+    .join(' OR ') || '(nothing can satisfy it)'
 
 /**
  * Why a principal can or cannot see one coordinate: the same decision as `isVisible` (it reads the
@@ -56,7 +60,8 @@ export function explain(input: ExplainInput): Explanation {
   for (const name of new Set(principal.roles)) {
     const role = snapshot.roles.get(name)
     if (!role) reasons.push(`role ${name} does not exist in policy version ${snapshot.version}`)
-    else if (!activeNames.has(name)) reasons.push(`role ${name} is outside its validity (${role.validFrom ?? '…'} – ${role.validUntil ?? '…'})`)
+    else if (!activeNames.has(name))
+      reasons.push(`role ${name} is outside its validity (${role.validFrom ?? '…'} – ${role.validUntil ?? '…'})`)
   }
   if (roles.length === 0) reasons.push('no active role')
 
@@ -69,17 +74,25 @@ export function explain(input: ExplainInput): Explanation {
   }
 
   const t = traceVisibility(coordinate, requirements, owners, access)
-  const own = requirements.has(coordinate) ? 'declared' : `unclassified, so internal of ${(owners.get(coordinate) ?? []).join(', ') || 'its department'}`
-  reasons.push(`class ${t.class} (${own}${requirements.has(wildcard.slice(0, -2)) ? ', and the type-level requirement' : ''}): requires ${show(t.requirement)}`)
+  const own = requirements.has(coordinate)
+    ? 'declared'
+    : `unclassified, so internal of ${(owners.get(coordinate) ?? []).join(', ') || 'its department'}`
+  reasons.push(
+    `class ${t.class} (${own}${requirements.has(wildcard.slice(0, -2)) ? ', and the type-level requirement' : ''}): requires ${show(t.requirement)}`,
+  )
   if (t.deniedBy) reasons.push(`denied by DENY ${t.deniedBy} (a DENY beats every ALLOW and scope)`)
   if (t.allowedBy) {
-    reasons.push(t.grantBlocked
-      ? `ALLOW ${t.allowedBy} ignored: a grant never widens class ${t.class} for an aggregate-only principal`
-      : `ALLOW ${t.allowedBy} matched`)
+    reasons.push(
+      t.grantBlocked
+        ? `ALLOW ${t.allowedBy} ignored: a grant never widens class ${t.class} for an aggregate-only principal`
+        : `ALLOW ${t.allowedBy} matched`,
+    )
   }
-  reasons.push(t.scopesSatisfy
-    ? 'held scopes satisfy the requirement'
-    : `class ${t.class} not granted to role ${principal.roles.join(', ') || '(none)'}: held scopes [${heldScopes.join(', ')}] do not satisfy the requirement`)
+  reasons.push(
+    t.scopesSatisfy
+      ? 'held scopes satisfy the requirement'
+      : `class ${t.class} not granted to role ${principal.roles.join(', ') || '(none)'}: held scopes [${heldScopes.join(', ')}] do not satisfy the requirement`,
+  )
 
   if (t.visible && input.apiSchema) {
     const [typeName, fieldName] = coordinate.split('.')
@@ -88,7 +101,9 @@ export function explain(input: ExplainInput): Explanation {
     const projected = projectSchema(input.apiSchema, requirements, owners, access).getType(typeName)
     const present = projected && (isObjectType(projected) || isInterfaceType(projected)) && fieldName in projected.getFields()
     if (field && !present) {
-      reasons.push(`allowed, but absent from the projected schema: nothing of ${typeName} or of ${getNamedType(field.type).name} is left visible to this principal`)
+      reasons.push(
+        `allowed, but absent from the projected schema: nothing of ${typeName} or of ${getNamedType(field.type).name} is left visible to this principal`,
+      )
     }
   }
 

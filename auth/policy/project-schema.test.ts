@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import {
-  buildSchema, execute, graphql, isInterfaceType, isIntrospectionType, isObjectType, parse, printSchema, validate,
+  buildSchema,
+  execute,
+  graphql,
+  isInterfaceType,
+  isIntrospectionType,
+  isObjectType,
+  parse,
+  printSchema,
+  validate,
   type GraphQLSchema,
 } from 'graphql'
 import { printSchemaWithDirectives } from '@graphql-tools/utils'
@@ -11,7 +19,13 @@ import { effectiveAccess } from './effective-access.js'
 import { isVisible, projectSchema } from './project-schema.js'
 import { classOfCoordinate, fieldOwners, readRequirements } from './requirements.js'
 import type { CoordinateGrant, EffectiveAccess, PolicySnapshot } from './types.js'
-import { TEST_ROLES as ROLES, TEST_SUBGRAPHS as SUBGRAPHS, TEST_SUPERGRAPH as SUPERGRAPH, grant, principal } from '../../test/helpers/policy-fixtures.js'
+import {
+  TEST_ROLES as ROLES,
+  TEST_SUBGRAPHS as SUBGRAPHS,
+  TEST_SUPERGRAPH as SUPERGRAPH,
+  grant,
+  principal,
+} from '../../test/helpers/policy-fixtures.js'
 
 // ── Fixture: three tiny departments, every class, a type-level requirement, unclassified fields,
 //    and District shared by asylum and population. ────────────────────────────────────────────
@@ -49,8 +63,13 @@ function stitchedSchema(): GraphQLSchema {
 const apiSchema = stitchedSchema()
 
 // ── Roles of docs/access-control.md#roles ───────────────────────────────────────────────────
-const snapshot = (grants: CoordinateGrant[] = [], roles = ROLES, version = 1): PolicySnapshot =>
-  ({ version, roles: new Map(roles.map(r => [r.name, r])), grants, rowRules: [], loadedAt: new Date() })
+const snapshot = (grants: CoordinateGrant[] = [], roles = ROLES, version = 1): PolicySnapshot => ({
+  version,
+  roles: new Map(roles.map(r => [r.name, r])),
+  grants,
+  rowRules: [],
+  loadedAt: new Date(),
+})
 
 /** Field coordinates of a schema (introspection types excluded). */
 function coordinatesOf(schema: GraphQLSchema): string[] {
@@ -63,9 +82,16 @@ function coordinatesOf(schema: GraphQLSchema): string[] {
 }
 
 const OPEN = [
-  'Accommodation.district', 'Accommodation.id', 'Accommodation.name',
-  'Budget.ansatz', 'District.accommodationCount', 'District.code', 'District.name',
-  'Query.accommodations', 'Query.budget', 'Query.districts',
+  'Accommodation.district',
+  'Accommodation.id',
+  'Accommodation.name',
+  'Budget.ansatz',
+  'District.accommodationCount',
+  'District.code',
+  'District.name',
+  'Query.accommodations',
+  'Query.budget',
+  'Query.districts',
 ]
 const ALLOCATION = ['AllocationRecord.age', 'AllocationRecord.id', 'AllocationRecord.religion', 'Query.allocationRecords']
 const PERSON = ['PersonRecord.birthYear', 'PersonRecord.pseudonym', 'Query.personRecords']
@@ -83,8 +109,12 @@ describe('projectSchema per default role (docs/access-control.md#roles)', () => 
     ['staff of asylum', ['staff'], 'asylum', [...OPEN, 'Accommodation.operator', 'Query.asylumNote', ...ALLOCATION]],
     ['staff of finance', ['staff'], 'finance', [...OPEN, 'Budget.prognose']],
     ['statistics_office', ['statistics_office'], null, [...OPEN, 'District.migrationShare', 'District.residents', ...PERSON]],
-    ['staff of asylum + committee (union)', ['staff', 'committee'], 'asylum',
-      [...OPEN, 'Accommodation.operator', 'Query.asylumNote', ...ALLOCATION, 'Budget.prognose']],
+    [
+      'staff of asylum + committee (union)',
+      ['staff', 'committee'],
+      'asylum',
+      [...OPEN, 'Accommodation.operator', 'Query.asylumNote', ...ALLOCATION, 'Budget.prognose'],
+    ],
   ]
   it.each(cases)('%s', (_label, roles, department, expected) => {
     const access = effectiveAccess(snapshot(), principal(roles, department))
@@ -95,7 +125,9 @@ describe('projectSchema per default role (docs/access-control.md#roles)', () => 
     const projected = projectSchema(apiSchema, requirements, owners, effectiveAccess(snapshot(), principal(['admin'])))
     expect(coordinatesOf(projected)).toEqual(['Query.stadtgraph'])
     expect(projected.getQueryType()!.getFields().stadtgraph.description).toMatch(/no data is granted/i)
-    expect(await graphql({ schema: projected, source: '{ stadtgraph __typename }' })).toEqual({ data: { stadtgraph: null, __typename: 'Query' } })
+    expect(await graphql({ schema: projected, source: '{ stadtgraph __typename }' })).toEqual({
+      data: { stadtgraph: null, __typename: 'Query' },
+    })
   })
 
   it('unknown roles grant nothing', () => {
@@ -114,17 +146,23 @@ describe('deny by default (property)', () => {
   })
 
   it('no role subset of {public, committee}, whatever department or ALLOW grants they hold, ever sees personal/special data', () => {
-    fc.assert(fc.property(
-      fc.subarray(['public', 'committee'], { minLength: 1 }),
-      fc.option(fc.constantFrom('asylum', 'population', 'finance', 'geo', 'x'), { nil: null }),
-      fc.array(fc.record({ role: fc.constantFrom('public', 'committee'), coordinate: fc.constantFrom(...allCoordinates, ...wildcards) }), { maxLength: 12 }),
-      (roles, department, allows) => {
-        const access = effectiveAccess(snapshot(allows.map(a => grant(a.role, a.coordinate))), principal(roles, department))
-        for (const c of personal) expect(isVisible(c, requirements, owners, access)).toBe(false)
-        const projected = coordinatesOf(projectSchema(apiSchema, requirements, owners, access))
-        expect(projected.filter(c => personal.includes(c))).toEqual([])
-      },
-    ), { numRuns: 60 })
+    fc.assert(
+      fc.property(
+        fc.subarray(['public', 'committee'], { minLength: 1 }),
+        fc.option(fc.constantFrom('asylum', 'population', 'finance', 'geo', 'x'), { nil: null }),
+        fc.array(
+          fc.record({ role: fc.constantFrom('public', 'committee'), coordinate: fc.constantFrom(...allCoordinates, ...wildcards) }),
+          { maxLength: 12 },
+        ),
+        (roles, department, allows) => {
+          const access = effectiveAccess(snapshot(allows.map(a => grant(a.role, a.coordinate))), principal(roles, department))
+          for (const c of personal) expect(isVisible(c, requirements, owners, access)).toBe(false)
+          const projected = coordinatesOf(projectSchema(apiSchema, requirements, owners, access))
+          expect(projected.filter(c => personal.includes(c))).toEqual([])
+        },
+      ),
+      { numRuns: 60 },
+    )
   })
 })
 
@@ -134,17 +172,80 @@ describe('grants and denies', () => {
 
   it.each<[string, CoordinateGrant[], string[], string[], string[]]>([
     // label, grants, roles, must be visible, must be hidden
-    ['ALLOW Type.field opens an internal field to public', [grant('public', 'Accommodation.operator')], ['public'], ['Accommodation.operator'], ['Budget.prognose']],
-    ['ALLOW Type.* opens every field of the type', [grant('leadership', 'PersonRecord.*'), grant('leadership', 'Query.personRecords')], ['leadership'], PERSON, ALLOCATION],
-    ['DENY Type.field beats held scopes', [grant('leadership', 'Budget.prognose', 'DENY')], ['leadership'], ['Budget.ansatz'], ['Budget.prognose']],
-    ['DENY Type.* hides the whole type and the fields returning it', [grant('public', 'Budget.*', 'DENY')], ['public'], ['Query.districts'], ['Budget.ansatz', 'Query.budget']],
-    ['DENY beats ALLOW, also across roles', [grant('leadership', 'PersonRecord.*'), grant('leadership', 'Query.personRecords'), grant('controlling', 'PersonRecord.birthYear', 'DENY')],
-      ['leadership', 'controlling'], ['PersonRecord.pseudonym'], ['PersonRecord.birthYear']],
-    ['ALLOW of public never widens a personal field', [grant('public', 'Query.personRecords'), grant('public', 'PersonRecord.*')], ['public'], [], PERSON],
-    ['ALLOW of committee never widens a special field', [grant('committee', 'AllocationRecord.religion'), grant('committee', 'Query.allocationRecords')], ['committee'], [], ALLOCATION],
-    ['an expired ALLOW grants nothing', [grant('public', 'Accommodation.operator', 'ALLOW', '2000-01-01')], ['public'], [], ['Accommodation.operator']],
-    ['an expired DENY denies nothing', [grant('leadership', 'Budget.prognose', 'DENY', '2000-01-01')], ['leadership'], ['Budget.prognose'], []],
-    ['a grant of a role the principal does not hold does nothing', [grant('committee', 'Accommodation.operator')], ['public'], [], ['Accommodation.operator']],
+    [
+      'ALLOW Type.field opens an internal field to public',
+      [grant('public', 'Accommodation.operator')],
+      ['public'],
+      ['Accommodation.operator'],
+      ['Budget.prognose'],
+    ],
+    [
+      'ALLOW Type.* opens every field of the type',
+      [grant('leadership', 'PersonRecord.*'), grant('leadership', 'Query.personRecords')],
+      ['leadership'],
+      PERSON,
+      ALLOCATION,
+    ],
+    [
+      'DENY Type.field beats held scopes',
+      [grant('leadership', 'Budget.prognose', 'DENY')],
+      ['leadership'],
+      ['Budget.ansatz'],
+      ['Budget.prognose'],
+    ],
+    [
+      'DENY Type.* hides the whole type and the fields returning it',
+      [grant('public', 'Budget.*', 'DENY')],
+      ['public'],
+      ['Query.districts'],
+      ['Budget.ansatz', 'Query.budget'],
+    ],
+    [
+      'DENY beats ALLOW, also across roles',
+      [
+        grant('leadership', 'PersonRecord.*'),
+        grant('leadership', 'Query.personRecords'),
+        grant('controlling', 'PersonRecord.birthYear', 'DENY'),
+      ],
+      ['leadership', 'controlling'],
+      ['PersonRecord.pseudonym'],
+      ['PersonRecord.birthYear'],
+    ],
+    [
+      'ALLOW of public never widens a personal field',
+      [grant('public', 'Query.personRecords'), grant('public', 'PersonRecord.*')],
+      ['public'],
+      [],
+      PERSON,
+    ],
+    [
+      'ALLOW of committee never widens a special field',
+      [grant('committee', 'AllocationRecord.religion'), grant('committee', 'Query.allocationRecords')],
+      ['committee'],
+      [],
+      ALLOCATION,
+    ],
+    [
+      'an expired ALLOW grants nothing',
+      [grant('public', 'Accommodation.operator', 'ALLOW', '2000-01-01')],
+      ['public'],
+      [],
+      ['Accommodation.operator'],
+    ],
+    [
+      'an expired DENY denies nothing',
+      [grant('leadership', 'Budget.prognose', 'DENY', '2000-01-01')],
+      ['leadership'],
+      ['Budget.prognose'],
+      [],
+    ],
+    [
+      'a grant of a role the principal does not hold does nothing',
+      [grant('committee', 'Accommodation.operator')],
+      ['public'],
+      [],
+      ['Accommodation.operator'],
+    ],
   ])('%s', (_label, grants, roles, shown, hidden) => {
     const coordinates = visible(grants, roles)
     for (const c of shown) expect(coordinates).toContain(c)
@@ -184,7 +285,9 @@ describe('the projected schema as served', () => {
   it('joins entities on a key field the principal may not select (E11)', async () => {
     const access = effectiveAccess(snapshot([grant('staff', 'District.code', 'DENY')]), principal(['staff'], 'asylum'))
     const projected = projectSchema(apiSchema, requirements, owners, access)
-    expect(validate(projected, parse('{ districts { code } }')).map(e => e.message)).toEqual(['Cannot query field "code" on type "District".'])
+    expect(validate(projected, parse('{ districts { code } }')).map(e => e.message)).toEqual([
+      'Cannot query field "code" on type "District".',
+    ])
     const res = await graphql({ schema: projected, source: '{ accommodations { district { name accommodationCount } } }' })
     expect(res.errors).toBeUndefined()
     expect(res.data).toEqual({ accommodations: [{ district: { name: 'District 05', accommodationCount: 1 } }] })
@@ -195,10 +298,12 @@ describe('the projected schema as served', () => {
     const missing = validate(publicSchema, parse('{ accommodations { id nonexistentField } }')).map(e => e.message)
     expect(hidden).toEqual(['Cannot query field "operator" on type "Accommodation".'])
     expect(missing.map(m => m.replace('nonexistentField', 'operator'))).toEqual(hidden)
-    expect(validate(publicSchema, parse('{ districts { code migrationShare } }')).map(e => e.message))
-      .toEqual(['Cannot query field "migrationShare" on type "District".'])
-    expect(validate(publicSchema, parse('{ allocationRecords { id } }')).map(e => e.message))
-      .toEqual(['Cannot query field "allocationRecords" on type "Query".'])
+    expect(validate(publicSchema, parse('{ districts { code migrationShare } }')).map(e => e.message)).toEqual([
+      'Cannot query field "migrationShare" on type "District".',
+    ])
+    expect(validate(publicSchema, parse('{ allocationRecords { id } }')).map(e => e.message)).toEqual([
+      'Cannot query field "allocationRecords" on type "Query".',
+    ])
   })
 
   it('does not reveal scopes: no requiresScopes in printed SDL, with directives, or in introspection', async () => {
@@ -212,7 +317,10 @@ describe('the projected schema as served', () => {
   })
 
   it('introspection lists exactly the projection', async () => {
-    const res = await graphql({ schema: publicSchema, source: '{ __type(name: "District") { fields { name } } t: __type(name: "PersonRecord") { name } }' })
+    const res = await graphql({
+      schema: publicSchema,
+      source: '{ __type(name: "District") { fields { name } } t: __type(name: "PersonRecord") { name } }',
+    })
     expect(res.data).toEqual({ __type: { fields: [{ name: 'code' }, { name: 'accommodationCount' }, { name: 'name' }] }, t: null })
   })
 })
@@ -230,14 +338,19 @@ describe('projectSchema on plain schemas (interfaces, unions, placeholder)', () 
   const schema = buildSchema(sdl)
   const reqs = readRequirements(sdl)
   const noOwners = fieldOwners(sdl)
-  const access = (scopes: string[]): EffectiveAccess =>
-    ({ key: scopes.join(), policyVersion: 1, scopes: new Set(scopes), allow: new Set(), deny: new Set(), aggregateOnly: false, admin: false })
+  const access = (scopes: string[]): EffectiveAccess => ({
+    key: scopes.join(),
+    policyVersion: 1,
+    scopes: new Set(scopes),
+    allow: new Set(),
+    deny: new Set(),
+    aggregateOnly: false,
+    admin: false,
+  })
 
   it('drops an interface field that some implementation hides, and union members with nothing visible', () => {
     const projected = projectSchema(schema, reqs, noOwners, access(['open']))
-    expect(coordinatesOf(projected)).toEqual([
-      'Place.id', 'Query.places', 'Query.things', 'School.id', 'School.label', 'Shelter.id',
-    ])
+    expect(coordinatesOf(projected)).toEqual(['Place.id', 'Query.places', 'Query.things', 'School.id', 'School.label', 'Shelter.id'])
     expect(printSchema(projected)).toContain('union Thing = School')
   })
 
@@ -247,7 +360,9 @@ describe('projectSchema on plain schemas (interfaces, unions, placeholder)', () 
   })
 
   it('a mutation type with nothing visible disappears; with something visible it stays executable', async () => {
-    const withMutation = buildSchema('directive @requiresScopes(scopes: [[String!]!]!) on FIELD_DEFINITION type Query { a: Int @requiresScopes(scopes: [["open"]]) } type Mutation { bump: Int @requiresScopes(scopes: [["internal"]]) }')
+    const withMutation = buildSchema(
+      'directive @requiresScopes(scopes: [[String!]!]!) on FIELD_DEFINITION type Query { a: Int @requiresScopes(scopes: [["open"]]) } type Mutation { bump: Int @requiresScopes(scopes: [["internal"]]) }',
+    )
     const r = readRequirements(printSchemaWithDirectives(withMutation))
     expect(projectSchema(withMutation, r, new Map(), access(['open'])).getMutationType()).toBeUndefined()
     const projected = projectSchema(withMutation, r, new Map(), access(['open', 'internal']))
@@ -255,7 +370,9 @@ describe('projectSchema on plain schemas (interfaces, unions, placeholder)', () 
   })
 
   it('an unclassified field outside a supergraph needs the bare internal scope', () => {
-    const plain = buildSchema('type Query { a: Int b: Int @requiresScopes(scopes: [["open"]]) } directive @requiresScopes(scopes: [[String!]!]!) on FIELD_DEFINITION')
+    const plain = buildSchema(
+      'type Query { a: Int b: Int @requiresScopes(scopes: [["open"]]) } directive @requiresScopes(scopes: [[String!]!]!) on FIELD_DEFINITION',
+    )
     const r = readRequirements(printSchemaWithDirectives(plain))
     expect(coordinatesOf(projectSchema(plain, r, new Map(), access(['open'])))).toEqual(['Query.b'])
     expect(coordinatesOf(projectSchema(plain, r, new Map(), access(['open', 'internal'])))).toEqual(['Query.a', 'Query.b'])

@@ -1,7 +1,17 @@
 import {
-  GraphQLInterfaceType, GraphQLObjectType, GraphQLSchema, GraphQLString, GraphQLUnionType,
-  getNamedType, isInterfaceType, isIntrospectionType, isObjectType, isUnionType,
-  type ASTNode, type GraphQLFieldConfigMap, type GraphQLNamedType,
+  GraphQLInterfaceType,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
+  GraphQLUnionType,
+  getNamedType,
+  isInterfaceType,
+  isIntrospectionType,
+  isObjectType,
+  isUnionType,
+  type ASTNode,
+  type GraphQLFieldConfigMap,
+  type GraphQLNamedType,
 } from 'graphql'
 import { MapperKind, mapSchema, pruneSchema } from '@graphql-tools/utils'
 import type { ScopeRequirement, SensitivityClass } from '../classes.js'
@@ -32,7 +42,12 @@ const PERSONAL: ReadonlySet<SensitivityClass> = new Set(['personal', 'special'])
  * widens a personal/special field for an aggregate-only principal (every public-only principal is
  * one), so no table entry can open row-level personal data to the public.
  */
-export function traceVisibility(coordinate: string, requirements: Requirements, owners: FieldOwners, access: EffectiveAccess): VisibilityTrace {
+export function traceVisibility(
+  coordinate: string,
+  requirements: Requirements,
+  owners: FieldOwners,
+  access: EffectiveAccess,
+): VisibilityTrace {
   const typeName = coordinate.slice(0, coordinate.indexOf('.'))
   const wildcard = `${typeName}.*`
   const requirement = requirementOf(coordinate, requirements, owners)
@@ -52,7 +67,9 @@ export function isVisible(coordinate: string, requirements: Requirements, owners
 /** Directives that carry policy; their definitions and usages never reach a projected schema. */
 const POLICY_DIRECTIVES = /^(federation__)?(requiresScopes|policy|authenticated)$/
 
-function withoutPolicyDirectives<T extends ASTNode & { directives?: readonly { name: { value: string } }[] }>(node: T | null | undefined): T | null | undefined {
+function withoutPolicyDirectives<T extends ASTNode & { directives?: readonly { name: { value: string } }[] }>(
+  node: T | null | undefined,
+): T | null | undefined {
   if (!node?.directives?.length) return node
   return { ...node, directives: node.directives.filter(d => !POLICY_DIRECTIVES.test(d.name.value)) }
 }
@@ -95,9 +112,11 @@ function survivingFields(schema: GraphQLSchema, visible: (coordinate: string) =>
       const fields = kept.get(type.name)!
       const implementations = isInterfaceType(type) ? schema.getPossibleTypes(type).filter(t => kept.get(t.name)?.size) : []
       for (const name of [...fields]) {
-        const drop = !alive(getNamedType(type.getFields()[name].type))
-          || implementations.some(impl => !kept.get(impl.name)!.has(name))
-        if (drop) { fields.delete(name); changed = true }
+        const drop = !alive(getNamedType(type.getFields()[name].type)) || implementations.some(impl => !kept.get(impl.name)!.has(name))
+        if (drop) {
+          fields.delete(name)
+          changed = true
+        }
       }
     }
   }
@@ -111,7 +130,12 @@ function survivingFields(schema: GraphQLSchema, visible: (coordinate: string) =>
  * fields keep their resolvers and extensions, so the result stays executable. Cache it by
  * `access.key`; building it costs milliseconds.
  */
-export function projectSchema(apiSchema: GraphQLSchema, requirements: Requirements, owners: FieldOwners, access: EffectiveAccess): GraphQLSchema {
+export function projectSchema(
+  apiSchema: GraphQLSchema,
+  requirements: Requirements,
+  owners: FieldOwners,
+  access: EffectiveAccess,
+): GraphQLSchema {
   const kept = survivingFields(apiSchema, c => isVisible(c, requirements, owners, access))
   const queryName = apiSchema.getQueryType()?.name
   const isAlive = (name: string) => (kept.get(name)?.size ?? 0) > 0

@@ -5,14 +5,22 @@ import { andRequirements, classOfCoordinate, defaultRequirement, fieldOwners, re
 
 const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@requiresScopes"])'
 const SUPERGRAPH = composeSupergraph([
-  { name: 'asylum', url: 'http://asylum.test/graphql', typeDefs: `${LINK}
+  {
+    name: 'asylum',
+    url: 'http://asylum.test/graphql',
+    typeDefs: `${LINK}
     type Query { accommodations: [Accommodation!]! @requiresScopes(scopes: [["open"]]) asylumNote: String }
     type Accommodation @key(fields: "id") { id: ID! @requiresScopes(scopes: [["open"]]) operator: String @requiresScopes(scopes: [["internal"], ["asylum:internal"]]) district: District }
     type AllocationRecord @requiresScopes(scopes: [["personal"], ["asylum:personal"]]) { id: ID religion: String @requiresScopes(scopes: [["special"], ["asylum:special"]]) }
-    type District @key(fields: "code") { code: ID! @requiresScopes(scopes: [["open"]]) label: String @shareable }` },
-  { name: 'population', url: 'http://population.test/graphql', typeDefs: `${LINK}
+    type District @key(fields: "code") { code: ID! @requiresScopes(scopes: [["open"]]) label: String @shareable }`,
+  },
+  {
+    name: 'population',
+    url: 'http://population.test/graphql',
+    typeDefs: `${LINK}
     type Query { districts: [District!]! @requiresScopes(scopes: [["open"]]) }
-    type District @key(fields: "code") { code: ID! @requiresScopes(scopes: [["open"]]) label: String @shareable residents: Int }` },
+    type District @key(fields: "code") { code: ID! @requiresScopes(scopes: [["open"]]) label: String @shareable residents: Int }`,
+  },
 ])
 
 describe('readRequirements', () => {
@@ -101,7 +109,14 @@ describe('requirementOf and classOfCoordinate', () => {
   })
 
   it.each([
-    [[['a'], ['b']], [['c']], [['a', 'c'], ['b', 'c']]],
+    [
+      [['a'], ['b']],
+      [['c']],
+      [
+        ['a', 'c'],
+        ['b', 'c'],
+      ],
+    ],
     [[['a']], [['a'], ['b']], [['a'], ['a', 'b']]],
     [[], [['a']], []],
   ])('andRequirements(%j, %j) = %j', (x, y, expected) => {

@@ -1,7 +1,4 @@
-import {
-  Kind, parse, valueFromASTUntyped,
-  type ConstDirectiveNode, type DocumentNode, type FieldDefinitionNode,
-} from 'graphql'
+import { Kind, parse, valueFromASTUntyped, type ConstDirectiveNode, type DocumentNode, type FieldDefinitionNode } from 'graphql'
 import { classOf, type ScopeRequirement, type SensitivityClass } from '../classes.js'
 import type { Requirements } from './types.js'
 
@@ -14,9 +11,12 @@ type TypeNode = { name: { value: string }; directives?: readonly ConstDirectiveN
 
 /** Object and interface definitions and extensions: the only places where requirements and owners live. */
 function compositeTypes(doc: DocumentNode): TypeNode[] {
-  return doc.definitions.filter(d =>
-    d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION
-    || d.kind === Kind.INTERFACE_TYPE_DEFINITION || d.kind === Kind.INTERFACE_TYPE_EXTENSION,
+  return doc.definitions.filter(
+    d =>
+      d.kind === Kind.OBJECT_TYPE_DEFINITION ||
+      d.kind === Kind.OBJECT_TYPE_EXTENSION ||
+      d.kind === Kind.INTERFACE_TYPE_DEFINITION ||
+      d.kind === Kind.INTERFACE_TYPE_EXTENSION,
   ) as unknown as TypeNode[]
 }
 
@@ -33,7 +33,8 @@ function requiresScopesNames(doc: DocumentNode): Set<string> {
     for (const link of d.directives ?? []) {
       const url = argument(link, 'url')
       const as = argument(link, 'as')
-      if (link.name.value === 'link' && typeof url === 'string' && url.startsWith(REQUIRES_SCOPES_SPEC) && typeof as === 'string') names.add(as)
+      if (link.name.value === 'link' && typeof url === 'string' && url.startsWith(REQUIRES_SCOPES_SPEC) && typeof as === 'string')
+        names.add(as)
     }
   }
   return names
@@ -101,14 +102,18 @@ export function fieldOwners(supergraphSdl: string): FieldOwners {
   }
   const graphOf = (d: ConstDirectiveNode): string | null => {
     const g = d.arguments?.find(a => a.name.value === 'graph')
-    return g && g.value.kind === Kind.ENUM ? graphNames.get(g.value.value) ?? g.value.value.toLowerCase() : null
+    return g && g.value.kind === Kind.ENUM ? (graphNames.get(g.value.value) ?? g.value.value.toLowerCase()) : null
   }
 
   const typeGraphs = new Map<string, Set<string>>()
   const types = compositeTypes(doc).filter(t => !t.name.value.startsWith('join__') && !t.name.value.startsWith('link__'))
   for (const t of types) {
     const set = typeGraphs.get(t.name.value) ?? new Set<string>()
-    for (const d of t.directives ?? []) if (d.name.value === 'join__type') { const g = graphOf(d); if (g) set.add(g) }
+    for (const d of t.directives ?? [])
+      if (d.name.value === 'join__type') {
+        const g = graphOf(d)
+        if (g) set.add(g)
+      }
     typeGraphs.set(t.name.value, set)
   }
 
@@ -117,7 +122,7 @@ export function fieldOwners(supergraphSdl: string): FieldOwners {
     for (const field of t.fields ?? []) {
       const joins = (field.directives ?? []).filter(d => d.name.value === 'join__field' && graphOf(d))
       let owners: string[]
-      if (joins.length === 0) owners = [...typeGraphs.get(t.name.value) ?? []]
+      if (joins.length === 0) owners = [...(typeGraphs.get(t.name.value) ?? [])]
       else {
         const resolving = joins.filter(d => argument(d, 'external') !== true && argument(d, 'usedOverridden') !== true)
         owners = (resolving.length ? resolving : joins).map(d => graphOf(d)!)

@@ -11,8 +11,14 @@ import type { PolicySnapshot } from './types.js'
  * then unrestricted; otherwise a row is visible when it matches the rules of at least one role.
  * A claim the principal does not carry resolves to null, which matches no row (fail closed).
  */
-export interface RowCondition { field: string; value: string | null }
-export interface RowFilter { coordinate: string; anyOf: RowCondition[][] }
+export interface RowCondition {
+  field: string
+  value: string | null
+}
+export interface RowFilter {
+  coordinate: string
+  anyOf: RowCondition[][]
+}
 
 export function rowFilters(snapshot: PolicySnapshot, principal: Principal, now: Date = new Date()): RowFilter[] {
   const roles = activeRoles(snapshot, principal, now)
@@ -36,9 +42,13 @@ export function rowFilters(snapshot: PolicySnapshot, principal: Principal, now: 
 function conditionValue(condition: Readonly<Record<string, string>>, principal: Principal): string | null {
   if (typeof condition.equals === 'string') return condition.equals
   switch (condition.claim) {
-    case 'department': return principal.department
-    case 'sub': return principal.subject
-    case 'purpose': return principal.purpose
-    default: return null
+    case 'department':
+      return principal.department
+    case 'sub':
+      return principal.subject
+    case 'purpose':
+      return principal.purpose
+    default:
+      return null
   }
 }

@@ -64,15 +64,30 @@ export interface EffectiveAccess {
 }
 
 /** The codes a policy refusal carries; each is in the error catalogue (platform/errors.ts), or this does not typecheck. */
-export const POLICY_ERROR_CODES = ['VERSION_CONFLICT', 'INVALID_POLICY', 'FORBIDDEN', 'PENDING_APPROVAL'] as const satisfies readonly ErrorCode[]
+export const POLICY_ERROR_CODES = [
+  'VERSION_CONFLICT',
+  'INVALID_POLICY',
+  'FORBIDDEN',
+  'PENDING_APPROVAL',
+] as const satisfies readonly ErrorCode[]
 export type PolicyErrorCode = (typeof POLICY_ERROR_CODES)[number]
 
 export class PolicyError extends Error {
-  constructor(readonly code: PolicyErrorCode, message: string, readonly pointer?: string) {
+  constructor(
+    readonly code: PolicyErrorCode,
+    message: string,
+    readonly pointer?: string,
+  ) {
     super(message)
   }
 }
 
 /** Admin reads that reveal who may see what (explain, effective schema, permission matrix, export); each leaves an audit row. */
-export const ADMIN_READ_ACTIONS: ReadonlySet<string> = new Set(['read.explain', 'read.explainOperation', 'read.effectiveSchema', 'read.coordinates', 'read.exportPolicy'])
+export const ADMIN_READ_ACTIONS: ReadonlySet<string> = new Set([
+  'read.explain',
+  'read.explainOperation',
+  'read.effectiveSchema',
+  'read.coordinates',
+  'read.exportPolicy',
+])
 export type AdminReadAction = 'read.explain' | 'read.explainOperation' | 'read.effectiveSchema' | 'read.coordinates' | 'read.exportPolicy'

@@ -11,10 +11,13 @@ import { withoutRequiresScopes } from './supergraph-for-baselines.js'
 const sign = createBaselineSigner(process.env.INTERNAL_TOKEN_SECRET ?? '')
 const gateway = new ApolloGateway({
   supergraphSdl: withoutRequiresScopes(readFileSync(process.env.SUPERGRAPH_PATH!, 'utf8')),
-  buildService: ({ name, url }) => new RemoteGraphQLDataSource({
-    url,
-    willSendRequest({ request }) { request.http?.headers.set(INTERNAL_TOKEN_HEADER, sign(name)) },
-  }),
+  buildService: ({ name, url }) =>
+    new RemoteGraphQLDataSource({
+      url,
+      willSendRequest({ request }) {
+        request.http?.headers.set(INTERNAL_TOKEN_HEADER, sign(name))
+      },
+    }),
 })
 const server = new ApolloServer({ gateway, includeStacktraceInErrorResponses: false })
 const { url } = await startStandaloneServer(server, { listen: { port: Number(process.env.PORT), host: '127.0.0.1' } })

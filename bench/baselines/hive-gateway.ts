@@ -14,16 +14,23 @@ const gw = createGatewayRuntime({
   supergraph: withoutRequiresScopes(sdl),
   logging: 'error',
   graphqlEndpoint: '/graphql',
-  plugins: () => [{
-    onFetch({ url, options, setOptions }) {
-      const name = nameByUrl.get(url)
-      if (name) setOptions({ ...options, headers: { ...options.headers, [INTERNAL_TOKEN_HEADER]: sign(name) } })
+  plugins: () => [
+    {
+      onFetch({ url, options, setOptions }) {
+        const name = nameByUrl.get(url)
+        if (name) setOptions({ ...options, headers: { ...options.headers, [INTERNAL_TOKEN_HEADER]: sign(name) } })
+      },
     },
-  }],
+  ],
 })
 const server = createServer(gw)
 server.listen(Number(process.env.PORT), '127.0.0.1', () => console.error(`[hive-gateway] http://127.0.0.1:${process.env.PORT}/graphql`))
 // The runtime registers its own terminate handler and keeps the process alive; stop explicitly.
-const stop = async () => { server.closeAllConnections(); server.close(); await gw.dispose(); process.exit(0) }
+const stop = async () => {
+  server.closeAllConnections()
+  server.close()
+  await gw.dispose()
+  process.exit(0)
+}
 process.on('SIGTERM', () => void stop())
 process.on('SIGINT', () => void stop())

@@ -7,7 +7,8 @@ import { Kind, parse, print, visit, type ConstDirectiveNode } from 'graphql'
  * gateway is therefore made both with our authorization on and off.
  */
 export function withoutRequiresScopes(supergraphSdl: string): string {
-  const isScopesLink = (d: ConstDirectiveNode) => d.name.value === 'link' &&
+  const isScopesLink = (d: ConstDirectiveNode) =>
+    d.name.value === 'link' &&
     d.arguments?.some(a => a.name.value === 'url' && a.value.kind === Kind.STRING && a.value.value.includes('/requiresScopes/'))
   const doc = visit(parse(supergraphSdl), {
     Directive: node => (node.name.value === 'requiresScopes' || isScopesLink(node as ConstDirectiveNode) ? null : undefined),
@@ -23,7 +24,10 @@ export function subgraphUrls(supergraphSdl: string): Map<string, string> {
   visit(parse(supergraphSdl), {
     Directive: node => {
       if (node.name.value !== 'join__graph') return
-      const arg = (n: string) => { const v = node.arguments?.find(a => a.name.value === n)?.value; return v?.kind === Kind.STRING ? v.value : '' }
+      const arg = (n: string) => {
+        const v = node.arguments?.find(a => a.name.value === n)?.value
+        return v?.kind === Kind.STRING ? v.value : ''
+      }
       urls.set(arg('name'), arg('url'))
     },
   })

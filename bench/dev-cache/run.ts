@@ -25,14 +25,21 @@ const work = mkdtempSync(join(tmpdir(), 'stadtgraph-dev-cache-'))
 let children: ChildProcess[] = []
 
 function spawnTs(file: string, env: Record<string, string>, args: string[] = []): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   children.push(child)
   return child
 }
 
 async function waitReady(url: string) {
   for (let i = 0; i < 1200; i++) {
-    try { if ((await fetch(url)).ok) return } catch { /* not yet */ }
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      /* not yet */
+    }
     await new Promise(r => setTimeout(r, 100))
   }
   throw new Error(`${url} not ready`)
@@ -49,22 +56,41 @@ async function startStack(databaseUrl: string, cached: boolean) {
   const services = await loadServices()
   const secret = randomBytes(32).toString('hex')
   const cacheEnv = cached
-    ? { CACHE: process.env.CACHE ?? 'memory', ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}), CACHE_NAMESPACE: `bench-${Date.now()}`, GATEWAY_DEDUPE: 'on' }
+    ? {
+        CACHE: process.env.CACHE ?? 'memory',
+        ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+        CACHE_NAMESPACE: `bench-${Date.now()}`,
+        GATEWAY_DEDUPE: 'on',
+      }
     : { CACHE: 'off', GATEWAY_DEDUPE: 'off' }
   const urls: Record<string, string> = {}
   for (const s of services) {
     const port = await freePort()
     urls[s.name] = `http://127.0.0.1:${port}/graphql`
-    spawnTs(join(SERVICES_DIR, s.name, 'index.ts'), { DATABASE_URL: databaseUrl, PORT: String(port), INTERNAL_TOKEN_SECRET: secret, ...cacheEnv })
+    spawnTs(join(SERVICES_DIR, s.name, 'index.ts'), {
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      INTERNAL_TOKEN_SECRET: secret,
+      ...cacheEnv,
+    })
   }
   for (const url of Object.values(urls)) await waitReady(url.replace(/graphql$/, 'readyz'))
   const supergraphPath = join(work, `supergraph-${cached}.graphql`)
   writeFileSync(supergraphPath, composeSupergraph(services.map(s => ({ name: s.name, url: urls[s.name], typeDefs: s.typeDefs }))))
   const port = await freePort()
-  spawnTs('gateway/index.ts', {
-    ...identityEnv, DATABASE_URL: databaseUrl, INTERNAL_TOKEN_SECRET: secret, RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
-    GATEWAY_PORT: String(port), ...cacheEnv,
-  }, ['--supergraph', supergraphPath])
+  spawnTs(
+    'gateway/index.ts',
+    {
+      ...identityEnv,
+      DATABASE_URL: databaseUrl,
+      INTERNAL_TOKEN_SECRET: secret,
+      RATE_LIMIT_PER_MINUTE: '0',
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
+      GATEWAY_PORT: String(port),
+      ...cacheEnv,
+    },
+    ['--supergraph', supergraphPath],
+  )
   await waitReady(`http://127.0.0.1:${port}/readyz`)
   return `http://127.0.0.1:${port}/graphql`
 }
@@ -74,11 +100,26 @@ const identityEnv = { AUTH_HS256_SECRET: 'stadtgraph-bench-idp-secret-0123456789
 async function load(url: string, token: string, op: (typeof OPERATIONS)[number], distinct: boolean) {
   let n = 0
   const result = await autocannon({
-    url, connections: CONNECTIONS, duration: DURATION, method: 'POST',
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: JSON.stringify({ query: op.query, variables: op.variables(distinct ? n++ : 0) }) }) }],
+    requests: [
+      {
+        setupRequest: (req: autocannon.Request) => ({
+          ...req,
+          body: JSON.stringify({ query: op.query, variables: op.variables(distinct ? n++ : 0) }),
+        }),
+      },
+    ],
   })
-  return { rps: Math.round(result.requests.average * 10) / 10, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx }
+  return {
+    rps: Math.round(result.requests.average * 10) / 10,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  }
 }
 
 /** One request at a time: the latency a single dashboard sees. */
@@ -86,8 +127,12 @@ async function sequential(url: string, token: string, op: (typeof OPERATIONS)[nu
   const ms: number[] = []
   for (let i = 0; i < times; i++) {
     const t0 = performance.now()
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: op.query, variables: op.variables(0) }) })
-    const body = await res.json() as { errors?: unknown[] }
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: op.query, variables: op.variables(0) }),
+    })
+    const body = (await res.json()) as { errors?: unknown[] }
     if (body.errors) throw new Error(`${op.name}: ${JSON.stringify(body.errors).slice(0, 300)}`)
     ms.push(performance.now() - t0)
   }
@@ -96,12 +141,18 @@ async function sequential(url: string, token: string, op: (typeof OPERATIONS)[nu
 }
 
 try {
-  const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dir: join(work, 'pg'), persistent: false, durable: false })
+  const embedded = process.env.DATABASE_URL
+    ? null
+    : await startEmbeddedPostgres({ dir: join(work, 'pg'), persistent: false, durable: false })
   const databaseUrl = process.env.DATABASE_URL ?? embedded!.url('postgres')
   const handle = createDb(databaseUrl, { max: 2 })
   await prepareDatabase(handle.db, await loadServices(), 'small')
   await handle.close()
-  const token = signDevToken(readIdentityConfig({ ...process.env, ...identityEnv }), { roles: ['controlling'], sub: 'bench', ttlSeconds: 3600 })
+  const token = signDevToken(readIdentityConfig({ ...process.env, ...identityEnv }), {
+    roles: ['controlling'],
+    sub: 'bench',
+    ttlSeconds: 3600,
+  })
 
   const rows: Record<string, Record<string, unknown>> = {}
   const loadBefore = loadavg()[0]
@@ -110,7 +161,7 @@ try {
     const mode = cached ? 'cached' : 'uncached'
     for (const op of OPERATIONS) {
       for (let i = 0; i < 10; i++) await sequential(url, token, { ...op, variables: () => op.variables(i) }, 1) // warm-up (and fill)
-      const row = rows[op.name] ??= {}
+      const row = (rows[op.name] ??= {})
       row[`${mode} p50 1 client (ms)`] = await sequential(url, token, op)
       row[`${mode} identical`] = await load(url, token, op, false)
       row[`${mode} distinct`] = await load(url, token, op, true)
@@ -119,12 +170,24 @@ try {
     await stopAll()
   }
   const date = new Date().toISOString()
-  const out = { date, loadAverage1m: { before: loadBefore, after: loadavg()[0] }, durationS: DURATION, connections: CONNECTIONS, profile: 'small', cache: process.env.CACHE ?? 'memory', rows }
+  const out = {
+    date,
+    loadAverage1m: { before: loadBefore, after: loadavg()[0] },
+    durationS: DURATION,
+    connections: CONNECTIONS,
+    profile: 'small',
+    cache: process.env.CACHE ?? 'memory',
+    rows,
+  }
   writeFileSync(new URL(`./results-${date.slice(0, 10)}.json`, import.meta.url), JSON.stringify(out, null, 2) + '\n')
   const r = (v: unknown) => (v as { rps: number }).rps
-  console.log(`\n| operation | uncached p50 (1 client) | cached p50 | uncached req/s identical | cached req/s identical | × | uncached req/s distinct | cached req/s distinct | × |\n|---|---|---|---|---|---|---|---|---|`)
+  console.log(
+    `\n| operation | uncached p50 (1 client) | cached p50 | uncached req/s identical | cached req/s identical | × | uncached req/s distinct | cached req/s distinct | × |\n|---|---|---|---|---|---|---|---|---|`,
+  )
   for (const [name, row] of Object.entries(rows)) {
-    console.log(`| ${name} | ${row['uncached p50 1 client (ms)']} ms | ${row['cached p50 1 client (ms)']} ms | ${r(row['uncached identical'])} | ${r(row['cached identical'])} | ${(r(row['cached identical']) / Math.max(r(row['uncached identical']), 0.1)).toFixed(1)} | ${r(row['uncached distinct'])} | ${r(row['cached distinct'])} | ${(r(row['cached distinct']) / Math.max(r(row['uncached distinct']), 0.1)).toFixed(1)} |`)
+    console.log(
+      `| ${name} | ${row['uncached p50 1 client (ms)']} ms | ${row['cached p50 1 client (ms)']} ms | ${r(row['uncached identical'])} | ${r(row['cached identical'])} | ${(r(row['cached identical']) / Math.max(r(row['uncached identical']), 0.1)).toFixed(1)} | ${r(row['uncached distinct'])} | ${r(row['cached distinct'])} | ${(r(row['cached distinct']) / Math.max(r(row['uncached distinct']), 0.1)).toFixed(1)} |`,
+    )
   }
   console.log(`1-minute load average: ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after (2 cores)`)
   await embedded?.stop()

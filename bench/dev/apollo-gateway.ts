@@ -10,18 +10,27 @@ import { createInternalTokenSigner, INTERNAL_TOKEN_HEADER, type InternalIdentity
 const sdl = readFileSync(process.env.SUPERGRAPH_PATH!, 'utf8')
 const signer = createInternalTokenSigner(process.env.INTERNAL_TOKEN_SECRET!)
 const identity: InternalIdentity = {
-  subject: 'bench', roles: ['controlling'], department: null, purpose: null, authenticated: true,
-  aggregateOnly: false, policyVersion: 0, scopes: ['open', 'internal'],
+  subject: 'bench',
+  roles: ['controlling'],
+  department: null,
+  purpose: null,
+  authenticated: true,
+  aggregateOnly: false,
+  policyVersion: 0,
+  scopes: ['open', 'internal'],
 }
 const gateway = new ApolloGateway({
   supergraphSdl: sdl,
-  buildService: ({ name, url }) => new (class extends RemoteGraphQLDataSource {
-    override willSendRequest({ request }: Parameters<RemoteGraphQLDataSource['willSendRequest'] & {}>[0]) {
-      request.http?.headers.set(INTERNAL_TOKEN_HEADER, signer.sign(identity, name))
-    }
-  })({ url }),
+  buildService: ({ name, url }) =>
+    new (class extends RemoteGraphQLDataSource {
+      override willSendRequest({ request }: Parameters<RemoteGraphQLDataSource['willSendRequest'] & {}>[0]) {
+        request.http?.headers.set(INTERNAL_TOKEN_HEADER, signer.sign(identity, name))
+      }
+    })({ url }),
 })
 const server = new ApolloServer({ gateway })
 const { url } = await startStandaloneServer(server, { listen: { port: Number(process.env.PORT), host: '127.0.0.1' } })
 console.log(`[apollo-gateway] ${url}`)
-process.on('SIGTERM', () => { void server.stop().then(() => process.exit(0)) })
+process.on('SIGTERM', () => {
+  void server.stop().then(() => process.exit(0))
+})

@@ -17,10 +17,20 @@ const observe = () => {
   for (const s of SUBGRAPHS) metrics.subgraphFetch(s, 0.003, true)
   metrics.request('DistrictProfile', 200, 'authenticated', 0.02)
 }
-const logLine = () => log.info({
-  requestId: randomUUID(), traceId: undefined, operationName: 'DistrictProfile', operationHash: 'a'.repeat(64),
-  sub: 'u1', roles: ['controlling'], status: 200, durationMs: 12.3,
-}, 'request')
+const logLine = () =>
+  log.info(
+    {
+      requestId: randomUUID(),
+      traceId: undefined,
+      operationName: 'DistrictProfile',
+      operationHash: 'a'.repeat(64),
+      sub: 'u1',
+      roles: ['controlling'],
+      status: 200,
+      durationMs: 12.3,
+    },
+    'request',
+  )
 
 function perCall(f: () => void): number {
   for (let i = 0; i < N / 10; i++) f()
@@ -31,4 +41,6 @@ function perCall(f: () => void): number {
 
 const m = perCall(observe)
 const l = perCall(logLine)
-console.log(`per district-profile request: metrics ${m.toFixed(2)} µs, request log line ${l.toFixed(2)} µs, together ${(m + l).toFixed(2)} µs`)
+console.log(
+  `per district-profile request: metrics ${m.toFixed(2)} µs, request log line ${l.toFixed(2)} µs, together ${(m + l).toFixed(2)} µs`,
+)

@@ -31,10 +31,13 @@ export function createAdminRoute({ policy, supergraph, authenticate, metrics, ma
     const store = policy.store
     if (!store) return null
     admin = new ApolloServer({
-      schema: createAdminSchema({ store, supergraph: () => {
-        const current = supergraph()
-        return { sdl: current.sdl, apiSchema: current.schema, requirements: current.requirements, owners: current.owners }
-      } }),
+      schema: createAdminSchema({
+        store,
+        supergraph: () => {
+          const current = supergraph()
+          return { sdl: current.sdl, apiSchema: current.schema, requirements: current.requirements, owners: current.owners }
+        },
+      }),
       includeStacktraceInErrorResponses: false,
       hideSchemaDetailsFromClientErrors: true,
       formatError: createFormatError('admin'),
@@ -57,6 +60,13 @@ export function createAdminRoute({ policy, supergraph, authenticate, metrics, ma
     if (!access.admin) return sendError(res, 403, 'FORBIDDEN', 'The admin API is for the admin role only')
     const apollo = await adminServer()
     if (!apollo) return sendError(res, 503, 'POLICY_STORE_UNAVAILABLE', 'The admin API needs the policy database (DATABASE_URL)')
-    return handleGraphQL(apollo, req, res, async () => ({ principal, isAdmin: true, actor: principal.subject ?? 'unknown', request: observed }), undefined, { maxJsonDepth })
+    return handleGraphQL(
+      apollo,
+      req,
+      res,
+      async () => ({ principal, isAdmin: true, actor: principal.subject ?? 'unknown', request: observed }),
+      undefined,
+      { maxJsonDepth },
+    )
   }
 }

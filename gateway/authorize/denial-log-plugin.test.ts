@@ -5,12 +5,23 @@ import { createDenialLogPlugin } from './denial-log-plugin.js'
 
 // The projection of a caller that may not see `Accommodation.operator`.
 const projected = buildSchema('type Query { accommodations: [Accommodation] } type Accommodation { id: ID }')
-const known = new Map([['Accommodation.id', ['asylum']], ['Accommodation.operator', ['asylum']]])
+const known = new Map([
+  ['Accommodation.id', ['asylum']],
+  ['Accommodation.operator', ['asylum']],
+])
 
 describe('denial log', () => {
   it('logs a hidden field with roles and policy version, but not a typo', async () => {
     const lines: string[] = []
-    const server = new ApolloServer<any>({ schema: projected, plugins: [createDenialLogPlugin(() => known, l => lines.push(l))] })
+    const server = new ApolloServer<any>({
+      schema: projected,
+      plugins: [
+        createDenialLogPlugin(
+          () => known,
+          l => lines.push(l),
+        ),
+      ],
+    })
     await server.start()
     const contextValue = { principal: { roles: ['public'], department: null }, access: { policyVersion: 4 } }
     await server.executeOperation({ query: '{ accommodations { id operator } }' }, { contextValue })

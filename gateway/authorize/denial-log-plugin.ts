@@ -10,8 +10,10 @@ const HIDDEN_FIELD = /^Cannot query field "([^"]+)" on type "([^"]+)"/
  * log line with the operation hash, roles, coordinate and policy version. The client sees nothing
  * of this.
  */
-export function createDenialLogPlugin(knownCoordinates: () => ReadonlyMap<string, unknown>,
-  log: (line: string) => void = line => console.warn(line)): ApolloServerPlugin<GatewayContext> {
+export function createDenialLogPlugin(
+  knownCoordinates: () => ReadonlyMap<string, unknown>,
+  log: (line: string) => void = line => console.warn(line),
+): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
@@ -23,8 +25,10 @@ export function createDenialLogPlugin(knownCoordinates: () => ReadonlyMap<string
             else if (error.extensions?.code === 'FORBIDDEN_FIELD') coordinates.push(`instance:${(error.path ?? []).join('.')}`)
           }
           if (!coordinates.length || !contextValue?.principal) return
-          log(`[gateway] authz.denied op=${operationHash(source ?? '').slice(0, 16)} roles=${contextValue.principal.roles.join(',')} ` +
-            `department=${contextValue.principal.department ?? '-'} policy=${contextValue.access.policyVersion} coordinates=${coordinates.join(',')}`)
+          log(
+            `[gateway] authz.denied op=${operationHash(source ?? '').slice(0, 16)} roles=${contextValue.principal.roles.join(',')} ` +
+              `department=${contextValue.principal.department ?? '-'} policy=${contextValue.access.policyVersion} coordinates=${coordinates.join(',')}`,
+          )
         },
       }
     },

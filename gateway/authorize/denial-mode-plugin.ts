@@ -21,7 +21,11 @@ export function createDenialModePlugin(mode: DenialMode): ApolloServerPlugin<Gat
           if (!denied.length) return
           response.http.status = 403
           response.body.singleResult = {
-            errors: [errorEntry('FORBIDDEN', 'The operation asks for data this caller may not see', { deniedPaths: denied.map(e => e.path ?? []) })],
+            errors: [
+              errorEntry('FORBIDDEN', 'The operation asks for data this caller may not see', {
+                deniedPaths: denied.map(e => e.path ?? []),
+              }),
+            ],
           }
         },
       }

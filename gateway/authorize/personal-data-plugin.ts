@@ -23,18 +23,28 @@ export function createPersonalDataPlugin(requirements: () => Requirements, log: 
           if (!coordinates.length) return
           const { principal, access } = contextValue
           if (!principal.purpose) {
-            throw graphqlError('PURPOSE_REQUIRED', 'Reading personal data needs a purpose (header x-stadtgraph-purpose or the token\'s purpose claim)',
-              { http: { status: 403 } })
+            throw graphqlError(
+              'PURPOSE_REQUIRED',
+              "Reading personal data needs a purpose (header x-stadtgraph-purpose or the token's purpose claim)",
+              { http: { status: 403 } },
+            )
           }
           try {
             if (!log) throw new Error('no access log configured')
             await log.write({
-              subject: principal.subject, roles: principal.roles, department: principal.department, purpose: principal.purpose,
-              operationHash: operationHash(source), coordinates, policyVersion: access.policyVersion,
+              subject: principal.subject,
+              roles: principal.roles,
+              department: principal.department,
+              purpose: principal.purpose,
+              operationHash: operationHash(source),
+              coordinates,
+              policyVersion: access.policyVersion,
             })
           } catch (err) {
             console.error(`[gateway] access log unavailable: ${err instanceof Error ? err.message : err}`)
-            throw graphqlError('AUDIT_UNAVAILABLE', 'Personal data cannot be served while the access log is unavailable', { http: { status: 503 } })
+            throw graphqlError('AUDIT_UNAVAILABLE', 'Personal data cannot be served while the access log is unavailable', {
+              http: { status: 503 },
+            })
           }
         },
       }

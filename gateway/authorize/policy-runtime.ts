@@ -56,7 +56,14 @@ export async function createPolicyRuntime(opts: PolicyRuntimeOptions): Promise<P
   const listeners = new Set<(s: PolicySnapshot) => void>()
   if (!opts.databaseUrl) {
     const fixed = defaultSnapshot()
-    return { snapshot: () => fixed, onChange: l => void listeners.add(l), store: null, ping: async () => {}, accessLog: null, close: async () => {} }
+    return {
+      snapshot: () => fixed,
+      onChange: l => void listeners.add(l),
+      store: null,
+      ping: async () => {},
+      accessLog: null,
+      close: async () => {},
+    }
   }
   const auditKeys = opts.auditKeys ?? loadAuditKeys(process.env)
   // Migrations run unbounded on a pool of their own (one on a large access log may take a while).
@@ -69,7 +76,10 @@ export async function createPolicyRuntime(opts: PolicyRuntimeOptions): Promise<P
     await setup.close()
   }
   const handle: DbHandle<any> = createDb(opts.databaseUrl, {
-    max: 4, applicationName: `stadtgraph-gateway-${opts.replicaId}`, statementTimeoutMs: STATEMENT_TIMEOUT_MS, connectTimeoutMs: CONNECT_TIMEOUT_MS,
+    max: 4,
+    applicationName: `stadtgraph-gateway-${opts.replicaId}`,
+    statementTimeoutMs: STATEMENT_TIMEOUT_MS,
+    connectTimeoutMs: CONNECT_TIMEOUT_MS,
   })
   const store = createPolicyStore(handle.db, { connectionString: opts.databaseUrl, classify: opts.classify, audit: auditKeys })
   let current = await store.load()
@@ -103,17 +113,22 @@ export async function createPolicyRuntime(opts: PolicyRuntimeOptions): Promise<P
       }
       if (current.version >= version) return
       if (performance.now() > deadline) {
-        throw graphqlError('POLICY_STORE_UNAVAILABLE',
-          `Policy version ${version} is saved, but this gateway could not load it yet; it applies as soon as the policy database answers`, { http: { status: 503 }, version })
+        throw graphqlError(
+          'POLICY_STORE_UNAVAILABLE',
+          `Policy version ${version} is saved, but this gateway could not load it yet; it applies as soon as the policy database answers`,
+          { http: { status: 503 }, version },
+        )
       }
       await new Promise(r => setTimeout(r, 50))
     }
   }
-  const enforced = <I>(write: (input: I) => Promise<PolicyWrite>) => async (input: I): Promise<PolicyWrite> => {
-    const result = await write(input)
-    await catchUp(result.version)
-    return result
-  }
+  const enforced =
+    <I>(write: (input: I) => Promise<PolicyWrite>) =>
+    async (input: I): Promise<PolicyWrite> => {
+      const result = await write(input)
+      await catchUp(result.version)
+      return result
+    }
   const adminStore: AdminStore = {
     ...store,
     upsertRole: enforced(store.upsertRole),
@@ -125,8 +140,12 @@ export async function createPolicyRuntime(opts: PolicyRuntimeOptions): Promise<P
     importPolicy: enforced(store.importPolicy),
     approveChange: enforced(store.approveChange),
   }
-  const subscription = await store.subscribe(v => { refresh(v).catch(err => console.error(`[gateway] policy reload failed: ${err.message}`)) },
-    { pollMs: opts.pollMs ?? DEFAULT_POLL_MS, since: current.version })
+  const subscription = await store.subscribe(
+    v => {
+      refresh(v).catch(err => console.error(`[gateway] policy reload failed: ${err.message}`))
+    },
+    { pollMs: opts.pollMs ?? DEFAULT_POLL_MS, since: current.version },
+  )
   return {
     snapshot: () => current,
     onChange: l => void listeners.add(l),

@@ -14,7 +14,11 @@ import { asApolloGateway, type OperationExecutor } from '../execute/operation-ex
  * only the projection. Bounded: the least recently used entries are dropped.
  */
 export interface ProjectedServers {
-  get(key: string, build: () => GraphQLSchema, opts?: { introspection?: boolean; executor?: OperationExecutor }): Promise<ApolloServer<GatewayContext>>
+  get(
+    key: string,
+    build: () => GraphQLSchema,
+    opts?: { introspection?: boolean; executor?: OperationExecutor },
+  ): Promise<ApolloServer<GatewayContext>>
   clear(): void
   size(): number
 }
@@ -27,14 +31,22 @@ export interface ProjectedServers {
 export const KnownOperationTypes: ValidationRule = context => ({
   OperationDefinition(node) {
     const schema = context.getSchema()
-    const root = node.operation === 'query' ? schema.getQueryType() : node.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType()
+    const root =
+      node.operation === 'query'
+        ? schema.getQueryType()
+        : node.operation === 'mutation'
+          ? schema.getMutationType()
+          : schema.getSubscriptionType()
     if (!root) context.reportError(new GraphQLError(`This API has no ${node.operation} operations`, { nodes: node }))
   },
 })
 
 /** `plugins`: the Apollo Server plugins of every projection, or a function read when a server is built. */
-export function createProjectedServers(plugins: readonly ApolloServerPlugin<GatewayContext>[] | (() => readonly ApolloServerPlugin<GatewayContext>[]) = [],
-  maxTokens = 5_000, max = 64): ProjectedServers {
+export function createProjectedServers(
+  plugins: readonly ApolloServerPlugin<GatewayContext>[] | (() => readonly ApolloServerPlugin<GatewayContext>[]) = [],
+  maxTokens = 5_000,
+  max = 64,
+): ProjectedServers {
   const cache = new Map<string, Promise<ApolloServer<GatewayContext>>>()
   const formatError = createFormatError('gateway')
   return {
@@ -61,12 +73,15 @@ export function createProjectedServers(plugins: readonly ApolloServerPlugin<Gate
           hideSchemaDetailsFromClientErrors: true,
           // The parser stops at the token limit; its syntax error is reported under our code.
           parseOptions: { maxTokens },
-          formatError: (formatted, error) => formatError(
-            formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && isTokenLimitError(formatted.message)
-              ? errorEntry('MAX_TOKENS_EXCEEDED', tokenLimitError(maxTokens).message)
-              : /introspection is not allowed/i.test(formatted.message)
-                ? errorEntry('INTROSPECTION_DISABLED', 'Introspection is not available to this caller')
-                : formatted, error),
+          formatError: (formatted, error) =>
+            formatError(
+              formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && isTokenLimitError(formatted.message)
+                ? errorEntry('MAX_TOKENS_EXCEEDED', tokenLimitError(maxTokens).message)
+                : /introspection is not allowed/i.test(formatted.message)
+                  ? errorEntry('INTROSPECTION_DISABLED', 'Introspection is not available to this caller')
+                  : formatted,
+              error,
+            ),
           stopOnTerminationSignals: false,
           plugins: [ApolloServerPluginLandingPageDisabled(), ...(typeof plugins === 'function' ? plugins() : plugins)],
         })

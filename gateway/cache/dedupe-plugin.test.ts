@@ -13,33 +13,74 @@ const typeDefs = `
   type Mutation { bump: Int }
 `
 const requirements: Requirements = new Map([
-  ['Query.count', [['open']]], ['Query.flaky', [['open']]], ['Query.records', [['personal']]], ['Mutation.bump', [['internal']]],
+  ['Query.count', [['open']]],
+  ['Query.flaky', [['open']]],
+  ['Query.records', [['personal']]],
+  ['Mutation.bump', [['internal']]],
 ])
 
 function setup() {
   let open!: () => void
-  const gate = new Promise<void>(r => { open = r })
+  const gate = new Promise<void>(r => {
+    open = r
+  })
   const calls = { count: 0, records: 0, bump: 0, flaky: 0 }
   const schema = makeExecutableSchema({
     typeDefs,
     resolvers: {
       Query: {
-        count: async (_: unknown, { n }: { n?: number }) => { calls.count++; await gate; return (n ?? 0) + 1 },
-        records: async () => { calls.records++; await gate; return ['a'] },
-        flaky: async () => { calls.flaky++; await gate; if (calls.flaky === 1) throw new Error('subgraph timed out'); return 7 },
+        count: async (_: unknown, { n }: { n?: number }) => {
+          calls.count++
+          await gate
+          return (n ?? 0) + 1
+        },
+        records: async () => {
+          calls.records++
+          await gate
+          return ['a']
+        },
+        flaky: async () => {
+          calls.flaky++
+          await gate
+          if (calls.flaky === 1) throw new Error('subgraph timed out')
+          return 7
+        },
       },
-      Mutation: { bump: async () => { const mine = ++calls.bump; await gate; return mine } },
+      Mutation: {
+        bump: async () => {
+          const mine = ++calls.bump
+          await gate
+          return mine
+        },
+      },
     },
   })
   const hits = { count: 0 }
-  const plugin = createDedupePlugin(() => requirements, { onHit: () => { hits.count++ } })
+  const plugin = createDedupePlugin(() => requirements, {
+    onHit: () => {
+      hits.count++
+    },
+  })
   const server = new ApolloServer<GatewayContext>({ schema, plugins: [plugin] })
   return { server, plugin, calls, open, hits }
 }
 
-const context = (over: Partial<GatewayContext['principal']> = {}, access: Partial<GatewayContext['access']> = {}, rowFilters: GatewayContext['rowFilters'] = []): GatewayContext => ({
+const context = (
+  over: Partial<GatewayContext['principal']> = {},
+  access: Partial<GatewayContext['access']> = {},
+  rowFilters: GatewayContext['rowFilters'] = [],
+): GatewayContext => ({
   principal: { subject: 'u1', roles: ['staff'], department: 'asylum', purpose: null, authenticated: true, ...over },
-  access: { key: 'k1', policyVersion: 1, scopes: new Set(['open']), allow: new Set(), deny: new Set(), aggregateOnly: false, admin: false, ...access },
+  access: {
+    key: 'k1',
+    policyVersion: 1,
+    scopes: new Set(['open']),
+    allow: new Set(),
+    deny: new Set(),
+    aggregateOnly: false,
+    admin: false,
+    ...access,
+  },
   rowFilters,
 })
 
@@ -101,14 +142,16 @@ describe('in-flight deduplication at the gateway', () => {
   it('never deduplicates personal data or mutations', async () => {
     const s = setup()
     await s.server.start()
-    const all = [
-      ...[0, 1, 2].map(() => run(s, '{ records }', context())),
-      ...[0, 1, 2].map(() => run(s, 'mutation { bump }', context())),
-    ]
+    const all = [...[0, 1, 2].map(() => run(s, '{ records }', context())), ...[0, 1, 2].map(() => run(s, 'mutation { bump }', context()))]
     await until(() => s.calls.records === 3 && s.calls.bump === 3)
     s.open()
     const results = await Promise.all(all)
-    expect(results.slice(3).map(r => r?.data?.bump).sort()).toEqual([1, 2, 3])
+    expect(
+      results
+        .slice(3)
+        .map(r => r?.data?.bump)
+        .sort(),
+    ).toEqual([1, 2, 3])
     expect(s.plugin.stats()).toMatchObject({ leaders: 0, followers: 0 })
     await s.server.stop()
   })

@@ -24,17 +24,33 @@ export interface DedupePlugin extends ApolloServerPlugin<GatewayContext> {
  * scopes, grants, aggregate-only, policy version), roles, department claim, purpose, row rules —
  * everything of the principal except the subject, which no non-personal answer depends on.
  */
-export function dedupeKey(request: { queryHash: string; operationName: string | null; variables?: Record<string, unknown> }, ctx: GatewayContext): string {
+export function dedupeKey(
+  request: { queryHash: string; operationName: string | null; variables?: Record<string, unknown> },
+  ctx: GatewayContext,
+): string {
   const { subject: _subject, ...principal } = ctx.principal
-  return stableStringify([request.queryHash, request.operationName, request.variables ?? {}, ctx.access.key, ctx.access.policyVersion,
-    ctx.access.aggregateOnly, { ...principal, roles: [...principal.roles].sort() }, ctx.rowFilters ?? []])
+  return stableStringify([
+    request.queryHash,
+    request.operationName,
+    request.variables ?? {},
+    ctx.access.key,
+    ctx.access.policyVersion,
+    ctx.access.aggregateOnly,
+    { ...principal, roles: [...principal.roles].sort() },
+    ctx.rowFilters ?? [],
+  ])
 }
 
-interface Flight { promise: Promise<FormattedExecutionResult | null>; resolve(result: FormattedExecutionResult | null): void }
+interface Flight {
+  promise: Promise<FormattedExecutionResult | null>
+  resolve(result: FormattedExecutionResult | null): void
+}
 
 function flight(): Flight {
   let resolve!: (r: FormattedExecutionResult | null) => void
-  const promise = new Promise<FormattedExecutionResult | null>(r => { resolve = r })
+  const promise = new Promise<FormattedExecutionResult | null>(r => {
+    resolve = r
+  })
   return { promise, resolve }
 }
 
@@ -78,12 +94,17 @@ export function createDedupePlugin(requirements: () => Requirements, hooks: { on
         async responseForOperation(rc) {
           if (!isShareable(rc)) return null
           let flights = inFlight.get(rc.schema)
-          if (!flights) inFlight.set(rc.schema, flights = new Map())
-          const key = dedupeKey({ queryHash: rc.queryHash!, operationName: rc.operationName ?? null, variables: rc.request.variables }, rc.contextValue)
+          if (!flights) inFlight.set(rc.schema, (flights = new Map()))
+          const key = dedupeKey(
+            { queryHash: rc.queryHash!, operationName: rc.operationName ?? null, variables: rc.request.variables },
+            rc.contextValue,
+          )
           const running = flights.get(key)
           if (running) {
             stats.waiting++
-            const result = await running.promise.finally(() => { stats.waiting-- })
+            const result = await running.promise.finally(() => {
+              stats.waiting--
+            })
             if (!result) return null
             stats.followers++
             hooks.onHit?.()
@@ -104,7 +125,9 @@ export function createDedupePlugin(requirements: () => Requirements, hooks: { on
           }
         },
         // Whatever ended the request (an error before execution, a plugin), waiting operations are released.
-        async willSendResponse() { finish(null) },
+        async willSendResponse() {
+          finish(null)
+        },
       }
     },
   }

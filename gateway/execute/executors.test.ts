@@ -19,7 +19,13 @@ beforeAll(async () => {
     const config = testGatewayConfig({ supergraphSdl, executor, databaseUrl: null, replicaId: executor })
     const deps = await createGatewayDeps(config, TEST_IDENTITY_CONFIG)
     const gateway = await createGateway(config, deps)
-    gateways.set(executor, { gateway, close: async () => { await gateway.close(); await deps.close() } })
+    gateways.set(executor, {
+      gateway,
+      close: async () => {
+        await gateway.close()
+        await deps.close()
+      },
+    })
   }
 })
 afterAll(async () => {
@@ -38,8 +44,18 @@ const DISTRICT_PROFILE = `query DistrictProfile($code: ID!, $year: Int!) { distr
 describe('query-plan executor and stitched fallback', () => {
   it.each([
     ['district profile across five departments', DISTRICT_PROFILE, { code: '05', year: 2024 }, 'controlling'],
-    ['aliases, fragments and __typename', '{ a: district(code: "01") { ...D } b: district(code: "02") { ...D } } fragment D on District { __typename code n: name schools { __typename name } }', undefined, 'controlling'],
-    ['an instance-level denial: null + FORBIDDEN_FIELD at its path', '{ product(code: "313") { name result(year: 2026, version: PROGNOSE) { ordinaryExpense { amount } } } }', undefined, undefined],
+    [
+      'aliases, fragments and __typename',
+      '{ a: district(code: "01") { ...D } b: district(code: "02") { ...D } } fragment D on District { __typename code n: name schools { __typename name } }',
+      undefined,
+      'controlling',
+    ],
+    [
+      'an instance-level denial: null + FORBIDDEN_FIELD at its path',
+      '{ product(code: "313") { name result(year: 2026, version: PROGNOSE) { ordinaryExpense { amount } } } }',
+      undefined,
+      undefined,
+    ],
     ['bad input from a subgraph', '{ district(code: "5") { name } }', undefined, 'controlling'],
     ['a variable of the wrong type', 'query ($code: ID!) { district(code: $code) { name } }', { code: { no: 1 } }, 'controlling'],
   ])('answers alike: %s', async (_, query, variables, roles) => {
@@ -49,7 +65,7 @@ describe('query-plan executor and stitched fallback', () => {
     expect(plan.errors?.map(e => [e.extensions?.code, e.path])).toEqual(stitched.errors?.map(e => [e.extensions?.code, e.path]))
   })
 
-  it('introspects only the caller\'s projection', async () => {
+  it("introspects only the caller's projection", async () => {
     const query = '{ __type(name: "PlanActual") { fields { name } } }'
     for (const executor of EXECUTORS) {
       const pub = await ask(executor, query)
@@ -67,7 +83,7 @@ describe('query-plan executor and stitched fallback', () => {
     expect(() => readGatewayConfig([], { GATEWAY_EXECUTOR: 'fast' })).toThrow(/GATEWAY_EXECUTOR/)
   })
 
-  it('names a department that does not answer, and keeps the others\' data', async () => {
+  it("names a department that does not answer, and keeps the others' data", async () => {
     const education = subgraphs.byName.get('education')!
     await education.server.close() // the last test here that needs education; afterAll stops the rest
     for (const executor of EXECUTORS) {

@@ -26,7 +26,14 @@ export function asApolloGateway(schema: GraphQLSchema, executor: OperationExecut
     async load() {
       return {
         schema,
-        executor: async ctx => executor({ schema, document: ctx.document, operationName: ctx.operationName, variables: ctx.request.variables, context: ctx.context }),
+        executor: async ctx =>
+          executor({
+            schema,
+            document: ctx.document,
+            operationName: ctx.operationName,
+            variables: ctx.request.variables,
+            context: ctx.context,
+          }),
       }
     },
     async stop() {},

@@ -1,6 +1,17 @@
 import {
-  BREAK, buildSchema, execute, getDirectiveValues, getOperationAST, GraphQLError, GraphQLIncludeDirective, GraphQLSkipDirective, Kind, print, visit,
-  type DocumentNode, type SelectionNode,
+  BREAK,
+  buildSchema,
+  execute,
+  getDirectiveValues,
+  getOperationAST,
+  GraphQLError,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  print,
+  visit,
+  type DocumentNode,
+  type SelectionNode,
 } from 'graphql'
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime'
 import { graphqlError } from '../../platform/errors.js'
@@ -17,12 +28,11 @@ export interface PlanExecutorOptions extends SubgraphCallHooks {
   timeoutMs?: number
 }
 
-
 /** Subgraph documents are printed once each (the planner's fetch nodes are reused across requests). */
 const printed = new WeakMap<DocumentNode, string>()
 const printOnce = (document: DocumentNode) => {
   let text = printed.get(document)
-  if (text === undefined) printed.set(document, text = print(document))
+  if (text === undefined) printed.set(document, (text = print(document)))
   return text
 }
 
@@ -35,10 +45,14 @@ function readsSchema(document: DocumentNode): boolean {
   let hit = introspective.get(document)
   if (hit === undefined) {
     const fields = rootFieldNames(document)
-    const rootFragments = document.definitions.some(d => d.kind === Kind.OPERATION_DEFINITION && d.selectionSet.selections.some(s => s.kind !== Kind.FIELD))
+    const rootFragments = document.definitions.some(
+      d => d.kind === Kind.OPERATION_DEFINITION && d.selectionSet.selections.some(s => s.kind !== Kind.FIELD),
+    )
     // The planner's runtime mishandles a root `__typename` beside root fragments (it drops one or the other):
     // unless withoutRootTypename can take it out, those stay on the stitched schema.
-    hit = fields.every(name => name === '__typename') || fields.some(name => name === '__schema' || name === '__type') ||
+    hit =
+      fields.every(name => name === '__typename') ||
+      fields.some(name => name === '__schema' || name === '__type') ||
       (rootFragments && fields.includes('__typename') && !withoutRootTypename(document))
     introspective.set(document, hit)
   }
@@ -46,7 +60,11 @@ function readsSchema(document: DocumentNode): boolean {
 }
 
 /** A document with its root `__typename` selections taken out, and the response keys they answer under. */
-interface RootTypename { document: DocumentNode; keys: readonly string[]; first: boolean }
+interface RootTypename {
+  document: DocumentNode
+  keys: readonly string[]
+  first: boolean
+}
 const strippedTypename = new WeakMap<DocumentNode, RootTypename | null>()
 
 /**
@@ -65,10 +83,16 @@ function withoutRootTypename(document: DocumentNode): RootTypename | null {
   if (op) {
     const own = op.selectionSet.selections.filter(isTypename)
     const rest = op.selectionSet.selections.filter(s => !isTypename(s))
-    const inFragments = rootFieldNames({ ...document, definitions: [{ ...op, selectionSet: { ...op.selectionSet, selections: rest } }, ...document.definitions.filter(d => d !== op)] })
+    const inFragments = rootFieldNames({
+      ...document,
+      definitions: [{ ...op, selectionSet: { ...op.selectionSet, selections: rest } }, ...document.definitions.filter(d => d !== op)],
+    })
     if (own.length && rest.length && own.every(s => !s.directives?.length) && !inFragments.includes('__typename')) {
       known = {
-        document: { ...document, definitions: document.definitions.map(d => (d === op ? { ...op, selectionSet: { ...op.selectionSet, selections: rest } } : d)) },
+        document: {
+          ...document,
+          definitions: document.definitions.map(d => (d === op ? { ...op, selectionSet: { ...op.selectionSet, selections: rest } } : d)),
+        },
         keys: own.map(s => (s.kind === Kind.FIELD ? (s.alias ?? s.name).value : '__typename')),
         first: isTypename(op.selectionSet.selections[0]),
       }
@@ -103,20 +127,26 @@ function rootFieldNames(document: DocumentNode): string[] {
 }
 
 /** Whether @skip/@include leave the operation's root fields empty: it answers `{}`, which the planner cannot plan (it threw, a 500). */
-function selectsNothing(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): boolean {
-  const included = (node: SelectionNode) => getDirectiveValues(GraphQLSkipDirective, node, variables)?.if !== true &&
+function selectsNothing(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+): boolean {
+  const included = (node: SelectionNode) =>
+    getDirectiveValues(GraphQLSkipDirective, node, variables)?.if !== true &&
     getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false
   const fragments = new Map(document.definitions.flatMap(d => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])))
   const seen = new Set<string>()
-  const selectsField = (selections: readonly SelectionNode[]): boolean => selections.some(s => {
-    if (!included(s)) return false
-    if (s.kind === Kind.FIELD) return true
-    if (s.kind === Kind.INLINE_FRAGMENT) return selectsField(s.selectionSet.selections)
-    if (seen.has(s.name.value)) return false // each fragment once: a spread seen before adds nothing new
-    seen.add(s.name.value)
-    const fragment = fragments.get(s.name.value)
-    return !!fragment && selectsField(fragment.selectionSet.selections)
-  })
+  const selectsField = (selections: readonly SelectionNode[]): boolean =>
+    selections.some(s => {
+      if (!included(s)) return false
+      if (s.kind === Kind.FIELD) return true
+      if (s.kind === Kind.INLINE_FRAGMENT) return selectsField(s.selectionSet.selections)
+      if (seen.has(s.name.value)) return false // each fragment once: a spread seen before adds nothing new
+      seen.add(s.name.value)
+      const fragment = fragments.get(s.name.value)
+      return !!fragment && selectsField(fragment.selectionSet.selections)
+    })
   const op = getOperationAST(document, operationName)
   return !!op && !selectsField(op.selectionSet.selections)
 }
@@ -124,7 +154,14 @@ function selectsNothing(document: DocumentNode, operationName: string | null | u
 /** Whether the document holds an @skip or @include anywhere. */
 function usesConditions(document: DocumentNode): boolean {
   let found = false
-  visit(document, { Directive(node) { if (node.name.value === 'skip' || node.name.value === 'include') { found = true; return BREAK } } })
+  visit(document, {
+    Directive(node) {
+      if (node.name.value === 'skip' || node.name.value === 'include') {
+        found = true
+        return BREAK
+      }
+    },
+  })
   return found
 }
 
@@ -145,7 +182,9 @@ function planningFailure(err: unknown): string | null {
  * owner's to fix), not a server fault: 400 with the planner's reason, nothing fetched.
  */
 function queryPlanFailed(reason: string): GraphQLError {
-  return graphqlError('QUERY_PLAN_FAILED', `The operation cannot be planned over the departments' subgraphs: ${reason}`, { http: { status: 400 } })
+  return graphqlError('QUERY_PLAN_FAILED', `The operation cannot be planned over the departments' subgraphs: ${reason}`, {
+    http: { status: 400 },
+  })
 }
 
 /**
@@ -164,11 +203,18 @@ export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<Ope
   const handler = await unifiedGraphHandler({
     unifiedGraph: buildSchema(sdl, { assumeValid: true, assumeValidSDL: true }),
     getUnifiedGraphSDL: () => sdl,
-    onSubgraphExecute(subgraph: string, request: { document: DocumentNode; variables?: Record<string, unknown>; operationName?: string; context?: unknown }) {
+    onSubgraphExecute(
+      subgraph: string,
+      request: { document: DocumentNode; variables?: Record<string, unknown>; operationName?: string; context?: unknown },
+    ) {
       const name = names.get(subgraph) ?? subgraph
       const target = targets.get(name)
       if (!target) return { errors: [unavailable(name, 'unknown subgraph')] }
-      const body = JSON.stringify({ query: printOnce(request.document), variables: request.variables, operationName: request.operationName })
+      const body = JSON.stringify({
+        query: printOnce(request.document),
+        variables: request.variables,
+        operationName: request.operationName,
+      })
       // One span per call, its W3C traceparent sent along, so the department's spans join the trace.
       const span = startSpan('subgraph.fetch', { 'stadtgraph.subgraph': name }, SpanKind.CLIENT)
       const headers = injectTraceHeaders(opts.subgraphHeaders?.(name, request.context) ?? {}, span)
@@ -181,26 +227,37 @@ export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<Ope
       })
     },
   } as unknown as Parameters<typeof unifiedGraphHandler>[0])
-  const run = (request: Parameters<OperationExecutor>[0]) => handler.executor!({
-    document: request.document,
-    operationName: request.operationName ?? undefined,
-    variables: request.variables,
-    context: request.context,
-  } as never) as Promise<SubgraphResult>
+  const run = (request: Parameters<OperationExecutor>[0]) =>
+    handler.executor!({
+      document: request.document,
+      operationName: request.operationName ?? undefined,
+      variables: request.variables,
+      context: request.context,
+    } as never) as Promise<SubgraphResult>
   return async request => {
     if (readsSchema(request.document)) {
-      return execute({ schema: request.schema, document: request.document, operationName: request.operationName, variableValues: request.variables, contextValue: request.context })
+      return execute({
+        schema: request.schema,
+        document: request.document,
+        operationName: request.operationName,
+        variableValues: request.variables,
+        contextValue: request.context,
+      })
     }
     if (selectsNothing(request.document, request.operationName, request.variables)) return { data: {} }
     const typename = withoutRootTypename(request.document)
     try {
       // Planning (cached per document) and the plan's fetches: one span, the fetches its children.
-      const result = await withSpan('gateway.plan_and_execute', undefined,
-        () => run(typename ? { ...request, document: typename.document } : request))
+      const result = await withSpan('gateway.plan_and_execute', undefined, () =>
+        run(typename ? { ...request, document: typename.document } : request),
+      )
       // An execution error that nulled the whole answer still answers `data: null` (GraphQL spec 7.1.2).
       if (result.data === undefined) return { ...result, data: null }
       if (!typename || !result.data) return result
-      const rootType = getOperationAST(request.document, request.operationName)?.operation === 'mutation' ? request.schema.getMutationType() : request.schema.getQueryType()
+      const rootType =
+        getOperationAST(request.document, request.operationName)?.operation === 'mutation'
+          ? request.schema.getMutationType()
+          : request.schema.getQueryType()
       const answered = Object.fromEntries(typename.keys.map(key => [key, rootType?.name ?? 'Query']))
       return { ...result, data: typename.first ? { ...answered, ...result.data } : { ...result.data, ...answered } }
     } catch (err) {
@@ -212,7 +269,13 @@ export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<Ope
       // The planner cannot plan a selection that @skip/@include leave empty below the root; graphql-js,
       // running the stitched schema's resolvers, answers it (an empty object per such selection).
       if (usesConditions(request.document)) {
-        return execute({ schema: request.schema, document: request.document, operationName: request.operationName, variableValues: request.variables, contextValue: request.context })
+        return execute({
+          schema: request.schema,
+          document: request.document,
+          operationName: request.operationName,
+          variableValues: request.variables,
+          contextValue: request.context,
+        })
       }
       return { errors: [queryPlanFailed(reason)] }
     }

@@ -30,9 +30,12 @@ export function createStitchedSchema(opts: StitchedSchemaOptions): GraphQLSchema
     batch: true,
     httpExecutorOpts: ({ name }) => ({
       timeout: opts.timeoutMs ?? 15_000,
-      ...(opts.subgraphHeaders ? {
-        headers: (request?: { context?: unknown }) => injectTraceHeaders(opts.subgraphHeaders!(graphNames.get(name) ?? name, request?.context)),
-      } : {}),
+      ...(opts.subgraphHeaders
+        ? {
+            headers: (request?: { context?: unknown }) =>
+              injectTraceHeaders(opts.subgraphHeaders!(graphNames.get(name) ?? name, request?.context)),
+          }
+        : {}),
     }),
     onSubschemaConfig(config) {
       const execute = config.executor
@@ -43,7 +46,7 @@ export function createStitchedSchema(opts: StitchedSchemaOptions): GraphQLSchema
         const started = performance.now()
         let ok = false
         try {
-          const result = await runInSpan(span, () => execute(request)) as ExecutionResult
+          const result = (await runInSpan(span, () => execute(request))) as ExecutionResult
           if (result && 'errors' in result && result.errors?.length && !result.data && result.errors.every(e => isTransportError(e))) {
             return { errors: [unavailable(name, 'no answer')] }
           }

@@ -1,6 +1,10 @@
 import { isDatabaseTimeout } from '../../platform/db/database-timeout.js'
 
-export interface PolicyStoreHealth { ok: boolean; ms: number; error?: string }
+export interface PolicyStoreHealth {
+  ok: boolean
+  ms: number
+  error?: string
+}
 
 /** How long `/readyz` waits for the policy store: a probe must answer before its own timeout (Kubernetes: 1 s). */
 export const READY_POLICY_STORE_TIMEOUT_MS = 1_000
@@ -10,8 +14,10 @@ export const READY_POLICY_STORE_TIMEOUT_MS = 1_000
  * the policy it has (fail-static), but it cannot log personal-data reads or take admin writes, so a
  * load balancer should prefer a replica whose store answers.
  */
-export async function checkPolicyStore(policy: { ping(timeoutMs: number): Promise<void> },
-  timeoutMs = READY_POLICY_STORE_TIMEOUT_MS): Promise<PolicyStoreHealth> {
+export async function checkPolicyStore(
+  policy: { ping(timeoutMs: number): Promise<void> },
+  timeoutMs = READY_POLICY_STORE_TIMEOUT_MS,
+): Promise<PolicyStoreHealth> {
   const t0 = performance.now()
   try {
     await policy.ping(timeoutMs)

@@ -9,7 +9,13 @@ import { checkPolicyStore } from './check-policy-store.js'
 
 /** The gateway itself, asking subgraphs whether they answer; it holds no roles. */
 const HEALTH_CONTEXT: GatewayContext = Object.freeze({
-  principal: Object.freeze({ subject: 'stadtgraph-gateway', roles: ['stadtgraph-gateway'], department: null, purpose: null, authenticated: true }),
+  principal: Object.freeze({
+    subject: 'stadtgraph-gateway',
+    roles: ['stadtgraph-gateway'],
+    department: null,
+    purpose: null,
+    authenticated: true,
+  }),
   access: UNRESTRICTED,
 })
 
@@ -39,7 +45,8 @@ export function createHealthRoutes({ replicaId, policy, supergraph, signHeaders 
     },
     async ready(res: ServerResponse): Promise<void> {
       const [checks, policyStore] = await Promise.all([
-        checkSubgraphs(supergraph.subgraphs(), 2_000, name => signHeaders(name, HEALTH_CONTEXT)), checkPolicyStore(policy),
+        checkSubgraphs(supergraph.subgraphs(), 2_000, name => signHeaders(name, HEALTH_CONTEXT)),
+        checkPolicyStore(policy),
       ])
       const ready = checks.every(c => c.ok) && policyStore.ok
       sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', policyStore, subgraphs: checks })

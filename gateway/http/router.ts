@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { sendJson } from '../../platform/http/apollo-handler.js'
+import { sendError, sendJson } from '../../platform/http/send-json.js'
 import type { GatewayObservability, GatewayRequest } from '../../lib/observability/gateway-observability.js'
 import type { ObservabilityConfig } from '../../lib/observability/observability-config.js'
 import { serveMetrics } from '../../lib/observability/serve-metrics.js'
@@ -32,7 +32,8 @@ export function createRouter({ config, observability, obs, pipeline, admin, heal
   const { log } = observability
   return (req: IncomingMessage, res: ServerResponse): void => {
     const path = (req.url ?? '/').split('?')[0]
-    const observed: GatewayRequest | null = path === config.graphqlPath || path === config.adminPath ? observability.observeRequest(req, res) : null
+    const observed: GatewayRequest | null =
+      path === config.graphqlPath || path === config.adminPath ? observability.observeRequest(req, res) : null
     const route = async () => {
       if (path === config.graphqlPath) {
         const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html')
@@ -52,7 +53,8 @@ export function createRouter({ config, observability, obs, pipeline, admin, heal
       if (path === '/auth/dev-token') return auth.devToken(req, res)
       if (path === config.healthPath) return health.health(res)
       if (path === config.readyPath) return health.ready(res)
-      if (path === '/metrics' && observability.registry) return serveMetrics(observability.registry, req, res, obs.clientPortAccess, obs.metricsToken)
+      if (path === '/metrics' && observability.registry)
+        return serveMetrics(observability.registry, req, res, obs.clientPortAccess, obs.metricsToken)
       if (req.method === 'GET' && serveGraphiqlAsset(path, res)) return
       if (await web.serve(req, res, path)) return
       if (path === '/' && (req.method === 'GET' || req.method === 'HEAD')) return graphiql()
@@ -60,7 +62,7 @@ export function createRouter({ config, observability, obs, pipeline, admin, heal
     }
     runInSpan(observed?.span, route).catch(err => {
       log.error({ err, requestId: observed?.id }, 'request failed')
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error')
       else res.end()
     })
   }

@@ -40,8 +40,12 @@ export function readCostDirectives(sdl: string): CostDirectives {
   }
   for (const def of parse(sdl, { noLocation: true }).definitions) {
     if (!('name' in def) || !def.name || !('kind' in def)) continue
-    if (def.kind === Kind.OBJECT_TYPE_DEFINITION || def.kind === Kind.OBJECT_TYPE_EXTENSION || def.kind === Kind.INTERFACE_TYPE_DEFINITION
-      || def.kind === Kind.INTERFACE_TYPE_EXTENSION) {
+    if (
+      def.kind === Kind.OBJECT_TYPE_DEFINITION ||
+      def.kind === Kind.OBJECT_TYPE_EXTENSION ||
+      def.kind === Kind.INTERFACE_TYPE_DEFINITION ||
+      def.kind === Kind.INTERFACE_TYPE_EXTENSION
+    ) {
       read(def.name.value, def.directives)
       for (const field of def.fields ?? []) read(`${def.name.value}.${field.name.value}`, field.directives)
     } else if (def.kind === Kind.SCALAR_TYPE_DEFINITION || def.kind === Kind.ENUM_TYPE_DEFINITION) {

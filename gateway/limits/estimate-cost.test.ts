@@ -19,19 +19,28 @@ describe('estimateCost (T33)', () => {
     ['the declared default of first counts when it is left out', '{ allocationRecords(from: "2022-01-01", to: "2022-12-31") { id } }', 100],
     ['a from/to range', '{ years(from: 2015, to: 2024) { year } }', 10],
     ['nesting multiplies', '{ districts { population(year: 2025) { byNationality(top: 5) { group } } } }', DEFAULT_LIST_SIZE * (1 + 1 + 5)],
-    ['fragments count where they are spread', '{ districts { ...F ...F } } fragment F on District { municipality { ags } }', DEFAULT_LIST_SIZE * (1 + 2)],
+    [
+      'fragments count where they are spread',
+      '{ districts { ...F ...F } } fragment F on District { municipality { ags } }',
+      DEFAULT_LIST_SIZE * (1 + 2),
+    ],
     ['introspection and __typename are free', '{ __typename __schema { types { name } } }', 0],
   ])('%s', (_name, query, expected) => {
     expect(cost(query)).toBe(expected)
   })
 
   it('reads list sizes from variables', () => {
-    expect(cost('query ($n: Int) { allocationRecords(from: "2022-01-01", to: "2022-12-31", first: $n) { id } }', { n: 99_999_999 })).toBe(99_999_999)
+    expect(cost('query ($n: Int) { allocationRecords(from: "2022-01-01", to: "2022-12-31", first: $n) { id } }', { n: 99_999_999 })).toBe(
+      99_999_999,
+    )
   })
 
   it('stops walking once the cost passes maxCost, and walks each fragment once however often it is spread', () => {
     const levels = 64
-    const fragments = Array.from({ length: levels }, (_, i) => `fragment F${i} on District { municipality { ags } ...F${i + 1} ...F${i + 1} }`).join('\n')
+    const fragments = Array.from(
+      { length: levels },
+      (_, i) => `fragment F${i} on District { municipality { ags } ...F${i + 1} ...F${i + 1} }`,
+    ).join('\n')
     const document = parse(`{ districts { ...F0 } } ${fragments} fragment F${levels} on District { code }`)
     const full = estimateCost(schema, document, undefined, undefined)
     expect(full.cost).toBe(DEFAULT_LIST_SIZE * (2 ** levels - 1)) // each F_i brings 1 and two F_(i+1)
@@ -63,7 +72,9 @@ describe('estimateCost on abstract types', () => {
     const spreads = `{ topProducts { ...B ...Fu ...Fu2 } } fragment B on Book { author { name } } fragment Fu on Furniture { parts { id } } fragment Fu2 on Furniture { material }`
     expect(shopCost(spreads)).toBe(DEFAULT_LIST_SIZE * (1 + DEFAULT_LIST_SIZE))
     // fragments on the interface itself apply to every object
-    expect(shopCost(`{ topProducts { ... on Product { reviews { id } } ... on Book { author { id } } } }`)).toBe(DEFAULT_LIST_SIZE * (1 + DEFAULT_LIST_SIZE + 1))
+    expect(shopCost(`{ topProducts { ... on Product { reviews { id } } ... on Book { author { id } } } }`)).toBe(
+      DEFAULT_LIST_SIZE * (1 + DEFAULT_LIST_SIZE + 1),
+    )
   })
 
   it('admits an ordinary three-level nested list query over interfaces under the default limit', () => {
@@ -96,7 +107,8 @@ describe('@listSize and @cost', () => {
   const supergraph = composed.supergraphSdl
   const api = getStitchedSchemaFromSupergraphSdl({ supergraphSdl: supergraph })
   const directives = readCostDirectives(supergraph)
-  const costOf = (query: string, variables?: Record<string, unknown>) => estimateCost(api, parse(query), undefined, variables, { directives }).cost
+  const costOf = (query: string, variables?: Record<string, unknown>) =>
+    estimateCost(api, parse(query), undefined, variables, { directives }).cost
 
   it('reads them from a composed supergraph', () => {
     expect(directives.get('Query.items')).toEqual({ assumedSize: 5, slicingArguments: ['pageSize'] })

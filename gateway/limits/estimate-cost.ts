@@ -1,7 +1,20 @@
 import {
-  getNamedType, getNullableType, isAbstractType, isCompositeType, isInterfaceType, isListType, isObjectType, Kind, valueFromAST,
-  type DocumentNode, type GraphQLArgument, type GraphQLCompositeType, type GraphQLField, type GraphQLSchema,
-  type SelectionSetNode, type ValueNode,
+  getNamedType,
+  getNullableType,
+  isAbstractType,
+  isCompositeType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  Kind,
+  valueFromAST,
+  type DocumentNode,
+  type GraphQLArgument,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLSchema,
+  type SelectionSetNode,
+  type ValueNode,
 } from 'graphql'
 import type { CostDirectives } from './cost-directives.js'
 import { splitDocument } from './split-document.js'
@@ -21,7 +34,10 @@ export interface CostOptions {
   maxCost?: number
 }
 
-export interface CostResult { cost: number; /** Selection nodes walked: never more than the document holds. */ visited: number }
+export interface CostResult {
+  cost: number
+  /** Selection nodes walked: never more than the document holds. */ visited: number
+}
 
 /**
  * Static cost of an operation before anything runs (case T33, docs/access-control.md#adversarial-cases; docs/limits.md), after the IBM GraphQL
@@ -37,15 +53,25 @@ export interface CostResult { cost: number; /** Selection nodes walked: never mo
  * Linear in the document: each fragment's cost is computed once and multiplied where it is spread;
  * with `maxCost` the walk stops once a partial cost passes it.
  */
-export function estimateCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined,
-  variables: Record<string, unknown> | undefined, options: CostOptions = {}): CostResult {
+export function estimateCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+  options: CostOptions = {},
+): CostResult {
   const directives = options.directives ?? new Map()
   const defaultListSize = options.defaultListSize ?? DEFAULT_LIST_SIZE
   const maxCost = options.maxCost ?? Infinity
   const { operation, fragments } = splitDocument(document, operationName)
   let visited = 0
   if (!operation) return { cost: 0, visited }
-  const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType()
+  const root =
+    operation.operation === 'query'
+      ? schema.getQueryType()
+      : operation.operation === 'mutation'
+        ? schema.getMutationType()
+        : schema.getSubscriptionType()
   if (!root) return { cost: 0, visited }
 
   const argument = (arg: GraphQLArgument, node: ValueNode | undefined): unknown =>
@@ -56,7 +82,8 @@ export function estimateCost(schema: GraphQLSchema, document: DocumentNode, oper
     const values = new Map(field.args.map(a => [a.name, argument(a, nodes.get(a.name))]))
     const slicing = declared?.slicingArguments
     for (const [name, value] of values) {
-      if ((slicing ? slicing.includes(name) : SIZE_ARGUMENTS.has(name)) && typeof value === 'number' && Number.isFinite(value)) return Math.max(0, value)
+      if ((slicing ? slicing.includes(name) : SIZE_ARGUMENTS.has(name)) && typeof value === 'number' && Number.isFinite(value))
+        return Math.max(0, value)
     }
     if (declared?.assumedSize !== undefined) return declared.assumedSize
     const lists = [...values.values()].filter(Array.isArray)

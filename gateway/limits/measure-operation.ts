@@ -29,20 +29,38 @@ export type ShapeLimits = { [K in keyof OperationShape]: number }
 
 /** Thrown as soon as a partial count passes its limit: counts only grow, so the total would too. */
 export class ShapeLimitExceeded extends Error {
-  constructor(readonly limit: keyof OperationShape, readonly max: number) {
+  constructor(
+    readonly limit: keyof OperationShape,
+    readonly max: number,
+  ) {
     super(`${limit} exceeds ${max}`)
   }
 }
 
 /** Of a selection set: `depth` is relative (its own fields are at 1), the rest are totals. */
-interface Summary { depth: number; fields: number; aliases: number; directives: number; topFields: number }
+interface Summary {
+  depth: number
+  fields: number
+  aliases: number
+  directives: number
+  topFields: number
+}
 
 const EMPTY: Summary = Object.freeze({ depth: 0, fields: 0, aliases: 0, directives: 0, topFields: 0 })
 const UNLIMITED: ShapeLimits = Object.freeze({
-  depth: Infinity, fields: Infinity, aliases: Infinity, directives: Infinity, rootFields: Infinity, fragments: Infinity, duplicateFields: Infinity,
+  depth: Infinity,
+  fields: Infinity,
+  aliases: Infinity,
+  directives: Infinity,
+  rootFields: Infinity,
+  fragments: Infinity,
+  duplicateFields: Infinity,
 })
 
-export interface MeasureResult { shape: OperationShape; /** Selection nodes walked: never more than the document holds. */ visited: number }
+export interface MeasureResult {
+  shape: OperationShape
+  /** Selection nodes walked: never more than the document holds. */ visited: number
+}
 
 /**
  * Measures the operation `operationName` (or the only one) of a parsed but not yet validated
@@ -51,11 +69,16 @@ export interface MeasureResult { shape: OperationShape; /** Selection nodes walk
  * that is being summarised (a cycle) or that does not exist counts as empty; validation reports
  * both. With `limits`, stops at the first count over its limit (ShapeLimitExceeded).
  */
-export function measureOperation(document: DocumentNode, operationName: string | null | undefined, limits: ShapeLimits = UNLIMITED): MeasureResult {
+export function measureOperation(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  limits: ShapeLimits = UNLIMITED,
+): MeasureResult {
   const { operation, fragments } = splitDocument(document, operationName)
   let visited = 0
   let duplicateFields = 0
-  if (!operation) return { shape: { depth: 0, fields: 0, aliases: 0, directives: 0, rootFields: 0, fragments: fragments.size, duplicateFields }, visited }
+  if (!operation)
+    return { shape: { depth: 0, fields: 0, aliases: 0, directives: 0, rootFields: 0, fragments: fragments.size, duplicateFields }, visited }
 
   const summaries = new Map<string, Summary>()
   const inProgress = new Set<string>()
@@ -94,7 +117,10 @@ export function measureOperation(document: DocumentNode, operationName: string |
           add(s, below)
         }
       } else {
-        const inner = selection.kind === Kind.INLINE_FRAGMENT ? summarise(selection.selectionSet, keys ??= new Set()) : fragmentSummary(selection.name.value)
+        const inner =
+          selection.kind === Kind.INLINE_FRAGMENT
+            ? summarise(selection.selectionSet, (keys ??= new Set()))
+            : fragmentSummary(selection.name.value)
         s.depth = Math.max(s.depth, inner.depth)
         s.topFields += inner.topFields
         add(s, inner)
@@ -109,7 +135,15 @@ export function measureOperation(document: DocumentNode, operationName: string |
   const root = summarise(operation.selectionSet)
   check('rootFields', root.topFields)
   return {
-    shape: { depth: root.depth, fields: root.fields, aliases: root.aliases, directives: root.directives, rootFields: root.topFields, fragments: fragments.size, duplicateFields },
+    shape: {
+      depth: root.depth,
+      fields: root.fields,
+      aliases: root.aliases,
+      directives: root.directives,
+      rootFields: root.topFields,
+      fragments: fragments.size,
+      duplicateFields,
+    },
     visited,
   }
 }

@@ -26,7 +26,20 @@ export interface OperationLimits {
   defaultListSize: number
 }
 
-export const DEFAULT_LIMITS: OperationLimits = Object.freeze({ ratePerMinute: 1_200, anonymousRatePerMinute: 600, maxTokens: 15_000, maxDepth: 12, maxAliases: 40, maxDirectives: 50, maxRootFields: 20, maxFields: 1_000, maxFragments: 100, maxDuplicateFields: 50, maxCost: 50_000, defaultListSize: DEFAULT_LIST_SIZE })
+export const DEFAULT_LIMITS: OperationLimits = Object.freeze({
+  ratePerMinute: 1_200,
+  anonymousRatePerMinute: 600,
+  maxTokens: 15_000,
+  maxDepth: 12,
+  maxAliases: 40,
+  maxDirectives: 50,
+  maxRootFields: 20,
+  maxFields: 1_000,
+  maxFragments: 100,
+  maxDuplicateFields: 50,
+  maxCost: 50_000,
+  defaultListSize: DEFAULT_LIST_SIZE,
+})
 
 /**
  * The token limit is enforced by the parser itself (`parseOptions.maxTokens`: it stops reading at the
@@ -57,20 +70,29 @@ export function refusedByLimits(requestContext: object): boolean {
  * The cost depends on the variables too, so it is checked for every request, after validation and
  * before any planning. Shape limits are checked earlier, on the query text (shape-guard.ts).
  */
-export function createOperationLimitsPlugin(limits: OperationLimits = DEFAULT_LIMITS, costDirectives: () => CostDirectives = () => new Map()): ApolloServerPlugin {
+export function createOperationLimitsPlugin(
+  limits: OperationLimits = DEFAULT_LIMITS,
+  costDirectives: () => CostDirectives = () => new Map(),
+): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation(requestContext) {
           const { document, operationName, schema, request } = requestContext
           // Amount, not shape: `first: 99999999` is refused before any subgraph is asked (T33).
-          const { cost } = estimateCost(schema, document, operationName, request.variables,
-            { directives: costDirectives(), defaultListSize: limits.defaultListSize, maxCost: limits.maxCost })
+          const { cost } = estimateCost(schema, document, operationName, request.variables, {
+            directives: costDirectives(),
+            defaultListSize: limits.defaultListSize,
+            maxCost: limits.maxCost,
+          })
           if (cost > limits.maxCost) {
             refused.add(requestContext)
             // The walk stops once over the maximum: the estimate reported is then a lower bound.
-            throw graphqlError('COST_LIMIT_EXCEEDED', `The operation's estimated cost ${cost} exceeds the maximum of ${limits.maxCost}; ask for fewer rows`,
-              { estimatedCost: cost, maxCost: limits.maxCost, http: { status: 400 } })
+            throw graphqlError(
+              'COST_LIMIT_EXCEEDED',
+              `The operation's estimated cost ${cost} exceeds the maximum of ${limits.maxCost}; ask for fewer rows`,
+              { estimatedCost: cost, maxCost: limits.maxCost, http: { status: 400 } },
+            )
           }
         },
       }

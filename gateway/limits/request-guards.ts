@@ -26,8 +26,11 @@ export function refuseRequest(req: IncomingMessage): HttpRefusal | null {
   const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
   const simple = req.method === 'GET' || contentType === '' || SIMPLE_CONTENT_TYPES.includes(contentType)
   if (simple && !PREFLIGHT_HEADERS.some(h => (req.headers[h] ?? '') !== '')) {
-    return new HttpRefusal(400, 'CSRF_PREVENTED',
-      'Blocked as a potential cross-site request forgery: send Content-Type: application/json, or the apollo-require-preflight header')
+    return new HttpRefusal(
+      400,
+      'CSRF_PREVENTED',
+      'Blocked as a potential cross-site request forgery: send Content-Type: application/json, or the apollo-require-preflight header',
+    )
   }
   return null
 }

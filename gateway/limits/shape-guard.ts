@@ -33,8 +33,13 @@ export interface ShapeGuard {
  */
 export function createShapeGuard(limits: OperationLimits, max = 1_000): ShapeGuard {
   const shapeLimits: ShapeLimits = {
-    depth: limits.maxDepth, fields: limits.maxFields, aliases: limits.maxAliases, directives: limits.maxDirectives, rootFields: limits.maxRootFields,
-    fragments: limits.maxFragments, duplicateFields: limits.maxDuplicateFields,
+    depth: limits.maxDepth,
+    fields: limits.maxFields,
+    aliases: limits.maxAliases,
+    directives: limits.maxDirectives,
+    rootFields: limits.maxRootFields,
+    fragments: limits.maxFragments,
+    duplicateFields: limits.maxDuplicateFields,
   }
   const verdicts = new Map<string, HttpRefusal | null>()
   const judge = (query: string, operationName: string | undefined): HttpRefusal | null => {

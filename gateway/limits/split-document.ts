@@ -1,7 +1,10 @@
 import { Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql'
 
 /** The operation a request runs (the named one, or the first) and the document's fragments by name. */
-export function splitDocument(document: DocumentNode, operationName: string | null | undefined): {
+export function splitDocument(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): {
   operation: OperationDefinitionNode | undefined
   fragments: Map<string, FragmentDefinitionNode>
 } {

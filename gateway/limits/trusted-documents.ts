@@ -23,7 +23,9 @@ export const documentId = (document: string) => createHash('sha256').update(docu
 /** Reads `{ "<sha256>": "<document>" }` or a JSON array of documents; every id is checked against its document. */
 export function loadTrustedDocuments(path: string): Map<string, string> {
   const raw = JSON.parse(readFileSync(path, 'utf8')) as unknown
-  const docs = Array.isArray(raw) ? raw.map(d => [documentId(String(d)), String(d)] as const) : Object.entries(raw as Record<string, string>)
+  const docs = Array.isArray(raw)
+    ? raw.map(d => [documentId(String(d)), String(d)] as const)
+    : Object.entries(raw as Record<string, string>)
   for (const [id, doc] of docs) {
     if (documentId(doc) !== id) throw new Error(`trusted document ${id} in ${path} does not match its SHA-256`)
   }
@@ -36,9 +38,17 @@ export function createTrustedDocuments(mode: TrustedDocumentsMode, documents: Re
     mode,
     prepare(body, authenticated) {
       if (mode === 'off' || !body || typeof body !== 'object' || Array.isArray(body)) return body
-      const request = body as { query?: unknown; documentId?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } & Record<string, unknown> }
-      const id = typeof request.documentId === 'string' ? request.documentId.replace(/^sha256:/, '')
-        : typeof request.extensions?.persistedQuery?.sha256Hash === 'string' ? request.extensions.persistedQuery.sha256Hash : null
+      const request = body as {
+        query?: unknown
+        documentId?: unknown
+        extensions?: { persistedQuery?: { sha256Hash?: unknown } } & Record<string, unknown>
+      }
+      const id =
+        typeof request.documentId === 'string'
+          ? request.documentId.replace(/^sha256:/, '')
+          : typeof request.extensions?.persistedQuery?.sha256Hash === 'string'
+            ? request.extensions.persistedQuery.sha256Hash
+            : null
       const { persistedQuery: _apq, ...extensions } = request.extensions ?? {}
       if (id !== null) {
         const document = documents.get(id)

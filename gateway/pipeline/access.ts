@@ -34,9 +34,11 @@ export function accessStage({ config, policy, supergraph, plugins }: AccessStage
         const access = config.authorization === 'off' ? UNRESTRICTED : effectiveAccess(policy.snapshot(), principal)
         const loaded = supergraph()
         const introspection = config.introspection === 'all' || (config.introspection === 'authenticated' && principal.authenticated)
-        const server = await servers.get(`${loaded.hash}|${access.key}`, () =>
-          access === UNRESTRICTED ? loaded.schema : projectSchema(loaded.schema, loaded.requirements, loaded.owners, access),
-          { introspection, executor: loaded.executor ?? undefined })
+        const server = await servers.get(
+          `${loaded.hash}|${access.key}`,
+          () => (access === UNRESTRICTED ? loaded.schema : projectSchema(loaded.schema, loaded.requirements, loaded.owners, access)),
+          { introspection, executor: loaded.executor ?? undefined },
+        )
         const rows = config.authorization === 'off' ? [] : rowFilters(policy.snapshot(), principal)
         return { access, server, rows }
       })

@@ -13,11 +13,19 @@ import type { Stage } from './stage.js'
  * variables (an Apollo plugin, deciding first among the GraphQL stages so later ones can ask it).
  */
 export function limitsStage(config: Pick<GatewayConfig, 'limits' | 'trustedDocuments'>, costDirectives: () => CostDirectives): Stage {
-  const trusted = createTrustedDocuments(config.trustedDocuments.mode,
-    config.trustedDocuments.path ? loadTrustedDocuments(config.trustedDocuments.path) : new Map())
+  const trusted = createTrustedDocuments(
+    config.trustedDocuments.mode,
+    config.trustedDocuments.path ? loadTrustedDocuments(config.trustedDocuments.path) : new Map(),
+  )
   const shapeGuard = createShapeGuard(config.limits)
   const shapeRefusal = (check: () => void): HttpRefusal | null => {
-    try { check(); return null } catch (err) { if (err instanceof HttpRefusal) return err; throw err }
+    try {
+      check()
+      return null
+    } catch (err) {
+      if (err instanceof HttpRefusal) return err
+      throw err
+    }
   }
   return {
     name: 'limits',

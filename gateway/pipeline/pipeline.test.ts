@@ -14,17 +14,29 @@ const fakeRequest = () =>
   [{ headers: {}, rawHeaders: [] } as unknown as IncomingMessage, {} as ServerResponse, {} as GatewayRequest] as const
 
 describe('the request stages', () => {
-  it('are listed in the order of the request\'s path', () => {
+  it("are listed in the order of the request's path", () => {
     const stages = createStages({
       config: testGatewayConfig(),
       policy: { accessLog: null } as unknown as PolicyRuntime,
-      supergraph: () => { throw new Error('not read while the stages are built') },
+      supergraph: () => {
+        throw new Error('not read while the stages are built')
+      },
       authenticate: async () => null,
       signHeaders: () => ({}),
       metrics: NO_GATEWAY_METRICS,
     })
     expect(stages.map(s => s.name)).toEqual([
-      'guard', 'authenticate', 'rate limit', 'purpose', 'access', 'limits', 'personal data', 'dedupe', 'plan', 'execute', 'respond',
+      'guard',
+      'authenticate',
+      'rate limit',
+      'purpose',
+      'access',
+      'limits',
+      'personal data',
+      'dedupe',
+      'plan',
+      'execute',
+      'respond',
     ])
     // The limits plugin decides first: the personal-data plugin asks it before writing the access log.
     const plugins = pluginsOf(stages)
@@ -36,8 +48,13 @@ describe('the request stages', () => {
 describe('createPipeline', () => {
   it('runs the HTTP hooks in stage order and stops at the stage that answered', async () => {
     const seen: string[] = []
-    const stage = (name: string, outcome: 'next' | 'answered' = 'next'): Stage =>
-      ({ name, onRequest: () => { seen.push(name); return outcome } })
+    const stage = (name: string, outcome: 'next' | 'answered' = 'next'): Stage => ({
+      name,
+      onRequest: () => {
+        seen.push(name)
+        return outcome
+      },
+    })
     const pipeline = createPipeline([stage('a'), stage('b', 'answered'), stage('c')])
     await pipeline.serve(...fakeRequest())
     expect(seen).toEqual(['a', 'b'])
@@ -53,11 +70,17 @@ describe('createPipeline', () => {
     let resets = 0
     const pipeline = createPipeline([
       {
-        name: 'one', onReset: () => { resets++ },
+        name: 'one',
+        onReset: () => {
+          resets++
+        },
         subgraphCalls: { subgraphHeaders: () => ({ a: '1' }), onSubgraphFetch: name => void settled.push(`one:${name}`) },
       },
       {
-        name: 'two', onReset: () => { resets++ },
+        name: 'two',
+        onReset: () => {
+          resets++
+        },
         subgraphCalls: { subgraphHeaders: () => ({ b: '2' }), onSubgraphFetch: name => void settled.push(`two:${name}`) },
       },
     ])
@@ -75,4 +98,3 @@ describe('createPipeline', () => {
     expect(pluginsOf([{ name: 'a', plugins: [x, y] }, { name: 'b' }, { name: 'c', plugins: [z] }])).toEqual([x, y, z])
   })
 })
-

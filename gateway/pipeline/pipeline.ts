@@ -30,23 +30,35 @@ export function createPipeline(stages: readonly Stage[], opts: { maxJsonDepth?: 
   const onBody = stages.filter(s => s.onBody)
   const headers = stages.flatMap(s => (s.subgraphCalls?.subgraphHeaders ? [s.subgraphCalls.subgraphHeaders] : []))
   const settled = stages.flatMap(s => (s.subgraphCalls?.onSubgraphFetch ? [s.subgraphCalls.onSubgraphFetch] : []))
-  const subgraphHeaders: SubgraphHeaders = headers.length === 1 ? headers[0]
-    : (subgraph, context) => Object.assign({}, ...headers.map(h => h(subgraph, context)))
-  const onSubgraphFetch: OnSubgraphFetch = settled.length === 1 ? settled[0]
-    : (subgraph, seconds, ok) => { for (const s of settled) s(subgraph, seconds, ok) }
+  const subgraphHeaders: SubgraphHeaders =
+    headers.length === 1 ? headers[0] : (subgraph, context) => Object.assign({}, ...headers.map(h => h(subgraph, context)))
+  const onSubgraphFetch: OnSubgraphFetch =
+    settled.length === 1
+      ? settled[0]
+      : (subgraph, seconds, ok) => {
+          for (const s of settled) s(subgraph, seconds, ok)
+        }
   const planner = stages.find(s => s.createExecutor)
   return {
     async serve(req, res, observed) {
       const request: PipelineRequest = { req, res, observed }
-      for (const stage of onRequest) if (await stage.onRequest!(request) === 'answered') return
+      for (const stage of onRequest) if ((await stage.onRequest!(request)) === 'answered') return
       const { principal, access, server, rowFilters } = request
       if (!principal || !access || !server) throw new Error('the stage list must authenticate and choose a projection before GraphQL')
       const context: GatewayContext & { request: GatewayRequest } = { principal, access, rowFilters: rowFilters ?? [], request: observed }
-      return handleGraphQL(server, req, res, async () => context,
-        body => onBody.reduce((prepared, stage) => stage.onBody!(prepared, request), body), { maxJsonDepth: opts.maxJsonDepth })
+      return handleGraphQL(
+        server,
+        req,
+        res,
+        async () => context,
+        body => onBody.reduce((prepared, stage) => stage.onBody!(prepared, request), body),
+        { maxJsonDepth: opts.maxJsonDepth },
+      )
     },
     subgraphCalls: { subgraphHeaders, onSubgraphFetch },
     createExecutor: async execution => (planner ? planner.createExecutor!(execution) : null),
-    reset() { for (const stage of stages) stage.onReset?.() },
+    reset() {
+      for (const stage of stages) stage.onReset?.()
+    },
   }
 }

@@ -13,8 +13,11 @@ import type { Stage } from './stage.js'
  * and hash recorded and its error codes counted (metrics). Formatting of errors is Apollo Server's
  * `formatError` (platform/http/format-error.ts).
  */
-export function respondStage(config: Pick<GatewayConfig, 'denials'>, owners: () => ReadonlyMap<string, unknown>,
-  metrics: GatewayMetrics): Stage {
+export function respondStage(
+  config: Pick<GatewayConfig, 'denials'>,
+  owners: () => ReadonlyMap<string, unknown>,
+  metrics: GatewayMetrics,
+): Stage {
   return {
     name: 'respond',
     plugins: [

@@ -29,6 +29,8 @@ export function checkSupergraph(sdl: string, source: string): void {
   if (problems.length) throw new ConfigError(`supergraph ${source} is not a valid schema: ${oneLine(problems[0])}`)
   const graphs = document.definitions.find(d => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === 'join__Graph')
   if (!graphs || graphs.kind !== Kind.ENUM_TYPE_DEFINITION || !graphs.values?.length) {
-    throw new ConfigError(`supergraph ${source} declares no subgraph (no join__Graph enum): compose a Federation v2 supergraph (npm run compose)`)
+    throw new ConfigError(
+      `supergraph ${source} declares no subgraph (no join__Graph enum): compose a Federation v2 supergraph (npm run compose)`,
+    )
   }
 }

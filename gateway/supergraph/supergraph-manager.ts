@@ -56,7 +56,10 @@ const hashOf = (sdl: string) => createHash('sha256').update(sdl).digest('hex').s
 export async function createSupergraphManager(opts: SupergraphManagerOptions): Promise<SupergraphManager> {
   const readSdl = () => opts.sdl ?? readFileSync(opts.path!, 'utf8')
   const execution = {
-    subgraphUrls: opts.subgraphUrls, timeoutMs: opts.timeoutMs, subgraphHeaders: opts.subgraphHeaders, onSubgraphFetch: opts.onSubgraphFetch,
+    subgraphUrls: opts.subgraphUrls,
+    timeoutMs: opts.timeoutMs,
+    subgraphHeaders: opts.subgraphHeaders,
+    onSubgraphFetch: opts.onSubgraphFetch,
   }
   const load = async (sdl: string): Promise<LoadedSupergraph> => ({
     sdl,
@@ -86,9 +89,13 @@ export async function createSupergraphManager(opts: SupergraphManagerOptions): P
     watch() {
       if (!watching) return
       watchFile(opts.path!, { interval: 500 }, () => {
-        reload().catch(err => opts.log.error(`supergraph reload failed, keeping ${current.hash}: ${err instanceof Error ? err.message : err}`))
+        reload().catch(err =>
+          opts.log.error(`supergraph reload failed, keeping ${current.hash}: ${err instanceof Error ? err.message : err}`),
+        )
       })
     },
-    close() { if (watching) unwatchFile(opts.path!) },
+    close() {
+      if (watching) unwatchFile(opts.path!)
+    },
   }
 }

@@ -5,23 +5,29 @@ import { unavailable } from './subgraph-errors.js'
 import type { SubgraphResult } from './subgraph-call.js'
 
 /** One subgraph's address and its keep-alive connection pool. */
-export interface SubgraphTarget { url: URL; agent: Agent | HttpsAgent }
+export interface SubgraphTarget {
+  url: URL
+  agent: Agent | HttpsAgent
+}
 
 /** A keep-alive pool (128 sockets) per subgraph, by name. */
 export function createSubgraphPools(subgraphs: ReadonlyArray<{ name: string; url: string }>): Map<string, SubgraphTarget> {
-  return new Map(subgraphs.map(s => {
-    const url = new URL(s.url)
-    const agent = url.protocol === 'https:' ? new HttpsAgent({ keepAlive: true, maxSockets: 128 }) : new Agent({ keepAlive: true, maxSockets: 128 })
-    return [s.name, { url, agent }]
-  }))
+  return new Map(
+    subgraphs.map(s => {
+      const url = new URL(s.url)
+      const agent =
+        url.protocol === 'https:' ? new HttpsAgent({ keepAlive: true, maxSockets: 128 }) : new Agent({ keepAlive: true, maxSockets: 128 })
+      return [s.name, { url, agent }]
+    }),
+  )
 }
 
 /** A subgraph's error as it came over the wire: message, path and extensions (its code) kept. */
 function asGraphQLError(error: unknown): GraphQLError {
   const e = (error && typeof error === 'object' ? error : {}) as { message?: unknown; path?: unknown; extensions?: unknown }
   return new GraphQLError(typeof e.message === 'string' ? e.message : 'Unknown error', {
-    path: Array.isArray(e.path) ? e.path as Array<string | number> : undefined,
-    extensions: e.extensions && typeof e.extensions === 'object' ? e.extensions as Record<string, unknown> : undefined,
+    path: Array.isArray(e.path) ? (e.path as Array<string | number>) : undefined,
+    extensions: e.extensions && typeof e.extensions === 'object' ? (e.extensions as Record<string, unknown>) : undefined,
   })
 }
 
@@ -29,30 +35,55 @@ function asGraphQLError(error: unknown): GraphQLError {
  * POSTs one GraphQL request over a keep-alive pool. Resolves with the parsed answer, or with
  * SUBGRAPH_UNAVAILABLE when the subgraph did not give a GraphQL answer in time.
  */
-export function postGraphQL(name: string, target: SubgraphTarget, body: string, headers: Record<string, string>, timeoutMs: number): Promise<SubgraphResult> {
+export function postGraphQL(
+  name: string,
+  target: SubgraphTarget,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<SubgraphResult> {
   const { url, agent } = target
   return new Promise(resolve => {
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest
     let settled = false
-    const done = (result: SubgraphResult) => { if (!settled) { settled = true; resolve(result) } }
-    const req = send(url, {
-      method: 'POST', agent: agent as Agent,
-      headers: { ...headers, 'content-type': 'application/json', accept: 'application/json', 'content-length': Buffer.byteLength(body) },
-    }, res => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('error', () => done({ errors: [unavailable(name, 'no answer')] }))
-      res.on('end', () => {
-        try {
-          const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: SubgraphResult['data']; errors?: unknown }
-          if (parsed && typeof parsed === 'object' && ('data' in parsed || 'errors' in parsed)) {
-            return done(Array.isArray(parsed.errors) && parsed.errors.length ? { ...parsed, errors: parsed.errors.map(asGraphQLError) } as SubgraphResult : parsed as SubgraphResult)
+    const done = (result: SubgraphResult) => {
+      if (!settled) {
+        settled = true
+        resolve(result)
+      }
+    }
+    const req = send(
+      url,
+      {
+        method: 'POST',
+        agent: agent as Agent,
+        headers: { ...headers, 'content-type': 'application/json', accept: 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      res => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('error', () => done({ errors: [unavailable(name, 'no answer')] }))
+        res.on('end', () => {
+          try {
+            const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: SubgraphResult['data']; errors?: unknown }
+            if (parsed && typeof parsed === 'object' && ('data' in parsed || 'errors' in parsed)) {
+              return done(
+                Array.isArray(parsed.errors) && parsed.errors.length
+                  ? ({ ...parsed, errors: parsed.errors.map(asGraphQLError) } as SubgraphResult)
+                  : (parsed as SubgraphResult),
+              )
+            }
+          } catch {
+            /* not GraphQL: below */
           }
-        } catch { /* not GraphQL: below */ }
-        done({ errors: [unavailable(name, 'no answer')] })
-      })
+          done({ errors: [unavailable(name, 'no answer')] })
+        })
+      },
+    )
+    req.setTimeout(timeoutMs, () => {
+      req.destroy()
+      done({ errors: [unavailable(name, 'timed out')] })
     })
-    req.setTimeout(timeoutMs, () => { req.destroy(); done({ errors: [unavailable(name, 'timed out')] }) })
     req.on('error', () => done({ errors: [unavailable(name, 'no answer')] }))
     req.end(body)
   })

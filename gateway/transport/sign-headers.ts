@@ -19,7 +19,10 @@ export function createSignHeaders(signer: InternalSigner): SubgraphHeaders {
     const ctx = context as Partial<GatewayContext> | undefined
     if (!signer || !ctx?.principal || !ctx.access) return {}
     const identity: InternalIdentity = {
-      ...ctx.principal, aggregateOnly: ctx.access.aggregateOnly, policyVersion: ctx.access.policyVersion, scopes: [...ctx.access.scopes],
+      ...ctx.principal,
+      aggregateOnly: ctx.access.aggregateOnly,
+      policyVersion: ctx.access.policyVersion,
+      scopes: [...ctx.access.scopes],
       rowFilters: ctx.rowFilters,
     }
     return { 'x-stadtgraph-internal': signer.sign(identity, subgraph) }

@@ -10,5 +10,7 @@ export function unavailable(service: string, reason: string): GraphQLError {
 export function isTransportError(err: { message?: string; extensions?: Record<string, unknown> }): boolean {
   if (err.extensions?.code === 'SUBREQUEST_HTTP_ERROR') return true
   if (typeof err.extensions?.code === 'string') return false
-  return /fetch failed|ECONNREFUSED|ECONNRESET|socket hang up|timed? ?out|aborted|Unexpected response|not valid JSON|No response/i.test(err.message ?? '')
+  return /fetch failed|ECONNREFUSED|ECONNRESET|socket hang up|timed? ?out|aborted|Unexpected response|not valid JSON|No response/i.test(
+    err.message ?? '',
+  )
 }

@@ -14,7 +14,7 @@ import { ConfigError, readGatewayConfig, type GatewayConfig } from '../config.js
 import { createGatewayDeps } from '../create-gateway-deps.js'
 import { createGateway, type Gateway } from '../gateway.js'
 import { fromThisMachine } from './auth-routes.js'
-import { negotiate, pathSegments } from './static-files.js'
+import { createStaticFiles, negotiate, pathSegments } from './static-files.js'
 import { DEFAULT_WEB_DIST } from './web-dist-path.js'
 
 const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key"])'
@@ -325,6 +325,37 @@ describe('web settings', () => {
     expect(() => readGatewayConfig([], { WEB_OIDC_SCOPE: 'profile' })).toThrow(
       /WEB_OIDC_SCOPE must be space-separated scopes including "openid"/,
     )
+  })
+
+  it('compresses each file once and keeps files and their compressed forms within the memory bound', async () => {
+    const big = (n: number) => Array.from({ length: 300 }, (_, i) => `const v${n}_${i} = ${i * n}`).join('\n')
+    for (const n of [1, 2, 3]) writeFileSync(join(dist, 'assets', `chunk${n}-aaaa.js`), big(n))
+    const size = Buffer.byteLength(big(1))
+    const files = createStaticFiles({ dir: dist, maxCacheBytes: Math.floor(size * 2.5) })
+    const server = (await import('node:http')).createServer(async (req, res) => {
+      const found = await files.resolve(req.url!)
+      if (found.status === 'file') await files.send(req, res, found, { cacheControl: 'no-cache' })
+      else res.writeHead(404).end()
+    })
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    const base = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}`
+    try {
+      const first = await rawGet(`${base}/assets/chunk1-aaaa.js`, { 'accept-encoding': 'br' })
+      const held = files.cachedBytes()
+      expect(held).toBe(size + first.body.length)
+      // Asked again (and with HEAD): served from memory, nothing compressed or held anew.
+      for (let i = 0; i < 3; i++)
+        expect((await rawGet(`${base}/assets/chunk1-aaaa.js`, { 'accept-encoding': 'br' })).body).toEqual(first.body)
+      expect(files.cachedBytes()).toBe(held)
+      // More files than the bound: the least recently used is dropped, the total stays within it.
+      for (const n of [2, 3]) await rawGet(`${base}/assets/chunk${n}-aaaa.js`, { 'accept-encoding': 'gzip' })
+      expect(files.cachedBytes()).toBeLessThanOrEqual(Math.floor(size * 2.5))
+      expect(files.cachedBytes()).toBeGreaterThan(size)
+      const again = await rawGet(`${base}/assets/chunk1-aaaa.js`, { 'accept-encoding': 'br' })
+      expect(brotliDecompressSync(again.body).toString()).toBe(big(1))
+    } finally {
+      server.close()
+    }
   })
 
   it('negotiates content codings by q-value', () => {

@@ -38,21 +38,29 @@ function parseTtl(value: string, name: string): number {
 
 export function readCacheConfig(env: Record<string, string | undefined> = process.env): CacheConfig {
   const redisUrl = env.REDIS_URL?.trim() || null
-  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new CacheConfigError(`REDIS_URL must start with redis:// or rediss://, got "${redisUrl}"`)
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
+    throw new CacheConfigError(`REDIS_URL must start with redis:// or rediss://, got "${redisUrl}"`)
   const raw = env.CACHE?.trim() || (redisUrl ? 'redis' : 'memory')
-  if (raw !== 'memory' && raw !== 'redis' && raw !== 'off') throw new CacheConfigError(`CACHE must be "memory", "redis" or "off", got "${raw}"`)
+  if (raw !== 'memory' && raw !== 'redis' && raw !== 'off')
+    throw new CacheConfigError(`CACHE must be "memory", "redis" or "off", got "${raw}"`)
   if (raw === 'redis' && !redisUrl) throw new CacheConfigError('CACHE=redis needs REDIS_URL (e.g. redis://127.0.0.1:6379)')
   const ttls: Record<string, number> = {}
-  for (const pair of (env.CACHE_TTLS ?? '').split(',').map(s => s.trim()).filter(Boolean)) {
+  for (const pair of (env.CACHE_TTLS ?? '')
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean)) {
     const eq = pair.indexOf('=')
     const name = pair.slice(0, eq).trim()
-    if (eq < 1 || !/^[a-z][\w-]*\.[A-Za-z]\w*$/.test(name)) throw new CacheConfigError(`CACHE_TTLS entries must be <service>.<loader>=<seconds>, got "${pair}"`)
+    if (eq < 1 || !/^[a-z][\w-]*\.[A-Za-z]\w*$/.test(name))
+      throw new CacheConfigError(`CACHE_TTLS entries must be <service>.<loader>=<seconds>, got "${pair}"`)
     ttls[name] = parseTtl(pair.slice(eq + 1), `CACHE_TTLS ${name}`)
   }
   const entries = env.CACHE_MEMORY_ENTRIES?.trim() ? Number(env.CACHE_MEMORY_ENTRIES) : 10_000
-  if (!Number.isSafeInteger(entries) || entries < 1) throw new CacheConfigError(`CACHE_MEMORY_ENTRIES must be a positive integer, got "${env.CACHE_MEMORY_ENTRIES}"`)
+  if (!Number.isSafeInteger(entries) || entries < 1)
+    throw new CacheConfigError(`CACHE_MEMORY_ENTRIES must be a positive integer, got "${env.CACHE_MEMORY_ENTRIES}"`)
   const namespace = env.CACHE_NAMESPACE?.trim() || 'stadtgraph'
-  if (!/^[\w.-]{1,64}$/.test(namespace)) throw new CacheConfigError(`CACHE_NAMESPACE must be 1–64 letters, digits, '.', '_' or '-', got "${namespace}"`)
+  if (!/^[\w.-]{1,64}$/.test(namespace))
+    throw new CacheConfigError(`CACHE_NAMESPACE must be 1–64 letters, digits, '.', '_' or '-', got "${namespace}"`)
   return Object.freeze({
     mode: raw,
     redisUrl: raw === 'redis' ? redisUrl : null,
@@ -65,5 +73,10 @@ export function readCacheConfig(env: Record<string, string | undefined> = proces
 
 /** Caching switched off: every load reads the database. */
 export const CACHE_OFF: CacheConfig = Object.freeze({
-  mode: 'off', redisUrl: null, ttlSeconds: 0, ttls: Object.freeze({}), memoryEntries: 1, namespace: 'stadtgraph',
+  mode: 'off',
+  redisUrl: null,
+  ttlSeconds: 0,
+  ttls: Object.freeze({}),
+  memoryEntries: 1,
+  namespace: 'stadtgraph',
 })

@@ -10,15 +10,20 @@ import { createServiceCache, type ServiceCache } from './create-service-cache.js
 // The department cache over real Postgres: a loader of districts by code, its SQL statements counted.
 
 let handle: DbHandle<any>
-beforeAll(() => { handle = createDb(inject('cityDatabaseUrl'), { max: 2 }) })
-afterAll(async () => { await handle?.close() })
+beforeAll(() => {
+  handle = createDb(inject('cityDatabaseUrl'), { max: 2 })
+})
+afterAll(async () => {
+  await handle?.close()
+})
 
 type District = { code: string; name: string }
 const batch = async (codes: readonly string[]) => {
   const { rows } = await sql<District>`select code, name from geo.district where code = any(${[...codes]}::text[])`.execute(handle.db)
   return codes.map(c => rows.find(r => r.code.trim() === c) ?? null)
 }
-const fresh = (): ServiceCache => createServiceCache('geo', readCacheConfig({ CACHE: 'memory', CACHE_NAMESPACE: `t-${randomUUID().slice(0, 8)}` }))
+const fresh = (): ServiceCache =>
+  createServiceCache('geo', readCacheConfig({ CACHE: 'memory', CACHE_NAMESPACE: `t-${randomUUID().slice(0, 8)}` }))
 /** A per-request loader, as `createLoaders` builds one. */
 const request = (cache: ServiceCache) => new DataLoader(cache.loader('district', batch, { datasets: ['geo.districts'] }))
 const statements = async (f: () => Promise<unknown>) => {
@@ -34,7 +39,11 @@ describe('department cache', () => {
     // Another request: two hits and one miss → one statement for the miss only.
     const second = request(cache)
     let values: unknown[] = []
-    expect(await statements(async () => { values = await second.loadMany(['01', '02', '04']) })).toBe(1)
+    expect(
+      await statements(async () => {
+        values = await second.loadMany(['01', '02', '04'])
+      }),
+    ).toBe(1)
     expect((values as District[]).map(v => v.code.trim())).toEqual(['01', '02', '04'])
     expect(await statements(() => request(cache).loadMany(['01', '02', '03', '04']))).toBe(0)
     expect(cache.stats()).toMatchObject({ hits: 6, misses: 4 })
@@ -43,8 +52,12 @@ describe('department cache', () => {
   it('tells its observer of hits and misses per loader and of each invalidated dataset (the department metrics)', async () => {
     const events: string[] = []
     const cache = createServiceCache('geo', readCacheConfig({ CACHE: 'memory', CACHE_NAMESPACE: `t-${randomUUID().slice(0, 8)}` }), {
-      cache: (loader, event) => { events.push(`${loader} ${event}`) },
-      invalidation: dataset => { events.push(`invalidated ${dataset}`) },
+      cache: (loader, event) => {
+        events.push(`${loader} ${event}`)
+      },
+      invalidation: dataset => {
+        events.push(`invalidated ${dataset}`)
+      },
     })
     await request(cache).loadMany(['01', '02'])
     await request(cache).loadMany(['01', '03'])
@@ -60,9 +73,11 @@ describe('department cache', () => {
 
   it('hands out frozen values: a caller cannot change what the next request gets', async () => {
     const cache = fresh()
-    const first = await request(cache).load('06') as District
-    expect(() => { (first as any).name = 'changed' }).toThrow(TypeError)
-    expect((await request(cache).load('06') as District).name).not.toBe('changed')
+    const first = (await request(cache).load('06')) as District
+    expect(() => {
+      ;(first as any).name = 'changed'
+    }).toThrow(TypeError)
+    expect(((await request(cache).load('06')) as District).name).not.toBe('changed')
   })
 
   it('drops entries referencing an invalidated dataset, and only those', async () => {
@@ -78,8 +93,18 @@ describe('department cache', () => {
   it('does not store an answer whose load began before an invalidation of its dataset', async () => {
     const cache = fresh()
     let release!: () => void
-    const held = new Promise<void>(r => { release = r })
-    const slow = cache.loader('slow', async (codes: readonly string[]) => { const rows = await batch(codes); await held; return rows }, { datasets: ['geo.districts'] })
+    const held = new Promise<void>(r => {
+      release = r
+    })
+    const slow = cache.loader(
+      'slow',
+      async (codes: readonly string[]) => {
+        const rows = await batch(codes)
+        await held
+        return rows
+      },
+      { datasets: ['geo.districts'] },
+    )
     const pending = new DataLoader(slow).load('08')
     await new Promise(r => setImmediate(r))
     await cache.invalidate(['geo.districts']) // a write committed while the read was running
@@ -103,8 +128,10 @@ describe('cache configuration', () => {
     expect(readCacheConfig({}).mode).toBe('memory')
     expect(readCacheConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toMatchObject({ mode: 'redis', redisUrl: 'redis://127.0.0.1:6379' })
     expect(readCacheConfig({ CACHE: 'memory', REDIS_URL: 'redis://127.0.0.1:6379' })).toMatchObject({ mode: 'memory', redisUrl: null })
-    expect(readCacheConfig({ CACHE_TTLS: 'population.stockSummary=3600, asylum.capacityStatus=60' }).ttls)
-      .toEqual({ 'population.stockSummary': 3600, 'asylum.capacityStatus': 60 })
+    expect(readCacheConfig({ CACHE_TTLS: 'population.stockSummary=3600, asylum.capacityStatus=60' }).ttls).toEqual({
+      'population.stockSummary': 3600,
+      'asylum.capacityStatus': 60,
+    })
     for (const [env, message] of [
       [{ CACHE: 'disk' }, /CACHE must be/],
       [{ CACHE: 'redis' }, /needs REDIS_URL/],
@@ -115,6 +142,9 @@ describe('cache configuration', () => {
       [{ CACHE_TTLS: 'population.stockSummary=soon' }, /CACHE_TTLS/],
       [{ CACHE_MEMORY_ENTRIES: '0' }, /CACHE_MEMORY_ENTRIES/],
       [{ CACHE_NAMESPACE: 'a b' }, /CACHE_NAMESPACE/],
-    ] as const) expect(() => readCacheConfig(env as Record<string, string>), JSON.stringify(env)).toThrow(message instanceof RegExp ? message : CacheConfigError)
+    ] as const)
+      expect(() => readCacheConfig(env as Record<string, string>), JSON.stringify(env)).toThrow(
+        message instanceof RegExp ? message : CacheConfigError,
+      )
   })
 })

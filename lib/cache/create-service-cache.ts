@@ -39,7 +39,12 @@ export interface DatasetInvalidator {
   invalidate(datasetIds: readonly string[]): Promise<void>
 }
 
-export interface CacheStats { hits: number; misses: number; dedupes: number; invalidations: number }
+export interface CacheStats {
+  hits: number
+  misses: number
+  dedupes: number
+  invalidations: number
+}
 
 /** Told of each lookup of a cached loader (by its name, without the service prefix) and of each invalidated dataset (metrics). */
 export interface CacheObserver {
@@ -63,7 +68,11 @@ export const NO_CACHE: ServiceCache = Object.freeze({
 })
 
 /** What a cached function returns: the value and the invalidation epoch of its datasets when the load began. */
-interface Entry<V> { epoch: number; datasets: readonly string[]; value: V }
+interface Entry<V> {
+  epoch: number
+  datasets: readonly string[]
+  value: V
+}
 
 /** Redis keeps strings; v8 serialization keeps Dates and Maps that JSON would not. */
 const V8_TRANSFORMER = {
@@ -78,7 +87,10 @@ function rateLimitedLog(prefix: string) {
   let suppressed = 0
   const error = (input: { msg: string; err?: unknown }) => {
     const now = Date.now()
-    if (now - last < 10_000) { suppressed++; return }
+    if (now - last < 10_000) {
+      suppressed++
+      return
+    }
     last = now
     const err = input.err instanceof Error ? input.err.message : input.err
     console.error(`${prefix} ${input.msg}${err ? `: ${err}` : ''}${suppressed ? ` (${suppressed} more suppressed)` : ''}`)
@@ -109,7 +121,11 @@ export function createServiceCache(service: string, config: CacheConfig, observe
     // next reconnect attempt, up to 2 s each, several per load, so requests outlasted the gateway's subgraph
     // timeout) and the load reads the database; one that Redis does not answer gives up after a second.
     client = new Redis(config.redisUrl!, {
-      maxRetriesPerRequest: 1, connectTimeout: 2_000, enableAutoPipelining: true, enableOfflineQueue: false, commandTimeout: 1_000,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2_000,
+      enableAutoPipelining: true,
+      enableOfflineQueue: false,
+      commandTimeout: 1_000,
     })
     client.on('error', err => log.error({ msg: 'redis unavailable, reading the database', err }))
   }
@@ -127,11 +143,17 @@ export function createServiceCache(service: string, config: CacheConfig, observe
     ? createStorage('redis', { client, log: storageLog, invalidation: { referencesTTL: MAX_REFERENCES_TTL } })
     : createStorage('memory', { size: config.memoryEntries, log, invalidation: true })
   const cache = new Cache({
-    storage: storage as any,
+    storage,
     ttl: config.ttlSeconds,
-    onHit: () => { counters.hits++ },
-    onMiss: () => { counters.misses++ },
-    onDedupe: () => { counters.dedupes++ },
+    onHit: () => {
+      counters.hits++
+    },
+    onMiss: () => {
+      counters.misses++
+    },
+    onDedupe: () => {
+      counters.dedupes++
+    },
     onError: (err: unknown) => log.error({ msg: 'cache error', err }),
   }) as Cache & Record<string, (key: unknown) => Promise<Entry<unknown>>>
 
@@ -146,38 +168,55 @@ export function createServiceCache(service: string, config: CacheConfig, observe
       const full = `${service}.${name}`
       let id = defined.get(full)
       if (!id) {
-        if (Array.isArray(policy.datasets) && !policy.datasets.length) throw new Error(`cached loader ${full} must name the datasets it reads`)
+        if (Array.isArray(policy.datasets) && !policy.datasets.length)
+          throw new Error(`cached loader ${full} must name the datasets it reads`)
         const datasetsOf = typeof policy.datasets === 'function' ? policy.datasets : () => policy.datasets as readonly string[]
         const ttl = config.ttls[full] ?? policy.ttl ?? config.ttlSeconds
         // No memoization here: the per-request DataLoader memoizes; this one only batches the misses of a tick.
         const misses = new DataLoader<K, V, string>(batch, { cache: false })
         id = `${config.namespace}:${service}${version ? `@${version}` : ''}.${name}`
-        cache.define(id, {
-          ...(observer ? {
-            onHit: () => { counters.hits++; observer.cache(name, 'hit') },
-            onMiss: () => { counters.misses++; observer.cache(name, 'miss') },
-            onDedupe: () => { counters.dedupes++; observer.cache(name, 'dedupe') },
-          } : {}),
-          ttl: (entry: Entry<V>) => (entry.epoch === epochOf(entry.datasets) ? ttl : 0),
-          references: (key: K) => datasetsOf(key).map(ref),
-          ...(policy.key ? { serialize: policy.key } : {}),
-          ...(client ? { transformer: V8_TRANSFORMER } : {}),
-        }, async (key: K): Promise<Entry<V>> => {
-          const datasets = datasetsOf(key)
-          if (!datasets.length) throw new Error(`cached loader ${full} must name the datasets it reads`)
-          const epoch = epochOf(datasets)
-          return { epoch, datasets, value: deepFreeze(await misses.load(key)) }
-        })
+        cache.define(
+          id,
+          {
+            ...(observer
+              ? {
+                  onHit: () => {
+                    counters.hits++
+                    observer.cache(name, 'hit')
+                  },
+                  onMiss: () => {
+                    counters.misses++
+                    observer.cache(name, 'miss')
+                  },
+                  onDedupe: () => {
+                    counters.dedupes++
+                    observer.cache(name, 'dedupe')
+                  },
+                }
+              : {}),
+            ttl: (entry: Entry<V>) => (entry.epoch === epochOf(entry.datasets) ? ttl : 0),
+            references: (key: K) => datasetsOf(key).map(ref),
+            ...(policy.key ? { serialize: policy.key } : {}),
+            ...(client ? { transformer: V8_TRANSFORMER } : {}),
+          },
+          async (key: K): Promise<Entry<V>> => {
+            const datasets = datasetsOf(key)
+            if (!datasets.length) throw new Error(`cached loader ${full} must name the datasets it reads`)
+            const epoch = epochOf(datasets)
+            return { epoch, datasets, value: deepFreeze(await misses.load(key)) }
+          },
+        )
         defined.set(full, id)
       }
       const fetch = cache[id].bind(cache)
-      const one = (k: K): Promise<V | Error> => Promise.resolve()
-        .then(() => fetch(k))
-        .then(entry => {
-          if (!entry) throw new Error(`cache lookup failed for ${full}`)
-          return entry.value as V
-        })
-        .catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))))
+      const one = (k: K): Promise<V | Error> =>
+        Promise.resolve()
+          .then(() => fetch(k))
+          .then(entry => {
+            if (!entry) throw new Error(`cache lookup failed for ${full}`)
+            return entry.value as V
+          })
+          .catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))))
       return keys => Promise.all(keys.map(one))
     },
     async invalidate(datasetIds) {

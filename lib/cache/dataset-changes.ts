@@ -7,17 +7,23 @@ import pg from 'pg'
  */
 export const DATASET_CHANGES_CHANNEL = 'stadtgraph_dataset_changes'
 
-export interface DatasetChangeListener { close(): Promise<void> }
+export interface DatasetChangeListener {
+  close(): Promise<void>
+}
 
 /**
  * Listens for dataset changes on a dedicated connection and hands each list of ids to `onChange`.
  * A lost connection is re-established after a short pause; changes committed while nobody listened are
  * missed, and what was cached of them lives until its TTL.
  */
-export async function listenDatasetChanges(connectionString: string, onChange: (datasetIds: string[]) => void, opts: {
-  applicationName?: string
-  retryMs?: number
-} = {}): Promise<DatasetChangeListener> {
+export async function listenDatasetChanges(
+  connectionString: string,
+  onChange: (datasetIds: string[]) => void,
+  opts: {
+    applicationName?: string
+    retryMs?: number
+  } = {},
+): Promise<DatasetChangeListener> {
   let client: pg.Client | null = null
   let closed = false
   let retry: NodeJS.Timeout | null = null
@@ -42,7 +48,9 @@ export async function listenDatasetChanges(connectionString: string, onChange: (
     const attempt = () => {
       retry = null
       if (closed) return
-      connect().catch(() => { retry = setTimeout(attempt, opts.retryMs ?? 1_000) })
+      connect().catch(() => {
+        retry = setTimeout(attempt, opts.retryMs ?? 1_000)
+      })
     }
     retry = setTimeout(attempt, opts.retryMs ?? 1_000)
   }

@@ -7,7 +7,10 @@ export function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value
   Object.freeze(value)
   if (value instanceof Map) {
-    for (const [k, v] of value) { deepFreeze(k); deepFreeze(v) }
+    for (const [k, v] of value) {
+      deepFreeze(k)
+      deepFreeze(v)
+    }
   } else if (value instanceof Set) {
     for (const v of value) deepFreeze(v)
   } else if (!ArrayBuffer.isView(value)) {

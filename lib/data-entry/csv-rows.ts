@@ -7,7 +7,7 @@ import type { SourceRow } from './write-dataset.js'
 const normalize = (name: string) => name.toLowerCase().replace(/[^a-z0-9äöüß]/g, '')
 
 /** Header names a field answers to: its name, its column and its aliases, compared without case and punctuation. */
-function headerIndex(decl: DatasetDeclaration<any>): Map<string, string> {
+function headerIndex<R extends Record<string, unknown>>(decl: DatasetDeclaration<R>): Map<string, string> {
   const index = new Map<string, string>()
   for (const [name, spec] of Object.entries(decl.fields) as Array<[string, FieldSpec]>) {
     for (const alias of [name, spec.column, ...(spec.aliases ?? [])]) index.set(normalize(alias), name)
@@ -27,7 +27,7 @@ export interface CsvRows {
  * field and nothing unknown (else VALIDATION_FAILED at line 1 before any row is read); a record
  * with the wrong number of fields becomes a problem of its line; text that is not UTF-8 is refused.
  */
-export function csvRows(decl: DatasetDeclaration<any>, chunks: AsyncIterable<string | Buffer>): CsvRows {
+export function csvRows<R extends Record<string, unknown>>(decl: DatasetDeclaration<R>, chunks: AsyncIterable<string | Buffer>): CsvRows {
   const reader = readCsv(chunks)
   const index = headerIndex(decl)
   async function* rows(): AsyncGenerator<SourceRow> {
@@ -44,7 +44,9 @@ export function csvRows(decl: DatasetDeclaration<any>, chunks: AsyncIterable<str
         problems.push({ row: record.line, column: '', reason: `has ${record.fields.length} fields, the header has ${header.length}` })
       }
       const values: Record<string, unknown> = {}
-      header.forEach((name, i) => { values[name] = record.fields[i] })
+      header.forEach((name, i) => {
+        values[name] = record.fields[i]
+      })
       yield problems.length ? { row: record.line, values, problems } : { row: record.line, values }
     }
     if (header === null) throw new DataEntryError('VALIDATION_FAILED', `${decl.id}: the file is empty (no header line)`, { problems: [] })
@@ -53,7 +55,8 @@ export function csvRows(decl: DatasetDeclaration<any>, chunks: AsyncIterable<str
     const problems: Problem[] = []
     const mapped = names.map(n => {
       const field = index.get(normalize(n))
-      if (!field) problems.push({ row: line, column: n, reason: `is not a column of ${decl.id}; expected ${Object.keys(decl.fields).join(', ')}` })
+      if (!field)
+        problems.push({ row: line, column: n, reason: `is not a column of ${decl.id}; expected ${Object.keys(decl.fields).join(', ')}` })
       return field ?? n
     })
     const seen = new Set<string>()
@@ -64,7 +67,8 @@ export function csvRows(decl: DatasetDeclaration<any>, chunks: AsyncIterable<str
     for (const [name, spec] of Object.entries(decl.fields) as Array<[string, FieldSpec]>) {
       if (spec.required !== false && !seen.has(name)) problems.push({ row: line, column: name, reason: 'is missing from the header' })
     }
-    if (problems.length) throw new DataEntryError('VALIDATION_FAILED', `${decl.id}: the header does not match the dataset; nothing was written`, { problems })
+    if (problems.length)
+      throw new DataEntryError('VALIDATION_FAILED', `${decl.id}: the header does not match the dataset; nothing was written`, { problems })
     return mapped
   }
   return {

@@ -3,7 +3,12 @@ import type { Problem } from './define-dataset.js'
 import type { ErrorCode } from '../../platform/errors.js'
 
 /** Codes the data-entry kit answers with (docs/errors.md); each is in the error catalogue (platform/errors.ts), or this does not typecheck. */
-export const DATA_ENTRY_ERROR_CODES = ['VALIDATION_FAILED', 'DUPLICATE_PERIOD', 'IDEMPOTENCY_KEY_REUSED', 'FORBIDDEN'] as const satisfies readonly ErrorCode[]
+export const DATA_ENTRY_ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'DUPLICATE_PERIOD',
+  'IDEMPOTENCY_KEY_REUSED',
+  'FORBIDDEN',
+] as const satisfies readonly ErrorCode[]
 export type DataEntryErrorCode = (typeof DATA_ENTRY_ERROR_CODES)[number]
 
 /**
@@ -25,5 +30,9 @@ export class DataEntryError extends GraphQLError {
 
 export function validationFailed(problems: readonly Problem[], dataset: string): DataEntryError {
   const rows = new Set(problems.map(p => p.row)).size
-  return new DataEntryError('VALIDATION_FAILED', `${dataset}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${rows} row${rows === 1 ? '' : 's'}; nothing was written`, { problems })
+  return new DataEntryError(
+    'VALIDATION_FAILED',
+    `${dataset}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${rows} row${rows === 1 ? '' : 's'}; nothing was written`,
+    { problems },
+  )
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import { DISTRICTS } from '../../platform/city.js'
+import type { AnyDatabase } from '../service/define-service.js'
 
 /**
  * A dataset a department keeps current by data entry (GraphQL mutation or CSV import): which table
@@ -24,7 +25,7 @@ export interface DatasetDeclaration<R extends Record<string, unknown> = Record<s
    */
   constants?: Readonly<Record<string, { value: string | number; pgType: string }>>
   /** Runs once inside the write transaction before the first insert (e.g. move an id sequence past seeded ids). */
-  prepare?: (db: Kysely<any>) => Promise<void>
+  prepare?: (db: Kysely<AnyDatabase>) => Promise<void>
   /** Fields that identify a row; two rows of one payload with the same key are both reported. */
   key?: ReadonlyArray<keyof R & string>
   /** What may be written only once; a period that already has rows in the table is a DUPLICATE_PERIOD. */
@@ -32,7 +33,7 @@ export interface DatasetDeclaration<R extends Record<string, unknown> = Record<s
   /** Checks across fields of one (already typed) row that are not a named rule (e.g. "not in the future"). */
   check?: (row: R) => ReadonlyArray<FieldProblem>
   /** Checks that need the database, per batch, inside the write transaction (e.g. "accommodation open on that day"). */
-  checkRows?: (db: Kysely<any>, rows: ReadonlyArray<{ row: number; values: R }>) => Promise<Problem[]>
+  checkRows?: (db: Kysely<AnyDatabase>, rows: ReadonlyArray<{ row: number; values: R }>) => Promise<Problem[]>
   /**
    * Plausibility rules across the fields of one row ("occupied ≤ capacity"), checked for every row of
    * a mutation and of a CSV import alike; a violation names the row, the rule and its fields.
@@ -71,7 +72,7 @@ export interface RowRule<R> {
 export interface StoredRule<R> {
   name: string
   fields: ReadonlyArray<keyof R & string>
-  violations: (db: Kysely<any>, rows: ReadonlyArray<{ row: number; values: R }>) => Promise<ReadonlyMap<number, string>>
+  violations: (db: Kysely<AnyDatabase>, rows: ReadonlyArray<{ row: number; values: R }>) => Promise<ReadonlyMap<number, string>>
 }
 
 export interface FieldSpec {
@@ -102,13 +103,11 @@ export interface FieldSpec {
 export interface Reference {
   /** What a value names, for messages: "unknown district 99". */
   what: string
-  existing(db: Kysely<any>, values: readonly string[]): Promise<ReadonlySet<string>>
+  existing(db: Kysely<AnyDatabase>, values: readonly string[]): Promise<ReadonlySet<string>>
 }
 
 /** One part of a period: a field, or a value derived from the row with the same expression in SQL. */
-export type PeriodPart<R> =
-  | (keyof R & string)
-  | { name: string; of: (row: R) => string; sql: RawBuilder<unknown> }
+export type PeriodPart<R> = (keyof R & string) | { name: string; of: (row: R) => string; sql: RawBuilder<unknown> }
 
 export interface PeriodSpec<R> {
   parts: ReadonlyArray<PeriodPart<R>>
@@ -117,9 +116,16 @@ export interface PeriodSpec<R> {
 }
 
 /** `rule` and `columns`: set when a plausibility rule is broken (its name and every field it relates). */
-export interface FieldProblem { column: string; reason: string; rule?: string; columns?: readonly string[] }
+export interface FieldProblem {
+  column: string
+  reason: string
+  rule?: string
+  columns?: readonly string[]
+}
 /** `row`: 1-based position in a mutation's `rows`, the line number in a CSV file. */
-export interface Problem extends FieldProblem { row: number }
+export interface Problem extends FieldProblem {
+  row: number
+}
 
 /** Typing helper: the declaration checked against its row type, frozen. */
 export function defineDataset<R extends Record<string, unknown>>(decl: DatasetDeclaration<R>): DatasetDeclaration<R> {
@@ -128,7 +134,7 @@ export function defineDataset<R extends Record<string, unknown>>(decl: DatasetDe
     if (f.type === 'enum' && !f.values?.length) throw new Error(`dataset ${decl.id}: enum field ${name} needs values`)
   }
   const names = new Set<string>()
-  for (const rule of [...decl.rules ?? [], ...decl.storedRules ?? []]) {
+  for (const rule of [...(decl.rules ?? []), ...(decl.storedRules ?? [])]) {
     if (names.has(rule.name)) throw new Error(`dataset ${decl.id}: rule ${rule.name} declared twice`)
     names.add(rule.name)
     for (const f of rule.fields) if (!(f in decl.fields)) throw new Error(`dataset ${decl.id}: rule ${rule.name} names unknown field ${f}`)
@@ -145,7 +151,7 @@ export function defineDataset<R extends Record<string, unknown>>(decl: DatasetDe
 /** Districts of the city (platform/city.ts): reference data every department shares. */
 export const districtReference: Reference = Object.freeze({
   what: 'district',
-  existing: async (_db: Kysely<any>, values: readonly string[]) => {
+  existing: async (_db: Kysely<AnyDatabase>, values: readonly string[]) => {
     const known = new Set(DISTRICTS.map(d => d.code))
     return new Set(values.filter(v => known.has(v)))
   },
@@ -156,7 +162,7 @@ export function tableReference(what: string, table: string, column: string): Ref
   const [schema, name] = table.split('.')
   return Object.freeze({
     what,
-    existing: async (db: Kysely<any>, values: readonly string[]) => {
+    existing: async (db: Kysely<AnyDatabase>, values: readonly string[]) => {
       const { rows } = await sql<{ v: string }>`select ${sql.id(column)}::text as v from ${sql.id(schema, name)}
         where ${sql.id(column)}::text = any(${[...values]}::text[])`.execute(db)
       return new Set(rows.map(r => r.v))

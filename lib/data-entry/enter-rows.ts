@@ -23,9 +23,16 @@ export const writeScope = (department: string) => `${department}:write`
  * scope. The gateway's projection already hides the mutation from everyone else; this is the
  * subgraph's own check below it, and the place where a foreign `department` is refused.
  */
-export function assertMayWrite(principal: InternalIdentity, decl: DatasetDeclaration<any>, requestedDepartment?: string | null): void {
+export function assertMayWrite<R extends Record<string, unknown>>(
+  principal: InternalIdentity,
+  decl: DatasetDeclaration<R>,
+  requestedDepartment?: string | null,
+): void {
   if (requestedDepartment != null && requestedDepartment !== decl.department) {
-    throw new DataEntryError('FORBIDDEN', `${decl.id} belongs to department ${decl.department}; writing for department ${JSON.stringify(requestedDepartment)} is not allowed`)
+    throw new DataEntryError(
+      'FORBIDDEN',
+      `${decl.id} belongs to department ${decl.department}; writing for department ${JSON.stringify(requestedDepartment)} is not allowed`,
+    )
   }
   if (!principal.scopes.includes(writeScope(decl.department)) || principal.department !== decl.department) {
     throw new DataEntryError('FORBIDDEN', `only staff of department ${decl.department} may write ${decl.id}`)
@@ -33,13 +40,22 @@ export function assertMayWrite(principal: InternalIdentity, decl: DatasetDeclara
 }
 
 /** A data-entry mutation's resolver body: check, write all or nothing, attribute, audit, invalidate. */
-export async function enterRows<R extends Record<string, unknown>>(ctx: ServiceContext, decl: DatasetDeclaration<R>, input: EntryInput): Promise<WriteReceipt> {
+export async function enterRows<R extends Record<string, unknown>>(
+  ctx: ServiceContext,
+  decl: DatasetDeclaration<R>,
+  input: EntryInput,
+): Promise<WriteReceipt> {
   assertMayWrite(ctx.principal, decl, input.department)
   const { subject, roles, department } = ctx.principal
-  return writeDataset(ctx.db, decl, input.rows.map((values, i) => ({ row: i + 1, values: { ...(values as Record<string, unknown>) } })), {
-    writer: { subject, roles, department, via: 'graphql' },
-    clientKey: input.clientKey,
-    maxRows: decl.maxRows ?? 10_000,
-    cache: ctx.cache,
-  })
+  return writeDataset(
+    ctx.db,
+    decl,
+    input.rows.map((values, i) => ({ row: i + 1, values: { ...(values as Record<string, unknown>) } })),
+    {
+      writer: { subject, roles, department, via: 'graphql' },
+      clientKey: input.clientKey,
+      maxRows: decl.maxRows ?? 10_000,
+      cache: ctx.cache,
+    },
+  )
 }

@@ -23,7 +23,13 @@ describe('readCsv', () => {
   })
 
   it('detects commas and tabs, and reads a last line without newline', async () => {
-    expect(await parse('a,b\n"1,5",2')).toEqual({ delimiter: ',', records: [{ line: 1, fields: ['a', 'b'] }, { line: 2, fields: ['1,5', '2'] }] })
+    expect(await parse('a,b\n"1,5",2')).toEqual({
+      delimiter: ',',
+      records: [
+        { line: 1, fields: ['a', 'b'] },
+        { line: 2, fields: ['1,5', '2'] },
+      ],
+    })
     expect((await parse('a\tb\n1\t2\n')).delimiter).toBe('\t')
     expect(detectDelimiter('"a;b",c,d')).toBe(',')
     expect(detectDelimiter('single')).toBe(';')

@@ -13,7 +13,10 @@ export interface CsvRecord {
 export type CsvDelimiter = ';' | ',' | '\t'
 
 export class CsvError extends Error {
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(`line ${line}: ${message}`)
   }
 }
@@ -50,7 +53,11 @@ export function readCsv(chunks: AsyncIterable<string | Buffer>, opts: { delimite
     let recordLine = 1
     let out: CsvRecord[] = []
 
-    const endField = () => { fields.push(field); field = ''; closed = false }
+    const endField = () => {
+      fields.push(field)
+      field = ''
+      closed = false
+    }
     const endRecord = () => {
       endField()
       if (!(fields.length === 1 && fields[0] === '')) out.push({ line: recordLine, fields })
@@ -62,7 +69,10 @@ export function readCsv(chunks: AsyncIterable<string | Buffer>, opts: { delimite
         const c = text[i]
         if (quoteInQuotes) {
           quoteInQuotes = false
-          if (c === '"') { field += '"'; continue }
+          if (c === '"') {
+            field += '"'
+            continue
+          }
           inQuotes = false
           closed = true
         }
@@ -75,10 +85,14 @@ export function readCsv(chunks: AsyncIterable<string | Buffer>, opts: { delimite
           continue
         }
         if (c === d) endField()
-        else if (c === '\n') { endRecord(); line++; recordLine = line }
-        else if (c === '\r') continue
+        else if (c === '\n') {
+          endRecord()
+          line++
+          recordLine = line
+        } else if (c === '\r') continue
         else if (c === '"' && field === '' && !closed) inQuotes = true
-        else if (closed) throw new CsvError(line, `unexpected ${JSON.stringify(c)} after a closing quote (a quote inside a quoted field is written "")`)
+        else if (closed)
+          throw new CsvError(line, `unexpected ${JSON.stringify(c)} after a closing quote (a quote inside a quoted field is written "")`)
         else field += c
       }
     }
@@ -98,14 +112,21 @@ export function readCsv(chunks: AsyncIterable<string | Buffer>, opts: { delimite
         pending = ''
       }
       feed(text)
-      if (out.length) { yield* out; out = [] }
+      if (out.length) {
+        yield* out
+        out = []
+      }
     }
     if (delimiter === null) {
       if (pending === '') return
       delimiter = detectDelimiter(pending)
       feed(pending)
     }
-    if (quoteInQuotes) { quoteInQuotes = false; inQuotes = false; closed = true }
+    if (quoteInQuotes) {
+      quoteInQuotes = false
+      inQuotes = false
+      closed = true
+    }
     if (inQuotes) throw new CsvError(recordLine, `quoted field starting on line ${recordLine} is never closed`)
     if (field !== '' || fields.length || closed) endRecord()
     yield* out

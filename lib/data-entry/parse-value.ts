@@ -17,7 +17,8 @@ const PLAIN = /^[+-]?\d+(\.\d+)?$/
 
 /** A number from text; a number passes unchanged (GraphQL already typed it). */
 export function parseNumber(input: unknown, mark: DecimalMark = 'point'): Parsed<number> {
-  if (typeof input === 'number') return Number.isFinite(input) ? { ok: true, value: input } : { ok: false, reason: 'is not a finite number' }
+  if (typeof input === 'number')
+    return Number.isFinite(input) ? { ok: true, value: input } : { ok: false, reason: 'is not a finite number' }
   if (typeof input !== 'string') return { ok: false, reason: `must be a number, got ${typeof input}` }
   const text = input.trim().replace(/[\u00a0\u202f ]/g, '')
   if (text === '') return { ok: false, reason: 'is empty' }

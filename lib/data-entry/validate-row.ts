@@ -2,7 +2,9 @@ import type { DatasetDeclaration, FieldProblem, FieldSpec, RowRule } from './def
 import { parseDate, parseNumber, type DecimalMark, type Parsed } from './parse-value.js'
 
 /** How values arrive: typed by GraphQL, or as text from a CSV file (with the file's decimal mark). */
-export interface ValueSource { decimalMark?: DecimalMark }
+export interface ValueSource {
+  decimalMark?: DecimalMark
+}
 
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '')
 
@@ -43,9 +45,12 @@ export function validateValue(spec: FieldSpec, raw: unknown, source: ValueSource
     case 'enum': {
       if (typeof raw !== 'string') return { ok: false, reason: `must be text, got ${typeof raw}` }
       const text = raw.trim()
-      if (spec.type === 'enum' && !spec.values!.includes(text)) return { ok: false, reason: `must be one of ${spec.values!.join(', ')}, got ${JSON.stringify(text)}` }
-      if (spec.maxLength !== undefined && text.length > spec.maxLength) return { ok: false, reason: `must be at most ${spec.maxLength} characters long` }
-      if (spec.pattern && !spec.pattern.regex.test(text)) return { ok: false, reason: `must look like ${spec.pattern.hint}, got ${JSON.stringify(text)}` }
+      if (spec.type === 'enum' && !spec.values!.includes(text))
+        return { ok: false, reason: `must be one of ${spec.values!.join(', ')}, got ${JSON.stringify(text)}` }
+      if (spec.maxLength !== undefined && text.length > spec.maxLength)
+        return { ok: false, reason: `must be at most ${spec.maxLength} characters long` }
+      if (spec.pattern && !spec.pattern.regex.test(text))
+        return { ok: false, reason: `must look like ${spec.pattern.hint}, got ${JSON.stringify(text)}` }
       return { ok: true, value: text }
     }
   }
@@ -60,13 +65,25 @@ function applyRule<R extends Record<string, unknown>>(rule: RowRule<R>, row: R, 
   const reason = rule.violation(row)
   const ack = rule.acknowledgedBy !== undefined && row[rule.acknowledgedBy] === true
   if (reason === null) {
-    return ack ? { column: rule.acknowledgedBy!, rule: rule.name, columns, reason: `acknowledges a breach of ${rule.name}, but the row keeps the rule; leave it out or false` } : null
+    return ack
+      ? {
+          column: rule.acknowledgedBy!,
+          rule: rule.name,
+          columns,
+          reason: `acknowledges a breach of ${rule.name}, but the row keeps the rule; leave it out or false`,
+        }
+      : null
   }
   if (ack) {
     acknowledged.push(rule.name)
     return null
   }
-  return { column: rule.fields[0], rule: rule.name, columns, reason: rule.acknowledgedBy ? `${reason}; set ${rule.acknowledgedBy} to record it on purpose` : reason }
+  return {
+    column: rule.fields[0],
+    rule: rule.name,
+    columns,
+    reason: rule.acknowledgedBy ? `${reason}; set ${rule.acknowledgedBy} to record it on purpose` : reason,
+  }
 }
 
 /**
@@ -74,7 +91,11 @@ function applyRule<R extends Record<string, unknown>>(rule: RowRule<R>, row: R, 
  * typed and checked, unknown fields refused, then the declaration's plausibility rules and
  * cross-field check. Every problem of the row is reported, not just the first.
  */
-export function validateRow<R extends Record<string, unknown>>(decl: DatasetDeclaration<R>, raw: Record<string, unknown>, source: ValueSource = {}): RowResult<R> {
+export function validateRow<R extends Record<string, unknown>>(
+  decl: DatasetDeclaration<R>,
+  raw: Record<string, unknown>,
+  source: ValueSource = {},
+): RowResult<R> {
   const problems: FieldProblem[] = []
   const values: Record<string, unknown> = {}
   for (const [name, spec] of Object.entries(decl.fields) as Array<[string, FieldSpec]>) {
@@ -89,6 +110,6 @@ export function validateRow<R extends Record<string, unknown>>(decl: DatasetDecl
     const p = applyRule(rule, values as R, acknowledged)
     if (p) problems.push(p)
   }
-  problems.push(...decl.check?.(values as R) ?? [])
+  problems.push(...(decl.check?.(values as R) ?? []))
   return problems.length ? { ok: false, problems } : { ok: true, values: values as R, acknowledged }
 }

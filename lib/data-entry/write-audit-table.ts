@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import type { AnyDatabase } from '../service/define-service.js'
 
 /**
  * Creates `<schema>.write_audit`, the department's append-only record of every data-entry write:
@@ -6,7 +7,7 @@ import { sql, type Kysely } from 'kysely'
  * how many rows, the payload hash and the Stichtag written. A department's migration calls it once.
  * The client key is unique per department: it is what makes a repeated request a replay.
  */
-export async function createWriteAuditTable(db: Kysely<any>, schema: string): Promise<void> {
+export async function createWriteAuditTable(db: Kysely<AnyDatabase>, schema: string): Promise<void> {
   const table = sql.id(schema, 'write_audit')
   const fn = sql.id(schema, 'write_audit_append_only')
   await sql`create table ${table} (
@@ -35,7 +36,7 @@ export async function createWriteAuditTable(db: Kysely<any>, schema: string): Pr
     for each statement execute function ${fn}()`.execute(db)
 }
 
-export async function dropWriteAuditTable(db: Kysely<any>, schema: string): Promise<void> {
+export async function dropWriteAuditTable(db: Kysely<AnyDatabase>, schema: string): Promise<void> {
   await sql`drop table ${sql.id(schema, 'write_audit')}`.execute(db)
   await sql`drop function ${sql.id(schema, 'write_audit_append_only')}()`.execute(db)
 }
@@ -45,11 +46,11 @@ export async function dropWriteAuditTable(db: Kysely<any>, schema: string): Prom
  * purpose (e.g. `{"occupied-within-capacity": 2}`). A department whose datasets declare an
  * acknowledgeable rule (define-dataset.ts `acknowledgedBy`) adds it in a migration; the writer fills it.
  */
-export async function addAcknowledgedColumn(db: Kysely<any>, schema: string): Promise<void> {
+export async function addAcknowledgedColumn(db: Kysely<AnyDatabase>, schema: string): Promise<void> {
   await sql`alter table ${sql.id(schema, 'write_audit')} add column acknowledged jsonb not null default '{}'
     check (jsonb_typeof(acknowledged) = 'object')`.execute(db)
 }
 
-export async function dropAcknowledgedColumn(db: Kysely<any>, schema: string): Promise<void> {
+export async function dropAcknowledgedColumn(db: Kysely<AnyDatabase>, schema: string): Promise<void> {
   await sql`alter table ${sql.id(schema, 'write_audit')} drop column acknowledged`.execute(db)
 }

@@ -15,12 +15,14 @@ describe('record and cell keys', () => {
   })
 
   it('the cell key of a set of records does not depend on their order or grouping', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: RECORD_KEY_MODULUS - 1 }), { maxLength: 200 }), fc.nat(), (keys, cut) => {
-      const whole = addKeys(keys)
-      const c = keys.length ? cut % keys.length : 0
-      const parts = addKeys([addKeys(keys.slice(0, c)), addKeys(keys.slice(c))])
-      return whole === parts && addKeys([...keys].reverse()) === whole && whole >= 0 && whole < RECORD_KEY_MODULUS
-    }))
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: RECORD_KEY_MODULUS - 1 }), { maxLength: 200 }), fc.nat(), (keys, cut) => {
+        const whole = addKeys(keys)
+        const c = keys.length ? cut % keys.length : 0
+        const parts = addKeys([addKeys(keys.slice(0, c)), addKeys(keys.slice(c))])
+        return whole === parts && addKeys([...keys].reverse()) === whole && whole >= 0 && whole < RECORD_KEY_MODULUS
+      }),
+    )
   })
 
   it('cellKeyOf reduces what the database returns (number, bigint, numeric text) into [0, 1)', () => {

@@ -2,10 +2,21 @@ import { describe, expect, it } from 'vitest'
 import type { StatCount } from '../../platform/stat.js'
 import { applyRule } from './apply-rule.js'
 import {
-  ASYLBLG_5, DISCLOSURE_RULE_IDS, DisclosureError, KL_STAT_2, defineDisclosureRule, disclosureRule, isSmallCount, roundToFive,
+  ASYLBLG_5,
+  DISCLOSURE_RULE_IDS,
+  DisclosureError,
+  KL_STAT_2,
+  defineDisclosureRule,
+  disclosureRule,
+  isSmallCount,
+  roundToFive,
 } from './disclosure-rules.js'
 
-const exact = (value: number | null): StatCount => ({ value, status: value === null ? 'NOT_AVAILABLE' : value === 0 ? 'ZERO' : 'EXACT', flags: [] })
+const exact = (value: number | null): StatCount => ({
+  value,
+  status: value === null ? 'NOT_AVAILABLE' : value === 0 ? 'ZERO' : 'EXACT',
+  flags: [],
+})
 
 describe('disclosure rules', () => {
   it('KL-STAT-2 is the default: minimum count 3, so exactly 1 and 2 are small', () => {
@@ -42,8 +53,19 @@ describe('disclosure rules', () => {
 
 describe('roundToFive', () => {
   it.each([
-    [0, 0, 'ZERO'], [1, 0, 'ROUNDED'], [2, 0, 'ROUNDED'], [3, 5, 'ROUNDED'], [7, 5, 'ROUNDED'], [8, 10, 'ROUNDED'],
-    [10, 10, 'ROUNDED'], [12, 10, 'ROUNDED'], [13, 15, 'ROUNDED'], [57, 55, 'ROUNDED'], [58, 60, 'ROUNDED'], [-7, -5, 'ROUNDED'], [-2, 0, 'ROUNDED'],
+    [0, 0, 'ZERO'],
+    [1, 0, 'ROUNDED'],
+    [2, 0, 'ROUNDED'],
+    [3, 5, 'ROUNDED'],
+    [7, 5, 'ROUNDED'],
+    [8, 10, 'ROUNDED'],
+    [10, 10, 'ROUNDED'],
+    [12, 10, 'ROUNDED'],
+    [13, 15, 'ROUNDED'],
+    [57, 55, 'ROUNDED'],
+    [58, 60, 'ROUNDED'],
+    [-7, -5, 'ROUNDED'],
+    [-2, 0, 'ROUNDED'],
   ] as const)('%i → %i (%s)', (input, value, status) => {
     const out = roundToFive(exact(input))
     expect(out).toEqual({ value, status, flags: [] })

@@ -29,7 +29,10 @@ export type DisclosureErrorCode = 'UNKNOWN_DISCLOSURE_RULE' | 'INVALID_DISCLOSUR
  * as INTERNAL_SERVER_ERROR; it must never fall back to publishing exact values.
  */
 export class DisclosureError extends Error {
-  constructor(readonly code: DisclosureErrorCode, message: string) {
+  constructor(
+    readonly code: DisclosureErrorCode,
+    message: string,
+  ) {
     super(message)
   }
 }
@@ -41,7 +44,10 @@ export function defineDisclosureRule(rule: DisclosureRule): DisclosureRule {
   }
   // minCount 2 would make every suppressed cell a known 1 — suppression without protection.
   if (!Number.isInteger(rule.minCount) || rule.minCount < 3) {
-    throw new DisclosureError('INVALID_DISCLOSURE_RULE', `Disclosure rule ${rule.id}: minCount must be an integer ≥ 3, got ${rule.minCount}`)
+    throw new DisclosureError(
+      'INVALID_DISCLOSURE_RULE',
+      `Disclosure rule ${rule.id}: minCount must be an integer ≥ 3, got ${rule.minCount}`,
+    )
   }
   if (rule.roundTo !== undefined && (!Number.isInteger(rule.roundTo) || rule.roundTo < 2)) {
     throw new DisclosureError('INVALID_DISCLOSURE_RULE', `Disclosure rule ${rule.id}: roundTo must be an integer ≥ 2, got ${rule.roundTo}`)
@@ -49,9 +55,7 @@ export function defineDisclosureRule(rule: DisclosureRule): DisclosureRule {
   return Object.freeze({ ...rule })
 }
 
-const RULES: ReadonlyMap<string, DisclosureRule> = new Map(
-  [KL_STAT_2, ASYLBLG_5].map(r => [r.id, defineDisclosureRule(r)] as const),
-)
+const RULES: ReadonlyMap<string, DisclosureRule> = new Map([KL_STAT_2, ASYLBLG_5].map(r => [r.id, defineDisclosureRule(r)] as const))
 
 /** The ids of every rule `disclosureRule` knows, for validating policies at load time. */
 export const DISCLOSURE_RULE_IDS: readonly string[] = Object.freeze([...RULES.keys()])

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { cellKeyOf, RECORD_KEY_MODULUS, seededRecordKey } from './cell-key.js'
 import { KL_CKM_2, noiseFor } from './perturbation-table.js'
-import { KL_MAGNITUDE, magnitudeKeySum, magnitudeNoiseShare, magnitudeRecordTerm, magnitudeRule, perturbMagnitude } from './perturb-magnitude.js'
+import {
+  KL_MAGNITUDE,
+  magnitudeKeySum,
+  magnitudeNoiseShare,
+  magnitudeRecordTerm,
+  magnitudeRule,
+  perturbMagnitude,
+} from './perturb-magnitude.js'
 
 const keys = (n: number, ...parts: string[]) => Array.from({ length: n }, (_, i) => seededRecordKey('test', ...parts, i))
 
@@ -32,7 +39,11 @@ describe('magnitude perturbation (KL-CKM-M-10-40)', () => {
     expect(perturbMagnitude(KL_MAGNITUDE, 0, 0, 0.3)).toBe(0)
     for (const k of keys(2_000, 'sums')) {
       const u = cellKeyOf(k)
-      for (const [value, largest] of [[20_000, 20_000], [45_000, 20_000], [1_000_000, 50_000]]) {
+      for (const [value, largest] of [
+        [20_000, 20_000],
+        [45_000, 20_000],
+        [1_000_000, 50_000],
+      ]) {
         const p = perturbMagnitude(KL_MAGNITUDE, value, largest, u)
         expect(Math.abs(p - value)).toBeGreaterThanOrEqual(0.1 * largest - 1e-9)
         expect(Math.abs(p - value)).toBeLessThanOrEqual(0.4 * largest + 1e-9)
@@ -95,7 +106,11 @@ describe('magnitude perturbation (KL-CKM-M-10-40)', () => {
       if (noiseFor(KL_CKM_2, 3, cellKeyOf(countKey)) !== -2) continue
       expect(cellKeyOf(countKey)).toBeGreaterThanOrEqual(lo)
       expect(cellKeyOf(countKey)).toBeLessThan(hi)
-      const m = magnitudeKeySum([{ recordKey: k1, cents: 2_100_000 }, { recordKey: k2, cents: 1_950_012 }, { recordKey: k3, cents: 3_075_450 }])
+      const m = magnitudeKeySum([
+        { recordKey: k1, cents: 2_100_000 },
+        { recordKey: k2, cents: 1_950_012 },
+        { recordKey: k3, cents: 3_075_450 },
+      ])
       shares.push(magnitudeNoiseShare(KL_MAGNITUDE, cellKeyOf(m)))
     }
     expect(shares.length).toBeGreaterThan(200)

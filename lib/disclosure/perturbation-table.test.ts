@@ -1,7 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
-  KL_CKM_2, PerturbationTableError, buildPerturbationTable, maxEntropyDistribution, noiseFor, perturbCount, perturbationTable,
+  KL_CKM_2,
+  PerturbationTableError,
+  buildPerturbationTable,
+  maxEntropyDistribution,
+  noiseFor,
+  perturbCount,
+  perturbationTable,
 } from './perturbation-table.js'
 
 const moments = (noise: readonly number[], p: readonly number[]) => {
@@ -11,7 +17,11 @@ const moments = (noise: readonly number[], p: readonly number[]) => {
 
 describe('KL-CKM-2', () => {
   it('has rows for 1, 2 and ≥ 3 with the stated supports', () => {
-    expect(KL_CKM_2.rows.map(r => [r.value, r.noise])).toEqual([[1, [0, 1, 2]], [2, [-1, 0, 1, 2]], [3, [-2, -1, 0, 1, 2]]])
+    expect(KL_CKM_2.rows.map(r => [r.value, r.noise])).toEqual([
+      [1, [0, 1, 2]],
+      [2, [-1, 0, 1, 2]],
+      [3, [-2, -1, 0, 1, 2]],
+    ])
     expect(perturbationTable('KL-CKM-2')).toBe(KL_CKM_2)
     expect(() => perturbationTable('kl-ckm-2')).toThrow(PerturbationTableError)
   })
@@ -23,16 +33,22 @@ describe('KL-CKM-2', () => {
       expect(r.probability.every(q => q > 0.01)).toBe(true)
       const m = moments(r.noise, r.probability)
       if (r.value === 1) expect(m.mean).toBeCloseTo(0.5, 9)
-      else { expect(m.mean).toBeCloseTo(0, 9); expect(m.variance).toBeCloseTo(1, 9) }
+      else {
+        expect(m.mean).toBeCloseTo(0, 9)
+        expect(m.variance).toBeCloseTo(1, 9)
+      }
     }
   })
 
   it('zero stays zero, no positive count becomes zero, |noise| ≤ 2, and no small count stays itself with certainty', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 100_000 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (n, key) => {
-      const out = perturbCount(KL_CKM_2, n, key)
-      if (n === 0) return out === 0
-      return out >= 1 && Math.abs(out - n) <= 2
-    }), { numRuns: 5000 })
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (n, key) => {
+        const out = perturbCount(KL_CKM_2, n, key)
+        if (n === 0) return out === 0
+        return out >= 1 && Math.abs(out - n) <= 2
+      }),
+      { numRuns: 5000 },
+    )
     for (const n of [1, 2]) {
       const outs = new Set(Array.from({ length: 1000 }, (_, k) => perturbCount(KL_CKM_2, n, k / 1000)))
       expect(outs.size).toBeGreaterThanOrEqual(3)

@@ -85,7 +85,8 @@ export function maxEntropyDistribution(support: readonly number[], mean: number,
     let db: number
     if (withVariance) {
       const det = j11 * j22 - j12 * j12
-      if (!(Math.abs(det) > 1e-15)) throw new PerturbationTableError(`No distribution on ${support} with mean ${mean} and variance ${variance}`)
+      if (!(Math.abs(det) > 1e-15))
+        throw new PerturbationTableError(`No distribution on ${support} with mean ${mean} and variance ${variance}`)
       da = (j22 * f1 - j12 * f2) / det
       db = (j11 * f2 - j12 * f1) / det
     } else {
@@ -110,7 +111,10 @@ function row(value: number, support: number[], probability: number[]): Perturbat
   const upper = probability.map(q => (acc += q))
   upper[upper.length - 1] = 1
   return Object.freeze({
-    value, noise: Object.freeze(support), probability: Object.freeze(probability), upper: Object.freeze(upper),
+    value,
+    noise: Object.freeze(support),
+    probability: Object.freeze(probability),
+    upper: Object.freeze(upper),
   })
 }
 

@@ -29,7 +29,11 @@ import { isSmallCount, KL_STAT_2, type DisclosureRule } from './disclosure-rules
  * A cell of the family. `fixed` marks a figure published elsewhere that this plan cannot hide (e.g. an open
  * `Int` such as approved places): known to the attacker, never primary, never a secondary partner.
  */
-export interface FamilyCell { id: string; value: number; fixed?: boolean }
+export interface FamilyCell {
+  id: string
+  value: number
+  fixed?: boolean
+}
 
 export interface FamilyRelation {
   /** cell id → coefficient */
@@ -39,7 +43,10 @@ export interface FamilyRelation {
 }
 
 /** `below` ≤ `above`. */
-export interface FamilyOrder { below: string; above: string }
+export interface FamilyOrder {
+  below: string
+  above: string
+}
 
 export interface FamilySuppressionOptions {
   relations?: readonly FamilyRelation[]
@@ -70,11 +77,18 @@ export function sumRelation(parts: readonly string[], total: string | number): F
   return { terms, constant: total }
 }
 
-interface Bounds { lo: number; hi: number }
+interface Bounds {
+  lo: number
+  hi: number
+}
 
 /** Interval the attacker can derive for every hidden cell (bound propagation to a fixpoint). */
-export function derivedIntervals(values: ReadonlyMap<string, number>, hidden: ReadonlySet<string>,
-  relations: readonly FamilyRelation[], orders: readonly FamilyOrder[]): Map<string, Bounds> {
+export function derivedIntervals(
+  values: ReadonlyMap<string, number>,
+  hidden: ReadonlySet<string>,
+  relations: readonly FamilyRelation[],
+  orders: readonly FamilyOrder[],
+): Map<string, Bounds> {
   const b = new Map<string, Bounds>()
   for (const [id, v] of values) b.set(id, hidden.has(id) ? { lo: v === 0 ? 0 : 1, hi: Infinity } : { lo: v, hi: v })
   const tighten = (id: string, lo: number, hi: number): boolean => {
@@ -134,16 +148,21 @@ export function planFamilySuppression(cells: readonly FamilyCell[], options: Fam
   for (const id of [...relations.flatMap(r => Object.keys(r.terms)), ...orders.flatMap(o => [o.below, o.above])]) {
     if (!values.has(id)) throw new RangeError(`planFamilySuppression: a relation or order names ${id}, which is not a cell of the family`)
   }
-  const primary = [...values].filter(([id, v]) => !fixed.has(id) && isSmallCount(v, rule)).map(([id]) => id).sort()
+  const primary = [...values]
+    .filter(([id, v]) => !fixed.has(id) && isSmallCount(v, rule))
+    .map(([id]) => id)
+    .sort()
   const hidden = new Set(primary)
   const secondary: string[] = []
   // Cells each hidden cell is linked with (relations and orders): where its secondary partner comes from.
   const partners = new Map<string, Set<string>>()
   const link = (ids: string[]) => {
-    for (const a of ids) for (const z of ids) if (a !== z && values.has(a) && values.has(z)) {
-      if (!partners.has(a)) partners.set(a, new Set())
-      partners.get(a)!.add(z)
-    }
+    for (const a of ids)
+      for (const z of ids)
+        if (a !== z && values.has(a) && values.has(z)) {
+          if (!partners.has(a)) partners.set(a, new Set())
+          partners.get(a)!.add(z)
+        }
   }
   for (const r of relations) link(Object.keys(r.terms).filter(id => r.terms[id] !== 0))
   for (const o of orders) link([o.below, o.above])
@@ -159,7 +178,8 @@ export function planFamilySuppression(cells: readonly FamilyCell[], options: Fam
     if (!unprotected.length) break
     let added = false
     for (const id of unprotected) {
-      const candidates = [...(partners.get(id) ?? [])].filter(p => !hidden.has(p) && !fixed.has(p) && values.get(p)! > 0)
+      const candidates = [...(partners.get(id) ?? [])]
+        .filter(p => !hidden.has(p) && !fixed.has(p) && values.get(p)! > 0)
         .sort((a, z) => values.get(a)! - values.get(z)! || (a < z ? -1 : a > z ? 1 : 0))
       if (!candidates.length) continue
       hidden.add(candidates[0])

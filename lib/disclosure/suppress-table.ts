@@ -47,9 +47,7 @@ export function suppressTable<T>(
   return rows.map((row, i) => {
     const cell = cells[i]
     // Cells outside the plan are not small, so the rule leaves them as they are (or rounds them).
-    const published: StatCount = hidden.has(i)
-      ? { value: null, status: 'SECRET', flags: [...cell.flags] }
-      : applyDisclosureRule(rule, cell)
+    const published: StatCount = hidden.has(i) ? { value: null, status: 'SECRET', flags: [...cell.flags] } : applyDisclosureRule(rule, cell)
     return withCell(row, published)
   })
 }

@@ -16,11 +16,7 @@ import type { SuppressTableOptions } from './suppress-table.js'
  * A total published elsewhere unperturbed (official population totals) cannot be hidden here; when this
  * returns SECRET for such a total, the caller must withhold the breakdown instead.
  */
-export function suppressTotal<T>(
-  rows: readonly T[],
-  cellOf: (row: T) => StatCount,
-  opts: SuppressTableOptions<T> = {},
-): StatCount {
+export function suppressTotal<T>(rows: readonly T[], cellOf: (row: T) => StatCount, opts: SuppressTableOptions<T> = {}): StatCount {
   const cells = rows.map(cellOf)
   const plan = planSuppression(cells, { total: opts.total, keys: opts.keyOf ? rows.map(opts.keyOf) : undefined, rule: opts.rule })
   if (plan.totalSuppressed) return { value: null, status: 'SECRET', flags: [] }

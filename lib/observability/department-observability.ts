@@ -7,6 +7,7 @@ import type { ObservabilityConfig } from './observability-config.js'
 import { createServiceMetrics, NO_SERVICE_METRICS, type DatasetFreshness, type ServiceMetrics } from './service-metrics.js'
 import { createStatementLabels } from './statement-labels.js'
 import { extractTraceContext, recordSpan, SpanKind, startSpan, tracingEnabled, type Span } from './tracing.js'
+import type { AnyDatabase } from '../service/define-service.js'
 
 export interface DepartmentObservability {
   /** Null with METRICS=off. */
@@ -25,21 +26,29 @@ export interface DepartmentObservability {
  * (by prepared statement name, through the handle's query observer), pool and dataset-freshness
  * metrics, and the request span.
  */
-export function createDepartmentObservability(name: string, dbSchema: string, handle: DbHandle<any>, obs: ObservabilityConfig): DepartmentObservability {
+export function createDepartmentObservability(
+  name: string,
+  dbSchema: string,
+  handle: DbHandle<AnyDatabase>,
+  obs: ObservabilityConfig,
+): DepartmentObservability {
   const registry = obs.metrics ? createMetricsRegistry({ department: name }) : null
-  const metrics = registry ? createServiceMetrics(registry, {
-    pool: handle.pool ?? null,
-    datasets: async () => {
-      const { rows } = await sql<{ id: string; age: number; refresh_cadence: string | null }>`
+  const metrics = registry
+    ? createServiceMetrics(registry, {
+        pool: handle.pool ?? null,
+        datasets: async () => {
+          const { rows } = await sql<{ id: string; age: number; refresh_cadence: string | null }>`
         select id, extract(epoch from now() - as_of)::float8 as age, refresh_cadence from ${sql.id(dbSchema, 'dataset')}`.execute(handle.db)
-      return rows.map((r): DatasetFreshness => ({ id: r.id, ageSeconds: r.age, refreshCadence: r.refresh_cadence }))
-    },
-  }) : NO_SERVICE_METRICS
+          return rows.map((r): DatasetFreshness => ({ id: r.id, ageSeconds: r.age, refreshCadence: r.refresh_cadence }))
+        },
+      })
+    : NO_SERVICE_METRICS
   const label = createStatementLabels()
   handle.observe?.((text, parameters, ms, failed) => {
     const statement = label(text, parameters)
     metrics.statement(statement, ms / 1000, !failed)
-    if (tracingEnabled()) recordSpan('sql', ms, { 'db.system': 'postgresql', 'db.statement.name': statement, 'db.query.text': text.slice(0, 2000) }, failed)
+    if (tracingEnabled())
+      recordSpan('sql', ms, { 'db.system': 'postgresql', 'db.statement.name': statement, 'db.query.text': text.slice(0, 2000) }, failed)
   })
   return {
     registry,

@@ -23,7 +23,12 @@ export interface GatewayMetrics {
 }
 
 export const NO_GATEWAY_METRICS: GatewayMetrics = Object.freeze({
-  registry: null, request() {}, subgraphFetch() {}, graphqlError() {}, dedupeHit() {}, rateLimited() {},
+  registry: null,
+  request() {},
+  subgraphFetch() {},
+  graphqlError() {},
+  dedupeHit() {},
+  rateLimited() {},
 })
 
 export interface GatewayMetricsOptions {
@@ -43,31 +48,58 @@ export interface GatewayMetricsOptions {
  * allocates nothing.
  */
 export function createGatewayMetrics(registry: Registry, opts: GatewayMetricsOptions): GatewayMetrics {
-  const operationName = boundedLabels({ max: opts.maxOperations ?? 200, pattern: /^[_A-Za-z][_0-9A-Za-z]{0,99}$/, empty: 'anonymous', overflow: 'other' })
+  const operationName = boundedLabels({
+    max: opts.maxOperations ?? 200,
+    pattern: /^[_A-Za-z][_0-9A-Za-z]{0,99}$/,
+    empty: 'anonymous',
+    overflow: 'other',
+  })
   const errorCode = boundedLabels({ max: 100, pattern: /^[A-Z][A-Z0-9_]{0,59}$/, empty: 'NONE', overflow: 'OTHER' })
   const requests = new Counter({
-    name: 'stadtgraph_gateway_requests_total', help: 'GraphQL requests by operation name, HTTP status and role class',
-    labelNames: ['operation', 'status', 'role_class'] as const, registers: [registry],
+    name: 'stadtgraph_gateway_requests_total',
+    help: 'GraphQL requests by operation name, HTTP status and role class',
+    labelNames: ['operation', 'status', 'role_class'] as const,
+    registers: [registry],
   })
   const duration = new Histogram({
-    name: 'stadtgraph_gateway_request_duration_seconds', help: 'Time from request to response at the gateway, by role class',
-    labelNames: ['role_class'] as const, buckets: LATENCY_BUCKETS, registers: [registry],
+    name: 'stadtgraph_gateway_request_duration_seconds',
+    help: 'Time from request to response at the gateway, by role class',
+    labelNames: ['role_class'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
   })
   const fetches = new Histogram({
-    name: 'stadtgraph_gateway_subgraph_fetch_duration_seconds', help: 'Subgraph calls of query plans, by subgraph and outcome',
-    labelNames: ['subgraph', 'outcome'] as const, buckets: LATENCY_BUCKETS, registers: [registry],
+    name: 'stadtgraph_gateway_subgraph_fetch_duration_seconds',
+    help: 'Subgraph calls of query plans, by subgraph and outcome',
+    labelNames: ['subgraph', 'outcome'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
   })
   const errors = new Counter({
-    name: 'stadtgraph_gateway_graphql_errors_total', help: 'Errors in GraphQL responses by extensions.code',
-    labelNames: ['code'] as const, registers: [registry],
+    name: 'stadtgraph_gateway_graphql_errors_total',
+    help: 'Errors in GraphQL responses by extensions.code',
+    labelNames: ['code'] as const,
+    registers: [registry],
   })
-  const dedupe = new Counter({ name: 'stadtgraph_gateway_dedupe_hits_total', help: 'Operations answered by an identical in-flight operation', registers: [registry] })
+  const dedupe = new Counter({
+    name: 'stadtgraph_gateway_dedupe_hits_total',
+    help: 'Operations answered by an identical in-flight operation',
+    registers: [registry],
+  })
   const limited = new Counter({
-    name: 'stadtgraph_gateway_rate_limited_total', help: 'Requests refused by the rate limiter (429)', labelNames: ['role_class'] as const, registers: [registry],
+    name: 'stadtgraph_gateway_rate_limited_total',
+    help: 'Requests refused by the rate limiter (429)',
+    labelNames: ['role_class'] as const,
+    registers: [registry],
   })
   new Gauge({
-    name: 'stadtgraph_gateway_policy_version', help: 'Policy version this replica enforces', labelNames: ['replica'] as const, registers: [registry],
-    collect() { this.set({ replica: opts.replica }, opts.policyVersion()) },
+    name: 'stadtgraph_gateway_policy_version',
+    help: 'Policy version this replica enforces',
+    labelNames: ['replica'] as const,
+    registers: [registry],
+    collect() {
+      this.set({ replica: opts.replica }, opts.policyVersion())
+    },
   })
 
   const durationBy = { public: duration.labels('public'), authenticated: duration.labels('authenticated'), admin: duration.labels('admin') }
@@ -82,28 +114,40 @@ export function createGatewayMetrics(registry: Registry, opts: GatewayMetricsOpt
     request(operation, status, roleClass, seconds) {
       const op = operation === undefined ? 'none' : operationName(operation)
       let byStatus = requestChildren.get(op)
-      if (!byStatus) requestChildren.set(op, byStatus = new Map())
+      if (!byStatus) requestChildren.set(op, (byStatus = new Map()))
       let byRole = byStatus.get(status)
       if (!byRole) {
         const s = String(status)
-        byStatus.set(status, byRole = { public: requests.labels(op, s, 'public'), authenticated: requests.labels(op, s, 'authenticated'), admin: requests.labels(op, s, 'admin') })
+        byStatus.set(
+          status,
+          (byRole = {
+            public: requests.labels(op, s, 'public'),
+            authenticated: requests.labels(op, s, 'authenticated'),
+            admin: requests.labels(op, s, 'admin'),
+          }),
+        )
       }
       byRole[roleClass].inc()
       durationBy[roleClass].observe(seconds)
     },
     subgraphFetch(subgraph, seconds, ok) {
       let children = fetchChildren.get(subgraph)
-      if (!children) fetchChildren.set(subgraph, children = { ok: fetches.labels(subgraph, 'ok'), error: fetches.labels(subgraph, 'error') })
+      if (!children)
+        fetchChildren.set(subgraph, (children = { ok: fetches.labels(subgraph, 'ok'), error: fetches.labels(subgraph, 'error') }))
       ;(ok ? children.ok : children.error).observe(seconds)
     },
     graphqlError(code) {
       // Only clients' codes come from the catalogue; anything else in `extensions.code` counts as OTHER.
       const c = errorCode(typeof code !== 'string' ? null : isErrorCode(code) ? code : 'OTHER')
       let child = errorChildren.get(c)
-      if (!child) errorChildren.set(c, child = errors.labels(c))
+      if (!child) errorChildren.set(c, (child = errors.labels(c)))
       child.inc()
     },
-    dedupeHit() { dedupe.inc() },
-    rateLimited(roleClass) { limitedBy[roleClass].inc() },
+    dedupeHit() {
+      dedupe.inc()
+    },
+    rateLimited(roleClass) {
+      limitedBy[roleClass].inc()
+    },
   }
 }

@@ -44,15 +44,24 @@ export function roleClassOf(principal: Principal | null, admin: boolean): RoleCl
  * requestId, traceId, operationName, operationHash, sub, roles, status and durationMs — never a
  * token; LOG_LEVEL=warn drops it.
  */
-export async function createGatewayObservability(obs: ObservabilityConfig, opts: {
-  replica: string; host: string; policyVersion: () => number; logger?: Logger
-}): Promise<GatewayObservability> {
+export async function createGatewayObservability(
+  obs: ObservabilityConfig,
+  opts: {
+    replica: string
+    host: string
+    policyVersion: () => number
+    logger?: Logger
+  },
+): Promise<GatewayObservability> {
   const log = opts.logger ?? createLogger({ name: 'gateway', level: obs.logLevel })
   const registry = obs.metrics ? createMetricsRegistry() : null
-  const metrics = registry ? createGatewayMetrics(registry, { policyVersion: opts.policyVersion, replica: opts.replica }) : NO_GATEWAY_METRICS
-  const metricsServer = registry && obs.metricsPort !== null
-    ? await startMetricsServer(registry, obs.metricsPort, obs.metricsHost ?? opts.host, obs.metricsToken)
-    : null
+  const metrics = registry
+    ? createGatewayMetrics(registry, { policyVersion: opts.policyVersion, replica: opts.replica })
+    : NO_GATEWAY_METRICS
+  const metricsServer =
+    registry && obs.metricsPort !== null
+      ? await startMetricsServer(registry, obs.metricsPort, obs.metricsHost ?? opts.host, obs.metricsToken)
+      : null
   if (registry && !metricsServer && obs.clientPortAccess === 'off') {
     log.warn('metrics are collected but not served: set METRICS_PORT (a port only Prometheus reaches) or METRICS_TOKEN')
   }
@@ -66,7 +75,12 @@ export async function createGatewayObservability(obs: ObservabilityConfig, opts:
     observeRequest(req, res) {
       const id = requestIdOf(req.headers['x-request-id'])
       res.setHeader('x-request-id', id)
-      const span = startSpan('gateway.request', { 'http.request.method': req.method ?? 'GET' }, SpanKind.SERVER, extractTraceContext(req.headers))
+      const span = startSpan(
+        'gateway.request',
+        { 'http.request.method': req.method ?? 'GET' },
+        SpanKind.SERVER,
+        extractTraceContext(req.headers),
+      )
       const record: GatewayRequest = { id, span, operationName: undefined, operationHash: undefined, principal: null, admin: false }
       const started = performance.now()
       // 'close' comes for every request, 'finish' only for answered ones: a caller gone first counts as 499.
@@ -80,14 +94,25 @@ export async function createGatewayObservability(obs: ObservabilityConfig, opts:
           span.end()
         }
         if (logRequests) {
-          log.info({
-            requestId: id, traceId: span?.spanContext().traceId, operationName: record.operationName, operationHash: record.operationHash,
-            sub: record.principal?.subject ?? null, roles: record.principal?.roles, status, durationMs: Math.round(ms * 10) / 10,
-          }, 'request')
+          log.info(
+            {
+              requestId: id,
+              traceId: span?.spanContext().traceId,
+              operationName: record.operationName,
+              operationHash: record.operationHash,
+              sub: record.principal?.subject ?? null,
+              roles: record.principal?.roles,
+              status,
+              durationMs: Math.round(ms * 10) / 10,
+            },
+            'request',
+          )
         }
       })
       return record
     },
-    close: async () => { await metricsServer?.close() },
+    close: async () => {
+      await metricsServer?.close()
+    },
   }
 }

@@ -11,7 +11,8 @@ export function instrumentLoaders(cache: LoaderCache): LoaderCache {
   if (!tracingEnabled()) return cache
   return {
     loader<K, V>(name: string, batch: BatchLoadFn<K, V>, policy: LoaderPolicy<K>): BatchLoadFn<K, V> {
-      const traced: BatchLoadFn<K, V> = keys => withSpan('loader.batch', { 'stadtgraph.loader': name, 'stadtgraph.keys': keys.length }, async () => batch(keys))
+      const traced: BatchLoadFn<K, V> = keys =>
+        withSpan('loader.batch', { 'stadtgraph.loader': name, 'stadtgraph.keys': keys.length }, async () => batch(keys))
       return cache.loader(name, traced, policy)
     },
   }

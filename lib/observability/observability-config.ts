@@ -37,19 +37,26 @@ export class ObservabilityConfigError extends Error {}
  */
 export function readObservabilityConfig(env: Readonly<Record<string, string | undefined>> = process.env): ObservabilityConfig {
   const metricsValue = env.METRICS?.trim().toLowerCase()
-  if (metricsValue && metricsValue !== 'on' && metricsValue !== 'off') throw new ObservabilityConfigError(`METRICS must be "on" or "off", got "${env.METRICS}"`)
+  if (metricsValue && metricsValue !== 'on' && metricsValue !== 'off')
+    throw new ObservabilityConfigError(`METRICS must be "on" or "off", got "${env.METRICS}"`)
   let metricsPort: number | null = null
   if (env.METRICS_PORT !== undefined && env.METRICS_PORT !== '') {
     const port = Number(env.METRICS_PORT)
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ObservabilityConfigError(`METRICS_PORT must be a port number (0–65535), got "${env.METRICS_PORT}"`)
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new ObservabilityConfigError(`METRICS_PORT must be a port number (0–65535), got "${env.METRICS_PORT}"`)
     metricsPort = port
   }
   const metricsToken = env.METRICS_TOKEN || null
   if (metricsToken !== null && metricsToken.length < 16) throw new ObservabilityConfigError('METRICS_TOKEN must be at least 16 characters')
   const otlp = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || null
-  if (otlp && !/^https?:\/\//.test(otlp)) throw new ObservabilityConfigError(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL, got "${otlp}"`)
+  if (otlp && !/^https?:\/\//.test(otlp))
+    throw new ObservabilityConfigError(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL, got "${otlp}"`)
   let logLevel: LogLevel
-  try { logLevel = readLogLevel(env.LOG_LEVEL) } catch (err) { throw new ObservabilityConfigError((err as Error).message) }
+  try {
+    logLevel = readLogLevel(env.LOG_LEVEL)
+  } catch (err) {
+    throw new ObservabilityConfigError((err as Error).message)
+  }
   return Object.freeze({
     metrics: metricsValue !== 'off',
     metricsPort,

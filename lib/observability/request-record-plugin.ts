@@ -14,7 +14,9 @@ export interface RequestRecord {
  * An Apollo Server plugin that fills the request's record (found in the context as `request`) with
  * the resolved operation name and document hash, and counts the error codes of each response.
  */
-export function createRequestRecordPlugin<C extends BaseContext & { request?: RequestRecord }>(metrics: GatewayMetrics): ApolloServerPlugin<C> {
+export function createRequestRecordPlugin<C extends BaseContext & { request?: RequestRecord }>(
+  metrics: GatewayMetrics,
+): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {

@@ -7,7 +7,9 @@ import { readObservabilityConfig, type MetricsAccess } from './observability-con
 
 const TOKEN = 'metrics-token-0123456789abcdef'
 const servers: Array<{ close(): unknown }> = []
-afterEach(async () => { for (const s of servers.splice(0)) await s.close() })
+afterEach(async () => {
+  for (const s of servers.splice(0)) await s.close()
+})
 
 function registry(): Registry {
   const r = new Registry()
@@ -18,7 +20,9 @@ function registry(): Registry {
 /** A server answering /metrics with `access`, bound to 127.0.0.1 (so callers are loopback callers). */
 async function serve(access: MetricsAccess, token: string | null): Promise<string> {
   const r = registry()
-  const server: Server = createServer((req, res) => { void serveMetrics(r, req, res, access, token) })
+  const server: Server = createServer((req, res) => {
+    void serveMetrics(r, req, res, access, token)
+  })
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', () => resolve()))
   servers.push({ close: () => new Promise(resolve => server.close(resolve)) })
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics`

@@ -29,9 +29,16 @@ function bearerMatches(req: IncomingMessage, token: string): boolean {
  * metrics exist), `loopback` only callers on this machine, `token` only callers sending the token, `open` anyone
  * who reaches the port. A configured token is required whatever the access.
  */
-export async function serveMetrics(registry: Registry, req: IncomingMessage, res: ServerResponse, access: MetricsAccess, token: string | null): Promise<void> {
+export async function serveMetrics(
+  registry: Registry,
+  req: IncomingMessage,
+  res: ServerResponse,
+  access: MetricsAccess,
+  token: string | null,
+): Promise<void> {
   if (access === 'off') return notFound(res)
-  if (access === 'loopback' && !LOOPBACK.has(req.socket.remoteAddress ?? '')) return sendError(res, 403, 'FORBIDDEN', 'Metrics are served to this machine only (set METRICS_TOKEN or METRICS_PORT)')
+  if (access === 'loopback' && !LOOPBACK.has(req.socket.remoteAddress ?? ''))
+    return sendError(res, 403, 'FORBIDDEN', 'Metrics are served to this machine only (set METRICS_TOKEN or METRICS_PORT)')
   if ((access === 'token' || token) && !bearerMatches(req, token ?? '')) {
     return sendError(res, 401, 'UNAUTHENTICATED', 'Metrics need the metrics bearer token', { 'www-authenticate': 'Bearer' })
   }
@@ -42,15 +49,20 @@ export async function serveMetrics(registry: Registry, req: IncomingMessage, res
   res.end(req.method === 'HEAD' ? undefined : text)
 }
 
-export interface MetricsServer { port: number; close(): Promise<void> }
+export interface MetricsServer {
+  port: number
+  close(): Promise<void>
+}
 
 /** A listener of its own serving only `/metrics` (METRICS_PORT), for a network that only Prometheus reaches. */
 export async function startMetricsServer(registry: Registry, port: number, host: string, token: string | null): Promise<MetricsServer> {
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]
     if (path !== '/metrics') return notFound(res)
-    serveMetrics(registry, req, res, token ? 'token' : 'open', token)
-      .catch(() => { if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error'); else res.end() })
+    serveMetrics(registry, req, res, token ? 'token' : 'open', token).catch(() => {
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error')
+      else res.end()
+    })
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -58,6 +70,10 @@ export async function startMetricsServer(registry: Registry, port: number, host:
   })
   return {
     port: (server.address() as AddressInfo).port,
-    close: () => new Promise<void>(resolve => { server.close(() => resolve()); server.closeAllConnections() }),
+    close: () =>
+      new Promise<void>(resolve => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
   }
 }

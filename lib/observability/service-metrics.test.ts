@@ -42,10 +42,13 @@ describe('department metrics', () => {
     const registry = createMetricsRegistry()
     const metrics = createServiceMetrics(registry)
     for (let i = 0; i < 400; i++) metrics.statement(`s${i}`, 0.001, true)
-    return registry.getSingleMetric('stadtgraph_department_sql_duration_seconds')!.get().then(m => {
-      const names = new Set(m.values.map(v => v.labels.statement))
-      expect(names.size).toBe(301) // 300 names and `other`
-      expect(names).toContain('other')
-    })
+    return registry
+      .getSingleMetric('stadtgraph_department_sql_duration_seconds')!
+      .get()
+      .then(m => {
+        const names = new Set(m.values.map(v => v.labels.statement))
+        expect(names.size).toBe(301) // 300 names and `other`
+        expect(names).toContain('other')
+      })
   })
 })

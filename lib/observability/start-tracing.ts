@@ -12,7 +12,9 @@ export interface StartTracingOptions {
   exporter?: unknown
 }
 
-export interface Tracing { shutdown(): Promise<void> }
+export interface Tracing {
+  shutdown(): Promise<void>
+}
 
 /**
  * Loads the OpenTelemetry trace SDK (by dynamic import: a process without tracing never loads it)

@@ -12,7 +12,12 @@ describe('tracing without an endpoint', () => {
   it('creates no span and sends no header', async () => {
     expect(startSpan('x')).toBeUndefined()
     let seen: unknown = 'unset'
-    expect(await withSpan('x', undefined, async span => { seen = span; return 7 })).toBe(7)
+    expect(
+      await withSpan('x', undefined, async span => {
+        seen = span
+        return 7
+      }),
+    ).toBe(7)
     expect(seen).toBeUndefined()
     const headers = { a: '1' }
     expect(injectTraceHeaders(headers)).toEqual({ a: '1' })

@@ -9,14 +9,23 @@ const tracer = trace.getTracer('stadtgraph')
 let enabled = false
 
 /** Called by startTracing once a provider is registered (and with false when it shuts down). */
-export function setTracingEnabled(on: boolean): void { enabled = on }
-export function tracingEnabled(): boolean { return enabled }
+export function setTracingEnabled(on: boolean): void {
+  enabled = on
+}
+export function tracingEnabled(): boolean {
+  return enabled
+}
 
 /**
  * Runs `fn` inside a span named `name` (child of the active span), ends it when `fn` settles and
  * records a thrown error on it. Without tracing, just runs `fn`.
  */
-export function withSpan<T>(name: string, attributes: Attributes | undefined, fn: (span: Span | undefined) => Promise<T>, kind: SpanKind = SpanKind.INTERNAL): Promise<T> {
+export function withSpan<T>(
+  name: string,
+  attributes: Attributes | undefined,
+  fn: (span: Span | undefined) => Promise<T>,
+  kind: SpanKind = SpanKind.INTERNAL,
+): Promise<T> {
   if (!enabled) return fn(undefined)
   return tracer.startActiveSpan(name, { kind, attributes }, async span => {
     try {

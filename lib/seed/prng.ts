@@ -20,7 +20,10 @@ export const DEFAULT_SEED = process.env.KLAR_SEED ?? '07312000'
 
 function hash32(text: string): number {
   let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) { h ^= text.charCodeAt(i); h = Math.imul(h, 0x01000193) }
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
   return h >>> 0
 }
 
@@ -54,7 +57,10 @@ export function rngFromSeed(seed: number): Rng {
       const limit = Math.exp(-mean)
       let k = 0
       let p = 1
-      do { k++; p *= next() } while (p > limit)
+      do {
+        k++
+        p *= next()
+      } while (p > limit)
       return k - 1
     },
     chance: p => next() < p,

@@ -15,8 +15,12 @@ const children: ChildProcess[] = []
  * Runs a built entry with plain node (no TypeScript loader) and returns the GraphQL URL it reports
  * (a department by default: on the city database, any port).
  */
-async function runBuilt(entry: string, args: string[] = [], env: Record<string, string> = { DATABASE_URL: inject('cityDatabaseUrl'), PORT: '0', CACHE: 'off' },
-  ready = /subgraph ready at (http:\/\/\S+\/graphql)/): Promise<string> {
+async function runBuilt(
+  entry: string,
+  args: string[] = [],
+  env: Record<string, string> = { DATABASE_URL: inject('cityDatabaseUrl'), PORT: '0', CACHE: 'off' },
+  ready = /subgraph ready at (http:\/\/\S+\/graphql)/,
+): Promise<string> {
   const child = spawn(process.execPath, [entry, ...args], {
     env: { ...process.env, INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -37,7 +41,11 @@ async function runBuilt(entry: string, args: string[] = [], env: Record<string, 
 
 /** Stops every process `runBuilt` started. */
 async function stopChildren(): Promise<void> {
-  await Promise.all(children.splice(0).map(c => new Promise(r => (c.exitCode !== null || c.signalCode !== null ? r(null) : (c.once('exit', r), c.kill('SIGTERM'))))))
+  await Promise.all(
+    children
+      .splice(0)
+      .map(c => new Promise(r => (c.exitCode !== null || c.signalCode !== null ? r(null) : (c.once('exit', r), c.kill('SIGTERM'))))),
+  )
 }
 
 describe('buildDepartments', () => {
@@ -58,7 +66,7 @@ describe('buildDepartments', () => {
     expect(body.data.districts.length).toBeGreaterThan(0)
   })
 
-  it('keeps each source file\'s own location: the catalog reads its schema files next to its sources', async () => {
+  it("keeps each source file's own location: the catalog reads its schema files next to its sources", async () => {
     const url = await runBuilt(entries.catalog)
     const body = await graphql(url, '{ _service { sdl } }', undefined, internalHeaders('catalog'))
     expect(body.errors).toBeUndefined()
@@ -81,12 +89,16 @@ describe('buildGateway', () => {
     rmSync(OUT_GATEWAY, { recursive: true, force: true })
   })
 
-  it('builds a gateway that runs with plain node: it serves GraphQL and its GraphiQL files from the sources\' places', async () => {
+  it("builds a gateway that runs with plain node: it serves GraphQL and its GraphiQL files from the sources' places", async () => {
     const entry = await buildGateway(OUT_GATEWAY)
     expect(entry).toBe(join(OUT_GATEWAY, 'gateway.js'))
     // No policy database: the default roles apply (an anonymous caller may ask for the type name).
-    const url = await runBuilt(entry, ['--supergraph', join(ROOT, 'schema', 'supergraph.graphql'), '--port', '0', '--no-watch'],
-      { DATABASE_URL: '' }, /serving \S+ at (http:\/\/\S+\/graphql)/)
+    const url = await runBuilt(
+      entry,
+      ['--supergraph', join(ROOT, 'schema', 'supergraph.graphql'), '--port', '0', '--no-watch'],
+      { DATABASE_URL: '' },
+      /serving \S+ at (http:\/\/\S+\/graphql)/,
+    )
     const body = await graphql(url, '{ __typename }')
     expect(body.errors).toBeUndefined()
     expect(body.data).toEqual({ __typename: 'Query' })

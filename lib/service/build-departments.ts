@@ -31,22 +31,40 @@ const keepModuleUrls: Plugin = {
  * must lie inside the project). Files of earlier builds in `outDir` are removed. Throws what
  * `failure` makes of the first error.
  */
-async function bundle(entryPoints: Record<string, string>, outDir: string, absWorkingDir: string,
-  failure: (message: string) => BuildError): Promise<Record<string, string>> {
+async function bundle(
+  entryPoints: Record<string, string>,
+  outDir: string,
+  absWorkingDir: string,
+  failure: (message: string) => BuildError,
+): Promise<Record<string, string>> {
   let outputs: string[]
   try {
     const result = await build({
-      entryPoints, outdir: outDir, bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20',
-      packages: 'external', metafile: true, sourcemap: 'linked', logLevel: 'silent', plugins: [keepModuleUrls],
+      entryPoints,
+      outdir: outDir,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      metafile: true,
+      sourcemap: 'linked',
+      logLevel: 'silent',
+      plugins: [keepModuleUrls],
       absWorkingDir,
     })
     outputs = Object.keys(result.metafile.outputs).map(f => resolve(absWorkingDir, f))
   } catch (err) {
     const errors = (err as { errors?: Array<{ text: string; location?: { file: string; line: number } | null }> }).errors
     const first = errors?.[0]
-    throw failure(first
-      ? `${first.location ? `${first.location.file}:${first.location.line}: ` : ''}${first.text}`
-      : err instanceof Error ? err.message : String(err))
+    throw failure(
+      first
+        ? `${first.location ? `${first.location.file}:${first.location.line}: ` : ''}${first.text}`
+        : err instanceof Error
+          ? err.message
+          : String(err),
+    )
   }
   const kept = new Set(outputs.map(f => basename(f)))
   for (const file of readdirSync(outDir)) if (!kept.has(file)) rmSync(join(outDir, file), { force: true })
@@ -62,10 +80,19 @@ async function bundle(entryPoints: Record<string, string>, outDir: string, absWo
  *
  * Returns the built entry file of each department.
  */
-export async function buildDepartments(names: readonly string[], outDir: string, servicesDir = SERVICES_DIR): Promise<Record<string, string>> {
+export async function buildDepartments(
+  names: readonly string[],
+  outDir: string,
+  servicesDir = SERVICES_DIR,
+): Promise<Record<string, string>> {
   if (!names.length) return {}
   const entryPoints = Object.fromEntries(names.map(n => [n, join(servicesDir, n, 'index.ts')]))
-  return bundle(entryPoints, outDir, resolve(servicesDir, '..'), message => new DepartmentBuildError(`cannot build the departments: ${message}`))
+  return bundle(
+    entryPoints,
+    outDir,
+    resolve(servicesDir, '..'),
+    message => new DepartmentBuildError(`cannot build the departments: ${message}`),
+  )
 }
 
 /**
@@ -73,7 +100,11 @@ export async function buildDepartments(names: readonly string[], outDir: string,
  * (see `bundle`): the benchmark runs departments, gateway and baselines this way. Returns the built
  * entry file of each name.
  */
-export async function buildEntryPoints(entryPoints: Record<string, string>, outDir: string, root = PROJECT_ROOT): Promise<Record<string, string>> {
+export async function buildEntryPoints(
+  entryPoints: Record<string, string>,
+  outDir: string,
+  root = PROJECT_ROOT,
+): Promise<Record<string, string>> {
   return bundle(entryPoints, outDir, root, message => new BuildError(`cannot build ${Object.keys(entryPoints).join(', ')}: ${message}`))
 }
 
@@ -85,6 +116,11 @@ export async function buildEntryPoints(entryPoints: Record<string, string>, outD
  * cent more CPU per request under load. The container image runs the built gateway.
  */
 export async function buildGateway(outDir: string, root = PROJECT_ROOT): Promise<string> {
-  const entries = await bundle({ gateway: join(root, 'gateway', 'index.ts') }, outDir, root, message => new BuildError(`cannot build the gateway: ${message}`))
+  const entries = await bundle(
+    { gateway: join(root, 'gateway', 'index.ts') },
+    outDir,
+    root,
+    message => new BuildError(`cannot build the gateway: ${message}`),
+  )
   return entries.gateway
 }

@@ -8,7 +8,7 @@ import { closeGracefully } from '../../platform/http/close-gracefully.js'
 import { createFormatError } from '../../platform/http/format-error.js'
 import type { DbHandle } from '../../platform/db/create-db.js'
 import { isDatabaseTimeout } from '../../platform/db/database-timeout.js'
-import type { ServiceContext, ServiceDefinition } from './define-service.js'
+import type { AnyDatabase, ServiceContext, ServiceDefinition } from './define-service.js'
 import { AuthError } from '../../auth/principal.js'
 import { INTERNAL_TOKEN_HEADER, type InternalIdentity, type InternalIdentityVerifier } from '../../auth/internal/internal-identity.js'
 import { createInternalTokenVerifier } from '../../auth/internal/internal-token.js'
@@ -76,7 +76,11 @@ export interface SubgraphServerSettings {
  * reachable around the gateway.
  * Creates no database: the caller owns the handle.
  */
-export async function createSubgraphServer(def: ServiceDefinition, handle: DbHandle<any>, opts: SubgraphServerOptions): Promise<SubgraphServer> {
+export async function createSubgraphServer(
+  def: ServiceDefinition,
+  handle: DbHandle<AnyDatabase>,
+  opts: SubgraphServerOptions,
+): Promise<SubgraphServer> {
   const verifier = opts.internalIdentity ?? createInternalTokenVerifier(opts.internalTokenSecret, def.name)
   const built = buildSubgraphSchema(def.typeDefs, def.resolvers).schema
   checkDisclosureCoverage(def.name, built, def.disclosure ?? {})
@@ -89,16 +93,30 @@ export async function createSubgraphServer(def: ServiceDefinition, handle: DbHan
   const observed = createDepartmentObservability(def.name, def.dbSchema, handle, obs)
   // Departments are reached only inside the city's network (the gateway calls them): `/metrics` is
   // open on their port unless METRICS_TOKEN asks for the token.
-  const metricsAccess = obs.metricsToken ? 'token' as const : 'open' as const
-  const cache = createServiceCache(def.name, opts.cache ?? CACHE_OFF, observed.registry ? observed.metrics : undefined, Object.keys(def.migrations).at(-1))
+  const metricsAccess = obs.metricsToken ? ('token' as const) : ('open' as const)
+  const cache = createServiceCache(
+    def.name,
+    opts.cache ?? CACHE_OFF,
+    observed.registry ? observed.metrics : undefined,
+    Object.keys(def.migrations).at(-1),
+  )
   const invalidator = cache.mode === 'off' ? undefined : { invalidate: cache.invalidate }
-  const changes = cache.mode !== 'off' && opts.databaseUrl
-    ? await listenDatasetChanges(opts.databaseUrl, ids => {
-      cache.invalidate(ids).catch(err => log.error({ err }, 'cache invalidation failed'))
-    }, { applicationName: `${def.name}-dataset-changes` })
-    : null
-  const context = async (principal: InternalIdentity): Promise<ServiceContext> =>
-    ({ db: handle.db, loaders: def.createLoaders(handle.db, instrumentLoaders(cache)), principal, cache: invalidator })
+  const changes =
+    cache.mode !== 'off' && opts.databaseUrl
+      ? await listenDatasetChanges(
+          opts.databaseUrl,
+          ids => {
+            cache.invalidate(ids).catch(err => log.error({ err }, 'cache invalidation failed'))
+          },
+          { applicationName: `${def.name}-dataset-changes` },
+        )
+      : null
+  const context = async (principal: InternalIdentity): Promise<ServiceContext> => ({
+    db: handle.db,
+    loaders: def.createLoaders(handle.db, instrumentLoaders(cache)),
+    principal,
+    cache: invalidator,
+  })
 
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]

@@ -6,11 +6,19 @@ import type { DatasetInvalidator, LoaderCache } from '../cache/create-service-ca
 import type { DisclosureDeclarations } from './disclosure-cells.js'
 
 /**
+ * The database of some department, whichever its tables: for what the kit does with any department's
+ * database (raw SQL on `<schema>.dataset`, the write audit, migrations). Kysely's table map is invariant,
+ * so no narrower type admits every department's `Kysely<…Database>`; a department itself always names its own.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the one place the kit says "any department's tables"
+export type AnyDatabase = any
+
+/**
  * What a resolver of a department subgraph receives as context: its database, per-request loaders,
  * the caller as the gateway vouched for it (roles, department, whether disclosure control applies),
  * and the department's cross-request cache, if one is configured.
  */
-export interface ServiceContext<DB = any, L = any> {
+export interface ServiceContext<DB = AnyDatabase, L = unknown> {
   db: Kysely<DB>
   loaders: L
   principal: InternalIdentity
@@ -24,9 +32,11 @@ export interface ServiceContext<DB = any, L = any> {
 
 /**
  * A department subgraph, as its folder `services/<name>/server.ts` exports it (`export const service`).
- * The platform discovers departments by folder; nothing else needs to list them.
+ * The platform discovers departments by folder; nothing else needs to list them. `R` is the type of its
+ * resolvers: the department's generated `Resolvers` (services/<name>/generated/resolvers.ts, written by
+ * `npm run compose` from its schema.graphql).
  */
-export interface ServiceDefinition<DB = any, L = any> {
+export interface ServiceDefinition<DB = AnyDatabase, L = unknown, R extends SubgraphResolvers = SubgraphResolvers> {
   /** Subgraph name in the supergraph, e.g. `population`. */
   name: string
   /** Postgres schema the department owns, e.g. `pop`. */
@@ -35,7 +45,8 @@ export interface ServiceDefinition<DB = any, L = any> {
   defaultPort: number
   /** Federation v2 SDL (the department's `schema.graphql`). */
   typeDefs: string
-  resolvers: SubgraphResolvers
+  /** Resolvers per GraphQL type, checked against the SDL by the generated types (`satisfies Resolvers`). */
+  resolvers: R
   migrations: Record<string, Migration>
   seed(db: Kysely<DB>, profile: SeedProfile): Promise<void>
   /**
@@ -56,9 +67,11 @@ export interface ServiceDefinition<DB = any, L = any> {
    * The kit calls it when it loads departments (lib/service/discover-services.ts); the folder's
    * `service` export alone stands for no other department, and importing it reads nothing else.
    */
-  withDepartments?(others: readonly ServiceDefinition[]): ServiceDefinition<DB, L>
+  withDepartments?(others: readonly ServiceDefinition[]): ServiceDefinition<DB, L, R>
 }
 
-export function defineService<DB, L>(def: ServiceDefinition<DB, L>): ServiceDefinition<DB, L> {
+export function defineService<DB, L, R extends SubgraphResolvers = SubgraphResolvers>(
+  def: ServiceDefinition<DB, L, R>,
+): ServiceDefinition<DB, L, R> {
   return Object.freeze(def)
 }

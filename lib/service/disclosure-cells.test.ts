@@ -4,7 +4,14 @@ import { KL_CKM_2, perturbCount } from '../disclosure/perturbation-table.js'
 import { cellKeyOf } from '../disclosure/cell-key.js'
 import type { StatCount } from '../../platform/stat.js'
 import {
-  DisclosureDeclarationError, exactCell, familyCell, isDisclosed, keyedBalance, keyedCell, validateDisclosureDeclarations, visibleCount,
+  DisclosureDeclarationError,
+  exactCell,
+  familyCell,
+  isDisclosed,
+  keyedBalance,
+  keyedCell,
+  validateDisclosureDeclarations,
+  visibleCount,
 } from './disclosure-cells.js'
 import { checkDisclosureCoverage, withDisclosureControl } from './with-disclosure-control.js'
 
@@ -34,7 +41,11 @@ describe('keyed cells', () => {
     const plus = { n: 3, key: 7 }
     const minus = { n: 5, key: 2 ** 32 - 9 }
     expect(keyedBalance(exact, plus, minus)).toEqual({ value: -2, status: 'EXACT', flags: [] })
-    expect(keyedBalance(pub, plus, minus)).toEqual({ value: visibleCount(pub, plus) - visibleCount(pub, minus), status: 'PERTURBED', flags: [] })
+    expect(keyedBalance(pub, plus, minus)).toEqual({
+      value: visibleCount(pub, plus) - visibleCount(pub, minus),
+      status: 'PERTURBED',
+      flags: [],
+    })
     expect(keyedBalance(pub, { n: 0, key: 0 }, { n: 0, key: 0 }).status).toBe('ZERO')
   })
 
@@ -68,10 +79,17 @@ describe('withDisclosureControl', () => {
     plainRows: () => [1, 9, 40].map(n => ({ label: `r${n}`, count: raw(n) })),
   }
   const schema = withDisclosureControl(buildSchema(sdl))
-  const run = async (ctx: typeof pub) => (await execute({
-    schema, document: parse('{ keyed { value status } plain { value status } keyedRows { count { value status } } plainRows { count { value status } } }'),
-    rootValue: resolvers, contextValue: ctx,
-  })).data as Record<string, any>
+  const run = async (ctx: typeof pub) =>
+    (
+      await execute({
+        schema,
+        document: parse(
+          '{ keyed { value status } plain { value status } keyedRows { count { value status } } plainRows { count { value status } } }',
+        ),
+        rootValue: resolvers,
+        contextValue: ctx,
+      })
+    ).data as Record<string, any>
 
   it('publishes keyed cells as they are and suppresses any other count (fail-safe), for aggregate-only roles', async () => {
     const data = await run(pub)
@@ -104,15 +122,19 @@ describe('stated guarantees', () => {
   it('refuses a count field without one, one for a field that does not exist, and malformed ones', () => {
     const { 'Row.count': _omit, ...missing } = all
     expect(() => checkDisclosureCoverage('t', schema, missing)).toThrow(/Row\.count/)
-    expect(() => checkDisclosureCoverage('t', schema, { ...all, 'Query.nope': { method: 'NOT_FOR_AGGREGATE_ROLES' } })).toThrow(/Query\.nope/)
+    expect(() => checkDisclosureCoverage('t', schema, { ...all, 'Query.nope': { method: 'NOT_FOR_AGGREGATE_ROLES' } })).toThrow(
+      /Query\.nope/,
+    )
     const bad: Array<Record<string, unknown>> = [
       { 'Query.keyed': { method: 'CELL_KEY', table: 'NONE' } },
       { 'Query.keyed': { method: 'EXACT', reason: ' ' } },
       { 'Query.keyed': { method: 'SUPPRESSION', rule: 'KL-STAT-2', family: '' } },
       { 'Query.keyed': { method: 'MAGIC' } },
-      { 'keyed': { method: 'NOT_FOR_AGGREGATE_ROLES' } },
+      { keyed: { method: 'NOT_FOR_AGGREGATE_ROLES' } },
     ]
     for (const d of bad) expect(() => validateDisclosureDeclarations('t', d as never)).toThrow()
-    expect(() => validateDisclosureDeclarations('t', { 'Query.keyed': { method: 'EXACT', reason: '' } })).toThrow(DisclosureDeclarationError)
+    expect(() => validateDisclosureDeclarations('t', { 'Query.keyed': { method: 'EXACT', reason: '' } })).toThrow(
+      DisclosureDeclarationError,
+    )
   })
 })

@@ -25,10 +25,15 @@ export type DisclosureGuarantee =
 export type DisclosureDeclarations = Readonly<Record<string, DisclosureGuarantee>>
 
 /** A count with the key sum of its records (an integer; reduced modulo 2³² when used). */
-export interface KeyedCount { n: number; key: number | bigint | string }
+export interface KeyedCount {
+  n: number
+  key: number | bigint | string
+}
 
 /** The part of a resolver context this module needs: who is asking. */
-interface Asker { principal?: { aggregateOnly?: boolean } | null }
+interface Asker {
+  principal?: { aggregateOnly?: boolean } | null
+}
 
 /**
  * Cells that went through disclosure control on purpose (`keyedCell`, `exactCell`, `suppressedFamilyCell`).
@@ -61,7 +66,12 @@ export function visibleCount(ctx: Asker, count: KeyedCount, table: PerturbationT
  * the perturbed value with status `PERTURBED`, and a true zero as `ZERO` (zero stays zero; no other count
  * is ever published as zero). `null` is NOT_AVAILABLE.
  */
-export function keyedCell(ctx: Asker, count: KeyedCount | null | undefined, flags: CellFlag[] = [], table: PerturbationTable = KL_CKM_2): StatCount {
+export function keyedCell(
+  ctx: Asker,
+  count: KeyedCount | null | undefined,
+  flags: CellFlag[] = [],
+  table: PerturbationTable = KL_CKM_2,
+): StatCount {
   if (!count) return mark({ value: null, status: 'NOT_AVAILABLE', flags: [...flags] })
   if (count.n === 0) return mark({ value: 0, status: 'ZERO', flags: [...flags] })
   if (!isAggregateOnly(ctx)) return mark({ value: count.n, status: 'EXACT', flags: [...flags] })
@@ -72,7 +82,13 @@ export function keyedCell(ctx: Asker, count: KeyedCount | null | undefined, flag
  * The signed difference of two keyed counts (a balance such as births − deaths), for aggregate-only roles
  * computed from the two perturbed counts, so that it never reveals more than they do.
  */
-export function keyedBalance(ctx: Asker, plus: KeyedCount, minus: KeyedCount, flags: CellFlag[] = [], table: PerturbationTable = KL_CKM_2): StatCount {
+export function keyedBalance(
+  ctx: Asker,
+  plus: KeyedCount,
+  minus: KeyedCount,
+  flags: CellFlag[] = [],
+  table: PerturbationTable = KL_CKM_2,
+): StatCount {
   const value = visibleCount(ctx, plus, table) - visibleCount(ctx, minus, table)
   const perturbed = isAggregateOnly(ctx) && (plus.n !== 0 || minus.n !== 0)
   return mark({ value, status: perturbed ? 'PERTURBED' : value === 0 ? 'ZERO' : 'EXACT', flags: [...flags] })
@@ -102,13 +118,22 @@ export class DisclosureDeclarationError extends Error {
 export function validateDisclosureDeclarations(service: string, declarations: DisclosureDeclarations): void {
   for (const [coordinate, g] of Object.entries(declarations)) {
     const at = `${service}: disclosure of ${coordinate}`
-    if (!/^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/.test(coordinate)) throw new DisclosureDeclarationError(`${at}: not a Type.field coordinate`)
+    if (!/^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/.test(coordinate))
+      throw new DisclosureDeclarationError(`${at}: not a Type.field coordinate`)
     switch (g.method) {
-      case 'CELL_KEY': perturbationTable(g.table); break
-      case 'EXACT': if (!g.reason?.trim()) throw new DisclosureDeclarationError(`${at}: EXACT needs a reason`); break
-      case 'SUPPRESSION': if (!g.rule?.trim() || !g.family?.trim()) throw new DisclosureDeclarationError(`${at}: SUPPRESSION needs a rule and a family`); break
-      case 'NOT_FOR_AGGREGATE_ROLES': break
-      default: throw new DisclosureDeclarationError(`${at}: unknown method ${JSON.stringify((g as { method: unknown }).method)}`)
+      case 'CELL_KEY':
+        perturbationTable(g.table)
+        break
+      case 'EXACT':
+        if (!g.reason?.trim()) throw new DisclosureDeclarationError(`${at}: EXACT needs a reason`)
+        break
+      case 'SUPPRESSION':
+        if (!g.rule?.trim() || !g.family?.trim()) throw new DisclosureDeclarationError(`${at}: SUPPRESSION needs a rule and a family`)
+        break
+      case 'NOT_FOR_AGGREGATE_ROLES':
+        break
+      default:
+        throw new DisclosureDeclarationError(`${at}: unknown method ${JSON.stringify((g as { method: unknown }).method)}`)
     }
   }
 }
@@ -118,7 +143,11 @@ export function validateDisclosureDeclarations(service: string, declarations: Di
  * `largest` single contribution in the cell, and the cell's magnitude key sum (lib/disclosure/perturb-magnitude.ts:
  * Σ rkey × (2 × cents + 1) mod 2³², computed in the same SQL statement as the sum).
  */
-export interface KeyedAmount { amount: number; largest: number; key: number | bigint | string }
+export interface KeyedAmount {
+  amount: number
+  largest: number
+  key: number | bigint | string
+}
 
 /**
  * The amount of a `KeyedAmount` the caller may see: exact for exact roles; for aggregate-only roles

@@ -16,9 +16,10 @@ export function serviceFolders(dir = SERVICES_DIR): string[] {
 async function importService(folder: string, dir: string): Promise<ServiceDefinition> {
   // The departments of this repository by a path pattern, which a build for plain `node` bundles (the
   // catalog loads the other departments' definitions: lib/service/build-departments.ts); others by path.
-  const mod = resolve(dir) === resolve(SERVICES_DIR)
-    ? await import(`../../services/${folder}/server.ts`)
-    : await import(pathToFileURL(join(dir, folder, 'server.ts')).href)
+  const mod =
+    resolve(dir) === resolve(SERVICES_DIR)
+      ? await import(`../../services/${folder}/server.ts`)
+      : await import(pathToFileURL(join(dir, folder, 'server.ts')).href)
   if (!mod.service) throw new Error(`services/${folder}/server.ts must export \`service\` (defineService(...))`)
   return mod.service as ServiceDefinition
 }
@@ -30,13 +31,21 @@ async function importService(folder: string, dir: string): Promise<ServiceDefini
 export async function loadService(folder: string, dir = SERVICES_DIR): Promise<ServiceDefinition> {
   const service = await importService(folder, dir)
   if (!service.withDepartments) return service
-  const others = await Promise.all(serviceFolders(dir).filter(f => f !== folder).map(f => importService(f, dir)))
+  const others = await Promise.all(
+    serviceFolders(dir)
+      .filter(f => f !== folder)
+      .map(f => importService(f, dir)),
+  )
   return service.withDepartments(others)
 }
 
 /** `STADTGRAPH_SERVICES` (comma-separated folder names), or null: every department. */
 export function servicesFromEnv(env: NodeJS.ProcessEnv = process.env): string[] | null {
-  return env.STADTGRAPH_SERVICES?.split(',').map(s => s.trim()).filter(Boolean) ?? null
+  return (
+    env.STADTGRAPH_SERVICES?.split(',')
+      .map(s => s.trim())
+      .filter(Boolean) ?? null
+  )
 }
 
 /**

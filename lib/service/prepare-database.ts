@@ -1,9 +1,14 @@
 import { sql, type Kysely } from 'kysely'
 import type { SeedProfile } from '../../platform/city.js'
-import type { ServiceDefinition } from './define-service.js'
+import type { AnyDatabase, ServiceDefinition } from './define-service.js'
 import { migrateSchema } from '../../platform/db/migrate.js'
 
-export interface PrepareResult { service: string; migrated: string[]; seeded: boolean; ms: number }
+export interface PrepareResult {
+  service: string
+  migrated: string[]
+  seeded: boolean
+  ms: number
+}
 
 export interface PrepareOptions {
   /** Called as each department is ready (migrated, and seeded if asked), in the order they finish. */
@@ -22,19 +27,25 @@ export interface PrepareOptions {
  * come back in the order of `services`; if any department fails, the others still finish and the
  * first failure (in that order) is thrown.
  */
-export async function prepareDatabase(db: Kysely<any>, services: readonly ServiceDefinition[], profile: SeedProfile | null,
-  opts: PrepareOptions = {}): Promise<PrepareResult[]> {
-  const settled = await Promise.allSettled(services.map(async s => {
-    const result = await prepareService(db, s, profile)
-    opts.onPrepared?.(result)
-    return result
-  }))
+export async function prepareDatabase(
+  db: Kysely<AnyDatabase>,
+  services: readonly ServiceDefinition[],
+  profile: SeedProfile | null,
+  opts: PrepareOptions = {},
+): Promise<PrepareResult[]> {
+  const settled = await Promise.allSettled(
+    services.map(async s => {
+      const result = await prepareService(db, s, profile)
+      opts.onPrepared?.(result)
+      return result
+    }),
+  )
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected')
   if (failed) throw failed.reason
   return settled.map(r => (r as PromiseFulfilledResult<PrepareResult>).value)
 }
 
-async function prepareService(db: Kysely<any>, s: ServiceDefinition, profile: SeedProfile | null): Promise<PrepareResult> {
+async function prepareService(db: Kysely<AnyDatabase>, s: ServiceDefinition, profile: SeedProfile | null): Promise<PrepareResult> {
   const t0 = performance.now()
   const migrated = await migrateSchema(db, s.dbSchema, s.migrations)
   let seeded = false

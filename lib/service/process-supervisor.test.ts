@@ -7,29 +7,44 @@ import { exitedProcess, waitFor } from '../../test/helpers/wait-for.js'
 
 const node = (script: string) => () => spawn(process.execPath, ['-e', script], { stdio: 'ignore' })
 const running: ProcessSupervisor[] = []
-afterEach(async () => { await Promise.all(running.splice(0).map(s => s.stop())) })
+afterEach(async () => {
+  await Promise.all(running.splice(0).map(s => s.stop()))
+})
 
 function supervise(opts: Omit<ProcessSupervisorOptions, 'name'> & { name?: string }) {
   const lines: string[] = []
   const started: ChildProcess[] = []
   const supervisor = createProcessSupervisor({
-    name: 'test', log: line => lines.push(line), ...opts,
-    onStart: child => { started.push(child); opts.onStart?.(child) },
+    name: 'test',
+    log: line => lines.push(line),
+    ...opts,
+    onStart: child => {
+      started.push(child)
+      opts.onStart?.(child)
+    },
   })
   running.push(supervisor)
   /**
    * Waits for `check`, showing the supervisor's log on failure. `needsInstance`: a spawn error ends the
    * wait at once (no instance can come up then).
    */
-  const until = (what: string, check: () => boolean, needsInstance = false) => waitFor(what, check, {
-    timeoutMs: 20_000, intervalMs: 10, detail: () => `supervisor log:\n${lines.join('\n')}`,
-    failIf: () => needsInstance && lines.find(l => l.includes('process error')),
-  })
+  const until = (what: string, check: () => boolean, needsInstance = false) =>
+    waitFor(what, check, {
+      timeoutMs: 20_000,
+      intervalMs: 10,
+      detail: () => `supervisor log:\n${lines.join('\n')}`,
+      failIf: () => needsInstance && lines.find(l => l.includes('process error')),
+    })
   return { supervisor, lines, started, until }
 }
 
 const alive = (pid: number | undefined) => {
-  try { process.kill(pid!, 0); return true } catch { return false }
+  try {
+    process.kill(pid!, 0)
+    return true
+  } catch {
+    return false
+  }
 }
 
 describe('createProcessSupervisor', () => {
@@ -41,7 +56,12 @@ describe('createProcessSupervisor', () => {
   })
 
   it('restarts a process that keeps exiting at once with a doubling delay up to the cap, not in a busy loop', async () => {
-    const { supervisor, lines, started, until } = supervise({ spawn: node('process.exit(3)'), initialDelayMs: 20, maxDelayMs: 160, stableAfterMs: 60_000 })
+    const { supervisor, lines, started, until } = supervise({
+      spawn: node('process.exit(3)'),
+      initialDelayMs: 20,
+      maxDelayMs: 160,
+      stableAfterMs: 60_000,
+    })
     supervisor.start()
     await until('six restarts', () => supervisor.restarts().length >= 6)
     await supervisor.stop()
@@ -67,7 +87,11 @@ describe('createProcessSupervisor', () => {
 
   it('starts the delay over once an instance ran stably', async () => {
     // Each instance lives 150 ms, longer than `stableAfterMs`: every crash is the first in a row.
-    const { supervisor, until } = supervise({ spawn: node('setTimeout(() => process.exit(1), 150)'), initialDelayMs: 10, stableAfterMs: 100 })
+    const { supervisor, until } = supervise({
+      spawn: node('setTimeout(() => process.exit(1), 150)'),
+      initialDelayMs: 10,
+      stableAfterMs: 100,
+    })
     supervisor.start()
     await until('three restarts', () => supervisor.restarts().length >= 3)
     expect(supervisor.restarts().slice(0, 3)).toEqual([10, 10, 10])
@@ -88,15 +112,22 @@ describe('createProcessSupervisor', () => {
 
   it('stop() kills an instance that ignores SIGTERM after killAfterMs', async () => {
     const { supervisor, started, lines, until } = supervise({
-      spawn: () => spawn(process.execPath, ['-e', 'process.on("SIGTERM", () => {}); console.log("up"); setInterval(() => {}, 1000)'], { stdio: ['ignore', 'pipe', 'ignore'] }),
+      spawn: () =>
+        spawn(process.execPath, ['-e', 'process.on("SIGTERM", () => {}); console.log("up"); setInterval(() => {}, 1000)'], {
+          stdio: ['ignore', 'pipe', 'ignore'],
+        }),
       killAfterMs: 200,
     })
     supervisor.start()
     await until('first instance', () => started.length === 1, true)
     // SIGTERM is ignored only once the handler is installed: wait for the process to say so.
     let said = ''
-    started[0].stdout!.on('data', chunk => { said += chunk })
-    await waitFor('the instance to install its SIGTERM handler', () => said.includes('up'), { failIf: exitedProcess(started[0], 'the instance') })
+    started[0].stdout!.on('data', chunk => {
+      said += chunk
+    })
+    await waitFor('the instance to install its SIGTERM handler', () => said.includes('up'), {
+      failIf: exitedProcess(started[0], 'the instance'),
+    })
     await supervisor.stop()
     expect(started[0].signalCode).toBe('SIGKILL')
     expect(lines.at(-1)).toMatch(/did not stop within 200 ms of SIGTERM; SIGKILL/)
@@ -113,7 +144,11 @@ describe('createProcessSupervisor', () => {
 
   it('leaves the process down when shouldRestart says no', async () => {
     let allow = true
-    const { supervisor, started, lines, until } = supervise({ spawn: node('process.exit(0)'), initialDelayMs: 10, shouldRestart: () => allow })
+    const { supervisor, started, lines, until } = supervise({
+      spawn: node('process.exit(0)'),
+      initialDelayMs: 10,
+      shouldRestart: () => allow,
+    })
     supervisor.start()
     await until('a restart', () => started.length === 2)
     allow = false
@@ -126,7 +161,9 @@ describe('createProcessSupervisor', () => {
 
   it('a process that cannot be spawned is retried with the same backoff', async () => {
     const { supervisor, lines, started, until } = supervise({
-      spawn: () => spawn('/nonexistent/stadtgraph-department', [], { stdio: 'ignore' }), initialDelayMs: 10, maxDelayMs: 40,
+      spawn: () => spawn('/nonexistent/stadtgraph-department', [], { stdio: 'ignore' }),
+      initialDelayMs: 10,
+      maxDelayMs: 40,
     })
     supervisor.start()
     await until('three restarts', () => supervisor.restarts().length >= 3)

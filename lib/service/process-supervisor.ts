@@ -23,7 +23,11 @@ export interface ProcessSupervisorOptions {
   shouldRestart?: (exit: ExitInfo) => boolean
 }
 
-export interface ExitInfo { code: number | null; signal: NodeJS.Signals | null; ranMs: number }
+export interface ExitInfo {
+  code: number | null
+  signal: NodeJS.Signals | null
+  ranMs: number
+}
 
 export interface ProcessSupervisor {
   /** Starts the first instance. */
@@ -80,13 +84,15 @@ export function createProcessSupervisor(opts: ProcessSupervisorOptions): Process
         if (child === instance) child = null
         resolve()
         if (stopped) return
-        if (opts.shouldRestart?.(info) === false) log(`[${opts.name}] exited with ${describe(info)} after ${formatMs(info.ranMs)}; not restarted`)
+        if (opts.shouldRestart?.(info) === false)
+          log(`[${opts.name}] exited with ${describe(info)} after ${formatMs(info.ranMs)}; not restarted`)
         else scheduleRestart(info)
       }
       instance.once('exit', (code, signal) => end({ code, signal, ranMs: performance.now() - startedAt }))
       instance.once('error', err => {
         log(`[${opts.name}] process error: ${err.message}`)
-        if (instance.pid === undefined || instance.exitCode !== null || instance.signalCode !== null) end({ code: null, signal: null, ranMs: performance.now() - startedAt })
+        if (instance.pid === undefined || instance.exitCode !== null || instance.signalCode !== null)
+          end({ code: null, signal: null, ranMs: performance.now() - startedAt })
       })
     })
     if (instance.pid !== undefined) opts.onStart?.(instance) // no pid: the spawn failed, 'error' follows
@@ -125,5 +131,5 @@ export function createProcessSupervisor(opts: ProcessSupervisorOptions): Process
   }
 }
 
-const describe = (info: ExitInfo) => info.signal ? `signal ${info.signal}` : `code ${info.code}`
-const formatMs = (ms: number) => ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`
+const describe = (info: ExitInfo) => (info.signal ? `signal ${info.signal}` : `code ${info.code}`)
+const formatMs = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`)

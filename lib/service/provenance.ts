@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader'
 import { sql, type Kysely } from 'kysely'
 import type { LoaderCache } from '../cache/create-service-cache.js'
+import type { AnyDatabase } from './define-service.js'
 
 /**
  * Every department keeps one row per dataset in `<schema>.dataset` (created by its first
@@ -14,7 +15,7 @@ export interface ProvenanceRow {
   datasetId: string
 }
 
-export async function createDatasetTable(db: Kysely<any>, schema: string): Promise<void> {
+export async function createDatasetTable(db: Kysely<AnyDatabase>, schema: string): Promise<void> {
   await sql`create table ${sql.id(schema, 'dataset')} (
     id text primary key,
     title text not null,
@@ -40,7 +41,7 @@ export interface DatasetSeed {
   openData?: boolean
 }
 
-export async function upsertDatasets(db: Kysely<any>, schema: string, rows: DatasetSeed[]): Promise<void> {
+export async function upsertDatasets(db: Kysely<AnyDatabase>, schema: string, rows: DatasetSeed[]): Promise<void> {
   for (const r of rows) {
     await sql`insert into ${sql.id(schema, 'dataset')}
       (id, title, description, owner_department, source_system, stichtag, as_of, refresh_cadence, open_data)
@@ -56,14 +57,38 @@ export async function upsertDatasets(db: Kysely<any>, schema: string, rows: Data
  * Per-request loader: provenance of any number of datasets costs one statement. Cached across
  * requests; an entry references its own dataset, whose `as_of` a write changes.
  */
-export function createProvenanceLoader(db: Kysely<any>, cache: LoaderCache, schema: string): DataLoader<string, ProvenanceRow | null> {
-  return new DataLoader(cache.loader<string, ProvenanceRow | null>('provenance', async ids => {
-    const { rows } = await sql<{ id: string; stichtag: string; as_of: Date; source_system: string; owner_department: string }>`
-      select id, stichtag, as_of, source_system, owner_department from ${sql.id(schema, 'dataset')} where id = any(${[...ids]}::text[])`.execute(db)
-    const byId = new Map(rows.map(r => [r.id, r]))
-    return ids.map(id => {
-      const r = byId.get(id)
-      return r ? { datasetId: r.id, stichtag: r.stichtag, asOf: r.as_of, sourceSystem: r.source_system, ownerDepartment: r.owner_department } : null
-    })
-  }, { datasets: id => [id] }))
+export function createProvenanceLoader(
+  db: Kysely<AnyDatabase>,
+  cache: LoaderCache,
+  schema: string,
+): DataLoader<string, ProvenanceRow | null> {
+  return new DataLoader(
+    cache.loader<string, ProvenanceRow | null>(
+      'provenance',
+      async ids => {
+        const { rows } = await sql<{ id: string; stichtag: string; as_of: Date; source_system: string; owner_department: string }>`
+      select id, stichtag, as_of, source_system, owner_department from ${sql.id(schema, 'dataset')} where id = any(${[...ids]}::text[])`.execute(
+          db,
+        )
+        const byId = new Map(rows.map(r => [r.id, r]))
+        return ids.map(id => {
+          const r = byId.get(id)
+          return r
+            ? { datasetId: r.id, stichtag: r.stichtag, asOf: r.as_of, sourceSystem: r.source_system, ownerDepartment: r.owner_department }
+            : null
+        })
+      },
+      { datasets: id => [id] },
+    ),
+  )
+}
+
+/**
+ * The provenance of the dataset a figure names (`Provenance!`): a dataset without its `<schema>.dataset` row is a
+ * fault of the department's seed or migrations, never the caller's, and fails the field as an internal error.
+ */
+export async function provenanceOf(loader: DataLoader<string, ProvenanceRow | null>, datasetId: string): Promise<ProvenanceRow> {
+  const row = await loader.load(datasetId)
+  if (!row) throw new Error(`dataset ${datasetId} has no row in its department's dataset table`)
+  return row
 }

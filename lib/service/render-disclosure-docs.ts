@@ -6,14 +6,18 @@ const pct = (p: number) => `${(p * 100).toFixed(1)} %`
 
 function method(g: DisclosureGuarantee): string {
   switch (g.method) {
-    case 'CELL_KEY': return `perturbed (Cell Key Method, \`${g.table}\`)`
-    case 'EXACT': return 'exact by policy'
-    case 'SUPPRESSION': return `suppression (\`${g.rule}\`, family \`${g.family}\`)`
-    case 'NOT_FOR_AGGREGATE_ROLES': return 'not visible to public or committee'
+    case 'CELL_KEY':
+      return `perturbed (Cell Key Method, \`${g.table}\`)`
+    case 'EXACT':
+      return 'exact by policy'
+    case 'SUPPRESSION':
+      return `suppression (\`${g.rule}\`, family \`${g.family}\`)`
+    case 'NOT_FOR_AGGREGATE_ROLES':
+      return 'not visible to public or committee'
   }
 }
 
-const noteOf = (g: DisclosureGuarantee) => (g.method === 'EXACT' ? g.reason : g.note ?? '')
+const noteOf = (g: DisclosureGuarantee) => (g.method === 'EXACT' ? g.reason : (g.note ?? ''))
 
 function tableRows(t: PerturbationTable): string {
   const noises = Array.from({ length: 2 * t.maxDeviation + 1 }, (_, k) => k - t.maxDeviation)
@@ -21,17 +25,24 @@ function tableRows(t: PerturbationTable): string {
   const rule = `|---|${noises.map(() => '---:').join('|')}|`
   const rows = t.rows.map((r, i) => {
     const label = i === t.rows.length - 1 ? `${r.value} and more` : String(r.value)
-    return `| ${label} | ${noises.map(v => { const k = r.noise.indexOf(v); return k < 0 ? '–' : pct(r.probability[k]) }).join(' | ')} |`
+    return `| ${label} | ${noises
+      .map(v => {
+        const k = r.noise.indexOf(v)
+        return k < 0 ? '–' : pct(r.probability[k])
+      })
+      .join(' | ')} |`
   })
   return [head, rule, ...rows].join('\n')
 }
 
 /** docs/disclosure.md, written from the departments' stated guarantees (`npm run docs:disclosure`). */
 export function renderDisclosureDocs(services: ReadonlyArray<{ name: string; disclosure?: DisclosureDeclarations }>): string {
-  const departments = services.filter(s => s.disclosure && Object.keys(s.disclosure).length)
+  const departments = services
+    .filter(s => s.disclosure && Object.keys(s.disclosure).length)
     .sort((a, b) => a.name.localeCompare(b.name))
     .map(s => {
-      const rows = Object.entries(s.disclosure!).sort(([a], [b]) => a.localeCompare(b))
+      const rows = Object.entries(s.disclosure!)
+        .sort(([a], [b]) => a.localeCompare(b))
         .map(([coordinate, g]) => `| \`${coordinate}\` | ${method(g)} | ${cell(noteOf(g))} |`)
       return `### ${s.name}\n\n| field | public and committee get | what is published |\n|---|---|---|\n${rows.join('\n')}`
     })

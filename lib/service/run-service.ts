@@ -82,10 +82,23 @@ export async function runService(def: ServiceDefinition, opts: RunServiceOptions
     }
     await setup.close()
   }
-  const handle = createDb(url, { applicationName: `stadtgraph-${def.name}`, max: Number(process.env.DB_POOL_MAX ?? 10), preparedStatements, ...timeouts })
+  const handle = createDb(url, {
+    applicationName: `stadtgraph-${def.name}`,
+    max: Number(process.env.DB_POOL_MAX ?? 10),
+    preparedStatements,
+    ...timeouts,
+  })
   let server
   try {
-    server = await createSubgraphServer(def, handle, { port, host: process.env.HOST ?? '127.0.0.1', ...identity, cache, databaseUrl: url, observability, logger: log })
+    server = await createSubgraphServer(def, handle, {
+      port,
+      host: process.env.HOST ?? '127.0.0.1',
+      ...identity,
+      cache,
+      databaseUrl: url,
+      observability,
+      logger: log,
+    })
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
     log.error(`cannot listen on port ${port}: ${code === 'EADDRINUSE' ? 'port in use (set PORT)' : (err as Error).message}`)
@@ -95,9 +108,12 @@ export async function runService(def: ServiceDefinition, opts: RunServiceOptions
   log.info(`subgraph ready at ${server.url} (cache: ${cache.mode}${tracing ? ', tracing' : ''})`)
   // SIGTERM: requests in flight finish (≤ 10 s), then the listener, LISTEN connection, cache and pool close,
   // and the spans still buffered are sent.
-  stopOnSignal(async () => {
-    await server.close()
-    await handle.close()
-    await tracing?.shutdown()
-  }, { label: `[${def.name}]` })
+  stopOnSignal(
+    async () => {
+      await server.close()
+      await handle.close()
+      await tracing?.shutdown()
+    },
+    { label: `[${def.name}]` },
+  )
 }

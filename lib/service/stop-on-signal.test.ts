@@ -15,8 +15,12 @@ setInterval(() => {}, 1000)
 console.log('up')`
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
-  child.stdout.on('data', c => { output += c })
-  child.stderr.on('data', c => { output += c })
+  child.stdout.on('data', c => {
+    output += c
+  })
+  child.stderr.on('data', c => {
+    output += c
+  })
   const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)))
   while (!output.includes('up')) await new Promise(r => setTimeout(r, 10))
   // One after the other: signals pending together are delivered lowest number first.

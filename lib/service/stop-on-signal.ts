@@ -32,15 +32,18 @@ export function stopOnSignal(stop: () => Promise<void>, opts: StopOnSignalOption
       exit(1)
     }, limitMs)
     limit.unref()
-    stop().then(() => {
-      clearTimeout(limit)
-      console.log(`${opts.label} stopped in ${Math.round(performance.now() - t0)} ms`)
-      exit(0)
-    }, err => {
-      clearTimeout(limit)
-      console.error(`${opts.label} stopping failed: ${err instanceof Error ? err.message : String(err)}`)
-      exit(1)
-    })
+    stop().then(
+      () => {
+        clearTimeout(limit)
+        console.log(`${opts.label} stopped in ${Math.round(performance.now() - t0)} ms`)
+        exit(0)
+      },
+      err => {
+        clearTimeout(limit)
+        console.error(`${opts.label} stopping failed: ${err instanceof Error ? err.message : String(err)}`)
+        exit(1)
+      },
+    )
   }
   for (const signal of SIGNALS) process.on(signal, onSignal)
 }

@@ -17,14 +17,20 @@ const schema = makeExecutableSchema({
       refused: String
       seenBy: String
     }
-    type Mutation { touch: Boolean }
+    type Mutation {
+      touch: Boolean
+    }
   `,
   resolvers: {
     Query: {
       hello: (_: unknown, { name }: { name: string }) => `Hallo ${name}`,
       count: () => 3,
-      broken: () => { throw new Error('relation "pop.secret" does not exist') },
-      refused: () => { throw new GraphQLError('not yours', { extensions: { code: 'FORBIDDEN' } }) },
+      broken: () => {
+        throw new Error('relation "pop.secret" does not exist')
+      },
+      refused: () => {
+        throw new GraphQLError('not yours', { extensions: { code: 'FORBIDDEN' } })
+      },
       seenBy: (_: unknown, __: unknown, ctx: { who: string }) => ctx.who,
     },
     Mutation: { touch: () => true },
@@ -38,24 +44,46 @@ let productionUrl: string
 const logged: unknown[] = []
 
 async function listen(handler: ReturnType<typeof createSubgraphGraphQLHandler<{ who: string }>>): Promise<[Server, string]> {
-  const s = createServer((req, res) => { handler(req, res, async () => ({ who: 'gateway' })).catch(err => { res.statusCode = 500; res.end(String(err)) }) })
+  const s = createServer((req, res) => {
+    handler(req, res, async () => ({ who: 'gateway' })).catch(err => {
+      res.statusCode = 500
+      res.end(String(err))
+    })
+  })
   await new Promise<void>(resolve => s.listen(0, '127.0.0.1', resolve))
   return [s, `http://127.0.0.1:${(s.address() as AddressInfo).port}/graphql`]
 }
 
 beforeAll(async () => {
-  const sink = new Writable({ write(chunk, _enc, done) { logged.push(String(chunk)); done() } })
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logged.push(String(chunk))
+      done()
+    },
+  })
   const quietFormat = createFormatError('test', createLogger({ name: 'test', level: 'info', destination: sink }))
   ;[server, url] = await listen(createSubgraphGraphQLHandler(schema, { formatError: quietFormat }))
   ;[production, productionUrl] = await listen(createSubgraphGraphQLHandler(schema, { formatError: quietFormat, introspection: false }))
 })
 afterAll(async () => {
-  for (const s of [server, production]) await new Promise(resolve => { s.close(resolve); s.closeAllConnections() })
+  for (const s of [server, production])
+    await new Promise(resolve => {
+      s.close(resolve)
+      s.closeAllConnections()
+    })
 })
 
 async function post(body: unknown, headers: Record<string, string> = {}, target = url) {
-  const res = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) })
-  return { status: res.status, type: res.headers.get('content-type'), body: await res.json() as { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> } }
+  const res = await fetch(target, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    body: (await res.json()) as { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> },
+  }
 }
 
 describe('subgraph GraphQL over HTTP', () => {
@@ -95,11 +123,16 @@ describe('subgraph GraphQL over HTTP', () => {
   it('refuses an unknown or missing operation name with 400 OPERATION_RESOLUTION_FAILURE', async () => {
     const unknown = await post({ query: 'query A { count }', operationName: 'B' })
     expect(unknown.status).toBe(400)
-    expect(unknown.body.errors?.[0]).toMatchObject({ message: 'Unknown operation named "B".', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })
+    expect(unknown.body.errors?.[0]).toMatchObject({
+      message: 'Unknown operation named "B".',
+      extensions: { code: 'OPERATION_RESOLUTION_FAILURE' },
+    })
     const missing = await post({ query: 'query A { count } query B { count }' })
     expect(missing.status).toBe(400)
     expect(missing.body.errors?.[0].extensions?.code).toBe('OPERATION_RESOLUTION_FAILURE')
-    expect((await post({ query: 'query A { count } query B { hello(name: "x") }', operationName: 'B' })).body).toEqual({ data: { hello: 'Hallo x' } })
+    expect((await post({ query: 'query A { count } query B { hello(name: "x") }', operationName: 'B' })).body).toEqual({
+      data: { hello: 'Hallo x' },
+    })
   })
 
   it('masks an internal error (no SQL reaches the caller) and passes a public code, with partial data', async () => {
@@ -107,7 +140,12 @@ describe('subgraph GraphQL over HTTP', () => {
     expect(r.status).toBe(200)
     expect(r.body.data).toEqual({ count: 3, broken: null, refused: null })
     expect(r.body.errors).toEqual([
-      { message: 'Internal server error', path: ['broken'], locations: [{ line: 1, column: 9 }], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      {
+        message: 'Internal server error',
+        path: ['broken'],
+        locations: [{ line: 1, column: 9 }],
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      },
       { message: 'not yours', path: ['refused'], locations: [{ line: 1, column: 16 }], extensions: { code: 'FORBIDDEN' } },
     ])
     expect(JSON.stringify(r.body)).not.toContain('pop.secret')
@@ -115,8 +153,16 @@ describe('subgraph GraphQL over HTTP', () => {
   })
 
   it('refuses bodies that are not one GraphQL request with 400 BAD_REQUEST', async () => {
-    for (const body of ['{"query":', '[{"query":"{ count }"}]', '{}', '{"query":""}', '{"query":"{ count }","variables":[1]}',
-      '{"query":"{ count }","operationName":7}', '{"query":"{ count }","extensions":{"persistedQuery":{"version":1}}}', '"{ count }"']) {
+    for (const body of [
+      '{"query":',
+      '[{"query":"{ count }"}]',
+      '{}',
+      '{"query":""}',
+      '{"query":"{ count }","variables":[1]}',
+      '{"query":"{ count }","operationName":7}',
+      '{"query":"{ count }","extensions":{"persistedQuery":{"version":1}}}',
+      '"{ count }"',
+    ]) {
       const r = await post(body)
       expect(r.status, body).toBe(400)
       expect(r.body.errors?.[0].extensions?.code, body).toBe('BAD_REQUEST')
@@ -133,14 +179,22 @@ describe('subgraph GraphQL over HTTP', () => {
   })
 
   it('refuses a body over 1 MB with 413 and closes the connection', async () => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ count } #${'x'.repeat(1_100_000)}` }) })
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ count } #${'x'.repeat(1_100_000)}` }),
+    })
     expect(res.status).toBe(413)
     expect(res.headers.get('connection')).toBe('close')
   })
 
   it('negotiates the response media type', async () => {
-    expect((await post({ query: '{ count }' }, { accept: 'application/graphql-response+json' })).type).toBe('application/graphql-response+json; charset=utf-8')
-    expect((await post({ query: '{ count }' }, { accept: 'application/graphql-response+json, application/json' })).type).toBe('application/json; charset=utf-8')
+    expect((await post({ query: '{ count }' }, { accept: 'application/graphql-response+json' })).type).toBe(
+      'application/graphql-response+json; charset=utf-8',
+    )
+    expect((await post({ query: '{ count }' }, { accept: 'application/graphql-response+json, application/json' })).type).toBe(
+      'application/json; charset=utf-8',
+    )
     expect((await post({ query: '{ count }' }, { accept: 'text/html' })).status).toBe(406)
     expect(negotiate(undefined)).toBe('application/json; charset=utf-8')
     expect(negotiate('*/*')).toBe('application/json; charset=utf-8')
@@ -157,6 +211,8 @@ describe('subgraph GraphQL over HTTP', () => {
     expect(r.status).toBe(400)
     expect(r.body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED')
     expect((await post({ query: '{ __typename count }' }, {}, productionUrl)).body).toEqual({ data: { __typename: 'Query', count: 3 } })
-    expect((await post({ query: '{ __schema { queryType { name } } }' })).body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } })
+    expect((await post({ query: '{ __schema { queryType { name } } }' })).body).toEqual({
+      data: { __schema: { queryType: { name: 'Query' } } },
+    })
   })
 })

@@ -1,7 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import {
-  execute, getOperationAST, GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate,
-  type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule,
+  execute,
+  getOperationAST,
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type ValidationRule,
 } from 'graphql'
 import { BodyTooLargeError, readBody, sendJson } from '../../platform/http/apollo-handler.js'
 import { errorEntry, graphqlError, type ErrorCode, type StatusOf } from '../../platform/errors.js'
@@ -38,17 +48,26 @@ export function createSubgraphGraphQLHandler<C>(schema: GraphQLSchema, opts: Sub
   const documents = new DocumentCache(opts.maxDocuments ?? 1000)
   const maxJsonDepth = opts.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH
 
-  const formatErrors = (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map(error => {
-    const json = error.toJSON()
-    const formatted: GraphQLFormattedError = { ...json, extensions: { ...json.extensions, code: json.extensions?.code ?? ('INTERNAL_SERVER_ERROR' satisfies ErrorCode) } }
-    try {
-      return opts.formatError(formatted, error)
-    } catch {
-      return errorEntry('INTERNAL_SERVER_ERROR', 'Internal server error')
-    }
-  })
-  const refuse = <Code extends ErrorCode>(res: ServerResponse, status: NoInfer<StatusOf<Code>>, code: Code, errors: readonly GraphQLError[] | string,
-    headers: Record<string, string> = {}) => {
+  const formatErrors = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
+    errors.map(error => {
+      const json = error.toJSON()
+      const formatted: GraphQLFormattedError = {
+        ...json,
+        extensions: { ...json.extensions, code: json.extensions?.code ?? ('INTERNAL_SERVER_ERROR' satisfies ErrorCode) },
+      }
+      try {
+        return opts.formatError(formatted, error)
+      } catch {
+        return errorEntry('INTERNAL_SERVER_ERROR', 'Internal server error')
+      }
+    })
+  const refuse = <Code extends ErrorCode>(
+    res: ServerResponse,
+    status: NoInfer<StatusOf<Code>>,
+    code: Code,
+    errors: readonly GraphQLError[] | string,
+    headers: Record<string, string> = {},
+  ) => {
     const list = typeof errors === 'string' ? [graphqlError(code, errors)] : errors.map(e => withCode(e, code))
     sendJson(res, status, { errors: formatErrors(list) }, headers)
   }
@@ -57,10 +76,16 @@ export function createSubgraphGraphQLHandler<C>(schema: GraphQLSchema, opts: Sub
     if (req.method !== 'POST') return refuse(res, 405, 'METHOD_NOT_ALLOWED', 'A subgraph answers POST requests only', { allow: 'POST' })
     const contentType = req.headers['content-type'] ?? ''
     if (!contentType.toLowerCase().includes('application/json')) {
-      return refuse(res, 400, 'BAD_REQUEST', 'POST body missing, invalid Content-Type, or JSON object has no keys (send content-type: application/json)')
+      return refuse(
+        res,
+        400,
+        'BAD_REQUEST',
+        'POST body missing, invalid Content-Type, or JSON object has no keys (send content-type: application/json)',
+      )
     }
     const responseType = negotiate(req.headers.accept)
-    if (!responseType) return refuse(res, 406, 'BAD_REQUEST', 'Accept allows neither application/json nor application/graphql-response+json')
+    if (!responseType)
+      return refuse(res, 406, 'BAD_REQUEST', 'Accept allows neither application/json nor application/graphql-response+json')
     let raw: string
     try {
       raw = await readBody(req)
@@ -69,9 +94,12 @@ export function createSubgraphGraphQLHandler<C>(schema: GraphQLSchema, opts: Sub
       // The rest of the body is never read: the connection cannot carry another request.
       return refuse(res, 413, 'REQUEST_TOO_LARGE', err.message, { connection: 'close' })
     }
-    if (exceedsJsonDepth(raw, maxJsonDepth)) return refuse(res, 400, 'MAX_JSON_DEPTH_EXCEEDED', jsonDepthMessage('The request body', maxJsonDepth))
+    if (exceedsJsonDepth(raw, maxJsonDepth))
+      return refuse(res, 400, 'MAX_JSON_DEPTH_EXCEEDED', jsonDepthMessage('The request body', maxJsonDepth))
     let body: unknown
-    try { body = JSON.parse(raw) } catch {
+    try {
+      body = JSON.parse(raw)
+    } catch {
       return refuse(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON')
     }
     const request = readRequest(body)
@@ -82,23 +110,39 @@ export function createSubgraphGraphQLHandler<C>(schema: GraphQLSchema, opts: Sub
       try {
         document = parse(request.query)
       } catch (err) {
-        return refuse(res, 400, 'GRAPHQL_PARSE_FAILED', [err instanceof GraphQLError ? err : graphqlError('GRAPHQL_PARSE_FAILED', String(err))])
+        return refuse(res, 400, 'GRAPHQL_PARSE_FAILED', [
+          err instanceof GraphQLError ? err : graphqlError('GRAPHQL_PARSE_FAILED', String(err)),
+        ])
       }
       const invalid = validate(schema, document, rules)
       if (invalid.length) return refuse(res, 400, 'GRAPHQL_VALIDATION_FAILED', invalid)
       if (request.query.length <= MAX_CACHED_QUERY_LENGTH) documents.set(request.query, document)
     }
     if (!getOperationAST(document, request.operationName)) {
-      return refuse(res, 400, 'OPERATION_RESOLUTION_FAILURE', request.operationName
-        ? `Unknown operation named "${request.operationName}".`
-        : 'Must provide operation name if query contains multiple operations.')
+      return refuse(
+        res,
+        400,
+        'OPERATION_RESOLUTION_FAILURE',
+        request.operationName
+          ? `Unknown operation named "${request.operationName}".`
+          : 'Must provide operation name if query contains multiple operations.',
+      )
     }
 
     let result: ExecutionResult
     try {
-      result = await execute({ schema, document, operationName: request.operationName, variableValues: request.variables, contextValue: await context() })
+      result = await execute({
+        schema,
+        document,
+        operationName: request.operationName,
+        variableValues: request.variables,
+        contextValue: await context(),
+      })
     } catch (err) {
-      const error = err instanceof GraphQLError ? err : new GraphQLError(err instanceof Error ? err.message : String(err), { originalError: err instanceof Error ? err : undefined })
+      const error =
+        err instanceof GraphQLError
+          ? err
+          : new GraphQLError(err instanceof Error ? err.message : String(err), { originalError: err instanceof Error ? err : undefined })
       return sendJson(res, 500, { errors: formatErrors([error]) })
     }
     if (!('data' in result)) {
@@ -116,12 +160,20 @@ export function createSubgraphGraphQLHandler<C>(schema: GraphQLSchema, opts: Sub
 function withCode(error: GraphQLError, code: ErrorCode): GraphQLError {
   if (error.extensions?.code != null) return error
   return new GraphQLError(error.message, {
-    nodes: error.nodes, source: error.source, positions: error.positions, path: error.path,
-    originalError: error.originalError, extensions: { ...error.extensions, code },
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code },
   })
 }
 
-interface GraphQLRequestBody { query: string; variables?: Record<string, unknown>; operationName?: string }
+interface GraphQLRequestBody {
+  query: string
+  variables?: Record<string, unknown>
+  operationName?: string
+}
 
 /** The request fields, or why the body is not a GraphQL request. */
 function readRequest(body: unknown): GraphQLRequestBody | string {
@@ -133,7 +185,11 @@ function readRequest(body: unknown): GraphQLRequestBody | string {
   if (operationName != null && typeof operationName !== 'string') return '`operationName` must be a string'
   if (extensions != null && (typeof extensions !== 'object' || Array.isArray(extensions))) return '`extensions` must be a JSON object'
   if ((extensions as Record<string, unknown> | null)?.persistedQuery) return 'Persisted queries are not supported by a subgraph'
-  return { query, variables: (variables ?? undefined) as Record<string, unknown> | undefined, operationName: (operationName ?? undefined) as string | undefined }
+  return {
+    query,
+    variables: (variables ?? undefined) as Record<string, unknown> | undefined,
+    operationName: (operationName ?? undefined) as string | undefined,
+  }
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8'

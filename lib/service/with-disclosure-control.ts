@@ -1,4 +1,12 @@
-import { defaultFieldResolver, getNamedType, getNullableType, isListType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql'
+import {
+  defaultFieldResolver,
+  getNamedType,
+  getNullableType,
+  isListType,
+  isObjectType,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from 'graphql'
 import { MapperKind, mapSchema } from '@graphql-tools/utils'
 import { suppressCell } from '../disclosure/suppress-cell.js'
 import { suppressTable } from '../disclosure/suppress-table.js'
@@ -28,7 +36,8 @@ export function checkDisclosureCoverage(service: string, schema: GraphQLSchema, 
   for (const coordinate of Object.keys(declarations)) {
     const [typeName, fieldName] = coordinate.split('.')
     const type = schema.getType(typeName)
-    if (!isObjectType(type) || !type.getFields()[fieldName]) throw new DisclosureDeclarationError(`${service}: disclosure declared for ${coordinate}, which is not a field`)
+    if (!isObjectType(type) || !type.getFields()[fieldName])
+      throw new DisclosureDeclarationError(`${service}: disclosure declared for ${coordinate}, which is not a field`)
   }
 }
 
@@ -58,7 +67,9 @@ export function withDisclosureControl(schema: GraphQLSchema): GraphQLSchema {
         }
       }
       if (isListType(type) && isObjectType(named)) {
-        const cells = Object.values(named.getFields()).filter(f => getNamedType(f.type).name === CELL && !isListType(getNullableType(f.type)))
+        const cells = Object.values(named.getFields()).filter(
+          f => getNamedType(f.type).name === CELL && !isListType(getNullableType(f.type)),
+        )
         if (cells.length !== 1) return config
         const key = cells[0].name
         return {
@@ -69,7 +80,11 @@ export function withDisclosureControl(schema: GraphQLSchema): GraphQLSchema {
             return then(value, rows => {
               if (!Array.isArray(rows) || !rows.every(r => r && isCell((r as Record<string, unknown>)[key]))) return rows
               if (rows.every(r => isDisclosed((r as Record<string, unknown>)[key]))) return rows
-              return suppressTable(rows as Array<Record<string, StatCount>>, r => r[key], (r, cell) => ({ ...r, [key]: cell }))
+              return suppressTable(
+                rows as Array<Record<string, StatCount>>,
+                r => r[key],
+                (r, cell) => ({ ...r, [key]: cell }),
+              )
             })
           },
         }

@@ -17,7 +17,10 @@ const resolvers = {
   Query: { shelf: (_: unknown, { id }: { id: string }) => ({ id }) },
   Shelf: {
     __resolveReference: async (ref: { id: string }) => (ref.id === 'missing' ? null : { id: ref.id }),
-    books: (s: { id: string }) => { calls.push([s.id]); return [{ isbn: `${s.id}-1` }] },
+    books: (s: { id: string }) => {
+      calls.push([s.id])
+      return [{ isbn: `${s.id}-1` }]
+    },
   },
 }
 
@@ -43,7 +46,13 @@ describe('buildSubgraphSchema', () => {
     const res = await graphql({
       schema,
       source: `query ($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Shelf { id books { isbn } } ... on Room { number label } } }`,
-      variableValues: { r: [{ __typename: 'Shelf', id: 's1' }, { __typename: 'Shelf', id: 'missing' }, { __typename: 'Room', number: 7, label: 'A' }] },
+      variableValues: {
+        r: [
+          { __typename: 'Shelf', id: 's1' },
+          { __typename: 'Shelf', id: 'missing' },
+          { __typename: 'Room', number: 7, label: 'A' },
+        ],
+      },
     })
     expect(res.errors).toBeUndefined()
     expect((res.data as any)._entities).toEqual([
@@ -64,8 +73,11 @@ describe('buildSubgraphSchema', () => {
   })
 
   it('omits _entities when a subgraph has no entities', () => {
-    const plain = buildSubgraphSchema(`extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@shareable"])
-      type Query { ping: String }`, { Query: { ping: () => 'pong' } })
+    const plain = buildSubgraphSchema(
+      `extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@shareable"])
+      type Query { ping: String }`,
+      { Query: { ping: () => 'pong' } },
+    )
     expect(plain.entityTypes).toEqual([])
     expect(printSchema(plain.schema)).not.toContain('_entities')
   })
@@ -81,7 +93,10 @@ describe('composeSupergraph', () => {
       { name: 'inventory', url: 'http://inventory:1/graphql', typeDefs: inventory },
       { name: 'library', url: 'http://library:2/graphql', typeDefs: library },
     ])
-    expect(subgraphsOf(sdl)).toEqual([{ name: 'inventory', url: 'http://inventory:1/graphql' }, { name: 'library', url: 'http://library:2/graphql' }])
+    expect(subgraphsOf(sdl)).toEqual([
+      { name: 'inventory', url: 'http://inventory:1/graphql' },
+      { name: 'library', url: 'http://library:2/graphql' },
+    ])
     expect(subgraphsOf(withSubgraphUrls(sdl, { library: 'http://elsewhere/graphql' }))[1].url).toBe('http://elsewhere/graphql')
   })
 
@@ -90,8 +105,13 @@ describe('composeSupergraph', () => {
       type Book @key(fields: "isbn") { isbn: ID! title: Int! }`
     let error: unknown
     try {
-      composeSupergraph([{ name: 'library', url: 'http://a/graphql', typeDefs: library }, { name: 'shop', url: 'http://b/graphql', typeDefs: conflicting }])
-    } catch (err) { error = err }
+      composeSupergraph([
+        { name: 'library', url: 'http://a/graphql', typeDefs: library },
+        { name: 'shop', url: 'http://b/graphql', typeDefs: conflicting },
+      ])
+    } catch (err) {
+      error = err
+    }
     expect(error).toBeInstanceOf(CompositionError)
     expect((error as Error).message).toMatch(/Book\.title/)
   })

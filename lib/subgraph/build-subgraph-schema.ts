@@ -1,16 +1,33 @@
 import { readFileSync } from 'node:fs'
 import {
-  GraphQLError, GraphQLScalarType, Kind, parse, valueFromASTUntyped, visit,
-  type DirectiveNode, type DocumentNode, type GraphQLResolveInfo, type GraphQLSchema, type ObjectTypeDefinitionNode,
+  GraphQLScalarType,
+  Kind,
+  parse,
+  valueFromASTUntyped,
+  visit,
+  type DirectiveNode,
+  type DocumentNode,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type ObjectTypeDefinitionNode,
 } from 'graphql'
 import { makeExecutableSchema } from '@graphql-tools/schema'
+import type { IResolvers } from '@graphql-tools/utils'
+import { graphqlError } from '../../platform/errors.js'
 import { FEDERATION_DIRECTIVES, FEDERATION_SCALARS } from './federation-directives.js'
 import { scalarResolvers } from './scalars.js'
 
 export const SHARED_TYPES_SDL = readFileSync(new URL('./shared-types.graphql', import.meta.url), 'utf8')
 
-/** Resolvers as @graphql-tools/schema takes them, plus `__resolveReference` on entity types. */
-export type SubgraphResolvers = Record<string, any>
+/**
+ * Resolvers as @graphql-tools/schema takes them, plus `__resolveReference` on entity types: per GraphQL type an
+ * object of field resolvers, or a scalar. A department's are typed by its generated `Resolvers`
+ * (services/<name>/generated/resolvers.ts), which this accepts.
+ */
+export interface SubgraphResolvers {
+  readonly [typeName: string]: object | undefined
+}
+type FieldResolvers = Record<string, unknown>
 type ResolveReference = (ref: Record<string, unknown>, ctx: unknown, info: GraphQLResolveInfo) => unknown
 
 export interface SubgraphSchema {
@@ -26,11 +43,18 @@ export interface SubgraphSchema {
  * `_service` / `_entities` root fields (https://www.apollographql.com/docs/federation/subgraph-spec).
  * Entity types without `__resolveReference` resolve to the representation itself.
  */
-export function buildSubgraphSchema(typeDefs: string, resolvers: SubgraphResolvers, opts: { sharedTypes?: boolean } = {}): SubgraphSchema {
+export function buildSubgraphSchema<R extends SubgraphResolvers>(
+  typeDefs: string,
+  resolvers: R,
+  opts: { sharedTypes?: boolean } = {},
+): SubgraphSchema {
   const imports = federationImports(parse(typeDefs))
   // The shared types use federation directives under the names this subgraph gave them (or their
   // namespaced names when it did not import them).
-  const shared = SHARED_TYPES_SDL.replace(/@(shareable|requiresScopes)\b/g, (_, name: string) => `@${imports.get(name) ?? `federation__${name}`}`)
+  const shared = SHARED_TYPES_SDL.replace(
+    /@(shareable|requiresScopes)\b/g,
+    (_, name: string) => `@${imports.get(name) ?? `federation__${name}`}`,
+  )
   const sdl = opts.sharedTypes === false ? typeDefs : `${typeDefs.trimEnd()}\n\n${shared}`
   const doc = parse(sdl)
   const entityTypes = findEntityTypes(doc, imports.get('key') ?? 'federation__key')
@@ -46,16 +70,17 @@ export function buildSubgraphSchema(typeDefs: string, resolvers: SubgraphResolve
   ].join('\n')
 
   const references = new Map<string, ResolveReference>()
-  const plain: SubgraphResolvers = {}
+  const plain: Record<string, object> = {}
   for (const [typeName, typeResolvers] of Object.entries(resolvers)) {
-    if (typeResolvers && typeof typeResolvers === 'object' && '__resolveReference' in typeResolvers) {
-      const { __resolveReference, ...rest } = typeResolvers as Record<string, unknown>
+    if (!typeResolvers) continue
+    if (!(typeResolvers instanceof GraphQLScalarType) && '__resolveReference' in typeResolvers) {
+      const { __resolveReference, ...rest } = typeResolvers as FieldResolvers
       references.set(typeName, __resolveReference as ResolveReference)
       plain[typeName] = rest
     } else plain[typeName] = typeResolvers
   }
   const entitySet = new Set(entityTypes)
-  const federationResolvers: SubgraphResolvers = {
+  const federationResolvers: IResolvers = {
     _Any: new GraphQLScalarType({
       name: '_Any',
       serialize: v => v,
@@ -65,25 +90,33 @@ export function buildSubgraphSchema(typeDefs: string, resolvers: SubgraphResolve
     Query: {
       ...(plain.Query ?? {}),
       _service: () => ({ sdl }),
-      ...(entityTypes.length ? {
-        _entities: (_: unknown, args: { representations: Array<Record<string, unknown>> }, ctx: unknown, info: GraphQLResolveInfo) =>
-          args.representations.map(rep => resolveEntity(rep, references, entitySet, ctx, info)),
-      } : {}),
+      ...(entityTypes.length
+        ? {
+            _entities: (_: unknown, args: { representations: Array<Record<string, unknown>> }, ctx: unknown, info: GraphQLResolveInfo) =>
+              args.representations.map(rep => resolveEntity(rep, references, entitySet, ctx, info)),
+          }
+        : {}),
     },
     ...(entityTypes.length ? { _Entity: { __resolveType: (o: { __typename: string }) => o.__typename } } : {}),
   }
   const schema = makeExecutableSchema({
     typeDefs: [plumbing, doc],
-    resolvers: [opts.sharedTypes === false ? {} : scalarResolvers, plain, federationResolvers],
+    // Checked against the SDL by the department's generated types; @graphql-tools/schema checks them against the schema too.
+    resolvers: [opts.sharedTypes === false ? {} : scalarResolvers, plain as IResolvers, federationResolvers],
   })
   return { schema, sdl, entityTypes }
 }
 
-function resolveEntity(rep: Record<string, unknown>, references: Map<string, ResolveReference>, entities: Set<string>,
-  ctx: unknown, info: GraphQLResolveInfo): unknown {
+function resolveEntity(
+  rep: Record<string, unknown>,
+  references: Map<string, ResolveReference>,
+  entities: Set<string>,
+  ctx: unknown,
+  info: GraphQLResolveInfo,
+): unknown {
   const typename = rep?.__typename
   if (typeof typename !== 'string' || !entities.has(typename)) {
-    return new GraphQLError(`Unknown entity type ${JSON.stringify(typename)} in representation`, { extensions: { code: 'BAD_USER_INPUT' } })
+    return graphqlError('BAD_USER_INPUT', `Unknown entity type ${JSON.stringify(typename)} in representation`)
   }
   const resolve = references.get(typename)
   const withType = (v: unknown) => (v && typeof v === 'object' ? { ...v, __typename: typename } : null)

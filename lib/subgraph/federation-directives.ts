@@ -11,7 +11,8 @@ export const FEDERATION_DIRECTIVES: Readonly<Record<string, string>> = {
   tag: '(name: String!) repeatable on FIELD_DEFINITION | OBJECT | INTERFACE | UNION | ARGUMENT_DEFINITION | SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | INPUT_FIELD_DEFINITION',
   extends: ' on OBJECT | INTERFACE',
   shareable: ' repeatable on OBJECT | FIELD_DEFINITION',
-  inaccessible: ' on FIELD_DEFINITION | OBJECT | INTERFACE | UNION | ARGUMENT_DEFINITION | SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | INPUT_FIELD_DEFINITION',
+  inaccessible:
+    ' on FIELD_DEFINITION | OBJECT | INTERFACE | UNION | ARGUMENT_DEFINITION | SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | INPUT_FIELD_DEFINITION',
   override: '(from: String!, label: String) on FIELD_DEFINITION',
   composeDirective: '(name: String) repeatable on SCHEMA',
   interfaceObject: ' on OBJECT',

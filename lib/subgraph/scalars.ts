@@ -1,9 +1,10 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql'
+import { GraphQLScalarType, Kind, type GraphQLError } from 'graphql'
+import { graphqlError } from '../../platform/errors.js'
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
 function badDate(value: unknown): GraphQLError {
-  return new GraphQLError(`Date must be YYYY-MM-DD, got ${JSON.stringify(value)}`, { extensions: { code: 'BAD_USER_INPUT' } })
+  return graphqlError('BAD_USER_INPUT', `Date must be YYYY-MM-DD, got ${JSON.stringify(value)}`)
 }
 
 function parseDate(value: unknown): string {
@@ -27,7 +28,7 @@ export const DateTimeScalar = new GraphQLScalarType({
   parseValue: v => {
     const d = new Date(String(v))
     if (typeof v !== 'string' || Number.isNaN(d.getTime())) {
-      throw new GraphQLError(`DateTime must be ISO 8601, got ${JSON.stringify(v)}`, { extensions: { code: 'BAD_USER_INPUT' } })
+      throw graphqlError('BAD_USER_INPUT', `DateTime must be ISO 8601, got ${JSON.stringify(v)}`)
     }
     return d
   },

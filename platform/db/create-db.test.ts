@@ -14,9 +14,17 @@ const db = (opts: Parameters<typeof createDb>[1]) => {
   open.push(handle)
   return handle
 }
-afterEach(async () => { await Promise.all(open.splice(0).map(h => h.close())) })
+afterEach(async () => {
+  await Promise.all(open.splice(0).map(h => h.close()))
+})
 
-const failure = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a failure') }, (err: unknown) => err)
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a failure')
+    },
+    (err: unknown) => err,
+  )
 
 describe('statement timeout', () => {
   it('cancels a statement that runs longer, as a database timeout, and keeps the connection usable', async () => {
@@ -41,10 +49,12 @@ describe('a server that does not answer', () => {
   it('is given up on a second after the statement timeout; the connection is dropped, a transaction fails as a timeout', async () => {
     const h = db({ max: 1, statementTimeoutMs: 200 })
     // The server-side bound lifted for this transaction: only the client-side one is left.
-    const err = await failure(h.db.transaction().execute(async trx => {
-      await sql`set local statement_timeout = 0`.execute(trx)
-      await sql`select pg_sleep(4)`.execute(trx)
-    }))
+    const err = await failure(
+      h.db.transaction().execute(async trx => {
+        await sql`set local statement_timeout = 0`.execute(trx)
+        await sql`select pg_sleep(4)`.execute(trx)
+      }),
+    )
     expect(isDatabaseTimeout(err), String(err)).toBe(true)
     const { rows } = await sql<{ one: number }>`select 1 as one`.execute(h.db)
     expect(rows).toEqual([{ one: 1 }])
@@ -57,7 +67,9 @@ describe('connection acquisition', () => {
     let release!: () => void
     const held = h.db.connection().execute(async conn => {
       await sql`select 1`.execute(conn)
-      await new Promise<void>(r => { release = r })
+      await new Promise<void>(r => {
+        release = r
+      })
     })
     while (!release) await new Promise(r => setTimeout(r, 10))
     const err = await failure(sql`select 1`.execute(h.db))
@@ -74,7 +86,9 @@ describe('ping', () => {
     let release!: () => void
     const held = h.db.connection().execute(async conn => {
       await sql`select 1`.execute(conn)
-      await new Promise<void>(r => { release = r })
+      await new Promise<void>(r => {
+        release = r
+      })
     })
     while (!release) await new Promise(r => setTimeout(r, 10))
     const err = await failure(h.ping(200))
@@ -89,10 +103,16 @@ describe('DATABASE_TIMEOUT', () => {
   it('is what a client sees for a timed-out statement, instead of INTERNAL_SERVER_ERROR', async () => {
     const h = db({ max: 1, statementTimeoutMs: 200 })
     const err = await failure(sql`select pg_sleep(2)`.execute(h.db))
-    const formatted = createFormatError('geo')({ message: String((err as Error).message), path: ['districts'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, { originalError: err })
+    const formatted = createFormatError('geo')(
+      { message: String((err as Error).message), path: ['districts'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      { originalError: err },
+    )
     expect(formatted.extensions).toEqual({ code: 'DATABASE_TIMEOUT', serviceName: 'geo' })
     expect(formatted.message).not.toMatch(/pg_sleep|statement/)
-    const other = createFormatError('geo')({ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, { originalError: Object.assign(new Error('canceling statement due to user request'), { code: '57014' }) })
+    const other = createFormatError('geo')(
+      { message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      { originalError: Object.assign(new Error('canceling statement due to user request'), { code: '57014' }) },
+    )
     expect(other.extensions?.code).toBe('INTERNAL_SERVER_ERROR')
   })
 })
@@ -100,7 +120,10 @@ describe('DATABASE_TIMEOUT', () => {
 describe('readDbTimeouts', () => {
   it('defaults, reads and refuses values naming the variable', () => {
     expect(readDbTimeouts({})).toEqual(DEFAULT_DB_TIMEOUTS)
-    expect(readDbTimeouts({ DB_STATEMENT_TIMEOUT_MS: '2500', DB_CONNECT_TIMEOUT_MS: '800' })).toEqual({ statementTimeoutMs: 2500, connectTimeoutMs: 800 })
+    expect(readDbTimeouts({ DB_STATEMENT_TIMEOUT_MS: '2500', DB_CONNECT_TIMEOUT_MS: '800' })).toEqual({
+      statementTimeoutMs: 2500,
+      connectTimeoutMs: 800,
+    })
     for (const bad of ['0', '-1', '1.5', 'abc', '99', '600001', '1e3x']) {
       expect(() => readDbTimeouts({ DB_STATEMENT_TIMEOUT_MS: bad }), bad).toThrow(/DB_STATEMENT_TIMEOUT_MS/)
     }

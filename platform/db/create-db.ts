@@ -9,7 +9,9 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, v => Number.parseFloat(v))
 pg.types.setTypeParser(pg.types.builtins.INT8, v => Number.parseInt(v, 10))
 pg.types.setTypeParser(pg.types.builtins.DATE, v => v)
 
-export interface DbStats { statements: number }
+export interface DbStats {
+  statements: number
+}
 
 /** Told of every statement after it ran (metrics, trace spans): its text, parameters, duration, and whether it failed. */
 export type QueryObserver = (sql: string, parameters: readonly unknown[], durationMs: number, failed: boolean) => void
@@ -66,8 +68,13 @@ function droppingClient(Base: typeof pg.Client): typeof pg.Client {
     override query(config: any, values?: any, callback?: any): any {
       // What still comes on a dropped connection (kysely's rollback of the transaction the lost
       // query was in) fails as the timeout it is, not as a closed client.
-      const promised = callback === undefined && typeof values !== 'function' && typeof config?.callback !== 'function' && typeof config?.submit !== 'function'
-      if (this.dropped && promised) return Promise.reject(new DatabaseTimeoutError('the connection was dropped: the server did not answer in time'))
+      const promised =
+        callback === undefined &&
+        typeof values !== 'function' &&
+        typeof config?.callback !== 'function' &&
+        typeof config?.submit !== 'function'
+      if (this.dropped && promised)
+        return Promise.reject(new DatabaseTimeoutError('the connection was dropped: the server did not answer in time'))
       const result: unknown = super.query(config, values, callback)
       if (!(result instanceof Promise)) return result
       return result.catch((err: unknown) => {
@@ -89,8 +96,12 @@ export function createDb<DB>(url: string, opts: CreateDbOptions = {}): DbHandle<
   const base = prepared ? preparingClient(opts.preparedStatementsPerConnection) : pg.Client
   const statementTimeout = opts.statementTimeoutMs
   const pool = new pg.Pool({
-    connectionString: url, max: opts.max ?? 10, application_name: opts.applicationName ?? 'stadtgraph',
-    ...(statementTimeout ? { statement_timeout: statementTimeout, query_timeout: statementTimeout + QUERY_READ_GRACE_MS, Client: droppingClient(base) } : { Client: base }),
+    connectionString: url,
+    max: opts.max ?? 10,
+    application_name: opts.applicationName ?? 'stadtgraph',
+    ...(statementTimeout
+      ? { statement_timeout: statementTimeout, query_timeout: statementTimeout + QUERY_READ_GRACE_MS, Client: droppingClient(base) }
+      : { Client: base }),
     ...(opts.connectTimeoutMs ? { connectionTimeoutMillis: opts.connectTimeoutMs } : {}),
   })
   // Named statements keep their parse and analysis, but each execution is planned for its own parameter
@@ -99,12 +110,17 @@ export function createDb<DB>(url: string, opts: CreateDbOptions = {}): DbHandle<
   // district profile 3× and the deep cross-department query 4× slower once the 18-district comparison had
   // run on the same connections (npm run bench, departments uncached). Queued before any other query of
   // the connection; a server without the setting (PostgreSQL < 12) keeps its default.
-  if (prepared) pool.on('connect', client => { client.query('set plan_cache_mode = force_custom_plan').catch(() => {}) })
+  if (prepared)
+    pool.on('connect', client => {
+      client.query('set plan_cache_mode = force_custom_plan').catch(() => {})
+    })
   // An idle client that loses its server (restart, network) must not crash the process.
   pool.on('error', err => console.error(`[db] idle connection error: ${err.message}`))
   // Nor one that is checked out: the pool stops listening to a client while it is lent, so a connection lost
   // mid-statement emitted an unhandled 'error' (the statement itself fails with it; the pool then drops the client).
-  pool.on('connect', client => { client.on('error', () => {}) })
+  pool.on('connect', client => {
+    client.on('error', () => {})
+  })
   let observer: QueryObserver | null = null
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({ pool }),
@@ -135,5 +151,14 @@ export function createDb<DB>(url: string, opts: CreateDbOptions = {}): DbHandle<
       clearTimeout(timer)
     }
   }
-  return { db, stats, ping, pool, observe: o => { observer = o }, close: () => db.destroy() }
+  return {
+    db,
+    stats,
+    ping,
+    pool,
+    observe: o => {
+      observer = o
+    },
+    close: () => db.destroy(),
+  }
 }

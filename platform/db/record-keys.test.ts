@@ -14,10 +14,15 @@ describe('record keys in PostgreSQL', () => {
     handle = createDb(database.url)
     await sql`create schema t`.execute(handle.db)
     await sql`create table t.person (id int primary key, grp text not null, n int not null default 1)`.execute(handle.db)
-    await sql`insert into t.person (id, grp) select g, case when g % 3 = 0 then 'a' else 'b' end from generate_series(1, 300) g`.execute(handle.db)
+    await sql`insert into t.person (id, grp) select g, case when g % 3 = 0 then 'a' else 'b' end from generate_series(1, 300) g`.execute(
+      handle.db,
+    )
     await addRecordKeyColumn(handle.db, 't.person')
   })
-  afterAll(async () => { await handle?.close(); await database?.drop() })
+  afterAll(async () => {
+    await handle?.close()
+    await database?.drop()
+  })
 
   it('gives existing and new rows random keys in [0, 2³²) and keeps a key on update', async () => {
     await sql`insert into t.person (id, grp) values (1000, 'a')`.execute(handle.db)
@@ -41,7 +46,11 @@ describe('record keys in PostgreSQL', () => {
   })
 
   it('keySum in SQL is the JS key sum of the same records, whatever the grouping', async () => {
-    const { rows } = await sql<{ grp: string; n: number; k: string }>`select grp, count(*)::int as n, ${keySum('rkey')} as k from t.person group by grp order by grp`.execute(handle.db)
+    const { rows } = await sql<{
+      grp: string
+      n: number
+      k: string
+    }>`select grp, count(*)::int as n, ${keySum('rkey')} as k from t.person group by grp order by grp`.execute(handle.db)
     const all = await sql<{ rkey: string; grp: string }>`select rkey, grp from t.person`.execute(handle.db)
     for (const r of rows) {
       expect(Number(r.k)).toBe(addKeys(all.rows.filter(x => x.grp === r.grp).map(x => Number(x.rkey))))

@@ -14,7 +14,8 @@ export const RECORD_KEY_DEFAULT = sql`(('x' || substr(replace(gen_random_uuid():
  * check keeps hand-written keys in range.
  */
 export async function addRecordKeyColumn(db: Kysely<any>, table: string, column = 'rkey'): Promise<void> {
-  if (!/^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$/.test(table) || !/^[a-z_][a-z0-9_]*$/.test(column)) throw new Error(`Not a table.column name: ${table}.${column}`)
+  if (!/^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$/.test(table) || !/^[a-z_][a-z0-9_]*$/.test(column))
+    throw new Error(`Not a table.column name: ${table}.${column}`)
   await sql`alter table ${sql.raw(table)} add column ${sql.raw(column)} bigint not null default ${RECORD_KEY_DEFAULT}
     check (${sql.raw(column)} >= 0 and ${sql.raw(column)} < 4294967296)`.execute(db)
 }

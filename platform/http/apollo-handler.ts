@@ -24,7 +24,11 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
 
 /** A refusal decided before GraphQL execution, answered as `{ errors }` with its HTTP status (one the catalogue lists for its code). */
 export class HttpRefusal<C extends ErrorCode = ErrorCode> extends Error {
-  constructor(readonly status: NoInfer<StatusOf<C>>, readonly code: C, message: string) {
+  constructor(
+    readonly status: NoInfer<StatusOf<C>>,
+    readonly code: C,
+    message: string,
+  ) {
     super(message)
   }
 
@@ -43,8 +47,14 @@ export interface HandleGraphQLOptions {
   maxJsonDepth?: number
 }
 
-export async function handleGraphQL<C extends BaseContext>(server: ApolloServer<C>, req: IncomingMessage, res: ServerResponse,
-  context: (req: IncomingMessage) => Promise<C>, prepare?: (body: unknown) => unknown, opts: HandleGraphQLOptions = {}): Promise<void> {
+export async function handleGraphQL<C extends BaseContext>(
+  server: ApolloServer<C>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  context: (req: IncomingMessage) => Promise<C>,
+  prepare?: (body: unknown) => unknown,
+  opts: HandleGraphQLOptions = {},
+): Promise<void> {
   const maxJsonDepth = opts.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH
   const tooDeep = (what: string) => sendError(res, 400, 'MAX_JSON_DEPTH_EXCEEDED', jsonDepthMessage(what, maxJsonDepth))
   const headers = new HeaderMap()
@@ -66,7 +76,9 @@ export async function handleGraphQL<C extends BaseContext>(server: ApolloServer<
   let body: unknown = rawBody
   if ((req.headers['content-type'] ?? '').includes('application/json')) {
     if (exceedsJsonDepth(rawBody, maxJsonDepth)) return tooDeep('The request body')
-    try { body = rawBody ? JSON.parse(rawBody) : {} } catch {
+    try {
+      body = rawBody ? JSON.parse(rawBody) : {}
+    } catch {
       sendError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON')
       return
     }

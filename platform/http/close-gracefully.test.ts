@@ -6,7 +6,9 @@ import { closeGracefully } from './close-gracefully.js'
 // A real server on an ephemeral port; each slow request waits for the test to release it.
 
 const servers: Server[] = []
-afterEach(() => { for (const s of servers.splice(0)) s.closeAllConnections() })
+afterEach(() => {
+  for (const s of servers.splice(0)) s.closeAllConnections()
+})
 
 async function slowServer() {
   const waiting: Array<() => void> = []
@@ -18,15 +20,26 @@ async function slowServer() {
   servers.push(server)
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
-  const arrived = async (n: number) => { while (waiting.length < n) await new Promise(r => setTimeout(r, 5)) }
-  return { server, port, release: () => { for (const w of waiting.splice(0)) w() }, arrived }
+  const arrived = async (n: number) => {
+    while (waiting.length < n) await new Promise(r => setTimeout(r, 5))
+  }
+  return {
+    server,
+    port,
+    release: () => {
+      for (const w of waiting.splice(0)) w()
+    },
+    arrived,
+  }
 }
 
 function get(port: number, path: string, agent?: import('node:http').Agent): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, agent }, res => {
       let body = ''
-      res.on('data', c => { body += c })
+      res.on('data', c => {
+        body += c
+      })
       res.on('end', () => resolve({ status: res.statusCode!, body }))
       res.on('error', reject)
     })

@@ -20,7 +20,10 @@ export async function closeGracefully(server: Server, graceMs = DEFAULT_GRACE_MS
   server.closeIdleConnections()
   // A response that finishes leaves its connection idle; no event says so for the server, so it is looked for.
   const sweep = setInterval(() => server.closeIdleConnections(), 50)
-  const deadline = setTimeout(() => { forced = true; server.closeAllConnections() }, graceMs)
+  const deadline = setTimeout(() => {
+    forced = true
+    server.closeAllConnections()
+  }, graceMs)
   try {
     await closed
   } finally {

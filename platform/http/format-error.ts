@@ -33,10 +33,19 @@ export function createFormatError(service: string, log: Logger = createLogger({ 
     // A database that did not answer in time is the operator's to see and the client's to retry, not a bug.
     if (isDatabaseTimeout(original)) {
       log.warn({ path: formatted.path?.join('.') ?? '-', error: (original as Error).message }, 'database timeout')
-      const { message, extensions } = errorEntry('DATABASE_TIMEOUT', 'The database did not answer in time; retry later', { serviceName: service })
+      const { message, extensions } = errorEntry('DATABASE_TIMEOUT', 'The database did not answer in time; retry later', {
+        serviceName: service,
+      })
       return { message, path: formatted.path, locations: formatted.locations, extensions }
     }
-    log.error({ path: formatted.path?.join('.') ?? '-', err: original instanceof Error ? original : undefined, error: original instanceof Error ? undefined : String(original) }, 'internal error')
+    log.error(
+      {
+        path: formatted.path?.join('.') ?? '-',
+        err: original instanceof Error ? original : undefined,
+        error: original instanceof Error ? undefined : String(original),
+      },
+      'internal error',
+    )
     const { message, extensions } = errorEntry('INTERNAL_SERVER_ERROR', 'Internal server error')
     return { message, path: formatted.path, locations: formatted.locations, extensions }
   }

@@ -14,12 +14,21 @@ describe('exceedsJsonDepth', () => {
   it('agrees with the depth of the parsed value, whatever the strings hold (quotes, escapes, brackets)', () => {
     const text = fc.oneof(fc.string(), fc.constantFrom('[', '{', ']', '}', '"', '\\', '\\"', '"[', '\\\\"{'))
     const value = fc.letrec(tie => ({
-      node: fc.oneof({ maxDepth: 12 }, text, fc.integer(), fc.constant(null), fc.array(tie('node'), { maxLength: 3 }),
-        fc.dictionary(text, tie('node'), { maxKeys: 3 })),
+      node: fc.oneof(
+        { maxDepth: 12 },
+        text,
+        fc.integer(),
+        fc.constant(null),
+        fc.array(tie('node'), { maxLength: 3 }),
+        fc.dictionary(text, tie('node'), { maxKeys: 3 }),
+      ),
     })).node
-    fc.assert(fc.property(value, fc.integer({ min: 0, max: 14 }), (v, max) => {
-      expect(exceedsJsonDepth(JSON.stringify(v), max)).toBe(depthOf(v) > max)
-    }), { numRuns: 2000 })
+    fc.assert(
+      fc.property(value, fc.integer({ min: 0, max: 14 }), (v, max) => {
+        expect(exceedsJsonDepth(JSON.stringify(v), max)).toBe(depthOf(v) > max)
+      }),
+      { numRuns: 2000 },
+    )
   })
 
   it('counts 5 000 levels in one pass and stops at the limit', () => {

@@ -6,7 +6,12 @@ const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbm5hIn0.c2lnbmF0dXJlLXRoYXQtbXVzdC
 
 function capture(level: 'info' | 'warn' = 'info') {
   const lines: string[] = []
-  const destination = new Writable({ write(chunk, _e, done) { lines.push(...String(chunk).split('\n').filter(Boolean)); done() } })
+  const destination = new Writable({
+    write(chunk, _e, done) {
+      lines.push(...String(chunk).split('\n').filter(Boolean))
+      done()
+    },
+  })
   return { log: createLogger({ name: 'test', level, destination }), lines }
 }
 
@@ -36,7 +41,12 @@ describe('createLogger', () => {
   it('builds nothing for a level that is off', () => {
     const { log, lines } = capture('warn')
     let built = 0
-    const costly = { toJSON() { built++; return 'x' } }
+    const costly = {
+      toJSON() {
+        built++
+        return 'x'
+      },
+    }
     log.info({ costly }, 'request')
     expect(lines).toHaveLength(0)
     expect(built).toBe(0)

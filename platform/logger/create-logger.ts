@@ -4,7 +4,7 @@ import pretty from 'pino-pretty'
 export type { Logger } from 'pino'
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
-export type LogLevel = typeof LOG_LEVELS[number]
+export type LogLevel = (typeof LOG_LEVELS)[number]
 
 export interface LoggerOptionsInput {
   /** `gateway` or the department's name; every line carries it as `name`. */

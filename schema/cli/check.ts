@@ -21,7 +21,9 @@ try {
     allowPositionals: false,
   }).values
 } catch (err) {
-  console.error(`${(err as Error).message}\nUsage: npm run schema:check -- [--base <git-rev>] [--services <dir>] [--supergraph <file>] [--operations <dir>]`)
+  console.error(
+    `${(err as Error).message}\nUsage: npm run schema:check -- [--base <git-rev>] [--services <dir>] [--supergraph <file>] [--operations <dir>]`,
+  )
   process.exit(2)
 }
 if (args.help) {
@@ -46,7 +48,5 @@ const failing = result.findings.filter(f => f.fails).length
 const breaking = result.changes.filter(c => c.level === 'BREAKING').length
 const dangerous = result.changes.filter(c => c.level === 'DANGEROUS').length
 const against = result.baseline ? `against ${result.baseline}: ${breaking} breaking, ${dangerous} dangerous` : 'no baseline'
-console.log(result.ok
-  ? `schema ok (${against})`
-  : `schema check failed: ${failing} finding${failing === 1 ? '' : 's'} to fix (${against})`)
+console.log(result.ok ? `schema ok (${against})` : `schema check failed: ${failing} finding${failing === 1 ? '' : 's'} to fix (${against})`)
 process.exit(result.ok ? 0 : 1)

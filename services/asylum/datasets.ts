@@ -32,59 +32,116 @@ export interface OccupancyRow extends Record<string, unknown> {
 export const datasets = {
   /** A month is entered once: a month that already has allocations is a DUPLICATE_PERIOD. */
   allocations: defineDataset<AllocationRow>({
-    department: 'asylum', schema: 'asy', id: 'asy.allocation', table: 'asy.allocation',
+    department: 'asylum',
+    schema: 'asy',
+    id: 'asy.allocation',
+    table: 'asy.allocation',
     fields: {
       allocationDate: { column: 'allocation_date', type: 'date', pgType: 'date', min: '2015-01-01', aliases: ['Zuweisungsdatum', 'Datum'] },
-      route: { column: 'route', type: 'enum', pgType: 'text', values: ['ZUWEISUNG', 'UKRAINE_24', 'FAMILIENNACHZUG', 'SONSTIGE'], aliases: ['Weg'] },
+      route: {
+        column: 'route',
+        type: 'enum',
+        pgType: 'text',
+        values: ['ZUWEISUNG', 'UKRAINE_24', 'FAMILIENNACHZUG', 'SONSTIGE'],
+        aliases: ['Weg'],
+      },
       ageAtAllocation: { column: 'age_at_allocation', type: 'integer', pgType: 'smallint', min: 0, max: 110, aliases: ['Alter'] },
       sex: { column: 'sex', type: 'enum', pgType: 'char(1)', values: ['M', 'W', 'D'], aliases: ['Geschlecht'] },
-      countryOfOrigin: { column: 'country_of_origin', type: 'text', pgType: 'char(3)', pattern: { regex: /^[A-Z]{3}$/, hint: 'an ISO 3166 alpha-3 code such as "SYR"' }, aliases: ['Herkunftsland'] },
+      countryOfOrigin: {
+        column: 'country_of_origin',
+        type: 'text',
+        pgType: 'char(3)',
+        pattern: { regex: /^[A-Z]{3}$/, hint: 'an ISO 3166 alpha-3 code such as "SYR"' },
+        aliases: ['Herkunftsland'],
+      },
       religion: { column: 'religion', type: 'text', pgType: 'text', required: false, maxLength: 60, aliases: ['Religion'] },
-      firstAccommodationId: { column: 'first_accommodation_id', type: 'text', pgType: 'text', required: false, references: accommodation, aliases: ['Unterkunft'] },
+      firstAccommodationId: {
+        column: 'first_accommodation_id',
+        type: 'text',
+        pgType: 'text',
+        required: false,
+        references: accommodation,
+        aliases: ['Unterkunft'],
+      },
     },
     period: {
       parts: [{ name: 'month', of: r => r.allocationDate.slice(0, 7), sql: sql`to_char(allocation_date, 'YYYY-MM')` }],
       stichtag: r => r.allocationDate,
     },
-    check: r => (r.allocationDate > today() ? [{ column: 'allocationDate', reason: `must not be in the future (${r.allocationDate})` }] : []),
-    checkRows: async (db, rows) => openOn(db, rows.filter(r => r.values.firstAccommodationId !== null)
-      .map(r => ({ row: r.row, id: r.values.firstAccommodationId!, day: r.values.allocationDate, column: 'firstAccommodationId' }))),
+    check: r =>
+      r.allocationDate > today() ? [{ column: 'allocationDate', reason: `must not be in the future (${r.allocationDate})` }] : [],
+    checkRows: async (db, rows) =>
+      openOn(
+        db,
+        rows
+          .filter(r => r.values.firstAccommodationId !== null)
+          .map(r => ({ row: r.row, id: r.values.firstAccommodationId!, day: r.values.allocationDate, column: 'firstAccommodationId' })),
+      ),
     prepare: async db => {
-      await sql`select setval('asy.allocation_id_seq', greatest((select coalesce(max(id), 0) from asy.allocation), (select last_value from asy.allocation_id_seq)))`.execute(db)
+      await sql`select setval('asy.allocation_id_seq', greatest((select coalesce(max(id), 0) from asy.allocation), (select last_value from asy.allocation_id_seq)))`.execute(
+        db,
+      )
     },
     invalidates: ['asy.allocation'],
   }),
   /** One figure per accommodation and day, entered once. */
   occupancy: defineDataset<OccupancyRow>({
-    department: 'asylum', schema: 'asy', id: 'asy.occupancy', table: 'asy.occupancy',
+    department: 'asylum',
+    schema: 'asy',
+    id: 'asy.occupancy',
+    table: 'asy.occupancy',
     fields: {
       accommodationId: { column: 'accommodation_id', type: 'text', pgType: 'text', references: accommodation, aliases: ['Unterkunft'] },
       day: { column: 'day', type: 'date', pgType: 'date', min: '2015-01-01', aliases: ['Stichtag', 'Datum'] },
       occupied: { column: 'occupied', type: 'integer', pgType: 'int', min: 0, max: 5_000, aliases: ['Belegt', 'Belegung'] },
-      recognisedResidents: { column: 'of_which_recognised', type: 'integer', pgType: 'int', min: 0, max: 5_000, aliases: ['Fehlbeleger', 'davon anerkannt'] },
+      recognisedResidents: {
+        column: 'of_which_recognised',
+        type: 'integer',
+        pgType: 'int',
+        min: 0,
+        max: 5_000,
+        aliases: ['Fehlbeleger', 'davon anerkannt'],
+      },
       capacity: { column: 'capacity', type: 'integer', pgType: 'int', min: 0, max: 5_000, aliases: ['Plätze', 'Kapazität'] },
       // The acknowledgement of an over-occupancy (field beds in an emergency); stored with the row.
-      overCapacity: { column: 'over_capacity', type: 'boolean', pgType: 'boolean', required: false, default: false, aliases: ['Überbelegung'] },
+      overCapacity: {
+        column: 'over_capacity',
+        type: 'boolean',
+        pgType: 'boolean',
+        required: false,
+        default: false,
+        aliases: ['Überbelegung'],
+      },
     },
     key: ['accommodationId', 'day'],
     period: { parts: ['accommodationId', 'day'], stichtag: r => r.day },
     // Counts are ≥ 0 by the fields' ranges. `capacity` is the row's own: beds change over time (a
     // facility extended or partly closed), so the day's figure is the one entered with the Belegung.
     rules: [
-      { name: 'occupied-within-capacity', fields: ['occupied', 'capacity'], acknowledgedBy: 'overCapacity',
-        violation: r => (r.occupied > r.capacity ? `occupied exceeds capacity (${r.occupied} > ${r.capacity})` : null) },
-      { name: 'recognised-within-occupied', fields: ['recognisedResidents', 'occupied'],
-        violation: r => (r.recognisedResidents > r.occupied ? `must not exceed occupied (${r.recognisedResidents} > ${r.occupied})` : null) },
+      {
+        name: 'occupied-within-capacity',
+        fields: ['occupied', 'capacity'],
+        acknowledgedBy: 'overCapacity',
+        violation: r => (r.occupied > r.capacity ? `occupied exceeds capacity (${r.occupied} > ${r.capacity})` : null),
+      },
+      {
+        name: 'recognised-within-occupied',
+        fields: ['recognisedResidents', 'occupied'],
+        violation: r => (r.recognisedResidents > r.occupied ? `must not exceed occupied (${r.recognisedResidents} > ${r.occupied})` : null),
+      },
     ],
     check: r => (r.day > today() ? [{ column: 'day', reason: `must not be in the future (${r.day})` }] : []),
-    checkRows: (db, rows) => openOn(db, rows.map(r => ({ row: r.row, id: r.values.accommodationId, day: r.values.day, column: 'accommodationId' }))),
+    checkRows: (db, rows) =>
+      openOn(
+        db,
+        rows.map(r => ({ row: r.row, id: r.values.accommodationId, day: r.values.day, column: 'accommodationId' })),
+      ),
     invalidates: ['asy.occupancy'],
   }),
 }
 
 /** Problems for rows whose accommodation exists but is not open on the day (opened ≤ day < closed). */
-async function openOn(db: Kysely<any>,
-  refs: ReadonlyArray<{ row: number; id: string; day: string; column: string }>): Promise<Problem[]> {
+async function openOn(db: Kysely<any>, refs: ReadonlyArray<{ row: number; id: string; day: string; column: string }>): Promise<Problem[]> {
   if (refs.length === 0) return []
   const { rows } = await sql<{ i: number; opened: string; closed: string | null }>`
     select r.i, a.opened::text as opened, a.closed::text as closed
@@ -93,6 +150,10 @@ async function openOn(db: Kysely<any>,
     where r.day < a.opened or (a.closed is not null and r.day >= a.closed)`.execute(db)
   return rows.map(({ i, opened, closed }) => {
     const ref = refs[Number(i) - 1]
-    return { row: ref.row, column: ref.column, reason: `accommodation ${ref.id} is not open on ${ref.day} (opened ${opened}${closed ? `, closed ${closed}` : ''})` }
+    return {
+      row: ref.row,
+      column: ref.column,
+      reason: `accommodation ${ref.id} is not open on ${ref.day} (opened ${opened}${closed ? `, closed ${closed}` : ''})`,
+    }
   })
 }

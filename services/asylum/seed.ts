@@ -13,7 +13,18 @@ const OWNER = 'Referat Soziales / Stabsstelle Asyl und Integration'
 
 /** Persons allocated per year without Ukrainians under § 24 (docs/data-model.md#demo-data; 2017, 2018, 2022 [V]). */
 const ALLOCATIONS: Readonly<Record<number, number>> = {
-  2015: 1150, 2016: 620, 2017: 227, 2018: 157, 2019: 140, 2020: 85, 2021: 150, 2022: 200, 2023: 310, 2024: 260, 2025: 190, 2026: 160,
+  2015: 1150,
+  2016: 620,
+  2017: 227,
+  2018: 157,
+  2019: 140,
+  2020: 85,
+  2021: 150,
+  2022: 200,
+  2023: 310,
+  2024: 260,
+  2025: 190,
+  2026: 160,
 }
 /** Ukrainians under § 24 AufenthG: ≈ 1,550 in 2022 [V]; from 2023 a share of the yearly total. */
 const UKRAINE_2022 = 1550
@@ -32,19 +43,62 @@ const ZUWEISUNGSSTOPP_2022 = [1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1]
 
 /** Origin mix per period (docs/data-model.md#demo-data; 2018 order [V]). */
 function originWeights(year: number): Array<[string, number]> {
-  if (year <= 2016) return [['SYR', 45], ['AFG', 15], ['IRQ', 12], ['ERI', 10], ['ALB', 7], ['XKX', 5], ['IRN', 6]]
-  if (year <= 2021) return [['SYR', 30], ['TUR', 16], ['AFG', 14], ['IRN', 10], ['PAK', 8], ['IRQ', 8], ['ERI', 5], ['NGA', 4], ['SOM', 3], ['GEO', 2]]
-  return [['SYR', 40], ['AFG', 25], ['TUR', 18], ['IRQ', 8], ['IRN', 6], ['GEO', 3]]
+  if (year <= 2016)
+    return [
+      ['SYR', 45],
+      ['AFG', 15],
+      ['IRQ', 12],
+      ['ERI', 10],
+      ['ALB', 7],
+      ['XKX', 5],
+      ['IRN', 6],
+    ]
+  if (year <= 2021)
+    return [
+      ['SYR', 30],
+      ['TUR', 16],
+      ['AFG', 14],
+      ['IRN', 10],
+      ['PAK', 8],
+      ['IRQ', 8],
+      ['ERI', 5],
+      ['NGA', 4],
+      ['SOM', 3],
+      ['GEO', 2],
+    ]
+  return [
+    ['SYR', 40],
+    ['AFG', 25],
+    ['TUR', 18],
+    ['IRQ', 8],
+    ['IRN', 6],
+    ['GEO', 3],
+  ]
 }
 
 /** Age bands of the 315 persons assigned in 2014 [V]: 0–6, 7–14, 15–18, 19–43, 44–64, 65+. */
-const AGE_BANDS: Array<[from: number, to: number, weight: number]> = [[0, 6, 28], [7, 14, 36], [15, 18, 21], [19, 43, 204], [44, 64, 23], [65, 80, 3]]
-const UKRAINE_AGE_BANDS: Array<[number, number, number]> = [[0, 6, 12], [7, 17, 23], [18, 64, 55], [65, 85, 10]]
+const AGE_BANDS: Array<[from: number, to: number, weight: number]> = [
+  [0, 6, 28],
+  [7, 14, 36],
+  [15, 18, 21],
+  [19, 43, 204],
+  [44, 64, 23],
+  [65, 80, 3],
+]
+const UKRAINE_AGE_BANDS: Array<[number, number, number]> = [
+  [0, 6, 12],
+  [7, 17, 23],
+  [18, 64, 55],
+  [65, 85, 10],
+]
 
 function weighted<T>(rng: Rng, items: ReadonlyArray<readonly [T, number]>): T {
   const total = items.reduce((s, [, w]) => s + w, 0)
   let r = rng.next() * total
-  for (const [item, w] of items) { r -= w; if (r < 0) return item }
+  for (const [item, w] of items) {
+    r -= w
+    if (r < 0) return item
+  }
   return items[items.length - 1][0]
 }
 
@@ -63,17 +117,24 @@ const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate(
 
 /** Allocations happen on working days. */
 function workingDay(rng: Rng, y: number, m: number): string {
-  const days = Array.from({ length: daysIn(y, m) }, (_, i) => i + 1).filter(d => ![0, 6].includes(new Date(Date.UTC(y, m - 1, d)).getUTCDay()))
+  const days = Array.from({ length: daysIn(y, m) }, (_, i) => i + 1).filter(
+    d => ![0, 6].includes(new Date(Date.UTC(y, m - 1, d)).getUTCDay()),
+  )
   return iso(y, m, rng.pick(days))
 }
 
-interface Person { route: AllocationRoute; date: string }
+interface Person {
+  route: AllocationRoute
+  date: string
+}
 
 /** Routes and dates of every person of a year, before personal attributes are drawn. */
 function peopleOfYear(year: number, rng: Rng): Person[] {
   const people: Person[] = []
   const add = (route: AllocationRoute, total: number, weights: number[]) =>
-    spread(total, weights).forEach((n, i) => { for (let k = 0; k < n; k++) people.push({ route, date: workingDay(rng, year, i + 1) }) })
+    spread(total, weights).forEach((n, i) => {
+      for (let k = 0; k < n; k++) people.push({ route, date: workingDay(rng, year, i + 1) })
+    })
   const weights = MONTH_WEIGHTS[year] ?? EVEN
   const total = ALLOCATIONS[year] ?? 0
   const ukraine = year === 2022 ? UKRAINE_2022 : year > 2022 ? Math.round(total * UKRAINE_SHARE_LATER) : 0
@@ -89,9 +150,24 @@ function peopleOfYear(year: number, rng: Rng): Person[] {
 
 function religionFor(rng: Rng, origin: string): string | null {
   if (origin === 'UKR') return null
-  if (origin === 'ERI' || origin === 'NGA') return weighted(rng, [['christlich', 58], ['muslimisch', 40], ['keine Angabe', 2]])
-  if (origin === 'GEO') return weighted(rng, [['christlich', 85], ['muslimisch', 10], ['keine Angabe', 5]])
-  return weighted(rng, [['muslimisch', 84], ['christlich', 7], ['jesidisch', 4], ['keine Angabe', 5]])
+  if (origin === 'ERI' || origin === 'NGA')
+    return weighted(rng, [
+      ['christlich', 58],
+      ['muslimisch', 40],
+      ['keine Angabe', 2],
+    ])
+  if (origin === 'GEO')
+    return weighted(rng, [
+      ['christlich', 85],
+      ['muslimisch', 10],
+      ['keine Angabe', 5],
+    ])
+  return weighted(rng, [
+    ['muslimisch', 84],
+    ['christlich', 7],
+    ['jesidisch', 4],
+    ['keine Angabe', 5],
+  ])
 }
 
 /** First accommodation: an open shared facility, larger ones more likely, Erstaufnahme first while it exists. */
@@ -100,7 +176,10 @@ function firstAccommodation(rng: Rng, route: AllocationRoute, date: string): str
   if (route === 'FAMILIENNACHZUG' && rng.chance(0.6)) return null // joins the family's flat
   const open = ACCOMMODATIONS.filter(a => a.kind !== 'WOHNUNG_ANGEMIETET' && isOpenOn(a, date))
   if (!open.length) return null
-  return weighted(rng, open.map(a => [a.id, capacityOn(a, date) * (a.kind === 'ERSTAUFNAHME' ? 4 : 1)] as const))
+  return weighted(
+    rng,
+    open.map(a => [a.id, capacityOn(a, date) * (a.kind === 'ERSTAUFNAHME' ? 4 : 1)] as const),
+  )
 }
 
 function allocationRows(years: number[]) {
@@ -111,13 +190,22 @@ function allocationRows(years: number[]) {
     const rng = rngs.get(p.year)!
     const ukrainian = p.route === 'UKRAINE_24'
     const origin = ukrainian ? 'UKR' : weighted(rng, originWeights(p.year))
-    const [from, to] = weighted(rng, (ukrainian ? UKRAINE_AGE_BANDS : AGE_BANDS).map(([f, t, w]) => [[f, t], w] as const))
+    const [from, to] = weighted(
+      rng,
+      (ukrainian ? UKRAINE_AGE_BANDS : AGE_BANDS).map(([f, t, w]) => [[f, t], w] as const),
+    )
     const age = rng.int(from, to)
     // ≈ 70 % men among quota allocations [V 2014], ≈ 70 % women among Ukrainians.
-    const female = ukrainian ? (age < 18 ? 0.5 : 0.8) : (age < 18 ? 0.48 : 0.24)
+    const female = ukrainian ? (age < 18 ? 0.5 : 0.8) : age < 18 ? 0.48 : 0.24
     return {
-      id: i + 1, allocation_date: p.date, route: p.route, age_at_allocation: age, sex: rng.chance(female) ? 'W' : 'M',
-      country_of_origin: origin, religion: religionFor(rng, origin), first_accommodation_id: firstAccommodation(rng, p.route, p.date),
+      id: i + 1,
+      allocation_date: p.date,
+      route: p.route,
+      age_at_allocation: age,
+      sex: rng.chance(female) ? 'W' : 'M',
+      country_of_origin: origin,
+      religion: religionFor(rng, origin),
+      first_accommodation_id: firstAccommodation(rng, p.route, p.date),
       // Deterministic record key (Cell Key Method) from the record's identity; real entries draw a random one.
       rkey: seededRecordKey('asy.allocation', i + 1),
     }
@@ -159,7 +247,13 @@ export function occupancyRows(years: number[]): OccupancyRow[] {
         // At the capacity limit every facility is nearly full; otherwise facilities scatter around the city rate.
         const rate = Math.min(1, targetRate(y, m) + (atLimit ? rng.next() * 0.035 - 0.015 : rng.normal(0, 0.04)))
         const occupied = Math.max(0, Math.min(capacity, Math.round(capacity * rate)))
-        rows.push({ accommodation_id: acc.id, day, occupied, of_which_recognised: Math.round(occupied * recognisedShare(y, acc)), capacity })
+        rows.push({
+          accommodation_id: acc.id,
+          day,
+          occupied,
+          of_which_recognised: Math.round(occupied * recognisedShare(y, acc)),
+          capacity,
+        })
       }
     }
   }
@@ -194,7 +288,10 @@ export function dailyOccupancyRows(years: number[]): OccupancyRow[] {
       }
       const monthEnd = iso(d.getUTCFullYear(), d.getUTCMonth() + 1, daysIn(d.getUTCFullYear(), d.getUTCMonth() + 1))
       const target = ends.get(monthEnd)
-      if (day === monthEnd && target) { rows.push(previous = target); continue }
+      if (day === monthEnd && target) {
+        rows.push((previous = target))
+        continue
+      }
       const capacity = capacityOn(acc, day)
       const goal = target?.occupied ?? previous?.occupied ?? Math.round(capacity * 0.7)
       const from = previous?.occupied ?? goal
@@ -202,7 +299,15 @@ export function dailyOccupancyRows(years: number[]): OccupancyRow[] {
       const drift = (goal - from) / daysLeft
       const occupied = Math.max(0, Math.min(capacity, Math.round(from + drift + rng.normal(0, Math.max(0.5, capacity * 0.006)))))
       const share = target && target.occupied ? target.of_which_recognised / target.occupied : recognisedShare(d.getUTCFullYear(), acc)
-      rows.push(previous = { accommodation_id: acc.id, day, occupied, of_which_recognised: Math.min(occupied, Math.round(occupied * share)), capacity })
+      rows.push(
+        (previous = {
+          accommodation_id: acc.id,
+          day,
+          occupied,
+          of_which_recognised: Math.min(occupied, Math.round(occupied * share)),
+          capacity,
+        }),
+      )
     }
   }
   return rows
@@ -214,18 +319,88 @@ export function dailyOccupancyRows(years: number[]): OccupancyRow[] {
  */
 export async function seed(db: Kysely<any>, profile: SeedProfile): Promise<void> {
   const years = profileYears(profile)
-  await insertRows(db, 'asy.accommodation',
-    { id: 'text', name: 'text', kind: 'text', operator: 'text', district_code: 'text', address: 'text', capacity: 'int', opened: 'date', closed: 'date' },
-    ACCOMMODATIONS.map(a => ({ id: a.id, name: a.name, kind: a.kind, operator: a.operator, district_code: a.districtCode, address: a.address, capacity: currentCapacity(a), opened: a.opened, closed: a.closed })))
-  await insertRows(db, 'asy.occupancy', { accommodation_id: 'text', day: 'date', occupied: 'int', of_which_recognised: 'int', capacity: 'int' },
-    profile === 'large' ? dailyOccupancyRows(years) : occupancyRows(years))
-  await insertRows(db, 'asy.allocation',
-    { id: 'bigint', allocation_date: 'date', route: 'text', age_at_allocation: 'smallint', sex: 'text', country_of_origin: 'text', religion: 'text', first_accommodation_id: 'text', rkey: 'bigint' },
-    allocationRows(years))
+  await insertRows(
+    db,
+    'asy.accommodation',
+    {
+      id: 'text',
+      name: 'text',
+      kind: 'text',
+      operator: 'text',
+      district_code: 'text',
+      address: 'text',
+      capacity: 'int',
+      opened: 'date',
+      closed: 'date',
+    },
+    ACCOMMODATIONS.map(a => ({
+      id: a.id,
+      name: a.name,
+      kind: a.kind,
+      operator: a.operator,
+      district_code: a.districtCode,
+      address: a.address,
+      capacity: currentCapacity(a),
+      opened: a.opened,
+      closed: a.closed,
+    })),
+  )
+  await insertRows(
+    db,
+    'asy.occupancy',
+    { accommodation_id: 'text', day: 'date', occupied: 'int', of_which_recognised: 'int', capacity: 'int' },
+    profile === 'large' ? dailyOccupancyRows(years) : occupancyRows(years),
+  )
+  await insertRows(
+    db,
+    'asy.allocation',
+    {
+      id: 'bigint',
+      allocation_date: 'date',
+      route: 'text',
+      age_at_allocation: 'smallint',
+      sex: 'text',
+      country_of_origin: 'text',
+      religion: 'text',
+      first_accommodation_id: 'text',
+      rkey: 'bigint',
+    },
+    allocationRows(years),
+  )
   const asOf = `${REFERENCE_DATE}T06:00:00Z`
   await upsertDatasets(db, 'asy', [
-    { id: 'asy.accommodation', title: 'Unterkünfte für Geflüchtete', description: 'Gemeinschaftsunterkünfte, Not- und Erstaufnahmen, angemietete Wohnungen mit Betreiber, Bezirk, Plätzen und Öffnungszeitraum.', ownerDepartment: OWNER, sourceSystem: 'ASYLCUBE', stichtag: DATA_STICHTAG, asOf, refreshCadence: 'MONTHLY' },
-    { id: 'asy.occupancy', title: 'Belegung der Unterkünfte', description: `Belegung, Plätze und Fehlbeleger je Unterkunft ${profile === 'large' ? 'täglich' : 'zum Monatsende'}.`, ownerDepartment: OWNER, sourceSystem: 'ASYLCUBE', stichtag: DATA_STICHTAG, asOf, refreshCadence: 'MONTHLY' },
-    { id: 'asy.allocation', title: 'Zuweisungen und Aufnahmen', description: 'Zuweisungen nach Verteilungsverfügung der ADD, Aufnahmen nach § 24 AufenthG und Familiennachzug; personenbezogen, nur aggregiert veröffentlicht.', ownerDepartment: OWNER, sourceSystem: 'ASYLCUBE', stichtag: DATA_STICHTAG, asOf, refreshCadence: 'DAILY', openData: false },
+    {
+      id: 'asy.accommodation',
+      title: 'Unterkünfte für Geflüchtete',
+      description:
+        'Gemeinschaftsunterkünfte, Not- und Erstaufnahmen, angemietete Wohnungen mit Betreiber, Bezirk, Plätzen und Öffnungszeitraum.',
+      ownerDepartment: OWNER,
+      sourceSystem: 'ASYLCUBE',
+      stichtag: DATA_STICHTAG,
+      asOf,
+      refreshCadence: 'MONTHLY',
+    },
+    {
+      id: 'asy.occupancy',
+      title: 'Belegung der Unterkünfte',
+      description: `Belegung, Plätze und Fehlbeleger je Unterkunft ${profile === 'large' ? 'täglich' : 'zum Monatsende'}.`,
+      ownerDepartment: OWNER,
+      sourceSystem: 'ASYLCUBE',
+      stichtag: DATA_STICHTAG,
+      asOf,
+      refreshCadence: 'MONTHLY',
+    },
+    {
+      id: 'asy.allocation',
+      title: 'Zuweisungen und Aufnahmen',
+      description:
+        'Zuweisungen nach Verteilungsverfügung der ADD, Aufnahmen nach § 24 AufenthG und Familiennachzug; personenbezogen, nur aggregiert veröffentlicht.',
+      ownerDepartment: OWNER,
+      sourceSystem: 'ASYLCUBE',
+      stichtag: DATA_STICHTAG,
+      asOf,
+      refreshCadence: 'DAILY',
+      openData: false,
+    },
   ])
 }

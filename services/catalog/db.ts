@@ -41,9 +41,20 @@ export interface RuleSetTable {
   effective_after_days: number
 }
 
-export interface RuleLevelTable { rule_set_id: string; level: number; label: string; color: string }
+export interface RuleLevelTable {
+  rule_set_id: string
+  level: number
+  label: string
+  color: string
+}
 
-export interface RuleBandTable { rule_set_id: string; indicator_id: string; level: number; lower: number | null; lower_inclusive: boolean }
+export interface RuleBandTable {
+  rule_set_id: string
+  indicator_id: string
+  level: number
+  lower: number | null
+  lower_inclusive: boolean
+}
 
 export interface CatDatabase {
   'cat.department': DepartmentTable

@@ -1,7 +1,10 @@
 import { PUBLISHER, type DatasetView } from './loaders.js'
 
 /** Where the catalog's datasets are identified and served (the gateway's GraphQL endpoint is the access URL). */
-export interface DcatOptions { baseUri: string; accessUrl: string }
+export interface DcatOptions {
+  baseUri: string
+  accessUrl: string
+}
 
 const CONTEXT = {
   dcat: 'http://www.w3.org/ns/dcat#',
@@ -31,32 +34,49 @@ export function toDcatJsonLd(datasets: readonly DatasetView[], opts: DcatOptions
     'dct:description': 'Datensätze der Fachbereiche mit Eigentümer, Stichtag, Aktualität und Lizenz.',
     'dct:publisher': organization(PUBLISHER),
     // Through JSON once: properties a dataset has no value for (undefined) are left out, as JSON-LD expects.
-    'dcat:dataset': datasets.filter(d => d.openData).map(d => JSON.parse(JSON.stringify({
-      '@id': `${base}dataset/${encodeURIComponent(d.id)}`,
-      '@type': 'dcat:Dataset',
-      'dct:identifier': d.id,
-      'dct:title': d.title,
-      'dct:description': d.description,
-      'dct:publisher': organization(d.publisher),
-      'dcatde:maintainer': organization(d.ownerDepartment),
-      'dcat:contactPoint': d.contactPoint
-        ? { '@type': 'vcard:Organization', 'vcard:fn': d.contactPoint.name, ...(d.contactPoint.email ? { 'vcard:hasEmail': iri(`mailto:${d.contactPoint.email}`) } : {}) }
-        : undefined,
-      'dcat:theme': d.themes.map(t => iri(t.uri)),
-      'dcat:keyword': d.keywords,
-      'dcatde:politicalGeocodingLevelURI': iri(d.politicalGeocodingLevelURI),
-      'dcatde:politicalGeocodingURI': iri(d.politicalGeocodingURI),
-      'dct:accrualPeriodicity': iri(d.accrualPeriodicity),
-      'dct:temporal': d.temporalStart || d.temporalEnd ? {
-        '@type': 'dct:PeriodOfTime', 'dcat:startDate': typed(d.temporalStart, 'xsd:date'), 'dcat:endDate': typed(d.temporalEnd, 'xsd:date'),
-      } : undefined,
-      'dct:modified': typed(d.asOf.toISOString(), 'xsd:dateTime'),
-      'dcat:distribution': [{
-        '@type': 'dcat:Distribution',
-        'dct:title': `${d.title} (GraphQL)`,
-        'dcat:accessURL': iri(opts.accessUrl),
-        'dct:license': iri(d.license),
-      }],
-    }))),
+    'dcat:dataset': datasets
+      .filter(d => d.openData)
+      .map(d =>
+        JSON.parse(
+          JSON.stringify({
+            '@id': `${base}dataset/${encodeURIComponent(d.id)}`,
+            '@type': 'dcat:Dataset',
+            'dct:identifier': d.id,
+            'dct:title': d.title,
+            'dct:description': d.description,
+            'dct:publisher': organization(d.publisher),
+            'dcatde:maintainer': organization(d.ownerDepartment),
+            'dcat:contactPoint': d.contactPoint
+              ? {
+                  '@type': 'vcard:Organization',
+                  'vcard:fn': d.contactPoint.name,
+                  ...(d.contactPoint.email ? { 'vcard:hasEmail': iri(`mailto:${d.contactPoint.email}`) } : {}),
+                }
+              : undefined,
+            'dcat:theme': d.themes.map(t => iri(t.uri)),
+            'dcat:keyword': d.keywords,
+            'dcatde:politicalGeocodingLevelURI': iri(d.politicalGeocodingLevelURI),
+            'dcatde:politicalGeocodingURI': iri(d.politicalGeocodingURI),
+            'dct:accrualPeriodicity': iri(d.accrualPeriodicity),
+            'dct:temporal':
+              d.temporalStart || d.temporalEnd
+                ? {
+                    '@type': 'dct:PeriodOfTime',
+                    'dcat:startDate': typed(d.temporalStart, 'xsd:date'),
+                    'dcat:endDate': typed(d.temporalEnd, 'xsd:date'),
+                  }
+                : undefined,
+            'dct:modified': typed(d.asOf.toISOString(), 'xsd:dateTime'),
+            'dcat:distribution': [
+              {
+                '@type': 'dcat:Distribution',
+                'dct:title': `${d.title} (GraphQL)`,
+                'dcat:accessURL': iri(opts.accessUrl),
+                'dct:license': iri(d.license),
+              },
+            ],
+          }),
+        ),
+      ),
   }
 }

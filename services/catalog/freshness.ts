@@ -5,7 +5,13 @@
  */
 export type Freshness = 'FRESH' | 'DUE' | 'STALE' | 'UNKNOWN'
 
-interface Cadence { days?: number; months?: number; graceDays?: number; graceMonths?: number; frequency: string }
+interface Cadence {
+  days?: number
+  months?: number
+  graceDays?: number
+  graceMonths?: number
+  frequency: string
+}
 
 /** Cadence → period and grace (when an update is late but not yet stale), and its EU frequency. */
 export const CADENCES: Readonly<Record<string, Cadence>> = {
@@ -31,7 +37,11 @@ function addMonths(t: Date, months: number): Date {
 
 const add = (t: Date, days = 0, months = 0) => addMonths(new Date(t.getTime() + days * 86_400_000), months)
 
-export interface FreshnessResult { freshness: Freshness; stale: boolean; nextUpdateDue: Date | null }
+export interface FreshnessResult {
+  freshness: Freshness
+  stale: boolean
+  nextUpdateDue: Date | null
+}
 
 export function freshnessOf(asOf: Date, cadence: string, now: Date): FreshnessResult {
   const c = CADENCES[cadence]

@@ -39,13 +39,35 @@ export interface DatasetView {
   stale: boolean
 }
 
-export interface IndicatorView { id: string; title: string; description: string; unit: string; field: InputField; sourceDatasetIds: string[] }
+export interface IndicatorView {
+  id: string
+  title: string
+  description: string
+  unit: string
+  field: InputField
+  sourceDatasetIds: string[]
+}
 
 interface DatasetRow {
-  department: string; id: string; title: string; description: string; owner_department: string; source_system: string
-  stichtag: string; as_of: Date; refresh_cadence: string; open_data: boolean
-  publisher: string | null; contact_name: string | null; contact_email: string | null; themes: string[] | null; keywords: string[] | null
-  license: string | null; temporal_start: string | null; temporal_end: string | null; enriched: boolean
+  department: string
+  id: string
+  title: string
+  description: string
+  owner_department: string
+  source_system: string
+  stichtag: string
+  as_of: Date
+  refresh_cadence: string
+  open_data: boolean
+  publisher: string | null
+  contact_name: string | null
+  contact_email: string | null
+  themes: string[] | null
+  keywords: string[] | null
+  license: string | null
+  temporal_start: string | null
+  temporal_end: string | null
+  enriched: boolean
 }
 
 export function toDatasetView(r: DatasetRow, now: Date): DatasetView {
@@ -58,7 +80,9 @@ export function toDatasetView(r: DatasetRow, now: Date): DatasetView {
     ownerDepartment: r.owner_department,
     department: r.department,
     sourceSystem: r.source_system,
-    contactPoint: r.contact_name ? { name: r.contact_name, email: r.contact_email } : { name: `${PUBLISHER}, ${r.owner_department}`, email: null },
+    contactPoint: r.contact_name
+      ? { name: r.contact_name, email: r.contact_email }
+      : { name: `${PUBLISHER}, ${r.owner_department}`, email: null },
     themes: (r.themes ?? []).map(code => ({ code, uri: THEME_BASE + code })),
     keywords: r.keywords ?? [],
     // Enriched rows carry their own licence (null = none); without enrichment open data gets the city's default.
@@ -101,10 +125,24 @@ export function createLoaders(db: Kysely<CatDatabase>, now: () => Date = () => n
   })
 
   const ruleSets = once(async (): Promise<RuleSetDefinition[]> => {
-    const { rows } = await sql<{ id: string; title: string; valid_from: string; valid_to: string | null; primary_field: InputField; quorum: number
-      confirm_days: number; counted_weekdays: number[]; confirm_from_level: number; effective_after_days: number
+    const { rows } = await sql<{
+      id: string
+      title: string
+      valid_from: string
+      valid_to: string | null
+      primary_field: InputField
+      quorum: number
+      confirm_days: number
+      counted_weekdays: number[]
+      confirm_from_level: number
+      effective_after_days: number
       levels: Array<{ level: number; label: string; color: string }>
-      indicators: Array<{ indicatorId: string; field: InputField; bands: Array<{ level: number; lower: number | null; lowerInclusive: boolean }> }> }>`
+      indicators: Array<{
+        indicatorId: string
+        field: InputField
+        bands: Array<{ level: number; lower: number | null; lowerInclusive: boolean }>
+      }>
+    }>`
       select r.id, r.title, r.valid_from, r.valid_to, p.input_field as primary_field, r.quorum, r.confirm_days, r.counted_weekdays,
         r.confirm_from_level, r.effective_after_days,
         (select json_agg(json_build_object('level', l.level, 'label', l.label, 'color', l.color) order by l.level)
@@ -116,16 +154,34 @@ export function createLoaders(db: Kysely<CatDatabase>, now: () => Date = () => n
       from cat.rule_set r join cat.indicator p on p.id = r.primary_indicator_id
       order by r.valid_from`.execute(db)
     return rows.map(r => ({
-      id: r.id, title: r.title, validFrom: r.valid_from, validTo: r.valid_to, primary: r.primary_field,
-      indicators: (r.indicators ?? []).map(i => ({ ...i, bands: i.bands.map(b => ({ ...b, lower: b.lower === null ? null : Number(b.lower) })) })),
-      levels: r.levels ?? [], quorum: r.quorum, confirmDays: r.confirm_days, countedWeekdays: r.counted_weekdays,
-      confirmFromLevel: r.confirm_from_level, effectiveAfterDays: r.effective_after_days,
+      id: r.id,
+      title: r.title,
+      validFrom: r.valid_from,
+      validTo: r.valid_to,
+      primary: r.primary_field,
+      indicators: (r.indicators ?? []).map(i => ({
+        ...i,
+        bands: i.bands.map(b => ({ ...b, lower: b.lower === null ? null : Number(b.lower) })),
+      })),
+      levels: r.levels ?? [],
+      quorum: r.quorum,
+      confirmDays: r.confirm_days,
+      countedWeekdays: r.counted_weekdays,
+      confirmFromLevel: r.confirm_from_level,
+      effectiveAfterDays: r.effective_after_days,
     }))
   })
 
   const indicators = once(async (): Promise<IndicatorView[]> => {
     const rows = await db.selectFrom('cat.indicator').selectAll().orderBy('id').execute()
-    return rows.map(r => ({ id: r.id, title: r.title, description: r.description, unit: r.unit, field: r.input_field, sourceDatasetIds: r.source_dataset_ids }))
+    return rows.map(r => ({
+      id: r.id,
+      title: r.title,
+      description: r.description,
+      unit: r.unit,
+      field: r.input_field,
+      sourceDatasetIds: r.source_dataset_ids,
+    }))
   })
 
   return {

@@ -34,15 +34,18 @@ export const RLP_AKTIONSPLAN_2020: RuleSetDefinition = {
   validFrom: '2020-03-01',
   validTo: '2021-09-11',
   primary: 'incidence7',
-  indicators: [{
-    field: 'incidence7', indicatorId: 'incidence7',
-    bands: [
-      { level: 0, lower: null, lowerInclusive: true },
-      { level: 1, lower: 20, lowerInclusive: true },
-      { level: 2, lower: 35, lowerInclusive: true },
-      { level: 3, lower: 50, lowerInclusive: false },
-    ],
-  }],
+  indicators: [
+    {
+      field: 'incidence7',
+      indicatorId: 'incidence7',
+      bands: [
+        { level: 0, lower: null, lowerInclusive: true },
+        { level: 1, lower: 20, lowerInclusive: true },
+        { level: 2, lower: 35, lowerInclusive: true },
+        { level: 3, lower: 50, lowerInclusive: false },
+      ],
+    },
+  ],
   levels: [
     { level: 0, label: 'Grün', color: GREEN },
     { level: 1, label: 'Warnstufe (gelb)', color: YELLOW },
@@ -74,21 +77,33 @@ export const RLP_WARNSTUFEN_2021: RuleSetDefinition = {
   validTo: null,
   primary: 'incidence7',
   indicators: [
-    { field: 'incidence7', indicatorId: 'incidence7', bands: [
-      { level: 1, lower: null, lowerInclusive: true },
-      { level: 2, lower: 100, lowerInclusive: false },
-      { level: 3, lower: 200, lowerInclusive: false },
-    ] },
-    { field: 'hospitalization7', indicatorId: 'hospitalization7', bands: [
-      { level: 1, lower: null, lowerInclusive: true },
-      { level: 2, lower: 5, lowerInclusive: true },
-      { level: 3, lower: 10, lowerInclusive: true },
-    ] },
-    { field: 'icuShare', indicatorId: 'icuShare', bands: [
-      { level: 1, lower: null, lowerInclusive: true },
-      { level: 2, lower: 6, lowerInclusive: true },
-      { level: 3, lower: 12, lowerInclusive: true },
-    ] },
+    {
+      field: 'incidence7',
+      indicatorId: 'incidence7',
+      bands: [
+        { level: 1, lower: null, lowerInclusive: true },
+        { level: 2, lower: 100, lowerInclusive: false },
+        { level: 3, lower: 200, lowerInclusive: false },
+      ],
+    },
+    {
+      field: 'hospitalization7',
+      indicatorId: 'hospitalization7',
+      bands: [
+        { level: 1, lower: null, lowerInclusive: true },
+        { level: 2, lower: 5, lowerInclusive: true },
+        { level: 3, lower: 10, lowerInclusive: true },
+      ],
+    },
+    {
+      field: 'icuShare',
+      indicatorId: 'icuShare',
+      bands: [
+        { level: 1, lower: null, lowerInclusive: true },
+        { level: 2, lower: 6, lowerInclusive: true },
+        { level: 3, lower: 12, lowerInclusive: true },
+      ],
+    },
   ],
   levels: [
     { level: 1, label: 'Warnstufe 1', color: YELLOW },
@@ -106,7 +121,28 @@ export const RULE_SETS: readonly RuleSetDefinition[] = [RLP_AKTIONSPLAN_2020, RL
 
 /** Indicator declarations (cat.indicator): what each input is and where it comes from. */
 export const INDICATORS = [
-  { id: 'incidence7', title: '7-Tage-Inzidenz', description: 'Neuinfektionen der letzten 7 Tage je 100.000 Einwohner (LUA Rheinland-Pfalz).', unit: 'per 100,000', field: 'incidence7', sourceDatasetIds: [HEALTH_DATASET] },
-  { id: 'hospitalization7', title: '7-Tage-Hospitalisierungsinzidenz', description: 'Krankenhausaufnahmen mit COVID-19 der letzten 7 Tage je 100.000 Einwohner im Versorgungsgebiet.', unit: 'per 100,000', field: 'hospitalization7', sourceDatasetIds: [HEALTH_DATASET] },
-  { id: 'icuShare', title: 'Anteil COVID-19-Patienten an den Intensivbetten', description: 'Anteil der mit COVID-19-Patienten belegten Intensivbetten (landesweit), in Prozent.', unit: 'percent', field: 'icuShare', sourceDatasetIds: [HEALTH_DATASET] },
+  {
+    id: 'incidence7',
+    title: '7-Tage-Inzidenz',
+    description: 'Neuinfektionen der letzten 7 Tage je 100.000 Einwohner (LUA Rheinland-Pfalz).',
+    unit: 'per 100,000',
+    field: 'incidence7',
+    sourceDatasetIds: [HEALTH_DATASET],
+  },
+  {
+    id: 'hospitalization7',
+    title: '7-Tage-Hospitalisierungsinzidenz',
+    description: 'Krankenhausaufnahmen mit COVID-19 der letzten 7 Tage je 100.000 Einwohner im Versorgungsgebiet.',
+    unit: 'per 100,000',
+    field: 'hospitalization7',
+    sourceDatasetIds: [HEALTH_DATASET],
+  },
+  {
+    id: 'icuShare',
+    title: 'Anteil COVID-19-Patienten an den Intensivbetten',
+    description: 'Anteil der mit COVID-19-Patienten belegten Intensivbetten (landesweit), in Prozent.',
+    unit: 'percent',
+    field: 'icuShare',
+    sourceDatasetIds: [HEALTH_DATASET],
+  },
 ] as const

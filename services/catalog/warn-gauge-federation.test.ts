@@ -33,7 +33,9 @@ type HealthDayValues @shareable { day: Date! incidence7: Float hospitalization7:
 `
 
 // October 2020 in the city: 18, 22, 36, then three days above 50.
-const SERIES = new Map([18, 22, 36, 51, 58, 65].map((v, i) => [addDays('2020-10-20', i), { incidence7: v, hospitalization7: null, icuShare: null }]))
+const SERIES = new Map(
+  [18, 22, 36, 51, 58, 65].map((v, i) => [addDays('2020-10-20', i), { incidence7: v, hospitalization7: null, icuShare: null }]),
+)
 const valuesOn = (day: string) => ({ day, ...(SERIES.get(day) ?? { incidence7: null, hospitalization7: null, icuShare: null }) })
 const representations: unknown[] = []
 
@@ -60,7 +62,13 @@ function gatewaySchema(): GraphQLSchema {
   ])
   const locals = new Map<string, { schema: GraphQLSchema; context: () => unknown }>([
     ['SOCIAL', { schema: buildSubgraphSchema(HEALTH_SDL, healthResolvers).schema, context: () => ({}) }],
-    ['CATALOG', { schema: buildSubgraphSchema(catalog.typeDefs, catalog.resolvers).schema, context: () => ({ db: handle.db, loaders: catalog.createLoaders(handle.db), principal: TEST_IDENTITY }) }],
+    [
+      'CATALOG',
+      {
+        schema: buildSubgraphSchema(catalog.typeDefs, catalog.resolvers).schema,
+        context: () => ({ db: handle.db, loaders: catalog.createLoaders(handle.db), principal: TEST_IDENTITY }),
+      },
+    ],
   ])
   return getStitchedSchemaFromSupergraphSdl({
     supergraphSdl,
@@ -76,35 +84,68 @@ function gatewaySchema(): GraphQLSchema {
 
 describe('warning gauge through the federation planner', () => {
   it('classifies the gauge consistently with a department serving HealthDay', () => {
-    expect(checkClassification([
-      { name: 'social', typeDefs: HEALTH_SDL, file: 'social.graphql' },
-      { name: 'catalog', typeDefs: catalog.typeDefs, file: 'catalog.graphql' },
-    ])).toEqual([])
+    expect(
+      checkClassification([
+        { name: 'social', typeDefs: HEALTH_SDL, file: 'social.graphql' },
+        { name: 'catalog', typeDefs: catalog.typeDefs, file: 'catalog.graphql' },
+      ]),
+    ).toEqual([])
   })
 
   it('hands __resolveReference the whole representation, required fields included', async () => {
     const seen: unknown[] = []
     const { schema } = buildSubgraphSchema(catalog.typeDefs, {
       ...catalog.resolvers,
-      HealthDay: { ...catalog.resolvers.HealthDay, __resolveReference: (ref: unknown) => { seen.push(ref); return ref } },
+      HealthDay: {
+        ...catalog.resolvers.HealthDay,
+        __resolveReference: (ref: unknown) => {
+          seen.push(ref)
+          return ref
+        },
+      },
     })
-    const rep = { __typename: 'HealthDay', ags: '07312000', day: '2020-10-25', incidence7: 65, hospitalization7: null, icuShare: null, recent: [{ day: '2020-10-25', incidence7: 65 }] }
-    const res = await execute({ schema, document: parse('query ($r: [_Any!]!) { _entities(representations: $r) { ... on HealthDay { day } } }'), variableValues: { r: [rep] } })
+    const rep = {
+      __typename: 'HealthDay',
+      ags: '07312000',
+      day: '2020-10-25',
+      incidence7: 65,
+      hospitalization7: null,
+      icuShare: null,
+      recent: [{ day: '2020-10-25', incidence7: 65 }],
+    }
+    const res = await execute({
+      schema,
+      document: parse('query ($r: [_Any!]!) { _entities(representations: $r) { ... on HealthDay { day } } }'),
+      variableValues: { r: [rep] },
+    })
     expect(res.errors).toBeUndefined()
     expect(seen).toEqual([rep])
   })
 
   it('sends the required fields, the nested recent series included, and computes the level from them', async () => {
     const schema = gatewaySchema()
-    const res = await execute({ schema, contextValue: {}, document: parse(`{ municipality(ags: "07312000") {
+    const res = await execute({
+      schema,
+      contextValue: {},
+      document: parse(`{ municipality(ags: "07312000") {
       d4: healthDay(day: "2020-10-24") { warnGauge { level label daysAboveThreshold } }
-      d5: healthDay(day: "2020-10-25") { day incidence7 warnGauge { value level label color ruleSet trend7d readings { indicator { id } level } } } } }`) })
+      d5: healthDay(day: "2020-10-25") { day incidence7 warnGauge { value level label color ruleSet trend7d readings { indicator { id } level } } } } }`),
+    })
     expect(res.errors).toBeUndefined()
     const m = (res.data as any).municipality
     expect(m.d4.warnGauge).toEqual({ level: 2, label: 'Gefahrenstufe (orange)', daysAboveThreshold: 2 })
     expect(m.d5).toEqual({
-      day: '2020-10-25', incidence7: 65,
-      warnGauge: { value: 65, level: 3, label: 'Alarmstufe (rot)', color: '#d73027', ruleSet: 'RLP_AKTIONSPLAN_2020', trend7d: null, readings: [{ indicator: { id: 'incidence7' }, level: 3 }] },
+      day: '2020-10-25',
+      incidence7: 65,
+      warnGauge: {
+        value: 65,
+        level: 3,
+        label: 'Alarmstufe (rot)',
+        color: '#d73027',
+        ruleSet: 'RLP_AKTIONSPLAN_2020',
+        trend7d: null,
+        readings: [{ indicator: { id: 'incidence7' }, level: 3 }],
+      },
     })
     const sent = representations.find((r: any) => r.day === '2020-10-25') as any
     expect(sent).toMatchObject({ __typename: 'HealthDay', ags: '07312000', day: '2020-10-25', incidence7: 65 })

@@ -13,7 +13,18 @@ const gauge = (rule = PLAN, s: DayValues[], day = last(s)) => computeWarnGauge(r
 describe('warning gauge, RLP Aktionsplan 2020 (7-day incidence)', () => {
   const bands = PLAN.indicators[0].bands
   it.each([
-    [0, 0], [19, 0], [19.9, 0], [20, 1], [34, 1], [34.9, 1], [35, 2], [49.9, 2], [50, 2], [50.1, 3], [51, 3], [412, 3],
+    [0, 0],
+    [19, 0],
+    [19.9, 0],
+    [20, 1],
+    [34, 1],
+    [34.9, 1],
+    [35, 2],
+    [49.9, 2],
+    [50, 2],
+    [50.1, 3],
+    [51, 3],
+    [412, 3],
   ])('puts %d in level %d', (value, level) => {
     expect(bandLevel(bands, value)).toBe(level)
   })
@@ -92,7 +103,16 @@ describe('warning gauge, RLP Warnstufen 2021 (2 of 3 lead indicators, working da
 
   it('escalates after 3 consecutive working days in range, effective the day after next', () => {
     // Mon, Tue below; Wed, Thu, Fri two of three in Warnstufe 2; weekend; Mon …
-    const s = triples(MON, [[50, 2, 3], [60, 3, 3], [120, 5, 3], [130, 6, 3], [140, 6, 3], [150, 6, 3], [150, 6, 3], [160, 6, 3]])
+    const s = triples(MON, [
+      [50, 2, 3],
+      [60, 3, 3],
+      [120, 5, 3],
+      [130, 6, 3],
+      [140, 6, 3],
+      [150, 6, 3],
+      [150, 6, 3],
+      [160, 6, 3],
+    ])
     const levels = s.map(d => gauge(STUFEN, s, d.day).level)
     // Confirmed on Fri 10-08 → in force from Sun 10-10.
     expect(levels).toEqual([1, 1, 1, 1, 1, 1, 2, 2])
@@ -102,28 +122,65 @@ describe('warning gauge, RLP Warnstufen 2021 (2 of 3 lead indicators, working da
 
   it('counts working days across a weekend and ignores weekend readings', () => {
     // Wed below; Thu, Fri in range; Sat, Sun below (not counted); Mon in range → confirmed Mon 10-11, in force Wed 10-13.
-    const s = triples('2021-10-06', [[20, 1, 1], [120, 6, 3], [120, 6, 3], [20, 1, 1], [20, 1, 1], [120, 6, 3], [120, 6, 3], [120, 6, 3]])
+    const s = triples('2021-10-06', [
+      [20, 1, 1],
+      [120, 6, 3],
+      [120, 6, 3],
+      [20, 1, 1],
+      [20, 1, 1],
+      [120, 6, 3],
+      [120, 6, 3],
+      [120, 6, 3],
+    ])
     expect(s.map(d => gauge(STUFEN, s, d.day).level)).toEqual([1, 1, 1, 1, 1, 1, 1, 2])
     expect(gauge(STUFEN, s, '2021-10-11').daysAboveThreshold).toBe(3)
   })
 
   it('does not escalate when the 2-of-3 quorum fails on one of the days', () => {
     // Mon below; Tue in range; Wed only incidence (1 of 3) breaks the run; Thu, Fri in range.
-    const s = triples(MON, [[20, 1, 1], [120, 6, 3], [120, 4, 3], [120, 6, 3], [120, 6, 3]])
+    const s = triples(MON, [
+      [20, 1, 1],
+      [120, 6, 3],
+      [120, 4, 3],
+      [120, 6, 3],
+      [120, 6, 3],
+    ])
     expect(s.map(d => gauge(STUFEN, s, d.day).level)).toEqual([1, 1, 1, 1, 1])
     // The weekend does not count; Mon 10-11 completes the run → in force Wed 10-13.
-    const t = [...s, ...triples('2021-10-09', [[0, 0, 0], [0, 0, 0], [120, 6, 3], [120, 6, 3], [120, 6, 3]])]
+    const t = [
+      ...s,
+      ...triples('2021-10-09', [
+        [0, 0, 0],
+        [0, 0, 0],
+        [120, 6, 3],
+        [120, 6, 3],
+        [120, 6, 3],
+      ]),
+    ]
     expect(t.slice(5).map(d => gauge(STUFEN, t, d.day).level)).toEqual([1, 1, 1, 1, 2])
   })
 
   it('de-escalates after 3 consecutive working days below, to the highest range those days reached', () => {
     // Starts in Warnstufe 3 (Mon), drops to Warnstufe 2 readings Tue–Thu → confirmed Thu, in force Sat.
-    const s = triples(MON, [[250, 12, 13], [150, 6, 3], [150, 6, 3], [150, 6, 3], [150, 6, 3], [150, 6, 3]])
+    const s = triples(MON, [
+      [250, 12, 13],
+      [150, 6, 3],
+      [150, 6, 3],
+      [150, 6, 3],
+      [150, 6, 3],
+      [150, 6, 3],
+    ])
     expect(s.map(d => gauge(STUFEN, s, d.day).level)).toEqual([3, 3, 3, 3, 3, 2])
   })
 
   it('escalates from 2 to 3 only on three days in the Warnstufe-3 range', () => {
-    const s = triples(MON, [[150, 6, 3], [250, 11, 3], [250, 11, 3], [250, 4, 3], [250, 11, 3]])
+    const s = triples(MON, [
+      [150, 6, 3],
+      [250, 11, 3],
+      [250, 11, 3],
+      [250, 4, 3],
+      [250, 11, 3],
+    ])
     // Thu (only the incidence above Warnstufe 1 → reading 1) breaks the Warnstufe-3 run.
     expect(s.map(d => gauge(STUFEN, s, d.day).level)).toEqual([2, 2, 2, 2, 2])
   })
@@ -137,8 +194,11 @@ describe('rule set choice and the window', () => {
     expect(ruleSetOn(RULE_SETS, '2019-12-31')).toBeNull()
   })
 
-  it('keeps the 14 days up to the day, the day\'s own values winning', () => {
-    const recent = incidences('2020-10-01', Array.from({ length: 20 }, (_, i) => i))
+  it("keeps the 14 days up to the day, the day's own values winning", () => {
+    const recent = incidences(
+      '2020-10-01',
+      Array.from({ length: 20 }, (_, i) => i),
+    )
     const w = windowOf('2020-10-16', recent, { day: '2020-10-16', incidence7: 99 })
     expect(w.map(d => d.day)).toEqual(Array.from({ length: 14 }, (_, i) => addDays('2020-10-03', i)))
     expect(w.at(-1)).toEqual({ day: '2020-10-16', incidence7: 99 })

@@ -20,9 +20,17 @@ export interface DayValues {
  * `lower: null` is the open bottom band. `lowerInclusive` decides the boundary itself
  * (≥ for "ab 35", > for "über 50").
  */
-export interface Band { level: number; lower: number | null; lowerInclusive: boolean }
+export interface Band {
+  level: number
+  lower: number | null
+  lowerInclusive: boolean
+}
 
-export interface LevelDef { level: number; label: string; color: string }
+export interface LevelDef {
+  level: number
+  label: string
+  color: string
+}
 
 export interface RuleSetDefinition {
   id: string
@@ -45,8 +53,20 @@ export interface RuleSetDefinition {
   effectiveAfterDays: number
 }
 
-export interface GaugeBandOut { level: number; from: number | null; to: number | null; fromInclusive: boolean; label: string; color: string }
-export interface GaugeReading { indicatorId: string; field: InputField; value: number | null; level: number | null }
+export interface GaugeBandOut {
+  level: number
+  from: number | null
+  to: number | null
+  fromInclusive: boolean
+  label: string
+  color: string
+}
+export interface GaugeReading {
+  indicatorId: string
+  field: InputField
+  value: number | null
+  level: number | null
+}
 
 export interface GaugeResult {
   day: string
@@ -108,7 +128,14 @@ export function bandsOf(rule: Pick<RuleSetDefinition, 'levels'>, bands: readonly
   const sorted = [...bands].sort((a, b) => a.level - b.level)
   return sorted.map((b, i) => {
     const l = rule.levels.find(x => x.level === b.level)
-    return { level: b.level, from: b.lower, to: sorted[i + 1]?.lower ?? null, fromInclusive: b.lowerInclusive, label: l?.label ?? String(b.level), color: l?.color ?? '#808080' }
+    return {
+      level: b.level,
+      from: b.lower,
+      to: sorted[i + 1]?.lower ?? null,
+      fromInclusive: b.lowerInclusive,
+      label: l?.label ?? String(b.level),
+      color: l?.color ?? '#808080',
+    }
   })
 }
 
@@ -146,7 +173,10 @@ export function computeWarnGauge(rule: RuleSetDefinition, day: string, series: r
   for (const v of days) {
     if (!counted(v.day)) continue
     const r = readingLevel(rule, v)
-    if (r === null) { run = []; continue }
+    if (r === null) {
+      run = []
+      continue
+    }
     run = [...run, r].slice(-N)
     if (state === null) {
       state = r
@@ -157,9 +187,16 @@ export function computeWarnGauge(rule: RuleSetDefinition, day: string, series: r
     if (state < C) next = Math.min(r, C - 1)
     const full = run.length === N
     let confirmed = false
-    if (full && state < C && Math.min(...run) >= C) { next = Math.min(...run); confirmed = true }
-    else if (full && state >= C && run.every(x => x > state!)) { next = Math.min(...run); confirmed = true }
-    else if (full && state >= C && run.every(x => x < state!)) { next = Math.max(...run); confirmed = true }
+    if (full && state < C && Math.min(...run) >= C) {
+      next = Math.min(...run)
+      confirmed = true
+    } else if (full && state >= C && run.every(x => x > state!)) {
+      next = Math.min(...run)
+      confirmed = true
+    } else if (full && state >= C && run.every(x => x < state!)) {
+      next = Math.max(...run)
+      confirmed = true
+    }
     if (next !== state) {
       decisions.push({ effective: confirmed ? addDays(v.day, rule.effectiveAfterDays) : v.day, level: next })
       state = next
@@ -195,7 +232,12 @@ export function computeWarnGauge(rule: RuleSetDefinition, day: string, series: r
     color: def.color,
     readingLevel: today ? readingLevel(rule, today) : null,
     bands,
-    readings: rule.indicators.map(i => ({ indicatorId: i.indicatorId, field: i.field, value: today && isNumber(today[i.field]) ? today[i.field]! : null, level: today ? bandLevel(i.bands, today[i.field]) : null })),
+    readings: rule.indicators.map(i => ({
+      indicatorId: i.indicatorId,
+      field: i.field,
+      value: today && isNumber(today[i.field]) ? today[i.field]! : null,
+      level: today ? bandLevel(i.bands, today[i.field]) : null,
+    })),
     daysAboveThreshold,
     trend7d: value !== null && before !== null ? Math.round((value - before) * 10) / 10 : null,
   }

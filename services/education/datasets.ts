@@ -26,40 +26,66 @@ const GRADE_SPAN: Readonly<Record<string, readonly [number, number]>> = { GS: [1
  */
 export const datasets = {
   pupils: defineDataset<PupilRow>({
-    department: 'education', schema: 'edu', id: 'edu.pupils', table: 'edu.school_year_stat',
+    department: 'education',
+    schema: 'edu',
+    id: 'edu.pupils',
+    table: 'edu.school_year_stat',
     fields: {
-      schoolId: { column: 'school_id', type: 'text', pgType: 'text', references: tableReference('school', 'edu.school', 'id'), aliases: ['Schule'] },
-      schoolYear: { column: 'school_year', type: 'text', pgType: 'text', pattern: { regex: /^\d{4}\/\d{2}$/, hint: 'a school year such as "2025/26"' }, aliases: ['Schuljahr'] },
+      schoolId: {
+        column: 'school_id',
+        type: 'text',
+        pgType: 'text',
+        references: tableReference('school', 'edu.school', 'id'),
+        aliases: ['Schule'],
+      },
+      schoolYear: {
+        column: 'school_year',
+        type: 'text',
+        pgType: 'text',
+        pattern: { regex: /^\d{4}\/\d{2}$/, hint: 'a school year such as "2025/26"' },
+        aliases: ['Schuljahr'],
+      },
       grade: { column: 'grade', type: 'integer', pgType: 'smallint', min: 1, max: 13, aliases: ['Klassenstufe'] },
       sex: { column: 'sex', type: 'enum', pgType: 'char(1)', values: ['M', 'W'], aliases: ['Geschlecht'] },
-      nationalityGroup: { column: 'nationality_group', type: 'enum', pgType: 'text', values: ['DEU', 'AUSL'], aliases: ['Staatsangehörigkeit'] },
+      nationalityGroup: {
+        column: 'nationality_group',
+        type: 'enum',
+        pgType: 'text',
+        values: ['DEU', 'AUSL'],
+        aliases: ['Staatsangehörigkeit'],
+      },
       pupils: { column: 'pupils', type: 'integer', pgType: 'int', min: 0, max: 2_000, aliases: ['Schüler', 'Anzahl'] },
     },
     key: ['schoolId', 'schoolYear', 'grade', 'sex', 'nationalityGroup'],
     period: { parts: ['schoolId', 'schoolYear'], stichtag: r => schoolStatStichtag(r.schoolYear) },
     check: r => {
       const start = Number(r.schoolYear.slice(0, 4))
-      if (Number(r.schoolYear.slice(5)) !== (start + 1) % 100) return [{ column: 'schoolYear', reason: `must name two consecutive years, got ${JSON.stringify(r.schoolYear)}` }]
-      if (start < 2000 || start > new Date().getUTCFullYear()) return [{ column: 'schoolYear', reason: `must start between 2000 and this year, got ${r.schoolYear}` }]
+      if (Number(r.schoolYear.slice(5)) !== (start + 1) % 100)
+        return [{ column: 'schoolYear', reason: `must name two consecutive years, got ${JSON.stringify(r.schoolYear)}` }]
+      if (start < 2000 || start > new Date().getUTCFullYear())
+        return [{ column: 'schoolYear', reason: `must start between 2000 and this year, got ${r.schoolYear}` }]
       return []
     },
-    storedRules: [{
-      name: 'grade-taught-by-school-type', fields: ['grade', 'schoolId'],
-      violations: async (db, rows) => {
-        const { rows: schools } = await sql<{ id: string; school_type: string }>`select id, school_type from edu.school
+    storedRules: [
+      {
+        name: 'grade-taught-by-school-type',
+        fields: ['grade', 'schoolId'],
+        violations: async (db, rows) => {
+          const { rows: schools } = await sql<{ id: string; school_type: string }>`select id, school_type from edu.school
           where id = any(${[...new Set(rows.map(r => r.values.schoolId))]}::text[])`.execute(db)
-        const typeOf = new Map(schools.map(s => [s.id, s.school_type]))
-        const problems = new Map<number, string>()
-        for (const { row, values } of rows) {
-          const type = typeOf.get(values.schoolId)
-          const span = type ? GRADE_SPAN[type] : undefined
-          if (span && (values.grade < span[0] || values.grade > span[1])) {
-            problems.set(row, `grade ${values.grade} is not taught at school ${values.schoolId} (${type}: grades ${span[0]}–${span[1]})`)
+          const typeOf = new Map(schools.map(s => [s.id, s.school_type]))
+          const problems = new Map<number, string>()
+          for (const { row, values } of rows) {
+            const type = typeOf.get(values.schoolId)
+            const span = type ? GRADE_SPAN[type] : undefined
+            if (span && (values.grade < span[0] || values.grade > span[1])) {
+              problems.set(row, `grade ${values.grade} is not taught at school ${values.schoolId} (${type}: grades ${span[0]}–${span[1]})`)
+            }
           }
-        }
-        return problems
+          return problems
+        },
       },
-    }],
+    ],
     invalidates: ['edu.pupils'],
   }),
 }

@@ -3,7 +3,13 @@ import { kitaFamilyPlan } from './families.js'
 
 describe('education suppression families', () => {
   it('a family whose hidden cell cannot be protected is withheld whole from aggregate-only roles (fail closed)', () => {
-    const district = (districtCode: string, childrenU3: number, placesU3: number) => ({ districtCode, childrenU3, children3to6: 40, placesU3, placesTotal: 80 })
+    const district = (districtCode: string, childrenU3: number, placesU3: number) => ({
+      districtCode,
+      childrenU3,
+      children3to6: 40,
+      placesU3,
+      placesTotal: 80,
+    })
     const sound = kitaFamilyPlan([district('01', 12, 20), district('02', 2, 20)])
     expect(sound.unprotected).toEqual([])
     expect(sound.hiddenOf('02').childrenU3).toBe(true)

@@ -1,4 +1,11 @@
-import { planFamilySuppression, sumRelation, type FamilyCell, type FamilyOrder, type FamilyPlan, type FamilyRelation } from '../../lib/disclosure/suppress-family.js'
+import {
+  planFamilySuppression,
+  sumRelation,
+  type FamilyCell,
+  type FamilyOrder,
+  type FamilyPlan,
+  type FamilyRelation,
+} from '../../lib/disclosure/suppress-family.js'
 import type { Residence, SchoolType } from './db.js'
 
 /**
@@ -6,7 +13,11 @@ import type { Residence, SchoolType } from './db.js'
  * cell a field can publish for aggregate-only roles, and what else is known about those cells. The plans are
  * decided over the whole family (rule KL-STAT-2, lib/disclosure/suppress-family.ts) in the loaders.
  */
-export interface FamilyModel { cells: FamilyCell[]; relations: FamilyRelation[]; orders: FamilyOrder[] }
+export interface FamilyModel {
+  cells: FamilyCell[]
+  relations: FamilyRelation[]
+  orders: FamilyOrder[]
+}
 
 export const TRANSITIONS_FAMILY = 'edu.transitions(schoolYear): every school type × residence, applications and admissions'
 export const KITA_CHILDREN_FAMILY = 'edu.kitaChildren(year): every district, children under three and from three to six'
@@ -18,9 +29,15 @@ export const KITA_CHILDREN_FAMILY = 'edu.kitaChildren(year): every district, chi
  */
 export const GRADE5_INTAKE_TYPES: readonly SchoolType[] = ['RSPLUS', 'IGS', 'GYM']
 
-export interface TransitionCell { toSchoolType: SchoolType; residence: Residence; applications: number | null; admissions: number }
+export interface TransitionCell {
+  toSchoolType: SchoolType
+  residence: Residence
+  applications: number | null
+  admissions: number
+}
 
-export const transitionCellId = (t: { toSchoolType: string; residence: string }, field: 'applications' | 'admissions') => `${t.toSchoolType}|${t.residence}|${field}`
+export const transitionCellId = (t: { toSchoolType: string; residence: string }, field: 'applications' | 'admissions') =>
+  `${t.toSchoolType}|${t.residence}|${field}`
 
 /** The family of one school year: cells, the known grade-5 sums per type, and admissions ≤ applications. */
 export function transitionFamily(rows: readonly TransitionCell[]): FamilyModel {
@@ -35,11 +52,18 @@ export function transitionFamily(rows: readonly TransitionCell[]): FamilyModel {
   }
   const relations = GRADE5_INTAKE_TYPES.map(type => rows.filter(t => t.toSchoolType === type))
     .filter(of => of.length > 0)
-    .map(of => sumRelation(of.map(t => transitionCellId(t, 'admissions')), of.reduce((a, t) => a + t.admissions, 0)))
+    .map(of =>
+      sumRelation(
+        of.map(t => transitionCellId(t, 'admissions')),
+        of.reduce((a, t) => a + t.admissions, 0),
+      ),
+    )
   return { cells, relations, orders }
 }
 
-export function transitionFamilyPlan(rows: readonly TransitionCell[]): FamilyPlan & { hiddenOf(t: TransitionCell): { applications: boolean; admissions: boolean } } {
+export function transitionFamilyPlan(
+  rows: readonly TransitionCell[],
+): FamilyPlan & { hiddenOf(t: TransitionCell): { applications: boolean; admissions: boolean } } {
   const plan = planFamilySuppression(...modelArgs(transitionFamily(rows)))
   const hide = hiddenIn(plan)
   return {
@@ -48,9 +72,16 @@ export function transitionFamilyPlan(rows: readonly TransitionCell[]): FamilyPla
   }
 }
 
-export interface KitaChildrenCell { districtCode: string; childrenU3: number; children3to6: number; placesU3: number; placesTotal: number }
+export interface KitaChildrenCell {
+  districtCode: string
+  childrenU3: number
+  children3to6: number
+  placesU3: number
+  placesTotal: number
+}
 
-export const kitaCellId = (districtCode: string, field: 'childrenU3' | 'children3to6' | 'placesU3' | 'placesTotal') => `${districtCode}|${field}`
+export const kitaCellId = (districtCode: string, field: 'childrenU3' | 'children3to6' | 'placesU3' | 'placesTotal') =>
+  `${districtCode}|${field}`
 
 /**
  * The family of one year: both children counts of every district. No total of them is published (the
@@ -74,7 +105,9 @@ export function kitaFamily(rows: readonly KitaChildrenCell[]): FamilyModel {
   }
 }
 
-export function kitaFamilyPlan(rows: readonly KitaChildrenCell[]): FamilyPlan & { hiddenOf(districtCode: string): { childrenU3: boolean; children3to6: boolean } } {
+export function kitaFamilyPlan(
+  rows: readonly KitaChildrenCell[],
+): FamilyPlan & { hiddenOf(districtCode: string): { childrenU3: boolean; children3to6: boolean } } {
   const plan = planFamilySuppression(...modelArgs(kitaFamily(rows)))
   const hide = hiddenIn(plan)
   return {
@@ -87,6 +120,9 @@ export function kitaFamilyPlan(rows: readonly KitaChildrenCell[]): FamilyPlan & 
  * Fail closed: when the plan cannot protect a hidden cell (nothing left to hide around it), aggregate-only
  * roles get no cell of the family at all.
  */
-const hiddenIn = (plan: FamilyPlan) => (id: string): boolean => plan.unprotected.length > 0 || plan.hidden.has(id)
+const hiddenIn =
+  (plan: FamilyPlan) =>
+  (id: string): boolean =>
+    plan.unprotected.length > 0 || plan.hidden.has(id)
 
 const modelArgs = (m: FamilyModel) => [m.cells, { relations: m.relations, orders: m.orders }] as const

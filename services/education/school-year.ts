@@ -10,7 +10,9 @@ export function assertSchoolYear(value: string, arg = 'schoolYear'): string {
   const match = typeof value === 'string' ? /^(\d{4})\/(\d{2})$/.exec(value) : null
   const start = match ? Number(match[1]) : NaN
   if (!match || Number(match[2]) !== (start + 1) % 100) {
-    throw badUserInput(`Argument "${arg}" must be a school year of two consecutive years like "2025/26", got ${JSON.stringify(value)}`, { argumentName: arg })
+    throw badUserInput(`Argument "${arg}" must be a school year of two consecutive years like "2025/26", got ${JSON.stringify(value)}`, {
+      argumentName: arg,
+    })
   }
   assertYear(start, arg)
   return value

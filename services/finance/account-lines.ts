@@ -30,9 +30,16 @@ export type ExpenseLine = 'E9' | 'E10' | 'E11' | 'E12' | 'E13' | 'E14'
 export const INCOME_LINES = ACCOUNT_LINES.filter(l => l.kind === 'INCOME').map(l => l.code as IncomeLine)
 export const EXPENSE_LINES = ACCOUNT_LINES.filter(l => l.kind === 'EXPENSE').map(l => l.code as ExpenseLine)
 
-export interface LineAmount { line: string; amount: number }
+export interface LineAmount {
+  line: string
+  amount: number
+}
 
-export interface LineTotals { income: number; expense: number; result: number }
+export interface LineTotals {
+  income: number
+  expense: number
+  result: number
+}
 
 /** E8, E15 and E16 from detail lines (amounts are stored positive; the line kind gives the sign). */
 export function lineTotals(lines: readonly LineAmount[]): LineTotals {

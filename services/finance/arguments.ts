@@ -8,7 +8,9 @@ export const INVESTMENT_CATEGORIES: readonly InvestmentCategory[] = ['SCHULE', '
 
 export function assertProductCode(code: string): string {
   if (typeof code !== 'string' || !/^[0-9A-Za-z]{1,12}$/.test(code)) {
-    throw badUserInput(`Argument "code" must be a product code of up to 12 letters or digits (e.g. "313"), got ${JSON.stringify(code)}`, { argumentName: 'code' })
+    throw badUserInput(`Argument "code" must be a product code of up to 12 letters or digits (e.g. "313"), got ${JSON.stringify(code)}`, {
+      argumentName: 'code',
+    })
   }
   return code
 }
@@ -21,20 +23,25 @@ export function assertMeasureId(id: string): string {
 }
 
 export function assertLevel(level: number): number {
-  if (!Number.isInteger(level) || level < 1 || level > 4) throw badUserInput(`Argument "level" must be 1, 2, 3 or 4, got ${level}`, { argumentName: 'level' })
+  if (!Number.isInteger(level) || level < 1 || level > 4)
+    throw badUserInput(`Argument "level" must be 1, 2, 3 or 4, got ${level}`, { argumentName: 'level' })
   return level
 }
 
 export function assertTeilhaushaltCode(code: string): string {
   if (typeof code !== 'string' || !/^[0-9]{1,2}$/.test(code)) {
-    throw badUserInput(`Argument "teilhaushalt" must be a Teilhaushalt number (e.g. "5"), got ${JSON.stringify(code)}`, { argumentName: 'teilhaushalt' })
+    throw badUserInput(`Argument "teilhaushalt" must be a Teilhaushalt number (e.g. "5"), got ${JSON.stringify(code)}`, {
+      argumentName: 'teilhaushalt',
+    })
   }
   return code
 }
 
 export function assertCategory(category: string): InvestmentCategory {
   if (!INVESTMENT_CATEGORIES.includes(category as InvestmentCategory)) {
-    throw badUserInput(`Argument "category" must be one of ${INVESTMENT_CATEGORIES.join(', ')}, got ${JSON.stringify(category)}`, { argumentName: 'category' })
+    throw badUserInput(`Argument "category" must be one of ${INVESTMENT_CATEGORIES.join(', ')}, got ${JSON.stringify(category)}`, {
+      argumentName: 'category',
+    })
   }
   return category as InvestmentCategory
 }

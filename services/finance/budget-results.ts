@@ -28,9 +28,11 @@ export function productResult(year: number, version: BudgetVersion, lines: reado
     ordinaryIncome: money(totals.income),
     ordinaryExpense: money(totals.expense),
     ordinaryResult: money(totals.result),
-    lines: ACCOUNT_LINES
-      .filter(l => byLine.has(l.code) || l.code in derived)
-      .map(l => ({ line: l.code, name: l.name, amount: money(byLine.get(l.code) ?? derived[l.code]) })),
+    lines: ACCOUNT_LINES.filter(l => byLine.has(l.code) || l.code in derived).map(l => ({
+      line: l.code,
+      name: l.name,
+      amount: money(byLine.get(l.code) ?? derived[l.code]),
+    })),
     datasetId: datasetFor(version),
   }
 }
@@ -56,7 +58,7 @@ export function planActual(year: number, linesPerVersion: ReadonlyArray<readonly
     ist: optional(ist),
     prognose: optional(prognose),
     deviation: optional(deviation),
-    deviationPct: deviation !== null && plan ? round(deviation / plan * 100, 2) : null,
+    deviationPct: deviation !== null && plan ? round((deviation / plan) * 100, 2) : null,
     datasetId: ist !== null ? 'fin.actuals' : 'fin.budget',
   }
 }

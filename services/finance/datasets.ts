@@ -34,7 +34,10 @@ const detailLine: Reference = {
  */
 export const datasets = {
   actuals: defineDataset<ActualRow>({
-    department: 'finance', schema: 'fin', id: 'fin.actuals', table: 'fin.budget_value',
+    department: 'finance',
+    schema: 'fin',
+    id: 'fin.actuals',
+    table: 'fin.budget_value',
     fields: {
       year: { column: 'year', type: 'integer', pgType: 'smallint', min: 2000, max: 2100, aliases: ['Jahr', 'Haushaltsjahr'] },
       productCode: { column: 'product_code', type: 'text', pgType: 'text', references: leafProduct, aliases: ['Produkt'] },

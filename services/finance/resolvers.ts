@@ -1,23 +1,29 @@
-import { GraphQLError } from 'graphql'
-import type { ServiceContext } from '../../lib/service/define-service.js'
+import { graphqlError } from '../../platform/errors.js'
 import { money } from '../../platform/stat.js'
+import { provenanceOf } from '../../lib/service/provenance.js'
 import { lineTotals } from './account-lines.js'
 import {
-  assertCategory, assertDistrictCode, assertLevel, assertMeasureId, assertProductCode, assertTeilhaushaltCode,
-  assertYear, assertYearRange, yearWindow,
+  assertCategory,
+  assertDistrictCode,
+  assertLevel,
+  assertMeasureId,
+  assertProductCode,
+  assertTeilhaushaltCode,
+  assertYear,
+  assertYearRange,
+  yearWindow,
 } from './arguments.js'
 import { COMPARED_VERSIONS, budgetSummary, perCapita, planActual, productResult } from './budget-results.js'
-import type { BudgetVersion, DebtTable, FinDatabase, InvestmentMeasureTable, ProductTable, TeilhaushaltTable } from './db.js'
-import { key, type FinLoaders, type MeasureYearValue } from './loaders.js'
-import { enterRows, type EntryInput } from '../../lib/data-entry/enter-rows.js'
+import type { BudgetVersion, DebtTable } from './db.js'
+import { key } from './loaders.js'
+import { enterRows } from '../../lib/data-entry/enter-rows.js'
 import { datasets } from './datasets.js'
+import type { Resolvers } from './generated/resolvers.js'
+import type { Context } from './mappers.js'
 
-type Ctx = ServiceContext<FinDatabase, FinLoaders>
-/** A District or Year representation; `residents` arrives from the population subgraph via @requires. */
-interface DistrictRef { ags: string; code: string; residents?: number | null }
-interface YearRef { year: number; residents?: number | null }
+type Ctx = Context
 
-const provenance = (parent: { datasetId: string }, _: unknown, ctx: Ctx) => ctx.loaders.provenance.load(parent.datasetId)
+const provenance = (parent: { datasetId: string }, _: unknown, ctx: Ctx) => provenanceOf(ctx.loaders.provenance, parent.datasetId)
 
 /** Forecasts and the running plan are internal (PlanActual.prognose / .fortgeschrieben are classified so). */
 const FORECAST_VERSIONS: ReadonlySet<BudgetVersion> = new Set(['PROGNOSE', 'FORTGESCHRIEBEN'])
@@ -29,7 +35,7 @@ const forecastsVisible = (ctx: Ctx) => ctx.principal.scopes.includes('internal')
  */
 function assertVersionAllowed(version: BudgetVersion, ctx: Ctx): BudgetVersion {
   if (FORECAST_VERSIONS.has(version) && !forecastsVisible(ctx)) {
-    throw new GraphQLError(`Budget version ${version} is internal to the finance department`, { extensions: { code: 'FORBIDDEN_FIELD' } })
+    throw graphqlError('FORBIDDEN_FIELD', `Budget version ${version} is internal to the finance department`)
   }
   return version
 }
@@ -45,45 +51,59 @@ async function wholeBudget(year: number, version: BudgetVersion, ctx: Ctx) {
 
 export const resolvers = {
   Mutation: {
-    recordBudgetActuals: (_: unknown, { input }: { input: EntryInput }, ctx: ServiceContext) => enterRows(ctx, datasets.actuals, input),
+    recordBudgetActuals: (_, { input }, ctx) => enterRows(ctx, datasets.actuals, input),
   },
   Query: {
-    product: (_: unknown, { code }: { code: string }, ctx: Ctx) => ctx.loaders.product.load(assertProductCode(code)),
-    products: (_: unknown, args: { level?: number | null; teilhaushalt?: string | null }, ctx: Ctx) => {
+    product: (_, { code }, ctx) => ctx.loaders.product.load(assertProductCode(code)),
+    products: (_, args, ctx) => {
       let q = ctx.db.selectFrom('fin.product').selectAll().orderBy('code')
       if (args.level != null) q = q.where('level', '=', assertLevel(args.level))
       if (args.teilhaushalt != null) q = q.where('teilhaushalt_code', '=', assertTeilhaushaltCode(args.teilhaushalt))
       return q.execute()
     },
-    teilhaushalte: (_: unknown, __: unknown, ctx: Ctx) =>
-      ctx.db.selectFrom('fin.teilhaushalt').selectAll().orderBy(eb => eb.cast('code', 'integer')).execute(),
-    investmentMeasures: (_: unknown, args: { category?: string | null; districtCode?: string | null; from?: number | null; to?: number | null }, ctx: Ctx) => {
+    teilhaushalte: (_, __, ctx) =>
+      ctx.db
+        .selectFrom('fin.teilhaushalt')
+        .selectAll()
+        .orderBy(eb => eb.cast('code', 'integer'))
+        .execute(),
+    investmentMeasures: (_, args, ctx) => {
       const [from, to] = yearWindow(args.from, args.to)
-      let q = ctx.db.selectFrom('fin.investment_measure').selectAll()
+      let q = ctx.db
+        .selectFrom('fin.investment_measure')
+        .selectAll()
         .where(eb => eb.or([eb('start_year', 'is', null), eb('start_year', '<=', to)]))
         .where(eb => eb.or([eb('end_year', 'is', null), eb('end_year', '>=', from)]))
-        .orderBy('start_year').orderBy('id')
+        .orderBy('start_year')
+        .orderBy('id')
       if (args.category != null) q = q.where('category', '=', assertCategory(args.category))
       if (args.districtCode != null) q = q.where('district_code', '=', assertDistrictCode(args.districtCode, 'districtCode'))
       return q.execute()
     },
-    investmentMeasure: (_: unknown, { id }: { id: string }, ctx: Ctx) => ctx.loaders.measure.load(assertMeasureId(id)),
+    investmentMeasure: (_, { id }, ctx) => ctx.loaders.measure.load(assertMeasureId(id)),
   },
   Product: {
-    __resolveReference: (ref: { code: string }, ctx: Ctx) => ctx.loaders.product.load(String(ref.code)),
-    parent: (p: ProductTable, _: unknown, ctx: Ctx) => (p.parent_code ? ctx.loaders.product.load(p.parent_code) : null),
-    children: (p: ProductTable, _: unknown, ctx: Ctx) => ctx.loaders.children.load(p.code),
-    teilhaushalt: (p: ProductTable, _: unknown, ctx: Ctx) => (p.teilhaushalt_code ? ctx.loaders.teilhaushalt.load(p.teilhaushalt_code) : null),
-    result: async (p: ProductTable, { year, version }: { year: number; version: BudgetVersion }, ctx: Ctx) => {
+    __resolveReference: (ref, ctx) => ctx.loaders.product.load(String(ref.code)),
+    parent: (p, _, ctx) => (p.parent_code ? ctx.loaders.product.load(p.parent_code) : null),
+    children: (p, _, ctx) => ctx.loaders.children.load(p.code),
+    teilhaushalt: (p, _, ctx) => (p.teilhaushalt_code ? ctx.loaders.teilhaushalt.load(p.teilhaushalt_code) : null),
+    result: async (p, { year, version }, ctx) => {
       const lines = await ctx.loaders.productLines.load(key(p.code, assertYear(year), assertVersionAllowed(version, ctx)))
       return lines.length ? productResult(year, version, lines) : null
     },
-    comparison: async (p: ProductTable, { year }: { year: number }, ctx: Ctx) => {
+    comparison: async (p, { year }, ctx) => {
       assertYear(year)
       const lines = await ctx.loaders.productLines.loadMany(COMPARED_VERSIONS.map(v => key(p.code, year, v)))
-      return planActual(year, lines.map(l => { if (l instanceof Error) throw l; return l }), forecastsVisible(ctx))
+      return planActual(
+        year,
+        lines.map(l => {
+          if (l instanceof Error) throw l
+          return l
+        }),
+        forecastsVisible(ctx),
+      )
     },
-    series: async (p: ProductTable, { from, to, version }: { from: number; to: number; version: BudgetVersion }, ctx: Ctx) => {
+    series: async (p, { from, to, version }, ctx) => {
       assertYearRange(from, to)
       assertVersionAllowed(version, ctx)
       const years = Array.from({ length: to - from + 1 }, (_, i) => from + i)
@@ -94,56 +114,61 @@ export const resolvers = {
         return l.length ? [productResult(year, version, l)] : []
       })
     },
-    investments: (p: ProductTable, { year }: { year?: number | null }, ctx: Ctx) =>
-      ctx.loaders.productMeasures.load(key(p.code, year == null ? null : assertYear(year))),
+    investments: (p, { year }, ctx) => ctx.loaders.productMeasures.load(key(p.code, year == null ? null : assertYear(year))),
   },
   Teilhaushalt: {
-    responsibleDepartment: (t: TeilhaushaltTable) => t.responsible_department,
+    responsibleDepartment: t => t.responsible_department,
   },
   ProductResult: { provenance },
   PlanActual: { provenance },
   BudgetSummary: { provenance },
   InvestmentMeasure: {
-    __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.measure.load(String(ref.id)),
-    product: (m: InvestmentMeasureTable, _: unknown, ctx: Ctx) => (m.product_code ? ctx.loaders.product.load(m.product_code) : null),
-    district: (m: InvestmentMeasureTable) => (m.district_code ? { ags: m.ags, code: m.district_code } : null),
-    totalCost: (m: InvestmentMeasureTable) => money(m.total_cost),
-    startYear: (m: InvestmentMeasureTable) => m.start_year,
-    endYear: (m: InvestmentMeasureTable) => m.end_year,
-    fundingShare: (m: InvestmentMeasureTable) => m.funding_share,
-    fundingSource: (m: InvestmentMeasureTable) => m.funding_source,
-    values: async (m: InvestmentMeasureTable, args: { from?: number | null; to?: number | null }, ctx: Ctx) => {
+    __resolveReference: (ref, ctx) => ctx.loaders.measure.load(String(ref.id)),
+    product: (m, _, ctx) => (m.product_code ? ctx.loaders.product.load(m.product_code) : null),
+    district: m => (m.district_code ? { ags: m.ags, code: m.district_code } : null),
+    totalCost: m => money(m.total_cost),
+    startYear: m => m.start_year,
+    endYear: m => m.end_year,
+    fundingShare: m => m.funding_share,
+    fundingSource: m => m.funding_source,
+    values: async (m, args, ctx) => {
       const [from, to] = yearWindow(args.from, args.to)
       const rows = await ctx.loaders.measureValues.load(key(m.id, from, to))
-      return rows.map((v: MeasureYearValue) => ({ year: v.year, ansatz: v.ansatz === null ? null : money(v.ansatz), ist: v.ist === null ? null : money(v.ist) }))
+      return rows.map(v => ({
+        year: v.year,
+        ansatz: v.ansatz === null ? null : money(v.ansatz),
+        ist: v.ist === null ? null : money(v.ist),
+      }))
     },
   },
   District: {
-    investments: (d: DistrictRef, args: { from?: number | null; to?: number | null }, ctx: Ctx) => {
+    investments: (d, args, ctx) => {
       const [from, to] = yearWindow(args.from, args.to)
       return ctx.loaders.districtMeasures.load(key(d.ags, d.code, from, to))
     },
-    investmentPerCapita: async (d: DistrictRef, { from, to }: { from: number; to: number }, ctx: Ctx) => {
+    investmentPerCapita: async (d, { from, to }, ctx) => {
       assertYearRange(from, to)
       return perCapita(await ctx.loaders.districtInvestmentAnsatz.load(key(d.ags, d.code, from, to)), d.residents)
     },
   },
   Year: {
-    budget: (y: YearRef, { version }: { version: BudgetVersion }, ctx: Ctx) => wholeBudget(y.year, assertVersionAllowed(version, ctx), ctx),
-    expensePerCapita: async (y: YearRef, { version }: { version: BudgetVersion }, ctx: Ctx) => {
+    budget: (y, { version }, ctx) => wholeBudget(y.year, assertVersionAllowed(version, ctx), ctx),
+    expensePerCapita: async (y, { version }, ctx) => {
       const lines = await ctx.loaders.budgetLines.load(key(y.year, assertVersionAllowed(version, ctx)))
       return lines.length ? perCapita(lineTotals(lines).expense, y.residents) : null
     },
-    debt: async (y: YearRef, _: unknown, ctx: Ctx) => {
+    debt: async (y, _, ctx) => {
       const d: DebtTable | null = await ctx.loaders.debt.load(y.year)
-      return d && {
-        stichtag: d.stichtag,
-        liquidityCredits: money(d.liquidity_credits),
-        investmentCredits: money(d.investment_credits),
-        total: money(d.liquidity_credits + d.investment_credits),
-        datasetId: 'fin.debt',
-      }
+      return (
+        d && {
+          stichtag: d.stichtag,
+          liquidityCredits: money(d.liquidity_credits),
+          investmentCredits: money(d.investment_credits),
+          total: money(d.liquidity_credits + d.investment_credits),
+          datasetId: 'fin.debt',
+        }
+      )
     },
   },
   FinanceDebt: { provenance },
-}
+} satisfies Resolvers

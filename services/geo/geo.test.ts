@@ -11,7 +11,10 @@ beforeAll(async () => {
   subgraphs = await startSubgraphs(inject('cityDatabaseUrl'), ['geo'])
   url = subgraphs.byName.get('geo')!.server.url
 })
-afterAll(async () => { await subgraphs.stop(); await db.end() })
+afterAll(async () => {
+  await subgraphs.stop()
+  await db.end()
+})
 
 describe('geo subgraph', () => {
   it('lists the 18 districts of Kaiserslautern in order', async () => {
@@ -36,9 +39,29 @@ describe('geo subgraph', () => {
   it('resolves entity representations in one statement per type', async () => {
     const { rows } = await db.query('select ags, code, name from geo.district order by code')
     subgraphs.resetStatements()
-    const res = await graphql(url, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on District { code name } ... on Country { nameDe } } }`, {
-      r: [...rows.map(r => ({ __typename: 'District', ags: r.ags.trim(), code: r.code })), { __typename: 'Country', code: 'SYR' }, { __typename: 'District', ags: '07312000', code: '77' }],
-    })
+    const res = await graphql(
+      url,
+      `
+        query ($r: [_Any!]!) {
+          _entities(representations: $r) {
+            ... on District {
+              code
+              name
+            }
+            ... on Country {
+              nameDe
+            }
+          }
+        }
+      `,
+      {
+        r: [
+          ...rows.map(r => ({ __typename: 'District', ags: r.ags.trim(), code: r.code })),
+          { __typename: 'Country', code: 'SYR' },
+          { __typename: 'District', ags: '07312000', code: '77' },
+        ],
+      },
+    )
     expect(res.errors).toBeUndefined()
     expect(res.data._entities.slice(0, 18).map((d: { name: string }) => d.name)).toEqual(rows.map(r => r.name))
     expect(res.data._entities[18]).toEqual({ nameDe: 'Syrien' })

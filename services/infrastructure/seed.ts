@@ -13,24 +13,68 @@ export const OWNER = 'Referat Tiefbau, Abteilung Straßenbeleuchtung'
  */
 export async function seed(db: Kysely<any>, profile: SeedProfile): Promise<void> {
   const lights = streetLights()
-  await insertRows(db, 'infra.street_light', {
-    id: 'text', district_code: 'text', street: 'text', main_road: 'boolean', lamp_type: 'text', watt: 'smallint', previous_lamp_type: 'text',
-    previous_watt: 'smallint', installed: 'date', converted_to_led: 'date', measure_id: 'text', lat: 'numeric', lon: 'numeric',
-  }, lights as unknown as Array<Record<string, unknown>>)
-  await insertRows(db, 'infra.burn_hours', { month: 'smallint', hours: 'numeric' }, BURN_HOURS.map((hours, i) => ({ month: i + 1, hours })))
-  await insertRows(db, 'infra.energy_price', { year: 'smallint', eur_per_kwh: 'numeric' },
-    Object.entries(ENERGY_PRICE).map(([year, price]) => ({ year: Number(year), eur_per_kwh: price })))
+  await insertRows(
+    db,
+    'infra.street_light',
+    {
+      id: 'text',
+      district_code: 'text',
+      street: 'text',
+      main_road: 'boolean',
+      lamp_type: 'text',
+      watt: 'smallint',
+      previous_lamp_type: 'text',
+      previous_watt: 'smallint',
+      installed: 'date',
+      converted_to_led: 'date',
+      measure_id: 'text',
+      lat: 'numeric',
+      lon: 'numeric',
+    },
+    lights as unknown as Array<Record<string, unknown>>,
+  )
+  await insertRows(
+    db,
+    'infra.burn_hours',
+    { month: 'smallint', hours: 'numeric' },
+    BURN_HOURS.map((hours, i) => ({ month: i + 1, hours })),
+  )
+  await insertRows(
+    db,
+    'infra.energy_price',
+    { year: 'smallint', eur_per_kwh: 'numeric' },
+    Object.entries(ENERGY_PRICE).map(([year, price]) => ({ year: Number(year), eur_per_kwh: price })),
+  )
   const months = monthsBetween(`${profileYears(profile)[0]}-01-01`, LIGHTING_STICHTAG)
-  await insertRows(db, 'infra.district_energy_month', { district_code: 'text', month: 'date', kwh: 'numeric', lights: 'int', led_lights: 'int' },
-    districtEnergyRows(lights, months))
+  await insertRows(
+    db,
+    'infra.district_energy_month',
+    { district_code: 'text', month: 'date', kwh: 'numeric', lights: 'int', led_lights: 'int' },
+    districtEnergyRows(lights, months),
+  )
   if (profile === 'large') await writeLightEnergy(db, lights, months)
   const asOf = `${REFERENCE_DATE}T06:00:00Z`
   await upsertDatasets(db, 'infra', [
-    { id: 'infra.street_light', title: 'Straßenbeleuchtung: Leuchtenkataster', ownerDepartment: OWNER, sourceSystem: 'Leuchtenkataster SWK',
-      description: 'Alle Leuchten der Straßenbeleuchtung mit Stadtteil, Straße, Leuchtmittel, Leistung, Standort und Datum der Umrüstung auf LED samt finanzierender Investitionsmaßnahme.',
-      stichtag: LIGHTING_STICHTAG, asOf, refreshCadence: 'MONTHLY' },
-    { id: 'infra.energy', title: 'Straßenbeleuchtung: Energieverbrauch', ownerDepartment: OWNER, sourceSystem: 'Leuchtenkataster SWK / Energieabrechnung',
+    {
+      id: 'infra.street_light',
+      title: 'Straßenbeleuchtung: Leuchtenkataster',
+      ownerDepartment: OWNER,
+      sourceSystem: 'Leuchtenkataster SWK',
+      description:
+        'Alle Leuchten der Straßenbeleuchtung mit Stadtteil, Straße, Leuchtmittel, Leistung, Standort und Datum der Umrüstung auf LED samt finanzierender Investitionsmaßnahme.',
+      stichtag: LIGHTING_STICHTAG,
+      asOf,
+      refreshCadence: 'MONTHLY',
+    },
+    {
+      id: 'infra.energy',
+      title: 'Straßenbeleuchtung: Energieverbrauch',
+      ownerDepartment: OWNER,
+      sourceSystem: 'Leuchtenkataster SWK / Energieabrechnung',
       description: 'Energieverbrauch der Straßenbeleuchtung je Stadtteil und Monat mit Zahl der (LED-)Leuchten; Kosten nach Jahrespreis.',
-      stichtag: LIGHTING_STICHTAG, asOf, refreshCadence: 'MONTHLY' },
+      stichtag: LIGHTING_STICHTAG,
+      asOf,
+      refreshCadence: 'MONTHLY',
+    },
   ])
 }

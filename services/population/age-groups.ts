@@ -1,7 +1,12 @@
 /** Age-group schemes of `PopulationAgeScheme`; `to: null` is the open-ended top group (100 = 100+). */
 export type PopulationAgeScheme = 'FUNCTIONAL' | 'FIVE_YEAR' | 'TEN_YEAR'
 
-export interface PopulationAgeGroup { scheme: PopulationAgeScheme; from: number; to: number | null; label: string }
+export interface PopulationAgeGroup {
+  scheme: PopulationAgeScheme
+  from: number
+  to: number | null
+  label: string
+}
 
 export const MAX_AGE = 100
 
@@ -16,7 +21,18 @@ function bands(scheme: PopulationAgeScheme, width: number, openFrom: number): Po
 }
 
 /** Functional groups of Wegweiser Kommune (docs/data-model.md): care, school levels, training, working age, old age. */
-const FUNCTIONAL: Array<[number, number | null]> = [[0, 2], [3, 5], [6, 9], [10, 15], [16, 18], [19, 24], [25, 44], [45, 64], [65, 79], [80, null]]
+const FUNCTIONAL: Array<[number, number | null]> = [
+  [0, 2],
+  [3, 5],
+  [6, 9],
+  [10, 15],
+  [16, 18],
+  [19, 24],
+  [25, 44],
+  [45, 64],
+  [65, 79],
+  [80, null],
+]
 
 export const AGE_GROUPS: Readonly<Record<PopulationAgeScheme, readonly PopulationAgeGroup[]>> = {
   FUNCTIONAL: FUNCTIONAL.map(([from, to]) => group('FUNCTIONAL', from, to)),

@@ -13,7 +13,12 @@ export type RegisterBasis = 'REGISTER_MAIN' | 'REGISTER_ALL'
  * A stock scope: one district, or the whole municipality when `code` is null. Keys are strings
  * so DataLoader dedupes them; every batch function answers all its keys with ONE statement.
  */
-export interface StockScope { year: number; basis: RegisterBasis; ags: string; code: string | null }
+export interface StockScope {
+  year: number
+  basis: RegisterBasis
+  ags: string
+  code: string | null
+}
 export const stockKey = (s: StockScope) => `${s.year}|${s.basis}|${s.ags}|${s.code ?? ''}`
 
 function parseStockKey(key: string) {
@@ -43,7 +48,10 @@ function stockOfScopes(keys: readonly string[]) {
  * Counts come with the key sum of their records (Cell Key Method), computed in the same statement; the
  * loaders stay exact and shareable across callers, resolvers perturb per caller.
  */
-export interface KeyedN { n: number; key: number }
+export interface KeyedN {
+  n: number
+  key: number
+}
 
 export interface StockSummary {
   total: KeyedN
@@ -52,10 +60,22 @@ export interface StockSummary {
   bySex: Record<string, KeyedN>
 }
 
-export interface NationalityCount extends KeyedN { group: string }
-export interface AgeGroupCount extends KeyedN { from: number }
-export interface MovementTotals { byKind: Record<string, KeyedN>; lastMonthEnd: string }
-export interface OfficialTotal { stichtag: string; total: number; male: number; female: number }
+export interface NationalityCount extends KeyedN {
+  group: string
+}
+export interface AgeGroupCount extends KeyedN {
+  from: number
+}
+export interface MovementTotals {
+  byKind: Record<string, KeyedN>
+  lastMonthEnd: string
+}
+export interface OfficialTotal {
+  stichtag: string
+  total: number
+  male: number
+  female: number
+}
 
 /** Groups rows by the 1-based ordinality of their key; returns a lookup by 0-based key position. */
 const index = <T extends { idx: number }>(rows: T[]) => {
@@ -72,29 +92,51 @@ const index = <T extends { idx: number }>(rows: T[]) => {
 export function createLoaders(db: Kysely<PopDatabase>, cache: LoaderCache = NO_CACHE) {
   return {
     /** Total, foreigners, age sum and sex split of stock scopes (null when the Stichtag has no data). */
-    stockSummary: new DataLoader<string, StockSummary | null>(cache.loader('stockSummary', async keys => {
-      const { rows } = await sql<{ idx: number; sex: string | null; n: number; key: string; foreigners: number; foreigners_key: string; age_sum: number }>`
+    stockSummary: new DataLoader<string, StockSummary | null>(
+      cache.loader(
+        'stockSummary',
+        async keys => {
+          const { rows } = await sql<{
+            idx: number
+            sex: string | null
+            n: number
+            key: string
+            foreigners: number
+            foreigners_key: string
+            age_sum: number
+          }>`
         select k.idx, s.sex, sum(s.n)::int as n, ${keySum('s.rkey')} as key,
           coalesce(sum(s.n) filter (where s.nationality_group <> 'DEU'), 0)::int as foreigners, ${keySum('s.rkey', sql`s.nationality_group <> 'DEU'`)} as foreigners_key,
           sum(s.n * (s.age + 0.5))::float8 as age_sum
         from ${stockOfScopes(keys)}
         group by grouping sets ((k.idx), (k.idx, s.sex))`.execute(db)
-      const of = index(rows)
-      return keys.map((_, i) => {
-        const cells = of(i)
-        const all = cells.find(r => r.sex === null)
-        if (!all) return null
-        const bySex = Object.fromEntries(cells.filter(r => r.sex !== null).map(r => [r.sex!, { n: r.n, key: Number(r.key) }]))
-        return { total: { n: all.n, key: Number(all.key) }, foreigners: { n: all.foreigners, key: Number(all.foreigners_key) }, ageSum: all.age_sum, bySex }
-      })
-    }, { datasets: ['pop.stock'] })),
+          const of = index(rows)
+          return keys.map((_, i) => {
+            const cells = of(i)
+            const all = cells.find(r => r.sex === null)
+            if (!all) return null
+            const bySex = Object.fromEntries(cells.filter(r => r.sex !== null).map(r => [r.sex!, { n: r.n, key: Number(r.key) }]))
+            return {
+              total: { n: all.n, key: Number(all.key) },
+              foreigners: { n: all.foreigners, key: Number(all.foreigners_key) },
+              ageSum: all.age_sum,
+              bySex,
+            }
+          })
+        },
+        { datasets: ['pop.stock'] },
+      ),
+    ),
 
     /** Counts per age group; key = stock key + `|scheme`. Groups without persons count 0. */
-    stockByAgeGroup: new DataLoader<string, AgeGroupCount[]>(cache.loader('stockByAgeGroup', async keys => {
-      const schemes = keys.map(k => k.slice(k.lastIndexOf('|') + 1) as PopulationAgeScheme)
-      const groups = Object.values(AGE_GROUPS).flat()
-      // Sum per single age once, then fold the ages into the groups of the requested scheme (key sums reduced once, at the end).
-      const { rows } = await sql<{ idx: number; from_age: number; n: number; key: string }>`
+    stockByAgeGroup: new DataLoader<string, AgeGroupCount[]>(
+      cache.loader(
+        'stockByAgeGroup',
+        async keys => {
+          const schemes = keys.map(k => k.slice(k.lastIndexOf('|') + 1) as PopulationAgeScheme)
+          const groups = Object.values(AGE_GROUPS).flat()
+          // Sum per single age once, then fold the ages into the groups of the requested scheme (key sums reduced once, at the end).
+          const { rows } = await sql<{ idx: number; from_age: number; n: number; key: string }>`
         with per_age as (
           select k.idx, s.age, sum(s.n) as n, sum(s.rkey) as key
           from ${stockOfScopes(keys.map(k => k.slice(0, k.lastIndexOf('|'))))}
@@ -107,28 +149,40 @@ export function createLoaders(db: Kysely<PopDatabase>, cache: LoaderCache = NO_C
         left join per_age a on a.idx = ks.idx and a.age between g.from_age and g.to_age
         group by ks.idx, g.from_age
         order by ks.idx, g.from_age`.execute(db)
-      const of = index(rows)
-      return keys.map((_, i) => of(i).map(r => ({ from: r.from_age, n: r.n, key: Number(r.key) })))
-    }, { datasets: ['pop.stock'] })),
+          const of = index(rows)
+          return keys.map((_, i) => of(i).map(r => ({ from: r.from_age, n: r.n, key: Number(r.key) })))
+        },
+        { datasets: ['pop.stock'] },
+      ),
+    ),
 
     /**
      * Counts per nationality group (groups without persons left out), largest first; the resolver takes
      * the `top` and folds the rest into OTHER, ranking by the values the caller may see.
      */
-    stockByNationality: new DataLoader<string, NationalityCount[]>(cache.loader('stockByNationality', async keys => {
-      const { rows } = await sql<{ idx: number; grp: string; n: number; key: string }>`
+    stockByNationality: new DataLoader<string, NationalityCount[]>(
+      cache.loader(
+        'stockByNationality',
+        async keys => {
+          const { rows } = await sql<{ idx: number; grp: string; n: number; key: string }>`
         select k.idx, s.nationality_group as grp, sum(s.n)::int as n, ${keySum('s.rkey')} as key
         from ${stockOfScopes(keys)}
         group by k.idx, s.nationality_group
         order by k.idx, n desc, grp`.execute(db)
-      const of = index(rows)
-      return keys.map((_, i) => of(i).map(r => ({ group: r.grp, n: r.n, key: Number(r.key) })))
-    }, { datasets: ['pop.stock'] })),
+          const of = index(rows)
+          return keys.map((_, i) => of(i).map(r => ({ group: r.grp, n: r.n, key: Number(r.key) })))
+        },
+        { datasets: ['pop.stock'] },
+      ),
+    ),
 
     /** Persons aged from..to in a district, REGISTER_MAIN, with their key sum; key `year|ags|code|from|to`; null when the district has no Stichtag that year. */
-    cohort: new DataLoader<string, KeyedN | null>(cache.loader('cohort', async keys => {
-      const parts = keys.map(k => k.split('|'))
-      const { rows } = await sql<{ idx: number; n: number | null; key: string | null }>`
+    cohort: new DataLoader<string, KeyedN | null>(
+      cache.loader(
+        'cohort',
+        async keys => {
+          const parts = keys.map(k => k.split('|'))
+          const { rows } = await sql<{ idx: number; n: number | null; key: string | null }>`
         select k.idx, case when has_stock then c.n end as n, case when has_stock then c.key end as key
         from unnest(${parts.map(p => Number(p[0]))}::int[], ${parts.map(p => p[1])}::bpchar[], ${parts.map(p => p[2])}::bpchar[],
           ${parts.map(p => Number(p[3]))}::int[], ${parts.map(p => Number(p[4]))}::int[]) with ordinality k(year, ags, code, age_from, age_to, idx)
@@ -140,17 +194,23 @@ export function createLoaders(db: Kysely<PopDatabase>, cache: LoaderCache = NO_C
           from pop.stock s where s.stichtag = make_date(k.year, 12, 31) and s.basis = 'REGISTER_MAIN' and s.ags = k.ags
             and s.district_code = k.code and s.age between k.age_from and k.age_to
         ) c`.execute(db)
-      const of = index(rows)
-      return keys.map((_, i) => {
-        const r = of(i)[0]
-        return r && r.n !== null ? { n: r.n, key: Number(r.key) } : null
-      })
-    }, { datasets: ['pop.stock'] })),
+          const of = index(rows)
+          return keys.map((_, i) => {
+            const r = of(i)[0]
+            return r && r.n !== null ? { n: r.n, key: Number(r.key) } : null
+          })
+        },
+        { datasets: ['pop.stock'] },
+      ),
+    ),
 
     /** Movement totals per kind of a calendar year, with their key sums; key `year|ags|code` (code '' = whole municipality). */
-    movements: new DataLoader<string, MovementTotals | null>(cache.loader('movements', async keys => {
-      const parts = keys.map(k => k.split('|'))
-      const { rows } = await sql<{ idx: number; kind: string; n: number; key: string; last_month_end: string }>`
+    movements: new DataLoader<string, MovementTotals | null>(
+      cache.loader(
+        'movements',
+        async keys => {
+          const parts = keys.map(k => k.split('|'))
+          const { rows } = await sql<{ idx: number; kind: string; n: number; key: string; last_month_end: string }>`
         select k.idx, m.kind, sum(m.n)::int as n, ${keySum('m.rkey')} as key, (max(max(m.month)) over (partition by k.idx) + interval '1 month' - interval '1 day')::date as last_month_end
         from (select k.idx, k.year, k.ags, d.code
             from unnest(${parts.map(p => Number(p[0]))}::int[], ${parts.map(p => p[1])}::bpchar[], ${parts.map(p => p[2])}::bpchar[]) with ordinality k(year, ags, code, idx)
@@ -158,35 +218,53 @@ export function createLoaders(db: Kysely<PopDatabase>, cache: LoaderCache = NO_C
             offset 0) k
         join pop.movement m on m.month >= make_date(k.year, 1, 1) and m.month < make_date(k.year + 1, 1, 1) and m.ags = k.ags and m.district_code = k.code
         group by k.idx, m.kind`.execute(db)
-      const of = index(rows)
-      return keys.map((_, i) => {
-        const kinds = of(i)
-        if (!kinds.length) return null
-        return { byKind: Object.fromEntries(kinds.map(r => [r.kind, { n: r.n, key: Number(r.key) }])), lastMonthEnd: kinds[0].last_month_end }
-      })
-    }, { datasets: ['pop.movement'] })),
+          const of = index(rows)
+          return keys.map((_, i) => {
+            const kinds = of(i)
+            if (!kinds.length) return null
+            return {
+              byKind: Object.fromEntries(kinds.map(r => [r.kind, { n: r.n, key: Number(r.key) }])),
+              lastMonthEnd: kinds[0].last_month_end,
+            }
+          })
+        },
+        { datasets: ['pop.movement'] },
+      ),
+    ),
 
     /** Official totals; key `year|ags|basis` (OFFICIAL_UPDATE or CENSUS). */
-    officialTotal: new DataLoader<string, OfficialTotal | null>(cache.loader('officialTotal', async keys => {
-      const parts = keys.map(k => k.split('|'))
-      const { rows } = await sql<OfficialTotal & { idx: number }>`
+    officialTotal: new DataLoader<string, OfficialTotal | null>(
+      cache.loader(
+        'officialTotal',
+        async keys => {
+          const parts = keys.map(k => k.split('|'))
+          const { rows } = await sql<OfficialTotal & { idx: number }>`
         select k.idx, o.stichtag, o.total, o.male, o.female
         from unnest(${parts.map(p => Number(p[0]))}::int[], ${parts.map(p => p[1])}::bpchar[], ${parts.map(p => p[2])}::text[]) with ordinality k(year, ags, basis, idx)
         join pop.official_total o on o.ags = k.ags and o.basis = k.basis
           and o.stichtag >= make_date(k.year, 1, 1) and o.stichtag <= make_date(k.year, 12, 31)`.execute(db)
-      const of = index(rows)
-      return keys.map((_, i) => of(i)[0] ?? null)
-    }, { datasets: ['pop.official_total'] })),
+          const of = index(rows)
+          return keys.map((_, i) => of(i)[0] ?? null)
+        },
+        { datasets: ['pop.official_total'] },
+      ),
+    ),
 
     /** Latest year with a register Stichtag not after the given date; key `basis|date`. */
-    latestStockYear: new DataLoader<string, number | null>(cache.loader('latestStockYear', async keys => {
-      const parts = keys.map(k => k.split('|'))
-      const { rows } = await sql<{ idx: number; year: number | null }>`
+    latestStockYear: new DataLoader<string, number | null>(
+      cache.loader(
+        'latestStockYear',
+        async keys => {
+          const parts = keys.map(k => k.split('|'))
+          const { rows } = await sql<{ idx: number; year: number | null }>`
         select k.idx, (select extract(year from max(s.stichtag))::int from pop.stock s where s.basis = k.basis and s.stichtag <= k.until) as year
         from unnest(${parts.map(p => p[0])}::text[], ${parts.map(p => p[1])}::date[]) with ordinality k(basis, until, idx)`.execute(db)
-      const of = index(rows)
-      return keys.map((_, i) => of(i)[0]?.year ?? null)
-    }, { datasets: ['pop.stock'] })),
+          const of = index(rows)
+          return keys.map((_, i) => of(i)[0]?.year ?? null)
+        },
+        { datasets: ['pop.stock'] },
+      ),
+    ),
 
     provenance: createProvenanceLoader(db, cache, 'pop'),
   }

@@ -28,8 +28,16 @@ const entities = (selection: string, reps: unknown[], headers: Record<string, st
   graphql(url, `query ($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`, { r: reps }, headers)
 
 /** Aggregate-only callers as the gateway vouches for them. */
-const PUBLIC = () => internalHeaders('population', { ...TEST_IDENTITY, roles: ['public'], scopes: ['open'], aggregateOnly: true, authenticated: false })
-const COMMITTEE = () => internalHeaders('population', { ...TEST_IDENTITY, subject: 'ratsmitglied-1', roles: ['committee'], scopes: ['open'], aggregateOnly: true })
+const PUBLIC = () =>
+  internalHeaders('population', { ...TEST_IDENTITY, roles: ['public'], scopes: ['open'], aggregateOnly: true, authenticated: false })
+const COMMITTEE = () =>
+  internalHeaders('population', {
+    ...TEST_IDENTITY,
+    subject: 'ratsmitglied-1',
+    roles: ['committee'],
+    scopes: ['open'],
+    aggregateOnly: true,
+  })
 
 /** What KL-CKM-2 publishes for `n` records with key sum `key` (the oracle, from SQL). */
 const published = (n: number, key: number | string) => (n === 0 ? 0 : perturbCount(KL_CKM_2, n, cellKeyOf(key)))
@@ -38,56 +46,100 @@ beforeAll(async () => {
   subgraphs = await startSubgraphs(inject('cityDatabaseUrl'), ['population'])
   url = subgraphs.byName.get('population')!.server.url
 })
-afterAll(async () => { await subgraphs.stop(); await db.end() })
+afterAll(async () => {
+  await subgraphs.stop()
+  await db.end()
+})
 
 describe('population subgraph', () => {
   it('seeds district stocks that sum exactly to the city total of every year', async () => {
-    const sums = await sqlMap(`select extract(year from stichtag)::int as k, sum(n) as v from pop.stock where basis = 'REGISTER_MAIN' group by 1`)
+    const sums = await sqlMap(
+      `select extract(year from stichtag)::int as k, sum(n) as v from pop.stock where basis = 'REGISTER_MAIN' group by 1`,
+    )
     for (const y of years) expect(sums.get(String(y))).toBe(CITY_POPULATION[y])
-    const res = await entities('... on Year { year residents population(basis: REGISTER_MAIN) { value status } }', years.map(year => ({ __typename: 'Year', year })))
+    const res = await entities(
+      '... on Year { year residents population(basis: REGISTER_MAIN) { value status } }',
+      years.map(year => ({ __typename: 'Year', year })),
+    )
     expect(res.errors).toBeUndefined()
     for (const [i, y] of years.entries()) {
       expect(res.data._entities[i].residents).toBe(CITY_POPULATION[y])
       expect(res.data._entities[i].population.value).toBe(CITY_POPULATION[y])
     }
     // REGISTER_ALL adds secondary residences on top of every district's main residents.
-    const all = await sqlMap(`select district_code || '|' || stichtag as k, sum(n) filter (where basis = 'REGISTER_ALL') - sum(n) filter (where basis = 'REGISTER_MAIN') as v from pop.stock group by 1`)
+    const all = await sqlMap(
+      `select district_code || '|' || stichtag as k, sum(n) filter (where basis = 'REGISTER_ALL') - sum(n) filter (where basis = 'REGISTER_MAIN') as v from pop.stock group by 1`,
+    )
     expect([...all.values()].every(v => v >= 0)).toBe(true)
   })
 
   it('answers a district stock with sex, age groups, nationalities and mean age that match SQL', async () => {
     const year = lastFullYear
-    const res = await entities(`... on District { code population(year: ${year}) {
+    const res = await entities(
+      `... on District { code population(year: ${year}) {
         stichtag basis total { value status } bySex { sex count { value } } foreigners { value } foreignerShare { value unit } meanAge { value unit }
         functional: byAgeGroup { group { from to label } count { value } } ten: byAgeGroup(scheme: TEN_YEAR) { count { value } }
         five: byAgeGroup(scheme: FIVE_YEAR) { count { value } } byNationality(top: 3) { group country { code } count { value } }
-        provenance { stichtag ownerDepartment datasetId } } }`, [districtReps[6]])
+        provenance { stichtag ownerDepartment datasetId } } }`,
+      [districtReps[6]],
+    )
     expect(res.errors).toBeUndefined()
     const p = res.data._entities[0].population
-    const { rows: [o] } = await db.query(`select sum(n)::int as total, sum(n) filter (where nationality_group <> 'DEU')::int as foreigners,
+    const {
+      rows: [o],
+    } = await db.query(
+      `select sum(n)::int as total, sum(n) filter (where nationality_group <> 'DEU')::int as foreigners,
         round(sum(n * (age + 0.5)) / sum(n), 1)::float8 as mean_age,
         sum(n) filter (where age between 19 and 24)::int as students, sum(n) filter (where age >= 80)::int as old
-      from pop.stock where stichtag = $1 and basis = 'REGISTER_MAIN' and district_code = '07'`, [`${year}-12-31`])
-    expect(p).toMatchObject({ stichtag: `${year}-12-31`, basis: 'REGISTER_MAIN', total: { value: o.total, status: 'EXACT' }, foreigners: { value: o.foreigners } })
+      from pop.stock where stichtag = $1 and basis = 'REGISTER_MAIN' and district_code = '07'`,
+      [`${year}-12-31`],
+    )
+    expect(p).toMatchObject({
+      stichtag: `${year}-12-31`,
+      basis: 'REGISTER_MAIN',
+      total: { value: o.total, status: 'EXACT' },
+      foreigners: { value: o.foreigners },
+    })
     expect(p.foreignerShare.value).toBeCloseTo(o.foreigners / o.total, 4)
     expect(p.meanAge).toEqual({ value: o.mean_age, unit: 'years' })
     const sum = (list: Array<{ count: { value: number } }>) => list.reduce((a, x) => a + x.count.value, 0)
     for (const list of [p.bySex, p.functional, p.ten, p.five, p.byNationality]) expect(sum(list)).toBe(o.total)
-    expect(p.functional.map((g: { group: { label: string } }) => g.group.label)).toEqual(['0–2', '3–5', '6–9', '10–15', '16–18', '19–24', '25–44', '45–64', '65–79', '80+'])
+    expect(p.functional.map((g: { group: { label: string } }) => g.group.label)).toEqual([
+      '0–2',
+      '3–5',
+      '6–9',
+      '10–15',
+      '16–18',
+      '19–24',
+      '25–44',
+      '45–64',
+      '65–79',
+      '80+',
+    ])
     expect(p.functional[5].count.value).toBe(o.students)
     expect(p.functional[9]).toMatchObject({ group: { from: 80, to: null }, count: { value: o.old } })
     expect(p.byNationality).toHaveLength(4)
     expect(p.byNationality[3]).toMatchObject({ group: 'OTHER', country: null })
     expect(p.byNationality[0]).toMatchObject({ group: 'DEU', country: { code: 'DEU' } })
-    expect(p.provenance).toMatchObject({ stichtag: `${year}-12-31`, datasetId: 'pop.stock', ownerDepartment: expect.stringContaining('Statistik') })
+    expect(p.provenance).toMatchObject({
+      stichtag: `${year}-12-31`,
+      datasetId: 'pop.stock',
+      ownerDepartment: expect.stringContaining('Statistik'),
+    })
   })
 
   it('counts cohorts like SQL and marks years without data NOT_AVAILABLE', async () => {
     const year = lastFullYear
-    const expected = await sqlMap(`select district_code as k, sum(n) as v from pop.stock
-      where stichtag = $1 and basis = 'REGISTER_MAIN' and age between 0 and 2 group by 1`, [`${year}-12-31`])
-    const res = await entities(`... on District { code u3: cohort(ageFrom: 0, ageTo: 2, year: ${year}) { value status }
-      old: cohort(ageFrom: 100, ageTo: 100, year: ${year}) { value status } none: cohort(ageFrom: 0, ageTo: 5, year: 2014) { value status } }`, districtReps)
+    const expected = await sqlMap(
+      `select district_code as k, sum(n) as v from pop.stock
+      where stichtag = $1 and basis = 'REGISTER_MAIN' and age between 0 and 2 group by 1`,
+      [`${year}-12-31`],
+    )
+    const res = await entities(
+      `... on District { code u3: cohort(ageFrom: 0, ageTo: 2, year: ${year}) { value status }
+      old: cohort(ageFrom: 100, ageTo: 100, year: ${year}) { value status } none: cohort(ageFrom: 0, ageTo: 5, year: 2014) { value status } }`,
+      districtReps,
+    )
     expect(res.errors).toBeUndefined()
     for (const d of res.data._entities) {
       expect(d.u3).toEqual({ value: expected.get(d.code), status: 'EXACT' })
@@ -105,14 +157,20 @@ describe('population subgraph', () => {
       from pop.movement group by 1`)
     const balanced = years.filter(y => y > years[0] && y <= lastFullYear)
     for (const y of balanced) for (const d of DISTRICTS) expect(flows.get(`${d.code}|${y}`)).toBe(change.get(`${d.code}|${y}`))
-    const internal = await sqlMap(`select extract(year from month) as k, sum(n) filter (where kind = 'IN_INTERNAL') - sum(n) filter (where kind = 'OUT_INTERNAL') as v from pop.movement group by 1`)
+    const internal = await sqlMap(
+      `select extract(year from month) as k, sum(n) filter (where kind = 'IN_INTERNAL') - sum(n) filter (where kind = 'OUT_INTERNAL') as v from pop.movement group by 1`,
+    )
     expect([...internal.values()].every(v => v === 0)).toBe(true)
 
     const year = balanced[balanced.length - 1]
     const kinds = await sqlMap(`select kind as k, sum(n) as v from pop.movement where extract(year from month) = $1 group by 1`, [year])
-    const res = await graphql(url, `query ($r: [_Any!]!) { _entities(representations: $r) {
+    const res = await graphql(
+      url,
+      `query ($r: [_Any!]!) { _entities(representations: $r) {
         ... on Year { movements { births { value } deaths { value } inMoves { value } outMoves { value } netMigration { value } naturalBalance { value status flags } provenance { stichtag } } }
-        ... on District { code movements(year: ${year}) { inMoves { value } } } } }`, { r: [{ __typename: 'Year', year }, districtReps[0]] })
+        ... on District { code movements(year: ${year}) { inMoves { value } } } } }`,
+      { r: [{ __typename: 'Year', year }, districtReps[0]] },
+    )
     expect(res.errors).toBeUndefined()
     const city = res.data._entities[0].movements
     expect(city.births.value).toBe(kinds.get('BIRTH'))
@@ -122,19 +180,65 @@ describe('population subgraph', () => {
     expect(city.netMigration.value).toBe(kinds.get('IN_EXTERNAL')! - kinds.get('OUT_EXTERNAL')!)
     expect(city.naturalBalance).toEqual({ value: kinds.get('BIRTH')! - kinds.get('DEATH')!, status: 'EXACT', flags: [] })
     expect(city.provenance.stichtag).toBe(`${year}-12-31`)
-    const inner = await sqlMap(`select 'x' as k, sum(n) as v from pop.movement where extract(year from month) = $1 and district_code = '01' and kind in ('IN_EXTERNAL', 'IN_INTERNAL')`, [year])
+    const inner = await sqlMap(
+      `select 'x' as k, sum(n) as v from pop.movement where extract(year from month) = $1 and district_code = '01' and kind in ('IN_EXTERNAL', 'IN_INTERNAL')`,
+      [year],
+    )
     expect(res.data._entities[1].movements.inMoves.value).toBe(inner.get('x'))
   })
 
   it('serves official totals for the city and its peers, and null for unknown keys', async () => {
-    const official = await sqlMap(`select ags || '|' || basis as k, total as v from pop.official_total where extract(year from stichtag) = 2023`)
-    const res = await graphql(url, `query ($r: [_Any!]!) { _entities(representations: $r) {
-        ... on Municipality { ags officialPopulation(year: 2023) { value status } }
-        ... on Year { year population { value } census: population(basis: CENSUS) { value } }
-        ... on District { code population(year: 2023) { total { value } } movements(year: 2040) { births { value } } } } }`, {
-      r: [{ __typename: 'Municipality', ags: CITY_AGS }, { __typename: 'Municipality', ags: '07315000' }, { __typename: 'Municipality', ags: '09162000' },
-        { __typename: 'Year', year: 2022 }, { __typename: 'Year', year: 2014 }, { __typename: 'District', ags: CITY_AGS, code: '77' }],
-    })
+    const official = await sqlMap(
+      `select ags || '|' || basis as k, total as v from pop.official_total where extract(year from stichtag) = 2023`,
+    )
+    const res = await graphql(
+      url,
+      `
+        query ($r: [_Any!]!) {
+          _entities(representations: $r) {
+            ... on Municipality {
+              ags
+              officialPopulation(year: 2023) {
+                value
+                status
+              }
+            }
+            ... on Year {
+              year
+              population {
+                value
+              }
+              census: population(basis: CENSUS) {
+                value
+              }
+            }
+            ... on District {
+              code
+              population(year: 2023) {
+                total {
+                  value
+                }
+              }
+              movements(year: 2040) {
+                births {
+                  value
+                }
+              }
+            }
+          }
+        }
+      `,
+      {
+        r: [
+          { __typename: 'Municipality', ags: CITY_AGS },
+          { __typename: 'Municipality', ags: '07315000' },
+          { __typename: 'Municipality', ags: '09162000' },
+          { __typename: 'Year', year: 2022 },
+          { __typename: 'Year', year: 2014 },
+          { __typename: 'District', ags: CITY_AGS, code: '77' },
+        ],
+      },
+    )
     expect(res.errors).toBeUndefined()
     const [kl, mainz, munich, y2022, y2014, unknown] = res.data._entities
     if (years.includes(2023)) {
@@ -167,17 +271,26 @@ describe('population subgraph', () => {
 
   it('loads 18 districts with stock, age groups and nationalities in a handful of statements (no N+1)', async () => {
     subgraphs.resetStatements()
-    const res = await entities(`... on District { code residents population(year: ${lastFullYear}) { total { value } byAgeGroup { count { value } } byNationality { group count { value } } } }`, districtReps)
+    const res = await entities(
+      `... on District { code residents population(year: ${lastFullYear}) { total { value } byAgeGroup { count { value } } byNationality { group count { value } } } }`,
+      districtReps,
+    )
     expect(res.errors).toBeUndefined()
     expect(res.data._entities).toHaveLength(18)
     expect(subgraphs.statements().population).toBeLessThanOrEqual(4)
-    const totals = await sqlMap(`select district_code as k, sum(n) as v from pop.stock where stichtag = $1 and basis = 'REGISTER_MAIN' group by 1`, [`${lastFullYear}-12-31`])
+    const totals = await sqlMap(
+      `select district_code as k, sum(n) as v from pop.stock where stichtag = $1 and basis = 'REGISTER_MAIN' group by 1`,
+      [`${lastFullYear}-12-31`],
+    )
     for (const d of res.data._entities) {
       expect(d.population.total.value).toBe(totals.get(d.code))
       expect(d.residents).toBe(totals.get(d.code))
     }
     subgraphs.resetStatements()
-    const series = await entities(`... on District { populationSeries(from: ${years[0]}, to: ${years[years.length - 1]}) { stichtag total { value flags } } }`, districtReps)
+    const series = await entities(
+      `... on District { populationSeries(from: ${years[0]}, to: ${years[years.length - 1]}) { stichtag total { value flags } } }`,
+      districtReps,
+    )
     expect(series.errors).toBeUndefined()
     expect(subgraphs.statements().population).toBe(1)
     const lastStock = series.data._entities[0].populationSeries.at(-1)
@@ -185,7 +298,9 @@ describe('population subgraph', () => {
   })
 
   it('keeps small cells at district × nationality level for disclosure tests (invariant 7)', async () => {
-    const { rows: [r] } = await db.query(`select count(*)::int as small from (select sum(n) as n from pop.stock
+    const {
+      rows: [r],
+    } = await db.query(`select count(*)::int as small from (select sum(n) as n from pop.stock
       where basis = 'REGISTER_MAIN' group by stichtag, district_code, nationality_group) c where n between 1 and 2`)
     expect(r.small).toBeGreaterThanOrEqual(years.length > 3 ? 50 : 5)
   })
@@ -220,13 +335,21 @@ describe('population disclosure control for aggregate-only roles (Cell Key Metho
     expect(pub.errors).toBeUndefined()
     // No extra statements or round trips for aggregate-only callers: the key sums come with the counts.
     expect(subgraphs.statements().population).toBeLessThanOrEqual(4)
-    const oracle = await db.query(`select district_code as k, sum(n)::int as n, sum(rkey) % 4294967296 as key from pop.stock
-      where stichtag = $1 and basis = 'REGISTER_MAIN' and nationality_group <> 'DEU' group by 1`, [stichtag])
+    const oracle = await db.query(
+      `select district_code as k, sum(n)::int as n, sum(rkey) % 4294967296 as key from pop.stock
+      where stichtag = $1 and basis = 'REGISTER_MAIN' and nationality_group <> 'DEU' group by 1`,
+      [stichtag],
+    )
     const foreigners = new Map(oracle.rows.map(r => [r.k, published(r.n, r.key)]))
-    let cells = 0; let changed = 0; let small = 0; let zeros = 0; let deviation = 0
+    let cells = 0
+    let changed = 0
+    let small = 0
+    let zeros = 0
+    let deviation = 0
     pub.data._entities.forEach((d: any, i: number) => {
       const e = exact.data._entities[i]
-      const p = d.population; const x = e.population
+      const p = d.population
+      const x = e.population
       expect(d.residents).toBe(e.residents)
       expect(p.total).toEqual(x.total)
       expect(p.total.status).toBe('EXACT')
@@ -285,7 +408,11 @@ describe('population disclosure control for aggregate-only roles (Cell Key Metho
       // A group's cell does not depend on `top`; OTHER of top 1 (Germans first) is every foreigner: the foreigners cell.
       const cellsOf = (list: any[]) => new Map(list.filter(c => c.group !== 'OTHER').map(c => [c.group, c.count]))
       const top12 = cellsOf(p.top12)
-      for (const list of [p.top1, p.top3]) for (const [group, cell] of cellsOf(list)) { expect(cell, `${d.code} ${group}`).toEqual(top12.get(group)); compared++ }
+      for (const list of [p.top1, p.top3])
+        for (const [group, cell] of cellsOf(list)) {
+          expect(cell, `${d.code} ${group}`).toEqual(top12.get(group))
+          compared++
+        }
       expect(p.top1[0].group).toBe('DEU')
       expect(p.top1[1]).toEqual({ group: 'OTHER', count: p.foreigners })
       // The ranking follows the published values.
@@ -299,18 +426,37 @@ describe('population disclosure control for aggregate-only roles (Cell Key Metho
   })
 
   it('refuses free cohort ranges to aggregate-only roles with AGGREGATE_NOT_PUBLISHED, and keeps them for exact roles', async () => {
-    const expected = await sqlMap(`select district_code as k, sum(n) as v from pop.stock where stichtag = $1 and basis = 'REGISTER_MAIN' and age between 0 and 3 group by 1`, [stichtag])
-    for (const [range, headers] of [['ageFrom: 0, ageTo: 3', PUBLIC()], ['ageFrom: 0, ageTo: 3', COMMITTEE()], ['ageFrom: 18, ageTo: 64', PUBLIC()],
-      ['ageFrom: 1, ageTo: 2', PUBLIC()], ['ageFrom: 80, ageTo: 99', PUBLIC()], ['ageFrom: 0, ageTo: 100', PUBLIC()]] as const) {
-      const res = await entities(`... on District { code free: cohort(${range}, year: ${year}) { value status } band: cohort(ageFrom: 0, ageTo: 2, year: ${year}) { value status } }`,
-        [districtReps[0]], headers)
+    const expected = await sqlMap(
+      `select district_code as k, sum(n) as v from pop.stock where stichtag = $1 and basis = 'REGISTER_MAIN' and age between 0 and 3 group by 1`,
+      [stichtag],
+    )
+    for (const [range, headers] of [
+      ['ageFrom: 0, ageTo: 3', PUBLIC()],
+      ['ageFrom: 0, ageTo: 3', COMMITTEE()],
+      ['ageFrom: 18, ageTo: 64', PUBLIC()],
+      ['ageFrom: 1, ageTo: 2', PUBLIC()],
+      ['ageFrom: 80, ageTo: 99', PUBLIC()],
+      ['ageFrom: 0, ageTo: 100', PUBLIC()],
+    ] as const) {
+      const res = await entities(
+        `... on District { code free: cohort(${range}, year: ${year}) { value status } band: cohort(ageFrom: 0, ageTo: 2, year: ${year}) { value status } }`,
+        [districtReps[0]],
+        headers,
+      )
       expect(res.errors, range).toHaveLength(1)
-      expect(res.errors![0].extensions).toMatchObject({ code: 'AGGREGATE_NOT_PUBLISHED', argumentName: 'ageFrom', published: expect.stringContaining('FUNCTIONAL') })
+      expect(res.errors![0].extensions).toMatchObject({
+        code: 'AGGREGATE_NOT_PUBLISHED',
+        argumentName: 'ageFrom',
+        published: expect.stringContaining('FUNCTIONAL'),
+      })
       expect(res.errors![0].message).toMatch(/not a published age band/)
       // Only the refused field is null; the rest of the answer stands.
       expect(res.data._entities[0]).toMatchObject({ code: '01', free: null, band: { status: 'PERTURBED' } })
     }
-    const exact = await entities(`... on District { code free: cohort(ageFrom: 0, ageTo: 3, year: ${year}) { value status } }`, districtReps)
+    const exact = await entities(
+      `... on District { code free: cohort(ageFrom: 0, ageTo: 3, year: ${year}) { value status } }`,
+      districtReps,
+    )
     expect(exact.errors).toBeUndefined()
     for (const d of exact.data._entities) expect(d.free).toEqual({ value: expected.get(d.code), status: 'EXACT' })
     // Bad input stays BAD_USER_INPUT for everyone, before any question of publication.
@@ -326,8 +472,13 @@ describe('population disclosure control for aggregate-only roles (Cell Key Metho
     const reps = [...years.map(y => ({ __typename: 'Year', year: y })), { __typename: 'Municipality', ags: CITY_AGS }]
     const [pub, exact] = [await entities(q, reps, PUBLIC()), await entities(q, reps)]
     expect(pub.errors).toBeUndefined()
-    const official = await sqlMap(`select extract(year from stichtag)::int as k, total as v from pop.official_total where ags = $1 and basis = 'OFFICIAL_UPDATE'`, [CITY_AGS])
-    const all = await db.query(`select extract(year from stichtag)::int as k, sum(n)::int as n, sum(rkey) % 4294967296 as key from pop.stock where basis = 'REGISTER_ALL' group by 1`)
+    const official = await sqlMap(
+      `select extract(year from stichtag)::int as k, total as v from pop.official_total where ags = $1 and basis = 'OFFICIAL_UPDATE'`,
+      [CITY_AGS],
+    )
+    const all = await db.query(
+      `select extract(year from stichtag)::int as k, sum(n)::int as n, sum(rkey) % 4294967296 as key from pop.stock where basis = 'REGISTER_ALL' group by 1`,
+    )
     const allOf = new Map(all.rows.map(r => [String(r.k), published(r.n, r.key)]))
     years.forEach((y, i) => {
       const p = pub.data._entities[i]
@@ -342,7 +493,7 @@ describe('population disclosure control for aggregate-only roles (Cell Key Metho
     expect(m).toEqual({ ags: CITY_AGS, main: y.main, all: y.all, official: y.official })
   })
 
-  it('perturbs movements; balances are differences of the published parts; a district\'s moves are keyed over exactly the moves counted', async () => {
+  it("perturbs movements; balances are differences of the published parts; a district's moves are keyed over exactly the moves counted", async () => {
     const q = `... on Year { movements { births { value status } deaths { value status } inMoves { value status } outMoves { value status }
         netMigration { value status } naturalBalance { value status } } }
       ... on District { code movements(year: ${year}) { births { value status } deaths { value status } inMoves { value status } outMoves { value status }
@@ -350,16 +501,23 @@ describe('population disclosure control for aggregate-only roles (Cell Key Metho
     const reps = [{ __typename: 'Year', year }, ...districtReps]
     const [pub, exact] = [await entities(q, reps, PUBLIC()), await entities(q, reps)]
     expect(pub.errors).toBeUndefined()
-    const { rows } = await db.query(`select coalesce(district_code, '') as code, kind, sum(n)::int as n, sum(rkey) % 4294967296 as key from pop.movement
+    const { rows } = await db.query(
+      `select coalesce(district_code, '') as code, kind, sum(n)::int as n, sum(rkey) % 4294967296 as key from pop.movement
       where month >= make_date($1, 1, 1) and month < make_date($1 + 1, 1, 1)
-      group by grouping sets ((kind), (district_code, kind))`, [year])
+      group by grouping sets ((kind), (district_code, kind))`,
+      [year],
+    )
     const kindOf = (code: string, kinds: string[]) => {
       const parts = rows.filter(r => r.code === code && kinds.includes(r.kind))
-      return published(parts.reduce((a, r) => a + r.n, 0), parts.reduce((a, r) => (a + Number(r.key)) % 4294967296, 0))
+      return published(
+        parts.reduce((a, r) => a + r.n, 0),
+        parts.reduce((a, r) => (a + Number(r.key)) % 4294967296, 0),
+      )
     }
     pub.data._entities.forEach((e: any, i: number) => {
       const code = e.code ?? ''
-      const m = e.movements; const x = exact.data._entities[i].movements
+      const m = e.movements
+      const x = exact.data._entities[i].movements
       for (const f of ['births', 'deaths', 'inMoves', 'outMoves']) expectPerturbed(m[f], x[f], `${code} ${f}`)
       expect(m.births.value).toBe(kindOf(code, ['BIRTH']))
       expect(m.deaths.value).toBe(kindOf(code, ['DEATH']))
@@ -381,7 +539,10 @@ describe('population: an attacker differencing what the public may see', () => {
     const q = `... on District { code population(year: ${year}) { ${tops.map(n => `t${n}: byNationality(top: ${n}) { group count { value } }`).join(' ')} } }`
     const [pub, exact] = [await entities(q, districtReps, PUBLIC()), await entities(q, districtReps)]
     expect(pub.errors).toBeUndefined()
-    let attempts = 0; let exactHits = 0; let smallAttempts = 0; let smallHits = 0
+    let attempts = 0
+    let exactHits = 0
+    let smallAttempts = 0
+    let smallHits = 0
     pub.data._entities.forEach((d: any, i: number) => {
       const truth = new Map<string, number>(exact.data._entities[i].population.t12.map((c: any) => [c.group, c.count.value]))
       const other = (n: number) => d.population[`t${n}`].find((c: any) => c.group === 'OTHER')?.count.value ?? 0
@@ -394,7 +555,10 @@ describe('population: an attacker differencing what the public may see', () => {
         for (const estimate of [remainder, Math.round((remainder + direct) / 2)]) {
           attempts++
           if (estimate === hidden) exactHits++
-          if (hidden <= 2) { smallAttempts++; if (estimate === hidden) smallHits++ }
+          if (hidden <= 2) {
+            smallAttempts++
+            if (estimate === hidden) smallHits++
+          }
         }
       }
     })
@@ -406,9 +570,16 @@ describe('population: an attacker differencing what the public may see', () => {
     // Asking again, or as another aggregate-only role, gives the same values: nothing to average.
     expect((await entities(q, districtReps, COMMITTEE())).data).toEqual(pub.data)
     // The districts' births need not add up to the city's, and neither reveals the other.
-    const births = await graphql(url, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Year { movements { births { value } } } ... on District { movements(year: ${year}) { births { value } } } } }`,
-      { r: [{ __typename: 'Year', year }, ...districtReps] }, PUBLIC())
-    const exactBirths = await sqlMap(`select 'x' as k, sum(n) as v from pop.movement where kind = 'BIRTH' and extract(year from month) = $1`, [year])
+    const births = await graphql(
+      url,
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Year { movements { births { value } } } ... on District { movements(year: ${year}) { births { value } } } } }`,
+      { r: [{ __typename: 'Year', year }, ...districtReps] },
+      PUBLIC(),
+    )
+    const exactBirths = await sqlMap(
+      `select 'x' as k, sum(n) as v from pop.movement where kind = 'BIRTH' and extract(year from month) = $1`,
+      [year],
+    )
     const [city, ...districts] = births.data._entities.map((e: any) => e.movements.births.value)
     expect(Math.abs(city - exactBirths.get('x')!)).toBeLessThanOrEqual(2)
     expect(Math.abs(districts.reduce((a: number, b: number) => a + b, 0) - exactBirths.get('x')!)).toBeLessThanOrEqual(2 * 18)
@@ -435,9 +606,13 @@ describe('population record keys at the source', () => {
     }
   }
 
-  it('large: every stock row\'s key is the key sum of its persons, computed with the count', async () => {
-    await withPopDatabase(db => seedMicrodata(db, some(stock.main), some(stock.secondary)), async client => {
-      const { rows: [r] } = await client.query(`with persons as (
+  it("large: every stock row's key is the key sum of its persons, computed with the count", async () => {
+    await withPopDatabase(
+      db => seedMicrodata(db, some(stock.main), some(stock.secondary)),
+      async client => {
+        const {
+          rows: [r],
+        } = await client.query(`with persons as (
           select p.stichtag, b.basis, p.district_code, least(100, extract(year from p.stichtag)::int - p.birth_year) as age, p.sex,
             case when p.nationality in ('DEU', 'SYR', 'UKR', 'TUR', 'POL', 'ROU', 'BGR', 'IND', 'IDN', 'USA', 'ITA', 'AFG') then p.nationality else 'OTHER' end as grp,
             count(*)::int as n, sum(p.rkey) % 4294967296 as key
@@ -447,46 +622,71 @@ describe('population record keys at the source', () => {
           (select count(distinct rkey)::int from pop_micro.person_year) as distinct_keys, (select count(*)::int from pop_micro.person_year) as persons
         from persons c full join pop.stock s on s.stichtag = c.stichtag and s.basis = c.basis and s.district_code = c.district_code
           and s.age = c.age and s.sex = c.sex and s.nationality_group = c.grp`)
-      expect(r.cells).toBeGreaterThan(1000)
-      expect(r.wrong).toBe(0)
-      expect(r.distinct_keys).toBeGreaterThan(r.persons * 0.999)
-    })
+        expect(r.cells).toBeGreaterThan(1000)
+        expect(r.wrong).toBe(0)
+        expect(r.distinct_keys).toBeGreaterThan(r.persons * 0.999)
+      },
+    )
   })
 
-  it('small: rows keyed by their primary key; a REGISTER_ALL row adds its secondary residents\' key to its main residents\' key', async () => {
+  it("small: rows keyed by their primary key; a REGISTER_ALL row adds its secondary residents' key to its main residents' key", async () => {
     const main = some(stock.main)
     const secondary = some(stock.secondary)
-    await withPopDatabase(db => insertStock(db, main, secondary), async client => {
-      const { rows } = await client.query(`select m.rkey as main_key, a.rkey as all_key, m.n as main_n, a.n as all_n, a.age, a.sex, a.nationality_group, a.district_code
+    await withPopDatabase(
+      db => insertStock(db, main, secondary),
+      async client => {
+        const { rows } =
+          await client.query(`select m.rkey as main_key, a.rkey as all_key, m.n as main_n, a.n as all_n, a.age, a.sex, a.nationality_group, a.district_code
         from pop.stock a left join pop.stock m on m.basis = 'REGISTER_MAIN' and (m.stichtag, m.ags, m.district_code, m.age, m.sex, m.nationality_group)
           = (a.stichtag, a.ags, a.district_code, a.age, a.sex, a.nationality_group)
         where a.basis = 'REGISTER_ALL'`)
-      const extra = new Map(secondary.map(r => [`${r.district_code}|${r.age}|${r.sex}|${r.nationality_group}`, r]))
-      let same = 0; let added = 0
-      for (const r of rows) {
-        const e = extra.get(`${r.district_code}|${r.age}|${r.sex}|${r.nationality_group}`)
-        if (!e) { expect(r.all_key).toBe(r.main_key); expect(r.all_n).toBe(r.main_n); same++; continue }
-        // The same persons, the same key: without secondary residents the cell keeps its main residents' key.
-        const secondaryKey = seededRecordKey('pop.stock', e.stichtag, 'SECONDARY', e.ags, e.district_code, e.age, e.sex, e.nationality_group)
-        expect(Number(r.all_key)).toBe(addKeys([Number(r.main_key ?? 0), secondaryKey]))
-        added++
-      }
-      expect(same).toBeGreaterThan(500)
-      expect(added).toBeGreaterThan(10)
-      const { rows: [k] } = await client.query(`select count(*)::int as n, count(distinct rkey)::int as keys from pop.stock where basis = 'REGISTER_MAIN'`)
-      expect(k.keys).toBeGreaterThan(k.n * 0.999)
-    })
+        const extra = new Map(secondary.map(r => [`${r.district_code}|${r.age}|${r.sex}|${r.nationality_group}`, r]))
+        let same = 0
+        let added = 0
+        for (const r of rows) {
+          const e = extra.get(`${r.district_code}|${r.age}|${r.sex}|${r.nationality_group}`)
+          if (!e) {
+            expect(r.all_key).toBe(r.main_key)
+            expect(r.all_n).toBe(r.main_n)
+            same++
+            continue
+          }
+          // The same persons, the same key: without secondary residents the cell keeps its main residents' key.
+          const secondaryKey = seededRecordKey(
+            'pop.stock',
+            e.stichtag,
+            'SECONDARY',
+            e.ags,
+            e.district_code,
+            e.age,
+            e.sex,
+            e.nationality_group,
+          )
+          expect(Number(r.all_key)).toBe(addKeys([Number(r.main_key ?? 0), secondaryKey]))
+          added++
+        }
+        expect(same).toBeGreaterThan(500)
+        expect(added).toBeGreaterThan(10)
+        const {
+          rows: [k],
+        } = await client.query(`select count(*)::int as n, count(distinct rkey)::int as keys from pop.stock where basis = 'REGISTER_MAIN'`)
+        expect(k.keys).toBeGreaterThan(k.n * 0.999)
+      },
+    )
   })
 
   it('gives rows inserted without a key a random one in [0, 2³²) and keeps it on update', async () => {
-    await withPopDatabase(async () => {}, async client => {
-      await client.query(`insert into pop.movement (month, ags, district_code, kind, age_group, sex, nationality_group, n)
+    await withPopDatabase(
+      async () => {},
+      async client => {
+        await client.query(`insert into pop.movement (month, ags, district_code, kind, age_group, sex, nationality_group, n)
         select '2025-01-01', '07312000', '01', 'BIRTH', '0-17', s, 'DEU', 1 from unnest(array['M', 'W']) s`)
-      const before = (await client.query(`select sex, rkey from pop.movement order by sex`)).rows
-      expect(before.every(r => Number(r.rkey) >= 0 && Number(r.rkey) < 2 ** 32)).toBe(true)
-      expect(before[0].rkey).not.toBe(before[1].rkey)
-      await client.query(`update pop.movement set n = n + 1`)
-      expect((await client.query(`select sex, rkey from pop.movement order by sex`)).rows).toEqual(before)
-    })
+        const before = (await client.query(`select sex, rkey from pop.movement order by sex`)).rows
+        expect(before.every(r => Number(r.rkey) >= 0 && Number(r.rkey) < 2 ** 32)).toBe(true)
+        expect(before[0].rkey).not.toBe(before[1].rkey)
+        await client.query(`update pop.movement set n = n + 1`)
+        expect((await client.query(`select sex, rkey from pop.movement order by sex`)).rows).toEqual(before)
+      },
+    )
   })
 })

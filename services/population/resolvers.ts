@@ -1,18 +1,16 @@
 import { addKeys } from '../../lib/disclosure/cell-key.js'
 import { CITY_AGS, REFERENCE_DATE } from '../../platform/city.js'
 import { aggregateNotPublished, assertPositiveInt, assertYear, assertYearRange, badUserInput } from '../../platform/errors.js'
-import type { ServiceContext } from '../../lib/service/define-service.js'
 import { exactCell, isAggregateOnly, keyedBalance, keyedCell, visibleCount } from '../../lib/service/disclosure-cells.js'
 import { ratio, round, statValue, type CellFlag } from '../../platform/stat.js'
-import { AGE_GROUPS, MAX_AGE, type PopulationAgeScheme } from './age-groups.js'
-import type { PopDatabase } from './db.js'
-import { stockKey, type KeyedN, type PopLoaders, type RegisterBasis, type StockScope, type StockSummary } from './loaders.js'
+import { AGE_GROUPS, MAX_AGE } from './age-groups.js'
+import { stockKey, type KeyedN, type RegisterBasis, type StockScope } from './loaders.js'
+import { provenanceOf } from '../../lib/service/provenance.js'
+import type { Resolvers } from './generated/resolvers.js'
+import type { Context, Stock } from './mappers.js'
 
-type Ctx = ServiceContext<PopDatabase, PopLoaders>
+type Ctx = Context
 type Basis = RegisterBasis | 'OFFICIAL_UPDATE' | 'CENSUS'
-
-interface DistrictRef { ags: string; code: string }
-interface Stock extends StockScope { stichtag: string; summary: StockSummary; flags: CellFlag[] }
 
 /** A Stichtag after the reference date cannot be observed yet: its stock is an estimate. */
 const flagsFor = (date: string): CellFlag[] => (date > REFERENCE_DATE ? ['ESTIMATED'] : [])
@@ -20,14 +18,19 @@ const isRegister = (basis: Basis): basis is RegisterBasis => basis === 'REGISTER
 
 function assertDistrictBasis(basis: Basis): RegisterBasis {
   if (!isRegister(basis)) {
-    throw badUserInput(`Argument "basis" ${basis} is only for the whole municipality; districts exist only in the register (REGISTER_MAIN, REGISTER_ALL)`, { argumentName: 'basis' })
+    throw badUserInput(
+      `Argument "basis" ${basis} is only for the whole municipality; districts exist only in the register (REGISTER_MAIN, REGISTER_ALL)`,
+      { argumentName: 'basis' },
+    )
   }
   return basis
 }
 
 function assertAge(value: number, arg: string): number {
   if (!Number.isInteger(value) || value < 0 || value > MAX_AGE) {
-    throw badUserInput(`Argument "${arg}" must be an age between 0 and ${MAX_AGE} (100 = 100 and older), got ${value}`, { argumentName: arg })
+    throw badUserInput(`Argument "${arg}" must be an age between 0 and ${MAX_AGE} (100 = 100 and older), got ${value}`, {
+      argumentName: arg,
+    })
   }
   return value
 }
@@ -49,8 +52,7 @@ async function totalOf(scope: StockScope, ctx: Ctx): Promise<KeyedN | null> {
  * aggregate-only roles, otherwise REGISTER_ALL − REGISTER_MAIN would give the exact number of
  * secondary residents of a district.
  */
-function registerTotal(ctx: Ctx, basis: RegisterBasis, total: KeyedN | null, flags: CellFlag[]) {
-  if (!total) return null
+function registerTotal(ctx: Ctx, basis: RegisterBasis, total: KeyedN, flags: CellFlag[]) {
   return basis === 'REGISTER_MAIN' ? exactCell(total.n, flags) : keyedCell(ctx, total, flags)
 }
 
@@ -59,7 +61,10 @@ const visibleTotal = (ctx: Ctx, basis: RegisterBasis, total: KeyedN) => (basis =
 
 /** City or municipality figure for any basis: register bases from the stock, official ones from the Landesamt (exact by policy). */
 async function municipalityCount(ags: string, year: number, basis: Basis, ctx: Ctx) {
-  if (isRegister(basis)) return registerTotal(ctx, basis, await totalOf({ year, basis, ags, code: null }, ctx), flagsFor(`${year}-12-31`))
+  if (isRegister(basis)) {
+    const total = await totalOf({ year, basis, ags, code: null }, ctx)
+    return total && registerTotal(ctx, basis, total, flagsFor(`${year}-12-31`))
+  }
   const official = await ctx.loaders.officialTotal.load(`${year}|${ags}|${basis}`)
   return official ? exactCell(official.total) : null
 }
@@ -104,83 +109,90 @@ function publishedBand(from: number, to: number) {
  * is the same whatever `top` is; OTHER is the cell of exactly the records it counts.
  */
 function nationalityTable(ctx: Ctx, groups: ReadonlyArray<KeyedN & { group: string }>, top: number, flags: CellFlag[]) {
-  const ranked = groups.filter(g => g.group !== 'OTHER')
+  const ranked = groups
+    .filter(g => g.group !== 'OTHER')
     .map(g => ({ g, visible: visibleCount(ctx, g) }))
     .sort((a, b) => b.visible - a.visible || (a.g.group < b.g.group ? -1 : a.g.group > b.g.group ? 1 : 0))
     .map(r => r.g)
   const rest = [...ranked.slice(top), ...groups.filter(g => g.group === 'OTHER')]
-  const rows: Array<{ group: string; country: { code: string } | null; count: ReturnType<typeof keyedCell> }> =
-    ranked.slice(0, top).map(g => ({ group: g.group, country: { code: g.group }, count: keyedCell(ctx, g, flags) }))
+  const rows: Array<{ group: string; country: { code: string } | null; count: ReturnType<typeof keyedCell> }> = ranked
+    .slice(0, top)
+    .map(g => ({ group: g.group, country: { code: g.group }, count: keyedCell(ctx, g, flags) }))
   if (rest.length) rows.push({ group: 'OTHER', country: null, count: keyedCell(ctx, union(...rest), flags) })
   return rows
 }
 
 export const resolvers = {
   District: {
-    population: (d: DistrictRef, args: { year: number; basis: Basis }, ctx: Ctx) =>
+    population: (d, args, ctx) =>
       loadStock({ year: assertYear(args.year), basis: assertDistrictBasis(args.basis), ags: d.ags, code: d.code }, ctx),
-    populationSeries: async (d: DistrictRef, args: { from: number; to: number; basis: Basis }, ctx: Ctx) => {
+    populationSeries: async (d, args, ctx) => {
       assertYearRange(args.from, args.to)
       const basis = assertDistrictBasis(args.basis)
       const years = Array.from({ length: args.to - args.from + 1 }, (_, i) => args.from + i)
       const stocks = await Promise.all(years.map(year => loadStock({ year, basis, ags: d.ags, code: d.code }, ctx)))
       return stocks.filter(s => s !== null)
     },
-    movements: (d: DistrictRef, args: { year: number }, ctx: Ctx) => movementSummary(assertYear(args.year), d.ags, d.code, ctx),
-    cohort: async (d: DistrictRef, args: { ageFrom: number; ageTo: number; year: number }, ctx: Ctx) => {
+    movements: (d, args, ctx) => movementSummary(assertYear(args.year), d.ags, d.code, ctx),
+    cohort: async (d, args, ctx) => {
       const year = assertYear(args.year)
       const from = assertAge(args.ageFrom, 'ageFrom')
       const to = assertAge(args.ageTo, 'ageTo')
-      if (from > to) throw badUserInput(`Argument "ageFrom" (${from}) must not be greater than "ageTo" (${to})`, { argumentName: 'ageFrom' })
+      if (from > to)
+        throw badUserInput(`Argument "ageFrom" (${from}) must not be greater than "ageTo" (${to})`, { argumentName: 'ageFrom' })
       // Free ranges would let overlapping cohorts average the noise away ([a..x] − [a..x−1] for every a).
       if (isAggregateOnly(ctx) && !publishedBand(from, to)) {
-        throw aggregateNotPublished(`Cohort ${from}–${to} is not a published age band; without exact access ask for one band of byAgeGroup (FUNCTIONAL, FIVE_YEAR or TEN_YEAR)`, {
-          argumentName: 'ageFrom', published: 'ageFrom..ageTo = one band of byAgeGroup: FUNCTIONAL (0–2 … 80+), FIVE_YEAR (0–4 … 95+) or TEN_YEAR (0–9 … 90+); 100 = open end',
-        })
+        throw aggregateNotPublished(
+          `Cohort ${from}–${to} is not a published age band; without exact access ask for one band of byAgeGroup (FUNCTIONAL, FIVE_YEAR or TEN_YEAR)`,
+          {
+            argumentName: 'ageFrom',
+            published:
+              'ageFrom..ageTo = one band of byAgeGroup: FUNCTIONAL (0–2 … 80+), FIVE_YEAR (0–4 … 95+) or TEN_YEAR (0–9 … 90+); 100 = open end',
+          },
+        )
       }
       // A cohort that equals a band covers the same records as that band in byAgeGroup: the same key, the same value.
       return keyedCell(ctx, await ctx.loaders.cohort.load(`${year}|${d.ags}|${d.code}|${from}|${to}`), flagsFor(`${year}-12-31`))
     },
-    residents: async (d: DistrictRef, _: unknown, ctx: Ctx) => {
+    residents: async (d, _, ctx) => {
       const year = await ctx.loaders.latestStockYear.load(`REGISTER_MAIN|${REFERENCE_DATE}`)
-      return year === null ? null : (await totalOf({ year, basis: 'REGISTER_MAIN', ags: d.ags, code: d.code }, ctx))?.n ?? null
+      return year === null ? null : ((await totalOf({ year, basis: 'REGISTER_MAIN', ags: d.ags, code: d.code }, ctx))?.n ?? null)
     },
   },
   Year: {
-    population: (y: { year: number }, args: { basis: Basis }, ctx: Ctx) => municipalityCount(CITY_AGS, y.year, args.basis, ctx),
-    movements: (y: { year: number }, _: unknown, ctx: Ctx) => movementSummary(y.year, CITY_AGS, null, ctx),
-    residents: async (y: { year: number }, _: unknown, ctx: Ctx) => (await totalOf({ year: y.year, basis: 'REGISTER_MAIN', ags: CITY_AGS, code: null }, ctx))?.n ?? null,
+    population: (y, args, ctx) => municipalityCount(CITY_AGS, y.year, args.basis, ctx),
+    movements: (y, _, ctx) => movementSummary(y.year, CITY_AGS, null, ctx),
+    residents: async (y, _, ctx) => (await totalOf({ year: y.year, basis: 'REGISTER_MAIN', ags: CITY_AGS, code: null }, ctx))?.n ?? null,
   },
   Municipality: {
-    officialPopulation: (m: { ags: string }, args: { year: number; basis: Basis }, ctx: Ctx) =>
-      municipalityCount(m.ags, assertYear(args.year), args.basis, ctx),
+    officialPopulation: (m, args, ctx) => municipalityCount(m.ags, assertYear(args.year), args.basis, ctx),
   },
   PopulationStock: {
-    total: (s: Stock, _: unknown, ctx: Ctx) => registerTotal(ctx, s.basis, s.summary.total, s.flags),
-    bySex: (s: Stock, _: unknown, ctx: Ctx) => ['M', 'W', 'D', 'X'].map(sex => ({ sex, count: keyedCell(ctx, s.summary.bySex[sex] ?? NO_RECORDS, s.flags) })),
-    byAgeGroup: async (s: Stock, args: { scheme: PopulationAgeScheme }, ctx: Ctx) => {
+    total: (s, _, ctx) => registerTotal(ctx, s.basis, s.summary.total, s.flags),
+    bySex: (s, _, ctx) => ['M', 'W', 'D', 'X'].map(sex => ({ sex, count: keyedCell(ctx, s.summary.bySex[sex] ?? NO_RECORDS, s.flags) })),
+    byAgeGroup: async (s, args, ctx) => {
       const counts = await ctx.loaders.stockByAgeGroup.load(`${stockKey(s)}|${args.scheme}`)
       const byFrom = new Map(counts.map(c => [c.from, c]))
       return AGE_GROUPS[args.scheme].map(group => ({ group, count: keyedCell(ctx, byFrom.get(group.from) ?? NO_RECORDS, s.flags) }))
     },
-    foreigners: (s: Stock, _: unknown, ctx: Ctx) => keyedCell(ctx, s.summary.foreigners, s.flags),
+    foreigners: (s, _, ctx) => keyedCell(ctx, s.summary.foreigners, s.flags),
     // From the values the caller may see, so the share reveals no exact count that policy perturbs.
-    foreignerShare: (s: Stock, _: unknown, ctx: Ctx) =>
-      ({ ...ratio(visibleCount(ctx, s.summary.foreigners), visibleTotal(ctx, s.basis, s.summary.total)), flags: s.flags }),
-    byNationality: async (s: Stock, args: { top: number }, ctx: Ctx) => {
+    foreignerShare: (s, _, ctx) => ({
+      ...ratio(visibleCount(ctx, s.summary.foreigners), visibleTotal(ctx, s.basis, s.summary.total)),
+      flags: s.flags,
+    }),
+    byNationality: async (s, args, ctx) => {
       const top = assertPositiveInt(args.top, 'top', 100)
       return nationalityTable(ctx, await ctx.loaders.stockByNationality.load(stockKey(s)), top, s.flags)
     },
-    meanAge: (s: Stock) => statValue(s.summary.total.n ? round(s.summary.ageSum / s.summary.total.n, 1) : null, 'years', s.flags),
-    provenance: async (s: Stock, _: unknown, ctx: Ctx) => {
-      const p = await ctx.loaders.provenance.load('pop.stock')
-      return p && { ...p, stichtag: s.stichtag }
+    meanAge: s => statValue(s.summary.total.n ? round(s.summary.ageSum / s.summary.total.n, 1) : null, 'years', s.flags),
+    provenance: async (s, _, ctx) => {
+      return { ...(await provenanceOf(ctx.loaders.provenance, 'pop.stock')), stichtag: s.stichtag }
     },
   },
   PopulationMovementSummary: {
-    provenance: async (m: { stichtag: string }, _: unknown, ctx: Ctx) => {
-      const p = await ctx.loaders.provenance.load('pop.movement')
-      return p && { ...p, stichtag: m.stichtag }
+    provenance: async (m, _, ctx) => {
+      return { ...(await provenanceOf(ctx.loaders.provenance, 'pop.movement')), stichtag: m.stichtag }
     },
   },
-}
+} satisfies Resolvers

@@ -23,29 +23,64 @@ export async function seed(db: Kysely<any>, profile: SeedProfile): Promise<void>
   if (profile === 'large') await seedMicrodata(db, stock.main, stock.secondary)
   else await insertStock(db, stock.main, stock.secondary)
   // A movement row is a finest cell; its record key stands for the key sum of its movements (deterministic per row).
-  await insertRows(db, 'pop.movement', { month: 'date', ags: 'text', district_code: 'text', kind: 'text', age_group: 'text', sex: 'text', nationality_group: 'text', n: 'int', rkey: 'int8' },
+  await insertRows(
+    db,
+    'pop.movement',
+    {
+      month: 'date',
+      ags: 'text',
+      district_code: 'text',
+      kind: 'text',
+      age_group: 'text',
+      sex: 'text',
+      nationality_group: 'text',
+      n: 'int',
+      rkey: 'int8',
+    },
     generateMovements(years, stock.districts, REFERENCE_DATE).map(r => ({
-      ...r, rkey: seededRecordKey('pop.movement', r.month, r.ags, r.district_code, r.kind, r.age_group, r.sex, r.nationality_group),
-    })))
-  await insertRows(db, 'pop.official_total', { stichtag: 'date', ags: 'text', basis: 'text', total: 'int', male: 'int', female: 'int' },
-    generateOfficialTotals(years, REFERENCE_DATE))
+      ...r,
+      rkey: seededRecordKey('pop.movement', r.month, r.ags, r.district_code, r.kind, r.age_group, r.sex, r.nationality_group),
+    })),
+  )
+  await insertRows(
+    db,
+    'pop.official_total',
+    { stichtag: 'date', ags: 'text', basis: 'text', total: 'int', male: 'int', female: 'int' },
+    generateOfficialTotals(years, REFERENCE_DATE),
+  )
   const asOf = `${REFERENCE_DATE}T06:00:00Z`
   const lastYear = years[years.length - 1]
   await upsertDatasets(db, 'pop', [
     {
-      id: 'pop.stock', title: 'Einwohner nach Stadtteil, Alter, Geschlecht und Staatsangehörigkeit',
-      description: 'Bestand des Melderegisters am 31.12. (Haupt- sowie Haupt- und Nebenwohnsitz); der Stichtag nach dem Referenzdatum ist eine Schätzung.',
-      ownerDepartment: OWNER, sourceSystem: 'Melderegister (Auszug der Statistikstelle)', stichtag: `${lastYear}-12-31`, asOf, refreshCadence: 'ANNUAL',
+      id: 'pop.stock',
+      title: 'Einwohner nach Stadtteil, Alter, Geschlecht und Staatsangehörigkeit',
+      description:
+        'Bestand des Melderegisters am 31.12. (Haupt- sowie Haupt- und Nebenwohnsitz); der Stichtag nach dem Referenzdatum ist eine Schätzung.',
+      ownerDepartment: OWNER,
+      sourceSystem: 'Melderegister (Auszug der Statistikstelle)',
+      stichtag: `${lastYear}-12-31`,
+      asOf,
+      refreshCadence: 'ANNUAL',
     },
     {
-      id: 'pop.movement', title: 'Bevölkerungsbewegungen nach Stadtteil und Monat',
+      id: 'pop.movement',
+      title: 'Bevölkerungsbewegungen nach Stadtteil und Monat',
       description: 'Geburten, Sterbefälle, Zu- und Fortzüge über die Stadtgrenze, Umzüge zwischen Stadtteilen, Einbürgerungen.',
-      ownerDepartment: OWNER, sourceSystem: 'Melderegister (Bewegungsdaten der Statistikstelle)', stichtag: lastMonthEnd(REFERENCE_DATE), asOf, refreshCadence: 'MONTHLY',
+      ownerDepartment: OWNER,
+      sourceSystem: 'Melderegister (Bewegungsdaten der Statistikstelle)',
+      stichtag: lastMonthEnd(REFERENCE_DATE),
+      asOf,
+      refreshCadence: 'MONTHLY',
     },
     {
-      id: 'pop.official_total', title: 'Amtliche Einwohnerzahlen der kreisfreien Städte in Rheinland-Pfalz',
+      id: 'pop.official_total',
+      title: 'Amtliche Einwohnerzahlen der kreisfreien Städte in Rheinland-Pfalz',
       description: 'Bevölkerungsfortschreibung am 31.12. und Zensus 2022 (Stichtag 15.5.2022).',
-      ownerDepartment: OWNER, sourceSystem: 'Statistisches Landesamt Rheinland-Pfalz', stichtag: `${lastYear - 1}-12-31`, asOf, refreshCadence: 'ANNUAL',
+      ownerDepartment: OWNER,
+      sourceSystem: 'Statistisches Landesamt Rheinland-Pfalz',
+      stichtag: `${lastYear - 1}-12-31`,
+      asOf,
+      refreshCadence: 'ANNUAL',
     },
   ])
 }
@@ -57,8 +92,21 @@ export async function seed(db: Kysely<any>, profile: SeedProfile): Promise<void>
  * sum of both, as the microdata of the `large` profile would give it. The same persons, the same key.
  */
 export async function insertStock(db: Kysely<any>, main: StockRow[], secondary: StockRow[]): Promise<void> {
-  const stockColumns = { stichtag: 'date', ags: 'text', district_code: 'text', age: 'smallint', sex: 'text', nationality_group: 'text', n: 'int', rkey: 'int8' }
-  const keyed = (basis: string) => (r: StockRow) => ({ ...r, basis, rkey: seededRecordKey('pop.stock', r.stichtag, basis, r.ags, r.district_code, r.age, r.sex, r.nationality_group) })
+  const stockColumns = {
+    stichtag: 'date',
+    ags: 'text',
+    district_code: 'text',
+    age: 'smallint',
+    sex: 'text',
+    nationality_group: 'text',
+    n: 'int',
+    rkey: 'int8',
+  }
+  const keyed = (basis: string) => (r: StockRow) => ({
+    ...r,
+    basis,
+    rkey: seededRecordKey('pop.stock', r.stichtag, basis, r.ags, r.district_code, r.age, r.sex, r.nationality_group),
+  })
   await insertRows(db, 'pop.stock', { ...stockColumns, basis: 'text' }, main.map(keyed('REGISTER_MAIN')))
   // REGISTER_ALL = main residents + secondary residences, added up in the database instead of shipping every cell twice.
   const extra = secondary.map(keyed('SECONDARY'))
@@ -80,10 +128,24 @@ export async function seedMicrodata(db: Kysely<any>, main: StockRow[], secondary
   const micro = generateMicrodata(main, secondary)
   await sql`alter table pop_micro.person_year drop constraint person_year_pkey`.execute(db)
   await sql`drop index pop_micro.person_year_stichtag_district_idx`.execute(db)
-  await insertColumns(db, 'pop_micro.person_year', {
-    person_pid: 'bigint', stichtag: 'date', district_code: 'text', birth_year: 'smallint', sex: 'text', nationality: 'text',
-    second_nationality: 'text', born_abroad: 'boolean', naturalised_year: 'smallint', main_residence: 'boolean', rkey: 'int8',
-  }, micro as unknown as Record<string, unknown[]>)
+  await insertColumns(
+    db,
+    'pop_micro.person_year',
+    {
+      person_pid: 'bigint',
+      stichtag: 'date',
+      district_code: 'text',
+      birth_year: 'smallint',
+      sex: 'text',
+      nationality: 'text',
+      second_nationality: 'text',
+      born_abroad: 'boolean',
+      naturalised_year: 'smallint',
+      main_residence: 'boolean',
+      rkey: 'int8',
+    },
+    micro as unknown as Record<string, unknown[]>,
+  )
   await sql`alter table pop_micro.person_year add constraint person_year_pkey primary key (person_pid, stichtag)`.execute(db)
   await sql`create index person_year_stichtag_district_idx on pop_micro.person_year (stichtag, district_code)`.execute(db)
   const named = NATIONALITY_GROUPS.filter(g => g !== 'OTHER')

@@ -19,10 +19,17 @@ function notFuture(r: DailyFigure): FieldProblem[] {
 
 /** What a value can be depends on its metric: cases are whole persons, a share is a percentage. */
 const metricRules: ReadonlyArray<RowRule<DailyFigure>> = [
-  { name: 'cases-are-whole-persons', fields: ['value', 'metric'],
-    violation: r => (r.metric === 'COVID_CASES' && !Number.isInteger(r.value) ? `COVID_CASES counts persons: a whole number, got ${r.value}` : null) },
-  { name: 'share-is-percentage', fields: ['value', 'metric'],
-    violation: r => (r.metric === 'ICU_SHARE' && r.value > 100 ? `ICU_SHARE is a percentage (0–100), got ${r.value}` : null) },
+  {
+    name: 'cases-are-whole-persons',
+    fields: ['value', 'metric'],
+    violation: r =>
+      r.metric === 'COVID_CASES' && !Number.isInteger(r.value) ? `COVID_CASES counts persons: a whole number, got ${r.value}` : null,
+  },
+  {
+    name: 'share-is-percentage',
+    fields: ['value', 'metric'],
+    violation: r => (r.metric === 'ICU_SHARE' && r.value > 100 ? `ICU_SHARE is a percentage (0–100), got ${r.value}` : null),
+  },
 ]
 
 export type DailyFigure = { day: string; ags: string; metric: DailyMetric; value: number }
@@ -31,7 +38,10 @@ export type DailyFigure = { day: string; ags: string; metric: DailyMetric; value
 export const datasets = {
   /** One figure of one day: new cases, 7-day incidence (also +USAF), hospitalisation incidence, ICU share. */
   dailyMetrics: defineDataset<DailyFigure>({
-    department: 'social', schema: 'soc', id: 'soc.daily_metric', table: 'soc.daily_metric',
+    department: 'social',
+    schema: 'soc',
+    id: 'soc.daily_metric',
+    table: 'soc.daily_metric',
     fields: {
       day: { column: 'day', type: 'date', pgType: 'date', min: DAILY_FIRST_DAY, aliases: ['Datum', 'Tag', 'Meldedatum'] },
       ags: { column: 'ags', type: 'text', pgType: 'char(8)', references: reportingArea, aliases: ['Gemeindeschlüssel', 'Kreis'] },

@@ -2,7 +2,12 @@ import type { Generated } from 'kysely'
 
 /** Tables of the `soc` schema. */
 export type EghBenefitGroup =
-  | 'SOZIALE_TEILHABE_WOHNEN' | 'SOZIALE_TEILHABE_ASSISTENZ' | 'ARBEITSLEBEN_WFBM' | 'BILDUNG_SCHULBEGLEITUNG' | 'MED_REHA' | 'FRUEHFOERDERUNG'
+  | 'SOZIALE_TEILHABE_WOHNEN'
+  | 'SOZIALE_TEILHABE_ASSISTENZ'
+  | 'ARBEITSLEBEN_WFBM'
+  | 'BILDUNG_SCHULBEGLEITUNG'
+  | 'MED_REHA'
+  | 'FRUEHFOERDERUNG'
 export type DailyMetric = 'COVID_CASES' | 'COVID_INC7' | 'COVID_INC7_USAF' | 'HOSP_INC7' | 'ICU_SHARE'
 
 /**

@@ -20,8 +20,12 @@ interface GroupSpec {
   ages: Array<[string, number]>
 }
 
-const ADULT = (young: number, mid: number, older: number, old: number): Array<[string, number]> =>
-  [['18-29', young], ['30-49', mid], ['50-64', older], ['65+', old]]
+const ADULT = (young: number, mid: number, older: number, old: number): Array<[string, number]> => [
+  ['18-29', young],
+  ['30-49', mid],
+  ['50-64', older],
+  ['65+', old],
+]
 
 /** MED_REHA is a valid benefit group of the register but has no cases in the demo (§11.7 mix). */
 export const BENEFIT_GROUPS: Readonly<Record<EghBenefitGroup, GroupSpec | null>> = {
@@ -48,7 +52,10 @@ const dayMs = (iso: string) => Date.parse(`${iso}T00:00:00Z`)
 function weighted<T>(rng: Rng, items: ReadonlyArray<readonly [T, number]>): T {
   const total = items.reduce((s, [, w]) => s + w, 0)
   let r = rng.next() * total
-  for (const [item, w] of items) { r -= w; if (r < 0) return item }
+  for (const [item, w] of items) {
+    r -= w
+    if (r < 0) return item
+  }
   return items[items.length - 1][0]
 }
 
@@ -73,9 +80,13 @@ export function eghCases(): EghCaseSeed[] {
     const add = (start: number, end: number) => {
       const cost = Math.round(spec.cost[0] + rng.next() * (spec.cost[1] - spec.cost[0]))
       cases.push({
-        benefit_group: group, district_code: weighted(rng, DISTRICT_WEIGHTS), age_group: weighted(rng, spec.ages),
+        benefit_group: group,
+        district_code: weighted(rng, DISTRICT_WEIGHTS),
+        age_group: weighted(rng, spec.ages),
         sex: rng.chance(0.005) ? 'D' : rng.chance(0.58) ? 'M' : 'W',
-        start_date: toDay(start), end_date: end > stichtag ? null : toDay(end), yearly_cost: cost.toFixed(2),
+        start_date: toDay(start),
+        end_date: end > stichtag ? null : toDay(end),
+        yearly_cost: cost.toFixed(2),
       })
     }
     // Open on 1.1.2015: started up to a few mean durations earlier, remaining time again exponential.
@@ -100,7 +111,10 @@ export function eghCases(): EghCaseSeed[] {
   // Pseudonyms carry no order: ids follow a shuffle, rows are stored by start date.
   const rng = createRng('soc', 'egh_case', 'pseudonyms')
   const ids = kept.map((_, i) => i + 1)
-  for (let i = ids.length - 1; i > 0; i--) { const j = Math.floor(rng.next() * (i + 1)); [ids[i], ids[j]] = [ids[j], ids[i]] }
+  for (let i = ids.length - 1; i > 0; i--) {
+    const j = Math.floor(rng.next() * (i + 1))
+    ;[ids[i], ids[j]] = [ids[j], ids[i]]
+  }
   return kept
     .map((c, i) => {
       const id = `EGH-${String(ids[i]).padStart(6, '0')}`

@@ -12,9 +12,21 @@ export const CITY_SCOPE = '*'
 export const RECENT_DAYS = 14
 
 /** One benefit group's exact figures with their key sums; perturbed per request (lib/service/disclosure-cells.ts). */
-export interface EghGroupTotal { benefitGroup: EghBenefitGroup; recipients: KeyedCount; cost: KeyedAmount }
-export interface HealthValues { day: string; incidence7: number | null; hospitalization7: number | null; icuShare: number | null }
-export interface HealthDayRow extends HealthValues { ags: string; recent: HealthValues[] }
+export interface EghGroupTotal {
+  benefitGroup: EghBenefitGroup
+  recipients: KeyedCount
+  cost: KeyedAmount
+}
+export interface HealthValues {
+  day: string
+  incidence7: number | null
+  hospitalization7: number | null
+  icuShare: number | null
+}
+export interface HealthDayRow extends HealthValues {
+  ags: string
+  recent: HealthValues[]
+}
 
 /** Cached loads name the datasets they read; a write invalidates them (the case register itself is never cached). */
 const EGH = { datasets: ['soc.egh_case', 'soc.egh_statistics'] } as const
@@ -33,9 +45,20 @@ export function createLoaders(db: Kysely<SocDatabase>, cache: LoaderCache = NO_C
      * count), the largest single case's cost and the magnitude key sum Σ rkey × (2 × cents + 1) of the
      * costs (lib/disclosure/perturb-magnitude.ts). Sums of int8 are numeric: no overflow.
      */
-    eghTotals: new DataLoader<string, EghGroupTotal[] | null>(cache.loader('eghTotals', async keys => {
-      const parts = keys.map(k => k.split('|'))
-      const { rows } = await sql<{ i: number; benefit_group: EghBenefitGroup | null; n: number; cost: number | null; largest: number | null; key: string; mkey: string }>`
+    eghTotals: new DataLoader<string, EghGroupTotal[] | null>(
+      cache.loader(
+        'eghTotals',
+        async keys => {
+          const parts = keys.map(k => k.split('|'))
+          const { rows } = await sql<{
+            i: number
+            benefit_group: EghBenefitGroup | null
+            n: number
+            cost: number | null
+            largest: number | null
+            key: string
+            mkey: string
+          }>`
         with k as (
           select k.*, make_date(k.year, 1, 1) as y0, make_date(k.year, 12, 31) as y1
           from unnest(${parts.map(p => p[0])}::text[], ${parts.map(p => Number(p[1]))}::int[]) with ordinality as k(scope, year, i)),
@@ -51,29 +74,35 @@ export function createLoaders(db: Kysely<SocDatabase>, cache: LoaderCache = NO_C
           (coalesce(sum((x.rkey::numeric * (2 * round(x.amount * 100) + 1)) % 4294967296), 0) % 4294967296)::int8 as mkey
         from x
         group by x.i, x.benefit_group`.execute(db)
-      const byIndex = new Map<number, EghGroupTotal[]>()
-      for (const r of rows) {
-        const list = byIndex.get(Number(r.i)) ?? []
-        if (r.benefit_group) {
-          list.push({
-            benefitGroup: r.benefit_group,
-            recipients: { n: r.n, key: Number(r.key) },
-            cost: { amount: r.cost ?? 0, largest: r.largest ?? 0, key: Number(r.mkey) },
-          })
-        }
-        byIndex.set(Number(r.i), list)
-      }
-      return keys.map((_, i) => byIndex.get(i + 1) ?? null)
-    }, EGH)),
+          const byIndex = new Map<number, EghGroupTotal[]>()
+          for (const r of rows) {
+            const list = byIndex.get(Number(r.i)) ?? []
+            if (r.benefit_group) {
+              list.push({
+                benefitGroup: r.benefit_group,
+                recipients: { n: r.n, key: Number(r.key) },
+                cost: { amount: r.cost ?? 0, largest: r.largest ?? 0, key: Number(r.mkey) },
+              })
+            }
+            byIndex.set(Number(r.i), list)
+          }
+          return keys.map((_, i) => byIndex.get(i + 1) ?? null)
+        },
+        EGH,
+      ),
+    ),
 
     /** Key `ags|metric|from|to`: the reported values in [from, to], oldest first. */
-    dailySeries: new DataLoader<string, Array<{ day: string; value: number }>>(cache.loader('dailySeries', async keys => {
-      const parts = keys.map(k => k.split('|'))
-      // Each key reads its range from the primary key (ags, metric, day). As a lateral subquery (its
-      // `order by` keeps it from being flattened into a join) this holds for the generic plan of the
-      // prepared statement too, which cannot see how few keys a batch has and would otherwise hash
-      // the whole table.
-      const { rows } = await sql<{ i: number; day: string; value: number }>`
+    dailySeries: new DataLoader<string, Array<{ day: string; value: number }>>(
+      cache.loader(
+        'dailySeries',
+        async keys => {
+          const parts = keys.map(k => k.split('|'))
+          // Each key reads its range from the primary key (ags, metric, day). As a lateral subquery (its
+          // `order by` keeps it from being flattened into a join) this holds for the generic plan of the
+          // prepared statement too, which cannot see how few keys a batch has and would otherwise hash
+          // the whole table.
+          const { rows } = await sql<{ i: number; day: string; value: number }>`
         select k.i, m.day::text as day, m.value::float8 as value
         from unnest(${parts.map(p => p[0])}::bpchar[], ${parts.map(p => p[1])}::text[], ${parts.map(p => p[2])}::date[], ${parts.map(p => p[3])}::date[])
           with ordinality as k(ags, metric, f, t, i)
@@ -82,22 +111,28 @@ export function createLoaders(db: Kysely<SocDatabase>, cache: LoaderCache = NO_C
           where d.ags = k.ags and d.metric = k.metric and d.day between k.f and k.t
           order by d.day) m
         order by k.i, m.day`.execute(db)
-      const byIndex = new Map<number, Array<{ day: string; value: number }>>()
-      for (const r of rows) {
-        const list = byIndex.get(Number(r.i)) ?? []
-        list.push({ day: r.day, value: r.value })
-        byIndex.set(Number(r.i), list)
-      }
-      return keys.map((_, i) => byIndex.get(i + 1) ?? [])
-    }, HEALTH)),
+          const byIndex = new Map<number, Array<{ day: string; value: number }>>()
+          for (const r of rows) {
+            const list = byIndex.get(Number(r.i)) ?? []
+            list.push({ day: r.day, value: r.value })
+            byIndex.set(Number(r.i), list)
+          }
+          return keys.map((_, i) => byIndex.get(i + 1) ?? [])
+        },
+        HEALTH,
+      ),
+    ),
 
     /**
      * Key `ags|day`: the three lead indicators of the day and of the 13 days before it (every calendar
      * day, null where nothing was reported); null when nothing at all was reported on the day itself.
      */
-    healthDay: new DataLoader<string, HealthDayRow | null>(cache.loader('healthDay', async keys => {
-      const parts = keys.map(k => k.split('|'))
-      const { rows } = await sql<{ i: number; day: string; reported: boolean; inc: unknown; hosp: unknown; icu: unknown }>`
+    healthDay: new DataLoader<string, HealthDayRow | null>(
+      cache.loader(
+        'healthDay',
+        async keys => {
+          const parts = keys.map(k => k.split('|'))
+          const { rows } = await sql<{ i: number; day: string; reported: boolean; inc: unknown; hosp: unknown; icu: unknown }>`
         select k.i, d::date::text as day, count(m.metric) > 0 as reported,
           max(m.value) filter (where m.metric = 'COVID_INC7')::float8 as inc,
           max(m.value) filter (where m.metric = 'HOSP_INC7')::float8 as hosp,
@@ -106,16 +141,19 @@ export function createLoaders(db: Kysely<SocDatabase>, cache: LoaderCache = NO_C
         cross join lateral generate_series(k.day - ${RECENT_DAYS - 1}::int, k.day, interval '1 day') as d
         left join soc.daily_metric m on m.ags = k.ags and m.day = d::date
         group by k.i, d order by k.i, d`.execute(db)
-      const byIndex = new Map<number, typeof rows>()
-      for (const r of rows) byIndex.set(Number(r.i), [...(byIndex.get(Number(r.i)) ?? []), r])
-      return keys.map((_, i) => {
-        const window = byIndex.get(i + 1) ?? []
-        const today = window[window.length - 1]
-        if (!today?.reported) return null
-        const recent = window.map(r => ({ day: r.day, incidence7: num(r.inc), hospitalization7: num(r.hosp), icuShare: num(r.icu) }))
-        return { ags: parts[i][0], ...recent[recent.length - 1], recent }
-      })
-    }, HEALTH)),
+          const byIndex = new Map<number, typeof rows>()
+          for (const r of rows) byIndex.set(Number(r.i), [...(byIndex.get(Number(r.i)) ?? []), r])
+          return keys.map((_, i) => {
+            const window = byIndex.get(i + 1) ?? []
+            const today = window[window.length - 1]
+            if (!today?.reported) return null
+            const recent = window.map(r => ({ day: r.day, incidence7: num(r.inc), hospitalization7: num(r.hosp), icuShare: num(r.icu) }))
+            return { ags: parts[i][0], ...recent[recent.length - 1], recent }
+          })
+        },
+        HEALTH,
+      ),
+    ),
 
     provenance: createProvenanceLoader(db, cache, 'soc'),
   }

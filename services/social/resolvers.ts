@@ -2,29 +2,32 @@ import { assertAgs, assertDistrictCode, assertYear, badUserInput } from '../../p
 import { CITY_AGS, FIRST_DATA_YEAR } from '../../platform/city.js'
 import { money, round, type Money } from '../../platform/stat.js'
 import { addKeys } from '../../lib/disclosure/cell-key.js'
-import { isAggregateOnly, keyedCell, keyedMoney, visibleAmount, visibleCount, type KeyedAmount, type KeyedCount } from '../../lib/service/disclosure-cells.js'
-import type { ServiceContext } from '../../lib/service/define-service.js'
+import {
+  isAggregateOnly,
+  keyedCell,
+  keyedMoney,
+  visibleAmount,
+  visibleCount,
+  type KeyedAmount,
+  type KeyedCount,
+} from '../../lib/service/disclosure-cells.js'
 import { withRowFilter } from '../../lib/service/row-filter.js'
-import { enterRows, type EntryInput } from '../../lib/data-entry/enter-rows.js'
+import { enterRows } from '../../lib/data-entry/enter-rows.js'
 import { datasets } from './datasets.js'
 import { BENEFIT_GROUP_ORDER } from './egh-cases.js'
-import type { DailyMetric, EghBenefitGroup, EghCaseTable, SocDatabase } from './db.js'
-import { CITY_SCOPE, type HealthDayRow, type SocialLoaders } from './loaders.js'
+import { CITY_SCOPE, type HealthDayRow } from './loaders.js'
+import { provenanceOf } from '../../lib/service/provenance.js'
+import type { Resolvers } from './generated/resolvers.js'
+import type { Context, DistrictMapper, EghBenefitStatMapper } from './mappers.js'
 
-type Ctx = ServiceContext<SocDatabase, SocialLoaders>
-type DistrictRef = { ags: string; code: string }
-type EghCaseRow = Omit<EghCaseTable, 'rkey'>
+type Ctx = Context
+type DistrictRef = DistrictMapper
+type BenefitStat = EghBenefitStatMapper
 
 /** The department whose staff may read case rows. */
 const OWNER_DEPARTMENT = 'social'
 /** Ten years of daily figures per request at most. */
 const MAX_SERIES_DAYS = 3660
-
-/**
- * One row of a published table, with the exact figures and their keys; each field resolver decides per
- * request what the caller sees (the figures come from a loader cached across callers).
- */
-interface BenefitStat { year: number; benefitGroup: EghBenefitGroup; district: DistrictRef | null; count: KeyedCount; sum: KeyedAmount }
 
 const isIsoDate = (v: unknown): v is string =>
   typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v
@@ -56,12 +59,14 @@ async function benefitStats(ctx: Ctx, year: number, district: DistrictRef | null
  * are the union of the groups' cases and its key sum is the sum of theirs — the same set of cases gets
  * the same noise as in a group cell that holds them all (a district with one group only).
  */
-const allGroups = (stats: readonly BenefitStat[]): KeyedCount =>
-  ({ n: stats.reduce((s, x) => s + x.count.n, 0), key: addKeys(stats.map(x => Number(x.count.key))) })
+const allGroups = (stats: readonly BenefitStat[]): KeyedCount => ({
+  n: stats.reduce((s, x) => s + x.count.n, 0),
+  key: addKeys(stats.map(x => Number(x.count.key))),
+})
 
 export const resolvers = {
   Query: {
-    eghCases: async (_: unknown, args: { from: string; to: string; benefitGroup?: EghBenefitGroup | null; districtCode?: string | null; first: number }, ctx: Ctx) => {
+    eghCases: async (_, args, ctx) => {
       assertDateRange(args.from, args.to)
       if (!Number.isInteger(args.first) || args.first < 1 || args.first > 1000) {
         throw badUserInput(`Argument "first" must be between 1 and 1000, got ${args.first}`, { argumentName: 'first' })
@@ -70,69 +75,76 @@ export const resolvers = {
       // department's own staff. Anyone else gets no rows — exactly as if there were none.
       if (ctx.principal.department !== OWNER_DEPARTMENT) return []
       // Never the record key: it is as secret as the noise it makes.
-      let query = ctx.db.selectFrom('soc.egh_case')
+      let query = ctx.db
+        .selectFrom('soc.egh_case')
         .select(['id', 'benefit_group', 'district_code', 'age_group', 'sex', 'start_date', 'end_date', 'yearly_cost'])
-        .where('start_date', '<=', args.to).where(eb => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', args.from)]))
+        .where('start_date', '<=', args.to)
+        .where(eb => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', args.from)]))
       if (args.benefitGroup != null) query = query.where('benefit_group', '=', args.benefitGroup)
       if (args.districtCode != null) query = query.where('district_code', '=', assertDistrictCode(args.districtCode, 'districtCode'))
       // Row rules an administrator set for the caller's roles, on the fields a rule may name.
       return withRowFilter(query, ctx, 'EghCase', {
-        benefitGroup: 'benefit_group', district: 'district_code', ageGroup: 'age_group', sex: 'sex',
-      }).orderBy('start_date').orderBy('id').limit(args.first).execute()
+        benefitGroup: 'benefit_group',
+        district: 'district_code',
+        ageGroup: 'age_group',
+        sex: 'sex',
+      })
+        .orderBy('start_date')
+        .orderBy('id')
+        .limit(args.first)
+        .execute()
     },
   },
 
   Mutation: {
-    recordDailyHealthFigures: (_: unknown, { input }: { input: EntryInput }, ctx: Ctx) => enterRows(ctx, datasets.dailyMetrics, input),
+    recordDailyHealthFigures: (_, { input }, ctx) => enterRows(ctx, datasets.dailyMetrics, input),
   },
 
   EghCase: {
-    benefitGroup: (c: EghCaseRow) => c.benefit_group,
-    district: (c: EghCaseRow): DistrictRef => ({ ags: CITY_AGS, code: c.district_code }),
-    ageGroup: (c: EghCaseRow) => c.age_group,
-    start: (c: EghCaseRow) => c.start_date,
-    end: (c: EghCaseRow) => c.end_date,
-    yearlyCost: (c: EghCaseRow) => money(Number(c.yearly_cost)),
+    benefitGroup: c => c.benefit_group,
+    district: (c): DistrictRef => ({ ags: CITY_AGS, code: c.district_code }),
+    ageGroup: c => c.age_group,
+    start: c => c.start_date,
+    end: c => c.end_date,
+    yearlyCost: c => money(Number(c.yearly_cost)),
   },
 
   EghBenefitStat: {
-    recipients: (s: BenefitStat, _: unknown, ctx: Ctx) => keyedCell(ctx, s.count),
-    cost: (s: BenefitStat, _: unknown, ctx: Ctx) => keyedMoney(ctx, s.sum),
+    recipients: (s, _, ctx) => keyedCell(ctx, s.count),
+    cost: (s, _, ctx) => keyedMoney(ctx, s.sum),
     // Internal (the scopes keep it from aggregate-only roles). Should such a role ever be granted it, it
     // gets the ratio of the two figures it sees anyway, never one derived from the exact ones.
-    costPerRecipient: (s: BenefitStat, _: unknown, ctx: Ctx): Money | null => {
+    costPerRecipient: (s, _, ctx): Money | null => {
       if (!s.count.n) return null
       if (!isAggregateOnly(ctx)) return money(s.sum.amount / s.count.n)
       return { amount: round(visibleAmount(ctx, s.sum) / visibleCount(ctx, s.count), 2), status: 'PERTURBED', currency: 'EUR' }
     },
-    provenance: (_: BenefitStat, __: unknown, ctx: Ctx) => ctx.loaders.provenance.load('soc.egh_statistics'),
+    provenance: (_: BenefitStat, __, ctx) => provenanceOf(ctx.loaders.provenance, 'soc.egh_statistics'),
   },
 
   HealthDay: {
     // A representation is not parsed by the Date scalar: a key that is no calendar date names no HealthDay.
-    __resolveReference: (ref: { ags: string; day: string }, ctx: Ctx) =>
-      (isIsoDate(ref.day) ? ctx.loaders.healthDay.load(`${assertAgs(String(ref.ags))}|${ref.day}`) : null),
-    provenance: (_: HealthDayRow, __: unknown, ctx: Ctx) => ctx.loaders.provenance.load('soc.daily_metric'),
+    __resolveReference: (ref, ctx) => (isIsoDate(ref.day) ? ctx.loaders.healthDay.load(`${assertAgs(String(ref.ags))}|${ref.day}`) : null),
+    provenance: (_: HealthDayRow, __, ctx) => provenanceOf(ctx.loaders.provenance, 'soc.daily_metric'),
   },
 
   Municipality: {
-    healthDay: (m: { ags: string }, { day }: { day: string }, ctx: Ctx) => ctx.loaders.healthDay.load(`${assertAgs(String(m.ags))}|${day}`),
-    dailySeries: (m: { ags: string }, { metric, from, to }: { metric: DailyMetric; from: string; to: string }, ctx: Ctx) => {
+    healthDay: (m, { day }, ctx) => ctx.loaders.healthDay.load(`${assertAgs(String(m.ags))}|${day}`),
+    dailySeries: (m, { metric, from, to }, ctx) => {
       assertDateRange(from, to, MAX_SERIES_DAYS)
       return ctx.loaders.dailySeries.load(`${assertAgs(String(m.ags))}|${metric}|${from}|${to}`)
     },
   },
 
   District: {
-    eingliederungshilfe: (d: DistrictRef, { year }: { year: number }, ctx: Ctx) =>
-      (d.ags === CITY_AGS ? benefitStats(ctx, year, { ags: d.ags, code: String(d.code) }) : []),
-    eingliederungshilfeRecipients: async (d: DistrictRef, { year }: { year: number }, ctx: Ctx) => {
+    eingliederungshilfe: (d, { year }, ctx) => (d.ags === CITY_AGS ? benefitStats(ctx, year, { ags: d.ags, code: String(d.code) }) : []),
+    eingliederungshilfeRecipients: async (d, { year }, ctx) => {
       const stats = d.ags === CITY_AGS ? await benefitStats(ctx, year, { ags: d.ags, code: String(d.code) }) : []
       return keyedCell(ctx, stats.length ? allGroups(stats) : null)
     },
   },
 
   Year: {
-    eingliederungshilfe: (y: { year: number }, _: unknown, ctx: Ctx) => benefitStats(ctx, y.year, null),
+    eingliederungshilfe: (y, _, ctx) => benefitStats(ctx, y.year, null),
   },
-}
+} satisfies Resolvers

@@ -13,13 +13,23 @@ import type { SocDatabase } from './db.js'
 let subgraphs: RunningSubgraphs
 let url: string
 const db = new pg.Pool({ connectionString: inject('cityDatabaseUrl'), max: 2 })
-const GROUPS = ['SOZIALE_TEILHABE_WOHNEN', 'SOZIALE_TEILHABE_ASSISTENZ', 'ARBEITSLEBEN_WFBM', 'BILDUNG_SCHULBEGLEITUNG', 'MED_REHA', 'FRUEHFOERDERUNG']
+const GROUPS = [
+  'SOZIALE_TEILHABE_WOHNEN',
+  'SOZIALE_TEILHABE_ASSISTENZ',
+  'ARBEITSLEBEN_WFBM',
+  'BILDUNG_SCHULBEGLEITUNG',
+  'MED_REHA',
+  'FRUEHFOERDERUNG',
+]
 
 beforeAll(async () => {
   subgraphs = await startSubgraphs(inject('cityDatabaseUrl'), ['social'])
   url = subgraphs.byName.get('social')!.server.url
 })
-afterAll(async () => { await subgraphs.stop(); await db.end() })
+afterAll(async () => {
+  await subgraphs.stop()
+  await db.end()
+})
 
 async function rows<T = any>(text: string, values: unknown[] = []): Promise<T[]> {
   return (await db.query(text, values)).rows as T[]
@@ -27,18 +37,24 @@ async function rows<T = any>(text: string, values: unknown[] = []): Promise<T[]>
 
 /** Independent oracle: cases open at some time of the year, cost pro rata of their days in the year. */
 async function expectedStats(year: number, district: string | null) {
-  return rows<{ benefit_group: string; n: number; cost: number }>(`
+  return rows<{ benefit_group: string; n: number; cost: number }>(
+    `
     select benefit_group, count(*)::int as n,
       sum(yearly_cost * (least(coalesce(end_date, make_date($1, 12, 31)), make_date($1, 12, 31)) - greatest(start_date, make_date($1, 1, 1)) + 1)
         / (make_date($1 + 1, 1, 1) - make_date($1, 1, 1)))::float8 as cost
     from soc.egh_case where start_date <= make_date($1, 12, 31) and (end_date is null or end_date >= make_date($1, 1, 1))
-      and ($2::text is null or district_code = $2) group by 1`, [year, district])
+      and ($2::text is null or district_code = $2) group by 1`,
+    [year, district],
+  )
 }
 
-const STAT = 'year benefitGroup district { code } recipients { value status } cost { amount status } costPerRecipient { amount } provenance { datasetId ownerDepartment stichtag }'
+const STAT =
+  'year benefitGroup district { code } recipients { value status } cost { amount status } costPerRecipient { amount } provenance { datasetId ownerDepartment stichtag }'
 /** Fresh headers per call: an internal token is accepted once. */
-const aggregateOnly = () => internalHeaders('social', { ...TEST_IDENTITY, roles: ['public'], scopes: ['open'], aggregateOnly: true, authenticated: false })
-const committee = () => internalHeaders('social', { ...TEST_IDENTITY, roles: ['committee'], scopes: ['open', 'finance:internal'], aggregateOnly: true })
+const aggregateOnly = () =>
+  internalHeaders('social', { ...TEST_IDENTITY, roles: ['public'], scopes: ['open'], aggregateOnly: true, authenticated: false })
+const committee = () =>
+  internalHeaders('social', { ...TEST_IDENTITY, roles: ['committee'], scopes: ['open', 'finance:internal'], aggregateOnly: true })
 
 /**
  * Independent oracle of what disclosure control needs, per cell `district|group` (and `*|group` for the
@@ -46,14 +62,20 @@ const committee = () => internalHeaders('social', { ...TEST_IDENTITY, roles: ['c
  * seededRecordKey), the exact cost, the largest single cost and the magnitude key (computed here in JS).
  */
 async function keyedOracle(year: number) {
-  const cases = await rows<{ id: string; district_code: string; benefit_group: string; rkey: string; amount: number; cents: string }>(`
+  const cases = await rows<{ id: string; district_code: string; benefit_group: string; rkey: string; amount: number; cents: string }>(
+    `
     select id, district_code, benefit_group, rkey::text,
       (yearly_cost * (least(coalesce(end_date, make_date($1, 12, 31)), make_date($1, 12, 31)) - greatest(start_date, make_date($1, 1, 1)) + 1)
         / (make_date($1 + 1, 1, 1) - make_date($1, 1, 1)))::float8 as amount,
       round(yearly_cost * 100 * (least(coalesce(end_date, make_date($1, 12, 31)), make_date($1, 12, 31)) - greatest(start_date, make_date($1, 1, 1)) + 1)
         / (make_date($1 + 1, 1, 1) - make_date($1, 1, 1)))::text as cents
-    from soc.egh_case where start_date <= make_date($1, 12, 31) and (end_date is null or end_date >= make_date($1, 1, 1))`, [year])
-  const cells = new Map<string, { n: number; key: number; cost: number; largest: number; mkey: number; records: Array<{ recordKey: string; cents: string }> }>()
+    from soc.egh_case where start_date <= make_date($1, 12, 31) and (end_date is null or end_date >= make_date($1, 1, 1))`,
+    [year],
+  )
+  const cells = new Map<
+    string,
+    { n: number; key: number; cost: number; largest: number; mkey: number; records: Array<{ recordKey: string; cents: string }> }
+  >()
   const totals = new Map<string, { n: number; key: number }>()
   for (const d of DISTRICTS) totals.set(d.code, { n: 0, key: 0 })
   for (const c of cases) {
@@ -72,17 +94,24 @@ async function keyedOracle(year: number) {
     t.n++
     t.key = addKeys([t.key, Number(c.rkey)])
   }
-  for (const cell of cells.values()) cell.mkey = magnitudeKeySum(cell.records.map(r => ({ recordKey: r.recordKey, cents: BigInt(r.cents) })))
+  for (const cell of cells.values())
+    cell.mkey = magnitudeKeySum(cell.records.map(r => ({ recordKey: r.recordKey, cents: BigInt(r.cents) })))
   return { cells, totals }
 }
 
 describe('social subgraph: Eingliederungshilfe', () => {
   it('counts recipients and cost per benefit group city-wide as SQL does, ≈ 1 % of the population', async () => {
-    const res = await graphql(url, `{ _entities(representations: [{ __typename: "Year", year: 2019 }, { __typename: "Year", year: 2025 },
-      { __typename: "Year", year: 2026 }, { __typename: "Year", year: 2014 }]) { ... on Year { year eingliederungshilfe { ${STAT} } } } }`)
+    const res = await graphql(
+      url,
+      `{ _entities(representations: [{ __typename: "Year", year: 2019 }, { __typename: "Year", year: 2025 },
+      { __typename: "Year", year: 2026 }, { __typename: "Year", year: 2014 }]) { ... on Year { year eingliederungshilfe { ${STAT} } } } }`,
+    )
     expect(res.errors).toBeUndefined()
     const [y2019, y2025, y2026, y2014] = res.data._entities
-    for (const [y, year] of [[y2019, 2019], [y2025, 2025]] as const) {
+    for (const [y, year] of [
+      [y2019, 2019],
+      [y2025, 2025],
+    ] as const) {
       const expected = await expectedStats(year, null)
       expect(y.eingliederungshilfe.map((s: any) => s.benefitGroup)).toEqual(GROUPS)
       for (const s of y.eingliederungshilfe) {
@@ -108,14 +137,40 @@ describe('social subgraph: Eingliederungshilfe', () => {
 
   it('answers 18 districts per benefit group in one statement, and the districts add up to the city', async () => {
     subgraphs.resetStatements()
-    const res = await graphql(url, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on District { code
-      eingliederungshilfe(year: 2022) { benefitGroup recipients { value } cost { amount } } eingliederungshilfeRecipients(year: 2022) { value status } } } }`,
-    { r: DISTRICTS.map(d => ({ __typename: 'District', ags: CITY_AGS, code: d.code })) })
+    const res = await graphql(
+      url,
+      `
+        query ($r: [_Any!]!) {
+          _entities(representations: $r) {
+            ... on District {
+              code
+              eingliederungshilfe(year: 2022) {
+                benefitGroup
+                recipients {
+                  value
+                }
+                cost {
+                  amount
+                }
+              }
+              eingliederungshilfeRecipients(year: 2022) {
+                value
+                status
+              }
+            }
+          }
+        }
+      `,
+      { r: DISTRICTS.map(d => ({ __typename: 'District', ags: CITY_AGS, code: d.code })) },
+    )
     expect(res.errors).toBeUndefined()
     expect(subgraphs.statements().social).toBe(1)
     const city = await expectedStats(2022, null)
     for (const group of GROUPS) {
-      const sum = res.data._entities.reduce((n: number, d: any) => n + d.eingliederungshilfe.find((s: any) => s.benefitGroup === group).recipients.value, 0)
+      const sum = res.data._entities.reduce(
+        (n: number, d: any) => n + d.eingliederungshilfe.find((s: any) => s.benefitGroup === group).recipients.value,
+        0,
+      )
       expect(sum).toBe(city.find(c => c.benefit_group === group)?.n ?? 0)
     }
     for (const d of res.data._entities) {
@@ -153,14 +208,24 @@ describe('social subgraph: Eingliederungshilfe', () => {
       const code = e.code ?? CITY_SCOPE
       expect(e.eingliederungshilfe.map((s: any) => s.benefitGroup)).toEqual(GROUPS)
       e.eingliederungshilfe.forEach((s: any, j: number) =>
-        check(s.recipients, cells.get(`${code}|${s.benefitGroup}`) ?? { n: 0, key: 0 }, exact.data._entities[i].eingliederungshilfe[j].recipients))
+        check(
+          s.recipients,
+          cells.get(`${code}|${s.benefitGroup}`) ?? { n: 0, key: 0 },
+          exact.data._entities[i].eingliederungshilfe[j].recipients,
+        ),
+      )
       if (e.code) check(e.eingliederungshilfeRecipients, totals.get(code)!, exact.data._entities[i].eingliederungshilfeRecipients)
     })
     expect(small).toBeGreaterThan(0) // small cells exist and are published (never as 0)
     expect(perturbed).toBeGreaterThan(20) // and the noise is not idle
     // Asked again, alone: the same figures.
-    const again = await graphql(url, `{ _entities(representations: [{ __typename: "District", ags: "${CITY_AGS}", code: "${DISTRICTS[3].code}" }]) {
-      ... on District { code eingliederungshilfe(year: 2022) { benefitGroup recipients { value status } } eingliederungshilfeRecipients(year: 2022) { value status } } } }`, undefined, aggregateOnly())
+    const again = await graphql(
+      url,
+      `{ _entities(representations: [{ __typename: "District", ags: "${CITY_AGS}", code: "${DISTRICTS[3].code}" }]) {
+      ... on District { code eingliederungshilfe(year: 2022) { benefitGroup recipients { value status } } eingliederungshilfeRecipients(year: 2022) { value status } } } }`,
+      undefined,
+      aggregateOnly(),
+    )
     expect(again.data._entities[0]).toEqual(pub.data._entities[3])
   })
 
@@ -173,7 +238,13 @@ describe('social subgraph: Eingliederungshilfe', () => {
     const pub = await graphql(url, query, { r }, aggregateOnly())
     expect(pub.errors).toBeUndefined()
     const leadership = () => internalHeaders('social', { ...TEST_IDENTITY, roles: ['leadership'], scopes: ['open', 'internal'] })
-    const socialStaff = () => internalHeaders('social', { ...TEST_IDENTITY, roles: ['staff'], department: 'social', scopes: ['open', 'social:internal', 'social:personal'] })
+    const socialStaff = () =>
+      internalHeaders('social', {
+        ...TEST_IDENTITY,
+        roles: ['staff'],
+        department: 'social',
+        scopes: ['open', 'social:internal', 'social:personal'],
+      })
     const [lead, staff] = await Promise.all([graphql(url, query, { r }, leadership()), graphql(url, query, { r }, socialStaff())])
     expect(staff.data).toEqual(lead.data)
     let smallCells = 0
@@ -209,11 +280,38 @@ describe('social subgraph: Eingliederungshilfe', () => {
 
   it('gives an aggregate-only role that was granted cost per recipient only the ratio of the figures it sees', async () => {
     const granted = internalHeaders('social', { ...TEST_IDENTITY, roles: ['committee'], scopes: ['open', 'internal'], aggregateOnly: true })
-    const res = await graphql(url, `{ _entities(representations: [{ __typename: "Year", year: 2021 }]) { ... on Year {
-      eingliederungshilfe { recipients { value status } cost { amount } costPerRecipient { amount status } } } } }`, undefined, granted)
+    const res = await graphql(
+      url,
+      `
+        {
+          _entities(representations: [{ __typename: "Year", year: 2021 }]) {
+            ... on Year {
+              eingliederungshilfe {
+                recipients {
+                  value
+                  status
+                }
+                cost {
+                  amount
+                }
+                costPerRecipient {
+                  amount
+                  status
+                }
+              }
+            }
+          }
+        }
+      `,
+      undefined,
+      granted,
+    )
     expect(res.errors).toBeUndefined()
     for (const s of res.data._entities[0].eingliederungshilfe) {
-      if (s.recipients.status === 'ZERO') { expect(s.costPerRecipient).toBeNull(); continue }
+      if (s.recipients.status === 'ZERO') {
+        expect(s.costPerRecipient).toBeNull()
+        continue
+      }
       expect(s.costPerRecipient.status).toBe('PERTURBED')
       expect(s.costPerRecipient.amount).toBeCloseTo(s.cost.amount / s.recipients.value, 1)
     }
@@ -223,20 +321,33 @@ describe('social subgraph: Eingliederungshilfe', () => {
     const sdl: string = (await graphql(url, '{ _service { sdl } }')).data._service.sdl
     expect(sdl).toMatch(/eghCases\(.*\): \[EghCase!\] @requiresScopes\(scopes: \[\["personal"\], \["social:personal"\]\]\)/)
     expect(sdl).toMatch(/yearlyCost: Money @requiresScopes\(scopes: \[\["personal"\], \["social:personal"\]\]\)/)
-    const query = '{ eghCases(from: "2024-01-01", to: "2024-12-31", first: 5) { id benefitGroup district { code } start end yearlyCost { amount } } }'
-    const expected = await rows(`select id, benefit_group, district_code, start_date::text as start, end_date::text as end, yearly_cost::float8 as cost
+    const query =
+      '{ eghCases(from: "2024-01-01", to: "2024-12-31", first: 5) { id benefitGroup district { code } start end yearlyCost { amount } } }'
+    const expected =
+      await rows(`select id, benefit_group, district_code, start_date::text as start, end_date::text as end, yearly_cost::float8 as cost
       from soc.egh_case where start_date <= '2024-12-31' and (end_date is null or end_date >= '2024-01-01') order by start_date, id limit 5`)
     const staff = { ...TEST_IDENTITY, roles: ['staff'], department: 'social', scopes: ['open', 'social:internal', 'social:personal'] }
     const own = await graphql(url, query, undefined, internalHeaders('social', staff))
     expect(own.errors).toBeUndefined()
-    expect(own.data.eghCases).toEqual(expected.map(e => ({
-      id: e.id, benefitGroup: e.benefit_group, district: { code: e.district_code }, start: e.start, end: e.end, yearlyCost: { amount: e.cost },
-    })))
+    expect(own.data.eghCases).toEqual(
+      expected.map(e => ({
+        id: e.id,
+        benefitGroup: e.benefit_group,
+        district: { code: e.district_code },
+        start: e.start,
+        end: e.end,
+        yearlyCost: { amount: e.cost },
+      })),
+    )
     const other = await graphql(url, query, undefined, internalHeaders('social', { ...staff, department: 'asylum' }))
     expect(other.data.eghCases).toEqual([])
     // A row rule for the staff role (e.g. one team sees its district only) is applied in SQL.
-    const ruled = await graphql(url, '{ eghCases(from: "2024-01-01", to: "2024-12-31", first: 1000) { district { code } } }', undefined,
-      internalHeaders('social', { ...staff, rowFilters: [{ coordinate: 'EghCase', anyOf: [[{ field: 'district', value: '09' }]] }] }))
+    const ruled = await graphql(
+      url,
+      '{ eghCases(from: "2024-01-01", to: "2024-12-31", first: 1000) { district { code } } }',
+      undefined,
+      internalHeaders('social', { ...staff, rowFilters: [{ coordinate: 'EghCase', anyOf: [[{ field: 'district', value: '09' }]] }] }),
+    )
     const [{ n }] = await rows<{ n: number }>(`select count(*)::int as n from soc.egh_case where district_code = '09'
       and start_date <= '2024-12-31' and (end_date is null or end_date >= '2024-01-01')`)
     expect(ruled.data.eghCases).toHaveLength(n)
@@ -246,22 +357,39 @@ describe('social subgraph: Eingliederungshilfe', () => {
 
 describe('social subgraph: daily health figures', () => {
   it('serves a HealthDay with its 14-day window, oldest first, nulls where nothing was reported', async () => {
-    const res = await graphql(url, `{ _entities(representations: [
+    const res = await graphql(
+      url,
+      `{ _entities(representations: [
         { __typename: "Municipality", ags: "${CITY_AGS}" },
         { __typename: "HealthDay", ags: "${CITY_AGS}", day: "2021-09-20" },
         { __typename: "HealthDay", ags: "${CITY_AGS}", day: "2019-01-01" },
         { __typename: "HealthDay", ags: "${CITY_AGS}", day: "not-a-day" }]) {
       ... on Municipality { first: healthDay(day: "2020-03-05") { day incidence7 recent { day incidence7 hospitalization7 icuShare } }
         none: healthDay(day: "2024-01-01") { day } }
-      ... on HealthDay { ags day incidence7 hospitalization7 icuShare recent { day incidence7 hospitalization7 icuShare } provenance { datasetId stichtag } } } }`)
+      ... on HealthDay { ags day incidence7 hospitalization7 icuShare recent { day incidence7 hospitalization7 icuShare } provenance { datasetId stichtag } } } }`,
+    )
     expect(res.errors).toBeUndefined()
     const [m, sep, before, bad] = res.data._entities
-    const values = await rows<{ day: string; metric: string; value: number }>(`select day::text, metric, value::float8 from soc.daily_metric
-      where ags = $1 and day between '2021-09-07' and '2021-09-20' and metric in ('COVID_INC7', 'HOSP_INC7', 'ICU_SHARE')`, [CITY_AGS])
+    const values = await rows<{ day: string; metric: string; value: number }>(
+      `select day::text, metric, value::float8 from soc.daily_metric
+      where ags = $1 and day between '2021-09-07' and '2021-09-20' and metric in ('COVID_INC7', 'HOSP_INC7', 'ICU_SHARE')`,
+      [CITY_AGS],
+    )
     const v = (day: string, metric: string) => values.find(x => x.day === day && x.metric === metric)?.value ?? null
     expect(sep.recent.map((r: any) => r.day)).toEqual(Array.from({ length: 14 }, (_, i) => `2021-09-${String(7 + i).padStart(2, '0')}`))
-    for (const r of sep.recent) expect(r).toEqual({ day: r.day, incidence7: v(r.day, 'COVID_INC7'), hospitalization7: v(r.day, 'HOSP_INC7'), icuShare: v(r.day, 'ICU_SHARE') })
-    expect(sep).toMatchObject({ ags: CITY_AGS, day: '2021-09-20', incidence7: v('2021-09-20', 'COVID_INC7'), icuShare: v('2021-09-20', 'ICU_SHARE') })
+    for (const r of sep.recent)
+      expect(r).toEqual({
+        day: r.day,
+        incidence7: v(r.day, 'COVID_INC7'),
+        hospitalization7: v(r.day, 'HOSP_INC7'),
+        icuShare: v(r.day, 'ICU_SHARE'),
+      })
+    expect(sep).toMatchObject({
+      ags: CITY_AGS,
+      day: '2021-09-20',
+      incidence7: v('2021-09-20', 'COVID_INC7'),
+      icuShare: v('2021-09-20', 'ICU_SHARE'),
+    })
     expect(sep.provenance).toEqual({ datasetId: 'soc.daily_metric', stichtag: '2023-04-07' })
     // The series starts on 2020-03-01: the days before are in the window, without figures.
     expect(m.first.recent).toHaveLength(14)
@@ -273,16 +401,25 @@ describe('social subgraph: daily health figures', () => {
   })
 
   it('serves daily series as stored; the incidence is reproducible from the cases and the declared denominator', async () => {
-    const res = await graphql(url, `{ _entities(representations: [{ __typename: "Municipality", ags: "${CITY_AGS}" }, { __typename: "Municipality", ags: "07111000" }]) {
+    const res = await graphql(
+      url,
+      `{ _entities(representations: [{ __typename: "Municipality", ags: "${CITY_AGS}" }, { __typename: "Municipality", ags: "07111000" }]) {
       ... on Municipality { cases: dailySeries(metric: COVID_CASES, from: "2021-01-01", to: "2021-03-31") { day value }
-        inc: dailySeries(metric: COVID_INC7, from: "2021-01-01", to: "2021-03-31") { day value } } } }`)
+        inc: dailySeries(metric: COVID_INC7, from: "2021-01-01", to: "2021-03-31") { day value } } } }`,
+    )
     expect(res.errors).toBeUndefined()
     const [city, koblenz] = res.data._entities
-    const stored = await rows<{ day: string; value: number }>(`select day::text, value::float8 from soc.daily_metric
-      where ags = $1 and metric = 'COVID_INC7' and day between '2021-01-01' and '2021-03-31' order by day`, [CITY_AGS])
+    const stored = await rows<{ day: string; value: number }>(
+      `select day::text, value::float8 from soc.daily_metric
+      where ags = $1 and metric = 'COVID_INC7' and day between '2021-01-01' and '2021-03-31' order by day`,
+      [CITY_AGS],
+    )
     expect(city.inc).toEqual(stored)
-    const cases = await rows<{ day: string; value: number }>(`select day::text, value::float8 from soc.daily_metric
-      where ags = $1 and metric = 'COVID_CASES' and day between '2020-12-26' and '2021-03-31' order by day`, [CITY_AGS])
+    const cases = await rows<{ day: string; value: number }>(
+      `select day::text, value::float8 from soc.daily_metric
+      where ags = $1 and metric = 'COVID_CASES' and day between '2020-12-26' and '2021-03-31' order by day`,
+      [CITY_AGS],
+    )
     for (const p of city.inc) {
       const i = cases.findIndex(c => c.day === p.day)
       const week = cases.slice(i - 6, i + 1).reduce((s, c) => s + c.value, 0)
@@ -293,10 +430,13 @@ describe('social subgraph: daily health figures', () => {
   })
 
   it('follows the wave anchors: autumn 2020 through the Aktionsplan bands, Sep 2021 hospital and ICU figures', async () => {
-    const res = await graphql(url, `{ municipality: _entities(representations: [{ __typename: "Municipality", ags: "${CITY_AGS}" }]) {
+    const res = await graphql(
+      url,
+      `{ municipality: _entities(representations: [{ __typename: "Municipality", ags: "${CITY_AGS}" }]) {
       ... on Municipality { oct: dailySeries(metric: COVID_INC7, from: "2020-10-01", to: "2020-10-31") { day value }
         hosp: dailySeries(metric: HOSP_INC7, from: "2021-09-01", to: "2021-09-30") { value }
-        icu: dailySeries(metric: ICU_SHARE, from: "2021-09-01", to: "2021-09-30") { value } } } }`)
+        icu: dailySeries(metric: ICU_SHARE, from: "2021-09-01", to: "2021-09-30") { value } } } }`,
+    )
     expect(res.errors).toBeUndefined()
     const { oct, hosp, icu } = res.data.municipality[0]
     const firstDay = (threshold: number) => oct.find((p: any) => p.value >= threshold)?.day
@@ -320,12 +460,32 @@ describe('social subgraph: daily health figures', () => {
   })
 
   it.each([
-    ['from after to', `{ _entities(representations: [{ __typename: "Municipality", ags: "${CITY_AGS}" }]) { ... on Municipality { dailySeries(metric: COVID_INC7, from: "2021-02-01", to: "2021-01-01") { value } } } }`, /must not be after/],
-    ['a range over ten years', `{ _entities(representations: [{ __typename: "Municipality", ags: "${CITY_AGS}" }]) { ... on Municipality { dailySeries(metric: COVID_INC7, from: "2000-01-01", to: "2021-01-01") { value } } } }`, /longer than 3660 days/],
-    ['a malformed day', `query ($d: Date!) { _entities(representations: [{ __typename: "Municipality", ags: "${CITY_AGS}" }]) { ... on Municipality { healthDay(day: $d) { day } } } }`, /YYYY-MM-DD/],
-    ['year 1700', `{ _entities(representations: [{ __typename: "District", ags: "${CITY_AGS}", code: "01" }]) { ... on District { eingliederungshilfe(year: 1700) { year } } } }`, /between 1950 and 2100/],
+    [
+      'from after to',
+      `{ _entities(representations: [{ __typename: "Municipality", ags: "${CITY_AGS}" }]) { ... on Municipality { dailySeries(metric: COVID_INC7, from: "2021-02-01", to: "2021-01-01") { value } } } }`,
+      /must not be after/,
+    ],
+    [
+      'a range over ten years',
+      `{ _entities(representations: [{ __typename: "Municipality", ags: "${CITY_AGS}" }]) { ... on Municipality { dailySeries(metric: COVID_INC7, from: "2000-01-01", to: "2021-01-01") { value } } } }`,
+      /longer than 3660 days/,
+    ],
+    [
+      'a malformed day',
+      `query ($d: Date!) { _entities(representations: [{ __typename: "Municipality", ags: "${CITY_AGS}" }]) { ... on Municipality { healthDay(day: $d) { day } } } }`,
+      /YYYY-MM-DD/,
+    ],
+    [
+      'year 1700',
+      `{ _entities(representations: [{ __typename: "District", ags: "${CITY_AGS}", code: "01" }]) { ... on District { eingliederungshilfe(year: 1700) { year } } } }`,
+      /between 1950 and 2100/,
+    ],
     ['first 0', '{ eghCases(from: "2024-01-01", to: "2024-12-31", first: 0) { id } }', /"first" must be between 1 and 1000/],
-    ['a malformed district code', '{ eghCases(from: "2024-01-01", to: "2024-12-31", districtCode: "9") { id } }', /two-digit district number/],
+    [
+      'a malformed district code',
+      '{ eghCases(from: "2024-01-01", to: "2024-12-31", districtCode: "9") { id } }',
+      /two-digit district number/,
+    ],
   ])('rejects %s with BAD_USER_INPUT', async (_, query, message) => {
     const staff = internalHeaders('social', { ...TEST_IDENTITY, roles: ['staff'], department: 'social' })
     const res = await graphql(url, query, { d: '2021-02-30' }, staff)
@@ -335,15 +495,26 @@ describe('social subgraph: daily health figures', () => {
   })
 })
 
-interface PlanNode { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] }
-const scans = (node: PlanNode): string[] =>
-  [...(node['Relation Name'] ? [`${node['Node Type']} ${node['Relation Name']}`] : []), ...(node.Plans ?? []).flatMap(scans)]
+interface PlanNode {
+  'Node Type': string
+  'Relation Name'?: string
+  Plans?: PlanNode[]
+}
+const scans = (node: PlanNode): string[] => [
+  ...(node['Relation Name'] ? [`${node['Node Type']} ${node['Relation Name']}`] : []),
+  ...(node.Plans ?? []).flatMap(scans),
+]
 
 describe('social loaders as prepared statements', () => {
   it('read a daily series by the primary key in the generic plan too, never scanning the whole table', async () => {
     const sent: CompiledQuery[] = []
     const pool = new pg.Pool({ connectionString: inject('cityDatabaseUrl'), max: 1 })
-    const kysely = new Kysely<SocDatabase>({ dialect: new PostgresDialect({ pool }), log: e => { if (e.level === 'query') sent.push(e.query) } })
+    const kysely = new Kysely<SocDatabase>({
+      dialect: new PostgresDialect({ pool }),
+      log: e => {
+        if (e.level === 'query') sent.push(e.query)
+      },
+    })
     try {
       const series = await createLoaders(kysely).dailySeries.load(`${CITY_AGS}|COVID_INC7|2021-09-01|2021-09-30`)
       expect(series).toHaveLength(30)

@@ -23,10 +23,28 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { DEFAULT_LIMITS } from '../../gateway/limits/operation-limits.js'
 import { startCity, type RunningCity } from '../helpers/start-city.js'
-import { certaintyAttack, constraintsOf, estimationAttack, inconsistentCells, estimationMargin, lpTargets, targetAtoms } from './linear-attack.js'
 import {
-  asylumOrigins, asylumRoutes, eingliederungshilfe, kitasAndTransitions, modelMismatches, populationAges, populationNationality,
-  populationSexBasis, schoolPupils, type Ask, type Family, type Role,
+  certaintyAttack,
+  constraintsOf,
+  estimationAttack,
+  inconsistentCells,
+  estimationMargin,
+  lpTargets,
+  targetAtoms,
+} from './linear-attack.js'
+import {
+  asylumOrigins,
+  asylumRoutes,
+  eingliederungshilfe,
+  kitasAndTransitions,
+  modelMismatches,
+  populationAges,
+  populationNationality,
+  populationSexBasis,
+  schoolPupils,
+  type Ask,
+  type Family,
+  type Role,
 } from './families.js'
 
 let city: RunningCity
@@ -37,29 +55,55 @@ beforeAll(async () => {
   city = await startCity(inject('cityDatabaseUrl'), {
     gateway: {
       limits: {
-        ...DEFAULT_LIMITS, maxTokens: 200_000, maxAliases: 5_000, maxFields: 20_000, maxCost: 1_000_000,
-        ratePerMinute: 100_000, anonymousRatePerMinute: 100_000,
+        ...DEFAULT_LIMITS,
+        maxTokens: 200_000,
+        maxAliases: 5_000,
+        maxFields: 20_000,
+        maxCost: 1_000_000,
+        ratePerMinute: 100_000,
+        anonymousRatePerMinute: 100_000,
       },
     },
   })
 })
 afterAll(async () => {
   for (const [role, t] of Object.entries(totals)) {
-    console.log(`[disclosure] ALL role=${role} families=${t.families} requests=${t.requests} combinations=${t.combinations} observations=${t.observations}`
-      + ` targets=${t.targets} pinned=${t.pinned} smallAtoms=${t.small} exactHits: leastSquares=${t.lsHits}/${t.small} differencing=${t.diffHits}/${t.small}`
-      + ` singleCell=${t.singleHits}/${t.small} guess=${t.guessHits}/${t.small} statusFlips=${t.flips}`)
+    console.log(
+      `[disclosure] ALL role=${role} families=${t.families} requests=${t.requests} combinations=${t.combinations} observations=${t.observations}` +
+        ` targets=${t.targets} pinned=${t.pinned} smallAtoms=${t.small} exactHits: leastSquares=${t.lsHits}/${t.small} differencing=${t.diffHits}/${t.small}` +
+        ` singleCell=${t.singleHits}/${t.small} guess=${t.guessHits}/${t.small} statusFlips=${t.flips}`,
+    )
   }
   await city?.stop()
 })
 
-type Totals = { families: number; requests: number; combinations: number; observations: number; targets: number; pinned: number; small: number; lsHits: number; diffHits: number; singleHits: number; guessHits: number; flips: number }
+type Totals = {
+  families: number
+  requests: number
+  combinations: number
+  observations: number
+  targets: number
+  pinned: number
+  small: number
+  lsHits: number
+  diffHits: number
+  singleHits: number
+  guessHits: number
+  flips: number
+}
 const totals: Record<string, Totals> = {}
 
 const ask: Ask = async (role: Role, query: string) => (role === 'public' ? city.query(query) : city.queryAs(role, query))
 
 const FAMILIES: Family[] = [
-  populationAges(), populationNationality(), populationSexBasis(), asylumRoutes(), asylumOrigins(), eingliederungshilfe(),
-  schoolPupils(), kitasAndTransitions(),
+  populationAges(),
+  populationNationality(),
+  populationSexBasis(),
+  asylumRoutes(),
+  asylumOrigins(),
+  eingliederungshilfe(),
+  schoolPupils(),
+  kitasAndTransitions(),
 ]
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`
@@ -67,7 +111,9 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`
 describe.each(FAMILIES)('attacker: $name', family => {
   let truth: Map<string, number>
 
-  beforeAll(async () => { truth = await family.truth(ask) })
+  beforeAll(async () => {
+    truth = await family.truth(ask)
+  })
 
   it('models the published figures correctly (leadership sees every figure as the sum of its atoms)', async () => {
     const run = await family.observe(ask, 'leadership', truth)
@@ -75,36 +121,69 @@ describe.each(FAMILIES)('attacker: $name', family => {
     expect(run.observations.length).toBeGreaterThan(0)
   }, 60_000)
 
-  it.each(['public', 'committee'] as const)('as %s: no hidden value is recovered', async role => {
-    const t0 = performance.now()
-    const run = await family.observe(ask, role, truth)
-    const targets = targetAtoms(run.observations, truth)
-    const lp = lpTargets(targets, truth)
-    const certainty = await certaintyAttack(run.observations, truth, lp)
-    const pinned = certainty.filter(c => c.pinned)
-    const est = estimationAttack(run.observations, truth)
-    const margin = estimationMargin(est.smallAtoms, est.shares.baseline)
-    const inconsistent = inconsistentCells(run.observations)
-    const constraints = constraintsOf(run.observations).length
-    const smallPinned = pinned.filter(p => p.truth <= 2).length
-    // the narrowest feasible interval of a hidden atom (the protection an interval audit reports)
-    const narrowest = certainty.reduce((w, c) => Math.min(w, c.interval.max - c.interval.min), Infinity)
-    console.log(`[disclosure] ${family.name} role=${role} requests=${run.requests} combinations=${run.combinations} observations=${run.observations.length}`
-      + ` constraints=${constraints} refused=${run.refused} atoms=${truth.size} targets=${targets.length} lpTargets=${lp.length} pinned=${pinned.length} (small ${smallPinned}) narrowestInterval=${Number.isFinite(narrowest) ? narrowest.toFixed(2) : '-'}`
-      + ` smallAtoms=${est.smallAtoms} differences=${est.differences} exactHits: leastSquares=${pct(est.shares.leastSquares)} differencing=${pct(est.shares.differences)}`
-      + ` singleCell=${pct(est.shares.singleCell)} guess(${est.mode})=${pct(est.shares.modeGuess)} margin=${pct(margin)}`
-      + ` statusFlips=${run.statusFlips.length} repeatMismatches=${run.repeatMismatches.length} sameCellDifferentNoise=${inconsistent.length} ms=${Math.round(performance.now() - t0)}`)
+  it.each(['public', 'committee'] as const)(
+    'as %s: no hidden value is recovered',
+    async role => {
+      const t0 = performance.now()
+      const run = await family.observe(ask, role, truth)
+      const targets = targetAtoms(run.observations, truth)
+      const lp = lpTargets(targets, truth)
+      const certainty = await certaintyAttack(run.observations, truth, lp)
+      const pinned = certainty.filter(c => c.pinned)
+      const est = estimationAttack(run.observations, truth)
+      const margin = estimationMargin(est.smallAtoms, est.shares.baseline)
+      const inconsistent = inconsistentCells(run.observations)
+      const constraints = constraintsOf(run.observations).length
+      const smallPinned = pinned.filter(p => p.truth <= 2).length
+      // the narrowest feasible interval of a hidden atom (the protection an interval audit reports)
+      const narrowest = certainty.reduce((w, c) => Math.min(w, c.interval.max - c.interval.min), Infinity)
+      console.log(
+        `[disclosure] ${family.name} role=${role} requests=${run.requests} combinations=${run.combinations} observations=${run.observations.length}` +
+          ` constraints=${constraints} refused=${run.refused} atoms=${truth.size} targets=${targets.length} lpTargets=${lp.length} pinned=${pinned.length} (small ${smallPinned}) narrowestInterval=${Number.isFinite(narrowest) ? narrowest.toFixed(2) : '-'}` +
+          ` smallAtoms=${est.smallAtoms} differences=${est.differences} exactHits: leastSquares=${pct(est.shares.leastSquares)} differencing=${pct(est.shares.differences)}` +
+          ` singleCell=${pct(est.shares.singleCell)} guess(${est.mode})=${pct(est.shares.modeGuess)} margin=${pct(margin)}` +
+          ` statusFlips=${run.statusFlips.length} repeatMismatches=${run.repeatMismatches.length} sameCellDifferentNoise=${inconsistent.length} ms=${Math.round(performance.now() - t0)}`,
+      )
 
-    const t = totals[role] ??= { families: 0, requests: 0, combinations: 0, observations: 0, targets: 0, pinned: 0, small: 0, lsHits: 0, diffHits: 0, singleHits: 0, guessHits: 0, flips: 0 }
-    t.families++; t.requests += run.requests; t.combinations += run.combinations; t.observations += run.observations.length
-    t.targets += targets.length; t.pinned += pinned.length; t.small += est.smallAtoms; t.lsHits += est.leastSquaresHits
-    t.diffHits += est.differenceHits; t.singleHits += est.singleCellHits; t.guessHits += est.modeGuessHits; t.flips += run.statusFlips.length
+      const t = (totals[role] ??= {
+        families: 0,
+        requests: 0,
+        combinations: 0,
+        observations: 0,
+        targets: 0,
+        pinned: 0,
+        small: 0,
+        lsHits: 0,
+        diffHits: 0,
+        singleHits: 0,
+        guessHits: 0,
+        flips: 0,
+      })
+      t.families++
+      t.requests += run.requests
+      t.combinations += run.combinations
+      t.observations += run.observations.length
+      t.targets += targets.length
+      t.pinned += pinned.length
+      t.small += est.smallAtoms
+      t.lsHits += est.leastSquaresHits
+      t.diffHits += est.differenceHits
+      t.singleHits += est.singleCellHits
+      t.guessHits += est.modeGuessHits
+      t.flips += run.statusFlips.length
 
-    expect.soft(pinned.map(p => `${p.atom} = ${p.truth} pinned to [${p.interval.min}, ${p.interval.max}]`), 'atoms pinned to one integer').toEqual([])
-    expect.soft(est.shares.leastSquares, 'least-squares exact-hit share on small atoms').toBeLessThanOrEqual(est.shares.baseline + margin)
-    expect.soft(est.shares.differences, 'differencing exact-hit share on small atoms').toBeLessThanOrEqual(est.shares.baseline + margin)
-    expect.soft(run.statusFlips, 'cell statuses that depend on N').toEqual([])
-    expect.soft(run.repeatMismatches, 'the same query answered differently').toEqual([])
-    expect.soft(inconsistent, 'the same cell (same records) reached by different queries with different noise').toEqual([])
-  }, 60_000)
+      expect
+        .soft(
+          pinned.map(p => `${p.atom} = ${p.truth} pinned to [${p.interval.min}, ${p.interval.max}]`),
+          'atoms pinned to one integer',
+        )
+        .toEqual([])
+      expect.soft(est.shares.leastSquares, 'least-squares exact-hit share on small atoms').toBeLessThanOrEqual(est.shares.baseline + margin)
+      expect.soft(est.shares.differences, 'differencing exact-hit share on small atoms').toBeLessThanOrEqual(est.shares.baseline + margin)
+      expect.soft(run.statusFlips, 'cell statuses that depend on N').toEqual([])
+      expect.soft(run.repeatMismatches, 'the same query answered differently').toEqual([])
+      expect.soft(inconsistent, 'the same cell (same records) reached by different queries with different noise').toEqual([])
+    },
+    60_000,
+  )
 })

@@ -8,7 +8,11 @@ import type { Observation } from './linear-attack.js'
  */
 
 export type Role = 'public' | 'committee' | 'leadership'
-export interface Answer { status?: number; data?: any; errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }> }
+export interface Answer {
+  status?: number
+  data?: any
+  errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }>
+}
 export type Ask = (role: Role, query: string) => Promise<Answer>
 
 export interface RoleRun {
@@ -34,16 +38,23 @@ export interface Family {
 
 export const SEED = 0x5d12a77c
 
-interface Cell { value: number | null; status: string }
+interface Cell {
+  value: number | null
+  status: string
+}
 const CELL = '{ value status }'
-const cellOf = (c: any): Cell => (c && typeof c === 'object' ? { value: c.value ?? null, status: c.status ?? 'NULL' } : { value: null, status: 'NULL' })
+const cellOf = (c: any): Cell =>
+  c && typeof c === 'object' ? { value: c.value ?? null, status: c.status ?? 'NULL' } : { value: null, status: 'NULL' }
 const refusedIn = (a: Answer) => (a.errors ?? []).filter(e => e.extensions?.code === 'AGGREGATE_NOT_PUBLISHED').length
 const sumTerms = (atoms: Iterable<string>): Record<string, number> => Object.fromEntries([...atoms].map(a => [a, 1]))
 
 function pickDistricts(rng: Rng, k: number): string[] {
   const all = Array.from({ length: 18 }, (_, i) => String(i + 1).padStart(2, '0'))
   const out: string[] = []
-  while (out.length < k) { const d = rng.pick(all); if (!out.includes(d)) out.push(d) }
+  while (out.length < k) {
+    const d = rng.pick(all)
+    if (!out.includes(d)) out.push(d)
+  }
   return out.sort()
 }
 
@@ -75,16 +86,33 @@ function statusFlips(seen: Map<string, Set<string>>): string[] {
 const POP_YEAR = 2025
 const SCHEMES = ['FUNCTIONAL', 'FIVE_YEAR', 'TEN_YEAR'] as const
 const SCHEME_BANDS: Record<(typeof SCHEMES)[number], Array<[number, number]>> = {
-  FUNCTIONAL: [[0, 2], [3, 5], [6, 9], [10, 15], [16, 18], [19, 24], [25, 44], [45, 64], [65, 79], [80, 100]],
+  FUNCTIONAL: [
+    [0, 2],
+    [3, 5],
+    [6, 9],
+    [10, 15],
+    [16, 18],
+    [19, 24],
+    [25, 44],
+    [45, 64],
+    [65, 79],
+    [80, 100],
+  ],
   FIVE_YEAR: [...Array.from({ length: 19 }, (_, i) => [i * 5, i * 5 + 4] as [number, number]), [95, 100]],
   TEN_YEAR: [...Array.from({ length: 9 }, (_, i) => [i * 10, i * 10 + 9] as [number, number]), [90, 100]],
 }
 
 export function cohortRanges(rng: Rng): Array<[number, number]> {
   const out = new Map<string, [number, number]>()
-  const add = (a: number, b: number) => { if (a <= b && a >= 0 && b <= 100) out.set(`${a}-${b}`, [a, b]) }
+  const add = (a: number, b: number) => {
+    if (a <= b && a >= 0 && b <= 100) out.set(`${a}-${b}`, [a, b])
+  }
   // every single-year difference: a..b and a..b+1 (a random start a little below b), and the cell itself
-  for (let b = 0; b < 100; b++) { const a = rng.int(Math.max(0, b - 12), b); add(a, b); add(a, b + 1) }
+  for (let b = 0; b < 100; b++) {
+    const a = rng.int(Math.max(0, b - 12), b)
+    add(a, b)
+    add(a, b + 1)
+  }
   for (let a = 0; a <= 100; a++) add(a, a)
   // the bands of every scheme, and unions of two and three adjacent bands
   for (const scheme of SCHEMES) {
@@ -94,11 +122,15 @@ export function cohortRanges(rng: Rng): Array<[number, number]> {
       if (bands[i + 1]) add(a, bands[i + 1]![1])
       if (bands[i + 2]) add(a, bands[i + 2]![1])
       // one year more or less than a band edge
-      add(a, b + 1); add(a + 1, b)
+      add(a, b + 1)
+      add(a + 1, b)
     })
   }
   // random ranges
-  for (let k = 0; k < 40; k++) { const a = rng.int(0, 100); add(a, Math.min(100, a + rng.int(0, 30))) }
+  for (let k = 0; k < 40; k++) {
+    const a = rng.int(0, 100)
+    add(a, Math.min(100, a + rng.int(0, 30)))
+  }
   return [...out.values()]
 }
 
@@ -112,7 +144,9 @@ export const populationAges = (districtCount = 3): Family => {
     async truth(ask) {
       const truth = new Map<string, number>()
       for (const d of districts) {
-        const fields = Array.from({ length: 101 }, (_, a) => `c${a}: cohort(ageFrom: ${a}, ageTo: ${a}, year: ${POP_YEAR}) ${CELL}`).join('\n')
+        const fields = Array.from({ length: 101 }, (_, a) => `c${a}: cohort(ageFrom: ${a}, ageTo: ${a}, year: ${POP_YEAR}) ${CELL}`).join(
+          '\n',
+        )
         const r = await ask('leadership', `{ district(code: "${d}") { ${fields} } }`)
         for (let a = 0; a <= 100; a++) truth.set(`${d}:${a}`, cellOf(r.data.district[`c${a}`]).value!)
       }
@@ -131,13 +165,20 @@ export const populationAges = (districtCount = 3): Family => {
         const r = await askCounted(ask, role, run, query, di === 0)
         const dist = r.data.district
         run.combinations += ranges.length + SCHEMES.length + 1
-        ranges.forEach(([a, b], i) => run.observations.push({ label: `${d} cohort ${a}..${b}`, terms: ageAtoms(d, a, b), ...cellOf(dist?.[`r${i}`]) }))
+        ranges.forEach(([a, b], i) =>
+          run.observations.push({ label: `${d} cohort ${a}..${b}`, terms: ageAtoms(d, a, b), ...cellOf(dist?.[`r${i}`]) }),
+        )
         const pop = dist?.population
         if (pop) {
           run.observations.push({ label: `${d} total`, terms: ageAtoms(d, 0, 100), ...cellOf(pop.total) })
-          for (const s of SCHEMES) for (const g of pop[s] ?? []) {
-            run.observations.push({ label: `${d} ${s} ${g.group.from}-${g.group.to ?? '+'}`, terms: ageAtoms(d, g.group.from, g.group.to ?? 100), ...cellOf(g.count) })
-          }
+          for (const s of SCHEMES)
+            for (const g of pop[s] ?? []) {
+              run.observations.push({
+                label: `${d} ${s} ${g.group.from}-${g.group.to ?? '+'}`,
+                terms: ageAtoms(d, g.group.from, g.group.to ?? 100),
+                ...cellOf(g.count),
+              })
+            }
         }
       }
       return run
@@ -156,10 +197,16 @@ export const populationNationality = (districtCount = 6): Family => {
     classes: 'remainders that move with a parameter (PopulationStock.byNationality(top: N), N = 1..K) vs foreigners and the total',
     async truth(ask) {
       const truth = new Map<string, number>()
-      const r = await ask('leadership', `{ ${districts.map(d => `d${d}: district(code: "${d}") { population(year: ${POP_YEAR}) { byNationality(top: 100) { group count ${CELL} } } }`).join('\n')} }`)
+      const r = await ask(
+        'leadership',
+        `{ ${districts.map(d => `d${d}: district(code: "${d}") { population(year: ${POP_YEAR}) { byNationality(top: 100) { group count ${CELL} } } }`).join('\n')} }`,
+      )
       for (const d of districts) {
         const rows: any[] = r.data[`d${d}`].population.byNationality
-        groups.set(d, rows.map(x => x.group))
+        groups.set(
+          d,
+          rows.map(x => x.group),
+        )
         for (const x of rows) truth.set(`${d}:${x.group === 'OTHER' ? 'REST' : x.group}`, cellOf(x.count).value!)
         if (!rows.some(x => x.group === 'OTHER')) truth.set(`${d}:REST`, 0)
       }
@@ -215,7 +262,8 @@ export const populationSexBasis = (): Family => {
     municipality(ags: "07312000") { main: officialPopulation(year: ${POP_YEAR}, basis: REGISTER_MAIN) ${CELL} all: officialPopulation(year: ${POP_YEAR}, basis: REGISTER_ALL) ${CELL} } }`
   return {
     name: 'population-sex-basis',
-    classes: 'sums over districts vs the city (bySex per district vs Year.population and Municipality.officialPopulation), REGISTER_ALL vs REGISTER_MAIN',
+    classes:
+      'sums over districts vs the city (bySex per district vs Year.population and Municipality.officialPopulation), REGISTER_ALL vs REGISTER_MAIN',
     async truth(ask) {
       const truth = new Map<string, number>()
       const r = await ask('leadership', q)
@@ -235,20 +283,38 @@ export const populationSexBasis = (): Family => {
       const atoms = [...truth.keys()]
       for (const d of r.data.districts ?? []) {
         const mine = atoms.filter(a => a.startsWith(`${d.code}:`))
-        for (const [basis, kinds] of [['main', ['MAIN']], ['all', ['MAIN', 'SEC']]] as const) {
+        for (const [basis, kinds] of [
+          ['main', ['MAIN']],
+          ['all', ['MAIN', 'SEC']],
+        ] as const) {
           const stock = d[basis]
           run.combinations += 2
           if (!stock) continue
-          run.observations.push({ label: `${d.code} ${basis} total`, terms: sumTerms(mine.filter(a => kinds.some(k => a.endsWith(`:${k}`)))), ...cellOf(stock.total) })
+          run.observations.push({
+            label: `${d.code} ${basis} total`,
+            terms: sumTerms(mine.filter(a => kinds.some(k => a.endsWith(`:${k}`)))),
+            ...cellOf(stock.total),
+          })
           for (const x of stock.bySex ?? []) {
-            run.observations.push({ label: `${d.code} ${basis} ${x.sex}`, terms: sumTerms(kinds.map(k => `${d.code}:${x.sex}:${k}`)), ...cellOf(x.count) })
+            run.observations.push({
+              label: `${d.code} ${basis} ${x.sex}`,
+              terms: sumTerms(kinds.map(k => `${d.code}:${x.sex}:${k}`)),
+              ...cellOf(x.count),
+            })
           }
         }
       }
-      for (const [name, city] of [['Year', r.data.year], ['Municipality', r.data.municipality]] as const) {
+      for (const [name, city] of [
+        ['Year', r.data.year],
+        ['Municipality', r.data.municipality],
+      ] as const) {
         run.combinations += 2
         if (!city) continue
-        run.observations.push({ label: `${name} REGISTER_MAIN`, terms: sumTerms(atoms.filter(a => a.endsWith(':MAIN'))), ...cellOf(city.main) })
+        run.observations.push({
+          label: `${name} REGISTER_MAIN`,
+          terms: sumTerms(atoms.filter(a => a.endsWith(':MAIN'))),
+          ...cellOf(city.main),
+        })
         run.observations.push({ label: `${name} REGISTER_ALL`, terms: sumTerms(atoms), ...cellOf(city.all) })
       }
       return run
@@ -286,7 +352,10 @@ export const asylumRoutes = (): Family => ({
   name: 'asylum-routes',
   classes: 'subsets of a list filter (Year.allocations(route: S) for every subset S) and grains MONTH vs QUARTER vs YEAR',
   async truth(ask) {
-    const r = await ask('leadership', `{ year(year: ${ASYLUM_YEAR}) { ${ROUTES.map(x => `${x}: allocations(grain: MONTH, route: [${x}]) { period count ${CELL} }`).join('\n')} } }`)
+    const r = await ask(
+      'leadership',
+      `{ year(year: ${ASYLUM_YEAR}) { ${ROUTES.map(x => `${x}: allocations(grain: MONTH, route: [${x}]) { period count ${CELL} }`).join('\n')} } }`,
+    )
     const truth = new Map<string, number>()
     for (let m = 1; m <= 12; m++) for (const x of ROUTES) truth.set(`${ym(m)}:${x}`, 0)
     for (const x of ROUTES) for (const b of r.data.year[x]) truth.set(`${ym(monthsOf(b.period)[0]!)}:${x}`, cellOf(b.count).value!)
@@ -297,11 +366,12 @@ export const asylumRoutes = (): Family => ({
     const subsets = routeSubsets()
     const fields: string[] = []
     const meta: Array<{ alias: string; routes: string[] }> = []
-    for (const g of GRAINS) subsets.forEach((s, i) => {
-      const alias = `${g}_${i}`
-      fields.push(`${alias}: allocations(grain: ${g}${s ? `, route: [${s.join(', ')}]` : ''}) { period count ${CELL} }`)
-      meta.push({ alias, routes: s ?? ROUTES })
-    })
+    for (const g of GRAINS)
+      subsets.forEach((s, i) => {
+        const alias = `${g}_${i}`
+        fields.push(`${alias}: allocations(grain: ${g}${s ? `, route: [${s.join(', ')}]` : ''}) { period count ${CELL} }`)
+        meta.push({ alias, routes: s ?? ROUTES })
+      })
     const r = await askCounted(ask, role, run, `{ year(year: ${ASYLUM_YEAR}) { ${fields.join('\n')} } }`, true)
     run.combinations += fields.length
     for (const { alias, routes } of meta) {
@@ -324,7 +394,10 @@ export const asylumOrigins = (): Family => {
     name: 'asylum-origins',
     classes: 'remainders that move with a parameter (AsylumAllocationBucket.byOrigin(top: N), N = 1..K) vs the bucket count, per grain',
     async truth(ask) {
-      const r = await ask('leadership', `{ year(year: ${ASYLUM_YEAR}) { allocations(grain: MONTH) { period count ${CELL} byOrigin(top: 50) { country { code } count ${CELL} } } } }`)
+      const r = await ask(
+        'leadership',
+        `{ year(year: ${ASYLUM_YEAR}) { allocations(grain: MONTH) { period count ${CELL} byOrigin(top: 50) { country { code } count ${CELL} } } } }`,
+      )
       const truth = new Map<string, number>()
       const buckets: any[] = r.data.year.allocations
       for (const b of buckets) for (const o of b.byOrigin) if (!countries.includes(o.country.code)) countries.push(o.country.code)
@@ -333,7 +406,10 @@ export const asylumOrigins = (): Family => {
         const m = monthsOf(b.period)[0]!
         for (const c of countries) truth.set(`${ym(m)}:${c}`, 0)
         let listed = 0
-        for (const o of b.byOrigin) { truth.set(`${ym(m)}:${o.country.code}`, o.count.value); listed += o.count.value }
+        for (const o of b.byOrigin) {
+          truth.set(`${ym(m)}:${o.country.code}`, o.count.value)
+          listed += o.count.value
+        }
         truth.set(`${ym(m)}:REST`, cellOf(b.count).value! - listed)
       }
       return truth
@@ -342,22 +418,34 @@ export const asylumOrigins = (): Family => {
       const run = newRun()
       const seen = new Map<string, Set<string>>()
       const fields: string[] = []
-      for (const g of GRAINS) for (let n = 1; n <= K; n++) fields.push(`${g}_${n}: allocations(grain: ${g}) { period count ${CELL} byOrigin(top: ${n}) { country { code } count ${CELL} } }`)
+      for (const g of GRAINS)
+        for (let n = 1; n <= K; n++)
+          fields.push(`${g}_${n}: allocations(grain: ${g}) { period count ${CELL} byOrigin(top: ${n}) { country { code } count ${CELL} } }`)
       const r = await askCounted(ask, role, run, `{ year(year: ${ASYLUM_YEAR}) { ${fields.join('\n')} } }`, true)
       run.combinations += fields.length
-      for (const g of GRAINS) for (let n = 1; n <= K; n++) {
-        for (const b of r.data.year?.[`${g}_${n}`] ?? []) {
-          const months = monthsOf(b.period)
-          if (n === 1) run.observations.push({ label: `${g} ${b.period} count`, terms: sumTerms(months.flatMap(m => [...countries, 'REST'].map(c => `${ym(m)}:${c}`))), ...cellOf(b.count) })
-          for (const o of b.byOrigin ?? []) {
-            const c = cellOf(o.count)
-            run.observations.push({ label: `${g} ${b.period} top ${n} ${o.country.code}`, terms: sumTerms(months.map(m => `${ym(m)}:${o.country.code}`)), ...c })
-            const key = `${b.period} ${o.country.code}`
-            if (!seen.has(key)) seen.set(key, new Set())
-            seen.get(key)!.add(c.status)
+      for (const g of GRAINS)
+        for (let n = 1; n <= K; n++) {
+          for (const b of r.data.year?.[`${g}_${n}`] ?? []) {
+            const months = monthsOf(b.period)
+            if (n === 1)
+              run.observations.push({
+                label: `${g} ${b.period} count`,
+                terms: sumTerms(months.flatMap(m => [...countries, 'REST'].map(c => `${ym(m)}:${c}`))),
+                ...cellOf(b.count),
+              })
+            for (const o of b.byOrigin ?? []) {
+              const c = cellOf(o.count)
+              run.observations.push({
+                label: `${g} ${b.period} top ${n} ${o.country.code}`,
+                terms: sumTerms(months.map(m => `${ym(m)}:${o.country.code}`)),
+                ...c,
+              })
+              const key = `${b.period} ${o.country.code}`
+              if (!seen.has(key)) seen.set(key, new Set())
+              seen.get(key)!.add(c.status)
+            }
           }
         }
-      }
       run.statusFlips = statusFlips(seen)
       return run
     },
@@ -390,7 +478,8 @@ export const eingliederungshilfe = (): Family => {
         // a person with cases in two groups counts once in the district total: only additive totals are a sum
         if (d.eingliederungshilfeRecipients?.value !== sum) additiveTotals = false
       }
-      for (const x of r.data.year.eingliederungshilfe) truth.set(`NODISTRICT:${x.benefitGroup}`, x.recipients.value - (byGroup.get(x.benefitGroup) ?? 0))
+      for (const x of r.data.year.eingliederungshilfe)
+        truth.set(`NODISTRICT:${x.benefitGroup}`, x.recipients.value - (byGroup.get(x.benefitGroup) ?? 0))
       return truth
     },
     async observe(ask, role, truth) {
@@ -399,12 +488,26 @@ export const eingliederungshilfe = (): Family => {
       const atoms = [...truth.keys()]
       for (const d of r.data.districts ?? []) {
         run.combinations += 2
-        for (const x of d.eingliederungshilfe ?? []) run.observations.push({ label: `${d.code} ${x.benefitGroup}`, terms: { [`${d.code}:${x.benefitGroup}`]: 1 }, ...cellOf(x.recipients) })
-        if (additiveTotals) run.observations.push({ label: `${d.code} all groups`, terms: sumTerms(atoms.filter(a => a.startsWith(`${d.code}:`))), ...cellOf(d.eingliederungshilfeRecipients) })
+        for (const x of d.eingliederungshilfe ?? [])
+          run.observations.push({
+            label: `${d.code} ${x.benefitGroup}`,
+            terms: { [`${d.code}:${x.benefitGroup}`]: 1 },
+            ...cellOf(x.recipients),
+          })
+        if (additiveTotals)
+          run.observations.push({
+            label: `${d.code} all groups`,
+            terms: sumTerms(atoms.filter(a => a.startsWith(`${d.code}:`))),
+            ...cellOf(d.eingliederungshilfeRecipients),
+          })
       }
       run.combinations += 1
       for (const x of r.data.year?.eingliederungshilfe ?? []) {
-        run.observations.push({ label: `city ${x.benefitGroup}`, terms: sumTerms(atoms.filter(a => a.endsWith(`:${x.benefitGroup}`))), ...cellOf(x.recipients) })
+        run.observations.push({
+          label: `city ${x.benefitGroup}`,
+          terms: sumTerms(atoms.filter(a => a.endsWith(`:${x.benefitGroup}`))),
+          ...cellOf(x.recipients),
+        })
       }
       return run
     },
@@ -442,13 +545,19 @@ export const schoolPupils = (): Family => {
         const mine = atoms.filter(a => a.startsWith(`${s.id}:`))
         if (s.pupils) {
           run.observations.push({ label: `${s.id} total`, terms: sumTerms(mine), ...cellOf(s.pupils.total) })
-          for (const g of s.pupils.byGrade ?? []) run.observations.push({ label: `${s.id} grade ${g.grade}`, terms: { [`${s.id}:${g.grade}`]: 1 }, ...cellOf(g.count) })
+          for (const g of s.pupils.byGrade ?? [])
+            run.observations.push({ label: `${s.id} grade ${g.grade}`, terms: { [`${s.id}:${g.grade}`]: 1 }, ...cellOf(g.count) })
         }
-        if (s.firstGraders && truth.has(`${s.id}:1`)) run.observations.push({ label: `${s.id} firstGraders`, terms: { [`${s.id}:1`]: 1 }, ...cellOf(s.firstGraders) })
+        if (s.firstGraders && truth.has(`${s.id}:1`))
+          run.observations.push({ label: `${s.id} firstGraders`, terms: { [`${s.id}:1`]: 1 }, ...cellOf(s.firstGraders) })
       }
       run.combinations += 1
       if (r.data.year?.firstGraders) {
-        run.observations.push({ label: 'city firstGraders', terms: sumTerms(grundschulen.map(s => `${s}:1`).filter(a => truth.has(a))), ...cellOf(r.data.year.firstGraders) })
+        run.observations.push({
+          label: 'city firstGraders',
+          terms: sumTerms(grundschulen.map(s => `${s}:1`).filter(a => truth.has(a))),
+          ...cellOf(r.data.year.firstGraders),
+        })
       }
       return run
     },
@@ -468,8 +577,11 @@ export const kitasAndTransitions = (): Family => {
     name: 'kitas-transitions',
     classes: 'sums over a district (District.kitaPlaces vs the single Kitas) and the transitions table',
     async truth(ask) {
-      const r = await ask('leadership', `{ kitas { id district { code } stats(year: ${KITA_YEAR}) { childrenU3 ${CELL} children3to6 ${CELL} } }
-        year(year: ${SCHOOL_YEAR_START}) { transitions { toSchoolType residence applications ${CELL} admissions ${CELL} } } }`)
+      const r = await ask(
+        'leadership',
+        `{ kitas { id district { code } stats(year: ${KITA_YEAR}) { childrenU3 ${CELL} children3to6 ${CELL} } }
+        year(year: ${SCHOOL_YEAR_START}) { transitions { toSchoolType residence applications ${CELL} admissions ${CELL} } } }`,
+      )
       const truth = new Map<string, number>()
       for (const k of r.data.kitas) {
         if (!k.stats || !k.district) continue
@@ -490,13 +602,26 @@ export const kitasAndTransitions = (): Family => {
         run.combinations += 1
         if (!d.kitaPlaces) continue
         const mine = [...kitaDistrict].filter(([, c]) => c === d.code).map(([k]) => k)
-        run.observations.push({ label: `${d.code} kitas U3`, terms: sumTerms(mine.map(k => `${k}:U3`)), ...cellOf(d.kitaPlaces.childrenU3) })
-        run.observations.push({ label: `${d.code} kitas 3-6`, terms: sumTerms(mine.map(k => `${k}:3to6`)), ...cellOf(d.kitaPlaces.children3to6) })
+        run.observations.push({
+          label: `${d.code} kitas U3`,
+          terms: sumTerms(mine.map(k => `${k}:U3`)),
+          ...cellOf(d.kitaPlaces.childrenU3),
+        })
+        run.observations.push({
+          label: `${d.code} kitas 3-6`,
+          terms: sumTerms(mine.map(k => `${k}:3to6`)),
+          ...cellOf(d.kitaPlaces.children3to6),
+        })
       }
       run.combinations += 1
-      for (const t of r.data.year?.transitions ?? []) for (const f of ['applications', 'admissions']) {
-        run.observations.push({ label: `transitions ${t.toSchoolType} ${t.residence} ${f}`, terms: { [`T:${t.toSchoolType}:${t.residence}:${f}`]: 1 }, ...cellOf(t[f]) })
-      }
+      for (const t of r.data.year?.transitions ?? [])
+        for (const f of ['applications', 'admissions']) {
+          run.observations.push({
+            label: `transitions ${t.toSchoolType} ${t.residence} ${f}`,
+            terms: { [`T:${t.toSchoolType}:${t.residence}:${f}`]: 1 },
+            ...cellOf(t[f]),
+          })
+        }
       return run
     },
   }
@@ -512,7 +637,11 @@ export function modelMismatches(observations: readonly Observation[], truth: Rea
     if (o.status !== 'EXACT' && o.status !== 'ZERO') continue
     let sum = 0
     for (const [a, c] of Object.entries(o.terms)) {
-      if (!truth.has(a)) { out.push(`${o.label}: unknown atom ${a}`); sum = NaN; break }
+      if (!truth.has(a)) {
+        out.push(`${o.label}: unknown atom ${a}`)
+        sum = NaN
+        break
+      }
       sum += c * truth.get(a)!
     }
     if (!Number.isNaN(sum) && sum !== o.value) out.push(`${o.label}: published ${o.value}, atoms sum to ${sum}`)

@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest'
-import { certaintyAttack, constraintOf, inconsistentCells, constraintsOf, directDifferences, estimationAttack, estimationMargin, leastSquaresEstimate, targetAtoms, type Observation } from './linear-attack.js'
+import {
+  certaintyAttack,
+  constraintOf,
+  inconsistentCells,
+  constraintsOf,
+  directDifferences,
+  estimationAttack,
+  estimationMargin,
+  leastSquaresEstimate,
+  targetAtoms,
+  type Observation,
+} from './linear-attack.js'
 
-const obs = (terms: Record<string, number>, value: number | null, status = 'EXACT', label = 'cell'): Observation => ({ terms, value, status, label })
+const obs = (terms: Record<string, number>, value: number | null, status = 'EXACT', label = 'cell'): Observation => ({
+  terms,
+  value,
+  status,
+  label,
+})
 const truthOf = (t: Record<string, number>) => new Map(Object.entries(t))
 
 describe('observations as constraints', () => {
@@ -17,7 +33,9 @@ describe('observations as constraints', () => {
 
   it('finds a cell published twice with different noise', () => {
     expect(inconsistentCells([obs({ a: 1, b: 1 }, 10, 'PERTURBED', 'q1'), obs({ b: 1, a: 1 }, 10, 'PERTURBED', 'q2')])).toEqual([])
-    expect(inconsistentCells([obs({ a: 1, b: 1 }, 10, 'PERTURBED', 'q1'), obs({ b: 1, a: 1 }, 11, 'PERTURBED', 'q2')])).toEqual(['q1 = 10 but q2 = 11'])
+    expect(inconsistentCells([obs({ a: 1, b: 1 }, 10, 'PERTURBED', 'q1'), obs({ b: 1, a: 1 }, 11, 'PERTURBED', 'q2')])).toEqual([
+      'q1 = 10 but q2 = 11',
+    ])
   })
 
   it('merges repeated publications of the same cell and refuses contradictory ones', () => {
@@ -38,8 +56,12 @@ describe('certainty attack (LP)', () => {
 
   it('leaves the same cell open when the ranges are perturbed or refused', async () => {
     const truth = truthOf({ a0: 40, a1: 1, a2: 30 })
-    const o = [obs({ a0: 1 }, 41, 'PERTURBED'), obs({ a0: 1, a1: 1 }, 40, 'PERTURBED'), obs({ a1: 1 }, null, 'AGGREGATE_NOT_PUBLISHED'),
-      obs({ a0: 1, a1: 1, a2: 1 }, 71)]
+    const o = [
+      obs({ a0: 1 }, 41, 'PERTURBED'),
+      obs({ a0: 1, a1: 1 }, 40, 'PERTURBED'),
+      obs({ a1: 1 }, null, 'AGGREGATE_NOT_PUBLISHED'),
+      obs({ a0: 1, a1: 1, a2: 1 }, 71),
+    ]
     const r = await certaintyAttack(o, truth, ['a1'])
     expect(r[0]).toMatchObject({ atom: 'a1', pinned: false })
     expect(r[0]!.integers).toBeGreaterThan(1)
@@ -65,7 +87,10 @@ describe('estimation attack', () => {
   it('averaging many independently perturbed differences of the same hidden cell finds it (the attack a restriction must stop)', () => {
     // hidden x = 1; 60 pairs (S ∪ {x}, S) each perturbed by independent noise in [−2, 2] with mean 0.
     let seed = 7
-    const noise = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return [-2, -1, -1, 0, 0, 0, 0, 1, 1, 2][seed % 10]! }
+    const noise = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return [-2, -1, -1, 0, 0, 0, 0, 1, 1, 2][seed % 10]!
+    }
     const truth = new Map<string, number>([['x', 1]])
     const o: Observation[] = []
     for (let k = 0; k < 60; k++) {

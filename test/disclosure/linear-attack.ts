@@ -41,7 +41,11 @@ export function constraintOf(o: Observation, maxDeviation = MAX_DEVIATION): Cons
 
 /** A canonical key of a linear combination (same terms → same key). */
 export function termsKey(terms: Readonly<Record<string, number>>): string {
-  return Object.entries(terms).filter(([, c]) => c !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([a, c]) => `${a}*${c}`).join('+')
+  return Object.entries(terms)
+    .filter(([, c]) => c !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([a, c]) => `${a}*${c}`)
+    .join('+')
 }
 
 /**
@@ -56,7 +60,10 @@ export function constraintsOf(observations: readonly Observation[], maxDeviation
     if (!c) continue
     const key = termsKey(c.terms)
     const prev = byKey.get(key)
-    if (!prev) { byKey.set(key, { ...c }); continue }
+    if (!prev) {
+      byKey.set(key, { ...c })
+      continue
+    }
     prev.lower = Math.max(prev.lower, c.lower)
     prev.upper = Math.min(prev.upper, c.upper)
     if (prev.lower > prev.upper + 1e-9) throw new Error(`Inconsistent publications of the same cell ${key} (${o.label})`)
@@ -115,14 +122,19 @@ export interface CertaintyResult {
  * LP feasible interval of every target atom given all observations (atoms ≥ 0). An interval admitting exactly
  * one integer pins the atom.
  */
-export async function certaintyAttack(observations: readonly Observation[], truth: ReadonlyMap<string, number>, targets: readonly string[], maxDeviation = MAX_DEVIATION): Promise<CertaintyResult[]> {
+export async function certaintyAttack(
+  observations: readonly Observation[],
+  truth: ReadonlyMap<string, number>,
+  targets: readonly string[],
+  maxDeviation = MAX_DEVIATION,
+): Promise<CertaintyResult[]> {
   const constraints = constraintsOf(observations, maxDeviation)
   const atoms = [...truth.keys()]
   const comp = components(atoms, constraints)
   const byComp = new Map<string, { constraints: Constraint[]; targets: string[]; atoms: Set<string> }>()
   const group = (root: string) => {
     let g = byComp.get(root)
-    if (!g) byComp.set(root, g = { constraints: [], targets: [], atoms: new Set() })
+    if (!g) byComp.set(root, (g = { constraints: [], targets: [], atoms: new Set() }))
     return g
   }
   for (const c of constraints) {
@@ -139,7 +151,9 @@ export async function certaintyAttack(observations: readonly Observation[], trut
     const intervals = await feasibleIntervals(bounds, g.constraints, g.targets).catch((e: Error) => {
       // No atom values satisfy every published figure: some figure is off by more than the stated deviation, or
       // the same records were published with different noise.
-      throw new Error(`The published figures contradict each other within ±${maxDeviation} (${e.message}); cells: ${g.constraints.length}, e.g. ${g.targets.slice(0, 3).join(', ')}`)
+      throw new Error(
+        `The published figures contradict each other within ±${maxDeviation} (${e.message}); cells: ${g.constraints.length}, e.g. ${g.targets.slice(0, 3).join(', ')}`,
+      )
     })
     for (const t of g.targets) {
       const interval = intervals.get(t)!
@@ -177,7 +191,9 @@ function solve(m: number[][], b: number[]): number[] {
  * inside sums still gets the attacker's best even split.
  */
 export function leastSquaresEstimate(observations: readonly Observation[], atoms: readonly string[]): Map<string, number> {
-  const usable = observations.filter(o => o.value !== null && Number.isFinite(o.value) && (o.status === 'EXACT' || o.status === 'ZERO' || o.status === 'PERTURBED'))
+  const usable = observations.filter(
+    o => o.value !== null && Number.isFinite(o.value) && (o.status === 'EXACT' || o.status === 'ZERO' || o.status === 'PERTURBED'),
+  )
   const index = new Map(atoms.map((a, i) => [a, i]))
   for (const o of usable) for (const a of Object.keys(o.terms)) if (!index.has(a)) index.set(a, index.size)
   const n = index.size
@@ -185,12 +201,19 @@ export function leastSquaresEstimate(observations: readonly Observation[], atoms
   const priorN = new Array<number>(n).fill(0)
   for (const o of usable) {
     const k = Object.keys(o.terms).length
-    for (const a of Object.keys(o.terms)) { const i = index.get(a)!; prior[i]! += o.value! / k; priorN[i]! += 1 }
+    for (const a of Object.keys(o.terms)) {
+      const i = index.get(a)!
+      prior[i]! += o.value! / k
+      priorN[i]! += 1
+    }
   }
   const m = Array.from({ length: n }, () => new Array<number>(n).fill(0))
   const rhs = new Array<number>(n).fill(0)
   const ridge = 1e-3
-  for (let i = 0; i < n; i++) { m[i]![i]! += ridge; rhs[i]! += ridge * (priorN[i]! ? prior[i]! / priorN[i]! : 0) }
+  for (let i = 0; i < n; i++) {
+    m[i]![i]! += ridge
+    rhs[i]! += ridge * (priorN[i]! ? prior[i]! / priorN[i]! : 0)
+  }
   for (const o of usable) {
     const w = o.status === 'PERTURBED' ? 1 : 1e4
     const terms = Object.entries(o.terms).map(([a, c]) => [index.get(a)!, c] as const)
@@ -266,7 +289,10 @@ export function estimationAttack(observations: readonly Observation[], truth: Re
     const keys = Object.keys(o.terms)
     if (keys.length === 1 && o.terms[keys[0]!] === 1 && constraintOf(o) !== null && !own.has(keys[0]!)) own.set(keys[0]!, o.value!)
   }
-  let leastSquaresHits = 0, differenceHits = 0, singleCellHits = 0, modeGuessHits = 0
+  let leastSquaresHits = 0,
+    differenceHits = 0,
+    singleCellHits = 0,
+    modeGuessHits = 0
   for (const a of small) {
     const t = truth.get(a)!
     if (round(ls.get(a) ?? mode) === t) leastSquaresHits++
@@ -279,10 +305,19 @@ export function estimationAttack(observations: readonly Observation[], truth: Re
   let differences = 0
   for (const d of diffs.values()) differences += d.length
   return {
-    smallAtoms: small.length, differences, leastSquaresHits, differenceHits, singleCellHits, modeGuessHits, mode,
+    smallAtoms: small.length,
+    differences,
+    leastSquaresHits,
+    differenceHits,
+    singleCellHits,
+    modeGuessHits,
+    mode,
     shares: {
-      leastSquares: share(leastSquaresHits), differences: share(differenceHits), singleCell: share(singleCellHits),
-      modeGuess: share(modeGuessHits), baseline: Math.max(share(singleCellHits), share(modeGuessHits)),
+      leastSquares: share(leastSquaresHits),
+      differences: share(differenceHits),
+      singleCell: share(singleCellHits),
+      modeGuess: share(modeGuessHits),
+      baseline: Math.max(share(singleCellHits), share(modeGuessHits)),
     },
   }
 }
@@ -307,8 +342,14 @@ export function lpTargets(targets: readonly string[], truth: ReadonlyMap<string,
   const small = targets.filter(a => truth.get(a)! <= 2)
   const rest = targets.filter(a => truth.get(a)! > 2)
   let state = seed >>> 0
-  const next = () => { state = (Math.imul(state, 1664525) + 1013904223) >>> 0; return state / 4294967296 }
-  for (let i = rest.length - 1; i > 0; i--) { const j = Math.floor(next() * (i + 1)); [rest[i], rest[j]] = [rest[j]!, rest[i]!] }
+  const next = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
+    return state / 4294967296
+  }
+  for (let i = rest.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1))
+    ;[rest[i], rest[j]] = [rest[j]!, rest[i]!]
+  }
   return [...small, ...rest.slice(0, others)]
 }
 
@@ -320,7 +361,7 @@ export function targetAtoms(observations: readonly Observation[], truth: Readonl
   const exactOwn = new Set<string>()
   for (const o of observations) {
     const keys = Object.keys(o.terms)
-    if (keys.length === 1 && o.terms[keys[0]!] === 1 && (o.status === 'EXACT') && o.value !== null) exactOwn.add(keys[0]!)
+    if (keys.length === 1 && o.terms[keys[0]!] === 1 && o.status === 'EXACT' && o.value !== null) exactOwn.add(keys[0]!)
   }
   return [...truth].filter(([a, v]) => v >= 1 && (v <= 2 || !exactOwn.has(a))).map(([a]) => a)
 }

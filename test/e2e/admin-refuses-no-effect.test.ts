@@ -32,14 +32,22 @@ afterAll(async () => {
 })
 
 async function admin(query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(adminUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer('admin', { sub: 'alice' }) }, body: JSON.stringify({ query, variables }) })
-  return { status: res.status, ...(await res.json()) as { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } }
+  const res = await fetch(adminUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...bearer('admin', { sub: 'alice' }) },
+    body: JSON.stringify({ query, variables }),
+  })
+  return {
+    status: res.status,
+    ...((await res.json()) as { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }),
+  }
 }
 const version = async (): Promise<number> => (await admin('{ policy { version } }')).data.policy.version
 const exported = async (): Promise<string> => (await admin('{ exportPolicy }')).data.exportPolicy
 
 const UPSERT = 'mutation ($input: RoleInput!, $v: Int!) { upsertRole(input: $input, expectedVersion: $v) }'
-const ROW_RULE = 'mutation ($condition: String!, $v: Int!) { setRowRule(input: { role: "staff", coordinate: "Accommodation", condition: $condition }, expectedVersion: $v) }'
+const ROW_RULE =
+  'mutation ($condition: String!, $v: Int!) { setRowRule(input: { role: "staff", coordinate: "Accommodation", condition: $condition }, expectedVersion: $v) }'
 
 /** 400 INVALID_POLICY at `pointer`, a message matching `reason`, and the policy as it was. */
 async function expectRefused(query: string, variables: Record<string, unknown>, pointer: string, reason: RegExp) {
@@ -53,28 +61,53 @@ async function expectRefused(query: string, variables: Record<string, unknown>, 
 
 describe('role flags the system ignores', () => {
   it('aggregateOnly: false on public: refused (a public-only caller is always aggregate-only)', async () => {
-    await expectRefused(UPSERT, { input: { name: 'public', description: 'open data', scopes: ['open'], aggregateOnly: false }, v: await version() },
-      '/role/aggregateOnly', /public role is always aggregate-only/)
+    await expectRefused(
+      UPSERT,
+      { input: { name: 'public', description: 'open data', scopes: ['open'], aggregateOnly: false }, v: await version() },
+      '/role/aggregateOnly',
+      /public role is always aggregate-only/,
+    )
     // The GraphQL default of aggregateOnly is false: leaving it out is refused the same way.
-    await expectRefused(UPSERT, { input: { name: 'public', scopes: ['open'] }, v: await version() }, '/role/aggregateOnly', /aggregate-only/)
+    await expectRefused(
+      UPSERT,
+      { input: { name: 'public', scopes: ['open'] }, v: await version() },
+      '/role/aggregateOnly',
+      /aggregate-only/,
+    )
   })
 
   it('admin: true on public: refused', async () => {
-    await expectRefused(UPSERT, { input: { name: 'public', scopes: ['open'], aggregateOnly: true, admin: true }, v: await version() },
-      '/role/admin', /never be an admin role/)
+    await expectRefused(
+      UPSERT,
+      { input: { name: 'public', scopes: ['open'], aggregateOnly: true, admin: true }, v: await version() },
+      '/role/admin',
+      /never be an admin role/,
+    )
   })
 
   it('importPolicy with such a public role: refused at its pointer', async () => {
     const policy = JSON.parse(await exported())
     const i = policy.roles.findIndex((r: { name: string }) => r.name === 'public')
     policy.roles[i] = { ...policy.roles[i], aggregateOnly: false }
-    await expectRefused('mutation ($json: String!, $v: Int!) { importPolicy(json: $json, expectedVersion: $v) }', { json: JSON.stringify(policy), v: await version() },
-      `/roles/${i}/aggregateOnly`, /aggregate-only/)
+    await expectRefused(
+      'mutation ($json: String!, $v: Int!) { importPolicy(json: $json, expectedVersion: $v) }',
+      { json: JSON.stringify(policy), v: await version() },
+      `/roles/${i}/aggregateOnly`,
+      /aggregate-only/,
+    )
   })
 
   it('a public role as the system reads it is still accepted', async () => {
     const v = await version()
-    const res = await admin(UPSERT, { input: { name: 'public', description: 'Anyone without a token: open data after disclosure control.', scopes: ['open'], aggregateOnly: true }, v })
+    const res = await admin(UPSERT, {
+      input: {
+        name: 'public',
+        description: 'Anyone without a token: open data after disclosure control.',
+        scopes: ['open'],
+        aggregateOnly: true,
+      },
+      v,
+    })
     expect(res.errors).toBeUndefined()
     expect(res.data.upsertRole).toBe(v + 1)
   })
@@ -82,18 +115,31 @@ describe('role flags the system ignores', () => {
 
 describe('row-rule conditions', () => {
   it.each([
-    ['an unknown key next to a valid condition', { column: 'department', claim: 'department', region: 'south' }, '/rule/condition/region', /"region" is not one the row filters read/],
+    [
+      'an unknown key next to a valid condition',
+      { column: 'department', claim: 'department', region: 'south' },
+      '/rule/condition/region',
+      /"region" is not one the row filters read/,
+    ],
     ['a misspelt column', { colum: 'department', claim: 'department' }, '/rule/condition/colum', /not one the row filters read/],
     ['no column', { claim: 'department' }, '/rule/condition', /needs "column"/],
     ['neither equals nor claim', { column: 'department' }, '/rule/condition', /exactly one of "equals".*or "claim"/],
-    ['both equals and claim (equals would win silently)', { column: 'department', equals: 'asylum', claim: 'department' }, '/rule/condition', /exactly one/],
+    [
+      'both equals and claim (equals would win silently)',
+      { column: 'department', equals: 'asylum', claim: 'department' },
+      '/rule/condition',
+      /exactly one/,
+    ],
   ])('%s: refused', async (_, condition, pointer, reason) => {
     await expectRefused(ROW_RULE, { condition: JSON.stringify(condition), v: await version() }, pointer, reason)
   })
 
   it('a condition the filters read is accepted', async () => {
     const v = await version()
-    for (const condition of [{ column: 'department', claim: 'department' }, { column: 'route', equals: 'UKRAINE_24' }]) {
+    for (const condition of [
+      { column: 'department', claim: 'department' },
+      { column: 'route', equals: 'UKRAINE_24' },
+    ]) {
       const res = await admin(ROW_RULE, { condition: JSON.stringify(condition), v: await version() })
       expect(res.errors).toBeUndefined()
     }

@@ -23,7 +23,13 @@ beforeAll(async () => {
     const config = testGatewayConfig({ supergraphSdl: city.supergraphSdl, databaseUrl: policyDb.url, replicaId: id })
     const deps = await createGatewayDeps(config, TEST_IDENTITY_CONFIG)
     const gateway = await createGateway(config, deps)
-    replicas.push({ gateway, close: async () => { await gateway.close(); await deps.close() } })
+    replicas.push({
+      gateway,
+      close: async () => {
+        await gateway.close()
+        await deps.close()
+      },
+    })
   }
   policySql = new pg.Client({ connectionString: policyDb.url })
   await policySql.connect()
@@ -47,18 +53,26 @@ describe('T38 small cells', () => {
     for (const roles of ['public', 'committee']) {
       const res = roles === 'public' ? await city.query(cells) : await city.queryAs(roles, cells)
       expect(res.errors).toBeUndefined()
-      let small = 0; let smallShownAsIs = 0; let changed = 0
+      let small = 0
+      let smallShownAsIs = 0
+      let changed = 0
       res.data.districts.forEach((d: any, i: number) => {
         const truth = new Map<string, number>(exact.data.districts[i].population.byNationality.map((c: any) => [c.group, c.count.value]))
         expect(d.population.byNationality.map((c: any) => c.group).sort()).toEqual([...truth.keys()].sort())
         for (const c of d.population.byNationality) {
           const n = truth.get(c.group)!
-          if (n === 0) { expect(c.count).toMatchObject({ value: 0, status: 'ZERO' }); continue }
+          if (n === 0) {
+            expect(c.count).toMatchObject({ value: 0, status: 'ZERO' })
+            continue
+          }
           expect(c.count.status).toBe('PERTURBED')
           expect(Math.abs(c.count.value - n)).toBeLessThanOrEqual(2)
           expect(c.count.value).toBeGreaterThan(0)
           if (c.count.value !== n) changed++
-          if (n <= 2) { small++; if (c.count.value === n) smallShownAsIs++ }
+          if (n <= 2) {
+            small++
+            if (c.count.value === n) smallShownAsIs++
+          }
         }
       })
       expect(small).toBeGreaterThan(0)
@@ -68,13 +82,12 @@ describe('T38 small cells', () => {
     }
     expect(JSON.stringify(exact.data)).not.toMatch(/SECRET|PERTURBED/)
   })
-
 })
 
 describe('T39 differencing', () => {
   const cells = '{ districts { code population(year: 2025) { byNationality(top: 13) { group count { value status } } } } }'
 
-  it('the noise is deterministic across requests and principals; a group\'s cell and status do not depend on top', async () => {
+  it("the noise is deterministic across requests and principals; a group's cell and status do not depend on top", async () => {
     const a = await city.query(cells)
     const b = await city.query(cells)
     const c = await city.queryAs('committee', cells, undefined, { sub: 'ratsmitglied-1' })
@@ -83,7 +96,9 @@ describe('T39 differencing', () => {
     expect(d.data).toEqual(c.data)
     expect(c.data).toEqual(a.data)
     // asking for fewer groups publishes the same cells for the groups it shows (OTHER is a cell of its own)
-    const fewer = await city.query('{ districts { code population(year: 2025) { byNationality(top: 12) { group count { value status } } } } }')
+    const fewer = await city.query(
+      '{ districts { code population(year: 2025) { byNationality(top: 12) { group count { value status } } } } }',
+    )
     let compared = 0
     fewer.data.districts.forEach((dist: any, i: number) => {
       const full = new Map(a.data.districts[i].population.byNationality.map((cell: any) => [cell.group, cell.count]))
@@ -131,7 +146,12 @@ describe('T42 personal-data audit and purpose', () => {
   const records = '{ allocationRecords(from: "2022-03-01", to: "2022-03-03", first: 3) { id route religion } }'
 
   it('is unreachable for aggregate roles and other departments, and needs a purpose from the own staff', async () => {
-    for (const [roles, department] of [['public', undefined], ['committee', undefined], ['controlling', undefined], ['staff', 'finance']] as const) {
+    for (const [roles, department] of [
+      ['public', undefined],
+      ['committee', undefined],
+      ['controlling', undefined],
+      ['staff', 'finance'],
+    ] as const) {
       const res = await city.queryAs(roles, records, undefined, { department })
       expect(res.errors?.[0].extensions?.code, `${roles} ${department ?? ''}`).toBe('GRAPHQL_VALIDATION_FAILED')
     }
@@ -147,20 +167,40 @@ describe('T42 personal-data audit and purpose', () => {
     await db.connect()
     try {
       const before = (await db.query('select count(*)::int as n from access.access_log')).rows[0].n
-      const res = await graphql(city.gateway.url, records, undefined, { ...bearer('staff', { department: 'asylum', sub: 'sachbearbeiterin-7' }), 'x-stadtgraph-purpose': 'Unterbringungsplanung' })
+      const res = await graphql(city.gateway.url, records, undefined, {
+        ...bearer('staff', { department: 'asylum', sub: 'sachbearbeiterin-7' }),
+        'x-stadtgraph-purpose': 'Unterbringungsplanung',
+      })
       expect(res.errors).toBeUndefined()
       expect(res.data.allocationRecords.length).toBeGreaterThan(0)
-      const { rows } = await db.query('select subject, roles, department, purpose, coordinates, policy_version from access.access_log order by id desc limit 1')
+      const { rows } = await db.query(
+        'select subject, roles, department, purpose, coordinates, policy_version from access.access_log order by id desc limit 1',
+      )
       expect((await db.query('select count(*)::int as n from access.access_log')).rows[0].n).toBe(before + 1)
-      expect(rows[0]).toMatchObject({ subject: 'sachbearbeiterin-7', roles: ['staff'], department: 'asylum', purpose: 'Unterbringungsplanung' })
-      expect(rows[0].coordinates).toEqual(['AllocationRecord.id', 'AllocationRecord.religion', 'AllocationRecord.route', 'Query.allocationRecords'])
+      expect(rows[0]).toMatchObject({
+        subject: 'sachbearbeiterin-7',
+        roles: ['staff'],
+        department: 'asylum',
+        purpose: 'Unterbringungsplanung',
+      })
+      expect(rows[0].coordinates).toEqual([
+        'AllocationRecord.id',
+        'AllocationRecord.religion',
+        'AllocationRecord.route',
+        'Query.allocationRecords',
+      ])
       await expect(db.query('delete from access.access_log')).rejects.toThrow(/append-only/)
       // Over the cost limit: refused before it runs, so no entry for a read that never happened.
-      const huge = await graphql(city.gateway.url, records.replace('first: 3', 'first: 99999999'), undefined,
-        { ...bearer('staff', { department: 'asylum', sub: 'sachbearbeiterin-7' }), 'x-stadtgraph-purpose': 'Unterbringungsplanung' })
+      const huge = await graphql(city.gateway.url, records.replace('first: 3', 'first: 99999999'), undefined, {
+        ...bearer('staff', { department: 'asylum', sub: 'sachbearbeiterin-7' }),
+        'x-stadtgraph-purpose': 'Unterbringungsplanung',
+      })
       expect(huge.errors?.[0].extensions?.code).toBe('COST_LIMIT_EXCEEDED')
       // Access-log writes take the table lock in turn: once a later read is served, an entry for the refused one would be in.
-      const again = await graphql(city.gateway.url, records, undefined, { ...bearer('staff', { department: 'asylum', sub: 'sachbearbeiterin-7' }), 'x-stadtgraph-purpose': 'Unterbringungsplanung' })
+      const again = await graphql(city.gateway.url, records, undefined, {
+        ...bearer('staff', { department: 'asylum', sub: 'sachbearbeiterin-7' }),
+        'x-stadtgraph-purpose': 'Unterbringungsplanung',
+      })
       expect(again.errors).toBeUndefined()
       expect((await db.query('select count(*)::int as n from access.access_log')).rows[0].n).toBe(before + 2)
     } finally {
@@ -173,7 +213,10 @@ describe('T42 personal-data audit and purpose', () => {
     const deps = await createGatewayDeps(config, TEST_IDENTITY_CONFIG)
     const noAudit = await createGateway(config, deps)
     try {
-      const personal = await graphql(noAudit.url, records, undefined, { ...bearer('staff', { department: 'asylum' }), 'x-stadtgraph-purpose': 'Unterbringungsplanung' })
+      const personal = await graphql(noAudit.url, records, undefined, {
+        ...bearer('staff', { department: 'asylum' }),
+        'x-stadtgraph-purpose': 'Unterbringungsplanung',
+      })
       expect(personal.status).toBe(503)
       expect(personal.errors?.[0].extensions?.code).toBe('AUDIT_UNAVAILABLE')
       expect(personal.data).toBeUndefined()
@@ -193,7 +236,6 @@ describe('T43 permission API input', () => {
     expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN')
   })
 
-
   it('bad input: 400 INVALID_POLICY with a JSON pointer, nothing partly written; the second of two writers from one version: 409 VERSION_CONFLICT', async () => {
     const v = await version()
     const bad = async (query: string, pointer: RegExp) => {
@@ -202,22 +244,48 @@ describe('T43 permission API input', () => {
       expect(res.errors?.[0].extensions?.code, query).toBe('INVALID_POLICY')
       expect(String(res.errors?.[0].extensions?.pointer), query).toMatch(pointer)
     }
-    await bad('mutation ($v: Int!) { setGrant(input: { role: "committee", coordinate: "Nope.nothing", effect: ALLOW }, expectedVersion: $v) }', /coordinate/)
-    await bad('mutation ($v: Int!) { setGrant(input: { role: "no_such_role", coordinate: "Accommodation.name", effect: ALLOW }, expectedVersion: $v) }', /role/)
-    await bad('mutation ($v: Int!) { setRowRule(input: { role: "staff", coordinate: "AllocationRecord", condition: "{not json" }, expectedVersion: $v) }', /condition/)
-    const broken = JSON.stringify({ roles: [], grants: [{ role: 'committee', coordinate: 'Accommodation.name', effect: 'DENY' }, { role: 'committee', coordinate: 'Nope.x', effect: 'DENY' }], rowRules: [] })
+    await bad(
+      'mutation ($v: Int!) { setGrant(input: { role: "committee", coordinate: "Nope.nothing", effect: ALLOW }, expectedVersion: $v) }',
+      /coordinate/,
+    )
+    await bad(
+      'mutation ($v: Int!) { setGrant(input: { role: "no_such_role", coordinate: "Accommodation.name", effect: ALLOW }, expectedVersion: $v) }',
+      /role/,
+    )
+    await bad(
+      'mutation ($v: Int!) { setRowRule(input: { role: "staff", coordinate: "AllocationRecord", condition: "{not json" }, expectedVersion: $v) }',
+      /condition/,
+    )
+    const broken = JSON.stringify({
+      roles: [],
+      grants: [
+        { role: 'committee', coordinate: 'Accommodation.name', effect: 'DENY' },
+        { role: 'committee', coordinate: 'Nope.x', effect: 'DENY' },
+      ],
+      rowRules: [],
+    })
     await bad(`mutation ($v: Int!) { importPolicy(json: ${JSON.stringify(broken)}, expectedVersion: $v) }`, /grants/)
     const malformed = await fetch(city.gateway.url.replace(/\/graphql$/, '/admin/graphql'), {
-      method: 'POST', headers: { 'content-type': 'application/json', ...bearer('admin') }, body: '{"query": "{ policy { version } ',
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer('admin') },
+      body: '{"query": "{ policy { version } ',
     })
     expect([malformed.status, (await malformed.json()).errors[0].extensions.code]).toEqual([400, 'BAD_REQUEST'])
     expect(await version()).toBe(v)
 
-    const write = (sub: string, coordinate: string) => admin(`mutation ($v: Int!) { setGrant(input: { role: "committee", coordinate: "${coordinate}", effect: DENY }, expectedVersion: $v) }`, { v }, 'admin', sub)
+    const write = (sub: string, coordinate: string) =>
+      admin(
+        `mutation ($v: Int!) { setGrant(input: { role: "committee", coordinate: "${coordinate}", effect: DENY }, expectedVersion: $v) }`,
+        { v },
+        'admin',
+        sub,
+      )
     const [first, second] = [await write('admin-a', 'Accommodation.kind'), await write('admin-b', 'Accommodation.opened')]
     expect(first.errors).toBeUndefined()
     expect([second.status, second.errors?.[0].extensions?.code]).toEqual([409, 'VERSION_CONFLICT'])
-    await admin('mutation ($v: Int!) { removeGrant(role: "committee", coordinate: "Accommodation.kind", expectedVersion: $v) }', { v: v + 1 })
+    await admin('mutation ($v: Int!) { removeGrant(role: "committee", coordinate: "Accommodation.kind", expectedVersion: $v) }', {
+      v: v + 1,
+    })
   })
 })
 
@@ -226,7 +294,10 @@ describe('T44 revocation propagation', () => {
     for (const headers of [{}, bearer('committee')]) {
       const res = await graphql(city.gateway.url, 'subscription { budgetForecast { amount } }', undefined, headers)
       expect(res.status).toBe(400)
-      expect(res.errors?.[0]).toMatchObject({ message: 'This API has no subscription operations', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })
+      expect(res.errors?.[0]).toMatchObject({
+        message: 'This API has no subscription operations',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      })
     }
   })
 
@@ -235,7 +306,11 @@ describe('T44 revocation propagation', () => {
     const urls = [city.gateway.url, ...replicas.map(r => r.gateway.url)]
     for (const url of urls) expect((await graphql(url, forecast, undefined, bearer('committee'))).errors).toBeUndefined()
     const v = await version()
-    const role = (scopes: string[], expected: number) => admin(`mutation ($v: Int!, $s: [String!]!) { upsertRole(input: { name: "committee", description: "City council and committee members", scopes: $s, aggregateOnly: true }, expectedVersion: $v) }`, { v: expected, s: scopes })
+    const role = (scopes: string[], expected: number) =>
+      admin(
+        `mutation ($v: Int!, $s: [String!]!) { upsertRole(input: { name: "committee", description: "City council and committee members", scopes: $s, aggregateOnly: true }, expectedVersion: $v) }`,
+        { v: expected, s: scopes },
+      )
     const revoked = await role(['open'], v)
     expect(revoked.errors).toBeUndefined()
     try {
@@ -245,18 +320,30 @@ describe('T44 revocation propagation', () => {
           return answer.errors ? answer : null
         })
         expect(res.data?.product?.result ?? null, url).toBeNull()
-        expect(res.errors?.map((e: any) => e.extensions?.code), url).toEqual(['FORBIDDEN_FIELD'])
+        expect(
+          res.errors?.map((e: any) => e.extensions?.code),
+          url,
+        ).toEqual(['FORBIDDEN_FIELD'])
         const health = await fetch(url.replace(/\/graphql$/, '/healthz')).then(r => r.json())
         expect(health.policyVersion, url).toBe(v + 1)
       }
       const audit = await admin('{ auditLog(limit: 5) { actor action payload } }')
       expect(audit.data.auditLog.some((e: any) => e.action.startsWith('role.') && e.payload.includes('committee'))).toBe(true)
-      const converged: any[] = await waitFor(`every replica to report version ${v + 1}`, async () => {
-        const replicas: any[] = (await admin('{ replicas { id policyVersion } }')).data.replicas
-        return ['replica-1', 'replica-2', 'replica-3'].every(id => replicas.find(r => r.id === id)?.policyVersion === v + 1) ? replicas : null
-      }, { timeoutMs: 10_000, intervalMs: 50 })
-      expect(converged.filter(r => r.id.startsWith('replica-')).map(r => [r.id, r.policyVersion])).toEqual(
-        [['replica-1', v + 1], ['replica-2', v + 1], ['replica-3', v + 1]])
+      const converged: any[] = await waitFor(
+        `every replica to report version ${v + 1}`,
+        async () => {
+          const replicas: any[] = (await admin('{ replicas { id policyVersion } }')).data.replicas
+          return ['replica-1', 'replica-2', 'replica-3'].every(id => replicas.find(r => r.id === id)?.policyVersion === v + 1)
+            ? replicas
+            : null
+        },
+        { timeoutMs: 10_000, intervalMs: 50 },
+      )
+      expect(converged.filter(r => r.id.startsWith('replica-')).map(r => [r.id, r.policyVersion])).toEqual([
+        ['replica-1', v + 1],
+        ['replica-2', v + 1],
+        ['replica-3', v + 1],
+      ])
     } finally {
       expect((await role(['open', 'finance:internal'], v + 1)).errors).toBeUndefined()
     }
@@ -271,7 +358,9 @@ describe('T45 explain', () => {
     expect(res.data.explain.class).toBe('internal')
     expect(res.data.explain.reasons.join(' ')).toMatch(/class internal not granted to role public/)
     expect(res.data.explain.policyVersion).toBe(await version())
-    const op = await admin('{ explainOperation(roles: ["public"], operation: "{ accommodations { id ...F } } fragment F on Accommodation { op: operator }") { coordinate decision } }')
+    const op = await admin(
+      '{ explainOperation(roles: ["public"], operation: "{ accommodations { id ...F } } fragment F on Accommodation { op: operator }") { coordinate decision } }',
+    )
     expect(op.data.explainOperation).toEqual([
       { coordinate: 'Accommodation.id', decision: 'ALLOW' },
       { coordinate: 'Accommodation.operator', decision: 'DENY' },
@@ -284,10 +373,19 @@ describe('T45 explain', () => {
   it('as staff: 403; every explain an admin asks is in the audit log with who asked what', async () => {
     const staff = await admin('{ explain(roles: ["public"], coordinate: "Accommodation.operator") { decision } }', undefined, 'staff')
     expect([staff.status, staff.errors?.[0].extensions?.code, staff.data]).toEqual([403, 'FORBIDDEN', undefined])
-    const asked = await admin('{ explain(roles: ["committee"], coordinate: "Accommodation.operator") { decision reasons } }', undefined, 'admin', 'datenschutz-1')
+    const asked = await admin(
+      '{ explain(roles: ["committee"], coordinate: "Accommodation.operator") { decision reasons } }',
+      undefined,
+      'admin',
+      'datenschutz-1',
+    )
     expect(asked.data.explain.decision).toBe('DENY')
     const { rows } = await policySql.query(`select actor, action, payload from access.audit_log order by id desc limit 1`)
-    expect(rows[0]).toMatchObject({ actor: 'datenschutz-1', action: 'read.explain', payload: { roles: ['committee'], department: null, coordinate: 'Accommodation.operator' } })
+    expect(rows[0]).toMatchObject({
+      actor: 'datenschutz-1',
+      action: 'read.explain',
+      payload: { roles: ['committee'], department: null, coordinate: 'Accommodation.operator' },
+    })
     const chain = await admin('{ auditChain { ok } }')
     expect(chain.data.auditChain.ok).toBe(true)
     await expect(policySql.query(`delete from access.audit_log where action = 'read.explain'`)).rejects.toThrow(/append-only/)

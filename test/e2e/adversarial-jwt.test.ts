@@ -27,10 +27,20 @@ const k2 = generateKeyPairSync('rsa', { modulusLength: 2048 })
 const attacker = generateKeyPairSync('rsa', { modulusLength: 2048 })
 const weak = generateKeyPairSync('rsa', { modulusLength: 1024 })
 const ec = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
-const jwk = (kid: string, key: KeyObject, extra: Record<string, unknown> = {}) => ({ ...key.export({ format: 'jwk' }), kid, use: 'sig', ...extra })
+const jwk = (kid: string, key: KeyObject, extra: Record<string, unknown> = {}) => ({
+  ...key.export({ format: 'jwk' }),
+  kid,
+  use: 'sig',
+  ...extra,
+})
 
 /** A loopback JWKS whose key list the test edits, counting fetches; and a listener an attacker's URLs point at. */
-interface Listener { url: string; hits: number; server: Server; keys: unknown[] }
+interface Listener {
+  url: string
+  hits: number
+  server: Server
+  keys: unknown[]
+}
 async function listen(path: string): Promise<Listener> {
   const state = { hits: 0, keys: [] as unknown[] } as Listener
   state.server = createServer((req, res) => {
@@ -46,7 +56,9 @@ async function listen(path: string): Promise<Listener> {
 const now = () => Math.floor(Date.now() / 1000)
 function claims(over: Record<string, unknown> = {}): Record<string, unknown> {
   const base: Record<string, unknown> = { iss: ISS, aud: AUD, sub: 'u1', iat: now(), exp: now() + 600, roles: ['committee'] }
-  for (const [k, v] of Object.entries(over)) if (v === undefined) delete base[k]; else base[k] = v
+  for (const [k, v] of Object.entries(over))
+    if (v === undefined) delete base[k]
+    else base[k] = v
   return base
 }
 const sign = (c = claims(), kid = 'k1', key: KeyObject = k1.privateKey, header: Record<string, unknown> = {}) =>
@@ -61,9 +73,16 @@ const gateways: Array<{ gateway: Gateway; close(): Promise<void> }> = []
 
 /** Warnings of the test gateways (their `auth.failure` lines), one message per entry. */
 const warned: string[] = []
-const warnings = createLogger({ name: 'gateway', level: 'warn', destination: new Writable({
-  write(chunk, _enc, done) { for (const l of String(chunk).split('\n')) if (l) warned.push(JSON.parse(l).msg); done() },
-}) })
+const warnings = createLogger({
+  name: 'gateway',
+  level: 'warn',
+  destination: new Writable({
+    write(chunk, _enc, done) {
+      for (const l of String(chunk).split('\n')) if (l) warned.push(JSON.parse(l).msg)
+      done()
+    },
+  }),
+})
 
 /** A gateway over the city's departments that trusts the given identity configuration. */
 async function gatewayFor(identity: IdentityConfig, authenticatorOptions: Parameters<typeof createAuthenticator>[1] = {}) {
@@ -71,7 +90,14 @@ async function gatewayFor(identity: IdentityConfig, authenticatorOptions: Parame
   const deps = await createGatewayDeps(config, identity)
   const authenticator = createAuthenticator(identity, authenticatorOptions)
   const gateway = await createGateway(config, { ...deps, authenticator, logger: warnings })
-  gateways.push({ gateway, close: async () => { await gateway.close(); authenticator.close(); await deps.close() } })
+  gateways.push({
+    gateway,
+    close: async () => {
+      await gateway.close()
+      authenticator.close()
+      await deps.close()
+    },
+  })
   return gateway
 }
 
@@ -81,7 +107,9 @@ beforeAll(async () => {
   jwks = await listen('/realms/kl/certs')
   evil = await listen('/attacker')
   jwks.keys = [jwk('k1', k1.publicKey)]
-  gw = await gatewayFor(readIdentityConfig({ AUTH_ISSUER: ISS, AUTH_AUDIENCE: AUD, AUTH_JWKS_URL: jwks.url, AUTH_JWKS_COOLDOWN_MS: '60000' }))
+  gw = await gatewayFor(
+    readIdentityConfig({ AUTH_ISSUER: ISS, AUTH_AUDIENCE: AUD, AUTH_JWKS_URL: jwks.url, AUTH_JWKS_COOLDOWN_MS: '60000' }),
+  )
 })
 afterAll(async () => {
   for (const g of gateways) await g.close()
@@ -97,7 +125,7 @@ async function ask(authorization: string | undefined, url = gw.url, headers: Rec
     headers: { 'content-type': 'application/json', ...(authorization === undefined ? {} : { authorization }), ...headers },
     body: JSON.stringify({ query: QUERY }),
   })
-  return { status: res.status, wwwAuthenticate: res.headers.get('www-authenticate'), body: await res.json() as any }
+  return { status: res.status, wwwAuthenticate: res.headers.get('www-authenticate'), body: (await res.json()) as any }
 }
 
 /** 401 UNAUTHENTICATED with the Bearer challenge, no data, an `auth.failure` log line, no department asked. */
@@ -129,7 +157,9 @@ describe('T01 alg none', () => {
 describe('T02 algorithm confusion', () => {
   it('HS256 keyed with the RS256 public key PEM, kid k1: 401', async () => {
     const input = `${b64({ alg: 'HS256', typ: 'JWT', kid: 'k1' })}.${b64(claims())}`
-    const mac = createHmac('sha256', k1.publicKey.export({ type: 'spki', format: 'pem' }) as string).update(input).digest('base64url')
+    const mac = createHmac('sha256', k1.publicKey.export({ type: 'spki', format: 'pem' }) as string)
+      .update(input)
+      .digest('base64url')
     await expectRefused(`Bearer ${input}.${mac}`)
   })
 })
@@ -187,7 +217,9 @@ describe('T08 unknown kid and kid floods', () => {
       const before = warned.length
       for (let batch = 0; batch < 20; batch++) {
         // the signature is never checked: a kid outside the trusted set ends the verification
-        const results = await Promise.all(Array.from({ length: 50 }, () => ask(`Bearer ${unsigned({ alg: 'RS256', kid: randomUUID() }, claims(), 'c2ln')}`, g.url)))
+        const results = await Promise.all(
+          Array.from({ length: 50 }, () => ask(`Bearer ${unsigned({ alg: 'RS256', kid: randomUUID() }, claims(), 'c2ln')}`, g.url)),
+        )
         for (const r of results) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1)
       }
       expect(warned.slice(before).filter(m => m.includes('auth.failure 401'))).toHaveLength(1000)
@@ -204,13 +236,17 @@ describe('T09 key rotation', () => {
     const rotating = await listen('/certs')
     rotating.keys = [jwk('k1', k1.publicKey)]
     try {
-      const g = await gatewayFor(readIdentityConfig({ AUTH_ISSUER: ISS, AUTH_JWKS_URL: rotating.url, AUTH_JWKS_COOLDOWN_MS: '0' }), { jwksMaxAgeMs: 60_000 })
+      const g = await gatewayFor(readIdentityConfig({ AUTH_ISSUER: ISS, AUTH_JWKS_URL: rotating.url, AUTH_JWKS_COOLDOWN_MS: '0' }), {
+        jwksMaxAgeMs: 60_000,
+      })
       await expectServed(`Bearer ${sign()}`, g.url)
       rotating.keys = [jwk('k1', k1.publicKey), jwk('k2', k2.publicKey)]
       await expectServed(`Bearer ${sign(claims(), 'k2', k2.privateKey)}`, g.url)
       rotating.keys = [jwk('k2', k2.publicKey)]
       await expectServed(`Bearer ${sign()}`, g.url) // still cached: the set is younger than its maximum age
-      const expiring = await gatewayFor(readIdentityConfig({ AUTH_ISSUER: ISS, AUTH_JWKS_URL: rotating.url, AUTH_JWKS_COOLDOWN_MS: '0' }), { jwksMaxAgeMs: 0 })
+      const expiring = await gatewayFor(readIdentityConfig({ AUTH_ISSUER: ISS, AUTH_JWKS_URL: rotating.url, AUTH_JWKS_COOLDOWN_MS: '0' }), {
+        jwksMaxAgeMs: 0,
+      })
       await expectRefused(`Bearer ${sign()}`, expiring.url)
       await expectServed(`Bearer ${sign(claims(), 'k2', k2.privateKey)}`, expiring.url)
     } finally {
@@ -246,11 +282,23 @@ describe('T11 token transport', () => {
   it('two Authorization headers: 401; a 64 KB token: 431; a token in ?access_token= is ignored (anonymous public)', async () => {
     const t = sign()
     const json: [string, string] = ['content-type', 'application/json']
-    expect((await rawRequest(gw.url, [json, ['authorization', `Bearer ${t}`], ['authorization', `Bearer ${t}`]], JSON.stringify({ query: QUERY }))).status).toBe(401)
-    expect((await rawRequest(gw.url, [json, ['authorization', `Bearer ${'a'.repeat(64 * 1024)}`]], JSON.stringify({ query: QUERY }))).status).toBe(431)
-    const inQuery = await fetch(`${gw.url}?access_token=${sign(claims({ roles: ['staff'], department: 'asylum' }))}`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ accommodations { operator } }' }),
-    }).then(r => r.json()) as any
+    expect(
+      (
+        await rawRequest(
+          gw.url,
+          [json, ['authorization', `Bearer ${t}`], ['authorization', `Bearer ${t}`]],
+          JSON.stringify({ query: QUERY }),
+        )
+      ).status,
+    ).toBe(401)
+    expect(
+      (await rawRequest(gw.url, [json, ['authorization', `Bearer ${'a'.repeat(64 * 1024)}`]], JSON.stringify({ query: QUERY }))).status,
+    ).toBe(431)
+    const inQuery = (await fetch(`${gw.url}?access_token=${sign(claims({ roles: ['staff'], department: 'asylum' }))}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ accommodations { operator } }' }),
+    }).then(r => r.json())) as any
     expect(inQuery.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED')
   })
 })
@@ -263,8 +311,14 @@ describe('T12 weak and mismatched keys in the JWKS', () => {
     try {
       const g = await gatewayFor(readIdentityConfig({ AUTH_ISSUER: ISS, AUTH_JWKS_URL: bad.url }), { warn: m => warnings.push(m) })
       await expectServed(`Bearer ${sign()}`, g.url)
-      await expectRefused(`Bearer ${jwt.sign(claims(), weak.privateKey, { algorithm: 'RS256', allowInsecureKeySizes: true, header: { alg: 'RS256', kid: 'weak' } })}`, g.url)
-      await expectRefused(`Bearer ${jwt.sign(claims(), ec.privateKey, { algorithm: 'ES256', header: { alg: 'ES256', kid: 'ec-as-rs' } })}`, g.url)
+      await expectRefused(
+        `Bearer ${jwt.sign(claims(), weak.privateKey, { algorithm: 'RS256', allowInsecureKeySizes: true, header: { alg: 'RS256', kid: 'weak' } })}`,
+        g.url,
+      )
+      await expectRefused(
+        `Bearer ${jwt.sign(claims(), ec.privateKey, { algorithm: 'ES256', header: { alg: 'ES256', kid: 'ec-as-rs' } })}`,
+        g.url,
+      )
       expect(warnings.some(w => /"weak".*1024 bits/.test(w))).toBe(true)
       expect(warnings.some(w => /"ec-as-rs".*alg "RS256" does not match kty EC/.test(w))).toBe(true)
     } finally {
@@ -274,7 +328,7 @@ describe('T12 weak and mismatched keys in the JWKS', () => {
 })
 
 describe('T13 role escalation', () => {
-  it('a staff token asking for admin or controlling: 403 FORBIDDEN; without the header: the token\'s own roles', async () => {
+  it("a staff token asking for admin or controlling: 403 FORBIDDEN; without the header: the token's own roles", async () => {
     const staff = `Bearer ${sign(claims({ roles: ['staff'], department: 'asylum' }))}`
     for (const role of ['admin', 'controlling']) {
       const res = await ask(staff, gw.url, { 'x-stadtgraph-role': role })
@@ -283,7 +337,9 @@ describe('T13 role escalation', () => {
       expect(res.body.data).toBeUndefined()
     }
     await expectServed(staff)
-    const subset = await ask(`Bearer ${sign(claims({ roles: ['staff', 'committee'], department: 'asylum' }))}`, gw.url, { 'x-stadtgraph-role': 'committee' })
+    const subset = await ask(`Bearer ${sign(claims({ roles: ['staff', 'committee'], department: 'asylum' }))}`, gw.url, {
+      'x-stadtgraph-role': 'committee',
+    })
     expect(subset.status).toBe(200)
   })
 })
@@ -291,16 +347,20 @@ describe('T13 role escalation', () => {
 describe('T14 attribute spoofing', () => {
   it('client attribute headers and a forged internal header change nothing: the department comes from the token only', async () => {
     const spoofed = {
-      'x-stadtgraph-department': 'asylum', 'x-user-id': '1', 'x-stadtgraph-internal': internalHeaders('asylum')['x-stadtgraph-internal'],
+      'x-stadtgraph-department': 'asylum',
+      'x-user-id': '1',
+      'x-stadtgraph-internal': internalHeaders('asylum')['x-stadtgraph-internal'],
     }
     const finance = await graphql(gw.url, '{ accommodations { id operator } }', undefined, {
-      authorization: `Bearer ${sign(claims({ roles: ['staff'], department: 'finance' }))}`, ...spoofed,
+      authorization: `Bearer ${sign(claims({ roles: ['staff'], department: 'finance' }))}`,
+      ...spoofed,
     })
     expect(finance.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED')
     const anonymous = await graphql(gw.url, '{ accommodations { id operator } }', undefined, spoofed)
     expect(anonymous.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED')
     const asylum = await graphql(gw.url, '{ accommodations { id operator } }', undefined, {
-      authorization: `Bearer ${sign(claims({ roles: ['staff'], department: 'asylum' }))}`, 'x-stadtgraph-department': 'finance',
+      authorization: `Bearer ${sign(claims({ roles: ['staff'], department: 'asylum' }))}`,
+      'x-stadtgraph-department': 'finance',
     })
     expect(asylum.errors).toBeUndefined()
   })
@@ -317,13 +377,24 @@ describe('T15 claim shapes', () => {
   })
 
   it('Keycloak tokens: roles from realm_access.roles and resource_access.<client>.roles (AUTH_ROLES_CLAIM)', async () => {
-    const keycloak = await gatewayFor(readIdentityConfig({
-      AUTH_ISSUER: ISS, AUTH_JWKS_URL: jwks.url, AUTH_ROLES_CLAIM: 'realm_access.roles,resource_access.stadtgraph.roles',
-    }))
+    const keycloak = await gatewayFor(
+      readIdentityConfig({
+        AUTH_ISSUER: ISS,
+        AUTH_JWKS_URL: jwks.url,
+        AUTH_ROLES_CLAIM: 'realm_access.roles,resource_access.stadtgraph.roles',
+      }),
+    )
     const operator = '{ accommodations { id operator } }'
-    const as = (c: Record<string, unknown>) => graphql(keycloak.url, operator, undefined, { authorization: `Bearer ${sign(claims({ roles: undefined, department: 'asylum', ...c }))}` })
-    expect((await as({ resource_access: { stadtgraph: { roles: ['staff'] }, account: { roles: ['manage-account'] } } })).errors).toBeUndefined()
-    expect((await as({ realm_access: { roles: ['offline_access', 'committee'] } })).errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED')
+    const as = (c: Record<string, unknown>) =>
+      graphql(keycloak.url, operator, undefined, {
+        authorization: `Bearer ${sign(claims({ roles: undefined, department: 'asylum', ...c }))}`,
+      })
+    expect(
+      (await as({ resource_access: { stadtgraph: { roles: ['staff'] }, account: { roles: ['manage-account'] } } })).errors,
+    ).toBeUndefined()
+    expect((await as({ realm_access: { roles: ['offline_access', 'committee'] } })).errors?.[0].extensions?.code).toBe(
+      'GRAPHQL_VALIDATION_FAILED',
+    )
     // a top-level roles claim is not where this IdP puts roles: ignored, and with no configured path present the token is refused
     await expectRefused(`Bearer ${sign(claims({ roles: ['staff'] }))}`, keycloak.url)
     await expectRefused(`Bearer ${sign(claims({ roles: undefined, realm_access: { roles: { admin: true } } }))}`, keycloak.url)
@@ -335,7 +406,11 @@ describe('T16 anonymous', () => {
     const res = await graphql(gw.url, '{ districts { code } accommodations { operator } }')
     expect(res.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED')
     await expectServed(undefined as never)
-    const admin = await fetch(gw.url.replace(/\/graphql$/, '/admin/graphql'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ policy { version } }"}' })
+    const admin = await fetch(gw.url.replace(/\/graphql$/, '/admin/graphql'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ policy { version } }"}',
+    })
     expect(admin.status).toBe(401)
     expect((await admin.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED')
     const subgraph = await graphql(city.subgraphs.byName.get('geo')!.server.url, QUERY, undefined, { 'x-stadtgraph-internal': '' })
@@ -352,7 +427,9 @@ describe('T17 expired-token downgrade', () => {
 // The development HS256 identity (npm start) is held to the same rules.
 describe('T01–T17 with the development HS256 identity', () => {
   it('a forged HS256 signature and an expired dev token: 401', async () => {
-    const res = await graphql(city.gateway.url, QUERY, undefined, { authorization: `Bearer ${jwt.sign(claims(), 'wrong-secret-wrong-secret-wrong-secret', { algorithm: 'HS256' })}` })
+    const res = await graphql(city.gateway.url, QUERY, undefined, {
+      authorization: `Bearer ${jwt.sign(claims(), 'wrong-secret-wrong-secret-wrong-secret', { algorithm: 'HS256' })}`,
+    })
     expect(res.status).toBe(401)
     expect((await graphql(city.gateway.url, QUERY, undefined, bearer('committee'))).status).toBe(200)
   })

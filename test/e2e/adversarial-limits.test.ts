@@ -15,10 +15,15 @@ import { DEFAULT_LIMITS } from '../../gateway/limits/operation-limits.js'
 // statement.
 
 let city: RunningCity
-beforeAll(async () => { city = await startCity(inject('cityDatabaseUrl')) })
-afterAll(async () => { await city?.stop() })
+beforeAll(async () => {
+  city = await startCity(inject('cityDatabaseUrl'))
+})
+afterAll(async () => {
+  await city?.stop()
+})
 
-const nested = (levels: number) => `{ district(code: "01") { ${'municipality { districts { '.repeat(levels)}code${' } }'.repeat(levels)} } }`
+const nested = (levels: number) =>
+  `{ district(code: "01") { ${'municipality { districts { '.repeat(levels)}code${' } }'.repeat(levels)} } }`
 const statements = () => Object.values(city.subgraphs.statements()).reduce((a, b) => a + b, 0)
 
 /** 400 with `code`, no data, and not one SQL statement in any department. */
@@ -36,15 +41,22 @@ describe('T29 depth bomb', () => {
   it('25 levels of nested lists: 400 MAX_DEPTH_EXCEEDED, no subgraph call; ordinary nesting and GraphiQL introspection pass', async () => {
     await expectRefused(nested(12), 'MAX_DEPTH_EXCEEDED')
     expect((await city.query(nested(3))).errors).toBeUndefined()
-    const typeRef = 'kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } }'
+    const typeRef =
+      'kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } }'
     expect((await city.query(`{ __schema { types { name fields { name type { ${typeRef} } } } } }`)).errors).toBeUndefined()
   })
 })
 
 describe('T30 alias bomb', () => {
   it('1000 aliases of one field: 400 MAX_ALIASES_EXCEEDED', async () => {
-    await expectRefused(`{ ${Array.from({ length: 1000 }, (_, i) => `p${i}: district(code: "01") { name }`).join(' ')} }`, 'MAX_ALIASES_EXCEEDED')
-    await expectRefused(`{ district(code: "01") { ${Array.from({ length: 60 }, (_, i) => `n${i}: name`).join(' ')} } }`, 'MAX_ALIASES_EXCEEDED')
+    await expectRefused(
+      `{ ${Array.from({ length: 1000 }, (_, i) => `p${i}: district(code: "01") { name }`).join(' ')} }`,
+      'MAX_ALIASES_EXCEEDED',
+    )
+    await expectRefused(
+      `{ district(code: "01") { ${Array.from({ length: 60 }, (_, i) => `n${i}: name`).join(' ')} } }`,
+      'MAX_ALIASES_EXCEEDED',
+    )
   })
 })
 
@@ -54,14 +66,34 @@ describe('T31 token, size and header bombs', () => {
   })
 
   it('a 3 MB body and a 2 MB variables object: 413 REQUEST_TOO_LARGE; 200 headers and a 64 KB header: 431', async () => {
-    for (const body of [{ query: `{ districts { code } } # ${'x'.repeat(3_000_000)}` }, { query: '{ districts { code } }', variables: { v: 'x'.repeat(2_000_000) } }]) {
-      const res = await fetch(city.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    for (const body of [
+      { query: `{ districts { code } } # ${'x'.repeat(3_000_000)}` },
+      { query: '{ districts { code } }', variables: { v: 'x'.repeat(2_000_000) } },
+    ]) {
+      const res = await fetch(city.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
       expect(res.status).toBe(413)
       expect((await res.json()).errors[0].extensions.code).toBe('REQUEST_TOO_LARGE')
     }
     const many = Array.from({ length: 200 }, (_, i): [string, string] => [`x-h${i}`, '1'])
-    expect((await rawRequest(city.gateway.url, [['content-type', 'application/json'], ...many], '{"query":"{ districts { code } }"}')).status).toBe(431)
-    expect((await rawRequest(city.gateway.url, [['content-type', 'application/json'], ['x-big', 'a'.repeat(64 * 1024)]], '{"query":"{ districts { code } }"}')).status).toBe(431)
+    expect(
+      (await rawRequest(city.gateway.url, [['content-type', 'application/json'], ...many], '{"query":"{ districts { code } }"}')).status,
+    ).toBe(431)
+    expect(
+      (
+        await rawRequest(
+          city.gateway.url,
+          [
+            ['content-type', 'application/json'],
+            ['x-big', 'a'.repeat(64 * 1024)],
+          ],
+          '{"query":"{ districts { code } }"}',
+        )
+      ).status,
+    ).toBe(431)
   })
 })
 
@@ -71,16 +103,24 @@ describe('T32 directives and fragments', () => {
   })
 
   it('a fragment cycle: 400 GRAPHQL_VALIDATION_FAILED', async () => {
-    await expectRefused('{ districts { ...A } } fragment A on District { code ...B } fragment B on District { name ...A }', 'GRAPHQL_VALIDATION_FAILED')
+    await expectRefused(
+      '{ districts { ...A } } fragment A on District { code ...B } fragment B on District { name ...A }',
+      'GRAPHQL_VALIDATION_FAILED',
+    )
   })
 
   it('a chain of 64 fragments each spreading the next twice (2^64 fields expanded): 400 MAX_FIELDS_EXCEEDED, /healthz answers meanwhile', async () => {
-    const fanOut = (levels: number, spread: string) => `{ districts { ...F0 } } ${Array.from({ length: levels },
-      (_, i) => `fragment F${i} on District { name ${spread.replaceAll('N', String(i + 1))} }`).join(' ')} fragment F${levels} on District { code }`
+    const fanOut = (levels: number, spread: string) =>
+      `{ districts { ...F0 } } ${Array.from(
+        { length: levels },
+        (_, i) => `fragment F${i} on District { name ${spread.replaceAll('N', String(i + 1))} }`,
+      ).join(' ')} fragment F${levels} on District { code }`
     const health = new URL('/healthz', city.gateway.url)
     const hostile: [string, string][] = [
-      [fanOut(64, '...FN ...FN'), 'MAX_FIELDS_EXCEEDED'], [fanOut(30, '...FN ...FN'), 'MAX_FIELDS_EXCEEDED'],
-      [fanOut(20, '...FN ...FN ...FN ...FN'), 'MAX_FIELDS_EXCEEDED'], [fanOut(40, '...FN ... on District { ...FN a: code }'), 'MAX_ALIASES_EXCEEDED'],
+      [fanOut(64, '...FN ...FN'), 'MAX_FIELDS_EXCEEDED'],
+      [fanOut(30, '...FN ...FN'), 'MAX_FIELDS_EXCEEDED'],
+      [fanOut(20, '...FN ...FN ...FN ...FN'), 'MAX_FIELDS_EXCEEDED'],
+      [fanOut(40, '...FN ... on District { ...FN a: code }'), 'MAX_ALIASES_EXCEEDED'],
     ]
     const [refusals, healthy] = await Promise.all([
       Promise.all(hostile.map(([query, code]) => expectRefused(query, code))),
@@ -88,7 +128,9 @@ describe('T32 directives and fragments', () => {
     ])
     expect(refusals).toHaveLength(hostile.length)
     expect(healthy).toEqual([200, 200, 200])
-    const get = await fetch(`${city.gateway.url}?query=${encodeURIComponent(fanOut(64, '...FN ...FN'))}`, { headers: { 'apollo-require-preflight': 'true' } })
+    const get = await fetch(`${city.gateway.url}?query=${encodeURIComponent(fanOut(64, '...FN ...FN'))}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    })
     expect([get.status, (await get.json()).errors[0].extensions.code]).toEqual([400, 'MAX_FIELDS_EXCEEDED'])
     // the same chain with a fan-out of one is an ordinary query
     expect((await city.query(fanOut(8, '...FN'))).data.districts).toHaveLength(18)
@@ -102,9 +144,15 @@ describe('T32 directives and fragments', () => {
   })
 
   it('90 nested fragment spreads: caught by the depth limit (fragments are flattened); 200 fragments by the fragment limit', async () => {
-    const fragments = Array.from({ length: 90 }, (_, i) => `fragment F${i} on District { municipality { districts { ${i < 89 ? `...F${i + 1}` : 'code'} } } }`).join(' ')
+    const fragments = Array.from(
+      { length: 90 },
+      (_, i) => `fragment F${i} on District { municipality { districts { ${i < 89 ? `...F${i + 1}` : 'code'} } } }`,
+    ).join(' ')
     await expectRefused(`{ districts { ...F0 } } ${fragments}`, 'MAX_DEPTH_EXCEEDED')
-    const many = Array.from({ length: 200 }, (_, i) => `fragment F${i} on District { municipality { districts { ${i < 199 ? `...F${i + 1}` : 'code'} } } }`).join(' ')
+    const many = Array.from(
+      { length: 200 },
+      (_, i) => `fragment F${i} on District { municipality { districts { ${i < 199 ? `...F${i + 1}` : 'code'} } } }`,
+    ).join(' ')
     await expectRefused(`{ districts { ...F0 } } ${many}`, 'MAX_FRAGMENTS_EXCEEDED')
   })
 })
@@ -113,16 +161,29 @@ describe('T33 amount and cost', () => {
   const staff = { ...bearer('staff', { department: 'asylum' }), 'x-stadtgraph-purpose': 'Unterbringungsplanung' }
 
   it('allocationRecords(first: 99999999): 400 COST_LIMIT_EXCEEDED with estimated and maximum cost, before any department is asked', async () => {
-    const res = await expectRefused('{ allocationRecords(from: "2015-01-01", to: "2026-12-31", first: 99999999) { id route } }', 'COST_LIMIT_EXCEEDED', undefined, staff)
+    const res = await expectRefused(
+      '{ allocationRecords(from: "2015-01-01", to: "2026-12-31", first: 99999999) { id route } }',
+      'COST_LIMIT_EXCEEDED',
+      undefined,
+      staff,
+    )
     expect(res.errors?.[0].extensions).toEqual({ code: 'COST_LIMIT_EXCEEDED', estimatedCost: 99_999_999, maxCost: DEFAULT_LIMITS.maxCost })
-    await expectRefused('query ($n: Int) { allocationRecords(from: "2015-01-01", to: "2026-12-31", first: $n) { id } }', 'COST_LIMIT_EXCEEDED', { n: 99_999_999 }, staff)
+    await expectRefused(
+      'query ($n: Int) { allocationRecords(from: "2015-01-01", to: "2026-12-31", first: $n) { id } }',
+      'COST_LIMIT_EXCEEDED',
+      { n: 99_999_999 },
+      staff,
+    )
     const page = await city.query('{ allocationRecords(from: "2022-03-01", to: "2022-03-31", first: 100) { id } }', undefined, staff)
     expect(page.data.allocationRecords).toHaveLength(100)
   })
 
   it('huge year ranges: 400 COST_LIMIT_EXCEEDED; a list of 201 years is not an argument the graph has', async () => {
     await expectRefused('{ years(from: -10000000, to: 10000000) { year allocations { period } } }', 'COST_LIMIT_EXCEEDED')
-    await expectRefused(`{ districts { population(years: [${Array.from({ length: 201 }, (_, i) => 1900 + i).join(',')}]) { total { value } } } }`, 'GRAPHQL_VALIDATION_FAILED')
+    await expectRefused(
+      `{ districts { population(years: [${Array.from({ length: 201 }, (_, i) => 1900 + i).join(',')}]) { total { value } } } }`,
+      'GRAPHQL_VALIDATION_FAILED',
+    )
     expect((await city.query('{ years(from: 2015, to: 2025) { year allocations { period } } }')).data.years).toHaveLength(11)
   })
 })
@@ -130,8 +191,15 @@ describe('T33 amount and cost', () => {
 describe('T34 batching', () => {
   it('a JSON array of 500 operations, and one of a mutation and a query: 400 BATCHING_DISABLED, nothing executed', async () => {
     city.subgraphs.resetStatements()
-    for (const batch of [Array.from({ length: 500 }, () => ({ query: '{ districts { code } }' })), [{ query: 'mutation { x }' }, { query: '{ districts { code } }' }]]) {
-      const res = await fetch(city.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch) })
+    for (const batch of [
+      Array.from({ length: 500 }, () => ({ query: '{ districts { code } }' })),
+      [{ query: 'mutation { x }' }, { query: '{ districts { code } }' }],
+    ]) {
+      const res = await fetch(city.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(batch),
+      })
       expect(res.status).toBe(400)
       const body = await res.json()
       expect(body.errors[0].extensions.code).toBe('BATCHING_DISABLED')
@@ -143,7 +211,10 @@ describe('T34 batching', () => {
 
 describe('T35 rate limit', () => {
   it('gives each principal its budget across all its tokens, with 429 and Retry-After beyond it', async () => {
-    const config = testGatewayConfig({ supergraphSdl: city.supergraphSdl, limits: { ...DEFAULT_LIMITS, ratePerMinute: 5, anonymousRatePerMinute: 3 } })
+    const config = testGatewayConfig({
+      supergraphSdl: city.supergraphSdl,
+      limits: { ...DEFAULT_LIMITS, ratePerMinute: 5, anonymousRatePerMinute: 3 },
+    })
     const deps = await createGatewayDeps(config, TEST_IDENTITY_CONFIG)
     const gw = await createGateway(config, deps)
     try {
@@ -154,7 +225,11 @@ describe('T35 rate limit', () => {
       // a fresh token of the same person shares the budget; another person has their own
       expect((await ask(bearer('committee', { sub: 'u-1' }))).status).toBe(429)
       expect((await ask(bearer('committee', { sub: 'u-2' }))).status).toBe(200)
-      const res = await fetch(gw.url, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer('staff', { sub: 'u-1', department: 'asylum' }) }, body: '{"query":"{ districts { code } }"}' })
+      const res = await fetch(gw.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...bearer('staff', { sub: 'u-1', department: 'asylum' }) },
+        body: '{"query":"{ districts { code } }"}',
+      })
       expect(res.status).toBe(429)
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0)
       expect((await res.json()).errors[0].extensions.code).toBe('RATE_LIMITED')
@@ -174,7 +249,8 @@ describe('T36 CSRF and method', () => {
       const res = await rawRequest(city.gateway.url, [['content-type', type]], '{"query":"{ districts { code } }"}')
       expect([res.status, JSON.parse(res.body).errors[0].extensions.code], type).toEqual([400, 'CSRF_PREVENTED'])
     }
-    const get = (query: string, headers: Record<string, string> = {}) => fetch(`${city.gateway.url}?query=${encodeURIComponent(query)}`, { headers })
+    const get = (query: string, headers: Record<string, string> = {}) =>
+      fetch(`${city.gateway.url}?query=${encodeURIComponent(query)}`, { headers })
     const mutation = await get('mutation { x }', { 'apollo-require-preflight': 'true' })
     expect([mutation.status, (await mutation.json()).errors[0].extensions.code]).toEqual([405, 'METHOD_NOT_ALLOWED'])
     const bare = await get('{ districts { code } }')
@@ -195,7 +271,11 @@ describe('T37 trusted documents', () => {
     const deps = await createGatewayDeps(config, TEST_IDENTITY_CONFIG)
     const gw = await createGateway(config, deps)
     const post = async (body: unknown, headers: Record<string, string> = {}) => {
-      const res = await fetch(gw.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+      const res = await fetch(gw.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      })
       return { status: res.status, ...(await res.json()) }
     }
     try {
@@ -207,7 +287,10 @@ describe('T37 trusted documents', () => {
       expect([free.status, free.errors[0].extensions.code]).toEqual([400, 'OPERATION_NOT_TRUSTED'])
       const unknown = await post({ documentId: 'f'.repeat(64) })
       expect([unknown.status, unknown.errors[0].extensions.code]).toEqual([400, 'PERSISTED_QUERY_NOT_FOUND'])
-      const apq = await post({ query: '{ districts { name } }', extensions: { persistedQuery: { version: 1, sha256Hash: documentId('{ districts { name } }') } } })
+      const apq = await post({
+        query: '{ districts { name } }',
+        extensions: { persistedQuery: { version: 1, sha256Hash: documentId('{ districts { name } }') } },
+      })
       expect([apq.status, apq.errors[0].extensions.code]).toEqual([400, 'OPERATION_NOT_TRUSTED'])
       expect((await post({ query: '{ districts { name } }' }, bearer('controlling'))).data.districts).toHaveLength(18)
     } finally {

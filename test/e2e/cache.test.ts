@@ -27,7 +27,9 @@ describe('a cached answer never reaches a caller who may not see it', () => {
   beforeAll(async () => {
     cached = await startCity(inject('cityDatabaseUrl'), { cache: memoryCache() })
   })
-  afterAll(async () => { await cached?.stop() })
+  afterAll(async () => {
+    await cached?.stop()
+  })
 
   const cells = '{ districts { code population(year: 2025) { byNationality(top: 13) { group count { value status } } } } }'
   type Cell = { group: string; count: { value: number | null; status: string } }
@@ -37,7 +39,9 @@ describe('a cached answer never reaches a caller who may not see it', () => {
     const before = cached.subgraphs.byName.get('population')!.server.cache.stats()
     const exact = await cached.queryAs('controlling', cells)
     expect(exact.errors).toBeUndefined()
-    const small = tables(exact).flat().filter(c => c.count.value === 1 || c.count.value === 2)
+    const small = tables(exact)
+      .flat()
+      .filter(c => c.count.value === 1 || c.count.value === 2)
     expect(small.length).toBeGreaterThan(0)
     const answers = [await cached.query(cells), await cached.queryAs('committee', cells)]
     for (const res of answers) {
@@ -70,11 +74,16 @@ describe('a cached answer never reaches a caller who may not see it', () => {
     expect(JSON.stringify(pub.data)).toContain('PERTURBED')
     const exact = await cached.queryAs('controlling', q)
     expect(JSON.stringify(exact.data)).not.toMatch(/SECRET|PERTURBED/)
-    expect(tables(exact).flat().some(c => c.count.value === 1 || c.count.value === 2)).toBe(true)
+    expect(
+      tables(exact)
+        .flat()
+        .some(c => c.count.value === 1 || c.count.value === 2),
+    ).toBe(true)
   })
 
   it('keeps forecasts from callers without finance scopes, after a caller with them filled the entries', async () => {
-    const q = '{ product(code: "313") { name result(year: 2026, version: PROGNOSE) { ordinaryExpense { amount } } comparison(year: 2026) { ansatz { amount } deviation { amount } } } }'
+    const q =
+      '{ product(code: "313") { name result(year: 2026, version: PROGNOSE) { ordinaryExpense { amount } } comparison(year: 2026) { ansatz { amount } deviation { amount } } } }'
     const committee = await cached.queryAs('committee', q)
     expect(committee.errors).toBeUndefined()
     expect(committee.data.product.result.ordinaryExpense.amount).toBeGreaterThan(0)
@@ -89,7 +98,10 @@ describe('a cached answer never reaches a caller who may not see it', () => {
 
   it('never shares personal rows between principals, even for identical concurrent requests', async () => {
     const records = '{ allocationRecords(from: "2024-03-01", to: "2024-03-31", first: 50) { id route } }'
-    const asOwnStaff = { ...bearer('staff', { department: 'asylum', sub: 'caseworker-1' }), 'x-stadtgraph-purpose': 'Unterbringungsplanung' }
+    const asOwnStaff = {
+      ...bearer('staff', { department: 'asylum', sub: 'caseworker-1' }),
+      'x-stadtgraph-purpose': 'Unterbringungsplanung',
+    }
     const asOtherDept = { ...bearer('staff', { department: 'finance', sub: 'clerk-2' }), 'x-stadtgraph-purpose': 'Unterbringungsplanung' }
     const [own, other, own2] = await Promise.all([
       graphql(cached.gateway.url, records, undefined, asOwnStaff),
@@ -105,7 +117,9 @@ describe('a cached answer never reaches a caller who may not see it', () => {
     try {
       const { rows } = await db.query(`select subject from access.access_log where subject in ('caseworker-1', 'clerk-2')`)
       expect(rows.filter(r => r.subject === 'caseworker-1')).toHaveLength(2)
-    } finally { await db.end() }
+    } finally {
+      await db.end()
+    }
   })
 
   it('answers identical concurrent queries of different roles each with their own projection', async () => {
@@ -146,9 +160,15 @@ describe('row rules changed at runtime reach the next request, cache and dedupe 
     const before = await Promise.all([ask(), ask(), ask()])
     for (const res of before) expect(routes(res).size).toBeGreaterThan(1)
 
-    const { data: { policy: { version } } } = await admin('{ policy { version } }')
-    const set = await admin(`mutation ($v: Int!, $c: String!) { setRowRule(input: { role: "staff", coordinate: "AllocationRecord", condition: $c }, expectedVersion: $v) }`,
-      { v: version, c: JSON.stringify({ column: 'route', equals: 'UKRAINE_24' }) })
+    const {
+      data: {
+        policy: { version },
+      },
+    } = await admin('{ policy { version } }')
+    const set = await admin(
+      `mutation ($v: Int!, $c: String!) { setRowRule(input: { role: "staff", coordinate: "AllocationRecord", condition: $c }, expectedVersion: $v) }`,
+      { v: version, c: JSON.stringify({ column: 'route', equals: 'UKRAINE_24' }) },
+    )
     expect(set.errors).toBeUndefined()
     // The gateway hears of the change through LISTEN/NOTIFY; from then on every answer is limited.
     await waitFor(`the gateway to load a policy newer than version ${version}`, () => city.gateway.policyVersion() > version)
@@ -169,7 +189,9 @@ describe('cached and uncached answers are identical', () => {
       startCity(inject('cityDatabaseUrl'), { gateway: { dedupe: false } }),
     ])
   })
-  afterAll(async () => { await Promise.all([cached?.stop(), uncached?.stop()]) })
+  afterAll(async () => {
+    await Promise.all([cached?.stop(), uncached?.stop()])
+  })
 
   it.each(OPERATIONS.map(op => [op.name, op] as const))('%s', async (_name, op) => {
     for (const roles of ['public', 'controlling']) {
@@ -195,7 +217,11 @@ describe('a write invalidates what it changed', () => {
   beforeAll(async () => {
     db = await createDatabase(inject('adminUrl'), 'sg_cache')
     const handle = createDb(db.url)
-    try { await prepareDatabase(handle.db, [await loadService('asylum')], 'tiny') } finally { await handle.close() }
+    try {
+      await prepareDatabase(handle.db, [await loadService('asylum')], 'tiny')
+    } finally {
+      await handle.close()
+    }
     city = await startCity(db.url, { only: ['asylum'], cache: memoryCache(), policyDatabaseUrl: inject('cityDatabaseUrl') })
     sql = new pg.Client({ connectionString: db.url })
     await sql.connect()
@@ -207,7 +233,9 @@ describe('a write invalidates what it changed', () => {
   })
 
   it('serves fresh figures for the written dataset while an unrelated dataset stays cached', async () => {
-    const { rows: [acc] } = await sql.query(`select a.id, a.name from asy.accommodation a
+    const {
+      rows: [acc],
+    } = await sql.query(`select a.id, a.name from asy.accommodation a
       where a.opened <= '2024-06-30' and (a.closed is null or a.closed > '2024-06-30') order by a.id limit 1`)
     const q = `{ asylumCapacity(day: "2024-06-30") { capacity occupied } accommodation(id: "${acc.id}") { name } }`
     const first = await city.queryAs('controlling', q)
@@ -216,7 +244,9 @@ describe('a write invalidates what it changed', () => {
     expect(first.data.accommodation.name).toBe(acc.name)
 
     // A data-entry write, committed: one more occupant at every month-end, and a renamed accommodation.
-    const { rowCount } = await sql.query(`update asy.occupancy set occupied = occupied + 1 where occupied < capacity and day <= '2024-06-30'`)
+    const { rowCount } = await sql.query(
+      `update asy.occupancy set occupied = occupied + 1 where occupied < capacity and day <= '2024-06-30'`,
+    )
     expect(rowCount).toBeGreaterThan(0)
     await sql.query(`update asy.accommodation set name = name || ' (umbenannt)' where id = $1`, [acc.id])
 
@@ -226,7 +256,9 @@ describe('a write invalidates what it changed', () => {
     const ctx = { cache: city.subgraphs.byName.get('asylum')!.server.cache }
     await afterWrite(ctx, ['asy.occupancy'])
     const second = await city.queryAs('controlling', q)
-    const { rows: [expected] } = await sql.query(`select sum(occupied)::int as occupied from (
+    const {
+      rows: [expected],
+    } = await sql.query(`select sum(occupied)::int as occupied from (
         select distinct on (a.id) o.occupied from asy.accommodation a join asy.occupancy o on o.accommodation_id = a.id and o.day <= '2024-06-30'
         where a.opened <= '2024-06-30' and (a.closed is null or a.closed > '2024-06-30') order by a.id, o.day desc) s`)
     expect(second.data.asylumCapacity.occupied).toBe(expected.occupied)
@@ -244,15 +276,35 @@ describe('a write invalidates what it changed', () => {
     const before = await city.queryAs('controlling', read)
     expect(before.errors).toBeUndefined()
     expect((await city.queryAs('controlling', read)).data).toEqual(before.data) // cached now
-    const write = await graphql(city.gateway.url, `mutation ($input: AsylumOccupancyEntryInput!) { recordAsylumOccupancy(input: $input) { rowCount asOf } }`, {
-      input: { clientKey: `cache-${randomUUID()}`, rows: [{ accommodationId: 'ACC-ASTERNWEG', day, occupied: 7, recognisedResidents: 1, capacity: 200 }] },
-    }, bearer('staff', { department: 'asylum', sub: 'anna.asyl' }))
+    const write = await graphql(
+      city.gateway.url,
+      `
+        mutation ($input: AsylumOccupancyEntryInput!) {
+          recordAsylumOccupancy(input: $input) {
+            rowCount
+            asOf
+          }
+        }
+      `,
+      {
+        input: {
+          clientKey: `cache-${randomUUID()}`,
+          rows: [{ accommodationId: 'ACC-ASTERNWEG', day, occupied: 7, recognisedResidents: 1, capacity: 200 }],
+        },
+      },
+      bearer('staff', { department: 'asylum', sub: 'anna.asyl' }),
+    )
     expect(write.errors).toBeUndefined()
     const after = (await city.queryAs('controlling', read)).data.asylumCapacity
     expect(after.provenance).toEqual({ asOf: write.data.recordAsylumOccupancy.asOf, stichtag: day })
-    const { rows: [expected] } = await sql.query(`select sum(occupied)::int as occupied from (
+    const {
+      rows: [expected],
+    } = await sql.query(
+      `select sum(occupied)::int as occupied from (
         select distinct on (a.id) o.occupied from asy.accommodation a join asy.occupancy o on o.accommodation_id = a.id and o.day <= $1
-        where a.opened <= $1 and (a.closed is null or a.closed > $1) order by a.id, o.day desc) s`, [day])
+        where a.opened <= $1 and (a.closed is null or a.closed > $1) order by a.id, o.day desc) s`,
+      [day],
+    )
     expect(after.occupied).toBe(expected.occupied)
     expect(after.occupied).not.toBe(before.data.asylumCapacity.occupied)
   })
@@ -266,19 +318,35 @@ describe('a write invalidates what it changed', () => {
     const importer = createDb(db.url)
     let receipt
     try {
-      receipt = await writeDataset(importer.db, asylumDatasets.occupancy, [{ row: 1, values: { accommodationId: 'ACC-ASTERNWEG', day, occupied: 9, recognisedResidents: 2, capacity: 200 } }], {
-        writer: { subject: 'm.mueller', roles: [], department: 'asylum', via: 'import' },
-      })
-    } finally { await importer.close() }
+      receipt = await writeDataset(
+        importer.db,
+        asylumDatasets.occupancy,
+        [{ row: 1, values: { accommodationId: 'ACC-ASTERNWEG', day, occupied: 9, recognisedResidents: 2, capacity: 200 } }],
+        {
+          writer: { subject: 'm.mueller', roles: [], department: 'asylum', via: 'import' },
+        },
+      )
+    } finally {
+      await importer.close()
+    }
     // The notification is asynchronous: ask until the answer changes (bounded), then check it is the written one.
-    const after = await waitFor('the answer to change after the write', async () => {
-      const now = (await city.queryAs('controlling', read)).data.asylumCapacity
-      return now.provenance.asOf === before.data.asylumCapacity.provenance.asOf ? null : now
-    }, { intervalMs: 100 })
+    const after = await waitFor(
+      'the answer to change after the write',
+      async () => {
+        const now = (await city.queryAs('controlling', read)).data.asylumCapacity
+        return now.provenance.asOf === before.data.asylumCapacity.provenance.asOf ? null : now
+      },
+      { intervalMs: 100 },
+    )
     expect(after.provenance.asOf).toBe(receipt.asOf.toISOString())
-    const { rows: [expected] } = await sql.query(`select sum(occupied)::int as occupied from (
+    const {
+      rows: [expected],
+    } = await sql.query(
+      `select sum(occupied)::int as occupied from (
         select distinct on (a.id) o.occupied from asy.accommodation a join asy.occupancy o on o.accommodation_id = a.id and o.day <= $1
-        where a.opened <= $1 and (a.closed is null or a.closed > $1) order by a.id, o.day desc) s`, [day])
+        where a.opened <= $1 and (a.closed is null or a.closed > $1) order by a.id, o.day desc) s`,
+      [day],
+    )
     expect(after.occupied).toBe(expected.occupied)
   })
 
@@ -302,10 +370,16 @@ describe.skipIf(!redisUrl)('Redis storage shared by two instances of a departmen
     db = await createDatabase(inject('adminUrl'), 'sg_cache_redis')
     const def = await loadService('asylum')
     const prep = createDb(db.url)
-    try { await prepareDatabase(prep.db, [def], 'tiny') } finally { await prep.close() }
+    try {
+      await prepareDatabase(prep.db, [def], 'tiny')
+    } finally {
+      await prep.close()
+    }
     const cache = readCacheConfig({ CACHE: 'redis', REDIS_URL: redisUrl, CACHE_NAMESPACE: namespace })
     handles = [createDb(db.url), createDb(db.url)]
-    servers = await Promise.all(handles.map(h => createSubgraphServer(def, h, { port: 0, internalTokenSecret: TEST_INTERNAL_SECRET, cache })))
+    servers = await Promise.all(
+      handles.map(h => createSubgraphServer(def, h, { port: 0, internalTokenSecret: TEST_INTERNAL_SECRET, cache })),
+    )
     sql = new pg.Client({ connectionString: db.url })
     await sql.connect()
   })
@@ -316,7 +390,7 @@ describe.skipIf(!redisUrl)('Redis storage shared by two instances of a departmen
     await db?.drop()
   })
 
-  it('lets a replica answer from entries another filled, and sees the other\'s invalidation', async () => {
+  it("lets a replica answer from entries another filled, and sees the other's invalidation", async () => {
     const q = '{ asylumCapacity(day: "2024-06-30") { capacity occupied } }'
     const ask = (s: SubgraphServer) => graphql(s.url, q, undefined, internalHeaders('asylum'))
     const [a, b] = servers
@@ -333,7 +407,8 @@ describe.skipIf(!redisUrl)('Redis storage shared by two instances of a departmen
 
   it('a release with a newer migration never reads what an older release cached (its loaders may return other shapes)', async () => {
     // Allocations: a dataset the test above did not invalidate (an invalidation makes other processes miss anyway).
-    const q = '{ _entities(representations: [{ __typename: "Year", year: 2023 }]) { ... on Year { allocations(grain: YEAR) { count { value } } } } }'
+    const q =
+      '{ _entities(representations: [{ __typename: "Year", year: 2023 }]) { ... on Year { allocations(grain: YEAR) { count { value } } } } }'
     const [a, b] = servers
     expect((await graphql(a.url, q, undefined, internalHeaders('asylum'))).errors).toBeUndefined()
     const sameRelease = handles[1].stats.statements
@@ -344,7 +419,11 @@ describe.skipIf(!redisUrl)('Redis storage shared by two instances of a departmen
     const next = { ...def, migrations: { ...def.migrations, '9999-next-release': { up: async () => {} } } }
     const handle = createDb(db.url)
     handles.push(handle)
-    const server = await createSubgraphServer(next, handle, { port: 0, internalTokenSecret: TEST_INTERNAL_SECRET, cache: readCacheConfig({ CACHE: 'redis', REDIS_URL: redisUrl, CACHE_NAMESPACE: namespace }) })
+    const server = await createSubgraphServer(next, handle, {
+      port: 0,
+      internalTokenSecret: TEST_INTERNAL_SECRET,
+      cache: readCacheConfig({ CACHE: 'redis', REDIS_URL: redisUrl, CACHE_NAMESPACE: namespace }),
+    })
     servers.push(server)
     expect((await graphql(server.url, q, undefined, internalHeaders('asylum'))).errors).toBeUndefined()
     // Each release wrote its entries under its own version: the new one cannot have read the old one's.

@@ -14,12 +14,16 @@ const PRODUCT_EXPENSE = `
   join fin.account_line l on l.code = v.account_line and l.kind = 'EXPENSE'
   where v.product_code in (select code from tree) and v.year = $2 and v.version = $3`
 
-const popTotal = (district: string, year: number) => one<{ n: number }>(
-  `select sum(n)::int as n from pop.stock where basis = 'REGISTER_MAIN' and district_code = $1 and stichtag = make_date($2, 12, 31)`, [district, year])
+const popTotal = (district: string, year: number) =>
+  one<{ n: number }>(
+    `select sum(n)::int as n from pop.stock where basis = 'REGISTER_MAIN' and district_code = $1 and stichtag = make_date($2, 12, 31)`,
+    [district, year],
+  )
 
 describe('cross-department questions, one query each', () => {
   it('Q1 district profile card: population, schools, Kitas, asylum housing, investments', async () => {
-    const data = await ask(`query DistrictCard($code: ID!) {
+    const data = await ask(
+      `query DistrictCard($code: ID!) {
       district(code: $code) {
         name kind
         population(year: 2025) {
@@ -32,7 +36,9 @@ describe('cross-department questions, one query each', () => {
         accommodations(activeOn: "2025-12-31") { id capacity occupancy(day: "2025-12-31") { occupied { value } } }
         investments(from: 2024, to: 2026) { id category }
       }
-    }`, { code: '09' })
+    }`,
+      { code: '09' },
+    )
     const d = data.district
     const { n: total } = await popTotal('09', 2025)
     const { foreign } = await one(`select sum(n)::int as foreign from pop.stock where basis = 'REGISTER_MAIN' and district_code = '09'
@@ -47,13 +53,16 @@ describe('cross-department questions, one query each', () => {
     expect(d.schools.map((s: any) => s.id).sort()).toEqual(schools.map(s => s.id))
     const kitas = await all(`select k.id, s.places_total, s.places_u3 from edu.kita k join edu.kita_stat s on s.kita_id = k.id
       where k.district_code = '09' and s.stichtag = '2025-03-01' order by k.id`)
-    expect(d.kitas.map((k: any) => [k.id, k.stats.placesTotal, k.stats.placesU3]).sort())
-      .toEqual(kitas.map(k => [k.id, k.places_total, k.places_u3]))
-    const housing = await all(`select a.id, (select o.occupied from asy.occupancy o where o.accommodation_id = a.id and o.day <= '2025-12-31'
+    expect(d.kitas.map((k: any) => [k.id, k.stats.placesTotal, k.stats.placesU3]).sort()).toEqual(
+      kitas.map(k => [k.id, k.places_total, k.places_u3]),
+    )
+    const housing =
+      await all(`select a.id, (select o.occupied from asy.occupancy o where o.accommodation_id = a.id and o.day <= '2025-12-31'
         order by o.day desc limit 1) as occupied from asy.accommodation a
       where a.district_code = '09' and a.opened <= '2025-12-31' and (a.closed is null or a.closed > '2025-12-31') order by a.id`)
-    expect(d.accommodations.map((a: any) => [a.id, a.occupancy?.occupied.value ?? null]).sort())
-      .toEqual(housing.map(a => [a.id, a.occupied]))
+    expect(d.accommodations.map((a: any) => [a.id, a.occupancy?.occupied.value ?? null]).sort()).toEqual(
+      housing.map(a => [a.id, a.occupied]),
+    )
     const measures = await all(`select id from fin.investment_measure where district_code = '09'
       and coalesce(start_year, 0) <= 2026 and coalesce(end_year, 9999) >= 2024 order by id`)
     expect(d.investments.map((m: any) => m.id).sort()).toEqual(measures.map(m => m.id))
@@ -144,7 +153,8 @@ describe('cross-department questions, one query each', () => {
       accommodations(activeOn: "2025-12-31") { kind capacity } } }`)
     const shares = await all(`select district_code, (sum(n) filter (where nationality_group <> 'DEU'))::float / sum(n) as share
       from pop.stock where basis = 'REGISTER_MAIN' and stichtag = '2025-12-31' group by 1`)
-    const pupils = await all(`select s.school_id, sum(s.pupils)::int as total, (sum(s.pupils) filter (where s.nationality_group = 'AUSL'))::int as foreign
+    const pupils =
+      await all(`select s.school_id, sum(s.pupils)::int as total, (sum(s.pupils) filter (where s.nationality_group = 'AUSL'))::int as foreign
       from edu.school_year_stat s join edu.school sc on sc.id = s.school_id where sc.school_type = 'GS' and s.school_year = '2025/26' group by 1`)
     const pupilsBy = new Map(pupils.map(p => [p.school_id, p]))
     const beds = await all(`select district_code, sum(capacity)::int as capacity from asy.accommodation
@@ -154,7 +164,11 @@ describe('cross-department questions, one query each', () => {
       expect(d.population.foreignerShare.value).toBeCloseTo(shares.find(s => s.district_code === d.code).share, 3)
       for (const s of d.schools) {
         gs++
-        expect([s.id, s.pupils.total.value, s.pupils.nonGerman.value]).toEqual([s.id, pupilsBy.get(s.id).total, pupilsBy.get(s.id).foreign ?? 0])
+        expect([s.id, s.pupils.total.value, s.pupils.nonGerman.value]).toEqual([
+          s.id,
+          pupilsBy.get(s.id).total,
+          pupilsBy.get(s.id).foreign ?? 0,
+        ])
       }
       const capacity = d.accommodations.reduce((sum: number, a: any) => sum + a.capacity, 0)
       expect(capacity).toBe(beds.find(b => b.district_code === d.code)?.capacity ?? 0)
@@ -163,7 +177,9 @@ describe('cross-department questions, one query each', () => {
   })
 
   it('Q6 school planning: first graders per district vs births six years earlier', async () => {
-    const data = await ask(`{ districts { code movements(year: 2018) { births { value } } schools(type: GS) { firstGraders(schoolYear: "2024/25") { value } } } }`)
+    const data = await ask(
+      `{ districts { code movements(year: 2018) { births { value } } schools(type: GS) { firstGraders(schoolYear: "2024/25") { value } } } }`,
+    )
     const births = await all(`select district_code, sum(n)::int as n from pop.movement where kind = 'BIRTH'
       and month >= '2018-01-01' and month < '2019-01-01' group by 1`)
     const firstGraders = await one(`select sum(s.pupils)::int as n from edu.school_year_stat s join edu.school sc on sc.id = s.school_id
@@ -184,7 +200,8 @@ describe('cross-department questions, one query each', () => {
     }`)
     const rows = await all(`select to_school_type, residence, coalesce(applications, 0)::int as applications, admissions::int
       from edu.transition where school_year = '2024/25' order by 1, 2`)
-    const got = data.year.transitions.map((t: any) => [t.toSchoolType, t.residence, t.admissions.value])
+    const got = data.year.transitions
+      .map((t: any) => [t.toSchoolType, t.residence, t.admissions.value])
       .sort((a: any[], b: any[]) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`))
     expect(got).toEqual(rows.map(r => [r.to_school_type, r.residence, r.admissions]))
     expect(data.gym.comparison.ist.amount).toBeCloseTo((await one(PRODUCT_EXPENSE, ['217', 2024, 'IST'])).amount, 2)
@@ -207,10 +224,14 @@ describe('cross-department questions, one query each', () => {
   })
 
   it('Q12 peer comparison: the city and the other kreisfreie Städte of Rhineland-Palatinate', async () => {
-    const data = await ask(`{ municipalities(stateCode: "07", kind: KREISFREIE_STADT) { ags name officialPopulation(year: 2024) { value } } }`)
+    const data = await ask(
+      `{ municipalities(stateCode: "07", kind: KREISFREIE_STADT) { ags name officialPopulation(year: 2024) { value } } }`,
+    )
     const peers = await all(`select m.ags, o.total from geo.municipality m left join pop.official_total o
       on o.ags = m.ags and o.basis = 'OFFICIAL_UPDATE' and o.stichtag = '2024-12-31' where m.kind = 'KREISFREIE_STADT' order by m.ags`)
-    expect(data.municipalities.map((m: any) => [m.ags, m.officialPopulation?.value ?? null])).toEqual(peers.map(p => [p.ags.trim(), p.total]))
+    expect(data.municipalities.map((m: any) => [m.ags, m.officialPopulation?.value ?? null])).toEqual(
+      peers.map(p => [p.ags.trim(), p.total]),
+    )
     expect(peers.length).toBe(12)
   })
 
@@ -224,8 +245,12 @@ describe('cross-department questions, one query each', () => {
       firstGraders { value }
     } }`)
     const y = data.year
-    const births = await one(`select sum(n)::int as n from pop.movement where kind = 'BIRTH' and month >= '2024-01-01' and month < '2025-01-01'`)
-    const deaths = await one(`select sum(n)::int as n from pop.movement where kind = 'DEATH' and month >= '2024-01-01' and month < '2025-01-01'`)
+    const births = await one(
+      `select sum(n)::int as n from pop.movement where kind = 'BIRTH' and month >= '2024-01-01' and month < '2025-01-01'`,
+    )
+    const deaths = await one(
+      `select sum(n)::int as n from pop.movement where kind = 'DEATH' and month >= '2024-01-01' and month < '2025-01-01'`,
+    )
     expect(y.movements.births.value).toBe(births.n)
     expect(y.movements.deaths.value).toBe(deaths.n)
     const result = await one(`select sum(case when l.kind = 'INCOME' then v.amount else -v.amount end)::float as amount
@@ -258,7 +283,10 @@ describe('bad input through the gateway', () => {
   })
 
   it('answers an unknown district with null', async () => {
-    const res = await currentCity().queryAs('controlling', '{ district(code: "99") { name population(year: 2025) { total { value } } schools { name } } }')
+    const res = await currentCity().queryAs(
+      'controlling',
+      '{ district(code: "99") { name population(year: 2025) { total { value } } schools { name } } }',
+    )
     expect(res.errors).toBeUndefined()
     expect(res.data.district).toBeNull()
   })

@@ -17,7 +17,10 @@ const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5
 const productsSdl = `${LINK}\n type Product @key(fields: "upc") { upc: ID! name: String! }
   type Query { topProducts: [Product!]! productByRank(rank: Int!): Product }`
 const reviewsSdl = `${LINK}\n type Product @key(fields: "upc") { upc: ID! reviews: [String!]! }\n type Query { reviewCount: Int }`
-const catalog = [{ upc: '1', name: 'Table' }, { upc: '2', name: 'Chair' }]
+const catalog = [
+  { upc: '1', name: 'Table' },
+  { upc: '2', name: 'Chair' },
+]
 
 async function serveDepartment(typeDefs: string, resolvers: Record<string, any>): Promise<{ url: string; server: Server }> {
   const { schema } = buildSubgraphSchema(typeDefs, resolvers, { sharedTypes: false })
@@ -47,7 +50,12 @@ beforeAll(async () => {
   const withGap = composed.replace('@join__type(graph: REVIEWS, key: "upc")', '@join__type(graph: REVIEWS, key: "upc", resolvable: false)')
   expect(withGap).not.toBe(composed)
   // Trusted documents in `log` mode: document ids are looked up (and an unknown one refused) for everyone.
-  const config = testGatewayConfig({ supergraphSdl: withGap, authorization: 'off', internalTokenSecret: null, trustedDocuments: { path: null, mode: 'log' } })
+  const config = testGatewayConfig({
+    supergraphSdl: withGap,
+    authorization: 'off',
+    internalTokenSecret: null,
+    trustedDocuments: { path: null, mode: 'log' },
+  })
   deps = await createGatewayDeps(config, TEST_IDENTITY_CONFIG)
   gateway = await createGateway(config, deps)
 })
@@ -61,11 +69,15 @@ afterAll(async () => {
 async function post(url: string, body: string, headers: Record<string, string> = {}) {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body })
   const text = await res.text()
-  return { status: res.status, length: text.length, body: JSON.parse(text) as { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } }
+  return {
+    status: res.status,
+    length: text.length,
+    body: JSON.parse(text) as { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> },
+  }
 }
 
 describe('an operation the planner cannot plan', () => {
-  it('answers 400 QUERY_PLAN_FAILED with the planner\'s reason; plannable operations still answer', async () => {
+  it("answers 400 QUERY_PLAN_FAILED with the planner's reason; plannable operations still answer", async () => {
     const res = await post(gateway.url, JSON.stringify({ query: '{ topProducts { name reviews } }' }))
     expect(res.status).toBe(400)
     expect(res.body.errors?.map(e => e.extensions?.code)).toEqual(['QUERY_PLAN_FAILED'])
@@ -86,7 +98,10 @@ describe('deeply nested JSON', () => {
     ['5 000 nested arrays in variables', `{"query":"{ topProducts { name } }","variables":{"v":${deepArray(5000)}}}`],
     ['5 000 nested objects in variables', `{"query":"{ topProducts { name } }","variables":{"v":${deepObject(5000)}}}`],
     ['5 000 nested arrays in extensions', `{"query":"{ topProducts { name } }","extensions":{"e":${deepArray(5000)}}}`],
-    ['a declared variable of 5 000 levels', `{"query":"query ($v: Int!) { productByRank(rank: $v) { name } }","variables":{"v":${deepArray(5000)}}}`],
+    [
+      'a declared variable of 5 000 levels',
+      `{"query":"query ($v: Int!) { productByRank(rank: $v) { name } }","variables":{"v":${deepArray(5000)}}}`,
+    ],
   ])('%s: 400 MAX_JSON_DEPTH_EXCEEDED at the gateway and at a department', async (_, body) => {
     for (const url of [gateway.url, products.url]) {
       const res = await post(url, body)
@@ -104,7 +119,13 @@ describe('deeply nested JSON', () => {
   })
 
   it('ordinary nesting passes, brackets inside strings do not count', async () => {
-    const res = await post(gateway.url, JSON.stringify({ query: 'query ($v: Int!) { productByRank(rank: $v) { name } }', variables: { v: 1, text: '['.repeat(10_000), n: JSON.parse(deepArray(50)) } }))
+    const res = await post(
+      gateway.url,
+      JSON.stringify({
+        query: 'query ($v: Int!) { productByRank(rank: $v) { name } }',
+        variables: { v: 1, text: '['.repeat(10_000), n: JSON.parse(deepArray(50)) },
+      }),
+    )
     expect(res).toMatchObject({ status: 200, body: { data: { productByRank: { name: 'Table' } } } })
   })
 })
@@ -130,7 +151,10 @@ describe('error messages that echo input', () => {
   })
 
   it('a 900 KB variable value is not echoed whole', async () => {
-    const res = await post(gateway.url, JSON.stringify({ query: 'query ($v: Int!) { productByRank(rank: $v) { name } }', variables: { v: huge } }))
+    const res = await post(
+      gateway.url,
+      JSON.stringify({ query: 'query ($v: Int!) { productByRank(rank: $v) { name } }', variables: { v: huge } }),
+    )
     expect([res.status, res.body.errors?.[0].extensions?.code]).toEqual([400, 'BAD_USER_INPUT'])
     expect(res.length).toBeLessThan(5_000)
   })

@@ -4,7 +4,9 @@ import { afterAll, describe, expect, inject, it } from 'vitest'
 // Consistency of the demo data across departments (docs/data-model.md#invariants), checked in the seeded city
 // database where every department is present.
 const db = new pg.Pool({ connectionString: inject('cityDatabaseUrl'), max: 2 })
-afterAll(async () => { await db.end() })
+afterAll(async () => {
+  await db.end()
+})
 
 describe('demo data across education and population', () => {
   it('keeps invariants 2–3: Kita children vs population cohorts, first graders vs births', async () => {

@@ -21,10 +21,22 @@ const requirements = readRequirements(sdl)
 const owners = fieldOwners(sdl)
 const coordinates = [...owners.keys()]
 const apiSchema = getStitchedSchemaFromSupergraphSdl({ supergraphSdl: sdl })
-const snapshot: PolicySnapshot = { version: 1, roles: new Map(DEFAULT_ROLES.map(r => [r.name, r])), grants: [], rowRules: [], loadedAt: new Date() }
+const snapshot: PolicySnapshot = {
+  version: 1,
+  roles: new Map(DEFAULT_ROLES.map(r => [r.name, r])),
+  grants: [],
+  rowRules: [],
+  loadedAt: new Date(),
+}
 /** The caller's department claim: none, or each department of the supergraph (every folder in services/). */
 const DEPARTMENTS = [null, ...(await loadServices(SERVICES_DIR, null)).map(s => s.name)]
-const principal = (roles: string[], department: string | null): Principal => ({ subject: 'p', roles, department, purpose: null, authenticated: true })
+const principal = (roles: string[], department: string | null): Principal => ({
+  subject: 'p',
+  roles,
+  department,
+  purpose: null,
+  authenticated: true,
+})
 const sensitive = coordinates.filter(c => ['personal', 'special'].includes(classOfCoordinate(c, requirements, owners)))
 
 describe('deny by default over the whole city graph', () => {
@@ -41,21 +53,21 @@ describe('deny by default over the whole city graph', () => {
   })
 
   it('never shows a personal or special coordinate to any mix of public and committee, whatever the department claim', () => {
-    fc.assert(fc.property(
-      fc.subarray(['public', 'committee'], { minLength: 1 }), fc.constantFrom(...DEPARTMENTS),
-      (roles, department) => {
+    fc.assert(
+      fc.property(fc.subarray(['public', 'committee'], { minLength: 1 }), fc.constantFrom(...DEPARTMENTS), (roles, department) => {
         const access = effectiveAccess(snapshot, principal(roles, department))
         return sensitive.every(c => !isVisible(c, requirements, owners, access))
-      },
-    ), { numRuns: 200 })
+      }),
+      { numRuns: 200 },
+    )
   })
 
-  it.each(DEFAULT_ROLES.map(r => r.name))('%s: personal and special data only for the owning department\'s staff', role => {
+  it.each(DEFAULT_ROLES.map(r => r.name))("%s: personal and special data only for the owning department's staff", role => {
     for (const department of DEPARTMENTS) {
       const access = effectiveAccess(snapshot, principal([role], department))
       for (const c of sensitive) {
         const ownerIsCaller = department !== null && (owners.get(c) ?? []).includes(department)
-        const mayRead = (role === 'staff' && ownerIsCaller)
+        const mayRead = role === 'staff' && ownerIsCaller
         expect(isVisible(c, requirements, owners, access), `${role}/${department} ${c}`).toBe(mayRead)
       }
     }
@@ -68,7 +80,10 @@ describe('deny by default over the whole city graph', () => {
       if (!isObjectType(type) || type.name.startsWith('__')) continue
       for (const field of Object.keys(type.getFields())) {
         if (field === 'stadtgraph') continue
-        expect(isVisible(`${type.name}.${field}`, requirements, owners, access), `${role}: ${type.name}.${field} in schema but not visible`).toBe(true)
+        expect(
+          isVisible(`${type.name}.${field}`, requirements, owners, access),
+          `${role}: ${type.name}.${field} in schema but not visible`,
+        ).toBe(true)
       }
     }
   })

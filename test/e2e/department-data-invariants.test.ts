@@ -5,7 +5,9 @@ import { afterAll, describe, expect, inject, it } from 'vitest'
 // into other departments, checked in the seeded city database where every department is present.
 const db = new pg.Pool({ connectionString: inject('cityDatabaseUrl'), max: 2 })
 const all = async <T = any>(text: string, params: unknown[] = []): Promise<T[]> => (await db.query(text, params)).rows
-afterAll(async () => { await db.end() })
+afterAll(async () => {
+  await db.end()
+})
 
 describe('street lighting (invariant 6)', () => {
   it('never loses an LED light: the LED count per district and city never falls from one month to the next', async () => {
@@ -16,7 +18,9 @@ describe('street lighting (invariant 6)', () => {
         select district_code, month, led, lag(led) over (partition by district_code order by month) as prev from series) s
       where led < prev`)
     expect(drops).toEqual([])
-    const [{ months, districts }] = await all(`select count(distinct month)::int as months, count(distinct district_code)::int as districts from infra.district_energy_month`)
+    const [{ months, districts }] = await all(
+      `select count(distinct month)::int as months, count(distinct district_code)::int as districts from infra.district_energy_month`,
+    )
     expect(districts).toBe(18)
     expect(months).toBeGreaterThanOrEqual(34)
   })
@@ -34,7 +38,7 @@ describe('street lighting (invariant 6)', () => {
     expect((await all(`select sum(hours)::float8 as h from infra.burn_hours`))[0].h).toBe(4100)
   })
 
-  it('links every conversion to an LED measure finance really has, inside the measure\'s years', async () => {
+  it("links every conversion to an LED measure finance really has, inside the measure's years", async () => {
     const orphans = await all(`select l.measure_id, count(*)::int as n from infra.street_light l
       left join fin.investment_measure m on m.id = l.measure_id
       where l.measure_id is not null and (m.id is null or m.category <> 'LED'
@@ -47,8 +51,10 @@ describe('street lighting (invariant 6)', () => {
 })
 
 describe('social and health', () => {
-  it('keeps EGH cases in the city\'s districts and recipients near 1 % of the population', async () => {
-    expect(await all(`select distinct district_code from soc.egh_case except select code from geo.district where ags = '07312000'`)).toEqual([])
+  it("keeps EGH cases in the city's districts and recipients near 1 % of the population", async () => {
+    expect(
+      await all(`select distinct district_code from soc.egh_case except select code from geo.district where ags = '07312000'`),
+    ).toEqual([])
     const shares = await all<{ year: number; share: number }>(`
       select y as year, (select count(*) from soc.egh_case where start_date <= make_date(y, 12, 31) and (end_date is null or end_date >= make_date(y, 1, 1)))::float8
         / (select sum(n) from pop.stock where basis = 'REGISTER_MAIN' and stichtag = make_date(y, 12, 31)) as share

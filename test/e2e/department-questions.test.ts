@@ -36,9 +36,13 @@ describe('questions across social, infrastructure and the other departments', ()
     expect(west.convertedStreetLights.every((l: any) => l.district.code === '09')).toBe(true)
 
     // Spending (Ist of the LED measures) against the conversions of the year and the energy bill.
-    const [ist2019] = await all(`select sum(v.amount)::float8 as ist from fin.investment_value v join fin.investment_measure m on m.id = v.measure_id
+    const [ist2019] =
+      await all(`select sum(v.amount)::float8 as ist from fin.investment_value v join fin.investment_measure m on m.id = v.measure_id
       where m.category = 'LED' and v.year = 2019 and v.version = 'IST'`)
-    const spent2019 = data.investmentMeasures.flatMap((m: any) => m.values).filter((v: any) => v.year === 2019).reduce((s: number, v: any) => s + (v.ist?.amount ?? 0), 0)
+    const spent2019 = data.investmentMeasures
+      .flatMap((m: any) => m.values)
+      .filter((v: any) => v.year === 2019)
+      .reduce((s: number, v: any) => s + (v.ist?.amount ?? 0), 0)
     expect(spent2019).toBeCloseTo(ist2019.ist, 0)
     const y = Object.fromEntries(data.years.map((x: any) => [x.year, x.streetLighting]))
     const conversions = await all<{ year: number; n: number }>(`select extract(year from converted_to_led)::int as year, count(*)::int as n
@@ -51,7 +55,9 @@ describe('questions across social, infrastructure and the other departments', ()
   })
 
   it('Eingliederungshilfe recipients per 1,000 inhabitants by district (population × social)', async () => {
-    const data = await ask(`{ districts { code name population(year: 2025) { total { value } } eingliederungshilfeRecipients(year: 2025) { value status } } }`)
+    const data = await ask(
+      `{ districts { code name population(year: 2025) { total { value } } eingliederungshilfeRecipients(year: 2025) { value status } } }`,
+    )
     const expected = await all<{ code: string; recipients: number; residents: number }>(`
       select d.code, (select count(*)::int from soc.egh_case c where c.district_code = d.code and c.start_date <= '2025-12-31'
           and (c.end_date is null or c.end_date >= '2025-01-01')) as recipients,
@@ -73,7 +79,9 @@ describe('questions across social, infrastructure and the other departments', ()
       healthDay(day: "2021-09-20") { day incidence7 hospitalization7 icuShare recent { day incidence7 } provenance { ownerDepartment } }
       dailySeries(metric: COVID_CASES, from: "2021-09-14", to: "2021-09-20") { day value } } }`)
     const m = data.municipality
-    const { total } = await one(`select total from pop.official_total where ags = '07312000' and basis = 'OFFICIAL_UPDATE' and stichtag = '2020-12-31'`)
+    const { total } = await one(
+      `select total from pop.official_total where ags = '07312000' and basis = 'OFFICIAL_UPDATE' and stichtag = '2020-12-31'`,
+    )
     expect(m.officialPopulation.value).toBe(total)
     const week = m.dailySeries.reduce((s: number, p: any) => s + p.value, 0)
     expect(m.dailySeries).toHaveLength(7)
@@ -107,16 +115,25 @@ describe('questions across social, infrastructure and the other departments', ()
     expect(exactCells.some((c: any) => c.recipients.value === 1 || c.recipients.value === 2)).toBe(true)
 
     const cases = '{ eghCases(from: "2025-01-01", to: "2025-12-31", first: 3) { id benefitGroup district { code } } }'
-    for (const [roles, department] of [['public', undefined], ['controlling', undefined], ['staff', 'asylum']] as const) {
+    for (const [roles, department] of [
+      ['public', undefined],
+      ['controlling', undefined],
+      ['staff', 'asylum'],
+    ] as const) {
       const res = await currentCity().queryAs(roles, cases, undefined, { department })
       expect(res.errors?.[0].extensions?.code, `${roles} ${department ?? ''}`).toBe('GRAPHQL_VALIDATION_FAILED')
     }
     const noPurpose = await currentCity().queryAs('staff', cases, undefined, { department: 'social' })
     expect(noPurpose.errors?.[0].extensions?.code).toBe('PURPOSE_REQUIRED')
     const before = (await one('select count(*)::int as n from access.access_log')).n
-    const own = await graphql(currentCity().gateway.url, cases, undefined, { ...bearer('staff', { department: 'social', sub: 'eingliederungshilfe-3' }), 'x-stadtgraph-purpose': 'Hilfeplanung' })
+    const own = await graphql(currentCity().gateway.url, cases, undefined, {
+      ...bearer('staff', { department: 'social', sub: 'eingliederungshilfe-3' }),
+      'x-stadtgraph-purpose': 'Hilfeplanung',
+    })
     expect(own.errors).toBeUndefined()
-    const expected = await all(`select id from soc.egh_case where start_date <= '2025-12-31' and (end_date is null or end_date >= '2025-01-01') order by start_date, id limit 3`)
+    const expected = await all(
+      `select id from soc.egh_case where start_date <= '2025-12-31' and (end_date is null or end_date >= '2025-01-01') order by start_date, id limit 3`,
+    )
     expect(own.data.eghCases.map((c: any) => c.id)).toEqual(expected.map(e => e.id))
     const log = await one(`select subject, department, purpose, coordinates from access.access_log order by id desc limit 1`)
     expect((await one('select count(*)::int as n from access.access_log')).n).toBe(before + 1)
@@ -126,8 +143,11 @@ describe('questions across social, infrastructure and the other departments', ()
 
   it('a district comes back when the infrastructure department is down; only its fields are null', async () => {
     await currentCity().subgraphs.byName.get('infrastructure')!.server.close()
-    const res = await currentCity().queryAs('controlling', `{ district(code: "06") { name eingliederungshilfeRecipients(year: 2024) { value } streetLighting(year: 2024) { lights } }
-      investmentMeasure(id: "7.541001") { name convertedLights } }`)
+    const res = await currentCity().queryAs(
+      'controlling',
+      `{ district(code: "06") { name eingliederungshilfeRecipients(year: 2024) { value } streetLighting(year: 2024) { lights } }
+      investmentMeasure(id: "7.541001") { name convertedLights } }`,
+    )
     expect(res.data.district.name).toBe('Betzenberg')
     expect(res.data.district.eingliederungshilfeRecipients.value).toBeGreaterThan(0)
     expect(res.data.district.streetLighting).toBeNull()

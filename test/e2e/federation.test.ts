@@ -2,8 +2,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { startCity, type RunningCity } from '../helpers/start-city.js'
 
 let city: RunningCity
-beforeAll(async () => { city = await startCity(inject('cityDatabaseUrl')) })
-afterAll(async () => { await city?.stop() })
+beforeAll(async () => {
+  city = await startCity(inject('cityDatabaseUrl'))
+})
+afterAll(async () => {
+  await city?.stop()
+})
 
 const DISTRICT_FIELDS = `code name
   population(year: 2025) { total { value } }
@@ -29,10 +33,16 @@ describe('batching across the federated graph (no N+1)', () => {
   })
 
   it('sends one request per subgraph per plan step', async () => {
-    const res = await city.queryAs('controlling', `{ districts { code population(year: 2024) { total { value } } p2: population(year: 2025) { total { value } } } }`)
+    const res = await city.queryAs(
+      'controlling',
+      `{ districts { code population(year: 2024) { total { value } } p2: population(year: 2025) { total { value } } } }`,
+    )
     expect(res.errors).toBeUndefined()
     city.subgraphs.resetStatements()
-    await city.queryAs('controlling', `{ districts { code population(year: 2024) { total { value } } p2: population(year: 2025) { total { value } } } }`)
+    await city.queryAs(
+      'controlling',
+      `{ districts { code population(year: 2024) { total { value } } p2: population(year: 2025) { total { value } } } }`,
+    )
     // Two aliased fields of the same family for 18 districts are still one statement.
     expect(city.subgraphs.statements().population).toBe(1)
   })
@@ -41,11 +51,15 @@ describe('batching across the federated graph (no N+1)', () => {
 describe('a plan that calls one department in two steps', () => {
   it('signs a fresh internal token for each call (departments accept each token once)', async () => {
     // geo lists the districts, asylum their accommodations, geo again the accommodations' districts.
-    const res = await city.queryAs('controlling', `{ districts { code accommodations(activeOn: "2025-12-31") { name district { code name } } } }`)
+    const res = await city.queryAs(
+      'controlling',
+      `{ districts { code accommodations(activeOn: "2025-12-31") { name district { code name } } } }`,
+    )
     expect(res.errors).toBeUndefined()
     const withAccommodations = res.data.districts.filter((d: any) => d.accommodations?.length)
     expect(withAccommodations.length).toBeGreaterThan(0)
-    for (const d of withAccommodations) for (const a of d.accommodations) expect(a.district).toMatchObject({ code: d.code, name: expect.any(String) })
+    for (const d of withAccommodations)
+      for (const a of d.accommodations) expect(a.district).toMatchObject({ code: d.code, name: expect.any(String) })
   })
 })
 
@@ -54,10 +68,13 @@ describe('a department that is down', () => {
     const asylum = city.subgraphs.byName.get('asylum')!
     await asylum.server.close()
     try {
-      const res = await city.queryAs('controlling', `{
+      const res = await city.queryAs(
+        'controlling',
+        `{
         district(code: "09") { name population(year: 2025) { total { value } } accommodations(activeOn: "2025-12-31") { name } }
         asylumCapacity(day: "2025-12-31") { free }
-      }`)
+      }`,
+      )
       expect(res.data.district.name).toBe('Kaiserslautern-West')
       expect(res.data.district.population.total.value).toBeGreaterThan(0)
       expect(res.data.asylumCapacity).toBeNull()

@@ -27,8 +27,10 @@ const adminB = adminAs('admin-b')
 
 const version = async (): Promise<number> => (await adminA('{ policy { version } }')).data.policy.version
 const setGrant = (as: typeof adminA, role: string, coordinate: string, v: number, validUntil: string | null = null) =>
-  as('mutation ($r: String!, $c: String!, $u: String, $v: Int!) { setGrant(input: { role: $r, coordinate: $c, effect: ALLOW, validUntil: $u }, expectedVersion: $v) }',
-    { r: role, c: coordinate, u: validUntil, v })
+  as(
+    'mutation ($r: String!, $c: String!, $u: String, $v: Int!) { setGrant(input: { role: $r, coordinate: $c, effect: ALLOW, validUntil: $u }, expectedVersion: $v) }',
+    { r: role, c: coordinate, u: validUntil, v },
+  )
 const approve = (as: typeof adminA, id: number, v: number) =>
   as('mutation ($id: Int!, $v: Int!) { approveChange(id: $id, expectedVersion: $v) }', { id, v })
 
@@ -39,8 +41,10 @@ const approve = (as: typeof adminA, id: number, v: number) =>
  * department claim alone opens nothing — only the approved grants do.
  */
 const asControlling = (fields: string) =>
-  graphql(city.gateway.url, `{ allocationRecords(from: "2022-03-01", to: "2022-03-31", first: 5) { ${fields} } }`, undefined,
-    { ...bearer('controlling', { sub: 'controller-1', department: 'asylum' }), 'x-stadtgraph-purpose': 'Haushaltscontrolling Unterbringung' })
+  graphql(city.gateway.url, `{ allocationRecords(from: "2022-03-01", to: "2022-03-31", first: 5) { ${fields} } }`, undefined, {
+    ...bearer('controlling', { sub: 'controller-1', department: 'asylum' }),
+    'x-stadtgraph-purpose': 'Haushaltscontrolling Unterbringung',
+  })
 
 /** Until the gateway enforces policy version `v` (it learns of changes by NOTIFY). */
 async function gatewayAt(v: number): Promise<void> {
@@ -53,7 +57,7 @@ describe('four-eyes approval of personal and special grants', () => {
   const coordinates = ['Query.allocationRecords', 'AllocationRecord.religion']
   const pending: number[] = []
 
-  it('stores admin A\'s grants as pending: PENDING_APPROVAL with the change id, no new version, no access', async () => {
+  it("stores admin A's grants as pending: PENDING_APPROVAL with the change id, no new version, no access", async () => {
     const before = await version()
     for (const coordinate of coordinates) {
       const res = await setGrant(adminA, 'controlling', coordinate, before)
@@ -73,10 +77,15 @@ describe('four-eyes approval of personal and special grants', () => {
     expect(list.data.pendingChanges.map((c: { id: number }) => c.id)).toEqual(pending)
     for (const [i, c] of list.data.pendingChanges.entries()) {
       expect(c).toMatchObject({ kind: 'grant.set', requestedBy: 'admin-a' })
-      expect(JSON.parse(c.payload)).toEqual({ grant: { role: 'controlling', coordinate: coordinates[i], effect: 'ALLOW', validUntil: null } })
+      expect(JSON.parse(c.payload)).toEqual({
+        grant: { role: 'controlling', coordinate: coordinates[i], effect: 'ALLOW', validUntil: null },
+      })
     }
     const audit = await adminA('{ auditLog(limit: 2) { actor action payload } }')
-    expect(audit.data.auditLog.map((e: { actor: string; action: string }) => [e.actor, e.action])).toEqual([['admin-a', 'change.requested'], ['admin-a', 'change.requested']])
+    expect(audit.data.auditLog.map((e: { actor: string; action: string }) => [e.actor, e.action])).toEqual([
+      ['admin-a', 'change.requested'],
+      ['admin-a', 'change.requested'],
+    ])
 
     const denied = await asControlling('religion')
     expect(denied.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED')

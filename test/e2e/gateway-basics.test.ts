@@ -3,8 +3,12 @@ import { serviceFolders } from '../../lib/service/discover-services.js'
 import { startCity, type RunningCity } from '../helpers/start-city.js'
 
 let city: RunningCity
-beforeAll(async () => { city = await startCity(inject('cityDatabaseUrl')) })
-afterAll(async () => { await city?.stop() })
+beforeAll(async () => {
+  city = await startCity(inject('cityDatabaseUrl'))
+})
+afterAll(async () => {
+  await city?.stop()
+})
 
 describe('gateway basics', () => {
   it('serves the federated graph', async () => {

@@ -21,7 +21,11 @@ const REPO = fileURLToPath(new URL('../../', import.meta.url))
 /** Each request asks for another district: the department's cache (on by default) never answers it. */
 const query = (code: string) => `{ district(code: "${code}") { name } }`
 
-interface Running { child: ChildProcess; output: () => string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }
+interface Running {
+  child: ChildProcess
+  output: () => string
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+}
 
 let database: Awaited<ReturnType<typeof createDatabase>>
 let tmp: string
@@ -32,12 +36,20 @@ function run(entry: string, args: string[], env: Record<string, string>): Runnin
   let output = ''
   const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, entry), ...args], {
     // The ready lines are logged at info; the suite runs at warn.
-    cwd: REPO, env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: REPO,
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   })
-  child.stdout!.on('data', c => { output += c })
-  child.stderr!.on('data', c => { output += c })
+  child.stdout!.on('data', c => {
+    output += c
+  })
+  child.stderr!.on('data', c => {
+    output += c
+  })
   started.push(child)
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(resolve => child.once('exit', (code, signal) => resolve({ code, signal })))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(resolve =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  )
   return { child, output: () => output, exited }
 }
 
@@ -46,8 +58,11 @@ const until = <T>(what: string, check: () => T | Promise<T>, timeoutMs = 60_000,
   waitFor(what, check, { timeoutMs, intervalMs: 25, detail: output })
 
 const post = (url: string, code: string, headers: Record<string, string> = {}) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: query(code) }) })
-    .then(async res => ({ status: res.status, body: await res.json() as { data?: any; errors?: unknown[] } }))
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query: query(code) }),
+  }).then(async res => ({ status: res.status, body: (await res.json()) as { data?: any; errors?: unknown[] } }))
 
 /** Holds an exclusive lock on geo.district until `release()`: every read of it waits meanwhile. */
 async function lockDistricts() {
@@ -61,10 +76,16 @@ async function lockDistricts() {
     /** True once a query of `application` waits for this lock: a request is then surely in flight. */
     waiting: async (application: string) => {
       const { rows } = await client.query(
-        `select count(*)::int as n from pg_stat_activity where application_name = $1 and wait_event_type = 'Lock'`, [application])
+        `select count(*)::int as n from pg_stat_activity where application_name = $1 and wait_event_type = 'Lock'`,
+        [application],
+      )
       return rows[0].n > 0
     },
-    release: async () => { await client.query('rollback'); await client.end(); locks.splice(locks.indexOf(client), 1) },
+    release: async () => {
+      await client.query('rollback')
+      await client.end()
+      locks.splice(locks.indexOf(client), 1)
+    },
   }
 }
 
@@ -81,9 +102,22 @@ beforeAll(async () => {
     await handle.close()
   }
   tmp = mkdtempSync(join(tmpdir(), 'stadtgraph-shutdown-'))
-  department = run('services/geo/index.ts', [], { DATABASE_URL: database.url, PORT: '0', INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET, DB_POOL_MAX: '2' })
-  departmentUrl = await until('the department to listen', () => /subgraph ready at (\S+)/.exec(department.output())?.[1], 60_000, department.output)
-  writeFileSync(join(tmp, 'supergraph.graphql'), composeSupergraph(geo.map(s => ({ name: s.name, url: departmentUrl, typeDefs: s.typeDefs }))))
+  department = run('services/geo/index.ts', [], {
+    DATABASE_URL: database.url,
+    PORT: '0',
+    INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
+    DB_POOL_MAX: '2',
+  })
+  departmentUrl = await until(
+    'the department to listen',
+    () => /subgraph ready at (\S+)/.exec(department.output())?.[1],
+    60_000,
+    department.output,
+  )
+  writeFileSync(
+    join(tmp, 'supergraph.graphql'),
+    composeSupergraph(geo.map(s => ({ name: s.name, url: departmentUrl, typeDefs: s.typeDefs }))),
+  )
 }, 120_000)
 
 afterAll(async () => {
@@ -96,7 +130,10 @@ afterAll(async () => {
 describe('SIGTERM', () => {
   it('on a gateway: the request in flight is answered (200), a new connection is refused, exit 0', async () => {
     const gateway = run('gateway/index.ts', ['--supergraph', join(tmp, 'supergraph.graphql'), '--no-watch'], {
-      DATABASE_URL: database.url, GATEWAY_PORT: '0', INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET, REPLICA_ID: 'shutdown-test',
+      DATABASE_URL: database.url,
+      GATEWAY_PORT: '0',
+      INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET,
+      REPLICA_ID: 'shutdown-test',
     })
     const url = await until('the gateway to listen', () => / at (http:\S+\/graphql)/.exec(gateway.output())?.[1], 60_000, gateway.output)
     expect((await post(url, '05')).body.data.district.name).toEqual(expect.any(String))
@@ -106,7 +143,12 @@ describe('SIGTERM', () => {
     inFlight.catch(() => {}) // awaited below
     await until('the request to wait in the department', () => lock.waiting('stadtgraph-geo'))
     gateway.child.kill('SIGTERM')
-    await until('the gateway to begin stopping', () => /\[gateway\] SIGTERM: no new connections/.test(gateway.output()), 10_000, gateway.output)
+    await until(
+      'the gateway to begin stopping',
+      () => /\[gateway\] SIGTERM: no new connections/.test(gateway.output()),
+      10_000,
+      gateway.output,
+    )
     await expect(fetch(url.replace(/\/graphql$/, '/healthz'))).rejects.toMatchObject({ cause: { code: 'ECONNREFUSED' } })
     expect(gateway.child.exitCode).toBeNull()
 
@@ -125,7 +167,12 @@ describe('SIGTERM', () => {
     inFlight.catch(() => {}) // awaited below
     await until('the request to wait for the lock', () => lock.waiting('stadtgraph-geo'))
     department.child.kill('SIGTERM')
-    await until('the department to begin stopping', () => /\[geo\] SIGTERM: no new connections/.test(department.output()), 10_000, department.output)
+    await until(
+      'the department to begin stopping',
+      () => /\[geo\] SIGTERM: no new connections/.test(department.output()),
+      10_000,
+      department.output,
+    )
     await expect(fetch(departmentUrl.replace(/\/graphql$/, '/healthz'))).rejects.toMatchObject({ cause: { code: 'ECONNREFUSED' } })
     expect(department.child.exitCode).toBeNull()
 

@@ -34,14 +34,22 @@ let city: RunningCity
 beforeAll(async () => {
   copy = copyServices()
   scaffold = await scaffoldService({
-    name: NAME, owner: 'Referat Grünflächen', servicesDir: copy.servicesDir, supergraphPath: copy.supergraphPath,
-    deployRoot: copy.root, disclosureDocsPath: join(copy.root, 'docs/disclosure.md'),
+    name: NAME,
+    owner: 'Referat Grünflächen',
+    servicesDir: copy.servicesDir,
+    supergraphPath: copy.supergraphPath,
+    deployRoot: copy.root,
+    disclosureDocsPath: join(copy.root, 'docs/disclosure.md'),
   })
   // Its own database: the shared city database is read-only for tests and knows nothing of the new department.
   database = await createDatabase(inject('adminUrl'), 'sg_new_service')
   const handle = createDb(database.url)
   try {
-    await prepareDatabase(handle.db, (await loadServices(copy.servicesDir)).filter(s => ['geo', NAME].includes(s.name)), 'tiny')
+    await prepareDatabase(
+      handle.db,
+      (await loadServices(copy.servicesDir)).filter(s => ['geo', NAME].includes(s.name)),
+      'tiny',
+    )
   } finally {
     await handle.close()
   }
@@ -53,7 +61,8 @@ afterAll(async () => {
   copy?.remove()
 })
 
-const QUERY = '{ district(code: "05") { name demoParksFigure(year: 2025) { value provenance { ownerDepartment } } } demoParksFigures(year: 2025) { districtCode } }'
+const QUERY =
+  '{ district(code: "05") { name demoParksFigure(year: 2025) { value provenance { ownerDepartment } } } demoParksFigures(year: 2025) { districtCode } }'
 const admin = (query: string, variables?: Record<string, unknown>) =>
   graphql(city.gateway.url.replace(/\/graphql$/, '/admin/graphql'), query, variables, bearer('admin', { sub: 'admin-a' }))
 
@@ -63,15 +72,32 @@ describe('npm run new:service', () => {
     let free = 4001
     while (taken.includes(free)) free++
     expect(scaffold.port).toBe(free)
-    for (const file of ['schema.graphql', 'db.ts', 'migrations/0001-init.ts', 'migrations/index.ts', 'seed.ts', 'demo/figures.ts', 'disclosure.ts',
-      'loaders.ts', 'resolvers.ts', 'server.ts', 'index.ts', `${NAME}.test.ts`, 'README.md']) {
+    for (const file of [
+      'schema.graphql',
+      'db.ts',
+      'migrations/0001-init.ts',
+      'migrations/index.ts',
+      'seed.ts',
+      'demo/figures.ts',
+      'disclosure.ts',
+      'loaders.ts',
+      'mappers.ts',
+      'generated/resolvers.ts',
+      'resolvers.ts',
+      'server.ts',
+      'index.ts',
+      `${NAME}.test.ts`,
+      'README.md',
+    ]) {
       expect(existsSync(join(copy.servicesDir, NAME, file)), file).toBe(true)
     }
     expect(readFileSync(join(copy.servicesDir, NAME, 'README.md'), 'utf8')).toMatch(/Owner: \*\*Referat Grünflächen\*\*/)
-    expect(readFileSync(copy.supergraphPath, 'utf8')).toContain(`@join__graph(name: "${NAME}", url: "http://localhost:${scaffold.port}/graphql")`)
+    expect(readFileSync(copy.supergraphPath, 'utf8')).toContain(
+      `@join__graph(name: "${NAME}", url: "http://localhost:${scaffold.port}/graphql")`,
+    )
   })
 
-  it('writes the deployment files and the disclosure list again: its container, role, schema and gateway URL, and its count\'s guarantee', async () => {
+  it("writes the deployment files and the disclosure list again: its container, role, schema and gateway URL, and its count's guarantee", async () => {
     const departments = await deployDepartments(copy.servicesDir)
     expect(departments.map(d => d.name)).toContain(NAME)
     for (const [path, text] of renderDeployFiles(departments)) {
@@ -83,7 +109,9 @@ describe('npm run new:service', () => {
     expect(compose).toMatch(new RegExp(`SUBGRAPH_URLS: \\S*,${NAME}=http://${NAME}:${scaffold.port}/graphql`))
     expect(compose).toContain(`    ${NAME}: { condition: service_healthy }\n`)
     // The real departments keep every line they had: the new one only adds lines (and its URL).
-    const before = readFileSync(join(REPO, 'docker-compose.yml'), 'utf8').split('\n').filter(l => !l.includes('SUBGRAPH_URLS'))
+    const before = readFileSync(join(REPO, 'docker-compose.yml'), 'utf8')
+      .split('\n')
+      .filter(l => !l.includes('SUBGRAPH_URLS'))
     const after = new Set(compose.split('\n'))
     expect(before.filter(l => !after.has(l))).toEqual([])
     const init = readFileSync(join(copy.root, 'docker/postgres-init.sh'), 'utf8')
@@ -92,7 +120,14 @@ describe('npm run new:service', () => {
     const docs = readFileSync(join(copy.root, 'docs/disclosure.md'), 'utf8')
     expect(docs).toBe(renderDisclosureDocs(await loadServices(copy.servicesDir, null)))
     expect(docs).toContain('`DemoParksFigure.records`')
-    expect(scaffold.derived.sort()).toEqual([copy.supergraphPath, join(copy.root, 'docker-compose.yml'), join(copy.root, 'docker/postgres-init.sh'), join(copy.root, 'docs/disclosure.md')].sort())
+    expect(scaffold.derived.sort()).toEqual(
+      [
+        copy.supergraphPath,
+        join(copy.root, 'docker-compose.yml'),
+        join(copy.root, 'docker/postgres-init.sh'),
+        join(copy.root, 'docs/disclosure.md'),
+      ].sort(),
+    )
   })
 
   it('is among the departments every test lists by loadServices()', async () => {
@@ -114,17 +149,28 @@ describe('npm run new:service', () => {
       [{ name: 'trees', port: 80 }, /1024 to 65535/],
     ]
     for (const [opts, message] of attempts) {
-      await expect(scaffoldService({ ...opts, servicesDir: copy.servicesDir, supergraphPath: copy.supergraphPath })).rejects.toThrow(ScaffoldError)
-      await expect(scaffoldService({ ...opts, servicesDir: copy.servicesDir, supergraphPath: copy.supergraphPath })).rejects.toThrow(message)
+      await expect(scaffoldService({ ...opts, servicesDir: copy.servicesDir, supergraphPath: copy.supergraphPath })).rejects.toThrow(
+        ScaffoldError,
+      )
+      await expect(scaffoldService({ ...opts, servicesDir: copy.servicesDir, supergraphPath: copy.supergraphPath })).rejects.toThrow(
+        message,
+      )
     }
     expect(existsSync(join(copy.servicesDir, 'trees'))).toBe(false)
   })
 
   it('passes its own tests at once', async () => {
     const run = await new Promise<{ code: number | null; out: string }>(done => {
-      execFile(process.execPath, [join(REPO, 'node_modules/vitest/vitest.mjs'), 'run', '--root', copy.root, `services/${NAME}/`],
-        { cwd: copy.root, env: { ...process.env, TEST_DATABASE_URL: inject('adminUrl'), TEST_SEED_PROFILE: 'tiny', STADTGRAPH_SERVICES: 'geo' } },
-        (err, stdout, stderr) => done({ code: err ? (err as { code?: number }).code ?? 1 : 0, out: (stdout + stderr).replace(/\x1b\[[0-9;]*m/g, '') }))
+      execFile(
+        process.execPath,
+        [join(REPO, 'node_modules/vitest/vitest.mjs'), 'run', '--root', copy.root, `services/${NAME}/`],
+        {
+          cwd: copy.root,
+          env: { ...process.env, TEST_DATABASE_URL: inject('adminUrl'), TEST_SEED_PROFILE: 'tiny', STADTGRAPH_SERVICES: 'geo' },
+        },
+        (err, stdout, stderr) =>
+          done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, out: (stdout + stderr).replace(/\x1b\[[0-9;]*m/g, '') }),
+      )
     })
     expect(run.out).toMatch(/Tests\s+3 passed/)
     expect(run.code).toBe(0)
@@ -132,10 +178,17 @@ describe('npm run new:service', () => {
 
   it('typechecks', async () => {
     // Only the new folder (with what it imports) and the test context types; the project's own tsconfig otherwise.
-    writeFileSync(join(copy.root, 'tsconfig.scaffold.json'), JSON.stringify({ extends: './tsconfig.json', include: [`services/${NAME}`, 'test/global-setup.ts'] }))
+    writeFileSync(
+      join(copy.root, 'tsconfig.scaffold.json'),
+      JSON.stringify({ extends: './tsconfig.json', include: [`services/${NAME}`, 'test/global-setup.ts'] }),
+    )
     const run = await new Promise<{ code: number | null; out: string }>(done => {
-      execFile(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.scaffold.json'], { cwd: copy.root },
-        (err, stdout, stderr) => done({ code: err ? (err as { code?: number }).code ?? 1 : 0, out: stdout + stderr }))
+      execFile(
+        process.execPath,
+        [join(REPO, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.scaffold.json'],
+        { cwd: copy.root },
+        (err, stdout, stderr) => done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, out: stdout + stderr }),
+      )
     })
     expect(run.out).toBe('')
     expect(run.code).toBe(0)
@@ -143,7 +196,8 @@ describe('npm run new:service', () => {
 
   it('is invisible to every default role until an administrator grants its scope, then appears without a restart', async () => {
     for (const role of DEFAULT_ROLES.map(r => r.name)) {
-      const res = role === 'public' ? await city.query(QUERY) : await city.queryAs(role, QUERY, undefined, { department: NAME, purpose: 'Prüfung' })
+      const res =
+        role === 'public' ? await city.query(QUERY) : await city.queryAs(role, QUERY, undefined, { department: NAME, purpose: 'Prüfung' })
       expect(res.data, role).toBeUndefined()
       expect(res.errors?.[0].extensions?.code, role).toBe('GRAPHQL_VALIDATION_FAILED')
       expect(res.errors?.map(e => e.message).join(' '), role).toMatch(/Cannot query field "(demoParksFigure|demoParksFigures|district)"/)
@@ -152,7 +206,8 @@ describe('npm run new:service', () => {
     const policy = (await admin('{ policy { version roles { name description scopes aggregateOnly admin } } }')).data.policy
     const controlling = policy.roles.find((r: { name: string }) => r.name === 'controlling')
     const res = await admin('mutation ($input: RoleInput!, $v: Int!) { upsertRole(input: $input, expectedVersion: $v) }', {
-      input: { ...controlling, scopes: [...controlling.scopes, `${NAME}:preview`] }, v: policy.version,
+      input: { ...controlling, scopes: [...controlling.scopes, `${NAME}:preview`] },
+      v: policy.version,
     })
     expect(res.errors).toBeUndefined()
     const deadline = Date.now() + 5_000
@@ -171,5 +226,7 @@ describe('npm run new:service', () => {
 
 /** Default ports of the real departments (the copy's, before the scaffold). */
 function defaultPorts(): number[] {
-  return [...readFileSync(join(REPO, 'schema/supergraph.graphql'), 'utf8').matchAll(/url: "http:\/\/localhost:(\d+)\/graphql"/g)].map(m => Number(m[1]))
+  return [...readFileSync(join(REPO, 'schema/supergraph.graphql'), 'utf8').matchAll(/url: "http:\/\/localhost:(\d+)\/graphql"/g)].map(m =>
+    Number(m[1]),
+  )
 }

@@ -17,7 +17,12 @@ import { DEFAULT_LIMITS } from '../../gateway/limits/operation-limits.js'
 // spans go to an in-memory exporter, log lines of the gateway to an array.
 const exporter = new InMemorySpanExporter()
 const lines: Array<Record<string, any>> = []
-const sink = new Writable({ write(chunk, _enc, done) { for (const l of String(chunk).split('\n')) if (l) lines.push(JSON.parse(l)); done() } })
+const sink = new Writable({
+  write(chunk, _enc, done) {
+    for (const l of String(chunk).split('\n')) if (l) lines.push(JSON.parse(l))
+    done()
+  },
+})
 const METRICS_TOKEN = 'metrics-token-0123456789abcdef'
 
 let tracing: Tracing | null
@@ -45,10 +50,12 @@ afterAll(async () => {
 })
 
 const base = () => gateway.url.replace(/\/graphql$/, '')
-const districtProfile = (headers: Record<string, string> = {}) => fetch(gateway.url, {
-  method: 'POST', headers: { 'content-type': 'application/json', ...bearer('controlling'), ...headers },
-  body: JSON.stringify({ query: profile.query, variables: profile.variables(0), operationName: 'DistrictProfile' }),
-})
+const districtProfile = (headers: Record<string, string> = {}) =>
+  fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...bearer('controlling'), ...headers },
+    body: JSON.stringify({ query: profile.query, variables: profile.variables(0), operationName: 'DistrictProfile' }),
+  })
 const scrape = async (url: string) => {
   const res = await fetch(url, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
   expect(res.status).toBe(200)
@@ -56,7 +63,10 @@ const scrape = async (url: string) => {
 }
 /** The spans once the gateway's request span has ended (it ends when the response is handed to the socket, maybe after the client read it). */
 async function finishedTrace() {
-  await waitFor('the gateway.request span to end', () => exporter.getFinishedSpans().some(s => s.name === 'gateway.request'), { timeoutMs: 1_000, intervalMs: 10 })
+  await waitFor('the gateway.request span to end', () => exporter.getFinishedSpans().some(s => s.name === 'gateway.request'), {
+    timeoutMs: 1_000,
+    intervalMs: 10,
+  })
   return exporter.getFinishedSpans()
 }
 /** The value of one sample line `name{labels} value` whose labels include all of `labels`. */
@@ -72,7 +82,7 @@ describe('a district-profile request, observed', () => {
   it('is one trace from the gateway through every department down to SQL', async () => {
     exporter.reset()
     const res = await districtProfile()
-    const body = await res.json() as { data?: unknown; errors?: unknown }
+    const body = (await res.json()) as { data?: unknown; errors?: unknown }
     expect(body.errors).toBeUndefined()
     const spans = await finishedTrace()
     const root = spans.find(s => s.name === 'gateway.request')!
@@ -80,7 +90,15 @@ describe('a district-profile request, observed', () => {
     const traceId = root.spanContext().traceId
     expect(new Set(spans.map(s => s.spanContext().traceId))).toEqual(new Set([traceId]))
     const names = new Set(spans.map(s => s.name))
-    for (const n of ['gateway.authenticate', 'gateway.authorize', 'gateway.plan_and_execute', 'subgraph.fetch', 'department.request', 'loader.batch', 'sql']) {
+    for (const n of [
+      'gateway.authenticate',
+      'gateway.authorize',
+      'gateway.plan_and_execute',
+      'subgraph.fetch',
+      'department.request',
+      'loader.batch',
+      'sql',
+    ]) {
       expect(names, n).toContain(n)
     }
     // Every department the operation touches answered inside the trace, each below a fetch span of the gateway.
@@ -92,7 +110,7 @@ describe('a district-profile request, observed', () => {
     const ids = (name: string) => new Set(spans.filter(s => s.name === name).map(s => s.spanContext().spanId))
     const departmentIds = ids('department.request')
     const batchIds = ids('loader.batch')
-    const parentOf = (s: typeof spans[number]) => s.parentSpanContext?.spanId ?? ''
+    const parentOf = (s: (typeof spans)[number]) => s.parentSpanContext?.spanId ?? ''
     expect(spans.filter(s => s.name === 'loader.batch').some(s => departmentIds.has(parentOf(s)))).toBe(true)
     expect(spans.filter(s => s.name === 'sql').some(s => batchIds.has(parentOf(s)))).toBe(true)
     // The log line of the request carries the same trace id.
@@ -100,7 +118,7 @@ describe('a district-profile request, observed', () => {
     expect(line.traceId).toBe(traceId)
   })
 
-  it('continues a caller\'s W3C traceparent', async () => {
+  it("continues a caller's W3C traceparent", async () => {
     exporter.reset()
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736'
     await (await districtProfile({ traceparent: `00-${traceId}-00f067aa0ba902b7-01` })).json()
@@ -120,7 +138,13 @@ describe('a district-profile request, observed', () => {
     const mine = lines.slice(before).filter(l => l.msg === 'request')
     expect(mine).toHaveLength(1)
     expect(mine[0]).toMatchObject({
-      level: 30, name: 'gateway', requestId: 'lb-7f3a-0001', operationName: 'DistrictProfile', sub: 'anna.keller', roles: ['controlling'], status: 200,
+      level: 30,
+      name: 'gateway',
+      requestId: 'lb-7f3a-0001',
+      operationName: 'DistrictProfile',
+      sub: 'anna.keller',
+      roles: ['controlling'],
+      status: 200,
     })
     expect(mine[0].operationHash).toMatch(/^[0-9a-f]{64}$/)
     expect(mine[0].traceId).toMatch(/^[0-9a-f]{32}$/)
@@ -131,14 +155,21 @@ describe('a district-profile request, observed', () => {
   it('logs admin API requests too, with their operation and the admin role class in metrics', async () => {
     const before = lines.length
     const res = await fetch(`${base()}/admin/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', ...bearer('admin', { sub: 'root.admin' }) },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer('admin', { sub: 'root.admin' }) },
       body: JSON.stringify({ query: 'query PolicyVersion { policy { version } }' }),
     })
     expect(res.status).toBe(200)
     await res.json()
     await waitFor('the request log line', () => lines.slice(before).some(l => l.msg === 'request'), { timeoutMs: 1_000, intervalMs: 10 })
-    expect(lines.slice(before).find(l => l.msg === 'request')).toMatchObject({ operationName: 'PolicyVersion', sub: 'root.admin', status: 200 })
-    expect(sample(await scrape(`${base()}/metrics`), 'stadtgraph_gateway_requests_total', { operation: 'PolicyVersion', role_class: 'admin' })).toBe(1)
+    expect(lines.slice(before).find(l => l.msg === 'request')).toMatchObject({
+      operationName: 'PolicyVersion',
+      sub: 'root.admin',
+      status: 200,
+    })
+    expect(
+      sample(await scrape(`${base()}/metrics`), 'stadtgraph_gateway_requests_total', { operation: 'PolicyVersion', role_class: 'admin' }),
+    ).toBe(1)
   })
 
   it('answers a fresh request id when the caller sends none or a hostile one', async () => {
@@ -151,14 +182,26 @@ describe('a district-profile request, observed', () => {
 describe('GET /metrics', () => {
   it('on the gateway: requests by operation, status and role class; latency; subgraph fetches; policy version', async () => {
     const text0 = await scrape(`${base()}/metrics`)
-    const before = sample(text0, 'stadtgraph_gateway_requests_total', { operation: 'DistrictProfile', status: '200', role_class: 'authenticated' }) ?? 0
-    const fetchesBefore = sample(text0, 'stadtgraph_gateway_subgraph_fetch_duration_seconds_count', { subgraph: 'population', outcome: 'ok' }) ?? 0
+    const before =
+      sample(text0, 'stadtgraph_gateway_requests_total', { operation: 'DistrictProfile', status: '200', role_class: 'authenticated' }) ?? 0
+    const fetchesBefore =
+      sample(text0, 'stadtgraph_gateway_subgraph_fetch_duration_seconds_count', { subgraph: 'population', outcome: 'ok' }) ?? 0
     await (await districtProfile()).json()
-    await (await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ districts { code } }' }) })).json()
+    await (
+      await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ districts { code } }' }),
+      })
+    ).json()
     const text = await scrape(`${base()}/metrics`)
-    expect(sample(text, 'stadtgraph_gateway_requests_total', { operation: 'DistrictProfile', status: '200', role_class: 'authenticated' })).toBe(before + 1)
+    expect(
+      sample(text, 'stadtgraph_gateway_requests_total', { operation: 'DistrictProfile', status: '200', role_class: 'authenticated' }),
+    ).toBe(before + 1)
     expect(sample(text, 'stadtgraph_gateway_requests_total', { operation: 'anonymous', role_class: 'public' })).toBeGreaterThanOrEqual(1)
-    expect(sample(text, 'stadtgraph_gateway_subgraph_fetch_duration_seconds_count', { subgraph: 'population', outcome: 'ok' })).toBe(fetchesBefore + 1)
+    expect(sample(text, 'stadtgraph_gateway_subgraph_fetch_duration_seconds_count', { subgraph: 'population', outcome: 'ok' })).toBe(
+      fetchesBefore + 1,
+    )
     expect(sample(text, 'stadtgraph_gateway_request_duration_seconds_count', { role_class: 'authenticated' })).toBeGreaterThan(0)
     expect(sample(text, 'stadtgraph_gateway_policy_version', { replica: 'test' })).toBe(gateway.policyVersion())
     expect(sample(text, 'nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0)
@@ -168,15 +211,29 @@ describe('GET /metrics', () => {
   it('counts error codes of responses', async () => {
     const text0 = await scrape(`${base()}/metrics`)
     const before = sample(text0, 'stadtgraph_gateway_graphql_errors_total', { code: 'GRAPHQL_VALIDATION_FAILED' }) ?? 0
-    await (await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ nope }' }) })).json()
-    expect(sample(await scrape(`${base()}/metrics`), 'stadtgraph_gateway_graphql_errors_total', { code: 'GRAPHQL_VALIDATION_FAILED' })).toBe(before + 1)
+    await (
+      await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ nope }' }),
+      })
+    ).json()
+    expect(
+      sample(await scrape(`${base()}/metrics`), 'stadtgraph_gateway_graphql_errors_total', { code: 'GRAPHQL_VALIDATION_FAILED' }),
+    ).toBe(before + 1)
   })
 
   it('bounds operation names: a flood of fresh names ends up as `other`', async () => {
     for (let i = 0; i < 210; i += 30) {
-      await Promise.all(Array.from({ length: 30 }, (_, j) => fetch(gateway.url, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `query Flood${i + j} { districts { code } }` }),
-      }).then(r => r.json())))
+      await Promise.all(
+        Array.from({ length: 30 }, (_, j) =>
+          fetch(gateway.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: `query Flood${i + j} { districts { code } }` }),
+          }).then(r => r.json()),
+        ),
+      )
     }
     const text = await scrape(`${base()}/metrics`)
     const names = new Set([...text.matchAll(/stadtgraph_gateway_requests_total\{operation="([^"]+)"/g)].map(m => m[1]))
@@ -195,7 +252,7 @@ describe('GET /metrics', () => {
     expect(sample(text, 'stadtgraph_dataset_age_seconds', { dataset: 'pop.stock' })).toBeGreaterThan(0)
   })
 
-  it('is refused on the gateway\'s client port without the metrics token', async () => {
+  it("is refused on the gateway's client port without the metrics token", async () => {
     for (const url of [`${base()}/metrics`]) {
       const none = await fetch(url)
       expect(none.status).toBe(401)
@@ -208,10 +265,22 @@ describe('GET /metrics', () => {
 
 describe('/metrics on the gateway, by configuration', () => {
   const start = async (env: Record<string, string>, overrides: Parameters<typeof testGatewayConfig>[0] = {}) => {
-    const config = testGatewayConfig({ supergraphSdl, replicaId: 'metrics-config', observability: readObservabilityConfig(env), ...overrides })
+    const config = testGatewayConfig({
+      supergraphSdl,
+      replicaId: 'metrics-config',
+      observability: readObservabilityConfig(env),
+      ...overrides,
+    })
     const deps = await createGatewayDeps(config, TEST_IDENTITY_CONFIG)
     const g = await createGateway(config, { ...deps, logger: createLogger({ name: 'gateway', level: 'silent' }) })
-    return { g, base: g.url.replace(/\/graphql$/, ''), close: async () => { await g.close(); await deps.close() } }
+    return {
+      g,
+      base: g.url.replace(/\/graphql$/, ''),
+      close: async () => {
+        await g.close()
+        await deps.close()
+      },
+    }
   }
 
   it('with METRICS_PORT: only there, not on the client port (production)', async () => {
@@ -222,18 +291,26 @@ describe('/metrics on the gateway, by configuration', () => {
       const res = await fetch(g.metricsUrl!)
       expect(res.status).toBe(200)
       expect(await res.text()).toContain('stadtgraph_gateway_policy_version{replica="metrics-config"}')
-    } finally { await close() }
+    } finally {
+      await close()
+    }
   })
 
   it('in production without port or token: not served; in development: served to loopback callers', async () => {
     const prod = await start({ NODE_ENV: 'production' })
-    try { expect((await fetch(`${prod.base}/metrics`)).status).toBe(404) } finally { await prod.close() }
+    try {
+      expect((await fetch(`${prod.base}/metrics`)).status).toBe(404)
+    } finally {
+      await prod.close()
+    }
     const dev = await start({})
     try {
       const res = await fetch(`${dev.base}/metrics`)
       expect(res.status).toBe(200)
       expect(await res.text()).toContain('nodejs_eventloop_lag_seconds')
-    } finally { await dev.close() }
+    } finally {
+      await dev.close()
+    }
   })
 
   it('counts rate-limit refusals by role class', async () => {
@@ -241,7 +318,11 @@ describe('/metrics on the gateway, by configuration', () => {
     try {
       const statuses: number[] = []
       for (let i = 0; i < 3; i++) {
-        const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ districts { code } }' }) })
+        const res = await fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ districts { code } }' }),
+        })
         statuses.push(res.status)
         await res.text()
       }
@@ -249,7 +330,9 @@ describe('/metrics on the gateway, by configuration', () => {
       const text = await (await fetch(`${base}/metrics`)).text()
       expect(sample(text, 'stadtgraph_gateway_rate_limited_total', { role_class: 'public' })).toBe(2)
       expect(sample(text, 'stadtgraph_gateway_requests_total', { operation: 'none', status: '429', role_class: 'public' })).toBe(2)
-    } finally { await close() }
+    } finally {
+      await close()
+    }
   })
 
   it('with METRICS=off: no /metrics at all', async () => {
@@ -257,6 +340,8 @@ describe('/metrics on the gateway, by configuration', () => {
     try {
       expect((await fetch(`${base}/metrics`)).status).toBe(404)
       expect(g.metricsUrl).toBeNull()
-    } finally { await close() }
+    } finally {
+      await close()
+    }
   })
 })

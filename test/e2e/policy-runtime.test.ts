@@ -42,14 +42,20 @@ describe('read your writes (T44)', () => {
   it('enforces a grant and its revocation on the serving gateway before the mutation returns, 20 times in a row', async () => {
     let version = await currentVersion()
     for (let i = 0; i < 20; i++) {
-      const grant = await admin(`mutation ($v: Int!) { setGrant(input: { role: "public", coordinate: "Accommodation.operator", effect: ALLOW }, expectedVersion: $v) }`, { v: version })
+      const grant = await admin(
+        `mutation ($v: Int!) { setGrant(input: { role: "public", coordinate: "Accommodation.operator", effect: ALLOW }, expectedVersion: $v) }`,
+        { v: version },
+      )
       expect(grant.errors, `grant ${i}`).toBeUndefined()
       version = grant.data.setGrant
       const granted = await city.query(operatorQuery)
       expect(granted.errors, `granted ${i}`).toBeUndefined()
       expect(policyVersionOf(granted)).toBe(version)
 
-      const revoke = await admin(`mutation ($v: Int!) { removeGrant(role: "public", coordinate: "Accommodation.operator", expectedVersion: $v) }`, { v: version })
+      const revoke = await admin(
+        `mutation ($v: Int!) { removeGrant(role: "public", coordinate: "Accommodation.operator", expectedVersion: $v) }`,
+        { v: version },
+      )
       expect(revoke.errors, `revoke ${i}`).toBeUndefined()
       version = revoke.data.removeGrant
       const revoked = await city.query(operatorQuery)
@@ -61,18 +67,30 @@ describe('read your writes (T44)', () => {
 
   it('applies a new row rule to the very next request on the serving gateway', async () => {
     const records = '{ allocationRecords(from: "2022-03-01", to: "2022-03-31", first: 200) { id route } }'
-    const ask = () => graphql(city.gateway.url, records, undefined, { ...bearer('staff', { department: 'asylum' }), 'x-stadtgraph-purpose': 'Unterbringungsplanung' })
+    const ask = () =>
+      graphql(city.gateway.url, records, undefined, {
+        ...bearer('staff', { department: 'asylum' }),
+        'x-stadtgraph-purpose': 'Unterbringungsplanung',
+      })
     const before = await ask()
     expect(new Set(before.data.allocationRecords.map((r: { route: string }) => r.route)).size).toBeGreaterThan(1)
     for (let i = 0; i < 5; i++) {
-      const set = await admin(`mutation ($v: Int!, $c: String!) { setRowRule(input: { role: "staff", coordinate: "AllocationRecord", condition: $c }, expectedVersion: $v) }`,
-        { v: await currentVersion(), c: JSON.stringify({ column: 'route', equals: 'UKRAINE_24' }) })
+      const set = await admin(
+        `mutation ($v: Int!, $c: String!) { setRowRule(input: { role: "staff", coordinate: "AllocationRecord", condition: $c }, expectedVersion: $v) }`,
+        { v: await currentVersion(), c: JSON.stringify({ column: 'route', equals: 'UKRAINE_24' }) },
+      )
       expect(set.errors).toBeUndefined()
       const limited = await ask()
       expect(policyVersionOf(limited)).toBe(set.data.setRowRule)
       expect(limited.data.allocationRecords.length).toBeGreaterThan(0)
-      expect(limited.data.allocationRecords.every((r: { route: string }) => r.route === 'UKRAINE_24'), `limited ${i}`).toBe(true)
-      const removed = await admin(`mutation ($v: Int!) { removeRowRule(role: "staff", coordinate: "AllocationRecord", expectedVersion: $v) }`, { v: set.data.setRowRule })
+      expect(
+        limited.data.allocationRecords.every((r: { route: string }) => r.route === 'UKRAINE_24'),
+        `limited ${i}`,
+      ).toBe(true)
+      const removed = await admin(
+        `mutation ($v: Int!) { removeRowRule(role: "staff", coordinate: "AllocationRecord", expectedVersion: $v) }`,
+        { v: set.data.setRowRule },
+      )
       expect(removed.errors).toBeUndefined()
       expect((await ask()).data).toEqual(before.data)
     }
@@ -80,17 +98,27 @@ describe('read your writes (T44)', () => {
 
   it('reaches a second replica within a second, which then reports the version in extensions and /healthz', async () => {
     const v = await currentVersion()
-    const grant = await admin(`mutation ($v: Int!) { setGrant(input: { role: "public", coordinate: "Accommodation.operator", effect: ALLOW }, expectedVersion: $v) }`, { v })
+    const grant = await admin(
+      `mutation ($v: Int!) { setGrant(input: { role: "public", coordinate: "Accommodation.operator", effect: ALLOW }, expectedVersion: $v) }`,
+      { v },
+    )
     expect(grant.errors).toBeUndefined()
     // The second is the promise under test, so it is the timeout.
-    const seen = await waitFor('replica 2 to enforce the grant', async () => {
-      const res = await graphql(replica2.url, operatorQuery)
-      return res.errors ? null : res
-    }, { timeoutMs: 1_000 })
+    const seen = await waitFor(
+      'replica 2 to enforce the grant',
+      async () => {
+        const res = await graphql(replica2.url, operatorQuery)
+        return res.errors ? null : res
+      },
+      { timeoutMs: 1_000 },
+    )
     expect(policyVersionOf(seen)).toBe(grant.data.setGrant)
     const health = await fetch(replica2.url.replace(/\/graphql$/, '/healthz')).then(r => r.json())
     expect(health.policyVersion).toBe(grant.data.setGrant)
-    const revoke = await admin(`mutation ($v: Int!) { removeGrant(role: "public", coordinate: "Accommodation.operator", expectedVersion: $v) }`, { v: grant.data.setGrant })
+    const revoke = await admin(
+      `mutation ($v: Int!) { removeGrant(role: "public", coordinate: "Accommodation.operator", expectedVersion: $v) }`,
+      { v: grant.data.setGrant },
+    )
     expect(revoke.errors).toBeUndefined()
   })
 
@@ -104,7 +132,11 @@ describe('read your writes (T44)', () => {
 describe('a locked access log', () => {
   it('refuses personal data with 503 AUDIT_UNAVAILABLE at once, and serves it again when the lock is gone', async () => {
     const records = '{ allocationRecords(from: "2022-03-01", to: "2022-03-03", first: 3) { id route } }'
-    const ask = () => graphql(city.gateway.url, records, undefined, { ...bearer('staff', { department: 'asylum' }), 'x-stadtgraph-purpose': 'Unterbringungsplanung' })
+    const ask = () =>
+      graphql(city.gateway.url, records, undefined, {
+        ...bearer('staff', { department: 'asylum' }),
+        'x-stadtgraph-purpose': 'Unterbringungsplanung',
+      })
     const locker = new pg.Client({ connectionString: policyDb.url })
     await locker.connect()
     try {

@@ -35,32 +35,45 @@ let gateway: Gateway
 let gatewayDeps: Awaited<ReturnType<typeof createGatewayDeps>>
 
 function isAlive(pid: number): boolean {
-  try { process.kill(pid, 0); return true } catch { return false }
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** The postmaster and all its children (backends, checkpointer, walwriter …), from /proc. */
 function serverPids(): number[] {
   const postmaster = Number.parseInt(readFileSync(join(cluster.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0], 10)
-  const children = readdirSync('/proc').filter(d => /^\d+$/.test(d)).flatMap(d => {
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8')
-      const ppid = Number.parseInt(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1], 10)
-      return ppid === postmaster ? [Number(d)] : []
-    } catch {
-      return [] // exited meanwhile
-    }
-  })
+  const children = readdirSync('/proc')
+    .filter(d => /^\d+$/.test(d))
+    .flatMap(d => {
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8')
+        const ppid = Number.parseInt(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1], 10)
+        return ppid === postmaster ? [Number(d)] : []
+      } catch {
+        return [] // exited meanwhile
+      }
+    })
   return [postmaster, ...children]
 }
 
 const QUERY = '{ districts { code name } accommodations { id name capacity } }'
 
-interface Answer { status: number; ms: number; body: any }
+interface Answer {
+  status: number
+  ms: number
+  body: any
+}
 
 async function ask(url: string): Promise<Answer> {
   const t0 = performance.now()
   const res = await fetch(url, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: QUERY }),
     signal: AbortSignal.timeout(REQUEST_GUARD_MS),
   })
   const body = await res.json()
@@ -78,7 +91,10 @@ function expectWellFormed(a: Answer, label: string): void {
   expect(a.body.data !== undefined || a.body.errors !== undefined, label).toBe(true)
   for (const e of a.body.errors ?? []) expect(typeof e.extensions?.code, `${label}: ${JSON.stringify(e)}`).toBe('string')
   if (a.status >= 500) expect(a.body.errors?.length, label).toBeGreaterThan(0)
-  expect(a.body.errors?.some((e: any) => e.extensions.code === 'INTERNAL_SERVER_ERROR') ?? false, `${label}: ${JSON.stringify(a.body.errors)}`).toBe(false)
+  expect(
+    a.body.errors?.some((e: any) => e.extensions.code === 'INTERNAL_SERVER_ERROR') ?? false,
+    `${label}: ${JSON.stringify(a.body.errors)}`,
+  ).toBe(false)
 }
 
 beforeAll(async () => {
@@ -88,9 +104,18 @@ beforeAll(async () => {
   const url = cluster.url('postgres')
   const defs = (await loadServices()).filter(d => d.name === 'geo' || d.name === 'asylum')
   const setup = createDb(url, { max: 2 })
-  try { await prepareDatabase(setup.db, defs, 'tiny') } finally { await setup.close() }
+  try {
+    await prepareDatabase(setup.db, defs, 'tiny')
+  } finally {
+    await setup.close()
+  }
   for (const def of defs) {
-    const handle = createDb(url, { max: 4, applicationName: `paused-${def.name}`, statementTimeoutMs: STATEMENT_TIMEOUT_MS, connectTimeoutMs: STATEMENT_TIMEOUT_MS })
+    const handle = createDb(url, {
+      max: 4,
+      applicationName: `paused-${def.name}`,
+      statementTimeoutMs: STATEMENT_TIMEOUT_MS,
+      connectTimeoutMs: STATEMENT_TIMEOUT_MS,
+    })
     handles.push(handle)
     departments.push(await createSubgraphServer(def, handle, { port: 0, internalTokenSecret: TEST_INTERNAL_SECRET }))
   }
@@ -149,7 +174,14 @@ describe.skipIf(!existsSync('/proc/self/stat'))('PostgreSQL paused for 5 s', () 
       })
       await Promise.all([client(), client(), client(), probes(), stop])
     } finally {
-      if (!resumedAt) for (const pid of pids) { try { process.kill(pid, 'SIGCONT') } catch { /* gone */ } }
+      if (!resumedAt)
+        for (const pid of pids) {
+          try {
+            process.kill(pid, 'SIGCONT')
+          } catch {
+            /* gone */
+          }
+        }
     }
 
     // Meanwhile: every answer well-formed, with a code when it is an error; timed-out ones say DATABASE_TIMEOUT.
@@ -173,39 +205,62 @@ describe.skipIf(!existsSync('/proc/self/stat'))('PostgreSQL paused for 5 s', () 
     // request that fails, or a server that is gone ends the wait at once: recovery cannot come then.
     let broken: string | undefined
     const postmaster = pids[0]
-    const recovered = await waitFor('full answers and ready again after SIGCONT', async () => {
-      const a = await ask(gateway.url).catch((err: Error) => { broken ??= `a request after the pause failed: ${err.message}`; throw err })
-      try { expectWellFormed(a, 'request after the pause') } catch (err) { broken ??= (err as Error).message }
-      const [g, d] = await Promise.all([ready(gatewayReady), ready(geoReady)])
-      return !a.body.errors && a.status === 200 && g.status === 200 && d.status === 200 && a
-    }, { timeoutMs: 30_000, intervalMs: 100, failIf: () => broken ?? (isAlive(postmaster) ? undefined : 'the PostgreSQL server exited') })
+    const recovered = await waitFor(
+      'full answers and ready again after SIGCONT',
+      async () => {
+        const a = await ask(gateway.url).catch((err: Error) => {
+          broken ??= `a request after the pause failed: ${err.message}`
+          throw err
+        })
+        try {
+          expectWellFormed(a, 'request after the pause')
+        } catch (err) {
+          broken ??= (err as Error).message
+        }
+        const [g, d] = await Promise.all([ready(gatewayReady), ready(geoReady)])
+        return !a.body.errors && a.status === 200 && g.status === 200 && d.status === 200 && a
+      },
+      { timeoutMs: 30_000, intervalMs: 100, failIf: () => broken ?? (isAlive(postmaster) ? undefined : 'the PostgreSQL server exited') },
+    )
     const recoveredMs = Math.round(performance.now() - resumedAt)
     expect(recovered.body.data).toEqual(baseline.body.data)
-    console.log(`[postgres-paused] ${during.length} requests during the pause (codes: ${[...codes].join(', ') || 'none'}, `
-      + `${during.filter(a => !a.body.errors).length} complete answers), slowest ${Math.round(Math.max(...during.map(a => a.ms)))} ms; `
-      + `${readiness.length} readiness probes, all 503, slowest ${Math.round(Math.max(...readiness.map(r => r.ms)))} ms; recovered ${recoveredMs} ms after SIGCONT`)
+    console.log(
+      `[postgres-paused] ${during.length} requests during the pause (codes: ${[...codes].join(', ') || 'none'}, ` +
+        `${during.filter(a => !a.body.errors).length} complete answers), slowest ${Math.round(Math.max(...during.map(a => a.ms)))} ms; ` +
+        `${readiness.length} readiness probes, all 503, slowest ${Math.round(Math.max(...readiness.map(r => r.ms)))} ms; recovered ${recoveredMs} ms after SIGCONT`,
+    )
   })
 
-  it('a statement past its timeout (here: waiting on a lock) answers DATABASE_TIMEOUT for that department only', { timeout: 60_000 }, async () => {
-    const locker = new pg.Client({ connectionString: cluster.url('postgres') })
-    await locker.connect()
-    const post = (query: string) => fetch(gateway.url, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }), signal: AbortSignal.timeout(REQUEST_GUARD_MS),
-    }).then(async r => ({ status: r.status, body: await r.json() as any }))
-    try {
-      await locker.query('begin')
-      await locker.query('lock table geo.district in access exclusive mode')
-      const [districts, accommodations] = await Promise.all([post('{ districts { code } }'), post('{ accommodations { id } }')])
-      expect(districts.status).toBe(200)
-      expect(districts.body.errors?.map((e: any) => [e.extensions?.code, e.extensions?.serviceName])).toEqual([['DATABASE_TIMEOUT', 'geo']])
-      expect(accommodations.body.errors).toBeUndefined()
-      expect(accommodations.body.data.accommodations.length).toBeGreaterThan(0)
-      await locker.query('rollback')
-      const again = await post('{ districts { code } }')
-      expect(again.body.errors).toBeUndefined()
-      expect(again.body.data.districts).toHaveLength(18)
-    } finally {
-      await locker.end()
-    }
-  })
+  it(
+    'a statement past its timeout (here: waiting on a lock) answers DATABASE_TIMEOUT for that department only',
+    { timeout: 60_000 },
+    async () => {
+      const locker = new pg.Client({ connectionString: cluster.url('postgres') })
+      await locker.connect()
+      const post = (query: string) =>
+        fetch(gateway.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query }),
+          signal: AbortSignal.timeout(REQUEST_GUARD_MS),
+        }).then(async r => ({ status: r.status, body: (await r.json()) as any }))
+      try {
+        await locker.query('begin')
+        await locker.query('lock table geo.district in access exclusive mode')
+        const [districts, accommodations] = await Promise.all([post('{ districts { code } }'), post('{ accommodations { id } }')])
+        expect(districts.status).toBe(200)
+        expect(districts.body.errors?.map((e: any) => [e.extensions?.code, e.extensions?.serviceName])).toEqual([
+          ['DATABASE_TIMEOUT', 'geo'],
+        ])
+        expect(accommodations.body.errors).toBeUndefined()
+        expect(accommodations.body.data.accommodations.length).toBeGreaterThan(0)
+        await locker.query('rollback')
+        const again = await post('{ districts { code } }')
+        expect(again.body.errors).toBeUndefined()
+        expect(again.body.data.districts).toHaveLength(18)
+      } finally {
+        await locker.end()
+      }
+    },
+  )
 })

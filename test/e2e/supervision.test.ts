@@ -28,7 +28,14 @@ function pids(name: string): number[] {
   return [...output.matchAll(/\[start\] (\w+) started \(pid (\d+)\)/g)].filter(m => m[1] === name).map(m => Number(m[2]))
 }
 const allPids = () => [...output.matchAll(/\[start\] \w+ started \(pid (\d+)\)/g)].map(m => Number(m[1]))
-const alive = (pid: number) => { try { process.kill(pid, 0); return true } catch { return false } }
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
 
 /**
  * Waits for `check`, giving up at once when `npm start` has exited (nothing it waits for can happen
@@ -36,12 +43,24 @@ const alive = (pid: number) => { try { process.kill(pid, 0); return true } catch
  */
 function until<T>(what: string, check: () => T | Promise<T>, timeoutMs: number, broken: () => string | undefined = () => undefined) {
   const cityExited = exitedProcess(city, 'npm start')
-  return waitFor(what, check, { timeoutMs, intervalMs: 25, failIf: () => broken() ?? cityExited(), detail: () => `output:\n${output.slice(-4000)}` })
+  return waitFor(what, check, {
+    timeoutMs,
+    intervalMs: 25,
+    failIf: () => broken() ?? cityExited(),
+    detail: () => `output:\n${output.slice(-4000)}`,
+  })
 }
 
 async function ask() {
-  const res = await fetch(graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) })
-  return { status: res.status, ...(await res.json()) as { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } }
+  const res = await fetch(graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: QUERY }),
+  })
+  return {
+    status: res.status,
+    ...((await res.json()) as { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }),
+  }
 }
 
 beforeAll(async () => {
@@ -50,7 +69,13 @@ beforeAll(async () => {
   mkdirSync(join(REPO, '.data'), { recursive: true })
   dataDir = mkdtempSync(join(REPO, '.data', 'test-start-'))
   const env: NodeJS.ProcessEnv = {
-    ...process.env, DATABASE_URL: database.url, SEED_PROFILE: 'tiny', DATA_DIR: dataDir, DEPARTMENT_PORTS: 'auto', GATEWAY_PORT: '0', DB_POOL_MAX: '2',
+    ...process.env,
+    DATABASE_URL: database.url,
+    SEED_PROFILE: 'tiny',
+    DATA_DIR: dataDir,
+    DEPARTMENT_PORTS: 'auto',
+    GATEWAY_PORT: '0',
+    DB_POOL_MAX: '2',
   }
   delete env.PORT
   delete env.INTERNAL_TOKEN_SECRET
@@ -99,32 +124,56 @@ describe('npm start supervises the departments', () => {
         throw err
       }
     })
-    await until('load to run', () => answers.length >= 3, 10_000, () => broken)
+    await until(
+      'load to run',
+      () => answers.length >= 3,
+      10_000,
+      () => broken,
+    )
     const killedAt = performance.now()
     process.kill(first, 'SIGKILL')
-    await until('the exit to be reported', () => /\[start\] \[population\] exited with signal SIGKILL after .+; restart 1 in 500 ms/.test(output), 10_000, () => broken)
+    await until(
+      'the exit to be reported',
+      () => /\[start\] \[population\] exited with signal SIGKILL after .+; restart 1 in 500 ms/.test(output),
+      10_000,
+      () => broken,
+    )
 
     // Down: the restart waits 0.5 s at least, so this answer comes from a city without population.
     const degraded = await ask()
     expect(degraded.status).toBe(200)
     expect(degraded.data.district.name).toEqual(expect.any(String))
     expect(degraded.data.district.population).toBeNull()
-    expect(degraded.errors?.map(e => [e.extensions?.code, e.extensions?.serviceName])).toContainEqual(['SUBGRAPH_UNAVAILABLE', 'population'])
+    expect(degraded.errors?.map(e => [e.extensions?.code, e.extensions?.serviceName])).toContainEqual([
+      'SUBGRAPH_UNAVAILABLE',
+      'population',
+    ])
 
     // Until it is back, every answer is a 200 with the other department's data; no 5xx.
     const statuses: number[] = []
-    const full = await until('full answers again', async () => {
-      const res = await ask().catch((err: Error) => { broken ??= `request failed: ${err.message}`; throw err })
-      statuses.push(res.status)
-      if (typeof res.data?.district?.name !== 'string') broken ??= `an answer without the district's name: ${JSON.stringify(res).slice(0, 300)}`
-      return res.errors === undefined && res.data.district.population?.total?.value > 0 ? res : null
-    }, 30_000, () => broken)
+    const full = await until(
+      'full answers again',
+      async () => {
+        const res = await ask().catch((err: Error) => {
+          broken ??= `request failed: ${err.message}`
+          throw err
+        })
+        statuses.push(res.status)
+        if (typeof res.data?.district?.name !== 'string')
+          broken ??= `an answer without the district's name: ${JSON.stringify(res).slice(0, 300)}`
+        return res.errors === undefined && res.data.district.population?.total?.value > 0 ? res : null
+      },
+      30_000,
+      () => broken,
+    )
     const recoveredAt = performance.now()
     const [, restartedAt] = arrival(/\[start\] population started/)
     const [, listeningAt] = arrival(/\[population\] subgraph ready/)
     const ms = (from: number, to: number) => Math.round(to - from)
-    console.log(`[test] population killed: restarted after ${ms(killedAt, restartedAt)} ms, listening after ${ms(killedAt, listeningAt)} ms, ` +
-      `full answers after ${ms(killedAt, recoveredAt)} ms (${ms(listeningAt, recoveredAt)} ms after it listened; ${statuses.length} requests meanwhile, all 200)`)
+    console.log(
+      `[test] population killed: restarted after ${ms(killedAt, restartedAt)} ms, listening after ${ms(killedAt, listeningAt)} ms, ` +
+        `full answers after ${ms(killedAt, recoveredAt)} ms (${ms(listeningAt, recoveredAt)} ms after it listened; ${statuses.length} requests meanwhile, all 200)`,
+    )
     loading = false
     await Promise.all(callers)
     expect(full.status).toBe(200)
@@ -135,11 +184,14 @@ describe('npm start supervises the departments', () => {
       if (a.errors === undefined && a.data.district.population?.total?.value > 0) return 'full'
       const codes = a.errors?.map(e => `${e.extensions?.code} ${e.extensions?.serviceName}`) ?? []
       return a.data.district.population === null && codes.length > 0 && codes.every(c => c === 'SUBGRAPH_UNAVAILABLE population')
-        ? 'degraded' : `broken ${JSON.stringify(a).slice(0, 300)}`
+        ? 'degraded'
+        : `broken ${JSON.stringify(a).slice(0, 300)}`
     })
     expect(kinds.filter(k => k.startsWith('broken'))).toEqual([])
     expect(kinds).toContain('degraded')
-    console.log(`[test] under load (3 callers): ${kinds.filter(k => k === 'full').length} full, ${kinds.filter(k => k === 'degraded').length} degraded answers, no other`)
+    console.log(
+      `[test] under load (3 callers): ${kinds.filter(k => k === 'full').length} full, ${kinds.filter(k => k === 'degraded').length} degraded answers, no other`,
+    )
     const [, second] = pids('population')
     expect(second).toBeGreaterThan(0)
     expect(second).not.toBe(first)

@@ -11,8 +11,13 @@ import { startCity, type RunningCity } from './start-city.js'
 export function useCityQuestions() {
   const state: { city?: RunningCity } = {}
   const db = new pg.Pool({ connectionString: inject('cityDatabaseUrl'), max: 2 })
-  beforeAll(async () => { state.city = await startCity(inject('cityDatabaseUrl')) })
-  afterAll(async () => { await state.city?.stop(); await db.end() })
+  beforeAll(async () => {
+    state.city = await startCity(inject('cityDatabaseUrl'))
+  })
+  afterAll(async () => {
+    await state.city?.stop()
+    await db.end()
+  })
   return {
     city: () => state.city!,
     one: async <T = any>(text: string, params: unknown[] = []): Promise<T> => (await db.query(text, params)).rows[0],

@@ -21,7 +21,20 @@ export interface ServicesCopy {
  */
 export function copyServices(): ServicesCopy {
   const root = mkdtempSync(join(tmpdir(), 'stadtgraph-services-'))
-  for (const entry of ['platform', 'lib', 'auth', 'schema', 'gateway', 'test', 'node_modules', 'package.json', 'tsconfig.json', 'vitest.config.ts']) {
+  for (const entry of [
+    'platform',
+    'lib',
+    'auth',
+    'schema',
+    'gateway',
+    'scripts',
+    'web',
+    'test',
+    'node_modules',
+    'package.json',
+    'tsconfig.json',
+    'vitest.config.ts',
+  ]) {
     symlinkSync(join(REPO, entry), join(root, entry))
   }
   cpSync(join(REPO, 'services'), join(root, 'services'), { recursive: true })

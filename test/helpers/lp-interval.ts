@@ -19,9 +19,15 @@ export interface Constraint {
   upper: number
 }
 
-export interface AtomBounds { lower: number; upper: number }
+export interface AtomBounds {
+  lower: number
+  upper: number
+}
 
-export interface Interval { min: number; max: number }
+export interface Interval {
+  min: number
+  max: number
+}
 
 let highs: Promise<LegacyHighs> | null = null
 const solver = () => (highs ??= highsLoader())
@@ -30,11 +36,19 @@ const name = (i: number) => `x${i}`
 const num = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(9))
 
 /** Writes the problem in CPLEX LP format (the format HiGHS reads from a string). */
-function lpText(objective: string, sense: 'Minimize' | 'Maximize', index: Map<string, number>, bounds: ReadonlyMap<string, AtomBounds>, constraints: readonly Constraint[]): string {
+function lpText(
+  objective: string,
+  sense: 'Minimize' | 'Maximize',
+  index: Map<string, number>,
+  bounds: ReadonlyMap<string, AtomBounds>,
+  constraints: readonly Constraint[],
+): string {
   const lines = [sense, ` obj: ${objective}`, 'Subject To']
   constraints.forEach((c, k) => {
-    const expr = Object.entries(c.terms).filter(([, coef]) => coef !== 0)
-      .map(([atom, coef], j) => `${coef < 0 ? '-' : j === 0 ? '' : '+'} ${num(Math.abs(coef))} ${name(index.get(atom)!)}`).join(' ')
+    const expr = Object.entries(c.terms)
+      .filter(([, coef]) => coef !== 0)
+      .map(([atom, coef], j) => `${coef < 0 ? '-' : j === 0 ? '' : '+'} ${num(Math.abs(coef))} ${name(index.get(atom)!)}`)
+      .join(' ')
     if (!expr) return
     if (c.lower === c.upper) lines.push(` c${k}: ${expr} = ${num(c.lower)}`)
     else {
@@ -56,7 +70,11 @@ function lpText(objective: string, sense: 'Minimize' | 'Maximize', index: Map<st
  * [ceil(min), floor(max)] and can only be narrower). Throws when the constraints are infeasible, which means
  * the audit's model of the published figures is wrong.
  */
-export async function feasibleIntervals(bounds: ReadonlyMap<string, AtomBounds>, constraints: readonly Constraint[], targets: readonly string[]): Promise<Map<string, Interval>> {
+export async function feasibleIntervals(
+  bounds: ReadonlyMap<string, AtomBounds>,
+  constraints: readonly Constraint[],
+  targets: readonly string[],
+): Promise<Map<string, Interval>> {
   const h = await solver()
   const index = new Map<string, number>()
   for (const atom of bounds.keys()) index.set(atom, index.size)

@@ -1,15 +1,45 @@
 import {
-  getNamedType, isAbstractType, isCompositeType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isUnionType,
-  type GraphQLArgument, type GraphQLCompositeType, type GraphQLField, type GraphQLInputType, type GraphQLNamedType, type GraphQLSchema,
+  getNamedType,
+  isAbstractType,
+  isCompositeType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isUnionType,
+  type GraphQLArgument,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLNamedType,
+  type GraphQLSchema,
 } from 'graphql'
 import { rngFromSeed, type Rng } from '../../lib/seed/prng.js'
 
-
-export interface RandomOperation { query: string; variables: Record<string, unknown> }
+export interface RandomOperation {
+  query: string
+  variables: Record<string, unknown>
+}
 
 const DISTRICTS = Array.from({ length: 18 }, (_, i) => String(i + 1).padStart(2, '0'))
 /** Values of every JSON kind, the wrong type for most arguments. */
-const WRONG: readonly unknown[] = [true, 'x', 3.5, -1, 2 ** 31, Number.MAX_SAFE_INTEGER, 1e308, null, [], {}, ['a', 1], { a: { b: 1 } }, '', '2025-13-45']
+const WRONG: readonly unknown[] = [
+  true,
+  'x',
+  3.5,
+  -1,
+  2 ** 31,
+  Number.MAX_SAFE_INTEGER,
+  1e308,
+  null,
+  [],
+  {},
+  ['a', 1],
+  { a: { b: 1 } },
+  '',
+  '2025-13-45',
+]
 const LONG = 'ä'.repeat(5_000)
 
 /**
@@ -30,13 +60,20 @@ export function randomOperation(schema: GraphQLSchema, seed: number): RandomOper
     if (rng.chance(0.02)) return LONG
     if (isEnumType(type)) return rng.chance(0.95) ? rng.pick(type.getValues()).name : 'NOT_A_VALUE'
     switch (type.name) {
-      case 'Int': return rng.pick([0, 1, 3, 10, 2016, 2020, 2024, 2025, 2026, -5, 1000, 100000, 2 ** 31 - 1])
-      case 'Float': return rng.pick([0, 0.5, -1.25, 1e6])
-      case 'Boolean': return rng.chance(0.5)
-      case 'ID': return rng.chance(0.7) ? rng.pick(DISTRICTS) : rng.pick(['ACC-ASTERNWEG', 'DE', 'SYR', 'x', '0', '999'])
-      case 'Date': return rng.pick(['2025-12-31', '2024-06-30', '2020-01-01', '2022-03-01', '1900-01-01', 'not-a-date'])
-      case 'DateTime': return rng.pick(['2025-12-31T00:00:00Z', '2024-06-30T12:00:00+02:00', 'yesterday'])
-      default: return rng.pick(['2025', 'a', '01'])
+      case 'Int':
+        return rng.pick([0, 1, 3, 10, 2016, 2020, 2024, 2025, 2026, -5, 1000, 100000, 2 ** 31 - 1])
+      case 'Float':
+        return rng.pick([0, 0.5, -1.25, 1e6])
+      case 'Boolean':
+        return rng.chance(0.5)
+      case 'ID':
+        return rng.chance(0.7) ? rng.pick(DISTRICTS) : rng.pick(['ACC-ASTERNWEG', 'DE', 'SYR', 'x', '0', '999'])
+      case 'Date':
+        return rng.pick(['2025-12-31', '2024-06-30', '2020-01-01', '2022-03-01', '1900-01-01', 'not-a-date'])
+      case 'DateTime':
+        return rng.pick(['2025-12-31T00:00:00Z', '2024-06-30T12:00:00+02:00', 'yesterday'])
+      default:
+        return rng.pick(['2025', 'a', '01'])
     }
   }
 
@@ -46,7 +83,8 @@ export function randomOperation(schema: GraphQLSchema, seed: number): RandomOper
     if (isInputObjectType(type)) {
       if (depth > 2) return {}
       const obj: Record<string, unknown> = {}
-      for (const f of Object.values(type.getFields())) if (isNonNullType(f.type) || rng.chance(0.5)) obj[f.name] = inputValue(f.type, depth + 1)
+      for (const f of Object.values(type.getFields()))
+        if (isNonNullType(f.type) || rng.chance(0.5)) obj[f.name] = inputValue(f.type, depth + 1)
       return obj
     }
     return scalarValue(type)
@@ -61,7 +99,9 @@ export function randomOperation(schema: GraphQLSchema, seed: number): RandomOper
     }
     if (typeof value === 'object') {
       const fields = isInputObjectType(named) ? named.getFields() : {}
-      return `{ ${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${literal(v, (fields[k]?.type ?? named) as GraphQLInputType)}`).join(', ')} }`
+      return `{ ${Object.entries(value as Record<string, unknown>)
+        .map(([k, v]) => `${k}: ${literal(v, (fields[k]?.type ?? named) as GraphQLInputType)}`)
+        .join(', ')} }`
     }
     if (isEnumType(named) && typeof value === 'string' && /^[A-Z_]+$/.test(value)) return value
     return JSON.stringify(value)
@@ -103,12 +143,22 @@ export function randomOperation(schema: GraphQLSchema, seed: number): RandomOper
     const count = rng.int(1, depth > 2 ? 4 : 2)
     for (let i = 0; i < count; i++) {
       const roll = rng.next()
-      if (roll < 0.04) { parts.push('__typename'); continue }
-      if (roll < 0.06) { parts.push(rng.pick(['nope', 'password', '_service { sdl }', '_entities(representations: []) { __typename }'])); continue }
+      if (roll < 0.04) {
+        parts.push('__typename')
+        continue
+      }
+      if (roll < 0.06) {
+        parts.push(rng.pick(['nope', 'password', '_service { sdl }', '_entities(representations: []) { __typename }']))
+        continue
+      }
       if (roll < 0.16) {
         // On an abstract type one of its possible types; on an object type itself, rarely a type that cannot match (invalid).
         const objects = Object.values(schema.getTypeMap()).filter(t => isObjectType(t) && !t.name.startsWith('__'))
-        const target = isAbstractType(type) ? rng.pick(schema.getPossibleTypes(type)) : rng.chance(0.9) ? type : rng.pick(objects) as GraphQLCompositeType
+        const target = isAbstractType(type)
+          ? rng.pick(schema.getPossibleTypes(type))
+          : rng.chance(0.9)
+            ? type
+            : (rng.pick(objects) as GraphQLCompositeType)
         parts.push(`... on ${target.name}${directive()} { ${selection(target, depth - 1)} }`)
         continue
       }
@@ -124,9 +174,15 @@ export function randomOperation(schema: GraphQLSchema, seed: number): RandomOper
         parts.push(`...${name}${directive()}`)
         continue
       }
-      if (!fields.length) { parts.push('__typename'); continue }
+      if (!fields.length) {
+        parts.push('__typename')
+        continue
+      }
       const candidates = depth <= 0 ? fields.filter(f => !isCompositeType(getNamedType(f.type))) : fields
-      if (!candidates.length) { parts.push('__typename'); continue }
+      if (!candidates.length) {
+        parts.push('__typename')
+        continue
+      }
       const field = rng.pick(candidates)
       const alias = rng.chance(0.15) ? `${rng.pick(['a', 'b', 'x'])}${rng.int(0, 3)}: ` : ''
       const args = field.args.map(argument).filter((a): a is string => a !== null)
@@ -141,7 +197,7 @@ export function randomOperation(schema: GraphQLSchema, seed: number): RandomOper
   const root = schema.getQueryType()!
   const body = selection(root, rng.int(1, 4))
   const opName = rng.chance(0.5) ? ` Fuzz${seed >>> 0}` : ''
-  const head = definitions.length ? `query${opName}(${definitions.join(', ')})` : (opName ? `query${opName}` : '')
+  const head = definitions.length ? `query${opName}(${definitions.join(', ')})` : opName ? `query${opName}` : ''
   const query = [`${head} { ${body} }`.trim(), ...fragments.filter(Boolean)].join('\n')
   return { query, variables }
 }

@@ -24,16 +24,29 @@ export function spawnDepartment(name: string, port: number, env: Record<string, 
     stdio: ['ignore', 'ignore', 'pipe'],
   })
   let stderr = ''
-  child.stderr!.on('data', chunk => { stderr = (stderr + chunk).slice(-4000) })
+  child.stderr!.on('data', chunk => {
+    stderr = (stderr + chunk).slice(-4000)
+  })
   const exited = new Promise<void>(resolve => child.once('exit', () => resolve()))
   const base = `http://127.0.0.1:${port}`
   return {
     child,
     url: `${base}/graphql`,
     async ready(timeoutMs = 60_000) {
-      await waitFor(`department ${name} to answer /healthz`, () => fetch(`${base}/healthz`, { signal: AbortSignal.timeout(1_000) }).then(r => r.ok, () => false), {
-        timeoutMs, intervalMs: 25, failIf: exitedProcess(child, `department ${name}`), detail: () => `its stderr:\n${stderr}`,
-      })
+      await waitFor(
+        `department ${name} to answer /healthz`,
+        () =>
+          fetch(`${base}/healthz`, { signal: AbortSignal.timeout(1_000) }).then(
+            r => r.ok,
+            () => false,
+          ),
+        {
+          timeoutMs,
+          intervalMs: 25,
+          failIf: exitedProcess(child, `department ${name}`),
+          detail: () => `its stderr:\n${stderr}`,
+        },
+      )
     },
     async kill(signal = 'SIGKILL') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal)

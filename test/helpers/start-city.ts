@@ -10,10 +10,17 @@ import { graphql, startSubgraphs, TEST_INTERNAL_SECRET, type RunningSubgraphs } 
 
 /** The identity provider of the tests: HS256 with a fixed development secret. */
 export const TEST_IDENTITY_CONFIG: IdentityConfig = readIdentityConfig({
-  AUTH_ISSUER: 'https://idp.test/realms/kl', AUTH_AUDIENCE: 'stadtgraph', AUTH_HS256_SECRET: 'stadtgraph-test-idp-secret-0123456789abcdef',
+  AUTH_ISSUER: 'https://idp.test/realms/kl',
+  AUTH_AUDIENCE: 'stadtgraph',
+  AUTH_HS256_SECRET: 'stadtgraph-test-idp-secret-0123456789abcdef',
 })
 
-export interface TokenOptions { department?: string; sub?: string; purpose?: string; ttlSeconds?: number }
+export interface TokenOptions {
+  department?: string
+  sub?: string
+  purpose?: string
+  ttlSeconds?: number
+}
 
 /** A signed token for `roles`, as the city's identity provider would issue it. */
 export function token(roles: string | string[], opts: TokenOptions = {}): string {
@@ -35,10 +42,25 @@ export interface RunningCity {
 
 export function testGatewayConfig(overrides: Partial<GatewayConfig> = {}): GatewayConfig {
   return {
-    port: 0, host: '127.0.0.1', graphqlPath: '/graphql', healthPath: '/healthz', readyPath: '/readyz',
-    supergraphPath: null, supergraphSdl: null, subgraphUrls: {}, watch: false, subgraphTimeoutMs: 5_000,
-    authorization: 'enforce', adminPath: '/admin/graphql', replicaId: 'test', databaseUrl: null, internalTokenSecret: TEST_INTERNAL_SECRET,
-    limits: DEFAULT_LIMITS, introspection: 'all', trustedDocuments: { path: null, mode: 'off' }, denials: 'partial',
+    port: 0,
+    host: '127.0.0.1',
+    graphqlPath: '/graphql',
+    healthPath: '/healthz',
+    readyPath: '/readyz',
+    supergraphPath: null,
+    supergraphSdl: null,
+    subgraphUrls: {},
+    watch: false,
+    subgraphTimeoutMs: 5_000,
+    authorization: 'enforce',
+    adminPath: '/admin/graphql',
+    replicaId: 'test',
+    databaseUrl: null,
+    internalTokenSecret: TEST_INTERNAL_SECRET,
+    limits: DEFAULT_LIMITS,
+    introspection: 'all',
+    trustedDocuments: { path: null, mode: 'off' },
+    denials: 'partial',
     ...overrides,
   }
 }
@@ -54,6 +76,8 @@ export interface StartCityOptions {
   gateway?: Partial<GatewayConfig>
   /** Departments from another folder than `services/` (e.g. a copy with a new department). */
   servicesDir?: string
+  /** What the gateway verifies tokens with (default TEST_IDENTITY_CONFIG; e.g. a real OpenID provider's JWKS). */
+  identity?: IdentityConfig
 }
 
 /** All departments in-process on ephemeral ports, composed at their real URLs, behind a gateway. */
@@ -66,7 +90,7 @@ export async function startCity(databaseUrl: string, opts: StartCityOptions = {}
     replicaId: opts.replicaId ?? 'test',
     ...opts.gateway,
   })
-  const deps = await createGatewayDeps(config, TEST_IDENTITY_CONFIG)
+  const deps = await createGatewayDeps(config, opts.identity ?? TEST_IDENTITY_CONFIG)
   const gateway = await createGateway(config, deps)
   return {
     gateway,
@@ -74,6 +98,10 @@ export async function startCity(databaseUrl: string, opts: StartCityOptions = {}
     supergraphSdl,
     query: (q, v, h) => graphql(gateway.url, q, v, h),
     queryAs: (roles, q, v, o) => graphql(gateway.url, q, v, bearer(roles, o)),
-    stop: async () => { await gateway.close(); await deps.close(); await subgraphs.stop() },
+    stop: async () => {
+      await gateway.close()
+      await deps.close()
+      await subgraphs.stop()
+    },
   }
 }

@@ -11,7 +11,13 @@ const signer = createInternalTokenSigner(TEST_INTERNAL_SECRET)
 
 /** Identity department tests call their subgraph with: exact aggregates, no department. */
 export const TEST_IDENTITY: InternalIdentity = Object.freeze({
-  subject: 'test', roles: ['controlling'], department: null, purpose: null, authenticated: true, aggregateOnly: false, policyVersion: 0,
+  subject: 'test',
+  roles: ['controlling'],
+  department: null,
+  purpose: null,
+  authenticated: true,
+  aggregateOnly: false,
+  policyVersion: 0,
   scopes: ['open', 'internal'],
 })
 
@@ -23,7 +29,11 @@ export function internalHeaders(subgraph: string, identity: InternalIdentity = T
 /** Subgraphs started by this helper, by URL: `graphql()` signs calls to them like the gateway would. */
 const subgraphByUrl = new Map<string, string>()
 
-export interface RunningSubgraph { def: ServiceDefinition; server: SubgraphServer; db: DbHandle<any> }
+export interface RunningSubgraph {
+  def: ServiceDefinition
+  server: SubgraphServer
+  db: DbHandle<any>
+}
 
 export interface RunningSubgraphs {
   byName: Map<string, RunningSubgraph>
@@ -38,22 +48,36 @@ export interface RunningSubgraphs {
  * Starts department subgraphs (of `servicesDir`, default `services/`) in this process on ephemeral ports, each
  * with its own pool; no cross-request cache unless `cache` is given.
  */
-export async function startSubgraphs(databaseUrl: string, only?: readonly string[], opts: { cache?: CacheConfig; servicesDir?: string } = {}): Promise<RunningSubgraphs> {
+export async function startSubgraphs(
+  databaseUrl: string,
+  only?: readonly string[],
+  opts: { cache?: CacheConfig; servicesDir?: string } = {},
+): Promise<RunningSubgraphs> {
   const { cache, servicesDir } = opts
   const defs = (await loadServices(servicesDir)).filter(d => !only || only.includes(d.name))
-  const list = await Promise.all(defs.map(async def => {
-    const db = createDb(databaseUrl, { max: 4, applicationName: `test-${def.name}` })
-    const server = await createSubgraphServer(def, db, { port: 0, internalTokenSecret: TEST_INTERNAL_SECRET, cache, databaseUrl })
-    subgraphByUrl.set(server.url, def.name)
-    return { def, server, db }
-  }))
+  const list = await Promise.all(
+    defs.map(async def => {
+      const db = createDb(databaseUrl, { max: 4, applicationName: `test-${def.name}` })
+      const server = await createSubgraphServer(def, db, { port: 0, internalTokenSecret: TEST_INTERNAL_SECRET, cache, databaseUrl })
+      subgraphByUrl.set(server.url, def.name)
+      return { def, server, db }
+    }),
+  )
   return {
     list,
     byName: new Map(list.map(s => [s.def.name, s])),
     statements: () => Object.fromEntries(list.map(s => [s.def.name, s.db.stats.statements])),
-    resetStatements: () => { for (const s of list) s.db.stats.statements = 0 },
+    resetStatements: () => {
+      for (const s of list) s.db.stats.statements = 0
+    },
     stop: async () => {
-      await Promise.all(list.map(async s => { subgraphByUrl.delete(s.server.url); await s.server.close(); await s.db.close() }))
+      await Promise.all(
+        list.map(async s => {
+          subgraphByUrl.delete(s.server.url)
+          await s.server.close()
+          await s.db.close()
+        }),
+      )
     },
   }
 }
@@ -72,6 +96,9 @@ export async function graphql(url: string, query: string, variables?: Record<str
     headers: { 'content-type': 'application/json', ...sent },
     body: JSON.stringify({ query, variables }),
   })
-  const body = await res.json() as { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: unknown[] }> }
+  const body = (await res.json()) as {
+    data?: any
+    errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: unknown[] }>
+  }
   return { status: res.status, ...body }
 }

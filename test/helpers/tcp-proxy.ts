@@ -17,7 +17,11 @@ export interface TcpProxy {
 export async function startTcpProxy(host: string, port: number): Promise<TcpProxy> {
   let mode: ProxyMode = 'forward'
   const sockets = new Set<Socket>()
-  const track = (s: Socket) => { sockets.add(s); s.once('close', () => sockets.delete(s)); s.on('error', () => {}) }
+  const track = (s: Socket) => {
+    sockets.add(s)
+    s.once('close', () => sockets.delete(s))
+    s.on('error', () => {})
+  }
   const onConnection = (client: Socket) => {
     track(client)
     if (mode === 'blackhole') return void client.pause()
@@ -29,10 +33,11 @@ export async function startTcpProxy(host: string, port: number): Promise<TcpProx
     upstream.once('close', () => client.destroy())
   }
   let server: Server = createServer(onConnection)
-  const listen = (p: number) => new Promise<number>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(p, '127.0.0.1', () => resolve((server.address() as { port: number }).port))
-  })
+  const listen = (p: number) =>
+    new Promise<number>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(p, '127.0.0.1', () => resolve((server.address() as { port: number }).port))
+    })
   const own = await listen(0)
   const stopListening = () => new Promise<void>(resolve => server.close(() => resolve()))
   return {
@@ -42,8 +47,15 @@ export async function startTcpProxy(host: string, port: number): Promise<TcpProx
       const wasListening = mode !== 'refuse'
       mode = next
       if (next === 'forward' || next === 'blackhole') {
-        for (const s of sockets) if (next === 'blackhole') { s.unpipe(); s.pause() }
-        if (!wasListening) { server = createServer(onConnection); await listen(own) }
+        for (const s of sockets)
+          if (next === 'blackhole') {
+            s.unpipe()
+            s.pause()
+          }
+        if (!wasListening) {
+          server = createServer(onConnection)
+          await listen(own)
+        }
         if (next === 'forward') for (const s of sockets) s.destroy() // stalled connections do not come back
         return
       }

@@ -29,9 +29,10 @@ export interface WaitOptions {
 
 /** `failIf` for a wait on a child process that cannot end well once the process has exited (e.g. waiting for it to listen). */
 export function exitedProcess(child: ChildProcess, name = 'the process'): () => string | undefined {
-  return () => child.exitCode !== null || child.signalCode !== null
-    ? `${name} exited (${child.signalCode ? `signal ${child.signalCode}` : `code ${child.exitCode}`})`
-    : undefined
+  return () =>
+    child.exitCode !== null || child.signalCode !== null
+      ? `${name} exited (${child.signalCode ? `signal ${child.signalCode}` : `code ${child.exitCode}`})`
+      : undefined
 }
 
 /** What a passed condition can return: anything but a falsy value. */
@@ -41,7 +42,11 @@ export type Truthy<T> = Exclude<T, null | undefined | false | 0 | ''>
 function pause(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise<void>(resolve => {
     if (signal?.aborted) return resolve()
-    const done = () => { clearTimeout(timer); signal?.removeEventListener('abort', done); resolve() }
+    const done = () => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
     const timer = setTimeout(done, ms)
     signal?.addEventListener('abort', done, { once: true })
   })
@@ -91,7 +96,9 @@ export async function waitFor<T>(what: string, condition: () => T | Promise<T>, 
     if (reason) throw gaveUp(what, reason, last, detail)
     if (performance.now() >= deadline) {
       const more = detail?.()
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${describeLast(last)})${more ? `\n${more}` : ''}`, { cause: last })
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${describeLast(last)})${more ? `\n${more}` : ''}`, {
+        cause: last,
+      })
     }
     await pause(intervalMs, opts.signal)
   }

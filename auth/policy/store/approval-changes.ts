@@ -15,15 +15,20 @@ function atPayload<T>(validate: () => T): T {
   try {
     return validate()
   } catch (err) {
-    if (err instanceof PolicyError && err.code === 'INVALID_POLICY') throw new PolicyError(err.code, err.message, `/payload${err.pointer ?? ''}`)
+    if (err instanceof PolicyError && err.code === 'INVALID_POLICY')
+      throw new PolicyError(err.code, err.message, `/payload${err.pointer ?? ''}`)
     throw err
   }
 }
 
 /** The open pending change `id`, locked; INVALID_POLICY if unknown or already decided. */
 async function openChange(trx: Transaction<any>, id: number) {
-  const row = await access(trx).selectFrom('pending_change').select(['id', 'kind', 'payload', 'requested_by', 'approved_by', 'rejected'])
-    .where('id', '=', id).forUpdate().executeTakeFirst()
+  const row = await access(trx)
+    .selectFrom('pending_change')
+    .select(['id', 'kind', 'payload', 'requested_by', 'approved_by', 'rejected'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst()
   if (!row) invalid('/id', `unknown pending change ${id}`)
   if (row.approved_by !== null) invalid('/id', `pending change ${id} was already approved by ${row.approved_by}`)
   if (row.rejected) invalid('/id', `pending change ${id} was rejected`)
@@ -34,9 +39,20 @@ async function openChange(trx: Transaction<any>, id: number) {
 export function approvalChanges({ db, options, tx }: StoreDeps): Pick<PolicyStore, 'pendingChanges' | 'approveChange' | 'rejectChange'> {
   return {
     pendingChanges: async () => {
-      const rows = await access(db).selectFrom('pending_change').select(['id', 'kind', 'payload', 'requested_by', 'requested_at'])
-        .where('approved_by', 'is', null).where('rejected', '=', false).orderBy('id').execute()
-      return rows.map(r => ({ id: Number(r.id), kind: r.kind, payload: r.payload, requestedBy: r.requested_by, requestedAt: new Date(r.requested_at) }))
+      const rows = await access(db)
+        .selectFrom('pending_change')
+        .select(['id', 'kind', 'payload', 'requested_by', 'requested_at'])
+        .where('approved_by', 'is', null)
+        .where('rejected', '=', false)
+        .orderBy('id')
+        .execute()
+      return rows.map(r => ({
+        id: Number(r.id),
+        kind: r.kind,
+        payload: r.payload,
+        requestedBy: r.requested_by,
+        requestedAt: new Date(r.requested_at),
+      }))
     },
 
     approveChange: async input => {
@@ -46,14 +62,21 @@ export function approvalChanges({ db, options, tx }: StoreDeps): Pick<PolicyStor
         const current = await tx.lockVersion(trx)
         const pending = await openChange(trx, id)
         if (pending.requested_by === actor) {
-          throw new PolicyError('FORBIDDEN', `four-eyes: pending change ${id} was requested by ${actor}; a second administrator must approve it`, '/id')
+          throw new PolicyError(
+            'FORBIDDEN',
+            `four-eyes: pending change ${id} was requested by ${actor}; a second administrator must approve it`,
+            '/id',
+          )
         }
         tx.checkVersion(current, expectedVersion)
         // Validated again against the policy as it is now: the role may have gone, the graph changed.
         let result: Record<string, unknown>
         if (pending.kind === 'grant.set') {
           const names = await roleNames(trx)
-          result = await applyGrant(trx, validateGrant(pending.payload.grant, '/payload/grant', n => names.has(n), options.classify))
+          result = await applyGrant(
+            trx,
+            validateGrant(pending.payload.grant, '/payload/grant', n => names.has(n), options.classify),
+          )
         } else if (pending.kind === 'policy.import') {
           const policy = atPayload(() => validatePolicy(pending.payload, options.classify))
           result = await applyImport(trx, policy, await readPolicy(trx))
@@ -61,9 +84,17 @@ export function approvalChanges({ db, options, tx }: StoreDeps): Pick<PolicyStor
           const role = validateRole(pending.payload.role, '/payload/role')
           result = await applyRole(trx, role, await readRole(trx, role.name))
         }
-        await access(trx).updateTable('pending_change').set({ approved_by: actor, approved_at: sql<string>`now()` }).where('id', '=', id).execute()
+        await access(trx)
+          .updateTable('pending_change')
+          .set({ approved_by: actor, approved_at: sql<string>`now()` })
+          .where('id', '=', id)
+          .execute()
         return tx.commit(trx, current + 1, actor, 'change.approved', {
-          changeId: id, kind: pending.kind, requestedBy: pending.requested_by, approvedBy: actor, ...result,
+          changeId: id,
+          kind: pending.kind,
+          requestedBy: pending.requested_by,
+          approvedBy: actor,
+          ...result,
         })
       })
     },
@@ -77,7 +108,9 @@ export function approvalChanges({ db, options, tx }: StoreDeps): Pick<PolicyStor
         const pending = await openChange(trx, id)
         await access(trx).updateTable('pending_change').set({ rejected: true }).where('id', '=', id).execute()
         await tx.appendUnversioned(trx, {
-          actor, action: 'change.rejected', payload: { version: current, changeId: id, kind: pending.kind, requestedBy: pending.requested_by, rejectedBy: actor },
+          actor,
+          action: 'change.rejected',
+          payload: { version: current, changeId: id, kind: pending.kind, requestedBy: pending.requested_by, rejectedBy: actor },
         })
       })
     },

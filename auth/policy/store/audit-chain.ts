@@ -27,7 +27,15 @@ export function auditHash(prevHash: string, content: AuditContent): string {
   return createHash('sha256').update(prevHash).update(canonicalJson({ at, actor, action, payload })).digest('hex')
 }
 
-export interface AuditEntry { id: number; at: Date; actor: string; action: string; payload: unknown; prevHash: string; hash: string }
+export interface AuditEntry {
+  id: number
+  at: Date
+  actor: string
+  action: string
+  payload: unknown
+  prevHash: string
+  hash: string
+}
 /** The chain and its signed checkpoints (audit-checkpoint.ts); `checked`: entries verified before the first problem. */
 export type AuditChainStatus = ChainStatus
 
@@ -38,21 +46,31 @@ type Access = QueryCreator<AccessTables>
  * forces one (a policy change) or one is due (audit-checkpoint.ts). The caller holds the
  * policy_version row lock, which serialises appends, so "newest" cannot change under us.
  */
-export async function appendAuditEntry(a: Access, entry: { actor: string; action: string; payload: Record<string, unknown> },
-  checkpoint: { keys: AuditKeys | null | undefined; force: boolean } = { keys: null, force: false }): Promise<void> {
+export async function appendAuditEntry(
+  a: Access,
+  entry: { actor: string; action: string; payload: Record<string, unknown> },
+  checkpoint: { keys: AuditKeys | null | undefined; force: boolean } = { keys: null, force: false },
+): Promise<void> {
   // Without a signer the checkpoint table is not read: migration 0005 appends before 0006 creates it.
   const checkpointed = checkpoint.keys?.signer
     ? sql<string | null>`(select max(seq) from access.audit_checkpoint where log = 'audit_log')`
     : sql<null>`null`
-  const last = await a.selectFrom('audit_log').select(['hash', checkpointed.as('checkpointed')])
-    .orderBy('id', 'desc').limit(1).executeTakeFirst()
+  const last = await a
+    .selectFrom('audit_log')
+    .select(['hash', checkpointed.as('checkpointed')])
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
   const prevHash = last?.hash ?? GENESIS_HASH
   const at = new Date().toISOString()
   // Hash what jsonb will give back: plain JSON, no undefined members.
   const payload = JSON.parse(JSON.stringify(entry.payload)) as unknown
   const hash = auditHash(prevHash, { at, actor: entry.actor, action: entry.action, payload })
-  const row = await a.insertInto('audit_log').values({ at, actor: entry.actor, action: entry.action, payload: JSON.stringify(payload), prev_hash: prevHash, hash })
-    .returning('id').executeTakeFirstOrThrow()
+  const row = await a
+    .insertInto('audit_log')
+    .values({ at, actor: entry.actor, action: entry.action, payload: JSON.stringify(payload), prev_hash: prevHash, hash })
+    .returning('id')
+    .executeTakeFirstOrThrow()
   await checkpointIfDue(a, 'audit_log', { seq: Number(row.id), hash }, Number(last?.checkpointed ?? 0), checkpoint.keys, checkpoint.force)
 }
 
@@ -61,7 +79,15 @@ export async function readAuditLog(a: Access, limit: number, before: number | nu
   let q = a.selectFrom('audit_log').select(['id', 'at', 'actor', 'action', 'payload', 'prev_hash', 'hash'])
   if (before !== null) q = q.where('id', '<', before)
   const rows = await q.orderBy('id', 'desc').limit(limit).execute()
-  return rows.map(r => ({ id: Number(r.id), at: new Date(r.at), actor: r.actor, action: r.action, payload: r.payload, prevHash: r.prev_hash, hash: r.hash }))
+  return rows.map(r => ({
+    id: Number(r.id),
+    at: new Date(r.at),
+    actor: r.actor,
+    action: r.action,
+    payload: r.payload,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }))
 }
 
 /**
@@ -77,11 +103,25 @@ export async function verifyAuditChain(a: Access, keys?: Pick<AuditKeys, 'verifi
     every: keys?.every ?? DEFAULT_CHECKPOINT_EVERY,
     readBatch: async (after, limit) => {
       // `at` rendered exactly as toISOString wrote it when the entry was hashed.
-      const rows = await a.selectFrom('audit_log')
-        .select(['id', sql<string>`to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as('at'), 'actor', 'action', 'payload', 'prev_hash', 'hash'])
-        .where('id', '>', after).orderBy('id').limit(limit).execute()
+      const rows = await a
+        .selectFrom('audit_log')
+        .select([
+          'id',
+          sql<string>`to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as('at'),
+          'actor',
+          'action',
+          'payload',
+          'prev_hash',
+          'hash',
+        ])
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(limit)
+        .execute()
       return rows.map(r => ({
-        id: Number(r.id), prevHash: r.prev_hash, hash: r.hash,
+        id: Number(r.id),
+        prevHash: r.prev_hash,
+        hash: r.hash,
         computed: auditHash(r.prev_hash, { at: r.at, actor: r.actor, action: r.action, payload: r.payload }),
       }))
     },

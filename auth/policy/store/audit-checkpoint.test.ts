@@ -37,7 +37,10 @@ async function asSuperuser(table: string, trigger: string, fn: () => Promise<unk
 function sortedJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map(k => `${JSON.stringify(k)}:${sortedJson((value as Record<string, unknown>)[k])}`).join(',')}}`
+    return `{${Object.keys(value)
+      .sort()
+      .map(k => `${JSON.stringify(k)}:${sortedJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`
   }
   return JSON.stringify(value)
 }
@@ -50,7 +53,8 @@ async function rewriteAuditLog(id: number, edit: string) {
     await run(`update access.audit_log set ${edit} where id = ${id}`)
     let prev = (await rows<{ prev_hash: string }>(`select prev_hash from access.audit_log where id = ${id}`))[0].prev_hash
     for (const r of await rows<{ id: string; at: string; actor: string; action: string; payload: unknown }>(
-      `select id, ${ISO_AT} as at, actor, action, payload from access.audit_log where id >= ${id} order by id`)) {
+      `select id, ${ISO_AT} as at, actor, action, payload from access.audit_log where id >= ${id} order by id`,
+    )) {
       const hash = sha256(prev + sortedJson({ at: r.at, actor: r.actor, action: r.action, payload: r.payload }))
       await run(`update access.audit_log set prev_hash = '${prev}', hash = '${hash}' where id = ${r.id}`)
       prev = hash
@@ -65,10 +69,19 @@ async function rewriteAccessLog(id: number, edit: string) {
     let prev = (await rows<{ prev_hash: string | null }>(`select prev_hash from access.access_log where id = ${id}`))[0].prev_hash
     for (const r of await rows<any>(`select id, ${ISO_AT} as at, subject, roles, department, purpose, operation_hash, coordinates, policy_version
         from access.access_log where id >= ${id} order by id`)) {
-      const hash = sha256((prev ?? '0'.repeat(64)) + sortedJson({
-        at: r.at, subject: r.subject, roles: r.roles, department: r.department, purpose: r.purpose, operationHash: r.operation_hash,
-        coordinates: r.coordinates, policyVersion: Number(r.policy_version),
-      }))
+      const hash = sha256(
+        (prev ?? '0'.repeat(64)) +
+          sortedJson({
+            at: r.at,
+            subject: r.subject,
+            roles: r.roles,
+            department: r.department,
+            purpose: r.purpose,
+            operationHash: r.operation_hash,
+            coordinates: r.coordinates,
+            policyVersion: Number(r.policy_version),
+          }),
+      )
       await run(`update access.access_log set prev_hash = ${prev === null ? 'null' : `'${prev}'`}, hash = '${hash}' where id = ${r.id}`)
       prev = hash
     }
@@ -76,8 +89,13 @@ async function rewriteAccessLog(id: number, edit: string) {
 }
 
 const entry = (i: number): AccessLogEntry => ({
-  subject: `caseworker-${i}`, roles: ['staff'], department: 'asylum', purpose: 'Unterbringungsplanung',
-  operationHash: sha256(`query ${i}`), coordinates: ['AllocationRecord.religion'], policyVersion: 3,
+  subject: `caseworker-${i}`,
+  roles: ['staff'],
+  department: 'asylum',
+  purpose: 'Unterbringungsplanung',
+  operationHash: sha256(`query ${i}`),
+  coordinates: ['AllocationRecord.religion'],
+  policyVersion: 3,
 })
 
 beforeAll(async () => {
@@ -104,14 +122,16 @@ async function policyChanges(store: PolicyStore, n: number) {
   for (let i = 0; i < n; i++) {
     ;({ version } = await store.upsertRole({
       role: { name: `role_${i}`, description: '', scopes: ['open'], aggregateOnly: false, admin: false, validFrom: null, validUntil: null },
-      expectedVersion: version, actor: 'admin-a',
+      expectedVersion: version,
+      actor: 'admin-a',
     }))
   }
 }
 async function adminReads(store: PolicyStore, n: number) {
   for (let i = 0; i < n; i++) await store.recordAdminRead({ actor: 'admin-a', action: 'read.exportPolicy', payload: { i } })
 }
-const checkpointSeqs = async (log: string) => (await rows<{ seq: string }>(`select seq from access.audit_checkpoint where log = '${log}' order by seq`)).map(r => Number(r.seq))
+const checkpointSeqs = async (log: string) =>
+  (await rows<{ seq: string }>(`select seq from access.audit_checkpoint where log = '${log}' order by seq`)).map(r => Number(r.seq))
 const auditIds = async () => (await rows<{ id: string }>('select id from access.audit_log order by id')).map(r => Number(r.id))
 
 describe('audit log checkpoints', () => {
@@ -125,7 +145,15 @@ describe('audit log checkpoints', () => {
     // Two policy changes signed at once; then a read every EVERY entries past the newest checkpoint.
     expect(await checkpointSeqs('audit_log')).toEqual([ids[0], ids[1], ids[5], ids[9]])
     expect(await store.verifyAuditChain()).toEqual({
-      log: 'audit_log', ok: true, state: 'ok', checked: 11, brokenAt: null, badSignatureAt: null, signedThrough: ids[9], unsigned: 1, checkpoints: 4,
+      log: 'audit_log',
+      ok: true,
+      state: 'ok',
+      checked: 11,
+      brokenAt: null,
+      badSignatureAt: null,
+      signedThrough: ids[9],
+      unsigned: 1,
+      checkpoints: 4,
       message: `audit_log: ok, 11 entries, 4 checkpoints verified (newest at seq ${ids[9]}), 1 newest entries not yet signed`,
     })
   })
@@ -139,18 +167,27 @@ describe('audit log checkpoints', () => {
     expect(await chainOnly.verifyAuditChain()).toMatchObject({ ok: true, checked: 11 })
     // The first checkpoint at or after the rewritten entry no longer vouches for the chain.
     expect(await store.verifyAuditChain()).toMatchObject({
-      ok: false, state: 'bad-signature', badSignatureAt: ids[5], brokenAt: null, checked: 6, signedThrough: ids[1],
+      ok: false,
+      state: 'bad-signature',
+      badSignatureAt: ids[5],
+      brokenAt: null,
+      checked: 6,
+      signedThrough: ids[1],
       message: `audit_log: checkpoint at seq ${ids[5]} has a BAD SIGNATURE: entry ${ids[5]} no longer has the hash that was signed: entries up to it were rewritten`,
     })
   })
 
-  it('an attacker who also rewrites the checkpoint\'s head hash or signs with a key of their own still fails', async () => {
+  it("an attacker who also rewrites the checkpoint's head hash or signs with a key of their own still fails", async () => {
     const store = createPolicyStore(handle.db, { audit: keys })
     const ids = await auditIds()
     const head = (await rows<{ hash: string }>(`select hash from access.audit_log where id = ${ids[5]}`))[0].hash
-    await asSuperuser('audit_checkpoint', 'audit_checkpoint_append_only', () => run(`update access.audit_checkpoint set head_hash = '${head}' where seq = ${ids[5]}`))
+    await asSuperuser('audit_checkpoint', 'audit_checkpoint_append_only', () =>
+      run(`update access.audit_checkpoint set head_hash = '${head}' where seq = ${ids[5]}`),
+    )
     expect(await store.verifyAuditChain()).toMatchObject({
-      state: 'bad-signature', badSignatureAt: ids[5], message: expect.stringMatching(/the signature does not match \(forged or altered checkpoint\)$/),
+      state: 'bad-signature',
+      badSignatureAt: ids[5],
+      message: expect.stringMatching(/the signature does not match \(forged or altered checkpoint\)$/),
     })
     // Re-signed with the attacker's key: not among the verify keys.
     const mallory = loadAuditKeys({ AUDIT_SIGNING_KEY: rawKey() })
@@ -158,20 +195,30 @@ describe('audit log checkpoints', () => {
       for (const seq of await checkpointSeqs('audit_log')) {
         const { hash } = (await rows<{ hash: string }>(`select hash from access.audit_log where id = ${seq}`))[0]
         const signature = mallory.signer!.sign(`stadtgraph-audit-checkpoint/1\naudit_log\n${seq}\n${hash}`)
-        await run(`update access.audit_checkpoint set head_hash = '${hash}', key_id = '${mallory.signer!.keyId}', signature = '${signature}' where log = 'audit_log' and seq = ${seq}`)
+        await run(
+          `update access.audit_checkpoint set head_hash = '${hash}', key_id = '${mallory.signer!.keyId}', signature = '${signature}' where log = 'audit_log' and seq = ${seq}`,
+        )
       }
     })
     expect(await store.verifyAuditChain()).toMatchObject({
-      state: 'bad-signature', badSignatureAt: ids[0], checked: 1,
+      state: 'bad-signature',
+      badSignatureAt: ids[0],
+      checked: 1,
       message: `audit_log: checkpoint at seq ${ids[0]} has a BAD SIGNATURE: signed with key ${mallory.signer!.keyId}, which is not among the verify keys (AUDIT_VERIFY_KEY)`,
     })
   })
 
   it('an attacker who deletes the checkpoints leaves the entries unsigned, and verify says how many', async () => {
     const store = createPolicyStore(handle.db, { audit: keys })
-    await asSuperuser('audit_checkpoint', 'audit_checkpoint_append_only', () => run(`delete from access.audit_checkpoint where log = 'audit_log'`))
+    await asSuperuser('audit_checkpoint', 'audit_checkpoint_append_only', () =>
+      run(`delete from access.audit_checkpoint where log = 'audit_log'`),
+    )
     expect(await store.verifyAuditChain()).toMatchObject({
-      ok: false, state: 'unsigned', unsigned: 11, signedThrough: null, checked: 11,
+      ok: false,
+      state: 'unsigned',
+      unsigned: 11,
+      signedThrough: null,
+      checked: 11,
       message: `audit_log: 11 entries after no checkpoint are UNSIGNED (writers leave at most ${EVERY - 1}): checkpoints were removed or a writer has no signing key`,
     })
   })
@@ -183,7 +230,11 @@ describe('audit log checkpoints', () => {
     const ids = await auditIds()
     await asSuperuser('audit_log', 'audit_log_append_only', () => run(`delete from access.audit_log where id = ${ids[2]}`))
     expect(await store.verifyAuditChain()).toMatchObject({
-      ok: false, state: 'bad-signature', badSignatureAt: ids[2], checked: 2, message: `audit_log: checkpoint at seq ${ids[2]} has a BAD SIGNATURE: it names entry ${ids[2]}, which is missing`,
+      ok: false,
+      state: 'bad-signature',
+      badSignatureAt: ids[2],
+      checked: 2,
+      message: `audit_log: checkpoint at seq ${ids[2]} has a BAD SIGNATURE: it names entry ${ids[2]}, which is missing`,
     })
   })
 
@@ -194,7 +245,12 @@ describe('audit log checkpoints', () => {
     const ids = await auditIds()
     await asSuperuser('audit_log', 'audit_log_append_only', () => run(`update access.audit_log set actor = 'mallory' where id = ${ids[1]}`))
     expect(await store.verifyAuditChain()).toMatchObject({
-      ok: false, state: 'broken', brokenAt: ids[1], checked: 1, signedThrough: ids[0], message: `audit_log: chain BROKEN at seq ${ids[1]} (1 entries verified before it)`,
+      ok: false,
+      state: 'broken',
+      brokenAt: ids[1],
+      checked: 1,
+      signedThrough: ids[0],
+      message: `audit_log: chain BROKEN at seq ${ids[1]} (1 entries verified before it)`,
     })
   })
 
@@ -207,12 +263,17 @@ describe('audit log checkpoints', () => {
     const rotated = loadAuditKeys({ AUDIT_SIGNING_KEY: newKey, AUDIT_VERIFY_KEY: oldPublic, AUDIT_CHECKPOINT_EVERY: String(EVERY) })
     const store = createPolicyStore(handle.db, { audit: rotated })
     await policyChanges(store, 1)
-    expect(new Set((await rows<{ key_id: string }>('select key_id from access.audit_checkpoint')).map(r => r.key_id)))
-      .toEqual(new Set([oldKeys.signer!.keyId, rotated.signer!.keyId]))
+    expect(new Set((await rows<{ key_id: string }>('select key_id from access.audit_checkpoint')).map(r => r.key_id))).toEqual(
+      new Set([oldKeys.signer!.keyId, rotated.signer!.keyId]),
+    )
     expect(await store.verifyAuditChain()).toMatchObject({ ok: true, checkpoints: 3 })
     // Without the old public key the old checkpoints cannot be trusted.
     const forgetful = createPolicyStore(handle.db, { audit: loadAuditKeys({ AUDIT_SIGNING_KEY: newKey }) })
-    expect(await forgetful.verifyAuditChain()).toMatchObject({ ok: false, state: 'bad-signature', message: expect.stringContaining(`signed with key ${oldKeys.signer!.keyId}`) })
+    expect(await forgetful.verifyAuditChain()).toMatchObject({
+      ok: false,
+      state: 'bad-signature',
+      message: expect.stringContaining(`signed with key ${oldKeys.signer!.keyId}`),
+    })
   })
 
   it('checkpointNow signs the heads of both logs once', async () => {
@@ -229,7 +290,8 @@ describe('audit log checkpoints', () => {
     expect(await store.checkpointNow()).toEqual({ auditLog: ids.at(-1), accessLog: accessHead })
     expect(await store.checkpointNow()).toEqual({ auditLog: ids.at(-1), accessLog: accessHead })
     expect(await rows('select log, seq::int from access.audit_checkpoint order by log')).toEqual([
-      { log: 'access_log', seq: accessHead }, { log: 'audit_log', seq: ids.at(-1) },
+      { log: 'access_log', seq: accessHead },
+      { log: 'audit_log', seq: ids.at(-1) },
     ])
     expect(await store.verifyAuditChain()).toMatchObject({ ok: true, unsigned: 0 })
     expect(await store.verifyAccessLogChain()).toMatchObject({ ok: true, unsigned: 0 })
@@ -242,9 +304,14 @@ describe('personal-data access log', () => {
     const log = createAccessLog(handle.db, keys)
     const n = 25
     // An anonymous caller without department among them: null, however the caller left it out.
-    await Promise.all(Array.from({ length: n }, (_, i) => log.write(i === 0 ? { ...entry(i), subject: undefined as unknown as null, department: undefined as unknown as null } : entry(i))))
+    await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        log.write(i === 0 ? { ...entry(i), subject: undefined as unknown as null, department: undefined as unknown as null } : entry(i)),
+      ),
+    )
     const written = await rows<{ id: string; subject: string; prev_hash: string | null; hash: string; format: number }>(
-      'select id, subject, prev_hash, hash, format from access.access_log order by id')
+      'select id, subject, prev_hash, hash, format from access.access_log order by id',
+    )
     expect(written).toHaveLength(n)
     expect(new Set(written.map(r => r.subject)).size).toBe(n)
     expect(written.map(r => r.subject)).toContain(null)
@@ -256,17 +323,35 @@ describe('personal-data access log', () => {
     expect(await checkpointSeqs('access_log')).toEqual(ids.filter((_, i) => (i + 1) % EVERY === 0))
     const store = createPolicyStore(handle.db, { audit: keys })
     expect(await store.verifyAccessLogChain()).toMatchObject({
-      log: 'access_log', ok: true, state: 'ok', checked: n, checkpoints: Math.floor(n / EVERY), unsigned: n % EVERY, signedThrough: ids[n - 1 - (n % EVERY)],
+      log: 'access_log',
+      ok: true,
+      state: 'ok',
+      checked: n,
+      checkpoints: Math.floor(n / EVERY),
+      unsigned: n % EVERY,
+      signedThrough: ids[n - 1 - (n % EVERY)],
     })
   })
 
   it('hashes what it records, time included, as an independent computation gives it', async () => {
-    const [r] = await rows<any>(`select ${ISO_AT} as at, subject, roles, department, purpose, operation_hash, coordinates, policy_version, prev_hash, hash
+    const [r] =
+      await rows<any>(`select ${ISO_AT} as at, subject, roles, department, purpose, operation_hash, coordinates, policy_version, prev_hash, hash
       from access.access_log order by id desc limit 1`)
-    expect(r.hash).toBe(sha256(r.prev_hash + sortedJson({
-      at: r.at, coordinates: r.coordinates, department: r.department, operationHash: r.operation_hash, policyVersion: Number(r.policy_version),
-      purpose: r.purpose, roles: r.roles, subject: r.subject,
-    })))
+    expect(r.hash).toBe(
+      sha256(
+        r.prev_hash +
+          sortedJson({
+            at: r.at,
+            coordinates: r.coordinates,
+            department: r.department,
+            operationHash: r.operation_hash,
+            policyVersion: Number(r.policy_version),
+            purpose: r.purpose,
+            roles: r.roles,
+            subject: r.subject,
+          }),
+      ),
+    )
   })
 
   it.each([
@@ -277,9 +362,13 @@ describe('personal-data access log', () => {
     ['delete of a checkpoint', 'delete from access.audit_checkpoint'],
     ['truncate of the checkpoints', 'truncate access.audit_checkpoint'],
   ])('refuses a direct %s in SQL', async (_op, statement) => {
-    const before = await rows('select count(*)::int as n from access.access_log union all select count(*)::int from access.audit_checkpoint')
+    const before = await rows(
+      'select count(*)::int as n from access.access_log union all select count(*)::int from access.audit_checkpoint',
+    )
     await expect(run(statement)).rejects.toThrow(/is append-only: (UPDATE|DELETE|TRUNCATE) refused/)
-    expect(await rows('select count(*)::int as n from access.access_log union all select count(*)::int from access.audit_checkpoint')).toEqual(before)
+    expect(
+      await rows('select count(*)::int as n from access.access_log union all select count(*)::int from access.audit_checkpoint'),
+    ).toEqual(before)
   })
 
   it('the attack: an entry rewritten (who read, and when) and the chain recomputed fails on the signature', async () => {
@@ -289,7 +378,11 @@ describe('personal-data access log', () => {
     const chainOnly = createPolicyStore(handle.db, { audit: { ...keys, verifier: { keyIds: [], verify: () => true } } })
     expect(await chainOnly.verifyAccessLogChain()).toMatchObject({ ok: true, checked: 25 })
     expect(await store.verifyAccessLogChain()).toMatchObject({
-      ok: false, state: 'bad-signature', badSignatureAt: ids[7], checked: 8, signedThrough: ids[3],
+      ok: false,
+      state: 'bad-signature',
+      badSignatureAt: ids[7],
+      checked: 8,
+      signedThrough: ids[3],
       message: `access_log: checkpoint at seq ${ids[7]} has a BAD SIGNATURE: entry ${ids[7]} no longer has the hash that was signed: entries up to it were rewritten`,
     })
   })
@@ -300,19 +393,30 @@ describe('personal-data access log', () => {
     let prev: string | null = null
     for (let i = 0; i < 3; i++) {
       const e = entry(i)
-      const hash = sha256(`${prev ?? ''}|${JSON.stringify([e.subject, e.roles, e.department, e.purpose, e.operationHash, e.coordinates, e.policyVersion])}`)
+      const hash = sha256(
+        `${prev ?? ''}|${JSON.stringify([e.subject, e.roles, e.department, e.purpose, e.operationHash, e.coordinates, e.policyVersion])}`,
+      )
       await sql`insert into access.access_log (subject, roles, department, purpose, operation_hash, coordinates, policy_version, prev_hash, hash)
-        values (${e.subject}, ${e.roles as string[]}, ${e.department}, ${e.purpose}, ${e.operationHash}, ${e.coordinates as string[]}, ${e.policyVersion}, ${prev}, ${hash})`.execute(handle.db)
+        values (${e.subject}, ${e.roles as string[]}, ${e.department}, ${e.purpose}, ${e.operationHash}, ${e.coordinates as string[]}, ${e.policyVersion}, ${prev}, ${hash})`.execute(
+        handle.db,
+      )
       prev = hash
     }
     const log = createAccessLog(handle.db, keys)
     await log.write(entry(3))
     const store = createPolicyStore(handle.db, { audit: keys })
-    expect(await rows('select format from access.access_log order by id')).toEqual([{ format: 1 }, { format: 1 }, { format: 1 }, { format: 2 }])
+    expect(await rows('select format from access.access_log order by id')).toEqual([
+      { format: 1 },
+      { format: 1 },
+      { format: 1 },
+      { format: 2 },
+    ])
     expect(await store.verifyAccessLogChain()).toMatchObject({ ok: true, checked: 4, checkpoints: 1, unsigned: 0 })
     // A format-1 entry edited without recomputing is a break there.
-    const [first] = (await rows<{ id: string }>('select min(id) as id from access.access_log'))
-    await asSuperuser('access_log', 'access_log_append_only', () => run(`update access.access_log set purpose = 'other' where id = ${first.id}`))
+    const [first] = await rows<{ id: string }>('select min(id) as id from access.access_log')
+    await asSuperuser('access_log', 'access_log_append_only', () =>
+      run(`update access.access_log set purpose = 'other' where id = ${first.id}`),
+    )
     expect(await store.verifyAccessLogChain()).toMatchObject({ ok: false, state: 'broken', brokenAt: Number(first.id), checked: 0 })
   })
 })

@@ -25,17 +25,36 @@ export function checkpointMessage(log: ChainLog, seq: number, hash: string): str
  * only make checkpoints come earlier, so at most `every - 1` entries ever wait for one. Without a
  * signing key nothing is written (the verifier then reports the entries as unsigned).
  */
-export async function checkpointIfDue(a: Access, log: ChainLog, head: { seq: number; hash: string }, lastSeq: number, keys: AuditKeys | null | undefined, force: boolean): Promise<boolean> {
+export async function checkpointIfDue(
+  a: Access,
+  log: ChainLog,
+  head: { seq: number; hash: string },
+  lastSeq: number,
+  keys: AuditKeys | null | undefined,
+  force: boolean,
+): Promise<boolean> {
   const signer = keys?.signer
   if (!signer || (!force && head.seq - lastSeq < keys.every)) return false
-  await a.insertInto('audit_checkpoint').values({
-    log, seq: head.seq, head_hash: head.hash, key_id: signer.keyId, signature: signer.sign(checkpointMessage(log, head.seq, head.hash)),
-  }).execute()
+  await a
+    .insertInto('audit_checkpoint')
+    .values({
+      log,
+      seq: head.seq,
+      head_hash: head.hash,
+      key_id: signer.keyId,
+      signature: signer.sign(checkpointMessage(log, head.seq, head.hash)),
+    })
+    .execute()
   return true
 }
 
 /** One entry as read for verification: its link, its stored hash and the hash recomputed from its content. */
-export interface ChainRow { id: number; prevHash: string | null; hash: string; computed: string }
+export interface ChainRow {
+  id: number
+  prevHash: string | null
+  hash: string
+  computed: string
+}
 
 export type ChainState = 'ok' | 'broken' | 'bad-signature' | 'unsigned'
 
@@ -69,12 +88,16 @@ const BATCH = 1000
  * re-chained entry lands here), a checkpoint naming an entry that is gone, or more unsigned
  * entries at the end than writers leave (`every - 1`: checkpoints were removed or not written).
  */
-export async function verifyChain(a: Access, log: ChainLog, opts: {
-  genesis: string | null
-  readBatch: (after: number, limit: number) => Promise<ChainRow[]>
-  verifier: AuditVerifier | null
-  every: number
-}): Promise<ChainStatus> {
+export async function verifyChain(
+  a: Access,
+  log: ChainLog,
+  opts: {
+    genesis: string | null
+    readBatch: (after: number, limit: number) => Promise<ChainRow[]>
+    verifier: AuditVerifier | null
+    every: number
+  },
+): Promise<ChainStatus> {
   let prev = opts.genesis
   let after = 0
   let checked = 0
@@ -82,16 +105,33 @@ export async function verifyChain(a: Access, log: ChainLog, opts: {
   let unsigned = 0
   let checkpoints = 0
   const status = (state: ChainState, at: number | null, message: string): ChainStatus => ({
-    log, ok: state === 'ok', state, checked, brokenAt: state === 'broken' ? at : null, badSignatureAt: state === 'bad-signature' ? at : null,
-    signedThrough, unsigned, checkpoints, message: `${log}: ${message}`,
+    log,
+    ok: state === 'ok',
+    state,
+    checked,
+    brokenAt: state === 'broken' ? at : null,
+    badSignatureAt: state === 'bad-signature' ? at : null,
+    signedThrough,
+    unsigned,
+    checkpoints,
+    message: `${log}: ${message}`,
   })
   const badSignature = (seq: number, why: string) => status('bad-signature', seq, `checkpoint at seq ${seq} has a BAD SIGNATURE: ${why}`)
 
   for (;;) {
     const rows = await opts.readBatch(after, BATCH)
-    let q = a.selectFrom('audit_checkpoint').select(['seq', 'head_hash', 'key_id', 'signature']).where('log', '=', log).where('seq', '>', after)
+    let q = a
+      .selectFrom('audit_checkpoint')
+      .select(['seq', 'head_hash', 'key_id', 'signature'])
+      .where('log', '=', log)
+      .where('seq', '>', after)
     if (rows.length) q = q.where('seq', '<=', rows[rows.length - 1].id)
-    const cps = (await q.orderBy('seq').limit(rows.length ? BATCH : 1).execute()).map(c => ({ ...c, seq: Number(c.seq) }))
+    const cps = (
+      await q
+        .orderBy('seq')
+        .limit(rows.length ? BATCH : 1)
+        .execute()
+    ).map(c => ({ ...c, seq: Number(c.seq) }))
     let next = 0
     for (const row of rows) {
       const cp = cps[next]
@@ -106,11 +146,15 @@ export async function verifyChain(a: Access, log: ChainLog, opts: {
       if (cp && cp.seq === row.id) {
         next++
         const valid = opts.verifier?.verify(cp.key_id, checkpointMessage(log, row.id, row.hash), cp.signature) ?? null
-        if (valid === null) return badSignature(row.id, `signed with key ${cp.key_id}, which is not among the verify keys (AUDIT_VERIFY_KEY)`)
+        if (valid === null)
+          return badSignature(row.id, `signed with key ${cp.key_id}, which is not among the verify keys (AUDIT_VERIFY_KEY)`)
         if (!valid) {
-          return badSignature(row.id, cp.head_hash !== row.hash
-            ? `entry ${row.id} no longer has the hash that was signed: entries up to it were rewritten`
-            : 'the signature does not match (forged or altered checkpoint)')
+          return badSignature(
+            row.id,
+            cp.head_hash !== row.hash
+              ? `entry ${row.id} no longer has the hash that was signed: entries up to it were rewritten`
+              : 'the signature does not match (forged or altered checkpoint)',
+          )
         }
         signedThrough = row.id
         unsigned = 0
@@ -124,9 +168,17 @@ export async function verifyChain(a: Access, log: ChainLog, opts: {
   }
   const since = signedThrough === null ? 'no checkpoint' : `the checkpoint at seq ${signedThrough}`
   if (unsigned >= opts.every) {
-    return status('unsigned', null, `${unsigned} entries after ${since} are UNSIGNED (writers leave at most ${opts.every - 1}): checkpoints were removed or a writer has no signing key`)
+    return status(
+      'unsigned',
+      null,
+      `${unsigned} entries after ${since} are UNSIGNED (writers leave at most ${opts.every - 1}): checkpoints were removed or a writer has no signing key`,
+    )
   }
-  return status('ok', null, `ok, ${checked} entries, ${checkpoints} checkpoints verified${signedThrough === null ? '' : ` (newest at seq ${signedThrough})`}, ${unsigned} newest entries not yet signed`)
+  return status(
+    'ok',
+    null,
+    `ok, ${checked} entries, ${checkpoints} checkpoints verified${signedThrough === null ? '' : ` (newest at seq ${signedThrough})`}, ${unsigned} newest entries not yet signed`,
+  )
 }
 
 /**

@@ -15,7 +15,9 @@ function pair() {
   return {
     privatePem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
     publicPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
-    rawPrivate, rawPublic, id: keyFingerprint(publicKey),
+    rawPrivate,
+    rawPublic,
+    id: keyFingerprint(publicKey),
   }
 }
 
@@ -40,7 +42,10 @@ describe('audit keys', () => {
     const current = pair()
     const asPem = loadAuditKeys({ AUDIT_SIGNING_KEY: current.rawPrivate, AUDIT_VERIFY_KEY: `${old1.publicPem}\n${old2.publicPem}` })
     expect(asPem.verifier.keyIds).toEqual([old1.id, old2.id, current.id])
-    const asList = loadAuditKeys({ AUDIT_VERIFY_KEY: `${old1.rawPublic}, ${old2.rawPublic}`, NODE_ENV: 'production' }, { purpose: 'verify' })
+    const asList = loadAuditKeys(
+      { AUDIT_VERIFY_KEY: `${old1.rawPublic}, ${old2.rawPublic}`, NODE_ENV: 'production' },
+      { purpose: 'verify' },
+    )
     expect(asList.signer).toBeNull()
     expect(asList.verifier.keyIds).toEqual([old1.id, old2.id])
     const file = join(dir, 'verify.pem')
@@ -76,12 +81,36 @@ describe('audit keys', () => {
     ['no verify key in production', {}, 'verify', /AUDIT_VERIFY_KEY \(or AUDIT_SIGNING_KEY\) is required/],
     ['a key that is not base64', { AUDIT_SIGNING_KEY: 'not a key!' }, 'write', /AUDIT_SIGNING_KEY is neither a PEM key nor base64/],
     ['a raw key of the wrong length', { AUDIT_SIGNING_KEY: Buffer.alloc(31).toString('base64') }, 'write', /32 bytes .* got 31 bytes/],
-    ['an RSA key', { AUDIT_SIGNING_KEY: generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() }, 'write', /must be an Ed25519 key, got rsa/],
-    ['a broken PEM', { AUDIT_VERIFY_KEY: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----' }, 'verify', /AUDIT_VERIFY_KEY is not a valid public key/],
+    [
+      'an RSA key',
+      {
+        AUDIT_SIGNING_KEY: generateKeyPairSync('rsa', { modulusLength: 1024 })
+          .privateKey.export({ format: 'pem', type: 'pkcs8' })
+          .toString(),
+      },
+      'write',
+      /must be an Ed25519 key, got rsa/,
+    ],
+    [
+      'a broken PEM',
+      { AUDIT_VERIFY_KEY: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----' },
+      'verify',
+      /AUDIT_VERIFY_KEY is not a valid public key/,
+    ],
     ['both a key and a key file', { AUDIT_SIGNING_KEY: 'x', AUDIT_SIGNING_KEY_FILE: '/x' }, 'write', /not both/],
     ['a missing key file', { AUDIT_SIGNING_KEY_FILE: '/nonexistent/key.pem' }, 'write', /AUDIT_SIGNING_KEY_FILE cannot be read/],
-    ['a checkpoint interval of 0', { AUDIT_SIGNING_KEY: pair().rawPrivate, AUDIT_CHECKPOINT_EVERY: '0' }, 'write', /AUDIT_CHECKPOINT_EVERY must be an integer from 1/],
-    ['a checkpoint interval that is not a number', { AUDIT_SIGNING_KEY: pair().rawPrivate, AUDIT_CHECKPOINT_EVERY: '1e3x' }, 'write', /AUDIT_CHECKPOINT_EVERY/],
+    [
+      'a checkpoint interval of 0',
+      { AUDIT_SIGNING_KEY: pair().rawPrivate, AUDIT_CHECKPOINT_EVERY: '0' },
+      'write',
+      /AUDIT_CHECKPOINT_EVERY must be an integer from 1/,
+    ],
+    [
+      'a checkpoint interval that is not a number',
+      { AUDIT_SIGNING_KEY: pair().rawPrivate, AUDIT_CHECKPOINT_EVERY: '1e3x' },
+      'write',
+      /AUDIT_CHECKPOINT_EVERY/,
+    ],
   ] as const)('refuses %s', (_name, env, purpose, message) => {
     expect(() => loadAuditKeys({ NODE_ENV: 'production', ...env }, { purpose })).toThrow(AuditKeyError)
     expect(() => loadAuditKeys({ NODE_ENV: 'production', ...env }, { purpose })).toThrow(message)

@@ -71,7 +71,8 @@ function base64Key(text: string, what: string): Buffer {
 }
 
 function ed25519(key: KeyObject, what: string): KeyObject {
-  if (key.asymmetricKeyType !== 'ed25519') throw new AuditKeyError(`${what} must be an Ed25519 key, got ${key.asymmetricKeyType ?? 'a symmetric key'}`)
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new AuditKeyError(`${what} must be an Ed25519 key, got ${key.asymmetricKeyType ?? 'a symmetric key'}`)
   return key
 }
 
@@ -133,7 +134,8 @@ function developmentKey(dir: string): KeyObject {
   try {
     return parsePrivateKey(readFileSync(file, 'utf8'), file)
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err instanceof AuditKeyError ? err : new AuditKeyError(`${file}: ${(err as Error).message}`)
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw err instanceof AuditKeyError ? err : new AuditKeyError(`${file}: ${(err as Error).message}`)
   }
   mkdirSync(dir, { recursive: true })
   const pem = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()
@@ -169,12 +171,14 @@ export function loadAuditKeys(env: Readonly<Record<string, string | undefined>>,
   if (!Number.isInteger(every) || every < 1 || every > MAX_CHECKPOINT_EVERY) {
     throw new AuditKeyError(`AUDIT_CHECKPOINT_EVERY must be an integer from 1 to ${MAX_CHECKPOINT_EVERY}, got "${everyText}"`)
   }
-  if (env.AUDIT_SIGNING_KEY && env.AUDIT_SIGNING_KEY_FILE) throw new AuditKeyError('set AUDIT_SIGNING_KEY or AUDIT_SIGNING_KEY_FILE, not both')
+  if (env.AUDIT_SIGNING_KEY && env.AUDIT_SIGNING_KEY_FILE)
+    throw new AuditKeyError('set AUDIT_SIGNING_KEY or AUDIT_SIGNING_KEY_FILE, not both')
   if (env.AUDIT_VERIFY_KEY && env.AUDIT_VERIFY_KEY_FILE) throw new AuditKeyError('set AUDIT_VERIFY_KEY or AUDIT_VERIFY_KEY_FILE, not both')
 
   let privateKey: KeyObject | null = null
   if (env.AUDIT_SIGNING_KEY) privateKey = parsePrivateKey(env.AUDIT_SIGNING_KEY)
-  else if (env.AUDIT_SIGNING_KEY_FILE) privateKey = parsePrivateKey(readKeyFile(env.AUDIT_SIGNING_KEY_FILE, 'AUDIT_SIGNING_KEY_FILE'), 'AUDIT_SIGNING_KEY_FILE')
+  else if (env.AUDIT_SIGNING_KEY_FILE)
+    privateKey = parsePrivateKey(readKeyFile(env.AUDIT_SIGNING_KEY_FILE, 'AUDIT_SIGNING_KEY_FILE'), 'AUDIT_SIGNING_KEY_FILE')
   else if (!production) {
     const dir = resolve(opts.devKeyDir ?? '.data')
     if (purpose === 'write') privateKey = developmentKey(dir)
@@ -187,12 +191,15 @@ export function loadAuditKeys(env: Readonly<Record<string, string | undefined>>,
     }
   }
 
-  const verifyText = env.AUDIT_VERIFY_KEY || (env.AUDIT_VERIFY_KEY_FILE ? readKeyFile(env.AUDIT_VERIFY_KEY_FILE, 'AUDIT_VERIFY_KEY_FILE') : '')
+  const verifyText =
+    env.AUDIT_VERIFY_KEY || (env.AUDIT_VERIFY_KEY_FILE ? readKeyFile(env.AUDIT_VERIFY_KEY_FILE, 'AUDIT_VERIFY_KEY_FILE') : '')
   const publicKeys = verifyText ? parsePublicKeys(verifyText, env.AUDIT_VERIFY_KEY ? 'AUDIT_VERIFY_KEY' : 'AUDIT_VERIFY_KEY_FILE') : []
   if (privateKey) publicKeys.push(createPublicKey(privateKey))
 
   if (production && purpose === 'write' && !privateKey) {
-    throw new AuditKeyError('AUDIT_SIGNING_KEY (or AUDIT_SIGNING_KEY_FILE) is required in production: without it the audit and access logs are not tamper-evident')
+    throw new AuditKeyError(
+      'AUDIT_SIGNING_KEY (or AUDIT_SIGNING_KEY_FILE) is required in production: without it the audit and access logs are not tamper-evident',
+    )
   }
   if (production && purpose === 'verify' && publicKeys.length === 0) {
     throw new AuditKeyError('AUDIT_VERIFY_KEY (or AUDIT_SIGNING_KEY) is required to verify the audit checkpoints in production')

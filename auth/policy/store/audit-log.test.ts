@@ -14,7 +14,10 @@ let ids: number[]
 function sortedJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map(k => `${JSON.stringify(k)}:${sortedJson((value as Record<string, unknown>)[k])}`).join(',')}}`
+    return `{${Object.keys(value)
+      .sort()
+      .map(k => `${JSON.stringify(k)}:${sortedJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`
   }
   return JSON.stringify(value)
 }
@@ -29,8 +32,17 @@ beforeAll(async () => {
   let { version } = await store.seedDefaults()
   for (const name of ['one', 'two', 'three', 'four']) {
     ;({ version } = await store.upsertRole({
-      role: { name, description: `Role "${name}" — ünïcode`, scopes: ['open'], aggregateOnly: false, admin: false, validFrom: null, validUntil: null },
-      expectedVersion: version, actor: `admin-${name}`,
+      role: {
+        name,
+        description: `Role "${name}" — ünïcode`,
+        scopes: ['open'],
+        aggregateOnly: false,
+        admin: false,
+        validFrom: null,
+        validUntil: null,
+      },
+      expectedVersion: version,
+      actor: `admin-${name}`,
     }))
   }
   ids = (await store.auditLog({ limit: 100 })).map(e => e.id).reverse()
@@ -48,7 +60,11 @@ describe('audit log', () => {
     for (const e of entries) {
       expect(e.prevHash).toBe(prev)
       const content = sortedJson({ at: e.at.toISOString(), actor: e.actor, action: e.action, payload: e.payload })
-      expect(e.hash).toBe(createHash('sha256').update(prev + content).digest('hex'))
+      expect(e.hash).toBe(
+        createHash('sha256')
+          .update(prev + content)
+          .digest('hex'),
+      )
       prev = e.hash
     }
     expect(await store.verifyAuditChain()).toMatchObject({ ok: true, state: 'ok', brokenAt: null, checked: 5 })

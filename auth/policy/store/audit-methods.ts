@@ -8,7 +8,11 @@ import { checkActor, invalid, type StoreDeps } from './change-transaction.js'
 import type { PolicyStore } from './policy-store.js'
 
 /** The audit log (audit-chain.ts) and the access log: admin reads appended, pages read, chains verified, checkpoints signed. */
-export function auditMethods({ db, options, tx }: StoreDeps): Pick<PolicyStore, 'recordAdminRead' | 'auditLog' | 'verifyAuditChain' | 'verifyAccessLogChain' | 'checkpointNow'> {
+export function auditMethods({
+  db,
+  options,
+  tx,
+}: StoreDeps): Pick<PolicyStore, 'recordAdminRead' | 'auditLog' | 'verifyAuditChain' | 'verifyAccessLogChain' | 'checkpointNow'> {
   return {
     recordAdminRead: async input => {
       const actor = checkActor(input)

@@ -13,19 +13,25 @@ export function invalid(at: string, message: string): never {
 
 export function checkActor(input: unknown): string {
   const { actor } = (input ?? {}) as { actor?: unknown }
-  if (typeof actor !== 'string' || actor.trim() === '' || actor.length > 200) invalid('/actor', 'actor must be a non-empty string (who makes the change)')
+  if (typeof actor !== 'string' || actor.trim() === '' || actor.length > 200)
+    invalid('/actor', 'actor must be a non-empty string (who makes the change)')
   return actor
 }
 
 export function checkContext(input: unknown): ChangeContext {
   const ctx = (input ?? {}) as Partial<ChangeContext>
-  if (!Number.isSafeInteger(ctx.expectedVersion) || (ctx.expectedVersion as number) < 0) invalid('/expectedVersion', 'expectedVersion must be a non-negative integer')
+  if (!Number.isSafeInteger(ctx.expectedVersion) || (ctx.expectedVersion as number) < 0)
+    invalid('/expectedVersion', 'expectedVersion must be a non-negative integer')
   return { expectedVersion: ctx.expectedVersion as number, actor: checkActor(input) }
 }
 
 /** What a write's work returns instead of its audit payload when the change must wait for a second administrator. */
 export class NeedsApproval {
-  constructor(readonly kind: PendingKind, readonly payload: Record<string, unknown>, readonly what: string) {}
+  constructor(
+    readonly kind: PendingKind,
+    readonly payload: Record<string, unknown>,
+    readonly what: string,
+  ) {}
 }
 
 /** The audit payload of an applied change (the version is added on commit). */
@@ -68,7 +74,11 @@ export function createChangeTransaction(db: Kysely<any>, keys: AuditKeys | null 
 
     checkVersion(current, expectedVersion) {
       if (current !== expectedVersion) {
-        throw new PolicyError('VERSION_CONFLICT', `the policy is at version ${current}, this change was made against version ${expectedVersion}; reload and retry`, '/expectedVersion')
+        throw new PolicyError(
+          'VERSION_CONFLICT',
+          `the policy is at version ${current}, this change was made against version ${expectedVersion}; reload and retry`,
+          '/expectedVersion',
+        )
       }
     },
 
@@ -91,10 +101,17 @@ export function createChangeTransaction(db: Kysely<any>, keys: AuditKeys | null 
         tx.checkVersion(current, expectedVersion)
         const result = await work(trx)
         if (!(result instanceof NeedsApproval)) return tx.commit(trx, current + 1, actor, action, result)
-        const row = await access(trx).insertInto('pending_change')
-          .values({ kind: result.kind, payload: JSON.stringify(result.payload), requested_by: actor }).returning('id').executeTakeFirstOrThrow()
+        const row = await access(trx)
+          .insertInto('pending_change')
+          .values({ kind: result.kind, payload: JSON.stringify(result.payload), requested_by: actor })
+          .returning('id')
+          .executeTakeFirstOrThrow()
         const id = Number(row.id)
-        await tx.appendUnversioned(trx, { actor, action: 'change.requested', payload: { version: current, changeId: id, kind: result.kind, ...result.payload } })
+        await tx.appendUnversioned(trx, {
+          actor,
+          action: 'change.requested',
+          payload: { version: current, changeId: id, kind: result.kind, ...result.payload },
+        })
         return pendingApproval(id, result.kind, result.what)
       })
       if (outcome instanceof PolicyError) throw outcome

@@ -14,8 +14,17 @@ import { rowRuleChanges } from './row-rule-changes.js'
 
 export { ACCESS_SCHEMA }
 export type {
-  AuditChainStatus, AuditEntry, ChangeContext, ChangeResult, PendingChange, PendingKind, PolicyExport, PolicyParts, PolicyStore,
-  PolicyStoreOptions, ReplicaStatus,
+  AuditChainStatus,
+  AuditEntry,
+  ChangeContext,
+  ChangeResult,
+  PendingChange,
+  PendingKind,
+  PolicyExport,
+  PolicyParts,
+  PolicyStore,
+  PolicyStoreOptions,
+  ReplicaStatus,
 } from './policy-store.js'
 
 /**

@@ -24,7 +24,11 @@ export interface PendingChange {
 export function sensitiveClassOf(coordinate: string, classify: Classify | undefined): string | undefined {
   if (!classify) return undefined
   let cls: string | undefined
-  try { cls = classify(coordinate) } catch { cls = undefined }
+  try {
+    cls = classify(coordinate)
+  } catch {
+    cls = undefined
+  }
   return cls !== undefined && NEVER_PUBLIC.has(cls) ? cls : undefined
 }
 
@@ -68,13 +72,16 @@ export function importAdditions(policy: PolicyInput, current: PolicyInput, class
 
 /** The refusal of a write that was stored for approval instead; `changeId` names the pending change. */
 export function pendingApproval(id: number, kind: PendingKind, what: string): PolicyError & { changeId: number } {
-  const err = new PolicyError('PENDING_APPROVAL',
-    `pending change ${id} (${kind}): ${what} opens personal or special data and takes effect only after a second administrator approves it (approveChange(id: ${id}))`)
+  const err = new PolicyError(
+    'PENDING_APPROVAL',
+    `pending change ${id} (${kind}): ${what} opens personal or special data and takes effect only after a second administrator approves it (approveChange(id: ${id}))`,
+  )
   return Object.assign(err, { changeId: id })
 }
 
 /** Positive integer id of a pending change, else INVALID_POLICY at `/id`. */
 export function checkChangeId(id: unknown): number {
-  if (!Number.isSafeInteger(id) || (id as number) < 1) throw new PolicyError('INVALID_POLICY', 'id must be the positive integer id of a pending change', '/id')
+  if (!Number.isSafeInteger(id) || (id as number) < 1)
+    throw new PolicyError('INVALID_POLICY', 'id must be the positive integer id of a pending change', '/id')
   return id as number
 }

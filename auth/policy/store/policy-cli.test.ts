@@ -18,10 +18,23 @@ let handle: DbHandle<any>
 let store: PolicyStore
 let dir: string
 
-async function cli(argv: string[], env: Record<string, string | undefined> = { DATABASE_URL: database.url, USER: 'tester' }, classify?: Classify) {
+async function cli(
+  argv: string[],
+  env: Record<string, string | undefined> = { DATABASE_URL: database.url, USER: 'tester' },
+  classify?: Classify,
+) {
   let stdout = ''
   let stderr = ''
-  const code = await runPolicyCli(argv, env, { stdout: t => { stdout += t }, stderr: t => { stderr += t }, classify, devKeyDir: join(dir, 'no-dev-key') })
+  const code = await runPolicyCli(argv, env, {
+    stdout: t => {
+      stdout += t
+    },
+    stderr: t => {
+      stderr += t
+    },
+    classify,
+    devKeyDir: join(dir, 'no-dev-key'),
+  })
   return { code, stdout, stderr }
 }
 
@@ -88,8 +101,20 @@ describe('policy CLI', () => {
   })
 
   it.each([
-    ['public role with personal data', (doc: any) => { doc.roles.find((r: any) => r.name === 'public').scopes.push('asylum:personal') }, /INVALID_POLICY: .*public.* \(at \/roles\/\d+\/scopes\/1\)/],
-    ['grant to an unknown role', (doc: any) => { doc.grants.push({ role: 'ghost', coordinate: 'X.y', effect: 'ALLOW', validUntil: null }) }, /INVALID_POLICY: unknown role "ghost" \(at \/grants\/1\/role\)/],
+    [
+      'public role with personal data',
+      (doc: any) => {
+        doc.roles.find((r: any) => r.name === 'public').scopes.push('asylum:personal')
+      },
+      /INVALID_POLICY: .*public.* \(at \/roles\/\d+\/scopes\/1\)/,
+    ],
+    [
+      'grant to an unknown role',
+      (doc: any) => {
+        doc.grants.push({ role: 'ghost', coordinate: 'X.y', effect: 'ALLOW', validUntil: null })
+      },
+      /INVALID_POLICY: unknown role "ghost" \(at \/grants\/1\/role\)/,
+    ],
     ['not JSON', null, /INVALID_POLICY: the policy document is not JSON/],
   ])('refuses an import with %s and writes nothing', async (_name, edit, message) => {
     const before = await state()
@@ -115,23 +140,34 @@ describe('policy CLI', () => {
     // Written by stores without a key: unsigned so far, fewer than the interval, so ok.
     const unsigned = await cli(['verify-audit'], verifyEnv)
     expect(unsigned).toMatchObject({ code: 0, stderr: '' })
-    expect(unsigned.stdout).toBe('audit_log: ok, 2 entries, 0 checkpoints verified, 2 newest entries not yet signed\n'
-      + 'access_log: ok, 0 entries, 0 checkpoints verified, 0 newest entries not yet signed\n')
+    expect(unsigned.stdout).toBe(
+      'audit_log: ok, 2 entries, 0 checkpoints verified, 2 newest entries not yet signed\n' +
+        'access_log: ok, 0 entries, 0 checkpoints verified, 0 newest entries not yet signed\n',
+    )
     const [head, first] = [(await store.auditLog({ limit: 10 }))[0], (await store.auditLog({ limit: 10 })).at(-1)!]
 
     expect(await cli(['checkpoint'], { DATABASE_URL: database.url, AUDIT_SIGNING_KEY })).toMatchObject({
-      code: 0, stdout: expect.stringMatching(new RegExp(`^audit_log: signed through seq ${head.id}\naccess_log: empty \\(key [0-9a-f]{16}\\)\n$`)),
+      code: 0,
+      stdout: expect.stringMatching(new RegExp(`^audit_log: signed through seq ${head.id}\naccess_log: empty \\(key [0-9a-f]{16}\\)\n$`)),
     })
-    expect((await cli(['verify-audit'], verifyEnv)).stdout)
-      .toMatch(new RegExp(`^audit_log: ok, 2 entries, 1 checkpoints verified \\(newest at seq ${head.id}\\), 0 newest entries not yet signed\n`))
+    expect((await cli(['verify-audit'], verifyEnv)).stdout).toMatch(
+      new RegExp(`^audit_log: ok, 2 entries, 1 checkpoints verified \\(newest at seq ${head.id}\\), 0 newest entries not yet signed\n`),
+    )
 
     // A superuser rewrites the first entry and recomputes every hash after it: the chain is whole again.
     await sql.raw('alter table access.audit_log disable trigger audit_log_append_only').execute(handle.db)
     try {
       let prev = first.prevHash
       for (const e of [first, head]) {
-        const hash = auditHash(prev, { at: e.at.toISOString(), actor: e.id === first.id ? 'mallory' : e.actor, action: e.action, payload: e.payload })
-        await sql`update access.audit_log set actor = ${e.id === first.id ? 'mallory' : e.actor}, prev_hash = ${prev}, hash = ${hash} where id = ${e.id}`.execute(handle.db)
+        const hash = auditHash(prev, {
+          at: e.at.toISOString(),
+          actor: e.id === first.id ? 'mallory' : e.actor,
+          action: e.action,
+          payload: e.payload,
+        })
+        await sql`update access.audit_log set actor = ${e.id === first.id ? 'mallory' : e.actor}, prev_hash = ${prev}, hash = ${hash} where id = ${e.id}`.execute(
+          handle.db,
+        )
         prev = hash
       }
     } finally {
@@ -139,8 +175,10 @@ describe('policy CLI', () => {
     }
     const forged = await cli(['verify-audit'], verifyEnv)
     expect(forged.code).toBe(1)
-    expect(forged.stdout).toBe(`audit_log: checkpoint at seq ${head.id} has a BAD SIGNATURE: entry ${head.id} no longer has the hash that was signed: entries up to it were rewritten\n`
-      + 'access_log: ok, 0 entries, 0 checkpoints verified, 0 newest entries not yet signed\n')
+    expect(forged.stdout).toBe(
+      `audit_log: checkpoint at seq ${head.id} has a BAD SIGNATURE: entry ${head.id} no longer has the hash that was signed: entries up to it were rewritten\n` +
+        'access_log: ok, 0 entries, 0 checkpoints verified, 0 newest entries not yet signed\n',
+    )
 
     // An edit without recomputing is a break at the edited entry.
     await sql.raw('alter table access.audit_log disable trigger audit_log_append_only').execute(handle.db)
@@ -155,7 +193,12 @@ describe('policy CLI', () => {
   })
 
   it.each([
-    ['verify-audit without a verify key in production', ['verify-audit'], { NODE_ENV: 'production' }, /AUDIT_VERIFY_KEY \(or AUDIT_SIGNING_KEY\) is required/],
+    [
+      'verify-audit without a verify key in production',
+      ['verify-audit'],
+      { NODE_ENV: 'production' },
+      /AUDIT_VERIFY_KEY \(or AUDIT_SIGNING_KEY\) is required/,
+    ],
     ['checkpoint without a signing key', ['checkpoint'], {}, /checkpoint needs AUDIT_SIGNING_KEY/],
     ['a malformed verify key', ['verify-audit'], { AUDIT_VERIFY_KEY: 'abc' }, /AUDIT_VERIFY_KEY must be 32 bytes/],
   ])('exits 2 on %s, before opening the database', async (_name, argv, env, message) => {
@@ -171,15 +214,19 @@ describe('policy CLI', () => {
     ['an unknown flag', ['export', '--out', 'x'], { DATABASE_URL: 'postgres://unused' }, /unexpected argument "--out"/],
     ['import without --file', ['import'], { DATABASE_URL: 'postgres://unused' }, /import needs --file/],
     ['no DATABASE_URL', ['roles'], {}, /DATABASE_URL is not set/],
-    ['a DB_PREPARED_STATEMENTS that is neither on nor off', ['roles'], { DATABASE_URL: 'postgres://unused', DB_PREPARED_STATEMENTS: 'maybe' },
-      /DB_PREPARED_STATEMENTS must be on or off, got "maybe"/],
+    [
+      'a DB_PREPARED_STATEMENTS that is neither on nor off',
+      ['roles'],
+      { DATABASE_URL: 'postgres://unused', DB_PREPARED_STATEMENTS: 'maybe' },
+      /DB_PREPARED_STATEMENTS must be on or off, got "maybe"/,
+    ],
   ])('exits 2 on %s', async (_name, argv, env, message) => {
     const { code, stderr } = await cli(argv as string[], env as Record<string, string>)
     expect(code).toBe(2)
     expect(stderr).toMatch(message)
   })
 
-  describe('import and four eyes (with the graph\'s classes)', () => {
+  describe("import and four eyes (with the graph's classes)", () => {
     const classify: Classify = c => (c.startsWith('AllocationRecord.') ? 'personal' : c.startsWith('BudgetLine.') ? 'internal' : undefined)
     const pending = async () => (await store.pendingChanges()).map(p => p.id)
 
@@ -198,7 +245,9 @@ describe('policy CLI', () => {
       expect(stdout).toBe(`pending change ${id}\n`)
       expect(stderr).toContain(`${file} NOT imported`)
       expect(stderr).toContain(`as pending change ${id}; the policy is unchanged`)
-      expect(stderr).toMatch(/^PENDING_APPROVAL: pending change \d+ \(policy\.import\): an import adding ALLOW of AllocationRecord\.id to role controlling/m)
+      expect(stderr).toMatch(
+        /^PENDING_APPROVAL: pending change \d+ \(policy\.import\): an import adding ALLOW of AllocationRecord\.id to role controlling/m,
+      )
       const after = await state()
       expect(after.policy).toEqual(before.policy)
       expect(after.audit).toBe(before.audit + 1) // change.requested only
@@ -208,8 +257,12 @@ describe('policy CLI', () => {
 
       // The requester cannot approve it; a second administrator applies it.
       const approver = createPolicyStore(handle.db, { classify })
-      await expect(approver.approveChange({ id, expectedVersion: before.policy.version, actor: 'anna' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
-      expect(await approver.approveChange({ id, expectedVersion: before.policy.version, actor: 'bernd' })).toEqual({ version: before.policy.version + 1 })
+      await expect(approver.approveChange({ id, expectedVersion: before.policy.version, actor: 'anna' })).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      })
+      expect(await approver.approveChange({ id, expectedVersion: before.policy.version, actor: 'bernd' })).toEqual({
+        version: before.policy.version + 1,
+      })
       expect(await store.exportPolicy()).toEqual({ ...doc, version: before.policy.version + 1 })
     })
 

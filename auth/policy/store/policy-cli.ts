@@ -30,19 +30,30 @@ const USAGE = `usage: policy <command> (on DATABASE_URL)
  * administrator, a log whose chain or checkpoints do not verify), 2 usage or environment (also a
  * missing or malformed audit key).
  */
-export async function runPolicyCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, io: PolicyCliIo = {}): Promise<number> {
+export async function runPolicyCli(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  io: PolicyCliIo = {},
+): Promise<number> {
   const out = io.stdout ?? ((t: string) => void process.stdout.write(t))
   const err = io.stderr ?? ((t: string) => void process.stderr.write(t))
   const [command, ...rest] = argv
   let flags: Map<string, string>
   try {
-    flags = parseFlags(rest, { export: ['file'], import: ['file', 'expected-version', 'actor'], 'verify-audit': [], checkpoint: [], roles: [] }[command ?? ''] ?? null)
+    flags = parseFlags(
+      rest,
+      { export: ['file'], import: ['file', 'expected-version', 'actor'], 'verify-audit': [], checkpoint: [], roles: [] }[command ?? ''] ??
+        null,
+    )
   } catch (e) {
     err(`${(e as Error).message}\n${USAGE}\n`)
     return 2
   }
   const url = env.DATABASE_URL
-  if (!url) { err('DATABASE_URL is not set\n'); return 2 }
+  if (!url) {
+    err('DATABASE_URL is not set\n')
+    return 2
+  }
   let preparedStatements: boolean
   try {
     preparedStatements = readPreparedStatements(env)
@@ -67,15 +78,24 @@ export async function runPolicyCli(argv: readonly string[], env: Readonly<Record
       case 'export': {
         const json = `${JSON.stringify(await store.exportPolicy(), null, 2)}\n`
         const file = flags.get('file')
-        if (file) { await writeFile(file, json); err(`policy written to ${file}\n`) } else out(json)
+        if (file) {
+          await writeFile(file, json)
+          err(`policy written to ${file}\n`)
+        } else out(json)
         return 0
       }
       case 'import': {
         const file = flags.get('file')
-        if (!file) { err(`import needs --file\n${USAGE}\n`); return 2 }
+        if (!file) {
+          err(`import needs --file\n${USAGE}\n`)
+          return 2
+        }
         const json = await readFile(file, 'utf8')
         const expectedVersion = expectedVersionOf(flags.get('expected-version'), json)
-        if (expectedVersion === null) { err('give --expected-version N (the file has no "version")\n'); return 2 }
+        if (expectedVersion === null) {
+          err('give --expected-version N (the file has no "version")\n')
+          return 2
+        }
         const actor = flags.get('actor') ?? `cli:${env.USER ?? 'unknown'}`
         try {
           const { version } = await store.importPolicy({ json, expectedVersion, actor })
@@ -85,8 +105,10 @@ export async function runPolicyCli(argv: readonly string[], env: Readonly<Record
           const changeId = (e as { changeId?: unknown }).changeId
           if (!(e instanceof PolicyError) || e.code !== 'PENDING_APPROVAL' || typeof changeId !== 'number') throw e
           out(`pending change ${changeId}\n`)
-          err(`${file} NOT imported: it adds access to personal or special data and waits for a second administrator `
-            + `(not ${actor}) as pending change ${changeId}; the policy is unchanged.\n${e.code}: ${e.message}\n`)
+          err(
+            `${file} NOT imported: it adds access to personal or special data and waits for a second administrator ` +
+              `(not ${actor}) as pending change ${changeId}; the policy is unchanged.\n${e.code}: ${e.message}\n`,
+          )
           return 1
         }
       }
@@ -102,11 +124,18 @@ export async function runPolicyCli(argv: readonly string[], env: Readonly<Record
         out(`audit_log: ${seq(auditLog)}\naccess_log: ${seq(accessLog)} (key ${audit.signer?.keyId})\n`)
         return 0
       }
-      default: { // roles
+      default: {
+        // roles
         const policy = await store.exportPolicy()
         out(`policy version ${policy.version}\n`)
         for (const r of policy.roles) {
-          const flagsText = [r.aggregateOnly && 'aggregate-only', r.admin && 'admin', (r.validFrom || r.validUntil) && `valid ${r.validFrom ?? '…'}–${r.validUntil ?? '…'}`].filter(Boolean).join(', ')
+          const flagsText = [
+            r.aggregateOnly && 'aggregate-only',
+            r.admin && 'admin',
+            (r.validFrom || r.validUntil) && `valid ${r.validFrom ?? '…'}–${r.validUntil ?? '…'}`,
+          ]
+            .filter(Boolean)
+            .join(', ')
           out(`${r.name.padEnd(20)} [${r.scopes.join(', ')}]${flagsText ? ` (${flagsText})` : ''}  ${r.description}\n`)
         }
         return 0
@@ -118,8 +147,14 @@ export async function runPolicyCli(argv: readonly string[], env: Readonly<Record
       return 1
     }
     const code = (e as { code?: string }).code
-    if (code === '42P01' || code === '3F000') { err('the access schema is not migrated (start the gateway once, or run the migrations)\n'); return 2 }
-    if (code === 'ENOENT') { err(`${(e as Error).message}\n`); return 2 }
+    if (code === '42P01' || code === '3F000') {
+      err('the access schema is not migrated (start the gateway once, or run the migrations)\n')
+      return 2
+    }
+    if (code === 'ENOENT') {
+      err(`${(e as Error).message}\n`)
+      return 2
+    }
     err(`policy ${command} failed: ${(e as Error).message}\n`)
     return 2
   } finally {
@@ -150,7 +185,12 @@ function expectedVersionOf(flag: string | undefined, json: string): number | nul
     throw new PolicyError('INVALID_POLICY', `the policy document is not JSON: ${(e as Error).message}`, '')
   }
   if (flag !== undefined) {
-    if (!/^\d+$/.test(flag)) throw new PolicyError('INVALID_POLICY', `--expected-version must be a non-negative integer, got ${JSON.stringify(flag)}`, '/expectedVersion')
+    if (!/^\d+$/.test(flag))
+      throw new PolicyError(
+        'INVALID_POLICY',
+        `--expected-version must be a non-negative integer, got ${JSON.stringify(flag)}`,
+        '/expectedVersion',
+      )
     return Number(flag)
   }
   const version = (doc as { version?: unknown } | null)?.version

@@ -26,12 +26,16 @@ export async function applyImport(trx: Transaction<any>, policy: PolicyInput, be
   await a.deleteFrom('role').execute()
   if (policy.roles.length) await a.insertInto('role').values(policy.roles.map(roleRow)).execute()
   if (policy.grants.length) {
-    await a.insertInto('coordinate_grant')
-      .values(policy.grants.map(g => ({ role: g.role, coordinate: g.coordinate, effect: g.effect, valid_until: g.validUntil }))).execute()
+    await a
+      .insertInto('coordinate_grant')
+      .values(policy.grants.map(g => ({ role: g.role, coordinate: g.coordinate, effect: g.effect, valid_until: g.validUntil })))
+      .execute()
   }
   if (policy.rowRules.length) {
-    await a.insertInto('row_rule')
-      .values(policy.rowRules.map(r => ({ role: r.role, coordinate: r.coordinate, condition: JSON.stringify(r.condition) }))).execute()
+    await a
+      .insertInto('row_rule')
+      .values(policy.rowRules.map(r => ({ role: r.role, coordinate: r.coordinate, condition: JSON.stringify(r.condition) })))
+      .execute()
   }
   return {
     ...policy,
@@ -40,10 +44,18 @@ export async function applyImport(trx: Transaction<any>, policy: PolicyInput, be
 }
 
 /** The policy as a whole: its version, a frozen snapshot, export and import. */
-export function policyDocumentMethods({ db, options, tx }: StoreDeps): Pick<PolicyStore, 'load' | 'version' | 'importPolicy' | 'exportPolicy'> {
+export function policyDocumentMethods({
+  db,
+  options,
+  tx,
+}: StoreDeps): Pick<PolicyStore, 'load' | 'version' | 'importPolicy' | 'exportPolicy'> {
   return {
     load: async () => {
-      const p = await db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(trx => readPolicy(trx))
+      const p = await db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .setAccessMode('read only')
+        .execute(trx => readPolicy(trx))
       const freeze = <T extends object>(o: T): T => Object.freeze(o)
       return freeze({
         version: p.version,
@@ -56,18 +68,28 @@ export function policyDocumentMethods({ db, options, tx }: StoreDeps): Pick<Poli
 
     version: async () => Number((await access(db).selectFrom('policy_version').select('version').executeTakeFirstOrThrow()).version),
 
-    importPolicy: input => tx.change(input, 'policy.import', async trx => {
-      const policy = validatePolicy(policyDocument(input), options.classify)
-      const before = await readPolicy(trx)
-      // Four eyes for the import as a whole: it opens nothing setGrant/upsertRole would hold back for a second administrator.
-      const added = importAdditions(policy, before, options.classify)
-      if (added.length) {
-        const shown = added.length > 5 ? `${added.slice(0, 5).join(', ')} and ${added.length - 5} more` : added.join(', ')
-        return new NeedsApproval('policy.import', { roles: policy.roles, grants: policy.grants, rowRules: policy.rowRules }, `an import adding ${shown}`)
-      }
-      return applyImport(trx, policy, before)
-    }),
+    importPolicy: input =>
+      tx.change(input, 'policy.import', async trx => {
+        const policy = validatePolicy(policyDocument(input), options.classify)
+        const before = await readPolicy(trx)
+        // Four eyes for the import as a whole: it opens nothing setGrant/upsertRole would hold back for a second administrator.
+        const added = importAdditions(policy, before, options.classify)
+        if (added.length) {
+          const shown = added.length > 5 ? `${added.slice(0, 5).join(', ')} and ${added.length - 5} more` : added.join(', ')
+          return new NeedsApproval(
+            'policy.import',
+            { roles: policy.roles, grants: policy.grants, rowRules: policy.rowRules },
+            `an import adding ${shown}`,
+          )
+        }
+        return applyImport(trx, policy, before)
+      }),
 
-    exportPolicy: () => db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(trx => readPolicy(trx)),
+    exportPolicy: () =>
+      db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .setAccessMode('read only')
+        .execute(trx => readPolicy(trx)),
   }
 }

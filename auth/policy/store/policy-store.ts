@@ -20,13 +20,31 @@ export interface PolicyStoreOptions {
 }
 
 /** Optimistic concurrency: a change names the version it was made against and who made it. */
-export interface ChangeContext { expectedVersion: number; actor: string }
-export interface ChangeResult { version: number }
+export interface ChangeContext {
+  expectedVersion: number
+  actor: string
+}
+export interface ChangeResult {
+  version: number
+}
 
-export interface PolicyParts { roles: readonly RoleDefinition[]; grants: readonly CoordinateGrant[]; rowRules: readonly RowRule[] }
-export interface PolicyExport { version: number; roles: RoleDefinition[]; grants: CoordinateGrant[]; rowRules: RowRule[] }
+export interface PolicyParts {
+  roles: readonly RoleDefinition[]
+  grants: readonly CoordinateGrant[]
+  rowRules: readonly RowRule[]
+}
+export interface PolicyExport {
+  version: number
+  roles: RoleDefinition[]
+  grants: CoordinateGrant[]
+  rowRules: RowRule[]
+}
 export type { AuditChainStatus, AuditEntry, PendingChange, PendingKind }
-export interface ReplicaStatus { id: string; policyVersion: number; seenAt: Date }
+export interface ReplicaStatus {
+  id: string
+  policyVersion: number
+  seenAt: Date
+}
 
 /**
  * The permission store (create-policy-store.ts builds it in Postgres). Writes throw PolicyError:

@@ -5,19 +5,26 @@ import type { PolicyStore } from './policy-store.js'
 import { subscribePolicyVersion } from './subscribe-policy-version.js'
 
 /** Which version each gateway replica enforces, and the notifications that tell them of a new one. */
-export function replicaVersions({ db, options }: StoreDeps, readVersion: () => Promise<number>): Pick<PolicyStore, 'reportReplica' | 'replicas' | 'subscribe'> {
+export function replicaVersions(
+  { db, options }: StoreDeps,
+  readVersion: () => Promise<number>,
+): Pick<PolicyStore, 'reportReplica' | 'replicas' | 'subscribe'> {
   const logger = options.logger ?? { warn: (m: string) => console.warn(m) }
   return {
     reportReplica: async (id, version) => {
       if (typeof id !== 'string' || id.length < 1 || id.length > 200) invalid('/id', 'replica id must be a string of 1–200 characters')
       if (!Number.isSafeInteger(version) || version < 0) invalid('/version', 'version must be a non-negative integer')
-      await access(db).insertInto('replica').values({ id, policy_version: version })
-        .onConflict(oc => oc.column('id').doUpdateSet({ policy_version: version, seen_at: sql<string>`now()` })).execute()
+      await access(db)
+        .insertInto('replica')
+        .values({ id, policy_version: version })
+        .onConflict(oc => oc.column('id').doUpdateSet({ policy_version: version, seen_at: sql<string>`now()` }))
+        .execute()
     },
 
     replicas: async () => {
       const rows = await access(db).selectFrom('replica').select(['id', 'policy_version', 'seen_at']).execute()
-      return rows.map(r => ({ id: r.id, policyVersion: Number(r.policy_version), seenAt: new Date(r.seen_at) }))
+      return rows
+        .map(r => ({ id: r.id, policyVersion: Number(r.policy_version), seenAt: new Date(r.seen_at) }))
         .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
     },
 
@@ -25,7 +32,12 @@ export function replicaVersions({ db, options }: StoreDeps, readVersion: () => P
       const pollMs = opts.pollMs ?? 5000
       if (!Number.isFinite(pollMs) || pollMs < 10) invalid('/pollMs', 'pollMs must be at least 10')
       return subscribePolicyVersion({
-        connectionString: options.connectionString, readVersion, onVersion, pollMs, since: opts.since, logger,
+        connectionString: options.connectionString,
+        readVersion,
+        onVersion,
+        pollMs,
+        since: opts.since,
+        logger,
       })
     },
   }

@@ -17,7 +17,11 @@ const NEVER = 600_000 // a poll interval no test waits for: whatever arrives cam
 
 async function change(): Promise<number> {
   const v = await admin.version()
-  const { version } = await admin.setGrant({ grant: { role: 'staff', coordinate: 'District.name', effect: v % 2 ? 'ALLOW' : 'DENY', validUntil: null }, expectedVersion: v, actor: 'admin' })
+  const { version } = await admin.setGrant({
+    grant: { role: 'staff', coordinate: 'District.name', effect: v % 2 ? 'ALLOW' : 'DENY', validUntil: null },
+    expectedVersion: v,
+    actor: 'admin',
+  })
   return version
 }
 
@@ -71,7 +75,10 @@ describe('subscribe', () => {
 
   it('falls back to polling when LISTEN is unavailable', async () => {
     const warnings: string[] = []
-    const noListen = createPolicyStore(replicaDb.db, { connectionString: 'postgres://nobody:nothing@127.0.0.1:1/none', logger: { warn: m => warnings.push(m) } })
+    const noListen = createPolicyStore(replicaDb.db, {
+      connectionString: 'postgres://nobody:nothing@127.0.0.1:1/none',
+      logger: { warn: m => warnings.push(m) },
+    })
     const seen: number[] = []
     const sub = await noListen.subscribe(v => seen.push(v), { pollMs: 200 })
     try {
@@ -105,7 +112,14 @@ describe('subscribe', () => {
       await waitFor('exactly one LISTEN connection', async () => (await listenBackends()).length === 1)
       const [pid] = await listenBackends()
       await sql`select pg_terminate_backend(${pid})`.execute(adminDb.db)
-      await waitFor('a new LISTEN connection', async () => { const pids = await listenBackends(); return pids.length === 1 && pids[0] !== pid }, { timeoutMs: 10_000 })
+      await waitFor(
+        'a new LISTEN connection',
+        async () => {
+          const pids = await listenBackends()
+          return pids.length === 1 && pids[0] !== pid
+        },
+        { timeoutMs: 10_000 },
+      )
       await waitFor('LISTEN restored', () => warnings.some(w => /restored/.test(w)), { timeoutMs: 10_000 })
       const version = await change()
       await waitFor(`version ${version} by NOTIFY after reconnecting`, () => seen.includes(version), { timeoutMs: 1_000 })

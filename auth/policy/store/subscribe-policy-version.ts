@@ -5,7 +5,9 @@ export const POLICY_CHANNEL = 'stadtgraph_policy'
 /** application_name of the LISTEN connection, so operators can find it in pg_stat_activity. */
 export const LISTEN_APPLICATION_NAME = 'stadtgraph-policy-listen'
 
-export interface PolicyLogger { warn(message: string): void }
+export interface PolicyLogger {
+  warn(message: string): void
+}
 
 export interface SubscribeOptions {
   /** Without it the subscription polls only. */
@@ -18,7 +20,9 @@ export interface SubscribeOptions {
   logger: PolicyLogger
 }
 
-export interface PolicySubscription { close(): Promise<void> }
+export interface PolicySubscription {
+  close(): Promise<void>
+}
 
 const MAX_RECONNECT_MS = 10_000
 
@@ -29,7 +33,7 @@ const MAX_RECONNECT_MS = 10_000
  * or below the last delivered one is ignored, so the two sources never double-deliver.
  */
 export async function subscribePolicyVersion(opts: SubscribeOptions): Promise<PolicySubscription> {
-  let last = opts.since ?? await opts.readVersion()
+  let last = opts.since ?? (await opts.readVersion())
   let closed = false
   let client: pg.Client | null = null
   let pollTimer: NodeJS.Timeout | null = null
@@ -60,14 +64,19 @@ export async function subscribePolicyVersion(opts: SubscribeOptions): Promise<Po
 
   const schedulePoll = () => {
     if (closed) return
-    pollTimer = setTimeout(() => { void poll().finally(schedulePoll) }, opts.pollMs)
+    pollTimer = setTimeout(() => {
+      void poll().finally(schedulePoll)
+    }, opts.pollMs)
     pollTimer.unref()
   }
 
   const scheduleReconnect = () => {
     if (closed || reconnectTimer) return
     const delay = Math.min(MAX_RECONNECT_MS, 100 * 2 ** Math.min(failures, 10))
-    reconnectTimer = setTimeout(() => { reconnectTimer = null; void listen() }, delay)
+    reconnectTimer = setTimeout(() => {
+      reconnectTimer = null
+      void listen()
+    }, delay)
     reconnectTimer.unref()
   }
 
@@ -81,7 +90,10 @@ export async function subscribePolicyVersion(opts: SubscribeOptions): Promise<Po
       if (client === c) client = null
       if (closed) return
       c.end().catch(() => {})
-      if (failures === 0) opts.logger.warn(`[policy] LISTEN ${POLICY_CHANNEL} unavailable${err ? `: ${err.message}` : ''}; polling every ${opts.pollMs} ms until it is back`)
+      if (failures === 0)
+        opts.logger.warn(
+          `[policy] LISTEN ${POLICY_CHANNEL} unavailable${err ? `: ${err.message}` : ''}; polling every ${opts.pollMs} ms until it is back`,
+        )
       failures++
       scheduleReconnect()
     }
@@ -97,7 +109,10 @@ export async function subscribePolicyVersion(opts: SubscribeOptions): Promise<Po
       onLost(err as Error)
       return
     }
-    if (closed) { c.end().catch(() => {}); return }
+    if (closed) {
+      c.end().catch(() => {})
+      return
+    }
     client = c
     if (failures > 0) opts.logger.warn(`[policy] LISTEN ${POLICY_CHANNEL} restored`)
     failures = 0

@@ -3,10 +3,22 @@ import { PolicyError } from '../types.js'
 import { DEFAULT_ROLES } from './default-roles.js'
 import { validateGrant, validatePolicy, validateRole } from './validate-policy.js'
 
-const role = (over: Record<string, unknown>) => ({ name: 'r', description: '', scopes: ['open'], aggregateOnly: false, admin: false, validFrom: null, validUntil: null, ...over })
+const role = (over: Record<string, unknown>) => ({
+  name: 'r',
+  description: '',
+  scopes: ['open'],
+  aggregateOnly: false,
+  admin: false,
+  validFrom: null,
+  validUntil: null,
+  ...over,
+})
 
 function refusal(fn: () => unknown): { code: string; pointer?: string } | null {
-  try { fn(); return null } catch (e) {
+  try {
+    fn()
+    return null
+  } catch (e) {
     if (!(e instanceof PolicyError)) throw e
     return { code: e.code, pointer: e.pointer }
   }
@@ -14,18 +26,36 @@ function refusal(fn: () => unknown): { code: string; pointer?: string } | null {
 
 describe('validateRole', () => {
   it.each([
-    ['open', true], ['internal', true], ['asylum:internal', true], ['{department}:special', true], ['population:personal', true],
-    ['Open', false], ['asylum:Internal', false], ['a:b:c', false], ['*:personal', false], ['{dept}:internal', false],
-    ['{department}', false], ['', false], ['open ', false], ['asylum-cases', false],
+    ['open', true],
+    ['internal', true],
+    ['asylum:internal', true],
+    ['{department}:special', true],
+    ['population:personal', true],
+    ['Open', false],
+    ['asylum:Internal', false],
+    ['a:b:c', false],
+    ['*:personal', false],
+    ['{dept}:internal', false],
+    ['{department}', false],
+    ['', false],
+    ['open ', false],
+    ['asylum-cases', false],
   ])('scope %j for a non-public role → valid %s', (scope, ok) => {
     const r = refusal(() => validateRole(role({ scopes: [scope] }), '/role'))
     expect(r).toEqual(ok ? null : { code: 'INVALID_POLICY', pointer: '/role/scopes/0' })
   })
 
   it.each([
-    ['personal', false], ['special', false], ['asylum:personal', false], ['population:special', false],
-    ['{department}:personal', false], ['{department}:special', false],
-    ['open', true], ['internal', true], ['finance:internal', true], ['{department}:internal', true],
+    ['personal', false],
+    ['special', false],
+    ['asylum:personal', false],
+    ['population:special', false],
+    ['{department}:personal', false],
+    ['{department}:special', false],
+    ['open', true],
+    ['internal', true],
+    ['finance:internal', true],
+    ['{department}:internal', true],
   ])('scope %j for the public role → valid %s', (scope, ok) => {
     const r = refusal(() => validateRole(role({ name: 'public', aggregateOnly: true, scopes: [scope] }), '/role'))
     expect(r).toEqual(ok ? null : { code: 'INVALID_POLICY', pointer: '/role/scopes/0' })
@@ -53,12 +83,21 @@ describe('validateRole', () => {
 
 describe('validateGrant', () => {
   const classes: Record<string, 'open' | 'internal' | 'personal' | 'special'> = {
-    'District.name': 'open', 'Accommodation.operator': 'internal', 'AllocationRecord.id': 'personal',
-    'AllocationRecord.religion': 'special', 'AllocationRecord.*': 'special',
+    'District.name': 'open',
+    'Accommodation.operator': 'internal',
+    'AllocationRecord.id': 'personal',
+    'AllocationRecord.religion': 'special',
+    'AllocationRecord.*': 'special',
   }
   const classify = (c: string) => classes[c]
   const exists = (n: string) => ['public', 'staff'].includes(n)
-  const grant = (over: Record<string, unknown>) => ({ role: 'staff', coordinate: 'District.name', effect: 'ALLOW', validUntil: null, ...over })
+  const grant = (over: Record<string, unknown>) => ({
+    role: 'staff',
+    coordinate: 'District.name',
+    effect: 'ALLOW',
+    validUntil: null,
+    ...over,
+  })
 
   it.each([
     [{ role: 'nobody' }, '/g/role'],
@@ -92,12 +131,30 @@ describe('validateGrant', () => {
 describe('validatePolicy', () => {
   it.each([
     [{ roles: [role({ name: 'a' }), role({ name: 'a' })], grants: [], rowRules: [] }, '/roles/1/name'],
-    [{ roles: [role({ name: 'a' })], grants: [{ role: 'b', coordinate: 'X.y', effect: 'ALLOW', validUntil: null }], rowRules: [] }, '/grants/0/role'],
-    [{ roles: [role({ name: 'a' })], grants: [
-      { role: 'a', coordinate: 'X.y', effect: 'ALLOW', validUntil: null }, { role: 'a', coordinate: 'X.y', effect: 'DENY', validUntil: null }], rowRules: [] }, '/grants/1'],
+    [
+      { roles: [role({ name: 'a' })], grants: [{ role: 'b', coordinate: 'X.y', effect: 'ALLOW', validUntil: null }], rowRules: [] },
+      '/grants/0/role',
+    ],
+    [
+      {
+        roles: [role({ name: 'a' })],
+        grants: [
+          { role: 'a', coordinate: 'X.y', effect: 'ALLOW', validUntil: null },
+          { role: 'a', coordinate: 'X.y', effect: 'DENY', validUntil: null },
+        ],
+        rowRules: [],
+      },
+      '/grants/1',
+    ],
     [{ roles: [role({ name: 'a' })], grants: [], rowRules: [{ role: 'a', coordinate: 'X', condition: {} }] }, '/rowRules/0/condition'],
-    [{ roles: [role({ name: 'a' })], grants: [], rowRules: [{ role: 'a', coordinate: 'X', condition: { 'a/b': 'x' } }] }, '/rowRules/0/condition/a~1b'],
-    [{ roles: [role({ name: 'a' })], grants: [], rowRules: [{ role: 'a', coordinate: 'X', condition: { column: 1 } }] }, '/rowRules/0/condition/column'],
+    [
+      { roles: [role({ name: 'a' })], grants: [], rowRules: [{ role: 'a', coordinate: 'X', condition: { 'a/b': 'x' } }] },
+      '/rowRules/0/condition/a~1b',
+    ],
+    [
+      { roles: [role({ name: 'a' })], grants: [], rowRules: [{ role: 'a', coordinate: 'X', condition: { column: 1 } }] },
+      '/rowRules/0/condition/column',
+    ],
     [{ roles: [], grants: [] }, '/rowRules'],
     [[], ''],
   ])('refuses %j at %s', (policy, at) => {

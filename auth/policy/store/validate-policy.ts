@@ -57,7 +57,8 @@ function date(value: unknown, at: string, what: string): string | null {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) invalid(at, `${what} must be an ISO date (YYYY-MM-DD) or null`)
   const [y, m, d] = value.split('-').map(Number)
   const parsed = new Date(Date.UTC(y, m - 1, d))
-  if (parsed.getUTCFullYear() !== y || parsed.getUTCMonth() !== m - 1 || parsed.getUTCDate() !== d) invalid(at, `${what} ${value} is not a calendar date`)
+  if (parsed.getUTCFullYear() !== y || parsed.getUTCMonth() !== m - 1 || parsed.getUTCDate() !== d)
+    invalid(at, `${what} ${value} is not a calendar date`)
   return value
 }
 
@@ -80,7 +81,8 @@ export function validateCoordinate(value: unknown, at: string): string {
 
 export function validateRowRuleCoordinate(value: unknown, at: string): string {
   const coordinate = text(value, at, 'coordinate', 300)
-  if (!ROW_RULE_COORDINATE_PATTERN.test(coordinate)) invalid(at, `row rule coordinate ${JSON.stringify(coordinate)} must be Type or Type.field`)
+  if (!ROW_RULE_COORDINATE_PATTERN.test(coordinate))
+    invalid(at, `row rule coordinate ${JSON.stringify(coordinate)} must be Type or Type.field`)
   return coordinate
 }
 
@@ -93,7 +95,8 @@ export function validateRole(value: unknown, at: string): RoleDefinition {
   const seen = new Set<string>()
   const scopes = value.scopes.map((scope, i) => {
     const s = text(scope, `${at}/scopes/${i}`, 'scope', 100)
-    if (!SCOPE_PATTERN.test(s)) invalid(`${at}/scopes/${i}`, `scope ${JSON.stringify(s)} must look like "open", "asylum:internal" or "{department}:internal"`)
+    if (!SCOPE_PATTERN.test(s))
+      invalid(`${at}/scopes/${i}`, `scope ${JSON.stringify(s)} must look like "open", "asylum:internal" or "{department}:internal"`)
     if (seen.has(s)) invalid(`${at}/scopes/${i}`, `scope ${JSON.stringify(s)} is listed twice`)
     if (name === PUBLIC_ROLE && NEVER_PUBLIC.has(scopeClass(s))) {
       invalid(`${at}/scopes/${i}`, `the public role may never hold ${scopeClass(s)} data (scope ${JSON.stringify(s)})`)
@@ -106,12 +109,17 @@ export function validateRole(value: unknown, at: string): RoleDefinition {
   // Flags the public role cannot carry (effective-access.ts): stored, they would read as if they
   // applied. Anyone holds `public`, anonymous callers included.
   if (name === PUBLIC_ROLE && !aggregateOnly) {
-    invalid(`${at}/aggregateOnly`, 'the public role is always aggregate-only (disclosure control for open data); aggregateOnly must be true')
+    invalid(
+      `${at}/aggregateOnly`,
+      'the public role is always aggregate-only (disclosure control for open data); aggregateOnly must be true',
+    )
   }
-  if (name === PUBLIC_ROLE && admin) invalid(`${at}/admin`, 'the public role is held by everyone, anonymous callers included; it can never be an admin role')
+  if (name === PUBLIC_ROLE && admin)
+    invalid(`${at}/admin`, 'the public role is held by everyone, anonymous callers included; it can never be an admin role')
   const validFrom = date(value.validFrom, `${at}/validFrom`, 'validFrom')
   const validUntil = date(value.validUntil, `${at}/validUntil`, 'validUntil')
-  if (validFrom && validUntil && validUntil < validFrom) invalid(`${at}/validUntil`, `validUntil ${validUntil} is before validFrom ${validFrom}`)
+  if (validFrom && validUntil && validUntil < validFrom)
+    invalid(`${at}/validUntil`, `validUntil ${validUntil} is before validFrom ${validFrom}`)
   return { name, description, scopes, aggregateOnly, admin, validFrom, validUntil }
 }
 
@@ -130,7 +138,11 @@ export function validateGrant(value: unknown, at: string, roleExists: (name: str
   const validUntil = date(value.validUntil, `${at}/validUntil`, 'validUntil')
   if (classify) {
     let cls: SensitivityClass | undefined
-    try { cls = classify(coordinate) } catch { cls = undefined }
+    try {
+      cls = classify(coordinate)
+    } catch {
+      cls = undefined
+    }
     if (cls === undefined) invalid(`${at}/coordinate`, `unknown coordinate ${JSON.stringify(coordinate)}`)
     if (role === PUBLIC_ROLE && effect === 'ALLOW' && NEVER_PUBLIC.has(cls)) {
       invalid(`${at}/coordinate`, `the public role may never be granted ${cls} data (${coordinate})`)

@@ -29,7 +29,9 @@ describe('the write scope of department staff', () => {
   })
 
   let seeded: Awaited<ReturnType<typeof freshStore>>
-  beforeAll(async () => { seeded = await freshStore() })
+  beforeAll(async () => {
+    seeded = await freshStore()
+  })
 
   it('a fresh database: staff has it once after migrate and seed', async () => {
     await seeded.store.migrate()
@@ -46,13 +48,21 @@ describe('the write scope of department staff', () => {
     let { version } = await store.seedDefaults()
     // The staff role as databases before data entry held it.
     const staff = DEFAULT_ROLES.find(r => r.name === 'staff')!
-    ;({ version } = await store.upsertRole({ role: { ...staff, scopes: staff.scopes.filter(s => s !== WRITE_SCOPE) }, expectedVersion: version, actor: 'test' }))
+    ;({ version } = await store.upsertRole({
+      role: { ...staff, scopes: staff.scopes.filter(s => s !== WRITE_SCOPE) },
+      expectedVersion: version,
+      actor: 'test',
+    }))
     expect(await store.migrate()).toEqual(Object.keys(migrations).filter(name => name >= '0005'))
     const policy = await store.exportPolicy()
     expect(policy.version).toBe(version + 1)
     expect(policy.roles.find(r => r.name === 'staff')!.scopes).toEqual([...staff.scopes.filter(s => s !== WRITE_SCOPE), WRITE_SCOPE])
     const [last] = await store.auditLog({ limit: 1 })
-    expect(last).toMatchObject({ actor: 'migration:0005-write-scope', action: 'role.upsert', payload: { version: version + 1, role: 'staff', addedScopes: [WRITE_SCOPE] } })
+    expect(last).toMatchObject({
+      actor: 'migration:0005-write-scope',
+      action: 'role.upsert',
+      payload: { version: version + 1, role: 'staff', addedScopes: [WRITE_SCOPE] },
+    })
     expect((await store.verifyAuditChain()).ok).toBe(true)
     // Other roles untouched.
     expect(policy.roles.find(r => r.name === 'department_head')!.scopes).not.toContain(WRITE_SCOPE)

@@ -21,7 +21,14 @@ describe('daily occupancy (large profile)', () => {
         expect(new Date(days[i]).getTime() - new Date(days[i - 1]).getTime()).toBe(86_400_000)
       }
     }
-    expect(daily.every(r => isOpenOn(ACCOMMODATIONS.find(a => a.id === r.accommodation_id)!, r.day))).toBe(true)
+    expect(
+      daily.every(r =>
+        isOpenOn(
+          ACCOMMODATIONS.find(a => a.id === r.accommodation_id)!,
+          r.day,
+        ),
+      ),
+    ).toBe(true)
   })
 
   it('keeps the month-end figures of small and never exceeds the day’s capacity', () => {
@@ -29,7 +36,14 @@ describe('daily occupancy (large profile)', () => {
     for (const m of monthEnds) expect(byKey.get(`${m.accommodation_id}|${m.day}`)).toEqual(m)
     const over = daily.filter(r => r.occupied > r.capacity || r.of_which_recognised > r.occupied || r.occupied < 0)
     expect(over).toEqual([])
-    const wrongCapacity = daily.filter(r => r.capacity !== capacityOn(ACCOMMODATIONS.find(a => a.id === r.accommodation_id)!, r.day))
+    const wrongCapacity = daily.filter(
+      r =>
+        r.capacity !==
+        capacityOn(
+          ACCOMMODATIONS.find(a => a.id === r.accommodation_id)!,
+          r.day,
+        ),
+    )
     expect(wrongCapacity).toEqual([])
   })
 })

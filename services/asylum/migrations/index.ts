@@ -6,6 +6,8 @@ import * as m0004 from './0004-record-keys.js'
 
 /** In order; a landed migration is never edited, a change is a new file. */
 export const migrations: Record<string, Migration> = {
-  '0001-init': m0001, '0002-data-entry': m0002, '0003-over-capacity': m0003,
+  '0001-init': m0001,
+  '0002-data-entry': m0002,
+  '0003-over-capacity': m0003,
   '0004-record-keys': m0004,
 }

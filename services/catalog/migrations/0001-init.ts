@@ -86,5 +86,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop function cat.department_datasets()`.execute(db)
-  await sql`drop table cat.dataset, cat.rule_band, cat.rule_level, cat.rule_set, cat.indicator, cat.dataset_dcat, cat.department`.execute(db)
+  await sql`drop table cat.dataset, cat.rule_band, cat.rule_level, cat.rule_set, cat.indicator, cat.dataset_dcat, cat.department`.execute(
+    db,
+  )
 }

@@ -4,20 +4,62 @@ import { insertRows } from '../../../platform/db/insert-rows.js'
 import { seededRecordKey } from '../../../lib/disclosure/cell-key.js'
 import { createRng, type Rng } from '../../../lib/seed/prng.js'
 import { apportion } from '../../../lib/seed/apportion.js'
-import type { GraduateTable, NationalityGroup, Residence, Row, SchoolClassTable, SchoolQualification, SchoolType, SchoolYearStatTable, Sex, TransitionTable } from '../db.js'
+import type {
+  GraduateTable,
+  NationalityGroup,
+  Residence,
+  Row,
+  SchoolClassTable,
+  SchoolQualification,
+  SchoolType,
+  SchoolYearStatTable,
+  Sex,
+  TransitionTable,
+} from '../db.js'
 import { GRADES, SCHOOLS, SCHOOL_PRODUCT, type SchoolFact } from './school-catalog.js'
 import { schoolYearOf } from '../school-year.js'
 
 /** City-wide first graders at the städtische Grundschulen by school-year start [V 2023: 864, 2024: 816 — §1.4]. */
 const FIRST_GRADERS: Readonly<Record<number, number>> = {
-  2012: 836, 2013: 829, 2014: 841, 2015: 845, 2016: 852, 2017: 858, 2018: 866, 2019: 871, 2020: 861,
-  2021: 869, 2022: 877, 2023: 864, 2024: 816, 2025: 838, 2026: 829,
+  2012: 836,
+  2013: 829,
+  2014: 841,
+  2015: 845,
+  2016: 852,
+  2017: 858,
+  2018: 866,
+  2019: 871,
+  2020: 861,
+  2021: 869,
+  2022: 877,
+  2023: 864,
+  2024: 816,
+  2025: 838,
+  2026: 829,
 }
 
 /** Admissions into grade 5 at the city's schools, city and Umland [V 2015, 2017–2020 — §1.4]. */
 const TRANSITIONS: Readonly<Record<number, number>> = {
-  2007: 992, 2008: 985, 2009: 978, 2010: 981, 2011: 969, 2012: 972, 2013: 980, 2014: 968, 2015: 974, 2016: 1003,
-  2017: 1021, 2018: 997, 2019: 1025, 2020: 1030, 2021: 1012, 2022: 1026, 2023: 1018, 2024: 1004, 2025: 1009, 2026: 1015,
+  2007: 992,
+  2008: 985,
+  2009: 978,
+  2010: 981,
+  2011: 969,
+  2012: 972,
+  2013: 980,
+  2014: 968,
+  2015: 974,
+  2016: 1003,
+  2017: 1021,
+  2018: 997,
+  2019: 1025,
+  2020: 1030,
+  2021: 1012,
+  2022: 1026,
+  2023: 1018,
+  2024: 1004,
+  2025: 1009,
+  2026: 1015,
 }
 const FIRST_SIMULATED_YEAR = 2007
 
@@ -39,17 +81,46 @@ function cohortFactor(type: SchoolType, grade: number): number {
 
 /** Typical and maximum class size per type (RLP Klassenmesszahlen); Oberstufe courses have no classes. */
 const CLASS_SIZE: Readonly<Record<SchoolType, [typical: number, max: number]>> = {
-  GS: [19, 24], RSPLUS: [23, 25], IGS: [26, 28], GYM: [27, 30], FOES: [10, 12], BBS: [22, 24],
+  GS: [19, 24],
+  RSPLUS: [23, 25],
+  IGS: [26, 28],
+  GYM: [27, 30],
+  FOES: [10, 12],
+  BBS: [22, 24],
 }
 
 /** Leavers by qualification as shares of the pupils in the grade they leave from [S]; shares are of RLP magnitude. */
 const LEAVERS: Readonly<Partial<Record<SchoolType, ReadonlyArray<[SchoolQualification, grade: number, share: number]>>>> = {
-  GYM: [['AHR', 13, 0.95], ['FHR_SCHUL', 12, 0.03], ['QUAL_SEK1', 10, 0.04], ['BERUFSREIFE', 9, 0.01]],
-  IGS: [['AHR', 13, 0.92], ['FHR_SCHUL', 12, 0.07], ['QUAL_SEK1', 10, 0.55], ['BERUFSREIFE', 9, 0.15], ['OHNE_BR', 9, 0.06]],
-  RSPLUS: [['QUAL_SEK1', 10, 0.9], ['BERUFSREIFE', 9, 0.28], ['OHNE_BR', 9, 0.08]],
-  FOES: [['BERUFSREIFE', 9, 0.3], ['OHNE_BR', 9, 0.65]],
+  GYM: [
+    ['AHR', 13, 0.95],
+    ['FHR_SCHUL', 12, 0.03],
+    ['QUAL_SEK1', 10, 0.04],
+    ['BERUFSREIFE', 9, 0.01],
+  ],
+  IGS: [
+    ['AHR', 13, 0.92],
+    ['FHR_SCHUL', 12, 0.07],
+    ['QUAL_SEK1', 10, 0.55],
+    ['BERUFSREIFE', 9, 0.15],
+    ['OHNE_BR', 9, 0.06],
+  ],
+  RSPLUS: [
+    ['QUAL_SEK1', 10, 0.9],
+    ['BERUFSREIFE', 9, 0.28],
+    ['OHNE_BR', 9, 0.08],
+  ],
+  FOES: [
+    ['BERUFSREIFE', 9, 0.3],
+    ['OHNE_BR', 9, 0.65],
+  ],
 }
-const FEMALE_SHARE: Readonly<Record<SchoolQualification, number>> = { AHR: 0.56, FHR_SCHUL: 0.48, QUAL_SEK1: 0.5, BERUFSREIFE: 0.4, OHNE_BR: 0.37 }
+const FEMALE_SHARE: Readonly<Record<SchoolQualification, number>> = {
+  AHR: 0.56,
+  FHR_SCHUL: 0.48,
+  QUAL_SEK1: 0.5,
+  BERUFSREIFE: 0.4,
+  OHNE_BR: 0.37,
+}
 
 /** Mittlere Reife 2021/22 per school [V §1.4]: Kurpfalz 60, St.-Franziskus-RS 50, IGS Goetheschule 68, Lina-Pfaff 22. */
 const QUAL_SEK1_2021: Readonly<Record<string, number>> = { 'RSPLUS-01': 60, 'RSPLUS-03': 50, 'IGS-01': 68, 'RSPLUS-02': 22 }
@@ -102,8 +173,10 @@ export function generateSchoolRows(years: readonly number[]): SchoolsRows {
     for (const { type } of SECONDARY.filter(t => t.type !== 'FOES')) {
       const schools = SCHOOLS.filter(s => s.type === type)
       const rng = createRng('edu', 'school_year_stat', 'intake', type, y)
-      apportion(admissions.byType.get(type)!, schools.map(s => s.intakeWeight! * Math.exp(rng.normal(0, 0.05))))
-        .forEach((n, i) => intake.set(`${schools[i].id}|${y}`, n))
+      apportion(
+        admissions.byType.get(type)!,
+        schools.map(s => s.intakeWeight! * Math.exp(rng.normal(0, 0.05))),
+      ).forEach((n, i) => intake.set(`${schools[i].id}|${y}`, n))
     }
   }
 
@@ -118,7 +191,12 @@ export function generateSchoolRows(years: readonly number[]): SchoolsRows {
         if (n > 0 && !(grade >= 11 && (school.type === 'GYM' || school.type === 'IGS'))) {
           const anchored = school.intake2024 && y === 2024 && grade === 1
           const typical = school.intake2024 ? school.intake2024.pupils / school.intake2024.classes : undefined
-          rows.classes.push({ school_id: school.id, school_year: schoolYear, grade, classes: anchored ? school.intake2024!.classes : classesFor(n, school.type, typical) })
+          rows.classes.push({
+            school_id: school.id,
+            school_year: schoolYear,
+            grade,
+            classes: anchored ? school.intake2024!.classes : classesFor(n, school.type, typical),
+          })
         }
         rows.stats.push(...cells(school, schoolYear, y, grade, n, rng))
       }
@@ -147,7 +225,10 @@ function transitionsOf(y: number): { byType: Map<string, number>; rows: Array<Ro
     const residences: Residence[] = ['STADT', 'LANDKREIS', 'SONSTIGE']
     residences.forEach((residence, i) => {
       const admissions = split[i]
-      const applications = Math.max(admissions, Math.round(admissions * t.applicationFactor * (1 + (t.applicationFactor > 1.1 ? rng.normal(0, 0.05) : 0))))
+      const applications = Math.max(
+        admissions,
+        Math.round(admissions * t.applicationFactor * (1 + (t.applicationFactor > 1.1 ? rng.normal(0, 0.05) : 0))),
+      )
       rows.push({ school_year: schoolYearOf(y), to_school_type: t.type, residence, applications, admissions })
     })
   }
@@ -175,10 +256,27 @@ function cells(school: SchoolFact, schoolYear: string, y: number, grade: number,
   const ausl = draw(rng, n, clamp(base * nonGermanTrend(y), 0, 1))
   const male = school.girlsOnly ? 0 : school.type === 'BBS' ? 0.56 : 0.51
   const out: Array<Row<SchoolYearStatTable>> = []
-  for (const [group, count] of [['DEU', n - ausl], ['AUSL', ausl]] as Array<[NationalityGroup, number]>) {
+  for (const [group, count] of [
+    ['DEU', n - ausl],
+    ['AUSL', ausl],
+  ] as Array<[NationalityGroup, number]>) {
     const m = draw(rng, count, male)
-    const bySex: Array<[Sex, number]> = school.girlsOnly ? [['W', count]] : [['M', m], ['W', count - m]]
-    for (const [sex, pupils] of bySex) out.push({ school_id: school.id, school_year: schoolYear, grade, sex, nationality_group: group, pupils, rkey: seededRecordKey('edu.school_year_stat', school.id, schoolYear, grade, sex, group) })
+    const bySex: Array<[Sex, number]> = school.girlsOnly
+      ? [['W', count]]
+      : [
+          ['M', m],
+          ['W', count - m],
+        ]
+    for (const [sex, pupils] of bySex)
+      out.push({
+        school_id: school.id,
+        school_year: schoolYear,
+        grade,
+        sex,
+        nationality_group: group,
+        pupils,
+        rkey: seededRecordKey('edu.school_year_stat', school.id, schoolYear, grade, sex, group),
+      })
   }
   return out
 }
@@ -198,15 +296,48 @@ function leavers(school: SchoolFact, schoolYear: string, y: number, pupils: Map<
 }
 
 export async function seedSchools(db: Kysely<any>, years: readonly number[]): Promise<void> {
-  await insertRows(db, 'edu.school', {
-    id: 'text', official_number: 'text', name: 'text', school_type: 'text', operator: 'text', ags: 'text', district_code: 'text', product_code: 'text',
-  }, SCHOOLS.map(s => ({
-    id: s.id, official_number: s.officialNumber, name: s.name, school_type: s.type, operator: s.operator, ags: CITY_AGS,
-    district_code: s.districtCode, product_code: s.operator === 'STADT' ? SCHOOL_PRODUCT[s.type] : null,
-  })))
+  await insertRows(
+    db,
+    'edu.school',
+    {
+      id: 'text',
+      official_number: 'text',
+      name: 'text',
+      school_type: 'text',
+      operator: 'text',
+      ags: 'text',
+      district_code: 'text',
+      product_code: 'text',
+    },
+    SCHOOLS.map(s => ({
+      id: s.id,
+      official_number: s.officialNumber,
+      name: s.name,
+      school_type: s.type,
+      operator: s.operator,
+      ags: CITY_AGS,
+      district_code: s.districtCode,
+      product_code: s.operator === 'STADT' ? SCHOOL_PRODUCT[s.type] : null,
+    })),
+  )
   const rows = generateSchoolRows(years)
-  await insertRows(db, 'edu.school_year_stat', { school_id: 'text', school_year: 'text', grade: 'int', sex: 'text', nationality_group: 'text', pupils: 'int', rkey: 'int8' }, rows.stats)
+  await insertRows(
+    db,
+    'edu.school_year_stat',
+    { school_id: 'text', school_year: 'text', grade: 'int', sex: 'text', nationality_group: 'text', pupils: 'int', rkey: 'int8' },
+    rows.stats,
+  )
   await insertRows(db, 'edu.school_class', { school_id: 'text', school_year: 'text', grade: 'int', classes: 'int' }, rows.classes)
-  await insertRows(db, 'edu.transition', { school_year: 'text', to_school_type: 'text', residence: 'text', applications: 'int', admissions: 'int' }, rows.transitions)
-  await insertRows(db, 'edu.graduate', { school_year: 'text', school_id: 'text', qualification: 'text', sex: 'text', n: 'int', rkey: 'int8' }, rows.graduates)
+  await insertRows(
+    db,
+    'edu.transition',
+    { school_year: 'text', to_school_type: 'text', residence: 'text', applications: 'int', admissions: 'int' },
+    rows.transitions,
+  )
+  await insertRows(
+    db,
+    'edu.graduate',
+    { school_year: 'text', school_id: 'text', qualification: 'text', sex: 'text', n: 'int', rkey: 'int8' },
+    rows.graduates,
+  )
 }

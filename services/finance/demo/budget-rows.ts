@@ -5,8 +5,21 @@ import { EXPENSE_MIX, PRODUCT_GROUPS, leafCode } from './product-catalog.js'
 
 /** Planned ordinary result (Ansatz, Finanzplan), M€: balanced 2021–2023 [V], 2025 draft −53.6 [V], otherwise [S]. */
 const PLAN_RESULT: Readonly<Record<number, number>> = {
-  2015: -42, 2016: -36, 2017: -28, 2018: -19, 2019: -12, 2020: -24, 2021: 1.2, 2022: 0.6, 2023: -0.5,
-  2024: -0.4, 2025: -53.6, 2026: -61, 2027: -48, 2028: -41, 2029: -33,
+  2015: -42,
+  2016: -36,
+  2017: -28,
+  2018: -19,
+  2019: -12,
+  2020: -24,
+  2021: 1.2,
+  2022: 0.6,
+  2023: -0.5,
+  2024: -0.4,
+  2025: -53.6,
+  2026: -61,
+  2027: -48,
+  2028: -41,
+  2029: -33,
 }
 /** Ordinary expense of the 2025 Ansatz (docs/data-model.md). */
 const EXPENSE_2025 = 530_000_000
@@ -24,7 +37,13 @@ const IST_2023_EXTRAS: ReadonlyArray<[product: string, line: string, amount: num
   ['6111', 'E1', 8_770_000],
 ]
 
-interface Cell { product: string; line: string; expense: boolean; growth: number; base: number }
+interface Cell {
+  product: string
+  line: string
+  expense: boolean
+  growth: number
+  base: number
+}
 type Amounts = Map<Cell, number>
 
 /**
@@ -36,7 +55,8 @@ export function budgetRows(profile: SeedProfile): BudgetValueTable[] {
   const cells = baseCells()
   const rows: BudgetValueTable[] = []
   const push = (year: number, version: BudgetVersion, amounts: Amounts) => {
-    for (const [cell, amount] of amounts) rows.push({ year, version, product_code: cell.product, account_line: cell.line, amount: amount / 100 })
+    for (const [cell, amount] of amounts)
+      rows.push({ year, version, product_code: cell.product, account_line: cell.line, amount: amount / 100 })
   }
   for (const year of [...profileYears(profile), ...FINANZPLAN_YEARS]) {
     const rng = createRng('fin', 'budget_value', year)
@@ -50,13 +70,21 @@ export function budgetRows(profile: SeedProfile): BudgetValueTable[] {
       push(year, 'NACHTRAG', binding)
     }
     // Carry-overs (Ermächtigungsübertragungen) raise Sach- and investment-related lines.
-    push(year, 'FORTGESCHRIEBEN', mapAmounts(binding, c => (c.line === 'E10' || c.line === 'E11' ? 1 + rng.next() * 0.03 : 1)))
+    push(
+      year,
+      'FORTGESCHRIEBEN',
+      mapAmounts(binding, c => (c.line === 'E10' || c.line === 'E11' ? 1 + rng.next() * 0.03 : 1)),
+    )
     if (year <= LAST_IST_YEAR) {
       const ist = mapAmounts(binding, () => rng.normal(1, 0.03))
       if (year === 2023) for (const [product, line, amount] of IST_2023_EXTRAS) addTo(ist, product, line, amount * 100)
       push(year, 'IST', ist)
     } else {
-      push(year, 'PROGNOSE', mapAmounts(plan, c => (c.expense ? rng.normal(1.012, 0.02) : rng.normal(1, 0.02))))
+      push(
+        year,
+        'PROGNOSE',
+        mapAmounts(plan, c => (c.expense ? rng.normal(1.012, 0.02) : rng.normal(1, 0.02))),
+      )
     }
   }
   return rows
@@ -73,7 +101,8 @@ function baseCells(): Cell[] {
       const product = leafCode(group, i)
       const mix = normalise(Object.values(EXPENSE_MIX[group.mix]).map(s => s! * (0.85 + rng.next() * 0.3)))
       Object.keys(EXPENSE_MIX[group.mix]).forEach((line, j) =>
-        cells.push({ product, line, expense: true, growth, base: group.expense2025 * 1e6 * weights[i] * mix[j] }))
+        cells.push({ product, line, expense: true, growth, base: group.expense2025 * 1e6 * weights[i] * mix[j] }),
+      )
       for (const [line, amount] of Object.entries(group.income2025)) {
         cells.push({ product, line, expense: false, growth: INCOME_GROWTH, base: amount! * 1e6 * weights[i] })
       }
@@ -113,5 +142,7 @@ function addTo(amounts: Amounts, product: string, line: string, cents: number): 
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0)
-const normalise = (values: number[]) => { const total = sum(values); return values.map(v => v / total) }
-
+const normalise = (values: number[]) => {
+  const total = sum(values)
+  return values.map(v => v / total)
+}

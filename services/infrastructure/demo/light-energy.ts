@@ -6,7 +6,12 @@ import { BURN_HOURS } from '../street-lights.js'
 /** What a light's energy depends on. */
 export type LightWatts = Pick<StreetLightTable, 'id' | 'district_code' | 'watt' | 'previous_watt' | 'installed' | 'converted_to_led'>
 
-export interface Month { start: string; next: string; days: number; hours: number }
+export interface Month {
+  start: string
+  next: string
+  days: number
+  hours: number
+}
 
 const DAY = 86_400_000
 const dayMs = (d: string) => Date.parse(`${d}T00:00:00Z`)
@@ -14,7 +19,11 @@ const dayMs = (d: string) => Date.parse(`${d}T00:00:00Z`)
 /** The calendar months from the month of `from` to the month of `to`. */
 export function monthsBetween(from: string, to: string): Month[] {
   const months: Month[] = []
-  for (let y = Number(from.slice(0, 4)), m = Number(from.slice(5, 7)); `${y}-${String(m).padStart(2, '0')}` <= to.slice(0, 7); m === 12 ? (y++, m = 1) : m++) {
+  for (
+    let y = Number(from.slice(0, 4)), m = Number(from.slice(5, 7));
+    `${y}-${String(m).padStart(2, '0')}` <= to.slice(0, 7);
+    m === 12 ? (y++, (m = 1)) : m++
+  ) {
     const start = `${y}-${String(m).padStart(2, '0')}-01`
     const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`
     months.push({ start, next, days: (dayMs(next) - dayMs(start)) / DAY, hours: BURN_HOURS[m - 1] })
@@ -33,7 +42,7 @@ export function lightMonthCentiKwh(l: LightWatts, m: Month): number {
   const old = l.previous_watt ?? l.watt
   const c = l.converted_to_led
   const led = c === null || c >= m.next ? 0 : c <= m.start ? 1 : (dayMs(m.next) - dayMs(c)) / DAY / m.days
-  return Math.round((old * (1 - led) + l.watt * led) * m.hours / 10)
+  return Math.round(((old * (1 - led) + l.watt * led) * m.hours) / 10)
 }
 
 const ledAtMonthEnd = (l: LightWatts, m: Month) => l.converted_to_led !== null && l.converted_to_led < m.next
@@ -46,12 +55,12 @@ export function districtEnergyRows(lights: readonly LightWatts[], months: readon
   const cells: Cell[] = []
   for (const l of lights) {
     let row = byDistrict.get(l.district_code)
-    if (!row) byDistrict.set(l.district_code, row = new Array<Cell | undefined>(months.length))
+    if (!row) byDistrict.set(l.district_code, (row = new Array<Cell | undefined>(months.length)))
     for (let i = 0; i < months.length; i++) {
       const m = months[i]
       if (l.installed >= m.next) continue
       let cell = row[i]
-      if (!cell) cells.push(row[i] = cell = { district_code: l.district_code, month: m.start, centi: 0, lights: 0, led_lights: 0 })
+      if (!cell) cells.push((row[i] = cell = { district_code: l.district_code, month: m.start, centi: 0, lights: 0, led_lights: 0 }))
       cell.centi += lightMonthCentiKwh(l, m)
       cell.lights++
       if (ledAtMonthEnd(l, m)) cell.led_lights++
@@ -64,21 +73,37 @@ export function districtEnergyRows(lights: readonly LightWatts[], months: readon
 export async function refreshDistrictEnergy(db: Kysely<any>, from: string, to: string, districts?: readonly string[]): Promise<void> {
   let q = db.selectFrom('infra.street_light').select(['id', 'district_code', 'watt', 'previous_watt', 'installed', 'converted_to_led'])
   if (districts) q = q.where('district_code', 'in', [...districts])
-  const lights = await q.execute() as LightWatts[]
+  const lights = (await q.execute()) as LightWatts[]
   const months = monthsBetween(from, to)
   const only = districts ? sql`and district_code = any(${[...districts]}::bpchar[])` : sql``
   await sql`delete from infra.district_energy_month where month between ${months[0].start}::date and ${to}::date ${only}`.execute(db)
-  await insertRows(db, 'infra.district_energy_month', { district_code: 'text', month: 'date', kwh: 'numeric', lights: 'int', led_lights: 'int' },
-    districtEnergyRows(lights, months))
+  await insertRows(
+    db,
+    'infra.district_energy_month',
+    { district_code: 'text', month: 'date', kwh: 'numeric', lights: 'int', led_lights: 'int' },
+    districtEnergyRows(lights, months),
+  )
 }
 
 /** The per-light table of the `large` profile (≈ 2.5 M rows), written in chunks of lights so memory stays flat. */
-export async function writeLightEnergy(db: Kysely<any>, lights: readonly LightWatts[], months: readonly Month[], lightsPerChunk = 1_000): Promise<void> {
+export async function writeLightEnergy(
+  db: Kysely<any>,
+  lights: readonly LightWatts[],
+  months: readonly Month[],
+  lightsPerChunk = 1_000,
+): Promise<void> {
   for (let i = 0; i < lights.length; i += lightsPerChunk) {
     const rows: Array<Record<string, unknown>> = []
     for (const l of lights.slice(i, i + lightsPerChunk)) {
-      for (const m of months) if (l.installed < m.next) rows.push({ light_id: l.id, month: m.start, kwh: lightMonthCentiKwh(l, m) / 100, burn_hours: m.hours })
+      for (const m of months)
+        if (l.installed < m.next) rows.push({ light_id: l.id, month: m.start, kwh: lightMonthCentiKwh(l, m) / 100, burn_hours: m.hours })
     }
-    await insertRows(db, 'infra.light_energy_month', { light_id: 'text', month: 'date', kwh: 'numeric', burn_hours: 'numeric' }, rows, 50_000)
+    await insertRows(
+      db,
+      'infra.light_energy_month',
+      { light_id: 'text', month: 'date', kwh: 'numeric', burn_hours: 'numeric' },
+      rows,
+      50_000,
+    )
   }
 }

@@ -53,5 +53,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`drop table infra.dataset, infra.light_energy_month, infra.district_energy_month, infra.energy_price, infra.burn_hours, infra.street_light`.execute(db)
+  await sql`drop table infra.dataset, infra.light_energy_month, infra.district_energy_month, infra.energy_price, infra.burn_hours, infra.street_light`.execute(
+    db,
+  )
 }

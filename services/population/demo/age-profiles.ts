@@ -36,15 +36,28 @@ function foreignModifier(a: number): number {
 
 function groupModifier(group: NationalityGroup, a: number): number {
   switch (group) {
-    case 'DEU': return a >= 50 ? 1.1 : 1 // Germans are older than the city average
-    case 'UKR': return foreignModifier(a) * (a < 18 ? 1.7 : a >= 65 ? 1.6 : 1)
-    case 'SYR': return foreignModifier(a) * (a < 18 ? 1.6 : a >= 60 ? 0.4 : 1)
-    case 'AFG': return foreignModifier(a) * (a < 18 ? 1.3 : between(a, 18, 30) ? 1.4 : a >= 55 ? 0.3 : 1)
-    case 'IND': case 'IDN': return foreignModifier(a) * (between(a, 19, 34) ? 3 : a < 6 ? 0.8 : 0.25)
-    case 'USA': return foreignModifier(a) * (between(a, 25, 50) ? 1.5 : a < 18 ? 1.2 : 0.6)
-    case 'TUR': case 'ITA': return foreignModifier(a) * (between(a, 40, 79) ? 2.2 : 1)
-    case 'POL': case 'ROU': case 'BGR': return foreignModifier(a) * (between(a, 25, 54) ? 1.5 : 0.8)
-    case 'OTHER': return foreignModifier(a)
+    case 'DEU':
+      return a >= 50 ? 1.1 : 1 // Germans are older than the city average
+    case 'UKR':
+      return foreignModifier(a) * (a < 18 ? 1.7 : a >= 65 ? 1.6 : 1)
+    case 'SYR':
+      return foreignModifier(a) * (a < 18 ? 1.6 : a >= 60 ? 0.4 : 1)
+    case 'AFG':
+      return foreignModifier(a) * (a < 18 ? 1.3 : between(a, 18, 30) ? 1.4 : a >= 55 ? 0.3 : 1)
+    case 'IND':
+    case 'IDN':
+      return foreignModifier(a) * (between(a, 19, 34) ? 3 : a < 6 ? 0.8 : 0.25)
+    case 'USA':
+      return foreignModifier(a) * (between(a, 25, 50) ? 1.5 : a < 18 ? 1.2 : 0.6)
+    case 'TUR':
+    case 'ITA':
+      return foreignModifier(a) * (between(a, 40, 79) ? 2.2 : 1)
+    case 'POL':
+    case 'ROU':
+    case 'BGR':
+      return foreignModifier(a) * (between(a, 25, 54) ? 1.5 : 0.8)
+    case 'OTHER':
+      return foreignModifier(a)
   }
 }
 

@@ -11,13 +11,20 @@ const secondary = stock.secondary.filter(r => DISTRICTS.has(r.district_code))
 const micro = generateMicrodata(main, secondary)
 const rows = micro.person_pid.length
 
-const cellKey = (stichtag: string, district: string, age: number, sex: string, group: string) => `${stichtag}|${district}|${age}|${sex}|${group}`
+const cellKey = (stichtag: string, district: string, age: number, sex: string, group: string) =>
+  `${stichtag}|${district}|${age}|${sex}|${group}`
 
 function aggregate(m: PersonYearColumns, mainOnly: boolean): Map<string, number> {
   const cells = new Map<string, number>()
   for (let i = 0; i < m.person_pid.length; i++) {
     if (mainOnly && !m.main_residence[i]) continue
-    const k = cellKey(m.stichtag[i], m.district_code[i], ageAt(Number(m.stichtag[i].slice(0, 4)), m.birth_year[i]), m.sex[i], nationalityGroup(m.nationality[i]))
+    const k = cellKey(
+      m.stichtag[i],
+      m.district_code[i],
+      ageAt(Number(m.stichtag[i].slice(0, 4)), m.birth_year[i]),
+      m.sex[i],
+      nationalityGroup(m.nationality[i]),
+    )
     cells.set(k, (cells.get(k) ?? 0) + 1)
   }
   return cells
@@ -89,10 +96,18 @@ describe('population microdata generator (large profile, reduced scale)', () => 
     expect(Math.abs(mean / 2 ** 31 - 1)).toBeLessThan(0.02)
     expect(new Set(micro.rkey).size).toBeGreaterThan(rows * 0.999)
     // A key depends on the record's identity (pseudonym and Stichtag), not on its position in the run.
-    const fewer = generateMicrodata(main.filter(r => r.district_code === '07'), secondary.filter(r => r.district_code === '07'))
+    const fewer = generateMicrodata(
+      main.filter(r => r.district_code === '07'),
+      secondary.filter(r => r.district_code === '07'),
+    )
     const byRecord = new Map(micro.person_pid.map((pid, i) => [`${pid}|${micro.stichtag[i]}`, micro.rkey[i]]))
     let same = 0
-    fewer.person_pid.forEach((pid, i) => { if (byRecord.has(`${pid}|${fewer.stichtag[i]}`)) { expect(byRecord.get(`${pid}|${fewer.stichtag[i]}`)).toBe(fewer.rkey[i]); same++ } })
+    fewer.person_pid.forEach((pid, i) => {
+      if (byRecord.has(`${pid}|${fewer.stichtag[i]}`)) {
+        expect(byRecord.get(`${pid}|${fewer.stichtag[i]}`)).toBe(fewer.rkey[i])
+        same++
+      }
+    })
     expect(same).toBeGreaterThan(0)
   })
 })

@@ -32,8 +32,36 @@ export interface MicrodataOptions {
 }
 
 /** Nationalities behind the aggregate group OTHER: real ISO 3166-1 alpha-3 codes of the geo country table. */
-export const OTHER_NATIONALITIES = ['IRQ', 'ERI', 'ALB', 'XKX', 'IRN', 'PAK', 'NGA', 'RUS', 'GRC', 'HRV', 'SRB', 'BIH', 'ESP', 'FRA',
-  'GBR', 'CHN', 'VNM', 'SOM', 'ETH', 'GEO', 'MKD', 'MAR', 'TUN', 'EGY', 'HUN', 'PRT', 'NLD', 'AUT'] as const
+export const OTHER_NATIONALITIES = [
+  'IRQ',
+  'ERI',
+  'ALB',
+  'XKX',
+  'IRN',
+  'PAK',
+  'NGA',
+  'RUS',
+  'GRC',
+  'HRV',
+  'SRB',
+  'BIH',
+  'ESP',
+  'FRA',
+  'GBR',
+  'CHN',
+  'VNM',
+  'SOM',
+  'ETH',
+  'GEO',
+  'MKD',
+  'MAR',
+  'TUN',
+  'EGY',
+  'HUN',
+  'PRT',
+  'NLD',
+  'AUT',
+] as const
 
 const NAMED_GROUPS = new Set<string>(NATIONALITY_GROUPS.filter(g => g !== 'OTHER'))
 
@@ -63,8 +91,13 @@ const yearOf = (stichtag: string) => Number(stichtag.slice(0, 4))
  * cells also with naturalised foreigners, and the rest with new pseudonyms (births, moves into the city).
  * Persons left over leave the register.
  */
-function trackPersons(cells: readonly StockRow[], rng: Rng, nextPid: () => number, opts: Required<MicrodataOptions>,
-  emit: (year: number, persons: readonly Person[]) => void): void {
+function trackPersons(
+  cells: readonly StockRow[],
+  rng: Rng,
+  nextPid: () => number,
+  opts: Required<MicrodataOptions>,
+  emit: (year: number, persons: readonly Person[]) => void,
+): void {
   const byYear = new Map<number, StockRow[]>()
   for (const c of cells) {
     const y = yearOf(c.stichtag)
@@ -81,7 +114,7 @@ function trackPersons(cells: readonly StockRow[], rng: Rng, nextPid: () => numbe
       if (rng.chance(opts.exitRate)) continue
       const key = `${ageAt(year, p.birthYear)}|${p.sex}|${nationalityGroup(p.nationality)}`
       let byDistrict = pool.get(key)
-      if (!byDistrict) pool.set(key, byDistrict = new Map())
+      if (!byDistrict) pool.set(key, (byDistrict = new Map()))
       const list = byDistrict.get(p.district)
       if (list) list.push(p)
       else byDistrict.set(p.district, [p])
@@ -107,7 +140,11 @@ function trackPersons(cells: readonly StockRow[], rng: Rng, nextPid: () => numbe
     }
     for (const [c, missing] of shortfall) {
       let n = missing
-      for (const p of take(`${c.age}|${c.sex}|${c.nationality_group}`, null, n)) { p.district = c.district_code; current.push(p); n-- }
+      for (const p of take(`${c.age}|${c.sex}|${c.nationality_group}`, null, n)) {
+        p.district = c.district_code
+        current.push(p)
+        n--
+      }
       if (c.nationality_group === 'DEU' && n > 0) {
         const quota = Math.floor(n * opts.naturalisationShare)
         let done = 0
@@ -138,8 +175,17 @@ function newPerson(rng: Rng, pid: number, c: StockRow, year: number): Person {
   // Germans born abroad are mostly naturalised or Spätaussiedler; children of foreigners are often born here.
   const bornAbroad = german ? rng.chance(0.09) : rng.chance(c.age < 10 ? 0.35 : 0.85)
   const naturalised = german && bornAbroad && c.age >= 8 && rng.chance(0.55) ? birthYear + rng.int(8, Math.min(40, year - birthYear)) : null
-  const second = german ? (rng.chance(naturalised ? 0.4 : 0.03) ? rng.pick(OTHER_NATIONALITIES) : null) : (rng.chance(0.02) ? 'DEU' : null)
-  return { pid, birthYear, sex: c.sex, nationality, second: second === nationality ? null : second, bornAbroad, naturalised, district: c.district_code }
+  const second = german ? (rng.chance(naturalised ? 0.4 : 0.03) ? rng.pick(OTHER_NATIONALITIES) : null) : rng.chance(0.02) ? 'DEU' : null
+  return {
+    pid,
+    birthYear,
+    sex: c.sex,
+    nationality,
+    second: second === nationality ? null : second,
+    bornAbroad,
+    naturalised,
+    district: c.district_code,
+  }
 }
 
 /**
@@ -149,14 +195,27 @@ function newPerson(rng: Rng, pid: number, c: StockRow, year: number): Person {
  * Any subset of cells (fewer districts or years) gives a proportionally smaller set, which is how
  * the tests exercise it.
  */
-export function generateMicrodata(main: readonly StockRow[], secondary: readonly StockRow[], options: MicrodataOptions = {}): PersonYearColumns {
+export function generateMicrodata(
+  main: readonly StockRow[],
+  secondary: readonly StockRow[],
+  options: MicrodataOptions = {},
+): PersonYearColumns {
   const opts: Required<MicrodataOptions> = { exitRate: 0.09, naturalisationShare: 0.3, ...options }
   let pid = 0
   // Pseudonyms: a bijective scramble of a counter, so a pseudonym reveals neither order nor register ID.
   const nextPid = () => Number((BigInt(++pid) * 2654435761n) % 4294967311n) + 1_000_000_000
   const out: PersonYearColumns = {
-    person_pid: [], stichtag: [], district_code: [], birth_year: [], sex: [], nationality: [], second_nationality: [],
-    born_abroad: [], naturalised_year: [], main_residence: [], rkey: [],
+    person_pid: [],
+    stichtag: [],
+    district_code: [],
+    birth_year: [],
+    sex: [],
+    nationality: [],
+    second_nationality: [],
+    born_abroad: [],
+    naturalised_year: [],
+    main_residence: [],
+    rkey: [],
   }
   const emit = (mainResidence: boolean) => (year: number, persons: readonly Person[]) => {
     const stichtag = `${year}-12-31`

@@ -5,7 +5,7 @@ import { foreignGroupShares } from './nationality-groups.js'
 import type { DistrictStock } from './stock-generator.js'
 
 export const MOVEMENT_KINDS = ['BIRTH', 'DEATH', 'IN_EXTERNAL', 'OUT_EXTERNAL', 'IN_INTERNAL', 'OUT_INTERNAL', 'NATURALISATION'] as const
-export type MovementKind = typeof MOVEMENT_KINDS[number]
+export type MovementKind = (typeof MOVEMENT_KINDS)[number]
 export const MOVEMENT_AGE_GROUPS = ['0-17', '18-24', '25-44', '45-64', '65+'] as const
 
 export type MovementRow = {
@@ -41,7 +41,10 @@ const MONTH_WEIGHTS: Record<'DEFAULT' | 'MIGRATION' | 'DEATH' | 'UKRAINE', numbe
 function pick(rng: Rng, weights: readonly number[]): number {
   const sum = weights.reduce((a, w) => a + w, 0)
   let r = rng.next() * sum
-  for (let i = 0; i < weights.length; i++) { r -= weights[i]; if (r < 0) return i }
+  for (let i = 0; i < weights.length; i++) {
+    r -= weights[i]
+    if (r < 0) return i
+  }
   return weights.length - 1
 }
 
@@ -50,12 +53,19 @@ function pick(rng: Rng, weights: readonly number[]): number {
  * the two largest foreign groups, and OTHER for every other foreign nationality.
  */
 export const MOVEMENT_NATIONALITY_GROUPS = ['DEU', 'SYR', 'UKR', 'OTHER'] as const
-type MovementNationality = typeof MOVEMENT_NATIONALITY_GROUPS[number]
+type MovementNationality = (typeof MOVEMENT_NATIONALITY_GROUPS)[number]
 
 /** Nationality weights of movers: foreigners move far more often than Germans. */
 function nationalityWeights(kind: MovementKind, year: number, foreignShare: number): number[] {
   const shares = foreignGroupShares(year)
-  const foreign = kind === 'NATURALISATION' ? 1 : kind === 'BIRTH' ? foreignShare * 0.9 : kind === 'DEATH' ? foreignShare * 0.3 : Math.min(0.8, foreignShare * 2.2)
+  const foreign =
+    kind === 'NATURALISATION'
+      ? 1
+      : kind === 'BIRTH'
+        ? foreignShare * 0.9
+        : kind === 'DEATH'
+          ? foreignShare * 0.3
+          : Math.min(0.8, foreignShare * 2.2)
   return [1 - foreign, foreign * shares.SYR, foreign * shares.UKR, foreign * (1 - shares.SYR - shares.UKR)]
 }
 
@@ -64,20 +74,34 @@ const DIMS = DISTRICTS.length * MOVEMENT_KINDS.length * MOVEMENT_AGE_GROUPS.leng
 
 function rowOf(year: number, index: number, n: number): MovementRow {
   let j = index
-  const nationality = j % 4; j = Math.floor(j / 4)
-  const sex = j % 2; j = Math.floor(j / 2)
-  const age = j % MOVEMENT_AGE_GROUPS.length; j = Math.floor(j / MOVEMENT_AGE_GROUPS.length)
-  const kind = j % MOVEMENT_KINDS.length; j = Math.floor(j / MOVEMENT_KINDS.length)
+  const nationality = j % 4
+  j = Math.floor(j / 4)
+  const sex = j % 2
+  j = Math.floor(j / 2)
+  const age = j % MOVEMENT_AGE_GROUPS.length
+  j = Math.floor(j / MOVEMENT_AGE_GROUPS.length)
+  const kind = j % MOVEMENT_KINDS.length
+  j = Math.floor(j / MOVEMENT_KINDS.length)
   const district = j % DISTRICTS.length
   const month = Math.floor(j / DISTRICTS.length) + 1
   return {
-    month: `${year}-${String(month).padStart(2, '0')}-01`, ags: CITY_AGS, district_code: DISTRICTS[district].code,
-    kind: MOVEMENT_KINDS[kind], age_group: MOVEMENT_AGE_GROUPS[age], sex: sex === 0 ? 'M' : 'W',
-    nationality_group: MOVEMENT_NATIONALITY_GROUPS[nationality], n,
+    month: `${year}-${String(month).padStart(2, '0')}-01`,
+    ags: CITY_AGS,
+    district_code: DISTRICTS[district].code,
+    kind: MOVEMENT_KINDS[kind],
+    age_group: MOVEMENT_AGE_GROUPS[age],
+    sex: sex === 0 ? 'M' : 'W',
+    nationality_group: MOVEMENT_NATIONALITY_GROUPS[nationality],
+    n,
   }
 }
 
-interface Flow { kind: MovementKind; n: number; months: 'DEFAULT' | 'MIGRATION' | 'DEATH' | 'UKRAINE'; nationality?: number }
+interface Flow {
+  kind: MovementKind
+  n: number
+  months: 'DEFAULT' | 'MIGRATION' | 'DEATH' | 'UKRAINE'
+  nationality?: number
+}
 
 /**
  * Monthly movements per district × kind × age group × sex × nationality. Totals are drawn so that
@@ -85,7 +109,11 @@ interface Flow { kind: MovementKind; n: number; months: 'DEFAULT' | 'MIGRATION' 
  * the REGISTER_MAIN stock (docs/data-model.md#invariants, invariant 1); internal moves net to 0 city-wide.
  * A year after the reference date's last full month is cut there (year to date).
  */
-export function generateMovements(years: readonly number[], stock: ReadonlyMap<string, DistrictStock>, referenceDate: string): MovementRow[] {
+export function generateMovements(
+  years: readonly number[],
+  stock: ReadonlyMap<string, DistrictStock>,
+  referenceDate: string,
+): MovementRow[] {
   const rows: MovementRow[] = []
   for (const year of years) {
     const months = year < Number(referenceDate.slice(0, 4)) ? 12 : Number(referenceDate.slice(5, 7)) - 1
@@ -95,9 +123,21 @@ export function generateMovements(years: readonly number[], stock: ReadonlyMap<s
     const counts = new Int32Array(months * DIMS)
     const pops = DISTRICTS.map(d => stock.get(`${year}|${d.code}`)!.total)
     const internal = Math.round(7000 * part * (1 + rng.normal(0, 0.04)))
-    const internalIn = apportion(internal, pops.map(p => p * Math.max(0.2, 1 + rng.normal(0, 0.15))))
-    const internalOut = apportion(internal, pops.map(p => p * Math.max(0.2, 1 + rng.normal(0, 0.15))))
-    const ukraine = year === 2022 ? apportion(1550, DISTRICTS.map((d, i) => pops[i] * d.foreignShare2025)) : DISTRICTS.map(() => 0)
+    const internalIn = apportion(
+      internal,
+      pops.map(p => p * Math.max(0.2, 1 + rng.normal(0, 0.15))),
+    )
+    const internalOut = apportion(
+      internal,
+      pops.map(p => p * Math.max(0.2, 1 + rng.normal(0, 0.15))),
+    )
+    const ukraine =
+      year === 2022
+        ? apportion(
+            1550,
+            DISTRICTS.map((d, i) => pops[i] * d.foreignShare2025),
+          )
+        : DISTRICTS.map(() => 0)
     DISTRICTS.forEach((d, i) => {
       const now = stock.get(`${year}|${d.code}`)!
       const before = stock.get(`${year - 1}|${d.code}`)
@@ -111,7 +151,10 @@ export function generateMovements(years: readonly number[], stock: ReadonlyMap<s
         const change = before ? now.total - before.total : Math.round(now.total * 0.004)
         outExternal = births - deaths + inExternal + ukraine[i] + internalIn[i] - internalOut[i] - change
         const floor = Math.round(inExternal * 0.6)
-        if (outExternal < floor) { inExternal += floor - outExternal; outExternal = floor }
+        if (outExternal < floor) {
+          inExternal += floor - outExternal
+          outExternal = floor
+        }
       }
       const flows: Flow[] = [
         { kind: 'BIRTH', n: births, months: 'DEFAULT' },
@@ -137,11 +180,14 @@ export function generateMovements(years: readonly number[], stock: ReadonlyMap<s
           const age = pick(rng, AGE_WEIGHTS[flow.kind])
           const sex = rng.chance(flow.kind === 'BIRTH' ? 0.513 : 0.5) ? 0 : 1
           const nationality = flow.nationality ?? pick(rng, natWeights)
-          counts[month * DIMS + ((((i * MOVEMENT_KINDS.length + kind) * MOVEMENT_AGE_GROUPS.length + age) * 2 + sex) * 4 + nationality)] += unit
+          counts[month * DIMS + ((((i * MOVEMENT_KINDS.length + kind) * MOVEMENT_AGE_GROUPS.length + age) * 2 + sex) * 4 + nationality)] +=
+            unit
         }
       }
     })
-    counts.forEach((n, j) => { if (n > 0) rows.push(rowOf(year, j, n)) })
+    counts.forEach((n, j) => {
+      if (n > 0) rows.push(rowOf(year, j, n))
+    })
   }
   return rows
 }

@@ -4,14 +4,14 @@
  */
 export const FOREIGN_GROUPS = ['SYR', 'UKR', 'TUR', 'POL', 'ROU', 'BGR', 'IND', 'IDN', 'USA', 'ITA', 'AFG'] as const
 export const NATIONALITY_GROUPS = ['DEU', ...FOREIGN_GROUPS, 'OTHER'] as const
-export type NationalityGroup = typeof NATIONALITY_GROUPS[number]
+export type NationalityGroup = (typeof NATIONALITY_GROUPS)[number]
 export type ForeignGroup = Exclude<NationalityGroup, 'DEU'>
 
 /** Share of each foreign group among all foreigners at the anchor years [S]; Syria and Ukraine lead from 2022 [V]. */
 const ANCHOR_YEARS = [2015, 2016, 2021, 2022, 2025]
 const SHARES: Record<Exclude<ForeignGroup, 'OTHER'>, number[]> = {
   SYR: [0.08, 0.13, 0.16, 0.145, 0.14],
-  UKR: [0.018, 0.018, 0.018, 0.099, 0.10], // +1,550 refugees from Ukraine in 2022 [V]
+  UKR: [0.018, 0.018, 0.018, 0.099, 0.1], // +1,550 refugees from Ukraine in 2022 [V]
   TUR: [0.11, 0.105, 0.09, 0.08, 0.07],
   POL: [0.08, 0.078, 0.07, 0.065, 0.06],
   ROU: [0.05, 0.055, 0.07, 0.065, 0.065],
@@ -43,8 +43,18 @@ export function foreignGroupShares(year: number): Record<ForeignGroup, number> {
 
 /** City-wide foreigner share at 31.12. [S]: 14 % (2015) → 20 % (2025), with the 2022 jump. */
 const CITY_FOREIGN_SHARE: Record<number, number> = {
-  2015: 0.14, 2016: 0.152, 2017: 0.158, 2018: 0.163, 2019: 0.167, 2020: 0.168,
-  2021: 0.171, 2022: 0.188, 2023: 0.193, 2024: 0.197, 2025: 0.2, 2026: 0.202,
+  2015: 0.14,
+  2016: 0.152,
+  2017: 0.158,
+  2018: 0.163,
+  2019: 0.167,
+  2020: 0.168,
+  2021: 0.171,
+  2022: 0.188,
+  2023: 0.193,
+  2024: 0.197,
+  2025: 0.2,
+  2026: 0.202,
 }
 
 /** Scales a district's 2025 foreigner share along the city path. */

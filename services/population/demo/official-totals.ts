@@ -42,7 +42,15 @@ export function generateOfficialTotals(years: readonly number[], referenceDate: 
     const total = CITY_ANCHORS[year] ?? Math.round(CITY_POPULATION[year] * 0.995)
     rows.push({ stichtag: `${year}-12-31`, ags: CITY_AGS, basis: 'OFFICIAL_UPDATE', ...split(total, 0.502) })
   }
-  if (published.includes(2022)) rows.push({ stichtag: CITY_CENSUS.stichtag, ags: CITY_AGS, basis: 'CENSUS', total: CITY_CENSUS.total, male: CITY_CENSUS.male, female: CITY_CENSUS.female })
+  if (published.includes(2022))
+    rows.push({
+      stichtag: CITY_CENSUS.stichtag,
+      ags: CITY_AGS,
+      basis: 'CENSUS',
+      total: CITY_CENSUS.total,
+      male: CITY_CENSUS.male,
+      female: CITY_CENSUS.female,
+    })
   for (const [ags, from, to] of PEERS) {
     const rng = createRng('pop', 'official_total', ags)
     const maleShare = 0.49 + rng.next() * 0.01
@@ -51,7 +59,8 @@ export function generateOfficialTotals(years: readonly number[], referenceDate: 
       const total = Math.round(trend * (1 + rng.normal(0, 0.002)))
       rows.push({ stichtag: `${year}-12-31`, ags, basis: 'OFFICIAL_UPDATE', ...split(total, maleShare) })
       // The census counted fewer people than the Fortschreibung had carried forward, as in most cities.
-      if (year === 2022) rows.push({ stichtag: '2022-05-15', ags, basis: 'CENSUS', ...split(Math.round(total * (0.965 + rng.next() * 0.02)), maleShare) })
+      if (year === 2022)
+        rows.push({ stichtag: '2022-05-15', ags, basis: 'CENSUS', ...split(Math.round(total * (0.965 + rng.next() * 0.02)), maleShare) })
     }
   }
   return rows

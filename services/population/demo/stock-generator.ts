@@ -3,7 +3,14 @@ import { createRng, type Rng } from '../../../lib/seed/prng.js'
 import { MAX_AGE } from '../age-groups.js'
 import { ageSexWeights, secondaryResidenceWeights } from './age-profiles.js'
 import { apportion } from '../../../lib/seed/apportion.js'
-import { FOREIGN_GROUPS, NATIONALITY_GROUPS, foreignGroupShares, foreignShare, type ForeignGroup, type NationalityGroup } from './nationality-groups.js'
+import {
+  FOREIGN_GROUPS,
+  NATIONALITY_GROUPS,
+  foreignGroupShares,
+  foreignShare,
+  type ForeignGroup,
+  type NationalityGroup,
+} from './nationality-groups.js'
 
 export type StockRow = {
   stichtag: string
@@ -16,7 +23,11 @@ export type StockRow = {
 }
 
 /** What the movement generator needs to know about a district's stock at one Stichtag. */
-export interface DistrictStock { total: number; foreigners: number; aged65Plus: number }
+export interface DistrictStock {
+  total: number
+  foreigners: number
+  aged65Plus: number
+}
 
 const AGES = MAX_AGE + 1
 const CLUMP = 5
@@ -55,7 +66,10 @@ const weightCache = new Map<string, number[]>()
 function cachedWeights(group: NationalityGroup, code: string): number[] {
   const key = `${group}|${code}`
   let w = weightCache.get(key)
-  if (!w) { w = [...ageSexWeights(group, code), ...new Array(2 * AGES).fill(0)]; weightCache.set(key, w) }
+  if (!w) {
+    w = [...ageSexWeights(group, code), ...new Array(2 * AGES).fill(0)]
+    weightCache.set(key, w)
+  }
   return w
 }
 
@@ -73,12 +87,21 @@ function clumped(rng: Rng, count: number, weights: readonly number[]): number[] 
 function mainResidents(rng: Rng, d: DistrictFact, year: number, total: number): Cells {
   const foreigners = Math.round(total * foreignShare(d.foreignShare2025, year))
   const shares = foreignGroupShares(year)
-  const groupWeights = jitter(rng, [...FOREIGN_GROUPS, 'OTHER' as const].map(g => shares[g] * foreignTilt(d.code, g)), 0.1)
+  const groupWeights = jitter(
+    rng,
+    [...FOREIGN_GROUPS, 'OTHER' as const].map(g => shares[g] * foreignTilt(d.code, g)),
+    0.1,
+  )
   const groupCounts = [total - foreigners, ...apportion(foreigners, groupWeights)]
   const cells: Cells = new Map()
-  NATIONALITY_GROUPS.forEach((g, i) => cells.set(g, g === 'DEU'
-    ? apportion(groupCounts[i], jitter(rng, cachedWeights(g, d.code), 0.08))
-    : clumped(rng, groupCounts[i], cachedWeights(g, d.code))))
+  NATIONALITY_GROUPS.forEach((g, i) =>
+    cells.set(
+      g,
+      g === 'DEU'
+        ? apportion(groupCounts[i], jitter(rng, cachedWeights(g, d.code), 0.08))
+        : clumped(rng, groupCounts[i], cachedWeights(g, d.code)),
+    ),
+  )
   // Since 2018 the register knows "divers" and "ohne Angabe" (≈ 0.03 %): move a few persons there.
   for (let k = rng.poisson(total * 0.0003), tries = 0; k > 0 && tries < 100; tries++) {
     const group = rng.chance(0.85) ? 'DEU' : rng.pick(FOREIGN_GROUPS)
@@ -116,7 +139,9 @@ function rowsOf(cells: Cells, stichtag: string, code: string, out: StockRow[]): 
 }
 
 function summarise(cells: Cells): DistrictStock {
-  let total = 0; let foreigners = 0; let aged65Plus = 0
+  let total = 0
+  let foreigners = 0
+  let aged65Plus = 0
   for (const [group, c] of cells) {
     c.forEach((n, j) => {
       total += n
@@ -131,7 +156,11 @@ function summarise(cells: Cells): DistrictStock {
  * Register stock at 31.12. of each year, per district × single year of age × sex × nationality
  * group (main residents), plus the secondary residences that make up REGISTER_ALL; zero cells are omitted.
  */
-export function generateStock(years: readonly number[]): { main: StockRow[]; secondary: StockRow[]; districts: Map<string, DistrictStock> } {
+export function generateStock(years: readonly number[]): {
+  main: StockRow[]
+  secondary: StockRow[]
+  districts: Map<string, DistrictStock>
+} {
   const main: StockRow[] = []
   const secondary: StockRow[] = []
   const districts = new Map<string, DistrictStock>()

@@ -25,17 +25,28 @@ const WORKERS = 4
  * victim-partial: as victim-missing but some of its fields answered (a request in flight when it was killed).
  */
 type Kind = 'full' | 'victim-missing' | 'victim-partial' | 'other'
-interface Sample { sentAt: number; doneAt: number; status: number; kind: Kind; body: string }
+interface Sample {
+  sentAt: number
+  doneAt: number
+  status: number
+  kind: Kind
+  body: string
+}
 
 function classify(res: Awaited<ReturnType<typeof graphql>>): Kind {
   const d = res.data?.district
-  const othersAnswer = d?.name === 'Kaiserslautern-West' && d.population?.total?.value > 0 && Array.isArray(d.schools) && d.schools.length > 0
+  const othersAnswer =
+    d?.name === 'Kaiserslautern-West' && d.population?.total?.value > 0 && Array.isArray(d.schools) && d.schools.length > 0
   if (!othersAnswer) return 'other'
-  if (!res.errors && Array.isArray(d.accommodations) && d.accommodations.length > 0 && typeof res.data.asylumCapacity?.free === 'number') return 'full'
-  const errorsNameVictim = !!res.errors?.length && res.errors.every(e => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE' && e.extensions?.serviceName === VICTIM)
+  if (!res.errors && Array.isArray(d.accommodations) && d.accommodations.length > 0 && typeof res.data.asylumCapacity?.free === 'number')
+    return 'full'
+  const errorsNameVictim =
+    !!res.errors?.length && res.errors.every(e => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE' && e.extensions?.serviceName === VICTIM)
   if (!errorsNameVictim) return 'other'
   if (d.accommodations === null && res.data.asylumCapacity === null) return 'victim-missing'
-  const answeredOrNull = (d.accommodations === null || Array.isArray(d.accommodations)) && (res.data.asylumCapacity === null || typeof res.data.asylumCapacity?.free === 'number')
+  const answeredOrNull =
+    (d.accommodations === null || Array.isArray(d.accommodations)) &&
+    (res.data.asylumCapacity === null || typeof res.data.asylumCapacity?.free === 'number')
   return answeredOrNull ? 'victim-partial' : 'other'
 }
 
@@ -82,7 +93,13 @@ describe('a department killed under load', () => {
       while (running) {
         const sentAt = performance.now()
         const res = await graphql(gateway.url, QUERY, undefined, headers)
-        samples.push({ sentAt, doneAt: performance.now(), status: res.status, kind: classify(res), body: JSON.stringify(res).slice(0, 500) })
+        samples.push({
+          sentAt,
+          doneAt: performance.now(),
+          status: res.status,
+          kind: classify(res),
+          body: JSON.stringify(res).slice(0, 500),
+        })
       }
     }
     const load = Promise.all(Array.from({ length: WORKERS }, worker))
@@ -93,13 +110,19 @@ describe('a department killed under load', () => {
       const killedAt = performance.now()
       await department.kill('SIGKILL')
       // Down for a while under load: at least 20 answers sent after the kill.
-      await waitFor('20 answers while down', () => samples.filter(s => s.sentAt > killedAt).length >= 20, { timeoutMs: 20_000, intervalMs: 10 })
+      await waitFor('20 answers while down', () => samples.filter(s => s.sentAt > killedAt).length >= 20, {
+        timeoutMs: 20_000,
+        intervalMs: 10,
+      })
       await sleep(500)
       const restartedAt = performance.now()
       department = spawnDepartment(VICTIM, port, env())
       await department.ready()
       const backAt = performance.now()
-      await waitFor('a full answer after restart', () => samples.some(s => s.sentAt >= backAt && s.kind === 'full'), { timeoutMs: 10_000, intervalMs: 10 })
+      await waitFor('a full answer after restart', () => samples.some(s => s.sentAt >= backAt && s.kind === 'full'), {
+        timeoutMs: 10_000,
+        intervalMs: 10,
+      })
       await sleep(500)
       running = false
       await load
@@ -108,10 +131,12 @@ describe('a department killed under load', () => {
       const after = samples.filter(s => s.sentAt >= backAt)
       const firstFull = after.filter(s => s.kind === 'full').sort((a, b) => a.doneAt - b.doneAt)[0]
       const recoveryMs = Math.round(firstFull.doneAt - backAt)
-      console.log(`[faults] department killed: ${samples.length} requests, ${down.length} while down ` +
-        `(${down.filter(s => s.kind === 'victim-missing').length} without the victim's fields), ${samples.filter(s => s.kind === 'victim-partial').length} in flight at the kill, restart to ready ${Math.round(backAt - restartedAt)} ms, ` +
-        `ready to first full answer ${recoveryMs} ms, ${after.length} answers after it was back ` +
-        `(${after.filter(s => s.kind === 'full').length} full)`)
+      console.log(
+        `[faults] department killed: ${samples.length} requests, ${down.length} while down ` +
+          `(${down.filter(s => s.kind === 'victim-missing').length} without the victim's fields), ${samples.filter(s => s.kind === 'victim-partial').length} in flight at the kill, restart to ready ${Math.round(backAt - restartedAt)} ms, ` +
+          `ready to first full answer ${recoveryMs} ms, ${after.length} answers after it was back ` +
+          `(${after.filter(s => s.kind === 'full').length} full)`,
+      )
 
       expect(samples.filter(s => s.status >= 500).map(s => s.body)).toEqual([])
       expect(samples.filter(s => s.kind === 'other').map(s => s.body)).toEqual([])

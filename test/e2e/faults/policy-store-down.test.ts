@@ -24,7 +24,9 @@ beforeAll(async () => {
   viaProxy.port = String(proxy.port)
   // No rate limit: the rounds below are many anonymous requests from one address.
   city = await startCity(inject('cityDatabaseUrl'), {
-    policyDatabaseUrl: viaProxy.toString(), replicaId: 'faults-policy', gateway: { limits: { ...DEFAULT_LIMITS, ratePerMinute: 0, anonymousRatePerMinute: 0 } },
+    policyDatabaseUrl: viaProxy.toString(),
+    replicaId: 'faults-policy',
+    gateway: { limits: { ...DEFAULT_LIMITS, ratePerMinute: 0, anonymousRatePerMinute: 0 } },
   })
 })
 afterAll(async () => {
@@ -61,7 +63,9 @@ async function expectLoadedPolicyEnforced() {
 /** Admin write; answered within `boundMs` by a coded refusal, never a 5xx without code. */
 async function refusedWrite(boundMs: number) {
   const t0 = performance.now()
-  const res = await admin(`mutation { setGrant(input: { role: "public", coordinate: "Accommodation.capacity", effect: DENY }, expectedVersion: 1000) }`)
+  const res = await admin(
+    `mutation { setGrant(input: { role: "public", coordinate: "Accommodation.capacity", effect: DENY }, expectedVersion: 1000) }`,
+  )
   const ms = performance.now() - t0
   expect(res.status, JSON.stringify(res)).toBe(503)
   expect(res.errors?.[0].extensions?.code, JSON.stringify(res)).toBe('POLICY_STORE_UNAVAILABLE')
@@ -73,10 +77,20 @@ async function refusedWrite(boundMs: number) {
 describe('the policy store unreachable', () => {
   let version: number
   beforeAll(async () => {
-    ;({ data: { policy: { version } } } = await admin('{ policy { version } }'))
-    const grant = await admin(`mutation ($v: Int!) { setGrant(input: { role: "public", coordinate: "Accommodation.operator", effect: ALLOW }, expectedVersion: $v) }`, { v: version })
+    ;({
+      data: {
+        policy: { version },
+      },
+    } = await admin('{ policy { version } }'))
+    const grant = await admin(
+      `mutation ($v: Int!) { setGrant(input: { role: "public", coordinate: "Accommodation.operator", effect: ALLOW }, expectedVersion: $v) }`,
+      { v: version },
+    )
     expect(grant.errors).toBeUndefined()
-    const deny = await admin(`mutation ($v: Int!) { setGrant(input: { role: "public", coordinate: "Accommodation.name", effect: DENY }, expectedVersion: $v) }`, { v: version + 1 })
+    const deny = await admin(
+      `mutation ($v: Int!) { setGrant(input: { role: "public", coordinate: "Accommodation.name", effect: DENY }, expectedVersion: $v) }`,
+      { v: version + 1 },
+    )
     expect(deny.errors).toBeUndefined()
     version += 2
     await waitFor(`the gateway to enforce policy version ${version}`, () => city.gateway.policyVersion() >= version)
@@ -105,7 +119,9 @@ describe('the policy store unreachable', () => {
       const health = await fetch(city.gateway.url.replace(/\/graphql$/, '/healthz'))
       expect(health.status).toBe(200)
       expect((await health.json()).policyVersion).toBe(version)
-      console.log(`[faults] policy store refused: admin write refused in ${Math.round(writeMs)} ms, ${rounds} rounds enforced the loaded policy`)
+      console.log(
+        `[faults] policy store refused: admin write refused in ${Math.round(writeMs)} ms, ${rounds} rounds enforced the loaded policy`,
+      )
     } finally {
       await proxy.set('forward')
     }
@@ -123,12 +139,19 @@ describe('the policy store unreachable', () => {
   })
 
   it('takes admin writes again once the store is back, and the gateway enforces them', async () => {
-    const res = await waitFor('the admin API to answer again', async () => {
-      const answer = await admin('{ policy { version } }')
-      return answer.errors ? null : answer
-    }, { timeoutMs: 15_000, intervalMs: 200 })
+    const res = await waitFor(
+      'the admin API to answer again',
+      async () => {
+        const answer = await admin('{ policy { version } }')
+        return answer.errors ? null : answer
+      },
+      { timeoutMs: 15_000, intervalMs: 200 },
+    )
     expect(res.data.policy.version).toBe(version)
-    const revoke = await admin(`mutation ($v: Int!) { removeGrant(role: "public", coordinate: "Accommodation.operator", expectedVersion: $v) }`, { v: version })
+    const revoke = await admin(
+      `mutation ($v: Int!) { removeGrant(role: "public", coordinate: "Accommodation.operator", expectedVersion: $v) }`,
+      { v: version },
+    )
     expect(revoke.errors).toBeUndefined()
     const granted = await waitFor('the revoked grant to be refused', async () => {
       const answer = await city.query(GRANTED)

@@ -29,7 +29,9 @@ beforeAll(async () => {
     }
   }
 })
-afterAll(async () => { await reference?.stop() })
+afterAll(async () => {
+  await reference?.stop()
+})
 
 /** Every operation × 3 variants through `city`; returns the slowest answer in ms. */
 async function askAll(city: RunningCity): Promise<number> {
@@ -47,7 +49,8 @@ async function askAll(city: RunningCity): Promise<number> {
   return slowest
 }
 
-const redisCache = (port: number) => readCacheConfig({ REDIS_URL: `redis://127.0.0.1:${port}`, CACHE_NAMESPACE: `faults-${randomUUID().slice(0, 8)}` })
+const redisCache = (port: number) =>
+  readCacheConfig({ REDIS_URL: `redis://127.0.0.1:${port}`, CACHE_NAMESPACE: `faults-${randomUUID().slice(0, 8)}` })
 
 describe('REDIS_URL pointing at a port where nothing listens', () => {
   let city: RunningCity
@@ -56,7 +59,9 @@ describe('REDIS_URL pointing at a port where nothing listens', () => {
     expect(cache.mode).toBe('redis')
     city = await startCity(inject('cityDatabaseUrl'), { cache })
   })
-  afterAll(async () => { await city?.stop() })
+  afterAll(async () => {
+    await city?.stop()
+  })
 
   it('answers every question as without a cache, each within the bound', async () => {
     const slowest = await askAll(city)
@@ -74,17 +79,26 @@ function startRedis(port: number): ChildProcess {
 }
 
 async function redisAnswers(port: number, timeoutMs = 10_000): Promise<void> {
-  await waitFor(`redis-server on ${port} to answer PING`, () => new Promise<boolean>(resolve => {
-    const s = connect(port, '127.0.0.1', () => s.write('PING\r\n'))
-    s.once('data', d => { s.destroy(); resolve(String(d).startsWith('+PONG')) })
-    s.once('error', () => resolve(false))
-  }), { timeoutMs, intervalMs: 50 })
+  await waitFor(
+    `redis-server on ${port} to answer PING`,
+    () =>
+      new Promise<boolean>(resolve => {
+        const s = connect(port, '127.0.0.1', () => s.write('PING\r\n'))
+        s.once('data', d => {
+          s.destroy()
+          resolve(String(d).startsWith('+PONG'))
+        })
+        s.once('error', () => resolve(false))
+      }),
+    { timeoutMs, intervalMs: 50 },
+  )
 }
 
-const stopped = (p: ChildProcess) => new Promise<void>(resolve => {
-  if (p.exitCode !== null || p.signalCode !== null) return resolve()
-  p.once('exit', () => resolve())
-})
+const stopped = (p: ChildProcess) =>
+  new Promise<void>(resolve => {
+    if (p.exitCode !== null || p.signalCode !== null) return resolve()
+    p.once('exit', () => resolve())
+  })
 
 describe.skipIf(!redisServer)('a Redis that goes away while departments serve, and comes back', () => {
   let city: RunningCity
@@ -125,7 +139,9 @@ describe.skipIf(!redisServer)('a Redis that goes away while departments serve, a
       slowestBack = Math.max(slowestBack, await askAll(city))
       hitsAgain = hits() > h
     }
-    console.log(`[faults] Redis killed mid-run: slowest answer while down ${Math.round(slowestDown)} ms, after restart ${Math.round(slowestBack)} ms, cache hits again: ${hitsAgain}`)
+    console.log(
+      `[faults] Redis killed mid-run: slowest answer while down ${Math.round(slowestDown)} ms, after restart ${Math.round(slowestBack)} ms, cache hits again: ${hitsAgain}`,
+    )
     expect(slowestDown).toBeLessThan(BOUND_MS)
     expect(slowestBack).toBeLessThan(BOUND_MS)
     expect(hitsAgain).toBe(true)

@@ -25,33 +25,33 @@ function withDefaults(option: EChartsCoreOption, narrow: boolean): EChartsCoreOp
   const o = option as Record<string, unknown>
   const legend = o.legend as Record<string, unknown> | undefined
   const grid = o.grid as Record<string, unknown> | undefined
-  return {
+  const o2: Record<string, unknown> = {
     color: PALETTE,
     textStyle: { fontFamily: 'Fira Sans, sans-serif', fontSize: 13 },
     animationDuration: 300,
     ...option,
-    // richText: the tooltip is drawn by the renderer; ECharts' HTML tooltips carry style attributes the CSP blocks.
-    tooltip:
-      o.tooltip === undefined
-        ? undefined
-        : {
-            confine: true,
-            triggerOn: 'mousemove|click',
-            textStyle: { fontFamily: 'Fira Sans, sans-serif' },
-            ...(o.tooltip as object),
-            renderMode: 'richText',
-          },
-    legend:
-      legend === undefined
-        ? undefined
-        : narrow
-          ? { type: 'scroll', left: 'center', ...legend, top: undefined, bottom: 0, orient: 'horizontal' }
-          : { type: 'scroll', top: 0, ...legend },
-    grid:
-      grid === undefined
-        ? undefined
-        : { containLabel: true, left: 8, right: 16, ...grid, top: legend && !narrow ? 36 : 16, bottom: legend && narrow ? 44 : 8 },
   }
+  // Only the components the option names: a key present with an undefined value still makes ECharts look for the
+  // component (and complain when the chart did not register it).
+  if (o.tooltip !== undefined) {
+    // richText: the tooltip is drawn by the renderer; ECharts' HTML tooltips carry style attributes the CSP blocks.
+    o2.tooltip = {
+      confine: true,
+      triggerOn: 'mousemove|click',
+      textStyle: { fontFamily: 'Fira Sans, sans-serif' },
+      ...(o.tooltip as object),
+      renderMode: 'richText',
+    }
+  }
+  if (legend !== undefined) {
+    o2.legend = narrow
+      ? { type: 'scroll', left: 'center', ...legend, top: undefined, bottom: 0, orient: 'horizontal' }
+      : { type: 'scroll', top: 0, ...legend }
+  }
+  if (grid !== undefined) {
+    o2.grid = { containLabel: true, left: 8, right: 16, ...grid, top: legend && !narrow ? 36 : 16, bottom: legend && narrow ? 44 : 8 }
+  }
+  return o2 as EChartsCoreOption
 }
 
 export function Chart({

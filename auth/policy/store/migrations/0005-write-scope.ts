@@ -19,9 +19,17 @@ export async function up(db: Kysely<any>): Promise<void> {
   if (!row || row.scopes.includes(SCOPE)) return
   const { version } = await a.selectFrom('policy_version').select('version').forUpdate().executeTakeFirstOrThrow()
   const next = Number(version) + 1
-  await a.updateTable('role').set({ scopes: [...row.scopes, SCOPE] }).where('name', '=', ROLE).execute()
+  await a
+    .updateTable('role')
+    .set({ scopes: [...row.scopes, SCOPE] })
+    .where('name', '=', ROLE)
+    .execute()
   await a.updateTable('policy_version').set({ version: next }).execute()
-  await appendAuditEntry(a, { actor: 'migration:0005-write-scope', action: 'role.upsert', payload: { version: next, role: ROLE, addedScopes: [SCOPE] } })
+  await appendAuditEntry(a, {
+    actor: 'migration:0005-write-scope',
+    action: 'role.upsert',
+    payload: { version: next, role: ROLE, addedScopes: [SCOPE] },
+  })
   await sql`select pg_notify(${POLICY_CHANNEL}, ${String(next)})`.execute(db)
 }
 
@@ -32,8 +40,16 @@ export async function down(db: Kysely<any>): Promise<void> {
   if (!row || !row.scopes.includes(SCOPE)) return
   const { version } = await a.selectFrom('policy_version').select('version').forUpdate().executeTakeFirstOrThrow()
   const next = Number(version) + 1
-  await a.updateTable('role').set({ scopes: row.scopes.filter(s => s !== SCOPE) }).where('name', '=', ROLE).execute()
+  await a
+    .updateTable('role')
+    .set({ scopes: row.scopes.filter(s => s !== SCOPE) })
+    .where('name', '=', ROLE)
+    .execute()
   await a.updateTable('policy_version').set({ version: next }).execute()
-  await appendAuditEntry(a, { actor: 'migration:0005-write-scope', action: 'role.upsert', payload: { version: next, role: ROLE, removedScopes: [SCOPE] } })
+  await appendAuditEntry(a, {
+    actor: 'migration:0005-write-scope',
+    action: 'role.upsert',
+    payload: { version: next, role: ROLE, removedScopes: [SCOPE] },
+  })
   await sql`select pg_notify(${POLICY_CHANNEL}, ${String(next)})`.execute(db)
 }

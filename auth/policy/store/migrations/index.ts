@@ -8,6 +8,10 @@ import * as m0006 from './0006-audit-checkpoint.js'
 
 /** In order; a landed migration is never edited, a change is a new file. */
 export const migrations: Record<string, Migration> = {
-  '0001-init': m0001, '0002-access-log': m0002, '0003-pending-grant': m0003, '0004-pending-import': m0004,
-  '0005-write-scope': m0005, '0006-audit-checkpoint': m0006,
+  '0001-init': m0001,
+  '0002-access-log': m0002,
+  '0003-pending-grant': m0003,
+  '0004-pending-import': m0004,
+  '0005-write-scope': m0005,
+  '0006-audit-checkpoint': m0006,
 }
