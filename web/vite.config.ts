@@ -25,8 +25,10 @@ function urlPaths(dir: string): string[] {
 function serviceWorker(): Plugin {
   return {
     name: 'klar-service-worker',
-    apply: 'build',
     enforce: 'post',
+    // Whether the page registers the worker: in every build (also one made under NODE_ENV=test, where
+    // import.meta.env.PROD is false), never on the dev server, which has no /sw.js.
+    config: (_config, { command }) => ({ define: { __KLAR_SERVICE_WORKER__: JSON.stringify(command === 'build') } }),
     async generateBundle(_options, bundle) {
       const built = Object.keys(bundle).filter(name => !name.endsWith('.html') && !name.startsWith('.'))
       const precache = ['/index.html', ...built.map(name => `/${name}`), ...urlPaths(join(root, 'public'))].sort()

@@ -18,8 +18,8 @@ if (window.location.pathname === '/auth/silent') {
     if (cfg.mode === 'oidc') await (await import('./auth/oidc')).silentCallback(cfg)
   })
 } else {
-  // Installable and readable offline (web/src/sw/sw.ts); the dev server has no worker.
-  if (import.meta.env.PROD) registerServiceWorker()
+  // Installable and readable offline (web/src/sw/sw.ts); only the built app has a worker.
+  registerServiceWorker()
   // The view's chunk loads alongside /auth/config instead of after it.
   preloadView(window.location.pathname)
   createRoot(root).render(

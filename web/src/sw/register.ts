@@ -1,8 +1,12 @@
 import { callerKey } from './role-key'
 import { isWorkerMessage, type CallerMessage } from './protocol'
 
-// The page's side of the service worker (./sw.ts): registration (production builds only; the dev server has no
-// /sw.js), the offline state the worker reports, and the caller whose answers the worker may keep.
+// The page's side of the service worker (./sw.ts): registration (built app only; the dev server has no /sw.js),
+// the offline state the worker reports, and the caller whose answers the worker may keep.
+
+/** True in a build (web/vite.config.ts defines it), false on the dev server. */
+declare const __KLAR_SERVICE_WORKER__: boolean
+export const WITH_SERVICE_WORKER = __KLAR_SERVICE_WORKER__
 
 export interface OfflineState {
   /** When the oldest answer shown from the worker's store was received (ms since epoch); null while online. */
@@ -28,7 +32,7 @@ export const offlineState = {
 
 /** Registers /sw.js and listens to what it reports. Call once, before the first GraphQL request. */
 export function registerServiceWorker(): void {
-  if (!('serviceWorker' in navigator)) return
+  if (!WITH_SERVICE_WORKER || !('serviceWorker' in navigator)) return
   const sw = navigator.serviceWorker
   sw.addEventListener('message', event => {
     const data: unknown = event.data
@@ -45,7 +49,7 @@ export function registerServiceWorker(): void {
 
 /** Tells the worker who the caller is now (sign-in, role switch, sign-out): it keeps only this caller's answers. */
 export function reportCaller(token: string | null): void {
-  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return
+  if (!WITH_SERVICE_WORKER || !('serviceWorker' in navigator)) return
   const message: CallerMessage = { type: 'klar:caller', caller: callerKey(token) }
   void navigator.serviceWorker.ready.then(reg => reg.active?.postMessage(message))
 }
