@@ -23,16 +23,22 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Where the source names a code it sends (codes are upper snake case of 5+ characters, unlike account numbers such as 'E1'), and the status it sends it with when the same expression says. */
+const CODE = `'([A-Z][A-Z0-9_]{4,})'`
+// Whitespace between arguments may include line breaks (Prettier wraps long calls); an expression is not read past
+// the next code it names.
 const CODE_PATTERNS: ReadonlyArray<RegExp> = [
-  /\bcode: '([A-Z][A-Z0-9_]{4,})'/g,
-  /\b(?:PolicyError|DataEntryError|exceeded|graphqlError|errorEntry|errorBody)\('([A-Z][A-Z0-9_]{4,})'/g,
+  new RegExp(`\\bcode: ${CODE}`, 'g'),
+  new RegExp(`\\b(?:PolicyError|DataEntryError|exceeded|graphqlError|errorEntry|errorBody)\\(\\s*${CODE}`, 'g'),
 ]
 const STATUS_PATTERNS: ReadonlyArray<RegExp> = [
-  /\b(?:HttpRefusal|AuthError)\((\d{3}), '([A-Z][A-Z0-9_]{4,})'/g,
-  /\b(?:refuse|sendError)\(res, (\d{3}), '([A-Z][A-Z0-9_]{4,})'/g,
-  /\bsendJson\(res, (\d{3}), \{ errors: \[\{[^\n]*?code: '([A-Z][A-Z0-9_]{4,})'/g,
+  new RegExp(`\\b(?:HttpRefusal|AuthError)\\(\\s*(\\d{3}),\\s*${CODE}`, 'g'),
+  new RegExp(`\\b(?:refuse|sendError)\\(\\s*res,\\s*(\\d{3}),\\s*${CODE}`, 'g'),
+  new RegExp(`\\bsendJson\\(\\s*res,\\s*(\\d{3}),\\s*\\{\\s*errors: \\[\\{(?:(?!code: )[\\s\\S]){0,300}?code: ${CODE}`, 'g'),
 ]
-const STATUS_AFTER_CODE = /\b(?:code: |graphqlError\()'([A-Z][A-Z0-9_]{4,})'[^\n]*?http: \{ status: (\d{3})/g
+const STATUS_AFTER_CODE = new RegExp(
+  `\\b(?:code: |graphqlError\\(\\s*)${CODE}(?:(?!code: |graphqlError\\()[\\s\\S]){0,400}?http: \\{ status: (\\d{3})`,
+  'g',
+)
 
 interface Use {
   file: string
