@@ -64,9 +64,13 @@ worker.addEventListener('activate', event => {
   )
 })
 
+/** The caller the app last reported, and the ones it replaced: an answer of those still on its way is not kept. */
+let current: string | null = null
+const retired = new Set<string>()
+
 worker.addEventListener('message', event => {
   const data = event.data as Partial<CallerMessage> | null
-  if (data?.type === 'klar:caller' && typeof data.caller === 'string') event.waitUntil(keepOnly(data.caller))
+  if (data?.type === 'klar:caller' && typeof data.caller === 'string') event.waitUntil(switchCaller(data.caller))
 })
 
 worker.addEventListener('fetch', event => {
@@ -114,7 +118,7 @@ async function graphql(request: Request, clientId: string): Promise<Response> {
   if (!isQuery(body)) return fetch(request)
   const caller = await sha256(callerOfAuthorization(request.headers.get('authorization')))
   // The operation (its text and name) and its variables, as the app sends them.
-  const key = `${worker.location.origin}${ANSWER_PATH}${caller}/${await sha256(body)}`
+  const key = answerUrl(caller, await sha256(body))
   let response: Response
   try {
     response = await fetch(request)
@@ -125,7 +129,7 @@ async function graphql(request: Request, clientId: string): Promise<Response> {
     return kept
   }
   await tell(clientId, { type: 'klar:online' })
-  if (response.ok) await keep(key, response.clone())
+  if (response.ok && !retired.has(caller)) await keep(key, response.clone())
   return response
 }
 
@@ -142,9 +146,15 @@ async function keep(key: string, response: Response): Promise<void> {
   }
 }
 
-/** Deletes every kept answer that is not `caller`'s. */
-async function keepOnly(callerKey: string): Promise<void> {
-  const prefix = `${worker.location.origin}${ANSWER_PATH}${await sha256(callerKey)}/`
+const answerUrl = (caller: string, request: string) => `${worker.location.origin}${ANSWER_PATH}${caller}/${request}`
+
+/** Makes `callerKey` the current caller and deletes every kept answer that is not theirs. */
+async function switchCaller(callerKey: string): Promise<void> {
+  const caller = await sha256(callerKey)
+  if (current !== null && current !== caller) retired.add(current)
+  retired.delete(caller)
+  current = caller
+  const prefix = answerUrl(caller, '')
   const cache = await caches.open(ANSWERS)
   const requests = await cache.keys()
   await Promise.all(requests.filter(r => !r.url.startsWith(prefix)).map(r => cache.delete(r)))
