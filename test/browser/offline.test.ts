@@ -12,8 +12,9 @@ async function figures(page: Page): Promise<string[]> {
   await page.waitForFunction(() => performance.getEntriesByName('klar:overview-figures', 'mark').length > 0, null, { timeout: 30_000 })
   return page.locator('.tiles .tile').evaluateAll(tiles =>
     tiles.map(t => {
-      const figure = t.querySelector('.key-figure__value') ?? t.querySelector('.warning')
-      const text = (figure as HTMLElement | null)?.innerText.replace(/\s+/g, ' ').trim() ?? ''
+      // The warning tile's text only: its gauge is drawn lazily and may or may not be there yet.
+      const parts = t.querySelectorAll<HTMLElement>('.key-figure__value, .warning > p')
+      const text = [...parts].map(p => p.innerText.replace(/\s+/g, ' ').trim()).join(' | ')
       return `${t.querySelector('.tile__title')?.textContent ?? ''}: ${text}`
     }),
   )
