@@ -3,8 +3,9 @@ import { createRoot } from 'react-dom/client'
 import { AuthProvider } from './auth/AuthProvider'
 import { loadAuthConfig } from './auth/config'
 import { I18nProvider } from './i18n/I18nProvider'
-import { routes } from './routes'
 import { App } from './shell/App'
+import { preloadView } from './shell/preload'
+import { registerServiceWorker } from './sw/register'
 import './styles/fonts.css'
 import '@kern-ux/native/dist/kern.min.css'
 import './styles/app.css'
@@ -17,11 +18,10 @@ if (window.location.pathname === '/auth/silent') {
     if (cfg.mode === 'oidc') await (await import('./auth/oidc')).silentCallback(cfg)
   })
 } else {
+  // Installable and readable offline (web/src/sw/sw.ts); only the built app has a worker.
+  registerServiceWorker()
   // The view's chunk loads alongside /auth/config instead of after it.
-  void routes
-    .find(r => r.path === window.location.pathname)
-    ?.load()
-    .catch(() => undefined)
+  preloadView(window.location.pathname)
   createRoot(root).render(
     <StrictMode>
       <I18nProvider>

@@ -11,6 +11,7 @@ import deEducation from './de/education'
 import deFigures from './de/figures'
 import deLighting from './de/lighting'
 import deNav from './de/nav'
+import deOffline from './de/offline'
 import deOverview from './de/overview'
 import dePopulation from './de/population'
 import deSocial from './de/social'
@@ -25,6 +26,7 @@ import enEducation from './en/education'
 import enFigures from './en/figures'
 import enLighting from './en/lighting'
 import enNav from './en/nav'
+import enOffline from './en/offline'
 import enOverview from './en/overview'
 import enPopulation from './en/population'
 import enSocial from './en/social'
@@ -41,6 +43,7 @@ export const de = {
   figures: deFigures,
   lighting: deLighting,
   nav: deNav,
+  offline: deOffline,
   overview: deOverview,
   population: dePopulation,
   social: deSocial,
@@ -58,6 +61,7 @@ const en: Catalogue = {
   figures: enFigures,
   lighting: enLighting,
   nav: enNav,
+  offline: enOffline,
   overview: enOverview,
   population: enPopulation,
   social: enSocial,

@@ -53,8 +53,16 @@ export function makeFormatters(locale: string): Formatters {
   }
 }
 
+// One set of formatters per language for the whole app: an Intl formatter is costly to create, and every tile and
+// source line asks for them (made per component, they blocked a phone's main thread for hundreds of milliseconds).
+const byLocale = new Map<string, Formatters>()
+
 /** Number and date formatting in the language on screen. */
 export function useFormat(): Formatters {
   const { locale } = useI18n()
-  return useMemo(() => makeFormatters(locale), [locale])
+  return useMemo(() => {
+    let f = byLocale.get(locale)
+    if (!f) byLocale.set(locale, (f = makeFormatters(locale)))
+    return f
+  }, [locale])
 }

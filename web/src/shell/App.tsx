@@ -6,7 +6,13 @@ import { Loading } from '../components/States'
 import { routes } from '../routes'
 import { Header } from './Header'
 import { Footer } from './Footer'
+import { OfflineBanner } from './OfflineBanner'
+import { viewComponent } from './preload'
+import './shell.css'
 import NotFoundView from '../views/not-found/NotFoundView'
+
+/** One stable component per view (see ./preload.tsx). */
+const views = routes.map(r => ({ path: r.path, component: viewComponent(r) }))
 
 class ViewBoundary extends Component<{ fallback: (retry: () => void) => ReactNode; children: ReactNode }, { failed: boolean }> {
   override state = { failed: false }
@@ -47,6 +53,7 @@ export function App() {
         {t('common.skipToContent')}
       </a>
       <Header />
+      <OfflineBanner />
       <main id="main" ref={main} tabIndex={-1} className="app-main container">
         <GraphQLProvider fallback={<Loading label={t('common.loadingView')} />}>
           <ViewBoundary
@@ -65,7 +72,7 @@ export function App() {
           >
             <Suspense fallback={<Loading label={t('common.loadingView')} />}>
               <Switch>
-                {routes.map(r => (
+                {views.map(r => (
                   <Route key={r.path} path={r.path} component={r.component} />
                 ))}
                 <Route path="/auth/callback">

@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useMemo, useRef } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
 import {
   AsylumCard,
@@ -11,6 +11,8 @@ import {
   WarningCard,
   type Years,
 } from './tiles'
+import { useFiguresShownMark } from './figures-shown'
+import './overview.css'
 
 /** How many years the tiles look back for their trend. */
 const YEARS_BACK = 6
@@ -23,9 +25,11 @@ const YEARS_BACK = 6
 export default function OverviewView() {
   const { t } = useI18n()
   const to = new Date().getFullYear()
+  const section = useRef<HTMLElement>(null)
+  useFiguresShownMark(section)
   const years = useMemo<Years>(() => ({ from: to - YEARS_BACK + 1, to, prev: to - 1, prev2: to - 2 }), [to])
   return (
-    <section className="view view--overview" aria-labelledby="overview-title">
+    <section ref={section} className="view view--overview" aria-labelledby="overview-title">
       <header className="view__header">
         <h1 id="overview-title" className="kern-heading kern-heading-large view__title">
           {t('overview.title')}
