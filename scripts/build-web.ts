@@ -70,11 +70,19 @@ export async function buildWebIfChanged(opts: WebBuildOptions = {}): Promise<Web
   opts.log?.('building the web app (its sources changed)')
   try {
     const { build } = await import('vite')
+    // Always the production build, whatever NODE_ENV the caller runs under: the test runner sets `test`, which would
+    // give development React and its JSX runtime (a larger, slower app than the one the city serves).
+    const nodeEnv = process.env.NODE_ENV
+    process.env.NODE_ENV = 'production'
     await build({
       root: web,
       configFile: existsSync(join(web, 'vite.config.ts')) ? join(web, 'vite.config.ts') : false,
       logLevel: 'warn',
+      mode: 'production',
       build: { outDir: staging, emptyOutDir: true },
+    }).finally(() => {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV
+      else process.env.NODE_ENV = nodeEnv
     })
     writeFileSync(join(staging, SOURCE_HASH_FILE), `${hash}\n`)
     rmSync(dist, { recursive: true, force: true })

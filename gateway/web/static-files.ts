@@ -48,7 +48,7 @@ const COMPRESSIBLE = new Set([
   '.ttf',
 ])
 /** Below this size a compressed body saves less than its headers cost. */
-const MIN_COMPRESS_BYTES = 512
+export const MIN_COMPRESS_BYTES = 512
 
 const brotli = promisify(brotliCompress)
 const gzipAsync = promisify(gzip)
