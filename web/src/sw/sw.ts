@@ -129,22 +129,29 @@ async function graphql(request: Request, clientId: string): Promise<Response> {
     return kept
   }
   await tell(clientId, { type: 'klar:online' })
-  if (response.ok && !retired.has(caller)) await keep(key, response.clone())
+  if (response.ok && !replaced(caller)) await keep(key, caller, response.clone())
   return response
 }
 
 /** Keeps a successful answer (data and no errors: a partial or failed answer never replaces a good one). */
-async function keep(key: string, response: Response): Promise<void> {
+async function keep(key: string, caller: string, response: Response): Promise<void> {
   try {
     const text = await response.text()
     const json = JSON.parse(text) as { data?: unknown; errors?: unknown }
     if (json.data == null || json.errors !== undefined) return
     const headers = { 'content-type': response.headers.get('content-type') ?? 'application/json', [STORED_AT]: String(Date.now()) }
-    await caches.open(ANSWERS).then(c => c.put(key, new Response(text, { status: 200, headers })))
+    const cache = await caches.open(ANSWERS)
+    await cache.put(key, new Response(text, { status: 200, headers }))
+    // The app may have reported another caller while this answer was read and stored (switchCaller deletes only what
+    // is already there): then it goes again.
+    if (replaced(caller)) await cache.delete(key)
   } catch {
     // not JSON, or the storage is full: the answer is simply not kept
   }
 }
+
+/** Whether `caller` is no longer the app's caller (known once the app has reported one). */
+const replaced = (caller: string): boolean => retired.has(caller) || (current !== null && current !== caller)
 
 const answerUrl = (caller: string, request: string) => `${worker.location.origin}${ANSWER_PATH}${caller}/${request}`
 
