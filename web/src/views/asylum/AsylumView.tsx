@@ -15,8 +15,9 @@ import { useFormat } from '../../lib/format'
 import type { AsylumYearQuery as YearData } from '../../gql/graphql'
 import { sumStats } from '../overview/model'
 import { AsylumAccommodationsQuery, AsylumOccupancyQuery, AsylumVerdictQuery, AsylumYearQuery } from './queries'
-import { useParam } from './params'
-import { Select } from './Select'
+import { useParam } from '../../lib/params'
+import { Select } from '../../components/Select'
+import '../../styles/view-controls.css'
 import './asylum.css'
 
 // ASYLCUBE: how many arrive (allocations per month by route), where they live (accommodations, capacity against

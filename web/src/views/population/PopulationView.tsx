@@ -13,8 +13,9 @@ import { useFormat, type Formatters } from '../../lib/format'
 import type { PopulationOverviewQuery } from '../../gql/graphql'
 import { derive, sumStats } from '../overview/model'
 import { PopulationCityDetailQuery, PopulationDistrictDetailQuery, PopulationOverviewQuery as OverviewQuery } from './queries'
-import { useParam } from './params'
-import { Select } from './Select'
+import { useParam } from '../../lib/params'
+import { Select } from '../../components/Select'
+import '../../styles/view-controls.css'
 import './population.css'
 
 // Bevölkerung & Integration: population by district and year, the age structure in published bands, nationality

@@ -15,8 +15,9 @@ import { useFormat } from '../../lib/format'
 import type { SocialYearsQuery as YearsData } from '../../gql/graphql'
 import { derive, sumStats } from '../overview/model'
 import { SocialCostPerRecipientQuery, SocialDailyQuery, SocialDistrictsQuery, SocialHealthDatasetQuery, SocialYearsQuery } from './queries'
-import { useParam } from './params'
-import { Select } from './Select'
+import { useParam } from '../../lib/params'
+import { Select } from '../../components/Select'
+import '../../styles/view-controls.css'
 import './social.css'
 
 // Soziales & Gesundheit: recipients of the Eingliederungshilfe per 1 000 residents, for the city and every district
