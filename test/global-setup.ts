@@ -14,7 +14,7 @@ declare module 'vitest' {
     /** A database migrated and seeded once for the whole run; tests only read from it. */
     cityDatabaseUrl: string
     seedProfile: SeedProfile
-    /** How web/dist came to be for this run: `built`, `up-to-date`, `no-app`, or the build's error. */
+    /** How web/dist came to be for this run: `built`, `up-to-date`, `no-app`, `off` (TEST_WEB_BUILD=off), or the build's error. */
     webBuild: string
   }
 }
@@ -23,7 +23,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const t0 = performance.now()
   // The browser tests serve web/dist: it is rebuilt (only when its sources changed) while the database starts.
-  const web = buildWebIfChanged().then(
+  // TEST_WEB_BUILD=off: a run that serves no app (a department's own tests run from the scaffold test) leaves web/ alone.
+  const web = (process.env.TEST_WEB_BUILD === 'off' ? Promise.resolve({ status: 'off' as const }) : buildWebIfChanged()).then(
     r => {
       if (r.status === 'built') console.log(`[test] web app built in ${r.ms} ms`)
       return r.status as string

@@ -166,14 +166,20 @@ describe('npm run new:service', () => {
         [join(REPO, 'node_modules/vitest/vitest.mjs'), 'run', '--root', copy.root, `services/${NAME}/`],
         {
           cwd: copy.root,
-          env: { ...process.env, TEST_DATABASE_URL: inject('adminUrl'), TEST_SEED_PROFILE: 'tiny', STADTGRAPH_SERVICES: 'geo' },
+          env: {
+            ...process.env,
+            TEST_DATABASE_URL: inject('adminUrl'),
+            TEST_SEED_PROFILE: 'tiny',
+            STADTGRAPH_SERVICES: 'geo',
+            TEST_WEB_BUILD: 'off',
+          },
         },
         (err, stdout, stderr) =>
           done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, out: (stdout + stderr).replace(/\x1b\[[0-9;]*m/g, '') }),
       )
     })
     expect(run.out).toMatch(/Tests\s+3 passed/)
-    expect(run.code).toBe(0)
+    expect(run.code, run.out).toBe(0)
   }, 180_000)
 
   it('typechecks', async () => {
