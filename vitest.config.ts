@@ -14,6 +14,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // expect.poll waits for what a page or a server shows next; on a busy machine one second (the default) is too short.
+    expect: { poll: { timeout: 10_000 } },
     // Servers started by tests log one line per request at info; the suite's output keeps warnings and errors.
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
   },
