@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Response } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -39,14 +39,10 @@ function initialScripts(): Set<string> {
 
 /** Initial JavaScript of the first view, compressed as served (issue budget: 200 KB gzip). */
 const INITIAL_JS_BUDGET = 200 * 1024
-const hasApp = existsSync(join(WEB_DIST, '..', 'index.html'))
-const describeApp: typeof describeBrowser = hasApp
-  ? describeBrowser
-  : (((name: string, fn: () => void) => describe.skip(`${name} (skipped: no web app in web/ yet)`, fn)) as typeof describe)
 
 // The built app as the gateway serves it: every request from the gateway's own origin, compressed,
 // hashed assets immutable, nothing the Content-Security-Policy refuses, no console error.
-describeApp('the built app served by the gateway', () => {
+describeBrowser('the built app served by the gateway', () => {
   let browser: Browser
   let city: RunningWebCity
   beforeAll(async () => {
