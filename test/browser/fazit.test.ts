@@ -107,7 +107,7 @@ describeBrowser('FAZIT view', () => {
   it('keeps the product area and year in the address', async () => {
     const watched = await open('desktop', null, `/haushalt?bereich=3&jahr=${YEAR - 2}`)
     const { page } = watched
-    await page.getByRole('heading', { level: 2, name: /Laufende Aufwendungen 3 |Soziales und Jugend/ }).waitFor()
+    await page.getByRole('heading', { level: 2, name: /Laufende Aufwendungen .*Soziales und Jugend/ }).waitFor()
     expect(await page.getByLabel('Produktbereich', { exact: true }).inputValue()).toBe('3')
     expect(await page.getByLabel('Haushaltsjahr', { exact: true }).inputValue()).toBe(String(YEAR - 2))
     await page.getByLabel('Produktbereich', { exact: true }).selectOption('31')
@@ -121,6 +121,47 @@ describeBrowser('FAZIT view', () => {
     )
     const last = data.product.series[data.product.series.length - 1]
     await expect.poll(async () => (await tableRow(page, /Soziale Hilfen/, String(last.year)))[2]).toBe(mio(last.ordinaryExpense.amount))
+    await watched.close()
+  })
+
+  it.each(['3', '31'])('shows the largest deviations within the chosen product area %s, as the graph gives them', async code => {
+    const y = YEAR - 1
+    const { data } = await city.query(
+      `query($c: ID!, $y: Int!) {
+        product(code: $c) { name children { code name comparison(year: $y) { deviation { amount } } } }
+        products(level: 2) { code name comparison(year: $y) { deviation { amount } } }
+      }`,
+      { c: code, y },
+    )
+    type Part = { code: string; name: string; comparison: { deviation: { amount: number } | null } }
+    const largest = (parts: Part[]) =>
+      parts
+        .filter(p => p.comparison.deviation?.amount)
+        .sort((a, b) => Math.abs(b.comparison.deviation!.amount) - Math.abs(a.comparison.deviation!.amount))
+        .slice(0, 8)
+        .map(p => `${p.code} ${p.name}`)
+    const expected = largest(data.product.children)
+    const wholeBudget = largest(data.products)
+    // Only a test of the area when the area's answer differs from the whole budget's.
+    expect(expected.length).toBeGreaterThan(0)
+    expect(expected).not.toEqual(wholeBudget)
+
+    const watched = await open('desktop', null, `/haushalt?bereich=${code}&jahr=${y}`)
+    const { page } = watched
+    // The figure says which area it shows, in its title and in its table's caption.
+    const title = new RegExp(`Größte Abweichungen ${y}, ${data.product.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `)
+    const figure = page.locator('figure', { has: page.getByRole('heading', { name: title }) })
+    await figure.waitFor()
+    expect(await figure.locator('caption').textContent()).toMatch(title)
+    await expect.poll(async () => (await figure.locator('tbody th').allTextContents()).map(s => s.trim())).toEqual(expected)
+    const top = data.product.children.find((p: Part) => `${p.code} ${p.name}` === expected[0])
+    const row = await tableRow(page, title, expected[0]!)
+    expect(row[row.length - 2]).toBe(mio(top.comparison.deviation.amount).replace(/^(?!−)/, '+'))
+
+    // Back to the whole budget: the Produktbereiche again.
+    await page.getByLabel('Produktbereich', { exact: true }).selectOption('')
+    const whole = page.locator('figure', { has: page.getByRole('heading', { name: /Größte Abweichungen .*Gesamthaushalt/ }) })
+    await expect.poll(async () => (await whole.locator('tbody th').allTextContents()).map(s => s.trim())).toEqual(wholeBudget)
     await watched.close()
   })
 })

@@ -7,10 +7,10 @@ import { useAuth } from '../../auth/AuthProvider'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { MessageKey } from '../../i18n'
 import { useFormat } from '../../lib/format'
-import { useUrlParam } from '../fazit/url'
+import { useUrlParam } from '../../lib/url-state'
 import { DOWNLOADS, fileName, saveFile, toCsv, toJson, type Run } from './downloads'
 import { CatalogQuery, DcatQuery } from './queries'
-import '../fazit/fazit.css'
+import '../../styles/view-controls.css'
 import './catalog.css'
 
 type Dataset = NonNullable<ReturnType<typeof useCatalog>['data']>['datasets'][number]

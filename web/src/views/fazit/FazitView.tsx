@@ -12,8 +12,8 @@ import { useCanSee } from '../../graphql/visibility'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useFormat } from '../../lib/format'
 import { FazitForecastQuery, FazitQuery } from './queries'
-import { useUrlParam, yearParam } from './url'
-import './fazit.css'
+import { useUrlParam, yearParam } from '../../lib/url-state'
+import '../../styles/view-controls.css'
 
 const BARS = [BarChart, GridComponent, TooltipComponent, LegendComponent]
 const LINES = [LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent]
@@ -126,21 +126,24 @@ export default function FazitView() {
     [series, canForecast, f, t],
   )
 
-  // The largest deviations of the chosen year among the Produktbereiche (level 2).
+  // The largest deviations of the chosen year: among the Produktbereiche (level 2) for the whole budget, among the
+  // chosen area's parts for an area (none for an unknown code).
   const deviations = useMemo(() => {
     if (!data) return []
-    return data.deviations
+    const parts = area ? (data.area?.deviations ?? []) : (data.deviations ?? [])
+    const forecasts = area ? fc?.area?.deviations : fc?.deviations
+    return parts
       .map(p => ({
         code: p.code,
         name: p.name,
         c: p.comparison,
-        prognose: fc?.deviations.find(d => d.code === p.code)?.comparison.prognose,
+        prognose: forecasts?.find(d => d.code === p.code)?.comparison.prognose,
         dev: amount(p.comparison.deviation),
       }))
       .filter(p => p.dev != null && p.dev !== 0)
       .sort((a, b) => Math.abs(b.dev!) - Math.abs(a.dev!))
       .slice(0, TOP)
-  }, [data, fc])
+  }, [data, fc, area])
 
   const deviationsOption = useMemo(
     () => ({
@@ -338,7 +341,7 @@ export default function FazitView() {
             </Figure>
 
             <Figure
-              title={t('fazit.deviationsTitle', { year })}
+              title={t('fazit.deviationsTitle', { year, area: areaName })}
               summary={
                 deviations.length
                   ? t('fazit.deviationsSummary', {
@@ -348,7 +351,7 @@ export default function FazitView() {
                     }) +
                     ' ' +
                     t('fazit.deviationsNote')
-                  : t('fazit.deviationsNone', { year })
+                  : t('fazit.deviationsNone', { year, area: areaName })
               }
               source={deviations.map(d => d.c.provenance)}
               table={{
@@ -374,11 +377,11 @@ export default function FazitView() {
                 <Chart
                   option={deviationsOption}
                   use={BARS}
-                  label={t('fazit.deviationsLabel', { year })}
+                  label={t('fazit.deviationsLabel', { year, area: areaName })}
                   height={Math.max(200, deviations.length * 40 + 40)}
                 />
               ) : (
-                <Empty text={t('fazit.deviationsNone', { year })} />
+                <Empty text={t('fazit.deviationsNone', { year, area: areaName })} />
               )}
             </Figure>
 

@@ -2,7 +2,8 @@ import { graphql } from '../../gql'
 
 // FAZIT: the budget as the finance department publishes it. Every role gets plan and result; the in-year forecast
 // (Prognose) exists only in the schema of roles allowed to see it (committee, leadership), so it is a query of its
-// own, sent only when PlanActual.prognose is visible.
+// own, sent only when PlanActual.prognose is visible. The largest deviations are those among the Produktbereiche for
+// the whole budget, and among the chosen area's parts (its children: a Produktbereich's Produktgruppen, …) for an area.
 
 export const FazitQuery = graphql(`
   query Fazit($from: Int!, $to: Int!, $year: Int!, $area: ID!, $hasArea: Boolean!, $ags: ID!) {
@@ -45,6 +46,34 @@ export const FazitQuery = graphql(`
     area: product(code: $area) @include(if: $hasArea) {
       code
       name
+      deviations: children {
+        code
+        name
+        comparison(year: $year) {
+          ansatz {
+            amount
+            status
+          }
+          nachtrag {
+            amount
+            status
+          }
+          ist {
+            amount
+            status
+          }
+          deviation {
+            amount
+            status
+          }
+          deviationPct
+          provenance {
+            ownerDepartment
+            stichtag
+            asOf
+          }
+        }
+      }
       ansatz: series(from: $from, to: $to, version: ANSATZ) {
         year
         ordinaryExpense {
@@ -85,7 +114,7 @@ export const FazitQuery = graphql(`
         name
       }
     }
-    deviations: products(level: 2) {
+    deviations: products(level: 2) @skip(if: $hasArea) {
       code
       name
       comparison(year: $year) {
@@ -179,8 +208,17 @@ export const FazitForecastQuery = graphql(`
           status
         }
       }
+      deviations: children {
+        code
+        comparison(year: $year) {
+          prognose {
+            amount
+            status
+          }
+        }
+      }
     }
-    deviations: products(level: 2) {
+    deviations: products(level: 2) @skip(if: $hasArea) {
       code
       comparison(year: $year) {
         prognose {

@@ -11,9 +11,9 @@ import { departmentsDown } from '../../graphql/errors'
 import { useI18n } from '../../i18n/I18nProvider'
 import type { MessageKey } from '../../i18n'
 import { useFormat } from '../../lib/format'
-import { useUrlParam, yearParam } from '../fazit/url'
+import { useUrlParam, yearParam } from '../../lib/url-state'
 import { LightingQuery } from './queries'
-import '../fazit/fazit.css'
+import '../../styles/view-controls.css'
 
 const COMBO = [BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent]
 const BARS = [BarChart, GridComponent, TooltipComponent]

@@ -1,3 +1,6 @@
+// A view's state in its address (district, year, product area): shareable and bookmarkable. Used by FAZIT,
+// Straßenbeleuchtung and the Datenkatalog.
+
 import { useSearchParams } from 'wouter'
 
 /** One query parameter of the view's address as state: shareable, bookmarkable, replaced in place on change. */
