@@ -83,16 +83,22 @@ export function Chart({
     chart.current = instance
     narrow.current = el.clientWidth < NARROW
     instance.setOption(withDefaults(latest.current, narrow.current))
-    const observer = new ResizeObserver(() => {
+    const fit = () => {
       const isNarrow = el.clientWidth < NARROW
       if (isNarrow !== narrow.current) {
         narrow.current = isNarrow
         instance.setOption(withDefaults(latest.current, isNarrow), { notMerge: true })
       }
       instance.resize()
-    })
+    }
+    const observer = new ResizeObserver(fit)
     observer.observe(el)
+    // Printing lays the page out at the paper's width, with no chance for the observer to run: fit the drawing to
+    // it when the print media applies (and back to the screen afterwards).
+    const print = window.matchMedia('print')
+    print.addEventListener('change', fit)
     return () => {
+      print.removeEventListener('change', fit)
       observer.disconnect()
       instance.dispose()
       chart.current = null
