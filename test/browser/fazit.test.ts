@@ -153,6 +153,8 @@ describeBrowser('FAZIT view', () => {
     const figure = page.locator('figure', { has: page.getByRole('heading', { name: title }) })
     await figure.waitFor()
     expect(await figure.locator('caption').textContent()).toMatch(title)
+    // The parts are named for their level: a Haupt-Produktbereich's are Produktbereiche, a Produktbereich's Produktgruppen.
+    expect((await figure.locator('thead th').first().textContent())?.trim()).toBe(code.length === 1 ? 'Produktbereich' : 'Produktgruppe')
     await expect.poll(async () => (await figure.locator('tbody th').allTextContents()).map(s => s.trim())).toEqual(expected)
     const top = data.product.children.find((p: Part) => `${p.code} ${p.name}` === expected[0])
     const row = await tableRow(page, title, expected[0]!)

@@ -145,6 +145,10 @@ export default function FazitView() {
       .slice(0, TOP)
   }, [data, fc, area])
 
+  // What the parts are: the Produktbereiche of the whole budget, else the level below the chosen area's.
+  const partLevel = area ? (data?.area?.level ?? 1) + 1 : 2
+  const partLabel = t(`fazit.level${Math.min(Math.max(partLevel, 2), 4) as 2 | 3 | 4}`)
+
   const deviationsOption = useMemo(
     () => ({
       tooltip: {
@@ -356,7 +360,7 @@ export default function FazitView() {
               source={deviations.map(d => d.c.provenance)}
               table={{
                 columns: [
-                  { label: t('fazit.product') },
+                  { label: partLabel },
                   { label: t('fazit.plan'), numeric: true },
                   { label: t('fazit.ist'), numeric: true },
                   ...(canForecast ? [{ label: t('fazit.prognose'), numeric: true }] : []),

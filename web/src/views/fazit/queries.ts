@@ -46,6 +46,7 @@ export const FazitQuery = graphql(`
     area: product(code: $area) @include(if: $hasArea) {
       code
       name
+      level
       deviations: children {
         code
         name
