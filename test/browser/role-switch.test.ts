@@ -1,8 +1,7 @@
-import type { Response } from 'playwright-core'
+import type { Browser, Response } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, it } from 'vitest'
 import { describeBrowser, launchBrowser, openPage } from '../helpers/browser.js'
 import { startWebCity, type RunningWebCity } from '../helpers/web-city.js'
-import type { Browser } from 'playwright-core'
 
 // Switching role sends every operation as the new caller, for the new caller's schema: no operation over fields the
 // previous role could see (the gateway rejects it with 400, GRAPHQL_VALIDATION_FAILED), no figure of the previous
@@ -63,4 +62,26 @@ describeBrowser('role switch', () => {
       await watched.close()
     },
   )
+
+  it('from leadership to public on FAZIT drops the forecast without a rejected request', async () => {
+    const watched = await openPage(browser, 'desktop')
+    const { page } = watched
+    const rejected: string[] = []
+    page.on('response', (res: Response) => {
+      if (res.url().startsWith(city.origin) && res.status() >= 400 && res.status() < 500) {
+        rejected.push(`${res.status()} ${/"operationName":"(\w+)"/.exec(res.request().postData() ?? '')?.[1] ?? res.url()}`)
+      }
+    })
+    await page.goto(`${city.origin}/haushalt?bereich=3`)
+    const role = page.locator('select.role-control__select')
+    const forecastHeader = page.locator('figure thead th', { hasText: /^Prognose$/ })
+    await role.selectOption('leadership')
+    await expect.poll(() => forecastHeader.count()).toBeGreaterThan(0)
+    await role.selectOption('')
+    await expect.poll(() => page.getByTestId('forecast-note').textContent()).toMatch(/nur für Ausschüsse/)
+    await expect.poll(() => forecastHeader.count()).toBe(0)
+    await page.waitForLoadState('networkidle')
+    expect(rejected).toEqual([])
+    await watched.close()
+  })
 })
