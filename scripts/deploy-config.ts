@@ -36,7 +36,7 @@ function departmentService(d: DeployDepartment): string[] {
   return [
     `${d.name}:`,
     '  <<: *department',
-    `  command: ["node", "--import", "tsx", "services/${d.name}/index.ts"]`,
+    `  command: ["node", "--enable-source-maps", ".data/departments/${d.name}.js"]`,
     '  environment:',
     `    DATABASE_URL: postgres://${d.name}:${passwordReference(d.name)}@postgres:5432/stadtgraph`,
     `    PORT: "${d.defaultPort}"`,

@@ -104,7 +104,9 @@ describe('npm run new:service', () => {
       expect(readFileSync(join(copy.root, path), 'utf8'), `${path} as \`npm run deploy:generate\` writes it`).toBe(text)
     }
     const compose = readFileSync(join(copy.root, 'docker-compose.yml'), 'utf8')
-    expect(compose).toContain(`  ${NAME}:\n    <<: *department\n    command: ["node", "--import", "tsx", "services/${NAME}/index.ts"]\n`)
+    expect(compose).toContain(
+      `  ${NAME}:\n    <<: *department\n    command: ["node", "--enable-source-maps", ".data/departments/${NAME}.js"]\n`,
+    )
     expect(compose).toContain(`PORT: "${scaffold.port}"`)
     expect(compose).toMatch(new RegExp(`SUBGRAPH_URLS: \\S*,${NAME}=http://${NAME}:${scaffold.port}/graphql`))
     expect(compose).toContain(`    ${NAME}: { condition: service_healthy }\n`)
