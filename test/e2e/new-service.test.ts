@@ -116,6 +116,9 @@ describe('npm run new:service', () => {
       .filter(l => !l.includes('SUBGRAPH_URLS'))
     const after = new Set(compose.split('\n'))
     expect(before.filter(l => !after.has(l))).toEqual([])
+    // …and in the Kubernetes manifests: its Deployment, its database role.
+    expect(readFileSync(join(copy.root, 'deploy/kubernetes/base/departments.yaml'), 'utf8')).toContain(`.data/departments/${NAME}.js`)
+    expect(readFileSync(join(copy.root, 'deploy/kubernetes/base/database.yaml'), 'utf8')).toContain(`- name: ${NAME}\n`)
     const init = readFileSync(join(copy.root, 'docker/postgres-init.sh'), 'utf8')
     expect(init).toContain(`create role ${NAME} login password '\${DEMO_PARKS_DB_PASSWORD}';`)
     expect(init).toContain(`create schema ${NAME} authorization ${NAME};`)
@@ -128,6 +131,7 @@ describe('npm run new:service', () => {
         join(copy.root, 'docker-compose.yml'),
         join(copy.root, 'docker/postgres-init.sh'),
         join(copy.root, 'docs/disclosure.md'),
+        ...[...renderDeployFiles([])].map(([path]) => join(copy.root, path)).filter(p => p.includes('/deploy/kubernetes/')),
       ].sort(),
     )
   })
