@@ -130,6 +130,25 @@ describe('the image bundles run with plain node', () => {
     expect(body.data.districts.length).toBeGreaterThan(0)
   }, 120_000)
 
+  it('two migration runs started together run one after the other: one waits for the lock, one seeds', async () => {
+    const other = await createDatabase(inject('adminUrl'), 'sg_bundle_lock')
+    try {
+      const args = ['seed', '--service', 'geo', '--profile', 'tiny']
+      const [a, b] = await Promise.all([
+        run(entries.db, args, { DATABASE_URL: other.url }),
+        run(entries.db, args, { DATABASE_URL: other.url }),
+      ])
+      expect([a.code, b.code], a.out + b.out).toEqual([0, 0])
+      const seeded = [a, b].filter(r => /seeded tiny/.test(r.out))
+      expect(seeded, a.out + b.out).toHaveLength(1)
+      const second = [a, b].find(r => r !== seeded[0])!
+      expect(second.out).toMatch(/another migration run holds the lock: waiting/)
+      expect(second.out).toMatch(/geo: migrations none pending \(/)
+    } finally {
+      await other.drop()
+    }
+  }, 120_000)
+
   it('the gateway serves GraphQL and its GraphiQL files, from the kept packages only', async () => {
     const started = await run(
       entries.gateway,
