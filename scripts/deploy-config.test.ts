@@ -36,7 +36,8 @@ describe('deployment files generated from the departments', () => {
     expect(compose).toContain('    street_cleaning: { condition: service_healthy }\n')
     expect(compose).toContain('      STREET_CLEANING_DB_PASSWORD: ${STREET_CLEANING_DB_PASSWORD:-street-cleaning-dev-password}\n')
     expect(compose).toContain(
-      '  street_cleaning:\n    <<: *department\n' + '    command: ["node", "--import", "tsx", "services/street_cleaning/index.ts"]\n',
+      '  street_cleaning:\n    <<: *department\n' +
+        '    command: ["node", "--enable-source-maps", ".data/departments/street_cleaning.js"]\n',
     )
     expect(compose).toContain(
       '      DATABASE_URL: postgres://street_cleaning:${STREET_CLEANING_DB_PASSWORD:-street-cleaning-dev-password}' +

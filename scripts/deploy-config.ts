@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { loadServices, SERVICES_DIR } from '../lib/service/discover-services.js'
+import { renderKubernetesFiles } from './deploy-kubernetes.js'
 
 /**
  * The deployment files generated from the department definitions (`npm run deploy:generate`): what is
@@ -36,7 +37,7 @@ function departmentService(d: DeployDepartment): string[] {
   return [
     `${d.name}:`,
     '  <<: *department',
-    `  command: ["node", "--import", "tsx", "services/${d.name}/index.ts"]`,
+    `  command: ["node", "--enable-source-maps", ".data/departments/${d.name}.js"]`,
     '  environment:',
     `    DATABASE_URL: postgres://${d.name}:${passwordReference(d.name)}@postgres:5432/stadtgraph`,
     `    PORT: "${d.defaultPort}"`,
@@ -103,7 +104,7 @@ export const DEPLOY_FILES: readonly DeployFile[] = [
   },
 ]
 
-/** Every generated file, as `npm run deploy:generate` writes it: path (relative to `root`) → text. */
+/** Every generated file (compose and Kubernetes), as `npm run deploy:generate` writes it: path (relative to `root`) → text. */
 export function renderDeployFiles(departments: readonly DeployDepartment[], root = ROOT): Map<string, string> {
   for (const d of departments) {
     // Names and schemas end up unquoted in YAML, URLs and SQL: the scaffold's rule, checked again here.
@@ -114,7 +115,11 @@ export function renderDeployFiles(departments: readonly DeployDepartment[], root
     }
     if (!Number.isInteger(d.defaultPort)) throw new Error(`department ${d.name}: defaultPort must be a whole number`)
   }
-  return new Map(DEPLOY_FILES.map(f => [f.path, f.render(departments, readFileSync(`${root}/${f.template}`, 'utf8'))]))
+  return new Map([
+    ...DEPLOY_FILES.map(f => [f.path, f.render(departments, readFileSync(`${root}/${f.template}`, 'utf8'))] as const),
+    // deploy/kubernetes/: each department's objects, its database role and schema, its secret (scripts/deploy-kubernetes.ts).
+    ...renderKubernetesFiles(departments, root),
+  ])
 }
 
 /** The departments of `servicesDir`, all of them (`STADTGRAPH_SERVICES` restricts a run, never the deployment). */

@@ -104,7 +104,9 @@ describe('npm run new:service', () => {
       expect(readFileSync(join(copy.root, path), 'utf8'), `${path} as \`npm run deploy:generate\` writes it`).toBe(text)
     }
     const compose = readFileSync(join(copy.root, 'docker-compose.yml'), 'utf8')
-    expect(compose).toContain(`  ${NAME}:\n    <<: *department\n    command: ["node", "--import", "tsx", "services/${NAME}/index.ts"]\n`)
+    expect(compose).toContain(
+      `  ${NAME}:\n    <<: *department\n    command: ["node", "--enable-source-maps", ".data/departments/${NAME}.js"]\n`,
+    )
     expect(compose).toContain(`PORT: "${scaffold.port}"`)
     expect(compose).toMatch(new RegExp(`SUBGRAPH_URLS: \\S*,${NAME}=http://${NAME}:${scaffold.port}/graphql`))
     expect(compose).toContain(`    ${NAME}: { condition: service_healthy }\n`)
@@ -114,6 +116,9 @@ describe('npm run new:service', () => {
       .filter(l => !l.includes('SUBGRAPH_URLS'))
     const after = new Set(compose.split('\n'))
     expect(before.filter(l => !after.has(l))).toEqual([])
+    // …and in the Kubernetes manifests: its Deployment, its database role.
+    expect(readFileSync(join(copy.root, 'deploy/kubernetes/base/departments.yaml'), 'utf8')).toContain(`.data/departments/${NAME}.js`)
+    expect(readFileSync(join(copy.root, 'deploy/kubernetes/base/database.yaml'), 'utf8')).toContain(`- name: ${NAME}\n`)
     const init = readFileSync(join(copy.root, 'docker/postgres-init.sh'), 'utf8')
     expect(init).toContain(`create role ${NAME} login password '\${DEMO_PARKS_DB_PASSWORD}';`)
     expect(init).toContain(`create schema ${NAME} authorization ${NAME};`)
@@ -126,6 +131,7 @@ describe('npm run new:service', () => {
         join(copy.root, 'docker-compose.yml'),
         join(copy.root, 'docker/postgres-init.sh'),
         join(copy.root, 'docs/disclosure.md'),
+        ...[...renderDeployFiles([])].map(([path]) => join(copy.root, path)).filter(p => p.includes('/deploy/kubernetes/')),
       ].sort(),
     )
   })
