@@ -107,7 +107,14 @@ export function createDataEntryProxy(opts: DataEntryProxyOptions) {
     sendJson(res, 200, { datasets: answers.flat(), ...(unavailable.length ? { unavailable } : {}) }, { 'cache-control': 'no-store' })
   }
 
-  function forward(department: { name: string; url: string }, rest: string, search: string, ctx: GatewayContext, req: IncomingMessage, res: ServerResponse) {
+  function forward(
+    department: { name: string; url: string },
+    rest: string,
+    search: string,
+    ctx: GatewayContext,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ) {
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
     const declared = Number(req.headers['content-length'])
     if (hasBody && Number.isFinite(declared) && declared > maxBytes) {
@@ -185,7 +192,8 @@ export function createDataEntryProxy(opts: DataEntryProxyOptions) {
         upstream.destroy()
         const message = `the file exceeds ${maxBytes} bytes; nothing was written; split it and upload the parts`
         if (!res.headersSent) sendError(res, 413, 'PAYLOAD_TOO_LARGE', message, { connection: 'close' })
-        else res.end(`${JSON.stringify({ type: 'result', ok: false, code: 'PAYLOAD_TOO_LARGE', message, problems: [], problemCount: 0 })}\n`)
+        else
+          res.end(`${JSON.stringify({ type: 'result', ok: false, code: 'PAYLOAD_TOO_LARGE', message, problems: [], problemCount: 0 })}\n`)
         return
       }
       if (!upstream.write(chunk)) req.pause()
@@ -199,6 +207,9 @@ export function createDataEntryProxy(opts: DataEntryProxyOptions) {
   return async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const principal = await authenticate(req, res)
     if (!principal) return
+    // Data entry is never anonymous: where /graphql serves a caller without a token as `public`, this asks for one.
+    if (!principal.authenticated)
+      return sendError(res, 401, 'UNAUTHENTICATED', 'Data entry needs a bearer token', { 'www-authenticate': 'Bearer' })
     const retryAfter = principal.subject
       ? principalLimiter?.take(principal.subject)
       : anonymousLimiter?.take(req.socket.remoteAddress ?? 'unknown')
@@ -216,7 +227,12 @@ export function createDataEntryProxy(opts: DataEntryProxyOptions) {
     const department = DEPARTMENT.test(name) ? opts.subgraphs().find(s => s.name === name) : undefined
     const inner = slash < 0 ? '' : rest.slice(slash + 1)
     if (!department || inner === '' || inner.includes('/'))
-      return sendError(res, 404, 'NOT_FOUND', 'no such data-entry path; see GET /data-entry/datasets for the departments and datasets you may write')
+      return sendError(
+        res,
+        404,
+        'NOT_FOUND',
+        'no such data-entry path; see GET /data-entry/datasets for the departments and datasets you may write',
+      )
     return forward(department, inner, url.search, ctx, req, res)
   }
 }
