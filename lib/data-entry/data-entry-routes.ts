@@ -23,7 +23,7 @@ export const DATA_ENTRY_PATH = '/data-entry/'
 export interface DataEntryLimits {
   /** Largest body (bytes); more is 413 PAYLOAD_TOO_LARGE. DATA_ENTRY_MAX_BYTES, default 64 MiB. */
   maxBytes: number
-  /** Longest upload, from the first byte to the answer. DATA_ENTRY_TIMEOUT_MS, default 10 minutes. */
+  /** Longest upload, from the first byte to the answer. DATA_ENTRY_TIMEOUT_MS, default 5 minutes (the gateway's HTTP server ends any request after 300 s, Node's `requestTimeout`). */
   timeoutMs: number
   /** Longest wait for the next part of the body. Default 60 s. */
   idleTimeoutMs: number
@@ -41,7 +41,7 @@ export interface DataEntryLimits {
 
 export const DEFAULT_DATA_ENTRY_LIMITS: DataEntryLimits = Object.freeze({
   maxBytes: 64 * 1024 * 1024,
-  timeoutMs: 10 * 60_000,
+  timeoutMs: 5 * 60_000,
   idleTimeoutMs: 60_000,
   maxRecordChars: 1024 * 1024,
   maxFields: 500,
