@@ -121,6 +121,7 @@ describe('describe', () => {
       stichtag: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       mutation: { field: 'recordAsylumOccupancy', inputType: 'AsylumOccupancyEntryInput', rowType: 'AsylumOccupancyRowInput' },
       key: ['accommodationId', 'day'],
+      period: ['accommodationId', 'day'],
     })
     const occupied = occupancy.fields.find((f: any) => f.name === 'occupied')
     expect(occupied).toMatchObject({
@@ -134,6 +135,7 @@ describe('describe', () => {
     expect(occupied.label).toMatch(/[A-ZÄÖÜ]/)
     expect(occupancy.fields.find((f: any) => f.name === 'overCapacity')).toMatchObject({ type: 'boolean', required: false })
     const allocations = forms.find(f => f.name === 'allocations')
+    expect(allocations.period).toEqual(['month'])
     expect(allocations.fields.find((f: any) => f.name === 'route').allowed).toEqual([
       'ZUWEISUNG',
       'UKRAINE_24',
