@@ -187,6 +187,22 @@ describe('upload', () => {
     expect(again.result!.receipt).toMatchObject({ replayed: true, auditId: written.result!.receipt.auditId, rowCount: 3 })
     expect(await audits()).toBe(before + 1)
 
+    // A dry run with the key of a file already written says so (the first receipt), instead of listing its periods as taken.
+    const dryAgain = await upload(`${base}/occupancy?dryRun=1`, { headers: { ...as(), 'idempotency-key': 'upload-1' }, body: good(day) })
+    expect(dryAgain.result).toMatchObject({
+      ok: true,
+      dryRun: true,
+      rows: 3,
+      replayed: true,
+      receipt: { auditId: written.result!.receipt.auditId },
+    })
+    const dryOther = await upload(`${base}/occupancy?dryRun=1`, {
+      headers: { ...as(), 'idempotency-key': 'upload-1' },
+      body: good('21.11.2026'),
+    })
+    expect(dryOther.status).toBe(409)
+    expect(await audits()).toBe(before + 1)
+
     const other = await upload(`${base}/occupancy`, { headers: { ...as(), 'idempotency-key': 'upload-1' }, body: good('21.11.2026') })
     expect(other.status).toBe(409)
     expect(other.json.errors[0].extensions.code).toBe('IDEMPOTENCY_KEY_REUSED')

@@ -260,7 +260,8 @@ export function createDataEntryRoutes(opts: DataEntryRoutesOptions) {
       const csv = csvRows(decl, body(req, limits, fail, stopped), { maxRecordChars: limits.maxRecordChars, maxFields: limits.maxFields })
       const receipt = await writeDataset(db, decl, csv.rows, {
         writer: { subject: principal.subject, roles: principal.roles, department: principal.department, via: 'upload' },
-        clientKey: dryRun ? null : keyHeader,
+        // A dry run with a key already written: the first write's receipt (replayed), nothing to write; another file: 409.
+        clientKey: keyHeader ?? null,
         dryRun,
         decimalMark: csv.decimalMark,
         batchSize: limits.batchSize,
@@ -279,23 +280,19 @@ export function createDataEntryRoutes(opts: DataEntryRoutesOptions) {
         },
         `data entry upload ${decl.id}: ${dryRun ? 'dry run' : receipt.replayed ? 'replayed' : 'written'}`,
       )
-      if (dryRun) line({ type: 'result', ok: true, dryRun: true, rows: receipt.rowCount })
-      else
-        line({
-          type: 'result',
-          ok: true,
-          dryRun: false,
-          receipt: {
-            dataset: receipt.dataset,
-            clientKey: receipt.clientKey,
-            rowCount: receipt.rowCount,
-            stichtag: receipt.stichtag,
-            asOf: receipt.asOf.toISOString(),
-            replayed: receipt.replayed,
-            auditId: receipt.auditId,
-            acknowledged: receipt.acknowledged,
-          },
-        })
+      const answer = {
+        dataset: receipt.dataset,
+        clientKey: receipt.clientKey,
+        rowCount: receipt.rowCount,
+        stichtag: receipt.stichtag,
+        asOf: receipt.asOf.toISOString(),
+        replayed: receipt.replayed,
+        auditId: receipt.auditId,
+        acknowledged: receipt.acknowledged,
+      }
+      if (!dryRun) line({ type: 'result', ok: true, dryRun: false, receipt: answer })
+      else if (receipt.replayed) line({ type: 'result', ok: true, dryRun: true, rows: receipt.rowCount, replayed: true, receipt: answer })
+      else line({ type: 'result', ok: true, dryRun: true, rows: receipt.rowCount })
     } catch (err) {
       const gone = !req.complete && (req.destroyed || res.destroyed)
       const f: BodyFailure | null = failure ?? (err instanceof BodyFailure ? err : gone ? new BodyFailure('gone') : null)
