@@ -17,6 +17,9 @@ export const sections: AdminSection[] = [
   // Einsicht: Warum?, Zeilenregeln, Replikate, Effektives Schema
 
   // Freigaben, Protokoll, Import/Export
+  { id: 'approvals', path: '/verwaltung/freigaben', titleKey: 'admin.approvals.title', load: () => import('./approvals/ApprovalsSection') },
+  { id: 'audit', path: '/verwaltung/protokoll', titleKey: 'admin.audit.title', load: () => import('./audit/AuditSection') },
+  { id: 'transfer', path: '/verwaltung/import-export', titleKey: 'admin.transfer.title', load: () => import('./transfer/TransferSection') },
 ]
 
 export const sectionAt = (path: string): AdminSection | undefined => sections.find(s => s.path === path)

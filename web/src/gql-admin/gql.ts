@@ -15,11 +15,34 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
   '\n  query AdminConflictLog {\n    policy {\n      version\n    }\n    auditLog(limit: 200) {\n      id\n      at\n      actor\n      action\n      payload\n    }\n  }\n': typeof types.AdminConflictLogDocument
+  '\n  query AdminPendingChanges {\n    policy {\n      version\n    }\n    pendingChanges {\n      id\n      kind\n      payload\n      requestedBy\n      requestedAt\n      mine\n      opens {\n        role\n        scope\n        coordinate\n        class\n        validUntil\n        text\n      }\n    }\n  }\n': typeof types.AdminPendingChangesDocument
+  '\n  mutation AdminApproveChange($id: Int!, $expectedVersion: Int!) {\n    approveChange(id: $id, expectedVersion: $expectedVersion)\n  }\n': typeof types.AdminApproveChangeDocument
+  '\n  mutation AdminRejectChange($id: Int!, $reason: String!) {\n    rejectChange(id: $id, reason: $reason)\n  }\n': typeof types.AdminRejectChangeDocument
+  '\n  query AdminAuditLog($limit: Int!, $before: Int, $actor: String, $action: String, $from: String, $to: String, $text: String) {\n    auditLog(limit: $limit, before: $before, actor: $actor, action: $action, from: $from, to: $to, text: $text) {\n      id\n      at\n      actor\n      action\n      payload\n    }\n  }\n': typeof types.AdminAuditLogDocument
+  '\n  query AdminAuditChains {\n    auditChain {\n      ...ChainFields\n    }\n    accessLogChain {\n      ...ChainFields\n    }\n  }\n  fragment ChainFields on AuditChainStatus {\n    ok\n    state\n    checked\n    brokenAt\n    badSignatureAt\n    signedThrough\n    unsigned\n    checkpoints\n    message\n  }\n': typeof types.AdminAuditChainsDocument
+  '\n  query AdminExportPolicy {\n    exportPolicy\n  }\n': typeof types.AdminExportPolicyDocument
+  '\n  query AdminPreviewImport($json: String!) {\n    previewImport(json: $json) {\n      baseVersion\n      unchanged\n      needsApproval\n      opens {\n        text\n      }\n      changes {\n        part\n        change\n        role\n        coordinate\n        fields\n        before\n        after\n        needsApproval\n        opens {\n          role\n          scope\n          coordinate\n          class\n          text\n        }\n      }\n    }\n  }\n': typeof types.AdminPreviewImportDocument
+  '\n  mutation AdminImportPolicy($json: String!, $expectedVersion: Int!) {\n    importPolicy(json: $json, expectedVersion: $expectedVersion)\n  }\n': typeof types.AdminImportPolicyDocument
   '\n  query AdminPolicy {\n    policy {\n      version\n      roles {\n        name\n        description\n        scopes\n        aggregateOnly\n        admin\n        validFrom\n        validUntil\n      }\n      grants {\n        role\n        coordinate\n        effect\n        validUntil\n      }\n      rowRules {\n        role\n        coordinate\n        condition\n      }\n    }\n  }\n': typeof types.AdminPolicyDocument
 }
 const documents: Documents = {
   '\n  query AdminConflictLog {\n    policy {\n      version\n    }\n    auditLog(limit: 200) {\n      id\n      at\n      actor\n      action\n      payload\n    }\n  }\n':
     types.AdminConflictLogDocument,
+  '\n  query AdminPendingChanges {\n    policy {\n      version\n    }\n    pendingChanges {\n      id\n      kind\n      payload\n      requestedBy\n      requestedAt\n      mine\n      opens {\n        role\n        scope\n        coordinate\n        class\n        validUntil\n        text\n      }\n    }\n  }\n':
+    types.AdminPendingChangesDocument,
+  '\n  mutation AdminApproveChange($id: Int!, $expectedVersion: Int!) {\n    approveChange(id: $id, expectedVersion: $expectedVersion)\n  }\n':
+    types.AdminApproveChangeDocument,
+  '\n  mutation AdminRejectChange($id: Int!, $reason: String!) {\n    rejectChange(id: $id, reason: $reason)\n  }\n':
+    types.AdminRejectChangeDocument,
+  '\n  query AdminAuditLog($limit: Int!, $before: Int, $actor: String, $action: String, $from: String, $to: String, $text: String) {\n    auditLog(limit: $limit, before: $before, actor: $actor, action: $action, from: $from, to: $to, text: $text) {\n      id\n      at\n      actor\n      action\n      payload\n    }\n  }\n':
+    types.AdminAuditLogDocument,
+  '\n  query AdminAuditChains {\n    auditChain {\n      ...ChainFields\n    }\n    accessLogChain {\n      ...ChainFields\n    }\n  }\n  fragment ChainFields on AuditChainStatus {\n    ok\n    state\n    checked\n    brokenAt\n    badSignatureAt\n    signedThrough\n    unsigned\n    checkpoints\n    message\n  }\n':
+    types.AdminAuditChainsDocument,
+  '\n  query AdminExportPolicy {\n    exportPolicy\n  }\n': types.AdminExportPolicyDocument,
+  '\n  query AdminPreviewImport($json: String!) {\n    previewImport(json: $json) {\n      baseVersion\n      unchanged\n      needsApproval\n      opens {\n        text\n      }\n      changes {\n        part\n        change\n        role\n        coordinate\n        fields\n        before\n        after\n        needsApproval\n        opens {\n          role\n          scope\n          coordinate\n          class\n          text\n        }\n      }\n    }\n  }\n':
+    types.AdminPreviewImportDocument,
+  '\n  mutation AdminImportPolicy($json: String!, $expectedVersion: Int!) {\n    importPolicy(json: $json, expectedVersion: $expectedVersion)\n  }\n':
+    types.AdminImportPolicyDocument,
   '\n  query AdminPolicy {\n    policy {\n      version\n      roles {\n        name\n        description\n        scopes\n        aggregateOnly\n        admin\n        validFrom\n        validUntil\n      }\n      grants {\n        role\n        coordinate\n        effect\n        validUntil\n      }\n      rowRules {\n        role\n        coordinate\n        condition\n      }\n    }\n  }\n':
     types.AdminPolicyDocument,
 }
@@ -44,6 +67,54 @@ export function graphql(source: string): unknown
 export function graphql(
   source: '\n  query AdminConflictLog {\n    policy {\n      version\n    }\n    auditLog(limit: 200) {\n      id\n      at\n      actor\n      action\n      payload\n    }\n  }\n',
 ): (typeof documents)['\n  query AdminConflictLog {\n    policy {\n      version\n    }\n    auditLog(limit: 200) {\n      id\n      at\n      actor\n      action\n      payload\n    }\n  }\n']
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query AdminPendingChanges {\n    policy {\n      version\n    }\n    pendingChanges {\n      id\n      kind\n      payload\n      requestedBy\n      requestedAt\n      mine\n      opens {\n        role\n        scope\n        coordinate\n        class\n        validUntil\n        text\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query AdminPendingChanges {\n    policy {\n      version\n    }\n    pendingChanges {\n      id\n      kind\n      payload\n      requestedBy\n      requestedAt\n      mine\n      opens {\n        role\n        scope\n        coordinate\n        class\n        validUntil\n        text\n      }\n    }\n  }\n']
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AdminApproveChange($id: Int!, $expectedVersion: Int!) {\n    approveChange(id: $id, expectedVersion: $expectedVersion)\n  }\n',
+): (typeof documents)['\n  mutation AdminApproveChange($id: Int!, $expectedVersion: Int!) {\n    approveChange(id: $id, expectedVersion: $expectedVersion)\n  }\n']
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AdminRejectChange($id: Int!, $reason: String!) {\n    rejectChange(id: $id, reason: $reason)\n  }\n',
+): (typeof documents)['\n  mutation AdminRejectChange($id: Int!, $reason: String!) {\n    rejectChange(id: $id, reason: $reason)\n  }\n']
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query AdminAuditLog($limit: Int!, $before: Int, $actor: String, $action: String, $from: String, $to: String, $text: String) {\n    auditLog(limit: $limit, before: $before, actor: $actor, action: $action, from: $from, to: $to, text: $text) {\n      id\n      at\n      actor\n      action\n      payload\n    }\n  }\n',
+): (typeof documents)['\n  query AdminAuditLog($limit: Int!, $before: Int, $actor: String, $action: String, $from: String, $to: String, $text: String) {\n    auditLog(limit: $limit, before: $before, actor: $actor, action: $action, from: $from, to: $to, text: $text) {\n      id\n      at\n      actor\n      action\n      payload\n    }\n  }\n']
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query AdminAuditChains {\n    auditChain {\n      ...ChainFields\n    }\n    accessLogChain {\n      ...ChainFields\n    }\n  }\n  fragment ChainFields on AuditChainStatus {\n    ok\n    state\n    checked\n    brokenAt\n    badSignatureAt\n    signedThrough\n    unsigned\n    checkpoints\n    message\n  }\n',
+): (typeof documents)['\n  query AdminAuditChains {\n    auditChain {\n      ...ChainFields\n    }\n    accessLogChain {\n      ...ChainFields\n    }\n  }\n  fragment ChainFields on AuditChainStatus {\n    ok\n    state\n    checked\n    brokenAt\n    badSignatureAt\n    signedThrough\n    unsigned\n    checkpoints\n    message\n  }\n']
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query AdminExportPolicy {\n    exportPolicy\n  }\n',
+): (typeof documents)['\n  query AdminExportPolicy {\n    exportPolicy\n  }\n']
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query AdminPreviewImport($json: String!) {\n    previewImport(json: $json) {\n      baseVersion\n      unchanged\n      needsApproval\n      opens {\n        text\n      }\n      changes {\n        part\n        change\n        role\n        coordinate\n        fields\n        before\n        after\n        needsApproval\n        opens {\n          role\n          scope\n          coordinate\n          class\n          text\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query AdminPreviewImport($json: String!) {\n    previewImport(json: $json) {\n      baseVersion\n      unchanged\n      needsApproval\n      opens {\n        text\n      }\n      changes {\n        part\n        change\n        role\n        coordinate\n        fields\n        before\n        after\n        needsApproval\n        opens {\n          role\n          scope\n          coordinate\n          class\n          text\n        }\n      }\n    }\n  }\n']
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AdminImportPolicy($json: String!, $expectedVersion: Int!) {\n    importPolicy(json: $json, expectedVersion: $expectedVersion)\n  }\n',
+): (typeof documents)['\n  mutation AdminImportPolicy($json: String!, $expectedVersion: Int!) {\n    importPolicy(json: $json, expectedVersion: $expectedVersion)\n  }\n']
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
