@@ -138,7 +138,6 @@ function PendingCard({ change, version, onDone }: { change: Pending; version: nu
       </details>
       {change.mine && (
         <p className="kern-body gov-waiting" data-testid="waiting">
-          <span aria-hidden="true">⏳ </span>
           {t('admin.approvals.waiting')}
         </p>
       )}

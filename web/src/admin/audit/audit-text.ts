@@ -52,6 +52,12 @@ function valueText(v: unknown): string {
   return String(v)
 }
 
+function kindText(t: T, kind: string): string {
+  const key = `admin.audit.action.${kind}` as MessageKey
+  const text = t(key)
+  return text === key ? kind : text
+}
+
 /** Lines describing `payload` of an entry with `action`. */
 export function payloadLines(t: T, action: string, payloadJson: string): string[] {
   let p: unknown
@@ -94,6 +100,10 @@ export function payloadLines(t: T, action: string, payloadJson: string): string[
       delete rest[part]
     }
   }
-  for (const [key, value] of Object.entries(rest)) lines.push(`${key}: ${valueText(value)}`)
+  for (const [key, value] of Object.entries(rest)) {
+    const label = t(`admin.audit.key.${key}` as MessageKey)
+    const shown = key === 'kind' && typeof value === 'string' ? kindText(t, value) : valueText(value)
+    lines.push(`${label.startsWith('admin.audit.key.') ? key : label}: ${shown}`)
+  }
   return lines
 }
