@@ -58,8 +58,8 @@ const ImportPolicy = graphql(`
   }
 `)
 
-/** Larger files are refused before upload (the admin API bounds its request body too). */
-const MAX_FILE_BYTES = 2_000_000
+/** Larger files are refused before upload: the admin API takes at most 1 MB per request, and the file travels JSON-escaped. */
+const MAX_FILE_BYTES = 700_000
 
 type Diff = AdminPreviewImportQuery['previewImport']
 type Change = Diff['changes'][number]
