@@ -15,11 +15,26 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
   '\n  query AdminConflictLog {\n    policy {\n      version\n    }\n    auditLog(limit: 200) {\n      id\n      at\n      actor\n      action\n      payload\n    }\n  }\n': typeof types.AdminConflictLogDocument
+  '\n  query AdminCoordinates {\n    coordinates {\n      coordinate\n      class\n      requirement\n      owners\n    }\n  }\n': typeof types.AdminCoordinatesDocument
+  '\n  mutation AdminSetGrant($input: GrantInput!, $expectedVersion: Int!) {\n    setGrant(input: $input, expectedVersion: $expectedVersion)\n  }\n': typeof types.AdminSetGrantDocument
+  '\n  mutation AdminRemoveGrant($role: String!, $coordinate: String!, $expectedVersion: Int!) {\n    removeGrant(role: $role, coordinate: $coordinate, expectedVersion: $expectedVersion)\n  }\n': typeof types.AdminRemoveGrantDocument
+  '\n  mutation AdminUpsertRole($input: RoleInput!, $expectedVersion: Int!) {\n    upsertRole(input: $input, expectedVersion: $expectedVersion)\n  }\n': typeof types.AdminUpsertRoleDocument
+  '\n  mutation AdminDeleteRole($name: String!, $expectedVersion: Int!) {\n    deleteRole(name: $name, expectedVersion: $expectedVersion)\n  }\n': typeof types.AdminDeleteRoleDocument
   '\n  query AdminPolicy {\n    policy {\n      version\n      roles {\n        name\n        description\n        scopes\n        aggregateOnly\n        admin\n        validFrom\n        validUntil\n      }\n      grants {\n        role\n        coordinate\n        effect\n        validUntil\n      }\n      rowRules {\n        role\n        coordinate\n        condition\n      }\n    }\n  }\n': typeof types.AdminPolicyDocument
 }
 const documents: Documents = {
   '\n  query AdminConflictLog {\n    policy {\n      version\n    }\n    auditLog(limit: 200) {\n      id\n      at\n      actor\n      action\n      payload\n    }\n  }\n':
     types.AdminConflictLogDocument,
+  '\n  query AdminCoordinates {\n    coordinates {\n      coordinate\n      class\n      requirement\n      owners\n    }\n  }\n':
+    types.AdminCoordinatesDocument,
+  '\n  mutation AdminSetGrant($input: GrantInput!, $expectedVersion: Int!) {\n    setGrant(input: $input, expectedVersion: $expectedVersion)\n  }\n':
+    types.AdminSetGrantDocument,
+  '\n  mutation AdminRemoveGrant($role: String!, $coordinate: String!, $expectedVersion: Int!) {\n    removeGrant(role: $role, coordinate: $coordinate, expectedVersion: $expectedVersion)\n  }\n':
+    types.AdminRemoveGrantDocument,
+  '\n  mutation AdminUpsertRole($input: RoleInput!, $expectedVersion: Int!) {\n    upsertRole(input: $input, expectedVersion: $expectedVersion)\n  }\n':
+    types.AdminUpsertRoleDocument,
+  '\n  mutation AdminDeleteRole($name: String!, $expectedVersion: Int!) {\n    deleteRole(name: $name, expectedVersion: $expectedVersion)\n  }\n':
+    types.AdminDeleteRoleDocument,
   '\n  query AdminPolicy {\n    policy {\n      version\n      roles {\n        name\n        description\n        scopes\n        aggregateOnly\n        admin\n        validFrom\n        validUntil\n      }\n      grants {\n        role\n        coordinate\n        effect\n        validUntil\n      }\n      rowRules {\n        role\n        coordinate\n        condition\n      }\n    }\n  }\n':
     types.AdminPolicyDocument,
 }
@@ -44,6 +59,36 @@ export function graphql(source: string): unknown
 export function graphql(
   source: '\n  query AdminConflictLog {\n    policy {\n      version\n    }\n    auditLog(limit: 200) {\n      id\n      at\n      actor\n      action\n      payload\n    }\n  }\n',
 ): (typeof documents)['\n  query AdminConflictLog {\n    policy {\n      version\n    }\n    auditLog(limit: 200) {\n      id\n      at\n      actor\n      action\n      payload\n    }\n  }\n']
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query AdminCoordinates {\n    coordinates {\n      coordinate\n      class\n      requirement\n      owners\n    }\n  }\n',
+): (typeof documents)['\n  query AdminCoordinates {\n    coordinates {\n      coordinate\n      class\n      requirement\n      owners\n    }\n  }\n']
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AdminSetGrant($input: GrantInput!, $expectedVersion: Int!) {\n    setGrant(input: $input, expectedVersion: $expectedVersion)\n  }\n',
+): (typeof documents)['\n  mutation AdminSetGrant($input: GrantInput!, $expectedVersion: Int!) {\n    setGrant(input: $input, expectedVersion: $expectedVersion)\n  }\n']
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AdminRemoveGrant($role: String!, $coordinate: String!, $expectedVersion: Int!) {\n    removeGrant(role: $role, coordinate: $coordinate, expectedVersion: $expectedVersion)\n  }\n',
+): (typeof documents)['\n  mutation AdminRemoveGrant($role: String!, $coordinate: String!, $expectedVersion: Int!) {\n    removeGrant(role: $role, coordinate: $coordinate, expectedVersion: $expectedVersion)\n  }\n']
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AdminUpsertRole($input: RoleInput!, $expectedVersion: Int!) {\n    upsertRole(input: $input, expectedVersion: $expectedVersion)\n  }\n',
+): (typeof documents)['\n  mutation AdminUpsertRole($input: RoleInput!, $expectedVersion: Int!) {\n    upsertRole(input: $input, expectedVersion: $expectedVersion)\n  }\n']
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AdminDeleteRole($name: String!, $expectedVersion: Int!) {\n    deleteRole(name: $name, expectedVersion: $expectedVersion)\n  }\n',
+): (typeof documents)['\n  mutation AdminDeleteRole($name: String!, $expectedVersion: Int!) {\n    deleteRole(name: $name, expectedVersion: $expectedVersion)\n  }\n']
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
