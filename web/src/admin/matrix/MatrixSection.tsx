@@ -266,7 +266,6 @@ export default function MatrixSection() {
             type="search"
             className="kern-form-input__input"
             value={filters.search}
-            placeholder="AsylumCapacityStatus"
             onChange={e => filters.set('suche', e.target.value)}
           />
         </div>
@@ -533,7 +532,10 @@ function CellEditor({
             <div className="kern-alert kern-alert--warning" role="status" data-testid="needs-second-admin">
               <div className="kern-alert__header">
                 <span className="kern-icon kern-icon--warning" aria-hidden="true" />
-                <span className="kern-title">{t('admin.matrix.needsSecond', { cls: t(`admin.matrix.class.${coordinate.class}`) })}</span>
+                <span className="kern-title">{t('admin.matrix.needsSecondTitle')}</span>
+              </div>
+              <div className="kern-alert__body">
+                <p className="kern-body">{t('admin.matrix.needsSecond', { cls: t(`admin.matrix.class.${coordinate.class}`) })}</p>
               </div>
             </div>
           )}

@@ -141,9 +141,10 @@ export default {
   'matrix.choice.ALLOW': 'Erlauben (Freigabe)',
   'matrix.choice.DENY': 'Verweigern (Sperre)',
   'matrix.choice.INHERIT': 'Geerbt (keine Freigabe oder Sperre)',
-  'matrix.neverPublic': 'Die Rolle public darf nie {cls} Daten bekommen.',
+  'matrix.neverPublic': 'Die Rolle public darf nie Daten der Klasse „{cls}“ bekommen.',
   'matrix.needsSecond':
     'Diese Freigabe öffnet {cls} Daten: Sie wird erst wirksam, wenn eine zweite Administratorin oder ein zweiter Administrator sie freigibt.',
+  'matrix.needsSecondTitle': 'Braucht eine zweite Administratorin oder einen zweiten Administrator',
   'matrix.save': 'Übernehmen',
   'matrix.saving': 'Wird übernommen …',
   'matrix.cancel': 'Abbrechen',
