@@ -20,6 +20,11 @@ type Documents = {
   '\n  mutation AdminRejectChange($id: Int!, $reason: String!) {\n    rejectChange(id: $id, reason: $reason)\n  }\n': typeof types.AdminRejectChangeDocument
   '\n  query AdminAuditLog($limit: Int!, $before: Int, $actor: String, $action: String, $from: String, $to: String, $text: String) {\n    auditLog(limit: $limit, before: $before, actor: $actor, action: $action, from: $from, to: $to, text: $text) {\n      id\n      at\n      actor\n      action\n      payload\n    }\n  }\n': typeof types.AdminAuditLogDocument
   '\n  query AdminAuditChains {\n    auditChain {\n      ...ChainFields\n    }\n    accessLogChain {\n      ...ChainFields\n    }\n  }\n  fragment ChainFields on AuditChainStatus {\n    ok\n    state\n    checked\n    brokenAt\n    badSignatureAt\n    signedThrough\n    unsigned\n    checkpoints\n    message\n  }\n': typeof types.AdminAuditChainsDocument
+  '\n  query AdminCoordinates {\n    coordinates {\n      coordinate\n      class\n      requirement\n      owners\n    }\n  }\n': typeof types.AdminCoordinatesDocument
+  '\n  mutation AdminSetGrant($input: GrantInput!, $expectedVersion: Int!) {\n    setGrant(input: $input, expectedVersion: $expectedVersion)\n  }\n': typeof types.AdminSetGrantDocument
+  '\n  mutation AdminRemoveGrant($role: String!, $coordinate: String!, $expectedVersion: Int!) {\n    removeGrant(role: $role, coordinate: $coordinate, expectedVersion: $expectedVersion)\n  }\n': typeof types.AdminRemoveGrantDocument
+  '\n  mutation AdminUpsertRole($input: RoleInput!, $expectedVersion: Int!) {\n    upsertRole(input: $input, expectedVersion: $expectedVersion)\n  }\n': typeof types.AdminUpsertRoleDocument
+  '\n  mutation AdminDeleteRole($name: String!, $expectedVersion: Int!) {\n    deleteRole(name: $name, expectedVersion: $expectedVersion)\n  }\n': typeof types.AdminDeleteRoleDocument
   '\n  query AdminExportPolicy {\n    exportPolicy\n  }\n': typeof types.AdminExportPolicyDocument
   '\n  query AdminPreviewImport($json: String!) {\n    previewImport(json: $json) {\n      baseVersion\n      unchanged\n      needsApproval\n      opens {\n        text\n      }\n      changes {\n        part\n        change\n        role\n        coordinate\n        fields\n        before\n        after\n        needsApproval\n        opens {\n          role\n          scope\n          coordinate\n          class\n          text\n        }\n      }\n    }\n  }\n': typeof types.AdminPreviewImportDocument
   '\n  mutation AdminImportPolicy($json: String!, $expectedVersion: Int!) {\n    importPolicy(json: $json, expectedVersion: $expectedVersion)\n  }\n': typeof types.AdminImportPolicyDocument
@@ -38,6 +43,16 @@ const documents: Documents = {
     types.AdminAuditLogDocument,
   '\n  query AdminAuditChains {\n    auditChain {\n      ...ChainFields\n    }\n    accessLogChain {\n      ...ChainFields\n    }\n  }\n  fragment ChainFields on AuditChainStatus {\n    ok\n    state\n    checked\n    brokenAt\n    badSignatureAt\n    signedThrough\n    unsigned\n    checkpoints\n    message\n  }\n':
     types.AdminAuditChainsDocument,
+  '\n  query AdminCoordinates {\n    coordinates {\n      coordinate\n      class\n      requirement\n      owners\n    }\n  }\n':
+    types.AdminCoordinatesDocument,
+  '\n  mutation AdminSetGrant($input: GrantInput!, $expectedVersion: Int!) {\n    setGrant(input: $input, expectedVersion: $expectedVersion)\n  }\n':
+    types.AdminSetGrantDocument,
+  '\n  mutation AdminRemoveGrant($role: String!, $coordinate: String!, $expectedVersion: Int!) {\n    removeGrant(role: $role, coordinate: $coordinate, expectedVersion: $expectedVersion)\n  }\n':
+    types.AdminRemoveGrantDocument,
+  '\n  mutation AdminUpsertRole($input: RoleInput!, $expectedVersion: Int!) {\n    upsertRole(input: $input, expectedVersion: $expectedVersion)\n  }\n':
+    types.AdminUpsertRoleDocument,
+  '\n  mutation AdminDeleteRole($name: String!, $expectedVersion: Int!) {\n    deleteRole(name: $name, expectedVersion: $expectedVersion)\n  }\n':
+    types.AdminDeleteRoleDocument,
   '\n  query AdminExportPolicy {\n    exportPolicy\n  }\n': types.AdminExportPolicyDocument,
   '\n  query AdminPreviewImport($json: String!) {\n    previewImport(json: $json) {\n      baseVersion\n      unchanged\n      needsApproval\n      opens {\n        text\n      }\n      changes {\n        part\n        change\n        role\n        coordinate\n        fields\n        before\n        after\n        needsApproval\n        opens {\n          role\n          scope\n          coordinate\n          class\n          text\n        }\n      }\n    }\n  }\n':
     types.AdminPreviewImportDocument,
@@ -97,6 +112,36 @@ export function graphql(
 export function graphql(
   source: '\n  query AdminAuditChains {\n    auditChain {\n      ...ChainFields\n    }\n    accessLogChain {\n      ...ChainFields\n    }\n  }\n  fragment ChainFields on AuditChainStatus {\n    ok\n    state\n    checked\n    brokenAt\n    badSignatureAt\n    signedThrough\n    unsigned\n    checkpoints\n    message\n  }\n',
 ): (typeof documents)['\n  query AdminAuditChains {\n    auditChain {\n      ...ChainFields\n    }\n    accessLogChain {\n      ...ChainFields\n    }\n  }\n  fragment ChainFields on AuditChainStatus {\n    ok\n    state\n    checked\n    brokenAt\n    badSignatureAt\n    signedThrough\n    unsigned\n    checkpoints\n    message\n  }\n']
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query AdminCoordinates {\n    coordinates {\n      coordinate\n      class\n      requirement\n      owners\n    }\n  }\n',
+): (typeof documents)['\n  query AdminCoordinates {\n    coordinates {\n      coordinate\n      class\n      requirement\n      owners\n    }\n  }\n']
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AdminSetGrant($input: GrantInput!, $expectedVersion: Int!) {\n    setGrant(input: $input, expectedVersion: $expectedVersion)\n  }\n',
+): (typeof documents)['\n  mutation AdminSetGrant($input: GrantInput!, $expectedVersion: Int!) {\n    setGrant(input: $input, expectedVersion: $expectedVersion)\n  }\n']
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AdminRemoveGrant($role: String!, $coordinate: String!, $expectedVersion: Int!) {\n    removeGrant(role: $role, coordinate: $coordinate, expectedVersion: $expectedVersion)\n  }\n',
+): (typeof documents)['\n  mutation AdminRemoveGrant($role: String!, $coordinate: String!, $expectedVersion: Int!) {\n    removeGrant(role: $role, coordinate: $coordinate, expectedVersion: $expectedVersion)\n  }\n']
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AdminUpsertRole($input: RoleInput!, $expectedVersion: Int!) {\n    upsertRole(input: $input, expectedVersion: $expectedVersion)\n  }\n',
+): (typeof documents)['\n  mutation AdminUpsertRole($input: RoleInput!, $expectedVersion: Int!) {\n    upsertRole(input: $input, expectedVersion: $expectedVersion)\n  }\n']
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AdminDeleteRole($name: String!, $expectedVersion: Int!) {\n    deleteRole(name: $name, expectedVersion: $expectedVersion)\n  }\n',
+): (typeof documents)['\n  mutation AdminDeleteRole($name: String!, $expectedVersion: Int!) {\n    deleteRole(name: $name, expectedVersion: $expectedVersion)\n  }\n']
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -9,9 +9,26 @@ export type AuditChainState = 'BAD_SIGNATURE' | 'BROKEN' | 'OK' | 'UNSIGNED'
 
 export type Effect = 'ALLOW' | 'DENY'
 
+export type GrantInput = {
+  coordinate: string
+  effect: Effect
+  role: string
+  validUntil?: string | null | undefined
+}
+
 export type PolicyChangeKind = 'ADDED' | 'CHANGED' | 'REMOVED'
 
 export type PolicyPart = 'GRANT' | 'ROLE' | 'ROW_RULE'
+
+export type RoleInput = {
+  admin?: boolean
+  aggregateOnly?: boolean
+  description?: string
+  name: string
+  scopes: Array<string>
+  validFrom?: string | null | undefined
+  validUntil?: string | null | undefined
+}
 
 export type SensitivityClass = 'internal' | 'open' | 'personal' | 'special'
 
@@ -108,6 +125,41 @@ export type ChainFieldsFragment = {
   checkpoints: number | null
   message: string | null
 }
+
+export type AdminCoordinatesQueryVariables = Exact<{ [key: string]: never }>
+
+export type AdminCoordinatesQuery = {
+  coordinates: Array<{ coordinate: string; class: SensitivityClass; requirement: Array<Array<string>>; owners: Array<string> }>
+}
+
+export type AdminSetGrantMutationVariables = Exact<{
+  input: GrantInput
+  expectedVersion: number
+}>
+
+export type AdminSetGrantMutation = { setGrant: number }
+
+export type AdminRemoveGrantMutationVariables = Exact<{
+  role: string
+  coordinate: string
+  expectedVersion: number
+}>
+
+export type AdminRemoveGrantMutation = { removeGrant: number }
+
+export type AdminUpsertRoleMutationVariables = Exact<{
+  input: RoleInput
+  expectedVersion: number
+}>
+
+export type AdminUpsertRoleMutation = { upsertRole: number }
+
+export type AdminDeleteRoleMutationVariables = Exact<{
+  name: string
+  expectedVersion: number
+}>
+
+export type AdminDeleteRoleMutation = { deleteRole: number }
 
 export type AdminExportPolicyQueryVariables = Exact<{ [key: string]: never }>
 
@@ -493,6 +545,216 @@ export const AdminAuditChainsDocument = {
     },
   ],
 } as unknown as DocumentNode<AdminAuditChainsQuery, AdminAuditChainsQueryVariables>
+export const AdminCoordinatesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AdminCoordinates' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'coordinates' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'coordinate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'class' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'requirement' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'owners' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AdminCoordinatesQuery, AdminCoordinatesQueryVariables>
+export const AdminSetGrantDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AdminSetGrant' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'GrantInput' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'setGrant' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'expectedVersion' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AdminSetGrantMutation, AdminSetGrantMutationVariables>
+export const AdminRemoveGrantDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AdminRemoveGrant' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'role' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'coordinate' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'removeGrant' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'role' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'role' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'coordinate' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'coordinate' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'expectedVersion' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AdminRemoveGrantMutation, AdminRemoveGrantMutationVariables>
+export const AdminUpsertRoleDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AdminUpsertRole' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'RoleInput' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'upsertRole' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'expectedVersion' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AdminUpsertRoleMutation, AdminUpsertRoleMutationVariables>
+export const AdminDeleteRoleDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AdminDeleteRole' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deleteRole' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'expectedVersion' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AdminDeleteRoleMutation, AdminDeleteRoleMutationVariables>
 export const AdminExportPolicyDocument = {
   kind: 'Document',
   definitions: [
