@@ -64,8 +64,10 @@ describeBrowser('Freigaben, Protokoll, Import/Export with two administrators', (
 
   /** A desktop page signed in as `login` through the provider's form, at `path` of the console. */
   async function signedIn(login: string, path: string): Promise<WatchedPage> {
-    // The provider's pages ask for a favicon it does not have.
-    const watched = await openPage(browser, 'desktop', { allowConsoleErrors: [/favicon\.ico/] })
+    // The provider's pages ask for a favicon it does not have; a VERSION_CONFLICT is an HTTP 409, which the browser logs.
+    const watched = await openPage(browser, 'desktop', {
+      allowConsoleErrors: [/favicon\.ico/, /status of 409 \(Conflict\).*\/admin\/graphql/],
+    })
     pages.push(watched)
     const { page } = watched
     await page.route('https://fonts.googleapis.com/**', route => route.fulfill({ status: 200, contentType: 'text/css', body: '' }))
@@ -119,10 +121,22 @@ describeBrowser('Freigaben, Protokoll, Import/Export with two administrators', (
     expect(await diff.textContent()).toContain('Hinzugefügt')
     expect(await diff.textContent()).toContain('öffnet nichts, was eine zweite Person freigeben muss')
     await checkBothWidths(page, 'admin-import-diff')
+
+    // Meanwhile someone else changes the policy: the import gets the conflict screen, naming that change, and re-applies.
+    const other = await api('mutation ($v: Int!) { upsertRole(input: { name: "pruefung", scopes: ["open"] }, expectedVersion: $v) }', {
+      v: before.version,
+    })
+    expect(other.errors).toBeUndefined()
     await page.getByRole('button', { name: `Importieren (auf Version ${before.version})` }).click()
-    await expect.poll(() => page.getByTestId('import-result').textContent()).toContain(`Version ${before.version + 1}`)
+    const conflict = page.getByTestId('version-conflict')
+    await conflict.waitFor()
+    await expect.poll(() => conflict.textContent()).toContain('pruefung')
+    expect(await conflict.textContent()).toContain('Import der Datei richtlinie-intern.json')
+    await screenshot(page, 'admin-import-conflict', 'desktop')
+    await conflict.getByRole('button', { name: 'Auf neuer Version erneut anwenden' }).click()
+    await expect.poll(() => page.getByTestId('import-result').textContent()).toContain(`Version ${before.version + 2}`)
     const after = await policy()
-    expect(after.version).toBe(before.version + 1)
+    expect(after.version).toBe(before.version + 2)
     expect(after.grants).toContainEqual(expect.objectContaining({ role: 'committee', coordinate: INTERNAL }))
   })
 

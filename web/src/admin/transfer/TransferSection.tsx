@@ -307,7 +307,7 @@ export default function TransferSection() {
       {diff && result === null && (
         <>
           <DiffView diff={diff} />
-          <div className="admin__actions">
+          <div className="admin__actions" hidden={conflictAt !== null}>
             <button type="button" className="kern-btn kern-btn--primary" disabled={busy} onClick={() => void apply(diff.baseVersion)}>
               <span className="kern-label">
                 {diff.needsApproval ? t('admin.transfer.importForApproval') : t('admin.transfer.import', { version: diff.baseVersion })}
