@@ -7,11 +7,11 @@ import type { GatewayMetrics } from '../../lib/observability/gateway-metrics.js'
 import type { GatewayRequest } from '../../lib/observability/gateway-observability.js'
 import { createRequestRecordPlugin } from '../../lib/observability/request-record-plugin.js'
 import { createAdminSchema } from '../../auth/policy/admin-schema.js'
-import { serveAuditCsv } from './audit-csv.js'
 import { effectiveAccess } from '../../auth/policy/effective-access.js'
 import type { PolicyRuntime } from '../authorize/policy-runtime.js'
 import type { Authenticate } from '../pipeline/authenticate.js'
 import type { LoadedSupergraph } from '../supergraph/supergraph-manager.js'
+import { serveAuditCsv } from './audit-csv.js'
 
 export interface AdminRouteOptions {
   policy: PolicyRuntime
