@@ -192,7 +192,7 @@ describeBrowser('Freigaben, Protokoll, Import/Export with two administrators', (
     expect((await policy()).version).toBe(version)
   })
 
-  it('a second administrator approves; the audit log shows both steps, filters by URL, and the CSV holds them', async () => {
+  it('a second administrator approves; the audit log shows both steps, filters and pages by URL, and the CSV holds them', async () => {
     const b = await signedIn('b.weber', '/verwaltung/freigaben')
     const { page } = b
     const card = page.getByTestId(`pending-${changeId}`)
@@ -238,6 +238,20 @@ describeBrowser('Freigaben, Protokoll, Import/Export with two administrators', (
     await page.waitForURL(url => url.searchParams.get('wer') === 'a.schmidt' && url.searchParams.get('aktion') === 'policy.import')
     await expect.poll(() => entries.count()).toBe(1)
     expect(await entries.nth(0).textContent()).toContain('Richtlinie importiert')
+
+    // Pages of 50, newest first, the page in the address: 60 audited reads make a second page.
+    for (let i = 0; i < 60; i++) expect((await api('{ coordinates { coordinate } }')).errors).toBeUndefined()
+    await page.getByRole('button', { name: 'Zurücksetzen' }).click()
+    await page.waitForURL(url => url.search === '')
+    await expect.poll(() => entries.count()).toBe(50)
+    const firstPage = await entries.evaluateAll(els => els.map(e => e.querySelector('.gov-entry__head span')?.textContent ?? ''))
+    await page.getByRole('button', { name: 'Ältere Einträge' }).click()
+    await page.waitForURL(url => url.searchParams.has('vor'))
+    await expect.poll(async () => (await entries.count()) > 0 && (await entries.count()) < 50).toBe(true)
+    const secondPage = await entries.evaluateAll(els => els.map(e => e.querySelector('.gov-entry__head span')?.textContent ?? ''))
+    expect(secondPage.filter(x => firstPage.includes(x))).toEqual([])
+    await page.getByRole('button', { name: 'Zu den neuesten' }).click()
+    await expect.poll(() => entries.count()).toBe(50)
     await b.close()
     await a.close()
   })
