@@ -192,7 +192,7 @@ describeBrowser('Freigaben, Protokoll, Import/Export with two administrators', (
     expect((await policy()).version).toBe(version)
   })
 
-  it('a second administrator approves; the audit log shows both steps, filters and pages by URL, and the CSV holds them', async () => {
+  it('a second administrator approves; the audit log shows both steps, filters and pages by URL, and the CSV holds them; a rejection needs a reason', async () => {
     const b = await signedIn('b.weber', '/verwaltung/freigaben')
     const { page } = b
     const card = page.getByTestId(`pending-${changeId}`)
@@ -252,6 +252,27 @@ describeBrowser('Freigaben, Protokoll, Import/Export with two administrators', (
     expect(secondPage.filter(x => firstPage.includes(x))).toEqual([])
     await page.getByRole('button', { name: 'Zu den neuesten' }).click()
     await expect.poll(() => entries.count()).toBe(50)
+
+    // Rejecting needs a reason, which the audit log then shows.
+    const v = (await policy()).version
+    const req = await api(
+      'mutation ($v: Int!) { setGrant(input: { role: "leadership", coordinate: "Query.allocationRecords", effect: ALLOW }, expectedVersion: $v) }',
+      { v },
+    )
+    const rejectId = req.errors?.[0].extensions?.changeId as number
+    expect(rejectId).toBeGreaterThan(changeId)
+    await nav(page, 'Freigaben')
+    const toReject = page.getByTestId(`pending-${rejectId}`)
+    await toReject.getByRole('button', { name: 'Ablehnen …' }).click()
+    await toReject.getByRole('button', { name: 'Ablehnen', exact: true }).click()
+    await expect.poll(() => toReject.getByRole('alert').textContent()).toContain('Bitte eine Begründung angeben.')
+    await toReject.getByLabel('Begründung (Pflicht)').fill('Kein Auftrag der Amtsleitung')
+    await toReject.getByRole('button', { name: 'Ablehnen', exact: true }).click()
+    await expect.poll(() => page.getByTestId('approvals-outcome').textContent()).toContain(`Änderung Nr. ${rejectId} ist abgelehnt.`)
+    expect((await policy()).version).toBe(v)
+    await nav(page, 'Protokoll')
+    await expect.poll(() => entries.nth(0).getAttribute('data-action')).toBe('change.rejected')
+    expect(await entries.nth(0).textContent()).toContain('Begründung: Kein Auftrag der Amtsleitung')
     await b.close()
     await a.close()
   })
