@@ -94,6 +94,7 @@ class FakeStore implements AdminStore {
         payload: { grant: input.grant },
         requestedBy: input.actor,
         requestedAt: new Date('2026-02-01T00:00:00Z'),
+        opens: [{ kind: 'grant', role: input.grant.role, coordinate: input.grant.coordinate, cls: 'special', validUntil: null }],
       })
       return Promise.reject(Object.assign(new PolicyError('PENDING_APPROVAL', `pending change ${id} awaits approval`), { changeId: id }))
     }
@@ -112,7 +113,11 @@ class FakeStore implements AdminStore {
       this.grants.push((change.payload as { grant: CoordinateGrant }).grant)
     })
   }
-  async rejectChange(input: { id: number; actor: string }) {
+  async previewImport(input: { json: string } | object) {
+    this.calls.push({ method: 'previewImport', input })
+    return { baseVersion: this.version, changes: [], unchanged: 0, needsApproval: false, opens: [] }
+  }
+  async rejectChange(input: { id: number; actor: string; reason: string }) {
     this.calls.push({ method: 'rejectChange', input })
     this.pending = this.pending.filter(c => c.id !== input.id)
   }
@@ -198,7 +203,8 @@ describe('admin schema: access', () => {
     ['importPolicy', 'mutation { importPolicy(json: "{}", expectedVersion: 4) }'],
     ['pendingChanges', '{ pendingChanges { id } }'],
     ['approveChange', 'mutation { approveChange(id: 1, expectedVersion: 4) }'],
-    ['rejectChange', 'mutation { rejectChange(id: 1) }'],
+    ['rejectChange', 'mutation { rejectChange(id: 1, reason: "nein") }'],
+    ['previewImport', '{ previewImport(json: "{}") { baseVersion } }'],
   ])('%s as non-admin → FORBIDDEN, store untouched', async (_name, source) => {
     const res = await run(source, STAFF)
     expect(codes(res)).toEqual(['FORBIDDEN'])
@@ -525,9 +531,12 @@ describe('admin schema: four-eyes approval', () => {
 
   it('rejectChange passes the actor and answers true', async () => {
     await run(request)
-    const res = await run('mutation { rejectChange(id: 1) }', BOB)
+    const res = await run('mutation { rejectChange(id: 1, reason: "nicht beantragt") }', BOB)
     expect(res).toEqual({ data: { rejectChange: true } })
-    expect(store.calls.at(-1)).toEqual({ method: 'rejectChange', input: { id: 1, actor: 'bob' } })
+    expect(store.calls.at(-1)).toEqual({ method: 'rejectChange', input: { id: 1, actor: 'bob', reason: 'nicht beantragt' } })
+    expect((await run('mutation { rejectChange(id: 1) }', BOB)).errors?.[0].message).toMatch(
+      /argument "reason" of type "String!" is required/,
+    )
     expect((await run('{ pendingChanges { id } }')).data.pendingChanges).toEqual([])
   })
 })

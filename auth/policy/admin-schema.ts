@@ -36,6 +36,9 @@ import type {
   PolicyStore,
   ReplicaStatus,
 } from './store/policy-store.js'
+import { checkAuditPage } from './store/audit-query.js'
+import { describeOpening, type Opening } from './store/four-eyes.js'
+import type { PolicyDiff } from './store/policy-diff.js'
 
 /** Every write names the version it was based on (optimistic locking) and who made it (audit). */
 export type WriteMeta = ChangeContext
@@ -71,7 +74,9 @@ export type AdminStore = Pick<
   | 'rejectChange'
   | 'recordAdminRead'
 > &
-  Partial<Pick<PolicyStore, 'verifyAccessLogChain'>>
+  Partial<Pick<PolicyStore, 'verifyAccessLogChain'>> &
+  // Governance (Freigaben, Protokoll, Import/Export): the import preview.
+  Pick<PolicyStore, 'previewImport'>
 
 /** Longest operation text kept in an audit row; longer ones are kept with their hash. */
 const MAX_AUDITED_OPERATION = 4_000
@@ -207,7 +212,8 @@ const typeDefs = /* GraphQL */ `
     "SDL of the schema a principal with these roles and department is served."
     effectiveSchema(roles: [String!]!, department: String): String!
     coordinates: [CoordinateInfo!]!
-    auditLog(limit: Int = 50, before: Int): [AuditEntry!]!
+    "Newest first; before: an entry id (keyset page). Filters: actor exactly, action exactly or a prefix ending in * (read.*), from/to an ISO date or date-time (to exclusive; a bare date means through that day), text the payload contains."
+    auditLog(limit: Int = 50, before: Int, actor: String, action: String, from: String, to: String, text: String): [AuditEntry!]!
     "The policy audit log: chain and checkpoint signatures."
     auditChain: AuditChainStatus!
     "The personal-data access log, checked the same way; null where the store keeps none."
@@ -252,13 +258,104 @@ const typeDefs = /* GraphQL */ `
     importPolicy(json: String!, expectedVersion: Int!): Int!
     "Applies a pending change (a second administrator only: the requester gets FORBIDDEN); returns the new version."
     approveChange(id: Int!, expectedVersion: Int!): Int!
-    "Closes a pending change without applying it."
-    rejectChange(id: Int!): Boolean!
+    "Closes a pending change without applying it (the requester may withdraw their own); the reason is kept in the audit log."
+    rejectChange(id: Int!, reason: String!): Boolean!
   }
 
   # setGrant (ALLOW on personal/special data) and upsertRole (adding a personal/special scope) answer
   # PENDING_APPROVAL with extensions.changeId instead of a version: the change waits for approveChange.
 `
+
+// Governance (Freigaben, Protokoll, Import/Export): what a pending change or an import would open, and the import preview.
+const governanceTypeDefs = /* GraphQL */ `
+  "Something a change would open that needs a second administrator: a personal or special scope a role gains (scope), or an ALLOW on a personal or special coordinate (coordinate). text: the same in one line."
+  type PolicyOpening {
+    role: String!
+    scope: String
+    coordinate: String
+    class: SensitivityClass!
+    validUntil: String
+    text: String!
+  }
+  extend type PendingChange {
+    "What it would open, compared with the policy as it is now."
+    opens: [PolicyOpening!]!
+    "Requested by the caller: only another administrator can approve it (the caller may withdraw it)."
+    mine: Boolean!
+  }
+  enum PolicyPart {
+    ROLE
+    GRANT
+    ROW_RULE
+  }
+  enum PolicyChangeKind {
+    ADDED
+    REMOVED
+    CHANGED
+  }
+  "One role (coordinate null), grant or row rule an import would add, remove or change. fields: the members that differ; before/after: the item as JSON."
+  type PolicyChange {
+    part: PolicyPart!
+    change: PolicyChangeKind!
+    role: String!
+    coordinate: String
+    fields: [String!]!
+    before: String
+    after: String
+    opens: [PolicyOpening!]!
+    needsApproval: Boolean!
+  }
+  "What importPolicy would do with a document, computed against the policy at baseVersion. needsApproval: the import would wait for a second administrator (PENDING_APPROVAL)."
+  type PolicyDiff {
+    baseVersion: Int!
+    changes: [PolicyChange!]!
+    unchanged: Int!
+    needsApproval: Boolean!
+    opens: [PolicyOpening!]!
+  }
+  extend type Query {
+    "A dry run of importPolicy: the same validation (INVALID_POLICY with a pointer), nothing written."
+    previewImport(json: String!): PolicyDiff!
+  }
+`
+
+const openingOut = (o: Opening) => ({
+  role: o.role,
+  scope: o.kind === 'scope' ? o.scope : null,
+  coordinate: o.kind === 'grant' ? o.coordinate : null,
+  class: o.cls,
+  validUntil: o.kind === 'grant' ? o.validUntil : null,
+  text: describeOpening(o),
+})
+
+const PART: Record<PolicyDiff['changes'][number]['part'], string> = { role: 'ROLE', grant: 'GRANT', rowRule: 'ROW_RULE' }
+
+function governanceResolvers(store: AdminStore) {
+  return {
+    PendingChange: {
+      opens: (c: PendingChange) => (c.opens ?? []).map(openingOut),
+      mine: (c: PendingChange, _args: unknown, ctx: AdminContext) => c.requestedBy === ctx.actor,
+    },
+    Query: {
+      previewImport: guarded<Args>(async ({ json }) => {
+        const diff = await store.previewImport({ json })
+        return {
+          ...diff,
+          opens: diff.opens.map(openingOut),
+          changes: diff.changes.map(c => ({
+            ...c,
+            part: PART[c.part],
+            change: c.change.toUpperCase(),
+            before: c.before === null ? null : JSON.stringify(c.before),
+            after: c.after === null ? null : JSON.stringify(c.after),
+            opens: c.opens.map(openingOut),
+            needsApproval: c.opens.length > 0,
+          })),
+        }
+      }),
+    },
+  }
+}
 
 /** Policy errors that refuse the whole request carry their HTTP status (docs/errors.md; case T43). */
 const HTTP_STATUS: { readonly [C in PolicyErrorCode]?: StatusOf<C> } = { INVALID_POLICY: 400, VERSION_CONFLICT: 409 }
@@ -412,11 +509,18 @@ export function createAdminSchema(deps: AdminSchemaDeps): GraphQLSchema {
           return rows.sort((a, b) => (a.coordinate < b.coordinate ? -1 : 1))
         },
       ),
-      auditLog: guarded<Args>(async ({ limit, before }) => {
+      auditLog: guarded<Args>(async ({ limit, before, actor, action, from, to, text }) => {
         if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
           throw graphqlError('BAD_USER_INPUT', 'Argument "limit" must be an integer between 1 and 1000', { argumentName: 'limit' })
         }
-        const entries = await store.auditLog({ limit, before: before ?? null })
+        const page = { limit, before: before ?? null, actor, action, from, to, text }
+        try {
+          checkAuditPage(page)
+        } catch (err) {
+          if (!(err instanceof PolicyError)) throw err
+          throw graphqlError('BAD_USER_INPUT', err.message, { argumentName: (err.pointer ?? '').slice(1) })
+        }
+        const entries = await store.auditLog(page)
         return entries.map(e => ({ ...e, at: iso(e.at), payload: JSON.stringify(e.payload) }))
       }),
       auditChain: guarded(async () => chainStatus(await store.verifyAuditChain())),
@@ -467,11 +571,14 @@ export function createAdminSchema(deps: AdminSchemaDeps): GraphQLSchema {
       removeRowRule: write(({ role, coordinate }, meta) => store.removeRowRule({ ...meta, role, coordinate })),
       importPolicy: write(({ json }, meta) => store.importPolicy({ ...meta, json })),
       approveChange: write(({ id }, meta) => store.approveChange({ ...meta, id })),
-      rejectChange: guarded<Args>(async ({ id }, ctx) => {
-        await store.rejectChange({ id, actor: ctx.actor })
+      rejectChange: guarded<Args>(async ({ id, reason }, ctx) => {
+        await store.rejectChange({ id, actor: ctx.actor, reason })
         return true
       }),
     },
   }
-  return makeExecutableSchema({ typeDefs, resolvers })
+  return makeExecutableSchema({
+    typeDefs: [typeDefs, governanceTypeDefs],
+    resolvers: [resolvers, governanceResolvers(store)],
+  })
 }

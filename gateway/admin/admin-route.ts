@@ -11,6 +11,7 @@ import { effectiveAccess } from '../../auth/policy/effective-access.js'
 import type { PolicyRuntime } from '../authorize/policy-runtime.js'
 import type { Authenticate } from '../pipeline/authenticate.js'
 import type { LoadedSupergraph } from '../supergraph/supergraph-manager.js'
+import { serveAuditCsv } from './audit-csv.js'
 
 export interface AdminRouteOptions {
   policy: PolicyRuntime
@@ -58,6 +59,11 @@ export function createAdminRoute({ policy, supergraph, authenticate, metrics, ma
     const access = effectiveAccess(policy.snapshot(), principal)
     observed.admin = access.admin
     if (!access.admin) return sendError(res, 403, 'FORBIDDEN', 'The admin API is for the admin role only')
+    // GET …/audit.csv (router.ts): the audit log export, behind the same token and role checks.
+    if ((req.url ?? '').split('?')[0].endsWith('/audit.csv')) {
+      if (!policy.store) return sendError(res, 503, 'POLICY_STORE_UNAVAILABLE', 'The audit log needs the policy database (DATABASE_URL)')
+      return serveAuditCsv(policy.store, req, res)
+    }
     const apollo = await adminServer()
     if (!apollo) return sendError(res, 503, 'POLICY_STORE_UNAVAILABLE', 'The admin API needs the policy database (DATABASE_URL)')
     return handleGraphQL(

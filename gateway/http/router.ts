@@ -8,6 +8,7 @@ import type { GatewayConfig } from '../config.js'
 import { graphiqlHtml, serveGraphiqlAsset } from '../graphiql/graphiql-page.js'
 import type { Pipeline } from '../pipeline/pipeline.js'
 import type { WebApp } from '../web/web-app.js'
+import { auditCsvPath } from '../admin/audit-csv.js'
 
 export interface RouterOptions {
   config: Pick<GatewayConfig, 'graphqlPath' | 'adminPath' | 'healthPath' | 'readyPath'>
@@ -46,6 +47,7 @@ export function createRouter({ config, observability, obs, pipeline, admin, heal
         return pipeline.serve(req, res, observed!)
       }
       if (path === config.adminPath) return admin(req, res, observed!)
+      if (path === auditCsvPath(config.adminPath)) return admin(req, res, observability.observeRequest(req, res))
       const graphiql = () => {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
         res.end(req.method === 'HEAD' ? undefined : graphiqlHtml(config.graphqlPath))

@@ -151,7 +151,7 @@ describe('four-eyes approval of personal and special grants', () => {
     const requested = await setGrant(adminA, 'leadership', 'AllocationRecord.religion', before)
     const id = requested.errors?.[0].extensions?.changeId as number
     expect(requested.errors?.[0].extensions?.code).toBe('PENDING_APPROVAL')
-    const rejected = await adminB('mutation ($id: Int!) { rejectChange(id: $id) }', { id })
+    const rejected = await adminB('mutation ($id: Int!) { rejectChange(id: $id, reason: "nicht beantragt") }', { id })
     expect(rejected).toMatchObject({ data: { rejectChange: true } })
     expect(await version()).toBe(before)
     expect((await adminB('{ pendingChanges { id } }')).data.pendingChanges).toEqual([])

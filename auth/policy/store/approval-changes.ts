@@ -2,13 +2,14 @@ import { sql, type Transaction } from 'kysely'
 import { PolicyError } from '../types.js'
 import { access } from './access-schema.js'
 import { checkActor, checkContext, invalid, type StoreDeps } from './change-transaction.js'
-import { checkChangeId } from './four-eyes.js'
+import { checkChangeId, checkReason, grantOpenings, importOpenings, roleOpenings, type Opening } from './four-eyes.js'
 import { applyGrant } from './grant-changes.js'
 import { applyImport } from './policy-document.js'
 import type { PolicyStore } from './policy-store.js'
 import { readPolicy, readRole, roleNames } from './policy-rows.js'
 import { applyRole } from './role-changes.js'
-import { validateGrant, validatePolicy, validateRole } from './validate-policy.js'
+import { validateGrant, validatePolicy, validateRole, type Classify } from './validate-policy.js'
+import type { PolicyExport } from './policy-store.js'
 
 /** Runs `validate` on a pending change's payload; an INVALID_POLICY pointer then points into `/payload`. */
 function atPayload<T>(validate: () => T): T {
@@ -35,6 +36,25 @@ async function openChange(trx: Transaction<any>, id: number) {
   return row
 }
 
+/** What a stored pending change would open over `current`; a payload that no longer validates opens nothing shown here (approval re-validates). */
+function openingsOf(kind: string, payload: Record<string, unknown>, current: PolicyExport, classify: Classify | undefined): Opening[] {
+  try {
+    if (kind === 'grant.set')
+      return grantOpenings(
+        validateGrant(payload.grant, '/grant', () => true, classify),
+        classify,
+      )
+    if (kind === 'role.upsert') {
+      const role = validateRole(payload.role, '/role')
+      return roleOpenings(role, current.roles.find(r => r.name === role.name) ?? null)
+    }
+    if (kind === 'policy.import') return importOpenings(validatePolicy(payload, classify), current, classify)
+  } catch (err) {
+    if (!(err instanceof PolicyError)) throw err
+  }
+  return []
+}
+
 /** Four eyes (four-eyes.ts): the changes waiting for a second administrator, and their approval or rejection. */
 export function approvalChanges({ db, options, tx }: StoreDeps): Pick<PolicyStore, 'pendingChanges' | 'approveChange' | 'rejectChange'> {
   return {
@@ -46,12 +66,14 @@ export function approvalChanges({ db, options, tx }: StoreDeps): Pick<PolicyStor
         .where('rejected', '=', false)
         .orderBy('id')
         .execute()
+      const current = rows.length ? await readPolicy(db) : null
       return rows.map(r => ({
         id: Number(r.id),
         kind: r.kind,
         payload: r.payload,
         requestedBy: r.requested_by,
         requestedAt: new Date(r.requested_at),
+        opens: openingsOf(r.kind, r.payload, current!, options.classify),
       }))
     },
 
@@ -102,6 +124,7 @@ export function approvalChanges({ db, options, tx }: StoreDeps): Pick<PolicyStor
     rejectChange: async input => {
       const actor = checkActor(input)
       const id = checkChangeId((input as { id?: unknown }).id)
+      const reason = checkReason((input as { reason?: unknown }).reason)
       await db.transaction().execute(async trx => {
         // The version lock serialises audit appends; the version itself does not change.
         const current = await tx.lockVersion(trx)
@@ -110,7 +133,7 @@ export function approvalChanges({ db, options, tx }: StoreDeps): Pick<PolicyStor
         await tx.appendUnversioned(trx, {
           actor,
           action: 'change.rejected',
-          payload: { version: current, changeId: id, kind: pending.kind, requestedBy: pending.requested_by, rejectedBy: actor },
+          payload: { version: current, changeId: id, kind: pending.kind, requestedBy: pending.requested_by, rejectedBy: actor, reason },
         })
       })
     },

@@ -74,22 +74,6 @@ export async function appendAuditEntry(
   await checkpointIfDue(a, 'audit_log', { seq: Number(row.id), hash }, Number(last?.checkpointed ?? 0), checkpoint.keys, checkpoint.force)
 }
 
-/** Newest first; `before` is an id (exclusive). */
-export async function readAuditLog(a: Access, limit: number, before: number | null): Promise<AuditEntry[]> {
-  let q = a.selectFrom('audit_log').select(['id', 'at', 'actor', 'action', 'payload', 'prev_hash', 'hash'])
-  if (before !== null) q = q.where('id', '<', before)
-  const rows = await q.orderBy('id', 'desc').limit(limit).execute()
-  return rows.map(r => ({
-    id: Number(r.id),
-    at: new Date(r.at),
-    actor: r.actor,
-    action: r.action,
-    payload: r.payload,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  }))
-}
-
 /**
  * Walks the chain in id order with its checkpoints: the first entry whose link or hash does not
  * match, or the first checkpoint whose signature does not vouch for the chain as it is, is the

@@ -2,7 +2,8 @@ import { sql } from 'kysely'
 import { verifyAccessLogChain } from '../../audit/access-log.js'
 import { ADMIN_READ_ACTIONS } from '../types.js'
 import { access } from './access-schema.js'
-import { readAuditLog, verifyAuditChain } from './audit-chain.js'
+import { verifyAuditChain } from './audit-chain.js'
+import { readAuditPage } from './audit-query.js'
 import { checkpointHead } from './audit-checkpoint.js'
 import { checkActor, invalid, type StoreDeps } from './change-transaction.js'
 import type { PolicyStore } from './policy-store.js'
@@ -26,11 +27,8 @@ export function auditMethods({
       })
     },
 
-    auditLog: async ({ limit, before }) => {
-      if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) invalid('/limit', 'limit must be an integer between 1 and 1000')
-      if (before != null && !Number.isSafeInteger(before)) invalid('/before', 'before must be an audit row id')
-      return readAuditLog(access(db), limit, before ?? null)
-    },
+    // Filters and keyset pages in SQL (audit-query.ts).
+    auditLog: async page => readAuditPage(access(db), page),
 
     verifyAuditChain: () => verifyAuditChain(access(db), options.audit),
 

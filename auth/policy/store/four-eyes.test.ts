@@ -307,7 +307,10 @@ describe('four-eyes: approving and rejecting', () => {
       code: 'INVALID_POLICY',
       pointer: '/id',
     })
-    expect(await refusal(store.rejectChange({ id, actor: 'bernd' }))).toMatchObject({ code: 'INVALID_POLICY', pointer: '/id' })
+    expect(await refusal(store.rejectChange({ id, actor: 'bernd', reason: 'test' }))).toMatchObject({
+      code: 'INVALID_POLICY',
+      pointer: '/id',
+    })
     expect(await state()).toEqual(before)
   })
 
@@ -317,7 +320,19 @@ describe('four-eyes: approving and rejecting', () => {
       'anna',
     )
     const before = await state()
-    await store.rejectChange({ id, actor: 'bernd' })
+    // What it would open, for the screen that lists it.
+    expect((await store.pendingChanges()).find(p => p.id === id)?.opens).toEqual([
+      { kind: 'grant', role: 'leadership', coordinate: 'AllocationRecord.id', cls: 'personal', validUntil: null },
+    ])
+    // A rejection says why.
+    for (const reason of [undefined, '', '   ', 'x'.repeat(1001), 'a\u0000b']) {
+      expect(await refusal(store.rejectChange({ id, actor: 'bernd', reason } as never))).toMatchObject({
+        code: 'INVALID_POLICY',
+        pointer: '/reason',
+      })
+    }
+    expect(await state()).toEqual(before)
+    await store.rejectChange({ id, actor: 'bernd', reason: '  Kein Auftrag der Amtsleitung  ' })
     const after = await state()
     expect(after.policy).toEqual(before.policy)
     expect(after.audit).toBe(before.audit + 1)
@@ -325,14 +340,20 @@ describe('four-eyes: approving and rejecting', () => {
     expect((await store.auditLog({ limit: 1 }))[0]).toMatchObject({
       actor: 'bernd',
       action: 'change.rejected',
-      payload: { version: before.policy.version, changeId: id, requestedBy: 'anna', rejectedBy: 'bernd' },
+      payload: {
+        version: before.policy.version,
+        changeId: id,
+        requestedBy: 'anna',
+        rejectedBy: 'bernd',
+        reason: 'Kein Auftrag der Amtsleitung',
+      },
     })
     expect(await refusal(store.approveChange({ id, expectedVersion: after.policy.version, actor: 'clara' }))).toMatchObject({
       code: 'INVALID_POLICY',
       pointer: '/id',
     })
-    expect(await refusal(store.rejectChange({ id, actor: 'clara' }))).toMatchObject({ code: 'INVALID_POLICY', pointer: '/id' })
-    expect(await refusal(store.rejectChange({ id, actor: ' ' }))).toMatchObject({ code: 'INVALID_POLICY', pointer: '/actor' })
+    expect(await refusal(store.rejectChange({ id, actor: 'clara', reason: 'x' }))).toMatchObject({ code: 'INVALID_POLICY', pointer: '/id' })
+    expect(await refusal(store.rejectChange({ id, actor: ' ', reason: 'x' }))).toMatchObject({ code: 'INVALID_POLICY', pointer: '/actor' })
   })
 
   it('lets the requester withdraw their own change', async () => {
@@ -340,7 +361,7 @@ describe('four-eyes: approving and rejecting', () => {
       v => store.setGrant({ grant: grant('leadership', 'AllocationRecord.religion'), expectedVersion: v, actor: 'anna' }),
       'anna',
     )
-    await store.rejectChange({ id, actor: 'anna' })
+    await store.rejectChange({ id, actor: 'anna', reason: 'zurückgezogen' })
     expect((await store.pendingChanges()).map(p => p.id)).not.toContain(id)
   })
 
@@ -608,7 +629,7 @@ describe('four-eyes for whole-policy imports', () => {
     expect(err.pointer).toMatch(/^\/payload\/grants\/\d+\/coordinate$/)
     expect(await state()).toEqual(before)
     expect(before.pending).toContain(id)
-    await store.rejectChange({ id, actor: 'anna' })
+    await store.rejectChange({ id, actor: 'anna', reason: 'zurückgezogen' })
   })
 
   it('keeps the kind check: policy.import is accepted by the table, unknown kinds are not', async () => {

@@ -3,6 +3,7 @@ import { access } from './access-schema.js'
 import { invalid, NeedsApproval, type StoreDeps } from './change-transaction.js'
 import { importAdditions } from './four-eyes.js'
 import type { PolicyExport, PolicyParts, PolicyStore } from './policy-store.js'
+import { diffPolicy } from './policy-diff.js'
 import { readPolicy, roleRow } from './policy-rows.js'
 import { validatePolicy, type PolicyInput } from './validate-policy.js'
 
@@ -48,7 +49,7 @@ export function policyDocumentMethods({
   db,
   options,
   tx,
-}: StoreDeps): Pick<PolicyStore, 'load' | 'version' | 'importPolicy' | 'exportPolicy'> {
+}: StoreDeps): Pick<PolicyStore, 'load' | 'version' | 'importPolicy' | 'exportPolicy' | 'previewImport'> {
   return {
     load: async () => {
       const p = await db
@@ -84,6 +85,17 @@ export function policyDocumentMethods({
         }
         return applyImport(trx, policy, before)
       }),
+
+    // The same parsing and validation as importPolicy, then a diff against the policy as it is; writes nothing.
+    previewImport: async input => {
+      const policy = validatePolicy(policyDocument((input ?? {}) as Partial<PolicyParts> & { json?: unknown }), options.classify)
+      const current = await db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .setAccessMode('read only')
+        .execute(trx => readPolicy(trx))
+      return diffPolicy(current, policy, options.classify)
+    },
 
     exportPolicy: () =>
       db

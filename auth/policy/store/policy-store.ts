@@ -1,7 +1,9 @@
 import type { AdminReadAction, CoordinateGrant, PolicySnapshot, RoleDefinition, RowRule } from '../types.js'
 import type { AuditChainStatus, AuditEntry } from './audit-chain.js'
 import type { AuditKeys } from './audit-keys.js'
-import type { PendingChange, PendingKind } from './four-eyes.js'
+import type { Opening, PendingChange, PendingKind } from './four-eyes.js'
+import type { AuditPage } from './audit-query.js'
+import type { PolicyDiff } from './policy-diff.js'
 import type { PolicyLogger, PolicySubscription } from './subscribe-policy-version.js'
 import type { Classify } from './validate-policy.js'
 
@@ -39,7 +41,7 @@ export interface PolicyExport {
   grants: CoordinateGrant[]
   rowRules: RowRule[]
 }
-export type { AuditChainStatus, AuditEntry, PendingChange, PendingKind }
+export type { AuditChainStatus, AuditEntry, AuditPage, Opening, PendingChange, PendingKind, PolicyDiff }
 export interface ReplicaStatus {
   id: string
   policyVersion: number
@@ -76,6 +78,12 @@ export interface PolicyStore {
    */
   importPolicy(input: ChangeContext & (PolicyParts | { json: string })): Promise<ChangeResult>
   exportPolicy(): Promise<PolicyExport>
+  /**
+   * What importPolicy would change, without changing anything: the same validation (INVALID_POLICY
+   * with a pointer), then every role, grant and row rule added, removed or changed against the
+   * current policy, each with what it would open that needs a second administrator.
+   */
+  previewImport(input: PolicyParts | { json: string }): Promise<PolicyDiff>
   /** Open changes waiting for a second administrator, oldest first. */
   pendingChanges(): Promise<PendingChange[]>
   /**
@@ -84,12 +92,15 @@ export interface PolicyStore {
    * is unknown or already decided, or the change no longer validates (it then stays open).
    */
   approveChange(input: ChangeContext & { id: number }): Promise<ChangeResult>
-  /** Closes a pending change without applying it (the requester may withdraw their own); audited as `change.rejected`. */
-  rejectChange(input: { id: number; actor: string }): Promise<void>
+  /**
+   * Closes a pending change without applying it (the requester may withdraw their own); audited as
+   * `change.rejected` with the `reason` (required, INVALID_POLICY at `/reason` if blank).
+   */
+  rejectChange(input: { id: number; actor: string; reason: string }): Promise<void>
   /** Appends an admin read that reveals policy (explain, effective schema, matrix, export) to the audit chain. */
   recordAdminRead(input: { actor: string; action: AdminReadAction; payload: Record<string, unknown> }): Promise<void>
-  /** Newest first; `before` pages by id. */
-  auditLog(opts: { limit: number; before?: number | null }): Promise<AuditEntry[]>
+  /** Newest first (`order: 'asc'` oldest first); keyset pages by id (`before`/`after`); filters applied in SQL (audit-query.ts). */
+  auditLog(page: AuditPage): Promise<AuditEntry[]>
   /** The audit log's chain and checkpoint signatures; `brokenAt`: id of the first row whose link or hash does not match. */
   verifyAuditChain(): Promise<AuditChainStatus>
   /** The same for the personal-data access log (auth/audit/access-log.ts). */
