@@ -77,7 +77,8 @@ describeBrowser('Rollen', () => {
     await conflict.getByText('role.upsert').waitFor()
     await conflict.getByText(/dev-admin/).waitFor()
     await conflict.getByText(/geändert von der ersten Administratorin/).waitFor()
-    await conflict.getByText(/Rolle committee mit den Scopes/).waitFor()
+    // The second administrator's own edit is kept on the conflict screen.
+    await conflict.getByText(/Rolle committee: „Ausschuss – geändert vom zweiten Administrator“, Scopes/).waitFor()
     await expectAccessible(second.page)
     await screenshot(second.page, 'admin-roles-conflict', 'phone')
 

@@ -80,7 +80,7 @@ export default {
   'rollen.saving': 'Wird gespeichert …',
   'rollen.cancel': 'Abbrechen',
   'rollen.saved': 'Gespeichert, jetzt gilt Version {version}.',
-  'rollen.changeUpsert': 'Rolle {name} mit den Scopes {scopes} ({flags}).',
+  'rollen.changeUpsert': 'Rolle {name}: „{description}“, Scopes {scopes} ({flags}).',
   'rollen.changeDelete': 'Rolle {name} löschen.',
   'rollen.needsSecond':
     'Neue Scopes mit personenbezogenen oder besonderen Daten ({scopes}): Die Änderung braucht die Freigabe einer zweiten Administratorin oder eines zweiten Administrators.',

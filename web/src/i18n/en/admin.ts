@@ -74,7 +74,7 @@ const admin: Messages<'admin'> = {
   'rollen.saving': 'Saving …',
   'rollen.cancel': 'Cancel',
   'rollen.saved': 'Saved, version {version} is now in force.',
-  'rollen.changeUpsert': 'Role {name} with the scopes {scopes} ({flags}).',
+  'rollen.changeUpsert': 'Role {name}: "{description}", scopes {scopes} ({flags}).',
   'rollen.changeDelete': 'Delete role {name}.',
   'rollen.needsSecond': 'New scopes with personal or special data ({scopes}): the change needs the approval of a second administrator.',
   'rollen.check.name': 'The name must consist of lower-case letters, digits and _ and start with a letter or _ (at most 100 characters).',
