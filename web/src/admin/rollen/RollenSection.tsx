@@ -60,6 +60,7 @@ export default function RollenSection() {
       ? t('admin.rollen.changeDelete', { name: action.name })
       : t('admin.rollen.changeUpsert', {
           name: action.input.name,
+          description: action.input.description,
           scopes: action.input.scopes.join(', ') || '–',
           flags:
             [action.input.aggregateOnly ? t('admin.rollen.aggregateOnly') : '', action.input.admin ? t('admin.rollen.admin') : '']
