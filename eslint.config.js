@@ -27,6 +27,7 @@ export default tseslint.config(
       'dist/**',
       'web/dist/**',
       'web/src/gql/**',
+      'web/src/gql-admin/**',
       'bench/results/**',
       '**/*.js',
       '**/*.cjs',
