@@ -82,9 +82,13 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
     timeoutMs: config.subgraphTimeoutMs,
     ...pipeline.subgraphCalls,
     createExecutor: pipeline.createExecutor,
-    onChange: () => pipeline.reset(),
+    onChange: () => {
+      pipeline.reset()
+      deps.policy.reportSupergraph({ hash: current().hash, loadedAt: current().loadedAt })
+    },
     log,
   })
+  deps.policy.reportSupergraph({ hash: current().hash, loadedAt: current().loadedAt })
   deps.classifyWith?.(createCoordinateClassifier(current))
   deps.policy.onChange(snapshot => {
     pipeline.reset()

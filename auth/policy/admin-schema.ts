@@ -185,10 +185,14 @@ const typeDefs = /* GraphQL */ `
     checkpoints: Int
     message: String
   }
+  "A gateway replica: the policy version it enforces, the supergraph it serves (hash, when loaded, age in seconds by the server's clock) and its last heartbeat. The supergraph fields are null until the replica reported one."
   type ReplicaStatus {
     id: String!
     policyVersion: Int!
     seenAt: String!
+    supergraphHash: String
+    supergraphLoadedAt: String
+    supergraphAgeSeconds: Int
   }
   "A change that opens personal or special data, waiting for a second administrator. kind: grant.set or role.upsert; payload: the change as JSON."
   type PendingChange {
@@ -421,7 +425,18 @@ export function createAdminSchema(deps: AdminSchemaDeps): GraphQLSchema {
       }),
       auditChain: guarded(async () => chainStatus(await store.verifyAuditChain())),
       accessLogChain: guarded(async () => (store.verifyAccessLogChain ? chainStatus(await store.verifyAccessLogChain()) : null)),
-      replicas: guarded(async () => (await (deps.replicas ?? (() => store.replicas()))()).map(r => ({ ...r, seenAt: iso(r.seenAt) }))),
+      replicas: guarded(async () => {
+        const now = Date.now()
+        return (await (deps.replicas ?? (() => store.replicas()))()).map(r => ({
+          ...r,
+          seenAt: iso(r.seenAt),
+          supergraphHash: r.supergraphHash ?? null,
+          supergraphLoadedAt: r.supergraphLoadedAt ? iso(r.supergraphLoadedAt) : null,
+          supergraphAgeSeconds: r.supergraphLoadedAt
+            ? Math.max(0, Math.floor((now - new Date(r.supergraphLoadedAt).getTime()) / 1000))
+            : null,
+        }))
+      }),
       exportPolicy: auditedRead(
         store,
         'read.exportPolicy',
