@@ -30,7 +30,16 @@ function serviceWorker(): Plugin {
     // import.meta.env.PROD is false), never on the dev server, which has no /sw.js.
     config: (_config, { command }) => ({ define: { __KLAR_SERVICE_WORKER__: JSON.stringify(command === 'build') } }),
     async generateBundle(_options, bundle) {
-      const built = Object.keys(bundle).filter(name => !name.endsWith('.html') && !name.startsWith('.'))
+      // The administrators' console (src/admin/, src/gql-admin/) is not precached: its chunks are fetched only by
+      // administrators once the guard let them in, never by other callers' browsers (web/src/admin/AdminGate.tsx).
+      const adminOnly = new Set<string>()
+      for (const [name, out] of Object.entries(bundle)) {
+        if (out.type !== 'chunk' || out.isEntry || out.moduleIds.length === 0) continue
+        if (!out.moduleIds.every(id => /[\\/]src[\\/](admin|gql-admin)[\\/]/.test(id))) continue
+        adminOnly.add(name)
+        for (const css of out.viteMetadata?.importedCss ?? []) adminOnly.add(css)
+      }
+      const built = Object.keys(bundle).filter(name => !name.endsWith('.html') && !name.startsWith('.') && !adminOnly.has(name))
       const precache = ['/index.html', ...built.map(name => `/${name}`), ...urlPaths(join(root, 'public'))].sort()
       const version = createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 16)
       const out = await esbuild({

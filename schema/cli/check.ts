@@ -1,10 +1,14 @@
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { checkSchema, formatFinding } from '../check-schema.js'
-import { OPERATIONS_DIR } from '../known-operations.js'
+import { loadKnownOperations, operationErrors, OPERATIONS_DIR } from '../known-operations.js'
+import { createAdminSchema } from '../../auth/policy/admin-schema.js'
 
 // The web app's operations (written by `npm run codegen:web`) are known operations too.
 const WEB_OPERATIONS_DIR = fileURLToPath(new URL('../../web/src/gql/', import.meta.url))
+
+// The admin console's operations (web/src/gql-admin/) are known operations of the admin API (/admin/graphql).
+const ADMIN_OPERATIONS_DIR = fileURLToPath(new URL('../../web/src/gql-admin/', import.meta.url))
 
 // npm run schema:check [-- --base <git-rev>] [--services <dir>] [--supergraph <file>] [--operations <dir>]…
 // One line per finding (`file:line  LEVEL  message`); exits 1 when any finding fails the check, 2 on bad arguments.
@@ -43,6 +47,30 @@ const result = await checkSchema({
   operationsDirs: args.operations ?? [OPERATIONS_DIR, WEB_OPERATIONS_DIR],
   trustedDocumentsPath: process.env.TRUSTED_DOCUMENTS || null,
 })
+// Every admin console operation must validate against the admin schema as the gateway builds it.
+const notBuilt = (): never => {
+  throw new Error('the admin schema is only validated against here')
+}
+const adminSchema = createAdminSchema({ store: new Proxy({}, { get: notBuilt }) as never, supergraph: notBuilt })
+const adminOperations = loadKnownOperations([ADMIN_OPERATIONS_DIR])
+result.findings.push(
+  ...adminOperations.problems.map(p => ({ ...p, level: 'OPERATION' as const, fails: true })),
+  ...adminOperations.operations.flatMap(op => {
+    const errors = operationErrors(adminSchema, op)
+    return errors.length
+      ? [
+          {
+            file: op.file,
+            line: op.line,
+            level: 'OPERATION' as const,
+            fails: true,
+            message: `admin operation ${op.name} does not validate against the admin API: ${errors[0]}`,
+          },
+        ]
+      : []
+  }),
+)
+if (result.findings.some(f => f.fails)) result.ok = false
 for (const f of result.findings) console.log(formatFinding(f))
 const failing = result.findings.filter(f => f.fails).length
 const breaking = result.changes.filter(c => c.level === 'BREAKING').length

@@ -17,6 +17,8 @@ import dePopulation from './de/population'
 import deSocial from './de/social'
 import enAsylum from './en/asylum'
 import deWarning from './de/warning'
+import deAdmin from './de/admin'
+import enAdmin from './en/admin'
 import enAuth from './en/auth'
 import enCatalog from './en/catalog'
 import enCommon from './en/common'
@@ -48,6 +50,7 @@ export const de = {
   population: dePopulation,
   social: deSocial,
   warning: deWarning,
+  admin: deAdmin,
 }
 
 const en: Catalogue = {
@@ -66,6 +69,7 @@ const en: Catalogue = {
   population: enPopulation,
   social: enSocial,
   warning: enWarning,
+  admin: enAdmin,
 }
 
 export const catalogues: Record<Lang, Catalogue> = { de, en }

@@ -10,6 +10,7 @@ import { OfflineBanner } from './OfflineBanner'
 import { viewComponent } from './preload'
 import './shell.css'
 import NotFoundView from '../views/not-found/NotFoundView'
+import AdminGate from '../admin/AdminGate'
 
 /** One stable component per view (see ./preload.tsx). */
 const views = routes.map(r => ({ path: r.path, component: viewComponent(r) }))
@@ -31,6 +32,7 @@ function useViewFocus(main: React.RefObject<HTMLElement | null>) {
   const first = useRef(true)
   const route = routes.find(r => r.path === location)
   useEffect(() => {
+    if (location === '/verwaltung' || location.startsWith('/verwaltung/')) return // the console names its pages itself
     const title = route ? t(route.titleKey) : location.startsWith('/auth/') ? t('auth.signingIn') : t('common.notFoundTitle')
     document.title = `${title} – ${t('common.appName')}`
   }, [route, location, t])
@@ -75,6 +77,8 @@ export function App() {
                 {views.map(r => (
                   <Route key={r.path} path={r.path} component={r.component} />
                 ))}
+                <Route path="/verwaltung" component={AdminGate} />
+                <Route path="/verwaltung/*" component={AdminGate} />
                 <Route path="/auth/callback">
                   <Loading label={t('auth.signingIn')} />
                 </Route>

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/I18nProvider'
 import { routes } from '../routes'
 import { LanguageSwitch } from './LanguageSwitch'
 import { RoleControl } from './RoleControl'
+import { useIsAdmin } from '../admin/roles-of-token'
 
 /**
  * The page head: the app and the city, language and role, and the navigation over the registered views. On phones
@@ -17,6 +18,7 @@ export function Header() {
   const [open, setOpen] = useState(false)
   const button = useRef<HTMLButtonElement>(null)
   const navId = useId()
+  const { admin } = useIsAdmin()
 
   useEffect(() => setOpen(false), [location])
 
@@ -73,6 +75,13 @@ export function Header() {
               </Link>
             </li>
           ))}
+          {admin && (
+            <li>
+              <Link href="/verwaltung" className="app-nav__link" aria-current={location.startsWith('/verwaltung') ? 'page' : undefined}>
+                {t('admin.headerLink')}
+              </Link>
+            </li>
+          )}
         </ul>
       </nav>
     </header>

@@ -1,0 +1,39 @@
+import { lazy, Suspense } from 'react'
+import { Link } from 'wouter'
+import { Loading } from '../components/States'
+import { useI18n } from '../i18n/I18nProvider'
+import { useIsAdmin } from './roles-of-token'
+
+// The only part of the console in the app's main bundle: the guard at /verwaltung/*. The console itself (layout,
+// client, sections) is a lazy chunk requested only once the signed-in token names the admin role; everyone else
+// gets the 403 page and never downloads admin code.
+const AdminConsole = lazy(() => import('./AdminConsole'))
+
+export function Forbidden() {
+  const { t } = useI18n()
+  return (
+    <section className="view view--forbidden" aria-labelledby="forbidden-title" data-status="403">
+      <h1 id="forbidden-title" className="kern-heading kern-heading-large">
+        {t('admin.forbiddenTitle')}
+      </h1>
+      <p className="kern-body">{t('admin.forbiddenText')}</p>
+      <p>
+        <Link href="/" className="kern-link">
+          {t('admin.forbiddenBack')}
+        </Link>
+      </p>
+    </section>
+  )
+}
+
+export default function AdminGate() {
+  const { t } = useI18n()
+  const { ready, admin } = useIsAdmin()
+  if (!ready) return <Loading label={t('admin.loading')} />
+  if (!admin) return <Forbidden />
+  return (
+    <Suspense fallback={<Loading label={t('admin.loading')} />}>
+      <AdminConsole />
+    </Suspense>
+  )
+}

@@ -1,0 +1,22 @@
+import type { ComponentType } from 'react'
+import type { MessageKey } from '../i18n'
+
+// The console's sections, one line each (each lazily loaded, under /verwaltung/<path>). A section is registered
+// once it is built; the layout's navigation and the start page list the registered ones in this order.
+
+export interface AdminSection {
+  id: string
+  path: `/verwaltung/${string}`
+  titleKey: MessageKey
+  load: () => Promise<{ default: ComponentType }>
+}
+
+export const sections: AdminSection[] = [
+  // Rollen und Berechtigungen
+
+  // Einsicht: Warum?, Zeilenregeln, Replikate, Effektives Schema
+
+  // Freigaben, Protokoll, Import/Export
+]
+
+export const sectionAt = (path: string): AdminSection | undefined => sections.find(s => s.path === path)
