@@ -71,71 +71,109 @@ export default function ReplicasSection() {
       {fetching && !data && <Loading label={t('admin.loading')} />}
       {data && data.replicas.length === 0 && <p className="kern-body">{t('admin.replicas.none')}</p>}
       {data && data.replicas.length > 0 && (
-        <div className="kern-table-responsive table-scroll" tabIndex={0} role="region" aria-label={t('admin.replicas.caption')}>
-          <table className="kern-table kern-table--small insight-table" data-testid="replicas-table">
-            <caption className="kern-title insight-caption">{t('admin.replicas.caption')}</caption>
-            <thead className="kern-table__header">
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">
-                  {t('admin.replicas.id')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('admin.replicas.policyVersion')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('admin.replicas.supergraph')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('admin.replicas.age')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('admin.replicas.seenAt')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="kern-table__body">
-              {data.replicas.map(r => {
-                const behind = r.policyVersion < data.policy.version
-                return (
+        <>
+          <ul className="insight-cards insight-narrow" aria-label={t('admin.replicas.caption')}>
+            {data.replicas.map(r => (
+              <li key={r.id} className="insight-card" data-replica={r.id}>
+                <h2 className="kern-heading kern-heading-small">
+                  <code>{r.id}</code>
+                </h2>
+                <dl className="insight-facts">
+                  <dt>{t('admin.replicas.policyVersion')}</dt>
+                  <dd data-testid="replica-version">
+                    <VersionCell version={r.policyVersion} current={data.policy.version} />
+                  </dd>
+                  <dt>{t('admin.replicas.supergraph')}</dt>
+                  <dd data-testid="replica-hash">
+                    <HashCell hash={r.supergraphHash} />
+                  </dd>
+                  <dt>{t('admin.replicas.age')}</dt>
+                  <dd data-testid="replica-age">
+                    <AgeCell seconds={r.supergraphAgeSeconds} loadedAt={r.supergraphLoadedAt} />
+                  </dd>
+                  <dt>{t('admin.replicas.seenAt')}</dt>
+                  <dd>{dateTime(r.seenAt)}</dd>
+                </dl>
+              </li>
+            ))}
+          </ul>
+          <div
+            className="kern-table-responsive table-scroll insight-wide"
+            tabIndex={0}
+            role="region"
+            aria-label={t('admin.replicas.caption')}
+          >
+            <table className="kern-table kern-table--small insight-table" data-testid="replicas-table">
+              <caption className="kern-title insight-caption">{t('admin.replicas.caption')}</caption>
+              <thead className="kern-table__header">
+                <tr className="kern-table__row">
+                  <th scope="col" className="kern-table__header">
+                    {t('admin.replicas.id')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('admin.replicas.policyVersion')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('admin.replicas.supergraph')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('admin.replicas.age')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('admin.replicas.seenAt')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="kern-table__body">
+                {data.replicas.map(r => (
                   <tr key={r.id} className="kern-table__row" data-replica={r.id}>
                     <th scope="row" className="kern-table__cell">
                       <code>{r.id}</code>
                     </th>
                     <td className="kern-table__cell" data-testid="replica-version">
-                      {behind ? (
-                        <span className="insight-behind">
-                          ⚠ {t('admin.replicas.behind', { version: r.policyVersion, current: data.policy.version })}
-                        </span>
-                      ) : (
-                        <span>✓ {t('admin.replicas.current', { version: r.policyVersion })}</span>
-                      )}
+                      <VersionCell version={r.policyVersion} current={data.policy.version} />
                     </td>
                     <td className="kern-table__cell" data-testid="replica-hash">
-                      {r.supergraphHash ? (
-                        <code title={r.supergraphHash}>{r.supergraphHash.slice(0, 8)}</code>
-                      ) : (
-                        t('admin.replicas.unknown')
-                      )}
+                      <HashCell hash={r.supergraphHash} />
                     </td>
                     <td className="kern-table__cell" data-testid="replica-age">
-                      {r.supergraphAgeSeconds != null && r.supergraphLoadedAt ? (
-                        <>
-                          {ageText(r.supergraphAgeSeconds, t)}
-                          <br />
-                          <span className="insight-muted">{t('admin.replicas.loadedAt', { at: dateTime(r.supergraphLoadedAt) })}</span>
-                        </>
-                      ) : (
-                        t('admin.replicas.unknown')
-                      )}
+                      <AgeCell seconds={r.supergraphAgeSeconds} loadedAt={r.supergraphLoadedAt} />
                     </td>
                     <td className="kern-table__cell">{dateTime(r.seenAt)}</td>
                   </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
     </section>
+  )
+}
+
+function VersionCell({ version, current }: { version: number; current: number }) {
+  const { t } = useI18n()
+  return version < current ? (
+    <span className="insight-behind">⚠ {t('admin.replicas.behind', { version, current })}</span>
+  ) : (
+    <span>✓ {t('admin.replicas.current', { version })}</span>
+  )
+}
+
+function HashCell({ hash }: { hash: string | null | undefined }) {
+  const { t } = useI18n()
+  return hash ? <code title={hash}>{hash.slice(0, 8)}</code> : <>{t('admin.replicas.unknown')}</>
+}
+
+function AgeCell({ seconds, loadedAt }: { seconds: number | null | undefined; loadedAt: string | null | undefined }) {
+  const { t } = useI18n()
+  const { dateTime } = useFormat()
+  if (seconds == null || !loadedAt) return <>{t('admin.replicas.unknown')}</>
+  return (
+    <>
+      {ageText(seconds, t)}
+      <br />
+      <span className="insight-muted">{t('admin.replicas.loadedAt', { at: dateTime(loadedAt) })}</span>
+    </>
   )
 }
