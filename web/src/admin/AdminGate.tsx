@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { Link } from 'wouter'
 import { Loading } from '../components/States'
 import { useI18n } from '../i18n/I18nProvider'
@@ -11,6 +11,9 @@ const AdminConsole = lazy(() => import('./AdminConsole'))
 
 export function Forbidden() {
   const { t } = useI18n()
+  useEffect(() => {
+    document.title = `${t('admin.forbiddenTitle')} – ${t('common.appName')}`
+  }, [t])
   return (
     <section className="view view--forbidden" aria-labelledby="forbidden-title" data-status="403">
       <h1 id="forbidden-title" className="kern-heading kern-heading-large">

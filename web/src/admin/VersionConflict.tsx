@@ -32,6 +32,33 @@ export interface ChangeSince {
   detail: string
 }
 
+const str = (v: unknown) => (typeof v === 'string' ? v : '')
+
+/** What an audit entry changed, in one short line (the known changes by their fields, others as JSON). */
+export function detailOf(action: string, payload: Record<string, unknown>): string {
+  const p = payload as Record<string, Record<string, unknown> | undefined>
+  const grant = p.grant ?? p.removed
+  if ((action === 'grant.set' || action === 'grant.remove') && grant)
+    return [grant.role, grant.coordinate, grant.effect].map(str).filter(Boolean).join(' · ')
+  if (action === 'role.upsert' && p.role) {
+    const r = p.role
+    const scopes = Array.isArray(r.scopes) ? r.scopes.join(', ') : ''
+    return [
+      str(r.name),
+      str(r.description) && `„${str(r.description)}“`,
+      `Scopes: ${scopes || '–'}`,
+      r.aggregateOnly ? 'aggregateOnly' : '',
+      r.admin ? 'admin' : '',
+    ]
+      .filter(Boolean)
+      .join(' · ')
+  }
+  if (action === 'role.delete') return str(payload.name)
+  const { version: _v, ...rest } = payload
+  const json = JSON.stringify(rest)
+  return json.length > 240 ? `${json.slice(0, 239)}…` : json
+}
+
 /** Audit entries that created a policy version after `expectedVersion`, oldest first (reads are left out). */
 export function changesSince(
   entries: ReadonlyArray<{ id: number; at: string; actor: string; action: string; payload: string }>,
@@ -48,8 +75,7 @@ export function changesSince(
     }
     const version = payload.version
     if (typeof version !== 'number' || version <= expectedVersion) continue
-    const { version: _v, ...rest } = payload
-    const detail = JSON.stringify(rest)
+    const detail = detailOf(e.action, payload)
     out.push({
       id: e.id,
       version,

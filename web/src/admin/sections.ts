@@ -13,6 +13,8 @@ export interface AdminSection {
 
 export const sections: AdminSection[] = [
   // Rollen und Berechtigungen
+  { id: 'rollen', path: '/verwaltung/rollen', titleKey: 'admin.rollen.title', load: () => import('./rollen/RollenSection') },
+  { id: 'matrix', path: '/verwaltung/matrix', titleKey: 'admin.matrix.title', load: () => import('./matrix/MatrixSection') },
 
   // Einsicht: Warum?, Zeilenregeln, Replikate, Effektives Schema
   { id: 'warum', path: '/verwaltung/warum', titleKey: 'admin.warum.title', load: () => import('./warum/WarumSection') },

@@ -15,7 +15,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
   '\n  query AdminConflictLog {\n    policy {\n      version\n    }\n    auditLog(limit: 200) {\n      id\n      at\n      actor\n      action\n      payload\n    }\n  }\n': typeof types.AdminConflictLogDocument
+  '\n  query AdminCoordinates {\n    coordinates {\n      coordinate\n      class\n      requirement\n      owners\n    }\n  }\n': typeof types.AdminCoordinatesDocument
+  '\n  mutation AdminSetGrant($input: GrantInput!, $expectedVersion: Int!) {\n    setGrant(input: $input, expectedVersion: $expectedVersion)\n  }\n': typeof types.AdminSetGrantDocument
+  '\n  mutation AdminRemoveGrant($role: String!, $coordinate: String!, $expectedVersion: Int!) {\n    removeGrant(role: $role, coordinate: $coordinate, expectedVersion: $expectedVersion)\n  }\n': typeof types.AdminRemoveGrantDocument
   '\n  query ReplicasOverview {\n    policy {\n      version\n    }\n    replicas {\n      id\n      policyVersion\n      seenAt\n      supergraphHash\n      supergraphLoadedAt\n      supergraphAgeSeconds\n    }\n  }\n': typeof types.ReplicasOverviewDocument
+  '\n  mutation AdminUpsertRole($input: RoleInput!, $expectedVersion: Int!) {\n    upsertRole(input: $input, expectedVersion: $expectedVersion)\n  }\n': typeof types.AdminUpsertRoleDocument
+  '\n  mutation AdminDeleteRole($name: String!, $expectedVersion: Int!) {\n    deleteRole(name: $name, expectedVersion: $expectedVersion)\n  }\n': typeof types.AdminDeleteRoleDocument
   '\n  query RowRuleOptions {\n    rowRuleOptions {\n      coordinate\n      department\n      field\n      columns\n      claims\n    }\n    rowRuleOptionsUnreachable\n  }\n': typeof types.RowRuleOptionsDocument
   '\n  query RowRulePreview($role: String!, $department: String, $coordinate: String!, $condition: String) {\n    previewRowRule(role: $role, department: $department, coordinate: $coordinate, condition: $condition) {\n      coordinate\n      department\n      field\n      fieldVisible\n      rows\n      small\n      condition\n      policyVersion\n    }\n  }\n': typeof types.RowRulePreviewDocument
   '\n  mutation SetRowRule($input: RowRuleInput!, $expectedVersion: Int!) {\n    setRowRule(input: $input, expectedVersion: $expectedVersion)\n  }\n': typeof types.SetRowRuleDocument
@@ -29,8 +34,18 @@ type Documents = {
 const documents: Documents = {
   '\n  query AdminConflictLog {\n    policy {\n      version\n    }\n    auditLog(limit: 200) {\n      id\n      at\n      actor\n      action\n      payload\n    }\n  }\n':
     types.AdminConflictLogDocument,
+  '\n  query AdminCoordinates {\n    coordinates {\n      coordinate\n      class\n      requirement\n      owners\n    }\n  }\n':
+    types.AdminCoordinatesDocument,
+  '\n  mutation AdminSetGrant($input: GrantInput!, $expectedVersion: Int!) {\n    setGrant(input: $input, expectedVersion: $expectedVersion)\n  }\n':
+    types.AdminSetGrantDocument,
+  '\n  mutation AdminRemoveGrant($role: String!, $coordinate: String!, $expectedVersion: Int!) {\n    removeGrant(role: $role, coordinate: $coordinate, expectedVersion: $expectedVersion)\n  }\n':
+    types.AdminRemoveGrantDocument,
   '\n  query ReplicasOverview {\n    policy {\n      version\n    }\n    replicas {\n      id\n      policyVersion\n      seenAt\n      supergraphHash\n      supergraphLoadedAt\n      supergraphAgeSeconds\n    }\n  }\n':
     types.ReplicasOverviewDocument,
+  '\n  mutation AdminUpsertRole($input: RoleInput!, $expectedVersion: Int!) {\n    upsertRole(input: $input, expectedVersion: $expectedVersion)\n  }\n':
+    types.AdminUpsertRoleDocument,
+  '\n  mutation AdminDeleteRole($name: String!, $expectedVersion: Int!) {\n    deleteRole(name: $name, expectedVersion: $expectedVersion)\n  }\n':
+    types.AdminDeleteRoleDocument,
   '\n  query RowRuleOptions {\n    rowRuleOptions {\n      coordinate\n      department\n      field\n      columns\n      claims\n    }\n    rowRuleOptionsUnreachable\n  }\n':
     types.RowRuleOptionsDocument,
   '\n  query RowRulePreview($role: String!, $department: String, $coordinate: String!, $condition: String) {\n    previewRowRule(role: $role, department: $department, coordinate: $coordinate, condition: $condition) {\n      coordinate\n      department\n      field\n      fieldVisible\n      rows\n      small\n      condition\n      policyVersion\n    }\n  }\n':
@@ -74,8 +89,38 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  query AdminCoordinates {\n    coordinates {\n      coordinate\n      class\n      requirement\n      owners\n    }\n  }\n',
+): (typeof documents)['\n  query AdminCoordinates {\n    coordinates {\n      coordinate\n      class\n      requirement\n      owners\n    }\n  }\n']
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AdminSetGrant($input: GrantInput!, $expectedVersion: Int!) {\n    setGrant(input: $input, expectedVersion: $expectedVersion)\n  }\n',
+): (typeof documents)['\n  mutation AdminSetGrant($input: GrantInput!, $expectedVersion: Int!) {\n    setGrant(input: $input, expectedVersion: $expectedVersion)\n  }\n']
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AdminRemoveGrant($role: String!, $coordinate: String!, $expectedVersion: Int!) {\n    removeGrant(role: $role, coordinate: $coordinate, expectedVersion: $expectedVersion)\n  }\n',
+): (typeof documents)['\n  mutation AdminRemoveGrant($role: String!, $coordinate: String!, $expectedVersion: Int!) {\n    removeGrant(role: $role, coordinate: $coordinate, expectedVersion: $expectedVersion)\n  }\n']
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  query ReplicasOverview {\n    policy {\n      version\n    }\n    replicas {\n      id\n      policyVersion\n      seenAt\n      supergraphHash\n      supergraphLoadedAt\n      supergraphAgeSeconds\n    }\n  }\n',
 ): (typeof documents)['\n  query ReplicasOverview {\n    policy {\n      version\n    }\n    replicas {\n      id\n      policyVersion\n      seenAt\n      supergraphHash\n      supergraphLoadedAt\n      supergraphAgeSeconds\n    }\n  }\n']
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AdminUpsertRole($input: RoleInput!, $expectedVersion: Int!) {\n    upsertRole(input: $input, expectedVersion: $expectedVersion)\n  }\n',
+): (typeof documents)['\n  mutation AdminUpsertRole($input: RoleInput!, $expectedVersion: Int!) {\n    upsertRole(input: $input, expectedVersion: $expectedVersion)\n  }\n']
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AdminDeleteRole($name: String!, $expectedVersion: Int!) {\n    deleteRole(name: $name, expectedVersion: $expectedVersion)\n  }\n',
+): (typeof documents)['\n  mutation AdminDeleteRole($name: String!, $expectedVersion: Int!) {\n    deleteRole(name: $name, expectedVersion: $expectedVersion)\n  }\n']
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -6,6 +6,23 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core'
 export type Effect = 'ALLOW' | 'DENY'
 
+export type GrantInput = {
+  coordinate: string
+  effect: Effect
+  role: string
+  validUntil?: string | null | undefined
+}
+
+export type RoleInput = {
+  admin?: boolean
+  aggregateOnly?: boolean
+  description?: string
+  name: string
+  scopes: Array<string>
+  validFrom?: string | null | undefined
+  validUntil?: string | null | undefined
+}
+
 /** condition: a JSON object of strings. */
 export type RowRuleInput = {
   condition: string
@@ -22,6 +39,27 @@ export type AdminConflictLogQuery = {
   auditLog: Array<{ id: number; at: string; actor: string; action: string; payload: string }>
 }
 
+export type AdminCoordinatesQueryVariables = Exact<{ [key: string]: never }>
+
+export type AdminCoordinatesQuery = {
+  coordinates: Array<{ coordinate: string; class: SensitivityClass; requirement: Array<Array<string>>; owners: Array<string> }>
+}
+
+export type AdminSetGrantMutationVariables = Exact<{
+  input: GrantInput
+  expectedVersion: number
+}>
+
+export type AdminSetGrantMutation = { setGrant: number }
+
+export type AdminRemoveGrantMutationVariables = Exact<{
+  role: string
+  coordinate: string
+  expectedVersion: number
+}>
+
+export type AdminRemoveGrantMutation = { removeGrant: number }
+
 export type ReplicasOverviewQueryVariables = Exact<{ [key: string]: never }>
 
 export type ReplicasOverviewQuery = {
@@ -35,6 +73,20 @@ export type ReplicasOverviewQuery = {
     supergraphAgeSeconds: number | null
   }>
 }
+
+export type AdminUpsertRoleMutationVariables = Exact<{
+  input: RoleInput
+  expectedVersion: number
+}>
+
+export type AdminUpsertRoleMutation = { upsertRole: number }
+
+export type AdminDeleteRoleMutationVariables = Exact<{
+  name: string
+  expectedVersion: number
+}>
+
+export type AdminDeleteRoleMutation = { deleteRole: number }
 
 export type RowRuleOptionsQueryVariables = Exact<{ [key: string]: never }>
 
@@ -181,6 +233,130 @@ export const AdminConflictLogDocument = {
     },
   ],
 } as unknown as DocumentNode<AdminConflictLogQuery, AdminConflictLogQueryVariables>
+export const AdminCoordinatesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AdminCoordinates' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'coordinates' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'coordinate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'class' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'requirement' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'owners' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AdminCoordinatesQuery, AdminCoordinatesQueryVariables>
+export const AdminSetGrantDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AdminSetGrant' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'GrantInput' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'setGrant' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'expectedVersion' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AdminSetGrantMutation, AdminSetGrantMutationVariables>
+export const AdminRemoveGrantDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AdminRemoveGrant' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'role' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'coordinate' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'removeGrant' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'role' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'role' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'coordinate' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'coordinate' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'expectedVersion' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AdminRemoveGrantMutation, AdminRemoveGrantMutationVariables>
 export const ReplicasOverviewDocument = {
   kind: 'Document',
   definitions: [
@@ -216,6 +392,92 @@ export const ReplicasOverviewDocument = {
     },
   ],
 } as unknown as DocumentNode<ReplicasOverviewQuery, ReplicasOverviewQueryVariables>
+export const AdminUpsertRoleDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AdminUpsertRole' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'RoleInput' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'upsertRole' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'expectedVersion' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AdminUpsertRoleMutation, AdminUpsertRoleMutationVariables>
+export const AdminDeleteRoleDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AdminDeleteRole' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deleteRole' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'expectedVersion' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AdminDeleteRoleMutation, AdminDeleteRoleMutationVariables>
 export const RowRuleOptionsDocument = {
   kind: 'Document',
   definitions: [
