@@ -1,7 +1,8 @@
-import type { Lang } from '../../i18n/types'
-
 // The admin API explains in English (auth/policy/explain.ts); the console says the same in German. Each of the
 // reasons explain.ts writes has one pattern here; anything else is shown as the server wrote it.
+
+/** The app's languages (as i18n/types' Lang; kept here so the gateway's tests can import this file). */
+type Lang = 'de' | 'en'
 
 export type SensitivityClass = 'open' | 'internal' | 'personal' | 'special'
 
