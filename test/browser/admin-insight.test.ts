@@ -144,7 +144,7 @@ describeBrowser('admin console: Warum?, Zeilenregeln, Replikate, Effektives Sche
         coordinate: 'AllocationRecord',
         condition: JSON.stringify({ column: 'route', equals: 'UKRAINE_24' }),
       })
-      await page.getByTestId('rowrules-table').getByText('route = „UKRAINE_24“').waitFor()
+      await main.locator('dd:visible, td:visible').filter({ hasText: 'route = „UKRAINE_24“' }).first().waitFor()
 
       // Another administrator changes the policy meanwhile: removing the rule on the old version is a conflict.
       await admin(

@@ -110,6 +110,10 @@ export default function RowRulesSection() {
     refetch()
   }
 
+  const remove = (r: { role: string; coordinate: string }) => {
+    if (policy) void apply({ kind: 'remove', role: r.role, coordinate: r.coordinate }, policy.version)
+  }
+
   const rules = (policy?.rowRules ?? [])
     .filter(r => !roleFilter || r.role === roleFilter)
     .slice()
@@ -154,60 +158,70 @@ export default function RowRulesSection() {
       ) : rules.length === 0 ? (
         <p className="kern-body">{t('admin.rowRules.none')}</p>
       ) : (
-        <div className="kern-table-responsive table-scroll" tabIndex={0} role="region" aria-label={t('admin.rowRules.existing')}>
-          <table className="kern-table kern-table--small insight-table" data-testid="rowrules-table">
-            <thead className="kern-table__header">
-              <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">
-                  {t('admin.rowRules.role')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('admin.rowRules.entity')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('admin.rowRules.condition')}
-                </th>
-                <th scope="col" className="kern-table__header">
-                  {t('admin.rowRules.actions')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="kern-table__body">
-              {rules.map(r => {
-                const c = parseCondition(r.condition)
-                return (
-                  <tr key={`${r.role} ${r.coordinate}`} className="kern-table__row">
-                    <td className="kern-table__cell">{r.role}</td>
-                    <td className="kern-table__cell">
+        <>
+          <ul className="insight-cards insight-narrow" aria-label={t('admin.rowRules.existing')}>
+            {rules.map(r => {
+              const c = parseCondition(r.condition)
+              return (
+                <li key={`${r.role} ${r.coordinate}`} className="insight-card" data-rule={`${r.role} ${r.coordinate}`}>
+                  <dl className="insight-facts">
+                    <dt>{t('admin.rowRules.role')}</dt>
+                    <dd>{r.role}</dd>
+                    <dt>{t('admin.rowRules.entity')}</dt>
+                    <dd>
                       <code>{r.coordinate}</code>
-                    </td>
-                    <td className="kern-table__cell">{c ? <ConditionText c={c} /> : <code>{r.condition}</code>}</td>
-                    <td className="kern-table__cell">
-                      <div className="insight-row-actions">
-                        <button
-                          type="button"
-                          className="kern-btn kern-btn--secondary kern-btn--small"
-                          onClick={() => c && setEditing({ role: r.role, coordinate: r.coordinate, condition: c })}
-                          aria-label={t('admin.rowRules.editOf', { role: r.role, entity: r.coordinate })}
-                        >
-                          <span className="kern-label">{t('admin.rowRules.edit')}</span>
-                        </button>
-                        <button
-                          type="button"
-                          className="kern-btn kern-btn--secondary kern-btn--small"
-                          onClick={() => void apply({ kind: 'remove', role: r.role, coordinate: r.coordinate }, policy.version)}
-                          aria-label={t('admin.rowRules.removeOf', { role: r.role, entity: r.coordinate })}
-                        >
-                          <span className="kern-label">{t('admin.rowRules.remove')}</span>
-                        </button>
-                      </div>
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
+                    </dd>
+                    <dt>{t('admin.rowRules.condition')}</dt>
+                    <dd>{c ? <ConditionText c={c} /> : <code>{r.condition}</code>}</dd>
+                  </dl>
+                  <RuleActions rule={r} condition={c} onEdit={setEditing} onRemove={remove} />
+                </li>
+              )
+            })}
+          </ul>
+          <div
+            className="kern-table-responsive table-scroll insight-wide"
+            tabIndex={0}
+            role="region"
+            aria-label={t('admin.rowRules.existing')}
+          >
+            <table className="kern-table kern-table--small insight-table" data-testid="rowrules-table">
+              <thead className="kern-table__header">
+                <tr className="kern-table__row">
+                  <th scope="col" className="kern-table__header">
+                    {t('admin.rowRules.role')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('admin.rowRules.entity')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('admin.rowRules.condition')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('admin.rowRules.actions')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="kern-table__body">
+                {rules.map(r => {
+                  const c = parseCondition(r.condition)
+                  return (
+                    <tr key={`${r.role} ${r.coordinate}`} className="kern-table__row">
+                      <td className="kern-table__cell">{r.role}</td>
+                      <td className="kern-table__cell">
+                        <code>{r.coordinate}</code>
+                      </td>
+                      <td className="kern-table__cell">{c ? <ConditionText c={c} /> : <code>{r.condition}</code>}</td>
+                      <td className="kern-table__cell">
+                        <RuleActions rule={r} condition={c} onEdit={setEditing} onRemove={remove} />
+                      </td>
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
 
       <h2 className="kern-heading kern-heading-medium">{t('admin.rowRules.builder')}</h2>
@@ -499,6 +513,41 @@ function PreviewText({ preview, role }: { preview: { with: Preview; without: Pre
       {!preview.with.fieldVisible && (
         <p className="kern-body insight-behind">{t('admin.rowRules.fieldHidden', { role, field: preview.with.field })}</p>
       )}
+    </div>
+  )
+}
+
+function RuleActions({
+  rule,
+  condition,
+  onEdit,
+  onRemove,
+}: {
+  rule: { role: string; coordinate: string }
+  condition: Condition | null
+  onEdit: (r: { role: string; coordinate: string; condition: Condition }) => void
+  onRemove: (r: { role: string; coordinate: string }) => void
+}) {
+  const { t } = useI18n()
+  return (
+    <div className="insight-row-actions">
+      <button
+        type="button"
+        className="kern-btn kern-btn--secondary kern-btn--small"
+        disabled={!condition}
+        onClick={() => condition && onEdit({ role: rule.role, coordinate: rule.coordinate, condition })}
+        aria-label={t('admin.rowRules.editOf', { role: rule.role, entity: rule.coordinate })}
+      >
+        <span className="kern-label">{t('admin.rowRules.edit')}</span>
+      </button>
+      <button
+        type="button"
+        className="kern-btn kern-btn--secondary kern-btn--small"
+        onClick={() => onRemove(rule)}
+        aria-label={t('admin.rowRules.removeOf', { role: rule.role, entity: rule.coordinate })}
+      >
+        <span className="kern-label">{t('admin.rowRules.remove')}</span>
+      </button>
     </div>
   )
 }
