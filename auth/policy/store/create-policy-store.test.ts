@@ -191,13 +191,13 @@ describe('policy store', () => {
       'rowRule.set',
       v =>
         store.setRowRule({
-          rule: { role: 'staff', coordinate: 'Accommodation', condition: { column: 'district', claim: 'district' } },
+          rule: { role: 'staff', coordinate: 'Accommodation', condition: { column: 'district', claim: 'sub' } },
           expectedVersion: v,
           actor: 'bob',
         }),
       async () =>
         expect((await store.load()).rowRules).toEqual([
-          { role: 'staff', coordinate: 'Accommodation', condition: { column: 'district', claim: 'district' } },
+          { role: 'staff', coordinate: 'Accommodation', condition: { column: 'district', claim: 'sub' } },
         ]),
     ],
     [
