@@ -110,7 +110,7 @@ describeBrowser('the permission matrix', () => {
     console.log(`[admin-matrix] grant, check and revoke in ${Date.now() - started} ms`)
     await citizen.close()
     await adminPage.close()
-  })
+  }, 90_000)
 
   it('shows beforehand that opening personal data needs a second administrator, and that public never gets it', async () => {
     const coordinates = (await admin('{ coordinates { coordinate class } }')).coordinates as Array<{ coordinate: string; class: string }>
@@ -185,6 +185,6 @@ describeBrowser('the permission matrix', () => {
       await expectAccessible(page)
       await screenshot(page, 'admin-matrix', device)
       await watched.close()
-    })
+    }, 90_000)
   }
 })

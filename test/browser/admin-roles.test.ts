@@ -107,7 +107,7 @@ describeBrowser('Rollen', () => {
     expect(upserts.some(e => e.payload.includes('ersten Administratorin'))).toBe(true)
     await first.close()
     await second.close()
-  })
+  }, 90_000)
 
   it('checks a new role as the API does, and a role gaining personal data waits for a second administrator', async () => {
     const { page, close } = await adminAt('phone')
@@ -144,6 +144,26 @@ describeBrowser('Rollen', () => {
     expect(open.find(c => c.id === id)).toMatchObject({ kind: 'role.upsert', requestedBy: 'dev-admin' })
     const names = ((await admin('{ policy { roles { name } } }')).policy.roles as Array<{ name: string }>).map(r => r.name)
     expect(names).not.toContain('bezirk_nord')
+    await close()
+  })
+
+  it("shows the server's INVALID_POLICY message at the field its pointer names", async () => {
+    const { page, context, close } = await adminAt('desktop')
+    // Scopes changed on the way to the API, so the form's own checks pass and only the server can refuse them.
+    await context.route('**/admin/graphql', async route => {
+      const body = route.request().postDataJSON() as { operationName?: string; variables?: { input?: { scopes?: string[] } } } | null
+      if (body?.operationName !== 'AdminUpsertRole' || !body.variables?.input) return route.continue()
+      body.variables.input.scopes = ['open', 'Open']
+      return route.continue({ postData: JSON.stringify(body) })
+    })
+    await page.getByRole('button', { name: 'Neue Rolle anlegen' }).click()
+    const form = page.getByRole('form', { name: 'Neue Rolle' })
+    await form.getByLabel('Name').fill('bezirk_sued')
+    await form.getByLabel('Scopes').fill('open')
+    await form.getByRole('button', { name: 'Speichern' }).click()
+    await form.getByRole('alert').filter({ hasText: 'Die Eingabe ist ungültig: scope "Open" must look like' }).waitFor()
+    expect(await form.getByLabel('Scopes').getAttribute('aria-invalid')).toBe('true')
+    expect(await form.getByLabel('Name').getAttribute('aria-invalid')).toBeNull()
     await close()
   })
 

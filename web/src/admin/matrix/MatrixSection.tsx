@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { useQuery } from 'urql'
 import { useSearchParams } from 'wouter'
 import { departmentName, ErrorState, Loading } from '../../components/States'
@@ -72,6 +72,9 @@ function useNarrow(): boolean {
   )
 }
 
+/** The role a phone shows first: public (what citizens see), else the first. */
+const phoneRole = (roles: readonly PolicyRole[]) => roles.find(r => r.name === 'public') ?? roles[0]
+
 const BADGE: Record<SensitivityClass, string> = {
   open: 'kern-badge--success',
   internal: 'kern-badge--info',
@@ -121,8 +124,11 @@ export default function MatrixSection() {
     () => [...new Set(coordinates.map(groupOf))].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b))),
     [coordinates],
   )
-  const roles = policy?.roles ?? []
-  const shownRoles = filters.role ? roles.filter(r => r.name === filters.role) : narrow ? roles.slice(0, 1) : roles
+  const roles = useMemo(() => policy?.roles ?? [], [policy])
+  const shownRoles = useMemo(
+    () => (filters.role ? roles.filter(r => r.name === filters.role) : narrow ? [phoneRole(roles)].filter(r => r !== undefined) : roles),
+    [roles, filters.role, narrow],
+  )
   const search = filters.search.trim().toLowerCase()
   const groups = useMemo(() => {
     const rows = coordinates.filter(
@@ -184,6 +190,15 @@ export default function MatrixSection() {
     )
     refetch()
   }
+
+  // One handler for every cell (the groups re-render only when their rows, roles or grants change).
+  const version = useRef(0)
+  version.current = policy?.version ?? 0
+  const onEdit = useCallback((role: PolicyRole, coordinate: Coordinate, cell: Cell) => {
+    setNotice(null)
+    setDialogError(null)
+    setEditing({ role, coordinate, cell, version: version.current })
+  }, [])
 
   if ((coords.fetching && !coords.data) || (!policy && !policyError)) return <Loading label={t('admin.loading')} />
   if (!policy || !coords.data) return <ErrorState text={t('admin.error.network')} onRetry={refetch} />
@@ -250,7 +265,7 @@ export default function MatrixSection() {
         {selectOptions(
           t('admin.matrix.role'),
           `${ids}-role`,
-          filters.role || (narrow ? (roles[0]?.name ?? '') : ''),
+          filters.role || (narrow ? (phoneRole(roles)?.name ?? '') : ''),
           v => filters.set('rolle', v),
           [
             ...(narrow ? [] : [['', t('admin.matrix.allRoles')] as [string, string]]),
@@ -292,6 +307,12 @@ export default function MatrixSection() {
             </span>{' '}
             {t('admin.matrix.legendInherited')}
           </li>
+          <li>
+            <span className="matrix__mark matrix__mark--hidden" aria-hidden="true">
+              –
+            </span>{' '}
+            {t('admin.matrix.legendHidden')}
+          </li>
         </ul>
       </details>
 
@@ -300,57 +321,15 @@ export default function MatrixSection() {
       </p>
 
       {groups.map(([group, rows]) => (
-        <div key={group} className="matrix__group">
-          <div
-            className="matrix__scroll"
-            tabIndex={0}
-            role="region"
-            aria-label={t('admin.matrix.tableOf', { department: groupName(group) })}
-          >
-            <table className="kern-table kern-table--small matrix__table">
-              <caption className="matrix__caption">{groupName(group)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="matrix__field-head">
-                    {t('admin.matrix.field')}
-                  </th>
-                  {shownRoles.map(r => (
-                    <th key={r.name} scope="col" className="matrix__role-head">
-                      <code>{r.name}</code>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map(c => (
-                  <tr key={c.coordinate} data-coordinate={c.coordinate}>
-                    <th scope="row" className="matrix__field">
-                      <code className="matrix__coordinate">{c.coordinate}</code> <ClassBadge cls={c.class} />
-                    </th>
-                    {shownRoles.map(r => {
-                      const cell = cellOf(r, c, grants)
-                      return (
-                        <td key={r.name} className="matrix__cell">
-                          <CellButton
-                            role={r}
-                            coordinate={c}
-                            cell={cell}
-                            disabled={!!conflict}
-                            onEdit={() => {
-                              setNotice(null)
-                              setDialogError(null)
-                              setEditing({ role: r, coordinate: c, cell, version: policy.version })
-                            }}
-                          />
-                        </td>
-                      )
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        <MatrixGroup
+          key={group}
+          name={groupName(group)}
+          rows={rows}
+          roles={shownRoles}
+          grants={grants}
+          disabled={!!conflict}
+          onEdit={onEdit}
+        />
       ))}
 
       {editing && (
@@ -376,6 +355,69 @@ export default function MatrixSection() {
     </section>
   )
 }
+
+/** One department's fields against the shown roles; memoised, so opening an editor or a notice redraws no cell. */
+const MatrixGroup = memo(function MatrixGroup({
+  name,
+  rows,
+  roles,
+  grants,
+  disabled,
+  onEdit,
+}: {
+  name: string
+  rows: Coordinate[]
+  roles: PolicyRole[]
+  grants: ReturnType<typeof indexGrants>
+  disabled: boolean
+  onEdit: (role: PolicyRole, coordinate: Coordinate, cell: Cell) => void
+}) {
+  const { t } = useI18n()
+  const text = useCellText()
+  return (
+    <div className="matrix__group">
+      <div className="matrix__scroll" tabIndex={0} role="region" aria-label={t('admin.matrix.tableOf', { department: name })}>
+        <table className="kern-table kern-table--small matrix__table">
+          <caption className="matrix__caption">{name}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="matrix__field-head">
+                {t('admin.matrix.field')}
+              </th>
+              {roles.map(r => (
+                <th key={r.name} scope="col" className="matrix__role-head">
+                  <code>{r.name}</code>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(c => (
+              <tr key={c.coordinate} data-coordinate={c.coordinate}>
+                <th scope="row" className="matrix__field">
+                  <code className="matrix__coordinate">
+                    {c.coordinate.slice(0, c.coordinate.indexOf('.') + 1)}
+                    <wbr />
+                    {c.coordinate.slice(c.coordinate.indexOf('.') + 1)}
+                  </code>{' '}
+                  <ClassBadge cls={c.class} />
+                </th>
+                {roles.map(r => {
+                  const cell = cellOf(r, c, grants)
+                  return (
+                    <td key={r.name} className="matrix__cell">
+                      <CellButton role={r} coordinate={c} cell={cell} text={text(cell, c)} disabled={disabled} onEdit={onEdit} />
+                    </td>
+                  )
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  )
+})
 
 /** The cell's state in words (for the button's name and the editor). */
 function useCellText() {
@@ -411,17 +453,18 @@ function CellButton({
   role,
   coordinate,
   cell,
+  text,
   disabled,
   onEdit,
 }: {
   role: PolicyRole
   coordinate: Coordinate
   cell: Cell
+  text: { short: string; long: string }
   disabled: boolean
-  onEdit: () => void
+  onEdit: (role: PolicyRole, coordinate: Coordinate, cell: Cell) => void
 }) {
   const { t } = useI18n()
-  const text = useCellText()(cell, coordinate)
   const tone =
     cell.kind === 'inherited'
       ? cell.visible === 'no'
@@ -439,7 +482,7 @@ function CellButton({
       aria-label={t('admin.matrix.cellLabel', { role: role.name, coordinate: coordinate.coordinate, state: text.short, why: text.long })}
       title={text.long}
       data-state={cell.kind === 'inherited' ? `inherited-${cell.visible}` : cell.kind}
-      onClick={onEdit}
+      onClick={() => onEdit(role, coordinate, cell)}
     >
       <span aria-hidden="true" className="matrix__mark">
         {mark}
