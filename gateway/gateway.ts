@@ -15,6 +15,7 @@ import { createAuthenticate } from './pipeline/authenticate.js'
 import { createStages } from './pipeline/stages.js'
 import { createPipeline } from './pipeline/pipeline.js'
 import { createAdminRoute } from './admin/admin-route.js'
+import { createRowRuleDepartments } from './admin/row-rule-departments.js'
 import { createHealthRoutes } from './health/health-routes.js'
 import { createRouter } from './http/router.js'
 import { listen } from './http/listen.js'
@@ -83,9 +84,13 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
     timeoutMs: config.subgraphTimeoutMs,
     ...pipeline.subgraphCalls,
     createExecutor: pipeline.createExecutor,
-    onChange: () => pipeline.reset(),
+    onChange: () => {
+      pipeline.reset()
+      deps.policy.reportSupergraph({ hash: current().hash, loadedAt: current().loadedAt })
+    },
     log,
   })
+  deps.policy.reportSupergraph({ hash: current().hash, loadedAt: current().loadedAt })
   deps.classifyWith?.(createCoordinateClassifier(current))
   deps.policy.onChange(snapshot => {
     pipeline.reset()
@@ -114,7 +119,14 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
       observability,
       obs,
       pipeline,
-      admin: createAdminRoute({ policy: deps.policy, supergraph: current, authenticate, metrics, maxJsonDepth: config.maxJsonDepth }),
+      admin: createAdminRoute({
+        policy: deps.policy,
+        supergraph: current,
+        rowRules: createRowRuleDepartments({ subgraphs: () => supergraph!.subgraphs(), signer: deps.internalSigner }),
+        authenticate,
+        metrics,
+        maxJsonDepth: config.maxJsonDepth,
+      }),
       health: createHealthRoutes({ replicaId: config.replicaId, policy: deps.policy, supergraph, signHeaders }),
       web,
       auth,

@@ -167,7 +167,15 @@ class FakeStore implements AdminStore {
     this.reads.push(input)
   }
   async replicas() {
-    return [{ id: 'gw-1', policyVersion: 4, seenAt: new Date('2026-01-03T00:00:00Z') }]
+    return [
+      {
+        id: 'gw-1',
+        policyVersion: 4,
+        seenAt: new Date('2026-01-03T00:00:00Z'),
+        supergraphHash: '0123456789abcdef',
+        supergraphLoadedAt: new Date(Date.now() - 90_000),
+      },
+    ]
   }
 }
 
@@ -317,9 +325,26 @@ describe('admin schema: reads', () => {
     expect(res.data.auditChain).toEqual({ ok: false, checked: 2, brokenAt: 2 })
     expect(res.data.replicas).toEqual([{ id: 'gw-1', policyVersion: 4, seenAt: '2026-01-03T00:00:00.000Z' }])
     expect(JSON.parse(res.data.exportPolicy)).toMatchObject({ version: 4, grants: [{ role: 'public', coordinate: 'Query.note' }] })
-    const schema = createAdminSchema({ store, supergraph, replicas: async () => [{ id: 'live', policyVersion: 5, seenAt: new Date() }] })
-    const live = (await graphql({ schema, source: '{ replicas { id } }', contextValue: ADMIN })) as ExecutionResult<any>
-    expect(live.data.replicas).toEqual([{ id: 'live' }])
+    const schema = createAdminSchema({
+      store,
+      supergraph,
+      replicas: async () => [{ id: 'live', policyVersion: 5, seenAt: new Date(), supergraphHash: null, supergraphLoadedAt: null }],
+    })
+    const live = (await graphql({
+      schema,
+      source: '{ replicas { id supergraphHash supergraphAgeSeconds } }',
+      contextValue: ADMIN,
+    })) as ExecutionResult<any>
+    expect(live.data.replicas).toEqual([{ id: 'live', supergraphHash: null, supergraphAgeSeconds: null }])
+  })
+
+  it('replicas name the served supergraph, when it was loaded and its age in seconds', async () => {
+    const res = await run('{ replicas { supergraphHash supergraphLoadedAt supergraphAgeSeconds } }')
+    const [r] = res.data.replicas
+    expect(r.supergraphHash).toBe('0123456789abcdef')
+    expect(Date.parse(r.supergraphLoadedAt)).toBeGreaterThan(Date.now() - 100_000)
+    expect(r.supergraphAgeSeconds).toBeGreaterThanOrEqual(90)
+    expect(r.supergraphAgeSeconds).toBeLessThan(100)
   })
 
   it('auditChain and accessLogChain report the checkpoint verdict of each log; accessLogChain is null for a store without one', async () => {

@@ -10,6 +10,9 @@ import {
 import { createHash } from 'node:crypto'
 import { makeExecutableSchema } from '@graphql-tools/schema'
 import type { Principal } from '../principal.js'
+import type { InternalIdentity } from '../internal/internal-identity.js'
+import { ROW_RULE_CLAIMS, rowFilters } from './row-filters.js'
+import { validateRowRule } from './store/validate-policy.js'
 import { effectiveAccess } from './effective-access.js'
 import { explain } from './explain.js'
 import { selectedCoordinates } from '../audit/personal-coordinates.js'
@@ -93,6 +96,28 @@ export interface AdminSchemaDeps {
   supergraph: () => AdminSupergraph
   /** Overrides `store.replicas()`, e.g. to add this replica's live view. */
   replicas?: () => Promise<ReplicaStatus[]>
+  /**
+   * The departments' declared row-rule targets and their row counts (gateway/admin/row-rule-departments.ts).
+   * With it, setRowRule accepts only declared types and fields and `previewRowRule` answers; without
+   * it (no departments), conditions are checked for their shape and claims only.
+   */
+  rowRules?: RowRuleDepartments
+}
+
+/** A type whose rows row rules may limit, as its department declares it (lib/service/row-filter.ts). */
+export interface DeclaredRowRuleTarget {
+  department: string
+  coordinate: string
+  field: string
+  columns: string[]
+}
+
+/** What the admin API asks the departments about row rules. */
+export interface RowRuleDepartments {
+  /** Every department's declared targets; `unreachable`: departments that did not answer. */
+  targets(): Promise<{ targets: DeclaredRowRuleTarget[]; unreachable: string[] }>
+  /** Rows the department's root field for `coordinate` returns to `identity`; throws with `department` when it does not answer. */
+  count(department: string, coordinate: string, identity: InternalIdentity): Promise<number>
 }
 
 export interface AdminContext {
@@ -190,10 +215,14 @@ const typeDefs = /* GraphQL */ `
     checkpoints: Int
     message: String
   }
+  "A gateway replica: the policy version it enforces, the supergraph it serves (hash, when loaded, age in seconds by the server's clock) and its last heartbeat. The supergraph fields are null until the replica reported one."
   type ReplicaStatus {
     id: String!
     policyVersion: Int!
     seenAt: String!
+    supergraphHash: String
+    supergraphLoadedAt: String
+    supergraphAgeSeconds: Int
   }
   "A change that opens personal or special data, waiting for a second administrator. kind: grant.set or role.upsert; payload: the change as JSON."
   type PendingChange {
@@ -260,6 +289,38 @@ const typeDefs = /* GraphQL */ `
     approveChange(id: Int!, expectedVersion: Int!): Int!
     "Closes a pending change without applying it (the requester may withdraw their own); the reason is kept in the audit log."
     rejectChange(id: Int!, reason: String!): Boolean!
+  }
+
+  # --- row rules: the declared targets, and a preview of a rule's rows ---
+  "A type whose rows row rules may limit, as its department declares it: the fields a condition may name (columns) and the claims it may compare with."
+  type RowRuleTarget {
+    coordinate: String!
+    department: String!
+    "The root field that returns these rows, e.g. Query.allocationRecords."
+    field: String!
+    columns: [String!]!
+    claims: [String!]!
+  }
+  "How many rows of a target's root field a principal with one role (and department) would get, counted by the owning department. rows is null when it is 1 or 2 (small: true): small counts of people are not revealed."
+  type RowRulePreview {
+    coordinate: String!
+    department: String!
+    field: String!
+    "Whether the role may query the root field at all; if not, it receives none of these rows."
+    fieldVisible: Boolean!
+    rows: Int
+    small: Boolean!
+    "The condition the count assumed for this role and type (null: none, so the role's other rules only)."
+    condition: String
+    policyVersion: Int!
+  }
+  extend type Query {
+    "The row-rule targets every department declares; a department that does not answer is left out (see rowRuleOptionsUnreachable)."
+    rowRuleOptions: [RowRuleTarget!]!
+    "Departments that did not answer the last rowRuleOptions question."
+    rowRuleOptionsUnreachable: [String!]!
+    "Rows the role (with department) would get from the target's root field if its rule on coordinate were condition (null: no rule), the policy otherwise as it is."
+    previewRowRule(role: String!, department: String, coordinate: String!, condition: String): RowRulePreview!
   }
 
   # setGrant (ALLOW on personal/special data) and upsertRole (adding a personal/special scope) answer
@@ -440,6 +501,44 @@ function askedOperation({ roles, department, operation }: Args) {
   }
 }
 
+/** Counts of 1 or 2 people are not shown by the preview (as the departments' own suppression). */
+const SMALL_COUNT = 2
+
+/** The declared target of `coordinate`, or INVALID_POLICY at `at` (SUBGRAPH_UNAVAILABLE when its department may just be down). */
+async function declaredTarget(departments: RowRuleDepartments, coordinate: string, at: string): Promise<DeclaredRowRuleTarget> {
+  const { targets, unreachable } = await departments.targets()
+  const target = targets.find(t => t.coordinate === coordinate)
+  if (target) return target
+  if (unreachable.length) {
+    throw graphqlError(
+      'SUBGRAPH_UNAVAILABLE',
+      `Cannot check the row rule: ${coordinate} is not declared by the departments that answered, and ${unreachable.join(', ')} did not answer`,
+      { serviceName: unreachable[0] },
+    )
+  }
+  const known = targets.map(t => t.coordinate).join(', ') || 'none'
+  throw new PolicyError('INVALID_POLICY', `no department declares row rules on ${JSON.stringify(coordinate)} (declared: ${known})`, at)
+}
+
+/** A condition's column must be one its target's department maps to a column. */
+function checkColumn(target: DeclaredRowRuleTarget, condition: Readonly<Record<string, string>>, at: string): void {
+  const column = condition.column
+  if (column !== undefined && !target.columns.includes(column)) {
+    throw new PolicyError(
+      'INVALID_POLICY',
+      `${target.coordinate} has no field ${JSON.stringify(column)} a row rule may name (${target.columns.join(', ')}); it would match no row`,
+      at,
+    )
+  }
+}
+
+const departmentDown = (err: unknown) =>
+  typeof (err as { department?: unknown })?.department === 'string'
+    ? graphqlError('SUBGRAPH_UNAVAILABLE', `Department ${(err as { department: string }).department} did not answer the row count`, {
+        serviceName: (err as { department: string }).department,
+      })
+    : err
+
 /** The `/admin/graphql` schema: policy read and write, explain, the permission matrix, audit and replicas. */
 export function createAdminSchema(deps: AdminSchemaDeps): GraphQLSchema {
   const { store } = deps
@@ -525,7 +624,18 @@ export function createAdminSchema(deps: AdminSchemaDeps): GraphQLSchema {
       }),
       auditChain: guarded(async () => chainStatus(await store.verifyAuditChain())),
       accessLogChain: guarded(async () => (store.verifyAccessLogChain ? chainStatus(await store.verifyAccessLogChain()) : null)),
-      replicas: guarded(async () => (await (deps.replicas ?? (() => store.replicas()))()).map(r => ({ ...r, seenAt: iso(r.seenAt) }))),
+      replicas: guarded(async () => {
+        const now = Date.now()
+        return (await (deps.replicas ?? (() => store.replicas()))()).map(r => ({
+          ...r,
+          seenAt: iso(r.seenAt),
+          supergraphHash: r.supergraphHash ?? null,
+          supergraphLoadedAt: r.supergraphLoadedAt ? iso(r.supergraphLoadedAt) : null,
+          supergraphAgeSeconds: r.supergraphLoadedAt
+            ? Math.max(0, Math.floor((now - new Date(r.supergraphLoadedAt).getTime()) / 1000))
+            : null,
+        }))
+      }),
       exportPolicy: auditedRead(
         store,
         'read.exportPolicy',
@@ -533,6 +643,61 @@ export function createAdminSchema(deps: AdminSchemaDeps): GraphQLSchema {
         async () => {
           const doc = await store.exportPolicy()
           return typeof doc === 'string' ? doc : JSON.stringify(doc, null, 2)
+        },
+      ),
+      rowRuleOptions: guarded(async () => {
+        const { targets } = deps.rowRules ? await deps.rowRules.targets() : { targets: [] }
+        return targets.map(t => ({ ...t, claims: [...ROW_RULE_CLAIMS] }))
+      }),
+      rowRuleOptionsUnreachable: guarded(async () => (deps.rowRules ? (await deps.rowRules.targets()).unreachable : [])),
+      previewRowRule: auditedRead(
+        store,
+        'read.previewRowRule',
+        ({ role, department, coordinate, condition }) => ({
+          role,
+          department: department ?? null,
+          coordinate,
+          condition: condition ?? null,
+        }),
+        async ({ role, department, coordinate, condition }) => {
+          if (!deps.rowRules) throw graphqlError('SUBGRAPH_UNAVAILABLE', 'This gateway serves no departments to count rows')
+          const snapshot = await store.load()
+          if (!snapshot.roles.has(role)) throw new PolicyError('INVALID_POLICY', `unknown role ${JSON.stringify(role)}`, '/role')
+          const target = await declaredTarget(deps.rowRules, coordinate, '/coordinate')
+          const rules = snapshot.rowRules.filter(r => !(r.role === role && r.coordinate === coordinate))
+          let assumed: Record<string, string> | null = null
+          if (condition != null) {
+            const rule = validateRowRule({ role, coordinate, condition: parseCondition(condition) }, '', () => true)
+            checkColumn(target, rule.condition, '/condition/column')
+            assumed = rule.condition
+            rules.push(rule)
+          }
+          const assumedPolicy = { ...snapshot, rowRules: rules }
+          const principal = asPrincipal([role], department)
+          const access = effectiveAccess(assumedPolicy, principal)
+          const identity: InternalIdentity = {
+            ...principal,
+            aggregateOnly: access.aggregateOnly,
+            policyVersion: snapshot.version,
+            scopes: [...access.scopes],
+            rowFilters: rowFilters(assumedPolicy, principal),
+          }
+          const rows = await deps.rowRules.count(target.department, coordinate, identity).catch(err => {
+            throw departmentDown(err)
+          })
+          const { apiSchema, requirements, owners } = deps.supergraph()
+          const visible = explain({ snapshot: assumedPolicy, requirements, owners, apiSchema, principal, coordinate: target.field })
+          const small = rows > 0 && rows <= SMALL_COUNT
+          return {
+            coordinate,
+            department: target.department,
+            field: target.field,
+            fieldVisible: visible.decision === 'ALLOW',
+            rows: small ? null : rows,
+            small,
+            condition: assumed === null ? null : JSON.stringify(assumed),
+            policyVersion: snapshot.version,
+          }
         },
       ),
       pendingChanges: guarded(async () =>
@@ -562,12 +727,15 @@ export function createAdminSchema(deps: AdminSchemaDeps): GraphQLSchema {
         }),
       ),
       removeGrant: write(({ role, coordinate }, meta) => store.removeGrant({ ...meta, role, coordinate })),
-      setRowRule: write(({ input }, meta) =>
-        store.setRowRule({
-          ...meta,
-          rule: { role: input.role, coordinate: input.coordinate, condition: parseCondition(input.condition) },
-        }),
-      ),
+      setRowRule: write(async ({ input }, meta) => {
+        const rule = { role: input.role, coordinate: input.coordinate, condition: parseCondition(input.condition) }
+        if (deps.rowRules) {
+          // The shape first (same pointers as the store's), then what the department declares.
+          validateRowRule(rule, '/rule', () => true)
+          checkColumn(await declaredTarget(deps.rowRules, rule.coordinate, '/rule/coordinate'), rule.condition, '/rule/condition/column')
+        }
+        return store.setRowRule({ ...meta, rule })
+      }),
       removeRowRule: write(({ role, coordinate }, meta) => store.removeRowRule({ ...meta, role, coordinate })),
       importPolicy: write(({ json }, meta) => store.importPolicy({ ...meta, json })),
       approveChange: write(({ id }, meta) => store.approveChange({ ...meta, id })),

@@ -11,6 +11,9 @@ import type { PolicySnapshot } from './types.js'
  * then unrestricted; otherwise a row is visible when it matches the rules of at least one role.
  * A claim the principal does not carry resolves to null, which matches no row (fail closed).
  */
+/** The verified claims a condition may compare with (`{ "claim": … }`); anything else would match no row. */
+export const ROW_RULE_CLAIMS = ['department', 'sub', 'purpose'] as const
+
 export interface RowCondition {
   field: string
   value: string | null

@@ -89,5 +89,7 @@ export const ADMIN_READ_ACTIONS: ReadonlySet<string> = new Set([
   'read.effectiveSchema',
   'read.coordinates',
   'read.exportPolicy',
+  'read.previewRowRule',
 ])
-export type AdminReadAction = 'read.explain' | 'read.explainOperation' | 'read.effectiveSchema' | 'read.coordinates' | 'read.exportPolicy'
+export type AdminReadAction =
+  'read.explain' | 'read.explainOperation' | 'read.effectiveSchema' | 'read.coordinates' | 'read.exportPolicy' | 'read.previewRowRule'

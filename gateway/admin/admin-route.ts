@@ -6,7 +6,7 @@ import { createFormatError } from '../../platform/http/format-error.js'
 import type { GatewayMetrics } from '../../lib/observability/gateway-metrics.js'
 import type { GatewayRequest } from '../../lib/observability/gateway-observability.js'
 import { createRequestRecordPlugin } from '../../lib/observability/request-record-plugin.js'
-import { createAdminSchema } from '../../auth/policy/admin-schema.js'
+import { createAdminSchema, type RowRuleDepartments } from '../../auth/policy/admin-schema.js'
 import { effectiveAccess } from '../../auth/policy/effective-access.js'
 import type { PolicyRuntime } from '../authorize/policy-runtime.js'
 import type { Authenticate } from '../pipeline/authenticate.js'
@@ -16,6 +16,8 @@ import { serveAuditCsv } from './audit-csv.js'
 export interface AdminRouteOptions {
   policy: PolicyRuntime
   supergraph: () => LoadedSupergraph
+  /** The departments' row-rule targets and counts; without it the admin API checks row rules by shape only. */
+  rowRules?: RowRuleDepartments
   authenticate: Authenticate
   metrics: GatewayMetrics
   maxJsonDepth?: number
@@ -25,7 +27,7 @@ export interface AdminRouteOptions {
  * The admin API (policy: roles, grants, row rules, audit): a bearer token (401), the admin role
  * (403), and the policy database (503 without one). Its Apollo Server is built on first use.
  */
-export function createAdminRoute({ policy, supergraph, authenticate, metrics, maxJsonDepth }: AdminRouteOptions) {
+export function createAdminRoute({ policy, supergraph, rowRules, authenticate, metrics, maxJsonDepth }: AdminRouteOptions) {
   let admin: ApolloServer<any> | null = null
   const adminServer = async () => {
     if (admin) return admin
@@ -38,6 +40,7 @@ export function createAdminRoute({ policy, supergraph, authenticate, metrics, ma
           const current = supergraph()
           return { sdl: current.sdl, apiSchema: current.schema, requirements: current.requirements, owners: current.owners }
         },
+        rowRules,
       }),
       includeStacktraceInErrorResponses: false,
       hideSchemaDetailsFromClientErrors: true,

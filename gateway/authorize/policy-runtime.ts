@@ -7,6 +7,7 @@ import type { SensitivityClass } from '../../auth/classes.js'
 import type { AdminStore, PolicyWrite } from '../../auth/policy/admin-schema.js'
 import { createAccessLog, type AccessLog } from '../../auth/audit/access-log.js'
 import { loadAuditKeys, type AuditKeys } from '../../auth/policy/store/audit-keys.js'
+import type { ReplicaSupergraph } from '../../auth/policy/store/policy-store.js'
 
 /**
  * The policy a gateway replica enforces. With a database it is the `access` schema's current
@@ -24,6 +25,11 @@ export interface PolicyRuntime {
   onChange(listener: (snapshot: PolicySnapshot) => void): void
   /** The store behind the admin API, or null without a database. Its writes return once this replica enforces them. */
   store: AdminStore | null
+  /**
+   * The supergraph this replica serves (at start and after each reload): reported with its policy
+   * version, so the admin API's `replicas` shows both. A no-op without a database.
+   */
+  reportSupergraph(supergraph: ReplicaSupergraph): void
   /** Resolves when the policy store answers within `timeoutMs` (always, without a database); for readiness. */
   ping(timeoutMs: number): Promise<void>
   /** Where reads of personal data are logged; null without a database (such reads are then refused). */
@@ -39,6 +45,8 @@ export interface PolicyRuntimeOptions {
   classify?: (coordinate: string) => SensitivityClass | undefined
   /** Keys of the signed audit checkpoints; default: from the environment (AUDIT_SIGNING_KEY, …; required in production). */
   auditKeys?: AuditKeys
+  /** How often the replica reports itself while nothing changes (default 30 s), so `seenAt` tells a live replica from a gone one. */
+  heartbeatMs?: number
 }
 
 /** Bounds on the serving pool: a frozen policy database fails admin writes and the access log in seconds. */
@@ -47,6 +55,7 @@ const CONNECT_TIMEOUT_MS = 2_000
 /** How long an admin write waits for this replica to load the version it committed. */
 const CATCH_UP_MS = 5_000
 const DEFAULT_POLL_MS = 1_000
+const DEFAULT_HEARTBEAT_MS = 30_000
 
 export function defaultSnapshot(): PolicySnapshot {
   return { version: 0, roles: new Map(DEFAULT_ROLES.map(r => [r.name, r])), grants: [], rowRules: [], loadedAt: new Date() }
@@ -59,6 +68,7 @@ export async function createPolicyRuntime(opts: PolicyRuntimeOptions): Promise<P
     return {
       snapshot: () => fixed,
       onChange: l => void listeners.add(l),
+      reportSupergraph: () => {},
       store: null,
       ping: async () => {},
       accessLog: null,
@@ -83,7 +93,12 @@ export async function createPolicyRuntime(opts: PolicyRuntimeOptions): Promise<P
   })
   const store = createPolicyStore(handle.db, { connectionString: opts.databaseUrl, classify: opts.classify, audit: auditKeys })
   let current = await store.load()
-  await store.reportReplica(opts.replicaId, current.version)
+  let served: ReplicaSupergraph | null = null
+  const report = () => store.reportReplica(opts.replicaId, current.version, served)
+  await report()
+  // A heartbeat: a failed one is retried at the next beat (the policy keeps being enforced meanwhile).
+  const heartbeat = setInterval(() => void report().catch(() => {}), opts.heartbeatMs ?? DEFAULT_HEARTBEAT_MS)
+  heartbeat.unref()
   let loading: Promise<void> | null = null
   const refresh = async (version: number) => {
     if (version <= current.version) return
@@ -93,7 +108,7 @@ export async function createPolicyRuntime(opts: PolicyRuntimeOptions): Promise<P
         const next = await store.load()
         if (next.version > current.version) {
           current = next
-          await store.reportReplica(opts.replicaId, next.version).catch(() => {})
+          await report().catch(() => {})
           for (const l of listeners) l(next)
         }
       } finally {
@@ -149,10 +164,15 @@ export async function createPolicyRuntime(opts: PolicyRuntimeOptions): Promise<P
   return {
     snapshot: () => current,
     onChange: l => void listeners.add(l),
+    reportSupergraph: supergraph => {
+      served = supergraph
+      report().catch(err => console.error(`[gateway] replica report failed: ${(err as Error).message}`))
+    },
     store: adminStore,
     ping: timeoutMs => handle.ping(timeoutMs),
     accessLog: createAccessLog(handle.db, auditKeys),
     close: async () => {
+      clearInterval(heartbeat)
       await subscription.close()
       await handle.close()
     },

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { buildSubgraphSchema } from '../subgraph/build-subgraph-schema.js'
 import { checkDisclosureCoverage, withDisclosureControl } from './with-disclosure-control.js'
 import { createSubgraphGraphQLHandler } from './subgraph-graphql-handler.js'
+import { serveRowRules } from './row-rule-route.js'
 import { sendError, sendJson } from '../../platform/http/apollo-handler.js'
 import { closeGracefully } from '../../platform/http/close-gracefully.js'
 import { createFormatError } from '../../platform/http/format-error.js'
@@ -80,7 +81,8 @@ export interface SubgraphServerSettings {
  * database call) and `/readyz` (the database answers `select 1` within READY_DATABASE_TIMEOUT_MS,
  * else 503). GraphQL requests are refused (401) unless they carry an internal identity token
  * the verifier accepts (by default one the gateway signed for this subgraph): subgraphs are never
- * reachable around the gateway.
+ * reachable around the gateway. A department that declares row-rule targets also serves `/row-rules`
+ * (lib/service/row-rule-route.ts) to the same callers.
  * Creates no database: the caller owns the handle.
  */
 export async function createSubgraphServer(
@@ -154,6 +156,16 @@ export async function createSubgraphServer(
         return runInSpan(span, () => graphql(req, res, () => context(principal)))
       }
       if (path.startsWith(DATA_ENTRY_PATH)) return dataEntry(req, res)
+      if ((path === '/row-rules' || path === '/row-rules/count') && def.rowRules) {
+        let principal: InternalIdentity
+        try {
+          const header = req.headers[INTERNAL_TOKEN_HEADER]
+          principal = verifier.verify(Array.isArray(header) ? undefined : header)
+        } catch (err) {
+          return sendError(res, 401, 'UNAUTHENTICATED', err instanceof AuthError ? err.message : 'Unauthenticated')
+        }
+        return serveRowRules(path, req, res, def.rowRules, context, principal)
+      }
       if (path === '/metrics' && observed.registry) return serveMetrics(observed.registry, req, res, metricsAccess, obs.metricsToken)
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: def.name })
       if (path === '/readyz') {

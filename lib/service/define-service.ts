@@ -4,6 +4,7 @@ import type { SubgraphResolvers } from '../subgraph/build-subgraph-schema.js'
 import type { InternalIdentity } from '../../auth/internal/internal-token.js'
 import type { DatasetInvalidator, LoaderCache } from '../cache/create-service-cache.js'
 import type { DisclosureDeclarations } from './disclosure-cells.js'
+import type { RowRuleTargets } from './row-filter.js'
 
 /**
  * The database of some department, whichever its tables: for what the kit does with any department's
@@ -61,6 +62,12 @@ export interface ServiceDefinition<DB = AnyDatabase, L = unknown, R extends Subg
    * a department with a count field and no guarantee for it does not start.
    */
   disclosure?: DisclosureDeclarations
+  /**
+   * The types whose rows an administrator's row rules may limit (type name → target): the fields a
+   * condition may name, their columns, the root field and how to count its rows (lib/service/row-filter.ts).
+   * The admin API offers and accepts rules on these only.
+   */
+  rowRules?: RowRuleTargets
   /**
    * For a department whose schema depends on the others' (the catalog serves its warning gauge when
    * another department serves `HealthDay`): its definition given the other departments' definitions.

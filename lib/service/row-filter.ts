@@ -30,3 +30,22 @@ export function withRowFilter<DB, TB extends keyof DB, O>(
     )})`,
   )
 }
+
+/**
+ * A type whose rows an administrator's row rules may limit, as its department declares it
+ * (`ServiceDefinition.rowRules`, keyed by the type's name). The admin API offers exactly these
+ * types and fields in its condition builder, refuses rules on anything else, and previews a rule
+ * by asking `count` (served at `/row-rules`, lib/service/row-rule-route.ts).
+ */
+export interface RowRuleTarget {
+  /** The type's field names a condition may name → the table's columns (what `withRowFilter` is given). */
+  columns: Readonly<Record<string, string>>
+  /** The root field that returns these rows, e.g. `Query.allocationRecords`. */
+  field: string
+  /**
+   * How many rows the root field would return to the caller in `ctx`, with its row rules and every
+   * gate of the resolver applied (but no page size or argument filters).
+   */
+  count(ctx: ServiceContext): Promise<number>
+}
+export type RowRuleTargets = Readonly<Record<string, RowRuleTarget>>

@@ -2,6 +2,7 @@ import { aggregateNotPublished, assertDistrictCode, assertPositiveInt, assertYea
 import { CITY_AGS, FIRST_DATA_YEAR, LAST_DATA_YEAR } from '../../platform/city.js'
 import { ratio, round } from '../../platform/stat.js'
 import { withRowFilter } from '../../lib/service/row-filter.js'
+import { OWNER_DEPARTMENT, rowRules } from './row-rules.js'
 import { familyCell, isAggregateOnly, keyedCell, visibleCount } from '../../lib/service/disclosure-cells.js'
 import type { AllocationRoute, OccupancyTable } from './db.js'
 import { enterRows } from '../../lib/data-entry/enter-rows.js'
@@ -43,13 +44,6 @@ const RECORD_COLUMNS = [
   'religion',
   'first_accommodation_id',
 ] as const
-/** The AllocationRecord fields a row rule may name, and their columns. */
-const RULE_COLUMNS = {
-  route: 'route',
-  countryOfOrigin: 'country_of_origin',
-  firstAccommodation: 'first_accommodation_id',
-  sex: 'sex',
-} as const
 
 function assertDateRange(from: string, to: string): void {
   if (from > to) throw badUserInput(`Argument "from" (${from}) must not be after "to" (${to})`, { argumentName: 'from' })
@@ -100,21 +94,25 @@ export const resolvers = {
       }
       // Row rule, enforced here as well as by the gateway's projection: person-level rows only for the
       // asylum department's own staff. Anyone else gets no rows — exactly as if there were none.
-      if (ctx.principal.department !== 'asylum') return []
+      if (ctx.principal.department !== OWNER_DEPARTMENT) return []
       const query = ctx.db
         .selectFrom('asy.allocation')
         .select(RECORD_COLUMNS)
         .where('allocation_date', '>=', from)
         .where('allocation_date', '<=', to)
       // Row rules an administrator set for the caller's roles, on the fields a rule may name.
-      return withRowFilter(query, ctx, 'AllocationRecord', RULE_COLUMNS).orderBy('allocation_date').orderBy('id').limit(first).execute()
+      return withRowFilter(query, ctx, 'AllocationRecord', rowRules.AllocationRecord.columns)
+        .orderBy('allocation_date')
+        .orderBy('id')
+        .limit(first)
+        .execute()
     },
     // A record outside the caller's rows answers exactly like one that does not exist: null, no error,
     // and the same single statement either way (never confirm that a row exists).
     allocationRecord: async (_, { id }, ctx) => {
-      if (ctx.principal.department !== 'asylum' || !/^[1-9][0-9]{0,14}$/.test(id)) return null
+      if (ctx.principal.department !== OWNER_DEPARTMENT || !/^[1-9][0-9]{0,14}$/.test(id)) return null
       const query = ctx.db.selectFrom('asy.allocation').select(RECORD_COLUMNS).where('id', '=', Number(id))
-      return (await withRowFilter(query, ctx, 'AllocationRecord', RULE_COLUMNS).executeTakeFirst()) ?? null
+      return (await withRowFilter(query, ctx, 'AllocationRecord', rowRules.AllocationRecord.columns).executeTakeFirst()) ?? null
     },
   },
   AllocationRecord: {

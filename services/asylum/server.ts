@@ -5,6 +5,7 @@ import { disclosure } from './disclosure.js'
 import { createLoaders } from './loaders.js'
 import { migrations } from './migrations/index.js'
 import { resolvers } from './resolvers.js'
+import { rowRules } from './row-rules.js'
 import { seed } from './seed.js'
 
 export const service = defineService<AsyDatabase, ReturnType<typeof createLoaders>>({
@@ -17,4 +18,5 @@ export const service = defineService<AsyDatabase, ReturnType<typeof createLoader
   seed,
   createLoaders,
   disclosure,
+  rowRules,
 })

@@ -12,6 +12,7 @@ import {
   type KeyedCount,
 } from '../../lib/service/disclosure-cells.js'
 import { withRowFilter } from '../../lib/service/row-filter.js'
+import { OWNER_DEPARTMENT, rowRules } from './row-rules.js'
 import { enterRows } from '../../lib/data-entry/enter-rows.js'
 import { datasets } from './datasets.js'
 import { BENEFIT_GROUP_ORDER } from './egh-cases.js'
@@ -24,8 +25,6 @@ type Ctx = Context
 type DistrictRef = DistrictMapper
 type BenefitStat = EghBenefitStatMapper
 
-/** The department whose staff may read case rows. */
-const OWNER_DEPARTMENT = 'social'
 /** Ten years of daily figures per request at most. */
 const MAX_SERIES_DAYS = 3660
 
@@ -83,16 +82,7 @@ export const resolvers = {
       if (args.benefitGroup != null) query = query.where('benefit_group', '=', args.benefitGroup)
       if (args.districtCode != null) query = query.where('district_code', '=', assertDistrictCode(args.districtCode, 'districtCode'))
       // Row rules an administrator set for the caller's roles, on the fields a rule may name.
-      return withRowFilter(query, ctx, 'EghCase', {
-        benefitGroup: 'benefit_group',
-        district: 'district_code',
-        ageGroup: 'age_group',
-        sex: 'sex',
-      })
-        .orderBy('start_date')
-        .orderBy('id')
-        .limit(args.first)
-        .execute()
+      return withRowFilter(query, ctx, 'EghCase', rowRules.EghCase.columns).orderBy('start_date').orderBy('id').limit(args.first).execute()
     },
   },
 

@@ -191,13 +191,13 @@ describe('policy store', () => {
       'rowRule.set',
       v =>
         store.setRowRule({
-          rule: { role: 'staff', coordinate: 'Accommodation', condition: { column: 'district', claim: 'district' } },
+          rule: { role: 'staff', coordinate: 'Accommodation', condition: { column: 'district', claim: 'sub' } },
           expectedVersion: v,
           actor: 'bob',
         }),
       async () =>
         expect((await store.load()).rowRules).toEqual([
-          { role: 'staff', coordinate: 'Accommodation', condition: { column: 'district', claim: 'district' } },
+          { role: 'staff', coordinate: 'Accommodation', condition: { column: 'district', claim: 'sub' } },
         ]),
     ],
     [
@@ -551,5 +551,27 @@ describe('policy store', () => {
     expect(second[1].seenAt.getTime()).toBeGreaterThanOrEqual(first[1].seenAt.getTime())
     expect(await refusal(store.reportReplica('', 1))).toEqual({ code: 'INVALID_POLICY', pointer: '/id' })
     expect(await refusal(store.reportReplica('x', -1))).toEqual({ code: 'INVALID_POLICY', pointer: '/version' })
+  })
+
+  it('records the supergraph a replica serves and keeps it across heartbeats that do not name one', async () => {
+    const loadedAt = new Date('2026-12-06T01:00:00.123Z')
+    await store.reportReplica('gateway-c', 2)
+    expect((await store.replicas()).find(r => r.id === 'gateway-c')).toMatchObject({ supergraphHash: null, supergraphLoadedAt: null })
+    await store.reportReplica('gateway-c', 2, { hash: '00ff00ff00ff00ff', loadedAt })
+    const before = (await store.replicas()).find(r => r.id === 'gateway-c')!
+    expect(before).toMatchObject({ policyVersion: 2, supergraphHash: '00ff00ff00ff00ff', supergraphLoadedAt: loadedAt })
+    await new Promise(r => setTimeout(r, 5))
+    await store.reportReplica('gateway-c', 3)
+    const after = (await store.replicas()).find(r => r.id === 'gateway-c')!
+    expect(after).toMatchObject({ policyVersion: 3, supergraphHash: '00ff00ff00ff00ff', supergraphLoadedAt: loadedAt })
+    expect(after.seenAt.getTime()).toBeGreaterThan(before.seenAt.getTime())
+    expect(await refusal(store.reportReplica('x', 1, { hash: 'not hex', loadedAt }))).toEqual({
+      code: 'INVALID_POLICY',
+      pointer: '/supergraph/hash',
+    })
+    expect(await refusal(store.reportReplica('x', 1, { hash: 'abc', loadedAt: new Date(NaN) }))).toEqual({
+      code: 'INVALID_POLICY',
+      pointer: '/supergraph/loadedAt',
+    })
   })
 })

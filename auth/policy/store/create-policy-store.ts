@@ -25,6 +25,7 @@ export type {
   PolicyStore,
   PolicyStoreOptions,
   ReplicaStatus,
+  ReplicaSupergraph,
 } from './policy-store.js'
 
 /**

@@ -53,6 +53,8 @@ export interface AccessTables {
     id: string
     policy_version: ColumnType<number | string, number, number>
     seen_at: ColumnType<Date, string | undefined, string>
+    supergraph_hash: ColumnType<string | null, string | null | undefined, string | null>
+    supergraph_loaded_at: ColumnType<Date | null, string | null | undefined, string | null>
   }
   pending_change: {
     id: Generated<number | string>

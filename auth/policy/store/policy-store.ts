@@ -45,7 +45,16 @@ export type { AuditChainStatus, AuditEntry, AuditPage, Opening, PendingChange, P
 export interface ReplicaStatus {
   id: string
   policyVersion: number
+  /** Last report (start, every policy version, supergraph reload, heartbeat). */
   seenAt: Date
+  /** The served supergraph's hash and when the replica loaded it; null until the replica reported one. */
+  supergraphHash: string | null
+  supergraphLoadedAt: Date | null
+}
+/** The supergraph a replica serves, as it reports it. */
+export interface ReplicaSupergraph {
+  hash: string
+  loadedAt: Date
 }
 
 /**
@@ -110,7 +119,8 @@ export interface PolicyStore {
    * upgrade, before a backup); the seq covered per log, null for an empty log. Needs `audit.signer`.
    */
   checkpointNow(): Promise<{ auditLog: number | null; accessLog: number | null }>
-  reportReplica(id: string, version: number): Promise<void>
+  /** Records a replica's heartbeat: its policy version and, when given, its supergraph (kept as it was otherwise). */
+  reportReplica(id: string, version: number, supergraph?: ReplicaSupergraph | null): Promise<void>
   replicas(): Promise<ReplicaStatus[]>
   /** `onVersion` receives each newer version once; `since`: the version the caller already loaded (default: current). */
   subscribe(onVersion: (version: number) => void, opts?: { pollMs?: number; since?: number }): Promise<PolicySubscription>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { PolicyError } from '../types.js'
 import { DEFAULT_ROLES } from './default-roles.js'
-import { validateGrant, validatePolicy, validateRole } from './validate-policy.js'
+import { validateGrant, validatePolicy, validateRole, validateRowRule } from './validate-policy.js'
 
 const role = (over: Record<string, unknown>) => ({
   name: 'r',
@@ -159,5 +159,18 @@ describe('validatePolicy', () => {
     [[], ''],
   ])('refuses %j at %s', (policy, at) => {
     expect(refusal(() => validatePolicy(policy))).toEqual({ code: 'INVALID_POLICY', pointer: at })
+  })
+})
+
+describe('validateRowRule claims', () => {
+  it('accepts the claims a verified identity carries and refuses any other', () => {
+    for (const claim of ['department', 'sub', 'purpose']) {
+      expect(
+        validateRowRule({ role: 'staff', coordinate: 'EghCase', condition: { column: 'district', claim } }, '', () => true).condition.claim,
+      ).toBe(claim)
+    }
+    expect(() =>
+      validateRowRule({ role: 'staff', coordinate: 'EghCase', condition: { column: 'district', claim: 'district' } }, '', () => true),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_POLICY', pointer: '/condition/claim' }))
   })
 })

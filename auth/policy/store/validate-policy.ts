@@ -1,5 +1,6 @@
 import type { SensitivityClass } from '../../classes.js'
 import { PolicyError, type CoordinateGrant, type RoleDefinition, type RowRule } from '../types.js'
+import { ROW_RULE_CLAIMS } from '../row-filters.js'
 
 /** `Type.field` or `Type.*` — the same pattern the `coordinate_grant` table checks. */
 export const COORDINATE_PATTERN = /^[A-Z_][A-Za-z0-9_]*\.([A-Za-z_][A-Za-z0-9_]*|\*)$/
@@ -179,6 +180,12 @@ export function validateRowRule(value: unknown, at: string, roleExists: (name: s
   if (condition.column === undefined) invalid(`${at}/condition`, 'condition needs "column": the field of the rows it compares')
   if ((condition.equals === undefined) === (condition.claim === undefined)) {
     invalid(`${at}/condition`, 'condition needs exactly one of "equals" (a fixed value) or "claim" (a claim of the caller)')
+  }
+  if (condition.claim !== undefined && !(ROW_RULE_CLAIMS as readonly string[]).includes(condition.claim)) {
+    invalid(
+      `${at}/condition/claim`,
+      `claim ${JSON.stringify(condition.claim)} is not one a caller's verified identity carries (${ROW_RULE_CLAIMS.join(', ')}); it would match no row`,
+    )
   }
   return { role, coordinate, condition }
 }

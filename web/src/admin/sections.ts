@@ -17,6 +17,15 @@ export const sections: AdminSection[] = [
   { id: 'matrix', path: '/verwaltung/matrix', titleKey: 'admin.matrix.title', load: () => import('./matrix/MatrixSection') },
 
   // Einsicht: Warum?, Zeilenregeln, Replikate, Effektives Schema
+  { id: 'warum', path: '/verwaltung/warum', titleKey: 'admin.warum.title', load: () => import('./warum/WarumSection') },
+  {
+    id: 'zeilenregeln',
+    path: '/verwaltung/zeilenregeln',
+    titleKey: 'admin.rowRules.title',
+    load: () => import('./row-rules/RowRulesSection'),
+  },
+  { id: 'replikate', path: '/verwaltung/replikate', titleKey: 'admin.replicas.title', load: () => import('./replicas/ReplicasSection') },
+  { id: 'schema', path: '/verwaltung/schema', titleKey: 'admin.schema.title', load: () => import('./schema/SchemaSection') },
 
   // Freigaben, Protokoll, Import/Export
   { id: 'approvals', path: '/verwaltung/freigaben', titleKey: 'admin.approvals.title', load: () => import('./approvals/ApprovalsSection') },

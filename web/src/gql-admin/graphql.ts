@@ -30,6 +30,13 @@ export type RoleInput = {
   validUntil?: string | null | undefined
 }
 
+/** condition: a JSON object of strings. */
+export type RowRuleInput = {
+  condition: string
+  coordinate: string
+  role: string
+}
+
 export type SensitivityClass = 'internal' | 'open' | 'personal' | 'special'
 
 export type AdminConflictLogQueryVariables = Exact<{ [key: string]: never }>
@@ -147,6 +154,20 @@ export type AdminRemoveGrantMutationVariables = Exact<{
 
 export type AdminRemoveGrantMutation = { removeGrant: number }
 
+export type ReplicasOverviewQueryVariables = Exact<{ [key: string]: never }>
+
+export type ReplicasOverviewQuery = {
+  policy: { version: number }
+  replicas: Array<{
+    id: string
+    policyVersion: number
+    seenAt: string
+    supergraphHash: string | null
+    supergraphLoadedAt: string | null
+    supergraphAgeSeconds: number | null
+  }>
+}
+
 export type AdminUpsertRoleMutationVariables = Exact<{
   input: RoleInput
   expectedVersion: number
@@ -160,6 +181,55 @@ export type AdminDeleteRoleMutationVariables = Exact<{
 }>
 
 export type AdminDeleteRoleMutation = { deleteRole: number }
+
+export type RowRuleOptionsQueryVariables = Exact<{ [key: string]: never }>
+
+export type RowRuleOptionsQuery = {
+  rowRuleOptionsUnreachable: Array<string>
+  rowRuleOptions: Array<{ coordinate: string; department: string; field: string; columns: Array<string>; claims: Array<string> }>
+}
+
+export type RowRulePreviewQueryVariables = Exact<{
+  role: string
+  department?: string | null | undefined
+  coordinate: string
+  condition?: string | null | undefined
+}>
+
+export type RowRulePreviewQuery = {
+  previewRowRule: {
+    coordinate: string
+    department: string
+    field: string
+    fieldVisible: boolean
+    rows: number | null
+    small: boolean
+    condition: string | null
+    policyVersion: number
+  }
+}
+
+export type SetRowRuleMutationVariables = Exact<{
+  input: RowRuleInput
+  expectedVersion: number
+}>
+
+export type SetRowRuleMutation = { setRowRule: number }
+
+export type RemoveRowRuleMutationVariables = Exact<{
+  role: string
+  coordinate: string
+  expectedVersion: number
+}>
+
+export type RemoveRowRuleMutation = { removeRowRule: number }
+
+export type EffectiveSchemaQueryVariables = Exact<{
+  roles: Array<string> | string
+  department?: string | null | undefined
+}>
+
+export type EffectiveSchemaQuery = { effectiveSchema: string }
 
 export type AdminExportPolicyQueryVariables = Exact<{ [key: string]: never }>
 
@@ -214,6 +284,48 @@ export type AdminPolicyQuery = {
     rowRules: Array<{ role: string; coordinate: string; condition: string }>
   }
 }
+
+export type WarumExplainQueryVariables = Exact<{
+  roles: Array<string> | string
+  department?: string | null | undefined
+  coordinate: string
+}>
+
+export type WarumExplainQuery = {
+  explain: {
+    decision: Effect
+    coordinate: string
+    class: SensitivityClass
+    requirement: Array<Array<string>>
+    heldScopes: Array<string>
+    reasons: Array<string>
+    policyVersion: number
+    matchedGrants: Array<{ role: string; coordinate: string; effect: Effect; validUntil: string | null }>
+  }
+}
+
+export type WarumExplainOperationQueryVariables = Exact<{
+  roles: Array<string> | string
+  department?: string | null | undefined
+  operation: string
+}>
+
+export type WarumExplainOperationQuery = {
+  explainOperation: Array<{
+    decision: Effect
+    coordinate: string
+    class: SensitivityClass
+    requirement: Array<Array<string>>
+    heldScopes: Array<string>
+    reasons: Array<string>
+    policyVersion: number
+    matchedGrants: Array<{ role: string; coordinate: string; effect: Effect; validUntil: string | null }>
+  }>
+}
+
+export type WarumCoordinatesQueryVariables = Exact<{ [key: string]: never }>
+
+export type WarumCoordinatesQuery = { coordinates: Array<{ coordinate: string }> }
 
 export const ChainFieldsFragmentDoc = {
   kind: 'Document',
@@ -669,6 +781,41 @@ export const AdminRemoveGrantDocument = {
     },
   ],
 } as unknown as DocumentNode<AdminRemoveGrantMutation, AdminRemoveGrantMutationVariables>
+export const ReplicasOverviewDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ReplicasOverview' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'policy' },
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'version' } }] },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'replicas' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'policyVersion' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'seenAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'supergraphHash' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'supergraphLoadedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'supergraphAgeSeconds' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReplicasOverviewQuery, ReplicasOverviewQueryVariables>
 export const AdminUpsertRoleDocument = {
   kind: 'Document',
   definitions: [
@@ -755,6 +902,254 @@ export const AdminDeleteRoleDocument = {
     },
   ],
 } as unknown as DocumentNode<AdminDeleteRoleMutation, AdminDeleteRoleMutationVariables>
+export const RowRuleOptionsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RowRuleOptions' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'rowRuleOptions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'coordinate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'department' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'columns' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'claims' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'rowRuleOptionsUnreachable' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RowRuleOptionsQuery, RowRuleOptionsQueryVariables>
+export const RowRulePreviewDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RowRulePreview' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'role' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'department' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'coordinate' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'condition' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'previewRowRule' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'role' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'role' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'department' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'department' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'coordinate' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'coordinate' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'condition' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'condition' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'coordinate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'department' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fieldVisible' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rows' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'small' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'condition' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'policyVersion' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RowRulePreviewQuery, RowRulePreviewQueryVariables>
+export const SetRowRuleDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SetRowRule' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'RowRuleInput' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'setRowRule' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'expectedVersion' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SetRowRuleMutation, SetRowRuleMutationVariables>
+export const RemoveRowRuleDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RemoveRowRule' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'role' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'coordinate' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'removeRowRule' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'role' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'role' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'coordinate' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'coordinate' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'expectedVersion' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RemoveRowRuleMutation, RemoveRowRuleMutationVariables>
+export const EffectiveSchemaDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'EffectiveSchema' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'roles' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'ListType', type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'department' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'effectiveSchema' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'roles' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'roles' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'department' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'department' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EffectiveSchemaQuery, EffectiveSchemaQueryVariables>
 export const AdminExportPolicyDocument = {
   kind: 'Document',
   definitions: [
@@ -952,3 +1347,185 @@ export const AdminPolicyDocument = {
     },
   ],
 } as unknown as DocumentNode<AdminPolicyQuery, AdminPolicyQueryVariables>
+export const WarumExplainDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'WarumExplain' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'roles' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'ListType', type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'department' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'coordinate' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'explain' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'roles' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'roles' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'department' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'department' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'coordinate' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'coordinate' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'decision' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'coordinate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'class' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'requirement' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'heldScopes' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'matchedGrants' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'coordinate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'effect' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'validUntil' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'reasons' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'policyVersion' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WarumExplainQuery, WarumExplainQueryVariables>
+export const WarumExplainOperationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'WarumExplainOperation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'roles' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'ListType', type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'department' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'operation' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'explainOperation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'roles' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'roles' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'department' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'department' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'operation' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'operation' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'decision' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'coordinate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'class' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'requirement' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'heldScopes' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'matchedGrants' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'coordinate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'effect' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'validUntil' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'reasons' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'policyVersion' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WarumExplainOperationQuery, WarumExplainOperationQueryVariables>
+export const WarumCoordinatesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'WarumCoordinates' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'coordinates' },
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'coordinate' } }] },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WarumCoordinatesQuery, WarumCoordinatesQueryVariables>
