@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto'
 import { readdirSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { kernUsed } from './src/styles/kern-used'
 
 // The city the dev server talks to (`npm run dev:web`): /graphql and /auth are proxied there.
 const city = process.env.CITY_URL ?? 'http://127.0.0.1:4000'
@@ -74,7 +75,7 @@ function preloadStartView(): Plugin {
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react(), preloadStartView(), serviceWorker()],
+  plugins: [react(), kernUsed(root), preloadStartView(), serviceWorker()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,6 +1,7 @@
-import { lazy, Suspense, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { useQuery, type CombinedError } from 'urql'
 import { CITY } from '../../config'
+import { GaugeSvg } from '../../components/GaugeSvg'
 import { Sparkline } from '../../components/Sparkline'
 import { marksOf, StatValue, usable, type Mark, type Stat } from '../../components/StatValue'
 import { ErrorState, Loading, Partial } from '../../components/States'
@@ -27,7 +28,6 @@ import {
 } from './queries'
 
 // The gauge brings ECharts; it loads after the figures so the overview's first paint stays small.
-const Gauge = lazy(() => import('../../components/Gauge'))
 
 /** The years every tile looks at: the latest with data is its figure, the ones before give the trend. */
 export interface Years {
@@ -417,19 +417,27 @@ export function WarningCard() {
     >
       {gauge ? (
         <div className="warning">
-          <Suspense fallback={<div className="chart chart--gauge chart--placeholder" aria-hidden="true" />}>
-            <Gauge
-              value={gauge.value ?? null}
-              bands={gauge.bands}
-              format={n => f.number(n, 0)}
-              label={t('overview.warningGaugeLabel', {
-                date: f.date(gauge.day),
-                label: gauge.label,
-                value: gauge.value == null ? '–' : oneDecimal(gauge.value),
-              })}
-              height={220}
-            />
-          </Suspense>
+          <GaugeSvg
+            value={gauge.value ?? null}
+            bands={gauge.bands}
+            format={n => f.number(n, 0)}
+            label={t('overview.warningGaugeLabel', {
+              date: f.date(gauge.day),
+              label: gauge.label,
+              value: gauge.value == null ? '–' : oneDecimal(gauge.value),
+            })}
+            tableCaption={t('overview.warningBandsCaption')}
+            bandHeader={t('overview.warningBandHeader')}
+            rangeHeader={t('overview.warningRangeHeader')}
+            describeBand={b =>
+              [
+                b.from != null && t('warning.bandFrom', { from: f.number(b.from, 0) }),
+                b.to != null && t('warning.bandBelow', { to: f.number(b.to, 0) }),
+              ]
+                .filter(Boolean)
+                .join(', ')
+            }
+          />
           <p className="warning__level">
             <span className="warning__swatch" style={{ background: gauge.color }} aria-hidden="true" />
             <strong>{gauge.label}</strong>
