@@ -61,12 +61,25 @@ function preloadStartView(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
-        const chunk = Object.values(ctx.bundle ?? {}).find(
+        const bundle = ctx.bundle ?? {}
+        const chunk = Object.values(bundle).find(
           c => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/views/overview/OverviewView.tsx'),
         )
-        return chunk
-          ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${chunk.fileName}` }, injectTo: 'head' }]
-          : []
+        if (!chunk || chunk.type !== 'chunk') return []
+        // With its static imports (shared chunks), which the browser would otherwise find only once the chunk is in.
+        const files = new Set<string>()
+        const add = (name: string) => {
+          const c = bundle[name]
+          if (files.has(name) || !c || c.type !== 'chunk' || c.isEntry) return
+          files.add(name)
+          c.imports.forEach(add)
+        }
+        add(chunk.fileName)
+        return [...files].map(file => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+          injectTo: 'head' as const,
+        }))
       },
     },
   }

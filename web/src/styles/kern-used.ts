@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import postcss, { type AtRule, type Container, type Rule } from 'postcss'
+import postcss, { type AtRule, type Container, type Declaration, type Rule } from 'postcss'
 import type { Plugin } from 'vite'
 
 // KERN UX ships one stylesheet for every component (@kern-ux/native/dist/kern.min.css, ~340 KB with ~90 inline
@@ -63,7 +63,35 @@ export function keepUsed(css: string, used: Set<string>): string {
     })
   }
   prune(root)
+  dropUnreferencedProperties(root, used)
   return root.toString()
+}
+
+const VAR = /var\(\s*(--[A-Za-z0-9_-]+)/g
+
+/**
+ * KERN's design tokens are custom properties on :root (~30 KB); keep those that a kept rule, another token kept, or
+ * the app's sources (its own stylesheets, inline styles) refer to, and drop the rest.
+ */
+function dropUnreferencedProperties(root: postcss.Root, used: Set<string>): void {
+  const defs = new Map<string, Declaration[]>()
+  const wanted = new Set([...used].filter(w => w.startsWith('--')))
+  root.walkDecls(decl => {
+    if (decl.prop.startsWith('--')) defs.set(decl.prop, [...(defs.get(decl.prop) ?? []), decl])
+    else for (const m of decl.value.matchAll(VAR)) wanted.add(m[1]!)
+  })
+  const queue = [...wanted]
+  while (queue.length) {
+    for (const decl of defs.get(queue.pop()!) ?? []) {
+      for (const m of decl.value.matchAll(VAR)) {
+        if (!wanted.has(m[1]!)) (wanted.add(m[1]!), queue.push(m[1]!))
+      }
+    }
+  }
+  for (const [prop, decls] of defs) if (!wanted.has(prop)) for (const d of decls) d.remove()
+  root.walkRules(rule => {
+    if (rule.nodes.length === 0) rule.remove()
+  })
 }
 
 /** The Vite plugin: KERN's stylesheet, as imported by src/main.tsx, with only the rules the app can use. */
