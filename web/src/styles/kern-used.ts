@@ -12,8 +12,8 @@ import type { Plugin } from 'vite'
 
 const KERN_CSS = /[\\/]@kern-ux[\\/]native[\\/]dist[\\/]kern(\.min)?\.css$/
 const SOURCE_FILE = /\.(tsx?|css|html)$/
-/** This file names KERN classes in its comments; it is no page. */
-const SELF = 'kern-used.ts'
+/** This file and tests name KERN classes that no page uses. */
+const NO_PAGE = /^kern-used\.ts$|\.test\.tsx?$/
 
 /** Every word (letters, digits, `-`, `_`) in the app's sources: the class names it can use. */
 export function wordsIn(dirs: readonly string[], files: readonly string[] = []): Set<string> {
@@ -23,7 +23,7 @@ export function wordsIn(dirs: readonly string[], files: readonly string[] = []):
   }
   for (const dir of dirs) {
     for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-      if (e.isFile() && SOURCE_FILE.test(e.name) && e.name !== SELF) add(readFileSync(join(e.parentPath, e.name), 'utf8'))
+      if (e.isFile() && SOURCE_FILE.test(e.name) && !NO_PAGE.test(e.name)) add(readFileSync(join(e.parentPath, e.name), 'utf8'))
     }
   }
   for (const file of files) add(readFileSync(file, 'utf8'))
