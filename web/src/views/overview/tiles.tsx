@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react'
-import { useQuery, type CombinedError } from 'urql'
+import { useDeferredValue, type ReactNode } from 'react'
+import { useQuery as useUrqlQuery, type AnyVariables, type CombinedError, type UseQueryArgs, type UseQueryResponse } from 'urql'
 import { CITY } from '../../config'
 import { GaugeSvg } from '../../components/GaugeSvg'
 import { Sparkline } from '../../components/Sparkline'
@@ -27,7 +27,14 @@ import {
   OverviewWarnGaugeQuery,
 } from './queries'
 
-// The gauge brings ECharts; it loads after the figures so the overview's first paint stays small.
+/**
+ * urql's useQuery, its answer taken over in a transition: when a department answers, React first repeats the tile as it
+ * was (cheap) and then builds its figures in slices, so eight answers arriving together do not block the main thread.
+ */
+function useQuery<Data, Variables extends AnyVariables>(args: UseQueryArgs<Variables, Data>): UseQueryResponse<Data, Variables> {
+  const [result, reexecute] = useUrqlQuery(args)
+  return [useDeferredValue(result), reexecute]
+}
 
 /** The years every tile looks at: the latest with data is its figure, the ones before give the trend. */
 export interface Years {
