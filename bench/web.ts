@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core'
 //    overview sets once its tiles show figures (`klar:overview-figures`, web/src/views/overview/figures-shown.ts).
 //    Median and p95 over the runs, with first contentful paint beside it.
 // 2. JavaScript per view, gzip, from web/dist/.vite/manifest.json: initial = the entry and its static imports plus
-//    the view's chunk and its static imports; lazy = what the view imports later (e.g. the overview's gauge).
+//    the view's chunk and its static imports; lazy = what the view imports later (e.g. a chart drawn after the data).
 //
 //   npm run bench:web                        starts the city (npm start's stack on free ports), then measures
 //   CITY_URL=http://127.0.0.1:4000 npm run bench:web    measures a running city (its web/dist must be this one)

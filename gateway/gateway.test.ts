@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
+import { createServer, request, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
+import { brotliDecompressSync } from 'node:zlib'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { graphql as execute } from 'graphql'
@@ -143,6 +144,40 @@ describe('gateway on any supergraph', () => {
     const res = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' })
     expect(res.status).toBe(400)
     expect((await res.json()).errors[0].extensions.code).toBe('BAD_REQUEST')
+  })
+
+  it('compresses GraphQL answers from 1 KB on as the client accepts, with Vary: Accept-Encoding', async () => {
+    const query = `{ ${Array.from({ length: 20 }, (_, i) => `p${i}: topProducts { upc name reviews }`).join(' ')} }`
+    const post = (acceptEncoding: string) =>
+      new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+        const req = request(
+          gateway.url,
+          { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': acceptEncoding } },
+          res => {
+            const chunks: Buffer[] = []
+            res.on('data', c => chunks.push(c))
+            res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+          },
+        )
+        req.on('error', reject)
+        req.end(JSON.stringify({ query }))
+      })
+    const plain = await post('identity')
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.headers.vary).toBe('Accept-Encoding')
+    expect(plain.body.length, plain.body.toString()).toBeGreaterThan(1024)
+    const br = await post('gzip, deflate, br')
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.headers.vary).toBe('Accept-Encoding')
+    expect(br.body.length).toBeLessThan(plain.body.length / 4)
+    expect(JSON.parse(brotliDecompressSync(br.body).toString())).toEqual(JSON.parse(plain.body.toString()))
+    // A small answer goes as it is.
+    const small = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ reviewCount }"}',
+    })
+    expect(small.headers.get('content-encoding')).toBeNull()
   })
 })
 

@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { graphqlDocuments } from './codegen/vite-graphql-documents.js'
+import { kernUsed } from './src/styles/kern-used'
 
 // The city the dev server talks to (`npm run dev:web`): /graphql and /auth are proxied there.
 const city = process.env.CITY_URL ?? 'http://127.0.0.1:4000'
@@ -70,12 +71,25 @@ function preloadStartView(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
-        const chunk = Object.values(ctx.bundle ?? {}).find(
+        const bundle = ctx.bundle ?? {}
+        const chunk = Object.values(bundle).find(
           c => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/views/overview/OverviewView.tsx'),
         )
-        return chunk
-          ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${chunk.fileName}` }, injectTo: 'head' }]
-          : []
+        if (!chunk || chunk.type !== 'chunk') return []
+        // With its static imports (shared chunks), which the browser would otherwise find only once the chunk is in.
+        const files = new Set<string>()
+        const add = (name: string) => {
+          const c = bundle[name]
+          if (files.has(name) || !c || c.type !== 'chunk' || c.isEntry) return
+          files.add(name)
+          c.imports.forEach(add)
+        }
+        add(chunk.fileName)
+        return [...files].map(file => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+          injectTo: 'head' as const,
+        }))
       },
     },
   }
@@ -84,7 +98,7 @@ function preloadStartView(): Plugin {
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react(), preloadStartView(), serviceWorker(), graphqlDocuments({ gqlDir: join(root, 'src/gql') })],
+  plugins: [react(), kernUsed(root), preloadStartView(), serviceWorker(), graphqlDocuments({ gqlDir: join(root, 'src/gql') })],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -9,6 +9,7 @@ import { graphiqlHtml, serveGraphiqlAsset } from '../graphiql/graphiql-page.js'
 import type { Pipeline } from '../pipeline/pipeline.js'
 import type { WebApp } from '../web/web-app.js'
 import { auditCsvPath } from '../admin/audit-csv.js'
+import { compressAnswer } from './compress.js'
 
 export interface RouterOptions {
   config: Pick<GatewayConfig, 'graphqlPath' | 'adminPath' | 'healthPath' | 'readyPath'>
@@ -44,6 +45,8 @@ export function createRouter({ config, observability, obs, pipeline, admin, heal
           res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
           return void res.end(graphiqlHtml(config.graphqlPath))
         }
+        // JSON answers from 1 KB on go gzip/brotli compressed, as the client accepts (gateway/http/compress.ts).
+        compressAnswer(req, res)
         return pipeline.serve(req, res, observed!)
       }
       if (path === config.adminPath) return admin(req, res, observed!)

@@ -1,16 +1,13 @@
 import { useMemo } from 'react'
 import { GaugeChart } from 'echarts/charts'
 import { Chart } from './Chart'
+import { gaugeScale, type Band } from './gauge-scale'
 
 // The rev counter: an ECharts gauge whose scale is coloured by the bands of a rule set (e.g. the warning gauge's
-// Warnstufen), with the needle at the value.
+// Warnstufen), with the needle at the value. The overview draws the same dial without ECharts (GaugeSvg.tsx); both
+// take their scale from gaugeScale(), round labels all the way up.
 
-export interface Band {
-  from: number | null
-  to: number | null
-  color: string
-  label: string
-}
+export type { Band }
 
 const USE = [GaugeChart]
 
@@ -30,11 +27,7 @@ export function Gauge({
   height?: number
 }) {
   const option = useMemo(() => {
-    const finite = bands.flatMap(b => [b.from, b.to]).filter((v): v is number => typeof v === 'number')
-    const topBand = finite.length ? Math.max(...finite) : 100
-    // The open top band gets as much room as the one below it, and the needle always fits.
-    const max = maxGiven ?? Math.max(topBand * 1.5, (value ?? 0) * 1.1)
-    const min = Math.min(0, ...finite)
+    const { min, max, ticks } = gaugeScale(bands, value, maxGiven)
     const stops: Array<[number, string]> = bands.map(b => [Math.min(1, ((b.to ?? max) - min) / (max - min)), b.color])
     return {
       series: [
@@ -49,7 +42,7 @@ export function Gauge({
           axisLine: { lineStyle: { width: 18, color: stops } },
           pointer: { width: 6, length: '70%', itemStyle: { color: '#1f2937' } },
           anchor: { show: true, size: 14, itemStyle: { color: '#1f2937' } },
-          splitNumber: 6,
+          splitNumber: ticks.length - 1,
           axisTick: { splitNumber: 2, distance: -18, length: 6, lineStyle: { color: '#fff', width: 1 } },
           splitLine: { distance: -18, length: 18, lineStyle: { color: '#fff', width: 2 } },
           axisLabel: { distance: 22, color: '#374151', fontSize: 12, formatter: (v: number) => format(v) },

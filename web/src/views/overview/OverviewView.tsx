@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react'
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react'
 import { useI18n } from '../../i18n/I18nProvider'
 import {
   AsylumCard,
@@ -28,6 +28,10 @@ export default function OverviewView() {
   const section = useRef<HTMLElement>(null)
   useFiguresShownMark(section)
   const years = useMemo<Years>(() => ({ from: to - YEARS_BACK + 1, to, prev: to - 1, prev2: to - 2 }), [to])
+  // The heading first, the tiles in a transition right after: React builds the eight tiles (and starts their queries)
+  // in slices of a few milliseconds, so the first screen paints at once and the main thread stays free for input.
+  const [tiles, setTiles] = useState(false)
+  useEffect(() => startTransition(() => setTiles(true)), [])
   return (
     <section ref={section} className="view view--overview" aria-labelledby="overview-title">
       <header className="view__header">
@@ -36,17 +40,24 @@ export default function OverviewView() {
         </h1>
         <p className="kern-body view__lead">{t('overview.lead')}</p>
       </header>
-      <ul className="tiles">
-        <PopulationCard years={years} />
-        <AsylumCard years={years} />
-        <FinanceCard years={years} />
-        <KitaCard years={years} />
-        <SocialCard years={years} />
-        <LightingCard years={years} />
-        <WarningCard />
-        <FreshnessCard />
-      </ul>
-      <p className="tiles__none kern-body">{t('overview.nothingVisible')}</p>
+      {tiles ? (
+        <>
+          <ul className="tiles">
+            <PopulationCard years={years} />
+            <AsylumCard years={years} />
+            <FinanceCard years={years} />
+            <KitaCard years={years} />
+            <SocialCard years={years} />
+            <LightingCard years={years} />
+            <WarningCard />
+            <FreshnessCard />
+          </ul>
+          <p className="tiles__none kern-body">{t('overview.nothingVisible')}</p>
+        </>
+      ) : (
+        // The tiles' room, so that nothing below them is on screen before they are and then jumps.
+        <div className="tiles-pending" aria-hidden="true" />
+      )}
     </section>
   )
 }

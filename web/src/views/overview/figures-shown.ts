@@ -5,7 +5,7 @@ export const FIGURES_SHOWN_MARK = 'klar:overview-figures'
 
 /**
  * Sets FIGURES_SHOWN_MARK the first time the overview has tiles and none of them is loading any more (each tile asks
- * the graph on its own; the lazily drawn gauge is not waited for, its level and value are text in the tile).
+ * the graph on its own; the warning gauge is drawn with its tile).
  */
 export function useFiguresShownMark(section: RefObject<HTMLElement | null>): void {
   useEffect(() => {

@@ -1,6 +1,7 @@
-import { lazy, Suspense, type ReactNode } from 'react'
-import { useQuery, type CombinedError } from 'urql'
+import { useDeferredValue, type ReactNode } from 'react'
+import { useQuery as useUrqlQuery, type AnyVariables, type CombinedError, type UseQueryArgs, type UseQueryResponse } from 'urql'
 import { CITY } from '../../config'
+import { GaugeSvg } from '../../components/GaugeSvg'
 import { Sparkline } from '../../components/Sparkline'
 import { marksOf, StatValue, usable, type Mark, type Stat } from '../../components/StatValue'
 import { ErrorState, Loading, Partial } from '../../components/States'
@@ -26,8 +27,14 @@ import {
   OverviewWarnGaugeQuery,
 } from './queries'
 
-// The gauge brings ECharts; it loads after the figures so the overview's first paint stays small.
-const Gauge = lazy(() => import('../../components/Gauge'))
+/**
+ * urql's useQuery, its answer taken over in a transition: when a department answers, React first repeats the tile as it
+ * was (cheap) and then builds its figures in slices, so eight answers arriving together do not block the main thread.
+ */
+function useQuery<Data, Variables extends AnyVariables>(args: UseQueryArgs<Variables, Data>): UseQueryResponse<Data, Variables> {
+  const [result, reexecute] = useUrqlQuery(args)
+  return [useDeferredValue(result), reexecute]
+}
 
 /** The years every tile looks at: the latest with data is its figure, the ones before give the trend. */
 export interface Years {
@@ -417,19 +424,27 @@ export function WarningCard() {
     >
       {gauge ? (
         <div className="warning">
-          <Suspense fallback={<div className="chart chart--gauge chart--placeholder" aria-hidden="true" />}>
-            <Gauge
-              value={gauge.value ?? null}
-              bands={gauge.bands}
-              format={n => f.number(n, 0)}
-              label={t('overview.warningGaugeLabel', {
-                date: f.date(gauge.day),
-                label: gauge.label,
-                value: gauge.value == null ? '–' : oneDecimal(gauge.value),
-              })}
-              height={220}
-            />
-          </Suspense>
+          <GaugeSvg
+            value={gauge.value ?? null}
+            bands={gauge.bands}
+            format={n => f.number(n, 0)}
+            label={t('overview.warningGaugeLabel', {
+              date: f.date(gauge.day),
+              label: gauge.label,
+              value: gauge.value == null ? '–' : oneDecimal(gauge.value),
+            })}
+            tableCaption={t('overview.warningBandsCaption')}
+            bandHeader={t('overview.warningBandHeader')}
+            rangeHeader={t('overview.warningRangeHeader')}
+            describeBand={b =>
+              [
+                b.from != null && t('warning.bandFrom', { from: f.number(b.from, 0) }),
+                b.to != null && t('warning.bandBelow', { to: f.number(b.to, 0) }),
+              ]
+                .filter(Boolean)
+                .join(', ')
+            }
+          />
           <p className="warning__level">
             <span className="warning__swatch" style={{ background: gauge.color }} aria-hidden="true" />
             <strong>{gauge.label}</strong>
