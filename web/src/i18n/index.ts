@@ -31,6 +31,8 @@ import enOverview from './en/overview'
 import enPopulation from './en/population'
 import enSocial from './en/social'
 import enWarning from './en/warning'
+import deDataEntry from './de/dataEntry'
+import enDataEntry from './en/dataEntry'
 
 export const de = {
   asylum: deAsylum,
@@ -48,6 +50,7 @@ export const de = {
   population: dePopulation,
   social: deSocial,
   warning: deWarning,
+  dataEntry: deDataEntry,
 }
 
 const en: Catalogue = {
@@ -66,6 +69,7 @@ const en: Catalogue = {
   population: enPopulation,
   social: enSocial,
   warning: enWarning,
+  dataEntry: enDataEntry,
 }
 
 export const catalogues: Record<Lang, Catalogue> = { de, en }

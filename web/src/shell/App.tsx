@@ -10,6 +10,8 @@ import { OfflineBanner } from './OfflineBanner'
 import { viewComponent } from './preload'
 import './shell.css'
 import NotFoundView from '../views/not-found/NotFoundView'
+import DataEntryGate from '../data-entry/Gate'
+import { DATA_ENTRY_PATH } from '../routes'
 
 /** One stable component per view (see ./preload.tsx). */
 const views = routes.map(r => ({ path: r.path, component: viewComponent(r) }))
@@ -31,7 +33,14 @@ function useViewFocus(main: React.RefObject<HTMLElement | null>) {
   const first = useRef(true)
   const route = routes.find(r => r.path === location)
   useEffect(() => {
-    const title = route ? t(route.titleKey) : location.startsWith('/auth/') ? t('auth.signingIn') : t('common.notFoundTitle')
+    const dataEntry = location === DATA_ENTRY_PATH || location.startsWith(`${DATA_ENTRY_PATH}/`)
+    const title = route
+      ? t(route.titleKey)
+      : location.startsWith('/auth/')
+        ? t('auth.signingIn')
+        : dataEntry
+          ? t('dataEntry.title')
+          : t('common.notFoundTitle')
     document.title = `${title} – ${t('common.appName')}`
   }, [route, location, t])
   useEffect(() => {
@@ -78,6 +87,7 @@ export function App() {
                 <Route path="/auth/callback">
                   <Loading label={t('auth.signingIn')} />
                 </Route>
+                <Route path={DATA_ENTRY_PATH} nest component={DataEntryGate} />
                 <Route component={NotFoundView} />
               </Switch>
             </Suspense>

@@ -5,6 +5,8 @@ import { useI18n } from '../i18n/I18nProvider'
 import { routes } from '../routes'
 import { LanguageSwitch } from './LanguageSwitch'
 import { RoleControl } from './RoleControl'
+import { DATA_ENTRY_PATH } from '../routes'
+import { useDataEntryAccess } from '../data-entry/access'
 
 /**
  * The page head: the app and the city, language and role, and the navigation over the registered views. On phones
@@ -17,6 +19,7 @@ export function Header() {
   const [open, setOpen] = useState(false)
   const button = useRef<HTMLButtonElement>(null)
   const navId = useId()
+  const dataEntry = useDataEntryAccess() === 'granted'
 
   useEffect(() => setOpen(false), [location])
 
@@ -73,6 +76,17 @@ export function Header() {
               </Link>
             </li>
           ))}
+          {dataEntry && (
+            <li>
+              <Link
+                href={DATA_ENTRY_PATH}
+                className="app-nav__link"
+                aria-current={location === DATA_ENTRY_PATH || location.startsWith(`${DATA_ENTRY_PATH}/`) ? 'page' : undefined}
+              >
+                {t('dataEntry.navLink')}
+              </Link>
+            </li>
+          )}
         </ul>
       </nav>
     </header>
