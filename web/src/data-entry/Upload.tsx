@@ -3,9 +3,9 @@ import { useAuth } from '../auth/AuthProvider'
 import { DataTable } from '../components/DataTable'
 import { useI18n } from '../i18n/I18nProvider'
 import { useFormat } from '../lib/format'
-import { DataEntryHttpError, uploadCsv, type UploadResult } from './api'
+import { DataEntryHttpError, fetchHistory, uploadCsv, type UploadResult } from './api'
 import { ReceiptPanel } from './ReceiptPanel'
-import type { DatasetForm, Problem, Receipt } from './types'
+import type { DatasetForm, HistoryEntry, Problem, Receipt } from './types'
 
 const PAGE = 50
 /** Files up to this size get a key from their content (the same file again is answered, not written twice). */
@@ -27,6 +27,8 @@ type Phase =
   | { step: 'idle' }
   | { step: 'checking' | 'committing'; rows: number }
   | { step: 'checked'; rows: number }
+  /** The dry run found the periods written, by this very file (its key is in the write audit): writing again only answers. */
+  | { step: 'already'; entry: HistoryEntry }
   | { step: 'problems'; result: Extract<UploadResult, { ok: false }> }
   | { step: 'failed'; message: string }
   | { step: 'done'; receipt: Receipt }
@@ -58,6 +60,12 @@ export function Upload({ form }: { form: DatasetForm }) {
     key.current = chosen ? keyFor(form.name, chosen) : null
   }
 
+  /** The write of this file, if the department's write audit has its key (the same file chosen again). */
+  const writtenBefore = async (clientKey: string, signal: AbortSignal): Promise<HistoryEntry | null> => {
+    const entries = await fetchHistory(token, form.department, { dataset: form.name, limit: 50, signal }).catch(() => [])
+    return entries.find(e => e.clientKey === clientKey) ?? null
+  }
+
   const run = async (dryRun: boolean) => {
     if (!file || busy.current) return
     busy.current = true
@@ -74,7 +82,11 @@ export function Upload({ form }: { form: DatasetForm }) {
         onProgress: rows => setPhase(p => (p.step === 'checking' || p.step === 'committing' ? { ...p, rows } : p)),
       })
       if (controller.signal.aborted) return
-      if (!result.ok) setPhase({ step: 'problems', result })
+      const already =
+        dryRun && !result.ok && result.code === 'DUPLICATE_PERIOD' ? await writtenBefore(await key.current!, controller.signal) : null
+      if (controller.signal.aborted) return
+      if (already) setPhase({ step: 'already', entry: already })
+      else if (!result.ok) setPhase({ step: 'problems', result })
       else if (result.dryRun) setPhase({ step: 'checked', rows: result.rows })
       else setPhase({ step: 'done', receipt: result.receipt })
       requestAnimationFrame(() => (result.ok && !result.dryRun ? receiptRef : outcome).current?.focus())
@@ -157,7 +169,7 @@ export function Upload({ form }: { form: DatasetForm }) {
         <button
           type="button"
           className="kern-btn kern-btn--primary"
-          disabled={phase.step !== 'checked'}
+          disabled={phase.step !== 'checked' && phase.step !== 'already'}
           onClick={() => void run(false)}
           data-testid="de-commit"
         >
@@ -182,6 +194,20 @@ export function Upload({ form }: { form: DatasetForm }) {
             <div className="kern-alert__header">
               <span className="kern-icon kern-icon--info" aria-hidden="true" />
               <span className="kern-title">{t('dataEntry.dryRunOk', { rows: f.number(phase.rows) })}</span>
+            </div>
+          </div>
+        )}
+        {phase.step === 'already' && (
+          <div className="kern-alert kern-alert--info" role="status" data-testid="de-already">
+            <div className="kern-alert__header">
+              <span className="kern-icon kern-icon--info" aria-hidden="true" />
+              <span className="kern-title">
+                {t('dataEntry.alreadyWritten', {
+                  at: f.dateTime(phase.entry.at),
+                  rows: f.number(phase.entry.rowCount),
+                  audit: phase.entry.auditId,
+                })}
+              </span>
             </div>
           </div>
         )}

@@ -96,6 +96,8 @@ export default {
   committing: 'Wird übernommen …',
   progress: '{rows} Zeilen geprüft',
   dryRunOk: 'Prüfung bestanden: {rows} Zeilen ohne Fehler. Noch ist nichts gespeichert – mit „Übernehmen“ schreiben.',
+  alreadyWritten:
+    'Genau diese Datei wurde am {at} schon übernommen ({rows} Zeilen, Protokolleintrag {audit}). „Übernehmen“ bestätigt das nur – es wird nichts doppelt geschrieben.',
   problemsTitle: 'Die Datei enthält Fehler – es wurde nichts gespeichert',
   problemCount: '{count} Probleme gefunden.',
   problemCountOne: '1 Problem gefunden.',

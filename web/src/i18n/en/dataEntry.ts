@@ -93,6 +93,8 @@ const dataEntry: Messages<'dataEntry'> = {
   committing: 'Writing …',
   progress: '{rows} rows checked',
   dryRunOk: 'Check passed: {rows} rows without errors. Nothing is saved yet – “Write” saves them.',
+  alreadyWritten:
+    'This very file was written on {at} ({rows} rows, audit entry {audit}). “Write” only confirms it – nothing is written twice.',
   problemsTitle: 'The file has errors – nothing was saved',
   problemCount: '{count} problems found.',
   problemCountOne: '1 problem found.',
