@@ -20,6 +20,7 @@ import { createRouter } from './http/router.js'
 import { listen } from './http/listen.js'
 import { createWebApp } from './web/web-app.js'
 import { createAuthRoutes } from './web/auth-routes.js'
+import { createDataEntryProxy } from './data-entry/data-entry-proxy.js'
 import { contentSecurityPolicy, securityHeaders } from './web/content-security-policy.js'
 
 export interface Gateway {
@@ -117,6 +118,14 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
       health: createHealthRoutes({ replicaId: config.replicaId, policy: deps.policy, supergraph, signHeaders }),
       web,
       auth,
+      dataEntry: createDataEntryProxy({
+        config,
+        policy: deps.policy,
+        authenticate,
+        subgraphs: () => supergraph.subgraphs(),
+        signHeaders,
+        log,
+      }),
     }),
     config.port,
     config.host,

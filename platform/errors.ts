@@ -253,10 +253,40 @@ export const ERROR_CODES = {
     action: 'correct data through the department, or send only new periods',
   },
   IDEMPOTENCY_KEY_REUSED: {
+    status: [200, 409],
+    public: true,
+    when: 'a data-entry write whose `clientKey` (over HTTP: the `Idempotency-Key` header, 409) was already used for a different payload (the same key with the same payload answers the first receipt with `replayed: true`); `extensions.clientKey` names it. Nothing was written',
+    action: 'use a new key for new data',
+  },
+  NOT_FOUND: {
+    status: [404],
+    public: true,
+    when: 'data entry over HTTP (`/data-entry/…`): no such department, dataset or route',
+    action: 'take the department and dataset names from `GET /data-entry/datasets`',
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: [413, 200],
+    public: true,
+    when: 'a data-entry upload larger than the limit (default 64 MiB, `DATA_ENTRY_MAX_BYTES`): refused with 413 when its Content-Length says so, or as the final NDJSON line (200) when a streamed body grows past it; nothing was written',
+    action: 'split the file (by month or accommodation) and upload the parts one by one',
+  },
+  CSV_INVALID: {
     status: [200],
     public: true,
-    when: 'a data-entry write whose `clientKey` was already used for a different payload (the same key with the same payload answers the first receipt with `replayed: true`); `extensions.clientKey` names it. Nothing was written',
-    action: 'use a new key for new data',
+    when: 'a data-entry upload that is not readable CSV: a quoted field never closed, text after a closing quote, a record longer than the line limit (1 MiB) or with more fields than the column limit (500); the final NDJSON line names the line; nothing was written',
+    action: 'save the file again as CSV (UTF-8, `;` or `,` separated) from the office program',
+  },
+  UPLOAD_TIMEOUT: {
+    status: [408, 200],
+    public: true,
+    when: 'a data-entry upload that took longer than the limit (default 10 minutes, `DATA_ENTRY_TIMEOUT_MS`) or sent nothing for 60 s; the transaction was rolled back, nothing was written',
+    action: 'upload again on a better connection, or split the file',
+  },
+  DEPARTMENT_UNAVAILABLE: {
+    status: [503],
+    public: true,
+    when: 'data entry over HTTP: the department that owns the dataset did not answer (down, refused, timed out); `GET /data-entry/datasets` leaves out a department that does not answer and names it in `unavailable`',
+    action: 'retry later; `/readyz` shows which department is down',
   },
   INTERNAL_SERVER_ERROR: {
     status: [200, 500],

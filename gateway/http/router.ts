@@ -20,6 +20,8 @@ export interface RouterOptions {
   /** The web app at `/` (gateway/web/web-app.ts) and its sign-in endpoints (gateway/web/auth-routes.ts). */
   web: WebApp
   auth: { config(req: IncomingMessage, res: ServerResponse): void; devToken(req: IncomingMessage, res: ServerResponse): Promise<void> }
+  /** `/data-entry/…`: CSV uploads and forms, forwarded to the owning department (gateway/data-entry). */
+  dataEntry?: (req: IncomingMessage, res: ServerResponse) => Promise<void>
 }
 
 /**
@@ -28,7 +30,7 @@ export interface RouterOptions {
  * then the web app (`/`, its files, its client routes), or GraphiQL at `/` while the app is not
  * built; 404 otherwise. A request that fails unexpectedly is logged and answered 500 INTERNAL_SERVER_ERROR.
  */
-export function createRouter({ config, observability, obs, pipeline, admin, health, web, auth }: RouterOptions) {
+export function createRouter({ config, observability, obs, pipeline, admin, health, web, auth, dataEntry }: RouterOptions) {
   const { log } = observability
   return (req: IncomingMessage, res: ServerResponse): void => {
     const path = (req.url ?? '/').split('?')[0]
@@ -49,6 +51,7 @@ export function createRouter({ config, observability, obs, pipeline, admin, heal
         res.end(req.method === 'HEAD' ? undefined : graphiqlHtml(config.graphqlPath))
       }
       if (path === '/graphiql') return graphiql()
+      if (dataEntry && path.startsWith('/data-entry/')) return dataEntry(req, res)
       if (path === '/auth/config') return auth.config(req, res)
       if (path === '/auth/dev-token') return auth.devToken(req, res)
       if (path === config.healthPath) return health.health(res)

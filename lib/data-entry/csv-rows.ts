@@ -1,7 +1,7 @@
 import type { DatasetDeclaration, FieldSpec, Problem } from './define-dataset.js'
 import { DataEntryError } from './data-entry-error.js'
 import type { DecimalMark } from './parse-value.js'
-import { readCsv, type CsvDelimiter } from './parse-csv.js'
+import { readCsv, type CsvDelimiter, type CsvLimits } from './parse-csv.js'
 import type { SourceRow } from './write-dataset.js'
 
 const normalize = (name: string) => name.toLowerCase().replace(/[^a-z0-9äöüß]/g, '')
@@ -27,8 +27,12 @@ export interface CsvRows {
  * field and nothing unknown (else VALIDATION_FAILED at line 1 before any row is read); a record
  * with the wrong number of fields becomes a problem of its line; text that is not UTF-8 is refused.
  */
-export function csvRows<R extends Record<string, unknown>>(decl: DatasetDeclaration<R>, chunks: AsyncIterable<string | Buffer>): CsvRows {
-  const reader = readCsv(chunks)
+export function csvRows<R extends Record<string, unknown>>(
+  decl: DatasetDeclaration<R>,
+  chunks: AsyncIterable<string | Buffer>,
+  limits: CsvLimits = {},
+): CsvRows {
+  const reader = readCsv(chunks, limits)
   const index = headerIndex(decl)
   async function* rows(): AsyncGenerator<SourceRow> {
     let header: string[] | null = null

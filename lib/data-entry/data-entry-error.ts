@@ -28,11 +28,16 @@ export class DataEntryError extends GraphQLError {
   }
 }
 
-export function validationFailed(problems: readonly Problem[], dataset: string): DataEntryError {
-  const rows = new Set(problems.map(p => p.row)).size
+/** `count`/`rowCount`: all problems and rows found, when `problems` keeps only the first ones. */
+export function validationFailed(
+  problems: readonly Problem[],
+  dataset: string,
+  count = problems.length,
+  rowCount = new Set(problems.map(p => p.row)).size,
+): DataEntryError {
   return new DataEntryError(
     'VALIDATION_FAILED',
-    `${dataset}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${rows} row${rows === 1 ? '' : 's'}; nothing was written`,
-    { problems },
+    `${dataset}: ${count} problem${count === 1 ? '' : 's'} in ${rowCount} row${rowCount === 1 ? '' : 's'}; nothing was written`,
+    { problems, ...(count > problems.length ? { problemCount: count } : {}) },
   )
 }

@@ -17,6 +17,8 @@ export interface DatasetDeclaration<R extends Record<string, unknown> = Record<s
   id: string
   /** Target table, schema-qualified (`asy.occupancy`). */
   table: string
+  /** German title for forms (`Belegung der Unterkünfte`); default: the title of the provenance row `<schema>.dataset`. */
+  title?: string
   /** Field name (as in the GraphQL input and the CSV header) → spec. Order = CSV column order in samples. */
   fields: { [K in keyof R]: FieldSpec }
   /**
@@ -97,6 +99,12 @@ export interface FieldSpec {
   references?: Reference
   /** Further CSV header names accepted for the field (the column name always is). */
   aliases?: readonly string[]
+  /** German label of the field in forms and messages (`Belegte Plätze`); default: the first alias, else the name. */
+  label?: string
+  /** Unit the value is counted or measured in, German (`Personen`, `Euro`, `Watt`). */
+  unit?: string
+  /** One German sentence for the form's help text; default: the description of the row input field in the schema. */
+  description?: string
 }
 
 /** Which of the given values exist; runs inside the write transaction, once per batch. */
@@ -169,3 +177,10 @@ export function tableReference(what: string, table: string, column: string): Ref
     },
   })
 }
+
+/**
+ * A declaration of any dataset, whichever its row type: for what handles every dataset of a department
+ * alike (forms, uploads). A declaration's functions take its own rows, so no narrower type admits them all.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the one place the kit says "any dataset"
+export type AnyDatasetDeclaration = DatasetDeclaration<any>

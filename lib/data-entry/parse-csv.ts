@@ -39,8 +39,18 @@ export function detectDelimiter(headerLine: string): CsvDelimiter {
   return counts[best] > 0 ? best : ';'
 }
 
-export function readCsv(chunks: AsyncIterable<string | Buffer>, opts: { delimiter?: CsvDelimiter } = {}): CsvReader {
+/** Bounds of one record, so a file without line breaks or with endless separators cannot fill memory. */
+export interface CsvLimits {
+  /** Characters of one record (its line, or lines when a quoted field spans several); default unbounded. */
+  maxRecordChars?: number
+  /** Fields of one record; default unbounded. */
+  maxFields?: number
+}
+
+export function readCsv(chunks: AsyncIterable<string | Buffer>, opts: { delimiter?: CsvDelimiter } & CsvLimits = {}): CsvReader {
   let delimiter: CsvDelimiter | null = opts.delimiter ?? null
+  const maxRecordChars = opts.maxRecordChars ?? Infinity
+  const maxFields = opts.maxFields ?? Infinity
   async function* records(): AsyncGenerator<CsvRecord> {
     let first = true
     let pending = '' // text before the delimiter is known
@@ -52,21 +62,25 @@ export function readCsv(chunks: AsyncIterable<string | Buffer>, opts: { delimite
     let line = 1
     let recordLine = 1
     let out: CsvRecord[] = []
+    let recordChars = 0
 
     const endField = () => {
       fields.push(field)
       field = ''
       closed = false
+      if (fields.length > maxFields) throw new CsvError(recordLine, `has more than ${maxFields} fields`)
     }
     const endRecord = () => {
       endField()
       if (!(fields.length === 1 && fields[0] === '')) out.push({ line: recordLine, fields })
       fields = []
+      recordChars = 0
     }
     const feed = (text: string) => {
       const d = delimiter!
       for (let i = 0; i < text.length; i++) {
         const c = text[i]
+        if (++recordChars > maxRecordChars) throw new CsvError(recordLine, `is longer than ${maxRecordChars} characters`)
         if (quoteInQuotes) {
           quoteInQuotes = false
           if (c === '"') {
@@ -106,7 +120,10 @@ export function readCsv(chunks: AsyncIterable<string | Buffer>, opts: { delimite
       if (delimiter === null) {
         pending += text
         const eol = pending.indexOf('\n')
-        if (eol < 0) continue
+        if (eol < 0) {
+          if (pending.length > maxRecordChars) throw new CsvError(1, `is longer than ${maxRecordChars} characters`)
+          continue
+        }
         delimiter = detectDelimiter(pending.slice(0, eol))
         text = pending
         pending = ''

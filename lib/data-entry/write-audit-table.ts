@@ -54,3 +54,18 @@ export async function addAcknowledgedColumn(db: Kysely<AnyDatabase>, schema: str
 export async function dropAcknowledgedColumn(db: Kysely<AnyDatabase>, schema: string): Promise<void> {
   await sql`alter table ${sql.id(schema, 'write_audit')} drop column acknowledged`.execute(db)
 }
+
+/**
+ * Lets `<schema>.write_audit.via` record `upload` (a CSV file sent over HTTP, lib/data-entry/data-entry-routes.ts)
+ * beside `graphql` and `import`. A department with data entry adds it in a migration.
+ */
+export async function allowUploadVia(db: Kysely<AnyDatabase>, schema: string): Promise<void> {
+  await sql`alter table ${sql.id(schema, 'write_audit')} drop constraint write_audit_via_check,
+    add constraint write_audit_via_check check (via in ('graphql', 'import', 'upload'))`.execute(db)
+}
+
+/** Undoes allowUploadVia; refused by the database while upload rows exist (the audit is append-only). */
+export async function disallowUploadVia(db: Kysely<AnyDatabase>, schema: string): Promise<void> {
+  await sql`alter table ${sql.id(schema, 'write_audit')} drop constraint write_audit_via_check,
+    add constraint write_audit_via_check check (via in ('graphql', 'import'))`.execute(db)
+}

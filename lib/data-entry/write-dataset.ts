@@ -24,7 +24,8 @@ export interface Writer {
   subject: string | null
   roles: readonly string[]
   department: string | null
-  via: 'graphql' | 'import'
+  /** `upload`: a CSV file sent over HTTP (`/data-entry/…`, lib/data-entry/data-entry-routes.ts). */
+  via: 'graphql' | 'import' | 'upload'
 }
 
 /** The optional cache of a service (ServiceContext.cache): told after commit which datasets changed. */
@@ -45,6 +46,13 @@ export interface WriteOptions {
   /** Refuse payloads with more rows (mutations); imports stream without a limit. */
   maxRows?: number
   cache?: DatasetCache
+  /** Told the number of rows read so far after every `batchSize` rows (a CSV upload reports progress with it). */
+  onProgress?: (rows: number) => void
+  /**
+   * Problems kept for the answer (the first ones found); all are counted (`extensions.problemCount`).
+   * Default: all. Bounds memory for a large file that is wrong on every line.
+   */
+  maxProblems?: number
 }
 
 export interface WriteReceipt {
@@ -100,6 +108,30 @@ async function existingPeriods(db: Kysely<AnyDatabase>, decl: DatasetDeclaration
       sql``,
     )}`.execute(db)
   return new Set(rows.map(r => JSON.stringify(decl.period.parts.map((_, i) => r[`p${i}`]))))
+}
+
+/**
+ * Problems as they are found: every one counted (and its row), the first `max` kept. `push` takes
+ * several at once, like an array's.
+ */
+function problemList(max = Infinity) {
+  const kept: Problem[] = []
+  const rows = new Set<number>()
+  let count = 0
+  return {
+    kept,
+    rows,
+    get count() {
+      return count
+    },
+    push(...found: Problem[]) {
+      for (const p of found) {
+        count++
+        if (rows.size < 1_000_000) rows.add(p.row)
+        if (kept.length < max) kept.push(p)
+      }
+    },
+  }
 }
 
 /**
@@ -190,7 +222,7 @@ export async function writeDataset<R extends Row>(
   return receipt
 
   async function write(trx: Transaction<AnyDatabase>): Promise<WriteReceipt> {
-    const problems: Problem[] = []
+    const problems = problemList(opts.maxProblems)
     let duplicatePeriods = 0
     const keys = new Map<string, number>()
     const seenPeriods = new Set<string>()
@@ -250,7 +282,7 @@ export async function writeDataset<R extends Row>(
           })
         }
       }
-      if (problems.length || opts.dryRun) return
+      if (problems.count || opts.dryRun) return
       if (!prepared) {
         await decl.prepare?.(trx)
         prepared = true
@@ -295,19 +327,20 @@ export async function writeDataset<R extends Row>(
       if (s > stichtag) stichtag = s
       batch.push({ row: src.row, values: checked.values })
       if (batch.length >= batchSize) await flush()
+      if (count % batchSize === 0) opts.onProgress?.(count)
     }
     await flush()
 
-    if (problems.length) {
-      problems.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column))
-      if (duplicatePeriods === problems.length) {
+    if (problems.count) {
+      const kept = problems.kept.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column))
+      if (duplicatePeriods === problems.count) {
         throw new DataEntryError(
           'DUPLICATE_PERIOD',
           `${decl.id}: ${duplicatePeriods} row${duplicatePeriods === 1 ? '' : 's'} for periods already written; nothing was written`,
-          { problems },
+          { problems: kept, problemCount: problems.count },
         )
       }
-      throw validationFailed(problems, decl.id)
+      throw validationFailed(kept, decl.id, problems.count, problems.rows.size)
     }
     if (count === 0) throw new DataEntryError('VALIDATION_FAILED', `${decl.id}: no rows to write`, { problems: [] })
     const payloadHash = hash.digest('hex')

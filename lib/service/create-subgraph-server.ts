@@ -21,6 +21,8 @@ import { createDepartmentObservability } from '../observability/department-obser
 import { serveMetrics } from '../observability/serve-metrics.js'
 import { instrumentLoaders } from '../observability/instrument-loaders.js'
 import { runInSpan } from '../observability/tracing.js'
+import { createDataEntryRoutes, DATA_ENTRY_PATH, readDataEntryLimits, type DataEntryLimits } from '../data-entry/data-entry-routes.js'
+import { loadDatasets, type DatasetDeclarations } from './load-datasets.js'
 
 /** How long `/readyz` waits for the database: a probe must answer before its own timeout (Kubernetes: 1 s). */
 export const READY_DATABASE_TIMEOUT_MS = 1_000
@@ -66,10 +68,15 @@ export interface SubgraphServerSettings {
   observability?: ObservabilityConfig
   /** Default: a logger named after the department. */
   logger?: Logger
+  /** Datasets served at `/data-entry/` (lib/data-entry/data-entry-routes.ts); default: `services/<name>/datasets.ts`, if any. */
+  datasets?: DatasetDeclarations
+  /** Bounds of a data-entry upload; default: DATA_ENTRY_MAX_BYTES, DATA_ENTRY_TIMEOUT_MS and the kit's defaults. */
+  dataEntry?: Partial<DataEntryLimits>
 }
 
 /**
- * Serves a department subgraph over HTTP: `POST /graphql`, `/healthz` (process up, liveness: no
+ * Serves a department subgraph over HTTP: `POST /graphql`, `/data-entry/…` (its datasets' forms, CSV
+ * uploads and write history; lib/data-entry/data-entry-routes.ts), `/healthz` (process up, liveness: no
  * database call) and `/readyz` (the database answers `select 1` within READY_DATABASE_TIMEOUT_MS,
  * else 503). GraphQL requests are refused (401) unless they carry an internal identity token
  * the verifier accepts (by default one the gateway signed for this subgraph): subgraphs are never
@@ -111,6 +118,18 @@ export async function createSubgraphServer(
           { applicationName: `${def.name}-dataset-changes` },
         )
       : null
+  // Data entry over HTTP (CSV uploads from the web app, through the gateway): same token, same kit as the mutations.
+  const dataEntry = createDataEntryRoutes({
+    department: def.name,
+    schema: def.dbSchema,
+    typeDefs: def.typeDefs,
+    datasets: opts.datasets ?? (await loadDatasets(def.name)),
+    db: handle.db,
+    verifier,
+    cache: invalidator,
+    log,
+    limits: { ...readDataEntryLimits(), ...opts.dataEntry },
+  })
   const context = async (principal: InternalIdentity): Promise<ServiceContext> => ({
     db: handle.db,
     loaders: def.createLoaders(handle.db, instrumentLoaders(cache)),
@@ -133,6 +152,7 @@ export async function createSubgraphServer(
         }
         return runInSpan(span, () => graphql(req, res, () => context(principal)))
       }
+      if (path.startsWith(DATA_ENTRY_PATH)) return dataEntry(req, res)
       if (path === '/metrics' && observed.registry) return serveMetrics(observed.registry, req, res, metricsAccess, obs.metricsToken)
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: def.name })
       if (path === '/readyz') {

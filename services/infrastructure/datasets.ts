@@ -19,6 +19,7 @@ export const datasets = {
     table: 'infra.led_conversion',
     fields: {
       lightId: {
+        label: 'Leuchten-Nr.',
         column: 'light_id',
         type: 'text',
         pgType: 'text',
@@ -26,9 +27,26 @@ export const datasets = {
         references: tableReference('street light', 'infra.street_light', 'id'),
         aliases: ['Leuchte', 'Leuchten-Nr'],
       },
-      convertedOn: { column: 'converted_on', type: 'date', pgType: 'date', min: '2010-01-01', aliases: ['Umrüstung', 'Datum'] },
-      ledWatt: { column: 'led_watt', type: 'integer', pgType: 'smallint', min: 5, max: 400, aliases: ['Leistung', 'Watt'] },
+      convertedOn: {
+        label: 'Umrüstungsdatum',
+        column: 'converted_on',
+        type: 'date',
+        pgType: 'date',
+        min: '2010-01-01',
+        aliases: ['Umrüstung', 'Datum'],
+      },
+      ledWatt: {
+        label: 'LED-Leistung',
+        unit: 'Watt',
+        column: 'led_watt',
+        type: 'integer',
+        pgType: 'smallint',
+        min: 5,
+        max: 400,
+        aliases: ['Leistung', 'Watt'],
+      },
       measureId: {
+        label: 'Investitionsmaßnahme',
         column: 'measure_id',
         type: 'text',
         pgType: 'text',

@@ -3,6 +3,7 @@ import * as m0001 from './0001-init.js'
 import * as m0002 from './0002-data-entry.js'
 import * as m0003 from './0003-over-capacity.js'
 import * as m0004 from './0004-record-keys.js'
+import * as m0005 from './0005-upload-via.js'
 
 /** In order; a landed migration is never edited, a change is a new file. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-data-entry': m0002,
   '0003-over-capacity': m0003,
   '0004-record-keys': m0004,
+  '0005-upload-via': m0005,
 }
