@@ -116,23 +116,6 @@ describeBrowser('data entry by department staff', () => {
     })
   }
 
-  it('lists the department’s datasets with freshness and history (phone and desktop, axe)', async () => {
-    for (const device of ['phone', 'desktop'] as const) {
-      const watched = await openPage(browser, device)
-      const { page } = watched
-      await page.goto(`${city.origin}/dateneingabe`)
-      await selectRole(page, 'staff:asylum')
-      await expect.poll(() => page.locator('a.app-nav__link', { hasText: 'Dateneingabe' }).count(), POLL).toBe(1)
-      await page.goto(`${city.origin}/dateneingabe`)
-      await page.getByRole('heading', { name: 'Meine Datensätze' }).waitFor()
-      await page.getByTestId('de-dataset-asy.occupancy').waitFor()
-      await page.getByTestId('de-due-summary').waitFor()
-      await expectAccessible(page)
-      await shoot(page, 'datasets', device, true)
-      await watched.close()
-    }
-  })
-
   it('upload: a bad row is listed by line and column and nothing is written; fixed, it is written once', async () => {
     const watched = await openPage(browser, 'phone')
     const { page } = watched
@@ -158,7 +141,7 @@ describeBrowser('data entry by department staff', () => {
     const problems = page.getByTestId('de-problems')
     await problems.waitFor()
     const text = (await problems.textContent()) ?? ''
-    expect(text).toMatch(/Zeile 3, Spalte \S+: /)
+    expect(text).toMatch(/Zeile 3, Spalte Belegte Plätze \(occupied\): /)
     expect(await page.getByTestId('de-commit').isDisabled()).toBe(true)
     await expectAccessible(page)
     await shoot(page, 'upload-problems', 'phone', true)
@@ -197,7 +180,7 @@ describeBrowser('data entry by department staff', () => {
     await page.goto(`${city.origin}/asyl?jahr=${day.slice(0, 4)}`)
     await expect.poll(() => page.getByText(`Unterbringung am ${german(day)}`).count(), POLL).toBeGreaterThan(0)
     await watched.close()
-  })
+  }, 90_000)
 
   it('form: checks on the page first (focus on the summary), then writes one occupancy row', async () => {
     for (const device of ['desktop', 'phone'] as const) {
@@ -236,7 +219,33 @@ describeBrowser('data entry by department staff', () => {
       await shoot(page, 'form-receipt', device)
       await watched.close()
     }
-  })
+  }, 90_000)
+
+  it('lists the department’s datasets with freshness, what is due, and the writes just made (phone and desktop, axe)', async () => {
+    for (const device of ['phone', 'desktop'] as const) {
+      const watched = await openPage(browser, device)
+      const { page } = watched
+      await page.goto(`${city.origin}/dateneingabe`)
+      await selectRole(page, 'staff:asylum')
+      await expect.poll(() => page.locator('a.app-nav__link', { hasText: 'Dateneingabe' }).count(), POLL).toBe(1)
+      await page.goto(`${city.origin}/dateneingabe`)
+      await page.getByRole('heading', { name: 'Meine Datensätze' }).waitFor()
+      await page.getByTestId('de-dataset-asy.occupancy').waitFor()
+      await page.getByTestId('de-due-summary').waitFor()
+      // The writes above, newest first: the form's row, then the upload (its repeat wrote nothing and is not listed).
+      const history = page.getByRole('region', { name: 'Letzte Schreibvorgänge' })
+      await expect.poll(() => history.locator('tbody tr').count(), POLL).toBe(2)
+      expect(await history.locator('tbody tr').nth(0).textContent()).toMatch(
+        /dev-staff.*Belegung der Unterkünfte.*Formular\/Schnittstelle\s*1/,
+      )
+      expect(await history.locator('tbody tr').nth(1).textContent()).toMatch(
+        new RegExp(`Datei-Upload\\s*2\\s*${german(day).replace(/\./g, '\\.')}`),
+      )
+      await expectAccessible(page)
+      await shoot(page, 'datasets', device, true)
+      await watched.close()
+    }
+  }, 90_000)
 
   it('a 100 000-row file streams with progress and does not block the page (long tasks measured)', async () => {
     const watched = await openPage(browser, 'desktop')

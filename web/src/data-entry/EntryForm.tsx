@@ -231,11 +231,12 @@ function Field({
   error?: string
   onChange: (v: string) => void
 }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const f = useFormat()
   const num = (v: number | string | undefined) => (typeof v === 'number' ? f.number(v, 3) : typeof v === 'string' ? f.date(v) : '')
   const hints: string[] = []
-  if (field.description) hints.push(field.description)
+  // The schema's descriptions are its (English) documentation: the German form has the label, unit and range.
+  if (field.description && lang === 'en') hints.push(field.description)
   if (field.unit) hints.push(t('dataEntry.unit', { unit: field.unit }))
   if (field.type === 'integer' || field.type === 'decimal') {
     if (field.min !== undefined && field.max !== undefined)

@@ -68,9 +68,12 @@ export default function MyDatasets() {
       <h1 id="de-title" className="kern-heading kern-heading-large">
         {t('dataEntry.myDatasets')}
       </h1>
-      <p className="kern-body de-intro">
-        {t('dataEntry.myDatasetsIntro')} {departments.map(d => departmentName(t, d)).join(', ')}
-      </p>
+      <p className="kern-body de-intro">{t('dataEntry.myDatasetsIntro')}</p>
+      {departments.length > 0 && (
+        <p className="kern-body">
+          {t('dataEntry.department')}: <strong>{departments.map(d => departmentName(t, d)).join(', ')}</strong>
+        </p>
+      )}
       {!datasets?.length ? (
         <p className="kern-body">{t('dataEntry.noDatasets')}</p>
       ) : (

@@ -57,8 +57,10 @@ export function Upload({ form }: { form: DatasetForm }) {
     setFile(chosen)
     setPhase({ step: 'idle' })
     setPage(0)
-    key.current = chosen ? keyFor(form.name, chosen) : null
+    key.current = null
   }
+  /** The chosen file's key, hashed once and only when needed (to write, or to recognise a file written before). */
+  const fileKey = () => (key.current ??= keyFor(form.name, file!))
 
   /** The write of this file, if the department's write audit has its key (the same file chosen again). */
   const writtenBefore = async (clientKey: string, signal: AbortSignal): Promise<HistoryEntry | null> => {
@@ -74,7 +76,7 @@ export function Upload({ form }: { form: DatasetForm }) {
     setPhase({ step: dryRun ? 'checking' : 'committing', rows: 0 })
     setPage(0)
     try {
-      const idempotencyKey = dryRun ? undefined : await key.current!
+      const idempotencyKey = dryRun ? undefined : await fileKey()
       const result = await uploadCsv(token, form.department, form.name, file, {
         dryRun,
         idempotencyKey,
@@ -83,7 +85,7 @@ export function Upload({ form }: { form: DatasetForm }) {
       })
       if (controller.signal.aborted) return
       const already =
-        dryRun && !result.ok && result.code === 'DUPLICATE_PERIOD' ? await writtenBefore(await key.current!, controller.signal) : null
+        dryRun && !result.ok && result.code === 'DUPLICATE_PERIOD' ? await writtenBefore(await fileKey(), controller.signal) : null
       if (controller.signal.aborted) return
       if (already) setPhase({ step: 'already', entry: already })
       else if (!result.ok) setPhase({ step: 'problems', result })
@@ -115,11 +117,16 @@ export function Upload({ form }: { form: DatasetForm }) {
 
   const sending = phase.step === 'checking' || phase.step === 'committing'
   const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${f.number(bytes / 1024, 1)} KB` : `${f.number(bytes / 1024 / 1024, 1)} MB`)
+  /** A problem's column as the clerk knows it: the field's label (the server names the field). */
+  const columnName = (column: string) => {
+    const field = form.fields.find(x => x.name === column || x.column === column)
+    return field ? `${field.label} (${column})` : column
+  }
   const problemLine = (p: Problem) =>
     typeof p.row !== 'number'
       ? t('dataEntry.problemNoRow', { reason: p.reason })
       : p.column
-        ? t('dataEntry.problemLine', { row: f.number(p.row), column: p.column, reason: p.reason })
+        ? t('dataEntry.problemLine', { row: f.number(p.row), column: columnName(p.column), reason: p.reason })
         : t('dataEntry.problemLineNoColumn', { row: f.number(p.row), reason: p.reason })
 
   return (

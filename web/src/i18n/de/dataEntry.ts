@@ -11,6 +11,7 @@ export default {
   myDatasets: 'Meine Datensätze',
   myDatasetsIntro:
     'Die Datensätze Ihres Fachamts: wie oft sie zu aktualisieren sind, wie aktuell sie sind und wer sie zuletzt geschrieben hat.',
+  department: 'Fachamt',
   noDatasets: 'Sie dürfen keinen Datensatz schreiben.',
   loadFailed: 'Die Angaben konnten nicht geladen werden.',
   retry: 'Erneut versuchen',

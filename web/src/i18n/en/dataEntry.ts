@@ -10,6 +10,7 @@ const dataEntry: Messages<'dataEntry'> = {
   forbiddenBack: 'To the overview',
   myDatasets: 'My datasets',
   myDatasetsIntro: "Your department's datasets: how often they are updated, how current they are and who wrote them last.",
+  department: 'Department',
   noDatasets: 'You may not write any dataset.',
   loadFailed: 'The information could not be loaded.',
   retry: 'Try again',
