@@ -55,7 +55,7 @@ export default {
   addRow: 'Zeile hinzufügen',
   removeRow: 'Zeile {n} entfernen',
   optional: '(optional)',
-  unit: 'in {unit}',
+  unit: 'Einheit: {unit}',
   allowedHint: 'Erlaubt: {values}',
   rangeHint: 'von {min} bis {max}',
   minHint: 'mindestens {min}',

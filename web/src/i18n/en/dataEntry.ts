@@ -53,7 +53,7 @@ const dataEntry: Messages<'dataEntry'> = {
   addRow: 'Add a row',
   removeRow: 'Remove row {n}',
   optional: '(optional)',
-  unit: 'in {unit}',
+  unit: 'Unit: {unit}',
   allowedHint: 'Allowed: {values}',
   rangeHint: 'from {min} to {max}',
   minHint: 'at least {min}',
