@@ -195,7 +195,8 @@ Web app at /: WEB_DIST (built app folder, or off; default web/dist), WEB_OIDC_CL
 Environment only: DATABASE_URL (policy store), INTERNAL_TOKEN_SECRET, INTROSPECTION, AUTHORIZATION_DENIALS,
 GATEWAY_EXECUTOR, GATEWAY_DEDUPE, TRUSTED_DOCUMENTS, TRUSTED_DOCUMENTS_MODE, RATE_LIMIT_PER_MINUTE,
 RATE_LIMIT_ANONYMOUS_PER_MINUTE, LIMIT_MAX_TOKENS, LIMIT_MAX_DEPTH, LIMIT_MAX_ALIASES, LIMIT_MAX_DIRECTIVES,
-LIMIT_MAX_ROOT_FIELDS, LIMIT_MAX_COST, LIMIT_MAX_JSON_DEPTH, and the AUTH_* settings of token verification.
+LIMIT_MAX_ROOT_FIELDS, LIMIT_MAX_COST, LIMIT_MAX_JSON_DEPTH, DATA_ENTRY_MAX_BYTES (largest upload forwarded to
+/data-entry/, default 64 MiB), and the AUTH_* settings of token verification.
 A wrong setting or supergraph stops the start with one line on stderr and exit code 2.
 `
 

@@ -130,6 +130,7 @@ export function createDataEntryProxy(opts: DataEntryProxyOptions) {
     if (hasBody && headers['content-length'] === undefined) headers['transfer-encoding'] = 'chunked'
     const upstream = open(departmentUrl(department.url, rest, search), req.method ?? 'GET', headers)
     let answered = false
+    let ndjson = false
     let tooLarge = false
 
     const unavailable = (reason: string) => {
@@ -137,7 +138,9 @@ export function createDataEntryProxy(opts: DataEntryProxyOptions) {
       log.warn({ department: department.name, reason }, 'data entry: department did not answer')
       const message = `department ${department.name} is unavailable (${reason})`
       if (!res.headersSent) return sendError(res, 503, 'DEPARTMENT_UNAVAILABLE', message, hasBody ? { connection: 'close' } : {})
-      // Mid-answer: the department's transaction may or may not have committed; the key tells on a retry.
+      // A plain answer cut short cannot be completed; the client sees it end early.
+      if (!ndjson) return void res.destroy()
+      // Mid-upload answer: the department's transaction may or may not have committed; the key tells on a retry.
       res.end(
         `${JSON.stringify({
           type: 'result',
@@ -157,6 +160,7 @@ export function createDataEntryProxy(opts: DataEntryProxyOptions) {
     })
     upstream.on('response', answer => {
       answered = true
+      ndjson = (answer.headers['content-type'] ?? '').startsWith('application/x-ndjson')
       const out: Record<string, string> = {}
       for (const h of FORWARDED_RESPONSE_HEADERS) {
         const v = answer.headers[h]
@@ -205,6 +209,8 @@ export function createDataEntryProxy(opts: DataEntryProxyOptions) {
   }
 
   return async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // A body is never read to its end just to refuse it: after an upload (or its refusal) the connection closes.
+    if (req.method !== 'GET' && req.method !== 'HEAD') res.setHeader('connection', 'close')
     const principal = await authenticate(req, res)
     if (!principal) return
     // Data entry is never anonymous: where /graphql serves a caller without a token as `public`, this asks for one.

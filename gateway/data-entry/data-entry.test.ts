@@ -5,7 +5,10 @@ import { loadServices } from '../../lib/service/discover-services.js'
 import { prepareDatabase } from '../../lib/service/prepare-database.js'
 import { createPolicyStore } from '../../auth/policy/store/create-policy-store.js'
 import { createDatabase } from '../../test/helpers/test-database.js'
-import { bearer, startCity, type RunningCity } from '../../test/helpers/start-city.js'
+import { bearer, startCity, testGatewayConfig, TEST_IDENTITY_CONFIG, type RunningCity } from '../../test/helpers/start-city.js'
+import { createGateway } from '../gateway.js'
+import { createGatewayDeps } from '../create-gateway-deps.js'
+import { DEFAULT_LIMITS } from '../limits/operation-limits.js'
 import { upload } from '../../test/helpers/data-entry-upload.js'
 
 // Data entry through the gateway of a real city (departments on their own ports, real Postgres, the
@@ -234,4 +237,35 @@ describe('a clerk uploads the Belegung', () => {
         `baseline ${Math.round(baseline / 2 ** 20)} MiB, peak ${Math.round(peak / 2 ** 20)} MiB (+${Math.round((peak - baseline) / 2 ** 20)} MiB)`,
     )
   }, 180_000)
+})
+
+describe('a second gateway: a low rate limit, and the social department unreachable', () => {
+  it('counts data-entry requests against the caller’s rate limit (429), and answers 503 DEPARTMENT_UNAVAILABLE for a department that is down', async () => {
+    const config = testGatewayConfig({
+      supergraphSdl: city.supergraphSdl,
+      databaseUrl: cityDb.url,
+      replicaId: 'data-entry-limited',
+      subgraphUrls: { social: 'http://127.0.0.1:1/graphql' },
+      limits: { ...DEFAULT_LIMITS, ratePerMinute: 3 },
+    })
+    const deps = await createGatewayDeps(config, TEST_IDENTITY_CONFIG)
+    const gateway = await createGateway(config, deps)
+    try {
+      const url = gateway.url.replace(/\/graphql$/, '/data-entry')
+      const eager = staff('asylum', 'eager-clerk')
+      for (let i = 0; i < 3; i++) expect((await upload(`${url}/datasets`, { method: 'GET', headers: eager })).status).toBe(200)
+      const limited = await upload(`${url}/asylum/occupancy?dryRun=1`, { headers: eager, body: occupancyFile('15.11.2026') })
+      expect([limited.status, limited.json.errors[0].extensions.code]).toEqual([429, 'RATE_LIMITED'])
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0)
+
+      const health = staff('social', 'gesundheitsamt-2')
+      const down = await upload(`${url}/social/dailyMetrics?dryRun=1`, { headers: health, body: 'Datum;AGS;Kennzahl;Wert\n' })
+      expect([down.status, down.json.errors[0].extensions.code]).toEqual([503, 'DEPARTMENT_UNAVAILABLE'])
+      const list = await upload(`${url}/datasets`, { method: 'GET', headers: health })
+      expect(list.json).toEqual({ datasets: [], unavailable: ['social'] })
+    } finally {
+      await gateway.close()
+      await deps.close()
+    }
+  })
 })

@@ -26,7 +26,7 @@ export interface RouterOptions {
 
 /**
  * The gateway's paths: GraphQL (GraphiQL for a browser), the admin API, GraphiQL and its assets,
- * `/auth/config` and `/auth/dev-token`, `/healthz`, `/readyz`, `/metrics` (when served on this port);
+ * `/data-entry/…` (forwarded to the departments), `/auth/config` and `/auth/dev-token`, `/healthz`, `/readyz`, `/metrics` (when served on this port);
  * then the web app (`/`, its files, its client routes), or GraphiQL at `/` while the app is not
  * built; 404 otherwise. A request that fails unexpectedly is logged and answered 500 INTERNAL_SERVER_ERROR.
  */

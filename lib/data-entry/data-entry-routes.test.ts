@@ -7,6 +7,36 @@ import { loadService } from '../service/discover-services.js'
 import { prepareDatabase } from '../service/prepare-database.js'
 import { createDatabase } from '../../test/helpers/test-database.js'
 import { upload } from '../../test/helpers/data-entry-upload.js'
+import { request } from 'node:http'
+
+/** A body written as an async source yields (a client that may pause); the status and code of the answer. */
+function uploadStream(
+  url: string,
+  headers: Record<string, string>,
+  body: AsyncIterable<string>,
+): Promise<{ status: number; code?: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers }, res => {
+      let text = ''
+      res.setEncoding('utf8')
+      res.on('data', c => (text += c))
+      res.on('end', () => {
+        let code: string | undefined
+        try {
+          code = JSON.parse(text).errors?.[0]?.extensions?.code
+        } catch {
+          code = undefined
+        }
+        resolve({ status: res.statusCode ?? 0, code })
+      })
+    })
+    req.on('error', reject)
+    void (async () => {
+      for await (const chunk of body) if (!req.destroyed) req.write(chunk)
+      if (!req.destroyed) req.end()
+    })().catch(() => {})
+  })
+}
 
 // A department's data-entry routes over real HTTP, against a real Postgres, with the internal
 // identity tokens a gateway signs: the asylum department of a tiny city.
@@ -45,7 +75,7 @@ beforeAll(async () => {
   server = await createSubgraphServer(asylum, handle, {
     port: 0,
     internalTokenSecret: SECRET,
-    dataEntry: { maxBytes: 64 * 1024, batchSize: 100 },
+    dataEntry: { maxBytes: 64 * 1024, batchSize: 100, maxRecordChars: 4096, maxFields: 50, idleTimeoutMs: 500 },
   })
   base = server.url.replace(/\/graphql$/, '/data-entry')
 })
@@ -210,6 +240,38 @@ describe('upload', () => {
     const header = await upload(`${base}/occupancy?dryRun=1`, { headers: as(), body: `Unterkunft;Tag\nACC-POST;1\n` })
     expect(header.result).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' })
     expect(header.result!.problems.map((p: any) => p.row)).toContain(1)
+  })
+
+  it('bounds a record: longer than the line limit, or more fields than the column limit, is CSV_INVALID at its line', async () => {
+    const long = await upload(`${base}/occupancy?dryRun=1`, { headers: as(), body: `${HEADER}ACC-POST;${'x'.repeat(5000)}\n` })
+    expect(long.result).toMatchObject({ ok: false, code: 'CSV_INVALID', problems: [{ row: 2, reason: 'is longer than 4096 characters' }] })
+    const wide = await upload(`${base}/occupancy?dryRun=1`, { headers: as(), body: `${HEADER}${';'.repeat(80)}\n` })
+    expect(wide.result).toMatchObject({ ok: false, code: 'CSV_INVALID', problems: [{ row: 2, reason: 'has more than 50 fields' }] })
+    const noLineBreak = await upload(`${base}/occupancy?dryRun=1`, { headers: as(), body: 'x'.repeat(5000) })
+    expect(noLineBreak.result).toMatchObject({ ok: false, code: 'CSV_INVALID', problems: [{ row: 1 }] })
+  })
+
+  it('a client that stops sending: 408 UPLOAD_TIMEOUT after the idle limit, transaction rolled back', async () => {
+    const stalled = (async function* () {
+      yield `${HEADER}ACC-POST;23.11.2026;1;0;300;\n`
+      await new Promise(resolve => setTimeout(resolve, 1500))
+      yield 'ACC-ASTERNWEG;23.11.2026;1;0;200;\n'
+    })()
+    const res = await uploadStream(`${base}/occupancy`, { ...as(), 'idempotency-key': 'stalled-1' }, stalled)
+    expect([res.status, res.code]).toEqual([408, 'UPLOAD_TIMEOUT'])
+    await expect
+      .poll(
+        async () =>
+          (
+            await sql<{
+              n: number
+            }>`select count(*)::int as n from pg_stat_activity where state like 'idle in transaction%' and datname = current_database()`.execute(
+              handle.db,
+            )
+          ).rows[0].n,
+      )
+      .toBe(0)
+    expect(await occupancyOn('2026-11-23')).toBe(0)
   })
 
   it('caps the problems at 1000 and counts them all', async () => {

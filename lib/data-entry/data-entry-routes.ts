@@ -337,6 +337,8 @@ export function createDataEntryRoutes(opts: DataEntryRoutesOptions) {
 
   /** Serves a request under DATA_ENTRY_PATH. */
   return async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // A body is never read to its end just to refuse it: after an upload (or its refusal) the connection closes.
+    if (req.method !== 'GET' && req.method !== 'HEAD') res.setHeader('connection', 'close')
     let principal: InternalIdentity
     try {
       const header = req.headers[INTERNAL_TOKEN_HEADER]

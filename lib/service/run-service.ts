@@ -12,6 +12,7 @@ import { readDbTimeouts } from '../../platform/db/db-timeouts.js'
 import { createLogger } from '../../platform/logger/create-logger.js'
 import { readObservabilityConfig } from '../observability/observability-config.js'
 import { startTracing } from '../observability/start-tracing.js'
+import { readDataEntryLimits } from '../data-entry/data-entry-routes.js'
 
 export interface RunServiceOptions {
   /**
@@ -28,8 +29,9 @@ export interface RunServiceOptions {
  * INTERNAL_TOKEN_SECRET (shared with the gateway, which signs every request it sends), DB_POOL_MAX
  * (connections, default 10), DB_PREPARED_STATEMENTS=off to send no named prepared statements (behind
  * PgBouncer in transaction mode), DB_STATEMENT_TIMEOUT_MS and DB_CONNECT_TIMEOUT_MS (platform/db/db-timeouts.ts,
- * default 5000 each), and the cache settings of lib/cache/cache-config.ts (CACHE,
- * REDIS_URL, CACHE_TTL_SECONDS, CACHE_TTLS …).
+ * default 5000 each), the cache settings of lib/cache/cache-config.ts (CACHE,
+ * REDIS_URL, CACHE_TTL_SECONDS, CACHE_TTLS …), and the bounds of a data-entry upload
+ * (DATA_ENTRY_MAX_BYTES, default 64 MiB; DATA_ENTRY_TIMEOUT_MS, default 10 minutes).
  */
 export async function runService(def: ServiceDefinition, opts: RunServiceOptions = {}): Promise<void> {
   // A wrong LOG_LEVEL cannot be logged with the level it names: the logger starts at info then.
@@ -60,6 +62,7 @@ export async function runService(def: ServiceDefinition, opts: RunServiceOptions
   const preparedStatements = setting(() => readPreparedStatements(process.env))
   const timeouts = setting(() => readDbTimeouts(process.env))
   const observability = setting(() => readObservabilityConfig(process.env))
+  const dataEntry = setting(() => readDataEntryLimits(process.env))
   log = createLogger({ name: def.name, level: observability.logLevel })
   // Before the first request: spans need the provider registered (the SDK loads only with an endpoint).
   const tracing = await startTracing({ serviceName: `stadtgraph-${def.name}`, endpoint: observability.otlpEndpoint })
@@ -98,6 +101,7 @@ export async function runService(def: ServiceDefinition, opts: RunServiceOptions
       databaseUrl: url,
       observability,
       logger: log,
+      dataEntry,
     })
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
