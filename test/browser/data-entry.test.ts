@@ -294,6 +294,15 @@ describeBrowser('data entry by department staff', () => {
     // The page stays responsive: no task blocks the main thread for more than 200 ms.
     expect(max).toBeLessThan(200)
     expect(await total()).toBe(before)
+    // Days before most accommodations opened: many problems, the first 1 000 listed, 50 a page.
+    expect(await page.getByTestId('de-problem-count').textContent()).toMatch(
+      /^[\d.]+ Probleme gefunden\. Aufgeführt sind die ersten 1\.000\.$/,
+    )
+    await page.getByRole('button', { name: 'Nächste Seite' }).click()
+    await page.getByText('Seite 2 von 20').waitFor()
+    expect(await page.locator('.de-problem-list li').count()).toBe(50)
+    await expectAccessible(page)
+    await shoot(page, 'upload-large', 'desktop')
     await watched.close()
   }, 180_000)
 })
