@@ -232,6 +232,9 @@ describeBrowser('data entry by department staff', () => {
       await page.getByRole('heading', { name: 'Meine Datensätze' }).waitFor()
       await page.getByTestId('de-dataset-asy.occupancy').waitFor()
       await page.getByTestId('de-due-summary').waitFor()
+      // Staff load the screens' chunk (which the 403 test finds never loaded for others).
+      const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map(e => e.name))
+      expect(scripts.filter(s => /DataEntryApp-[\w-]+\.js$/.test(s))).toHaveLength(1)
       // The writes above, newest first: the form's row, then the upload (its repeat wrote nothing and is not listed).
       const history = page.getByRole('region', { name: 'Letzte Schreibvorgänge' })
       await expect.poll(() => history.locator('tbody tr').count(), POLL).toBe(2)
