@@ -217,6 +217,23 @@ describeBrowser('data entry by department staff', () => {
       expect(await occupancyRows(day)).toBe(before + 1)
       await expectAccessible(page)
       await shoot(page, 'form-receipt', device)
+
+      // A rule only the department checks (occupied ≤ capacity): its problem is shown at the field, nothing written.
+      await page.getByRole('button', { name: 'Weitere Daten eingeben' }).click()
+      await page.locator('input[name=accommodationId]').fill(accommodations[1]!)
+      await page.locator('input[name=day]').fill(addDays(day, -1))
+      await page.locator('input[name=occupied]').fill('30')
+      await page.locator('input[name=recognisedResidents]').fill('1')
+      await page.locator('input[name=capacity]').fill('20')
+      const audited = await audits()
+      await save.click()
+      await summary.waitFor()
+      await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('de-error-summary')), POLL).toBe(true)
+      expect(await summary.textContent()).toMatch(/Zeile 1, Belegte Plätze: .*capacity/)
+      expect(await page.locator('input[name=occupied]').getAttribute('aria-invalid')).toBe('true')
+      expect(await audits()).toBe(audited)
+      await expectAccessible(page)
+      await shoot(page, 'form-server-problem', device)
       await watched.close()
     }
   }, 90_000)
