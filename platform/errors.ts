@@ -279,7 +279,7 @@ export const ERROR_CODES = {
   UPLOAD_TIMEOUT: {
     status: [408, 200],
     public: true,
-    when: 'a data-entry upload that took longer than the limit (default 10 minutes, `DATA_ENTRY_TIMEOUT_MS`) or sent nothing for 60 s; the transaction was rolled back, nothing was written',
+    when: 'a data-entry upload that took longer than the limit (default 5 minutes, `DATA_ENTRY_TIMEOUT_MS`) or sent nothing for 60 s; the transaction was rolled back, nothing was written',
     action: 'upload again on a better connection, or split the file',
   },
   DEPARTMENT_UNAVAILABLE: {

@@ -121,6 +121,7 @@ describe('describe', () => {
       stichtag: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       mutation: { field: 'recordAsylumOccupancy', inputType: 'AsylumOccupancyEntryInput', rowType: 'AsylumOccupancyRowInput' },
       key: ['accommodationId', 'day'],
+      period: ['accommodationId', 'day'],
     })
     const occupied = occupancy.fields.find((f: any) => f.name === 'occupied')
     expect(occupied).toMatchObject({
@@ -134,6 +135,7 @@ describe('describe', () => {
     expect(occupied.label).toMatch(/[A-ZÄÖÜ]/)
     expect(occupancy.fields.find((f: any) => f.name === 'overCapacity')).toMatchObject({ type: 'boolean', required: false })
     const allocations = forms.find(f => f.name === 'allocations')
+    expect(allocations.period).toEqual(['month'])
     expect(allocations.fields.find((f: any) => f.name === 'route').allowed).toEqual([
       'ZUWEISUNG',
       'UKRAINE_24',
@@ -183,6 +185,22 @@ describe('upload', () => {
 
     const again = await upload(`${base}/occupancy`, { headers: { ...as(), 'idempotency-key': 'upload-1' }, body: good(day) })
     expect(again.result!.receipt).toMatchObject({ replayed: true, auditId: written.result!.receipt.auditId, rowCount: 3 })
+    expect(await audits()).toBe(before + 1)
+
+    // A dry run with the key of a file already written says so (the first receipt), instead of listing its periods as taken.
+    const dryAgain = await upload(`${base}/occupancy?dryRun=1`, { headers: { ...as(), 'idempotency-key': 'upload-1' }, body: good(day) })
+    expect(dryAgain.result).toMatchObject({
+      ok: true,
+      dryRun: true,
+      rows: 3,
+      replayed: true,
+      receipt: { auditId: written.result!.receipt.auditId },
+    })
+    const dryOther = await upload(`${base}/occupancy?dryRun=1`, {
+      headers: { ...as(), 'idempotency-key': 'upload-1' },
+      body: good('21.11.2026'),
+    })
+    expect(dryOther.status).toBe(409)
     expect(await audits()).toBe(before + 1)
 
     const other = await upload(`${base}/occupancy`, { headers: { ...as(), 'idempotency-key': 'upload-1' }, body: good('21.11.2026') })

@@ -23,7 +23,7 @@ export const DATA_ENTRY_PATH = '/data-entry/'
 export interface DataEntryLimits {
   /** Largest body (bytes); more is 413 PAYLOAD_TOO_LARGE. DATA_ENTRY_MAX_BYTES, default 64 MiB. */
   maxBytes: number
-  /** Longest upload, from the first byte to the answer. DATA_ENTRY_TIMEOUT_MS, default 10 minutes. */
+  /** Longest upload, from the first byte to the answer. DATA_ENTRY_TIMEOUT_MS, default 5 minutes (the gateway's HTTP server ends any request after 300 s, Node's `requestTimeout`). */
   timeoutMs: number
   /** Longest wait for the next part of the body. Default 60 s. */
   idleTimeoutMs: number
@@ -41,7 +41,7 @@ export interface DataEntryLimits {
 
 export const DEFAULT_DATA_ENTRY_LIMITS: DataEntryLimits = Object.freeze({
   maxBytes: 64 * 1024 * 1024,
-  timeoutMs: 10 * 60_000,
+  timeoutMs: 5 * 60_000,
   idleTimeoutMs: 60_000,
   maxRecordChars: 1024 * 1024,
   maxFields: 500,
@@ -260,7 +260,8 @@ export function createDataEntryRoutes(opts: DataEntryRoutesOptions) {
       const csv = csvRows(decl, body(req, limits, fail, stopped), { maxRecordChars: limits.maxRecordChars, maxFields: limits.maxFields })
       const receipt = await writeDataset(db, decl, csv.rows, {
         writer: { subject: principal.subject, roles: principal.roles, department: principal.department, via: 'upload' },
-        clientKey: dryRun ? null : keyHeader,
+        // A dry run with a key already written: the first write's receipt (replayed), nothing to write; another file: 409.
+        clientKey: keyHeader ?? null,
         dryRun,
         decimalMark: csv.decimalMark,
         batchSize: limits.batchSize,
@@ -279,23 +280,19 @@ export function createDataEntryRoutes(opts: DataEntryRoutesOptions) {
         },
         `data entry upload ${decl.id}: ${dryRun ? 'dry run' : receipt.replayed ? 'replayed' : 'written'}`,
       )
-      if (dryRun) line({ type: 'result', ok: true, dryRun: true, rows: receipt.rowCount })
-      else
-        line({
-          type: 'result',
-          ok: true,
-          dryRun: false,
-          receipt: {
-            dataset: receipt.dataset,
-            clientKey: receipt.clientKey,
-            rowCount: receipt.rowCount,
-            stichtag: receipt.stichtag,
-            asOf: receipt.asOf.toISOString(),
-            replayed: receipt.replayed,
-            auditId: receipt.auditId,
-            acknowledged: receipt.acknowledged,
-          },
-        })
+      const answer = {
+        dataset: receipt.dataset,
+        clientKey: receipt.clientKey,
+        rowCount: receipt.rowCount,
+        stichtag: receipt.stichtag,
+        asOf: receipt.asOf.toISOString(),
+        replayed: receipt.replayed,
+        auditId: receipt.auditId,
+        acknowledged: receipt.acknowledged,
+      }
+      if (!dryRun) line({ type: 'result', ok: true, dryRun: false, receipt: answer })
+      else if (receipt.replayed) line({ type: 'result', ok: true, dryRun: true, rows: receipt.rowCount, replayed: true, receipt: answer })
+      else line({ type: 'result', ok: true, dryRun: true, rows: receipt.rowCount })
     } catch (err) {
       const gone = !req.complete && (req.destroyed || res.destroyed)
       const f: BodyFailure | null = failure ?? (err instanceof BodyFailure ? err : gone ? new BodyFailure('gone') : null)

@@ -46,6 +46,8 @@ export interface DatasetForm {
   asOf?: string
   mutation: DatasetMutation
   key: string[]
+  /** What is entered once (`['accommodationId', 'day']`; a derived part by its name, e.g. `month`): a period already written is DUPLICATE_PERIOD. */
+  period: string[]
   fields: FieldForm[]
 }
 
@@ -112,6 +114,7 @@ export function describeDatasets(
       title: decl.title ?? decl.id,
       mutation: { field: found.field, inputType: found.inputType, rowType: found.rowType },
       key: [...(decl.key ?? [])],
+      period: decl.period.parts.map(p => (typeof p === 'string' ? p : p.name)),
       fields: (Object.entries(decl.fields) as Array<[string, FieldSpec]>).map(([field, spec]) =>
         fieldForm(field, spec, rowFields.get(field)!, enums),
       ),

@@ -337,7 +337,7 @@ export async function writeDataset<R extends Row>(
         throw new DataEntryError(
           'DUPLICATE_PERIOD',
           `${decl.id}: ${duplicatePeriods} row${duplicatePeriods === 1 ? '' : 's'} for periods already written; nothing was written`,
-          { problems: kept, problemCount: problems.count },
+          { problems: kept, ...(problems.count > kept.length ? { problemCount: problems.count } : {}) },
         )
       }
       throw validationFailed(kept, decl.id, problems.count, problems.rows.size)

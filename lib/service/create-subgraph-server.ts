@@ -119,6 +119,7 @@ export async function createSubgraphServer(
         )
       : null
   // Data entry over HTTP (CSV uploads from the web app, through the gateway): same token, same kit as the mutations.
+  const dataEntryLimits = { ...readDataEntryLimits(), ...opts.dataEntry }
   const dataEntry = createDataEntryRoutes({
     department: def.name,
     schema: def.dbSchema,
@@ -128,7 +129,7 @@ export async function createSubgraphServer(
     verifier,
     cache: invalidator,
     log,
-    limits: { ...readDataEntryLimits(), ...opts.dataEntry },
+    limits: dataEntryLimits,
   })
   const context = async (principal: InternalIdentity): Promise<ServiceContext> => ({
     db: handle.db,
@@ -173,6 +174,8 @@ export async function createSubgraphServer(
     })
   })
   server.keepAliveTimeout = 65_000
+  // Node ends a request whose body takes longer than `requestTimeout` (300 s); an upload may take as long as its own limit.
+  if (dataEntryLimits.timeoutMs !== undefined) server.requestTimeout = Math.max(server.requestTimeout, dataEntryLimits.timeoutMs + 30_000)
   const host = opts.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

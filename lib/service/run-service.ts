@@ -31,7 +31,7 @@ export interface RunServiceOptions {
  * PgBouncer in transaction mode), DB_STATEMENT_TIMEOUT_MS and DB_CONNECT_TIMEOUT_MS (platform/db/db-timeouts.ts,
  * default 5000 each), the cache settings of lib/cache/cache-config.ts (CACHE,
  * REDIS_URL, CACHE_TTL_SECONDS, CACHE_TTLS …), and the bounds of a data-entry upload
- * (DATA_ENTRY_MAX_BYTES, default 64 MiB; DATA_ENTRY_TIMEOUT_MS, default 10 minutes).
+ * (DATA_ENTRY_MAX_BYTES, default 64 MiB; DATA_ENTRY_TIMEOUT_MS, default 5 minutes).
  */
 export async function runService(def: ServiceDefinition, opts: RunServiceOptions = {}): Promise<void> {
   // A wrong LOG_LEVEL cannot be logged with the level it names: the logger starts at info then.
