@@ -59,7 +59,7 @@ export function Upload({ form }: { form: DatasetForm }) {
     setPage(0)
     key.current = null
   }
-  /** The chosen file's key, hashed once and only when needed (to write, or to recognise a file written before). */
+  /** The chosen file's key, hashed once (off the main thread); sent with the dry run too, which then recognises a file written before. */
   const fileKey = () => (key.current ??= keyFor(form.name, file!))
 
   /** The write of this file, if the department's write audit has its key (the same file chosen again). */
@@ -76,7 +76,7 @@ export function Upload({ form }: { form: DatasetForm }) {
     setPhase({ step: dryRun ? 'checking' : 'committing', rows: 0 })
     setPage(0)
     try {
-      const idempotencyKey = dryRun ? undefined : await fileKey()
+      const idempotencyKey = await fileKey()
       const result = await uploadCsv(token, form.department, form.name, file, {
         dryRun,
         idempotencyKey,
@@ -87,7 +87,20 @@ export function Upload({ form }: { form: DatasetForm }) {
       const already =
         dryRun && !result.ok && result.code === 'DUPLICATE_PERIOD' ? await writtenBefore(await fileKey(), controller.signal) : null
       if (controller.signal.aborted) return
-      if (already) setPhase({ step: 'already', entry: already })
+      const replayed = result.ok && result.dryRun && result.replayed && result.receipt ? result.receipt : null
+      if (replayed)
+        setPhase({
+          step: 'already',
+          entry: {
+            auditId: replayed.auditId,
+            at: replayed.asOf,
+            rowCount: replayed.rowCount,
+            subject: '',
+            via: 'upload',
+            dataset: replayed.dataset,
+          },
+        })
+      else if (already) setPhase({ step: 'already', entry: already })
       else if (!result.ok) setPhase({ step: 'problems', result })
       else if (result.dryRun) setPhase({ step: 'checked', rows: result.rows })
       else setPhase({ step: 'done', receipt: result.receipt })

@@ -39,13 +39,14 @@ export async function fetchHistory(
 }
 
 export type UploadResult =
-  | { ok: true; dryRun: true; rows: number }
+  /** A dry run; with the key of a file already written, that write's receipt (`replayed`). */
+  | { ok: true; dryRun: true; rows: number; replayed?: boolean; receipt?: Receipt }
   | { ok: true; dryRun: false; receipt: Receipt }
   | { ok: false; code: string; message: string; problems: Problem[]; problemCount: number }
 
 export interface UploadOptions {
   dryRun: boolean
-  /** Required to commit: one per chosen file, so a repeated click or retry writes once. */
+  /** Required to commit: one per chosen file, so a repeated click or retry writes once. With a dry run: a file already written answers its receipt. */
   idempotencyKey?: string
   onProgress?: (rows: number) => void
   signal?: AbortSignal
