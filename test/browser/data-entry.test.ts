@@ -191,6 +191,9 @@ describeBrowser('data entry by department staff', () => {
       await page.goto(`${city.origin}/dateneingabe/asylum/occupancy`)
       const save = page.getByRole('button', { name: 'Speichern' })
       await save.waitFor()
+      expect(await page.getByTestId('de-period').textContent()).toBe(
+        'Je Unterkunft und Stichtag wird einmal eingegeben; was schon gespeichert ist, lehnt das Fachamt ab.',
+      )
       await expectAccessible(page)
       await shoot(page, 'form', device, device === 'phone')
       if (device === 'phone') {

@@ -64,6 +64,13 @@ export default function DatasetPage({ department, name }: { department: string; 
       <p className="kern-body de-intro">
         {departmentName(t, form.department)} · <code>{form.id}</code>
       </p>
+      {form.period?.length ? (
+        <p className="kern-body" data-testid="de-period">
+          {t('dataEntry.periodHint', {
+            parts: form.period.map(p => form.fields.find(x => x.name === p)?.label ?? p).join(` ${t('dataEntry.and')} `),
+          })}
+        </p>
+      ) : null}
       <div className="de-tabs" role="tablist" aria-label={t('dataEntry.tabs')} onKeyDown={onKey}>
         {TABS.map(x => (
           <button

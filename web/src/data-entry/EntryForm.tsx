@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { useClient } from 'urql'
 import { useI18n } from '../i18n/I18nProvider'
 import type { MessageKey } from '../i18n'
@@ -49,7 +49,15 @@ export function EntryForm({ form }: { form: DatasetForm }) {
     setRows(rs => rs.map((r, i) => (i === row ? { ...r, [field]: value } : r)))
     setProblems(ps => ps.filter(p => !(p.row === row && p.field === field)))
   }
-  const focusSummary = () => requestAnimationFrame(() => summary.current?.focus())
+  // Focus moves once the summary or receipt is on screen (after React's commit, not on a guess of when that is).
+  const [focusTick, setFocusTick] = useState(0)
+  const focusSummary = () => setFocusTick(n => n + 1)
+  useEffect(() => {
+    if (focusTick) summary.current?.focus()
+  }, [focusTick])
+  useEffect(() => {
+    if (receipt) receiptRef.current?.focus()
+  }, [receipt])
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
@@ -73,7 +81,6 @@ export function EntryForm({ form }: { form: DatasetForm }) {
       if (written) {
         setReceipt(written)
         clientKey.current = null
-        requestAnimationFrame(() => receiptRef.current?.focus())
         return
       }
       if (result.error?.networkError && !result.error.graphQLErrors.length) {

@@ -50,6 +50,11 @@ export function Upload({ form }: { form: DatasetForm }) {
   const fileInput = useRef<HTMLInputElement>(null)
 
   useEffect(() => () => abort.current?.abort(), [])
+  // After an answer, focus goes to what it says (the receipt, or the outcome), once React has put it on screen.
+  const [focusTick, setFocusTick] = useState(0)
+  useEffect(() => {
+    if (focusTick) (receiptRef.current ?? outcome.current)?.focus()
+  }, [focusTick])
 
   const choose = (chosen: File | null) => {
     abort.current?.abort()
@@ -104,12 +109,12 @@ export function Upload({ form }: { form: DatasetForm }) {
       else if (!result.ok) setPhase({ step: 'problems', result })
       else if (result.dryRun) setPhase({ step: 'checked', rows: result.rows })
       else setPhase({ step: 'done', receipt: result.receipt })
-      requestAnimationFrame(() => (result.ok && !result.dryRun ? receiptRef : outcome).current?.focus())
+      setFocusTick(n => n + 1)
     } catch (err) {
       if (controller.signal.aborted) return
       const message = err instanceof DataEntryHttpError ? `${err.message} (${err.code})` : t('dataEntry.networkFailed')
       setPhase({ step: 'failed', message })
-      requestAnimationFrame(() => outcome.current?.focus())
+      setFocusTick(n => n + 1)
     } finally {
       if (abort.current === controller) busy.current = false
     }

@@ -31,6 +31,8 @@ export interface DatasetForm {
   asOf?: string
   mutation: { field: string; inputType: string; rowType: string }
   key: string[]
+  /** What is entered once (field names, or a derived part such as `month`): a period already written is refused. */
+  period?: string[]
   fields: FieldForm[]
 }
 

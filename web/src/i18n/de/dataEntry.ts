@@ -51,6 +51,8 @@ export default {
   tabUpload: 'Datei hochladen',
   // Form
   formIntro: 'Eine oder mehrere Zeilen eingeben. Pflichtfelder sind markiert; alle Angaben werden vom Fachamt noch einmal geprüft.',
+  periodHint: 'Je {parts} wird einmal eingegeben; was schon gespeichert ist, lehnt das Fachamt ab.',
+  and: 'und',
   row: 'Zeile {n}',
   addRow: 'Zeile hinzufügen',
   removeRow: 'Zeile {n} entfernen',

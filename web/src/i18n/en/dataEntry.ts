@@ -49,6 +49,8 @@ const dataEntry: Messages<'dataEntry'> = {
   tabForm: 'Form',
   tabUpload: 'Upload a file',
   formIntro: 'Enter one or more rows. Required fields are marked; the department checks every entry again.',
+  periodHint: 'Entered once per {parts}; the department refuses what is already saved.',
+  and: 'and',
   row: 'Row {n}',
   addRow: 'Add a row',
   removeRow: 'Remove row {n}',
