@@ -53,3 +53,20 @@ export const routes: readonly ViewRoute[] = [
 export const isRegistered = (name: ViewName): boolean => routes.some(r => r.name === name)
 
 export const routeOf = (name: ViewName): ViewRoute | undefined => routes.find(r => r.name === name)
+
+/**
+ * Data entry for department staff, under /dateneingabe (not in the navigation's view list: its guard,
+ * web/src/data-entry/Gate.tsx, decides per caller, and only staff load `loadDataEntry`'s chunk; others get the 403 page).
+ */
+export const DATA_ENTRY_PATH = '/dateneingabe'
+export const loadDataEntry = () => import('./data-entry/DataEntryApp')
+
+/** The dashboard view that shows a dataset (by the catalog id's schema prefix, e.g. asy.occupancy → /asyl). */
+export const DATASET_VIEWS: Record<string, ViewName> = {
+  asy: 'asylum',
+  edu: 'education',
+  fin: 'fazit',
+  infra: 'lighting',
+  soc: 'social',
+  pop: 'population',
+}

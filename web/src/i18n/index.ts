@@ -33,6 +33,8 @@ import enOverview from './en/overview'
 import enPopulation from './en/population'
 import enSocial from './en/social'
 import enWarning from './en/warning'
+import deDataEntry from './de/dataEntry'
+import enDataEntry from './en/dataEntry'
 
 export const de = {
   asylum: deAsylum,
@@ -51,6 +53,7 @@ export const de = {
   social: deSocial,
   warning: deWarning,
   admin: deAdmin,
+  dataEntry: deDataEntry,
 }
 
 const en: Catalogue = {
@@ -70,6 +73,7 @@ const en: Catalogue = {
   social: enSocial,
   warning: enWarning,
   admin: enAdmin,
+  dataEntry: enDataEntry,
 }
 
 export const catalogues: Record<Lang, Catalogue> = { de, en }

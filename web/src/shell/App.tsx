@@ -11,6 +11,8 @@ import { viewComponent } from './preload'
 import './shell.css'
 import NotFoundView from '../views/not-found/NotFoundView'
 import AdminGate from '../admin/AdminGate'
+import DataEntryGate from '../data-entry/Gate'
+import { DATA_ENTRY_PATH } from '../routes'
 
 /** One stable component per view (see ./preload.tsx). */
 const views = routes.map(r => ({ path: r.path, component: viewComponent(r) }))
@@ -33,7 +35,14 @@ function useViewFocus(main: React.RefObject<HTMLElement | null>) {
   const route = routes.find(r => r.path === location)
   useEffect(() => {
     if (location === '/verwaltung' || location.startsWith('/verwaltung/')) return // the console names its pages itself
-    const title = route ? t(route.titleKey) : location.startsWith('/auth/') ? t('auth.signingIn') : t('common.notFoundTitle')
+    const dataEntry = location === DATA_ENTRY_PATH || location.startsWith(`${DATA_ENTRY_PATH}/`)
+    const title = route
+      ? t(route.titleKey)
+      : location.startsWith('/auth/')
+        ? t('auth.signingIn')
+        : dataEntry
+          ? t('dataEntry.title')
+          : t('common.notFoundTitle')
     document.title = `${title} – ${t('common.appName')}`
   }, [route, location, t])
   useEffect(() => {
@@ -82,6 +91,7 @@ export function App() {
                 <Route path="/auth/callback">
                   <Loading label={t('auth.signingIn')} />
                 </Route>
+                <Route path={DATA_ENTRY_PATH} nest component={DataEntryGate} />
                 <Route component={NotFoundView} />
               </Switch>
             </Suspense>

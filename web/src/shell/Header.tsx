@@ -6,6 +6,8 @@ import { routes } from '../routes'
 import { LanguageSwitch } from './LanguageSwitch'
 import { RoleControl } from './RoleControl'
 import { useIsAdmin } from '../admin/roles-of-token'
+import { DATA_ENTRY_PATH } from '../routes'
+import { useDataEntryAccess } from '../data-entry/access'
 
 /**
  * The page head: the app and the city, language and role, and the navigation over the registered views. On phones
@@ -19,6 +21,7 @@ export function Header() {
   const button = useRef<HTMLButtonElement>(null)
   const navId = useId()
   const { admin } = useIsAdmin()
+  const dataEntry = useDataEntryAccess() === 'granted'
 
   useEffect(() => setOpen(false), [location])
 
@@ -79,6 +82,17 @@ export function Header() {
             <li>
               <Link href="/verwaltung" className="app-nav__link" aria-current={location.startsWith('/verwaltung') ? 'page' : undefined}>
                 {t('admin.headerLink')}
+              </Link>
+            </li>
+          )}
+          {dataEntry && (
+            <li>
+              <Link
+                href={DATA_ENTRY_PATH}
+                className="app-nav__link"
+                aria-current={location === DATA_ENTRY_PATH || location.startsWith(`${DATA_ENTRY_PATH}/`) ? 'page' : undefined}
+              >
+                {t('dataEntry.navLink')}
               </Link>
             </li>
           )}

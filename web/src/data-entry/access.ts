@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react'
+import { useAuth } from '../auth/AuthProvider'
+import type { DatasetForm } from './types'
+
+// Who may open the data-entry screens: a signed-in user whose department lets them write (scope
+// `<department>:write`, held by its staff). Scopes come from the role definitions on the server, not from the
+// token, so the department is asked (GET /data-entry/datasets answers only the datasets the caller may write).
+// A token without a department claim is never staff of one and is not asked about. This file is part of the
+// main bundle; the screens themselves are a chunk loaded only once this says yes.
+
+export const DATA_ENTRY_URL = '/data-entry'
+
+export type Access = 'checking' | 'granted' | 'denied'
+
+/** The claims of a JWT, read without verifying it (the server verifies; this only decides what to offer). */
+export function tokenClaims(token: string): Record<string, unknown> | null {
+  const part = token.split('.')[1]
+  if (!part || part.length > 16_384) return null
+  try {
+    const json = atob(
+      part
+        .replace(/-/g, '+')
+        .replace(/_/g, '/')
+        .padEnd(Math.ceil(part.length / 4) * 4, '='),
+    )
+    const claims: unknown = JSON.parse(json)
+    return claims && typeof claims === 'object' && !Array.isArray(claims) ? (claims as Record<string, unknown>) : null
+  } catch {
+    return null
+  }
+}
+
+const byToken = new Map<string, Promise<DatasetForm[] | null>>()
+
+/** The datasets the caller may write (null: none, or the department said no); asked once per token. */
+export function writableDatasets(token: string | null): Promise<DatasetForm[] | null> {
+  if (!token) return Promise.resolve(null)
+  const department = tokenClaims(token)?.department
+  if (typeof department !== 'string' || department === '') return Promise.resolve(null)
+  let answer = byToken.get(token)
+  if (!answer) {
+    answer = fetch(`${DATA_ENTRY_URL}/datasets`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } })
+      .then(async res => {
+        if (!res.ok) return null
+        const body = (await res.json()) as { datasets?: unknown }
+        return Array.isArray(body.datasets) && body.datasets.length > 0 ? (body.datasets as DatasetForm[]) : null
+      })
+      .catch(() => {
+        byToken.delete(token)
+        return null
+      })
+    // Keep the answers of the last few tokens only (a token is renewed hourly).
+    if (byToken.size > 8) byToken.delete(byToken.keys().next().value as string)
+    byToken.set(token, answer)
+  }
+  return answer
+}
+
+/** Whether the signed-in caller may open data entry. */
+export function useDataEntryAccess(): Access {
+  const { token, ready } = useAuth()
+  const [state, setState] = useState<{ token: string | null; access: Access }>({ token: null, access: 'checking' })
+  useEffect(() => {
+    if (!ready) return
+    let live = true
+    void writableDatasets(token).then(d => {
+      if (live) setState({ token, access: d ? 'granted' : 'denied' })
+    })
+    return () => {
+      live = false
+    }
+  }, [token, ready])
+  return ready && state.token === token ? state.access : 'checking'
+}
