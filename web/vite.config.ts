@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { graphqlDocuments } from './codegen/vite-graphql-documents.js'
-import { kernUsed } from './src/styles/kern-used'
+import { kernUsed } from './src/styles/kern-used.js'
 
 // The city the dev server talks to (`npm run dev:web`): /graphql and /auth are proxied there.
 const city = process.env.CITY_URL ?? 'http://127.0.0.1:4000'

@@ -40,10 +40,16 @@ async function validate(obj: K8sObject): Promise<void> {
   new mod[obj.kind](obj).validate()
 }
 
+const which = spawnSync('sh', ['-c', 'command -v kubectl'], { encoding: 'utf8' })
+const KUBECTL = which.status === 0 ? which.stdout.trim() : null
+// A newcomer's `npm test` without kubectl skips the rendering checks (and says so); CI installs kubectl and sets
+// REQUIRE_KUBECTL=1, so there a missing kubectl fails instead of skipping.
+if (!KUBECTL && process.env.REQUIRE_KUBECTL === '1') throw new Error("kubectl not found: install Debian's kubectl package (.ci/run does)")
+if (!KUBECTL) console.warn('[deploy] kubectl not found: the Kubernetes manifest checks are skipped (REQUIRE_KUBECTL=1 makes this an error)')
+
 function kubectl(): string {
-  const which = spawnSync('sh', ['-c', 'command -v kubectl'], { encoding: 'utf8' })
-  if (which.status !== 0) throw new Error("kubectl not found: install Debian's kubectl package (.ci/run does)")
-  return which.stdout.trim()
+  if (!KUBECTL) throw new Error("kubectl not found: install Debian's kubectl package (.ci/run does)")
+  return KUBECTL
 }
 
 function render(overlay: string): K8sObject[] {
@@ -61,7 +67,7 @@ const envOf = (container: any): Record<string, any> =>
 const matches = (selector: Record<string, string>, labels: Record<string, string> = {}) =>
   Object.entries(selector).every(([k, v]) => labels[k] === v)
 
-describe('deploy/kubernetes', () => {
+describe.skipIf(!KUBECTL)('deploy/kubernetes', () => {
   let departments: DeployDepartment[]
   const rendered = new Map<string, K8sObject[]>()
   beforeAll(async () => {

@@ -65,6 +65,12 @@ describe('graphql() calls become imports of their own documents', () => {
     expect(() => parse(code.split('`')[1]!)).not.toThrow()
   })
 
+  it('leaves the calls of another generated client alone (the console’s, src/gql-admin)', () => {
+    const file = join(WEB, 'src/admin/use-policy.ts')
+    expect(readFileSync(file, 'utf8')).toMatch(/graphql\(`/)
+    expect(transform(file)).toBeNull()
+  })
+
   it('leaves files without graphql() calls and the generated files alone', () => {
     expect(transform(join(WEB, 'src/lib/format.ts'))).toBeNull()
     expect(transform(join(GQL, 'gql.ts'))).toBeNull()

@@ -71,6 +71,13 @@ export function graphqlDocuments(opts: { gqlDir: string }): Plugin {
       const file = id.split('?')[0]!
       if (!/\.tsx?$/.test(file) || !file.startsWith(srcDir) || file.startsWith(gqlDir + sep)) return null
       if (!code.includes('graphql(`')) return null
+      // Only calls of this directory's graphql(): a file may use another generated client (src/gql-admin).
+      const importsOurs = [...code.matchAll(IMPORT)].some(([, names, , from]) => {
+        const target = resolve(dirname(file), from!)
+        const ours = target === gqlDir || target === join(gqlDir, 'index') || target === join(gqlDir, 'gql')
+        return ours && names!.split(',').some(n => n.trim() === 'graphql')
+      })
+      if (!importsOurs) return null
       const { byText } = generated()
       const used = new Set<string>()
       let out = code.replace(CALL, (call, text: string) => {
