@@ -92,6 +92,19 @@ describeBrowser('print', () => {
     // drawn on. Each chart is drawn again for that width: recorded when the print media applies (after the charts'
     // own listeners, registered earlier), no drawing is wider than its box.
     await page.emulateMedia({ media: null })
+    // Every chart is mounted before the listener below exists: a print-media list made later (a chart drawn after
+    // a late answer) would hear the change after it, and the listener would read the screen-sized drawing.
+    let drawn = -1
+    await expect
+      .poll(
+        async () => {
+          const before = drawn
+          drawn = await page.locator('main .chart svg').count()
+          return drawn === before
+        },
+        { intervals: [500] },
+      )
+      .toBe(true)
     await page.evaluate(() => {
       const w = window as unknown as { printedCharts: Array<{ box: number; drawn: number }> }
       w.printedCharts = []
