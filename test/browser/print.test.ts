@@ -102,7 +102,7 @@ describeBrowser('print', () => {
           drawn = await page.locator('main .chart svg').count()
           return drawn === before
         },
-        { intervals: [500] },
+        { interval: 500 },
       )
       .toBe(true)
     await page.evaluate(() => {

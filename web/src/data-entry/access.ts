@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useAuth } from '../auth/AuthProvider'
 import type { DatasetForm } from './types'
+import { tokenClaims } from '../auth/token-claims'
 
 // Who may open the data-entry screens: a signed-in user whose department lets them write (scope
 // `<department>:write`, held by its staff). Scopes come from the role definitions on the server, not from the
@@ -11,24 +12,6 @@ import type { DatasetForm } from './types'
 export const DATA_ENTRY_URL = '/data-entry'
 
 export type Access = 'checking' | 'granted' | 'denied'
-
-/** The claims of a JWT, read without verifying it (the server verifies; this only decides what to offer). */
-export function tokenClaims(token: string): Record<string, unknown> | null {
-  const part = token.split('.')[1]
-  if (!part || part.length > 16_384) return null
-  try {
-    const json = atob(
-      part
-        .replace(/-/g, '+')
-        .replace(/_/g, '/')
-        .padEnd(Math.ceil(part.length / 4) * 4, '='),
-    )
-    const claims: unknown = JSON.parse(json)
-    return claims && typeof claims === 'object' && !Array.isArray(claims) ? (claims as Record<string, unknown>) : null
-  } catch {
-    return null
-  }
-}
 
 const byToken = new Map<string, Promise<DatasetForm[] | null>>()
 

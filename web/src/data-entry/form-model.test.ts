@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkField, checkRows, mutationDocument, parseNumber, toInput } from './form-model'
-import { tokenClaims } from './access'
+import { tokenClaims } from '../auth/token-claims'
 import type { DatasetForm, FieldForm } from './types'
 
 const field = (over: Partial<FieldForm>): FieldForm => ({
