@@ -224,6 +224,11 @@ describe('upload', () => {
     ])
     const older = await upload(`${base}/history?before=${written.result!.receipt.auditId}`, { method: 'GET', headers: as() })
     expect(older.json.entries.every((e: any) => e.auditId < written.result!.receipt.auditId)).toBe(true)
+    // A name an object inherits is not a dataset.
+    for (const name of ['constructor', '__proto__', 'toString', 'nothing']) {
+      const unknown = await upload(`${base}/history?dataset=${name}`, { method: 'GET', headers: as() })
+      expect([unknown.status, unknown.json.errors[0].extensions.code], name).toEqual([404, 'NOT_FOUND'])
+    }
   })
 
   it('refuses what cannot be an upload before reading it: no key, a bad key, unknown dataset, a form, too large', async () => {

@@ -128,7 +128,7 @@ export function createDataEntryRoutes(opts: DataEntryRoutesOptions) {
 
   async function history(url: URL, res: ServerResponse): Promise<void> {
     const name = url.searchParams.get('dataset')
-    const decl = name === null || name === '' ? null : datasets[name]
+    const decl = name === null || name === '' ? null : Object.hasOwn(datasets, name) ? datasets[name] : undefined
     if (decl === undefined)
       return sendError(res, 404, 'NOT_FOUND', `department ${department} has no dataset ${JSON.stringify(cut(name!, 64))}`)
     const limitParam = url.searchParams.get('limit')
