@@ -13,6 +13,7 @@ import { createSupergraphManager, type SupergraphManager } from './supergraph/su
 import { createSignHeaders, type InternalSigner } from './transport/sign-headers.js'
 import { createAuthenticate } from './pipeline/authenticate.js'
 import { createStages } from './pipeline/stages.js'
+import { createCallerRateLimit } from './pipeline/rate-limit.js'
 import { createPipeline } from './pipeline/pipeline.js'
 import { createAdminRoute } from './admin/admin-route.js'
 import { createRowRuleDepartments } from './admin/row-rule-departments.js'
@@ -73,9 +74,13 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
   // subgraph-call hooks. So the stages come first, the supergraph second.
   let supergraph: SupergraphManager | undefined
   const current = () => supergraph!.current()
-  const pipeline = createPipeline(createStages({ config, policy: deps.policy, supergraph: current, authenticate, signHeaders, metrics }), {
-    maxJsonDepth: config.maxJsonDepth,
-  })
+  const rateLimit = createCallerRateLimit(config.limits, metrics)
+  const pipeline = createPipeline(
+    createStages({ config, policy: deps.policy, supergraph: current, authenticate, signHeaders, metrics, rateLimit }),
+    {
+      maxJsonDepth: config.maxJsonDepth,
+    },
+  )
   supergraph = await createSupergraphManager({
     sdl: config.supergraphSdl,
     path: config.supergraphPath,
@@ -137,6 +142,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
         subgraphs: () => supergraph.subgraphs(),
         signHeaders,
         log,
+        rateLimit,
       }),
     }),
     config.port,

@@ -9,7 +9,7 @@ import type { GatewayConfig } from '../config.js'
 import { UNRESTRICTED, type GatewayContext } from '../gateway-context.js'
 import type { PolicyRuntime } from '../authorize/policy-runtime.js'
 import type { Authenticate } from '../pipeline/authenticate.js'
-import { createRateLimiter } from '../limits/rate-limiter.js'
+import type { CallerRateLimit } from '../pipeline/rate-limit.js'
 import type { SubgraphHeaders } from '../transport/subgraph-call.js'
 
 /** The gateway's data-entry paths (DATA-ENTRY-CONTRACT.md); a department serves `/data-entry/…` next to its `/graphql`. */
@@ -33,6 +33,8 @@ export interface DataEntryProxyOptions {
   /** The signing hook of subgraph calls: the caller's identity as an internal token for one department. */
   signHeaders: SubgraphHeaders
   log: Logger
+  /** The caller's requests per minute, counted together with `/graphql`. */
+  rateLimit: CallerRateLimit
   /** Largest upload forwarded (default DATA_ENTRY_MAX_BYTES, else 64 MiB); more is 413 PAYLOAD_TOO_LARGE. */
   maxBytes?: number
 }
@@ -64,8 +66,6 @@ function departmentUrl(graphqlUrl: string, rest: string, search: string): URL {
 export function createDataEntryProxy(opts: DataEntryProxyOptions) {
   const { config, policy, authenticate, signHeaders, log } = opts
   const maxBytes = opts.maxBytes ?? readMaxUploadBytes()
-  const principalLimiter = config.limits.ratePerMinute > 0 ? createRateLimiter(config.limits.ratePerMinute) : null
-  const anonymousLimiter = config.limits.anonymousRatePerMinute > 0 ? createRateLimiter(config.limits.anonymousRatePerMinute) : null
   const httpAgent = new Agent({ keepAlive: true, maxSockets: 64 })
   const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 64 })
 
@@ -216,11 +216,7 @@ export function createDataEntryProxy(opts: DataEntryProxyOptions) {
     // Data entry is never anonymous: where /graphql serves a caller without a token as `public`, this asks for one.
     if (!principal.authenticated)
       return sendError(res, 401, 'UNAUTHENTICATED', 'Data entry needs a bearer token', { 'www-authenticate': 'Bearer' })
-    const retryAfter = principal.subject
-      ? principalLimiter?.take(principal.subject)
-      : anonymousLimiter?.take(req.socket.remoteAddress ?? 'unknown')
-    if (retryAfter)
-      return sendError(res, 429, 'RATE_LIMITED', `Too many requests; retry after ${retryAfter} s`, { 'retry-after': String(retryAfter) })
+    if (!opts.rateLimit.check(req, res, principal)) return
     const url = new URL(req.url ?? '/', 'http://gateway')
     const rest = url.pathname.slice(DATA_ENTRY_PREFIX.length)
     const ctx = contextOf(principal)

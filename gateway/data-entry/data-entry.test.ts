@@ -240,7 +240,7 @@ describe('a clerk uploads the Belegung', () => {
 })
 
 describe('a second gateway: a low rate limit, and the social department unreachable', () => {
-  it('counts data-entry requests against the caller’s rate limit (429), and answers 503 DEPARTMENT_UNAVAILABLE for a department that is down', async () => {
+  it('counts data-entry requests against the caller’s rate limit, shared with /graphql (429), and answers 503 DEPARTMENT_UNAVAILABLE for a department that is down', async () => {
     const config = testGatewayConfig({
       supergraphSdl: city.supergraphSdl,
       databaseUrl: cityDb.url,
@@ -253,7 +253,16 @@ describe('a second gateway: a low rate limit, and the social department unreacha
     try {
       const url = gateway.url.replace(/\/graphql$/, '/data-entry')
       const eager = staff('asylum', 'eager-clerk')
-      for (let i = 0; i < 3; i++) expect((await upload(`${url}/datasets`, { method: 'GET', headers: eager })).status).toBe(200)
+      // One budget per caller across /graphql and /data-entry: two queries and one listing use it up.
+      for (let i = 0; i < 2; i++) {
+        const res = await fetch(gateway.url, {
+          method: 'POST',
+          headers: { ...eager, 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        })
+        expect(res.status).toBe(200)
+      }
+      expect((await upload(`${url}/datasets`, { method: 'GET', headers: eager })).status).toBe(200)
       const limited = await upload(`${url}/asylum/occupancy?dryRun=1`, { headers: eager, body: occupancyFile('15.11.2026') })
       expect([limited.status, limited.json.errors[0].extensions.code]).toEqual([429, 'RATE_LIMITED'])
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0)

@@ -8,6 +8,7 @@ import type { PolicyRuntime } from '../authorize/policy-runtime.js'
 import type { GatewayContext } from '../gateway-context.js'
 import { createPipeline, pluginsOf } from './pipeline.js'
 import { createStages } from './stages.js'
+import { createCallerRateLimit } from './rate-limit.js'
 import type { Stage } from './stage.js'
 
 const fakeRequest = () =>
@@ -24,6 +25,7 @@ describe('the request stages', () => {
       authenticate: async () => null,
       signHeaders: () => ({}),
       metrics: NO_GATEWAY_METRICS,
+      rateLimit: createCallerRateLimit(testGatewayConfig().limits, NO_GATEWAY_METRICS),
     })
     expect(stages.map(s => s.name)).toEqual([
       'guard',

@@ -7,7 +7,7 @@ import type { Stage } from './stage.js'
 import { pluginsOf } from './pipeline.js'
 import { guardStage } from './guard.js'
 import { authenticateStage, type Authenticate } from './authenticate.js'
-import { rateLimitStage } from './rate-limit.js'
+import { rateLimitStage, type CallerRateLimit } from './rate-limit.js'
 import { purposeStage } from './purpose.js'
 import { accessStage } from './access.js'
 import { limitsStage } from './limits.js'
@@ -26,6 +26,8 @@ export interface StageDeps {
   /** The signing hook of subgraph calls (gateway/transport/sign-headers.ts). */
   signHeaders: SubgraphHeaders
   metrics: GatewayMetrics
+  /** Requests per minute per caller, shared with the other paths that count them (`/data-entry/…`). */
+  rateLimit: CallerRateLimit
 }
 
 /**
@@ -41,11 +43,11 @@ export interface StageDeps {
  *   the answer:
  *     → respond
  */
-export function createStages({ config, policy, supergraph, authenticate, signHeaders, metrics }: StageDeps): Stage[] {
+export function createStages({ config, policy, supergraph, authenticate, signHeaders, metrics, rateLimit }: StageDeps): Stage[] {
   const stages: Stage[] = [
     guardStage(),
     authenticateStage(authenticate),
-    rateLimitStage(config.limits, metrics),
+    rateLimitStage(rateLimit),
     purposeStage(),
     accessStage({ config, policy, supergraph, plugins: () => pluginsOf(stages) }),
     limitsStage(config, () => supergraph().costDirectives),
