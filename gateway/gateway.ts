@@ -14,6 +14,7 @@ import { createSignHeaders, type InternalSigner } from './transport/sign-headers
 import { createAuthenticate } from './pipeline/authenticate.js'
 import { createStages } from './pipeline/stages.js'
 import { createCallerRateLimit } from './pipeline/rate-limit.js'
+import { readDataEntryLimits } from '../lib/data-entry/data-entry-routes.js'
 import { createPipeline } from './pipeline/pipeline.js'
 import { createAdminRoute } from './admin/admin-route.js'
 import { createRowRuleDepartments } from './admin/row-rule-departments.js'
@@ -118,6 +119,8 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
     headers: securityHeaders(csp),
   })
 
+  // Uploads are limited by the departments' data-entry settings (DATA_ENTRY_MAX_BYTES, DATA_ENTRY_TIMEOUT_MS), read once.
+  const dataEntryLimits = readDataEntryLimits()
   const server = await listen(
     createRouter({
       config,
@@ -127,7 +130,10 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
       admin: createAdminRoute({
         policy: deps.policy,
         supergraph: current,
-        rowRules: createRowRuleDepartments({ subgraphs: () => supergraph!.subgraphs(), signer: deps.internalSigner }),
+        // Without internal tokens the departments cannot be asked: conditions are checked for their shape and claims only.
+        rowRules: deps.internalSigner
+          ? createRowRuleDepartments({ subgraphs: () => supergraph!.subgraphs(), signer: deps.internalSigner })
+          : undefined,
         authenticate,
         metrics,
         maxJsonDepth: config.maxJsonDepth,
@@ -136,6 +142,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
       web,
       auth,
       dataEntry: createDataEntryProxy({
+        maxBytes: dataEntryLimits.maxBytes,
         config,
         policy: deps.policy,
         authenticate,
@@ -148,6 +155,8 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
     config.port,
     config.host,
   )
+  // Node ends a request whose body takes longer than `requestTimeout` (300 s); an upload may take as long as its own limit.
+  server.requestTimeout = Math.max(server.requestTimeout, dataEntryLimits.timeoutMs + 30_000)
   const { port } = server.address() as AddressInfo
   supergraph.watch()
 

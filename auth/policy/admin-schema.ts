@@ -501,7 +501,7 @@ function askedOperation({ roles, department, operation }: Args) {
   }
 }
 
-/** Counts of 1 or 2 people are not shown by the preview (as the departments' own suppression). */
+/** Counts of 1 or 2 people are not shown by the preview: KL-STAT-2's minCount 3 (lib/disclosure, a layer above auth/, which cannot import it). */
 const SMALL_COUNT = 2
 
 /** The declared target of `coordinate`, or INVALID_POLICY at `at` (SUBGRAPH_UNAVAILABLE when its department may just be down). */

@@ -56,7 +56,8 @@ export async function serveAuditCsv(store: Pick<AdminStore, 'auditLog'>, req: In
   try {
     checkAuditPage({ limit: PAGE, ...filter })
   } catch (err) {
-    if (err instanceof PolicyError) return sendError(res, 400, 'BAD_USER_INPUT', `${err.pointer?.slice(1)}: ${err.message}`)
+    if (err instanceof PolicyError)
+      return sendError(res, 400, 'BAD_USER_INPUT', `${err.pointer ? `${err.pointer.slice(1)}: ` : ''}${err.message}`)
     throw err
   }
   // The first page before the head, so a database failure is still a proper error answer.

@@ -99,9 +99,13 @@ export function createRowRuleDepartments({ subgraphs, signer, timeoutMs = 5_000 
     },
     async count(department, coordinate, identity) {
       const res = await call(department, '/row-rules/count', identity, { coordinate })
-      if (!res.ok) throw new DepartmentUnavailableError(department, `HTTP ${res.status}`)
-      const json = (await res.json()) as { rows?: unknown }
-      if (!Number.isSafeInteger(json.rows) || (json.rows as number) < 0)
+      if (!res.ok) {
+        await res.body?.cancel()
+        throw new DepartmentUnavailableError(department, `HTTP ${res.status}`)
+      }
+      // A body that is not JSON, or a timeout while it arrives, is the department failing like any other.
+      const json = (await res.json().catch(() => null)) as { rows?: unknown } | null
+      if (!json || !Number.isSafeInteger(json.rows) || (json.rows as number) < 0)
         throw new DepartmentUnavailableError(department, 'malformed answer')
       return json.rows as number
     },

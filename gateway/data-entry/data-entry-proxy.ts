@@ -10,12 +10,11 @@ import { UNRESTRICTED, type GatewayContext } from '../gateway-context.js'
 import type { PolicyRuntime } from '../authorize/policy-runtime.js'
 import type { Authenticate } from '../pipeline/authenticate.js'
 import type { CallerRateLimit } from '../pipeline/rate-limit.js'
+import { DATA_ENTRY_PATH, readDataEntryLimits } from '../../lib/data-entry/data-entry-routes.js'
 import type { SubgraphHeaders } from '../transport/subgraph-call.js'
 
-/** The gateway's data-entry paths (DATA-ENTRY-CONTRACT.md); a department serves `/data-entry/…` next to its `/graphql`. */
-export const DATA_ENTRY_PREFIX = '/data-entry/'
-/** Default largest upload the gateway forwards (DATA_ENTRY_MAX_BYTES, as at the departments). */
-export const DEFAULT_MAX_UPLOAD_BYTES = 64 * 1024 * 1024
+/** The gateway's data-entry paths: the same as a department's (`/data-entry/…` next to its `/graphql`). */
+export const DATA_ENTRY_PREFIX = DATA_ENTRY_PATH
 /** How long a department may stay silent during an upload (validating a batch, committing) before it counts as down. */
 const UPSTREAM_IDLE_MS = 120_000
 /** Request headers passed on to the department; everything else (Authorization, cookies) stays at the gateway. */
@@ -39,15 +38,6 @@ export interface DataEntryProxyOptions {
   maxBytes?: number
 }
 
-/** DATA_ENTRY_MAX_BYTES (a positive integer), else 64 MiB. */
-export function readMaxUploadBytes(env: NodeJS.ProcessEnv = process.env): number {
-  const v = env.DATA_ENTRY_MAX_BYTES
-  if (v === undefined || v === '') return DEFAULT_MAX_UPLOAD_BYTES
-  const n = Number(v)
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`DATA_ENTRY_MAX_BYTES must be a positive integer, got "${v}"`)
-  return n
-}
-
 /** The department's data-entry URL for `rest` (its GraphQL URL with `/graphql` replaced). */
 function departmentUrl(graphqlUrl: string, rest: string, search: string): URL {
   const url = new URL(graphqlUrl)
@@ -65,7 +55,7 @@ function departmentUrl(graphqlUrl: string, rest: string, search: string): URL {
  */
 export function createDataEntryProxy(opts: DataEntryProxyOptions) {
   const { config, policy, authenticate, signHeaders, log } = opts
-  const maxBytes = opts.maxBytes ?? readMaxUploadBytes()
+  const maxBytes = opts.maxBytes ?? readDataEntryLimits().maxBytes
   const httpAgent = new Agent({ keepAlive: true, maxSockets: 64 })
   const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 64 })
 

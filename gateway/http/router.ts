@@ -34,6 +34,7 @@ export interface RouterOptions {
  */
 export function createRouter({ config, observability, obs, pipeline, admin, health, web, auth, dataEntry }: RouterOptions) {
   const { log } = observability
+  const auditCsv = auditCsvPath(config.adminPath)
   return (req: IncomingMessage, res: ServerResponse): void => {
     const path = (req.url ?? '/').split('?')[0]
     const observed: GatewayRequest | null =
@@ -50,7 +51,7 @@ export function createRouter({ config, observability, obs, pipeline, admin, heal
         return pipeline.serve(req, res, observed!)
       }
       if (path === config.adminPath) return admin(req, res, observed!)
-      if (path === auditCsvPath(config.adminPath)) return admin(req, res, observability.observeRequest(req, res))
+      if (path === auditCsv) return admin(req, res, observability.observeRequest(req, res))
       const graphiql = () => {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
         res.end(req.method === 'HEAD' ? undefined : graphiqlHtml(config.graphqlPath))
