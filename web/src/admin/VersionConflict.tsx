@@ -1,6 +1,7 @@
 import { useId, useState, type ReactNode } from 'react'
 import { useQuery } from 'urql'
-import { Loading } from '../components/States'
+import { ErrorState, Loading } from '../components/States'
+import { adminProblem, problemText } from './admin-errors'
 import { graphql } from '../gql-admin'
 import { useI18n } from '../i18n/I18nProvider'
 
@@ -101,7 +102,7 @@ export interface VersionConflictProps {
 export function VersionConflict({ expectedVersion, change, onReapply, onDiscard }: VersionConflictProps) {
   const { t, lang } = useI18n()
   const titleId = useId()
-  const [{ data, fetching }] = useQuery({ query: AdminConflictLog })
+  const [{ data, fetching, error }, reload] = useQuery({ query: AdminConflictLog })
   const [busy, setBusy] = useState(false)
   const current = data?.policy.version
   const since = data ? changesSince(data.auditLog, expectedVersion) : []
@@ -120,7 +121,9 @@ export function VersionConflict({ expectedVersion, change, onReapply, onDiscard 
         </h2>
       </div>
       <div className="kern-alert__body">
-        {fetching || current === undefined ? (
+        {!fetching && current === undefined && error ? (
+          <ErrorState text={problemText(t, adminProblem(error)!)} onRetry={() => reload({ requestPolicy: 'network-only' })} />
+        ) : fetching || current === undefined ? (
           <Loading label={t('admin.loading')} />
         ) : (
           <>

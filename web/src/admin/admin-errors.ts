@@ -51,9 +51,3 @@ export function problemText(t: (key: MessageKey, params?: Params) => string, p: 
 export const isVersionConflict = (p: AdminProblem | null): boolean => p?.code === 'VERSION_CONFLICT'
 export const isPendingApproval = (p: AdminProblem | null): p is AdminProblem & { changeId: number } =>
   p?.code === 'PENDING_APPROVAL' && p.changeId !== null
-
-/** The first segment of an INVALID_POLICY pointer (`/scopes/1` → `scopes`): the form field to mark. */
-export function pointerField(p: AdminProblem | null): string | null {
-  if (p?.code !== 'INVALID_POLICY' || !p.pointer) return null
-  return p.pointer.split('/')[1] ?? null
-}

@@ -60,9 +60,6 @@ export function cellOf(role: PolicyRole, c: Coordinate, grants: GrantIndex): Cel
   return { kind: 'inherited', visible: 'no', by: [] }
 }
 
-/** Whether the field is visible to the role by this cell. */
-export const cellVisible = (cell: Cell) => (cell.kind === 'allow' ? !cell.blocked : cell.kind === 'deny' ? false : cell.visible !== 'no')
-
 /** The requirement in words: `asylum:internal oder internal`. */
 export const requirementText = (requirement: string[][], or: string, and: string) =>
   requirement.map(c => c.join(` ${and} `)).join(` ${or} `)

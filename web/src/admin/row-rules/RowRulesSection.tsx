@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import { useQuery } from 'urql'
-import { Loading } from '../../components/States'
+import { ErrorState, Loading } from '../../components/States'
 import { graphql } from '../../gql-admin'
 import type { RowRulePreviewQuery } from '../../gql-admin/graphql'
 import { useI18n } from '../../i18n/I18nProvider'
@@ -72,7 +72,7 @@ function parseCondition(json: string): Condition | null {
 export default function RowRulesSection() {
   const { t } = useI18n()
   const client = useAdminClient()
-  const { policy, refetch } = usePolicy()
+  const { policy, error: policyError, refetch } = usePolicy()
   const [{ data: options, fetching: loadingOptions }] = useQuery({ query: RowRuleOptions })
   const targets = options?.rowRuleOptions ?? []
   const [roleFilter, setRoleFilter] = useState('')
@@ -153,7 +153,9 @@ export default function RowRulesSection() {
 
       <h2 className="kern-heading kern-heading-medium">{t('admin.rowRules.existing')}</h2>
       <RoleFilter roles={policy?.roles.map(r => r.name) ?? []} value={roleFilter} onChange={setRoleFilter} />
-      {!policy ? (
+      {!policy && policyError ? (
+        <ErrorState text={problemText(t, adminProblem(policyError)!)} onRetry={refetch} />
+      ) : !policy ? (
         <Loading label={t('admin.loading')} />
       ) : rules.length === 0 ? (
         <p className="kern-body">{t('admin.rowRules.none')}</p>

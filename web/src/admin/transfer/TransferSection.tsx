@@ -1,4 +1,4 @@
-import { useId, useState, type ChangeEvent } from 'react'
+import { useId, useRef, useState, type ChangeEvent } from 'react'
 import { Link } from 'wouter'
 import { graphql } from '../../gql-admin'
 import type { AdminPreviewImportQuery } from '../../gql-admin/graphql'
@@ -186,6 +186,7 @@ export default function TransferSection() {
   const [file, setFile] = useState<{ name: string; json: string } | null>(null)
   const [diff, setDiff] = useState<Diff | null>(null)
   const [problem, setProblem] = useState<AdminProblem | null>(null)
+  const chosenSeq = useRef(0)
   const [busy, setBusy] = useState(false)
   const [conflictAt, setConflictAt] = useState<number | null>(null)
   const [result, setResult] = useState<Result | null>(null)
@@ -202,6 +203,8 @@ export default function TransferSection() {
   }
 
   const choose = async (e: ChangeEvent<HTMLInputElement>) => {
+    // Only the file chosen last counts: a slower preview of an earlier file must not show its diff beside another file.
+    const seq = ++chosenSeq.current
     const chosen = e.target.files?.[0]
     setDiff(null)
     setResult(null)
@@ -211,9 +214,11 @@ export default function TransferSection() {
     if (!chosen) return
     if (chosen.size > MAX_FILE_BYTES) return setProblem({ code: 'tooLarge', serverMessage: '', pointer: null, changeId: null })
     const json = await chosen.text()
+    if (seq !== chosenSeq.current) return
     setFile({ name: chosen.name, json })
     setBusy(true)
     const res = await client.query(PreviewImport, { json }).toPromise()
+    if (seq !== chosenSeq.current) return
     setBusy(false)
     const p = adminProblem(res.error)
     if (p) return setProblem(p)
