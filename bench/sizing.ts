@@ -22,7 +22,10 @@ import { cpuSeconds, ProcessGroup, waitFor } from './processes.js'
 // turns these figures into replicas and cores. The city and its processes start as `npm run bench`
 // starts them (built modules under plain node, the `small` seed in an embedded cluster kept in .data/).
 //
-//   npm run bench:sizing -- [--seconds 20] [--warmup 8] [--connections 8] [--departments cached,uncached]
+//   npm run bench:sizing -- [--seconds 20] [--warmup 8] [--connections 8] [--departments uncached,cached,redis]
+//
+// uncached: CACHE=off; cached: CACHE=memory; redis: CACHE=redis at REDIS_URL (default redis://127.0.0.1:6379),
+// under a namespace of its own, as replicas sharing Valkey in deploy/kubernetes run.
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const OUT_DIR = join(ROOT, 'bench', 'results', 'sizing')
@@ -47,7 +50,7 @@ interface Args {
   seconds: number
   warmup: number
   connections: number
-  setups: Array<'cached' | 'uncached'>
+  setups: Array<'cached' | 'uncached' | 'redis'>
 }
 
 function parseArgs(argv: string[]): Args {
@@ -58,11 +61,11 @@ function parseArgs(argv: string[]): Args {
     if (flag === '--seconds' && n > 0) args.seconds = n
     else if (flag === '--warmup' && n >= 0) args.warmup = n
     else if (flag === '--connections' && Number.isInteger(n) && n > 0) args.connections = n
-    else if (flag === '--departments' && value && value.split(',').every(v => v === 'cached' || v === 'uncached'))
+    else if (flag === '--departments' && value && value.split(',').every(v => v === 'cached' || v === 'uncached' || v === 'redis'))
       args.setups = value.split(',') as Args['setups']
     else {
       console.error(`unknown or invalid option ${flag} ${value ?? ''}`)
-      console.error('usage: npm run bench:sizing -- [--seconds 20] [--warmup 8] [--connections 8] [--departments cached,uncached]')
+      console.error('usage: npm run bench:sizing -- [--seconds 20] [--warmup 8] [--connections 8] [--departments uncached,cached,redis]')
       process.exit(2)
     }
   }
@@ -87,6 +90,14 @@ function mixBodies(ops: readonly BenchOperation[], mix: Readonly<Record<string, 
     counters.set(op.name, n + 1)
     return JSON.stringify({ query: op.query, variables: op.variables(n) })
   }
+}
+
+/** The departments' cache settings of a setup; cached entries outlive the run, so the window meets a warm cache. */
+function cacheEnv(setup: Args['setups'][number], namespace: string): Record<string, string> {
+  const kept = { CACHE_TTL_SECONDS: String(24 * 3600), CACHE_TTLS: '', CACHE_NAMESPACE: namespace }
+  if (setup === 'cached') return { CACHE: 'memory', ...kept }
+  if (setup === 'redis') return { CACHE: 'redis', REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', ...kept }
+  return { CACHE: 'off' }
 }
 
 /** VmHWM (peak) and VmRSS (now) of a process in MB, from /proc/<pid>/status. */
@@ -212,6 +223,7 @@ try {
   for (const setup of args.setups) {
     log(`departments ${setup}: starting`)
     const secret = randomBytes(32).toString('hex')
+    const namespace = `sizing-${randomBytes(4).toString('hex')}`
     const departments = new Map<string, { url: string; pid: number }>()
     for (const s of services) {
       const port = await freePort()
@@ -220,7 +232,7 @@ try {
         PORT: String(port),
         INTERNAL_TOKEN_SECRET: secret,
         DB_POOL_MAX: '8',
-        ...(setup === 'cached' ? { CACHE: 'memory', CACHE_TTL_SECONDS: String(24 * 3600), CACHE_TTLS: '' } : { CACHE: 'off' }),
+        ...cacheEnv(setup, namespace),
       })
       departments.set(s.name, { url: `http://127.0.0.1:${port}`, pid: child.pid! })
     }
@@ -260,10 +272,10 @@ try {
     )
     const target = { url: `${gatewayUrl}/graphql`, pid: gateway.pid!, backendPids: [], headers: () => bearer }
 
-    if (setup === 'cached') {
+    if (setup !== 'uncached') {
       const t0 = performance.now()
       const filled = await prefill(target.url, bearer, args.connections)
-      log(`departments cached: ${filled} requests asked every variable set once, ${Math.round(performance.now() - t0)} ms (not measured)`)
+      log(`departments ${setup}: ${filled} requests asked every variable set once, ${Math.round(performance.now() - t0)} ms (not measured)`)
     }
     log(`departments ${setup}: warm-up ${args.warmup} s (not measured)`)
     if (args.warmup > 0) await measure(target, body, { ...settings, durationSeconds: args.warmup })
@@ -340,7 +352,7 @@ try {
       'Dashboard mix: per ten requests 4 DistrictProfile, 2 DistrictsComparison, 2 AsylumMonthly, 1 BudgetOverview, 1 DeepCrossDepartment, interleaved, every request with the next variable set of its operation (bench/operations.ts).',
       "CPU: utime+stime from /proc/<pid>/stat over the measured window. Department calls: the department's own stadtgraph_department_requests_total. Memory: VmRSS at the end of the window and VmHWM (peak since start) from /proc/<pid>/status.",
       "PostgreSQL: CPU of the embedded server's postmaster and all its children (backends, background workers) from /proc over the same window; pg_stat_statements is not loaded in the embedded cluster.",
-      'Departments cached: CACHE=memory with entries kept for the whole run, every variable set of every operation asked once before the warm-up (a warm cache, the best case: every answer of the window can come from it); uncached: CACHE=off, every call reads PostgreSQL.',
+      "Departments cached: CACHE=memory with entries kept for the whole run, every variable set of every operation asked once before the warm-up (a warm cache, the best case: every answer of the window can come from it); redis: the same with CACHE=redis (shared storage, as in deploy/kubernetes; the Redis server's own CPU is not counted); uncached: CACHE=off, every call reads PostgreSQL.",
       'The machine is shared: absolute figures move with its load (recorded at start and after each setup); CPU per request is steadier than req/s.',
     ],
     setups,
