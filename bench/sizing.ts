@@ -144,6 +144,17 @@ function postgresCpuDelta(before: Map<number, number>, after: Map<number, number
   return total
 }
 
+/** Cache hits and misses of all departments so far (their cached loaders' lookups). */
+async function cacheEvents(departments: Map<string, { url: string }>): Promise<{ hits: number; misses: number }> {
+  let hits = 0
+  let misses = 0
+  for (const d of departments.values()) {
+    hits += await scrape(`${d.url}/metrics`, 'stadtgraph_department_cache_events_total', 'event="hit"')
+    misses += await scrape(`${d.url}/metrics`, 'stadtgraph_department_cache_events_total', 'event="miss"')
+  }
+  return { hits, misses }
+}
+
 /** Sum of a Prometheus counter's (or histogram `_count`'s) samples whose labels contain `filter`. */
 async function scrape(url: string, metric: string, filter = ''): Promise<number> {
   const text = await (await fetch(url)).text()
@@ -282,6 +293,7 @@ try {
 
     const calls0 = new Map<string, number>()
     for (const [n, d] of departments) calls0.set(n, await scrape(`${d.url}/metrics`, 'stadtgraph_department_requests_total'))
+    const cache0 = await cacheEvents(departments)
     const fetches0 = await scrape(`${gatewayUrl}/metrics`, 'stadtgraph_gateway_subgraph_fetch_duration_seconds_count')
     const cpu0 = new Map([
       ['gateway', cpuSeconds(gateway.pid!) ?? 0],
@@ -295,7 +307,15 @@ try {
       ...[...departments].map(([n, d]) => [n, cpuSeconds(d.pid) ?? 0] as const),
     ])
     const fetches1 = await scrape(`${gatewayUrl}/metrics`, 'stadtgraph_gateway_subgraph_fetch_duration_seconds_count')
+    const cache1 = await cacheEvents(departments)
     const ok = result.requests - result.non2xx - result.graphqlErrors
+    // CPU per request over failing requests would size the cluster for errors.
+    if (result.errors + result.non2xx + result.graphqlErrors > result.requests / 100)
+      throw new Error(
+        `${setup}: ${result.errors} transport errors, ${result.non2xx} non-2xx and ${result.graphqlErrors} GraphQL errors in ${result.requests} requests; not a sizing`,
+      )
+    const lookups = cache1.hits - cache0.hits + (cache1.misses - cache0.misses)
+    const cacheHitRate = lookups ? round((cache1.hits - cache0.hits) / lookups, 3) : null
     const window = result.rps > 0 ? result.requests / result.rps : args.seconds
     const perProcess = []
     for (const [n, pid] of [['gateway', gateway.pid!] as const, ...[...departments].map(([n, d]) => [n, d.pid] as const)]) {
@@ -327,6 +347,7 @@ try {
       p99: result.p99,
       errors: { transport: result.errors, non2xx: result.non2xx, graphql: result.graphqlErrors },
       subgraphFetchesPerRequest: round((fetches1 - fetches0) / result.requests),
+      cacheHitRate,
       processes: perProcess,
       postgres: { cpuCores: round(pgCpuMs / 1000 / window), cpuMsPerGatewayRequest: round(pgCpuMs / result.requests, 3) },
       totalCpuMsPerGatewayRequest: round(perProcess.reduce((a, p) => a + p.cpuMsPerGatewayRequest, 0) + pgCpuMs / result.requests, 3),
@@ -385,6 +406,7 @@ function markdown(report: {
     requests: number
     answeredWithoutErrors: number
     subgraphFetchesPerRequest: number
+    cacheHitRate: number | null
     processes: Array<{
       process: string
       callsPerGatewayRequest: number
@@ -410,7 +432,7 @@ function markdown(report: {
       `## Departments ${s.departments}`,
       '',
       `${s.rps} req/s, p50 ${s.p50} ms, p95 ${s.p95} ms; ${s.answeredWithoutErrors}/${s.requests} answered without errors; ` +
-        `${s.subgraphFetchesPerRequest} subgraph fetches per request; load average after ${s.loadAverageAfter.join(' / ')}.`,
+        `${s.subgraphFetchesPerRequest} subgraph fetches per request; department cache hit rate ${s.cacheHitRate ?? '–'}; load average after ${s.loadAverageAfter.join(' / ')}.`,
       '',
       '| process | calls per request | CPU ms per gateway request | CPU ms per call | cores used | RSS at end MB | peak RSS MB |',
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
