@@ -199,7 +199,9 @@ function queryPlanFailed(reason: string): GraphQLError {
  * document, and each projected Apollo Server caches its parsed documents, so in effect per
  * (document, projection) — and @graphql-hive/router-runtime runs the plan's fetch, flatten,
  * sequence and parallel nodes (one `_entities` request per subgraph per plan step). Subgraph
- * calls go over keep-alive pools with the headers of the operation's context.
+ * calls go over keep-alive pools with the headers of the operation's context; identical
+ * non-personal query fetches in flight for the same caller share one call, also across operations
+ * (gateway/cache/subgraph-dedupe.ts; off with `subgraphDedupe: false`).
  */
 export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<OperationExecutor> {
   const sdl = opts.subgraphUrls ? withSubgraphUrls(opts.supergraphSdl, opts.subgraphUrls) : opts.supergraphSdl
