@@ -375,6 +375,41 @@ describe('subgraph fetch deduplication', () => {
     expect(new Set(answers.map(a => a.errors![0])).size).toBe(YEARS.length)
   })
 
+  it("holds a follower to its own timeout while the leader's call goes on", async () => {
+    // A subgraph that keeps the connection busy (a space every 20 ms, valid before JSON) and answers
+    // after 1.5 s: the leader's call, timed out only when idle, gets the answer; a follower that
+    // joined it gives up after its own 300 ms, as SUBGRAPH_UNAVAILABLE.
+    let received = 0
+    const slow = createServer((req, res) => {
+      received++
+      req.resume()
+      res.writeHead(200, { 'content-type': 'application/json' })
+      const drip = setInterval(() => res.write(' '), 20)
+      setTimeout(() => {
+        clearInterval(drip)
+        res.end(JSON.stringify({ data: { district: { __typename: 'District', code: '01', name: 'Altstadt' } } }))
+      }, 1_500)
+    })
+    await new Promise<void>(resolve => slow.listen(0, '127.0.0.1', resolve))
+    try {
+      const h = await harness({ timeoutMs: 300, subgraphUrls: { geo: `http://127.0.0.1:${(slow.address() as AddressInfo).port}/graphql` } })
+      const district = parse('query District { district(code: "01") { name } }')
+      const ask = () => h.execute({ schema: apiSchema, document: district, context: context(['controlling']) })
+      const leader = ask()
+      await until(() => received === 1, "the leader's call")
+      const follower = await ask()
+      expect(h.followers.get('geo')).toBe(1)
+      expect(received).toBe(1)
+      expect(follower.errors?.map(e => [e.extensions?.code, e.message])).toEqual([
+        ['SUBGRAPH_UNAVAILABLE', 'Service "geo" is unavailable: timed out'],
+      ])
+      expect((await leader).data).toEqual({ district: { name: 'Altstadt' } })
+    } finally {
+      slow.closeAllConnections()
+      await new Promise(resolve => slow.close(resolve))
+    }
+  })
+
   it('is read from SUBGRAPH_DEDUPE, on by default', () => {
     expect(readGatewayConfig([], {}).subgraphDedupe).toBe(true)
     expect(readGatewayConfig([], { SUBGRAPH_DEDUPE: 'off' }).subgraphDedupe).toBe(false)
