@@ -8,6 +8,7 @@ import { buildSubgraphSchema } from '../../lib/subgraph/build-subgraph-schema.js
 import { createGatewayMetrics } from '../../lib/observability/gateway-metrics.js'
 import type { GatewayContext } from '../gateway-context.js'
 import { ConfigError, readGatewayConfig } from '../config.js'
+import { planStage } from '../pipeline/plan.js'
 import { createPlanExecutor, type PlanExecutorOptions } from './plan-executor.js'
 import type { OperationExecutor } from './operation-executor.js'
 
@@ -407,6 +408,40 @@ describe('subgraph fetch deduplication', () => {
     } finally {
       slow.closeAllConnections()
       await new Promise(resolve => slow.close(resolve))
+    }
+  })
+
+  it("is wired by the plan stage: the gateway's setting and its metrics", async () => {
+    for (const subgraphDedupe of [true, false]) {
+      const registry = new Registry()
+      const metrics = createGatewayMetrics(registry, { policyVersion: () => 1, replica: 'test' })
+      const followers = new Map<string, number>()
+      // The gateway's metrics, watched so that each step waits until every fetch reached its subgraph or joined a call.
+      const watched = {
+        ...metrics,
+        subgraphDedupe(subgraph: string, outcome: 'leader' | 'follower') {
+          metrics.subgraphDedupe(subgraph, outcome)
+          if (outcome === 'follower') followers.set(subgraph, (followers.get(subgraph) ?? 0) + 1)
+        },
+      }
+      const execute = await planStage({ executor: 'plan', subgraphDedupe }, watched).createExecutor!({ supergraphSdl, timeoutMs: 5_000 })
+      await concurrently(
+        { execute: execute!, followers, registry },
+        YEARS.map(year => ({ document: PROFILE, variables: { code: '03', year }, context: context(['controlling']) })),
+        [
+          [geo, YEARS.length],
+          [stats, YEARS.length],
+        ],
+      )
+      const text = await registry.metrics()
+      if (subgraphDedupe) {
+        expect(geo.calls).toHaveLength(1)
+        expect(text).toContain('stadtgraph_gateway_subgraph_fetch_dedupe_total{subgraph="geo",outcome="leader"} 1')
+        expect(text).toContain(`stadtgraph_gateway_subgraph_fetch_dedupe_total{subgraph="geo",outcome="follower"} ${YEARS.length - 1}`)
+      } else {
+        expect(geo.calls).toHaveLength(YEARS.length)
+        expect(text).not.toContain('stadtgraph_gateway_subgraph_fetch_dedupe_total{')
+      }
     }
   })
 
