@@ -45,6 +45,8 @@ export interface GatewayConfig {
   readonly trustedDocuments: { path: string | null; mode: TrustedDocumentsMode }
   /** In-flight deduplication of identical non-personal queries (gateway/cache); on unless false. */
   readonly dedupe?: boolean
+  /** In-flight deduplication of identical non-personal subgraph fetches across operations (gateway/cache/subgraph-dedupe.ts); on unless false. */
+  readonly subgraphDedupe?: boolean
   /** Deepest nesting of arrays/objects in a request's JSON (body, GET variables/extensions); default 64. */
   readonly maxJsonDepth?: number
   /** Metrics, `/metrics` access, log level, trace export (lib/observability); default: read from the environment. */
@@ -123,6 +125,13 @@ function parseDedupe(value: string | undefined, cache: string | undefined): bool
   throw new ConfigError(`GATEWAY_DEDUPE must be "on" or "off", got "${value}"`)
 }
 
+/** SUBGRAPH_DEDUPE=on|off, on by default. */
+function parseSubgraphDedupe(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'on') return true
+  if (value === 'off') return false
+  throw new ConfigError(`SUBGRAPH_DEDUPE must be "on" or "off", got "${value}"`)
+}
+
 function parseAuthorization(value: string | undefined): 'enforce' | 'off' {
   if (value === undefined || value === '' || value === 'enforce') return 'enforce'
   if (value === 'off') return 'off'
@@ -193,7 +202,7 @@ Options (each overrides the environment variable in brackets):
 
 Web app at /: WEB_DIST (built app folder, or off; default web/dist), WEB_OIDC_CLIENT_ID, WEB_OIDC_SCOPE.
 Environment only: DATABASE_URL (policy store), INTERNAL_TOKEN_SECRET, INTROSPECTION, AUTHORIZATION_DENIALS,
-GATEWAY_EXECUTOR, GATEWAY_DEDUPE, TRUSTED_DOCUMENTS, TRUSTED_DOCUMENTS_MODE, RATE_LIMIT_PER_MINUTE,
+GATEWAY_EXECUTOR, GATEWAY_DEDUPE, SUBGRAPH_DEDUPE, TRUSTED_DOCUMENTS, TRUSTED_DOCUMENTS_MODE, RATE_LIMIT_PER_MINUTE,
 RATE_LIMIT_ANONYMOUS_PER_MINUTE, LIMIT_MAX_TOKENS, LIMIT_MAX_DEPTH, LIMIT_MAX_ALIASES, LIMIT_MAX_DIRECTIVES,
 LIMIT_MAX_ROOT_FIELDS, LIMIT_MAX_COST, LIMIT_MAX_JSON_DEPTH, DATA_ENTRY_MAX_BYTES (largest upload forwarded to
 /data-entry/, default 64 MiB), and the AUTH_* settings of token verification.
@@ -248,6 +257,7 @@ export function readGatewayConfig(argv: readonly string[] = process.argv.slice(2
     executor: parseExecutor(env.GATEWAY_EXECUTOR),
     trustedDocuments: Object.freeze(parseTrustedDocuments(env.TRUSTED_DOCUMENTS, env.TRUSTED_DOCUMENTS_MODE)),
     dedupe: parseDedupe(env.GATEWAY_DEDUPE, env.CACHE),
+    subgraphDedupe: parseSubgraphDedupe(env.SUBGRAPH_DEDUPE),
     maxJsonDepth: parseLimit(env.LIMIT_MAX_JSON_DEPTH, 'LIMIT_MAX_JSON_DEPTH', DEFAULT_MAX_JSON_DEPTH),
     web: parseWeb(env),
     observability: (() => {

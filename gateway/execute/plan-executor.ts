@@ -17,7 +17,9 @@ import { unifiedGraphHandler } from '@graphql-hive/router-runtime'
 import { graphqlError } from '../../platform/errors.js'
 import { graphNamesOf, subgraphsOf, withSubgraphUrls } from '../../platform/supergraph-readers.js'
 import { unavailable } from '../transport/subgraph-errors.js'
-import { createSubgraphPools, postGraphQL } from '../transport/http-pool.js'
+import { createSubgraphPools, parseAnswer, postRaw } from '../transport/http-pool.js'
+import { readRequirements } from '../../auth/policy/requirements.js'
+import { createSubgraphDedupe, follow, type SubgraphDedupeOutcome } from '../cache/subgraph-dedupe.js'
 import type { SubgraphCallHooks, SubgraphResult } from '../transport/subgraph-call.js'
 import type { OperationExecutor } from './operation-executor.js'
 import { injectTraceHeaders, SpanKind, startSpan, withSpan } from '../../lib/observability/tracing.js'
@@ -26,6 +28,10 @@ export interface PlanExecutorOptions extends SubgraphCallHooks {
   supergraphSdl: string
   subgraphUrls?: Readonly<Record<string, string>>
   timeoutMs?: number
+  /** Identical subgraph fetches in flight share one HTTP call (gateway/cache/subgraph-dedupe.ts); on unless false. */
+  subgraphDedupe?: boolean
+  /** Told of each fetch that led a shareable call or joined one (metrics). */
+  onSubgraphDedupe?(subgraph: string, outcome: SubgraphDedupeOutcome): void
 }
 
 /** Subgraph documents are printed once each (the planner's fetch nodes are reused across requests). */
@@ -193,15 +199,19 @@ function queryPlanFailed(reason: string): GraphQLError {
  * document, and each projected Apollo Server caches its parsed documents, so in effect per
  * (document, projection) — and @graphql-hive/router-runtime runs the plan's fetch, flatten,
  * sequence and parallel nodes (one `_entities` request per subgraph per plan step). Subgraph
- * calls go over keep-alive pools with the headers of the operation's context.
+ * calls go over keep-alive pools with the headers of the operation's context; identical
+ * non-personal query fetches in flight for the same caller share one call, also across operations
+ * (gateway/cache/subgraph-dedupe.ts; off with `subgraphDedupe: false`).
  */
 export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<OperationExecutor> {
   const sdl = opts.subgraphUrls ? withSubgraphUrls(opts.supergraphSdl, opts.subgraphUrls) : opts.supergraphSdl
   const names = graphNamesOf(sdl)
   const targets = createSubgraphPools(subgraphsOf(sdl))
   const timeoutMs = opts.timeoutMs ?? 15_000
+  const unifiedGraph = buildSchema(sdl, { assumeValid: true, assumeValidSDL: true })
+  const dedupe = opts.subgraphDedupe === false ? null : createSubgraphDedupe(unifiedGraph, readRequirements(sdl))
   const handler = await unifiedGraphHandler({
-    unifiedGraph: buildSchema(sdl, { assumeValid: true, assumeValidSDL: true }),
+    unifiedGraph,
     getUnifiedGraphSDL: () => sdl,
     onSubgraphExecute(
       subgraph: string,
@@ -215,11 +225,32 @@ export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<Ope
         variables: request.variables,
         operationName: request.operationName,
       })
+      const key = dedupe?.keyOf(name, request.document, request.context, body) ?? null
+      const running = key === null ? undefined : dedupe!.running(key)
+      if (running) {
+        // Joins the identical call in flight: no HTTP call of its own, so no client span; its own copy of the answer.
+        opts.onSubgraphDedupe?.(name, 'follower')
+        const span = startSpan('subgraph.fetch', { 'stadtgraph.subgraph': name, 'stadtgraph.dedupe': 'follower' })
+        return follow(running, timeoutMs).then(answer => {
+          span?.end()
+          return parseAnswer(name, answer)
+        })
+      }
       // One span per call, its W3C traceparent sent along, so the department's spans join the trace.
-      const span = startSpan('subgraph.fetch', { 'stadtgraph.subgraph': name }, SpanKind.CLIENT)
+      const span = startSpan(
+        'subgraph.fetch',
+        key === null ? { 'stadtgraph.subgraph': name } : { 'stadtgraph.subgraph': name, 'stadtgraph.dedupe': 'leader' },
+        SpanKind.CLIENT,
+      )
       const headers = injectTraceHeaders(opts.subgraphHeaders?.(name, request.context) ?? {}, span)
       const started = performance.now()
-      return postGraphQL(name, target, body, headers, timeoutMs).then(result => {
+      const answer = postRaw(target, body, headers, timeoutMs)
+      if (key !== null) {
+        dedupe!.lead(key, answer)
+        opts.onSubgraphDedupe?.(name, 'leader')
+      }
+      return answer.then(raw => {
+        const result = parseAnswer(name, raw)
         const ok = result.errors?.[0]?.extensions?.code !== 'SUBGRAPH_UNAVAILABLE'
         opts.onSubgraphFetch?.(name, (performance.now() - started) / 1000, ok)
         span?.end()

@@ -1,4 +1,5 @@
 import type { GatewayConfig } from '../config.js'
+import type { GatewayMetrics } from '../../lib/observability/gateway-metrics.js'
 import { createPlanExecutor } from '../execute/plan-executor.js'
 import type { Stage } from './stage.js'
 
@@ -7,9 +8,12 @@ import type { Stage } from './stage.js'
  * document and projection; gateway/execute/plan-executor.ts), or, with `executor: 'stitched'`, by
  * the stitched schema's resolvers (also the fallback for what the planner does not take).
  */
-export function planStage(config: Pick<GatewayConfig, 'executor'>): Stage {
+export function planStage(config: Pick<GatewayConfig, 'executor' | 'subgraphDedupe'>, metrics: GatewayMetrics): Stage {
   return {
     name: 'plan',
-    createExecutor: async execution => (config.executor === 'stitched' ? null : createPlanExecutor(execution)),
+    createExecutor: async execution =>
+      config.executor === 'stitched'
+        ? null
+        : createPlanExecutor({ ...execution, subgraphDedupe: config.subgraphDedupe, onSubgraphDedupe: metrics.subgraphDedupe }),
   }
 }

@@ -53,7 +53,7 @@ export function createStages({ config, policy, supergraph, authenticate, signHea
     limitsStage(config, () => supergraph().costDirectives),
     personalDataStage(() => supergraph().requirements, policy.accessLog),
     dedupeStage(config.dedupe !== false, () => supergraph().requirements, metrics),
-    planStage(config),
+    planStage(config, metrics),
     executeStage(signHeaders, metrics),
     respondStage(config, () => supergraph().owners, metrics),
   ]

@@ -31,25 +31,23 @@ function asGraphQLError(error: unknown): GraphQLError {
   })
 }
 
+/** A subgraph's answer before parsing: its body text, or why there is none (the reason SUBGRAPH_UNAVAILABLE names). */
+export type RawAnswer = { text: string; failure?: undefined } | { text?: undefined; failure: 'no answer' | 'timed out' }
+
 /**
- * POSTs one GraphQL request over a keep-alive pool. Resolves with the parsed answer, or with
- * SUBGRAPH_UNAVAILABLE when the subgraph did not give a GraphQL answer in time.
+ * POSTs one GraphQL request over a keep-alive pool and resolves with the body as text, unparsed:
+ * a text can be handed to several waiters (gateway/cache/subgraph-dedupe.ts), each parsing its
+ * own copy. Never rejects.
  */
-export function postGraphQL(
-  name: string,
-  target: SubgraphTarget,
-  body: string,
-  headers: Record<string, string>,
-  timeoutMs: number,
-): Promise<SubgraphResult> {
+export function postRaw(target: SubgraphTarget, body: string, headers: Record<string, string>, timeoutMs: number): Promise<RawAnswer> {
   const { url, agent } = target
   return new Promise(resolve => {
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest
     let settled = false
-    const done = (result: SubgraphResult) => {
+    const done = (answer: RawAnswer) => {
       if (!settled) {
         settled = true
-        resolve(result)
+        resolve(answer)
       }
     }
     const req = send(
@@ -62,29 +60,48 @@ export function postGraphQL(
       res => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('error', () => done({ errors: [unavailable(name, 'no answer')] }))
-        res.on('end', () => {
-          try {
-            const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: SubgraphResult['data']; errors?: unknown }
-            if (parsed && typeof parsed === 'object' && ('data' in parsed || 'errors' in parsed)) {
-              return done(
-                Array.isArray(parsed.errors) && parsed.errors.length
-                  ? ({ ...parsed, errors: parsed.errors.map(asGraphQLError) } as SubgraphResult)
-                  : (parsed as SubgraphResult),
-              )
-            }
-          } catch {
-            /* not GraphQL: below */
-          }
-          done({ errors: [unavailable(name, 'no answer')] })
-        })
+        res.on('error', () => done({ failure: 'no answer' }))
+        res.on('end', () => done({ text: Buffer.concat(chunks).toString('utf8') }))
       },
     )
     req.setTimeout(timeoutMs, () => {
       req.destroy()
-      done({ errors: [unavailable(name, 'timed out')] })
+      done({ failure: 'timed out' })
     })
-    req.on('error', () => done({ errors: [unavailable(name, 'no answer')] }))
+    req.on('error', () => done({ failure: 'no answer' }))
     req.end(body)
   })
+}
+
+/**
+ * A subgraph's answer as the executors take it: the parsed body when it is a GraphQL answer (its
+ * errors as GraphQLErrors), else SUBGRAPH_UNAVAILABLE. Every call builds new objects.
+ */
+export function parseAnswer(name: string, answer: RawAnswer): SubgraphResult {
+  if (answer.failure !== undefined) return { errors: [unavailable(name, answer.failure)] }
+  try {
+    const parsed = JSON.parse(answer.text) as { data?: SubgraphResult['data']; errors?: unknown }
+    if (parsed && typeof parsed === 'object' && ('data' in parsed || 'errors' in parsed)) {
+      return Array.isArray(parsed.errors) && parsed.errors.length
+        ? ({ ...parsed, errors: parsed.errors.map(asGraphQLError) } as SubgraphResult)
+        : (parsed as SubgraphResult)
+    }
+  } catch {
+    /* not GraphQL: below */
+  }
+  return { errors: [unavailable(name, 'no answer')] }
+}
+
+/**
+ * POSTs one GraphQL request over a keep-alive pool. Resolves with the parsed answer, or with
+ * SUBGRAPH_UNAVAILABLE when the subgraph did not give a GraphQL answer in time.
+ */
+export function postGraphQL(
+  name: string,
+  target: SubgraphTarget,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<SubgraphResult> {
+  return postRaw(target, body, headers, timeoutMs).then(answer => parseAnswer(name, answer))
 }

@@ -6,6 +6,24 @@ import type { SubgraphHeaders } from './subgraph-call.js'
 export type InternalSigner = { sign(identity: InternalIdentity, audience: string): string } | null
 
 /**
+ * What a subgraph call tells the subgraph about the caller: the claims of its internal token
+ * (principal, effective access, row rules); null without a caller in the context. The token adds
+ * only per-call noise (issued-at, expiry, its id, audience = the subgraph, signature), so calls
+ * with equal identities tell the subgraph the same (gateway/cache/subgraph-dedupe.ts).
+ */
+export function internalIdentityOf(context: unknown): InternalIdentity | null {
+  const ctx = context as Partial<GatewayContext> | undefined
+  if (!ctx?.principal || !ctx.access) return null
+  return {
+    ...ctx.principal,
+    aggregateOnly: ctx.access.aggregateOnly,
+    policyVersion: ctx.access.policyVersion,
+    scopes: [...ctx.access.scopes],
+    rowFilters: ctx.rowFilters,
+  }
+}
+
+/**
  * The signing hook of every subgraph call: the caller's principal, effective access and row rules as
  * an internal token (`x-stadtgraph-internal`) for that subgraph; no header without a signer or
  * without a caller in the context.
@@ -16,15 +34,8 @@ export type InternalSigner = { sign(identity: InternalIdentity, audience: string
  */
 export function createSignHeaders(signer: InternalSigner): SubgraphHeaders {
   return (subgraph, context): Record<string, string> => {
-    const ctx = context as Partial<GatewayContext> | undefined
-    if (!signer || !ctx?.principal || !ctx.access) return {}
-    const identity: InternalIdentity = {
-      ...ctx.principal,
-      aggregateOnly: ctx.access.aggregateOnly,
-      policyVersion: ctx.access.policyVersion,
-      scopes: [...ctx.access.scopes],
-      rowFilters: ctx.rowFilters,
-    }
+    const identity = signer ? internalIdentityOf(context) : null
+    if (!signer || !identity) return {}
     return { 'x-stadtgraph-internal': signer.sign(identity, subgraph) }
   }
 }

@@ -18,6 +18,8 @@ export interface GatewayMetrics {
   graphqlError(code: unknown): void
   /** An operation answered with an identical in-flight operation's result. */
   dedupeHit(): void
+  /** A subgraph fetch that led a shareable HTTP call (`leader`) or joined an identical one in flight (`follower`). */
+  subgraphDedupe(subgraph: string, outcome: 'leader' | 'follower'): void
   /** A request refused with 429 by the rate limiter. */
   rateLimited(roleClass: RoleClass): void
 }
@@ -28,6 +30,7 @@ export const NO_GATEWAY_METRICS: GatewayMetrics = Object.freeze({
   subgraphFetch() {},
   graphqlError() {},
   dedupeHit() {},
+  subgraphDedupe() {},
   rateLimited() {},
 })
 
@@ -86,6 +89,12 @@ export function createGatewayMetrics(registry: Registry, opts: GatewayMetricsOpt
     help: 'Operations answered by an identical in-flight operation',
     registers: [registry],
   })
+  const fetchDedupe = new Counter({
+    name: 'stadtgraph_gateway_subgraph_fetch_dedupe_total',
+    help: 'Shareable subgraph fetches, by subgraph and outcome (leader: made the HTTP call; follower: joined an identical one in flight)',
+    labelNames: ['subgraph', 'outcome'] as const,
+    registers: [registry],
+  })
   const limited = new Counter({
     name: 'stadtgraph_gateway_rate_limited_total',
     help: 'Requests refused by the rate limiter (429)',
@@ -107,6 +116,7 @@ export function createGatewayMetrics(registry: Registry, opts: GatewayMetricsOpt
   // operation → status → role class → child counter
   const requestChildren = new Map<string, Map<number, Record<RoleClass, ReturnType<typeof requests.labels>>>>()
   const fetchChildren = new Map<string, { ok: ReturnType<typeof fetches.labels>; error: ReturnType<typeof fetches.labels> }>()
+  const dedupeChildren = new Map<string, Record<'leader' | 'follower', ReturnType<typeof fetchDedupe.labels>>>()
   const errorChildren = new Map<string, ReturnType<typeof errors.labels>>()
 
   return {
@@ -145,6 +155,15 @@ export function createGatewayMetrics(registry: Registry, opts: GatewayMetricsOpt
     },
     dedupeHit() {
       dedupe.inc()
+    },
+    subgraphDedupe(subgraph, outcome) {
+      let children = dedupeChildren.get(subgraph)
+      if (!children)
+        dedupeChildren.set(
+          subgraph,
+          (children = { leader: fetchDedupe.labels(subgraph, 'leader'), follower: fetchDedupe.labels(subgraph, 'follower') }),
+        )
+      children[outcome].inc()
     },
     rateLimited(roleClass) {
       limitedBy[roleClass].inc()

@@ -1,0 +1,120 @@
+import { getNamedType, Kind, TypeInfo, visit, visitWithTypeInfo, BREAK, type DocumentNode, type GraphQLSchema } from 'graphql'
+import { classOf, CLASS_RANK } from '../../auth/classes.js'
+import type { Requirements } from '../../auth/policy/types.js'
+import { internalIdentityOf } from '../transport/sign-headers.js'
+import type { RawAnswer } from '../transport/http-pool.js'
+import { stableStringify } from './stable-stringify.js'
+
+/** Whether a fetch led an HTTP call others could join, or joined one in flight. */
+export type SubgraphDedupeOutcome = 'leader' | 'follower'
+
+export interface SubgraphDedupe {
+  /**
+   * The key under which a fetch may share one HTTP call with identical fetches in flight, or null
+   * when it never shares: a mutation (or subscription), or a document selecting a `personal` or
+   * `special` coordinate. `body` is the request body (document, variables, operation name).
+   */
+  keyOf(subgraph: string, document: DocumentNode, context: unknown, body: string): string | null
+  /** The call in flight under `key`, if any. */
+  running(key: string): Promise<RawAnswer> | undefined
+  /** Lets identical fetches join `answer` until it settles. */
+  lead(key: string, answer: Promise<RawAnswer>): void
+}
+
+/**
+ * In-flight deduplication of subgraph fetches across client operations: most fetches of a query
+ * plan are the same for different variables of the client operation (a district's name for every
+ * year asked), so concurrent operations often send the very same fetch. Identical fetches — same
+ * subgraph, same printed document, variables and operation name, and the same caller as the subgraph
+ * learns it — share one HTTP call; nothing is kept once it settled.
+ *
+ * The caller's part of the key is the internal token's claims (principal with subject, roles,
+ * department and purpose; aggregate-only, policy version, scopes; row rules), not the signed token,
+ * which differs per call: a fetch shares only with fetches the department would have answered for
+ * the very same identity, so answers never cross accesses (and no caller is hidden behind another).
+ *
+ * What is shared is the answer's text: every waiter parses its own copy, because the planner's
+ * runtime merges later fetches' entities into the objects of earlier answers.
+ */
+export function createSubgraphDedupe(supergraph: GraphQLSchema, requirements: Requirements): SubgraphDedupe {
+  const verdicts = new WeakMap<DocumentNode, boolean>()
+  const identities = new WeakMap<object, string>()
+  const inFlight = new Map<string, Promise<RawAnswer>>()
+
+  const shareable = (document: DocumentNode) => {
+    let verdict = verdicts.get(document)
+    if (verdict === undefined) verdicts.set(document, (verdict = shareableFetch(supergraph, requirements, document)))
+    return verdict
+  }
+  // The same context object serves every fetch of one operation: its identity is written out once.
+  const identityKey = (context: unknown) => {
+    if (!context || typeof context !== 'object') return stableStringify(internalIdentityOf(context))
+    let key = identities.get(context)
+    if (key === undefined) identities.set(context, (key = stableStringify(internalIdentityOf(context))))
+    return key
+  }
+
+  return {
+    keyOf(subgraph, document, context, body) {
+      if (!shareable(document)) return null
+      return `${subgraph}\n${identityKey(context)}\n${body}`
+    },
+    running: key => inFlight.get(key),
+    lead(key, answer) {
+      inFlight.set(key, answer)
+      void answer.then(() => {
+        if (inFlight.get(key) === answer) inFlight.delete(key)
+      })
+    },
+  }
+}
+
+/**
+ * A follower's wait for the leader's answer, bounded by the follower's own timeout: it never waits
+ * longer than a call of its own could have taken.
+ */
+export function follow(answer: Promise<RawAnswer>, timeoutMs: number): Promise<RawAnswer> {
+  return new Promise(resolve => {
+    const timer = setTimeout(() => resolve({ failure: 'timed out' }), timeoutMs)
+    void answer.then(settled => {
+      clearTimeout(timer)
+      resolve(settled)
+    })
+  })
+}
+
+/**
+ * Whether a subgraph fetch document may be shared: queries only, and no selected field of class
+ * `personal` or `special` — by the field's own requirement, its type's, or its parent type's (an
+ * `_entities` fetch reaches an entity through `... on Type`, not through a field of the supergraph).
+ * The document is walked against the supergraph; a field the supergraph does not know (other than
+ * `_entities` and `__typename`) makes the fetch unshareable, since its class cannot be told.
+ */
+export function shareableFetch(supergraph: GraphQLSchema, requirements: Requirements, document: DocumentNode): boolean {
+  for (const d of document.definitions) if (d.kind === Kind.OPERATION_DEFINITION && d.operation !== 'query') return false
+  // Without a requirement a coordinate or type is `internal` (auth/classes.ts).
+  const sensitive = (key: string) => CLASS_RANK[classOf(requirements.get(key))] >= CLASS_RANK.personal
+  const typeInfo = new TypeInfo(supergraph)
+  let shareable = true
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const name = node.name.value
+        const parent = typeInfo.getParentType()
+        const field = typeInfo.getFieldDef()
+        if (!field) {
+          if (name === '__typename' || (name === '_entities' && parent === supergraph.getQueryType())) return
+          shareable = false
+          return BREAK
+        }
+        if (name.startsWith('__')) return
+        if (sensitive(`${parent!.name}.${name}`) || sensitive(getNamedType(field.type).name) || sensitive(parent!.name)) {
+          shareable = false
+          return BREAK
+        }
+      },
+    }),
+  )
+  return shareable
+}
