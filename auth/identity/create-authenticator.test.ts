@@ -791,6 +791,19 @@ describe('createAuthenticator: verified tokens are remembered', () => {
     await expect(ask(editPayload(token, claims({ roles: ['admin'] })))).rejects.toMatchObject({ status: 401 })
   })
 
+  it('a remembered token sent in two Authorization headers, or oversize, is refused as before', async () => {
+    const { auth, ask } = verifying()
+    const token = hs256(claims(), HS_SECRET)
+    await expect(ask(token)).resolves.toMatchObject({ subject: 'u1' })
+    await expect(auth.authenticate({ authorization: [`Bearer ${token}`, `Bearer ${token}`] } as never)).rejects.toMatchObject({
+      status: 401,
+    })
+    await expect(auth.authenticate({ authorization: `bearer ${token}` })).resolves.toMatchObject({ subject: 'u1' })
+    await expect(auth.authenticate({ authorization: `Bearer ${token}`, 'x-stadtgraph-role': 'admin' })).rejects.toMatchObject({
+      status: 403,
+    })
+  })
+
   it('a remembered token expires at exp + leeway, as a verified one does', async () => {
     const { ask, setClock } = verifying()
     const token = hs256(claims(), HS_SECRET)

@@ -103,31 +103,36 @@ export function createAuthenticator(config: IdentityConfig, opts: AuthenticatorO
 
   return {
     async authenticate(headers) {
-      const decoded = decodeBearerToken(headers)
-      const principal = decoded === null ? PUBLIC_PRINCIPAL : await verified(decoded)
-      return selectRoles(principal, headers, config.roleHeader)
+      return selectRoles(await principalOf(headers), headers, config.roleHeader)
     },
     close() {
       jwks?.close()
     },
   }
 
-  async function verified(decoded: DecodedBearerToken): Promise<Principal> {
+  async function principalOf(headers: IncomingHttpHeaders): Promise<Principal> {
+    // The same Authorization header decodes to the same token: a remembered one is not decoded again.
+    const authorization = headers.authorization
+    const known = typeof authorization === 'string' ? verifiedTokens.get(authorization) : undefined
+    const decoded = known?.decoded ?? decodeBearerToken(headers)
+    if (decoded === null) return PUBLIC_PRINCIPAL
     // The key is looked up every time: a key that left the JWKS (or was swapped under its kid) no longer
     // matches what a remembered token was verified with, and the token is verified, and refused, anew.
     const { key, algorithm } = await keyFor(decoded)
     const at = now()
-    const known = verifiedTokens.get(decoded.token, key, at)
-    if (known) return known
+    // A clock set back before the verification is not trusted to be past the not-before time.
+    if (known && known.key === key && at < known.until && at >= known.verifiedAt) return known.principal
     const claims = verifyClaims(decoded, key, algorithm)
     const principal = principalFromClaims(claims, config.rolesClaim)
     // jsonwebtoken refuses a token once the clock (in whole seconds) reaches exp + leeway.
-    verifiedTokens.set(decoded.token, { principal, key, verifiedAt: at, until: ((claims.exp as number) + config.leewaySeconds) * 1000 })
+    const until = ((claims.exp as number) + config.leewaySeconds) * 1000
+    if (typeof authorization === 'string') verifiedTokens.set(authorization, { decoded, principal, key, verifiedAt: at, until })
     return principal
   }
 }
 
 interface VerifiedToken {
+  decoded: DecodedBearerToken
   principal: Principal
   /** The key the signature was checked with. */
   key: KeyObject
@@ -137,28 +142,28 @@ interface VerifiedToken {
 }
 
 /**
- * Principals of tokens verified before, keyed by the whole compact token (header, payload and
- * signature): a caller sends the same token with every request, and its signature and claims need
- * checking once. Every check a verification makes gives the same answer for the same string later
- * (issuer, audience, algorithm, lifetime, not-before, iat) except two, checked on every use: the
- * token has not expired, and the key trusted for it now is the one it was verified with. A failed
- * verification is never remembered. Bounded: the least recently used entry goes first.
+ * Tokens verified before, keyed by the whole Authorization header (the scheme and the compact token:
+ * header, payload and signature): a caller sends the same token with every request, and its
+ * signature and claims need checking once. Every check a verification makes gives the same answer
+ * for the same string later (issuer, audience, algorithm, lifetime, not-before, iat) except two,
+ * which the caller makes on every use: the token has not expired, and the key trusted for it now is
+ * the one it was verified with. A failed verification is never remembered. Bounded: the least
+ * recently used entry goes first.
  */
 function createVerifiedTokens(max: number) {
   const entries = new Map<string, VerifiedToken>()
   return {
-    get(token: string, key: KeyObject, at: number): Principal | undefined {
-      const entry = entries.get(token)
-      if (!entry) return undefined
-      entries.delete(token)
-      // A clock set back before the verification is not trusted to be past the not-before time.
-      if (entry.key !== key || at >= entry.until || at < entry.verifiedAt) return undefined
-      entries.set(token, entry)
-      return entry.principal
+    get(authorization: string): VerifiedToken | undefined {
+      const entry = entries.get(authorization)
+      if (entry) {
+        entries.delete(authorization)
+        entries.set(authorization, entry)
+      }
+      return entry
     },
-    set(token: string, entry: VerifiedToken): void {
+    set(authorization: string, entry: VerifiedToken): void {
       if (max <= 0 || entry.until <= entry.verifiedAt) return
-      entries.set(token, entry)
+      entries.set(authorization, entry)
       if (entries.size > max) entries.delete(entries.keys().next().value!)
     },
   }
