@@ -1,6 +1,6 @@
 import { createHmac, generateKeyPairSync, sign as cryptoSign, type KeyObject } from 'node:crypto'
 import jwt from 'jsonwebtoken'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { AuthError, PUBLIC_PRINCIPAL, type Principal } from '../principal.js'
 import { createAuthenticator } from './create-authenticator.js'
 import { readIdentityConfig } from './identity-config.js'
@@ -767,5 +767,69 @@ describe('createAuthenticator: keys are built from the config once', () => {
       cryptoSign('sha256', Buffer.from(input), { key: ec.privateKey, dsaEncoding: 'ieee-p1363' }),
     )
     await expect(authenticate('prod', `Bearer ${token}`)).resolves.toMatchObject({ subject: 'u1' })
+  })
+})
+
+describe('createAuthenticator: verified tokens are remembered', () => {
+  const verifying = () => {
+    let clockMs = NOW_MS
+    const auth = createAuthenticator(configs.mixed, { now: () => clockMs, verifiedCacheSize: 2 })
+    const verify = vi.spyOn(jwt, 'verify')
+    const ask = (token: string) => auth.authenticate({ authorization: `Bearer ${token}` })
+    return { auth, verify, ask, setClock: (ms: number) => (clockMs = ms) }
+  }
+  afterEach(() => vi.restoreAllMocks())
+
+  it('verifies a token once, and the same token with another signature is still refused', async () => {
+    const { verify, ask } = verifying()
+    const token = rs256()
+    for (let i = 0; i < 5; i++) await expect(ask(token)).resolves.toMatchObject({ subject: 'u1', roles: ['staff'] })
+    expect(verify).toHaveBeenCalledTimes(1)
+    const [h, p] = token.split('.')
+    const forged = `${h}.${p}.${rs256(claims(), { kid: 'k1' }, attackerRsa.privateKey).split('.')[2]}`
+    await expect(ask(forged)).rejects.toMatchObject({ status: 401, reason: 'invalid_signature' })
+    await expect(ask(editPayload(token, claims({ roles: ['admin'] })))).rejects.toMatchObject({ status: 401 })
+  })
+
+  it('a remembered token sent in two Authorization headers, or oversize, is refused as before', async () => {
+    const { auth, ask } = verifying()
+    const token = hs256(claims(), HS_SECRET)
+    await expect(ask(token)).resolves.toMatchObject({ subject: 'u1' })
+    await expect(auth.authenticate({ authorization: [`Bearer ${token}`, `Bearer ${token}`] } as never)).rejects.toMatchObject({
+      status: 401,
+    })
+    await expect(auth.authenticate({ authorization: `bearer ${token}` })).resolves.toMatchObject({ subject: 'u1' })
+    await expect(auth.authenticate({ authorization: `Bearer ${token}`, 'x-stadtgraph-role': 'admin' })).rejects.toMatchObject({
+      status: 403,
+    })
+  })
+
+  it('a remembered token expires at exp + leeway, as a verified one does', async () => {
+    const { ask, setClock } = verifying()
+    const token = hs256(claims(), HS_SECRET)
+    await expect(ask(token)).resolves.toMatchObject({ subject: 'u1' })
+    setClock(NOW_MS + (600 + configs.mixed.leewaySeconds) * 1000 - 1)
+    await expect(ask(token)).resolves.toMatchObject({ subject: 'u1' })
+    setClock(NOW_MS + (600 + configs.mixed.leewaySeconds) * 1000)
+    await expect(ask(token)).rejects.toMatchObject({ status: 401, reason: 'token_expired' })
+  })
+
+  it('a clock set back before the token was verified checks not-before again', async () => {
+    const { ask, setClock } = verifying()
+    const token = hs256(claims(), HS_SECRET)
+    await expect(ask(token)).resolves.toMatchObject({ subject: 'u1' })
+    setClock(NOW_MS - 3600_000)
+    await expect(ask(token)).rejects.toMatchObject({ status: 401, reason: 'token_not_yet_valid' })
+  })
+
+  it('keeps the configured number of tokens, the least recently used going first', async () => {
+    const { verify, ask } = verifying()
+    const [a, b, c] = ['a', 'b', 'c'].map(sub => hs256(claims({ sub }), HS_SECRET))
+    for (const t of [a, b, a, c]) await ask(t) // c pushes out b, the least recently used
+    expect(verify).toHaveBeenCalledTimes(3)
+    await ask(a)
+    expect(verify).toHaveBeenCalledTimes(3)
+    await ask(b)
+    expect(verify).toHaveBeenCalledTimes(4)
   })
 })

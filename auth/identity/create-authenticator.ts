@@ -27,6 +27,8 @@ export interface AuthenticatorOptions {
   now?: () => number
   /** Key refusals and JWKS failures (default: console.warn). */
   warn?: (message: string) => void
+  /** Verified tokens remembered (default 1000; 0: every request verifies its token). */
+  verifiedCacheSize?: number
 }
 
 /**
@@ -37,6 +39,7 @@ export interface AuthenticatorOptions {
  */
 export function createAuthenticator(config: IdentityConfig, opts: AuthenticatorOptions = {}): Authenticator {
   const now = opts.now ?? Date.now
+  const verifiedTokens = createVerifiedTokens(opts.verifiedCacheSize ?? 1000)
   const warn = opts.warn ?? ((m: string) => console.warn(`[auth] ${m}`))
   const hsKey: KeyObject | null = config.hs256Secret === null ? null : createSecretKey(Buffer.from(config.hs256Secret, 'utf8'))
   const staticKeys = new Map<string, TrustedKey>(config.publicKeys.map(k => [k.kid, publicKeyFromPem(k.kid, k.pem, k.algorithm)]))
@@ -100,18 +103,69 @@ export function createAuthenticator(config: IdentityConfig, opts: AuthenticatorO
 
   return {
     async authenticate(headers) {
-      const decoded = decodeBearerToken(headers)
-      const principal = decoded === null ? PUBLIC_PRINCIPAL : await verified(decoded)
-      return selectRoles(principal, headers, config.roleHeader)
+      return selectRoles(await principalOf(headers), headers, config.roleHeader)
     },
     close() {
       jwks?.close()
     },
   }
 
-  async function verified(decoded: DecodedBearerToken): Promise<Principal> {
+  async function principalOf(headers: IncomingHttpHeaders): Promise<Principal> {
+    // The same Authorization header decodes to the same token: a remembered one is not decoded again.
+    const authorization = headers.authorization
+    const known = typeof authorization === 'string' ? verifiedTokens.get(authorization) : undefined
+    const decoded = known?.decoded ?? decodeBearerToken(headers)
+    if (decoded === null) return PUBLIC_PRINCIPAL
+    // The key is looked up every time: a key that left the JWKS (or was swapped under its kid) no longer
+    // matches what a remembered token was verified with, and the token is verified, and refused, anew.
     const { key, algorithm } = await keyFor(decoded)
-    return principalFromClaims(verifyClaims(decoded, key, algorithm), config.rolesClaim)
+    const at = now()
+    // A clock set back before the verification is not trusted to be past the not-before time.
+    if (known && known.key === key && at < known.until && at >= known.verifiedAt) return known.principal
+    const claims = verifyClaims(decoded, key, algorithm)
+    const principal = principalFromClaims(claims, config.rolesClaim)
+    // jsonwebtoken refuses a token once the clock (in whole seconds) reaches exp + leeway.
+    const until = ((claims.exp as number) + config.leewaySeconds) * 1000
+    if (typeof authorization === 'string') verifiedTokens.set(authorization, { decoded, principal, key, verifiedAt: at, until })
+    return principal
+  }
+}
+
+interface VerifiedToken {
+  decoded: DecodedBearerToken
+  principal: Principal
+  /** The key the signature was checked with. */
+  key: KeyObject
+  verifiedAt: number
+  /** When the token stops verifying (exp + leeway), in ms. */
+  until: number
+}
+
+/**
+ * Tokens verified before, keyed by the whole Authorization header (the scheme and the compact token:
+ * header, payload and signature): a caller sends the same token with every request, and its
+ * signature and claims need checking once. Every check a verification makes gives the same answer
+ * for the same string later (issuer, audience, algorithm, lifetime, not-before, iat) except two,
+ * which the caller makes on every use: the token has not expired, and the key trusted for it now is
+ * the one it was verified with. A failed verification is never remembered. Bounded: the least
+ * recently used entry goes first.
+ */
+function createVerifiedTokens(max: number) {
+  const entries = new Map<string, VerifiedToken>()
+  return {
+    get(authorization: string): VerifiedToken | undefined {
+      const entry = entries.get(authorization)
+      if (entry) {
+        entries.delete(authorization)
+        entries.set(authorization, entry)
+      }
+      return entry
+    },
+    set(authorization: string, entry: VerifiedToken): void {
+      if (max <= 0 || entry.until <= entry.verifiedAt) return
+      entries.set(authorization, entry)
+      if (entries.size > max) entries.delete(entries.keys().next().value!)
+    },
   }
 }
 
