@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ApolloGateway } from '@apollo/gateway'
 import { parse, validate, type FieldNode, type OperationDefinitionNode } from 'graphql'
@@ -11,6 +13,7 @@ import { uniqueDocuments } from './unique-aliases.js'
 import { canonical, countPlanFetches } from './check.js'
 import { dedupeSettings } from './dedupe-settings.js'
 import { upstreamDedupe } from './baselines/hive-runtime.js'
+import { ProcessGroup } from './processes.js'
 
 // The benchmark itself is not a test (no timing assertions); these check that its pieces stay valid
 // as the supergraph and the operations evolve.
@@ -258,5 +261,22 @@ describe('benchmark harness', () => {
     const old = markdown(report([run('ours', 300), run('apollo', 150)]))
     expect(old).not.toContain('#### Departments')
     expect(old).toContain('| Op | distinct | 2 |')
+  })
+
+  it('refuses to measure once a server of the run has exited (its port taken by another process)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-group-'))
+    const group = new ProcessGroup()
+    try {
+      writeFileSync(join(dir, 'stays.mjs'), 'setInterval(() => {}, 1000)\n')
+      writeFileSync(join(dir, 'exits.mjs'), 'process.exit(3)\n')
+      group.spawnNode(join(dir, 'stays.mjs'), {}, [], 'department geo')
+      group.assertRunning()
+      const exits = group.spawnNode(join(dir, 'exits.mjs'), {}, [], 'department finance')
+      await new Promise(resolve => exits.once('exit', resolve))
+      expect(() => group.assertRunning()).toThrow(/department finance exited \(3\).*port/)
+    } finally {
+      await group.stop()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

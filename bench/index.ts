@@ -156,18 +156,31 @@ try {
     const subgraphs = new Map<string, { url: string; pid: number }>()
     for (const s of services) {
       const port = await freePort()
-      const child = group.spawnNode(built[`department-${s.name}`], {
-        DATABASE_URL: databaseUrl,
-        PORT: String(port),
-        INTERNAL_TOKEN_SECRET: secret,
-        DB_POOL_MAX: process.env.DB_POOL_MAX ?? '8',
-        // Cached: entries outlive the run, so every target meets the same warm caches.
-        ...(setup === 'cached' ? { CACHE: 'memory', CACHE_TTL_SECONDS: String(24 * 3600), CACHE_TTLS: '' } : { CACHE: 'off' }),
-      })
+      const child = group.spawnNode(
+        built[`department-${s.name}`],
+        {
+          DATABASE_URL: databaseUrl,
+          PORT: String(port),
+          INTERNAL_TOKEN_SECRET: secret,
+          DB_POOL_MAX: process.env.DB_POOL_MAX ?? '8',
+          // Cached: entries outlive the run, so every target meets the same warm caches.
+          ...(setup === 'cached' ? { CACHE: 'memory', CACHE_TTL_SECONDS: String(24 * 3600), CACHE_TTLS: '' } : { CACHE: 'off' }),
+        },
+        [],
+        `department ${s.name}`,
+      )
       subgraphs.set(s.name, { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! })
     }
-    for (const [name, s] of subgraphs)
+    const signDirect = createBaselineSigner(secret)
+    for (const [name, s] of subgraphs) {
       await waitFor(`subgraph ${name}`, async () => (await fetch(s.url.replace(/graphql$/, 'readyz'))).ok, 180_000)
+      // Ready is not enough: the server on that port must be this run's department (it accepts this run's tokens).
+      const probe = await post(s.url, { [INTERNAL_TOKEN_HEADER]: signDirect(name) }, '{"query":"{ __typename }"}')
+      if (!probe.ok || !(await probe.text()).includes('"data"'))
+        throw new Error(
+          `subgraph ${name} at ${s.url} refuses this run's internal token (HTTP ${probe.status}): another process holds its port — run again`,
+        )
+    }
     const supergraphPath = join(work, `supergraph-${setup}.graphql`)
     writeFileSync(
       supergraphPath,
@@ -193,17 +206,24 @@ try {
           ...env,
         },
         ['--supergraph', supergraphPath],
+        `gateway ${replica}`,
       )
       return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! }
     }
     const baseline = async (name: 'apollo-gateway' | 'hive-gateway' | 'hive-router-runtime', env: Record<string, string> = {}) => {
       const port = await freePort()
-      const child = group.spawnNode(built[name], {
-        SUPERGRAPH_PATH: supergraphPath,
-        INTERNAL_TOKEN_SECRET: secret,
-        PORT: String(port),
-        ...env,
-      })
+      const child = group.spawnNode(
+        built[name],
+        { SUPERGRAPH_PATH: supergraphPath, INTERNAL_TOKEN_SECRET: secret, PORT: String(port), ...env },
+        [],
+        `${name}${
+          Object.keys(env).length
+            ? ` (${Object.entries(env)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(' ')})`
+            : ''
+        }`,
+      )
       return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! }
     }
     const gateways = new Map<TargetName, { url: string; pid: number }>()
@@ -225,10 +245,10 @@ try {
     const replica2 = propagation ? await ours('replica-2', 'enforce') : null
     for (const [name, g] of [...gateways, ...(replica2 ? [['replica-2', replica2] as const] : [])])
       await waitFor(`gateway ${name}`, graphqlReady(g.url), 180_000)
+    group.assertRunning()
     log(`departments ${setup}: started ${subgraphs.size} subgraphs and ${gateways.size + (replica2 ? 1 : 0)} gateways`)
 
     const WITH_TOKEN = new Set<TargetName>(['ours', 'ours-authz-off', 'ours-metrics-off', 'ours-dedupe-off'])
-    const signDirect = createBaselineSigner(secret)
     const targetFor = (target: TargetName, op: BenchOperation): LoadTarget | null => {
       if (target === 'direct') {
         if (op.subgraphs.length !== 1) return null
@@ -274,6 +294,7 @@ try {
       }
     }
     checks.push(...setupChecks)
+    group.assertRunning()
 
     // Warm every process up before the first measured row: departments and gateways JIT-compile,
     // Postgres fills its caches (and cached departments theirs) during the first seconds of load, which
