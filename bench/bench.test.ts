@@ -1,12 +1,19 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ApolloGateway } from '@apollo/gateway'
-import { parse, validate } from 'graphql'
+import { parse, validate, type FieldNode, type OperationDefinitionNode } from 'graphql'
 import { subgraphUrls, withoutRequiresScopes } from './baselines/supergraph-for-baselines.js'
 import { OPERATIONS } from './operations.js'
 import { parseOptions, UsageError } from './options.js'
 import { combineRounds, type LoadResult } from './load.js'
-import { markdown, ratios, type BenchReport, type RunResult } from './report.js'
+import { markdown, ratios, targetLabel, type BenchReport, type RunResult } from './report.js'
+import { uniqueDocuments } from './unique-aliases.js'
+import { canonical, countPlanFetches } from './check.js'
+import { dedupeSettings } from './dedupe-settings.js'
+import { upstreamDedupe } from './baselines/hive-runtime.js'
+import { ProcessGroup } from './processes.js'
 
 // The benchmark itself is not a test (no timing assertions); these check that its pieces stay valid
 // as the supergraph and the operations evolve.
@@ -56,6 +63,86 @@ describe('benchmark harness', () => {
     expect(() => parseOptions(['--frobnicate', '1'])).toThrow(/unknown flag/)
   })
 
+  it('knows the unique-document mode and the Rust-planner and dedupe-off targets, all by default', () => {
+    const o = parseOptions([
+      '--modes',
+      'distinct,identical,unique',
+      '--targets',
+      'ours,hive-rust,hive,apollo,ours-dedupe-off,hive-rust-dedupe-off',
+    ])
+    expect(o.modes).toEqual(['distinct', 'identical', 'unique'])
+    expect(o.targets).toEqual(['ours', 'hive-rust', 'hive', 'apollo', 'ours-dedupe-off', 'hive-rust-dedupe-off'])
+    expect(parseOptions([]).modes).toEqual(['distinct', 'identical', 'unique'])
+    expect(parseOptions([]).targets).toEqual(expect.arrayContaining(['hive-rust', 'hive-rust-dedupe-off', 'ours-dedupe-off']))
+    expect(() => parseOptions(['--modes', 'unique,random'])).toThrow(/random.*distinct, identical, unique/)
+    expect(() => parseOptions(['--targets', 'hive-js'])).toThrow(/hive-js/)
+  })
+
+  it('makes a new, valid document for every unique request and reads its answer back like the plain one', async () => {
+    const gateway = new ApolloGateway({ supergraphSdl: withoutRequiresScopes(supergraph) })
+    const { schema } = await gateway.load()
+    await gateway.stop()
+    for (const op of OPERATIONS) {
+      const unique = uniqueDocuments(op.query)
+      const docs = [0, 1, 2, 1234].map(n => unique.document(n))
+      expect(new Set(docs).size, op.name).toBe(docs.length)
+      for (const doc of docs)
+        expect(
+          validate(schema!, parse(doc)).map(e => e.message),
+          op.name,
+        ).toEqual([])
+      // Same operation name and variables, only the root response keys differ.
+      const root = (doc: string) =>
+        (parse(doc).definitions[0] as OperationDefinitionNode).selectionSet.selections.map(s => (s as FieldNode).alias?.value)
+      expect(
+        root(docs[3]).every(a => a?.startsWith('r1234_')),
+        op.name,
+      ).toBe(true)
+      expect(parse(docs[3]).definitions[0]).toMatchObject({ name: { value: op.name } })
+    }
+    const unique = uniqueDocuments('query Q($c: ID!) { district(code: $c) { name } d2: district(code: "2") { code } }')
+    expect(unique.document(7)).toContain('r7_district: district(code: $c)')
+    expect(unique.document(7)).toContain('r7_d2: district(code: "2")')
+    const plain = { district: { name: 'Innenstadt' }, d2: { code: '2' } }
+    const aliased = { r7_d2: { code: '2' }, r7_district: { name: 'Innenstadt' } }
+    expect(canonical(unique.unalias(aliased, 7))).toBe(canonical(plain))
+    // An answer to another request's document does not pass for this one.
+    expect(canonical(unique.unalias(aliased, 8))).not.toBe(canonical(plain))
+    expect(() => uniqueDocuments('fragment F on District { name }')).toThrow(/one operation/)
+  })
+
+  it('recognises a query plan of the Rust planner and nothing else', () => {
+    const fetch = (serviceName: string) => ({ kind: 'Fetch', serviceName, operation: '{ x }' })
+    const plan = {
+      kind: 'QueryPlan',
+      node: {
+        kind: 'Sequence',
+        nodes: [fetch('geo'), { kind: 'Parallel', nodes: [fetch('population'), { kind: 'Flatten', node: fetch('education') }] }],
+      },
+    }
+    expect(countPlanFetches(plan)).toBe(3)
+    expect(countPlanFetches({ kind: 'QueryPlan' })).toBe(0)
+    expect(countPlanFetches(undefined)).toBeNull()
+    expect(countPlanFetches({ kind: 'Sequence', nodes: [fetch('geo')] })).toBeNull()
+  })
+
+  it("names every target's deduplication; the Hive baselines read UPSTREAM_DEDUPE", () => {
+    const built = dedupeSettings(true, {})
+    expect(built.ours).toBe('operations on, subgraph fetches on')
+    expect(built['ours-dedupe-off']).toBe('operations off, subgraph fetches off')
+    expect(built['hive-rust']).toBe('operations off, subgraph fetches on')
+    expect(built['hive-rust-dedupe-off']).toBe('operations off, subgraph fetches off')
+    expect(built.apollo).toMatch(/none/)
+    expect(built.direct).toBeUndefined()
+    expect(dedupeSettings(false, {}).ours).toBe('operations on, subgraph fetches not in this build')
+    expect(dedupeSettings(true, { SUBGRAPH_DEDUPE: 'off' }).ours).toMatch(/subgraph fetches off/)
+    expect(targetLabel('hive-rust', built)).toBe('Hive gateway runtime (Rust planner); dedupe: operations off, subgraph fetches on')
+    expect(targetLabel('hive-rust', undefined)).toBe('Hive gateway runtime (Rust planner)')
+    expect(upstreamDedupe(undefined)).toBe(true)
+    expect(upstreamDedupe('off')).toBe(false)
+    expect(() => upstreamDedupe('no')).toThrow(/UPSTREAM_DEDUPE/)
+  })
+
   it('combines interleaved rounds into one row: totals, throughput and CPU over all rounds, median latencies', () => {
     expect(parseOptions(['--rounds', '4']).rounds).toBe(4)
     expect(parseOptions([]).rounds).toBe(1)
@@ -99,6 +186,9 @@ describe('benchmark harness', () => {
         run('ours', 300),
         run('apollo', 150),
         run('hive', 250),
+        run('hive-rust', 400),
+        run('ours-dedupe-off', 280),
+        run('hive-rust-dedupe-off', 200),
         run('ours-authz-off', 310),
         run('ours-metrics-off', 306),
         run('ours', 900, 'cached'),
@@ -112,6 +202,8 @@ describe('benchmark harness', () => {
         mode: 'distinct',
         oursVsApollo: 2,
         oursVsHive: 1.2,
+        oursVsHiveRust: 0.75,
+        dedupeOffOursVsHiveRust: 1.4,
         oursVsDirect: null,
         authzOnVsOff: 0.97,
         metricsOnVsOff: 0.98,
@@ -122,6 +214,8 @@ describe('benchmark harness', () => {
         mode: 'distinct',
         oursVsApollo: 2.25,
         oursVsHive: null,
+        oursVsHiveRust: null,
+        dedupeOffOursVsHiveRust: null,
         oursVsDirect: null,
         authzOnVsOff: null,
         metricsOnVsOff: null,
@@ -167,5 +261,22 @@ describe('benchmark harness', () => {
     const old = markdown(report([run('ours', 300), run('apollo', 150)]))
     expect(old).not.toContain('#### Departments')
     expect(old).toContain('| Op | distinct | 2 |')
+  })
+
+  it('refuses to measure once a server of the run has exited (its port taken by another process)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-group-'))
+    const group = new ProcessGroup()
+    try {
+      writeFileSync(join(dir, 'stays.mjs'), 'setInterval(() => {}, 1000)\n')
+      writeFileSync(join(dir, 'exits.mjs'), 'process.exit(3)\n')
+      group.spawnNode(join(dir, 'stays.mjs'), {}, [], 'department geo')
+      group.assertRunning()
+      const exits = group.spawnNode(join(dir, 'exits.mjs'), {}, [], 'department finance')
+      await new Promise(resolve => exits.once('exit', resolve))
+      expect(() => group.assertRunning()).toThrow(/department finance exited \(3\).*port/)
+    } finally {
+      await group.stop()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

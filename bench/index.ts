@@ -15,12 +15,15 @@ import { composeSupergraph } from '../schema/compose.js'
 import { readIdentityConfig } from '../auth/identity/identity-config.js'
 import { signDevToken } from '../auth/identity/dev-token.js'
 import { createBaselineSigner, INTERNAL_TOKEN_HEADER } from './baseline-identity.js'
+import { checkTarget } from './check.js'
+import { buildReadsSetting, dedupeSettings, HIVE_DEDUPE_OFF_ENV, OURS_DEDUPE_ENV, OURS_DEDUPE_OFF_ENV } from './dedupe-settings.js'
 import { combineRounds, measure, type LoadResult, type LoadTarget } from './load.js'
 import { OPERATIONS, type BenchOperation } from './operations.js'
 import { parseOptions, USAGE, UsageError, type BenchOptions, type DepartmentSetup, type TargetName } from './options.js'
 import { measurePolicyPropagation } from './policy-propagation.js'
 import { ProcessGroup, waitFor } from './processes.js'
 import { markdown, ratios, TARGET_LABELS, type BenchReport, type CheckResult, type RunResult } from './report.js'
+import { uniqueDocuments } from './unique-aliases.js'
 
 // npm run bench: our gateway side by side with @apollo/gateway, the Hive gateway runtime and the
 // subgraphs called directly — same subgraphs, same operations, same run. Every server is its own
@@ -98,43 +101,6 @@ async function prepare(databaseUrl: string, profile: SeedProfile, services: Awai
 const post = (url: string, headers: Record<string, string>, body: string) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body })
 
-/** Key order does not matter when comparing answers of different gateways. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
-  if (value && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map(k => `${JSON.stringify(k)}:${canonical((value as any)[k])}`)
-      .join(',')}}`
-  return JSON.stringify(value)
-}
-
-async function check(target: LoadTarget, op: BenchOperation): Promise<{ ok: boolean; error?: string; data?: string; ms?: number }> {
-  const t0 = performance.now()
-  try {
-    let data = ''
-    for (const i of [0, 1]) {
-      const res = await post(target.url, target.headers(), JSON.stringify({ query: op.query, variables: op.variables(i) }))
-      const text = await res.text()
-      let json: { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> }
-      try {
-        json = JSON.parse(text)
-      } catch {
-        return { ok: false, error: `HTTP ${res.status}: ${text.slice(0, 200)}` }
-      }
-      if (res.status !== 200 || json.errors?.length) {
-        const e = json.errors?.[0]
-        return { ok: false, error: `HTTP ${res.status}${e ? `: ${e.message}${e.extensions?.code ? ` (${e.extensions.code})` : ''}` : ''}` }
-      }
-      if (!json.data || Object.values(json.data as object).some(v => v === null)) return { ok: false, error: 'no data' }
-      if (i === 0) data = canonical(json.data)
-    }
-    return { ok: true, data, ms: Math.round((performance.now() - t0) / 2) }
-  } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message : String(err) }
-  }
-}
-
 try {
   const loadAverageAtStart = loadavg()
   const services = await loadServices()
@@ -153,9 +119,11 @@ try {
       gateway: join(ROOT, 'gateway', 'index.ts'),
       'apollo-gateway': join(ROOT, 'bench', 'baselines', 'apollo-gateway.ts'),
       'hive-gateway': join(ROOT, 'bench', 'baselines', 'hive-gateway.ts'),
+      'hive-router-runtime': join(ROOT, 'bench', 'baselines', 'hive-router-runtime.ts'),
     },
     join(ROOT, '.data', 'bench-build'),
   )
+  const dedupe = dedupeSettings(buildReadsSetting(join(ROOT, '.data', 'bench-build'), 'SUBGRAPH_DEDUPE'))
   log(`built departments, gateway and baselines for plain node in ${Math.round(performance.now() - t0)} ms`)
   const settings = {
     connections: options.connections,
@@ -170,6 +138,10 @@ try {
   const graphqlReady = (url: string) => async () => (await post(url, {}, '{"query":"{ __typename }"}')).ok
   const operations = OPERATIONS.filter(o => options.operations.includes(o.name))
   const checks: CheckResult[] = []
+  // Unique documents are numbered across the whole run, so no gateway meets one twice (rounds, warm-up, checks included).
+  let nextDocument = 0
+  const uniqueByOperation = new Map(operations.map(o => [o.name, uniqueDocuments(o.query)]))
+  const uniqueFor = (op: BenchOperation) => uniqueByOperation.get(op.name)!
   const runs: RunResult[] = []
   let policyPropagationMs: BenchReport['policyPropagationMs'] = null
 
@@ -184,18 +156,31 @@ try {
     const subgraphs = new Map<string, { url: string; pid: number }>()
     for (const s of services) {
       const port = await freePort()
-      const child = group.spawnNode(built[`department-${s.name}`], {
-        DATABASE_URL: databaseUrl,
-        PORT: String(port),
-        INTERNAL_TOKEN_SECRET: secret,
-        DB_POOL_MAX: process.env.DB_POOL_MAX ?? '8',
-        // Cached: entries outlive the run, so every target meets the same warm caches.
-        ...(setup === 'cached' ? { CACHE: 'memory', CACHE_TTL_SECONDS: String(24 * 3600), CACHE_TTLS: '' } : { CACHE: 'off' }),
-      })
+      const child = group.spawnNode(
+        built[`department-${s.name}`],
+        {
+          DATABASE_URL: databaseUrl,
+          PORT: String(port),
+          INTERNAL_TOKEN_SECRET: secret,
+          DB_POOL_MAX: process.env.DB_POOL_MAX ?? '8',
+          // Cached: entries outlive the run, so every target meets the same warm caches.
+          ...(setup === 'cached' ? { CACHE: 'memory', CACHE_TTL_SECONDS: String(24 * 3600), CACHE_TTLS: '' } : { CACHE: 'off' }),
+        },
+        [],
+        `department ${s.name}`,
+      )
       subgraphs.set(s.name, { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! })
     }
-    for (const [name, s] of subgraphs)
+    const signDirect = createBaselineSigner(secret)
+    for (const [name, s] of subgraphs) {
       await waitFor(`subgraph ${name}`, async () => (await fetch(s.url.replace(/graphql$/, 'readyz'))).ok, 180_000)
+      // Ready is not enough: the server on that port must be this run's department (it accepts this run's tokens).
+      const probe = await post(s.url, { [INTERNAL_TOKEN_HEADER]: signDirect(name) }, '{"query":"{ __typename }"}')
+      if (!probe.ok || !(await probe.text()).includes('"data"'))
+        throw new Error(
+          `subgraph ${name} at ${s.url} refuses this run's internal token (HTTP ${probe.status}): another process holds its port — run again`,
+        )
+    }
     const supergraphPath = join(work, `supergraph-${setup}.graphql`)
     writeFileSync(
       supergraphPath,
@@ -217,15 +202,28 @@ try {
           RATE_LIMIT_PER_MINUTE: '0',
           RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
           GATEWAY_PORT: String(port),
+          ...OURS_DEDUPE_ENV,
           ...env,
         },
         ['--supergraph', supergraphPath],
+        `gateway ${replica}`,
       )
       return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! }
     }
-    const baseline = async (name: 'apollo-gateway' | 'hive-gateway') => {
+    const baseline = async (name: 'apollo-gateway' | 'hive-gateway' | 'hive-router-runtime', env: Record<string, string> = {}) => {
       const port = await freePort()
-      const child = group.spawnNode(built[name], { SUPERGRAPH_PATH: supergraphPath, INTERNAL_TOKEN_SECRET: secret, PORT: String(port) })
+      const child = group.spawnNode(
+        built[name],
+        { SUPERGRAPH_PATH: supergraphPath, INTERNAL_TOKEN_SECRET: secret, PORT: String(port), ...env },
+        [],
+        `${name}${
+          Object.keys(env).length
+            ? ` (${Object.entries(env)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(' ')})`
+            : ''
+        }`,
+      )
       return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! }
     }
     const gateways = new Map<TargetName, { url: string; pid: number }>()
@@ -236,14 +234,21 @@ try {
     // The cost of metrics: the same gateway (authorization on, tracing exporter off) with METRICS=off.
     if (options.targets.includes('ours-metrics-off'))
       gateways.set('ours-metrics-off', await ours('metrics-off', 'enforce', { METRICS: 'off' }))
+    // Every deduplication off: whole operations and subgraph fetches (SUBGRAPH_DEDUPE, where the gateway has it).
+    if (options.targets.includes('ours-dedupe-off'))
+      gateways.set('ours-dedupe-off', await ours('dedupe-off', 'enforce', OURS_DEDUPE_OFF_ENV))
     if (options.targets.includes('apollo')) gateways.set('apollo', await baseline('apollo-gateway'))
     if (options.targets.includes('hive')) gateways.set('hive', await baseline('hive-gateway'))
+    if (options.targets.includes('hive-rust')) gateways.set('hive-rust', await baseline('hive-router-runtime'))
+    if (options.targets.includes('hive-rust-dedupe-off'))
+      gateways.set('hive-rust-dedupe-off', await baseline('hive-router-runtime', HIVE_DEDUPE_OFF_ENV))
     const replica2 = propagation ? await ours('replica-2', 'enforce') : null
     for (const [name, g] of [...gateways, ...(replica2 ? [['replica-2', replica2] as const] : [])])
       await waitFor(`gateway ${name}`, graphqlReady(g.url), 180_000)
+    group.assertRunning()
     log(`departments ${setup}: started ${subgraphs.size} subgraphs and ${gateways.size + (replica2 ? 1 : 0)} gateways`)
 
-    const signDirect = createBaselineSigner(secret)
+    const WITH_TOKEN = new Set<TargetName>(['ours', 'ours-authz-off', 'ours-metrics-off', 'ours-dedupe-off'])
     const targetFor = (target: TargetName, op: BenchOperation): LoadTarget | null => {
       if (target === 'direct') {
         if (op.subgraphs.length !== 1) return null
@@ -258,7 +263,7 @@ try {
         url: g.url,
         pid: g.pid,
         backendPids,
-        headers: () => (target === 'ours' || target === 'ours-authz-off' || target === 'ours-metrics-off' ? bearer : {}),
+        headers: () => (WITH_TOKEN.has(target) ? bearer : {}),
       }
     }
 
@@ -269,7 +274,10 @@ try {
       for (const t of options.targets) {
         const target = targetFor(t, op)
         if (!target) continue
-        const result = await check(target, op)
+        const result = await checkTarget(target, op, {
+          ...(options.modes.includes('unique') ? { unique: { documents: uniqueFor(op), n: nextDocument++ } } : {}),
+          queryPlan: t === 'hive-rust' || t === 'hive-rust-dedupe-off',
+        })
         if (t === 'ours') oursData = result.data
         setupChecks.push({
           target: t,
@@ -279,12 +287,14 @@ try {
           ...(result.error ? { error: result.error } : {}),
           ...(result.ok && oursData && t !== 'ours' ? { sameDataAsOurs: result.data === oursData } : {}),
         })
+        const plan = result.planFetches !== undefined ? `, query plan of the Rust planner with ${result.planFetches} fetches` : ''
         log(
-          `check ${op.name} via ${TARGET_LABELS[t]}: ${result.ok ? `ok (${result.ms} ms per request, before load)` : `FAILED ${result.error}`}`,
+          `check ${op.name} via ${TARGET_LABELS[t]}: ${result.ok ? `ok (${result.ms} ms per request, before load${plan})` : `FAILED ${result.error}`}`,
         )
       }
     }
     checks.push(...setupChecks)
+    group.assertRunning()
 
     // Warm every process up before the first measured row: departments and gateways JIT-compile,
     // Postgres fills its caches (and cached departments theirs) during the first seconds of load, which
@@ -318,7 +328,13 @@ try {
             if (!eligible(t, op)) continue
             let i = 0
             const fixed = JSON.stringify({ query: op.query, variables: op.variables(0) })
-            const body = mode === 'identical' ? () => fixed : () => JSON.stringify({ query: op.query, variables: op.variables(i++) })
+            const unique = uniqueFor(op)
+            const body =
+              mode === 'identical'
+                ? () => fixed
+                : mode === 'unique'
+                  ? () => JSON.stringify({ query: unique.document(nextDocument++), variables: op.variables(i++) })
+                  : () => JSON.stringify({ query: op.query, variables: op.variables(i++) })
             const result = await measure(targetFor(t, op)!, body, settings)
             rounds.set(t, [...(rounds.get(t) ?? []), result])
             if (options.rounds > 1)
@@ -366,11 +382,14 @@ try {
       ...(options.rounds > 1 ? { rounds: options.rounds } : {}),
     },
     database,
+    dedupe: Object.fromEntries(options.targets.filter(t => dedupe[t]).map(t => [t, dedupe[t]!])),
     notes: [
       "ours = this repository's gateway (gateway/index.ts) with a `controlling` token; authorization off = the same gateway with AUTHORIZATION=off; metrics off = the same gateway with METRICS=off (ours has metrics on, its request log line at info, no trace exporter).",
       'Baselines run with their defaults on the same supergraph minus @requiresScopes (@apollo/gateway refuses it); they sign a fresh internal token (60 s lifetime, the maximum subgraphs accept) for every subgraph call, carrying the identity ours forwards for `controlling`.',
       'Direct subgraph calls carry a fresh internal token per request (subgraphs accept each token once), signed by the load generator.',
-      'Distinct requests vary the variables per request (see bench/operations.ts); identical requests all send the first variable set.',
+      'Distinct requests vary the variables per request (see bench/operations.ts); identical requests all send the first variable set; unique-document requests send the variables of distinct requests and a document no gateway has seen before (root-field aliases carry a counter, bench/unique-aliases.ts), checked to answer like the plain document.',
+      'Deduplication is named in every row: "operations" = identical whole operations in flight answered once (ours: GATEWAY_DEDUPE, on; Hive: inbound in-flight deduplication, off by default); "subgraph fetches" = identical subgraph fetches in flight shared across operations (ours: SUBGRAPH_DEDUPE; Hive: upstream in-flight deduplication, on by default). Dedupe off = GATEWAY_DEDUPE=off SUBGRAPH_DEDUPE=off for ours, UPSTREAM_DEDUPE=off (executor deduplicateInflightRequests: false) for Hive.',
+      "Hive gateway runtime (Rust planner) = the same runtime with unifiedGraphHandler from @graphql-hive/router-runtime; before load it must return the Rust planner's query plan for every operation.",
       'Departments uncached: CACHE=off, every subgraph call reads PostgreSQL. Departments cached: CACHE=memory with entries kept for the whole run, for every target alike. Each setup has its own department and gateway processes, started, warmed up and measured in turn.',
       'Targets are measured one after another (operation by operation, mode by mode), so ratios compare runs seconds apart; on a quiet machine they are the robust part, absolute req/s depend on the hardware. CPU = utime+stime from /proc/<pid>/stat over the measured window; RSS sampled every 200 ms.',
     ],

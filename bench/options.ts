@@ -1,9 +1,24 @@
 import { SEED_PROFILES, type SeedProfile } from '../platform/city.js'
 import { OPERATIONS } from './operations.js'
 
-export const TARGETS = ['ours', 'ours-public', 'ours-authz-off', 'ours-metrics-off', 'apollo', 'hive', 'direct'] as const
+export const TARGETS = [
+  'ours',
+  'ours-public',
+  'ours-authz-off',
+  'ours-metrics-off',
+  'ours-dedupe-off',
+  'apollo',
+  'hive',
+  'hive-rust',
+  'hive-rust-dedupe-off',
+  'direct',
+] as const
 export type TargetName = (typeof TARGETS)[number]
-export const MODES = ['distinct', 'identical'] as const
+/**
+ * `distinct`: the variables change with every request; `identical`: every request the same; `unique`: the
+ * variables of distinct requests and a new document every time (root-field aliases vary, bench/unique-aliases.ts).
+ */
+export const MODES = ['distinct', 'identical', 'unique'] as const
 export type Mode = (typeof MODES)[number]
 /**
  * How the departments run. `uncached`: caches off, every subgraph call reads PostgreSQL (the whole system on
@@ -35,7 +50,8 @@ export const USAGE = `npm run bench -- [flags]
   --warmup S                warm-up seconds before each measurement (default 2)
   --duration S              measured seconds per gateway × operation × mode (default 4)
   --timeout S               request timeout (default 10)
-  --modes a,b               distinct,identical (default both)
+  --modes a,b               distinct,identical,unique (default all): variables vary per request, every request
+                            the same, or variables vary and every request is a new document (aliases vary)
   --departments a,b         uncached,cached (default both): departments read PostgreSQL on every call, or answer
                             repeated calls from their caches so that the gateways set the pace
   --operations a,b          ${OPERATIONS.map(o => o.name).join(',')} (default all)

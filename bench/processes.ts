@@ -4,15 +4,32 @@ import { readFileSync } from 'node:fs'
 /** Child processes of one benchmark run; all are stopped together at the end. */
 export class ProcessGroup {
   private readonly children: ChildProcess[] = []
+  private readonly names = new Map<ChildProcess, string>()
 
   /** A built ES module run by plain node (lib/service/build-departments.ts), as the container image runs the gateway. */
-  spawnNode(file: string, env: Record<string, string>, args: string[] = []): ChildProcess {
+  spawnNode(file: string, env: Record<string, string>, args: string[] = [], name = file): ChildProcess {
     const child = spawn(process.execPath, ['--enable-source-maps', file, ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'ignore', 'inherit'],
     })
     this.children.push(child)
+    this.names.set(child, name)
     return child
+  }
+
+  /**
+   * Throws if a process of the group has exited. Ports are chosen free and then handed to the child; on a
+   * shared machine another process can take one in between, the child then exits (its log, on stdout, is not
+   * shown) and whatever holds the port answers in its place — every request then fails or measures the wrong
+   * server. Called once everything is up and again after the checks.
+   */
+  assertRunning(): void {
+    const gone = this.children.filter(c => c.exitCode !== null || c.signalCode !== null)
+    if (gone.length)
+      throw new Error(
+        `${gone.map(c => `${this.names.get(c)} exited (${c.exitCode ?? c.signalCode})`).join(', ')} before the measurement; ` +
+          'most likely another process took its port between choosing and binding it — run again',
+      )
   }
 
   async stop(): Promise<void> {

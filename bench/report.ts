@@ -7,9 +7,21 @@ export const TARGET_LABELS: Record<TargetName, string> = {
   'ours-public': 'ours (anonymous: role public)',
   'ours-authz-off': 'ours (authorization off)',
   'ours-metrics-off': 'ours (metrics off)',
+  'ours-dedupe-off': 'ours (authorization on, dedupe off)',
   apollo: '@apollo/gateway',
-  hive: 'Hive gateway runtime',
+  hive: 'Hive gateway runtime (JS planner)',
+  'hive-rust': 'Hive gateway runtime (Rust planner)',
+  'hive-rust-dedupe-off': 'Hive gateway runtime (Rust planner, dedupe off)',
   direct: 'subgraph directly',
+}
+
+/**
+ * A target as the tables name it: its label and the deduplication it ran with (`BenchReport.dedupe`), so
+ * that no row compares a gateway that shares work between requests with one that cannot without saying so.
+ */
+export function targetLabel(target: TargetName, dedupe: BenchReport['dedupe']): string {
+  const setting = dedupe?.[target]
+  return setting ? `${TARGET_LABELS[target]}; dedupe: ${setting}` : TARGET_LABELS[target]
 }
 
 /** `departments` is absent in results written before the harness measured both setups: they were `uncached`. */
@@ -33,6 +45,10 @@ export interface RatioRow {
   mode: Mode
   oursVsApollo: number | null
   oursVsHive: number | null
+  /** ours / the Hive runtime with the Rust planner, everyone at defaults. */
+  oursVsHiveRust?: number | null
+  /** ours with GATEWAY_DEDUPE=off and SUBGRAPH_DEDUPE=off / the Hive runtime (Rust planner) with upstream dedupe off. */
+  dedupeOffOursVsHiveRust?: number | null
   oursVsDirect: number | null
   authzOnVsOff: number | null
   /** ours (metrics on) / the same gateway with METRICS=off: the throughput metrics cost. */
@@ -45,6 +61,8 @@ export interface BenchReport {
   machine: { cpus: number; loadAverageAtStart: number[]; node: string; platform: string }
   settings: LoadSettings & { modes: Mode[]; departments?: DepartmentSetup[]; rounds?: number }
   database: { seeded: boolean; seedMs: number; rows: Record<string, number> }
+  /** The deduplication each target ran with, in words (absent in results written before it was recorded). */
+  dedupe?: Partial<Record<TargetName, string>>
   notes: string[]
   operations: Array<{ name: string; file: string; subgraphs: string[]; distinctVariableSets: number; description: string }>
   checks: CheckResult[]
@@ -70,6 +88,8 @@ export function ratios(runs: RunResult[]): RatioRow[] {
       mode,
       oursVsApollo: ratio(of('ours'), of('apollo')),
       oursVsHive: ratio(of('ours'), of('hive')),
+      oursVsHiveRust: ratio(of('ours'), of('hive-rust')),
+      dedupeOffOursVsHiveRust: ratio(of('ours-dedupe-off'), of('hive-rust-dedupe-off')),
       oursVsDirect: ratio(of('ours'), of('direct')),
       authzOnVsOff: ratio(of('ours'), of('ours-authz-off')),
       metricsOnVsOff: ratio(of('ours'), of('ours-metrics-off')),
@@ -114,12 +134,13 @@ export function markdown(r: BenchReport): string {
   for (const setup of setups) {
     if (setups.length > 1 || setup === 'cached') lines.push(`#### Departments ${setup}`, '', SETUP_TEXT[setup], '')
     lines.push(
-      '| operation | mode | ours / @apollo/gateway | ours / Hive | ours / subgraph directly | authorization on / off | metrics on / off |',
-      '|---|---|---|---|---|---|---|',
+      '| operation | mode | ours / @apollo/gateway | ours / Hive (JS planner) | ours / Hive (Rust planner) | dedupe off: ours / Hive (Rust planner) | ours / subgraph directly | authorization on / off | metrics on / off |',
+      '|---|---|---|---|---|---|---|---|---|',
     )
     for (const x of allRatios.filter(row => row.departments === setup)) {
       lines.push(
-        `| ${x.operation} | ${x.mode} | ${cell(x.oursVsApollo)} | ${cell(x.oursVsHive)} | ${cell(x.oursVsDirect)} | ${cell(x.authzOnVsOff)} | ${cell(x.metricsOnVsOff)} |`,
+        `| ${x.operation} | ${x.mode} | ${cell(x.oursVsApollo)} | ${cell(x.oursVsHive)} | ${cell(x.oursVsHiveRust)} | ${cell(x.dedupeOffOursVsHiveRust)} | ` +
+          `${cell(x.oursVsDirect)} | ${cell(x.authzOnVsOff)} | ${cell(x.metricsOnVsOff)} |`,
       )
     }
     for (const mode of r.settings.modes) {
@@ -132,7 +153,7 @@ export function markdown(r: BenchReport): string {
       )
       for (const x of rows) {
         lines.push(
-          `| ${x.operation} | ${TARGET_LABELS[x.target]} | ${x.rps} | ${cell(x.p50)} | ${cell(x.p95)} | ${cell(x.p99)} | ${x.errors} / ${x.non2xx} / ${x.graphqlErrors} | ` +
+          `| ${x.operation} | ${targetLabel(x.target, r.dedupe)} | ${x.rps} | ${cell(x.p50)} | ${cell(x.p95)} | ${cell(x.p99)} | ${x.errors} / ${x.non2xx} / ${x.graphqlErrors} | ` +
             `${cell(x.cpuCores)} | ${cell(x.cpuMsPerRequest)} | ${cell(x.peakRssMb)} | ${cell(x.target === 'direct' ? null : x.backendCpuCores)} |`,
         )
       }
