@@ -132,7 +132,11 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
         supergraph: current,
         // Without internal tokens the departments cannot be asked: conditions are checked for their shape and claims only.
         rowRules: deps.internalSigner
-          ? createRowRuleDepartments({ subgraphs: () => supergraph!.subgraphs(), signer: deps.internalSigner })
+          ? createRowRuleDepartments({
+              subgraphs: () => supergraph!.subgraphs(),
+              supergraphHash: () => current().hash,
+              signer: deps.internalSigner,
+            })
           : undefined,
         authenticate,
         metrics,

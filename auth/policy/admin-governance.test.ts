@@ -3,7 +3,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createDb, type DbHandle } from '../../platform/db/create-db.js'
 import { createDatabase } from '../../test/helpers/test-database.js'
-import { createAdminSchema, type AdminContext } from './admin-schema.js'
+import { createAdminSchema, type AdminContext, type RowRuleDepartments } from './admin-schema.js'
 import { classOfCoordinate, fieldOwners, readRequirements } from './requirements.js'
 import { createPolicyStore, type PolicyStore } from './store/create-policy-store.js'
 
@@ -200,5 +200,90 @@ describe('admin API: Import/Export', () => {
   it('is for admins only', async () => {
     const res = await run({ ...ANNA, isAdmin: false }, '{ previewImport(json: "{}") { baseVersion } }')
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' })
+  })
+})
+
+describe('admin API: row rules in imports and approvals are checked against what the departments declare', () => {
+  // The departments' declarations as the gateway would hear them; a test changes them as a department would by a release.
+  let declared = [{ department: 'asylum', coordinate: 'AllocationRecord', field: 'Query.allocationRecords', columns: ['route', 'sex'] }]
+  const departments: RowRuleDepartments = {
+    targets: async () => ({ targets: declared.map(t => ({ ...t, columns: [...t.columns] })), unreachable: [] }),
+    count: async () => 0,
+  }
+  const runDeclared = (ctx: AdminContext, source: string, variableValues?: Record<string, unknown>) =>
+    graphql({
+      schema: createAdminSchema({ store, supergraph, rowRules: departments }),
+      source,
+      contextValue: ctx,
+      variableValues,
+    }) as Promise<ExecutionResult<any>>
+  const IMPORT = 'mutation ($j: String!, $v: Int!) { importPolicy(json: $j, expectedVersion: $v) }'
+  const PREVIEW = 'query ($j: String!) { previewImport(json: $j) { baseVersion } }'
+  const APPROVE = 'mutation ($id: Int!, $v: Int!) { approveChange(id: $id, expectedVersion: $v) }'
+  /** The policy as it is, with `staff`'s rule on `coordinate` set to `condition` (last in the list). */
+  const withRowRule = async (condition: Record<string, string>, coordinate = 'AllocationRecord') => {
+    const doc = await store.exportPolicy()
+    const others = doc.rowRules.filter(r => !(r.role === 'staff' && r.coordinate === coordinate))
+    return { ...doc, rowRules: [...others, { role: 'staff', coordinate, condition }] }
+  }
+  const openIds = async () => (await store.pendingChanges()).map(c => c.id)
+
+  it.each([
+    [
+      'a field the department does not declare',
+      { column: 'religion', equals: 'x' },
+      'AllocationRecord',
+      '/rowRules/0/condition/column',
+      /no field "religion"/,
+    ],
+    [
+      'a type no department declares',
+      { column: 'route', equals: 'x' },
+      'Accommodation',
+      '/rowRules/0/coordinate',
+      /no department declares/,
+    ],
+  ])('an import carrying %s: INVALID_POLICY with the pointer, nothing written', async (_, condition, coordinate, pointer, message) => {
+    const doc = JSON.stringify(await withRowRule(condition, coordinate))
+    const v = await version()
+    const pendingBefore = await openIds()
+    const imported = await runDeclared(ANNA, IMPORT, { j: doc, v })
+    expect(imported.errors?.[0].extensions).toMatchObject({ code: 'INVALID_POLICY', pointer, http: { status: 400 } })
+    expect(imported.errors?.[0].message).toMatch(message)
+    expect(await version()).toBe(v)
+    expect(await openIds()).toEqual(pendingBefore)
+    const preview = await runDeclared(ANNA, PREVIEW, { j: doc })
+    expect(preview.errors?.[0].extensions).toMatchObject({ code: 'INVALID_POLICY', pointer })
+  })
+
+  it('an import with declared row rules is applied', async () => {
+    const doc = await withRowRule({ column: 'route', equals: 'UKRAINE_24' })
+    const v = await version()
+    expect((await runDeclared(ANNA, PREVIEW, { j: JSON.stringify(doc) })).errors).toBeUndefined()
+    expect(await runDeclared(ANNA, IMPORT, { j: JSON.stringify(doc), v })).toEqual({ data: { importPolicy: v + 1 } })
+    expect((await store.exportPolicy()).rowRules).toContainEqual(doc.rowRules.at(-1))
+  })
+
+  it('an approval of a pending import whose row rule the department no longer declares is refused; it stays open', async () => {
+    const doc = await withRowRule({ column: 'sex', equals: 'w' })
+    doc.grants = [...doc.grants, { role: 'statistics_office', coordinate: 'Accommodation.religion', effect: 'ALLOW', validUntil: null }]
+    const v = await version()
+    const requested = await runDeclared(ANNA, IMPORT, { j: JSON.stringify(doc), v })
+    expect(requested.errors?.[0].extensions).toMatchObject({ code: 'PENDING_APPROVAL' })
+    const id = requested.errors![0].extensions!.changeId as number
+    const index = doc.rowRules.length - 1
+    declared = [{ ...declared[0], columns: ['route'] }]
+    try {
+      const refused = await runDeclared(BERND, APPROVE, { id, v })
+      expect(refused.errors?.[0].extensions).toMatchObject({
+        code: 'INVALID_POLICY',
+        pointer: `/payload/rowRules/${index}/condition/column`,
+      })
+      expect(await version()).toBe(v)
+      expect(await openIds()).toContain(id)
+    } finally {
+      declared = [{ ...declared[0], columns: ['route', 'sex'] }]
+    }
+    expect(await runDeclared(BERND, APPROVE, { id, v })).toEqual({ data: { approveChange: v + 1 } })
   })
 })

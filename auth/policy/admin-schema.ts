@@ -12,7 +12,15 @@ import { makeExecutableSchema } from '@graphql-tools/schema'
 import type { Principal } from '../principal.js'
 import type { InternalIdentity } from '../internal/internal-identity.js'
 import { ROW_RULE_CLAIMS, rowFilters } from './row-filters.js'
-import { validateRowRule } from './store/validate-policy.js'
+import { pointer, validatePolicy, validateRowRule } from './store/validate-policy.js'
+import { policyDocument } from './store/policy-document.js'
+import {
+  checkColumn,
+  checkDeclaredRowRules,
+  declaredTarget,
+  type DeclaredRowRuleTarget,
+  type RowRuleDepartments,
+} from './declared-row-rules.js'
 import { effectiveAccess } from './effective-access.js'
 import { explain } from './explain.js'
 import { selectedCoordinates } from '../audit/personal-coordinates.js'
@@ -48,6 +56,7 @@ export type WriteMeta = ChangeContext
 /** A write's outcome: the policy version it created. */
 export type PolicyWrite = ChangeResult
 export type { AuditChainStatus, AuditEntry, PendingChange, ReplicaStatus }
+export type { DeclaredRowRuleTarget, RowRuleDepartments }
 
 /**
  * What the admin API needs from the policy store: a part of its contract (policy-store.ts), so
@@ -102,22 +111,6 @@ export interface AdminSchemaDeps {
    * it (no departments), conditions are checked for their shape and claims only.
    */
   rowRules?: RowRuleDepartments
-}
-
-/** A type whose rows row rules may limit, as its department declares it (lib/service/row-filter.ts). */
-export interface DeclaredRowRuleTarget {
-  department: string
-  coordinate: string
-  field: string
-  columns: string[]
-}
-
-/** What the admin API asks the departments about row rules. */
-export interface RowRuleDepartments {
-  /** Every department's declared targets; `unreachable`: departments that did not answer. */
-  targets(): Promise<{ targets: DeclaredRowRuleTarget[]; unreachable: string[] }>
-  /** Rows the department's root field for `coordinate` returns to `identity`; throws with `department` when it does not answer. */
-  count(department: string, coordinate: string, identity: InternalIdentity): Promise<number>
 }
 
 export interface AdminContext {
@@ -391,7 +384,7 @@ const openingOut = (o: Opening) => ({
 
 const PART: Record<PolicyDiff['changes'][number]['part'], string> = { role: 'ROLE', grant: 'GRANT', rowRule: 'ROW_RULE' }
 
-function governanceResolvers(store: AdminStore) {
+function governanceResolvers(store: AdminStore, rowRules: RowRuleDepartments | undefined) {
   return {
     PendingChange: {
       opens: (c: PendingChange) => (c.opens ?? []).map(openingOut),
@@ -399,6 +392,7 @@ function governanceResolvers(store: AdminStore) {
     },
     Query: {
       previewImport: guarded<Args>(async ({ json }) => {
+        await checkImportedRowRules(rowRules, json)
         const diff = await store.previewImport({ json })
         return {
           ...diff,
@@ -504,32 +498,39 @@ function askedOperation({ roles, department, operation }: Args) {
 /** Counts of 1 or 2 people are not shown by the preview: KL-STAT-2's minCount 3 (lib/disclosure, a layer above auth/, which cannot import it). */
 const SMALL_COUNT = 2
 
-/** The declared target of `coordinate`, or INVALID_POLICY at `at` (SUBGRAPH_UNAVAILABLE when its department may just be down). */
-async function declaredTarget(departments: RowRuleDepartments, coordinate: string, at: string): Promise<DeclaredRowRuleTarget> {
-  const { targets, unreachable } = await departments.targets()
-  const target = targets.find(t => t.coordinate === coordinate)
-  if (target) return target
-  if (unreachable.length) {
-    throw graphqlError(
-      'SUBGRAPH_UNAVAILABLE',
-      `Cannot check the row rule: ${coordinate} is not declared by the departments that answered, and ${unreachable.join(', ')} did not answer`,
-      { serviceName: unreachable[0] },
-    )
-  }
-  const known = targets.map(t => t.coordinate).join(', ') || 'none'
-  throw new PolicyError('INVALID_POLICY', `no department declares row rules on ${JSON.stringify(coordinate)} (declared: ${known})`, at)
+/**
+ * An import's row rules against what the departments declare (checkDeclaredRowRules), pointers
+ * into the document (`/rowRules/0/condition/column`). The document is validated as the store
+ * validates it first, so a malformed one gets the store's own error.
+ */
+async function checkImportedRowRules(departments: RowRuleDepartments | undefined, json: string): Promise<void> {
+  if (!departments) return
+  const { rowRules } = validatePolicy(policyDocument({ json }))
+  await checkDeclaredRowRules(departments, rowRules, i => pointer('rowRules', i))
 }
 
-/** A condition's column must be one its target's department maps to a column. */
-function checkColumn(target: DeclaredRowRuleTarget, condition: Readonly<Record<string, string>>, at: string): void {
-  const column = condition.column
-  if (column !== undefined && !target.columns.includes(column)) {
-    throw new PolicyError(
-      'INVALID_POLICY',
-      `${target.coordinate} has no field ${JSON.stringify(column)} a row rule may name (${target.columns.join(', ')}); it would match no row`,
-      at,
-    )
+/**
+ * A pending import's row rules, checked again before it is approved: a department may have stopped
+ * declaring a field since the import was requested. Pointers into the change (`/payload/rowRules/0/…`).
+ * Unknown, decided, malformed or own changes are left to the store, which refuses them with its own error.
+ */
+async function checkPendingRowRules(
+  store: AdminStore,
+  departments: RowRuleDepartments | undefined,
+  id: number,
+  actor: string,
+): Promise<void> {
+  if (!departments) return
+  const pending = (await store.pendingChanges()).find(c => c.id === id)
+  if (!pending || pending.kind !== 'policy.import' || pending.requestedBy === actor) return
+  let rowRules: readonly RowRule[]
+  try {
+    rowRules = validatePolicy(pending.payload).rowRules
+  } catch (err) {
+    if (err instanceof PolicyError) return
+    throw err
   }
+  await checkDeclaredRowRules(departments, rowRules, i => `/payload${pointer('rowRules', i)}`)
 }
 
 const departmentDown = (err: unknown) =>
@@ -732,13 +733,19 @@ export function createAdminSchema(deps: AdminSchemaDeps): GraphQLSchema {
         if (deps.rowRules) {
           // The shape first (same pointers as the store's), then what the department declares.
           validateRowRule(rule, '/rule', () => true)
-          checkColumn(await declaredTarget(deps.rowRules, rule.coordinate, '/rule/coordinate'), rule.condition, '/rule/condition/column')
+          await checkDeclaredRowRules(deps.rowRules, [rule], () => '/rule')
         }
         return store.setRowRule({ ...meta, rule })
       }),
       removeRowRule: write(({ role, coordinate }, meta) => store.removeRowRule({ ...meta, role, coordinate })),
-      importPolicy: write(({ json }, meta) => store.importPolicy({ ...meta, json })),
-      approveChange: write(({ id }, meta) => store.approveChange({ ...meta, id })),
+      importPolicy: write(async ({ json }, meta) => {
+        await checkImportedRowRules(deps.rowRules, json)
+        return store.importPolicy({ ...meta, json })
+      }),
+      approveChange: write(async ({ id }, meta) => {
+        await checkPendingRowRules(store, deps.rowRules, id, meta.actor)
+        return store.approveChange({ ...meta, id })
+      }),
       rejectChange: guarded<Args>(async ({ id, reason }, ctx) => {
         await store.rejectChange({ id, actor: ctx.actor, reason })
         return true
@@ -747,6 +754,6 @@ export function createAdminSchema(deps: AdminSchemaDeps): GraphQLSchema {
   }
   return makeExecutableSchema({
     typeDefs: [typeDefs, governanceTypeDefs],
-    resolvers: [resolvers, governanceResolvers(store)],
+    resolvers: [resolvers, governanceResolvers(store, deps.rowRules)],
   })
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ApolloServer } from '@apollo/server'
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
-import { handleGraphQL, sendError } from '../../platform/http/apollo-handler.js'
+import { handleGraphQL, sendError, sendJson } from '../../platform/http/apollo-handler.js'
 import { createFormatError } from '../../platform/http/format-error.js'
 import type { GatewayMetrics } from '../../lib/observability/gateway-metrics.js'
 import type { GatewayRequest } from '../../lib/observability/gateway-observability.js'
@@ -23,9 +23,16 @@ export interface AdminRouteOptions {
   maxJsonDepth?: number
 }
 
+/** `GET …/access` beside the admin API: whether the caller may use it (router.ts). */
+export const adminAccessPath = (adminPath: string) => adminPath.replace(/[^/]*$/, 'access')
+
 /**
- * The admin API (policy: roles, grants, row rules, audit): a bearer token (401), the admin role
- * (403), and the policy database (503 without one). Its Apollo Server is built on first use.
+ * The admin API (policy: roles, grants, row rules, audit): a bearer token (401), a role with the
+ * admin flag (403), and the policy database (503 without one). Its Apollo Server is built on first use.
+ *
+ * `GET …/access` answers `{ "admin": true|false }` with 200 for any caller: the web app asks it
+ * whether to offer the console, and gets the decision this route makes (the policy's admin flag,
+ * not a role's name) without provoking an error for everyone who is not an administrator.
  */
 export function createAdminRoute({ policy, supergraph, rowRules, authenticate, metrics, maxJsonDepth }: AdminRouteOptions) {
   let admin: ApolloServer<any> | null = null
@@ -55,6 +62,13 @@ export function createAdminRoute({ policy, supergraph, rowRules, authenticate, m
   return async (req: IncomingMessage, res: ServerResponse, observed: GatewayRequest): Promise<void> => {
     const principal = await authenticate(req, res)
     if (!principal) return
+    if ((req.url ?? '').split('?')[0].endsWith('/access')) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'read the admin access with GET', { allow: 'GET, HEAD' })
+      }
+      const admin = principal.authenticated && effectiveAccess(policy.snapshot(), principal).admin
+      return sendJson(res, 200, { admin }, { 'cache-control': 'no-store' })
+    }
     if (!principal.authenticated) {
       return sendError(res, 401, 'UNAUTHENTICATED', 'The admin API needs a bearer token', { 'www-authenticate': 'Bearer' })
     }

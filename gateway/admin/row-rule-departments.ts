@@ -14,6 +14,8 @@ export class DepartmentUnavailableError extends Error {
 
 export interface RowRuleDepartmentsOptions {
   subgraphs: () => ReadonlyArray<{ name: string; url: string }>
+  /** The served supergraph's hash: the declared targets are asked once per supergraph, and again when it changes. */
+  supergraphHash: () => string
   signer: InternalSigner
   timeoutMs?: number
 }
@@ -50,11 +52,28 @@ const isTarget = (t: unknown): t is Omit<DeclaredRowRuleTarget, 'department'> =>
   )
 }
 
+type Listing = Awaited<ReturnType<RowRuleDepartments['targets']>>
+
+/** A copy the caller may change without changing the cached listing. */
+const copyOf = (listing: Listing): Listing => ({
+  targets: listing.targets.map(t => ({ ...t, columns: [...t.columns] })),
+  unreachable: [...listing.unreachable],
+})
+
 /**
  * The departments' `/row-rules` (lib/service/row-rule-route.ts), called with an internal token
  * signed for each department, like a subgraph call. A department without row rules answers 404.
+ *
+ * A department declares its targets with its schema, so the listing is kept for the supergraph it
+ * was asked under (one entry: a new supergraph hash replaces it) instead of asking every department
+ * on every admin call. A listing with a department that did not answer is not kept: the next call asks again.
  */
-export function createRowRuleDepartments({ subgraphs, signer, timeoutMs = 5_000 }: RowRuleDepartmentsOptions): RowRuleDepartments {
+export function createRowRuleDepartments({
+  subgraphs,
+  supergraphHash,
+  signer,
+  timeoutMs = 5_000,
+}: RowRuleDepartmentsOptions): RowRuleDepartments {
   const call = async (name: string, path: string, identity: InternalIdentity, body?: unknown): Promise<Response> => {
     if (!signer) throw new DepartmentUnavailableError(name, 'the gateway has no internal token secret')
     const sub = subgraphs().find(s => s.name === name)
@@ -73,29 +92,41 @@ export function createRowRuleDepartments({ subgraphs, signer, timeoutMs = 5_000 
       throw new DepartmentUnavailableError(name, err instanceof Error ? err.message : String(err))
     }
   }
+  const listTargets = async (): Promise<Listing> => {
+    const unreachable: string[] = []
+    const perDepartment = await Promise.all(
+      subgraphs().map(async ({ name }) => {
+        try {
+          const res = await call(name, '/row-rules', LISTING_IDENTITY)
+          if (res.status === 404) return []
+          if (!res.ok) throw new DepartmentUnavailableError(name, `HTTP ${res.status}`)
+          const json = (await res.json()) as { targets?: unknown }
+          if (!Array.isArray(json.targets) || !json.targets.every(isTarget)) throw new DepartmentUnavailableError(name, 'malformed answer')
+          return json.targets.map(t => ({ department: name, coordinate: t.coordinate, field: t.field, columns: [...t.columns] }))
+        } catch {
+          unreachable.push(name)
+          return []
+        }
+      }),
+    )
+    return {
+      targets: perDepartment.flat().sort((a, b) => a.coordinate.localeCompare(b.coordinate)),
+      unreachable: unreachable.sort(),
+    }
+  }
+  let cached: { hash: string; listing: Promise<Listing> } | null = null
   return {
     async targets() {
-      const unreachable: string[] = []
-      const perDepartment = await Promise.all(
-        subgraphs().map(async ({ name }) => {
-          try {
-            const res = await call(name, '/row-rules', LISTING_IDENTITY)
-            if (res.status === 404) return []
-            if (!res.ok) throw new DepartmentUnavailableError(name, `HTTP ${res.status}`)
-            const json = (await res.json()) as { targets?: unknown }
-            if (!Array.isArray(json.targets) || !json.targets.every(isTarget))
-              throw new DepartmentUnavailableError(name, 'malformed answer')
-            return json.targets.map(t => ({ department: name, coordinate: t.coordinate, field: t.field, columns: [...t.columns] }))
-          } catch {
-            unreachable.push(name)
-            return []
-          }
-        }),
-      )
-      return {
-        targets: perDepartment.flat().sort((a, b) => a.coordinate.localeCompare(b.coordinate)),
-        unreachable: unreachable.sort(),
+      const hash = supergraphHash()
+      let entry = cached
+      if (entry?.hash !== hash) {
+        // Concurrent callers share one round of questions.
+        entry = { hash, listing: listTargets() }
+        cached = entry
       }
+      const listing = await entry.listing
+      if (listing.unreachable.length && cached === entry) cached = null
+      return copyOf(listing)
     },
     async count(department, coordinate, identity) {
       const res = await call(department, '/row-rules/count', identity, { coordinate })

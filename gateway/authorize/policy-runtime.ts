@@ -8,6 +8,7 @@ import type { AdminStore, PolicyWrite } from '../../auth/policy/admin-schema.js'
 import { createAccessLog, type AccessLog } from '../../auth/audit/access-log.js'
 import { loadAuditKeys, type AuditKeys } from '../../auth/policy/store/audit-keys.js'
 import type { ReplicaSupergraph } from '../../auth/policy/store/policy-store.js'
+import { createReplicaReporter } from './replica-heartbeat.js'
 
 /**
  * The policy a gateway replica enforces. With a database it is the `access` schema's current
@@ -94,11 +95,12 @@ export async function createPolicyRuntime(opts: PolicyRuntimeOptions): Promise<P
   const store = createPolicyStore(handle.db, { connectionString: opts.databaseUrl, classify: opts.classify, audit: auditKeys })
   let current = await store.load()
   let served: ReplicaSupergraph | null = null
-  const report = () => store.reportReplica(opts.replicaId, current.version, served)
+  const reporter = createReplicaReporter(
+    () => store.reportReplica(opts.replicaId, current.version, served),
+    opts.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+  )
+  const report = reporter.report
   await report()
-  // A heartbeat: a failed one is retried at the next beat (the policy keeps being enforced meanwhile).
-  const heartbeat = setInterval(() => void report().catch(() => {}), opts.heartbeatMs ?? DEFAULT_HEARTBEAT_MS)
-  heartbeat.unref()
   let loading: Promise<void> | null = null
   const refresh = async (version: number) => {
     if (version <= current.version) return
@@ -155,12 +157,21 @@ export async function createPolicyRuntime(opts: PolicyRuntimeOptions): Promise<P
     importPolicy: enforced(store.importPolicy),
     approveChange: enforced(store.approveChange),
   }
-  const subscription = await store.subscribe(
-    v => {
-      refresh(v).catch(err => console.error(`[gateway] policy reload failed: ${err.message}`))
-    },
-    { pollMs: opts.pollMs ?? DEFAULT_POLL_MS, since: current.version },
-  )
+  let subscription: Awaited<ReturnType<typeof store.subscribe>>
+  try {
+    subscription = await store.subscribe(
+      v => {
+        refresh(v).catch(err => console.error(`[gateway] policy reload failed: ${err.message}`))
+      },
+      { pollMs: opts.pollMs ?? DEFAULT_POLL_MS, since: current.version },
+    )
+  } catch (err) {
+    await reporter.stop()
+    await handle.close()
+    throw err
+  }
+  // Only now does this replica follow every change: its heartbeat may say so (replica-heartbeat.ts).
+  reporter.start()
   return {
     snapshot: () => current,
     onChange: l => void listeners.add(l),
@@ -172,7 +183,7 @@ export async function createPolicyRuntime(opts: PolicyRuntimeOptions): Promise<P
     ping: timeoutMs => handle.ping(timeoutMs),
     accessLog: createAccessLog(handle.db, auditKeys),
     close: async () => {
-      clearInterval(heartbeat)
+      await reporter.stop()
       await subscription.close()
       await handle.close()
     },

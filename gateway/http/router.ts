@@ -9,6 +9,7 @@ import { graphiqlHtml, serveGraphiqlAsset } from '../graphiql/graphiql-page.js'
 import type { Pipeline } from '../pipeline/pipeline.js'
 import type { WebApp } from '../web/web-app.js'
 import { auditCsvPath } from '../admin/audit-csv.js'
+import { adminAccessPath } from '../admin/admin-route.js'
 import { compressAnswer } from './compress.js'
 
 export interface RouterOptions {
@@ -27,7 +28,7 @@ export interface RouterOptions {
 }
 
 /**
- * The gateway's paths: GraphQL (GraphiQL for a browser), the admin API, GraphiQL and its assets,
+ * The gateway's paths: GraphQL (GraphiQL for a browser), the admin API (with its audit.csv and access), GraphiQL and its assets,
  * `/data-entry/…` (forwarded to the departments), `/auth/config` and `/auth/dev-token`, `/healthz`, `/readyz`, `/metrics` (when served on this port);
  * then the web app (`/`, its files, its client routes), or GraphiQL at `/` while the app is not
  * built; 404 otherwise. A request that fails unexpectedly is logged and answered 500 INTERNAL_SERVER_ERROR.
@@ -35,6 +36,7 @@ export interface RouterOptions {
 export function createRouter({ config, observability, obs, pipeline, admin, health, web, auth, dataEntry }: RouterOptions) {
   const { log } = observability
   const auditCsv = auditCsvPath(config.adminPath)
+  const adminAccess = adminAccessPath(config.adminPath)
   return (req: IncomingMessage, res: ServerResponse): void => {
     const path = (req.url ?? '/').split('?')[0]
     const observed: GatewayRequest | null =
@@ -51,7 +53,7 @@ export function createRouter({ config, observability, obs, pipeline, admin, heal
         return pipeline.serve(req, res, observed!)
       }
       if (path === config.adminPath) return admin(req, res, observed!)
-      if (path === auditCsv) return admin(req, res, observability.observeRequest(req, res))
+      if (path === auditCsv || path === adminAccess) return admin(req, res, observability.observeRequest(req, res))
       const graphiql = () => {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
         res.end(req.method === 'HEAD' ? undefined : graphiqlHtml(config.graphqlPath))

@@ -5,9 +5,9 @@ import { sendError, sendJson } from '../../platform/http/send-json.js'
 import { isDatabaseTimeout } from '../../platform/db/database-timeout.js'
 import type { ErrorCode } from '../../platform/errors.js'
 import type { Logger } from '../../platform/logger/create-logger.js'
-import { AuthError } from '../../auth/principal.js'
-import { INTERNAL_TOKEN_HEADER, type InternalIdentity, type InternalIdentityVerifier } from '../../auth/internal/internal-identity.js'
+import type { InternalIdentity, InternalIdentityVerifier } from '../../auth/internal/internal-identity.js'
 import type { AnyDatabase } from '../service/define-service.js'
+import { internalCaller } from '../service/internal-caller.js'
 import type { AnyDatasetDeclaration, Problem } from './define-dataset.js'
 import { DataEntryError } from './data-entry-error.js'
 import { describeDatasets, withProvenance, type DatasetFormTemplate } from './describe-dataset.js'
@@ -336,13 +336,8 @@ export function createDataEntryRoutes(opts: DataEntryRoutesOptions) {
   return async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // A body is never read to its end just to refuse it: after an upload (or its refusal) the connection closes.
     if (req.method !== 'GET' && req.method !== 'HEAD') res.setHeader('connection', 'close')
-    let principal: InternalIdentity
-    try {
-      const header = req.headers[INTERNAL_TOKEN_HEADER]
-      principal = verifier.verify(Array.isArray(header) ? undefined : header)
-    } catch (err) {
-      return sendError(res, 401, 'UNAUTHENTICATED', err instanceof AuthError ? err.message : 'Unauthenticated')
-    }
+    const principal = internalCaller(verifier, req, res)
+    if (!principal) return
     if (!mayWrite(principal))
       return sendError(res, 403, 'FORBIDDEN', `only staff of department ${department} (scope ${writeScope(department)}) may enter its data`)
     const url = new URL(req.url ?? '/', 'http://department')

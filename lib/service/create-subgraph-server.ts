@@ -10,9 +10,9 @@ import { createFormatError } from '../../platform/http/format-error.js'
 import type { DbHandle } from '../../platform/db/create-db.js'
 import { isDatabaseTimeout } from '../../platform/db/database-timeout.js'
 import type { AnyDatabase, ServiceContext, ServiceDefinition } from './define-service.js'
-import { AuthError } from '../../auth/principal.js'
-import { INTERNAL_TOKEN_HEADER, type InternalIdentity, type InternalIdentityVerifier } from '../../auth/internal/internal-identity.js'
+import type { InternalIdentity, InternalIdentityVerifier } from '../../auth/internal/internal-identity.js'
 import { createInternalTokenVerifier } from '../../auth/internal/internal-token.js'
+import { internalCaller } from './internal-caller.js'
 import { CACHE_OFF, type CacheConfig } from '../cache/cache-config.js'
 import { createServiceCache, type ServiceCache } from '../cache/create-service-cache.js'
 import { listenDatasetChanges } from '../cache/dataset-changes.js'
@@ -145,25 +145,14 @@ export async function createSubgraphServer(
     const route = async () => {
       if (path === '/graphql') {
         const span = observed.observeRequest(req, res)
-        let principal: InternalIdentity
-        try {
-          const header = req.headers[INTERNAL_TOKEN_HEADER]
-          principal = verifier.verify(Array.isArray(header) ? undefined : header)
-        } catch (err) {
-          const message = err instanceof AuthError ? err.message : 'Unauthenticated'
-          return sendError(res, 401, 'UNAUTHENTICATED', message)
-        }
+        const principal = internalCaller(verifier, req, res)
+        if (!principal) return
         return runInSpan(span, () => graphql(req, res, () => context(principal)))
       }
       if (path.startsWith(DATA_ENTRY_PATH)) return dataEntry(req, res)
       if ((path === '/row-rules' || path === '/row-rules/count') && def.rowRules) {
-        let principal: InternalIdentity
-        try {
-          const header = req.headers[INTERNAL_TOKEN_HEADER]
-          principal = verifier.verify(Array.isArray(header) ? undefined : header)
-        } catch (err) {
-          return sendError(res, 401, 'UNAUTHENTICATED', err instanceof AuthError ? err.message : 'Unauthenticated')
-        }
+        const principal = internalCaller(verifier, req, res)
+        if (!principal) return
         return serveRowRules(path, req, res, def.rowRules, context, principal)
       }
       if (path === '/metrics' && observed.registry) return serveMetrics(observed.registry, req, res, metricsAccess, obs.metricsToken)

@@ -3,12 +3,14 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, it } from 'vitest'
 import { describeBrowser, expectAccessible, launchBrowser, openPage, screenshot, type Device } from '../helpers/browser.js'
+import { bearer } from '../helpers/start-city.js'
+import { graphql } from '../helpers/start-subgraphs.js'
 import { createDatabase } from '../helpers/test-database.js'
 import { startWebCity, WEB_DIST, type RunningWebCity } from '../helpers/web-city.js'
 
-// The console's frame: only a token with the admin role gets the "Verwaltung" link and the console's code; for
-// committee and public every /verwaltung address is the 403 page, and no file of the console is ever fetched (not
-// by the page, not by the service worker's precache).
+// The console's frame: only a token the gateway treats as an administrator (a role with the admin flag) gets the
+// "Verwaltung" link and the console's code; for committee and public every /verwaltung address is the 403 page, and
+// no file of the console is ever fetched (not by the page, not by the service worker's precache).
 
 interface ManifestChunk {
   file: string
@@ -104,6 +106,8 @@ describeBrowser('the administration console: who gets it', () => {
       expect(cached.filter(p => files.has(p))).toEqual([])
       expect(requested.filter(p => files.has(p))).toEqual([])
       expect(requested.some(p => p === '/admin/graphql')).toBe(false)
+      // The gateway, not the token, says whether a signed-in caller is an administrator; nobody asks for public.
+      expect(requested.some(p => p === '/admin/access')).toBe(role !== 'public')
       await watched.close()
     })
   }
@@ -130,4 +134,42 @@ describeBrowser('the administration console: who gets it', () => {
       await watched.close()
     })
   }
+
+  // Last: it takes the admin flag from the role named admin.
+  it("follows the gateway's admin flag, not the role's name: a renamed admin role gets the console, admin without the flag does not", async () => {
+    const adminUrl = `${city.origin}/admin/graphql`
+    const version = async (as: string) => (await graphql(adminUrl, '{ policy { version } }', {}, bearer(as))).data.policy.version as number
+    const upsert = `mutation ($role: RoleInput!, $v: Int!) { upsertRole(input: $role, expectedVersion: $v) }`
+    const role = (name: string, admin: boolean) => ({ name, description: '', scopes: [], aggregateOnly: false, admin })
+    const made = await graphql(adminUrl, upsert, { role: role('verwaltung', true), v: await version('admin') }, bearer('admin'))
+    expect(made.errors).toBeUndefined()
+    const demoted = await graphql(adminUrl, upsert, { role: role('admin', false), v: await version('verwaltung') }, bearer('verwaltung'))
+    expect(demoted.errors).toBeUndefined()
+    try {
+      // Neither role holds data: the overview's questions fail validation for them (400), as they should.
+      const noData = { allowConsoleErrors: [/status of 400 .*\/graphql\)$/] }
+      const renamed = await openPage(browser, 'desktop', noData)
+      await renamed.context.addInitScript(() => sessionStorage.setItem('klar.devRole', JSON.stringify({ name: 'verwaltung' })))
+      await renamed.page.goto(`${city.origin}/`)
+      await renamed.page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Verwaltung' }).click()
+      await renamed.page.getByText(/Richtlinie Version \d+/).waitFor()
+      await renamed.close()
+
+      const named = await openPage(browser, 'desktop', noData)
+      await named.context.addInitScript(() => sessionStorage.setItem('klar.devRole', JSON.stringify({ name: 'admin' })))
+      const asked = named.page.waitForResponse(r => new URL(r.url()).pathname === '/admin/access')
+      await named.page.goto(`${city.origin}/`)
+      expect(await (await asked).json()).toEqual({ admin: false })
+      await expect.poll(() => named.page.locator('select.role-control__select').inputValue()).toBe('admin')
+      const nav = named.page.getByRole('navigation', { name: 'Hauptnavigation' })
+      await nav.getByRole('link', { name: 'Bildung' }).waitFor()
+      expect(await nav.getByRole('link', { name: 'Verwaltung' }).count()).toBe(0)
+      await named.page.goto(`${city.origin}/verwaltung`)
+      await named.page.getByRole('heading', { level: 1, name: 'Kein Zugriff' }).waitFor()
+      await named.close()
+    } finally {
+      const restored = await graphql(adminUrl, upsert, { role: role('admin', true), v: await version('verwaltung') }, bearer('verwaltung'))
+      expect(restored.errors).toBeUndefined()
+    }
+  })
 })

@@ -8,7 +8,7 @@ import { readPolicy, roleRow } from './policy-rows.js'
 import { validatePolicy, type PolicyInput } from './validate-policy.js'
 
 /** The parts of an import, from a JSON document or given directly; a document that is not JSON is INVALID_POLICY. */
-function policyDocument(input: Partial<PolicyParts> & { json?: unknown }): unknown {
+export function policyDocument(input: Partial<PolicyParts> & { json?: unknown }): unknown {
   if (!('json' in input)) return { roles: input.roles, grants: input.grants, rowRules: input.rowRules }
   if (typeof input.json !== 'string') invalid('/json', 'json must be a string')
   try {

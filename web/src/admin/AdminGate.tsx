@@ -2,10 +2,10 @@ import { lazy, Suspense, useEffect } from 'react'
 import { Link } from 'wouter'
 import { Loading } from '../components/States'
 import { useI18n } from '../i18n/I18nProvider'
-import { useIsAdmin } from './roles-of-token'
+import { useIsAdmin } from './admin-access'
 
 // The only part of the console in the app's main bundle: the guard at /verwaltung/*. The console itself (layout,
-// client, sections) is a lazy chunk requested only once the signed-in token names the admin role; everyone else
+// client, sections) is a lazy chunk requested only once the gateway treats the signed-in token as an administrator (admin-access.ts); everyone else
 // gets the 403 page and never downloads admin code.
 const AdminConsole = lazy(() => import('./AdminConsole'))
 

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/I18nProvider'
 import { routes } from '../routes'
 import { LanguageSwitch } from './LanguageSwitch'
 import { RoleControl } from './RoleControl'
-import { useIsAdmin } from '../admin/roles-of-token'
+import { useIsAdmin } from '../admin/admin-access'
 import { DATA_ENTRY_PATH } from '../routes'
 import { useDataEntryAccess } from '../data-entry/access'
 
