@@ -269,6 +269,27 @@ describe('population subgraph', () => {
     }
   })
 
+  it("reads a district's stock summary and its age groups in every scheme with one statement", async () => {
+    subgraphs.resetStatements()
+    const res = await entities(
+      `... on District { population(year: ${lastFullYear}) { total { value } foreignerShare { value } meanAge { value }
+        byAgeGroup { group { label } count { value } } five: byAgeGroup(scheme: FIVE_YEAR) { count { value } } } }`,
+      [districtReps[3]],
+    )
+    expect(res.errors).toBeUndefined()
+    // The age groups come from the same statement as the total: one round trip, not two in a row.
+    expect(subgraphs.statements().population).toBe(1)
+    const p = res.data._entities[0].population
+    const bands = await sqlMap(
+      `select (age / 5) * 5 as k, sum(n) as v from pop.stock where stichtag = $1 and basis = 'REGISTER_MAIN' and district_code = $2 group by 1`,
+      [`${lastFullYear}-12-31`, DISTRICTS[3].code],
+    )
+    const five = p.five.map((g: { count: { value: number } }) => g.count.value)
+    // FIVE_YEAR: 0–4 … 90–94, then 95+ (ages 95–100).
+    for (let i = 0; i < 19; i++) expect(five[i]).toBe(bands.get(String(i * 5)) ?? 0)
+    expect(five[19]).toBe((bands.get('95') ?? 0) + (bands.get('100') ?? 0))
+  })
+
   it('loads 18 districts with stock, age groups and nationalities in a handful of statements (no N+1)', async () => {
     subgraphs.resetStatements()
     const res = await entities(

@@ -94,6 +94,14 @@ async function movementSummary(year: number, ags: string, code: string | null, c
   }
 }
 
+/**
+ * Persons aged from..to out of the single ages of a stock: counts add up, key sums add up modulo 2³², so a
+ * band has the key of exactly its records, the same key the cohort of that range gets from SQL.
+ */
+function ageBand(byAge: readonly KeyedN[], from: number, to: number): KeyedN {
+  return union(...byAge.slice(from, to + 1))
+}
+
 /** The published age bands: for aggregate-only roles a cohort must be one of them. */
 function publishedBand(from: number, to: number) {
   for (const groups of Object.values(AGE_GROUPS)) {
@@ -170,11 +178,11 @@ export const resolvers = {
   PopulationStock: {
     total: (s, _, ctx) => registerTotal(ctx, s.basis, s.summary.total, s.flags),
     bySex: (s, _, ctx) => ['M', 'W', 'D', 'X'].map(sex => ({ sex, count: keyedCell(ctx, s.summary.bySex[sex] ?? NO_RECORDS, s.flags) })),
-    byAgeGroup: async (s, args, ctx) => {
-      const counts = await ctx.loaders.stockByAgeGroup.load(`${stockKey(s)}|${args.scheme}`)
-      const byFrom = new Map(counts.map(c => [c.from, c]))
-      return AGE_GROUPS[args.scheme].map(group => ({ group, count: keyedCell(ctx, byFrom.get(group.from) ?? NO_RECORDS, s.flags) }))
-    },
+    byAgeGroup: (s, args, ctx) =>
+      AGE_GROUPS[args.scheme].map(group => ({
+        group,
+        count: keyedCell(ctx, ageBand(s.summary.byAge, group.from, group.to ?? MAX_AGE), s.flags),
+      })),
     foreigners: (s, _, ctx) => keyedCell(ctx, s.summary.foreigners, s.flags),
     // From the values the caller may see, so the share reveals no exact count that policy perturbs.
     foreignerShare: (s, _, ctx) => ({
