@@ -155,7 +155,7 @@ try {
     const now = status(pid)
     if (now) samples.push({ s: Math.round((performance.now() - t0) / 1000), ...now })
     if (now && samples.length % 10 === 0)
-      log(`${samples.at(-1)!.s} s: RSS ${now.rssMb.toFixed(0)} MB, high-water ${now.hwmMb.toFixed(0)} MB`)
+      log(`${samples.at(-1)!.s} s: ${sent} sent, RSS ${now.rssMb.toFixed(0)} MB, high-water ${now.hwmMb.toFixed(0)} MB`)
   }, 1000)
   let sent = 0
   let wrong = 0
