@@ -22,13 +22,16 @@ import { cpuSeconds, ProcessGroup, waitFor } from '../processes.js'
 // and the kernel's high-water mark VmHWM) is sampled every second; at the end: peak and final RSS,
 // requests per second, gateway CPU per request and the gateway's cache metrics.
 //
-//   DATABASE_URL=postgres://… npx tsx bench/dev/unique-documents.ts [documents=100000] [connections=10]
+//   DATABASE_URL=postgres://… npx tsx bench/dev/unique-documents.ts [documents=100000] [connections=10] [max seconds]
 //
 // Without DATABASE_URL the benchmark's embedded cluster (.data/bench-postgres) is used. Gateway settings
-// can be passed in the environment (e.g. DOCUMENT_CACHE_MAX_BYTES=…); they are handed to the gateway.
+// can be passed in the environment (e.g. DOCUMENT_CACHE_MAX_BYTES=…; every process inherits it), and
+// GATEWAY_NODE_OPTIONS becomes the gateway's NODE_OPTIONS.
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const documents = Number(process.argv[2] ?? 100_000)
 const connections = Number(process.argv[3] ?? 10)
+/** Stops sending after this long even if not every document was sent (a busy machine); the summary says how many were. */
+const maxSeconds = Number(process.argv[4] ?? Infinity)
 const log = (msg: string) => console.error(`[unique-documents] ${msg}`)
 
 /** One document per request: the district profile with a root alias and field aliases made from `n`. */
@@ -131,6 +134,8 @@ try {
       RATE_LIMIT_PER_MINUTE: '0',
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
       GATEWAY_PORT: String(port),
+      // Node options for the gateway only (e.g. --max-semi-space-size), to compare V8 settings.
+      ...(process.env.GATEWAY_NODE_OPTIONS ? { NODE_OPTIONS: process.env.GATEWAY_NODE_OPTIONS } : {}),
     },
     ['--supergraph', supergraphPath],
   )
@@ -161,7 +166,7 @@ try {
   let wrong = 0
   const cpu0 = cpuSeconds(pid)
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon(
+    const instance = autocannon(
       {
         url,
         connections,
@@ -182,6 +187,7 @@ try {
       },
       (err, r) => (err ? reject(err) : resolve(r)),
     )
+    if (Number.isFinite(maxSeconds)) setTimeout(() => instance.stop(), maxSeconds * 1000).unref()
   })
   const seconds = (performance.now() - t0) / 1000
   const cpu1 = cpuSeconds(pid)

@@ -17,8 +17,8 @@ import { DEFAULT_CACHE_LIMITS, type CacheLimits } from '../config.js'
  * only the projection. Bounded: the least recently used entries are dropped.
  *
  * Parsed and validated documents are kept in one store shared by all servers and bounded in entries
- * and bytes (gateway/cache/lru-document-store.ts), each server under its own prefix: the query plans
- * are cached per document, so this one bound holds them too.
+ * and bytes (gateway/cache/lru-document-store.ts; kept from their second request on), each server
+ * under its own prefix: the query plans are cached per document, so this one bound holds them too.
  */
 export interface ProjectedServers {
   get(
@@ -29,7 +29,7 @@ export interface ProjectedServers {
   clear(): void
   size(): number
   /** The projections cache and the shared document store, for the metrics. */
-  stats(): { projections: LruStats; documents: LruStats }
+  stats(): { projections: LruStats; documents: LruStats; documentKeys: LruStats }
 }
 
 /**
@@ -109,9 +109,9 @@ export function createProjectedServers(
     // A new supergraph or policy: documents validated before it are not reused either.
     clear() {
       cache.clear()
-      documents.lru.clear()
+      documents.clear()
     },
     size: () => cache.stats().entries,
-    stats: () => ({ projections: cache.stats(), documents: documents.lru.stats() }),
+    stats: () => ({ projections: cache.stats(), documents: documents.lru.stats(), documentKeys: documents.seen.stats() }),
   }
 }

@@ -17,7 +17,7 @@ export interface AccessStageOptions {
   supergraph: () => LoadedSupergraph
   /** The GraphQL stages' plugins, in stage order: each projected Apollo Server runs them. */
   plugins: () => readonly ApolloServerPlugin<GatewayContext>[]
-  /** Reports the projections and the shared document store (`cache` label `projections`, `documents`). */
+  /** Reports the projections and the shared document store (`cache` label `projections`, `documents`, `document_keys`). */
   metrics?: GatewayMetrics
 }
 
@@ -31,6 +31,7 @@ export function accessStage({ config, policy, supergraph, plugins, metrics }: Ac
   const servers = createProjectedServers(plugins, config.limits.maxTokens, config.caches)
   metrics?.cache('projections', () => servers.stats().projections)
   metrics?.cache('documents', () => servers.stats().documents)
+  metrics?.cache('document_keys', () => servers.stats().documentKeys)
   return {
     name: 'access',
     async onRequest(request): Promise<StageOutcome> {
