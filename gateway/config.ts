@@ -60,7 +60,10 @@ export interface GatewayConfig {
  * approximate bytes, so that a new document on every request cannot grow the gateway's memory.
  */
 export interface CacheLimits {
-  /** Parsed and validated documents, one store shared by every projection (with what is derived from them: query plans). */
+  /**
+   * Parsed and validated documents, one store shared by every projection, each kept from its second
+   * request on (with what is derived from them: query plans).
+   */
   readonly documentEntries: number
   readonly documentBytes: number
   /** Verdicts of the shape limits by query text. */
@@ -70,10 +73,14 @@ export interface CacheLimits {
   readonly projectionEntries: number
 }
 
-/** Together about 70 MiB at most, within the gateway's memory target of 300 MB. */
+/**
+ * Together under 40 MiB of estimated bytes. V8 lets the heap grow to about twice what is live before a
+ * full collection, so each MiB kept costs about two of resident memory: these keep the gateway under
+ * 300 MB with its caches full (docs/operations.md#configuration).
+ */
 export const DEFAULT_CACHE_LIMITS: CacheLimits = Object.freeze({
-  documentEntries: 5_000,
-  documentBytes: 64 * 1024 * 1024,
+  documentEntries: 2_000,
+  documentBytes: 32 * 1024 * 1024,
   shapeEntries: 1_000,
   shapeBytes: 4 * 1024 * 1024,
   projectionEntries: 64,
