@@ -53,7 +53,40 @@ export interface GatewayConfig {
   readonly observability?: ObservabilityConfig
   /** The web app served at `/` (gateway/web); without it `/` serves GraphiQL. */
   readonly web?: WebConfig
+  /** Bounds of the caches keyed by what clients send; DEFAULT_CACHE_LIMITS without it. */
+  readonly caches?: CacheLimits
 }
+
+/**
+ * The caches keyed by what clients send (gateway/cache/lru.ts), each bounded in entries and in
+ * approximate bytes, so that a new document on every request cannot grow the gateway's memory.
+ */
+export interface CacheLimits {
+  /**
+   * Parsed and validated documents, one store shared by every projection, each kept from its second
+   * request on (with what is derived from them: query plans).
+   */
+  readonly documentEntries: number
+  readonly documentBytes: number
+  /** Verdicts of the shape limits by query text. */
+  readonly shapeEntries: number
+  readonly shapeBytes: number
+  /** Projected schemas, each with its Apollo Server (by supergraph and effective access, not by document). */
+  readonly projectionEntries: number
+}
+
+/**
+ * Together under 40 MiB of estimated bytes. V8 lets the heap grow to about twice what is live before a
+ * full collection, so each MiB kept costs about two of resident memory: these keep the gateway under
+ * 300 MB with its caches full (docs/operations.md#configuration).
+ */
+export const DEFAULT_CACHE_LIMITS: CacheLimits = Object.freeze({
+  documentEntries: 2_000,
+  documentBytes: 32 * 1024 * 1024,
+  shapeEntries: 1_000,
+  shapeBytes: 4 * 1024 * 1024,
+  projectionEntries: 64,
+})
 
 export interface WebConfig {
   /** The built app (WEB_DIST, default web/dist); null serves none. A folder without index.html leaves `/` to GraphiQL. */
@@ -205,7 +238,8 @@ Environment only: DATABASE_URL (policy store), INTERNAL_TOKEN_SECRET, INTROSPECT
 GATEWAY_EXECUTOR, GATEWAY_DEDUPE, SUBGRAPH_DEDUPE, TRUSTED_DOCUMENTS, TRUSTED_DOCUMENTS_MODE, RATE_LIMIT_PER_MINUTE,
 RATE_LIMIT_ANONYMOUS_PER_MINUTE, LIMIT_MAX_TOKENS, LIMIT_MAX_DEPTH, LIMIT_MAX_ALIASES, LIMIT_MAX_DIRECTIVES,
 LIMIT_MAX_ROOT_FIELDS, LIMIT_MAX_COST, LIMIT_MAX_JSON_DEPTH, DATA_ENTRY_MAX_BYTES (largest upload forwarded to
-/data-entry/, default 64 MiB), and the AUTH_* settings of token verification.
+/data-entry/, default 64 MiB), DOCUMENT_CACHE_MAX_ENTRIES, DOCUMENT_CACHE_MAX_BYTES, SHAPE_CACHE_MAX_ENTRIES,
+SHAPE_CACHE_MAX_BYTES, PROJECTION_CACHE_MAX_ENTRIES, and the AUTH_* settings of token verification.
 A wrong setting or supergraph stops the start with one line on stderr and exit code 2.
 `
 
@@ -260,6 +294,17 @@ export function readGatewayConfig(argv: readonly string[] = process.argv.slice(2
     subgraphDedupe: parseSubgraphDedupe(env.SUBGRAPH_DEDUPE),
     maxJsonDepth: parseLimit(env.LIMIT_MAX_JSON_DEPTH, 'LIMIT_MAX_JSON_DEPTH', DEFAULT_MAX_JSON_DEPTH),
     web: parseWeb(env),
+    caches: Object.freeze({
+      documentEntries: parseLimit(env.DOCUMENT_CACHE_MAX_ENTRIES, 'DOCUMENT_CACHE_MAX_ENTRIES', DEFAULT_CACHE_LIMITS.documentEntries, true),
+      documentBytes: parseLimit(env.DOCUMENT_CACHE_MAX_BYTES, 'DOCUMENT_CACHE_MAX_BYTES', DEFAULT_CACHE_LIMITS.documentBytes, true),
+      shapeEntries: parseLimit(env.SHAPE_CACHE_MAX_ENTRIES, 'SHAPE_CACHE_MAX_ENTRIES', DEFAULT_CACHE_LIMITS.shapeEntries, true),
+      shapeBytes: parseLimit(env.SHAPE_CACHE_MAX_BYTES, 'SHAPE_CACHE_MAX_BYTES', DEFAULT_CACHE_LIMITS.shapeBytes, true),
+      projectionEntries: parseLimit(
+        env.PROJECTION_CACHE_MAX_ENTRIES,
+        'PROJECTION_CACHE_MAX_ENTRIES',
+        DEFAULT_CACHE_LIMITS.projectionEntries,
+      ),
+    }),
     observability: (() => {
       try {
         return readObservabilityConfig(env)

@@ -6,12 +6,19 @@ import { errorEntry } from '../../platform/errors.js'
 import { isTokenLimitError, tokenLimitError } from '../limits/operation-limits.js'
 import type { GatewayContext } from '../gateway-context.js'
 import { asApolloGateway, type OperationExecutor } from '../execute/operation-executor.js'
+import { createLru, type LruStats } from '../cache/lru.js'
+import { createSharedDocumentStore } from '../cache/lru-document-store.js'
+import { DEFAULT_CACHE_LIMITS, type CacheLimits } from '../config.js'
 
 /**
  * One Apollo Server per projected schema, built on first use and cached by key (supergraph hash +
  * effective access). Operations are parsed and validated against the caller's projection, so a
  * field the caller may not see fails exactly like one that does not exist, and introspection shows
  * only the projection. Bounded: the least recently used entries are dropped.
+ *
+ * Parsed and validated documents are kept in one store shared by all servers and bounded in entries
+ * and bytes (gateway/cache/lru-document-store.ts; kept from their second request on), each server
+ * under its own prefix: the query plans are cached per document, so this one bound holds them too.
  */
 export interface ProjectedServers {
   get(
@@ -21,6 +28,8 @@ export interface ProjectedServers {
   ): Promise<ApolloServer<GatewayContext>>
   clear(): void
   size(): number
+  /** The projections cache and the shared document store, for the metrics. */
+  stats(): { projections: LruStats; documents: LruStats; documentKeys: LruStats }
 }
 
 /**
@@ -45,20 +54,24 @@ export const KnownOperationTypes: ValidationRule = context => ({
 export function createProjectedServers(
   plugins: readonly ApolloServerPlugin<GatewayContext>[] | (() => readonly ApolloServerPlugin<GatewayContext>[]) = [],
   maxTokens = 5_000,
-  max = 64,
+  limits: Pick<CacheLimits, 'projectionEntries' | 'documentEntries' | 'documentBytes'> = DEFAULT_CACHE_LIMITS,
 ): ProjectedServers {
-  const cache = new Map<string, Promise<ApolloServer<GatewayContext>>>()
+  // A projection's size is its schema's: bounded by their number only.
+  const cache = createLru<Promise<ApolloServer<GatewayContext>>>({
+    maxEntries: limits.projectionEntries,
+    maxBytes: Infinity,
+    sizeOf: () => 0,
+  })
+  const documents = createSharedDocumentStore({ maxEntries: limits.documentEntries, maxBytes: limits.documentBytes })
+  let built = 0
   const formatError = createFormatError('gateway')
   return {
     get(baseKey, build, opts = {}) {
       const introspection = opts.introspection ?? true
       const key = `${baseKey}|introspection=${introspection}`
       const hit = cache.get(key)
-      if (hit) {
-        cache.delete(key)
-        cache.set(key, hit)
-        return hit
-      }
+      if (hit) return hit
+      const documentStore = documents.forServer(`${++built}:`)
       const created = (async () => {
         // Without an executor the schema's own resolvers run; with one, Apollo Server still parses,
         // validates (against this projection) and runs the plugins, and the executor runs the operation.
@@ -67,6 +80,7 @@ export function createProjectedServers(
           introspection,
           // Documents are never registered at run time; trusted documents are resolved before Apollo.
           persistedQueries: false,
+          documentStore,
           validationRules: [KnownOperationTypes],
           includeStacktraceInErrorResponses: false,
           // No "Did you mean …?": a suggestion could name a field the caller may not see.
@@ -90,10 +104,14 @@ export function createProjectedServers(
       })()
       created.catch(() => cache.delete(key))
       cache.set(key, created)
-      while (cache.size > max) cache.delete(cache.keys().next().value!)
       return created
     },
-    clear: () => cache.clear(),
-    size: () => cache.size,
+    // A new supergraph or policy: documents validated before it are not reused either.
+    clear() {
+      cache.clear()
+      documents.clear()
+    },
+    size: () => cache.stats().entries,
+    stats: () => ({ projections: cache.stats(), documents: documents.lru.stats(), documentKeys: documents.seen.stats() }),
   }
 }

@@ -3,6 +3,8 @@ import { HttpRefusal } from '../../platform/http/apollo-handler.js'
 import type { ErrorCode } from '../../platform/errors.js'
 import { measureOperation, ShapeLimitExceeded, type OperationShape, type ShapeLimits } from './measure-operation.js'
 import type { OperationLimits } from './operation-limits.js'
+import { createLru, type LruStats } from '../cache/lru.js'
+import { DEFAULT_CACHE_LIMITS, type CacheLimits } from '../config.js'
 
 const REFUSALS = {
   depth: { code: 'MAX_DEPTH_EXCEEDED', what: 'depth' },
@@ -20,18 +22,26 @@ const MAX_REMEMBERED_LENGTH = 16 * 1024
 export interface ShapeGuard {
   /** Throws HttpRefusal (400 with the limit's code) when the operation's shape is over a limit. */
   check(query: unknown, operationName: unknown): void
+  /** The verdicts cache, for the metrics. */
+  stats(): LruStats
 }
+
+/** A remembered verdict: its key (operation name and text, two bytes a character at most) and the refusal, if any. */
+const verdictBytes = (key: string, verdict: HttpRefusal | null) => key.length * 2 + (verdict ? 512 : 16)
 
 /**
  * Shape limits (depth, expanded fields, aliases, directives, root fields), checked on the query text
  * before Apollo Server parses and validates it: graphql-js validation grows faster than the document
  * with many fragment spreads side by side, and the planner inlines fragments, so an operation over a
  * limit must be refused before either runs. The check parses once and measures in time linear in the
- * document (measure-operation.ts); verdicts for recent texts are remembered (`max` entries), so a
- * repeated operation costs one map lookup. Unparsable texts pass: Apollo Server reports them with its
- * own codes (syntax, token limit).
+ * document (measure-operation.ts); verdicts for recent texts are remembered (an LRU bounded in entries
+ * and bytes), so a repeated operation costs one map lookup. Unparsable texts pass: Apollo Server
+ * reports them with its own codes (syntax, token limit).
  */
-export function createShapeGuard(limits: OperationLimits, max = 1_000): ShapeGuard {
+export function createShapeGuard(
+  limits: OperationLimits,
+  bounds: Pick<CacheLimits, 'shapeEntries' | 'shapeBytes'> = DEFAULT_CACHE_LIMITS,
+): ShapeGuard {
   const shapeLimits: ShapeLimits = {
     depth: limits.maxDepth,
     fields: limits.maxFields,
@@ -41,7 +51,7 @@ export function createShapeGuard(limits: OperationLimits, max = 1_000): ShapeGua
     fragments: limits.maxFragments,
     duplicateFields: limits.maxDuplicateFields,
   }
-  const verdicts = new Map<string, HttpRefusal | null>()
+  const verdicts = createLru<HttpRefusal | null>({ maxEntries: bounds.shapeEntries, maxBytes: bounds.shapeBytes, sizeOf: verdictBytes })
   const judge = (query: string, operationName: string | undefined): HttpRefusal | null => {
     let document: DocumentNode
     try {
@@ -68,12 +78,10 @@ export function createShapeGuard(limits: OperationLimits, max = 1_000): ShapeGua
       let verdict = remember ? verdicts.get(key) : undefined
       if (verdict === undefined) {
         verdict = judge(query, name)
-        if (remember) {
-          verdicts.set(key, verdict)
-          if (verdicts.size > max) verdicts.delete(verdicts.keys().next().value!)
-        }
+        if (remember) verdicts.set(key, verdict)
       }
       if (verdict) throw verdict
     },
+    stats: () => verdicts.stats(),
   }
 }

@@ -9,13 +9,16 @@ import type { PolicyRuntime } from '../authorize/policy-runtime.js'
 import { createProjectedServers } from '../authorize/projected-servers.js'
 import type { LoadedSupergraph } from '../supergraph/supergraph-manager.js'
 import type { Stage, StageOutcome } from './stage.js'
+import type { GatewayMetrics } from '../../lib/observability/gateway-metrics.js'
 
 export interface AccessStageOptions {
-  config: Pick<GatewayConfig, 'authorization' | 'introspection' | 'limits'>
+  config: Pick<GatewayConfig, 'authorization' | 'introspection' | 'limits' | 'caches'>
   policy: PolicyRuntime
   supergraph: () => LoadedSupergraph
   /** The GraphQL stages' plugins, in stage order: each projected Apollo Server runs them. */
   plugins: () => readonly ApolloServerPlugin<GatewayContext>[]
+  /** Reports the projections and the shared document store (`cache` label `projections`, `documents`, `document_keys`). */
+  metrics?: GatewayMetrics
 }
 
 /**
@@ -24,8 +27,11 @@ export interface AccessStageOptions {
  * apply. From here on the caller can only name what the projection shows. `onReset` (a new
  * supergraph or policy) drops the cached servers.
  */
-export function accessStage({ config, policy, supergraph, plugins }: AccessStageOptions): Stage {
-  const servers = createProjectedServers(plugins, config.limits.maxTokens)
+export function accessStage({ config, policy, supergraph, plugins, metrics }: AccessStageOptions): Stage {
+  const servers = createProjectedServers(plugins, config.limits.maxTokens, config.caches)
+  metrics?.cache('projections', () => servers.stats().projections)
+  metrics?.cache('documents', () => servers.stats().documents)
+  metrics?.cache('document_keys', () => servers.stats().documentKeys)
   return {
     name: 'access',
     async onRequest(request): Promise<StageOutcome> {

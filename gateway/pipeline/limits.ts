@@ -5,6 +5,7 @@ import type { CostDirectives } from '../limits/cost-directives.js'
 import { createShapeGuard } from '../limits/shape-guard.js'
 import { createTrustedDocuments, loadTrustedDocuments } from '../limits/trusted-documents.js'
 import type { Stage } from './stage.js'
+import type { GatewayMetrics } from '../../lib/observability/gateway-metrics.js'
 
 /**
  * What an operation may be, before anything is planned: trusted documents (anonymous callers may be
@@ -12,12 +13,17 @@ import type { Stage } from './stage.js'
  * fragments — before Apollo Server parses it), then, once validated, the estimated cost with the
  * variables (an Apollo plugin, deciding first among the GraphQL stages so later ones can ask it).
  */
-export function limitsStage(config: Pick<GatewayConfig, 'limits' | 'trustedDocuments'>, costDirectives: () => CostDirectives): Stage {
+export function limitsStage(
+  config: Pick<GatewayConfig, 'limits' | 'trustedDocuments' | 'caches'>,
+  costDirectives: () => CostDirectives,
+  metrics?: GatewayMetrics,
+): Stage {
   const trusted = createTrustedDocuments(
     config.trustedDocuments.mode,
     config.trustedDocuments.path ? loadTrustedDocuments(config.trustedDocuments.path) : new Map(),
   )
-  const shapeGuard = createShapeGuard(config.limits)
+  const shapeGuard = createShapeGuard(config.limits, config.caches)
+  metrics?.cache('shapes', () => shapeGuard.stats())
   const shapeRefusal = (check: () => void): HttpRefusal | null => {
     try {
       check()

@@ -13,3 +13,22 @@ describe('gateway metrics: GraphQL errors by code', () => {
     expect(count('SUBREQUEST_HTTP_ERROR')).toBeUndefined()
   })
 })
+
+describe('gateway metrics: bounded caches', () => {
+  it('report entries and bytes as they are, and hits, misses and evictions as counters that never go back', async () => {
+    const registry = createMetricsRegistry()
+    const metrics = createGatewayMetrics(registry, { policyVersion: () => 1, replica: 'test' })
+    const stats = { entries: 3, bytes: 1_200, hits: 5, misses: 2, evictions: 0 }
+    metrics.cache('documents', () => stats)
+    const read = async () => {
+      const text = await registry.metrics()
+      const value = (name: string) =>
+        Number(new RegExp(`^stadtgraph_gateway_cache_${name}\\{cache="documents"\\} (\\S+)$`, 'm').exec(text)?.[1])
+      return ['entries', 'bytes', 'hits_total', 'misses_total', 'evictions_total'].map(value)
+    }
+    expect(await read()).toEqual([3, 1_200, 5, 2, 0])
+    Object.assign(stats, { entries: 2, bytes: 800, hits: 9, evictions: 4 })
+    expect(await read()).toEqual([2, 800, 9, 2, 4])
+    expect(await read()).toEqual([2, 800, 9, 2, 4])
+  })
+})

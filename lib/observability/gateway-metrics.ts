@@ -22,6 +22,20 @@ export interface GatewayMetrics {
   subgraphDedupe(subgraph: string, outcome: 'leader' | 'follower'): void
   /** A request refused with 429 by the rate limiter. */
   rateLimited(roleClass: RoleClass): void
+  /**
+   * A bounded cache to report at every scrape, under `name` (a fixed name chosen by the gateway, never
+   * client input): its entries and bytes, and its hits, misses and evictions since it was created.
+   */
+  cache(name: string, stats: () => CacheStats): void
+}
+
+/** What a bounded cache reports (gateway/cache/lru.ts). */
+export interface CacheStats {
+  entries: number
+  bytes: number
+  hits: number
+  misses: number
+  evictions: number
 }
 
 export const NO_GATEWAY_METRICS: GatewayMetrics = Object.freeze({
@@ -32,6 +46,7 @@ export const NO_GATEWAY_METRICS: GatewayMetrics = Object.freeze({
   dedupeHit() {},
   subgraphDedupe() {},
   rateLimited() {},
+  cache() {},
 })
 
 export interface GatewayMetricsOptions {
@@ -101,6 +116,44 @@ export function createGatewayMetrics(registry: Registry, opts: GatewayMetricsOpt
     labelNames: ['role_class'] as const,
     registers: [registry],
   })
+  // Caches report totals; the counters are advanced by what changed since the last scrape.
+  const caches = new Map<string, { stats: () => CacheStats; reported: CacheStats }>()
+  const read = () => {
+    const now: Array<[string, CacheStats, CacheStats]> = []
+    for (const [name, cache] of caches) now.push([name, cache.stats(), cache.reported])
+    return now
+  }
+  const cacheCounter = (event: 'hits' | 'misses' | 'evictions', help: string) =>
+    new Counter({
+      name: `stadtgraph_gateway_cache_${event}_total`,
+      help,
+      labelNames: ['cache'] as const,
+      registers: [registry],
+      collect() {
+        for (const [name, stats, reported] of read()) {
+          if (stats[event] > reported[event]) this.inc({ cache: name }, stats[event] - reported[event])
+          else this.inc({ cache: name }, 0)
+          reported[event] = stats[event]
+        }
+      },
+    })
+  cacheCounter('hits', 'Lookups answered by a gateway cache, by cache')
+  cacheCounter('misses', 'Lookups a gateway cache could not answer, by cache')
+  cacheCounter('evictions', 'Entries a gateway cache dropped to stay within its bounds, by cache')
+  for (const [measure, help] of [
+    ['entries', 'Entries held by a gateway cache, by cache'],
+    ['bytes', 'Approximate bytes held by a gateway cache, by cache'],
+  ] as const) {
+    new Gauge({
+      name: `stadtgraph_gateway_cache_${measure}`,
+      help,
+      labelNames: ['cache'] as const,
+      registers: [registry],
+      collect() {
+        for (const [name, cache] of caches) this.set({ cache: name }, cache.stats()[measure])
+      },
+    })
+  }
   new Gauge({
     name: 'stadtgraph_gateway_policy_version',
     help: 'Policy version this replica enforces',
@@ -167,6 +220,9 @@ export function createGatewayMetrics(registry: Registry, opts: GatewayMetricsOpt
     },
     rateLimited(roleClass) {
       limitedBy[roleClass].inc()
+    },
+    cache(name, stats) {
+      caches.set(name, { stats, reported: { entries: 0, bytes: 0, hits: 0, misses: 0, evictions: 0 } })
     },
   }
 }
