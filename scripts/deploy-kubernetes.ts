@@ -126,7 +126,10 @@ function departmentObjects(d: DeployDepartment): Yaml[] {
                     valueFrom: { secretKeyRef: { name: 'stadtgraph-internal-token', key: 'INTERNAL_TOKEN_SECRET' } },
                   },
                 ],
-                resources: { requests: { cpu: '100m', memory: '160Mi' }, limits: { cpu: '1', memory: '512Mi' } },
+                // docs/scaling.md: a department runs its JavaScript on one thread, so 1 core is its limit; the
+                // request carries every department to about 290 dashboard requests/s (the production overlay
+                // raises it for the departments the dashboards ask most); peak memory measured 191 MiB.
+                resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } },
                 startupProbe: probe('/healthz', { periodSeconds: 2, failureThreshold: 30, timeoutSeconds: 2 }),
                 livenessProbe: probe('/healthz', { periodSeconds: 10, failureThreshold: 3, timeoutSeconds: 2 }),
                 readinessProbe: probe('/readyz', { periodSeconds: 5, failureThreshold: 2, timeoutSeconds: 2 }),
