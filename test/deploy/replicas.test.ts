@@ -8,6 +8,7 @@ import { createDb } from '../../platform/db/create-db.js'
 import { prepareDatabase } from '../../lib/service/prepare-database.js'
 import { loadServices } from '../../lib/service/discover-services.js'
 import { readCacheConfig } from '../../lib/cache/cache-config.js'
+import { DEFAULT_LIMITS } from '../../gateway/limits/operation-limits.js'
 import { createDatabase } from '../helpers/test-database.js'
 import { bearer, TEST_IDENTITY_CONFIG, testGatewayConfig } from '../helpers/start-city.js'
 import { graphql, internalHeaders, startSubgraphs, type RunningSubgraphs } from '../helpers/start-subgraphs.js'
@@ -77,7 +78,10 @@ beforeAll(async () => {
   ])
   // One after the other: the first migrates the policy store both share.
   for (const replicaId of ['replica-a', 'replica-b']) {
-    const config = testGatewayConfig({ supergraphSdl, databaseUrl: database.url, replicaId })
+    // The whole load arrives from the proxy's one address as anonymous callers: their rate limit (600 a minute,
+    // tested on its own elsewhere) would refuse it on a fast machine. Off here: this test is about propagation.
+    const limits = { ...DEFAULT_LIMITS, anonymousRatePerMinute: 0 }
+    const config = testGatewayConfig({ supergraphSdl, databaseUrl: database.url, replicaId, limits })
     const deps = await createGatewayDeps(config, TEST_IDENTITY_CONFIG)
     const gateway = await createGateway(config, deps)
     gateways.push({
