@@ -14,6 +14,7 @@ import {
   type SelectionNode,
 } from 'graphql'
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime'
+import { documentStringMap } from '@envelop/core'
 import { graphqlError } from '../../platform/errors.js'
 import { graphNamesOf, subgraphsOf, withSubgraphUrls } from '../../platform/supergraph-readers.js'
 import { unavailable } from '../transport/subgraph-errors.js'
@@ -34,10 +35,16 @@ export interface PlanExecutorOptions extends SubgraphCallHooks {
   onSubgraphDedupe?(subgraph: string, outcome: SubgraphDedupeOutcome): void
 }
 
-/** Subgraph documents are printed once each (the planner's fetch nodes are reused across requests). */
+/**
+ * The text of a subgraph fetch document. The planner writes each fetch as text and its runtime parses
+ * it once per fetch node, remembering the text in @envelop/core's `documentStringMap`: that text is
+ * sent as it is, so a new query plan (a new client document) costs no printing of its fetches.
+ * Documents the map does not know are printed once each (the planner's fetch nodes are reused across
+ * requests).
+ */
 const printed = new WeakMap<DocumentNode, string>()
-const printOnce = (document: DocumentNode) => {
-  let text = printed.get(document)
+const textOf = (document: DocumentNode) => {
+  let text = documentStringMap.get(document) ?? printed.get(document)
   if (text === undefined) printed.set(document, (text = print(document)))
   return text
 }
@@ -221,7 +228,7 @@ export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<Ope
       const target = targets.get(name)
       if (!target) return { errors: [unavailable(name, 'unknown subgraph')] }
       const body = JSON.stringify({
-        query: printOnce(request.document),
+        query: textOf(request.document),
         variables: request.variables,
         operationName: request.operationName,
       })
