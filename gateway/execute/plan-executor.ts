@@ -50,6 +50,18 @@ const textOf = (document: DocumentNode) => {
 }
 
 /**
+ * The planner plans the text of a client document, which its runtime takes from @envelop/core's
+ * `documentStringMap` or else prints and strips of ignored characters (a print and a second lexing
+ * of every new document). Apollo Server parsed the document from the request's query text with
+ * locations, so that text is the document exactly: it is handed over as it is. Only a document as
+ * parsed is given: one derived from it (`{ ...document, definitions }`, as withoutRootTypename
+ * builds) keeps the original's `loc`, and is printed as before.
+ */
+function planFromSource(document: DocumentNode): void {
+  if (document.loc && !documentStringMap.has(document)) documentStringMap.set(document, document.loc.source.body)
+}
+
+/**
  * Whether an operation reads the schema itself (`__schema`, `__type`) or only `__typename` at the
  * root: it then runs on the caller's projected schema, so introspection shows only the projection.
  */
@@ -284,6 +296,7 @@ export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<Ope
     }
     if (selectsNothing(request.document, request.operationName, request.variables)) return { data: {} }
     const typename = withoutRootTypename(request.document)
+    if (!typename) planFromSource(request.document)
     try {
       // Planning (cached per document) and the plan's fetches: one span, the fetches its children.
       const result = await withSpan('gateway.plan_and_execute', undefined, () =>
