@@ -1,6 +1,6 @@
-import type { DocumentNode, FormattedExecutionResult, GraphQLSchema } from 'graphql'
+import type { FormattedExecutionResult, GraphQLSchema } from 'graphql'
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext } from '@apollo/server'
-import { personalCoordinates } from '../../auth/audit/personal-coordinates.js'
+import { personalCoordinatesOf } from '../authorize/personal-coordinates-of.js'
 import type { Requirements } from '../../auth/policy/types.js'
 import type { GatewayContext } from '../gateway-context.js'
 import { stableStringify } from './stable-stringify.js'
@@ -67,18 +67,14 @@ function flight(): Flight {
  */
 export function createDedupePlugin(requirements: () => Requirements, hooks: { onHit?(): void } = {}): DedupePlugin {
   const inFlight = new WeakMap<GraphQLSchema, Map<string, Flight>>()
-  const shareable = new WeakMap<DocumentNode, boolean>()
   const stats: DedupeStats = { leaders: 0, followers: 0, waiting: 0 }
 
-  const isShareable = (rc: GraphQLRequestContext<GatewayContext>): boolean => {
-    if (rc.operation?.operation !== 'query' || !rc.document || !rc.contextValue?.access) return false
-    let verdict = shareable.get(rc.document)
-    if (verdict === undefined) {
-      verdict = personalCoordinates(rc.schema, rc.document, requirements()).length === 0
-      shareable.set(rc.document, verdict)
-    }
-    return verdict
-  }
+  // The personal-data stage classified this document already: one verdict per document, not a walk per stage.
+  const isShareable = (rc: GraphQLRequestContext<GatewayContext>): boolean =>
+    rc.operation?.operation === 'query' &&
+    !!rc.document &&
+    !!rc.contextValue?.access &&
+    personalCoordinatesOf(requirements(), rc.schema, rc.document).length === 0
 
   return {
     stats: () => ({ ...stats }),

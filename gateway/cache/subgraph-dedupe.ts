@@ -1,4 +1,19 @@
-import { getNamedType, Kind, TypeInfo, visit, visitWithTypeInfo, BREAK, type DocumentNode, type GraphQLSchema } from 'graphql'
+import {
+  getNamedType,
+  isCompositeType,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+  TypeNameMetaFieldDef,
+  type DocumentNode,
+  type GraphQLCompositeType,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql'
 import { classOf, CLASS_RANK } from '../../auth/classes.js'
 import type { Requirements } from '../../auth/policy/types.js'
 import { internalIdentityOf } from '../transport/sign-headers.js'
@@ -89,32 +104,57 @@ export function follow(answer: Promise<RawAnswer>, timeoutMs: number): Promise<R
  * `_entities` fetch reaches an entity through `... on Type`, not through a field of the supergraph).
  * The document is walked against the supergraph; a field the supergraph does not know (other than
  * `_entities` and `__typename`) makes the fetch unshareable, since its class cannot be told.
+ *
+ * Every new query plan brings new fetch documents, so this runs once per fetch of every new client
+ * document: it walks the selection sets directly (each definition on its own, the way graphql-js's
+ * TypeInfo sees them — the parent type of a fragment's selections is its type condition) instead of
+ * visiting every node of the document with a TypeInfo.
  */
 export function shareableFetch(supergraph: GraphQLSchema, requirements: Requirements, document: DocumentNode): boolean {
   for (const d of document.definitions) if (d.kind === Kind.OPERATION_DEFINITION && d.operation !== 'query') return false
   // Without a requirement a coordinate or type is `internal` (auth/classes.ts).
   const sensitive = (key: string) => CLASS_RANK[classOf(requirements.get(key))] >= CLASS_RANK.personal
-  const typeInfo = new TypeInfo(supergraph)
-  let shareable = true
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      Field(node) {
-        const name = node.name.value
-        const parent = typeInfo.getParentType()
-        const field = typeInfo.getFieldDef()
-        if (!field) {
-          if (name === '__typename' || (name === '_entities' && parent === supergraph.getQueryType())) return
-          shareable = false
-          return BREAK
+  const queryType = supergraph.getQueryType()
+  const composite = (type: GraphQLNamedType | null | undefined) => (type && isCompositeType(type) ? type : undefined)
+
+  const shareableSet = (set: SelectionSetNode, parent: GraphQLCompositeType | undefined): boolean => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FRAGMENT_SPREAD) continue // the fragment's definition is walked on its own
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const on = selection.typeCondition ? composite(supergraph.getType(selection.typeCondition.name.value)) : parent
+        if (!shareableSet(selection.selectionSet, on)) return false
+        continue
+      }
+      const name = selection.name.value
+      const field = parent ? fieldOf(parent, name, queryType) : undefined
+      if (!parent || !field) {
+        if (name === '__typename' || (name === '_entities' && parent === queryType)) {
+          if (selection.selectionSet && !shareableSet(selection.selectionSet, undefined)) return false
+          continue
         }
-        if (name.startsWith('__')) return
-        if (sensitive(`${parent!.name}.${name}`) || sensitive(getNamedType(field.type).name) || sensitive(parent!.name)) {
-          shareable = false
-          return BREAK
-        }
-      },
-    }),
-  )
-  return shareable
+        return false
+      }
+      const type = getNamedType(field.type)
+      if (!name.startsWith('__') && (sensitive(`${parent.name}.${name}`) || sensitive(type.name) || sensitive(parent.name))) return false
+      if (selection.selectionSet && !shareableSet(selection.selectionSet, composite(type))) return false
+    }
+    return true
+  }
+
+  for (const d of document.definitions) {
+    if (d.kind === Kind.OPERATION_DEFINITION && !shareableSet(d.selectionSet, queryType ?? undefined)) return false
+    if (d.kind === Kind.FRAGMENT_DEFINITION && !shareableSet(d.selectionSet, composite(supergraph.getType(d.typeCondition.name.value))))
+      return false
+  }
+  return true
+}
+
+/** The field `name` of `parent` as graphql-js resolves it in a selection set, meta fields included. */
+function fieldOf(parent: GraphQLCompositeType, name: string, queryType: GraphQLObjectType | null | undefined) {
+  if (name === '__typename') return TypeNameMetaFieldDef
+  if (parent === queryType) {
+    if (name === '__schema') return SchemaMetaFieldDef
+    if (name === '__type') return TypeMetaFieldDef
+  }
+  return isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined
 }

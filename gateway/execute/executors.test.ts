@@ -57,6 +57,12 @@ describe('query-plan executor and stitched fallback', () => {
       undefined,
     ],
     ['bad input from a subgraph', '{ district(code: "5") { name } }', undefined, 'controlling'],
+    [
+      'the query text as sent, comments and blank lines included (the planner plans that text)',
+      '# a district profile\n\nquery Commented($code: ID!) { # the root\n  district(code: $code) { name # its name\n\n    schools { name } } }\n',
+      { code: '03' },
+      'controlling',
+    ],
     ['a variable of the wrong type', 'query ($code: ID!) { district(code: $code) { name } }', { code: { no: 1 } }, 'controlling'],
   ])('answers alike: %s', async (_, query, variables, roles) => {
     const [plan, stitched] = await Promise.all(EXECUTORS.map(e => ask(e, query, variables, roles)))

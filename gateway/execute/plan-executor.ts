@@ -14,6 +14,7 @@ import {
   type SelectionNode,
 } from 'graphql'
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime'
+import { documentStringMap } from '@envelop/core'
 import { graphqlError } from '../../platform/errors.js'
 import { graphNamesOf, subgraphsOf, withSubgraphUrls } from '../../platform/supergraph-readers.js'
 import { unavailable } from '../transport/subgraph-errors.js'
@@ -34,12 +35,30 @@ export interface PlanExecutorOptions extends SubgraphCallHooks {
   onSubgraphDedupe?(subgraph: string, outcome: SubgraphDedupeOutcome): void
 }
 
-/** Subgraph documents are printed once each (the planner's fetch nodes are reused across requests). */
+/**
+ * The text of a subgraph fetch document. The planner writes each fetch as text and its runtime parses
+ * it once per fetch node, remembering the text in @envelop/core's `documentStringMap`: that text is
+ * sent as it is, so a new query plan (a new client document) costs no printing of its fetches.
+ * Documents the map does not know are printed once each (the planner's fetch nodes are reused across
+ * requests).
+ */
 const printed = new WeakMap<DocumentNode, string>()
-const printOnce = (document: DocumentNode) => {
-  let text = printed.get(document)
+const textOf = (document: DocumentNode) => {
+  let text = documentStringMap.get(document) ?? printed.get(document)
   if (text === undefined) printed.set(document, (text = print(document)))
   return text
+}
+
+/**
+ * The planner plans the text of a client document, which its runtime takes from @envelop/core's
+ * `documentStringMap` or else prints and strips of ignored characters (a print and a second lexing
+ * of every new document). Apollo Server parsed the document from the request's query text with
+ * locations, so that text is the document exactly: it is handed over as it is. Only a document as
+ * parsed is given: one derived from it (`{ ...document, definitions }`, as withoutRootTypename
+ * builds) keeps the original's `loc`, and is printed as before.
+ */
+function planFromSource(document: DocumentNode): void {
+  if (document.loc && !documentStringMap.has(document)) documentStringMap.set(document, document.loc.source.body)
 }
 
 /**
@@ -221,7 +240,7 @@ export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<Ope
       const target = targets.get(name)
       if (!target) return { errors: [unavailable(name, 'unknown subgraph')] }
       const body = JSON.stringify({
-        query: printOnce(request.document),
+        query: textOf(request.document),
         variables: request.variables,
         operationName: request.operationName,
       })
@@ -277,6 +296,7 @@ export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<Ope
     }
     if (selectsNothing(request.document, request.operationName, request.variables)) return { data: {} }
     const typename = withoutRootTypename(request.document)
+    if (!typename) planFromSource(request.document)
     try {
       // Planning (cached per document) and the plan's fetches: one span, the fetches its children.
       const result = await withSpan('gateway.plan_and_execute', undefined, () =>
