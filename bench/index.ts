@@ -8,8 +8,7 @@ import { sql } from 'kysely'
 import { createDb } from '../platform/db/create-db.js'
 import { freePort, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../platform/db/embedded-postgres.js'
 import { prepareDatabase } from '../lib/service/prepare-database.js'
-import { loadServices, SERVICES_DIR } from '../lib/service/discover-services.js'
-import { buildEntryPoints } from '../lib/service/build-departments.js'
+import { loadServices } from '../lib/service/discover-services.js'
 import type { SeedProfile } from '../platform/city.js'
 import { composeSupergraph } from '../schema/compose.js'
 import { readIdentityConfig } from '../auth/identity/identity-config.js'
@@ -21,7 +20,7 @@ import { combineRounds, measure, type LoadResult, type LoadTarget } from './load
 import { OPERATIONS, type BenchOperation } from './operations.js'
 import { parseOptions, USAGE, UsageError, type BenchOptions, type DepartmentSetup, type TargetName } from './options.js'
 import { measurePolicyPropagation } from './policy-propagation.js'
-import { ProcessGroup, waitFor } from './processes.js'
+import { buildCity, ProcessGroup, waitFor } from './processes.js'
 import { markdown, ratios, TARGET_LABELS, type BenchReport, type CheckResult, type RunResult } from './report.js'
 import { uniqueDocuments } from './unique-aliases.js'
 
@@ -113,16 +112,11 @@ try {
   // through the TypeScript loader each process would carry a second V8 instance (~60 MB) and a few
   // per cent more CPU — the baselines alike, so no target pays for the loader.
   const t0 = performance.now()
-  const built = await buildEntryPoints(
-    {
-      ...Object.fromEntries(services.map(s => [`department-${s.name}`, join(SERVICES_DIR, s.name, 'index.ts')])),
-      gateway: join(ROOT, 'gateway', 'index.ts'),
-      'apollo-gateway': join(ROOT, 'bench', 'baselines', 'apollo-gateway.ts'),
-      'hive-gateway': join(ROOT, 'bench', 'baselines', 'hive-gateway.ts'),
-      'hive-router-runtime': join(ROOT, 'bench', 'baselines', 'hive-router-runtime.ts'),
-    },
-    join(ROOT, '.data', 'bench-build'),
-  )
+  const built = await buildCity(services, 'bench-build', {
+    'apollo-gateway': join(ROOT, 'bench', 'baselines', 'apollo-gateway.ts'),
+    'hive-gateway': join(ROOT, 'bench', 'baselines', 'hive-gateway.ts'),
+    'hive-router-runtime': join(ROOT, 'bench', 'baselines', 'hive-router-runtime.ts'),
+  })
   const dedupe = dedupeSettings(buildReadsSetting(join(ROOT, '.data', 'bench-build'), 'SUBGRAPH_DEDUPE'))
   log(`built departments, gateway and baselines for plain node in ${Math.round(performance.now() - t0)} ms`)
   const settings = {

@@ -1,5 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildEntryPoints } from '../lib/service/build-departments.js'
+import { SERVICES_DIR } from '../lib/service/discover-services.js'
 
 /** Child processes of one benchmark run; all are stopped together at the end. */
 export class ProcessGroup {
@@ -94,4 +98,21 @@ export function sampleRss(pid: number, everyMs = 200): { stop(): number | null }
       return peak
     },
   }
+}
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+
+/**
+ * Every department (`department-<name>`) and our gateway (`gateway`) built for plain `node`, as the
+ * container image runs them, with `extra` entry points beside them (the baselines), into `.data/<folder>`.
+ */
+export function buildCity(services: ReadonlyArray<{ name: string }>, folder: string, extra: Record<string, string> = {}) {
+  return buildEntryPoints(
+    {
+      ...Object.fromEntries(services.map(s => [`department-${s.name}`, join(SERVICES_DIR, s.name, 'index.ts')])),
+      gateway: join(ROOT, 'gateway', 'index.ts'),
+      ...extra,
+    },
+    join(ROOT, '.data', folder),
+  )
 }

@@ -8,14 +8,13 @@ import { sql } from 'kysely'
 import { createDb } from '../platform/db/create-db.js'
 import { freePort, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../platform/db/embedded-postgres.js'
 import { prepareDatabase } from '../lib/service/prepare-database.js'
-import { loadServices, SERVICES_DIR } from '../lib/service/discover-services.js'
-import { buildEntryPoints } from '../lib/service/build-departments.js'
+import { loadServices } from '../lib/service/discover-services.js'
 import { composeSupergraph } from '../schema/compose.js'
 import { readIdentityConfig } from '../auth/identity/identity-config.js'
 import { signDevToken } from '../auth/identity/dev-token.js'
 import { measure, type LoadSettings } from './load.js'
 import { OPERATIONS, type BenchOperation } from './operations.js'
-import { cpuSeconds, ProcessGroup, waitFor } from './processes.js'
+import { buildCity, cpuSeconds, ProcessGroup, waitFor } from './processes.js'
 
 // npm run bench:sizing: what one request of the dashboard mix costs each process — the gateway, every
 // department, PostgreSQL — in CPU milliseconds, and how much memory each process holds. docs/scaling.md
@@ -217,13 +216,7 @@ try {
   } finally {
     await prep.close()
   }
-  const built = await buildEntryPoints(
-    {
-      ...Object.fromEntries(services.map(s => [`department-${s.name}`, join(SERVICES_DIR, s.name, 'index.ts')])),
-      gateway: join(ROOT, 'gateway', 'index.ts'),
-    },
-    join(ROOT, '.data', 'bench-build'),
-  )
+  const built = await buildCity(services, 'bench-build')
   const identityEnv = { AUTH_HS256_SECRET: randomBytes(32).toString('hex'), AUTH_ISSUER: 'https://idp.bench/kl' }
   const identity = readIdentityConfig({ ...process.env, ...identityEnv })
   const bearer = { authorization: `Bearer ${signDevToken(identity, { roles: ['controlling'], sub: 'sizing', ttlSeconds: 6 * 3600 })}` }

@@ -7,13 +7,12 @@ import pg from 'pg'
 import { createDb } from '../platform/db/create-db.js'
 import { freePort, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../platform/db/embedded-postgres.js'
 import { prepareDatabase } from '../lib/service/prepare-database.js'
-import { loadServices, SERVICES_DIR } from '../lib/service/discover-services.js'
-import { buildEntryPoints } from '../lib/service/build-departments.js'
+import { loadServices } from '../lib/service/discover-services.js'
 import { composeSupergraph } from '../schema/compose.js'
 import { readIdentityConfig } from '../auth/identity/identity-config.js'
 import { signDevToken } from '../auth/identity/dev-token.js'
 import { OPERATIONS } from './dev-cache/operations.js'
-import { ProcessGroup, rssMb, waitFor } from './processes.js'
+import { buildCity, ProcessGroup, rssMb, waitFor } from './processes.js'
 
 // npm run soak [-- --duration <seconds> --connections <n>]: the city as production runs it (each department
 // and the gateway its own process, departments with their memory cache) under mixed load for 10 minutes by
@@ -75,13 +74,7 @@ async function main() {
   } finally {
     await prep.close()
   }
-  const built = await buildEntryPoints(
-    {
-      ...Object.fromEntries(services.map(s => [`department-${s.name}`, join(SERVICES_DIR, s.name, 'index.ts')])),
-      gateway: join(ROOT, 'gateway', 'index.ts'),
-    },
-    join(ROOT, '.data', 'soak-build'),
-  )
+  const built = await buildCity(services, 'soak-build')
 
   const secret = randomBytes(32).toString('hex')
   const departments = new Map<string, { url: string; pid: number }>()

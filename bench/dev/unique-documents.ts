@@ -8,13 +8,12 @@ import pg from 'pg'
 import { freePort, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../platform/db/embedded-postgres.js'
 import { createDb } from '../../platform/db/create-db.js'
 import { prepareDatabase } from '../../lib/service/prepare-database.js'
-import { loadServices, SERVICES_DIR } from '../../lib/service/discover-services.js'
-import { buildEntryPoints } from '../../lib/service/build-departments.js'
+import { loadServices } from '../../lib/service/discover-services.js'
 import { DISTRICTS } from '../../platform/city.js'
 import { composeSupergraph } from '../../schema/compose.js'
 import { readIdentityConfig } from '../../auth/identity/identity-config.js'
 import { signDevToken } from '../../auth/identity/dev-token.js'
-import { cpuSeconds, ProcessGroup, waitFor } from '../processes.js'
+import { buildCity, cpuSeconds, ProcessGroup, waitFor } from '../processes.js'
 
 // The gateway's memory under a new document on every request: departments (cached, profile small) and
 // our gateway as the benchmark starts them (built, plain node), then `documents` requests, each with
@@ -89,13 +88,7 @@ try {
   } finally {
     await handle.close()
   }
-  const built = await buildEntryPoints(
-    {
-      ...Object.fromEntries(services.map(s => [`department-${s.name}`, join(SERVICES_DIR, s.name, 'index.ts')])),
-      gateway: join(ROOT, 'gateway', 'index.ts'),
-    },
-    join(ROOT, '.data', 'unique-documents-build'),
-  )
+  const built = await buildCity(services, 'unique-documents-build')
   const secret = randomBytes(32).toString('hex')
   const urls = new Map<string, string>()
   for (const s of services) {
