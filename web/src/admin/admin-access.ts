@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useAuth } from '../auth/AuthProvider'
+import { askOncePerToken } from '../auth/per-token'
 
 // Part of the app's main bundle (the header and the guard ask it): whether the signed-in caller may use the admin
 // API. The gateway decides that from the policy — a role with the admin flag among the token's roles
@@ -22,25 +23,17 @@ export async function adminOfAnswer(res: Response): Promise<boolean | null> {
   return typeof body?.admin === 'boolean' ? body.admin : null
 }
 
-const byToken = new Map<string, Promise<boolean>>()
+const askAdmin = askOncePerToken(
+  async token =>
+    (await adminOfAnswer(
+      await fetch(ADMIN_ACCESS_URL, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, cache: 'no-store' }),
+    )) ?? undefined,
+  false,
+)
 
 /** Whether the gateway treats `token` as an administrator; asked once per token (again after an answer that decided nothing). */
 export function isAdminToken(token: string | null): Promise<boolean> {
-  if (!token) return Promise.resolve(false)
-  let answer = byToken.get(token)
-  if (!answer) {
-    answer = fetch(ADMIN_ACCESS_URL, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, cache: 'no-store' })
-      .then(adminOfAnswer)
-      .catch(() => null)
-      .then(admin => {
-        if (admin === null) byToken.delete(token)
-        return admin === true
-      })
-    // Keep the answers of the last few tokens only (a token is renewed hourly).
-    if (byToken.size > 8) byToken.delete(byToken.keys().next().value as string)
-    byToken.set(token, answer)
-  }
-  return answer
+  return token ? askAdmin(token) : Promise.resolve(false)
 }
 
 /** Whether the signed-in caller may use the admin API (`ready` false while sign-in settles or the gateway is asked). */

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { useAuth } from '../auth/AuthProvider'
 import type { DatasetForm } from './types'
 import { tokenClaims } from '../auth/token-claims'
+import { askOncePerToken } from '../auth/per-token'
 
 // Who may open the data-entry screens: a signed-in user whose department lets them write (scope
 // `<department>:write`, held by its staff). Scopes come from the role definitions on the server, not from the
@@ -13,30 +14,32 @@ export const DATA_ENTRY_URL = '/data-entry'
 
 export type Access = 'checking' | 'granted' | 'denied'
 
-const byToken = new Map<string, Promise<DatasetForm[] | null>>()
+/**
+ * The department's answer: its datasets the caller may write, `null` when it said no (a refusal, or none), and
+ * `undefined` when it decided nothing (the gateway or the department failed, or the caller was rate limited).
+ */
+export async function datasetsOfAnswer(res: Response): Promise<DatasetForm[] | null | undefined> {
+  if (res.status === 429 || res.status >= 500) return undefined
+  if (!res.ok) return null
+  const body = (await res.json().catch(() => undefined)) as { datasets?: unknown } | undefined
+  if (!body || typeof body !== 'object') return undefined
+  return Array.isArray(body.datasets) && body.datasets.length > 0 ? (body.datasets as DatasetForm[]) : null
+}
 
-/** The datasets the caller may write (null: none, or the department said no); asked once per token. */
+const askDatasets = askOncePerToken<DatasetForm[] | null>(
+  async token =>
+    datasetsOfAnswer(
+      await fetch(`${DATA_ENTRY_URL}/datasets`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }),
+    ),
+  null,
+)
+
+/** The datasets the caller may write (null: none, or the department said no); asked once per token (again after an answer that decided nothing). */
 export function writableDatasets(token: string | null): Promise<DatasetForm[] | null> {
   if (!token) return Promise.resolve(null)
   const department = tokenClaims(token)?.department
   if (typeof department !== 'string' || department === '') return Promise.resolve(null)
-  let answer = byToken.get(token)
-  if (!answer) {
-    answer = fetch(`${DATA_ENTRY_URL}/datasets`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } })
-      .then(async res => {
-        if (!res.ok) return null
-        const body = (await res.json()) as { datasets?: unknown }
-        return Array.isArray(body.datasets) && body.datasets.length > 0 ? (body.datasets as DatasetForm[]) : null
-      })
-      .catch(() => {
-        byToken.delete(token)
-        return null
-      })
-    // Keep the answers of the last few tokens only (a token is renewed hourly).
-    if (byToken.size > 8) byToken.delete(byToken.keys().next().value as string)
-    byToken.set(token, answer)
-  }
-  return answer
+  return askDatasets(token)
 }
 
 /** Whether the signed-in caller may open data entry. */
