@@ -52,4 +52,22 @@ describe('replica reporter', () => {
     await expect.poll(() => calls, { timeout: 2_000 }).toBeGreaterThan(2)
     await reporter.stop()
   })
+
+  it('a beat still running makes the next ones wait: a hanging store gets one write at a time', async () => {
+    let running = 0
+    let most = 0
+    let release!: () => void
+    const hanging = new Promise<void>(resolve => (release = resolve))
+    const reporter = createReplicaReporter(async () => {
+      running++
+      most = Math.max(most, running)
+      await hanging
+      running--
+    }, 5)
+    reporter.start()
+    await sleep(60)
+    expect(most).toBe(1)
+    release()
+    await reporter.stop()
+  })
 })

@@ -10,7 +10,7 @@
 export interface ReplicaReporter {
   /** Reports now (no-op once stopped); rejects as the store does. */
   report(): Promise<void>
-  /** Starts the heartbeat; a failed beat is retried at the next one. */
+  /** Starts the heartbeat; a failed beat is retried at the next one, a beat still running skips the next. */
   start(): void
   /** Stops the heartbeat and all reports; resolves when none is in flight. */
   stop(): Promise<void>
@@ -37,7 +37,15 @@ export function createReplicaReporter(write: () => Promise<void>, everyMs: numbe
     report,
     start() {
       if (stopped || timer) return
-      timer = setInterval(() => void report().catch(() => {}), everyMs)
+      // A beat is skipped while the last one still runs: a hanging store does not pile up writes.
+      let beating = false
+      timer = setInterval(() => {
+        if (beating) return
+        beating = true
+        void report()
+          .catch(() => {})
+          .finally(() => (beating = false))
+      }, everyMs)
       timer.unref()
     },
     async stop() {
