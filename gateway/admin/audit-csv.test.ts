@@ -183,3 +183,21 @@ describe('GET /admin/audit.csv', () => {
     expect(ms).toBeLessThan(30_000)
   })
 })
+
+describe('GET /admin/access', () => {
+  it("answers the gateway's admin decision with 200 for any valid caller; a bad token 401, POST 405", async () => {
+    const answer = async (headers: Record<string, string> = {}, method = 'GET') => {
+      const res = await download('/admin/access', headers, method)
+      return { status: res.status, body: JSON.parse(res.body), cache: res.headers['cache-control'] }
+    }
+    expect(await answer()).toEqual({ status: 200, body: { admin: false }, cache: 'no-store' })
+    expect(await answer(bearer('staff', { department: 'asylum' }))).toEqual({ status: 200, body: { admin: false }, cache: 'no-store' })
+    expect(await answer(admin())).toEqual({ status: 200, body: { admin: true }, cache: 'no-store' })
+    const bad = await answer({ authorization: 'Bearer not-a-token' })
+    expect(bad.status).toBe(401)
+    expect(bad.body.errors[0].extensions.code).toBe('UNAUTHENTICATED')
+    const post = await answer(admin(), 'POST')
+    expect(post.status).toBe(405)
+    expect(post.body.errors[0].extensions.code).toBe('METHOD_NOT_ALLOWED')
+  })
+})
