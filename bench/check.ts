@@ -1,3 +1,4 @@
+import { canonicalJson } from '../platform/canonical-json.js'
 import { QUERY_PLAN_HEADER } from './baselines/hive-runtime.js'
 import type { LoadTarget } from './load.js'
 import type { BenchOperation } from './operations.js'
@@ -11,7 +12,7 @@ import type { UniqueDocuments } from './unique-aliases.js'
 export interface CheckOutcome {
   ok: boolean
   error?: string
-  /** The answer to the first variable set, in canonical form (see `canonical`). */
+  /** The answer to the first variable set, in canonical form (see `canonicalJson`). */
   data?: string
   /** Milliseconds per request, before any load. */
   ms?: number
@@ -30,17 +31,6 @@ interface GraphQLAnswer {
   data?: Record<string, unknown> | null
   errors?: Array<{ message: string; extensions?: { code?: string } }>
   extensions?: { queryPlan?: unknown }
-}
-
-/** Key order does not matter when comparing answers of different gateways. */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
-  if (value && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map(k => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`
-  return JSON.stringify(value)
 }
 
 /** Fetch and batch-fetch nodes of a Rust-planner query plan (`kind: 'QueryPlan'`), or null if `plan` is none. */
@@ -91,14 +81,14 @@ export async function checkTarget(target: LoadTarget, op: BenchOperation, option
     for (const i of [0, 1]) {
       const r = await ask(target, op.query, op.variables(i))
       if ('error' in r) return { ok: false, error: r.error }
-      if (i === 0) data = canonical(r.answer.data)
+      if (i === 0) data = canonicalJson(r.answer.data)
     }
     const ms = Math.round((performance.now() - t0) / 2)
     if (options.unique) {
       const { documents, n } = options.unique
       const r = await ask(target, documents.document(n), op.variables(0))
       if ('error' in r) return { ok: false, error: `unique document: ${r.error}` }
-      if (canonical(documents.unalias(r.answer.data!, n)) !== data)
+      if (canonicalJson(documents.unalias(r.answer.data!, n)) !== data)
         return { ok: false, error: 'unique document: the aliased answer differs from the plain one' }
     }
     let planFetches: number | undefined
