@@ -12,7 +12,11 @@ export class ProcessGroup {
 
   /** A built ES module run by plain node (lib/service/build-departments.ts), as the container image runs the gateway. */
   spawnNode(file: string, env: Record<string, string>, args: string[] = [], name = file): ChildProcess {
-    const child = spawn(process.execPath, ['--enable-source-maps', file, ...args], {
+    // BENCH_CPU_PROF_DIR=<dir>: every child writes a V8 CPU profile on exit into <dir>/<its name>
+    // (read them with bench/dev/top-profile.ts).
+    const profileDir = process.env.BENCH_CPU_PROF_DIR
+    const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, name.replace(/[^\w.-]+/g, '_'))}`] : []
+    const child = spawn(process.execPath, ['--enable-source-maps', ...profile, file, ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'ignore', 'inherit'],
     })
