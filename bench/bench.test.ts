@@ -148,7 +148,14 @@ describe('benchmark harness', () => {
     expect(parseOptions(['--rounds', '4']).rounds).toBe(4)
     expect(parseOptions([]).rounds).toBe(1)
     expect(() => parseOptions(['--rounds', '0'])).toThrow(/positive/)
-    const r = (requests: number, rps: number, p95: number, cpuMsPerRequest: number, peakRssMb: number): LoadResult => ({
+    const r = (
+      requests: number,
+      rps: number,
+      p95: number,
+      cpuMsPerRequest: number,
+      peakRssMb: number,
+      loadGenerator = 0.3,
+    ): LoadResult => ({
       requests,
       rps,
       p50: p95 / 2,
@@ -161,9 +168,10 @@ describe('benchmark harness', () => {
       cpuMsPerRequest,
       peakRssMb,
       backendCpuCores: 0.2,
+      loadGeneratorCpuCores: loadGenerator,
     })
     // 200 requests in 2 s, 100 in 2 s, 300 in 2 s: 600 in 6 s.
-    expect(combineRounds([r(200, 100, 10, 1, 200), r(100, 50, 30, 4, 220), r(300, 150, 20, 2, 210)])).toEqual({
+    expect(combineRounds([r(200, 100, 10, 1, 200, 0.2), r(100, 50, 30, 4, 220, 0.3), r(300, 150, 20, 2, 210, 0.4)])).toEqual({
       requests: 600,
       rps: 100,
       p50: 10,
@@ -176,6 +184,7 @@ describe('benchmark harness', () => {
       cpuMsPerRequest: 2,
       peakRssMb: 220,
       backendCpuCores: 0.2,
+      loadGeneratorCpuCores: 0.3,
     })
   })
 

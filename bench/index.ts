@@ -126,6 +126,10 @@ try {
     timeoutSeconds: options.timeoutSeconds,
   }
   const identityEnv = { AUTH_HS256_SECRET: randomBytes(32).toString('hex'), AUTH_ISSUER: 'https://idp.bench/kl' }
+  // Every process runs as the container image runs it (NODE_ENV=production: graphql-js and the servers
+  // skip their development checks); our gateway then requires its audit signing key (an Ed25519 seed).
+  const production = { NODE_ENV: 'production' }
+  const auditKey = { AUDIT_SIGNING_KEY: randomBytes(32).toString('base64') }
   const identity = readIdentityConfig({ ...process.env, ...identityEnv })
   const controlling = signDevToken(identity, { roles: ['controlling'], sub: 'bench', ttlSeconds: 6 * 3600 })
   const bearer = { authorization: `Bearer ${controlling}` }
@@ -153,6 +157,7 @@ try {
       const child = group.spawnNode(
         built[`department-${s.name}`],
         {
+          ...production,
           DATABASE_URL: databaseUrl,
           PORT: String(port),
           INTERNAL_TOKEN_SECRET: secret,
@@ -167,7 +172,7 @@ try {
     }
     const signDirect = createBaselineSigner(secret)
     for (const [name, s] of subgraphs) {
-      await waitFor(`subgraph ${name}`, async () => (await fetch(s.url.replace(/graphql$/, 'readyz'))).ok, 180_000)
+      await waitFor(`subgraph ${name}`, async () => (await fetch(s.url.replace(/graphql$/, 'readyz'))).ok, 180_000, group)
       // Ready is not enough: the server on that port must be this run's department (it accepts this run's tokens).
       const probe = await post(s.url, { [INTERNAL_TOKEN_HEADER]: signDirect(name) }, '{"query":"{ __typename }"}')
       if (!probe.ok || !(await probe.text()).includes('"data"'))
@@ -188,6 +193,8 @@ try {
       const child = group.spawnNode(
         built.gateway,
         {
+          ...production,
+          ...auditKey,
           ...identityEnv,
           DATABASE_URL: databaseUrl,
           INTERNAL_TOKEN_SECRET: secret,
@@ -208,7 +215,7 @@ try {
       const port = await freePort()
       const child = group.spawnNode(
         built[name],
-        { SUPERGRAPH_PATH: supergraphPath, INTERNAL_TOKEN_SECRET: secret, PORT: String(port), ...env },
+        { ...production, SUPERGRAPH_PATH: supergraphPath, INTERNAL_TOKEN_SECRET: secret, PORT: String(port), ...env },
         [],
         `${name}${
           Object.keys(env).length
@@ -238,7 +245,7 @@ try {
       gateways.set('hive-rust-dedupe-off', await baseline('hive-router-runtime', HIVE_DEDUPE_OFF_ENV))
     const replica2 = propagation ? await ours('replica-2', 'enforce') : null
     for (const [name, g] of [...gateways, ...(replica2 ? [['replica-2', replica2] as const] : [])])
-      await waitFor(`gateway ${name}`, graphqlReady(g.url), 180_000)
+      await waitFor(`gateway ${name}`, graphqlReady(g.url), 180_000, group)
     group.assertRunning()
     log(`departments ${setup}: started ${subgraphs.size} subgraphs and ${gateways.size + (replica2 ? 1 : 0)} gateways`)
 
@@ -385,6 +392,7 @@ try {
       'Deduplication is named in every row: "operations" = identical whole operations in flight answered once (ours: GATEWAY_DEDUPE, on; Hive: inbound in-flight deduplication, off by default); "subgraph fetches" = identical subgraph fetches in flight shared across operations (ours: SUBGRAPH_DEDUPE; Hive: upstream in-flight deduplication, on by default). Dedupe off = GATEWAY_DEDUPE=off SUBGRAPH_DEDUPE=off for ours, UPSTREAM_DEDUPE=off (executor deduplicateInflightRequests: false) for Hive.',
       "Hive gateway runtime (Rust planner) = the same runtime with unifiedGraphHandler from @graphql-hive/router-runtime; before load it must return the Rust planner's query plan for every operation.",
       'Departments uncached: CACHE=off, every subgraph call reads PostgreSQL. Departments cached: CACHE=memory with entries kept for the whole run, for every target alike. Each setup has its own department and gateway processes, started, warmed up and measured in turn.',
+      'Every process (departments, our gateway, the baselines) runs with NODE_ENV=production, as the container image runs it. The load generator (autocannon in the benchmark process) shares the machine: its CPU is given per row.',
       'Targets are measured one after another (operation by operation, mode by mode), so ratios compare runs seconds apart; on a quiet machine they are the robust part, absolute req/s depend on the hardware. CPU = utime+stime from /proc/<pid>/stat over the measured window; RSS sampled every 200 ms.',
     ],
     operations: operations.map(o => ({

@@ -27,6 +27,11 @@ export interface LoadResult {
   cpuMsPerRequest: number | null
   peakRssMb: number | null
   backendCpuCores: number | null
+  /**
+   * This process (autocannon, building and checking requests): CPU cores used over the window. It shares
+   * the machine with the gateways and departments; absent in results written before it was measured.
+   */
+  loadGeneratorCpuCores?: number | null
 }
 
 const median = (xs: number[]) => {
@@ -68,6 +73,7 @@ export function combineRounds(rounds: readonly LoadResult[]): LoadResult {
     cpuMsPerRequest: cpuMs === null || !requests ? null : round(cpuMs / requests, 2),
     peakRssMb: known(rounds.map(r => r.peakRssMb)).reduce<number | null>((a, b) => (a === null || b > a ? b : a), null),
     backendCpuCores: mean(r => r.backendCpuCores),
+    loadGeneratorCpuCores: mean(r => r.loadGeneratorCpuCores ?? null),
   }
 }
 
@@ -134,6 +140,7 @@ export async function measure(target: LoadTarget, body: () => string, s: LoadSet
   const cpu0 = cpuSeconds(target.pid)
   const backend0 = target.backendPids.map(cpuSeconds)
   const rss = sampleRss(target.pid)
+  const own0 = process.cpuUsage()
   const t0 = performance.now()
   const result = await run(
     target,
@@ -147,6 +154,7 @@ export async function measure(target: LoadTarget, body: () => string, s: LoadSet
     latencies,
   )
   const seconds = (performance.now() - t0) / 1000
+  const own = process.cpuUsage(own0)
   const cpu1 = cpuSeconds(target.pid)
   const backend1 = target.backendPids.map(cpuSeconds)
   const peakRssMb = rss.stop()
@@ -168,5 +176,6 @@ export async function measure(target: LoadTarget, body: () => string, s: LoadSet
     cpuMsPerRequest: round(cpu === null || !answered ? null : (cpu * 1000) / answered, 2),
     peakRssMb: round(peakRssMb, 0),
     backendCpuCores: round(backend === null ? null : backend / seconds, 2),
+    loadGeneratorCpuCores: round((own.user + own.system) / 1e6 / seconds, 2),
   }
 }

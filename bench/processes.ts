@@ -36,7 +36,7 @@ export class ProcessGroup {
     if (gone.length)
       throw new Error(
         `${gone.map(c => `${this.names.get(c)} exited (${c.exitCode ?? c.signalCode})`).join(', ')} before the measurement; ` +
-          'most likely another process took its port between choosing and binding it — run again',
+          'its reason is on stderr above — most often another process took its port between choosing and binding it: run again',
       )
   }
 
@@ -56,10 +56,14 @@ export class ProcessGroup {
   }
 }
 
-/** Polls `check` until it answers true; fails with `what` after `timeoutMs`. */
-export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+/**
+ * Polls `check` until it answers true; fails with `what` after `timeoutMs`, or at once when a process
+ * of `group` has exited (a child that cannot start says why on stderr, above).
+ */
+export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000, group?: ProcessGroup): Promise<void> {
   const until = Date.now() + timeoutMs
   while (Date.now() < until) {
+    group?.assertRunning()
     if (await check().catch(() => false)) return
     await new Promise(r => setTimeout(r, 100))
   }

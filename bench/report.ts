@@ -148,13 +148,13 @@ export function markdown(r: BenchReport): string {
       if (!rows.length) continue
       lines.push('', `**${mode} requests${setups.length > 1 ? `, departments ${setup}` : ''}**`, '')
       lines.push(
-        '| operation | target | req/s | p50 ms | p95 ms | p99 ms | errors / non-2xx / GraphQL errors | target CPU (cores) | CPU ms/req | peak RSS MB | subgraphs CPU (cores) |',
-        '|---|---|---|---|---|---|---|---|---|---|---|',
+        '| operation | target | req/s | p50 ms | p95 ms | p99 ms | errors / non-2xx / GraphQL errors | target CPU (cores) | CPU ms/req | peak RSS MB | subgraphs CPU (cores) | load generator CPU (cores) |',
+        '|---|---|---|---|---|---|---|---|---|---|---|---|',
       )
       for (const x of rows) {
         lines.push(
           `| ${x.operation} | ${targetLabel(x.target, r.dedupe)} | ${x.rps} | ${cell(x.p50)} | ${cell(x.p95)} | ${cell(x.p99)} | ${x.errors} / ${x.non2xx} / ${x.graphqlErrors} | ` +
-            `${cell(x.cpuCores)} | ${cell(x.cpuMsPerRequest)} | ${cell(x.peakRssMb)} | ${cell(x.target === 'direct' ? null : x.backendCpuCores)} |`,
+            `${cell(x.cpuCores)} | ${cell(x.cpuMsPerRequest)} | ${cell(x.peakRssMb)} | ${cell(x.target === 'direct' ? null : x.backendCpuCores)} | ${cell(x.loadGeneratorCpuCores)} |`,
         )
       }
     }
