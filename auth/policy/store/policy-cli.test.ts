@@ -9,7 +9,7 @@ import { createDatabase } from '../../../test/helpers/test-database.js'
 import { auditHash } from './audit-chain.js'
 import { createPolicyStore, type PolicyStore } from './create-policy-store.js'
 import { DEFAULT_ROLES } from './default-roles.js'
-import { runPolicyCli } from './policy-cli.js'
+import { runPolicyCli, type PolicyCliIo } from './policy-cli.js'
 import type { Classify } from './validate-policy.js'
 
 let database: Awaited<ReturnType<typeof createDatabase>>
@@ -22,6 +22,7 @@ async function cli(
   argv: string[],
   env: Record<string, string | undefined> = { DATABASE_URL: database.url, USER: 'tester' },
   classify?: Classify,
+  rowRuleTargets?: PolicyCliIo['rowRuleTargets'],
 ) {
   let stdout = ''
   let stderr = ''
@@ -33,6 +34,7 @@ async function cli(
       stderr += t
     },
     classify,
+    rowRuleTargets,
     devKeyDir: join(dir, 'no-dev-key'),
   })
   return { code, stdout, stderr }
@@ -284,5 +286,50 @@ describe('policy CLI', () => {
     const { code, stderr } = await cli(['roles'], { DATABASE_URL: empty.url })
     expect(code).toBe(2)
     expect(stderr).toMatch(/access schema is not migrated/)
+  })
+
+  describe('row rules against what the departments declare', () => {
+    const declared = async () => [
+      { department: 'asylum', coordinate: 'AllocationRecord', field: 'Query.allocationRecords', columns: ['route', 'sex'] },
+    ]
+    const importWithRule = async (coordinate: string, condition: Record<string, string>) => {
+      const before = await state()
+      const doc = JSON.parse(JSON.stringify(before.policy))
+      doc.rowRules = [...doc.rowRules.filter((r: any) => r.role !== 'staff'), { role: 'staff', coordinate, condition }]
+      const file = join(dir, 'row-rule.json')
+      writeFileSync(file, JSON.stringify(doc))
+      const env = { DATABASE_URL: database.url, USER: 'tester' }
+      return {
+        before,
+        doc,
+        run: await cli(['import', '--file', file, '--expected-version', String(before.policy.version)], env, undefined, declared),
+      }
+    }
+
+    it.each([
+      [
+        'a column the department does not declare',
+        'AllocationRecord',
+        { column: 'religion', equals: 'x' },
+        /INVALID_POLICY: .*no field "religion".* \(at \/rowRules\/\d+\/condition\/column\)/,
+      ],
+      [
+        'a type no department declares',
+        'Accommodation',
+        { column: 'route', equals: 'x' },
+        /INVALID_POLICY: no department declares .*Accommodation.* \(at \/rowRules\/\d+\/coordinate\)/,
+      ],
+    ])('refuses an import carrying a row rule on %s and writes nothing', async (_name, coordinate, condition, message) => {
+      const { before, run } = await importWithRule(coordinate, condition)
+      expect(run.code).toBe(1)
+      expect(run.stderr).toMatch(message)
+      expect(await state()).toEqual(before)
+    })
+
+    it('imports a row rule on a declared type and column', async () => {
+      const { before, doc, run } = await importWithRule('AllocationRecord', { column: 'route', equals: 'land' })
+      expect(run.code).toBe(0)
+      expect((await state()).policy).toEqual({ ...doc, version: before.policy.version + 1 })
+    })
   })
 })

@@ -2,9 +2,11 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { createDb } from '../../../platform/db/create-db.js'
 import { readPreparedStatements } from '../../../platform/db/prepared-statements.js'
 import { PolicyError } from '../types.js'
+import { checkDeclaredRowRules, type DeclaredRowRuleTarget } from '../declared-row-rules.js'
 import { AuditKeyError, loadAuditKeys, type AuditKeys } from './audit-keys.js'
 import { createPolicyStore } from './create-policy-store.js'
-import type { Classify } from './validate-policy.js'
+import { policyDocument } from './policy-document.js'
+import { pointer, validatePolicy, type Classify } from './validate-policy.js'
 
 export interface PolicyCliIo {
   stdout?: (text: string) => void
@@ -13,6 +15,12 @@ export interface PolicyCliIo {
   classify?: Classify
   /** Where a development audit key is looked for (default `.data`); see audit-keys.ts. */
   devKeyDir?: string
+  /**
+   * The row-rule targets the departments declare (each department's `rowRules`): an import's row
+   * rules are checked against them as the admin API checks them, so no rule that would match no row
+   * is stored. Without it row rules are checked for shape only.
+   */
+  rowRuleTargets?: () => Promise<DeclaredRowRuleTarget[]>
 }
 
 const USAGE = `usage: policy <command> (on DATABASE_URL)
@@ -97,6 +105,16 @@ export async function runPolicyCli(
           return 2
         }
         const actor = flags.get('actor') ?? `cli:${env.USER ?? 'unknown'}`
+        if (io.rowRuleTargets) {
+          const targets = io.rowRuleTargets
+          const { rowRules } = validatePolicy(policyDocument({ json }))
+          const offline = () => Promise.reject(new Error('rows are not counted by the command line'))
+          await checkDeclaredRowRules(
+            { targets: async () => ({ targets: await targets(), unreachable: [] }), count: offline },
+            rowRules,
+            i => pointer('rowRules', i),
+          )
+        }
         try {
           const { version } = await store.importPolicy({ json, expectedVersion, actor })
           out(`imported ${file}: policy version ${version}\n`)
