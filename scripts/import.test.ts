@@ -268,6 +268,11 @@ describe('npm run import', { timeout: 120_000 }, () => {
     expect((await runImport('asylum', 'occupancy')).stderr).toContain('usage: npm run import')
     expect((await runImport('parks', 'trees', 'x.csv')).stderr).toContain('no department "parks"')
     expect((await runImport('asylum', 'beds', 'x.csv')).stderr).toContain('has no dataset "beds"; it has: allocations, occupancy')
+    // A name of Object.prototype is not a dataset either (it used to reach the import as one and crash).
+    expect(await runImport('asylum', 'constructor', 'x.csv')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('has no dataset "constructor"'),
+    })
     const missing = await runImport('asylum', 'occupancy', join(dir, 'nope.csv'))
     expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining('no such file') })
   })

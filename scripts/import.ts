@@ -4,14 +4,14 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { csvRows } from '../lib/data-entry/csv-rows.js'
 import { DataEntryError } from '../lib/data-entry/data-entry-error.js'
-import type { DatasetDeclaration } from '../lib/data-entry/define-dataset.js'
 import { CsvError } from '../lib/data-entry/parse-csv.js'
 import { writeDataset } from '../lib/data-entry/write-dataset.js'
 import { createDb } from '../platform/db/create-db.js'
 import { readPreparedStatements } from '../platform/db/prepared-statements.js'
 import { runningEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../platform/db/embedded-postgres.js'
 import { prepareDatabase } from '../lib/service/prepare-database.js'
-import { loadService, SERVICES_DIR, serviceFolders } from '../lib/service/discover-services.js'
+import { loadService, serviceFolders } from '../lib/service/discover-services.js'
+import { loadDatasets } from '../lib/service/load-datasets.js'
 import { readCacheConfig } from '../lib/cache/cache-config.js'
 import { createServiceCache, type ServiceCache } from '../lib/cache/create-service-cache.js'
 
@@ -52,10 +52,9 @@ const preparedStatements = (() => {
   }
 })()
 if (!serviceFolders().includes(department)) fail(`no department "${department}" in services/ (${serviceFolders().join(', ')})`)
-const datasetsFile = join(SERVICES_DIR, department, 'datasets.ts')
-if (!existsSync(datasetsFile)) fail(`department ${department} declares no datasets for data entry (services/${department}/datasets.ts)`)
-const { datasets } = (await import(`../services/${department}/datasets.js`)) as { datasets: Record<string, DatasetDeclaration<any>> }
-const decl = datasets[datasetName]
+const datasets = await loadDatasets(department)
+if (!Object.keys(datasets).length) fail(`department ${department} declares no datasets for data entry (services/${department}/datasets.ts)`)
+const decl = Object.hasOwn(datasets, datasetName) ? datasets[datasetName] : undefined
 if (!decl) fail(`department ${department} has no dataset "${datasetName}"; it has: ${Object.keys(datasets).join(', ')}`)
 if (!existsSync(file) || !statSync(file).isFile()) fail(`no such file: ${file}`)
 
