@@ -29,7 +29,7 @@ export interface GatewayMetrics {
   cache(name: string, stats: () => CacheStats): void
 }
 
-/** What a bounded cache reports (gateway/cache/lru.ts). */
+/** What a bounded cache reports (platform/lru.ts). */
 export interface CacheStats {
   entries: number
   bytes: number
