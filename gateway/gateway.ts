@@ -70,6 +70,7 @@ export async function createGateway(config: GatewayConfig, deps: GatewayDeps): P
   const { log, metrics } = observability
   const signHeaders = createSignHeaders(deps.internalSigner)
   const authenticate = createAuthenticate(deps.authenticator, log)
+  metrics.cache('tokens', () => deps.authenticator.cacheStats())
 
   // The stages read the supergraph per request; loading a supergraph takes the stages' executor and
   // subgraph-call hooks. So the stages come first, the supergraph second.

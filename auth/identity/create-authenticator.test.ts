@@ -2,7 +2,7 @@ import { createHmac, generateKeyPairSync, sign as cryptoSign, type KeyObject } f
 import jwt from 'jsonwebtoken'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { AuthError, PUBLIC_PRINCIPAL, type Principal } from '../principal.js'
-import { createAuthenticator } from './create-authenticator.js'
+import { createAuthenticator, VERIFIED_CACHE_DEFAULTS, verifiedTokenBytes } from './create-authenticator.js'
 import { readIdentityConfig } from './identity-config.js'
 
 // Fixtures of the token cases T01–T17 (docs/access-control.md#adversarial-cases): a test IdP with an RS256 key k1
@@ -820,6 +820,44 @@ describe('createAuthenticator: verified tokens are remembered', () => {
     await expect(ask(token)).resolves.toMatchObject({ subject: 'u1' })
     setClock(NOW_MS - 3600_000)
     await expect(ask(token)).rejects.toMatchObject({ status: 401, reason: 'token_not_yet_valid' })
+  })
+
+  it('forgets an expired token: it is refused and no longer held', async () => {
+    const { auth, ask, setClock } = verifying()
+    await ask(hs256(claims(), HS_SECRET))
+    expect(auth.cacheStats()).toMatchObject({ entries: 1, hits: 0 })
+    setClock(NOW_MS + (600 + configs.mixed.leewaySeconds) * 1000)
+    await expect(ask(hs256(claims(), HS_SECRET))).rejects.toMatchObject({ status: 401, reason: 'token_expired' })
+    expect(auth.cacheStats()).toMatchObject({ entries: 0, bytes: 0, hits: 1 })
+  })
+
+  it('never remembers a refused token, however large and however many', async () => {
+    const { auth, ask } = verifying()
+    for (let i = 0; i < 50; i++) {
+      const big = hs256(claims({ sub: `u${i}`, pad: 'x'.repeat(5_000) }), 'another-secret-of-thirty-two-bytes-or-more')
+      await expect(ask(big)).rejects.toMatchObject({ status: 401 })
+    }
+    expect(auth.cacheStats()).toMatchObject({ entries: 0, bytes: 0 })
+  })
+
+  it('is bounded by bytes: many large distinct tokens hold at most the byte budget, the least recently used going first', async () => {
+    const auth = createAuthenticator(configs.mixed, { now: () => NOW_MS })
+    const verify = vi.spyOn(jwt, 'verify')
+    // ~7.9 KB headers, just under the 8 KiB limit: 1000 of them would hold ~24 MB.
+    const large = (i: number) => `Bearer ${hs256(claims({ sub: `u${String(i).padStart(4, '0')}`, pad: 'x'.repeat(5_800) }), HS_SECRET)}`
+    const first = large(0)
+    expect(first.length).toBeGreaterThan(7_500)
+    expect(first.length).toBeLessThanOrEqual(8 * 1024)
+    await auth.authenticate({ authorization: first })
+    for (let i = 1; i < 1_000; i++) await auth.authenticate({ authorization: large(i) })
+    const stats = auth.cacheStats()
+    expect(stats.bytes).toBeLessThanOrEqual(VERIFIED_CACHE_DEFAULTS.bytes)
+    expect(stats.entries).toBe(Math.floor(VERIFIED_CACHE_DEFAULTS.bytes / verifiedTokenBytes(first)))
+    expect(stats.evictions).toBe(1_000 - stats.entries)
+    // The first token was pushed out by bytes long before the entry bound: it is verified again.
+    verify.mockClear()
+    await expect(auth.authenticate({ authorization: first })).resolves.toMatchObject({ subject: 'u0000' })
+    expect(verify).toHaveBeenCalledTimes(1)
   })
 
   it('keeps the configured number of tokens, the least recently used going first', async () => {

@@ -1,6 +1,7 @@
 import { createSecretKey, type KeyObject } from 'node:crypto'
 import type { IncomingHttpHeaders } from 'node:http'
 import jwt from 'jsonwebtoken'
+import { createLru, type LruStats } from '../../platform/lru.js'
 import { PUBLIC_PRINCIPAL, type Principal } from '../principal.js'
 import { decodeBearerToken, invalidToken, type DecodedBearerToken } from './decode-bearer-token.js'
 import type { IdentityConfig } from './identity-config.js'
@@ -16,6 +17,8 @@ export interface Authenticator {
   authenticate(headers: IncomingHttpHeaders): Promise<Principal>
   /** Stops JWKS fetching; keys already loaded keep verifying. Idempotent. */
   close(): void
+  /** The remembered verified tokens: entries, estimated bytes, hits, misses, evictions (for the metrics). */
+  cacheStats(): LruStats
 }
 
 export interface AuthenticatorOptions {
@@ -29,7 +32,12 @@ export interface AuthenticatorOptions {
   warn?: (message: string) => void
   /** Verified tokens remembered (default 1000; 0: every request verifies its token). */
   verifiedCacheSize?: number
+  /** Estimated bytes the remembered tokens may hold (default 8 MiB; see `verifiedTokenBytes`). */
+  verifiedCacheBytes?: number
 }
+
+/** Default bounds of the verified-token cache: ordinary tokens (1–2 KB) fit 1000 times; 8 KiB ones about 330 times. */
+export const VERIFIED_CACHE_DEFAULTS = { entries: 1000, bytes: 8 * 1024 * 1024 } as const
 
 /**
  * Verifies bearer tokens at the gateway edge (docs/access-control.md#identity). Every key is a KeyObject built
@@ -39,7 +47,10 @@ export interface AuthenticatorOptions {
  */
 export function createAuthenticator(config: IdentityConfig, opts: AuthenticatorOptions = {}): Authenticator {
   const now = opts.now ?? Date.now
-  const verifiedTokens = createVerifiedTokens(opts.verifiedCacheSize ?? 1000)
+  const verifiedTokens = createVerifiedTokens(
+    opts.verifiedCacheSize ?? VERIFIED_CACHE_DEFAULTS.entries,
+    opts.verifiedCacheBytes ?? VERIFIED_CACHE_DEFAULTS.bytes,
+  )
   const warn = opts.warn ?? ((m: string) => console.warn(`[auth] ${m}`))
   const hsKey: KeyObject | null = config.hs256Secret === null ? null : createSecretKey(Buffer.from(config.hs256Secret, 'utf8'))
   const staticKeys = new Map<string, TrustedKey>(config.publicKeys.map(k => [k.kid, publicKeyFromPem(k.kid, k.pem, k.algorithm)]))
@@ -108,6 +119,7 @@ export function createAuthenticator(config: IdentityConfig, opts: AuthenticatorO
     close() {
       jwks?.close()
     },
+    cacheStats: () => verifiedTokens.stats(),
   }
 
   async function principalOf(headers: IncomingHttpHeaders): Promise<Principal> {
@@ -121,7 +133,11 @@ export function createAuthenticator(config: IdentityConfig, opts: AuthenticatorO
     const { key, algorithm } = await keyFor(decoded)
     const at = now()
     // A clock set back before the verification is not trusted to be past the not-before time.
-    if (known && known.key === key && at < known.until && at >= known.verifiedAt) return known.principal
+    if (known) {
+      if (known.key === key && at < known.until && at >= known.verifiedAt) return known.principal
+      // Expired, or its key is no longer the one trusted: never served again, verified (and refused) anew.
+      if (typeof authorization === 'string') verifiedTokens.delete(authorization)
+    }
     const claims = verifyClaims(decoded, key, algorithm)
     const principal = principalFromClaims(claims, config.rolesClaim)
     // jsonwebtoken refuses a token once the clock (in whole seconds) reaches exp + leeway.
@@ -147,26 +163,30 @@ interface VerifiedToken {
  * signature and claims need checking once. Every check a verification makes gives the same answer
  * for the same string later (issuer, audience, algorithm, lifetime, not-before, iat) except two,
  * which the caller makes on every use: the token has not expired, and the key trusted for it now is
- * the one it was verified with. A failed verification is never remembered. Bounded: the least
- * recently used entry goes first.
+ * the one it was verified with. A failed verification is never remembered. Bounded by entries and by
+ * estimated bytes (platform/lru.ts): the least recently used entry goes first, and a caller sending many
+ * large tokens cannot hold more than `maxBytes`.
  */
-function createVerifiedTokens(max: number) {
-  const entries = new Map<string, VerifiedToken>()
+function createVerifiedTokens(maxEntries: number, maxBytes: number) {
+  const lru = createLru<VerifiedToken>({ maxEntries: Math.max(0, maxEntries), maxBytes: Math.max(0, maxBytes), sizeOf: verifiedTokenBytes })
   return {
-    get(authorization: string): VerifiedToken | undefined {
-      const entry = entries.get(authorization)
-      if (entry) {
-        entries.delete(authorization)
-        entries.set(authorization, entry)
-      }
-      return entry
-    },
+    get: (authorization: string): VerifiedToken | undefined => lru.get(authorization),
+    delete: (authorization: string): void => void lru.delete(authorization),
     set(authorization: string, entry: VerifiedToken): void {
-      if (max <= 0 || entry.until <= entry.verifiedAt) return
-      entries.set(authorization, entry)
-      if (entries.size > max) entries.delete(entries.keys().next().value!)
+      if (entry.until <= entry.verifiedAt) return
+      lru.set(authorization, entry)
     },
+    stats: () => lru.stats(),
   }
+}
+
+/**
+ * Estimated bytes a remembered token holds: the header string (the key), the decoded token, its parsed
+ * header and payload and the principal come to about 2.8 bytes per character of the header plus ~400
+ * (measured with Node 20 for headers of 0.3, 1.6 and 7 KB); rounded up.
+ */
+export function verifiedTokenBytes(authorization: string): number {
+  return 3 * authorization.length + 512
 }
 
 function reasonOf(err: unknown): string {

@@ -200,6 +200,28 @@ describe('JWKS: rotation without restart (T09)', () => {
     await expect(auth.authenticate(token('k1', k2.privateKey))).resolves.toBeTruthy()
   })
 
+  it('a remembered token is not answered from memory once its key left the JWKS or was swapped', async () => {
+    idp.body = { keys: [jwk(k1.publicKey, 'k1')] }
+    const auth = authenticator()
+    const remembered = token('k1', k1.privateKey)
+    await expect(auth.authenticate(remembered)).resolves.toMatchObject({ subject: 'u1' })
+    await expect(auth.authenticate(remembered)).resolves.toMatchObject({ subject: 'u1' })
+    expect(auth.cacheStats()).toMatchObject({ entries: 1, hits: 1 })
+    // k1 is swapped under its kid (and k2 added); a token with k2 makes the set refresh, well before `remembered` expires.
+    idp.body = { keys: [jwk(k2.publicKey, 'k1'), jwk(k2.publicKey, 'k2')] }
+    clockMs += COOLDOWN_MS
+    await expect(auth.authenticate(token('k2', k2.privateKey))).resolves.toMatchObject({ subject: 'u1' })
+    expect(await reasonOf(auth, remembered)).toBe('invalid_signature')
+    expect(auth.cacheStats().entries).toBe(1) // the k2 token only: the refused one is no longer held
+    // k1 leaves the set (a token with an unknown kid makes it refresh): refused for its kid.
+    idp.body = { keys: [jwk(k2.publicKey, 'k2')] }
+    clockMs += COOLDOWN_MS
+    expect(await reasonOf(auth, token('k3', k2.privateKey))).toMatch(/unknown_kid/)
+    expect(idp.requests).toBe(3)
+    expect(await reasonOf(auth, remembered)).toMatch(/unknown_kid/)
+    expect(auth.cacheStats().entries).toBe(1)
+  })
+
   it('an unreachable or broken JWKS keeps the last good keys and answers 401 for new kids', async () => {
     idp.body = { keys: [jwk(k1.publicKey, 'k1')] }
     const auth = authenticator()

@@ -6,7 +6,7 @@ import { errorEntry } from '../../platform/errors.js'
 import { isTokenLimitError, tokenLimitError } from '../limits/operation-limits.js'
 import type { GatewayContext } from '../gateway-context.js'
 import { asApolloGateway, type OperationExecutor } from '../execute/operation-executor.js'
-import { createLru, type LruStats } from '../cache/lru.js'
+import { createLru, type LruStats } from '../../platform/lru.js'
 import { createSharedDocumentStore } from '../cache/lru-document-store.js'
 import { DEFAULT_CACHE_LIMITS, type CacheLimits } from '../config.js'
 

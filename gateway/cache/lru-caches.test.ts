@@ -38,6 +38,7 @@ const CACHES: CacheLimits = {
 let subgraph: Server
 let gateway: Gateway
 let deps: Awaited<ReturnType<typeof createGatewayDeps>>
+let supergraphSdl: string
 
 beforeAll(async () => {
   const { schema } = buildSubgraphSchema(
@@ -57,8 +58,9 @@ beforeAll(async () => {
   })
   await new Promise<void>(resolve => subgraph.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(subgraph.address() as AddressInfo).port}/graphql`
+  supergraphSdl = composeSupergraph([{ name: 'products', url, typeDefs }])
   const config = testGatewayConfig({
-    supergraphSdl: composeSupergraph([{ name: 'products', url, typeDefs }]),
+    supergraphSdl,
     internalTokenSecret: null,
     introspection: 'authenticated',
     limits: { ...DEFAULT_LIMITS, ratePerMinute: 0, anonymousRatePerMinute: 0 },
@@ -149,5 +151,28 @@ describe('caches keyed by client input', () => {
     const anonymous = await graphql(gateway.url, query)
     expect(anonymous.data).toBeUndefined()
     expect(anonymous.errors?.[0].extensions?.code).toBe('INTROSPECTION_DISABLED')
+  })
+
+  it('reports the verified tokens as cache "tokens", and a supergraph reload leaves every total where it was', async () => {
+    const before = await cacheMetrics()
+    const caller = bearer('committee', { sub: 'tokens-metric' })
+    for (let i = 0; i < 3; i++) expect((await graphql(gateway.url, '{ topProducts { upc } }', undefined, caller)).errors).toBeUndefined()
+    const asked = await cacheMetrics()
+    // Verified once (a miss), then remembered (two hits).
+    expect(asked.tokens.misses - (before.tokens?.misses ?? 0)).toBe(1)
+    expect(asked.tokens.hits - (before.tokens?.hits ?? 0)).toBe(2)
+    expect(asked.tokens.entries).toBeGreaterThanOrEqual(1)
+    expect(asked.tokens.bytes).toBeGreaterThan(caller.authorization.length)
+
+    const hash = gateway.supergraphHash()
+    await gateway.reload(`${supergraphSdl}\n# reloaded\n`)
+    expect(gateway.supergraphHash()).not.toBe(hash)
+    const reloaded = await cacheMetrics()
+    for (const [cache, measures] of Object.entries(asked)) {
+      for (const total of ['hits', 'misses', 'evictions'])
+        expect(reloaded[cache][total], `${cache} ${total}`).toBeGreaterThanOrEqual(measures[total])
+    }
+    expect((await graphql(gateway.url, '{ topProducts { upc } }', undefined, caller)).errors).toBeUndefined()
+    expect((await cacheMetrics()).tokens.hits).toBe(asked.tokens.hits + 1)
   })
 })

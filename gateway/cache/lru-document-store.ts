@@ -1,6 +1,6 @@
 import type { DocumentNode } from 'graphql'
 import type { DocumentStore } from '@apollo/server'
-import { createLru, type Lru } from './lru.js'
+import { createLru, type Lru } from '../../platform/lru.js'
 
 /**
  * Bytes held per character of query text by a parsed document and what lives as long as it does.

@@ -1,7 +1,9 @@
 /**
  * Per-principal request budget (case T35, docs/access-control.md#adversarial-cases): a token bucket per key — the token's
  * `sub` for authenticated callers (so several tokens of one person share it), the client address
- * for anonymous ones. In memory per replica; entries idle for longer than a full refill are swept.
+ * for anonymous ones. In memory per replica; entries idle for longer than a full refill are swept once a
+ * minute. At most `maxKeys` buckets are held (default 100 000): a caller rotating addresses or subjects
+ * between sweeps pushes out the least recently used bucket, never grows the map past the bound.
  */
 export interface RateLimiter {
   /** null when allowed; else the seconds after which the caller may retry. */
@@ -11,8 +13,9 @@ export interface RateLimiter {
 
 export function createRateLimiter(perMinute: number, opts: { now?: () => number; maxKeys?: number } = {}): RateLimiter {
   const now = opts.now ?? Date.now
-  const maxKeys = opts.maxKeys ?? 100_000
+  const maxKeys = Math.max(1, opts.maxKeys ?? 100_000)
   const refillPerMs = perMinute / 60_000
+  // A Map iterates in insertion order: re-inserting a bucket on use keeps the least recently used first.
   const buckets = new Map<string, { tokens: number; at: number }>()
   let lastSweep = now()
   const sweep = (t: number) => {
@@ -22,8 +25,14 @@ export function createRateLimiter(perMinute: number, opts: { now?: () => number;
   return {
     take(key) {
       const t = now()
-      if (t - lastSweep > 60_000 || buckets.size > maxKeys) sweep(t)
-      const bucket = buckets.get(key) ?? { tokens: perMinute, at: t }
+      if (t - lastSweep > 60_000) sweep(t)
+      let bucket = buckets.get(key)
+      if (bucket) buckets.delete(key)
+      else {
+        bucket = { tokens: perMinute, at: t }
+        // The least recently used bucket goes: its key starts with a full budget at its next request.
+        if (buckets.size >= maxKeys) buckets.delete(buckets.keys().next().value!)
+      }
       bucket.tokens = Math.min(perMinute, bucket.tokens + (t - bucket.at) * refillPerMs)
       bucket.at = t
       buckets.set(key, bucket)

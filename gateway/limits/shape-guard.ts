@@ -3,7 +3,7 @@ import { HttpRefusal } from '../../platform/http/apollo-handler.js'
 import type { ErrorCode } from '../../platform/errors.js'
 import { measureOperation, ShapeLimitExceeded, type OperationShape, type ShapeLimits } from './measure-operation.js'
 import type { OperationLimits } from './operation-limits.js'
-import { createLru, type LruStats } from '../cache/lru.js'
+import { createLru, type LruStats } from '../../platform/lru.js'
 import { DEFAULT_CACHE_LIMITS, type CacheLimits } from '../config.js'
 
 const REFUSALS = {

@@ -32,3 +32,36 @@ describe('gateway metrics: bounded caches', () => {
     expect(await read()).toEqual([2, 800, 9, 2, 4])
   })
 })
+
+describe('gateway metrics: a cache registered again under its name', () => {
+  const hitsOf = async (registry: ReturnType<typeof createMetricsRegistry>) =>
+    Number(/^stadtgraph_gateway_cache_hits_total\{cache="documents"\} (\S+)$/m.exec(await registry.metrics())?.[1])
+
+  it('does not count the same cache twice: its totals go on from where they were', async () => {
+    const registry = createMetricsRegistry()
+    const metrics = createGatewayMetrics(registry, { policyVersion: () => 1, replica: 'test' })
+    const first = { entries: 3, bytes: 100, hits: 5, misses: 0, evictions: 0 }
+    metrics.cache('documents', () => first)
+    expect(await hitsOf(registry)).toBe(5)
+    // Registered again (a reload building its stage anew) with the cache it already reported.
+    metrics.cache('documents', () => first)
+    expect(await hitsOf(registry)).toBe(5)
+    first.hits = 7
+    expect(await hitsOf(registry)).toBe(7)
+  })
+
+  it('replaced by a new cache: what the old one counted since the last scrape is kept, the new one counts on from there', async () => {
+    const registry = createMetricsRegistry()
+    const metrics = createGatewayMetrics(registry, { policyVersion: () => 1, replica: 'test' })
+    const old = { entries: 3, bytes: 100, hits: 5, misses: 0, evictions: 0 }
+    metrics.cache('documents', () => old)
+    expect(await hitsOf(registry)).toBe(5)
+    old.hits = 8 // not scraped before it is replaced
+    const fresh = { entries: 0, bytes: 0, hits: 0, misses: 0, evictions: 0 }
+    metrics.cache('documents', () => fresh)
+    expect(await hitsOf(registry)).toBe(8)
+    fresh.hits = 2
+    expect(await hitsOf(registry)).toBe(10)
+    expect(/^stadtgraph_gateway_cache_entries\{cache="documents"\} (\S+)$/m.exec(await registry.metrics())?.[1]).toBe('0')
+  })
+})

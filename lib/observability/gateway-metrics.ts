@@ -25,11 +25,14 @@ export interface GatewayMetrics {
   /**
    * A bounded cache to report at every scrape, under `name` (a fixed name chosen by the gateway, never
    * client input): its entries and bytes, and its hits, misses and evictions since it was created.
+   * Registering a name again (a cache built anew, or the same one) keeps the counters' totals: the
+   * replaced source's counts not yet scraped are still added, and the new one counts on from what it has
+   * at registration (so the same cache is not counted twice).
    */
   cache(name: string, stats: () => CacheStats): void
 }
 
-/** What a bounded cache reports (gateway/cache/lru.ts). */
+/** What a bounded cache reports (platform/lru.ts). */
 export interface CacheStats {
   entries: number
   bytes: number
@@ -116,24 +119,22 @@ export function createGatewayMetrics(registry: Registry, opts: GatewayMetricsOpt
     labelNames: ['role_class'] as const,
     registers: [registry],
   })
-  // Caches report totals; the counters are advanced by what changed since the last scrape.
-  const caches = new Map<string, { stats: () => CacheStats; reported: CacheStats }>()
-  const read = () => {
-    const now: Array<[string, CacheStats, CacheStats]> = []
-    for (const [name, cache] of caches) now.push([name, cache.stats(), cache.reported])
-    return now
-  }
-  const cacheCounter = (event: 'hits' | 'misses' | 'evictions', help: string) =>
+  // Caches report totals; the counters are advanced by what changed since the last scrape. `carried`: what a
+  // source replaced under the same name had counted since the last scrape, added at the next one.
+  type CacheEvent = 'hits' | 'misses' | 'evictions'
+  const caches = new Map<string, { stats: () => CacheStats; reported: CacheStats; carried: Record<CacheEvent, number> }>()
+  const cacheCounter = (event: CacheEvent, help: string) =>
     new Counter({
       name: `stadtgraph_gateway_cache_${event}_total`,
       help,
       labelNames: ['cache'] as const,
       registers: [registry],
       collect() {
-        for (const [name, stats, reported] of read()) {
-          if (stats[event] > reported[event]) this.inc({ cache: name }, stats[event] - reported[event])
-          else this.inc({ cache: name }, 0)
-          reported[event] = stats[event]
+        for (const [name, cache] of caches) {
+          const now = cache.stats()[event]
+          this.inc({ cache: name }, Math.max(0, now - cache.reported[event]) + cache.carried[event])
+          cache.reported[event] = now
+          cache.carried[event] = 0
         }
       },
     })
@@ -222,7 +223,17 @@ export function createGatewayMetrics(registry: Registry, opts: GatewayMetricsOpt
       limitedBy[roleClass].inc()
     },
     cache(name, stats) {
-      caches.set(name, { stats, reported: { entries: 0, bytes: 0, hits: 0, misses: 0, evictions: 0 } })
+      const previous = caches.get(name)
+      const carried = { hits: 0, misses: 0, evictions: 0 }
+      if (previous) {
+        const last = previous.stats()
+        for (const event of ['hits', 'misses', 'evictions'] as const) {
+          carried[event] = Math.max(0, last[event] - previous.reported[event]) + previous.carried[event]
+        }
+      }
+      // A name's first source counts from zero; a source registered again counts on from what it has now.
+      const reported = previous ? { ...stats() } : { entries: 0, bytes: 0, hits: 0, misses: 0, evictions: 0 }
+      caches.set(name, { stats, reported, carried })
     },
   }
 }

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parse } from 'graphql'
 import { createLru } from './lru.js'
-import { createSharedDocumentStore, documentBytes, DOCUMENT_BYTES_PER_CHARACTER } from './lru-document-store.js'
 
 const bySize = (maxEntries: number, maxBytes: number) => createLru<number>({ maxEntries, maxBytes, sizeOf: (_key, value) => value })
 
@@ -91,51 +89,5 @@ describe('createLru', () => {
 
   it('refuses negative bounds', () => {
     expect(() => bySize(-1, 10)).toThrow(RangeError)
-  })
-})
-
-describe('createSharedDocumentStore', () => {
-  it('sizes a document by its text', () => {
-    const text = '{ district(code: "01") { name } }'
-    expect(documentBytes('k', parse(text))).toBe(text.length * DOCUMENT_BYTES_PER_CHARACTER + 2)
-  })
-
-  it('keeps a document from its second request on: a document asked once leaves only its key', async () => {
-    const store = createSharedDocumentStore({ maxEntries: 10, maxBytes: 1e9 })
-    const server = store.forServer('1:')
-    const doc = parse('{ a }')
-    await server.set('hash', doc)
-    expect(await server.get('hash')).toBeUndefined()
-    expect(store.seen.stats().entries).toBe(1)
-    await server.set('hash', doc)
-    expect(await server.get('hash')).toBe(doc)
-    expect(store.seen.stats().entries).toBe(0)
-    expect(store.lru.stats()).toMatchObject({ entries: 1, hits: 1, misses: 1 })
-    // Keys of documents asked once are bounded too (four per document entry).
-    for (let i = 0; i < 100; i++) await server.set(`once-${i}`, doc)
-    expect(store.seen.stats().entries).toBe(40)
-    expect(store.lru.stats().entries).toBe(1)
-  })
-
-  it("keeps each server's documents under its own prefix, within one bound", async () => {
-    const store = createSharedDocumentStore({ maxEntries: 2, maxBytes: 1e9 })
-    const one = store.forServer('1:')
-    const two = store.forServer('2:')
-    const keep = async (server: typeof one, key: string, text: string) => {
-      const doc = parse(text)
-      await server.set(key, doc)
-      await server.set(key, doc)
-      return doc
-    }
-    const doc = await keep(one, 'hash', '{ a }')
-    expect(await one.get('hash')).toBe(doc)
-    expect(await two.get('hash')).toBeUndefined()
-    await keep(two, 'hash', '{ a }')
-    await keep(two, 'other', '{ b }')
-    // Two entries at most across both servers: the first server's document was the least recently used.
-    expect(await one.get('hash')).toBeUndefined()
-    expect(store.lru.stats()).toMatchObject({ entries: 2, evictions: 1 })
-    store.clear()
-    expect([store.lru.stats().entries, store.seen.stats().entries]).toEqual([0, 0])
   })
 })

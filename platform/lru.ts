@@ -1,9 +1,10 @@
 /**
  * A least-recently-used map bounded twice: by its number of entries and by the bytes its entries hold
- * (as `sizeOf` estimates them). The gateway keeps several caches keyed by what clients send (query
- * texts, parsed documents): a client sending a new document on every request must not grow any of them
- * without end, and a few very large documents must not push out every ordinary one unnoticed. Counters
- * (hits, misses, evictions) and the current size are read by the metrics (`stats()`).
+ * (as `sizeOf` estimates them). Caches keyed by what clients send (the gateway's query texts and parsed
+ * documents, the verified bearer tokens of auth/identity) use it: a client sending a new key on every
+ * request must not grow any of them without end, and a few very large entries must not push out every
+ * ordinary one unnoticed. Counters (hits, misses, evictions) and the current size are read by the
+ * metrics (`stats()`); they count from the cache's creation and are never reset, not even by `clear()`.
  */
 export interface LruOptions<V> {
   /** Most entries kept; 0 keeps nothing. */
