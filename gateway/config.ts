@@ -58,7 +58,7 @@ export interface GatewayConfig {
 }
 
 /**
- * The caches keyed by what clients send (gateway/cache/lru.ts), each bounded in entries and in
+ * The caches keyed by what clients send (platform/lru.ts), each bounded in entries and in
  * approximate bytes, so that a new document on every request cannot grow the gateway's memory.
  */
 export interface CacheLimits {
