@@ -1,5 +1,6 @@
-import { useEffect, useId, useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useQuery } from 'urql'
+import { Select } from '../../components/Select'
 import { ErrorState, Loading } from '../../components/States'
 import { graphql } from '../../gql-admin'
 import type { RowRulePreviewQuery } from '../../gql-admin/graphql'
@@ -249,21 +250,14 @@ export default function RowRulesSection() {
 function RoleFilter({ roles, value, onChange }: { roles: string[]; value: string; onChange: (v: string) => void }) {
   const { t } = useI18n()
   return (
-    <div className="kern-form-input">
-      <label className="kern-label" htmlFor="rowrules-filter">
-        {t('admin.rowRules.filterRole')}
-      </label>
-      <div className="kern-form-input__select-wrapper">
-        <select id="rowrules-filter" className="kern-form-input__select" value={value} onChange={e => onChange(e.target.value)}>
-          <option value="">{t('admin.rowRules.allRoles')}</option>
-          {roles.map(r => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
+    <Select
+      id="rowrules-filter"
+      className=""
+      label={t('admin.rowRules.filterRole')}
+      value={value}
+      options={[{ value: '', label: t('admin.rowRules.allRoles') }, ...roles.map(r => ({ value: r, label: r }))]}
+      onChange={onChange}
+    />
   )
 }
 
@@ -295,36 +289,6 @@ interface Target {
   field: string
   columns: string[]
   claims: string[]
-}
-
-function SelectField({
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  label: string
-  value: string
-  options: ReadonlyArray<{ value: string; label: string }>
-  onChange: (v: string) => void
-}) {
-  const id = useId()
-  return (
-    <div className="kern-form-input">
-      <label className="kern-label" htmlFor={id}>
-        {label}
-      </label>
-      <div className="kern-form-input__select-wrapper">
-        <select id={id} className="kern-form-input__select" value={value} onChange={e => onChange(e.target.value)}>
-          {options.map(o => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
-  )
 }
 
 function Builder({
@@ -390,8 +354,15 @@ function Builder({
         if (complete) onSave(role, coordinate, condition)
       }}
     >
-      <SelectField label={t('admin.rowRules.role')} value={role} options={roles.map(r => ({ value: r, label: r }))} onChange={setRole} />
-      <SelectField
+      <Select
+        className=""
+        label={t('admin.rowRules.role')}
+        value={role}
+        options={roles.map(r => ({ value: r, label: r }))}
+        onChange={setRole}
+      />
+      <Select
+        className=""
         label={t('admin.rowRules.entity')}
         value={coordinate}
         options={targets.map(x => ({
@@ -400,7 +371,8 @@ function Builder({
         }))}
         onChange={setCoordinate}
       />
-      <SelectField
+      <Select
+        className=""
         label={t('admin.rowRules.column')}
         value={column}
         options={target.columns.map(c => ({ value: c, label: c }))}
@@ -442,7 +414,8 @@ function Builder({
           />
         </div>
       ) : (
-        <SelectField
+        <Select
+          className=""
           label={t('admin.rowRules.claim')}
           value={claim}
           options={target.claims.map(c => ({ value: c, label: t(`admin.rowRules.claimName.${c}` as 'admin.rowRules.claimName.sub') }))}
