@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { Link } from 'wouter'
 import { useQuery } from 'urql'
 import { ErrorState, Loading } from '../../components/States'
+import { TextArea } from '../../components/TextField'
 import { graphql } from '../../gql-admin'
 import type { AdminPendingChangesQuery } from '../../gql-admin/graphql'
 import { useI18n } from '../../i18n/I18nProvider'
@@ -158,19 +159,16 @@ function PendingCard({ change, version, onDone }: { change: Pending; version: nu
         />
       )}
       {rejecting ? (
-        <div className="kern-form-input gov-reason">
-          <label className="kern-label" htmlFor={reasonId}>
-            {t('admin.approvals.reason')}
-          </label>
-          <textarea
-            id={reasonId}
-            className="kern-form-input__input"
-            value={reason}
-            maxLength={1000}
-            rows={3}
-            required
-            onChange={e => setReason(e.target.value)}
-          />
+        <TextArea
+          id={reasonId}
+          className="gov-reason"
+          label={t('admin.approvals.reason')}
+          value={reason}
+          maxLength={1000}
+          rows={3}
+          required
+          onChange={e => setReason(e.target.value)}
+        >
           <div className="admin__actions">
             <button type="button" className="kern-btn kern-btn--primary" disabled={busy} onClick={() => void reject()}>
               <span className="kern-label">{change.mine ? t('admin.approvals.withdrawSend') : t('admin.approvals.rejectSend')}</span>
@@ -179,7 +177,7 @@ function PendingCard({ change, version, onDone }: { change: Pending; version: nu
               <span className="kern-label">{t('admin.approvals.cancel')}</span>
             </button>
           </div>
-        </div>
+        </TextArea>
       ) : (
         <div className="admin__actions">
           {!change.mine && (

@@ -2,6 +2,7 @@ import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, useSync
 import { useQuery } from 'urql'
 import { Select } from '../../components/Select'
 import { departmentName, ErrorState, Loading } from '../../components/States'
+import { TextField } from '../../components/TextField'
 import { graphql } from '../../gql-admin'
 import type { MessageKey } from '../../i18n'
 import { useI18n } from '../../i18n/I18nProvider'
@@ -272,18 +273,14 @@ export default function MatrixSection() {
           ]}
           onChange={filters.setRole}
         />
-        <div className="kern-form-input matrix__filter">
-          <label className="kern-label" htmlFor={`${ids}-search`}>
-            {t('admin.matrix.search')}
-          </label>
-          <input
-            id={`${ids}-search`}
-            type="search"
-            className="kern-form-input__input"
-            value={filters.search}
-            onChange={e => filters.setSearch(e.target.value)}
-          />
-        </div>
+        <TextField
+          id={`${ids}-search`}
+          className="matrix__filter"
+          label={t('admin.matrix.search')}
+          type="search"
+          value={filters.search}
+          onChange={e => filters.setSearch(e.target.value)}
+        />
       </form>
 
       <details className="matrix__legend">

@@ -1,7 +1,8 @@
-import { useEffect, useId, useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useQuery } from 'urql'
 import { Select } from '../../components/Select'
 import { Loading } from '../../components/States'
+import { TextField } from '../../components/TextField'
 import { graphql } from '../../gql-admin'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useUrlParam } from '../../lib/url-state'
@@ -124,32 +125,22 @@ function RoleSelect({
 
 /** The department claim; applied when the field is left (not on every key stroke). */
 function DepartmentInput({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
-  const id = useId()
   const { t } = useI18n()
   const [draft, setDraft] = useState(value)
   useEffect(() => setDraft(value), [value])
   return (
-    <div className="kern-form-input">
-      <label className="kern-label" htmlFor={id}>
-        {label}
-      </label>
-      <div className="kern-hint" id={`${id}-hint`}>
-        {t('admin.schema.departmentHint')}
-      </div>
-      <input
-        id={id}
-        className="kern-form-input__input"
-        type="text"
-        autoComplete="off"
-        aria-describedby={`${id}-hint`}
-        value={draft}
-        onChange={e => setDraft(e.target.value)}
-        onBlur={() => draft !== value && onChange(draft.trim())}
-        onKeyDown={e => {
-          if (e.key === 'Enter') onChange(draft.trim())
-        }}
-      />
-    </div>
+    <TextField
+      label={label}
+      hint={t('admin.schema.departmentHint')}
+      type="text"
+      autoComplete="off"
+      value={draft}
+      onChange={e => setDraft(e.target.value)}
+      onBlur={() => draft !== value && onChange(draft.trim())}
+      onKeyDown={e => {
+        if (e.key === 'Enter') onChange(draft.trim())
+      }}
+    />
   )
 }
 
