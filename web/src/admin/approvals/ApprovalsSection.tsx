@@ -142,14 +142,7 @@ function PendingCard({ change, version, onDone }: { change: Pending; version: nu
           {t('admin.approvals.waiting')}
         </p>
       )}
-      {problem && (
-        <div className="kern-alert kern-alert--danger" role="alert">
-          <div className="kern-alert__header">
-            <span className="kern-icon kern-icon--danger" aria-hidden="true" />
-            <span className="kern-title">{problem.code === 'reason' ? t('admin.approvals.reasonMissing') : problemText(t, problem)}</span>
-          </div>
-        </div>
-      )}
+      {problem && <ErrorState text={problem.code === 'reason' ? t('admin.approvals.reasonMissing') : problemText(t, problem)} />}
       {conflictAt !== null && (
         <VersionConflict
           expectedVersion={conflictAt}
