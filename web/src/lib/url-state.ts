@@ -1,5 +1,5 @@
 // A view's state in its address (district, year, product area): shareable and bookmarkable. Used by FAZIT,
-// Straßenbeleuchtung and the Datenkatalog.
+// Straßenbeleuchtung, the Datenkatalog and the admin console's Zugriffsmatrix.
 
 import { useSearchParams } from 'wouter'
 

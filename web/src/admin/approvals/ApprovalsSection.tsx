@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { Link } from 'wouter'
 import { useQuery } from 'urql'
 import { ErrorState, Loading } from '../../components/States'
+import { TextArea } from '../../components/TextField'
 import { graphql } from '../../gql-admin'
 import type { AdminPendingChangesQuery } from '../../gql-admin/graphql'
 import { useI18n } from '../../i18n/I18nProvider'
@@ -141,14 +142,7 @@ function PendingCard({ change, version, onDone }: { change: Pending; version: nu
           {t('admin.approvals.waiting')}
         </p>
       )}
-      {problem && (
-        <div className="kern-alert kern-alert--danger" role="alert">
-          <div className="kern-alert__header">
-            <span className="kern-icon kern-icon--danger" aria-hidden="true" />
-            <span className="kern-title">{problem.code === 'reason' ? t('admin.approvals.reasonMissing') : problemText(t, problem)}</span>
-          </div>
-        </div>
-      )}
+      {problem && <ErrorState text={problem.code === 'reason' ? t('admin.approvals.reasonMissing') : problemText(t, problem)} />}
       {conflictAt !== null && (
         <VersionConflict
           expectedVersion={conflictAt}
@@ -158,19 +152,16 @@ function PendingCard({ change, version, onDone }: { change: Pending; version: nu
         />
       )}
       {rejecting ? (
-        <div className="kern-form-input gov-reason">
-          <label className="kern-label" htmlFor={reasonId}>
-            {t('admin.approvals.reason')}
-          </label>
-          <textarea
-            id={reasonId}
-            className="kern-form-input__input"
-            value={reason}
-            maxLength={1000}
-            rows={3}
-            required
-            onChange={e => setReason(e.target.value)}
-          />
+        <TextArea
+          id={reasonId}
+          className="gov-reason"
+          label={t('admin.approvals.reason')}
+          value={reason}
+          maxLength={1000}
+          rows={3}
+          required
+          onChange={e => setReason(e.target.value)}
+        >
           <div className="admin__actions">
             <button type="button" className="kern-btn kern-btn--primary" disabled={busy} onClick={() => void reject()}>
               <span className="kern-label">{change.mine ? t('admin.approvals.withdrawSend') : t('admin.approvals.rejectSend')}</span>
@@ -179,7 +170,7 @@ function PendingCard({ change, version, onDone }: { change: Pending; version: nu
               <span className="kern-label">{t('admin.approvals.cancel')}</span>
             </button>
           </div>
-        </div>
+        </TextArea>
       ) : (
         <div className="admin__actions">
           {!change.mine && (

@@ -3,6 +3,7 @@ import { useQuery } from 'urql'
 import { useSearchParams } from 'wouter'
 import { useAuth } from '../../auth/AuthProvider'
 import { ErrorState, Loading } from '../../components/States'
+import { TextField } from '../../components/TextField'
 import { graphql } from '../../gql-admin'
 import type { AdminAuditChainsQuery } from '../../gql-admin/graphql'
 import { useI18n } from '../../i18n/I18nProvider'
@@ -173,12 +174,7 @@ export default function AuditSection() {
 
       <h2 className="kern-heading kern-heading-medium">{t('admin.audit.entries')}</h2>
       <form className="gov-filters" onSubmit={apply} aria-label={t('admin.audit.filters')} key={params.toString()}>
-        <div className="kern-form-input">
-          <label className="kern-label" htmlFor={ids.wer}>
-            {t('admin.audit.filter.actor')}
-          </label>
-          <input id={ids.wer} name="wer" className="kern-form-input__input" defaultValue={params.get('wer') ?? ''} maxLength={200} />
-        </div>
+        <TextField id={ids.wer} name="wer" label={t('admin.audit.filter.actor')} defaultValue={params.get('wer') ?? ''} maxLength={200} />
         <div className="kern-form-input">
           <label className="kern-label" htmlFor={ids.aktion}>
             {t('admin.audit.filter.action')}
@@ -196,31 +192,16 @@ export default function AuditSection() {
             </select>
           </div>
         </div>
-        <div className="kern-form-input">
-          <label className="kern-label" htmlFor={ids.von}>
-            {t('admin.audit.filter.from')}
-          </label>
-          <input id={ids.von} name="von" type="date" className="kern-form-input__input" defaultValue={params.get('von') ?? ''} />
-        </div>
-        <div className="kern-form-input">
-          <label className="kern-label" htmlFor={ids.bis}>
-            {t('admin.audit.filter.to')}
-          </label>
-          <input id={ids.bis} name="bis" type="date" className="kern-form-input__input" defaultValue={params.get('bis') ?? ''} />
-        </div>
-        <div className="kern-form-input">
-          <label className="kern-label" htmlFor={ids.suche}>
-            {t('admin.audit.filter.text')}
-          </label>
-          <input
-            id={ids.suche}
-            name="suche"
-            type="search"
-            className="kern-form-input__input"
-            defaultValue={params.get('suche') ?? ''}
-            maxLength={200}
-          />
-        </div>
+        <TextField id={ids.von} name="von" type="date" label={t('admin.audit.filter.from')} defaultValue={params.get('von') ?? ''} />
+        <TextField id={ids.bis} name="bis" type="date" label={t('admin.audit.filter.to')} defaultValue={params.get('bis') ?? ''} />
+        <TextField
+          id={ids.suche}
+          name="suche"
+          type="search"
+          label={t('admin.audit.filter.text')}
+          defaultValue={params.get('suche') ?? ''}
+          maxLength={200}
+        />
         <div className="admin__actions gov-filters__actions">
           <button type="submit" className="kern-btn kern-btn--primary">
             <span className="kern-label">{t('admin.audit.filter.apply')}</span>

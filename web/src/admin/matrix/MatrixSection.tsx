@@ -1,10 +1,12 @@
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { useQuery } from 'urql'
-import { useSearchParams } from 'wouter'
+import { Select } from '../../components/Select'
 import { departmentName, ErrorState, Loading } from '../../components/States'
+import { TextField } from '../../components/TextField'
 import { graphql } from '../../gql-admin'
 import type { MessageKey } from '../../i18n'
 import { useI18n } from '../../i18n/I18nProvider'
+import { useUrlParam } from '../../lib/url-state'
 import { useAdminClient } from '../admin-client'
 import { problemText, type AdminProblem } from '../admin-errors'
 import { PendingApproval } from '../PendingApproval'
@@ -89,19 +91,20 @@ export function ClassBadge({ cls }: { cls: SensitivityClass }) {
 
 /** The filter state in the address: ?referat=&klasse=&rolle=&suche= */
 function useFilters() {
-  const [params, setParams] = useSearchParams()
-  const get = (name: string) => params.get(name) ?? ''
-  const set = (name: string, value: string) =>
-    setParams(
-      p => {
-        const q = new URLSearchParams(p)
-        if (value) q.set(name, value)
-        else q.delete(name)
-        return q
-      },
-      { replace: true },
-    )
-  return { department: get('referat'), cls: get('klasse'), role: get('rolle'), search: get('suche'), set }
+  const [department, setDepartment] = useUrlParam('referat')
+  const [cls, setCls] = useUrlParam('klasse')
+  const [role, setRole] = useUrlParam('rolle')
+  const [search, setSearch] = useUrlParam('suche')
+  return {
+    department: department ?? '',
+    cls: cls ?? '',
+    role: role ?? '',
+    search: search ?? '',
+    setDepartment,
+    setCls,
+    setRole,
+    setSearch,
+  }
 }
 
 export default function MatrixSection() {
@@ -203,23 +206,6 @@ export default function MatrixSection() {
   if ((coords.fetching && !coords.data) || (!policy && !policyError)) return <Loading label={t('admin.loading')} />
   if (!policy || !coords.data) return <ErrorState text={t('admin.error.network')} onRetry={refetch} />
 
-  const selectOptions = (label: string, id: string, value: string, onChange: (v: string) => void, options: Array<[string, string]>) => (
-    <div className="kern-form-input matrix__filter">
-      <label className="kern-label" htmlFor={id}>
-        {label}
-      </label>
-      <div className="kern-form-input__select-wrapper">
-        <select id={id} className="kern-form-input__select" value={value} onChange={e => onChange(e.target.value)}>
-          {options.map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
-  )
-
   return (
     <section aria-labelledby="matrix-title" className="matrix">
       <h1 id="matrix-title" className="kern-heading kern-heading-large">
@@ -254,36 +240,47 @@ export default function MatrixSection() {
       )}
 
       <form className="matrix__filters" aria-label={t('admin.matrix.filters')} onSubmit={e => e.preventDefault()}>
-        {selectOptions(t('admin.matrix.department'), `${ids}-dept`, filters.department, v => filters.set('referat', v), [
-          ['', t('admin.matrix.allDepartments')],
-          ...departments.map(d => [d === '' ? '-' : d, groupName(d)] as [string, string]),
-        ])}
-        {selectOptions(t('admin.matrix.classFilter'), `${ids}-class`, filters.cls, v => filters.set('klasse', v), [
-          ['', t('admin.matrix.allClasses')],
-          ...CLASSES.map(c => [c, t(`admin.matrix.class.${c}`)] as [string, string]),
-        ])}
-        {selectOptions(
-          t('admin.matrix.role'),
-          `${ids}-role`,
-          filters.role || (narrow ? (phoneRole(roles)?.name ?? '') : ''),
-          v => filters.set('rolle', v),
-          [
-            ...(narrow ? [] : [['', t('admin.matrix.allRoles')] as [string, string]]),
-            ...roles.map(r => [r.name, r.name] as [string, string]),
-          ],
-        )}
-        <div className="kern-form-input matrix__filter">
-          <label className="kern-label" htmlFor={`${ids}-search`}>
-            {t('admin.matrix.search')}
-          </label>
-          <input
-            id={`${ids}-search`}
-            type="search"
-            className="kern-form-input__input"
-            value={filters.search}
-            onChange={e => filters.set('suche', e.target.value)}
-          />
-        </div>
+        <Select
+          id={`${ids}-dept`}
+          className="matrix__filter"
+          label={t('admin.matrix.department')}
+          value={filters.department}
+          options={[
+            { value: '', label: t('admin.matrix.allDepartments') },
+            ...departments.map(d => ({ value: d === '' ? '-' : d, label: groupName(d) })),
+          ]}
+          onChange={filters.setDepartment}
+        />
+        <Select
+          id={`${ids}-class`}
+          className="matrix__filter"
+          label={t('admin.matrix.classFilter')}
+          value={filters.cls}
+          options={[
+            { value: '', label: t('admin.matrix.allClasses') },
+            ...CLASSES.map(c => ({ value: c, label: t(`admin.matrix.class.${c}`) })),
+          ]}
+          onChange={filters.setCls}
+        />
+        <Select
+          id={`${ids}-role`}
+          className="matrix__filter"
+          label={t('admin.matrix.role')}
+          value={filters.role || (narrow ? (phoneRole(roles)?.name ?? '') : '')}
+          options={[
+            ...(narrow ? [] : [{ value: '', label: t('admin.matrix.allRoles') }]),
+            ...roles.map(r => ({ value: r.name, label: r.name })),
+          ]}
+          onChange={filters.setRole}
+        />
+        <TextField
+          id={`${ids}-search`}
+          className="matrix__filter"
+          label={t('admin.matrix.search')}
+          type="search"
+          value={filters.search}
+          onChange={e => filters.setSearch(e.target.value)}
+        />
       </form>
 
       <details className="matrix__legend">

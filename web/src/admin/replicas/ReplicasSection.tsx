@@ -1,4 +1,5 @@
 import { useQuery } from 'urql'
+import { DataTable } from '../../components/DataTable'
 import { Loading } from '../../components/States'
 import { graphql } from '../../gql-admin'
 import { useI18n } from '../../i18n/I18nProvider'
@@ -97,54 +98,29 @@ export default function ReplicasSection() {
               </li>
             ))}
           </ul>
-          <div
-            className="kern-table-responsive table-scroll insight-wide"
-            tabIndex={0}
-            role="region"
-            aria-label={t('admin.replicas.caption')}
-          >
-            <table className="kern-table kern-table--small insight-table" data-testid="replicas-table">
-              <caption className="kern-title insight-caption">{t('admin.replicas.caption')}</caption>
-              <thead className="kern-table__header">
-                <tr className="kern-table__row">
-                  <th scope="col" className="kern-table__header">
-                    {t('admin.replicas.id')}
-                  </th>
-                  <th scope="col" className="kern-table__header">
-                    {t('admin.replicas.policyVersion')}
-                  </th>
-                  <th scope="col" className="kern-table__header">
-                    {t('admin.replicas.supergraph')}
-                  </th>
-                  <th scope="col" className="kern-table__header">
-                    {t('admin.replicas.age')}
-                  </th>
-                  <th scope="col" className="kern-table__header">
-                    {t('admin.replicas.seenAt')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="kern-table__body">
-                {data.replicas.map(r => (
-                  <tr key={r.id} className="kern-table__row" data-replica={r.id}>
-                    <th scope="row" className="kern-table__cell">
-                      <code>{r.id}</code>
-                    </th>
-                    <td className="kern-table__cell" data-testid="replica-version">
-                      <VersionCell version={r.policyVersion} current={data.policy.version} />
-                    </td>
-                    <td className="kern-table__cell" data-testid="replica-hash">
-                      <HashCell hash={r.supergraphHash} />
-                    </td>
-                    <td className="kern-table__cell" data-testid="replica-age">
-                      <AgeCell seconds={r.supergraphAgeSeconds} loadedAt={r.supergraphLoadedAt} />
-                    </td>
-                    <td className="kern-table__cell">{dateTime(r.seenAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('admin.replicas.caption')}
+            captionClassName="kern-title insight-caption"
+            className="insight-table"
+            regionClassName="insight-wide"
+            testId="replicas-table"
+            columns={[
+              { label: t('admin.replicas.id') },
+              { label: t('admin.replicas.policyVersion'), testId: 'replica-version' },
+              { label: t('admin.replicas.supergraph'), testId: 'replica-hash' },
+              { label: t('admin.replicas.age'), testId: 'replica-age' },
+              { label: t('admin.replicas.seenAt') },
+            ]}
+            rows={data.replicas.map(r => [
+              <code>{r.id}</code>,
+              <VersionCell version={r.policyVersion} current={data.policy.version} />,
+              <HashCell hash={r.supergraphHash} />,
+              <AgeCell seconds={r.supergraphAgeSeconds} loadedAt={r.supergraphLoadedAt} />,
+              dateTime(r.seenAt),
+            ])}
+            rowKey={i => data.replicas[i].id}
+            rowData={i => ({ replica: data.replicas[i].id })}
+          />
         </>
       )}
     </section>

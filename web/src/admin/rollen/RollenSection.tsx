@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { ErrorState, Loading } from '../../components/States'
+import { TextArea, TextField } from '../../components/TextField'
 import { graphql } from '../../gql-admin'
 import type { MessageKey } from '../../i18n'
 import { useI18n } from '../../i18n/I18nProvider'
@@ -295,13 +296,12 @@ function RoleForm({
   const input = toInput(draft)
   const sensitive = addedSensitive(input.scopes, previous)
 
-  const fieldProps = (field: RoleField) => ({
+  const errorText = (field: RoleField) => (error?.field === field ? error.text : undefined)
+  // The flags are checkboxes, not text fields: their error is tied to them here.
+  const flagProps = (field: RoleField) => ({
     id: `${id}-${field}`,
     'aria-invalid': error?.field === field ? true : undefined,
-    'aria-describedby':
-      [error?.field === field ? `${id}-${field}-error` : '', field === 'aggregateOnly' || field === 'admin' ? '' : `${id}-${field}-hint`]
-        .filter(Boolean)
-        .join(' ') || undefined,
+    'aria-describedby': error?.field === field ? `${id}-${field}-error` : undefined,
   })
   const errorOf = (field: RoleField) =>
     error?.field === field ? (
@@ -330,56 +330,36 @@ function RoleForm({
       <h2 id={`${id}-title`} ref={heading} tabIndex={-1} className="kern-heading kern-heading-medium">
         {isNew ? t('admin.rollen.formNew') : t('admin.rollen.formEdit', { name: initial.name })}
       </h2>
-      <div className={`kern-form-input${error?.field === 'name' ? ' kern-form-input--error' : ''}`}>
-        <label className="kern-label" htmlFor={`${id}-name`}>
-          {t('admin.rollen.name')}
-        </label>
-        <div id={`${id}-name-hint`} className="kern-hint">
-          {t('admin.rollen.nameHint')}
-        </div>
-        {errorOf('name')}
-        <input
-          {...fieldProps('name')}
-          className={`kern-form-input__input${error?.field === 'name' ? ' kern-form-input__input--error' : ''}`}
-          value={draft.name}
-          readOnly={!isNew}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={e => set('name', e.target.value)}
-        />
-      </div>
-      <div className="kern-form-input">
-        <label className="kern-label" htmlFor={`${id}-description`}>
-          {t('admin.rollen.description')}
-        </label>
-        <div id={`${id}-description-hint`} className="kern-hint">
-          {t('admin.rollen.descriptionHint')}
-        </div>
-        {errorOf('description')}
-        <input
-          {...fieldProps('description')}
-          className="kern-form-input__input"
-          value={draft.description}
-          onChange={e => set('description', e.target.value)}
-        />
-      </div>
-      <div className="kern-form-input">
-        <label className="kern-label" htmlFor={`${id}-scopes`}>
-          {t('admin.rollen.scopes')}
-        </label>
-        <div id={`${id}-scopes-hint`} className="kern-hint">
-          {t('admin.rollen.scopesHint')}
-        </div>
-        {errorOf('scopes')}
-        <textarea
-          {...fieldProps('scopes')}
-          className={`kern-form-input__input rollen__scopes-input${error?.field === 'scopes' ? ' kern-form-input__input--error' : ''}`}
-          value={draft.scopes}
-          rows={2}
-          spellCheck={false}
-          onChange={e => set('scopes', e.target.value)}
-        />
-      </div>
+      <TextField
+        id={`${id}-name`}
+        label={t('admin.rollen.name')}
+        hint={t('admin.rollen.nameHint')}
+        error={errorText('name')}
+        value={draft.name}
+        readOnly={!isNew}
+        autoComplete="off"
+        spellCheck={false}
+        onChange={e => set('name', e.target.value)}
+      />
+      <TextField
+        id={`${id}-description`}
+        label={t('admin.rollen.description')}
+        hint={t('admin.rollen.descriptionHint')}
+        error={errorText('description')}
+        value={draft.description}
+        onChange={e => set('description', e.target.value)}
+      />
+      <TextArea
+        id={`${id}-scopes`}
+        label={t('admin.rollen.scopes')}
+        hint={t('admin.rollen.scopesHint')}
+        error={errorText('scopes')}
+        inputClassName="rollen__scopes-input"
+        value={draft.scopes}
+        rows={2}
+        spellCheck={false}
+        onChange={e => set('scopes', e.target.value)}
+      />
       {sensitive.length > 0 && (
         <div className="kern-alert kern-alert--info" role="status">
           <div className="kern-alert__header">
@@ -393,7 +373,7 @@ function RoleForm({
         {(['aggregateOnly', 'admin'] as const).map(flag => (
           <div key={flag} className="kern-form-check">
             <input
-              {...fieldProps(flag)}
+              {...flagProps(flag)}
               type="checkbox"
               className="kern-form-check__checkbox"
               checked={draft[flag]}
@@ -408,22 +388,16 @@ function RoleForm({
       </fieldset>
       <div className="rollen__dates">
         {(['validFrom', 'validUntil'] as const).map(field => (
-          <div key={field} className="kern-form-input">
-            <label className="kern-label" htmlFor={`${id}-${field}`}>
-              {t(`admin.rollen.${field}`)}
-            </label>
-            <div id={`${id}-${field}-hint`} className="kern-hint">
-              {t('admin.rollen.dateHint')}
-            </div>
-            {errorOf(field)}
-            <input
-              {...fieldProps(field)}
-              type="date"
-              className={`kern-form-input__input${error?.field === field ? ' kern-form-input__input--error' : ''}`}
-              value={draft[field]}
-              onChange={e => set(field, e.target.value)}
-            />
-          </div>
+          <TextField
+            key={field}
+            id={`${id}-${field}`}
+            label={t(`admin.rollen.${field}`)}
+            hint={t('admin.rollen.dateHint')}
+            error={errorText(field)}
+            type="date"
+            value={draft[field]}
+            onChange={e => set(field, e.target.value)}
+          />
         ))}
       </div>
       <div className="admin__actions">

@@ -1,6 +1,9 @@
-import { useEffect, useId, useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useQuery } from 'urql'
+import { DataTable } from '../../components/DataTable'
+import { Select } from '../../components/Select'
 import { ErrorState, Loading } from '../../components/States'
+import { TextField } from '../../components/TextField'
 import { graphql } from '../../gql-admin'
 import type { RowRulePreviewQuery } from '../../gql-admin/graphql'
 import { useI18n } from '../../i18n/I18nProvider'
@@ -181,48 +184,28 @@ export default function RowRulesSection() {
               )
             })}
           </ul>
-          <div
-            className="kern-table-responsive table-scroll insight-wide"
-            tabIndex={0}
-            role="region"
-            aria-label={t('admin.rowRules.existing')}
-          >
-            <table className="kern-table kern-table--small insight-table" data-testid="rowrules-table">
-              <thead className="kern-table__header">
-                <tr className="kern-table__row">
-                  <th scope="col" className="kern-table__header">
-                    {t('admin.rowRules.role')}
-                  </th>
-                  <th scope="col" className="kern-table__header">
-                    {t('admin.rowRules.entity')}
-                  </th>
-                  <th scope="col" className="kern-table__header">
-                    {t('admin.rowRules.condition')}
-                  </th>
-                  <th scope="col" className="kern-table__header">
-                    {t('admin.rowRules.actions')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="kern-table__body">
-                {rules.map(r => {
-                  const c = parseCondition(r.condition)
-                  return (
-                    <tr key={`${r.role} ${r.coordinate}`} className="kern-table__row">
-                      <td className="kern-table__cell">{r.role}</td>
-                      <td className="kern-table__cell">
-                        <code>{r.coordinate}</code>
-                      </td>
-                      <td className="kern-table__cell">{c ? <ConditionText c={c} /> : <code>{r.condition}</code>}</td>
-                      <td className="kern-table__cell">
-                        <RuleActions rule={r} condition={c} onEdit={setEditing} onRemove={remove} />
-                      </td>
-                    </tr>
-                  )
-                })}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('admin.rowRules.existing')}
+            className="insight-table"
+            regionClassName="insight-wide"
+            testId="rowrules-table"
+            columns={[
+              { label: t('admin.rowRules.role') },
+              { label: t('admin.rowRules.entity') },
+              { label: t('admin.rowRules.condition') },
+              { label: t('admin.rowRules.actions') },
+            ]}
+            rows={rules.map(r => {
+              const c = parseCondition(r.condition)
+              return [
+                r.role,
+                <code>{r.coordinate}</code>,
+                c ? <ConditionText c={c} /> : <code>{r.condition}</code>,
+                <RuleActions rule={r} condition={c} onEdit={setEditing} onRemove={remove} />,
+              ]
+            })}
+            rowKey={i => `${rules[i].role} ${rules[i].coordinate}`}
+          />
         </>
       )}
 
@@ -249,21 +232,14 @@ export default function RowRulesSection() {
 function RoleFilter({ roles, value, onChange }: { roles: string[]; value: string; onChange: (v: string) => void }) {
   const { t } = useI18n()
   return (
-    <div className="kern-form-input">
-      <label className="kern-label" htmlFor="rowrules-filter">
-        {t('admin.rowRules.filterRole')}
-      </label>
-      <div className="kern-form-input__select-wrapper">
-        <select id="rowrules-filter" className="kern-form-input__select" value={value} onChange={e => onChange(e.target.value)}>
-          <option value="">{t('admin.rowRules.allRoles')}</option>
-          {roles.map(r => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
+    <Select
+      id="rowrules-filter"
+      className=""
+      label={t('admin.rowRules.filterRole')}
+      value={value}
+      options={[{ value: '', label: t('admin.rowRules.allRoles') }, ...roles.map(r => ({ value: r, label: r }))]}
+      onChange={onChange}
+    />
   )
 }
 
@@ -295,36 +271,6 @@ interface Target {
   field: string
   columns: string[]
   claims: string[]
-}
-
-function SelectField({
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  label: string
-  value: string
-  options: ReadonlyArray<{ value: string; label: string }>
-  onChange: (v: string) => void
-}) {
-  const id = useId()
-  return (
-    <div className="kern-form-input">
-      <label className="kern-label" htmlFor={id}>
-        {label}
-      </label>
-      <div className="kern-form-input__select-wrapper">
-        <select id={id} className="kern-form-input__select" value={value} onChange={e => onChange(e.target.value)}>
-          {options.map(o => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
-  )
 }
 
 function Builder({
@@ -390,8 +336,15 @@ function Builder({
         if (complete) onSave(role, coordinate, condition)
       }}
     >
-      <SelectField label={t('admin.rowRules.role')} value={role} options={roles.map(r => ({ value: r, label: r }))} onChange={setRole} />
-      <SelectField
+      <Select
+        className=""
+        label={t('admin.rowRules.role')}
+        value={role}
+        options={roles.map(r => ({ value: r, label: r }))}
+        onChange={setRole}
+      />
+      <Select
+        className=""
         label={t('admin.rowRules.entity')}
         value={coordinate}
         options={targets.map(x => ({
@@ -400,7 +353,8 @@ function Builder({
         }))}
         onChange={setCoordinate}
       />
-      <SelectField
+      <Select
+        className=""
         label={t('admin.rowRules.column')}
         value={column}
         options={target.columns.map(c => ({ value: c, label: c }))}
@@ -427,22 +381,18 @@ function Builder({
         </div>
       </fieldset>
       {kind === 'equals' ? (
-        <div className="kern-form-input">
-          <label className="kern-label" htmlFor="rowrules-value">
-            {t('admin.rowRules.value')}
-          </label>
-          <input
-            id="rowrules-value"
-            className="kern-form-input__input"
-            type="text"
-            maxLength={200}
-            autoComplete="off"
-            value={value}
-            onChange={e => setValue(e.target.value)}
-          />
-        </div>
+        <TextField
+          id="rowrules-value"
+          label={t('admin.rowRules.value')}
+          type="text"
+          maxLength={200}
+          autoComplete="off"
+          value={value}
+          onChange={e => setValue(e.target.value)}
+        />
       ) : (
-        <SelectField
+        <Select
+          className=""
           label={t('admin.rowRules.claim')}
           value={claim}
           options={target.claims.map(c => ({ value: c, label: t(`admin.rowRules.claimName.${c}` as 'admin.rowRules.claimName.sub') }))}
@@ -451,23 +401,15 @@ function Builder({
       )}
       <div className="insight-preview" aria-live="polite" data-testid="rowrules-preview">
         <h3 className="kern-heading kern-heading-small">{t('admin.rowRules.preview')}</h3>
-        <div className="kern-form-input">
-          <label className="kern-label" htmlFor="rowrules-department">
-            {t('admin.rowRules.previewDepartment')}
-          </label>
-          <div className="kern-hint" id="rowrules-department-hint">
-            {t('admin.rowRules.previewDepartmentHint')}
-          </div>
-          <input
-            id="rowrules-department"
-            className="kern-form-input__input"
-            type="text"
-            autoComplete="off"
-            aria-describedby="rowrules-department-hint"
-            value={department}
-            onChange={e => setDepartment(e.target.value)}
-          />
-        </div>
+        <TextField
+          id="rowrules-department"
+          label={t('admin.rowRules.previewDepartment')}
+          hint={t('admin.rowRules.previewDepartmentHint')}
+          type="text"
+          autoComplete="off"
+          value={department}
+          onChange={e => setDepartment(e.target.value)}
+        />
         <div className="admin__actions">
           <button
             type="button"

@@ -1,9 +1,11 @@
-import { useEffect, useId, useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useQuery } from 'urql'
-import { useSearchParams } from 'wouter'
+import { Select } from '../../components/Select'
 import { Loading } from '../../components/States'
+import { TextField } from '../../components/TextField'
 import { graphql } from '../../gql-admin'
 import { useI18n } from '../../i18n/I18nProvider'
+import { useUrlParam } from '../../lib/url-state'
 import { adminProblem, problemText } from '../admin-errors'
 import { usePolicy } from '../use-policy'
 import { hunks, lineDiff, type DiffPart } from './line-diff'
@@ -27,20 +29,13 @@ interface Side {
 export default function SchemaSection() {
   const { t } = useI18n()
   const { policy } = usePolicy()
-  const [params, setParams] = useSearchParams()
+  const [role, setRole] = useUrlParam('rolle')
+  const [department, setDepartment] = useUrlParam('abteilung')
+  const [otherRole, setOtherRole] = useUrlParam('vergleich')
+  const [otherDepartment, setOtherDepartment] = useUrlParam('vergleichAbteilung')
   const roles = policy?.roles.map(r => r.name) ?? []
-  const left: Side = { role: params.get('rolle') ?? 'public', department: params.get('abteilung') ?? '' }
-  const right: Side = { role: params.get('vergleich') ?? '', department: params.get('vergleichAbteilung') ?? '' }
-  const set = (key: string, value: string) =>
-    setParams(
-      p => {
-        const q = new URLSearchParams(p)
-        if (value) q.set(key, value)
-        else q.delete(key)
-        return q
-      },
-      { replace: true },
-    )
+  const left: Side = { role: role ?? 'public', department: department ?? '' }
+  const right: Side = { role: otherRole ?? '', department: otherDepartment ?? '' }
 
   const [a] = useQuery({ query: EffectiveSchema, variables: { roles: [left.role], department: left.department.trim() || null } })
   const [b] = useQuery({
@@ -62,8 +57,8 @@ export default function SchemaSection() {
         <fieldset className="kern-fieldset">
           <legend className="kern-label">{t('admin.schema.principal')}</legend>
           <div className="kern-fieldset__body">
-            <RoleSelect label={t('admin.schema.role')} roles={roles} value={left.role} onChange={v => set('rolle', v)} />
-            <DepartmentInput label={t('admin.schema.department')} value={left.department} onChange={v => set('abteilung', v)} />
+            <RoleSelect label={t('admin.schema.role')} roles={roles} value={left.role} onChange={setRole} />
+            <DepartmentInput label={t('admin.schema.department')} value={left.department} onChange={setDepartment} />
           </div>
         </fieldset>
         <fieldset className="kern-fieldset">
@@ -73,10 +68,10 @@ export default function SchemaSection() {
               label={t('admin.schema.role')}
               roles={roles}
               value={right.role}
-              onChange={v => set('vergleich', v)}
+              onChange={setOtherRole}
               none={t('admin.schema.noCompare')}
             />
-            <DepartmentInput label={t('admin.schema.department')} value={right.department} onChange={v => set('vergleichAbteilung', v)} />
+            <DepartmentInput label={t('admin.schema.department')} value={right.department} onChange={setOtherDepartment} />
           </div>
         </fieldset>
       </div>
@@ -116,55 +111,36 @@ function RoleSelect({
   onChange: (v: string) => void
   none?: string
 }) {
-  const id = useId()
   const all = value && !roles.includes(value) ? [...roles, value] : roles
   return (
-    <div className="kern-form-input">
-      <label className="kern-label" htmlFor={id}>
-        {label}
-      </label>
-      <div className="kern-form-input__select-wrapper">
-        <select id={id} className="kern-form-input__select" value={value} onChange={e => onChange(e.target.value)}>
-          {none !== undefined && <option value="">{none}</option>}
-          {all.map(r => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
+    <Select
+      className=""
+      label={label}
+      value={value}
+      options={[...(none !== undefined ? [{ value: '', label: none }] : []), ...all.map(r => ({ value: r, label: r }))]}
+      onChange={onChange}
+    />
   )
 }
 
 /** The department claim; applied when the field is left (not on every key stroke). */
 function DepartmentInput({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
-  const id = useId()
   const { t } = useI18n()
   const [draft, setDraft] = useState(value)
   useEffect(() => setDraft(value), [value])
   return (
-    <div className="kern-form-input">
-      <label className="kern-label" htmlFor={id}>
-        {label}
-      </label>
-      <div className="kern-hint" id={`${id}-hint`}>
-        {t('admin.schema.departmentHint')}
-      </div>
-      <input
-        id={id}
-        className="kern-form-input__input"
-        type="text"
-        autoComplete="off"
-        aria-describedby={`${id}-hint`}
-        value={draft}
-        onChange={e => setDraft(e.target.value)}
-        onBlur={() => draft !== value && onChange(draft.trim())}
-        onKeyDown={e => {
-          if (e.key === 'Enter') onChange(draft.trim())
-        }}
-      />
-    </div>
+    <TextField
+      label={label}
+      hint={t('admin.schema.departmentHint')}
+      type="text"
+      autoComplete="off"
+      value={draft}
+      onChange={e => setDraft(e.target.value)}
+      onBlur={() => draft !== value && onChange(draft.trim())}
+      onKeyDown={e => {
+        if (e.key === 'Enter') onChange(draft.trim())
+      }}
+    />
   )
 }
 

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react'
 import { Link } from 'wouter'
+import { ErrorState } from '../../components/States'
 import { graphql } from '../../gql-admin'
 import type { AdminPreviewImportQuery } from '../../gql-admin/graphql'
 import { useI18n } from '../../i18n/I18nProvider'
@@ -293,14 +294,7 @@ export default function TransferSection() {
           </p>
         </div>
       )}
-      {problem && (
-        <div className="kern-alert kern-alert--danger" role="alert" data-testid="import-problem">
-          <div className="kern-alert__header">
-            <span className="kern-icon kern-icon--danger" aria-hidden="true" />
-            <span className="kern-title">{problemMessage(problem)}</span>
-          </div>
-        </div>
-      )}
+      {problem && <ErrorState text={problemMessage(problem)} />}
       {conflictAt !== null && file && (
         <VersionConflict
           expectedVersion={conflictAt}

@@ -4,6 +4,7 @@ import { useSearchParams } from 'wouter'
 import { Loading } from '../../components/States'
 import { graphql } from '../../gql-admin'
 import type { WarumExplainQuery } from '../../gql-admin/graphql'
+import { TextArea, TextField } from '../../components/TextField'
 import { useI18n } from '../../i18n/I18nProvider'
 import { adminProblem, problemText } from '../admin-errors'
 import { usePolicy } from '../use-policy'
@@ -134,11 +135,13 @@ export default function WarumSection() {
           selected={draft.roles}
           onChange={roles => setDraft(d => ({ ...d, roles }))}
         />
-        <TextInput
+        <TextField
           label={t('admin.warum.department')}
           hint={t('admin.warum.departmentHint')}
+          type="text"
+          autoComplete="off"
           value={draft.department}
-          onChange={department => setDraft(d => ({ ...d, department }))}
+          onChange={e => setDraft(d => ({ ...d, department: e.target.value }))}
         />
         <ClaimsPaste onClaims={(roles, department) => setDraft(d => ({ ...d, roles, department: department ?? '' }))} />
         <fieldset className="kern-fieldset">
@@ -164,20 +167,16 @@ export default function WarumSection() {
         {draft.mode === 'feld' ? (
           <CoordinateInput value={draft.coordinate} onChange={coordinate => setDraft(d => ({ ...d, coordinate }))} />
         ) : (
-          <div className="kern-form-input">
-            <label className="kern-label" htmlFor="warum-operation">
-              {t('admin.warum.operation')}
-            </label>
-            <textarea
-              id="warum-operation"
-              className="kern-form-input__input insight-code-input"
-              rows={6}
-              spellCheck={false}
-              value={draft.operation}
-              placeholder='{ district(code: "14") { name } }'
-              onChange={e => setDraft(d => ({ ...d, operation: e.target.value }))}
-            />
-          </div>
+          <TextArea
+            id="warum-operation"
+            label={t('admin.warum.operation')}
+            inputClassName="insight-code-input"
+            rows={6}
+            spellCheck={false}
+            value={draft.operation}
+            placeholder='{ district(code: "14") { name } }'
+            onChange={e => setDraft(d => ({ ...d, operation: e.target.value }))}
+          />
         )}
         <div className="admin__actions">
           <button
@@ -194,31 +193,6 @@ export default function WarumSection() {
   )
 }
 
-function TextInput({ label, hint, value, onChange }: { label: string; hint?: string; value: string; onChange: (v: string) => void }) {
-  const id = useId()
-  return (
-    <div className="kern-form-input">
-      <label className="kern-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div className="kern-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      <input
-        id={id}
-        className="kern-form-input__input"
-        type="text"
-        value={value}
-        autoComplete="off"
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        onChange={e => onChange(e.target.value)}
-      />
-    </div>
-  )
-}
-
 /** Field search: type-ahead over every coordinate of the graph (loaded once the field is used). */
 function CoordinateInput({ value, onChange }: { value: string; onChange: (v: string) => void }) {
   const { t } = useI18n()
@@ -230,30 +204,23 @@ function CoordinateInput({ value, onChange }: { value: string; onChange: (v: str
     return (needle ? all.filter(c => c.toLowerCase().includes(needle)) : all).slice(0, 200)
   }, [data, value])
   return (
-    <div className="kern-form-input">
-      <label className="kern-label" htmlFor="warum-coordinate">
-        {t('admin.warum.coordinate')}
-      </label>
-      <div className="kern-hint" id="warum-coordinate-hint">
-        {t('admin.warum.coordinateHint')}
-      </div>
-      <input
-        id="warum-coordinate"
-        className="kern-form-input__input"
-        type="text"
-        list={listId}
-        value={value}
-        autoComplete="off"
-        spellCheck={false}
-        aria-describedby="warum-coordinate-hint"
-        onChange={e => onChange(e.target.value)}
-      />
+    <TextField
+      id="warum-coordinate"
+      label={t('admin.warum.coordinate')}
+      hint={t('admin.warum.coordinateHint')}
+      type="text"
+      list={listId}
+      value={value}
+      autoComplete="off"
+      spellCheck={false}
+      onChange={e => onChange(e.target.value)}
+    >
       <datalist id={listId}>
         {options.map(c => (
           <option key={c} value={c} />
         ))}
       </datalist>
-    </div>
+    </TextField>
   )
 }
 
@@ -265,23 +232,16 @@ function ClaimsPaste({ onClaims }: { onClaims: (roles: string[], department: str
   return (
     <details className="insight-details">
       <summary className="insight-details__summary">{t('admin.warum.claimsToggle')}</summary>
-      <div className="kern-form-input">
-        <label className="kern-label" htmlFor="warum-claims">
-          {t('admin.warum.claims')}
-        </label>
-        <div className="kern-hint" id="warum-claims-hint">
-          {t('admin.warum.claimsHint')}
-        </div>
-        <textarea
-          id="warum-claims"
-          className="kern-form-input__input insight-code-input"
-          rows={4}
-          spellCheck={false}
-          aria-describedby="warum-claims-hint"
-          value={text}
-          onChange={e => setText(e.target.value)}
-        />
-      </div>
+      <TextArea
+        id="warum-claims"
+        label={t('admin.warum.claims')}
+        hint={t('admin.warum.claimsHint')}
+        inputClassName="insight-code-input"
+        rows={4}
+        spellCheck={false}
+        value={text}
+        onChange={e => setText(e.target.value)}
+      />
       <div className="admin__actions">
         <button
           type="button"
