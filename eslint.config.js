@@ -1,4 +1,4 @@
-// Lint of the TypeScript sources: imports between top-level folders point only down the floors
+// Lint of the TypeScript sources (.ts and the web app's .tsx): imports between top-level folders point only down the floors
 // (docs/architecture.md, "Layers"), no promise in running code is left floating, and the kit (lib/) has no explicit `any`.
 import { fileURLToPath } from 'node:url'
 import importPlugin from 'eslint-plugin-import'
@@ -17,7 +17,7 @@ const zones = FLOORS.flatMap((floor, level) =>
   })),
 )
 
-const TEST_FILES = ['**/*.test.ts', 'test/**']
+const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx', 'test/**']
 
 export default tseslint.config(
   {
@@ -36,7 +36,7 @@ export default tseslint.config(
     ],
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parser: tseslint.parser },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
   },
@@ -48,7 +48,7 @@ export default tseslint.config(
     rules: { 'import/no-restricted-paths': ['error', { basePath: fileURLToPath(new URL('.', import.meta.url)), zones }] },
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     ignores: TEST_FILES,
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: fileURLToPath(new URL('.', import.meta.url)) } },
     plugins: { '@typescript-eslint': tseslint.plugin },

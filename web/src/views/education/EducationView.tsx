@@ -244,7 +244,7 @@ function TransitionsFigure({ data, year, source }: { data: Figures; year: number
         data: types.map(s => chartValue(transitionCell(ts, s, r)?.admissions)),
       })),
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // (every other value the closure reads derives from these)
     [ts, types, t],
   )
   const title = t('education.transitionsTitle', { schoolYear: schoolYear(year) })
@@ -321,7 +321,7 @@ function GraduatesFigure({ data, source }: { data: Figures; source: MaybeSource 
         data: ys.map(y => chartValue(y.counts[q])),
       })),
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // (every other value the closure reads derives from these)
     [ys, t],
   )
   const title = t('education.graduatesTitle')

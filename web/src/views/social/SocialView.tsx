@@ -149,7 +149,7 @@ function EghDistricts({ year, cityYears }: { year: number; cityYears: YearRow[] 
       ],
     }),
     // years is derived from year
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // (every other value the closure reads derives from these)
     [chosen, year, t, f, cityYears],
   )
   const state = QueryState({ fetching, error, hasData: !!data?.districts })
@@ -309,7 +309,7 @@ function EghGroups({ rows, year }: { rows: YearRow[]; year: number }) {
       series: [{ name: t('social.recipients'), type: 'bar', data: groups.map(g => num(g.recipients as Stat)), color: '#0f766e' }],
     }),
     // label depends on t only
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // (every other value the closure reads derives from these)
     [groups, t, f],
   )
   if (!groups.length) return null
