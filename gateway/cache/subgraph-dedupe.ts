@@ -14,7 +14,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql'
-import { classOf, CLASS_RANK } from '../../auth/classes.js'
+import { readsPersonal } from '../../auth/classes.js'
 import type { Requirements } from '../../auth/policy/types.js'
 import { internalIdentityOf } from '../transport/sign-headers.js'
 import type { RawAnswer } from '../transport/http-pool.js'
@@ -100,8 +100,9 @@ export function follow(answer: Promise<RawAnswer>, timeoutMs: number): Promise<R
 
 /**
  * Whether a subgraph fetch document may be shared: queries only, and no selected field of class
- * `personal` or `special` — by the field's own requirement, its type's, or its parent type's (an
- * `_entities` fetch reaches an entity through `... on Type`, not through a field of the supergraph).
+ * `personal` or `special` — by the rule of client operations (auth/classes.ts `readsPersonal`: the
+ * field's own requirement, its type's), and by its parent type's too, since an `_entities` fetch
+ * reaches an entity through `... on Type`, not through a field of the supergraph that returns it.
  * The document is walked against the supergraph; a field the supergraph does not know (other than
  * `_entities` and `__typename`) makes the fetch unshareable, since its class cannot be told.
  *
@@ -112,8 +113,6 @@ export function follow(answer: Promise<RawAnswer>, timeoutMs: number): Promise<R
  */
 export function shareableFetch(supergraph: GraphQLSchema, requirements: Requirements, document: DocumentNode): boolean {
   for (const d of document.definitions) if (d.kind === Kind.OPERATION_DEFINITION && d.operation !== 'query') return false
-  // Without a requirement a coordinate or type is `internal` (auth/classes.ts).
-  const sensitive = (key: string) => CLASS_RANK[classOf(requirements.get(key))] >= CLASS_RANK.personal
   const queryType = supergraph.getQueryType()
   const composite = (type: GraphQLNamedType | null | undefined) => (type && isCompositeType(type) ? type : undefined)
 
@@ -135,7 +134,7 @@ export function shareableFetch(supergraph: GraphQLSchema, requirements: Requirem
         return false
       }
       const type = getNamedType(field.type)
-      if (!name.startsWith('__') && (sensitive(`${parent.name}.${name}`) || sensitive(type.name) || sensitive(parent.name))) return false
+      if (!name.startsWith('__') && readsPersonal(requirements, `${parent.name}.${name}`, type.name, parent.name)) return false
       if (selection.selectionSet && !shareableSet(selection.selectionSet, composite(type))) return false
     }
     return true
