@@ -9,6 +9,7 @@ import {
   TypeNameMetaFieldDef,
   type DocumentNode,
   type GraphQLCompositeType,
+  type GraphQLField,
   type GraphQLNamedType,
   type GraphQLObjectType,
   type GraphQLSchema,
@@ -134,7 +135,7 @@ export function shareableFetch(supergraph: GraphQLSchema, requirements: Requirem
         return false
       }
       const type = getNamedType(field.type)
-      if (!name.startsWith('__') && readsPersonal(requirements, `${parent.name}.${name}`, type.name, parent.name)) return false
+      if (!name.startsWith('__') && personalField(requirements, parent, field)) return false
       if (selection.selectionSet && !shareableSet(selection.selectionSet, composite(type))) return false
     }
     return true
@@ -146,6 +147,24 @@ export function shareableFetch(supergraph: GraphQLSchema, requirements: Requirem
       return false
   }
   return true
+}
+
+/**
+ * Verdicts per requirements (one per loaded supergraph) and field definition: graphql-js gives every
+ * type its own field objects, so one stands for its coordinate, its type and its parent type, and
+ * the fields of every new fetch document are mostly fields seen before.
+ */
+const fieldVerdicts = new WeakMap<Requirements, WeakMap<GraphQLField<unknown, unknown>, boolean>>()
+
+function personalField(requirements: Requirements, parent: GraphQLCompositeType, field: GraphQLField<unknown, unknown>): boolean {
+  let verdicts = fieldVerdicts.get(requirements)
+  if (!verdicts) fieldVerdicts.set(requirements, (verdicts = new WeakMap()))
+  let personal = verdicts.get(field)
+  if (personal === undefined) {
+    personal = readsPersonal(requirements, `${parent.name}.${field.name}`, getNamedType(field.type).name, parent.name)
+    verdicts.set(field, personal)
+  }
+  return personal
 }
 
 /** The field `name` of `parent` as graphql-js resolves it in a selection set, meta fields included. */
