@@ -69,6 +69,7 @@ export function collectSelectedCoordinates(context: ValidationContext): ASTVisit
     Document: { leave: document => void remember(context.getSchema(), document, found) },
   }
 }
+
 /** Verdicts remembered per requirements (one per loaded supergraph), schema and document: all three are immutable. */
 const classified = new WeakMap<Requirements, WeakMap<GraphQLSchema, WeakMap<DocumentNode, readonly string[]>>>()
 
