@@ -37,3 +37,25 @@ export function classOf(requirement: ScopeRequirement | null | undefined): Sensi
 export function satisfies(requirement: ScopeRequirement, held: ReadonlySet<string>): boolean {
   return requirement.some(conjunction => conjunction.every(scope => held.has(scope)))
 }
+
+/** Verdicts of `readsPersonal` per requirements map (one per loaded supergraph) and key: a key's class never changes within one. */
+const personalKeys = new WeakMap<ReadonlyMap<string, ScopeRequirement>, Map<string, boolean>>()
+
+/**
+ * The one rule for "this selection reads personal data": whether any of the requirements named by
+ * `keys` — coordinates (`Type.field`) and type names, as `@requiresScopes` keys them — is of class
+ * `personal` or `special`. A key without a requirement is `internal`. Who asks names the keys that
+ * decide: the field's own coordinate and the type it returns, and, where a document reaches a type's
+ * fields without a field returning it (an `_entities` fetch's `... on Type`), the type it is selected on.
+ */
+export function readsPersonal(requirements: ReadonlyMap<string, ScopeRequirement>, ...keys: ReadonlyArray<string | undefined>): boolean {
+  let known = personalKeys.get(requirements)
+  if (!known) personalKeys.set(requirements, (known = new Map()))
+  for (const key of keys) {
+    if (key === undefined) continue
+    let personal = known.get(key)
+    if (personal === undefined) known.set(key, (personal = CLASS_RANK[classOf(requirements.get(key))] >= CLASS_RANK.personal))
+    if (personal) return true
+  }
+  return false
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildSchema, parse } from 'graphql'
-import { personalCoordinates, selectedCoordinates } from './personal-coordinates.js'
+import { buildSchema, parse, specifiedRules, validate } from 'graphql'
+import { collectSelectedCoordinates, personalCoordinates, rememberedCoordinates, selectedCoordinates } from './personal-coordinates.js'
 
 const schema = buildSchema(`
   type Query { records: [Record!]! districts: [District!]! }
@@ -33,6 +33,29 @@ describe('selectedCoordinates', () => {
   })
 })
 
+describe('collectSelectedCoordinates', () => {
+  const text = '{ a: districts { ...D } __typename records { ... on Record { religion } } } fragment D on District { code name }'
+
+  it('remembers during validation what a walk would find, and reports nothing', () => {
+    const doc = parse(text)
+    expect(rememberedCoordinates(schema, doc)).toBeUndefined()
+    expect(validate(schema, doc, [...specifiedRules, collectSelectedCoordinates])).toEqual([])
+    const remembered = rememberedCoordinates(schema, doc)
+    expect(remembered).toEqual(selectedCoordinates(schema, parse(text)))
+    expect(selectedCoordinates(schema, doc)).toBe(remembered)
+    // Remembered per schema: another schema's walk is its own.
+    const other = buildSchema('type Query { districts: [District!]! } type District { code: ID! }')
+    expect(rememberedCoordinates(other, doc)).toBeUndefined()
+  })
+
+  it('remembers nothing when validation stopped early (too many errors)', () => {
+    const doc = parse('{ nope1 nope2 districts { code } }')
+    expect(validate(schema, doc, [...specifiedRules, collectSelectedCoordinates], { maxErrors: 1 })).toHaveLength(2)
+    expect(rememberedCoordinates(schema, doc)).toBeUndefined()
+    expect(selectedCoordinates(schema, doc)).toEqual(['District.code', 'Query.districts'])
+  })
+})
+
 describe('personalCoordinates', () => {
   it('keeps the selected coordinates of class personal or special', () => {
     const requirements = new Map([
@@ -44,5 +67,14 @@ describe('personalCoordinates', () => {
       'Query.records',
       'Record.religion',
     ])
+  })
+
+  it("counts the field's return type, not the type it is selected on, and answers once per document", () => {
+    const requirements = new Map([['Record', [['personal']]]]) as any
+    const doc = parse('{ records { id } districts { code } }')
+    const first = personalCoordinates(schema, doc, requirements)
+    expect(first).toEqual(['Query.records'])
+    expect(personalCoordinates(schema, doc, requirements)).toBe(first)
+    expect(Object.isFrozen(first)).toBe(true)
   })
 })

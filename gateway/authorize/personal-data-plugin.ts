@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server'
-import { personalCoordinatesOf } from './personal-coordinates-of.js'
+import { personalCoordinates } from '../../auth/audit/personal-coordinates.js'
 import { operationHash, type AccessLog } from '../../auth/audit/access-log.js'
 import type { Requirements } from '../../auth/policy/types.js'
 import type { GatewayContext } from '../gateway-context.js'
@@ -19,7 +19,7 @@ export function createPersonalDataPlugin(requirements: () => Requirements, log: 
           // An operation over the limits is not served: no purpose check, no access-log entry for a read that never happens.
           if (refusedByLimits(requestContext)) return
           const { document, schema, contextValue, source } = requestContext
-          const coordinates = personalCoordinatesOf(requirements(), schema, document)
+          const coordinates = personalCoordinates(schema, document, requirements())
           if (!coordinates.length) return
           const { principal, access } = contextValue
           if (!principal.purpose) {

@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql'
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server'
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
+import { collectSelectedCoordinates } from '../../auth/audit/personal-coordinates.js'
 import { createFormatError } from '../../platform/http/format-error.js'
 import { errorEntry } from '../../platform/errors.js'
 import { isTokenLimitError, tokenLimitError } from '../limits/operation-limits.js'
@@ -81,7 +82,8 @@ export function createProjectedServers(
           // Documents are never registered at run time; trusted documents are resolved before Apollo.
           persistedQueries: false,
           documentStore,
-          validationRules: [KnownOperationTypes],
+          // The selected coordinates are collected on validation's own walk (the personal-data and dedupe stages ask for them).
+          validationRules: [KnownOperationTypes, collectSelectedCoordinates],
           includeStacktraceInErrorResponses: false,
           // No "Did you mean …?": a suggestion could name a field the caller may not see.
           hideSchemaDetailsFromClientErrors: true,

@@ -1,6 +1,6 @@
 import type { FormattedExecutionResult, GraphQLSchema } from 'graphql'
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext } from '@apollo/server'
-import { personalCoordinatesOf } from '../authorize/personal-coordinates-of.js'
+import { personalCoordinates } from '../../auth/audit/personal-coordinates.js'
 import type { Requirements } from '../../auth/policy/types.js'
 import type { GatewayContext } from '../gateway-context.js'
 import { stableStringify } from './stable-stringify.js'
@@ -74,7 +74,7 @@ export function createDedupePlugin(requirements: () => Requirements, hooks: { on
     rc.operation?.operation === 'query' &&
     !!rc.document &&
     !!rc.contextValue?.access &&
-    personalCoordinatesOf(requirements(), rc.schema, rc.document).length === 0
+    personalCoordinates(rc.schema, rc.document, requirements()).length === 0
 
   return {
     stats: () => ({ ...stats }),

@@ -60,4 +60,12 @@ describe('shareableFetch', () => {
     expect(shareable('{ unknown }')).toBe(false)
     expect(shareable('{ district(code: "1") { ... on Unknown { code } } }')).toBe(false)
   })
+
+  it("judges each field by the requirements it is given: another supergraph's requirements are judged anew", () => {
+    const text = '{ district(code: "1") { name } }'
+    expect(shareable(text)).toBe(true)
+    const stricter: Requirements = new Map([...requirements, ['District.name', [['personal']]]])
+    expect(shareableFetch(supergraph, stricter, parse(text))).toBe(false)
+    expect(shareable(text)).toBe(true)
+  })
 })

@@ -9,12 +9,13 @@ import {
   TypeNameMetaFieldDef,
   type DocumentNode,
   type GraphQLCompositeType,
+  type GraphQLField,
   type GraphQLNamedType,
   type GraphQLObjectType,
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql'
-import { classOf, CLASS_RANK } from '../../auth/classes.js'
+import { readsPersonal } from '../../auth/classes.js'
 import type { Requirements } from '../../auth/policy/types.js'
 import { internalIdentityOf } from '../transport/sign-headers.js'
 import type { RawAnswer } from '../transport/http-pool.js'
@@ -100,8 +101,9 @@ export function follow(answer: Promise<RawAnswer>, timeoutMs: number): Promise<R
 
 /**
  * Whether a subgraph fetch document may be shared: queries only, and no selected field of class
- * `personal` or `special` — by the field's own requirement, its type's, or its parent type's (an
- * `_entities` fetch reaches an entity through `... on Type`, not through a field of the supergraph).
+ * `personal` or `special` — by the rule of client operations (auth/classes.ts `readsPersonal`: the
+ * field's own requirement, its type's), and by its parent type's too, since an `_entities` fetch
+ * reaches an entity through `... on Type`, not through a field of the supergraph that returns it.
  * The document is walked against the supergraph; a field the supergraph does not know (other than
  * `_entities` and `__typename`) makes the fetch unshareable, since its class cannot be told.
  *
@@ -112,8 +114,6 @@ export function follow(answer: Promise<RawAnswer>, timeoutMs: number): Promise<R
  */
 export function shareableFetch(supergraph: GraphQLSchema, requirements: Requirements, document: DocumentNode): boolean {
   for (const d of document.definitions) if (d.kind === Kind.OPERATION_DEFINITION && d.operation !== 'query') return false
-  // Without a requirement a coordinate or type is `internal` (auth/classes.ts).
-  const sensitive = (key: string) => CLASS_RANK[classOf(requirements.get(key))] >= CLASS_RANK.personal
   const queryType = supergraph.getQueryType()
   const composite = (type: GraphQLNamedType | null | undefined) => (type && isCompositeType(type) ? type : undefined)
 
@@ -135,7 +135,7 @@ export function shareableFetch(supergraph: GraphQLSchema, requirements: Requirem
         return false
       }
       const type = getNamedType(field.type)
-      if (!name.startsWith('__') && (sensitive(`${parent.name}.${name}`) || sensitive(type.name) || sensitive(parent.name))) return false
+      if (!name.startsWith('__') && personalField(requirements, parent, field)) return false
       if (selection.selectionSet && !shareableSet(selection.selectionSet, composite(type))) return false
     }
     return true
@@ -147,6 +147,24 @@ export function shareableFetch(supergraph: GraphQLSchema, requirements: Requirem
       return false
   }
   return true
+}
+
+/**
+ * Verdicts per requirements (one per loaded supergraph) and field definition: graphql-js gives every
+ * type its own field objects, so one stands for its coordinate, its type and its parent type, and
+ * the fields of every new fetch document are mostly fields seen before.
+ */
+const fieldVerdicts = new WeakMap<Requirements, WeakMap<GraphQLField<unknown, unknown>, boolean>>()
+
+function personalField(requirements: Requirements, parent: GraphQLCompositeType, field: GraphQLField<unknown, unknown>): boolean {
+  let verdicts = fieldVerdicts.get(requirements)
+  if (!verdicts) fieldVerdicts.set(requirements, (verdicts = new WeakMap()))
+  let personal = verdicts.get(field)
+  if (personal === undefined) {
+    personal = readsPersonal(requirements, `${parent.name}.${field.name}`, getNamedType(field.type).name, parent.name)
+    verdicts.set(field, personal)
+  }
+  return personal
 }
 
 /** The field `name` of `parent` as graphql-js resolves it in a selection set, meta fields included. */
