@@ -69,12 +69,28 @@ describe('personalCoordinates', () => {
     ])
   })
 
-  it("counts the field's return type, not the type it is selected on, and answers once per document", () => {
+  it("counts the field's return type and the type it is selected on, and answers once per document", () => {
     const requirements = new Map([['Record', [['personal']]]]) as any
     const doc = parse('{ records { id } districts { code } }')
     const first = personalCoordinates(schema, doc, requirements)
-    expect(first).toEqual(['Query.records'])
+    expect(first).toEqual(['Query.records', 'Record.id'])
     expect(personalCoordinates(schema, doc, requirements)).toBe(first)
     expect(Object.isFrozen(first)).toBe(true)
+  })
+
+  it('sees a personal type reached through an interface or a union, where no selected field returns it', () => {
+    const abstract = buildSchema(`
+      type Query { node(id: ID!): Node search: [Hit!]! }
+      interface Node { id: ID! }
+      type Resident implements Node { id: ID! name: String }
+      type District implements Node { id: ID! code: ID! }
+      union Hit = Resident | District
+    `)
+    const requirements = new Map([['Resident', [['personal']]]]) as any
+    expect(personalCoordinates(abstract, parse('{ node(id: "1") { ... on Resident { name } } }'), requirements)).toEqual(['Resident.name'])
+    expect(personalCoordinates(abstract, parse('{ search { ... on Resident { id } ... on District { code } } }'), requirements)).toEqual([
+      'Resident.id',
+    ])
+    expect(personalCoordinates(abstract, parse('{ node(id: "1") { id ... on District { code } } }'), requirements)).toEqual([])
   })
 })

@@ -94,6 +94,8 @@ function classify(schema: GraphQLSchema, document: DocumentNode, requirements: R
     const dot = coordinate.indexOf('.')
     const type = schema.getType(coordinate.slice(0, dot))
     const field = type && isObjectType(type) ? type.getFields()[coordinate.slice(dot + 1)] : undefined
-    return readsPersonal(requirements, coordinate, field ? getNamedType(field.type).name : undefined)
+    // The type the field sits on counts too: a personal type reached through an interface or union
+    // (`... on Resident { name }`) is personal data although no selected field returns it.
+    return readsPersonal(requirements, coordinate, field ? getNamedType(field.type).name : undefined, coordinate.slice(0, dot))
   })
 }
