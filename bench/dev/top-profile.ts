@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs'
 
 // Summarises a .cpuprofile (node --cpu-prof): self time by package and function, and inclusive
-// time by function, over the last `seconds` of the profile (skips start-up and warm-up).
-//   npx tsx bench/dev/top-profile.ts <file>.cpuprofile [seconds=10] [rows=40]
+// time by function, over `seconds` of the profile ending `skip` seconds before its end (skips start-up
+// and warm-up, and the shutdown at the end of a benchmark run, when departments stop under load and
+// the gateway's error paths would show).
+//   npx tsx bench/dev/top-profile.ts <file>.cpuprofile [seconds=10] [rows=40] [skip=2]
 interface Node {
   id: number
   callFrame: { functionName: string; url: string; lineNumber: number }
@@ -17,6 +19,7 @@ const profile = JSON.parse(readFileSync(process.argv[2], 'utf8')) as {
 }
 const windowUs = Number(process.argv[3] ?? 10) * 1e6
 const rows = Number(process.argv[4] ?? 40)
+const skipUs = Number(process.argv[5] ?? 2) * 1e6
 const parent = new Map<number, number>()
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
 const byId = new Map(profile.nodes.map(n => [n.id, n]))
@@ -40,7 +43,7 @@ let t = profile.startTime,
 profile.samples.forEach((id, i) => {
   const dt = profile.timeDeltas[i] ?? 0
   t += dt
-  if (t < profile.endTime - windowUs) return
+  if (t < profile.endTime - skipUs - windowUs || t > profile.endTime - skipUs) return
   total += dt
   const node = byId.get(id)!
   self.set(label(node), (self.get(label(node)) ?? 0) + dt)
