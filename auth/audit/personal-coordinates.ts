@@ -74,8 +74,8 @@ export function collectSelectedCoordinates(context: ValidationContext): ASTVisit
 const classified = new WeakMap<Requirements, WeakMap<GraphQLSchema, WeakMap<DocumentNode, readonly string[]>>>()
 
 /**
- * The selected coordinates of class personal or special (by the field's or its type's requirement,
- * auth/classes.ts `readsPersonal`). Remembered per requirements, schema and document, so every stage
+ * The selected coordinates of class personal or special (by the field's own requirement, its type's
+ * or the type it sits on: auth/classes.ts `readsPersonal`). Remembered per requirements, schema and document, so every stage
  * that asks (the personal-data check: purpose, access log; the whole-operation dedupe: never shared
  * when not empty) gets the same frozen answer and a new document is classified once.
  */

@@ -102,8 +102,8 @@ export function follow(answer: Promise<RawAnswer>, timeoutMs: number): Promise<R
 /**
  * Whether a subgraph fetch document may be shared: queries only, and no selected field of class
  * `personal` or `special` — by the rule of client operations (auth/classes.ts `readsPersonal`: the
- * field's own requirement, its type's), and by its parent type's too, since an `_entities` fetch
- * reaches an entity through `... on Type`, not through a field of the supergraph that returns it.
+ * field's own requirement, its type's and the type it sits on; an `_entities` fetch reaches an entity
+ * through `... on Type`, not through a field of the supergraph that returns it).
  * The document is walked against the supergraph; a field the supergraph does not know (other than
  * `_entities` and `__typename`) makes the fetch unshareable, since its class cannot be told.
  *
