@@ -161,6 +161,12 @@ export function createServiceCache(service: string, config: CacheConfig, observe
   const epochs = new Map<string, number>()
   const epochOf = (datasets: readonly string[]) => datasets.reduce((sum, d) => sum + (epochs.get(d) ?? 0), 0)
   const defined = new Map<string, string>()
+  /** Memory storage's `get` is synchronous (async-cache-dedupe's StorageMemory): read directly on the hit path. */
+  const memory = client ? null : (storage as unknown as { get(key: string): unknown })
+  const hit = (name: string) => {
+    counters.hits++
+    observer?.cache(name, 'hit')
+  }
 
   return {
     mode: config.mode,
@@ -217,7 +223,29 @@ export function createServiceCache(service: string, config: CacheConfig, observe
             return entry.value as V
           })
           .catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))))
-      return keys => Promise.all(keys.map(one))
+      if (!memory) return keys => Promise.all(keys.map(one))
+      // Memory storage answers synchronously: a stored entry is read here directly, as async-cache-dedupe's own
+      // lookup would read it (same storage key, same expiry, counted as a hit), without its chain of promises.
+      // An entry whose datasets were invalidated since it was loaded is never taken from here.
+      const storagePrefix = `${id}~`
+      const keyOf = policy.key ?? ((k: K) => (typeof k === 'string' ? k : null))
+      const stored = (k: K): Entry<V> | undefined => {
+        const key = keyOf(k)
+        if (key === null) return undefined
+        const entry = memory!.get(storagePrefix + key) as Entry<V> | undefined
+        return entry && entry.epoch === epochOf(entry.datasets) ? entry : undefined
+      }
+      return keys => {
+        const values = new Array<V | Error | Promise<V | Error>>(keys.length)
+        for (let i = 0; i < keys.length; i++) {
+          const entry = stored(keys[i])
+          if (entry) {
+            hit(name)
+            values[i] = entry.value
+          } else values[i] = one(keys[i])
+        }
+        return Promise.all(values)
+      }
     },
     async invalidate(datasetIds) {
       if (!Array.isArray(datasetIds) || datasetIds.some(d => typeof d !== 'string' || d === '')) {
