@@ -113,6 +113,56 @@ describe('department cache', () => {
     expect(await statements(() => new DataLoader(cache.loader('slow', batch, { datasets: ['geo.districts'] })).load('08'))).toBe(1)
   })
 
+  it('answers a hit with the stored value itself, for string keys and keyed objects alike, until a write drops it', async () => {
+    const cache = fresh()
+    const byObject = (c: ServiceCache) =>
+      new DataLoader(
+        c.loader('byObject', (keys: readonly { code: string }[]) => batch(keys.map(k => k.code)), {
+          datasets: ['geo.districts'],
+          key: k => k.code,
+        }),
+        { cacheKeyFn: k => k.code },
+      )
+    const first = await request(cache).loadMany(['09', '10'])
+    const firstObject = await byObject(cache).load({ code: '09' })
+    let again: unknown[] = []
+    let againObject: unknown
+    expect(
+      await statements(async () => {
+        again = await request(cache).loadMany(['09', '10'])
+        againObject = await byObject(cache).load({ code: '09' })
+      }),
+    ).toBe(0)
+    expect(again[0]).toBe(first[0])
+    expect(again[1]).toBe(first[1])
+    expect(againObject).toBe(firstObject)
+    expect(cache.stats()).toMatchObject({ hits: 3, misses: 3 })
+    await cache.invalidate(['geo.districts'])
+    let reloaded: unknown[] = []
+    expect(
+      await statements(async () => {
+        reloaded = await request(cache).loadMany(['09', '10'])
+        await byObject(cache).load({ code: '09' })
+      }),
+    ).toBe(2)
+    expect(reloaded[0]).not.toBe(first[0])
+    expect(reloaded).toEqual(first)
+  })
+
+  it('sees a write that changes the data: the next load after invalidation answers the new value', async () => {
+    const cache = fresh()
+    let name = 'before'
+    const named = (c: ServiceCache) =>
+      new DataLoader(
+        c.loader('named', async (codes: readonly string[]) => codes.map(code => ({ code, name })), { datasets: ['geo.districts'] }),
+      )
+    expect(await named(cache).load('11')).toEqual({ code: '11', name: 'before' })
+    name = 'after'
+    expect(await named(cache).load('11')).toEqual({ code: '11', name: 'before' }) // cached, no write announced
+    await cache.invalidate(['geo.districts'])
+    expect(await named(cache).load('11')).toEqual({ code: '11', name: 'after' })
+  })
+
   it('refuses a loader that names no dataset (it could never be invalidated)', () => {
     expect(() => fresh().loader('none', batch, { datasets: [] })).toThrow(/datasets/)
   })

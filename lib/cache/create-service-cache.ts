@@ -161,10 +161,25 @@ export function createServiceCache(service: string, config: CacheConfig, observe
   const epochs = new Map<string, number>()
   const epochOf = (datasets: readonly string[]) => datasets.reduce((sum, d) => sum + (epochs.get(d) ?? 0), 0)
   const defined = new Map<string, string>()
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one wrapped batch function per loader name, whatever its key and value types
+  const wrapped = new Map<string, BatchLoadFn<any, any>>()
+  const remember = <K, V>(name: string, fn: BatchLoadFn<K, V>): BatchLoadFn<K, V> => {
+    wrapped.set(name, fn)
+    return fn
+  }
+  /** Memory storage's `get` is synchronous (async-cache-dedupe's StorageMemory): read directly on the hit path. */
+  const memory = client ? null : (storage as unknown as { get(key: string): unknown })
+  const hit = (name: string) => {
+    counters.hits++
+    observer?.cache(name, 'hit')
+  }
 
   return {
     mode: config.mode,
     loader<K, V>(name: string, batch: BatchLoadFn<K, V>, policy: LoaderPolicy<K>): BatchLoadFn<K, V> {
+      // Every request's loaders ask again: the wrapped function of a name depends on its first definition only.
+      const known = wrapped.get(name)
+      if (known) return known as BatchLoadFn<K, V>
       const full = `${service}.${name}`
       let id = defined.get(full)
       if (!id) {
@@ -217,7 +232,29 @@ export function createServiceCache(service: string, config: CacheConfig, observe
             return entry.value as V
           })
           .catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))))
-      return keys => Promise.all(keys.map(one))
+      if (!memory) return remember(name, keys => Promise.all(keys.map(one)))
+      // Memory storage answers synchronously: a stored entry is read here directly, as async-cache-dedupe's own
+      // lookup would read it (same storage key, same expiry, counted as a hit), without its chain of promises.
+      // An entry whose datasets were invalidated since it was loaded is never taken from here.
+      const storagePrefix = `${id}~`
+      const keyOf = policy.key ?? ((k: K) => (typeof k === 'string' ? k : null))
+      const stored = (k: K): Entry<V> | undefined => {
+        const key = keyOf(k)
+        if (key === null) return undefined
+        const entry = memory!.get(storagePrefix + key) as Entry<V> | undefined
+        return entry && entry.epoch === epochOf(entry.datasets) ? entry : undefined
+      }
+      return remember(name, keys => {
+        const values = new Array<V | Error | Promise<V | Error>>(keys.length)
+        for (let i = 0; i < keys.length; i++) {
+          const entry = stored(keys[i])
+          if (entry) {
+            hit(name)
+            values[i] = entry.value
+          } else values[i] = one(keys[i])
+        }
+        return Promise.all(values)
+      })
     },
     async invalidate(datasetIds) {
       if (!Array.isArray(datasetIds) || datasetIds.some(d => typeof d !== 'string' || d === '')) {

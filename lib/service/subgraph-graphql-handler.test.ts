@@ -6,7 +6,9 @@ import { makeExecutableSchema } from '@graphql-tools/schema'
 import { Writable } from 'node:stream'
 import { createFormatError } from '../../platform/http/format-error.js'
 import { createLogger } from '../../platform/logger/create-logger.js'
-import { createSubgraphGraphQLHandler, negotiate } from './subgraph-graphql-handler.js'
+import fc from 'fast-check'
+import { exceedsJsonDepth } from '../../platform/http/json-depth.js'
+import { createSubgraphGraphQLHandler, negotiate, nestsDeeper } from './subgraph-graphql-handler.js'
 
 const schema = makeExecutableSchema({
   typeDefs: /* GraphQL */ `
@@ -169,6 +171,43 @@ describe('subgraph GraphQL over HTTP', () => {
     }
     const form = await post('query={count}', { 'content-type': 'application/x-www-form-urlencoded' })
     expect(form.status).toBe(400)
+  })
+
+  it('refuses a body nested deeper than 64 levels with 400 MAX_JSON_DEPTH_EXCEEDED, valid JSON or not', async () => {
+    const deep = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`
+    for (const body of [
+      `{"query":"{ count }","variables":{"v":${deep(70)}}}`,
+      `{"query":"{ count }","variables":{"v":${deep(5000)}}}`,
+      `{"query":"{ count }","variables":{"v":${deep(70)}`,
+    ]) {
+      const r = await post(body)
+      expect(r.status).toBe(400)
+      expect(r.body.errors?.[0].extensions?.code).toBe('MAX_JSON_DEPTH_EXCEEDED')
+    }
+    // 64 levels in all (the body object is the first) are served; brackets inside strings do not count.
+    const r = await post(`{"query":"{ count } #${deep(100)}","variables":{"v":${deep(62)}}}`)
+    expect(r).toMatchObject({ status: 200, body: { data: { count: 3 } } })
+  })
+
+  it('measures the nesting of a parsed body as the text scan does', () => {
+    const text = fc.oneof(fc.string(), fc.constantFrom('[', '{', ']', '}', '"', '\\', '"['))
+    const value = fc.letrec(tie => ({
+      node: fc.oneof(
+        { maxDepth: 12 },
+        text,
+        fc.integer(),
+        fc.constant(null),
+        fc.array(tie('node'), { maxLength: 3 }),
+        fc.dictionary(text, tie('node'), { maxKeys: 3 }),
+      ),
+    })).node
+    fc.assert(
+      fc.property(value, fc.integer({ min: 0, max: 14 }), (v, max) => {
+        const json = JSON.stringify(v)
+        expect(nestsDeeper(JSON.parse(json), max)).toBe(exceedsJsonDepth(json, max))
+      }),
+      { numRuns: 2000 },
+    )
   })
 
   it('answers POST only (405 with Allow)', async () => {

@@ -94,14 +94,18 @@ export function createSubgraphGraphQLHandler<C>(schema: GraphQLSchema, opts: Sub
       // The rest of the body is never read: the connection cannot carry another request.
       return refuse(res, 413, 'REQUEST_TOO_LARGE', err.message, { connection: 'close' })
     }
-    if (exceedsJsonDepth(raw, maxJsonDepth))
-      return refuse(res, 400, 'MAX_JSON_DEPTH_EXCEEDED', jsonDepthMessage('The request body', maxJsonDepth))
+    // JSON.parse is iterative, so the nesting is checked on the parsed value (a walk over its objects, not a
+    // scan of every character); text that does not parse is scanned, so a deep body is refused as too deep first.
     let body: unknown
     try {
       body = JSON.parse(raw)
     } catch {
+      if (exceedsJsonDepth(raw, maxJsonDepth))
+        return refuse(res, 400, 'MAX_JSON_DEPTH_EXCEEDED', jsonDepthMessage('The request body', maxJsonDepth))
       return refuse(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON')
     }
+    if (nestsDeeper(body, maxJsonDepth))
+      return refuse(res, 400, 'MAX_JSON_DEPTH_EXCEEDED', jsonDepthMessage('The request body', maxJsonDepth))
     const request = readRequest(body)
     if (typeof request === 'string') return refuse(res, 400, 'BAD_REQUEST', request)
 
@@ -152,8 +156,25 @@ export function createSubgraphGraphQLHandler<C>(schema: GraphQLSchema, opts: Sub
     const payload = result.errors?.length
       ? { errors: formatErrors(result.errors), data: result.data, ...(result.extensions ? { extensions: result.extensions } : {}) }
       : result
-    sendJson(res, 200, payload, { 'content-type': responseType })
+    const text = JSON.stringify(payload)
+    res.writeHead(200, { 'content-type': responseType, 'content-length': Buffer.byteLength(text) })
+    res.end(text)
   }
+}
+
+/**
+ * Whether a parsed JSON value nests arrays and objects deeper than `max` levels: the same answer as
+ * `exceedsJsonDepth` on its text (platform/http/json-depth.ts). Recursion stops at `max` levels.
+ */
+export function nestsDeeper(value: unknown, max: number): boolean {
+  if (value === null || typeof value !== 'object') return false
+  if (max <= 0) return true
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (nestsDeeper(value[i], max - 1)) return true
+    return false
+  }
+  for (const key in value) if (nestsDeeper((value as Record<string, unknown>)[key], max - 1)) return true
+  return false
 }
 
 /** The error with `code` unless it already carries one (graphql-js's own errors, which name no code). */

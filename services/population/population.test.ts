@@ -5,6 +5,7 @@ import { KL_CKM_2, perturbCount } from '../../lib/disclosure/perturbation-table.
 import { addKeys, cellKeyOf, seededRecordKey } from '../../lib/disclosure/cell-key.js'
 import { graphql, internalHeaders, startSubgraphs, TEST_IDENTITY, type RunningSubgraphs } from '../../test/helpers/start-subgraphs.js'
 import { createDatabase } from '../../test/helpers/test-database.js'
+import { readCacheConfig } from '../../lib/cache/cache-config.js'
 import { createDb } from '../../platform/db/create-db.js'
 import { migrateSchema } from '../../platform/db/migrate.js'
 import { migrations } from './migrations/index.js'
@@ -709,5 +710,71 @@ describe('population record keys at the source', () => {
         expect((await client.query(`select sex, rkey from pop.movement order by sex`)).rows).toEqual(before)
       },
     )
+  })
+})
+
+describe('population derivations shared across requests (department cache on)', () => {
+  const stock = generateStock([2024])
+  const some = (rows: typeof stock.main) => rows.filter(r => r.district_code === '07' || r.district_code === '11')
+
+  it('answers age groups and nationality tables like the uncached subgraph, for exact and aggregate-only callers, and sees a write', async () => {
+    const database = await createDatabase(inject('adminUrl'), 'sg_pop_derived')
+    const handle = createDb(database.url, { max: 2 })
+    const client = new pg.Pool({ connectionString: database.url, max: 1 })
+    let cached: RunningSubgraphs | undefined
+    let uncached: RunningSubgraphs | undefined
+    try {
+      await migrateSchema(handle.db, 'pop', migrations)
+      await insertStock(handle.db, some(stock.main), some(stock.secondary))
+      cached = await startSubgraphs(database.url, ['population'], {
+        cache: readCacheConfig({ CACHE: 'memory', CACHE_NAMESPACE: `derived-${process.pid}` }),
+      })
+      uncached = await startSubgraphs(database.url, ['population'])
+      const at = (s: RunningSubgraphs) => s.byName.get('population')!.server.url
+      const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on District { code
+        population(year: 2024) { total { value status } foreigners { value status }
+          functional: byAgeGroup(scheme: FUNCTIONAL) { group { label } count { value status flags } }
+          five: byAgeGroup(scheme: FIVE_YEAR) { group { label } count { value status } }
+          ten: byAgeGroup(scheme: TEN_YEAR) { group { label } count { value status } }
+          top3: byNationality(top: 3) { group count { value status } }
+          top5: byNationality(top: 5) { group count { value status } } } } } }`
+      const reps = ['07', '11'].map(code => ({ __typename: 'District', ags: CITY_AGS, code }))
+      const ask = async (s: RunningSubgraphs, headers: () => Record<string, string>) => {
+        const res = await graphql(at(s), query, { r: reps }, headers())
+        expect(res.errors).toBeUndefined()
+        return res.data
+      }
+      // A fresh token per request (a department accepts each one once).
+      const callers = [() => ({}), PUBLIC, COMMITTEE]
+      const compare = async () => {
+        const answers = []
+        for (const headers of callers) {
+          const expected = await ask(uncached!, headers)
+          // Twice from the cached subgraph: the second answer comes from the shared derivations.
+          expect(await ask(cached!, headers)).toEqual(expected)
+          expect(await ask(cached!, headers)).toEqual(expected)
+          answers.push(expected)
+        }
+        return answers
+      }
+      const before = await compare()
+      // Exact and aggregate-only callers get different tables (perturbed values), so no derivation was shared between them.
+      expect(before[1]).not.toEqual(before[0])
+
+      // A write: 40 more persons aged 30 of the largest group in district 07; the department announces it (afterWrite).
+      await client.query(
+        `update pop.stock set n = n + 40 where district_code = '07' and age = 30 and sex = 'M' and nationality_group = 'DEU'`,
+      )
+      await client.query(`update pop.stock set n = n + 300 where district_code = '07' and nationality_group = 'POL'`)
+      await cached.byName.get('population')!.server.cache.invalidate(['pop.stock'])
+      const after = await compare()
+      expect(after[0]).not.toEqual(before[0])
+    } finally {
+      await cached?.stop()
+      await uncached?.stop()
+      await client.end()
+      await handle.close()
+      await database.drop()
+    }
   })
 })

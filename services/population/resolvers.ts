@@ -3,9 +3,10 @@ import { CITY_AGS, REFERENCE_DATE } from '../../platform/city.js'
 import { aggregateNotPublished, assertPositiveInt, assertYear, assertYearRange, badUserInput } from '../../platform/errors.js'
 import { exactCell, isAggregateOnly, keyedBalance, keyedCell, visibleCount } from '../../lib/service/disclosure-cells.js'
 import { ratio, round, statValue, type CellFlag } from '../../platform/stat.js'
-import { AGE_GROUPS, MAX_AGE } from './age-groups.js'
+import { AGE_GROUPS, MAX_AGE, type PopulationAgeScheme } from './age-groups.js'
 import { stockKey, type KeyedN, type RegisterBasis, type StockScope } from './loaders.js'
 import { provenanceOf } from '../../lib/service/provenance.js'
+import { derivedOf } from '../../lib/cache/derived.js'
 import type { Resolvers } from './generated/resolvers.js'
 import type { Context, Stock } from './mappers.js'
 
@@ -102,6 +103,10 @@ function ageBand(byAge: readonly KeyedN[], from: number, to: number): KeyedN {
   return union(...byAge.slice(from, to + 1))
 }
 
+/** The keyed counts of a scheme's age groups, folded once per cached stock summary (derivedOf: shared by every caller). */
+const ageBandsOf = (byAge: readonly KeyedN[], scheme: PopulationAgeScheme): readonly KeyedN[] =>
+  derivedOf(byAge, `ageBands:${scheme}`, ages => AGE_GROUPS[scheme].map(group => ageBand(ages, group.from, group.to ?? MAX_AGE)))
+
 /** The published age bands: for aggregate-only roles a cohort must be one of them. */
 function publishedBand(from: number, to: number) {
   for (const groups of Object.values(AGE_GROUPS)) {
@@ -117,16 +122,23 @@ function publishedBand(from: number, to: number) {
  * is the same whatever `top` is; OTHER is the cell of exactly the records it counts.
  */
 function nationalityTable(ctx: Ctx, groups: ReadonlyArray<KeyedN & { group: string }>, top: number, flags: CellFlag[]) {
-  const ranked = groups
-    .filter(g => g.group !== 'OTHER')
-    .map(g => ({ g, visible: visibleCount(ctx, g) }))
-    .sort((a, b) => b.visible - a.visible || (a.g.group < b.g.group ? -1 : a.g.group > b.g.group ? 1 : 0))
-    .map(r => r.g)
-  const rest = [...ranked.slice(top), ...groups.filter(g => g.group === 'OTHER')]
-  const rows: Array<{ group: string; country: { code: string } | null; count: ReturnType<typeof keyedCell> }> = ranked
-    .slice(0, top)
-    .map(g => ({ group: g.group, country: { code: g.group }, count: keyedCell(ctx, g, flags) }))
-  if (rest.length) rows.push({ group: 'OTHER', country: null, count: keyedCell(ctx, union(...rest), flags) })
+  // The ranking and the records outside the top depend on the groups, `top` and whether the caller sees perturbed
+  // values, nothing else: derived once per cached value (derivedOf), the cells still per caller.
+  const { head, other } = derivedOf(groups, `nationalities:${top}:${isAggregateOnly(ctx) ? 'perturbed' : 'exact'}`, all => {
+    const ranked = all
+      .filter(g => g.group !== 'OTHER')
+      .map(g => ({ g, visible: visibleCount(ctx, g) }))
+      .sort((a, b) => b.visible - a.visible || (a.g.group < b.g.group ? -1 : a.g.group > b.g.group ? 1 : 0))
+      .map(r => r.g)
+    const rest = [...ranked.slice(top), ...all.filter(g => g.group === 'OTHER')]
+    return { head: ranked.slice(0, top), other: rest.length ? union(...rest) : null }
+  })
+  const rows: Array<{ group: string; country: { code: string } | null; count: ReturnType<typeof keyedCell> }> = head.map(g => ({
+    group: g.group,
+    country: { code: g.group },
+    count: keyedCell(ctx, g, flags),
+  }))
+  if (other) rows.push({ group: 'OTHER', country: null, count: keyedCell(ctx, other, flags) })
   return rows
 }
 
@@ -178,11 +190,10 @@ export const resolvers = {
   PopulationStock: {
     total: (s, _, ctx) => registerTotal(ctx, s.basis, s.summary.total, s.flags),
     bySex: (s, _, ctx) => ['M', 'W', 'D', 'X'].map(sex => ({ sex, count: keyedCell(ctx, s.summary.bySex[sex] ?? NO_RECORDS, s.flags) })),
-    byAgeGroup: (s, args, ctx) =>
-      AGE_GROUPS[args.scheme].map(group => ({
-        group,
-        count: keyedCell(ctx, ageBand(s.summary.byAge, group.from, group.to ?? MAX_AGE), s.flags),
-      })),
+    byAgeGroup: (s, args, ctx) => {
+      const bands = ageBandsOf(s.summary.byAge, args.scheme)
+      return AGE_GROUPS[args.scheme].map((group, i) => ({ group, count: keyedCell(ctx, bands[i], s.flags) }))
+    },
     foreigners: (s, _, ctx) => keyedCell(ctx, s.summary.foreigners, s.flags),
     // From the values the caller may see, so the share reveals no exact count that policy perturbs.
     foreignerShare: (s, _, ctx) => ({
