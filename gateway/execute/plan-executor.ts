@@ -50,6 +50,19 @@ const textOf = (document: DocumentNode) => {
 }
 
 /**
+ * The request body of a fetch: `JSON.stringify({ query, variables, operationName })`, its query part
+ * (the fetch document's text as a JSON string, the longest part) written once per document.
+ */
+const bodyHeads = new WeakMap<DocumentNode, string>()
+export function fetchBody(document: DocumentNode, variables: unknown, operationName: string | null | undefined): string {
+  let body = bodyHeads.get(document)
+  if (body === undefined) bodyHeads.set(document, (body = `{"query":${JSON.stringify(textOf(document))}`))
+  if (variables !== undefined) body += `,"variables":${JSON.stringify(variables)}`
+  if (operationName !== undefined) body += `,"operationName":${JSON.stringify(operationName)}`
+  return `${body}}`
+}
+
+/**
  * The planner plans the text of a client document, which its runtime takes from @envelop/core's
  * `documentStringMap` or else prints and strips of ignored characters (a print and a second lexing
  * of every new document). Apollo Server parsed the document from the request's query text with
@@ -239,11 +252,7 @@ export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<Ope
       const name = names.get(subgraph) ?? subgraph
       const target = targets.get(name)
       if (!target) return { errors: [unavailable(name, 'unknown subgraph')] }
-      const body = JSON.stringify({
-        query: textOf(request.document),
-        variables: request.variables,
-        operationName: request.operationName,
-      })
+      const body = fetchBody(request.document, request.variables, request.operationName)
       const key = dedupe?.keyOf(name, request.document, request.context, body) ?? null
       const running = key === null ? undefined : dedupe!.running(key)
       if (running) {
