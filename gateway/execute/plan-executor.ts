@@ -189,8 +189,15 @@ function selectsNothing(
   return !!op && !selectsField(op.selectionSet.selections)
 }
 
-/** Whether the document holds an @skip or @include anywhere. */
+/** Whether the document holds an @skip or @include anywhere (once per document). */
+const conditional = new WeakMap<DocumentNode, boolean>()
 function usesConditions(document: DocumentNode): boolean {
+  let known = conditional.get(document)
+  if (known === undefined) conditional.set(document, (known = findsConditions(document)))
+  return known
+}
+
+function findsConditions(document: DocumentNode): boolean {
   let found = false
   visit(document, {
     Directive(node) {
@@ -303,7 +310,8 @@ export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<Ope
         contextValue: request.context,
       })
     }
-    if (selectsNothing(request.document, request.operationName, request.variables)) return { data: {} }
+    // Without @skip/@include every operation selects a root field: only conditions can leave it empty.
+    if (usesConditions(request.document) && selectsNothing(request.document, request.operationName, request.variables)) return { data: {} }
     const typename = withoutRootTypename(request.document)
     if (!typename) planFromSource(request.document)
     try {
