@@ -202,6 +202,29 @@ describe('internal identity token (E18, T21)', () => {
     ).toEqual(jwt.decode(token))
   })
 
+  it.each([
+    {
+      name: 'an authenticated principal with row rules',
+      identity: { ...staff, rowFilters: [{ coordinate: 'Query.x', anyOf: [[{ field: 'd', value: 'n"1' }]] }] },
+    },
+    { name: 'the public principal', identity: anonymous },
+  ])('signs for one identity call after call ($name): tokens as jsonwebtoken writes them, each with a fresh jti', ({ identity }) => {
+    const forStaff = signer.forIdentity(identity)
+    const [a, b, c] = [forStaff('asylum'), forStaff('asylum'), forStaff('geo')]
+    for (const token of [a, b, c]) expect(jwt.sign(jwt.decode(token) as object, KEY, { algorithm: 'HS256' })).toBe(token)
+    expect(jwt.decode(a)).toEqual({
+      ...(jwt.decode(signer.sign(identity, 'asylum')) as object),
+      jti: (jwt.decode(a) as { jti: string }).jti,
+    })
+    expect((jwt.decode(a) as { jti: string }).jti).not.toBe((jwt.decode(b) as { jti: string }).jti)
+    expect(jwt.decode(c)).toMatchObject({ aud: 'geo' })
+    const verifier = verifierAt(T0)
+    expect(verifier.verify(a)).toEqual(identity)
+    expect(verifier.verify(b)).toEqual(identity)
+    expect(() => verifier.verify(c)).toThrow(expect.objectContaining({ reason: expect.stringMatching(/audience/) }))
+    expect(() => forStaff('')).toThrow(/audience/)
+  })
+
   it('verifies tokens jsonwebtoken signed with the same claims', () => {
     const { aud, iss, jti, ...rest } = claims()
     const token = jwt.sign(rest, KEY, { algorithm: 'HS256', audience: aud as string, issuer: iss as string, jwtid: jti as string })

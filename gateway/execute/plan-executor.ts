@@ -50,6 +50,19 @@ const textOf = (document: DocumentNode) => {
 }
 
 /**
+ * The request body of a fetch: `JSON.stringify({ query, variables, operationName })`, its query part
+ * (the fetch document's text as a JSON string, the longest part) written once per document.
+ */
+const bodyHeads = new WeakMap<DocumentNode, string>()
+export function fetchBody(document: DocumentNode, variables: unknown, operationName: string | null | undefined): string {
+  let body = bodyHeads.get(document)
+  if (body === undefined) bodyHeads.set(document, (body = `{"query":${JSON.stringify(textOf(document))}`))
+  if (variables !== undefined) body += `,"variables":${JSON.stringify(variables)}`
+  if (operationName !== undefined) body += `,"operationName":${JSON.stringify(operationName)}`
+  return `${body}}`
+}
+
+/**
  * The planner plans the text of a client document, which its runtime takes from @envelop/core's
  * `documentStringMap` or else prints and strips of ignored characters (a print and a second lexing
  * of every new document). Apollo Server parsed the document from the request's query text with
@@ -176,8 +189,15 @@ function selectsNothing(
   return !!op && !selectsField(op.selectionSet.selections)
 }
 
-/** Whether the document holds an @skip or @include anywhere. */
+/** Whether the document holds an @skip or @include anywhere (once per document). */
+const conditional = new WeakMap<DocumentNode, boolean>()
 function usesConditions(document: DocumentNode): boolean {
+  let known = conditional.get(document)
+  if (known === undefined) conditional.set(document, (known = findsConditions(document)))
+  return known
+}
+
+function findsConditions(document: DocumentNode): boolean {
   let found = false
   visit(document, {
     Directive(node) {
@@ -239,11 +259,7 @@ export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<Ope
       const name = names.get(subgraph) ?? subgraph
       const target = targets.get(name)
       if (!target) return { errors: [unavailable(name, 'unknown subgraph')] }
-      const body = JSON.stringify({
-        query: textOf(request.document),
-        variables: request.variables,
-        operationName: request.operationName,
-      })
+      const body = fetchBody(request.document, request.variables, request.operationName)
       const key = dedupe?.keyOf(name, request.document, request.context, body) ?? null
       const running = key === null ? undefined : dedupe!.running(key)
       if (running) {
@@ -294,7 +310,8 @@ export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<Ope
         contextValue: request.context,
       })
     }
-    if (selectsNothing(request.document, request.operationName, request.variables)) return { data: {} }
+    // Without @skip/@include every operation selects a root field: only conditions can leave it empty.
+    if (usesConditions(request.document) && selectsNothing(request.document, request.operationName, request.variables)) return { data: {} }
     const typename = withoutRootTypename(request.document)
     if (!typename) planFromSource(request.document)
     try {

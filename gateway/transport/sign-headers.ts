@@ -3,7 +3,11 @@ import type { GatewayContext } from '../gateway-context.js'
 import type { SubgraphHeaders } from './subgraph-call.js'
 
 /** Signs the caller's identity for one subgraph (the audience); null for third-party subgraphs. */
-export type InternalSigner = { sign(identity: InternalIdentity, audience: string): string } | null
+export type InternalSigner = {
+  sign(identity: InternalIdentity, audience: string): string
+  /** Signing for one identity call after call, its claims written out once (auth/internal/internal-token.ts). */
+  forIdentity?(identity: InternalIdentity): (audience: string) => string
+} | null
 
 /**
  * What a subgraph call tells the subgraph about the caller: the claims of its internal token
@@ -29,13 +33,24 @@ export function internalIdentityOf(context: unknown): InternalIdentity | null {
  * without a caller in the context.
  *
  * A fresh token for every subgraph call: subgraphs accept each token once (its jti is remembered
- * until it expires), so a plan that calls a subgraph in two steps needs two tokens. Signing costs
- * microseconds with the pre-built key.
+ * until it expires), so a plan that calls a subgraph in two steps needs two tokens. The identity is
+ * the same for every call of one operation (one context object): its claims are written out once per
+ * operation, each call signs only what varies (issued-at, expiry, audience, jti).
  */
 export function createSignHeaders(signer: InternalSigner): SubgraphHeaders {
+  if (!signer) return () => ({})
+  const perContext = new WeakMap<object, ((audience: string) => string) | null>()
+  const signerFor = (context: unknown): ((audience: string) => string) | null => {
+    const identity = internalIdentityOf(context)
+    if (!identity) return null
+    return signer.forIdentity ? signer.forIdentity(identity) : audience => signer.sign(identity, audience)
+  }
   return (subgraph, context): Record<string, string> => {
-    const identity = signer ? internalIdentityOf(context) : null
-    if (!signer || !identity) return {}
-    return { 'x-stadtgraph-internal': signer.sign(identity, subgraph) }
+    let sign: ((audience: string) => string) | null | undefined
+    if (context && typeof context === 'object') {
+      sign = perContext.get(context)
+      if (sign === undefined) perContext.set(context, (sign = signerFor(context)))
+    } else sign = signerFor(context)
+    return sign ? { 'x-stadtgraph-internal': sign(subgraph) } : {}
   }
 }
