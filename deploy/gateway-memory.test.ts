@@ -54,6 +54,7 @@ describe('the gateway heap limit', () => {
       const anchor = /x-gateway: &gateway[\s\S]*?environment: &gateway-env\n([\s\S]*?)\n {2}depends_on:/.exec(read(path))
       expect(anchor, path).toBeTruthy()
       const line = /^ {4}NODE_OPTIONS: (.+)$/m.exec(anchor![1])
+      expect(heapLimitMib(line?.[1]), path).toBeGreaterThan(0)
       expect(line?.[1], path).toBe(nodeOptions)
     }
   })
