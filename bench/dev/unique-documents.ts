@@ -131,6 +131,8 @@ try {
     ttlSeconds: 6 * 3600,
   })
   const port = await freePort()
+  // /metrics on a listener of its own, as production serves it (the client port answers it with 404 there).
+  const metricsPort = await freePort()
   const gateway = group.spawnNode(
     built.gateway,
     {
@@ -142,6 +144,8 @@ try {
       RATE_LIMIT_PER_MINUTE: '0',
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
       GATEWAY_PORT: String(port),
+      METRICS_PORT: String(metricsPort),
+      METRICS_HOST: '127.0.0.1',
       // As production runs it (or GATEWAY_NODE_OPTIONS, to compare V8 settings); never the benchmark's own.
       NODE_OPTIONS: nodeOptions,
     },
@@ -202,7 +206,7 @@ try {
   const cpu1 = cpuSeconds(pid)
   clearInterval(timer)
   const atEnd = status(pid)
-  const metrics = await fetch(`http://127.0.0.1:${port}/metrics`).then(r => r.text())
+  const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`).then(r => r.text())
   const cacheLines = metrics.split('\n').filter(l => l.startsWith('stadtgraph_gateway_cache'))
   const peak = Math.max(...samples.map(s => s.rssMb), atEnd?.rssMb ?? 0)
   const answered = result.requests.total
