@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import pg from 'pg'
+import { parseAllDocuments } from 'yaml'
 import { freePort, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../platform/db/embedded-postgres.js'
 import { createDb } from '../../platform/db/create-db.js'
 import { prepareDatabase } from '../../lib/service/prepare-database.js'
@@ -24,9 +25,12 @@ import { buildCity, cpuSeconds, ProcessGroup, waitFor } from '../processes.js'
 //   DATABASE_URL=postgres://… npx tsx bench/dev/unique-documents.ts [documents=100000] [connections=10] [max seconds]
 //
 // Without DATABASE_URL the benchmark's embedded cluster (.data/bench-postgres) is used. Gateway settings
-// can be passed in the environment (e.g. DOCUMENT_CACHE_MAX_BYTES=…; every process inherits it), and
-// GATEWAY_NODE_OPTIONS becomes the gateway's NODE_OPTIONS.
+// can be passed in the environment (e.g. DOCUMENT_CACHE_MAX_BYTES=…; every process inherits it). The
+// gateway runs with the NODE_OPTIONS production gives it (the gateway ConfigMap in
+// deploy/kubernetes/base/gateway.yaml: the V8 heap limit for its memory request); GATEWAY_NODE_OPTIONS
+// replaces them to compare V8 settings. The summary names the options the gateway ran with.
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const GATEWAY_MANIFEST = 'deploy/kubernetes/base/gateway.yaml'
 const documents = Number(process.argv[2] ?? 100_000)
 const connections = Number(process.argv[3] ?? 10)
 /** Stops sending after this long even if not every document was sent (a busy machine); the summary says how many were. */
@@ -46,6 +50,17 @@ function uniqueDocument(n: number): string {
   }
 }`
 }
+
+/** NODE_OPTIONS of the gateway ConfigMap (stadtgraph-gateway) production deploys; '' when it sets none. */
+function productionNodeOptions(manifest = readFileSync(join(ROOT, GATEWAY_MANIFEST), 'utf8')): string {
+  const configMap = parseAllDocuments(manifest)
+    .map(d => d.toJS() as { kind?: string; metadata?: { name?: string }; data?: Record<string, string> })
+    .find(o => o?.kind === 'ConfigMap' && o.metadata?.name === 'stadtgraph-gateway')
+  if (!configMap) throw new Error(`${GATEWAY_MANIFEST} has no ConfigMap stadtgraph-gateway`)
+  return configMap.data?.NODE_OPTIONS ?? ''
+}
+const nodeOptions = process.env.GATEWAY_NODE_OPTIONS ?? productionNodeOptions()
+const nodeOptionsFrom = process.env.GATEWAY_NODE_OPTIONS !== undefined ? 'GATEWAY_NODE_OPTIONS' : GATEWAY_MANIFEST
 
 const CODES = DISTRICTS.map(d => d.code)
 const variables = (n: number) => ({ code: CODES[n % CODES.length], year: 2016 + (n % 10) })
@@ -116,6 +131,8 @@ try {
     ttlSeconds: 6 * 3600,
   })
   const port = await freePort()
+  // /metrics on a listener of its own, as production serves it (the client port answers it with 404 there).
+  const metricsPort = await freePort()
   const gateway = group.spawnNode(
     built.gateway,
     {
@@ -127,8 +144,10 @@ try {
       RATE_LIMIT_PER_MINUTE: '0',
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
       GATEWAY_PORT: String(port),
-      // Node options for the gateway only (e.g. --max-semi-space-size), to compare V8 settings.
-      ...(process.env.GATEWAY_NODE_OPTIONS ? { NODE_OPTIONS: process.env.GATEWAY_NODE_OPTIONS } : {}),
+      METRICS_PORT: String(metricsPort),
+      METRICS_HOST: '127.0.0.1',
+      // As production runs it (or GATEWAY_NODE_OPTIONS, to compare V8 settings); never the benchmark's own.
+      NODE_OPTIONS: nodeOptions,
     },
     ['--supergraph', supergraphPath],
   )
@@ -143,6 +162,7 @@ try {
   if (probe.status !== 200 || !probeText.includes('"d_0"') || probeText.includes('"errors"'))
     throw new Error(`the probe failed: HTTP ${probe.status} ${probeText.slice(0, 300)}`)
   const atStart = status(pid)
+  log(`gateway NODE_OPTIONS '${nodeOptions}' (from ${nodeOptionsFrom})`)
   log(
     `gateway pid ${pid} ready, RSS ${atStart?.rssMb.toFixed(0)} MB; sending ${documents} unique documents over ${connections} connections`,
   )
@@ -186,7 +206,7 @@ try {
   const cpu1 = cpuSeconds(pid)
   clearInterval(timer)
   const atEnd = status(pid)
-  const metrics = await fetch(`http://127.0.0.1:${port}/metrics`).then(r => r.text())
+  const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`).then(r => r.text())
   const cacheLines = metrics.split('\n').filter(l => l.startsWith('stadtgraph_gateway_cache'))
   const peak = Math.max(...samples.map(s => s.rssMb), atEnd?.rssMb ?? 0)
   const answered = result.requests.total
@@ -195,6 +215,8 @@ try {
       {
         documents,
         connections,
+        gatewayNodeOptions: nodeOptions,
+        gatewayNodeOptionsFrom: nodeOptionsFrom,
         answered,
         wrongAnswers: wrong,
         errors: result.errors + result.timeouts,
