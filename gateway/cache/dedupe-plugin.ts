@@ -3,7 +3,7 @@ import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext } from '
 import { personalCoordinates } from '../../auth/audit/personal-coordinates.js'
 import type { Requirements } from '../../auth/policy/types.js'
 import type { GatewayContext } from '../gateway-context.js'
-import { stableStringify } from './stable-stringify.js'
+import { canonicalJson } from '../../platform/canonical-json.js'
 
 export interface DedupeStats {
   /** Operations that executed and let identical concurrent ones wait for them. */
@@ -29,7 +29,7 @@ export function dedupeKey(
   ctx: GatewayContext,
 ): string {
   const { subject: _subject, ...principal } = ctx.principal
-  return stableStringify([
+  return canonicalJson([
     request.queryHash,
     request.operationName,
     request.variables ?? {},

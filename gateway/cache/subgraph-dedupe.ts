@@ -19,7 +19,7 @@ import { readsPersonal } from '../../auth/classes.js'
 import type { Requirements } from '../../auth/policy/types.js'
 import { internalIdentityOf } from '../transport/sign-headers.js'
 import type { RawAnswer } from '../transport/http-pool.js'
-import { stableStringify } from './stable-stringify.js'
+import { canonicalJson } from '../../platform/canonical-json.js'
 
 /** Whether a fetch led an HTTP call others could join, or joined one in flight. */
 export type SubgraphDedupeOutcome = 'leader' | 'follower'
@@ -64,9 +64,9 @@ export function createSubgraphDedupe(supergraph: GraphQLSchema, requirements: Re
   }
   // The same context object serves every fetch of one operation: its identity is written out once.
   const identityKey = (context: unknown) => {
-    if (!context || typeof context !== 'object') return stableStringify(internalIdentityOf(context))
+    if (!context || typeof context !== 'object') return canonicalJson(internalIdentityOf(context))
     let key = identities.get(context)
-    if (key === undefined) identities.set(context, (key = stableStringify(internalIdentityOf(context))))
+    if (key === undefined) identities.set(context, (key = canonicalJson(internalIdentityOf(context))))
     return key
   }
 
