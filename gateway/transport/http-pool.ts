@@ -13,7 +13,7 @@ export interface SubgraphTarget {
 
 /**
  * A keep-alive pool (128 connections) per subgraph, by name, on undici: a subgraph call costs about
- * half the CPU of node:http's client (46 against 101 µs per small POST measured on one machine; one
+ * half the CPU of node:http's client (48–53 against 104 µs per small POST, `npx tsx bench/dev/subgraph-client.ts`; one
  * write per request instead of a corked writev of head and body, and far less bookkeeping per call).
  */
 export function createSubgraphPools(subgraphs: ReadonlyArray<{ name: string; url: string }>): Map<string, SubgraphTarget> {
