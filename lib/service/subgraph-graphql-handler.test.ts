@@ -7,8 +7,8 @@ import { Writable } from 'node:stream'
 import { createFormatError } from '../../platform/http/format-error.js'
 import { createLogger } from '../../platform/logger/create-logger.js'
 import fc from 'fast-check'
-import { exceedsJsonDepth } from '../../platform/http/json-depth.js'
-import { createSubgraphGraphQLHandler, negotiate, nestsDeeper } from './subgraph-graphql-handler.js'
+import { exceedsJsonDepth, nestsDeeper } from '../../platform/http/json-depth.js'
+import { createSubgraphGraphQLHandler, negotiate } from './subgraph-graphql-handler.js'
 
 const schema = makeExecutableSchema({
   typeDefs: /* GraphQL */ `

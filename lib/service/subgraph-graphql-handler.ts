@@ -15,7 +15,7 @@ import {
 } from 'graphql'
 import { BodyTooLargeError, readBody, sendJson } from '../../platform/http/apollo-handler.js'
 import { errorEntry, graphqlError, type ErrorCode, type StatusOf } from '../../platform/errors.js'
-import { DEFAULT_MAX_JSON_DEPTH, exceedsJsonDepth, jsonDepthMessage } from '../../platform/http/json-depth.js'
+import { DEFAULT_MAX_JSON_DEPTH, exceedsJsonDepth, jsonDepthMessage, nestsDeeper } from '../../platform/http/json-depth.js'
 
 export type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError
 
@@ -160,21 +160,6 @@ export function createSubgraphGraphQLHandler<C>(schema: GraphQLSchema, opts: Sub
     res.writeHead(200, { 'content-type': responseType, 'content-length': Buffer.byteLength(text) })
     res.end(text)
   }
-}
-
-/**
- * Whether a parsed JSON value nests arrays and objects deeper than `max` levels: the same answer as
- * `exceedsJsonDepth` on its text (platform/http/json-depth.ts). Recursion stops at `max` levels.
- */
-export function nestsDeeper(value: unknown, max: number): boolean {
-  if (value === null || typeof value !== 'object') return false
-  if (max <= 0) return true
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (nestsDeeper(value[i], max - 1)) return true
-    return false
-  }
-  for (const key in value) if (nestsDeeper((value as Record<string, unknown>)[key], max - 1)) return true
-  return false
 }
 
 /** The error with `code` unless it already carries one (graphql-js's own errors, which name no code). */

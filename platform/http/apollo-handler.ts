@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server'
-import { DEFAULT_MAX_JSON_DEPTH, exceedsJsonDepth, jsonDepthMessage } from './json-depth.js'
+import { DEFAULT_MAX_JSON_DEPTH, exceedsJsonDepth, jsonDepthMessage, nestsDeeper } from './json-depth.js'
 import { truncateMessage } from './format-error.js'
 import type { ErrorCode, StatusOf } from '../errors.js'
 import { sendError } from './send-json.js'
@@ -75,13 +75,16 @@ export async function handleGraphQL<C extends BaseContext>(
   }
   let body: unknown = rawBody
   if ((req.headers['content-type'] ?? '').includes('application/json')) {
-    if (exceedsJsonDepth(rawBody, maxJsonDepth)) return tooDeep('The request body')
+    // JSON.parse is iterative: the nesting is checked on the parsed value (a walk that stops at the limit,
+    // not a scan of every character); a text that does not parse is scanned, so a deep one is refused as too deep.
     try {
       body = rawBody ? JSON.parse(rawBody) : {}
     } catch {
+      if (exceedsJsonDepth(rawBody, maxJsonDepth)) return tooDeep('The request body')
       sendError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON')
       return
     }
+    if (nestsDeeper(body, maxJsonDepth)) return tooDeep('The request body')
   }
   if (prepare && req.method === 'POST') {
     try {

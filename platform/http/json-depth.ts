@@ -32,3 +32,18 @@ export function exceedsJsonDepth(text: string, max: number): boolean {
 export function jsonDepthMessage(what: string, max: number): string {
   return `${what} nests arrays and objects deeper than ${max} levels`
 }
+
+/**
+ * Whether a parsed JSON value nests arrays and objects deeper than `max` levels: the same answer as
+ * `exceedsJsonDepth` on its text. Recursion stops at `max` levels.
+ */
+export function nestsDeeper(value: unknown, max: number): boolean {
+  if (value === null || typeof value !== 'object') return false
+  if (max <= 0) return true
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (nestsDeeper(value[i], max - 1)) return true
+    return false
+  }
+  for (const key in value) if (nestsDeeper((value as Record<string, unknown>)[key], max - 1)) return true
+  return false
+}
