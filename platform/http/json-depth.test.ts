@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { exceedsJsonDepth } from './json-depth.js'
+import { exceedsJsonDepth, nestsDeeper } from './json-depth.js'
 import { MAX_MESSAGE_LENGTH, truncateMessage } from './format-error.js'
 
 /** Nesting depth of arrays/objects in a parsed value (a scalar is 0). */
@@ -10,8 +10,8 @@ function depthOf(value: unknown): number {
   return 1 + children.reduce((max: number, child) => Math.max(max, depthOf(child)), 0)
 }
 
-describe('exceedsJsonDepth', () => {
-  it('agrees with the depth of the parsed value, whatever the strings hold (quotes, escapes, brackets)', () => {
+describe('exceedsJsonDepth and nestsDeeper', () => {
+  it('agree with the depth of the parsed value, whatever the strings hold (quotes, escapes, brackets)', () => {
     const text = fc.oneof(fc.string(), fc.constantFrom('[', '{', ']', '}', '"', '\\', '\\"', '"[', '\\\\"{'))
     const value = fc.letrec(tie => ({
       node: fc.oneof(
@@ -26,6 +26,8 @@ describe('exceedsJsonDepth', () => {
     fc.assert(
       fc.property(value, fc.integer({ min: 0, max: 14 }), (v, max) => {
         expect(exceedsJsonDepth(JSON.stringify(v), max)).toBe(depthOf(v) > max)
+        // The check on the parsed value (gateway and departments) gives the same answer as the text scan.
+        expect(nestsDeeper(JSON.parse(JSON.stringify(v)), max)).toBe(depthOf(v) > max)
       }),
       { numRuns: 2000 },
     )
