@@ -32,14 +32,35 @@ function serviceWorker(): Plugin {
     // import.meta.env.PROD is false), never on the dev server, which has no /sw.js.
     config: (_config, { command }) => ({ define: { __KLAR_SERVICE_WORKER__: JSON.stringify(command === 'build') } }),
     async generateBundle(_options, bundle) {
-      // The administrators' console (src/admin/, src/gql-admin/) is not precached: its chunks are fetched only by
-      // administrators once the guard let them in, never by other callers' browsers (web/src/admin/AdminGate.tsx).
+      // The administrators' console is not precached: its chunks are fetched only by administrators once the guard
+      // let them in, never by other callers' browsers (web/src/admin/AdminGate.tsx). Its chunks are the lazy entries
+      // under src/admin/ and src/gql-admin/ and every chunk only they import (a shared component only the console
+      // uses, such as a form field, has a chunk of its own that the app never loads), with their styles.
+      const isAdminModule = (id: string | null | undefined) => !!id && /[\\/]src[\\/](admin|gql-admin)[\\/]/.test(id)
+      const chunks = Object.entries(bundle).flatMap(([name, out]) => (out.type === 'chunk' ? [[name, out] as const] : []))
+      const reach = (roots: string[]) => {
+        const seen = new Set<string>()
+        const visit = (name: string) => {
+          const out = bundle[name]
+          if (seen.has(name) || !out || out.type !== 'chunk') return
+          seen.add(name)
+          for (const imported of out.imports) visit(imported)
+        }
+        roots.forEach(visit)
+        return seen
+      }
+      const roots = chunks.filter(([, out]) => out.isEntry || out.isDynamicEntry)
+      const app = reach(roots.filter(([, out]) => !isAdminModule(out.facadeModuleId)).map(([name]) => name))
+      const cssOf = (name: string) => {
+        const out = bundle[name]
+        return out?.type === 'chunk' ? [...(out.viteMetadata?.importedCss ?? [])] : []
+      }
+      const appCss = new Set([...app].flatMap(cssOf))
       const adminOnly = new Set<string>()
-      for (const [name, out] of Object.entries(bundle)) {
-        if (out.type !== 'chunk' || out.isEntry || out.moduleIds.length === 0) continue
-        if (!out.moduleIds.every(id => /[\\/]src[\\/](admin|gql-admin)[\\/]/.test(id))) continue
+      for (const name of reach(roots.filter(([, out]) => !out.isEntry && isAdminModule(out.facadeModuleId)).map(([n]) => n))) {
+        if (app.has(name)) continue
         adminOnly.add(name)
-        for (const css of out.viteMetadata?.importedCss ?? []) adminOnly.add(css)
+        for (const css of cssOf(name)) if (!appCss.has(css)) adminOnly.add(css)
       }
       const built = Object.keys(bundle).filter(name => !name.endsWith('.html') && !name.startsWith('.') && !adminOnly.has(name))
       const precache = ['/index.html', ...built.map(name => `/${name}`), ...urlPaths(join(root, 'public'))].sort()
