@@ -1,13 +1,9 @@
-import type { InternalIdentity } from '../../auth/internal/internal-token.js'
+import type { InternalIdentity, InternalTokenSigner } from '../../auth/internal/internal-token.js'
 import type { GatewayContext } from '../gateway-context.js'
 import type { SubgraphHeaders } from './subgraph-call.js'
 
 /** Signs the caller's identity for one subgraph (the audience); null for third-party subgraphs. */
-export type InternalSigner = {
-  sign(identity: InternalIdentity, audience: string): string
-  /** Signing for one identity call after call, its claims written out once (auth/internal/internal-token.ts). */
-  forIdentity?(identity: InternalIdentity): (audience: string) => string
-} | null
+export type InternalSigner = (Pick<InternalTokenSigner, 'sign'> & Partial<Pick<InternalTokenSigner, 'forIdentity'>>) | null
 
 /**
  * What a subgraph call tells the subgraph about the caller: the claims of its internal token
