@@ -9,6 +9,7 @@ import { buildDepartments, buildEntryPoints, buildGateway } from '../../lib/serv
 import { serviceFolders } from '../../lib/service/discover-services.js'
 import { bundleImports, packageClosure } from '../../scripts/runtime-packages.js'
 import { createDatabase } from '../helpers/test-database.js'
+import { MIGRATION_LOCK_KEY } from '../../platform/db/migration-lock.js'
 import { graphql, internalHeaders, TEST_INTERNAL_SECRET } from '../helpers/start-subgraphs.js'
 
 // What the image runs, run here as the image runs it: the bundles of every process with plain node (no
@@ -22,7 +23,8 @@ const OUT = join(APP, '.data')
 const MIGRATOR = `sg_migrator_${process.pid}`
 const children: ChildProcess[] = []
 
-function run(entry: string, args: string[], env: Record<string, string>, until?: RegExp) {
+/** Starts `entry` as the image would; `output()` is what it printed so far, `done` its end. */
+function start(entry: string, args: string[], env: Record<string, string>) {
   // Symlinked packages resolve their own dependencies from where the link is, as installed packages would.
   const child = spawn(process.execPath, ['--preserve-symlinks', '--preserve-symlinks-main', '--enable-source-maps', entry, ...args], {
     env: { PATH: process.env.PATH!, INTERNAL_TOKEN_SECRET: TEST_INTERNAL_SECRET, CACHE: 'off', LOG_LEVEL: 'info', ...env },
@@ -30,15 +32,27 @@ function run(entry: string, args: string[], env: Record<string, string>, until?:
   })
   children.push(child)
   let out = ''
+  const listeners: Array<() => void> = []
+  const onData = (chunk: Buffer) => {
+    out += chunk
+    for (const l of listeners) l()
+  }
+  child.stdout!.on('data', onData)
+  child.stderr!.on('data', onData)
+  const done = new Promise<{ out: string; code: number | null }>(resolve => child.once('exit', code => resolve({ out, code })))
+  return { output: () => out, done, onOutput: (l: () => void) => listeners.push(l) }
+}
+
+/** Runs `entry` to its end, or, with `until`, until its output matches (then it keeps running). */
+function run(entry: string, args: string[], env: Record<string, string>, until?: RegExp) {
+  const started = start(entry, args, env)
+  if (!until) return started.done.then(r => ({ ...r, match: undefined as RegExpExecArray | undefined }))
   return new Promise<{ out: string; match?: RegExpExecArray; code: number | null }>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      out += chunk
-      const m = until?.exec(out)
-      if (m) resolve({ out, match: m, code: null })
-    }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
-    child.once('exit', code => (until ? reject(new Error(`${entry} exited (${code}): ${out}`)) : resolve({ out, code })))
+    started.onOutput(() => {
+      const m = until.exec(started.output())
+      if (m) resolve({ out: started.output(), match: m, code: null })
+    })
+    void started.done.then(r => reject(new Error(`${entry} exited (${r.code}): ${r.out}`)))
   })
 }
 
@@ -132,19 +146,25 @@ describe('the image bundles run with plain node', () => {
 
   it('two migration runs started together run one after the other: one waits for the lock, one seeds', async () => {
     const other = await createDatabase(inject('adminUrl'), 'sg_bundle_lock')
+    // The test holds the lock until both runs have asked for it, so they meet however busy the machine is.
+    const holder = new pg.Client({ connectionString: other.url })
+    await holder.connect()
     try {
+      await holder.query('select pg_advisory_lock($1::bigint)', [MIGRATION_LOCK_KEY])
       const args = ['seed', '--service', 'geo', '--profile', 'tiny']
-      const [a, b] = await Promise.all([
-        run(entries.db, args, { DATABASE_URL: other.url }),
-        run(entries.db, args, { DATABASE_URL: other.url }),
-      ])
-      expect([a.code, b.code], a.out + b.out).toEqual([0, 0])
-      const seeded = [a, b].filter(r => /seeded tiny/.test(r.out))
-      expect(seeded, a.out + b.out).toHaveLength(1)
-      const second = [a, b].find(r => r !== seeded[0])!
-      expect(second.out).toMatch(/another migration run holds the lock: waiting/)
+      const waiting = /another migration run holds the lock: waiting/
+      const a = start(entries.db, args, { DATABASE_URL: other.url })
+      const b = start(entries.db, args, { DATABASE_URL: other.url })
+      await expect.poll(() => [waiting.test(a.output()), waiting.test(b.output())], { timeout: 60_000 }).toEqual([true, true])
+      await holder.query('select pg_advisory_unlock($1::bigint)', [MIGRATION_LOCK_KEY])
+      const [ra, rb] = await Promise.all([a.done, b.done])
+      expect([ra.code, rb.code], ra.out + rb.out).toEqual([0, 0])
+      const seeded = [ra, rb].filter(r => /seeded tiny/.test(r.out))
+      expect(seeded, ra.out + rb.out).toHaveLength(1)
+      const second = [ra, rb].find(r => r !== seeded[0])!
       expect(second.out).toMatch(/geo: migrations none pending \(/)
     } finally {
+      await holder.end().catch(() => {})
       await other.drop()
     }
   }, 120_000)
