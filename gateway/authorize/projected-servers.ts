@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql'
+import { GraphQLError, parse, specifiedRules, type GraphQLSchema, type ValidationRule } from 'graphql'
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server'
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled'
 import { collectSelectedCoordinates } from '../../auth/audit/personal-coordinates.js'
@@ -8,7 +8,8 @@ import { isTokenLimitError, tokenLimitError } from '../limits/operation-limits.j
 import type { GatewayContext } from '../gateway-context.js'
 import { asApolloGateway, type OperationExecutor } from '../execute/operation-executor.js'
 import { createLru, type LruStats } from '../../platform/lru.js'
-import { createSharedDocumentStore } from '../cache/lru-document-store.js'
+import { createSharedDocumentStore, type ServerDocumentStore } from '../cache/lru-document-store.js'
+import { isValidDocument } from './validate-document.js'
 import { DEFAULT_CACHE_LIMITS, type CacheLimits } from '../config.js'
 
 /**
@@ -16,6 +17,9 @@ import { DEFAULT_CACHE_LIMITS, type CacheLimits } from '../config.js'
  * effective access). Operations are parsed and validated against the caller's projection, so a
  * field the caller may not see fails exactly like one that does not exist, and introspection shows
  * only the projection. Bounded: the least recently used entries are dropped.
+ *
+ * A new document is parsed and validated once, by `prevalidationPlugin` (cheaper than Apollo does),
+ * or by Apollo when it does not parse or validate.
  *
  * Parsed and validated documents are kept in one store shared by all servers and bounded in entries
  * and bytes (gateway/cache/lru-document-store.ts; kept from their second request on), each server
@@ -51,11 +55,57 @@ export const KnownOperationTypes: ValidationRule = context => ({
   },
 })
 
+/**
+ * Apollo Server's NoIntrospection rule (not exported by the package), which it runs first among the
+ * configured rules of a server without introspection: the same fields are refused.
+ */
+export const IntrospectionRefused: ValidationRule = context => ({
+  Field(node) {
+    if (node.name.value === '__schema' || node.name.value === '__type')
+      context.reportError(new GraphQLError('Introspection is not allowed', { nodes: [node] }))
+  },
+})
+
+/**
+ * Parses and validates a new document for Apollo Server, cheaper than Apollo does
+ * (gateway/authorize/validate-document.ts): the request's source is offered to the document store
+ * (`didResolveSource`, before Apollo asks the store), which, when it has no document for the query,
+ * parses it with the server's parse options and validates it against the request's schema with the
+ * rules Apollo would run (`rules`: graphql-js's, then the server's). A valid document is handed to
+ * Apollo, which then neither parses nor validates it; a document that does not parse or validate
+ * is left to Apollo, which parses and validates it as without this plugin and reports its errors.
+ */
+export function prevalidationPlugin(
+  documentStore: ServerDocumentStore,
+  parseOptions: { maxTokens: number },
+  rules: readonly ValidationRule[],
+): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveSource({ source, queryHash, schema }) {
+          documentStore.offer(queryHash, () => {
+            let document
+            try {
+              document = parse(source, parseOptions)
+            } catch {
+              return undefined
+            }
+            return isValidDocument(schema, document, rules) ? document : undefined
+          })
+        },
+      }
+    },
+  }
+}
+
 /** `plugins`: the Apollo Server plugins of every projection, or a function read when a server is built. */
 export function createProjectedServers(
   plugins: readonly ApolloServerPlugin<GatewayContext>[] | (() => readonly ApolloServerPlugin<GatewayContext>[]) = [],
   maxTokens = 5_000,
   limits: Pick<CacheLimits, 'projectionEntries' | 'documentEntries' | 'documentBytes'> = DEFAULT_CACHE_LIMITS,
+  /** false: Apollo Server parses and validates every new document itself (no `prevalidationPlugin`). */
+  prevalidate = true,
 ): ProjectedServers {
   // A projection's size is its schema's: bounded by their number only.
   const cache = createLru<Promise<ApolloServer<GatewayContext>>>({
@@ -73,6 +123,9 @@ export function createProjectedServers(
       const hit = cache.get(key)
       if (hit) return hit
       const documentStore = documents.forServer(`${++built}:`)
+      const validationRules = [KnownOperationTypes, collectSelectedCoordinates]
+      // The rules Apollo Server runs: graphql-js's, its own NoIntrospection without introspection, then ours.
+      const rules = [...specifiedRules, ...(introspection ? [] : [IntrospectionRefused]), ...validationRules]
       const created = (async () => {
         // Without an executor the schema's own resolvers run; with one, Apollo Server still parses,
         // validates (against this projection) and runs the plugins, and the executor runs the operation.
@@ -83,7 +136,7 @@ export function createProjectedServers(
           persistedQueries: false,
           documentStore,
           // The selected coordinates are collected on validation's own walk (the personal-data and dedupe stages ask for them).
-          validationRules: [KnownOperationTypes, collectSelectedCoordinates],
+          validationRules,
           includeStacktraceInErrorResponses: false,
           // No "Did you mean …?": a suggestion could name a field the caller may not see.
           hideSchemaDetailsFromClientErrors: true,
@@ -99,7 +152,11 @@ export function createProjectedServers(
               error,
             ),
           stopOnTerminationSignals: false,
-          plugins: [ApolloServerPluginLandingPageDisabled(), ...(typeof plugins === 'function' ? plugins() : plugins)],
+          plugins: [
+            ...(prevalidate ? [prevalidationPlugin(documentStore, { maxTokens }, rules)] : []),
+            ApolloServerPluginLandingPageDisabled(),
+            ...(typeof plugins === 'function' ? plugins() : plugins),
+          ],
         })
         await server.start()
         return server

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from 'graphql'
-import { createSharedDocumentStore, documentBytes, DOCUMENT_BYTES_PER_CHARACTER } from './lru-document-store.js'
+import { createSharedDocumentStore, documentBytes, DOCUMENT_BYTES_PER_CHARACTER, MAX_OFFERS } from './lru-document-store.js'
 
 describe('createSharedDocumentStore', () => {
   it('sizes a document by its text', () => {
@@ -45,5 +45,51 @@ describe('createSharedDocumentStore', () => {
     expect(store.lru.stats()).toMatchObject({ entries: 2, evictions: 1 })
     store.clear()
     expect([store.lru.stats().entries, store.seen.stats().entries]).toEqual([0, 0])
+  })
+
+  it('prepares an offered document when it has none, remembering it as set would; an offer is taken once', async () => {
+    const store = createSharedDocumentStore({ maxEntries: 10, maxBytes: 1e9 })
+    const one = store.forServer('1:')
+    const two = store.forServer('2:')
+    const doc = parse('{ a }')
+    let prepared = 0
+    const prepare = () => (prepared++, doc)
+    // Apollo's key: the schema's hash, a colon, the query's hash.
+    one.offer('query', prepare)
+    expect(await two.get('schema:query')).toBeUndefined()
+    expect(await one.get('schema:query')).toBe(doc)
+    expect([prepared, store.seen.stats().entries, store.lru.stats().entries]).toEqual([1, 1, 0])
+    expect(await one.get('schema:query')).toBeUndefined()
+    // Offered again (its second request): prepared again and kept from then on.
+    one.offer('query', prepare)
+    expect(await one.get('schema:query')).toBe(doc)
+    expect([prepared, store.seen.stats().entries, store.lru.stats().entries]).toEqual([2, 0, 1])
+    // Kept: the offer is taken but not prepared.
+    one.offer('query', prepare)
+    expect(await one.get('schema:query')).toBe(doc)
+    expect(prepared).toBe(2)
+    expect(await one.get('schema:query')).toBe(doc)
+  })
+
+  it('returns nothing and remembers nothing when the offer yields no document or fails', async () => {
+    const store = createSharedDocumentStore({ maxEntries: 10, maxBytes: 1e9 })
+    const server = store.forServer('1:')
+    server.offer('invalid', () => undefined)
+    server.offer('failing', () => {
+      throw new Error('cannot prepare')
+    })
+    expect(await server.get('schema:invalid')).toBeUndefined()
+    expect(await server.get('schema:failing')).toBeUndefined()
+    expect([store.seen.stats().entries, store.lru.stats().entries]).toEqual([0, 0])
+  })
+
+  it('keeps at most MAX_OFFERS offers waiting, dropping the oldest', async () => {
+    const store = createSharedDocumentStore({ maxEntries: 10, maxBytes: 1e9 })
+    const server = store.forServer('1:')
+    const doc = parse('{ a }')
+    for (let i = 0; i <= MAX_OFFERS; i++) server.offer(`q${i}`, () => doc)
+    expect(await server.get('q0')).toBeUndefined()
+    expect(await server.get('q1')).toBe(doc)
+    expect(await server.get(`q${MAX_OFFERS}`)).toBe(doc)
   })
 })

@@ -31,13 +31,30 @@ export function documentBytes(key: string, document: DocumentNode): number {
  */
 export interface SharedDocumentStore {
   /** The view of one server; `prefix` must differ between servers. */
-  forServer(prefix: string): DocumentStore
+  forServer(prefix: string): ServerDocumentStore
   /** The documents kept. */
   readonly lru: Lru<DocumentNode>
   /** Keys of documents asked once, not kept yet. */
   readonly seen: Lru<true>
   clear(): void
 }
+
+/**
+ * One server's view, with a hand-off: Apollo Server asks the store for a document (`get`) and, when
+ * it has none, parses and validates the query itself. `offer` (from a plugin's `didResolveSource`,
+ * before Apollo asks) leaves a way to prepare the request's document, by its query hash; when the
+ * store has no document for that hash, `get` prepares it and, when that yields a document (parsed and
+ * valid), returns it and remembers it as `set` would (the key on its first request, the document
+ * from its second on), so Apollo neither parses nor validates it again. A key ending in the hash
+ * (Apollo prefixes its keys with the schema's hash and a colon) finds the offer; an offer is taken by
+ * the first `get` for its hash, and at most MAX_OFFERS wait (the oldest are dropped: a request
+ * refused before Apollo asks the store never takes its offer).
+ */
+export interface ServerDocumentStore extends DocumentStore {
+  offer(queryHash: string, prepare: () => DocumentNode | undefined): void
+}
+
+export const MAX_OFFERS = 64
 
 /** Keys remembered per document that can be kept, and their bytes per byte of the document budget. */
 const SEEN_PER_ENTRY = 4
@@ -53,20 +70,44 @@ export function createSharedDocumentStore(bounds: { maxEntries: number; maxBytes
   return {
     lru,
     seen,
-    forServer: prefix => ({
-      get: async key => lru.get(prefix + key),
-      set: async (key, document) => {
-        const k = prefix + key
+    forServer: prefix => {
+      const remember = (k: string, document: DocumentNode) => {
         if (seen.get(k)) {
           seen.delete(k)
           lru.set(k, document)
         } else seen.set(k, true)
-      },
-      delete: async key => {
-        seen.delete(prefix + key)
-        return lru.delete(prefix + key)
-      },
-    }),
+      }
+      const offers = new Map<string, () => DocumentNode | undefined>()
+      return {
+        get: async key => {
+          const k = prefix + key
+          const hash = key.slice(key.lastIndexOf(':') + 1)
+          const prepare = offers.get(hash)
+          if (prepare) offers.delete(hash)
+          const kept = lru.get(k)
+          if (kept || !prepare) return kept
+          // A failure to prepare is left to Apollo, which parses and validates as without an offer.
+          let document: DocumentNode | undefined
+          try {
+            document = prepare()
+          } catch {
+            document = undefined
+          }
+          if (document) remember(k, document)
+          return document
+        },
+        set: async (key, document) => remember(prefix + key, document),
+        delete: async key => {
+          seen.delete(prefix + key)
+          return lru.delete(prefix + key)
+        },
+        offer(queryHash, prepare) {
+          offers.delete(queryHash)
+          offers.set(queryHash, prepare)
+          if (offers.size > MAX_OFFERS) offers.delete(offers.keys().next().value!)
+        },
+      }
+    },
     clear() {
       lru.clear()
       seen.clear()
