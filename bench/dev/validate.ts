@@ -4,10 +4,10 @@ import { OPERATIONS } from '../operations.js'
 import { createStitchedSchema } from '../../gateway/execute/stitched-schema.js'
 import { createProjectedServers, KnownOperationTypes } from '../../gateway/authorize/projected-servers.js'
 import { UNRESTRICTED, type GatewayContext } from '../../gateway/gateway-context.js'
-import { validateDocument } from '../../gateway/authorize/validate-document.js'
+import { validateDocument } from '../../platform/validate-document.js'
 import { collectSelectedCoordinates } from '../../auth/audit/personal-coordinates.js'
 
-// Validation of a new document: graphql-js `validate` against gateway/authorize/validate-document.ts,
+// Validation of a new document: graphql-js `validate` against platform/validate-document.ts,
 // with the rules the projected Apollo Servers run, on the benchmark's operations against the API
 // schema of schema/supergraph.graphql (the gateway's unrestricted projection). In process, no
 // servers. Variants run interleaved, ROUNDS times; the ratio is taken within each round.

@@ -9,7 +9,7 @@ import type { GatewayContext } from '../gateway-context.js'
 import { asApolloGateway, type OperationExecutor } from '../execute/operation-executor.js'
 import { createLru, type LruStats } from '../../platform/lru.js'
 import { createSharedDocumentStore, type ServerDocumentStore } from '../cache/lru-document-store.js'
-import { isValidDocument } from './validate-document.js'
+import { isValidDocument } from '../../platform/validate-document.js'
 import { DEFAULT_CACHE_LIMITS, type CacheLimits } from '../config.js'
 
 /**
@@ -68,7 +68,7 @@ export const IntrospectionRefused: ValidationRule = context => ({
 
 /**
  * Parses and validates a new document for Apollo Server, cheaper than Apollo does
- * (gateway/authorize/validate-document.ts): the request's source is offered to the document store
+ * (platform/validate-document.ts): the request's source is offered to the document store
  * (`didResolveSource`, before Apollo asks the store), which, when it has no document for the query,
  * parses it with the server's parse options and validates it against the request's schema with the
  * rules Apollo would run (`rules`: graphql-js's, then the server's). A valid document is handed to

@@ -16,14 +16,14 @@ import {
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql'
-import { createStitchedSchema } from '../execute/stitched-schema.js'
-import { OPERATIONS } from '../../bench/operations.js'
-import { collectSelectedCoordinates, rememberedCoordinates } from '../../auth/audit/personal-coordinates.js'
-import { KnownOperationTypes } from './projected-servers.js'
+import { createStitchedSchema } from '../gateway/execute/stitched-schema.js'
+import { OPERATIONS } from '../bench/operations.js'
+import { collectSelectedCoordinates, rememberedCoordinates } from '../auth/audit/personal-coordinates.js'
+import { KnownOperationTypes } from '../gateway/authorize/projected-servers.js'
 import { isValidDocument, mergeVisitors, validateDocument } from './validate-document.js'
 
 const apiSchema = createStitchedSchema({
-  supergraphSdl: readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8'),
+  supergraphSdl: readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8'),
 })
 
 const small = buildSchema(`
@@ -57,7 +57,7 @@ function parses(text: string): boolean {
 /** Query texts in template literals (without substitutions) of the end-to-end and gateway tests. */
 function fixtureQueries(): string[] {
   const found: string[] = []
-  for (const dir of ['../../test/e2e/', '../']) {
+  for (const dir of ['../test/e2e/', '../gateway/']) {
     const url = new URL(dir, import.meta.url)
     for (const file of readdirSync(url, { recursive: true }) as string[]) {
       if (!file.endsWith('.test.ts')) continue
