@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from 'graphql'
-import { createSharedDocumentStore, documentBytes, DOCUMENT_BYTES_PER_CHARACTER, MAX_OFFERS } from './lru-document-store.js'
+import { createSharedDocumentStore, MAX_OFFERS } from './lru-document-store.js'
 
 describe('createSharedDocumentStore', () => {
-  it('sizes a document by its text', () => {
-    const text = '{ district(code: "01") { name } }'
-    expect(documentBytes('k', parse(text))).toBe(text.length * DOCUMENT_BYTES_PER_CHARACTER + 2)
-  })
-
   it('keeps a document from its second request on: a document asked once leaves only its key', async () => {
     const store = createSharedDocumentStore({ maxEntries: 10, maxBytes: 1e9 })
     const server = store.forServer('1:')

@@ -1,20 +1,7 @@
 import type { DocumentNode } from 'graphql'
 import type { DocumentStore } from '@apollo/server'
-import { createLru, type Lru } from '../../platform/lru.js'
-
-/**
- * Bytes held per character of query text by a parsed document and what lives as long as it does.
- * graphql-js keeps every token of a document parsed with locations (measured: about 80 bytes per
- * character); the query plan, the printed subgraph documents and the walks remembered per document
- * (weakly keyed by it, so kept exactly as long as the store keeps the document) about as much again.
- */
-export const DOCUMENT_BYTES_PER_CHARACTER = 160
-
-/** The estimate for one stored document: its text (or, parsed without locations, its printed size) and its key. */
-export function documentBytes(key: string, document: DocumentNode): number {
-  const characters = document.loc ? document.loc.source.body.length : JSON.stringify(document).length / 4
-  return characters * DOCUMENT_BYTES_PER_CHARACTER + key.length * 2
-}
+import type { Lru } from '../../platform/lru.js'
+import { createDocumentLru } from '../../platform/document-lru.js'
 
 /**
  * Parsed and validated documents for every projected Apollo Server, in one LRU: with Apollo's default,
@@ -23,11 +10,9 @@ export function documentBytes(key: string, document: DocumentNode): number {
  * (`forServer`): a document validated against one projection, or with introspection allowed, is never
  * handed to another server, whose schema and validation rules may refuse it.
  *
- * A document is kept from its second request on: the first only leaves its key (the query hash) in
- * `seen`, a much smaller LRU. A client sending a new document on every request therefore neither
- * pushes the documents of everyone else out of the store nor fills it (and the heap's old generation,
- * where kept documents end up and are only reclaimed by a full collection) with documents that are
- * never asked again; a document that is asked again is kept as before.
+ * A document is kept from its second request on, its first leaving only its key (the query hash)
+ * (platform/document-lru.ts): a client sending a new document on every request does not push the
+ * documents of everyone else out.
  */
 export interface SharedDocumentStore {
   /** The view of one server; `prefix` must differ between servers. */
@@ -56,27 +41,13 @@ export interface ServerDocumentStore extends DocumentStore {
 
 export const MAX_OFFERS = 64
 
-/** Keys remembered per document that can be kept, and their bytes per byte of the document budget. */
-const SEEN_PER_ENTRY = 4
-const SEEN_SHARE_OF_BYTES = 1 / 16
-
 export function createSharedDocumentStore(bounds: { maxEntries: number; maxBytes: number }): SharedDocumentStore {
-  const lru = createLru<DocumentNode>({ ...bounds, sizeOf: documentBytes })
-  const seen = createLru<true>({
-    maxEntries: bounds.maxEntries * SEEN_PER_ENTRY,
-    maxBytes: Math.floor(bounds.maxBytes * SEEN_SHARE_OF_BYTES),
-    sizeOf: key => key.length * 2 + 64,
-  })
+  const documents = createDocumentLru(bounds)
+  const { lru, seen } = documents
   return {
     lru,
     seen,
     forServer: prefix => {
-      const remember = (k: string, document: DocumentNode) => {
-        if (seen.get(k)) {
-          seen.delete(k)
-          lru.set(k, document)
-        } else seen.set(k, true)
-      }
       const offers = new Map<string, () => DocumentNode | undefined>()
       return {
         get: async key => {
@@ -93,14 +64,11 @@ export function createSharedDocumentStore(bounds: { maxEntries: number; maxBytes
           } catch {
             document = undefined
           }
-          if (document) remember(k, document)
+          if (document) documents.remember(k, document)
           return document
         },
-        set: async (key, document) => remember(prefix + key, document),
-        delete: async key => {
-          seen.delete(prefix + key)
-          return lru.delete(prefix + key)
-        },
+        set: async (key, document) => documents.remember(prefix + key, document),
+        delete: async key => documents.delete(prefix + key),
         offer(queryHash, prepare) {
           offers.delete(queryHash)
           offers.set(queryHash, prepare)
@@ -108,9 +76,6 @@ export function createSharedDocumentStore(bounds: { maxEntries: number; maxBytes
         },
       }
     },
-    clear() {
-      lru.clear()
-      seen.clear()
-    },
+    clear: () => documents.clear(),
   }
 }

@@ -1,12 +1,18 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { GraphQLError } from 'graphql'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { createRequire } from 'node:module'
+import { GraphQLError, type DocumentNode } from 'graphql'
 import { makeExecutableSchema } from '@graphql-tools/schema'
 import { Writable } from 'node:stream'
 import { createFormatError } from '../../platform/http/format-error.js'
 import { createLogger } from '../../platform/logger/create-logger.js'
 import { createSubgraphGraphQLHandler, negotiate } from './subgraph-graphql-handler.js'
+
+// graphql-js's parser class, the one `parse` uses (vitest maps `graphql` to its CommonJS build; so does this).
+const { Parser } = createRequire(import.meta.url)('graphql/language/parser.js') as {
+  Parser: { prototype: { parseDocument(): DocumentNode } }
+}
 
 const schema = makeExecutableSchema({
   typeDefs: /* GraphQL */ `
@@ -230,5 +236,44 @@ describe('subgraph GraphQL over HTTP', () => {
     expect((await post({ query: '{ __schema { queryType { name } } }' })).body).toEqual({
       data: { __schema: { queryType: { name: 'Query' } } },
     })
+  })
+})
+
+describe('the document cache', () => {
+  /** How often graphql-js parsed a document while `fn` ran. */
+  async function parses(fn: () => Promise<unknown>): Promise<number> {
+    const spy = vi.spyOn(Parser.prototype, 'parseDocument')
+    try {
+      await fn()
+      return spy.mock.calls.length
+    } finally {
+      spy.mockRestore()
+    }
+  }
+
+  it('keeps a document from its second request on, so a new document on every request leaves the cache to the others', async () => {
+    const query = '{ count hello(name: "kept") }'
+    expect(await parses(() => post({ query }))).toBe(1)
+    expect(await parses(() => post({ query }))).toBe(1)
+    expect(await parses(() => post({ query }))).toBe(0)
+    for (let i = 0; i < 20; i++) await post({ query: `{ r${i}: count }` })
+    expect(await parses(() => post({ query }))).toBe(0)
+  })
+
+  it('keeps no more bytes than it may: a document larger than the whole budget is parsed every time', async () => {
+    const quiet = createFormatError('test', createLogger({ name: 'test', level: 'fatal' }))
+    const [small, smallUrl] = await listen(createSubgraphGraphQLHandler(schema, { formatError: quiet, maxDocumentBytes: 1000 }))
+    try {
+      const query = `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: count`).join(' ')} }`
+      for (let i = 0; i < 3; i++) {
+        const n = await parses(async () => expect((await post({ query }, {}, smallUrl)).body.data.a19).toBe(3))
+        expect(n).toBe(1)
+      }
+    } finally {
+      await new Promise(resolve => {
+        small.close(resolve)
+        small.closeAllConnections()
+      })
+    }
   })
 })

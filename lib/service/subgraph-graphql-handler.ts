@@ -16,14 +16,17 @@ import { BodyTooLargeError, readBody, sendJson } from '../../platform/http/apoll
 import { errorEntry, graphqlError, type ErrorCode, type StatusOf } from '../../platform/errors.js'
 import { DEFAULT_MAX_JSON_DEPTH, exceedsJsonDepth, jsonDepthMessage, nestsDeeper } from '../../platform/http/json-depth.js'
 import { validateDocument } from '../../platform/validate-document.js'
+import { createDocumentLru } from '../../platform/document-lru.js'
 
 export type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError
 
 export interface SubgraphGraphQLHandlerOptions {
   /** Applied to every error before it is sent (platform/http/format-error.ts: public codes pass, the rest is masked). */
   formatError: FormatError
-  /** Parsed and validated documents kept, by query text (default 1000). */
+  /** Parsed and validated documents kept, by query text, each from its second request on (default 1000). */
   maxDocuments?: number
+  /** Bytes those documents may hold, estimated from their text (default 32 MiB; platform/document-lru.ts). */
+  maxDocumentBytes?: number
   /** Schema introspection (`__schema`, `__type`); default: off when NODE_ENV=production, as Apollo Server does. */
   introspection?: boolean
   /** Deepest JSON nesting of a request body (default 64, as at the gateway). */
@@ -45,7 +48,7 @@ const MAX_CACHED_QUERY_LENGTH = 64 * 1024
 export function createSubgraphGraphQLHandler<C>(schema: GraphQLSchema, opts: SubgraphGraphQLHandlerOptions): SubgraphGraphQLHandler<C> {
   const introspection = opts.introspection ?? process.env.NODE_ENV !== 'production'
   const rules: ValidationRule[] = introspection ? [...specifiedRules] : [...specifiedRules, NoSchemaIntrospectionCustomRule]
-  const documents = new DocumentCache(opts.maxDocuments ?? 1000)
+  const documents = createDocumentLru({ maxEntries: opts.maxDocuments ?? 1000, maxBytes: opts.maxDocumentBytes ?? 32 * 1024 * 1024 })
   const maxJsonDepth = opts.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH
 
   const formatErrors = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
@@ -121,7 +124,7 @@ export function createSubgraphGraphQLHandler<C>(schema: GraphQLSchema, opts: Sub
       // graphql-js's rules and errors, cheaper on a valid document (each node runs only the rules for its kind).
       const invalid = validateDocument(schema, document, rules)
       if (invalid.length) return refuse(res, 400, 'GRAPHQL_VALIDATION_FAILED', invalid)
-      if (request.query.length <= MAX_CACHED_QUERY_LENGTH) documents.set(request.query, document)
+      if (request.query.length <= MAX_CACHED_QUERY_LENGTH) documents.remember(request.query, document)
     }
     if (!getOperationAST(document, request.operationName)) {
       return refuse(
@@ -214,22 +217,4 @@ export function negotiate(accept: string | undefined): string | null {
     if (type === 'application/graphql-response+json') graphqlResponse = true
   }
   return json ? JSON_TYPE : graphqlResponse ? GRAPHQL_RESPONSE_TYPE : null
-}
-
-/** Least recently used documents by query text. */
-class DocumentCache {
-  private readonly map = new Map<string, DocumentNode>()
-  constructor(private readonly max: number) {}
-  get(query: string): DocumentNode | undefined {
-    const doc = this.map.get(query)
-    if (doc !== undefined && this.map.size > 1) {
-      this.map.delete(query)
-      this.map.set(query, doc)
-    }
-    return doc
-  }
-  set(query: string, doc: DocumentNode): void {
-    this.map.set(query, doc)
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string)
-  }
 }
