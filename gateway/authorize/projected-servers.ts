@@ -124,7 +124,8 @@ export function createProjectedServers(
       if (hit) return hit
       const documentStore = documents.forServer(`${++built}:`)
       const validationRules = [KnownOperationTypes, collectSelectedCoordinates]
-      // The rules Apollo Server runs: graphql-js's, its own NoIntrospection without introspection, then ours.
+      // The rules Apollo Server runs: graphql-js's, its own NoIntrospection without introspection, then ours. (Apollo's
+      // maxRecursiveSelections is not set below; set, its rule would have to be here too, or the plugin would pass what it refuses.)
       const rules = [...specifiedRules, ...(introspection ? [] : [IntrospectionRefused]), ...validationRules]
       const created = (async () => {
         // Without an executor the schema's own resolvers run; with one, Apollo Server still parses,
