@@ -9,6 +9,9 @@ import {
   validate,
   visit,
   visitInParallel,
+  visitWithTypeInfo,
+  TypeInfo,
+  Kind,
   type ASTNode,
   type ASTVisitor,
   type DocumentNode,
@@ -20,7 +23,7 @@ import { createStitchedSchema } from '../gateway/execute/stitched-schema.js'
 import { OPERATIONS } from '../bench/operations.js'
 import { collectSelectedCoordinates, rememberedCoordinates } from '../auth/audit/personal-coordinates.js'
 import { KnownOperationTypes } from '../gateway/authorize/projected-servers.js'
-import { isValidDocument, mergeVisitors, validateDocument } from './validate-document.js'
+import { isValidDocument, mergeVisitors, validateDocument, walkWithTypeInfo } from './validate-document.js'
 
 const apiSchema = createStitchedSchema({
   supergraphSdl: readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8'),
@@ -227,5 +230,87 @@ describe('mergeVisitors', () => {
     ]
     const document = parse('{ person(id: 1) { name age } }')
     expect(visit(document, mergeVisitors(rename))).toEqual(visit(document, visitInParallel(rename)))
+  })
+})
+
+describe('walkWithTypeInfo', () => {
+  /** Everything a handler sees: its arguments (the nodes by their index in the walk) and what TypeInfo says at that point. */
+  function events(walk: (document: DocumentNode, typeInfo: TypeInfo, visitor: ASTVisitor) => void, schema: GraphQLSchema, text: string) {
+    const document = parse(text)
+    const typeInfo = new TypeInfo(schema)
+    const ids = new Map<unknown, number>()
+    const id = (value: unknown) => (value === undefined ? -1 : (ids.get(value) ?? (ids.set(value, ids.size), ids.size - 1)))
+    const log: string[] = []
+    const record =
+      (phase: string) =>
+      (
+        node: ASTNode,
+        key: string | number | undefined,
+        parent: unknown,
+        path: readonly (string | number)[],
+        ancestors: readonly unknown[],
+      ) => {
+        log.push(
+          JSON.stringify([
+            phase,
+            node.kind,
+            id(node),
+            key,
+            id(parent),
+            [...path],
+            ancestors.map(id),
+            String(typeInfo.getType()),
+            String(typeInfo.getParentType()),
+            String(typeInfo.getInputType()),
+            String(typeInfo.getParentInputType()),
+            typeInfo.getFieldDef()?.name,
+            typeInfo.getDirective()?.name,
+            typeInfo.getArgument()?.name,
+            typeInfo.getDefaultValue(),
+            typeInfo.getEnumValue()?.name,
+          ]),
+        )
+        // Skips a field called `friends` (its selections unseen), stops at the second `pet`.
+        if (phase === 'enter' && node.kind === Kind.FIELD && node.name.value === 'friends') return false
+        if (phase === 'leave' && node.kind === Kind.FIELD && node.name.value === 'pet' && log.filter(l => l.includes('"pet"')).length > 1)
+          return BREAK
+      }
+    walk(document, typeInfo, { enter: record('enter'), leave: record('leave') })
+    return log
+  }
+  const graphqlJs = (document: DocumentNode, typeInfo: TypeInfo, visitor: ASTVisitor) =>
+    void visit(document, visitWithTypeInfo(typeInfo, visitor))
+  const ours = (document: DocumentNode, typeInfo: TypeInfo, visitor: ASTVisitor) => {
+    expect(walkWithTypeInfo(document, typeInfo, visitor as Parameters<typeof walkWithTypeInfo>[2])).toBe('done')
+  }
+
+  it('calls handlers with the same arguments, in the same order and TypeInfo state, as graphql-js visit with visitWithTypeInfo', () => {
+    const texts = [
+      ...VALID_SMALL,
+      ...INVALID_SMALL,
+      'query Q($f: Filter = { name: "x", minAge: 3 }, $o: Order = DESC) { people(filter: $f, order: $o) { name friends { name } pet { ... on Dog { barks } } } a: person(id: "1") { pet { __typename } } b: person(id: "2") { pet { __typename } } }',
+    ]
+    let count = 0
+    for (const text of texts) {
+      const expected = events(graphqlJs, small, text)
+      expect(events(ours, small, text), text).toEqual(expected)
+      count += expected.length
+    }
+    for (const text of [...OPERATIONS.map(op => op.query), getIntrospectionQuery()]) {
+      const expected = events(graphqlJs, apiSchema, text)
+      expect(events(ours, apiSchema, text), text).toEqual(expected)
+      count += expected.length
+    }
+    expect(count).toBeGreaterThan(2000)
+  })
+
+  it('stops at an edit, and isValidDocument then answers as graphql-js validate does', () => {
+    const renaming: ValidationRule = () => ({ Name: node => (node.value === 'age' ? { ...node, value: 'years' } : undefined) })
+    const document = parse('{ person(id: 1) { name age } }')
+    expect(walkWithTypeInfo(document, new TypeInfo(small), mergeVisitors([renaming({} as never)]))).toBe('edited')
+    for (const text of ['{ person(id: 1) { name age } }', '{ person(id: 1) { name age nope } }']) {
+      const rules = [...specifiedRules, renaming]
+      expect(isValidDocument(small, parse(text), rules), text).toBe(validate(small, parse(text), rules).length === 0)
+    }
   })
 })
