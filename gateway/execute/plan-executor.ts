@@ -198,6 +198,8 @@ function usesConditions(document: DocumentNode): boolean {
 }
 
 function findsConditions(document: DocumentNode): boolean {
+  // A document whose text has no `@` has no directive (most have none): nothing to walk.
+  if (document.loc && !document.loc.source.body.includes('@')) return false
   let found = false
   visit(document, {
     Directive(node) {
