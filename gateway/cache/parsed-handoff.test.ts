@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from 'graphql'
-import { createParsedHandoff, MAX_HANDOFFS } from './parsed-handoff.js'
+import { createParsedHandoff, MAX_HANDOFF_CHARS, MAX_HANDOFFS } from './parsed-handoff.js'
 
 describe('createParsedHandoff', () => {
   it('hands a document on once, for exactly its text', () => {
@@ -41,5 +41,24 @@ describe('createParsedHandoff', () => {
     expect(handoff.size()).toBe(MAX_HANDOFFS)
     expect(handoff.take('{ y }', 100)).toBeUndefined()
     expect(handoff.take('{ x }', 100)).toBe(x)
+  })
+
+  it(`keeps at most ${MAX_HANDOFF_CHARS} characters of text waiting, the newest document whatever its length`, () => {
+    const handoff = createParsedHandoff()
+    const text = (name: string) => `{ ${name} ${'a '.repeat(MAX_HANDOFF_CHARS / 8)}}`
+    const texts = ['p', 'q', 'r', 's', 't'].map(text)
+    for (const t of texts) handoff.give(t, 100, parse(t))
+    // Each text a little over a quarter of the budget: three fit, the oldest two were dropped.
+    expect(handoff.size()).toBe(3)
+    expect(handoff.take(texts[1], 100)).toBeUndefined()
+    expect(handoff.take(texts[2], 100)).toBeDefined()
+    // Taken, a text no longer counts: a third fits again.
+    handoff.give(texts[0], 100, parse(texts[0]))
+    expect(handoff.size()).toBe(3)
+    const long = `{ ${'a '.repeat(MAX_HANDOFF_CHARS)}}`
+    handoff.give(long, 100, parse(long))
+    expect(handoff.size()).toBe(1)
+    expect(handoff.take(long, 100)).toBeDefined()
+    expect(handoff.size()).toBe(0)
   })
 })
