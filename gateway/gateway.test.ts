@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { brotliDecompressSync } from 'node:zlib'
 import { dirname, join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { graphql as execute } from 'graphql'
+import { createRequire } from 'node:module'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { graphql as execute, type DocumentNode } from 'graphql'
 import { buildSubgraphSchema } from '../lib/subgraph/build-subgraph-schema.js'
 import { composeSupergraph } from '../schema/compose.js'
 import { graphql } from '../test/helpers/start-subgraphs.js'
@@ -13,6 +14,10 @@ import { TEST_IDENTITY_CONFIG, testGatewayConfig } from '../test/helpers/start-c
 import { createGatewayDeps } from './create-gateway-deps.js'
 import { ConfigError, readGatewayConfig } from './config.js'
 import { createGateway, type Gateway } from './gateway.js'
+
+const { Parser } = createRequire(import.meta.url)('graphql/language/parser.js') as {
+  Parser: { prototype: { parseDocument(): DocumentNode } }
+}
 
 /** A minimal federation subgraph on plain node:http, standing in for one written elsewhere. */
 async function serveSubgraph(typeDefs: string, resolvers: Record<string, any>): Promise<{ url: string; server: Server }> {
@@ -83,7 +88,26 @@ afterAll(async () => {
   if (supergraphPath) rmSync(dirname(supergraphPath), { recursive: true, force: true })
 })
 
+afterEach(() => void vi.restoreAllMocks())
+
 describe('gateway on any supergraph', () => {
+  it('parses a new document once: the shape guard hands it to the projected server', async () => {
+    const parses = vi.spyOn(Parser.prototype, 'parseDocument')
+    /** Parses of exactly this text (the subgraphs parse their own operations). */
+    const parsesOf = (text: string) =>
+      parses.mock.contexts.filter(parser => (parser as unknown as { _lexer: { source: { body: string } } })._lexer.source.body === text)
+        .length
+    const query = '{ once: reviewCount topProducts { name } }'
+    const res = await graphql(gateway.url, query)
+    expect(res.errors).toBeUndefined()
+    expect(res.data).toEqual({ once: 3, topProducts: [{ name: 'Table' }, { name: 'Chair' }] })
+    expect(parsesOf(query)).toBe(1)
+    // Asked again: the guard remembers its verdict, the prevalidation parses (the store kept only its key), then it is kept.
+    await graphql(gateway.url, query)
+    await graphql(gateway.url, query)
+    expect(parsesOf(query)).toBe(2)
+  })
+
   it('plans across subgraphs given on the command line', async () => {
     const res = await graphql(gateway.url, '{ topProducts { name reviews } reviewCount }')
     expect(res.errors).toBeUndefined()

@@ -9,6 +9,7 @@ import type { GatewayContext } from '../gateway-context.js'
 import { asApolloGateway, type OperationExecutor } from '../execute/operation-executor.js'
 import { createLru, type LruStats } from '../../platform/lru.js'
 import { createSharedDocumentStore, type ServerDocumentStore } from '../cache/lru-document-store.js'
+import type { ParsedHandoff } from '../cache/parsed-handoff.js'
 import { isValidDocument } from '../../platform/validate-document.js'
 import { DEFAULT_CACHE_LIMITS, type CacheLimits } from '../config.js'
 
@@ -19,7 +20,8 @@ import { DEFAULT_CACHE_LIMITS, type CacheLimits } from '../config.js'
  * only the projection. Bounded: the least recently used entries are dropped.
  *
  * A new document is parsed and validated once, by `prevalidationPlugin` (cheaper than Apollo does),
- * or by Apollo when it does not parse or validate.
+ * or by Apollo when it does not parse or validate; with a `handoff`, the document the shape guard
+ * parsed for the same text is taken instead of parsing it again.
  *
  * Parsed and validated documents are kept in one store shared by all servers and bounded in entries
  * and bytes (gateway/cache/lru-document-store.ts; kept from their second request on), each server
@@ -74,20 +76,26 @@ export const IntrospectionRefused: ValidationRule = context => ({
  * rules Apollo would run (`rules`: graphql-js's, then the server's). A valid document is handed to
  * Apollo, which then neither parses nor validates it; a document that does not parse or validate
  * is left to Apollo, which parses and validates it as without this plugin and reports its errors.
+ *
+ * `handoff`: a document already parsed from exactly this source with the same parse options (by the
+ * shape guard, gateway/limits/shape-guard.ts) is taken from there (when the source resolves, so it
+ * is not kept longer than the request needs it) and validated instead of parsing the source again.
  */
 export function prevalidationPlugin(
   documentStore: ServerDocumentStore,
   parseOptions: { maxTokens: number },
   rules: readonly ValidationRule[],
+  handoff?: ParsedHandoff,
 ): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveSource({ source, queryHash, schema }) {
+          const parsed = handoff?.take(source, parseOptions.maxTokens)
           documentStore.offer(queryHash, () => {
             let document
             try {
-              document = parse(source, parseOptions)
+              document = parsed ?? parse(source, parseOptions)
             } catch {
               return undefined
             }
@@ -106,6 +114,8 @@ export function createProjectedServers(
   limits: Pick<CacheLimits, 'projectionEntries' | 'documentEntries' | 'documentBytes'> = DEFAULT_CACHE_LIMITS,
   /** false: Apollo Server parses and validates every new document itself (no `prevalidationPlugin`). */
   prevalidate = true,
+  /** Documents the shape guard parsed, for `prevalidationPlugin` (gateway/cache/parsed-handoff.ts). */
+  handoff?: ParsedHandoff,
 ): ProjectedServers {
   // A projection's size is its schema's: bounded by their number only.
   const cache = createLru<Promise<ApolloServer<GatewayContext>>>({
@@ -154,7 +164,7 @@ export function createProjectedServers(
             ),
           stopOnTerminationSignals: false,
           plugins: [
-            ...(prevalidate ? [prevalidationPlugin(documentStore, { maxTokens }, rules)] : []),
+            ...(prevalidate ? [prevalidationPlugin(documentStore, { maxTokens }, rules, handoff)] : []),
             ApolloServerPluginLandingPageDisabled(),
             ...(typeof plugins === 'function' ? plugins() : plugins),
           ],

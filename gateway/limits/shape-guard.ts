@@ -5,6 +5,7 @@ import { measureOperation, ShapeLimitExceeded, type OperationShape, type ShapeLi
 import type { OperationLimits } from './operation-limits.js'
 import { createLru, type LruStats } from '../../platform/lru.js'
 import { DEFAULT_CACHE_LIMITS, type CacheLimits } from '../config.js'
+import type { ParsedHandoff } from '../cache/parsed-handoff.js'
 
 const REFUSALS = {
   depth: { code: 'MAX_DEPTH_EXCEEDED', what: 'depth' },
@@ -37,10 +38,16 @@ const verdictBytes = (key: string, verdict: HttpRefusal | null) => key.length * 
  * document (measure-operation.ts); verdicts for recent texts are remembered (an LRU bounded in entries
  * and bytes), so a repeated operation costs one map lookup. Unparsable texts pass: Apollo Server
  * reports them with its own codes (syntax, token limit).
+ *
+ * With a `handoff`, the guard parses as Apollo Server does (`parse(query, { maxTokens })`, locations
+ * included) and leaves each document it parsed and let pass there, by its text, for the request's
+ * prevalidation (gateway/authorize/projected-servers.ts), which then does not parse it again. A
+ * remembered verdict parses nothing and hands nothing on.
  */
 export function createShapeGuard(
   limits: OperationLimits,
   bounds: Pick<CacheLimits, 'shapeEntries' | 'shapeBytes'> = DEFAULT_CACHE_LIMITS,
+  handoff?: ParsedHandoff,
 ): ShapeGuard {
   const shapeLimits: ShapeLimits = {
     depth: limits.maxDepth,
@@ -55,13 +62,15 @@ export function createShapeGuard(
   const judge = (query: string, operationName: string | undefined): HttpRefusal | null => {
     let document: DocumentNode
     try {
-      document = parse(query, { maxTokens: limits.maxTokens, noLocation: true })
+      // Without a hand-off nobody needs the locations.
+      document = parse(query, handoff ? { maxTokens: limits.maxTokens } : { maxTokens: limits.maxTokens, noLocation: true })
     } catch (err) {
       if (err instanceof GraphQLError) return null
       throw err
     }
     try {
       measureOperation(document, operationName, shapeLimits)
+      handoff?.give(query, limits.maxTokens, document)
       return null
     } catch (err) {
       if (!(err instanceof ShapeLimitExceeded)) throw err

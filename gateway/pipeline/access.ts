@@ -10,6 +10,7 @@ import { createProjectedServers } from '../authorize/projected-servers.js'
 import type { LoadedSupergraph } from '../supergraph/supergraph-manager.js'
 import type { Stage, StageOutcome } from './stage.js'
 import type { GatewayMetrics } from '../../lib/observability/gateway-metrics.js'
+import type { ParsedHandoff } from '../cache/parsed-handoff.js'
 
 export interface AccessStageOptions {
   config: Pick<GatewayConfig, 'authorization' | 'introspection' | 'limits' | 'caches'>
@@ -19,6 +20,8 @@ export interface AccessStageOptions {
   plugins: () => readonly ApolloServerPlugin<GatewayContext>[]
   /** Reports the projections and the shared document store (`cache` label `projections`, `documents`, `document_keys`). */
   metrics?: GatewayMetrics
+  /** Documents the limits stage's shape guard parsed, taken instead of parsing them again. */
+  handoff?: ParsedHandoff
 }
 
 /**
@@ -27,8 +30,8 @@ export interface AccessStageOptions {
  * apply. From here on the caller can only name what the projection shows. `onReset` (a new
  * supergraph or policy) drops the cached servers.
  */
-export function accessStage({ config, policy, supergraph, plugins, metrics }: AccessStageOptions): Stage {
-  const servers = createProjectedServers(plugins, config.limits.maxTokens, config.caches)
+export function accessStage({ config, policy, supergraph, plugins, metrics, handoff }: AccessStageOptions): Stage {
+  const servers = createProjectedServers(plugins, config.limits.maxTokens, config.caches, true, handoff)
   metrics?.cache('projections', () => servers.stats().projections)
   metrics?.cache('documents', () => servers.stats().documents)
   metrics?.cache('document_keys', () => servers.stats().documentKeys)

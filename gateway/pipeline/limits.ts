@@ -6,23 +6,26 @@ import { createShapeGuard } from '../limits/shape-guard.js'
 import { createTrustedDocuments, loadTrustedDocuments } from '../limits/trusted-documents.js'
 import type { Stage } from './stage.js'
 import type { GatewayMetrics } from '../../lib/observability/gateway-metrics.js'
+import type { ParsedHandoff } from '../cache/parsed-handoff.js'
 
 /**
  * What an operation may be, before anything is planned: trusted documents (anonymous callers may be
  * held to a list), shape limits on the query text (depth, fields, aliases, directives, root fields,
  * fragments — before Apollo Server parses it), then, once validated, the estimated cost with the
  * variables (an Apollo plugin, deciding first among the GraphQL stages so later ones can ask it).
+ * `handoff`: where the shape guard leaves the documents it parsed, for the access stage's servers.
  */
 export function limitsStage(
   config: Pick<GatewayConfig, 'limits' | 'trustedDocuments' | 'caches'>,
   costDirectives: () => CostDirectives,
   metrics?: GatewayMetrics,
+  handoff?: ParsedHandoff,
 ): Stage {
   const trusted = createTrustedDocuments(
     config.trustedDocuments.mode,
     config.trustedDocuments.path ? loadTrustedDocuments(config.trustedDocuments.path) : new Map(),
   )
-  const shapeGuard = createShapeGuard(config.limits, config.caches)
+  const shapeGuard = createShapeGuard(config.limits, config.caches, handoff)
   metrics?.cache('shapes', () => shapeGuard.stats())
   const shapeRefusal = (check: () => void): HttpRefusal | null => {
     try {

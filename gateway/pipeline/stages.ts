@@ -16,6 +16,7 @@ import { dedupeStage } from './dedupe.js'
 import { planStage } from './plan.js'
 import { executeStage } from './execute.js'
 import { respondStage } from './respond.js'
+import { createParsedHandoff } from '../cache/parsed-handoff.js'
 
 export interface StageDeps {
   config: GatewayConfig
@@ -44,13 +45,16 @@ export interface StageDeps {
  *     → respond
  */
 export function createStages({ config, policy, supergraph, authenticate, signHeaders, metrics, rateLimit }: StageDeps): Stage[] {
+  // A new query text is parsed once: by the limits stage's shape guard, which hands the document to
+  // the projected server's prevalidation (gateway/cache/parsed-handoff.ts).
+  const handoff = createParsedHandoff()
   const stages: Stage[] = [
     guardStage(),
     authenticateStage(authenticate),
     rateLimitStage(rateLimit),
     purposeStage(),
-    accessStage({ config, policy, supergraph, plugins: () => pluginsOf(stages), metrics }),
-    limitsStage(config, () => supergraph().costDirectives, metrics),
+    accessStage({ config, policy, supergraph, plugins: () => pluginsOf(stages), metrics, handoff }),
+    limitsStage(config, () => supergraph().costDirectives, metrics, handoff),
     personalDataStage(() => supergraph().requirements, policy.accessLog),
     dedupeStage(config.dedupe !== false, () => supergraph().requirements, metrics),
     planStage(config, metrics),
