@@ -5,6 +5,7 @@ import { bearer, TEST_IDENTITY_CONFIG, testGatewayConfig } from '../../test/help
 import { createGatewayDeps } from '../create-gateway-deps.js'
 import { ConfigError, readGatewayConfig } from '../config.js'
 import { createGateway, type Gateway } from '../gateway.js'
+import { planThreadStats } from './plan-thread.js'
 
 // Both executors behind one set of departments: the query-plan executor (default) must answer
 // exactly like the stitched fallback — data, errors and their paths, and what each role may see.
@@ -69,6 +70,19 @@ describe('query-plan executor and stitched fallback', () => {
     expect(plan.status).toBe(stitched.status)
     expect(plan.data).toEqual(stitched.data)
     expect(plan.errors?.map(e => [e.extensions?.code, e.path])).toEqual(stitched.errors?.map(e => [e.extensions?.code, e.path]))
+  })
+
+  it('plans new documents on the query planner thread', async () => {
+    const query = `query OnTheThread($code: ID!) { d${Date.now()}: district(code: $code) { name schools { name } } }`
+    const before = planThreadStats().planned
+    const first = await ask('plan', query, { code: '02' }, 'controlling')
+    expect(first.data).toEqual((await ask('stitched', query, { code: '02' }, 'controlling')).data)
+    expect(planThreadStats().planned).toBe(before + 1)
+    // Plans are kept with their parsed document, which is kept from its second request on.
+    await ask('plan', query, { code: '03' }, 'controlling')
+    expect(planThreadStats().planned).toBe(before + 2)
+    await ask('plan', query, { code: '04' }, 'controlling')
+    expect(planThreadStats().planned).toBe(before + 2)
   })
 
   it("introspects only the caller's projection", async () => {

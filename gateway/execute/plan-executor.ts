@@ -24,6 +24,7 @@ import { createSubgraphDedupe, follow, type SubgraphDedupeOutcome } from '../cac
 import type { SubgraphCallHooks, SubgraphResult } from '../transport/subgraph-call.js'
 import type { OperationExecutor } from './operation-executor.js'
 import { injectTraceHeaders, SpanKind, startSpan, withSpan } from '../../lib/observability/tracing.js'
+import { loadSupergraph, planningWith } from './plan-thread.js'
 
 export interface PlanExecutorOptions extends SubgraphCallHooks {
   supergraphSdl: string
@@ -295,13 +296,19 @@ export async function createPlanExecutor(opts: PlanExecutorOptions): Promise<Ope
       })
     },
   } as unknown as Parameters<typeof unifiedGraphHandler>[0])
+  // New documents are planned on the planner's thread (plan-thread.ts).
+  const supergraphKey = loadSupergraph(sdl)
   const run = (request: Parameters<OperationExecutor>[0]) =>
-    handler.executor!({
-      document: request.document,
-      operationName: request.operationName ?? undefined,
-      variables: request.variables,
-      context: request.context,
-    } as never) as Promise<SubgraphResult>
+    planningWith(
+      supergraphKey,
+      () =>
+        handler.executor!({
+          document: request.document,
+          operationName: request.operationName ?? undefined,
+          variables: request.variables,
+          context: request.context,
+        } as never) as Promise<SubgraphResult>,
+    )
   return async request => {
     if (readsSchema(request.document)) {
       return execute({
