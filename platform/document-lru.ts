@@ -16,33 +16,35 @@ export function documentBytes(key: string, document: DocumentNode): number {
 }
 
 /**
- * Parsed (and validated) documents by a key of their text, bounded in entries and bytes, each kept from its
- * second request on: the first only leaves its key in `seen`, a much smaller LRU. A client sending a new
- * document on every request therefore neither pushes everyone else's documents out nor fills the cache (and
- * the heap's old generation, where kept documents end up and are only reclaimed by a full collection) with
- * documents that are never asked again; a document asked again is kept as before. The gateway's document
- * store (gateway/cache/lru-document-store.ts) and a department's subgraph handler
- * (lib/service/subgraph-graphql-handler.ts) keep their documents so.
+ * Values by a key of what clients send, bounded in entries and bytes, each kept from its second request
+ * on: the first only leaves its key in `seen`, a much smaller LRU. A client sending something new on
+ * every request therefore neither pushes everyone else's entries out nor fills the cache (and the
+ * heap's old generation, where kept values end up and are only reclaimed by a full collection) with
+ * values that are never asked again; a value asked again is kept as before.
  */
-export interface DocumentLru {
-  /** The document kept under `key`, now the most recently used. */
-  get(key: string): DocumentNode | undefined
-  /** Its first time: the key is remembered; from its second on, the document is kept. */
-  remember(key: string, document: DocumentNode): void
+export interface SecondSightLru<V> {
+  /** The value kept under `key`, now the most recently used. */
+  get(key: string): V | undefined
+  /** Its first time: the key is remembered; from its second on, the value is kept. */
+  remember(key: string, value: V): void
   delete(key: string): boolean
   clear(): void
-  /** The documents kept. */
-  readonly lru: Lru<DocumentNode>
-  /** Keys of documents asked once, not kept yet. */
+  /** The values kept. */
+  readonly lru: Lru<V>
+  /** Keys of values asked once, not kept yet. */
   readonly seen: Lru<true>
 }
 
-/** Keys remembered per document that can be kept, and their bytes per byte of the document budget. */
+/** Keys remembered per value that can be kept, and their bytes per byte of the budget. */
 const SEEN_PER_ENTRY = 4
 const SEEN_SHARE_OF_BYTES = 1 / 16
 
-export function createDocumentLru(bounds: { maxEntries: number; maxBytes: number }): DocumentLru {
-  const lru = createLru<DocumentNode>({ ...bounds, sizeOf: documentBytes })
+export function createSecondSightLru<V>(bounds: {
+  maxEntries: number
+  maxBytes: number
+  sizeOf(key: string, value: V): number
+}): SecondSightLru<V> {
+  const lru = createLru<V>(bounds)
   const seen = createLru<true>({
     maxEntries: bounds.maxEntries * SEEN_PER_ENTRY,
     maxBytes: Math.floor(bounds.maxBytes * SEEN_SHARE_OF_BYTES),
@@ -52,10 +54,10 @@ export function createDocumentLru(bounds: { maxEntries: number; maxBytes: number
     lru,
     seen,
     get: key => lru.get(key),
-    remember(key, document) {
+    remember(key, value) {
       if (seen.get(key)) {
         seen.delete(key)
-        lru.set(key, document)
+        lru.set(key, value)
       } else seen.set(key, true)
     },
     delete(key) {
@@ -67,4 +69,15 @@ export function createDocumentLru(bounds: { maxEntries: number; maxBytes: number
       seen.clear()
     },
   }
+}
+
+/**
+ * Parsed (and validated) documents by a key of their text, kept from their second request on
+ * (SecondSightLru). The gateway's document store (gateway/cache/lru-document-store.ts) and a
+ * department's subgraph handler (lib/service/subgraph-graphql-handler.ts) keep their documents so.
+ */
+export type DocumentLru = SecondSightLru<DocumentNode>
+
+export function createDocumentLru(bounds: { maxEntries: number; maxBytes: number }): DocumentLru {
+  return createSecondSightLru({ ...bounds, sizeOf: documentBytes })
 }

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
 import { QueryPlanner } from '@graphql-hive/router-query-planner'
 import { OPERATIONS } from '../../bench/operations.js'
-import { loadSupergraph, MAX_SUPERGRAPHS, planningWith, planThreadStats, stopPlanThread } from './plan-thread.js'
+import { createSecondSightLru } from '../../platform/document-lru.js'
+import { internFetchNodes, loadSupergraph, MAX_SUPERGRAPHS, planningWith, planThreadStats, stopPlanThread } from './plan-thread.js'
 
 const sdl = readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8')
 const NO_LABELS = new Set<string>()
@@ -72,5 +73,37 @@ describe('the query planner thread', () => {
     const plan = await planningWith(key, () => planner.planAsync(query, name, NO_LABELS, 50))
     expect(plan).toEqual(await planner.planAsync(query, name, NO_LABELS, 50))
     expect(planThreadStats()).toMatchObject({ planned: before + 1, started: started + 2 })
+  })
+
+  it('reuses the fetch nodes of earlier plans from their second plan on, and only identical ones', async () => {
+    const op = OPERATIONS.find(o => o.name === 'DistrictProfile')!
+    const known = createSecondSightLru<object>({ maxEntries: 100, maxBytes: 1e7, sizeOf: key => key.length })
+    const fetches = (value: unknown, found: Record<string, unknown>[] = []): Record<string, unknown>[] => {
+      if (Array.isArray(value)) for (const v of value) fetches(v, found)
+      else if (value && typeof value === 'object') {
+        const node = value as Record<string, unknown>
+        if (node.kind === 'Fetch' || node.kind === 'BatchFetch') found.push(node)
+        else for (const v of Object.values(node)) fetches(v, found)
+      }
+      return found
+    }
+    // Each with a root alias of its own, as a client sending new documents does.
+    const plans = []
+    for (let n = 0; n < 3; n++) {
+      const query = op.query.replace('district(code', `r${n}_district: district(code`)
+      const plan = await planner.planAsync(query, op.name, NO_LABELS, 50)
+      const copy = JSON.parse(JSON.stringify(plan))
+      expect(internFetchNodes(plan, known)).toEqual(copy)
+      plans.push(fetches(plan))
+    }
+    const [first, second, third] = plans
+    expect(first.length).toBeGreaterThanOrEqual(5)
+    const same = third.filter((node, i) => node === second[i])
+    // The entity fetches are the same for every alias: kept from the second plan, reused by the third.
+    expect(same.length).toBe(third.length - 1)
+    expect(third.filter((node, i) => node === first[i])).toEqual([])
+    // The root fetch carries the alias: never reused.
+    const root = third.find(node => !same.includes(node))!
+    expect(root.operation).toContain('r2_district')
   })
 })

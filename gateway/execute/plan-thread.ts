@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { Worker } from 'node:worker_threads'
 import { QueryPlanner, type QueryPlan } from '@graphql-hive/router-query-planner'
+import { createSecondSightLru, type SecondSightLru } from '../../platform/document-lru.js'
 
 /**
  * The query planner on a thread of its own. @graphql-hive/router-runtime plans a new document with
@@ -45,6 +46,14 @@ interface Reply {
   unplanned?: boolean
 }
 
+/**
+ * Fetch nodes kept, and the bytes estimated for each per character of its text: the node, and what the
+ * runtime and the executor keep for it (its parsed document, without locations, about 50 bytes a
+ * character, its request body's head, the dedupe verdict).
+ */
+export const FETCH_NODE_BOUNDS = { maxEntries: 1000, maxBytes: 16 * 1024 * 1024 }
+const FETCH_NODE_BYTES_PER_CHARACTER = 80
+
 const WORKER_URL = new URL('./plan-thread-worker.mjs', import.meta.url)
 
 class PlanThread {
@@ -54,6 +63,8 @@ class PlanThread {
   private readonly supergraphs = new Map<string, string>()
   private nextId = 0
   readonly stats: PlanThreadStats = { planned: 0, started: 0 }
+  /** Fetch nodes of earlier plans, by their text (see internFetchNodes). */
+  readonly fetchNodes = createSecondSightLru<object>({ ...FETCH_NODE_BOUNDS, sizeOf: key => key.length * FETCH_NODE_BYTES_PER_CHARACTER })
 
   load(sdl: string): string {
     const key = createHash('sha256').update(sdl).digest('base64url')
@@ -115,7 +126,7 @@ class PlanThread {
     if (this.waiting.size === 0) this.worker?.unref()
     if (reply.plan) {
       this.stats.planned++
-      waiting.resolve(reply.plan)
+      waiting.resolve(internFetchNodes(reply.plan, this.fetchNodes))
     } else if (reply.unplanned) waiting.planHere()
     else waiting.reject(new Error(reply.error))
   }
@@ -125,6 +136,35 @@ class PlanThread {
     await this.worker?.terminate()
   }
 }
+
+/**
+ * The plan with each fetch node that an earlier plan had too (the same text: service, document,
+ * variables, requires, rewrites) replaced by that plan's node object. The runtime parses a fetch's
+ * document once per node object (and derives its error path from it), the executor writes its request
+ * body's head and decides whether it may be shared once per parsed document: a new client document
+ * mostly brings fetches planned before (the entity fetches below its root fields), which then cost
+ * none of that again. Nodes are kept from their second plan on (SecondSightLru), bounded in entries and
+ * bytes; the runtime treats a plan's nodes as read-only, as it does when many requests run one plan.
+ */
+export function internFetchNodes(plan: QueryPlan, known: SecondSightLru<object>): QueryPlan {
+  const walk = (value: Record<string, unknown> | unknown[]) => {
+    for (const key in value) {
+      const child = (value as Record<string, unknown>)[key]
+      if (child === null || typeof child !== 'object') continue
+      if (!isFetchNode(child)) walk(child as Record<string, unknown>)
+      else {
+        const text = JSON.stringify(child)
+        const kept = known.get(text)
+        if (kept) (value as Record<string, unknown>)[key] = kept
+        else known.remember(text, child)
+      }
+    }
+  }
+  walk(plan as unknown as Record<string, unknown>)
+  return plan
+}
+
+const isFetchNode = (value: object) => 'kind' in value && (value.kind === 'Fetch' || value.kind === 'BatchFetch')
 
 const thread = new PlanThread()
 /** The supergraph whose executor is planning now (set by planningWith around the runtime's executor). */
