@@ -196,21 +196,24 @@ const EXECUTABLE_WITH_DIRECTIVES: ReadonlySet<string> = new Set([
   Kind.FRAGMENT_DEFINITION,
 ])
 
+/** The kinds whose nodes can carry directives. */
+const KINDS_WITH_DIRECTIVES = Object.keys(QueryDocumentKeys).filter(kind => QueryDocumentKeys[kind].includes('directives'))
+
 /**
- * UniqueDirectivesPerLocationRule, asked only where it can find something: it allocates a dictionary
- * for every node of an executable document that has a `directives` list (every field, empty or not),
- * and a repeated directive needs two. Type-system nodes, whose directives it collects across
- * extensions, always reach it.
+ * UniqueDirectivesPerLocationRule, asked only where it can find something: it looks at every node (a
+ * generic `enter`), allocates a dictionary for every node of an executable document that has a
+ * `directives` list (every field, empty or not), and a repeated directive needs two. So it is asked
+ * about the kinds that carry directives, and of an executable document's nodes only about those with
+ * two or more. Type-system nodes, whose directives it collects across extensions, always reach it.
  */
 function uniqueDirectives(context: ValidationContext): ASTVisitor {
   const rule = UniqueDirectivesPerLocationRule(context) as { enter: ASTVisitFn<ASTNode> }
-  return {
-    enter(node, key, parent, path, ancestors) {
-      const directives = 'directives' in node ? node.directives : undefined
-      if (!directives || (directives.length < 2 && EXECUTABLE_WITH_DIRECTIVES.has(node.kind))) return
-      return rule.enter.call(rule, node, key, parent, path, ancestors)
-    },
+  const enter: ASTVisitFn<ASTNode> = (node, key, parent, path, ancestors) => {
+    const directives = 'directives' in node ? node.directives : undefined
+    if (!directives || (directives.length < 2 && EXECUTABLE_WITH_DIRECTIVES.has(node.kind))) return
+    return rule.enter.call(rule, node, key, parent, path, ancestors)
   }
+  return Object.fromEntries(KINDS_WITH_DIRECTIVES.map(kind => [kind, enter]))
 }
 
 type Handler = ASTVisitFn<ASTNode> | undefined
@@ -228,7 +231,11 @@ interface KindHandlers {
 export function mergeVisitors(visitors: readonly ASTVisitor[]): Required<Visitor> {
   const skipping: unknown[] = new Array(visitors.length).fill(null)
   const byKind = new Map<string, KindHandlers | null>()
+  // The kind asked last: a leaf's leave follows its enter.
+  let lastKind: string | undefined
+  let lastHandlers: KindHandlers | null = null
   const handlersOf = (kind: string): KindHandlers | null => {
+    if (kind === lastKind) return lastHandlers
     let handlers = byKind.get(kind)
     if (handlers === undefined) {
       handlers = null
@@ -245,6 +252,8 @@ export function mergeVisitors(visitors: readonly ASTVisitor[]): Required<Visitor
       }
       byKind.set(kind, handlers)
     }
+    lastKind = kind
+    lastHandlers = handlers
     return handlers
   }
   return {
