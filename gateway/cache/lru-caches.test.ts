@@ -10,6 +10,7 @@ import { DEFAULT_LIMITS } from '../limits/operation-limits.js'
 import { createGatewayDeps } from '../create-gateway-deps.js'
 import { createGateway, type Gateway } from '../gateway.js'
 import type { CacheLimits } from '../config.js'
+import { FETCH_NODE_BOUNDS } from '../execute/plan-thread.js'
 
 // The caches keyed by what clients send, through the real gateway over HTTP: a new document on every
 // request leaves each cache at its bound with every answer right, and a document validated for one
@@ -118,6 +119,11 @@ describe('caches keyed by client input', () => {
     expect(after.shapes.bytes).toBeLessThanOrEqual(CACHES.shapeBytes)
     expect(grew('shapes', 'evictions')).toBeGreaterThanOrEqual(documents - CACHES.shapeEntries)
     expect(after.projections.entries).toBeLessThanOrEqual(CACHES.projectionEntries)
+    // Every document was planned twice (a plan lives with its parsed document): its fetch node was seen twice and kept.
+    expect(grew('fetch_nodes', 'misses')).toBeGreaterThanOrEqual(2 * documents)
+    expect(after.fetch_nodes.entries).toBeGreaterThan(0)
+    expect(after.fetch_nodes.entries).toBeLessThanOrEqual(FETCH_NODE_BOUNDS.maxEntries)
+    expect(after.fetch_nodes.bytes).toBeLessThanOrEqual(FETCH_NODE_BOUNDS.maxBytes)
 
     // The most recent document was kept on its second request: a third one is a hit in both caches.
     await ask(documents - 1)

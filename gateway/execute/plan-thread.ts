@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { Worker } from 'node:worker_threads'
 import { QueryPlanner, type QueryPlan } from '@graphql-hive/router-query-planner'
 import { createSecondSightLru, type SecondSightLru } from '../../platform/document-lru.js'
+import type { LruStats } from '../../platform/lru.js'
 
 /**
  * The query planner on a thread of its own. @graphql-hive/router-runtime plans a new document with
@@ -205,6 +206,11 @@ export function planningWith<T>(key: string, run: () => T): T {
   } finally {
     current = outer
   }
+}
+
+/** The fetch nodes kept for later plans (metrics: cache `fetch_nodes`). */
+export function fetchNodeCacheStats(): LruStats {
+  return thread.fetchNodes.lru.stats()
 }
 
 export function planThreadStats(): Readonly<PlanThreadStats> {

@@ -1,6 +1,7 @@
 import type { GatewayConfig } from '../config.js'
 import type { GatewayMetrics } from '../../lib/observability/gateway-metrics.js'
 import { createPlanExecutor } from '../execute/plan-executor.js'
+import { fetchNodeCacheStats } from '../execute/plan-thread.js'
 import type { Stage } from './stage.js'
 
 /**
@@ -9,6 +10,8 @@ import type { Stage } from './stage.js'
  * the stitched schema's resolvers (also the fallback for what the planner does not take).
  */
 export function planStage(config: Pick<GatewayConfig, 'executor' | 'subgraphDedupe'>, metrics: GatewayMetrics): Stage {
+  // Fetch nodes reused across plans (gateway/execute/plan-thread.ts): one cache for the process.
+  if (config.executor !== 'stitched') metrics.cache('fetch_nodes', fetchNodeCacheStats)
   return {
     name: 'plan',
     createExecutor: async execution =>
