@@ -3,7 +3,16 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { QueryPlanner } from '@graphql-hive/router-query-planner'
 import { OPERATIONS } from '../../bench/operations.js'
 import { createSecondSightLru } from '../../platform/document-lru.js'
-import { internFetchNodes, loadSupergraph, MAX_SUPERGRAPHS, planningWith, planThreadStats, stopPlanThread } from './plan-thread.js'
+import {
+  internFetchNodes,
+  loadSupergraph,
+  MAX_SUPERGRAPHS,
+  PLAN_TIMEOUT_MS,
+  planningWith,
+  planThreadStats,
+  setPlanTimeout,
+  stopPlanThread,
+} from './plan-thread.js'
 
 const sdl = readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8')
 const NO_LABELS = new Set<string>()
@@ -73,6 +82,25 @@ describe('the query planner thread', () => {
     const plan = await planningWith(key, () => planner.planAsync(query, name, NO_LABELS, 50))
     expect(plan).toEqual(await planner.planAsync(query, name, NO_LABELS, 50))
     expect(planThreadStats()).toMatchObject({ planned: before + 1, started: started + 2 })
+  })
+
+  it('ends a thread whose plan takes too long, failing the plans in hand, and plans on a new thread afterwards', async () => {
+    const [query, name] = [OPERATIONS[2].query, OPERATIONS[2].name]
+    await stopPlanThread()
+    // A new thread cannot answer within a millisecond: its plan is surely late.
+    setPlanTimeout(1)
+    try {
+      const late = outcome(planningWith(key, () => planner.planAsync(query, name, NO_LABELS, 50)))
+      expect(await late).toEqual({ error: 'the query planner thread took longer than 1 ms for a plan and was ended' })
+    } finally {
+      setPlanTimeout(PLAN_TIMEOUT_MS)
+      await stopPlanThread()
+    }
+    const before = planThreadStats().planned
+    expect(await planningWith(key, () => planner.planAsync(query, name, NO_LABELS, 50))).toEqual(
+      await planner.planAsync(query, name, NO_LABELS, 50),
+    )
+    expect(planThreadStats().planned).toBe(before + 1)
   })
 
   it('reuses the fetch nodes of earlier plans from their second plan on, and only identical ones', async () => {

@@ -7,10 +7,11 @@ import type { LruStats } from '../../platform/lru.js'
 /**
  * The query planner on a thread of its own. @graphql-hive/router-runtime plans a new document with
  * the Rust planner's `planAsync`, which plans on libuv's pool but builds the plan's JavaScript objects
- * on the event loop, one property at a time through N-API: measured at 8 plans in flight, about 190 µs
- * of the event loop per plan of the district profile (76 µs one at a time), against about 40 µs to take
- * the same plan from a thread (the thread plans with `plan` and the plan arrives as a structured clone).
- * On a gateway busy with new documents, that is a tenth of its event loop.
+ * on the event loop, one property at a time through N-API: with eight plans of the district profile in
+ * flight, about 225 µs of the event loop per plan, against about 60 µs to take the same plan from the
+ * thread, which plans with `plan` and sends it as a structured clone (`npx tsx bench/dev/plan-cost.ts`).
+ * On a gateway busy with new documents, that was a tenth of its event loop. One plan at a time the
+ * thread saves nothing and the plan arrives some 150 µs later.
  *
  * The runtime creates its planner itself, so the planner's `planAsync` is replaced once per process
  * (`installPlanThread`): it plans on the thread when called inside `planningWith(key, …)` for a
@@ -18,9 +19,10 @@ import type { LruStats } from '../../platform/lru.js'
  * One thread serves the process: it keeps a planner for each of the last MAX_SUPERGRAPHS supergraphs
  * loaded (an executor of an older one, still finishing after a reload, plans as before).
  *
- * A plan the planner refuses rejects with the planner's own message. Should the thread exit, the plans
- * it had in hand fail (the requests answer with an error; the gateway lives on) and the next plan
- * starts a new thread, told of the supergraphs again.
+ * A plan the planner refuses rejects with the planner's own message. Should the thread exit, or a
+ * plan take longer than PLAN_TIMEOUT_MS (the thread is then ended: one document must not hold up
+ * every new document's plan), the plans it had in hand fail (those requests answer with an internal
+ * error; the gateway lives on) and the next plan starts a new thread, told of the supergraphs again.
  */
 export interface PlanThreadStats {
   /** Plans made on the thread. */
@@ -30,10 +32,14 @@ export interface PlanThreadStats {
 }
 
 export const MAX_SUPERGRAPHS = 4
+/** The longest a plan may take on the thread. */
+export const PLAN_TIMEOUT_MS = 10_000
 
 type PlanAsync = QueryPlanner['planAsync']
 
 interface Waiting {
+  /** When it was sent to the thread (performance.now()). */
+  sent: number
   resolve(plan: QueryPlan): void
   reject(err: Error): void
   /** Plans as without the thread (its planner for the supergraph could not be built). */
@@ -63,6 +69,10 @@ class PlanThread {
   /** Supergraphs by key, oldest first: the thread has a planner for each. */
   private readonly supergraphs = new Map<string, string>()
   private nextId = 0
+  private watchdog: NodeJS.Timeout | null = null
+  /** Why the thread is being ended, for the plans it has in hand. */
+  private ending = 'exited'
+  timeoutMs = PLAN_TIMEOUT_MS
   readonly stats: PlanThreadStats = { planned: 0, started: 0 }
   /** Fetch nodes of earlier plans, by their text (see internFetchNodes). */
   readonly fetchNodes = createSecondSightLru<object>({ ...FETCH_NODE_BOUNDS, sizeOf: key => key.length * FETCH_NODE_BYTES_PER_CHARACTER })
@@ -94,7 +104,7 @@ class PlanThread {
     const worker = this.started()
     const id = this.nextId++
     return new Promise<QueryPlan>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject, planHere: () => planHere().then(resolve, reject) })
+      this.waiting.set(id, { sent: performance.now(), resolve, reject, planHere: () => planHere().then(resolve, reject) })
       if (this.waiting.size === 1) worker.ref()
       worker.postMessage({ id, key, query, operationName, activeLabels: [...activeLabels], percentageValue })
     })
@@ -104,17 +114,31 @@ class PlanThread {
     if (this.worker) return this.worker
     const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: 128 } })
     this.stats.started++
+    this.ending = 'exited'
     // Idle, the thread does not keep the process alive; while plans are out it does.
     worker.unref()
     worker.on('message', (reply: Reply) => this.settle(reply))
-    // An exit (a crash, the memory limit) fails the plans in hand; the next plan starts a new thread.
+    // An exit (a crash, the memory limit, the watchdog) fails the plans in hand; the next plan starts a new thread.
     worker.on('error', () => {})
     worker.on('exit', () => {
       if (this.worker === worker) this.worker = null
+      if (this.watchdog) clearInterval(this.watchdog)
+      this.watchdog = null
       const failed = [...this.waiting.values()]
       this.waiting.clear()
-      for (const w of failed) w.reject(new Error('the query planner thread exited'))
+      for (const w of failed) w.reject(new Error(`the query planner thread ${this.ending}`))
     })
+    // The oldest plan in hand (the thread plans in order) may not take longer than timeoutMs.
+    this.watchdog = setInterval(
+      () => {
+        const oldest = this.waiting.values().next().value
+        if (oldest && this.ending === 'exited' && performance.now() - oldest.sent > this.timeoutMs) {
+          this.ending = `took longer than ${this.timeoutMs} ms for a plan and was ended`
+          void worker.terminate()
+        }
+      },
+      Math.min(1000, this.timeoutMs),
+    ).unref()
     for (const [key, sdl] of this.supergraphs) worker.postMessage({ type: 'load', key, sdl })
     this.worker = worker
     return worker
@@ -215,6 +239,11 @@ export function fetchNodeCacheStats(): LruStats {
 
 export function planThreadStats(): Readonly<PlanThreadStats> {
   return thread.stats
+}
+
+/** The longest a plan may take on the thread (PLAN_TIMEOUT_MS unless set). */
+export function setPlanTimeout(ms: number): void {
+  thread.timeoutMs = ms
 }
 
 export function stopPlanThread(): Promise<void> {
