@@ -77,7 +77,7 @@ describe('the query planner thread', () => {
     const started = planThreadStats().started
     const inHand = outcome(planningWith(key, () => planner.planAsync(query, name, NO_LABELS, 50)))
     await stopPlanThread()
-    expect(await inHand).toEqual({ error: 'the query planner thread exited' })
+    expect(await inHand).toEqual({ error: 'the query planner thread stopped' })
     const before = planThreadStats().planned
     const plan = await planningWith(key, () => planner.planAsync(query, name, NO_LABELS, 50))
     expect(plan).toEqual(await planner.planAsync(query, name, NO_LABELS, 50))

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads'
 import { QueryPlanner, type QueryPlan } from '@graphql-hive/router-query-planner'
 import { createSecondSightLru, type SecondSightLru } from '../../platform/document-lru.js'
 import type { LruStats } from '../../platform/lru.js'
+import { createLogger, type Logger } from '../../platform/logger/create-logger.js'
 
 /**
  * The query planner on a thread of its own. @graphql-hive/router-runtime plans a new document with
@@ -120,12 +121,17 @@ class PlanThread {
     worker.on('message', (reply: Reply) => this.settle(reply))
     // An exit (a crash, the memory limit, the watchdog) fails the plans in hand; the next plan starts a new thread.
     worker.on('error', () => {})
-    worker.on('exit', () => {
+    worker.on('exit', code => {
       if (this.worker === worker) this.worker = null
       if (this.watchdog) clearInterval(this.watchdog)
       this.watchdog = null
       const failed = [...this.waiting.values()]
       this.waiting.clear()
+      if (this.ending !== 'stopped')
+        (log ??= createLogger({ name: 'gateway' })).warn(
+          { exitCode: code, plansInHand: failed.length },
+          `the query planner thread ${this.ending}; the next plan starts a new one`,
+        )
       for (const w of failed) w.reject(new Error(`the query planner thread ${this.ending}`))
     })
     // The oldest plan in hand (the thread plans in order) may not take longer than timeoutMs.
@@ -158,7 +164,9 @@ class PlanThread {
 
   /** Ends the thread (tests); the next plan starts a new one. */
   async stop(): Promise<void> {
-    await this.worker?.terminate()
+    if (!this.worker) return
+    this.ending = 'stopped'
+    await this.worker.terminate()
   }
 }
 
@@ -190,6 +198,9 @@ export function internFetchNodes(plan: QueryPlan, known: SecondSightLru<object>)
 }
 
 const isFetchNode = (value: object) => 'kind' in value && (value.kind === 'Fetch' || value.kind === 'BatchFetch')
+
+/** Told when the thread ends other than by stopPlanThread (created then: most processes never need it). */
+let log: Logger | undefined
 
 const thread = new PlanThread()
 /** The supergraph whose executor is planning now (set by planningWith around the runtime's executor). */
