@@ -21,7 +21,9 @@ const REFUSALS = {
 const MAX_REMEMBERED_LENGTH = 16 * 1024
 
 export interface ShapeGuard {
-  /** Throws HttpRefusal (400 with the limit's code) when the operation's shape is over a limit. */
+  /** The refusal (400 with the limit's code) when the operation's shape is over a limit, else null. */
+  refusal(query: unknown, operationName: unknown): HttpRefusal | null
+  /** Throws `refusal`'s answer, if any. */
   check(query: unknown, operationName: unknown): void
   /** The verdicts cache, for the metrics. */
   stats(): LruStats
@@ -78,17 +80,22 @@ export function createShapeGuard(
       return new HttpRefusal(400, code, `The operation exceeds the ${what} limit of ${err.max}`)
     }
   }
+  const refusal = (query: unknown, operationName: unknown): HttpRefusal | null => {
+    if (typeof query !== 'string') return null
+    const name = typeof operationName === 'string' ? operationName : undefined
+    const remember = query.length <= MAX_REMEMBERED_LENGTH
+    const key = `${name ?? ''}\n${query}`
+    let verdict = remember ? verdicts.get(key) : undefined
+    if (verdict === undefined) {
+      verdict = judge(query, name)
+      if (remember) verdicts.set(key, verdict)
+    }
+    return verdict
+  }
   return {
+    refusal,
     check(query, operationName) {
-      if (typeof query !== 'string') return
-      const name = typeof operationName === 'string' ? operationName : undefined
-      const remember = query.length <= MAX_REMEMBERED_LENGTH
-      const key = `${name ?? ''}\n${query}`
-      let verdict = remember ? verdicts.get(key) : undefined
-      if (verdict === undefined) {
-        verdict = judge(query, name)
-        if (remember) verdicts.set(key, verdict)
-      }
+      const verdict = refusal(query, operationName)
       if (verdict) throw verdict
     },
     stats: () => verdicts.stats(),

@@ -1,4 +1,3 @@
-import { HttpRefusal } from '../../platform/http/apollo-handler.js'
 import type { GatewayConfig } from '../config.js'
 import { createOperationLimitsPlugin } from '../limits/operation-limits.js'
 import type { CostDirectives } from '../limits/cost-directives.js'
@@ -27,21 +26,12 @@ export function limitsStage(
   )
   const shapeGuard = createShapeGuard(config.limits, config.caches, handoff)
   metrics?.cache('shapes', () => shapeGuard.stats())
-  const shapeRefusal = (check: () => void): HttpRefusal | null => {
-    try {
-      check()
-      return null
-    } catch (err) {
-      if (err instanceof HttpRefusal) return err
-      throw err
-    }
-  }
   return {
     name: 'limits',
     onRequest({ req, res }) {
       if (req.method !== 'GET') return 'next'
       const params = new URL(req.url ?? '/', 'http://localhost').searchParams
-      const refusal = shapeRefusal(() => shapeGuard.check(params.get('query'), params.get('operationName')))
+      const refusal = shapeGuard.refusal(params.get('query'), params.get('operationName'))
       if (!refusal) return 'next'
       refusal.send(res)
       return 'answered'
