@@ -120,7 +120,9 @@ class PlanThread {
     worker.unref()
     worker.on('message', (reply: Reply) => this.settle(reply))
     // An exit (a crash, the memory limit, the watchdog) fails the plans in hand; the next plan starts a new thread.
-    worker.on('error', () => {})
+    worker.on('error', err => {
+      if (this.ending === 'exited') this.ending = `failed (${err.message})`
+    })
     worker.on('exit', code => {
       if (this.worker === worker) this.worker = null
       if (this.watchdog) clearInterval(this.watchdog)
